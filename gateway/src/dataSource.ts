@@ -1,0 +1,130 @@
+import {
+  GraphQLDataSourceRequestKind,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
+import type { Logger } from '@poolgraph/platform';
+import { GraphQLError } from 'graphql';
+import type { GatewayContext } from './context.ts';
+import type { SubgraphFailureReason, SubgraphMetrics } from './metrics.ts';
+
+// Derived from the class so that no transitive Apollo package must be imported directly.
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** Not one of the contract's user-facing codes: it tells a client that part of the graph is down. */
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+
+export interface SubgraphDataSourceDeps {
+  metrics: SubgraphMetrics;
+  log: Logger;
+  timeoutMs: number;
+}
+
+/**
+ * Node's global fetch (undici) pools and keeps connections alive per origin by default, so it
+ * replaces @apollo/gateway's make-fetch-happen. An explicit undici Agent would need the `undici`
+ * package, which is not installed; the default dispatcher's 4 s keep-alive is shorter than the
+ * subgraphs' 65 s server keep-alive, so pooled sockets are never closed under a request.
+ */
+function fetchWithTimeout(timeoutMs: number): Fetcher {
+  return (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}
+
+/** The first error of a GraphQL response body, when the body is one. */
+function firstGraphQLError(body: unknown): { message?: unknown; code?: unknown } | undefined {
+  if (typeof body !== 'object' || body === null || !('errors' in body)) return undefined;
+  const [first] = Array.isArray(body.errors) ? (body.errors as unknown[]) : [];
+  if (typeof first !== 'object' || first === null) return undefined;
+  const { message, extensions } = first as { message?: unknown; extensions?: { code?: unknown } };
+  return { message, code: extensions?.code };
+}
+
+function codeForStatus(status: number): string {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  return status >= 500 ? SUBGRAPH_UNAVAILABLE : 'INTERNAL_SERVER_ERROR';
+}
+
+/**
+ * One per subgraph: forwards the caller's identity and tracing headers, bounds each fetch by
+ * a timeout, records fetch metrics, and turns transport failures into errors that name the
+ * subgraph (by default @apollo/gateway passes the raw fetch error on, which formatError masks
+ * as a bare "Internal server error").
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly subgraph: string;
+  private readonly deps: SubgraphDataSourceDeps;
+
+  constructor(service: { name: string; url: string }, deps: SubgraphDataSourceDeps) {
+    super({ url: service.url });
+    this.subgraph = service.name;
+    this.deps = deps;
+    this.fetcher = fetchWithTimeout(deps.timeoutMs);
+  }
+
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = options.request.http?.headers;
+    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION || !headers) return;
+    const { authorization, requestId, forwardedFor } = options.incomingRequestContext.context;
+    if (authorization) headers.set('authorization', authorization);
+    headers.set('x-request-id', requestId);
+    if (forwardedFor) headers.set('x-forwarded-for', forwardedFor);
+  }
+
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const end = this.deps.metrics.fetchDuration.startTimer({ subgraph: this.subgraph });
+    try {
+      return await super.process(options);
+    } finally {
+      end();
+    }
+  }
+
+  /** A non-2xx answer: keep the subgraph's own message and code when its body is GraphQL. */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = await this.parseBody(response).catch(() => undefined);
+    const first = firstGraphQLError(body);
+    const message =
+      typeof first?.message === 'string'
+        ? first.message
+        : `Subgraph "${this.subgraph}" answered HTTP ${response.status}.`;
+    const code = typeof first?.code === 'string' ? first.code : codeForStatus(response.status);
+    // No `response` extension (Apollo's default): it would leak internal URLs to clients.
+    return new GraphQLError(message, { extensions: { code, serviceName: this.subgraph } });
+  }
+
+  /** Every failure of a fetch passes here; it must throw what the client will see. */
+  override didEncounterError(error: Error): never {
+    const reason = this.reasonOf(error);
+    this.deps.metrics.fetchFailures.inc({ subgraph: this.subgraph, reason });
+    if (reason === 'http_status') throw error;
+    this.deps.log.warn(
+      { subgraph: this.subgraph, reason, err: error, cause: error.cause },
+      'subgraph fetch failed',
+    );
+    const detail =
+      reason === 'timeout' ? `no answer within ${this.deps.timeoutMs} ms` : causeCode(error);
+    throw new GraphQLError(`Subgraph "${this.subgraph}" is unavailable: ${detail}.`, {
+      extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: this.subgraph },
+    });
+  }
+
+  private reasonOf(error: Error): SubgraphFailureReason {
+    if (error instanceof GraphQLError && error.extensions.serviceName) return 'http_status';
+    if (error.name === 'TimeoutError') return 'timeout';
+    // undici reports connection problems as TypeError('fetch failed') with the socket error as cause.
+    if (error instanceof TypeError && error.cause) return 'unreachable';
+    return 'invalid_response';
+  }
+}
+
+/** A short, address-free reason for clients (the log line has the full error). */
+function causeCode(error: Error): string {
+  const cause = error.cause as { code?: unknown } | undefined;
+  if (typeof cause?.code === 'string') return cause.code;
+  return error instanceof TypeError ? 'connection failed' : 'unreadable response';
+}

@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { baseEnv, loadEnvOrExit, port } from '@poolgraph/platform';
+
+/** `npm run compose` writes the supergraph at the repository root. */
+const DEFAULT_SUPERGRAPH_PATH = resolve(import.meta.dirname, '../../supergraph.graphql');
+
+export const gatewayEnvSchema = z.object({
+  ...baseEnv,
+  PORT: port(4000),
+  // Relative paths resolve against the working directory (gateway/ under `npm start -w`).
+  SUPERGRAPH_PATH: z
+    .string()
+    .min(1)
+    .default(DEFAULT_SUPERGRAPH_PATH)
+    .transform((path) => resolve(path)),
+  // Unset means "watch in development only"; resolved in loadGatewayEnv, which sees NODE_ENV.
+  SUPERGRAPH_WATCH: z.stringbool().optional(),
+  USERS_JWKS_URL: z.url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export type GatewayEnv = Omit<z.infer<typeof gatewayEnvSchema>, 'SUPERGRAPH_WATCH'> & {
+  SUPERGRAPH_WATCH: boolean;
+};
+
+/** Parses the gateway's configuration, or prints every problem and exits. */
+export function loadGatewayEnv(
+  source: Record<string, string | undefined> = process.env,
+): GatewayEnv {
+  const env = loadEnvOrExit(gatewayEnvSchema, source);
+  return { ...env, SUPERGRAPH_WATCH: env.SUPERGRAPH_WATCH ?? env.NODE_ENV === 'development' };
+}

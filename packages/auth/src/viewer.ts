@@ -1,0 +1,26 @@
+import { forbidden, unauthenticated } from '@poolgraph/platform';
+
+export const ROLES = ['ADMIN', 'MANAGER', 'INVESTOR', 'PARTNER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, as proven by a verified token. `null` means anonymous. */
+export interface Viewer {
+  userId: string;
+  roles: Role[];
+}
+
+export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
+  return !!viewer && viewer.roles.some((role) => roles.includes(role));
+}
+
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+/** Authenticated and holding one of the roles; ADMIN is not implied, name it when it applies. */
+export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
+  const known = requireViewer(viewer);
+  if (!hasRole(known, ...roles)) throw forbidden(`This requires the role ${roles.join(' or ')}.`);
+  return known;
+}

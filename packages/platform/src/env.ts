@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses a configuration source against a zod object schema, listing every problem at once. */
+export function parseEnv<S extends z.ZodObject>(
+  schema: S,
+  source: Record<string, string | undefined>,
+): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+  );
+}
+
+/** For a process entry point: parse, or print every problem and exit. */
+export function loadEnvOrExit<S extends z.ZodObject>(
+  schema: S,
+  source: Record<string, string | undefined>,
+): z.infer<S> {
+  try {
+    return parseEnv(schema, source);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Common fields: every process has a port, a log level and an environment name. */
+export const baseEnv = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+};
+
+export const mysqlUrl = z
+  .string()
+  .url()
+  .refine((v) => v.startsWith('mysql://'), 'must be a mysql:// URL');
+
+export const redisUrl = z
+  .string()
+  .url()
+  .refine((v) => v.startsWith('redis://'), 'must be a redis:// URL');
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

@@ -1,0 +1,42 @@
+import { GraphQLError } from 'graphql';
+
+/** The error codes of the public contract (DESIGN.md, "Auth"). */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  RATE_LIMITED: 'RATE_LIMITED',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  INSUFFICIENT_FUNDS: 'INSUFFICIENT_FUNDS',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function graphQLError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const unauthenticated = (message = 'You must be logged in.') =>
+  graphQLError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'You are not allowed to do this.') =>
+  graphQLError(ErrorCode.FORBIDDEN, message);
+export const badUserInput = (field: string, message: string) =>
+  graphQLError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field });
+export const notFound = (what: string) => graphQLError(ErrorCode.NOT_FOUND, `${what} was not found.`);
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  graphQLError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
+export const conflict = (message: string) => graphQLError(ErrorCode.CONFLICT, message);
+
+/** True for errors we raised on purpose; anything else is a bug and is masked from clients. */
+export function isExpectedError(error: unknown): boolean {
+  const code = (error as GraphQLError | undefined)?.extensions?.code;
+  return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+}

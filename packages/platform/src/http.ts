@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+
+const MAX_BODY_BYTES = 1_000_000;
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+}
+
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  context: (req: IncomingMessage) => Promise<TContext>;
+  registry: Registry;
+  log: Logger;
+  /** A function when the list can change at run time (the gateway's subgraphs after a reload). */
+  readiness: ReadinessCheck[] | (() => ReadinessCheck[]);
+  /** Extra routes (such as /.well-known/jwks.json), matched on the exact path. */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
+  /** Closed after the HTTP server and Apollo stop: pools, Redis clients. */
+  onClose?: Array<() => Promise<unknown>>;
+}
+
+export interface HttpService {
+  server: Server;
+  listen(port: number, host?: string): Promise<string>;
+  url(): string;
+  stop(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  if (req.method !== 'POST') return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body is larger than 1 MB.');
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  const contentType = req.headers['content-type'] ?? '';
+  if (!contentType.startsWith('application/json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Request body is not valid JSON.');
+  }
+}
+
+const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * The caller's `x-request-id` when it is a sane token, else a fresh UUID. It is written back
+ * into the request headers, so context functions and loggers read one value, and it is echoed
+ * on the response (even when Apollo rejects the request before any plugin runs).
+ */
+export function assignRequestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+  req.headers['x-request-id'] = id;
+  return id;
+}
+
+/** The id `assignRequestId` gave this request. */
+export function requestIdOf(req: IncomingMessage): string {
+  const id = req.headers['x-request-id'];
+  return typeof id === 'string' ? id : assignRequestId(req);
+}
+
+/** Runs checks in parallel; reports each one by name. */
+export async function runReadiness(checks: ReadinessCheck[]) {
+  const results = await Promise.all(
+    checks.map(async ({ name, check }) => {
+      try {
+        await check();
+        return { name, ok: true as const };
+      } catch (error) {
+        return { name, ok: false as const, error: (error as Error).message };
+      }
+    }),
+  );
+  return { ready: results.every((r) => r.ok), checks: results };
+}
+
+/**
+ * The HTTP face every process shares: /graphql (Apollo), /healthz, /readyz, /metrics,
+ * plus any extra routes. Stopping drains in-flight requests, then closes dependencies.
+ */
+export function createHttpService<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+): HttpService {
+  const { apollo, log } = options;
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string) {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const body = await readJsonBody(req);
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search, body },
+      context: () => options.context(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    switch (url.pathname) {
+      case '/graphql':
+        return handleGraphQL(req, res, url.search);
+      case '/healthz':
+        return sendJson(res, 200, { status: 'ok' });
+      case '/readyz': {
+        const checks =
+          typeof options.readiness === 'function' ? options.readiness() : options.readiness;
+        const report = await runReadiness(checks);
+        return sendJson(res, report.ready ? 200 : 503, report);
+      }
+      case '/metrics':
+        res.setHeader('content-type', options.registry.contentType);
+        res.end(await options.registry.metrics());
+        return;
+    }
+    const extra = options.routes?.[url.pathname];
+    if (extra) return extra(req, res);
+    sendJson(res, 404, { error: `No route for ${url.pathname}` });
+  }
+
+  const server = createServer((req, res) => {
+    res.setHeader('x-request-id', assignRequestId(req));
+    route(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+      log.error({ err: error, url: req.url }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  let started = false;
+  return {
+    server,
+    async listen(port, host = '127.0.0.1') {
+      if (!started) await apollo.start();
+      started = true;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      return this.url();
+    },
+    url() {
+      const address = server.address() as AddressInfo;
+      return `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+    },
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      });
+      if (started) await apollo.stop();
+      for (const close of options.onClose ?? []) await close();
+    },
+  };
+}
+
+/** Stops the service on SIGINT/SIGTERM, once, and exits. */
+export function stopOnSignals(service: { stop(): Promise<void> }, log: Logger): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    service
+      .stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

@@ -1,0 +1,95 @@
+import { createPool, createConnection, type Pool, type PoolOptions } from 'mysql2/promise';
+import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
+import { migrate } from 'drizzle-orm/mysql2/migrator';
+
+export type { Pool as MysqlPool };
+
+export interface MysqlOptions {
+  url: string;
+  connectionLimit?: number;
+  /** Called with every SQL statement drizzle sends: tests use it to count queries. */
+  onQuery?: (sql: string) => void;
+}
+
+export interface Mysql<TSchema extends Record<string, unknown>> {
+  pool: Pool;
+  db: MySql2Database<TSchema>;
+  close(): Promise<void>;
+}
+
+export function databaseName(url: string): string {
+  const name = new URL(url).pathname.replace(/^\//, '');
+  if (!/^[A-Za-z0-9_]+$/.test(name)) {
+    throw new Error(`MySQL URL must name a database of letters, digits and underscores: ${name}`);
+  }
+  return name;
+}
+
+function poolOptions(url: string): PoolOptions {
+  return {
+    uri: url,
+    // Without these, BIGINT values above 2^53 come back rounded (STACK.md).
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    timezone: 'Z',
+    dateStrings: false,
+    waitForConnections: true,
+  };
+}
+
+/** Creates the database named in the URL when it is missing. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const name = databaseName(url);
+  const server = new URL(url);
+  server.pathname = '/';
+  const connection = await createConnection({ uri: server.toString() });
+  try {
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await connection.end();
+  }
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = databaseName(url);
+  const server = new URL(url);
+  server.pathname = '/';
+  const connection = await createConnection({ uri: server.toString() });
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await connection.end();
+  }
+}
+
+export function connectMysql<TSchema extends Record<string, unknown>>(
+  options: MysqlOptions,
+  schema: TSchema,
+): Mysql<TSchema> {
+  const pool = createPool({ ...poolOptions(options.url), connectionLimit: options.connectionLimit ?? 10 });
+  pool.on('connection', (connection) => {
+    connection.query("SET time_zone = '+00:00'");
+  });
+  const onQuery = options.onQuery;
+  const db = drizzle({
+    client: pool,
+    schema,
+    mode: 'default',
+    logger: onQuery ? { logQuery: (sql) => onQuery(sql) } : false,
+  });
+  return { pool, db, close: () => pool.end() };
+}
+
+/** Creates the database if needed and applies the committed drizzle-kit migrations. */
+export async function migrateDatabase<TSchema extends Record<string, unknown>>(
+  mysql: Mysql<TSchema>,
+  migrationsFolder: string,
+): Promise<void> {
+  await migrate(mysql.db, { migrationsFolder });
+}
+
+export async function pingMysql(pool: Pool): Promise<void> {
+  await pool.query('SELECT 1');
+}

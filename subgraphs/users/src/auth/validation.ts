@@ -1,0 +1,44 @@
+import { badUserInput } from '@poolgraph/platform';
+import type { Role } from '@poolgraph/auth';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
+
+// Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is proven by use.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Lower-cases and trims, so Ann@Example.com and ann@example.com are one account. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function validateEmail(email: string, field = 'email'): string {
+  const normalized = normalizeEmail(email);
+  if (normalized.length > 254 || !EMAIL.test(normalized)) {
+    throw badUserInput(field, 'must be a valid email address.');
+  }
+  return normalized;
+}
+
+export function validatePassword(password: string, field = 'password'): string {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw badUserInput(field, `must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
+  }
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    throw badUserInput(field, `must be at most ${MAX_PASSWORD_LENGTH} characters long.`);
+  }
+  return password;
+}
+
+export function validateName(name: string, field = 'name'): string {
+  const trimmed = name.trim();
+  if (trimmed.length < 1 || trimmed.length > 200) {
+    throw badUserInput(field, 'must be between 1 and 200 characters.');
+  }
+  return trimmed;
+}
+
+const SELF_SERVICE_ROLES: Role[] = ['MANAGER', 'INVESTOR'];
+
+export function validateSignUpRole(role: Role, field = 'input.role'): Role {
+  if (!SELF_SERVICE_ROLES.includes(role)) throw badUserInput(field, 'must be MANAGER or INVESTOR.');
+  return role;
+}

@@ -1,0 +1,41 @@
+import type { IncomingMessage } from 'node:http';
+import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
+import type { Logger } from '@poolgraph/platform';
+import type { UsersDb } from './db/index.ts';
+import type { SessionService } from './auth/sessions.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+export interface Context {
+  viewer: Viewer | null;
+  /** The caller's address, as forwarded by the gateway; used to slow failed logins. */
+  clientAddress: string;
+  db: UsersDb;
+  sessions: SessionService;
+  loaders: Loaders;
+  log: Logger;
+}
+
+export interface ContextDeps {
+  db: UsersDb;
+  sessions: SessionService;
+  verifier: TokenVerifier;
+  log: Logger;
+}
+
+function clientAddressOf(req: IncomingMessage): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || 'unknown';
+}
+
+export function createContextFactory(deps: ContextDeps) {
+  return async (req: IncomingMessage): Promise<Context> => ({
+    // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
+    viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
+    clientAddress: clientAddressOf(req),
+    db: deps.db,
+    sessions: deps.sessions,
+    loaders: createLoaders(deps.db),
+    log: deps.log,
+  });
+}

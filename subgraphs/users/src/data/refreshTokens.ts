@@ -1,0 +1,54 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { UsersDb, UsersQueryable, UsersTx as Tx } from '../db/index.ts';
+import { refreshTokens } from '../db/schema.ts';
+
+export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+
+export async function insertRefreshToken(
+  db: UsersQueryable,
+  token: typeof refreshTokens.$inferInsert,
+): Promise<void> {
+  await db.insert(refreshTokens).values(token);
+}
+
+/** lockRefreshTokenByHash: the row, locked until the transaction ends, so rotation is serialized. */
+export async function lockRefreshTokenByHash(
+  tx: Tx,
+  tokenHash: string,
+): Promise<RefreshTokenRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, tokenHash))
+    .for('update');
+  return row;
+}
+
+export async function markRefreshTokenSpent(tx: Tx, id: string, at: Date): Promise<void> {
+  await tx.update(refreshTokens).set({ spentAt: at }).where(eq(refreshTokens.id, id));
+}
+
+/** revokeRefreshTokenFamily: ends every token of a session; returns how many were live. */
+export async function revokeRefreshTokenFamily(
+  db: UsersQueryable,
+  familyId: string,
+  at: Date,
+): Promise<number> {
+  const [result] = await db
+    .update(refreshTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+  return result.affectedRows;
+}
+
+export async function selectRefreshTokenByHash(
+  db: UsersDb,
+  tokenHash: string,
+): Promise<RefreshTokenRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, tokenHash))
+    .limit(1);
+  return row;
+}

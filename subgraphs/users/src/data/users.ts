@@ -1,0 +1,87 @@
+import { eq, inArray } from 'drizzle-orm';
+import { ROLES, type Role } from '@poolgraph/auth';
+import type { UsersDb, UsersQueryable } from '../db/index.ts';
+import { users } from '../db/schema.ts';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  externalId: string | null;
+  createdAt: Date;
+}
+
+export interface UserWithPassword extends UserRow {
+  passwordHash: string;
+}
+
+const columns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  roles: users.roles,
+  externalId: users.externalId,
+  createdAt: users.createdAt,
+};
+
+const parseRoles = (stored: string): Role[] =>
+  stored.split(',').filter((r): r is Role => ROLES.includes(r as Role));
+
+const toRow = <T extends { roles: string }>(row: T): Omit<T, 'roles'> & { roles: Role[] } => ({
+  ...row,
+  roles: parseRoles(row.roles),
+});
+
+/** selectUsersByIds: one query for any number of ids (the User loader's batch). */
+export async function selectUsersByIds(db: UsersQueryable, ids: readonly string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select(columns).from(users).where(inArray(users.id, [...ids]));
+  return rows.map(toRow);
+}
+
+/** selectUserForLogin: the row with its password hash, by normalized email. */
+export async function selectUserForLogin(
+  db: UsersDb,
+  email: string,
+): Promise<UserWithPassword | undefined> {
+  const [row] = await db
+    .select({ ...columns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email))
+    .limit(1);
+  return row && toRow(row);
+}
+
+export interface NewUser {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  roles: Role[];
+  externalId?: string | null;
+}
+
+/** insertUser: returns false when the email (or external id) is taken. */
+export async function insertUser(db: UsersDb, user: NewUser): Promise<boolean> {
+  try {
+    await db.insert(users).values({ ...user, roles: user.roles.join(',') });
+    return true;
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === 'ER_DUP_ENTRY') return false;
+    if ((error as { code?: string }).code === 'ER_DUP_ENTRY') return false;
+    throw error;
+  }
+}
+
+/** updateUserCredentials: sets a new password hash and role list (used by admin:create). */
+export async function updateUserCredentials(
+  db: UsersDb,
+  id: string,
+  changes: { passwordHash: string; roles: Role[] },
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash: changes.passwordHash, roles: changes.roles.join(',') })
+    .where(eq(users.id, id));
+}

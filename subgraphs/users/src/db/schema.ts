@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import {
+  char,
+  datetime,
+  index,
+  mysqlTable,
+  text,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/mysql-core';
+
+const now = sql`CURRENT_TIMESTAMP(3)`;
+
+export const users = mysqlTable(
+  'users',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    email: varchar('email', { length: 254 }).notNull(),
+    name: varchar('name', { length: 200 }).notNull(),
+    passwordHash: varchar('password_hash', { length: 255 }).notNull(),
+    /** Comma-separated Role values; a user holds few roles and they are read with the row. */
+    roles: varchar('roles', { length: 64 }).notNull(),
+    externalId: varchar('external_id', { length: 64 }),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  (t) => [uniqueIndex('users_email').on(t.email), uniqueIndex('users_external_id').on(t.externalId)],
+);
+
+/**
+ * Refresh tokens are stored as SHA-256 hashes. Tokens issued from one login share a family;
+ * presenting a spent token revokes its whole family.
+ */
+export const refreshTokens = mysqlTable(
+  'refresh_tokens',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    familyId: char('family_id', { length: 36 }).notNull(),
+    userId: char('user_id', { length: 36 }).notNull(),
+    tokenHash: char('token_hash', { length: 64 }).notNull(),
+    expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+    spentAt: datetime('spent_at', { mode: 'date', fsp: 3 }),
+    revokedAt: datetime('revoked_at', { mode: 'date', fsp: 3 }),
+  },
+  (t) => [
+    uniqueIndex('refresh_tokens_hash').on(t.tokenHash),
+    index('refresh_tokens_family').on(t.familyId),
+    index('refresh_tokens_user').on(t.userId),
+  ],
+);
+
+/** Ed25519 signing keys. The newest is used to sign; all unretired ones are published as JWKS. */
+export const signingKeys = mysqlTable('signing_keys', {
+  kid: varchar('kid', { length: 64 }).primaryKey(),
+  privateJwk: text('private_jwk').notNull(),
+  publicJwk: text('public_jwk').notNull(),
+  createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  retiredAt: datetime('retired_at', { mode: 'date', fsp: 3 }),
+});

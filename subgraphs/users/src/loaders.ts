@@ -1,0 +1,18 @@
+import DataLoader from 'dataloader';
+import type { UsersDb } from './db/index.ts';
+import { selectUsersByIds, type UserRow } from './data/users.ts';
+
+export interface Loaders {
+  userById: DataLoader<string, UserRow | null>;
+}
+
+/** Per-request loaders: every User reference in one operation costs one query. */
+export function createLoaders(db: UsersDb): Loaders {
+  return {
+    userById: new DataLoader(async (ids) => {
+      const rows = await selectUsersByIds(db, ids);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}

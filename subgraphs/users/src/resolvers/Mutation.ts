@@ -1,0 +1,34 @@
+import type { MutationResolvers } from '../__generated__/resolvers.ts';
+import type { Session } from '../auth/sessions.ts';
+import type { Context } from '../context.ts';
+import {
+  normalizeEmail,
+  validateEmail,
+  validateName,
+  validatePassword,
+  validateSignUpRole,
+} from '../auth/validation.ts';
+
+/**
+ * The caller has just proved who they are: the rest of this response (AuthPayload.user)
+ * is read as that user, not as the anonymous caller the request came in as.
+ */
+function actAs(context: Context, session: Session): Session {
+  context.viewer = { userId: session.user.id, roles: session.user.roles };
+  return session;
+}
+
+export const Mutation: MutationResolvers = {
+  signUp: async (_parent, { input }, context) =>
+    actAs(context, await context.sessions.signUp({
+      email: validateEmail(input.email, 'input.email'),
+      password: validatePassword(input.password, 'input.password'),
+      name: validateName(input.name, 'input.name'),
+      role: validateSignUpRole(input.role),
+    })),
+  logIn: async (_parent, { email, password }, context) =>
+    actAs(context, await context.sessions.logIn(normalizeEmail(email), password, context.clientAddress)),
+  refreshSession: async (_parent, { refreshToken }, context) =>
+    actAs(context, await context.sessions.refresh(refreshToken)),
+  logOut: (_parent, { refreshToken }, { sessions }) => sessions.logOut(refreshToken),
+};

@@ -1,0 +1,36 @@
+import { forbidden, isUuid } from '@poolgraph/platform';
+import { hasRole, requireViewer, type Viewer } from '@poolgraph/auth';
+import type { UserResolvers } from '../__generated__/resolvers.ts';
+import type { UserRow } from '../data/users.ts';
+
+const isSelfOrAdmin = (viewer: Viewer, user: UserRow) =>
+  viewer.userId === user.id || hasRole(viewer, 'ADMIN');
+
+/**
+ * Field rules: anonymous callers see nothing; any signed-in caller sees id, name, roles and
+ * createdAt (a pool's manager, a fellow member); email only the user and admins; externalId admins.
+ */
+export const User: UserResolvers = {
+  __resolveReference: (reference, { loaders }) =>
+    isUuid(reference.id) ? loaders.userById.load(reference.id) : null,
+  name: (user, _args, { viewer }) => {
+    requireViewer(viewer);
+    return user.name;
+  },
+  roles: (user, _args, { viewer }) => {
+    requireViewer(viewer);
+    return user.roles;
+  },
+  createdAt: (user, _args, { viewer }) => {
+    requireViewer(viewer);
+    return user.createdAt;
+  },
+  email: (user, _args, { viewer }) => {
+    if (!isSelfOrAdmin(requireViewer(viewer), user)) {
+      throw forbidden("Only the user and admins can read a user's email.");
+    }
+    return user.email;
+  },
+  externalId: (user, _args, { viewer }) =>
+    hasRole(requireViewer(viewer), 'ADMIN') ? user.externalId : null,
+};
