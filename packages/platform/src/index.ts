@@ -9,3 +9,5 @@ export * from './http.ts';
 export * from './apollo.ts';
 export * from './subgraph.ts';
 export * from './scalars.ts';
+export * from './resources.ts';
+export * from './boot.ts';

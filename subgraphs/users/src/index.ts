@@ -1,17 +1,18 @@
-import { createLogger, stopOnSignals } from '@poolgraph/platform';
+import { bootService } from '@poolgraph/platform';
 import { loadEnv } from './env.ts';
-import { createUsersService } from './server.ts';
+import { createService } from './server.ts';
 
 const env = loadEnv();
-const log = createLogger('users', env.LOG_LEVEL);
-const service = await createUsersService({
-  mysqlUrl: env.MYSQL_URL,
-  redisUrl: env.REDIS_URL,
-  redisPrefix: env.REDIS_PREFIX,
-  accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
-  refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
-  log,
+await bootService('users', env.LOG_LEVEL, async (log) => {
+  const service = await createService({
+    mysqlUrl: env.MYSQL_URL,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: `${env.REDIS_PREFIX}users:`,
+    jwksUrl: env.USERS_JWKS_URL,
+    subgraphUrls: {},
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    log,
+  });
+  return { service, url: `${await service.listen(env.PORT, env.HOST)}/graphql` };
 });
-const url = await service.listen(env.PORT, env.HOST);
-log.info({ url: `${url}/graphql` }, 'users subgraph ready');
-stopOnSignals(service, log);

@@ -3,16 +3,11 @@ import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jos
 import { parse } from 'graphql';
 import { createTokenVerifier } from '@poolgraph/auth';
 import {
-  connectMysql,
-  connectRedis,
   createMetrics,
   createSubgraphService,
-  ensureDatabase,
-  migrateDatabase,
-  pingMysql,
-  pingRedis,
+  openSubgraphResources,
   type HttpService,
-  type Logger,
+  type SubgraphConfig,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
 import { createSessionService } from './auth/sessions.ts';
@@ -23,14 +18,9 @@ import { resolvers } from './resolvers/index.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-export interface UsersServiceConfig {
-  mysqlUrl: string;
-  redisUrl: string;
-  redisPrefix: string;
-  accessTokenTtlSeconds: number;
-  refreshTokenTtlDays: number;
-  log: Logger;
-  onQuery?: (sql: string) => void;
+export interface UsersServiceConfig extends SubgraphConfig {
+  accessTokenTtlSeconds?: number;
+  refreshTokenTtlDays?: number;
 }
 
 /** Our own key set, cached briefly and reloaded at once when a token names an unknown kid. */
@@ -44,13 +34,13 @@ function cachedKeySet(load: () => Promise<JSONWebKeySet>): JWTVerifyGetKey {
   };
 }
 
-/** Builds the users subgraph (migrating its database) without listening. */
-export async function createUsersService(config: UsersServiceConfig): Promise<HttpService> {
-  await ensureDatabase(config.mysqlUrl);
-  const mysql = connectMysql({ url: config.mysqlUrl, onQuery: config.onQuery }, schema);
-  await migrateDatabase(mysql, migrationsFolder);
-  const redis = connectRedis(config.redisUrl, config.log);
-  const signer = await createAccessTokenSigner(mysql.db, config.accessTokenTtlSeconds);
+/**
+ * Builds the users subgraph (migrating its database) without listening. It verifies tokens
+ * against its own keys, so `jwksUrl` is unused here.
+ */
+export async function createService(config: UsersServiceConfig): Promise<HttpService> {
+  const { mysql, redis, readiness, close } = await openSubgraphResources(config, schema, migrationsFolder);
+  const signer = await createAccessTokenSigner(mysql.db, config.accessTokenTtlSeconds ?? 900);
   const sessions = createSessionService({
     db: mysql.db,
     signer,
@@ -60,7 +50,7 @@ export async function createUsersService(config: UsersServiceConfig): Promise<Ht
       perAddress: 50,
       windowSeconds: 15 * 60,
     }),
-    refreshTtlSeconds: config.refreshTokenTtlDays * 86_400,
+    refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
   });
   const verifier = createTokenVerifier(cachedKeySet(() => signer.jwks()));
 
@@ -70,10 +60,7 @@ export async function createUsersService(config: UsersServiceConfig): Promise<Ht
     context: createContextFactory({ db: mysql.db, sessions, verifier, log: config.log }),
     metrics: createMetrics('users'),
     log: config.log,
-    readiness: [
-      { name: 'mysql', check: () => pingMysql(mysql.pool) },
-      { name: 'redis', check: () => pingRedis(redis) },
-    ],
+    readiness,
     routes: {
       '/.well-known/jwks.json': async (_req, res) => {
         res.setHeader('content-type', 'application/json');
@@ -81,6 +68,6 @@ export async function createUsersService(config: UsersServiceConfig): Promise<Ht
         res.end(JSON.stringify(await signer.jwks()));
       },
     },
-    onClose: [() => redis.quit(), () => mysql.close()],
+    onClose: close,
   });
 }

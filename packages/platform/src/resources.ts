@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { baseEnv, mysqlUrl, port, redisUrl } from './env.ts';
+import type { ReadinessCheck } from './http.ts';
+import type { Logger } from './logger.ts';
+import { connectMysql, ensureDatabase, migrateDatabase, pingMysql, type Mysql } from './mysql.ts';
+import { connectRedis, pingRedis, type Redis } from './redis.ts';
+
+/** The variables every subgraph reads (names are the same for each; values differ per process). */
+export function subgraphEnvShape(database: string, defaultPort: number) {
+  return {
+    ...baseEnv,
+    PORT: port(defaultPort),
+    MYSQL_URL: mysqlUrl.default(`mysql://root@127.0.0.1:3306/${database}`),
+    REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().default('poolgraph:'),
+    USERS_JWKS_URL: z.string().url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+  };
+}
+
+export interface ResourceConfig {
+  mysqlUrl: string;
+  redisUrl: string;
+  log: Logger;
+  connectionLimit?: number;
+  onQuery?: (sql: string) => void;
+}
+
+export interface SubgraphResources<TSchema extends Record<string, unknown>> {
+  mysql: Mysql<TSchema>;
+  redis: Redis;
+  readiness: ReadinessCheck[];
+  close: Array<() => Promise<unknown>>;
+}
+
+/** Creates the database if missing, applies migrations, connects Redis; readiness checks both. */
+export async function openSubgraphResources<TSchema extends Record<string, unknown>>(
+  config: ResourceConfig,
+  schema: TSchema,
+  migrationsFolder: string,
+): Promise<SubgraphResources<TSchema>> {
+  await ensureDatabase(config.mysqlUrl);
+  const mysql = connectMysql(
+    { url: config.mysqlUrl, onQuery: config.onQuery, connectionLimit: config.connectionLimit },
+    schema,
+  );
+  await migrateDatabase(mysql, migrationsFolder);
+  const redis = connectRedis(config.redisUrl, config.log);
+  return {
+    mysql,
+    redis,
+    readiness: [
+      { name: 'mysql', check: () => pingMysql(mysql.pool) },
+      { name: 'redis', check: () => pingRedis(redis) },
+    ],
+    close: [() => redis.quit(), () => mysql.close()],
+  };
+}
+
+/** What every subgraph's `createService(config)` takes; tests and `npm start` build it. */
+export interface SubgraphConfig extends ResourceConfig {
+  /** Prefix for this service's Redis keys (tests make it unique per file). */
+  redisPrefix: string;
+  /** Where the users subgraph publishes its signing keys. */
+  jwksUrl: string;
+  /** GraphQL URLs of subgraphs this one calls directly, by name (e.g. { pools: '…/graphql' }). */
+  subgraphUrls: Record<string, string>;
+}

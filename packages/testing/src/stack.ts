@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { createRemoteTokenVerifier, type Role } from '@poolgraph/auth';
+import { createGateway } from '@poolgraph/gateway';
+import { createService as createUsers } from '@poolgraph/users';
+import { upsertAdmin } from '@poolgraph/users/admin';
+import { createService as createPools } from '@poolgraph/pools';
+import { createService as createLedger } from '@poolgraph/ledger';
+import { createService as createAlerts } from '@poolgraph/alerts';
+import { createService as createReports } from '@poolgraph/reports';
+import { connectMysql, createLogger, type HttpService, type SubgraphConfig } from '@poolgraph/platform';
+import { composeSupergraph, readSupergraphConfig, withUrls } from '@poolgraph/supergraph';
+import { schema as usersSchema } from '@poolgraph/users/db';
+import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix, type TestDatabase } from './database.ts';
+import { expectData, graphql } from './graphql.ts';
+import { freePort } from './ports.ts';
+
+export const SUBGRAPHS = ['users', 'pools', 'ledger', 'alerts', 'reports'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+
+const FACTORIES: Record<SubgraphName, (config: SubgraphConfig) => Promise<HttpService>> = {
+  users: createUsers,
+  pools: createPools,
+  ledger: createLedger,
+  alerts: createAlerts,
+  reports: createReports,
+};
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+export interface StackOptions {
+  /** Subgraphs to leave out (their fields then fail through the gateway as "unavailable"). */
+  without?: SubgraphName[];
+  /** Called with every SQL statement a subgraph sends, to count queries. */
+  onQuery?: Partial<Record<SubgraphName, (sql: string) => void>>;
+  logLevel?: string;
+}
+
+export interface TestUser {
+  token: string;
+  refreshToken: string;
+  userId: string;
+  email: string;
+  password: string;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  /** Base URL (no /graphql) of every started subgraph. */
+  urls: Partial<Record<SubgraphName, string>>;
+  databases: Partial<Record<SubgraphName, TestDatabase>>;
+  services: Partial<Record<SubgraphName, HttpService>>;
+  gateway: HttpService;
+  signUp(role: Extract<Role, 'MANAGER' | 'INVESTOR'>, name?: string): Promise<TestUser>;
+  admin(): Promise<TestUser>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole supergraph in this process: five subgraphs on free ports, each on a fresh database
+ * and Redis prefix, composed and served by a real gateway. Call stop() in afterAll.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = createLogger('test', options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent');
+  const names = SUBGRAPHS.filter((name) => !options.without?.includes(name));
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (n) => [n, await freePort()])));
+  const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, `http://127.0.0.1:${ports[n]}`])) as Record<
+    SubgraphName,
+    string
+  >;
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((n) => [n, `${urls[n]}/graphql`]));
+  const databases: Stack['databases'] = {};
+  const services: Stack['services'] = {};
+
+  for (const name of names) {
+    const database = await createTestDatabase(name);
+    databases[name] = database;
+    const service = await FACTORIES[name]({
+      mysqlUrl: database.url,
+      redisUrl: TEST_REDIS_URL,
+      redisPrefix: uniqueRedisPrefix(name),
+      jwksUrl: `${urls.users}/.well-known/jwks.json`,
+      subgraphUrls,
+      log: log.child({ service: name }),
+      onQuery: options.onQuery?.[name],
+    });
+    await service.listen(ports[name]);
+    services[name] = service;
+  }
+
+  const supergraphSdl = composeSupergraph(
+    withUrls(readSupergraphConfig(resolve(ROOT, 'supergraph.yaml')), subgraphUrls),
+  );
+  const gateway = createGateway({
+    supergraphSdl,
+    verifier: createRemoteTokenVerifier(`${urls.users}/.well-known/jwks.json`),
+    log: log.child({ service: 'gateway' }),
+  });
+  const gatewayUrl = `${await gateway.listen(0)}/graphql`;
+
+  async function signUp(role: 'MANAGER' | 'INVESTOR', name = `${role.toLowerCase()} ${randomBytes(3).toString('hex')}`) {
+    const email = `${randomBytes(6).toString('hex')}@test.poolgraph.dev`;
+    const password = `pw-${randomBytes(12).toString('hex')}`;
+    const data = expectData(
+      await graphql<{ signUp: { accessToken: string; refreshToken: string; user: { id: string } } }>(
+        gatewayUrl,
+        `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }`,
+        { input: { email, password, name, role } },
+      ),
+    );
+    return {
+      token: data.signUp.accessToken,
+      refreshToken: data.signUp.refreshToken,
+      userId: data.signUp.user.id,
+      email,
+      password,
+    };
+  }
+
+  async function admin(): Promise<TestUser> {
+    const email = `admin-${randomBytes(6).toString('hex')}@test.poolgraph.dev`;
+    const password = `pw-${randomBytes(12).toString('hex')}`;
+    const mysql = connectMysql({ url: databases.users!.url }, usersSchema);
+    try {
+      await upsertAdmin(mysql.db, { email, password });
+    } finally {
+      await mysql.close();
+    }
+    const data = expectData(
+      await graphql<{ logIn: { accessToken: string; refreshToken: string; user: { id: string } } }>(
+        gatewayUrl,
+        `mutation LogIn($email: String!, $password: String!) { logIn(email: $email, password: $password) { accessToken refreshToken user { id } } }`,
+        { email, password },
+      ),
+    );
+    return {
+      token: data.logIn.accessToken,
+      refreshToken: data.logIn.refreshToken,
+      userId: data.logIn.user.id,
+      email,
+      password,
+    };
+  }
+
+  return {
+    gatewayUrl,
+    urls,
+    databases,
+    services,
+    gateway,
+    signUp,
+    admin,
+    async stop() {
+      await gateway.stop();
+      for (const name of [...names].reverse()) await services[name]?.stop();
+      await Promise.all(Object.values(databases).map((db) => db.drop()));
+    },
+  };
+}
