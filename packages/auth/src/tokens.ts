@@ -35,7 +35,8 @@ export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
           : [];
         return { userId: payload.sub!, roles };
       } catch (error) {
-        if (error instanceof errors.JWTExpired) throw invalidCredential('The access token has expired.');
+        if (error instanceof errors.JWTExpired)
+          throw invalidCredential('The access token has expired.');
         throw invalidCredential('The access token is not valid.');
       }
     },

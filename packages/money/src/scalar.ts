@@ -15,7 +15,10 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   },
   parseValue(value) {
     if (typeof value !== 'string') {
-      throw badUserInput('Decimal', `must be a string such as "1250.50", got ${JSON.stringify(value)}.`);
+      throw badUserInput(
+        'Decimal',
+        `must be a string such as "1250.50", got ${JSON.stringify(value)}.`,
+      );
     }
     return value;
   },

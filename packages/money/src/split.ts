@@ -14,7 +14,9 @@ export function splitProRata(total: bigint, weights: readonly bigint[]): bigint[
   let leftover = total - parts.reduce((a, b) => a + b, 0n);
   const byRemainder = weights
     .map((w, index) => ({ index, remainder: (total * w) % sum }))
-    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+    .sort((a, b) =>
+      a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
+    );
   for (const { index } of byRemainder) {
     if (leftover === 0n) break;
     parts[index]! += 1n;

@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import type { GraphQLMetrics } from './metrics.ts';
 
 /** Records requests and latency by operation name, and errors by code. */
-export function metricsPlugin<T extends BaseContext>(metrics: GraphQLMetrics): ApolloServerPlugin<T> {
+export function metricsPlugin<T extends BaseContext>(
+  metrics: GraphQLMetrics,
+): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       const end = process.hrtime.bigint();

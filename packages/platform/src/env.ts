@@ -52,4 +52,5 @@ export const redisUrl = z
   .url()
   .refine((v) => v.startsWith('redis://'), 'must be a redis:// URL');
 
-export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const port = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback);

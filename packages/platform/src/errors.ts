@@ -30,7 +30,8 @@ export const forbidden = (message = 'You are not allowed to do this.') =>
   graphQLError(ErrorCode.FORBIDDEN, message);
 export const badUserInput = (field: string, message: string) =>
   graphQLError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field });
-export const notFound = (what: string) => graphQLError(ErrorCode.NOT_FOUND, `${what} was not found.`);
+export const notFound = (what: string) =>
+  graphQLError(ErrorCode.NOT_FOUND, `${what} was not found.`);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   graphQLError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
 export const conflict = (message: string) => graphQLError(ErrorCode.CONFLICT, message);

@@ -154,11 +154,19 @@ export function createHttpService<TContext extends BaseContext>(
     sendJson(res, 404, { error: `No route for ${url.pathname}` });
   }
 
+  let stopping = false;
   const server = createServer((req, res) => {
     res.setHeader('x-request-id', assignRequestId(req));
+    // server.close() only closes connections idle at that moment; a keep-alive connection whose
+    // request was in flight would otherwise stay open until the 10 s cut-off below.
+    res.on('finish', () => {
+      if (stopping) setImmediate(() => server.closeIdleConnections());
+    });
     route(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+        sendJson(res, error.status, {
+          errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }],
+        });
         return;
       }
       log.error({ err: error, url: req.url }, 'request failed');
@@ -185,6 +193,7 @@ export function createHttpService<TContext extends BaseContext>(
       return `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
     },
     async stop() {
+      stopping = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

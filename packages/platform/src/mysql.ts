@@ -68,7 +68,10 @@ export function connectMysql<TSchema extends Record<string, unknown>>(
   options: MysqlOptions,
   schema: TSchema,
 ): Mysql<TSchema> {
-  const pool = createPool({ ...poolOptions(options.url), connectionLimit: options.connectionLimit ?? 10 });
+  const pool = createPool({
+    ...poolOptions(options.url),
+    connectionLimit: options.connectionLimit ?? 10,
+  });
   pool.on('connection', (connection) => {
     connection.query("SET time_zone = '+00:00'");
   });
@@ -92,4 +95,31 @@ export async function migrateDatabase<TSchema extends Record<string, unknown>>(
 
 export async function pingMysql(pool: Pool): Promise<void> {
   await pool.query('SELECT 1');
+}
+
+/** The MySQL error code of an error or of any error in its `cause` chain (drizzle wraps them). */
+export function mysqlErrorCode(error: unknown): string | undefined {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (typeof e.code === 'string' && e.code.startsWith('ER_')) return e.code;
+  }
+  return undefined;
+}
+
+/**
+ * Runs a transaction body again when InnoDB picks it as a deadlock victim. Deadlocks are normal
+ * under row locking (InnoDB rolled the victim back entirely), so a retry is always safe.
+ */
+export async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || mysqlErrorCode(error) !== 'ER_LOCK_DEADLOCK') throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
 }

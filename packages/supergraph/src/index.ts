@@ -61,6 +61,9 @@ export function composeSupergraph(subgraphs: SubgraphSource[]): string {
 }
 
 /** The same subgraphs at other URLs, e.g. test servers on ephemeral ports. */
-export function withUrls(subgraphs: SubgraphSource[], urls: Record<string, string>): SubgraphSource[] {
+export function withUrls(
+  subgraphs: SubgraphSource[],
+  urls: Record<string, string>,
+): SubgraphSource[] {
   return subgraphs.map((s) => ({ ...s, url: urls[s.name] ?? s.url }));
 }

@@ -8,10 +8,20 @@ import { createService as createPools } from '@poolgraph/pools';
 import { createService as createLedger } from '@poolgraph/ledger';
 import { createService as createAlerts } from '@poolgraph/alerts';
 import { createService as createReports } from '@poolgraph/reports';
-import { connectMysql, createLogger, type HttpService, type SubgraphConfig } from '@poolgraph/platform';
+import {
+  connectMysql,
+  createLogger,
+  type HttpService,
+  type SubgraphConfig,
+} from '@poolgraph/platform';
 import { composeSupergraph, readSupergraphConfig, withUrls } from '@poolgraph/supergraph';
 import { schema as usersSchema } from '@poolgraph/users/db';
-import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix, type TestDatabase } from './database.ts';
+import {
+  createTestDatabase,
+  TEST_REDIS_URL,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from './database.ts';
 import { expectData, graphql } from './graphql.ts';
 import { freePort } from './ports.ts';
 
@@ -63,11 +73,12 @@ export interface Stack {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = createLogger('test', options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent');
   const names = SUBGRAPHS.filter((name) => !options.without?.includes(name));
-  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (n) => [n, await freePort()])));
-  const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, `http://127.0.0.1:${ports[n]}`])) as Record<
-    SubgraphName,
-    string
-  >;
+  const ports = Object.fromEntries(
+    await Promise.all(SUBGRAPHS.map(async (n) => [n, await freePort()])),
+  );
+  const urls = Object.fromEntries(
+    SUBGRAPHS.map((n) => [n, `http://127.0.0.1:${ports[n]}`]),
+  ) as Record<SubgraphName, string>;
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((n) => [n, `${urls[n]}/graphql`]));
   const databases: Stack['databases'] = {};
   const services: Stack['services'] = {};
@@ -98,13 +109,28 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const gatewayUrl = `${await gateway.listen(0)}/graphql`;
 
-  async function signUp(role: 'MANAGER' | 'INVESTOR', name = `${role.toLowerCase()} ${randomBytes(3).toString('hex')}`) {
+  async function signUp(
+    role: 'MANAGER' | 'INVESTOR',
+    name = `${role.toLowerCase()} ${randomBytes(3).toString('hex')}`,
+  ) {
     const email = `${randomBytes(6).toString('hex')}@test.poolgraph.dev`;
     const password = `pw-${randomBytes(12).toString('hex')}`;
     const data = expectData(
-      await graphql<{ signUp: { accessToken: string; refreshToken: string; user: { id: string } } }>(
+      await graphql<{
+        signUp: { accessToken: string; refreshToken: string; user: { id: string } };
+      }>(
         gatewayUrl,
-        `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }`,
+        `
+          mutation SignUp($input: SignUpInput!) {
+            signUp(input: $input) {
+              accessToken
+              refreshToken
+              user {
+                id
+              }
+            }
+          }
+        `,
         { input: { email, password, name, role } },
       ),
     );
@@ -129,7 +155,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const data = expectData(
       await graphql<{ logIn: { accessToken: string; refreshToken: string; user: { id: string } } }>(
         gatewayUrl,
-        `mutation LogIn($email: String!, $password: String!) { logIn(email: $email, password: $password) { accessToken refreshToken user { id } } }`,
+        `
+          mutation LogIn($email: String!, $password: String!) {
+            logIn(email: $email, password: $password) {
+              accessToken
+              refreshToken
+              user {
+                id
+              }
+            }
+          }
+        `,
         { email, password },
       ),
     );

@@ -1,6 +1,11 @@
 import { uuidv7 } from '@poolgraph/platform';
 import type { UsersDb } from './db/index.ts';
-import { insertUser, selectUserForLogin, updateUserCredentials, type UserRow } from './data/users.ts';
+import {
+  insertUser,
+  selectUserForLogin,
+  updateUserCredentials,
+  type UserRow,
+} from './data/users.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { validateEmail, validateName, validatePassword } from './auth/validation.ts';
 
@@ -16,7 +21,9 @@ export async function upsertAdmin(
   const passwordHash = await hashPassword(validatePassword(input.password, '--password'));
   const existing = await selectUserForLogin(db, email);
   if (existing) {
-    const roles = existing.roles.includes('ADMIN') ? existing.roles : [...existing.roles, 'ADMIN' as const];
+    const roles = existing.roles.includes('ADMIN')
+      ? existing.roles
+      : [...existing.roles, 'ADMIN' as const];
     await updateUserCredentials(db, existing.id, { passwordHash, roles });
     return { user: { id: existing.id, email }, created: false };
   }

@@ -23,13 +23,18 @@ export interface UsersServiceConfig extends SubgraphConfig {
   refreshTokenTtlDays?: number;
 }
 
-/** Our own key set, cached briefly and reloaded at once when a token names an unknown kid. */
+/**
+ * Our own key set, cached for a minute and reloaded early when a token names an unknown kid
+ * (a key another replica just created), at most every 5 s so made-up kids cannot flood MySQL.
+ */
 function cachedKeySet(load: () => Promise<JSONWebKeySet>): JWTVerifyGetKey {
   let cached: { keys: JSONWebKeySet; at: number } | undefined;
   return async (header, token) => {
-    const fresh = !cached || Date.now() - cached.at > 60_000;
+    const age = cached ? Date.now() - cached.at : Infinity;
     const known = cached?.keys.keys.some((k) => k.kid === header.kid);
-    if (!cached || fresh || !known) cached = { keys: await load(), at: Date.now() };
+    if (!cached || age > 60_000 || (!known && age > 5_000)) {
+      cached = { keys: await load(), at: Date.now() };
+    }
     return createLocalJWKSet(cached.keys)(header, token);
   };
 }
@@ -39,7 +44,11 @@ function cachedKeySet(load: () => Promise<JSONWebKeySet>): JWTVerifyGetKey {
  * against its own keys, so `jwksUrl` is unused here.
  */
 export async function createService(config: UsersServiceConfig): Promise<HttpService> {
-  const { mysql, redis, readiness, close } = await openSubgraphResources(config, schema, migrationsFolder);
+  const { mysql, redis, readiness, close } = await openSubgraphResources(
+    config,
+    schema,
+    migrationsFolder,
+  );
   const signer = await createAccessTokenSigner(mysql.db, config.accessTokenTtlSeconds ?? 900);
   const sessions = createSessionService({
     db: mysql.db,

@@ -30,7 +30,12 @@ export async function createAccessTokenSigner(
     const pair = await generateKeyPair(TOKEN_ALGORITHM, { crv: 'Ed25519', extractable: true });
     const kid = randomBytes(12).toString('base64url');
     const privateJwk = { ...(await exportJWK(pair.privateKey)), kid };
-    const publicJwk = { ...(await exportJWK(pair.publicKey)), kid, alg: TOKEN_ALGORITHM, use: 'sig' };
+    const publicJwk = {
+      ...(await exportJWK(pair.publicKey)),
+      kid,
+      alg: TOKEN_ALGORITHM,
+      use: 'sig',
+    };
     await insertSigningKey(db, {
       kid,
       privateJwk: JSON.stringify(privateJwk),
@@ -39,7 +44,10 @@ export async function createAccessTokenSigner(
     keys = await selectActiveSigningKeys(db);
   }
   const newest = keys[0]!;
-  const privateKey = (await importJWK(JSON.parse(newest.privateJwk) as JWK, TOKEN_ALGORITHM)) as CryptoKey;
+  const privateKey = (await importJWK(
+    JSON.parse(newest.privateJwk) as JWK,
+    TOKEN_ALGORITHM,
+  )) as CryptoKey;
 
   return {
     async sign({ userId, roles }) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { conflict, unauthenticated, uuidv7 } from '@poolgraph/platform';
+import { conflict, retryOnDeadlock, unauthenticated, uuidv7 } from '@poolgraph/platform';
 import type { Role } from '@poolgraph/auth';
 import type { UsersDb, UsersQueryable } from '../db/index.ts';
 import {
@@ -31,7 +31,12 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const invalidRefresh = () => unauthenticated('The refresh token is not valid; log in again.');
 
 /** Accounts and sessions: sign-up, login, refresh-token rotation with reuse detection, logout. */
-export function createSessionService({ db, signer, throttle, refreshTtlSeconds }: SessionServiceDeps) {
+export function createSessionService({
+  db,
+  signer,
+  throttle,
+  refreshTtlSeconds,
+}: SessionServiceDeps) {
   async function issue(user: UserRow, familyId: string, tx: UsersQueryable = db) {
     const refreshToken = randomBytes(32).toString('base64url');
     await insertRefreshToken(tx, {
@@ -46,7 +51,12 @@ export function createSessionService({ db, signer, throttle, refreshTtlSeconds }
   }
 
   return {
-    async signUp(input: { email: string; password: string; name: string; role: Role }): Promise<Session> {
+    async signUp(input: {
+      email: string;
+      password: string;
+      name: string;
+      role: Role;
+    }): Promise<Session> {
       const user = { id: uuidv7(), email: input.email, name: input.name, roles: [input.role] };
       const passwordHash = await hashPassword(input.password);
       if (!(await insertUser(db, { ...user, passwordHash }))) {
@@ -59,7 +69,9 @@ export function createSessionService({ db, signer, throttle, refreshTtlSeconds }
     async logIn(email: string, password: string, clientAddress: string): Promise<Session> {
       await throttle.assertAllowed(email, clientAddress);
       const user = await selectUserForLogin(db, email);
-      const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+      const valid = user
+        ? await verifyPassword(user.passwordHash, password)
+        : await verifyAgainstDummy(password);
       if (!user || !valid) {
         await throttle.recordFailure(email, clientAddress);
         // One message for an unknown email and a wrong password: it reveals nothing.
@@ -72,19 +84,22 @@ export function createSessionService({ db, signer, throttle, refreshTtlSeconds }
 
     async refresh(refreshToken: string): Promise<Session> {
       const now = new Date();
-      const outcome = await db.transaction(async (tx) => {
-        const token = await lockRefreshTokenByHash(tx, hashToken(refreshToken));
-        if (!token || token.revokedAt || token.expiresAt <= now) return { kind: 'invalid' as const };
-        if (token.spentAt) {
-          // A spent token came back: whoever holds the family may be an attacker. End it all.
-          await revokeRefreshTokenFamily(tx, token.familyId, now);
-          return { kind: 'reused' as const };
-        }
-        const [user] = await selectUsersByIds(tx, [token.userId]);
-        if (!user) return { kind: 'invalid' as const };
-        await markRefreshTokenSpent(tx, token.id, now);
-        return { kind: 'rotated' as const, session: await issue(user, token.familyId, tx) };
-      });
+      const outcome = await retryOnDeadlock(() =>
+        db.transaction(async (tx) => {
+          const token = await lockRefreshTokenByHash(tx, hashToken(refreshToken));
+          if (!token || token.revokedAt || token.expiresAt <= now)
+            return { kind: 'invalid' as const };
+          if (token.spentAt) {
+            // A spent token came back: whoever holds the family may be an attacker. End it all.
+            await revokeRefreshTokenFamily(tx, token.familyId, now);
+            return { kind: 'reused' as const };
+          }
+          const [user] = await selectUsersByIds(tx, [token.userId]);
+          if (!user) return { kind: 'invalid' as const };
+          await markRefreshTokenSpent(tx, token.id, now);
+          return { kind: 'rotated' as const, session: await issue(user, token.familyId, tx) };
+        }),
+      );
       if (outcome.kind !== 'rotated') throw invalidRefresh();
       return outcome.session;
     },

@@ -13,7 +13,9 @@ const { values } = parseArgs({
   options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
 });
 if (!values.email || !values.password) {
-  console.error('Usage: npm run admin:create -- --email admin@example.com --password "<12+ chars>" [--name "Ada"]');
+  console.error(
+    'Usage: npm run admin:create -- --email admin@example.com --password "<12+ chars>" [--name "Ada"]',
+  );
   process.exit(2);
 }
 

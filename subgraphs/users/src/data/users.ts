@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { ROLES, type Role } from '@poolgraph/auth';
+import { mysqlErrorCode } from '@poolgraph/platform';
 import type { UsersDb, UsersQueryable } from '../db/index.ts';
 import { users } from '../db/schema.ts';
 
@@ -34,9 +35,15 @@ const toRow = <T extends { roles: string }>(row: T): Omit<T, 'roles'> & { roles:
 });
 
 /** selectUsersByIds: one query for any number of ids (the User loader's batch). */
-export async function selectUsersByIds(db: UsersQueryable, ids: readonly string[]): Promise<UserRow[]> {
+export async function selectUsersByIds(
+  db: UsersQueryable,
+  ids: readonly string[],
+): Promise<UserRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select(columns).from(users).where(inArray(users.id, [...ids]));
+  const rows = await db
+    .select(columns)
+    .from(users)
+    .where(inArray(users.id, [...ids]));
   return rows.map(toRow);
 }
 
@@ -68,8 +75,7 @@ export async function insertUser(db: UsersDb, user: NewUser): Promise<boolean> {
     await db.insert(users).values({ ...user, roles: user.roles.join(',') });
     return true;
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code === 'ER_DUP_ENTRY') return false;
-    if ((error as { code?: string }).code === 'ER_DUP_ENTRY') return false;
+    if (mysqlErrorCode(error) === 'ER_DUP_ENTRY') return false;
     throw error;
   }
 }

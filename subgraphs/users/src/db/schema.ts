@@ -23,7 +23,10 @@ export const users = mysqlTable(
     externalId: varchar('external_id', { length: 64 }),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
-  (t) => [uniqueIndex('users_email').on(t.email), uniqueIndex('users_external_id').on(t.externalId)],
+  (t) => [
+    uniqueIndex('users_email').on(t.email),
+    uniqueIndex('users_external_id').on(t.externalId),
+  ],
 );
 
 /**

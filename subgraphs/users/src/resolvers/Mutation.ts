@@ -20,14 +20,20 @@ function actAs(context: Context, session: Session): Session {
 
 export const Mutation: MutationResolvers = {
   signUp: async (_parent, { input }, context) =>
-    actAs(context, await context.sessions.signUp({
-      email: validateEmail(input.email, 'input.email'),
-      password: validatePassword(input.password, 'input.password'),
-      name: validateName(input.name, 'input.name'),
-      role: validateSignUpRole(input.role),
-    })),
+    actAs(
+      context,
+      await context.sessions.signUp({
+        email: validateEmail(input.email, 'input.email'),
+        password: validatePassword(input.password, 'input.password'),
+        name: validateName(input.name, 'input.name'),
+        role: validateSignUpRole(input.role),
+      }),
+    ),
   logIn: async (_parent, { email, password }, context) =>
-    actAs(context, await context.sessions.logIn(normalizeEmail(email), password, context.clientAddress)),
+    actAs(
+      context,
+      await context.sessions.logIn(normalizeEmail(email), password, context.clientAddress),
+    ),
   refreshSession: async (_parent, { refreshToken }, context) =>
     actAs(context, await context.sessions.refresh(refreshToken)),
   logOut: (_parent, { refreshToken }, { sessions }) => sessions.logOut(refreshToken),

@@ -3,7 +3,8 @@ import { isUuid } from '@poolgraph/platform';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
 
 export const Query: QueryResolvers = {
-  me: (_parent, _args, { viewer, loaders }) => (viewer ? loaders.userById.load(viewer.userId) : null),
+  me: (_parent, _args, { viewer, loaders }) =>
+    viewer ? loaders.userById.load(viewer.userId) : null,
   user: (_parent, { id }, { viewer, loaders }) => {
     requireViewer(viewer);
     return isUuid(id) ? loaders.userById.load(id) : null;
