@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -154,14 +154,25 @@ export function createHttpService<TContext extends BaseContext>(
     sendJson(res, 404, { error: `No route for ${url.pathname}` });
   }
 
+  // Requests in flight per connection, so that stop() ends each connection once it is idle.
+  // Node's closeIdleConnections() misses two kinds: connections whose request finishes after
+  // close(), and connections a client opened ahead of time that never carried a request.
+  const inFlight = new Map<Socket, number>();
   let stopping = false;
+  const endIfIdle = (socket: Socket) => {
+    if (stopping && inFlight.get(socket) === 0) socket.end();
+  };
+
   const server = createServer((req, res) => {
-    res.setHeader('x-request-id', assignRequestId(req));
-    // server.close() only closes connections idle at that moment; a keep-alive connection whose
-    // request was in flight would otherwise stay open until the 10 s cut-off below.
-    res.on('finish', () => {
-      if (stopping) setImmediate(() => server.closeIdleConnections());
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    res.once('close', () => {
+      const count = inFlight.get(socket);
+      if (count === undefined) return;
+      inFlight.set(socket, count - 1);
+      endIfIdle(socket);
     });
+    res.setHeader('x-request-id', assignRequestId(req));
     route(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
         sendJson(res, error.status, {
@@ -175,6 +186,10 @@ export function createHttpService<TContext extends BaseContext>(
     });
   });
   server.keepAliveTimeout = 65_000;
+  server.on('connection', (socket) => {
+    inFlight.set(socket, 0);
+    socket.once('close', () => inFlight.delete(socket));
+  });
 
   let started = false;
   return {
@@ -196,7 +211,7 @@ export function createHttpService<TContext extends BaseContext>(
       stopping = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeIdleConnections();
+        for (const socket of inFlight.keys()) endIfIdle(socket);
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       });
       if (started) await apollo.stop();

@@ -5,9 +5,30 @@ import type { Logger } from './logger.ts';
 import { connectMysql, ensureDatabase, migrateDatabase, pingMysql, type Mysql } from './mysql.ts';
 import { connectRedis, pingRedis, type Redis } from './redis.ts';
 
+const SUBGRAPH_PORTS = { users: 4001, pools: 4002, ledger: 4003, alerts: 4004, reports: 4005 };
+type SubgraphName = keyof typeof SUBGRAPH_PORTS;
+const urlVariable = (name: SubgraphName) =>
+  `${name.toUpperCase() as Uppercase<SubgraphName>}_URL` as const;
+
+/** USERS_URL, POOLS_URL, …: where a subgraph reaches the others it calls directly. */
+const subgraphUrlShape = Object.fromEntries(
+  Object.entries(SUBGRAPH_PORTS).map(([name, port]) => [
+    urlVariable(name as SubgraphName),
+    z.string().url().default(`http://127.0.0.1:${port}/graphql`),
+  ]),
+) as Record<`${Uppercase<SubgraphName>}_URL`, z.ZodDefault<z.ZodString>>;
+
+/** `subgraphUrls` for SubgraphConfig, from the parsed environment. */
+export function subgraphUrlsFromEnv(env: Record<`${Uppercase<SubgraphName>}_URL`, string>) {
+  return Object.fromEntries(
+    (Object.keys(SUBGRAPH_PORTS) as SubgraphName[]).map((name) => [name, env[urlVariable(name)]]),
+  );
+}
+
 /** The variables every subgraph reads (names are the same for each; values differ per process). */
 export function subgraphEnvShape(database: string, defaultPort: number) {
   return {
+    ...subgraphUrlShape,
     ...baseEnv,
     PORT: port(defaultPort),
     MYSQL_URL: mysqlUrl.default(`mysql://root@127.0.0.1:3306/${database}`),

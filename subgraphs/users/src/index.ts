@@ -1,4 +1,4 @@
-import { bootService } from '@poolgraph/platform';
+import { bootService, subgraphUrlsFromEnv } from '@poolgraph/platform';
 import { loadEnv } from './env.ts';
 import { createService } from './server.ts';
 
@@ -9,7 +9,7 @@ await bootService('users', env.LOG_LEVEL, async (log) => {
     redisUrl: env.REDIS_URL,
     redisPrefix: `${env.REDIS_PREFIX}users:`,
     jwksUrl: env.USERS_JWKS_URL,
-    subgraphUrls: {},
+    subgraphUrls: subgraphUrlsFromEnv(env),
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     log,
