@@ -1,6 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CJS (main) and ESM (module). Vitest gives our sources the ESM build while
+    // Apollo, loaded by Node, gets the CJS one: two GraphQLError classes, so Apollo's instanceof
+    // checks fail (e.g. "Context creation failed: " prefixes). Node and tsx load one copy; so must tests.
+    alias: [{ find: /^graphql$/, replacement: fileURLToPath(import.meta.resolve('graphql')) }],
+  },
   test: {
     include: ['**/test/**/*.test.ts', '**/src/**/*.test.ts'],
     exclude: ['**/node_modules/**'],

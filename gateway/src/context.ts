@@ -10,31 +10,38 @@ export interface GatewayContext extends BaseContext {
   /** The raw header, forwarded unchanged so subgraphs can re-verify it. */
   authorization: string | undefined;
   requestId: string;
-  /** The incoming x-forwarded-for chain with this hop's peer address appended. */
-  forwardedFor: string | undefined;
+  /** The caller's address, sent to subgraphs as the only x-forwarded-for entry. */
+  clientAddress: string | undefined;
 }
 
-function forwardedFor(req: IncomingMessage): string | undefined {
-  const existing = req.headers['x-forwarded-for'];
-  const peer = req.socket.remoteAddress;
-  if (existing && peer) return `${existing}, ${peer}`;
-  return existing ?? peer;
+/**
+ * Subgraphs take the first x-forwarded-for entry as the client (login throttling counts by it),
+ * so a value the client sent is never passed on: anyone could forge it. Behind one trusted proxy
+ * (`trustProxy`), the client is the entry that proxy appended last.
+ */
+function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string | undefined {
+  const header = req.headers['x-forwarded-for'];
+  const chain = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
+  const fromProxy = chain.at(-1)?.trim();
+  return trustProxy && fromProxy ? fromProxy : req.socket.remoteAddress;
 }
 
 export interface ContextDeps {
   verifier: TokenVerifier;
   log: Logger;
   metrics: GraphQLMetrics;
+  trustProxy: boolean;
 }
 
 /** Builds the per-request context; a bad credential rejects the whole request with 401. */
-export function createContextFunction({ verifier, log, metrics }: ContextDeps) {
+export function createContextFunction({ verifier, log, metrics, trustProxy }: ContextDeps) {
   return async (req: IncomingMessage): Promise<GatewayContext> => {
     const requestId = requestIdOf(req);
     const authorization = req.headers.authorization;
     try {
       const viewer = await viewerFromAuthorization(authorization, verifier);
-      return { viewer, authorization, requestId, forwardedFor: forwardedFor(req) };
+      const clientAddress = clientAddressOf(req, trustProxy);
+      return { viewer, authorization, requestId, clientAddress };
     } catch (error) {
       // Apollo answers a failed context itself (status from extensions.http, formatError applied)
       // without running request plugins, so the request log line and error metric happen here.

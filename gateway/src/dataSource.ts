@@ -1,8 +1,4 @@
-import {
-  GraphQLDataSourceRequestKind,
-  RemoteGraphQLDataSource,
-  type GraphQLDataSourceProcessOptions,
-} from '@apollo/gateway';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
@@ -57,7 +53,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly subgraph: string;
   private readonly deps: SubgraphDataSourceDeps;
 
-  constructor(service: { name: string; url: string }, deps: SubgraphDataSourceDeps) {
+  constructor(service: { name: string; url?: string }, deps: SubgraphDataSourceDeps) {
     super({ url: service.url });
     this.subgraph = service.name;
     this.deps = deps;
@@ -66,11 +62,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = options.request.http?.headers;
-    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION || !headers) return;
-    const { authorization, requestId, forwardedFor } = options.incomingRequestContext.context;
+    // Health checks and schema loads carry no incoming request (the kind enum is not exported).
+    if (!('incomingRequestContext' in options) || !headers) return;
+    const { authorization, requestId, clientAddress } = options.incomingRequestContext.context;
     if (authorization) headers.set('authorization', authorization);
     headers.set('x-request-id', requestId);
-    if (forwardedFor) headers.set('x-forwarded-for', forwardedFor);
+    if (clientAddress) headers.set('x-forwarded-for', clientAddress);
   }
 
   override async process(
@@ -102,8 +99,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const reason = this.reasonOf(error);
     this.deps.metrics.fetchFailures.inc({ subgraph: this.subgraph, reason });
     if (reason === 'http_status') throw error;
+    // The message and socket error code say it all; a stack per failed fetch would flood the log.
+    const cause = (error.cause as { code?: unknown } | undefined)?.code;
     this.deps.log.warn(
-      { subgraph: this.subgraph, reason, err: error, cause: error.cause },
+      { subgraph: this.subgraph, reason, error: error.message, cause },
       'subgraph fetch failed',
     );
     const detail =

@@ -18,6 +18,8 @@ export const gatewayEnvSchema = z.object({
   SUPERGRAPH_WATCH: z.stringbool().optional(),
   USERS_JWKS_URL: z.url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // Only when exactly one proxy in front of the gateway sets x-forwarded-for.
+  TRUST_PROXY: z.stringbool().default(false),
 });
 
 export type GatewayEnv = Omit<z.infer<typeof gatewayEnvSchema>, 'SUPERGRAPH_WATCH'> & {

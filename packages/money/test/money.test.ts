@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { formatAmount, parseAmount, splitProRata } from '../src/index.ts';
 
 const codeOf = (fn: () => unknown) => {
