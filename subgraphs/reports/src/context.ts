@@ -1,0 +1,26 @@
+import type { IncomingMessage } from 'node:http';
+import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
+import type { Logger } from '@poolgraph/platform';
+import type { ReportsDb } from './db/index.ts';
+
+/** No loaders yet: reports owns no entity that another subgraph references. */
+export interface Context {
+  viewer: Viewer | null;
+  db: ReportsDb;
+  log: Logger;
+}
+
+export interface ContextDeps {
+  db: ReportsDb;
+  verifier: TokenVerifier;
+  log: Logger;
+}
+
+export function createContextFactory(deps: ContextDeps) {
+  return async (req: IncomingMessage): Promise<Context> => ({
+    // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
+    viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
+    db: deps.db,
+    log: deps.log,
+  });
+}
