@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { formatErrorFor, metricsPlugin } from './apollo.ts';
 import { createHttpService, type HttpService, type ReadinessCheck } from './http.ts';
 import type { GraphQLMetrics } from './metrics.ts';
+import { attachSubscriptions, type SubgraphSubscriptions } from './websocket.ts';
 
 export interface SubgraphServiceOptions<TContext extends BaseContext> {
   typeDefs: DocumentNode;
@@ -19,31 +20,42 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   readiness: ReadinessCheck[];
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
   onClose?: Array<() => Promise<unknown>>;
+  /** Serve the schema's Subscription fields over graphql-ws at /graphql. */
+  subscriptions?: SubgraphSubscriptions<TContext>;
 }
 
 /** An Apollo subgraph behind the shared HTTP face (health, readiness, metrics, shutdown). */
 export function createSubgraphService<TContext extends BaseContext>(
   options: SubgraphServiceOptions<TContext>,
 ): HttpService {
-  const apollo = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema({
+  const schema = buildSubgraphSchema({
       typeDefs: options.typeDefs,
       // Codegen's __resolveReference signature (reference, context, info) is what Apollo calls,
       // but Apollo's map types it as a field resolver; the codegen types are the stricter check.
       resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-    }),
+  });
+  const apollo = new ApolloServer<TContext>({
+    schema,
     includeStacktraceInErrorResponses: false,
+    // stopOnSignals owns shutdown; Apollo's own handler would race it and hang the exit.
+    stopOnTerminationSignals: false,
     formatError: formatErrorFor(options.log),
     // Inline tracing is for Apollo's hosted studio, which nothing here reports to.
     plugins: [metricsPlugin(options.metrics), ApolloServerPluginInlineTraceDisabled()],
   });
-  return createHttpService({
+  const closeSubscriptions: Array<() => Promise<void>> = [];
+  const service = createHttpService({
     apollo,
     context: options.context,
     registry: options.metrics.registry,
     log: options.log,
     readiness: options.readiness,
     routes: options.routes,
-    onClose: options.onClose,
+    // Upgraded sockets are not the HTTP server's to drain: end them before the pools close.
+    onClose: [() => Promise.all(closeSubscriptions.map((close) => close())), ...(options.onClose ?? [])],
   });
+  if (options.subscriptions) {
+    closeSubscriptions.push(attachSubscriptions(service.server, schema, options.subscriptions, options.log));
+  }
+  return service;
 }
