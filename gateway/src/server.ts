@@ -14,6 +14,10 @@ import { SubgraphDataSource } from './dataSource.ts';
 import { createSubgraphMetrics } from './metrics.ts';
 import { subgraphReadiness } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
+import { createSubscriptionMetrics } from './subscriptions/metrics.ts';
+import { SubscriptionPlanner } from './subscriptions/plan.ts';
+import { UpstreamConnections } from './subscriptions/upstream.ts';
+import { attachGatewaySubscriptions } from './subscriptions/websocket.ts';
 import {
   subgraphsOf,
   supergraphHook,
@@ -45,32 +49,43 @@ export function createGateway(options: GatewayOptions): HttpService {
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   const supergraph = supergraphHook(options, log);
 
+  // The same data sources serve queries and the entity fetches of subscription events.
+  const dataSources = new Map<string, SubgraphDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
-    buildService: (service) =>
-      new SubgraphDataSource(service, {
+    buildService: (service) => {
+      const dataSource = new SubgraphDataSource(service, {
         metrics: subgraphMetrics,
         log: log.child({ component: 'subgraph' }),
         timeoutMs: options.subgraphTimeoutMs ?? 10_000,
-      }),
+      });
+      dataSources.set(service.name, dataSource);
+      return dataSource;
+    },
     logger: log.child({ component: 'apollo-gateway' }),
   });
 
   // What the gateway actually serves, so /readyz follows successful reloads only.
   let subgraphs: SubgraphEndpoint[] = [];
+  let planner: SubscriptionPlanner | undefined;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     subgraphs = subgraphsOf(coreSupergraphSdl);
+    planner = new SubscriptionPlanner(coreSupergraphSdl);
   });
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Off in every environment: stack traces are for logs, not for clients.
     includeStacktraceInErrorResponses: false,
+    // stopOnSignals owns shutdown; Apollo's own handler would race it and hang the exit.
+    stopOnTerminationSignals: false,
     formatError: formatErrorFor(log),
     plugins: [metricsPlugin(metrics), requestLogPlugin(log)],
   });
 
-  return createHttpService({
+  const upstream = new UpstreamConnections(log.child({ component: 'subscriptions' }));
+  let closeSubscriptions: (() => Promise<void>) | undefined;
+  const service = createHttpService({
     apollo,
     context: createContextFunction({ verifier, log, metrics, trustProxy: !!options.trustProxy }),
     registry: metrics.registry,
@@ -78,6 +93,20 @@ export function createGateway(options: GatewayOptions): HttpService {
     readiness: subgraphReadiness(() => subgraphs),
     // Apollo's stop already stops the gateway, whose cleanup ends the watch; this covers a
     // service that is stopped without ever having started.
-    onClose: [supergraph.stop],
+    onClose: [async () => closeSubscriptions?.(), () => upstream.close(), supergraph.stop],
   });
+  closeSubscriptions = attachGatewaySubscriptions({
+    server: service.server,
+    verifier,
+    log: log.child({ component: 'subscriptions' }),
+    metrics: createSubscriptionMetrics(metrics.registry),
+    upstream,
+    current: () =>
+      planner && {
+        planner,
+        subgraphs,
+        serviceMap: Object.fromEntries(dataSources),
+      },
+  });
+  return service;
 }

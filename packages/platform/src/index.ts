@@ -11,3 +11,5 @@ export * from './subgraph.ts';
 export * from './scalars.ts';
 export * from './resources.ts';
 export * from './boot.ts';
+export * from './websocket.ts';
+export * from './pubsub.ts';
