@@ -84,8 +84,7 @@ export function createGateway(options: GatewayOptions): HttpService {
   });
 
   const upstream = new UpstreamConnections(log.child({ component: 'subscriptions' }));
-  let closeSubscriptions: (() => Promise<void>) | undefined;
-  const service = createHttpService({
+  return createHttpService({
     apollo,
     context: createContextFunction({ verifier, log, metrics, trustProxy: !!options.trustProxy }),
     registry: metrics.registry,
@@ -93,20 +92,16 @@ export function createGateway(options: GatewayOptions): HttpService {
     readiness: subgraphReadiness(() => subgraphs),
     // Apollo's stop already stops the gateway, whose cleanup ends the watch; this covers a
     // service that is stopped without ever having started.
-    onClose: [async () => closeSubscriptions?.(), () => upstream.close(), supergraph.stop],
+    onClose: [() => upstream.close(), supergraph.stop],
+    webSockets: (server) =>
+      attachGatewaySubscriptions({
+        server,
+        verifier,
+        log: log.child({ component: 'subscriptions' }),
+        metrics: createSubscriptionMetrics(metrics.registry),
+        upstream,
+        current: () =>
+          planner && { planner, subgraphs, serviceMap: Object.fromEntries(dataSources) },
+      }),
   });
-  closeSubscriptions = attachGatewaySubscriptions({
-    server: service.server,
-    verifier,
-    log: log.child({ component: 'subscriptions' }),
-    metrics: createSubscriptionMetrics(metrics.registry),
-    upstream,
-    current: () =>
-      planner && {
-        planner,
-        subgraphs,
-        serviceMap: Object.fromEntries(dataSources),
-      },
-  });
-  return service;
 }

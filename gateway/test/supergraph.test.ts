@@ -27,26 +27,62 @@ type Tokens = { accessToken: string; refreshToken: string };
 
 describe('sessions through the gateway', () => {
   it('signUp, logIn, then me returns the user', async () => {
-    const input = { email: 'Grace@Example.com', password: 'compilers are fun', name: 'Grace', role: 'MANAGER' };
-    const signedUp = expectData(await graphql<{ signUp: Tokens & { user: { id: string } } }>(stack.gatewayUrl, SIGN_UP, { input }));
-    const loggedIn = expectData(
-      await graphql<{ logIn: Tokens }>(stack.gatewayUrl, LOG_IN, { email: 'grace@example.com', password: input.password }),
+    const input = {
+      email: 'Grace@Example.com',
+      password: 'compilers are fun',
+      name: 'Grace',
+      role: 'MANAGER',
+    };
+    const signedUp = expectData(
+      await graphql<{ signUp: Tokens & { user: { id: string } } }>(stack.gatewayUrl, SIGN_UP, {
+        input,
+      }),
     );
-    const me = expectData(await graphql<{ me: { id: string; email: string; roles: string[] } }>(stack.gatewayUrl, ME, {}, { token: loggedIn.logIn.accessToken }));
-    expect(me.me).toEqual({ id: signedUp.signUp.user.id, email: 'grace@example.com', roles: ['MANAGER'] });
+    const loggedIn = expectData(
+      await graphql<{ logIn: Tokens }>(stack.gatewayUrl, LOG_IN, {
+        email: 'grace@example.com',
+        password: input.password,
+      }),
+    );
+    const me = expectData(
+      await graphql<{ me: { id: string; email: string; roles: string[] } }>(
+        stack.gatewayUrl,
+        ME,
+        {},
+        { token: loggedIn.logIn.accessToken },
+      ),
+    );
+    expect(me.me).toEqual({
+      id: signedUp.signUp.user.id,
+      email: 'grace@example.com',
+      roles: ['MANAGER'],
+    });
   });
 
   it('refreshSession rotates, and reusing the old token fails and revokes the new one too', async () => {
     const user = await stack.signUp('INVESTOR');
-    const rotated = expectData(await graphql<{ refreshSession: Tokens }>(stack.gatewayUrl, REFRESH, { token: user.refreshToken }));
+    const rotated = expectData(
+      await graphql<{ refreshSession: Tokens }>(stack.gatewayUrl, REFRESH, {
+        token: user.refreshToken,
+      }),
+    );
     expect(rotated.refreshSession.refreshToken).not.toBe(user.refreshToken);
-    const me = await graphql<{ me: { id: string } }>(stack.gatewayUrl, ME, {}, { token: rotated.refreshSession.accessToken });
+    const me = await graphql<{ me: { id: string } }>(
+      stack.gatewayUrl,
+      ME,
+      {},
+      { token: rotated.refreshSession.accessToken },
+    );
     expect(me.data?.me.id).toBe(user.userId);
 
-    expect(errorCodes(await graphql(stack.gatewayUrl, REFRESH, { token: user.refreshToken }))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await graphql(stack.gatewayUrl, REFRESH, { token: rotated.refreshSession.refreshToken }))).toEqual([
-      'UNAUTHENTICATED',
-    ]);
+    expect(
+      errorCodes(await graphql(stack.gatewayUrl, REFRESH, { token: user.refreshToken })),
+    ).toEqual(['UNAUTHENTICATED']);
+    expect(
+      errorCodes(
+        await graphql(stack.gatewayUrl, REFRESH, { token: rotated.refreshSession.refreshToken }),
+      ),
+    ).toEqual(['UNAUTHENTICATED']);
   });
 });
 
@@ -56,7 +92,11 @@ describe('anonymous and forged callers', () => {
     expect(me.data).toEqual({ me: null });
     expect(me.errors).toBeUndefined();
     const user = await stack.signUp('INVESTOR');
-    const protectedField = await graphql(stack.gatewayUrl, 'query($id: ID!) { user(id: $id) { name } }', { id: user.userId });
+    const protectedField = await graphql(
+      stack.gatewayUrl,
+      'query($id: ID!) { user(id: $id) { name } }',
+      { id: user.userId },
+    );
     expect(errorCodes(protectedField)).toEqual(['UNAUTHENTICATED']);
   });
 
@@ -73,7 +113,10 @@ describe('anonymous and forged callers', () => {
   }
 
   it.each([
-    ['signed by another key', async () => foreignToken(decodeProtectedHeader((await stack.signUp('INVESTOR')).token).kid)],
+    [
+      'signed by another key',
+      async () => foreignToken(decodeProtectedHeader((await stack.signUp('INVESTOR')).token).kid),
+    ],
     [
       'with alg none',
       async () =>
@@ -93,17 +136,36 @@ describe('anonymous and forged callers', () => {
 
   it('a subgraph called directly with a forged identity returns nothing protected', async () => {
     const victim = await stack.signUp('MANAGER');
-    const forgedHeaders = { 'x-user-id': victim.userId, 'x-roles': 'ADMIN', 'x-forwarded-user': victim.userId };
+    const forgedHeaders = {
+      'x-user-id': victim.userId,
+      'x-roles': 'ADMIN',
+      'x-forwarded-user': victim.userId,
+    };
     for (const name of ['users', 'pools', 'ledger', 'alerts', 'reports'] as const) {
       const url = `${stack.urls[name]}/graphql`;
       // A made-up header is no identity: the caller stays anonymous.
-      const anonymous = await graphql<{ _service: { sdl: string } }>(url, '{ _service { sdl } }', {}, { headers: forgedHeaders });
+      const anonymous = await graphql<{ _service: { sdl: string } }>(
+        url,
+        '{ _service { sdl } }',
+        {},
+        { headers: forgedHeaders },
+      );
       expect(anonymous.status).toBe(200);
       // A made-up token is refused outright.
-      const forged = await graphql(url, '{ __typename }', {}, { token: await foreignToken('made-up') });
+      const forged = await graphql(
+        url,
+        '{ __typename }',
+        {},
+        { token: await foreignToken('made-up') },
+      );
       expect(forged.status, name).toBe(401);
     }
-    const me = await graphql<{ me: null }>(`${stack.urls.users}/graphql`, ME, {}, { headers: forgedHeaders });
+    const me = await graphql<{ me: null }>(
+      `${stack.urls.users}/graphql`,
+      ME,
+      {},
+      { headers: forgedHeaders },
+    );
     expect(me.data).toEqual({ me: null });
     const entity = await graphql(
       `${stack.urls.users}/graphql`,

@@ -23,6 +23,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
   /** Closed after the HTTP server and Apollo stop: pools, Redis clients. */
   onClose?: Array<() => Promise<unknown>>;
+  /** Attaches WebSocket handling to the server; its closer runs first on stop. */
+  webSockets?: (server: Server) => () => Promise<void>;
 }
 
 export interface HttpService {
@@ -191,6 +193,7 @@ export function createHttpService<TContext extends BaseContext>(
     socket.once('close', () => inFlight.delete(socket));
   });
 
+  const closeWebSockets = options.webSockets?.(server);
   let started = false;
   return {
     server,
@@ -208,6 +211,7 @@ export function createHttpService<TContext extends BaseContext>(
       return `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
     },
     async stop() {
+      await closeWebSockets?.();
       stopping = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -9,7 +9,10 @@ export { RedisPubSub };
  * Two dedicated connections (a subscribed connection can do nothing else); ioredis resubscribes
  * after a Redis restart. Channels are plain names: prefix them where they are built.
  */
-export function createPubSub(redisUrl: string, log: Logger): { pubsub: RedisPubSub; close: () => Promise<void> } {
+export function createPubSub(
+  redisUrl: string,
+  log: Logger,
+): { pubsub: RedisPubSub; close: () => Promise<void> } {
   const publisher = connectRedis(redisUrl, log, 'pubsub-publisher');
   const subscriber = connectRedis(redisUrl, log, 'pubsub-subscriber');
   // ioredis' per-request retry limit would fail SUBSCRIBE during an outage; keep retrying instead.

@@ -29,10 +29,10 @@ export function createSubgraphService<TContext extends BaseContext>(
   options: SubgraphServiceOptions<TContext>,
 ): HttpService {
   const schema = buildSubgraphSchema({
-      typeDefs: options.typeDefs,
-      // Codegen's __resolveReference signature (reference, context, info) is what Apollo calls,
-      // but Apollo's map types it as a field resolver; the codegen types are the stricter check.
-      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    typeDefs: options.typeDefs,
+    // Codegen's __resolveReference signature (reference, context, info) is what Apollo calls,
+    // but Apollo's map types it as a field resolver; the codegen types are the stricter check.
+    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
   });
   const apollo = new ApolloServer<TContext>({
     schema,
@@ -43,19 +43,17 @@ export function createSubgraphService<TContext extends BaseContext>(
     // Inline tracing is for Apollo's hosted studio, which nothing here reports to.
     plugins: [metricsPlugin(options.metrics), ApolloServerPluginInlineTraceDisabled()],
   });
-  const closeSubscriptions: Array<() => Promise<void>> = [];
-  const service = createHttpService({
+  const { subscriptions } = options;
+  return createHttpService({
     apollo,
     context: options.context,
     registry: options.metrics.registry,
     log: options.log,
     readiness: options.readiness,
     routes: options.routes,
-    // Upgraded sockets are not the HTTP server's to drain: end them before the pools close.
-    onClose: [() => Promise.all(closeSubscriptions.map((close) => close())), ...(options.onClose ?? [])],
+    onClose: options.onClose,
+    webSockets:
+      subscriptions &&
+      ((server) => attachSubscriptions(server, schema, subscriptions, options.log)),
   });
-  if (options.subscriptions) {
-    closeSubscriptions.push(attachSubscriptions(service.server, schema, options.subscriptions, options.log));
-  }
-  return service;
 }

@@ -67,7 +67,8 @@ export function attachSubscriptions<TContext>(
           ];
         }
         const authorization =
-          stringOf(payload.extensions?.authorization) ?? stringOf(ctx.connectionParams?.authorization);
+          stringOf(payload.extensions?.authorization) ??
+          stringOf(ctx.connectionParams?.authorization);
         try {
           const contextValue = await options.context(authorization);
           return {
@@ -83,7 +84,10 @@ export function attachSubscriptions<TContext>(
       },
       onNext(_ctx, _id, _payload, _args, result) {
         if (!result.errors?.length) return;
-        return { ...result, errors: result.errors.map((e) => toClientError(e.originalError ?? e, log).toJSON()) };
+        return {
+          ...result,
+          errors: result.errors.map((e) => toClientError(e.originalError ?? e, log).toJSON()),
+        };
       },
     },
     wsServer,

@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from 'graphql-ws';
+import { parse } from 'graphql';
+import WebSocket from 'ws';
+import {
+  createLogger,
+  createMetrics,
+  createPubSub,
+  createSubgraphService,
+  type HttpService,
+} from '@poolgraph/platform';
+import { startPrivateRedis, uniqueRedisPrefix, type PrivateRedis } from '@poolgraph/testing';
+import {
+  createTestKeys,
+  eventually,
+  startGateway,
+  startSubgraph,
+  supergraphOf,
+  type StartedGateway,
+  type TestSubgraph,
+} from './helpers.ts';
+import type { TokenVerifier } from '@poolgraph/auth';
+import { viewerFromAuthorization } from '@poolgraph/auth';
+
+// A subgraph that owns a Subscription fed by Redis pub/sub, and another that owns a field of
+// the entity the events carry: the gateway must merge both per event.
+const TICKS = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
+type Tick @key(fields: "id") { id: ID! seq: Int! viewer: String! }
+type Query { ping: String }
+type Subscription { tick(channel: String!): Tick! }`;
+const NAMES = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
+type Tick @key(fields: "id") { id: ID! label: String! }
+type Query { version: String }`;
+
+const prefix = uniqueRedisPrefix('gateway-subs');
+const log = createLogger('ticks', 'silent');
+// A Redis of this file's own, so that restarting it disturbs no other test.
+let redis: PrivateRedis;
+let pubsub: ReturnType<typeof createPubSub>['pubsub'];
+let closePubSub: () => Promise<void>;
+let keys: Awaited<ReturnType<typeof createTestKeys>>;
+let ticks: { service: HttpService; url: string; port: number };
+let names: TestSubgraph;
+let gateway: StartedGateway;
+const clients: Client[] = [];
+
+async function startTicks(verifier: TokenVerifier, port = 0) {
+  const service = createSubgraphService<{ viewer: string }>({
+    typeDefs: parse(TICKS),
+    resolvers: {
+      Subscription: {
+        tick: {
+          subscribe: (_: unknown, { channel }: { channel: string }) =>
+            pubsub.asyncIterableIterator(`${prefix}${channel}`),
+          resolve: (
+            payload: { id: string; seq: number },
+            _args: unknown,
+            context: { viewer: string },
+          ) => ({ ...payload, viewer: context.viewer }),
+        },
+      },
+    },
+    context: async () => ({ viewer: 'http' }),
+    metrics: createMetrics('ticks'),
+    log,
+    readiness: [],
+    subscriptions: {
+      context: async (authorization) => {
+        const viewer = await viewerFromAuthorization(authorization, verifier);
+        if (!viewer) throw new Error('anonymous');
+        return { viewer: viewer.userId };
+      },
+    },
+  });
+  const base = await service.listen(port);
+  return { service, url: `${base}/graphql`, port: Number(new URL(base).port) };
+}
+
+function connect(token: string | undefined, closed?: (code: number) => void) {
+  const client = createClient({
+    url: `${gateway.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: false,
+    on: { closed: (event) => closed?.((event as { code: number }).code) },
+    onNonLazyError: () => {},
+  });
+  clients.push(client);
+  return client;
+}
+
+function collect(client: Client, channel: string) {
+  const events: Array<{ data?: unknown; errors?: unknown }> = [];
+  let done = false;
+  const stop = client.subscribe(
+    {
+      query: `subscription($c: String!) { tick(channel: $c) { id seq viewer label } }`,
+      variables: { c: channel },
+    },
+    {
+      next: (e) => void events.push(e),
+      error: (e) => void events.push({ errors: e }),
+      complete: () => (done = true),
+    },
+  );
+  return { events, stop, isDone: () => done };
+}
+
+const publish = (channel: string, seq: number) =>
+  pubsub.publish(`${prefix}${channel}`, { id: `t${seq}`, seq });
+
+beforeAll(async () => {
+  redis = await startPrivateRedis();
+  ({ pubsub, close: closePubSub } = createPubSub(redis.url, log));
+  keys = await createTestKeys();
+  ticks = await startTicks(keys.verifier);
+  names = await startSubgraph('names', NAMES, {
+    Tick: {
+      __resolveReference: (ref: { id: string }) => ({ id: ref.id, label: `label of ${ref.id}` }),
+    },
+  });
+  const sdl = supergraphOf(
+    { name: 'ticks', url: ticks.url, typeDefs: TICKS, file: 'ticks.graphql' },
+    names.source(),
+  );
+  gateway = await startGateway({ supergraphSdl: sdl }, keys.verifier);
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.dispose()));
+  await gateway?.service.stop();
+  await ticks?.service.stop();
+  await names?.service.stop();
+  await closePubSub();
+  await redis?.stop();
+});
+
+/** Subscriptions reach the subgraph asynchronously; publish until the first event arrives. */
+async function publishUntilReceived(channel: string, events: unknown[], seq = 1) {
+  await eventually(async () => {
+    await publish(channel, seq);
+    if (events.length === 0) throw new Error('nothing yet');
+  });
+}
+
+describe('subscriptions through the gateway', () => {
+  it('delivers each event with the fields of other subgraphs filled in', async () => {
+    const client = connect(await keys.sign('user-1'));
+    const { events } = collect(client, 'a');
+    await publishUntilReceived('a', events);
+    await publish('a', 2);
+    // Retried publishes of seq 1 may still arrive first: wait for seq 2 itself.
+    await eventually(async () =>
+      expect(events.at(-1)).toEqual({
+        data: { tick: { id: 't2', seq: 2, viewer: 'user-1', label: 'label of t2' } },
+      }),
+    );
+  });
+
+  it('closes the socket with 4401 without a token or with a bad one', async () => {
+    const codes: number[] = [];
+    connect(undefined, (code) => codes.push(code));
+    connect('not-a-token', (code) => codes.push(code));
+    await eventually(async () => expect(codes).toEqual([4401, 4401]));
+  });
+
+  it('carries every client over one upstream connection, and frees it when they leave', async () => {
+    const subscribers = await Promise.all(
+      [1, 2, 3].map(async (n) => collect(connect(await keys.sign(`user-${n}`)), 'shared')),
+    );
+    await eventually(async () => {
+      await publish('shared', 1);
+      expect(subscribers.every((s) => s.events.length > 0)).toBe(true);
+    });
+    // Only the gateway talks to this subgraph, and only over WebSocket.
+    const connections = await new Promise<number>((resolve) =>
+      ticks.service.server.getConnections((_e, n) => resolve(n)),
+    );
+    expect(connections).toBe(1);
+    subscribers.forEach((s) => s.stop());
+    await eventually(async () =>
+      expect(await pubsub.getPublisher().pubsub('NUMSUB', `${prefix}shared`)).toEqual([
+        `${prefix}shared`,
+        0,
+      ]),
+    );
+  });
+
+  it('ends the subscription when the token expires', async () => {
+    const client = connect(await keys.sign('short', Math.floor(Date.now() / 1000) + 2));
+    const subscription = collect(client, 'expiring');
+    await publishUntilReceived('expiring', subscription.events);
+    await eventually(async () => expect(subscription.isDone()).toBe(true), 5_000);
+    expect(JSON.stringify(subscription.events.at(-1))).toContain('UNAUTHENTICATED');
+  });
+
+  it('reconnects and resubscribes when the owning subgraph restarts', async () => {
+    const client = connect(await keys.sign('user-r'));
+    const { events } = collect(client, 'restart');
+    await publishUntilReceived('restart', events);
+    await ticks.service.stop();
+    ticks = await startTicks(keys.verifier, ticks.port);
+    const before = events.length;
+    await eventually(async () => {
+      await publish('restart', 99);
+      expect(events.length).toBeGreaterThan(before);
+    }, 10_000);
+    expect(events.at(-1)).toMatchObject({ data: { tick: { seq: 99, label: 'label of t99' } } });
+  });
+
+  it('delivers again after Redis restarts', async () => {
+    const client = connect(await keys.sign('user-redis'));
+    const { events } = collect(client, 'redis');
+    await publishUntilReceived('redis', events);
+    await redis.restart();
+    const before = events.length;
+    await eventually(async () => {
+      await publish('redis', 7).catch(() => undefined);
+      expect(events.length).toBeGreaterThan(before);
+    }, 15_000);
+    expect(events.at(-1)).toMatchObject({ data: { tick: { seq: 7 } } });
+  });
+});

@@ -1,0 +1,180 @@
+import type { Logger, Redis } from '@poolgraph/platform';
+import { parseDomainEvent, type DomainEvent } from './events.ts';
+
+export interface StreamMessage {
+  /** The entry's stream id (e.g. "1700000000000-0"); not the event id. */
+  streamId: string;
+}
+
+export interface ConsumeStreamOptions<TEvent> {
+  /** A connected client; the consumer duplicates it, since blocking reads hold a connection. */
+  redis: Redis;
+  stream: string;
+  group: string;
+  /** Stable per replica (e.g. the host name): after a restart it re-reads its own pending entries. */
+  consumer: string;
+  /** Applies one event; it must be idempotent by event id (see applyEventOnce). Throw to retry. */
+  handle: (event: TEvent, message: StreamMessage) => Promise<void>;
+  /** Turns the `event` field into TEvent; default parseDomainEvent. Throwing drops the entry. */
+  parse?: (raw: string) => TEvent;
+  /** Where a new group starts: "0" (default) replays the whole stream, "$" only new entries. */
+  startId?: string;
+  batchSize?: number;
+  blockMs?: number;
+  /** Entries pending longer than this (a crashed consumer's, or failed ones) are reclaimed. */
+  claimIdleMs?: number;
+  log: Logger;
+}
+
+export interface StreamConsumer {
+  /** Stops reading; resolves once the entry in progress is handled. */
+  stop(): Promise<void>;
+}
+
+type Entry = [id: string, fields: string[]];
+type ReadReply = Array<[stream: string, entries: Entry[]]> | null;
+type ClaimReply = [next: string, entries: Array<Entry | null>, deleted?: string[]];
+
+const fieldOf = (fields: string[], name: string): string | undefined => {
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+  return undefined;
+};
+
+/**
+ * Reads a stream through a consumer group: XREADGROUP for new entries, XACK after `handle`
+ * succeeds, XAUTOCLAIM for entries left pending by crashed consumers or failed handles. Delivery
+ * is at least once and in stream order except for retried entries; handles deduplicate by id.
+ */
+export function consumeStream<TEvent = DomainEvent>(
+  options: ConsumeStreamOptions<TEvent>,
+): StreamConsumer {
+  const { stream, group, consumer, log } = options;
+  const parse = options.parse ?? ((raw: string) => parseDomainEvent(raw) as TEvent);
+  const batchSize = options.batchSize ?? 100;
+  const blockMs = options.blockMs ?? 2_000;
+  const claimIdleMs = options.claimIdleMs ?? 30_000;
+  const client = options.redis.duplicate();
+  client.on('error', () => {}); // the parent client logs outages; retries are below
+  let stopping = false;
+  let blocking = false;
+
+  async function ensureGroup(): Promise<void> {
+    try {
+      await client.xgroup('CREATE', stream, group, options.startId ?? '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
+    }
+  }
+
+  async function processEntry([streamId, fields]: Entry): Promise<void> {
+    const raw = fieldOf(fields, 'event');
+    let event: TEvent;
+    try {
+      if (raw === undefined) throw new TypeError('entry has no "event" field');
+      event = parse(raw);
+    } catch (error) {
+      // It can never succeed; keeping it pending would retry it forever.
+      log.error({ err: error, stream, streamId }, 'dropping malformed stream entry');
+      await client.xack(stream, group, streamId);
+      return;
+    }
+    try {
+      await options.handle(event, { streamId });
+      await client.xack(stream, group, streamId);
+    } catch (error) {
+      log.warn({ err: error, stream, streamId }, 'event handler failed; the entry will be retried');
+    }
+  }
+
+  /** Entries this consumer received before a restart and never acknowledged. */
+  async function drainOwnPending(): Promise<void> {
+    let cursor = '0';
+    while (!stopping) {
+      const reply = (await client.xreadgroup(
+        'GROUP',
+        group,
+        consumer,
+        'COUNT',
+        batchSize,
+        'STREAMS',
+        stream,
+        cursor,
+      )) as ReadReply;
+      const entries = reply?.[0]?.[1] ?? [];
+      if (entries.length === 0) return;
+      for (const entry of entries) await processEntry(entry);
+      cursor = entries[entries.length - 1]![0];
+    }
+  }
+
+  async function reclaimStale(): Promise<void> {
+    let start = '0-0';
+    do {
+      const [next, entries] = (await client.xautoclaim(
+        stream,
+        group,
+        consumer,
+        claimIdleMs,
+        start,
+        'COUNT',
+        batchSize,
+      )) as ClaimReply;
+      for (const entry of entries) if (entry) await processEntry(entry);
+      start = next;
+    } while (start !== '0-0' && !stopping);
+  }
+
+  async function run(): Promise<void> {
+    let lastClaim = 0;
+    let delay = 200;
+    let ready = false;
+    while (!stopping) {
+      try {
+        if (!ready) {
+          await ensureGroup();
+          await drainOwnPending();
+          ready = true;
+        }
+        if (Date.now() - lastClaim >= claimIdleMs / 2) {
+          await reclaimStale();
+          lastClaim = Date.now();
+        }
+        blocking = true;
+        const reply = (await client.xreadgroup(
+          'GROUP',
+          group,
+          consumer,
+          'COUNT',
+          batchSize,
+          'BLOCK',
+          blockMs,
+          'STREAMS',
+          stream,
+          '>',
+        )) as ReadReply;
+        blocking = false;
+        for (const entry of reply?.[0]?.[1] ?? []) await processEntry(entry);
+        delay = 200;
+      } catch (error) {
+        blocking = false;
+        if (stopping) return;
+        // NOGROUP: the stream or group vanished (Redis restarted empty); recreate it.
+        if (String((error as Error).message).includes('NOGROUP')) ready = false;
+        log.warn({ err: error, stream, group }, 'stream read failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, 5_000);
+      }
+    }
+  }
+
+  const done = run();
+  return {
+    async stop() {
+      stopping = true;
+      // Interrupt a blocking XREADGROUP, but let an entry being handled finish and be acked.
+      if (blocking) client.disconnect();
+      await done;
+      client.disconnect();
+    },
+  };
+}

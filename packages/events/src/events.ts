@@ -1,0 +1,83 @@
+/**
+ * The envelope every domain event travels in, on Redis Streams and pub/sub alike. `id` is a
+ * UUIDv7 assigned when the event is written to the producer's outbox: consumers deduplicate on
+ * it, which turns the relay's at-least-once delivery into exactly-once effects.
+ */
+export interface DomainEvent<TType extends string = string, TPayload = unknown> {
+  id: string;
+  type: TType;
+  /** When the fact happened (for a ledger transaction: its occurredAt), ISO 8601 UTC. */
+  occurredAt: string;
+  payload: TPayload;
+}
+
+export type LedgerTransactionType = 'CONTRIBUTION' | 'DISTRIBUTION' | 'FEE' | 'WITHDRAWAL';
+
+/** One posted ledger transaction. Amounts are minor units as decimal strings (never floats). */
+export interface TransactionPostedPayload {
+  transactionId: string;
+  poolId: string;
+  /** Null for pool-level transactions (fees). */
+  investorId: string | null;
+  type: LedgerTransactionType;
+  /** Always positive; the type says which way the money moved. */
+  amountMinor: string;
+  currency: string;
+  /** The pool's cash right after this transaction (events of one pool arrive in posting order). */
+  cashBalanceMinor: string;
+}
+
+export type TransactionPostedEvent = DomainEvent<'TransactionPosted', TransactionPostedPayload>;
+export type LedgerEvent = TransactionPostedEvent;
+
+/**
+ * Names shared by the ledger (producer) and its consumers. The prefix is the deployment's (or a
+ * test's) shared Redis prefix, e.g. "poolgraph:" → "poolgraph:ledger.events".
+ */
+export const ledgerEventsStream = (prefix: string): string => `${prefix}ledger.events`;
+export const ledgerPoolChannel = (prefix: string, poolId: string): string =>
+  `${prefix}ledger.pool.${poolId}`;
+
+const TYPES: readonly string[] = ['CONTRIBUTION', 'DISTRIBUTION', 'FEE', 'WITHDRAWAL'];
+const INTEGER = /^-?\d+$/;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Checks the envelope shape shared by every domain event. */
+export function parseDomainEvent(raw: unknown): DomainEvent {
+  const value = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
+  if (
+    !isObject(value) ||
+    typeof value.id !== 'string' ||
+    typeof value.type !== 'string' ||
+    typeof value.occurredAt !== 'string' ||
+    !('payload' in value)
+  ) {
+    throw new TypeError('not a domain event: expected { id, type, occurredAt, payload }');
+  }
+  return { id: value.id, type: value.type, occurredAt: value.occurredAt, payload: value.payload };
+}
+
+/** Parses and checks a ledger event (from a stream entry or a pub/sub message). */
+export function parseLedgerEvent(raw: unknown): LedgerEvent {
+  const event = parseDomainEvent(raw);
+  const p = event.payload;
+  if (
+    event.type !== 'TransactionPosted' ||
+    !isObject(p) ||
+    typeof p.transactionId !== 'string' ||
+    typeof p.poolId !== 'string' ||
+    !(p.investorId === null || typeof p.investorId === 'string') ||
+    typeof p.type !== 'string' ||
+    !TYPES.includes(p.type) ||
+    typeof p.amountMinor !== 'string' ||
+    !INTEGER.test(p.amountMinor) ||
+    typeof p.currency !== 'string' ||
+    typeof p.cashBalanceMinor !== 'string' ||
+    !INTEGER.test(p.cashBalanceMinor)
+  ) {
+    throw new TypeError(`event ${event.id} is not a valid TransactionPosted event`);
+  }
+  return event as LedgerEvent;
+}

@@ -1,0 +1,5 @@
+export * from './events.ts';
+export * from './tables.ts';
+export * from './relay.ts';
+export * from './consumer.ts';
+export * from './applyOnce.ts';

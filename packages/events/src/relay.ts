@@ -1,0 +1,204 @@
+import type { Logger, MysqlPool, Redis } from '@poolgraph/platform';
+
+/** One outbox row as the relay reads it. */
+export interface OutboxRecord {
+  seq: string;
+  id: string;
+  type: string;
+  aggregateId: string;
+  occurredAt: Date;
+  /** The event's JSON text: `{ id, type, occurredAt, payload }`. */
+  json: string;
+}
+
+export interface OutboxRelayOptions {
+  /** The producer's mysql2 pool (the database that holds the outbox table). */
+  pool: MysqlPool;
+  redis: Redis;
+  /** The full stream name, prefix included (e.g. ledgerEventsStream(prefix)). */
+  stream: string;
+  /** The pub/sub channel for an event, or null for none. */
+  channelOf?: (event: OutboxRecord) => string | null;
+  table?: string;
+  batchSize?: number;
+  /** How often to look for rows without a wake-up (after a crash, or a commit elsewhere). */
+  pollIntervalMs?: number;
+  /** Approximate stream cap (XADD MAXLEN ~). Unset: never trimmed, so no consumer misses events. */
+  maxLen?: number;
+  log: Logger;
+  /** Test hook: runs after XADD/PUBLISH and before rows are marked published (a crash point). */
+  afterPublish?: (events: OutboxRecord[]) => Promise<void>;
+}
+
+export interface OutboxRelay {
+  /** Starts the background loop (idempotent). */
+  start(): void;
+  /** Stops the loop after the pass in progress. */
+  stop(): Promise<void>;
+  /** Wakes the loop now; the producer calls it after each commit. */
+  notify(): void;
+  /** One pass: publishes up to batchSize pending events in order; returns how many. */
+  publishPending(): Promise<number>;
+  /** Deletes rows published more than `olderThanMs` ago; returns how many. */
+  purgePublished(olderThanMs: number): Promise<number>;
+}
+
+interface Row {
+  seq: string;
+  id: string;
+  type: string;
+  aggregate_id: string;
+  occurred_at: Date;
+  payload: unknown;
+}
+
+const PURGE_EVERY_MS = 60 * 60_000;
+const RETAIN_MS = 7 * 24 * 60 * 60_000;
+
+/** The event JSON from a row; MariaDB returns JSON columns as text, MySQL 8 as objects. */
+function toRecord(row: Row): OutboxRecord {
+  const payload = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
+  const occurredAt = new Date(row.occurred_at);
+  const json = `{"id":${JSON.stringify(row.id)},"type":${JSON.stringify(row.type)},"occurredAt":"${occurredAt.toISOString()}","payload":${payload}}`;
+  return {
+    seq: String(row.seq),
+    id: row.id,
+    type: row.type,
+    aggregateId: row.aggregate_id,
+    occurredAt,
+    json,
+  };
+}
+
+/**
+ * Publishes outbox rows to a Redis Stream (durable, for consumer groups) and to pub/sub (live),
+ * then marks them published. Delivery is at least once: a crash after XADD and before the mark
+ * republishes those events on the next pass, and consumers deduplicate by event id.
+ *
+ * Exactly one relay publishes at a time per outbox: each pass holds a MariaDB named lock
+ * (GET_LOCK) on its own connection, so several replicas may run relays and order is kept. The
+ * lock dies with the connection, so a crashed relay never blocks the next one.
+ */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const table = options.table ?? 'outbox';
+  if (!/^\w+$/.test(table)) throw new Error(`invalid outbox table name: ${table}`);
+  const batchSize = options.batchSize ?? 500;
+  const pollMs = options.pollIntervalMs ?? 1_000;
+  const { pool, redis, log } = options;
+
+  async function publish(records: OutboxRecord[]): Promise<void> {
+    const pipeline = redis.pipeline();
+    for (const record of records) {
+      if (options.maxLen) {
+        pipeline.xadd(options.stream, 'MAXLEN', '~', options.maxLen, '*', 'event', record.json);
+      } else {
+        pipeline.xadd(options.stream, '*', 'event', record.json);
+      }
+      const channel = options.channelOf?.(record);
+      if (channel) pipeline.publish(channel, record.json);
+    }
+    const results = (await pipeline.exec()) ?? [];
+    const failed = results.find(([error]) => error);
+    if (failed) throw failed[0];
+    if (results.length === 0 && records.length > 0) throw new Error('redis pipeline was aborted');
+  }
+
+  async function publishPending(): Promise<number> {
+    const connection = await pool.getConnection();
+    try {
+      const [locked] = await connection.query(
+        'SELECT GET_LOCK(SHA1(CONCAT(DATABASE(), ?)), 0) AS got',
+        [`.${table}.relay`],
+      );
+      if (Number((locked as Array<{ got: unknown }>)[0]?.got) !== 1) return 0;
+      try {
+        const [rows] = await connection.query(
+          `SELECT seq, id, type, aggregate_id, occurred_at, payload FROM \`${table}\`
+           WHERE published_at IS NULL ORDER BY seq LIMIT ?`,
+          [batchSize],
+        );
+        const records = (rows as Row[]).map(toRecord);
+        if (records.length === 0) return 0;
+        await publish(records);
+        await options.afterPublish?.(records);
+        await connection.query(
+          `UPDATE \`${table}\` SET published_at = CURRENT_TIMESTAMP(3) WHERE seq IN (?)`,
+          [records.map((r) => r.seq)],
+        );
+        return records.length;
+      } finally {
+        await connection.query('SELECT RELEASE_LOCK(SHA1(CONCAT(DATABASE(), ?)))', [
+          `.${table}.relay`,
+        ]);
+      }
+    } finally {
+      connection.release();
+    }
+  }
+
+  async function purgePublished(olderThanMs: number): Promise<number> {
+    const [result] = await pool.query(
+      `DELETE FROM \`${table}\` WHERE published_at < CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND LIMIT 10000`,
+      [Math.floor(olderThanMs / 1000)],
+    );
+    return (result as { affectedRows?: number }).affectedRows ?? 0;
+  }
+
+  let running: Promise<void> | undefined;
+  let stopping = false;
+  let woken = false;
+  let wake: (() => void) | undefined;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken || stopping) return resolve();
+      const timer = setTimeout(() => resolve(), ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function loop(): Promise<void> {
+    let delay = pollMs;
+    let lastPurge = Date.now();
+    while (!stopping) {
+      woken = false;
+      try {
+        const published = await publishPending();
+        delay = pollMs;
+        if (published >= batchSize) continue;
+        if (Date.now() - lastPurge > PURGE_EVERY_MS) {
+          lastPurge = Date.now();
+          await purgePublished(RETAIN_MS);
+        }
+      } catch (error) {
+        // Redis or MySQL is down: nothing is lost (rows stay unpublished); back off and retry.
+        log.warn({ err: error }, 'outbox relay pass failed');
+        delay = Math.min(delay * 2, 30_000);
+      }
+      await sleep(delay);
+      wake = undefined;
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      stopping = false;
+      running = loop();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await running;
+      running = undefined;
+    },
+    notify() {
+      woken = true;
+      wake?.();
+    },
+    publishPending,
+    purgePublished,
+  };
+}

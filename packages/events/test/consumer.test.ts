@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { connectRedis, uuidv7, type Mysql, type Redis } from '@poolgraph/platform';
+import {
+  createTestDatabase,
+  TEST_REDIS_URL,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from '@poolgraph/testing';
+import {
+  applyEventOnce,
+  consumeStream,
+  createOutboxRelay,
+  type DomainEvent,
+} from '../src/index.ts';
+import { eventually, log, openTestTables, writeEvents, type schema } from './helpers.ts';
+
+let database: TestDatabase;
+let mysql: Mysql<typeof schema>;
+let redis: Redis;
+let prefix: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase('events');
+  mysql = await openTestTables(database.url);
+  redis = connectRedis(TEST_REDIS_URL, log);
+  prefix = uniqueRedisPrefix('events');
+});
+
+afterAll(async () => {
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+  await mysql.close();
+  await database.drop();
+});
+
+/** The handler a read model would have: one effect row per event, applied once by id. */
+const recordEffect = (event: DomainEvent) =>
+  applyEventOnce(mysql.db, event.id, async (tx) => {
+    await tx.execute(sql`INSERT INTO effects (event_id, aggregate_id) VALUES (${event.id}, 'x')`);
+  });
+
+async function effectCounts(): Promise<Map<string, number>> {
+  const [rows] = await mysql.pool.query(
+    'SELECT event_id, COUNT(*) AS n FROM effects GROUP BY event_id',
+  );
+  return new Map(
+    (rows as Array<{ event_id: string; n: unknown }>).map((r) => [r.event_id, Number(r.n)]),
+  );
+}
+
+async function pendingCount(stream: string, group: string): Promise<number> {
+  const summary = (await redis.xpending(stream, group)) as [number, ...unknown[]];
+  return Number(summary[0]);
+}
+
+describe('consumeStream', () => {
+  it('applies every event exactly once although a crashed relay published some twice', async () => {
+    const stream = `${prefix}exactly-once`;
+    const ids = await writeEvents(mysql, uuidv7(), 6);
+    const crashing = createOutboxRelay({
+      pool: mysql.pool,
+      redis,
+      stream,
+      log,
+      afterPublish: async () => {
+        throw new Error('killed after XADD');
+      },
+    });
+    await expect(crashing.publishPending()).rejects.toThrow();
+    await createOutboxRelay({ pool: mysql.pool, redis, stream, log }).publishPending();
+    expect(await redis.xlen(stream)).toBe(12);
+
+    const seen: string[] = [];
+    const consumer = consumeStream({
+      redis,
+      stream,
+      group: 'read-model',
+      consumer: 'one',
+      log,
+      handle: async (event) => {
+        seen.push(event.id);
+        await recordEffect(event);
+      },
+    });
+    await eventually(async () => expect(seen).toHaveLength(12));
+    await consumer.stop();
+
+    const counts = await effectCounts();
+    for (const id of ids) expect(counts.get(id)).toBe(1);
+    expect(await pendingCount(stream, 'read-model')).toBe(0);
+  });
+
+  it('leaves an entry pending when the handler fails and retries it after claimIdleMs', async () => {
+    const stream = `${prefix}retry`;
+    const [id] = await writeEvents(mysql, uuidv7(), 1);
+    await createOutboxRelay({ pool: mysql.pool, redis, stream, log }).publishPending();
+    let attempts = 0;
+    const consumer = consumeStream({
+      redis,
+      stream,
+      group: 'flaky',
+      consumer: 'one',
+      claimIdleMs: 200,
+      blockMs: 100,
+      log,
+      handle: async (event) => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('database hiccup');
+        await recordEffect(event);
+      },
+    });
+    await eventually(async () => expect(attempts).toBe(2));
+    await eventually(async () => expect(await pendingCount(stream, 'flaky')).toBe(0));
+    await consumer.stop();
+    expect((await effectCounts()).get(id!)).toBe(1);
+  });
+
+  it("reclaims a crashed consumer's pending entries in another consumer of the group", async () => {
+    const stream = `${prefix}reclaim`;
+    const ids = await writeEvents(mysql, uuidv7(), 3);
+    await createOutboxRelay({ pool: mysql.pool, redis, stream, log }).publishPending();
+    // A consumer that read the entries and died before acknowledging them.
+    await redis.xgroup('CREATE', stream, 'workers', '0', 'MKSTREAM');
+    await redis.xreadgroup('GROUP', 'workers', 'dead', 'COUNT', 10, 'STREAMS', stream, '>');
+    expect(await pendingCount(stream, 'workers')).toBe(3);
+
+    const seen: string[] = [];
+    const survivor = consumeStream({
+      redis,
+      stream,
+      group: 'workers',
+      consumer: 'alive',
+      claimIdleMs: 100,
+      blockMs: 100,
+      log,
+      handle: async (event) => {
+        seen.push(event.id);
+        await recordEffect(event);
+      },
+    });
+    await eventually(async () => expect(seen.sort()).toEqual([...ids].sort()));
+    await eventually(async () => expect(await pendingCount(stream, 'workers')).toBe(0));
+    await survivor.stop();
+  });
+
+  it('drops a malformed entry instead of retrying it forever', async () => {
+    const stream = `${prefix}malformed`;
+    await redis.xadd(stream, '*', 'event', 'not json');
+    const seen: string[] = [];
+    const consumer = consumeStream({
+      redis,
+      stream,
+      group: 'strict',
+      consumer: 'one',
+      blockMs: 100,
+      log,
+      handle: async (event) => {
+        seen.push(event.id);
+      },
+    });
+    await eventually(async () => expect(await pendingCount(stream, 'strict')).toBe(0));
+    await consumer.stop();
+    expect(seen).toEqual([]);
+  });
+});

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectRedis, uuidv7, type Mysql, type Redis } from '@poolgraph/platform';
+import {
+  createTestDatabase,
+  TEST_REDIS_URL,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from '@poolgraph/testing';
+import { createOutboxRelay, parseDomainEvent } from '../src/index.ts';
+import { eventually, log, openTestTables, writeEvents, type schema } from './helpers.ts';
+
+let database: TestDatabase;
+let mysql: Mysql<typeof schema>;
+let redis: Redis;
+let prefix: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase('events');
+  mysql = await openTestTables(database.url);
+  redis = connectRedis(TEST_REDIS_URL, log);
+  prefix = uniqueRedisPrefix('events');
+});
+
+afterAll(async () => {
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+  await mysql.close();
+  await database.drop();
+});
+
+async function streamEventIds(stream: string): Promise<string[]> {
+  const entries = await redis.xrange(stream, '-', '+');
+  return entries.map(([, fields]) => parseDomainEvent(fields[1]).id);
+}
+
+async function unpublishedCount(): Promise<number> {
+  const [rows] = await mysql.pool.query(
+    'SELECT COUNT(*) AS n FROM outbox WHERE published_at IS NULL',
+  );
+  return Number((rows as Array<{ n: unknown }>)[0]?.n);
+}
+
+describe('outbox relay', () => {
+  it('publishes pending events to the stream and the channel in order, then marks them published', async () => {
+    const stream = `${prefix}ordered`;
+    const aggregate = uuidv7();
+    const subscriber = redis.duplicate();
+    const heard: string[] = [];
+    await subscriber.subscribe(`${prefix}channel.${aggregate}`);
+    subscriber.on('message', (_channel, message: string) =>
+      heard.push(parseDomainEvent(message).id),
+    );
+    const ids = await writeEvents(mysql, aggregate, 5);
+
+    const relay = createOutboxRelay({
+      pool: mysql.pool,
+      redis,
+      stream,
+      channelOf: (event) => `${prefix}channel.${event.aggregateId}`,
+      log,
+    });
+    expect(await relay.publishPending()).toBe(5);
+
+    expect(await streamEventIds(stream)).toEqual(ids);
+    await eventually(async () => expect(heard).toEqual(ids));
+    expect(await unpublishedCount()).toBe(0);
+    expect(await relay.publishPending()).toBe(0);
+    await subscriber.quit();
+  });
+
+  it('delivers events written while it was stopped once it starts, each exactly once', async () => {
+    const stream = `${prefix}restart`;
+    const ids = await writeEvents(mysql, uuidv7(), 30);
+    const relay = createOutboxRelay({ pool: mysql.pool, redis, stream, log, pollIntervalMs: 50 });
+    relay.start();
+    await eventually(async () => expect(await streamEventIds(stream)).toEqual(ids));
+    const more = await writeEvents(mysql, uuidv7(), 3);
+    relay.notify();
+    await eventually(async () => expect(await streamEventIds(stream)).toEqual([...ids, ...more]));
+    await relay.stop();
+  });
+
+  it('republishes events when it crashes between XADD and marking them published', async () => {
+    const stream = `${prefix}crash`;
+    const ids = await writeEvents(mysql, uuidv7(), 4);
+    const crashing = createOutboxRelay({
+      pool: mysql.pool,
+      redis,
+      stream,
+      log,
+      afterPublish: async () => {
+        throw new Error('killed');
+      },
+    });
+    await expect(crashing.publishPending()).rejects.toThrow('killed');
+    expect(await unpublishedCount()).toBe(4);
+
+    const restarted = createOutboxRelay({ pool: mysql.pool, redis, stream, log });
+    expect(await restarted.publishPending()).toBe(4);
+    // At least once: the stream holds each event twice; consumers deduplicate by id.
+    expect(await streamEventIds(stream)).toEqual([...ids, ...ids]);
+    expect(await unpublishedCount()).toBe(0);
+  });
+
+  it('lets only one of several relays publish at a time, so no event is published twice', async () => {
+    const stream = `${prefix}replicas`;
+    const aggregate = uuidv7();
+    const relays = Array.from({ length: 4 }, () =>
+      createOutboxRelay({ pool: mysql.pool, redis, stream, log, batchSize: 7 }),
+    );
+    const written: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      written.push(...(await writeEvents(mysql, aggregate, 5)));
+      await Promise.all(relays.map((relay) => relay.publishPending()));
+    }
+    while ((await relays[0]!.publishPending()) > 0);
+    expect(await streamEventIds(stream)).toEqual(written);
+  });
+
+  it('keeps events unpublished while Redis is unreachable and publishes them afterwards', async () => {
+    const stream = `${prefix}outage`;
+    const ids = await writeEvents(mysql, uuidv7(), 2);
+    const down = connectRedis('redis://127.0.0.1:1', log, 'down');
+    const relay = createOutboxRelay({ pool: mysql.pool, redis: down, stream, log });
+    await expect(relay.publishPending()).rejects.toThrow();
+    down.disconnect();
+    expect(await unpublishedCount()).toBe(2);
+    await createOutboxRelay({ pool: mysql.pool, redis, stream, log }).publishPending();
+    expect(await streamEventIds(stream)).toEqual(ids);
+  });
+});
