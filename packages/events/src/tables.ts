@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  char,
+  customType,
   datetime,
   index,
   json,
@@ -11,6 +11,12 @@ import {
 } from 'drizzle-orm/mysql-core';
 
 const now = sql`CURRENT_TIMESTAMP(3)`;
+
+/** Ids as ASCII with binary collation: narrow keys, byte-wise comparison. */
+const asciiId = (name: string, length: number) =>
+  customType<{ data: string }>({
+    dataType: () => `varchar(${length}) CHARACTER SET ascii COLLATE ascii_bin`,
+  })(name);
 
 /**
  * The transactional outbox, declared by the producing service in its own schema
@@ -25,9 +31,9 @@ export function outboxTable(name = 'outbox') {
     name,
     {
       seq: bigint('seq', { mode: 'bigint', unsigned: true }).autoincrement().primaryKey(),
-      id: char('id', { length: 36 }).notNull(),
+      id: asciiId('id', 36).notNull(),
       type: varchar('type', { length: 64 }).notNull(),
-      aggregateId: varchar('aggregate_id', { length: 64 }).notNull(),
+      aggregateId: asciiId('aggregate_id', 64).notNull(),
       payload: json('payload').notNull(),
       occurredAt: datetime('occurred_at', { mode: 'date', fsp: 3 }).notNull(),
       createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
@@ -44,7 +50,7 @@ export function outboxTable(name = 'outbox') {
 /** A consumer's record of applied event ids (see applyEventOnce). */
 export function processedEventsTable(name = 'processed_events') {
   return mysqlTable(name, {
-    eventId: char('event_id', { length: 36 }).primaryKey(),
+    eventId: asciiId('event_id', 36).primaryKey(),
     processedAt: datetime('processed_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   });
 }

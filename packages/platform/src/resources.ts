@@ -79,7 +79,11 @@ export async function openSubgraphResources<TSchema extends Record<string, unkno
 
 /** What every subgraph's `createService(config)` takes; tests and `npm start` build it. */
 export interface SubgraphConfig extends ResourceConfig {
-  /** Prefix for this service's Redis keys (tests make it unique per file). */
+  /**
+   * The deployment's Redis prefix, shared by every service: streams and channels that cross
+   * services live right under it; a service's private keys go under `<prefix><service>:`.
+   * Tests make it unique per stack.
+   */
   redisPrefix: string;
   /** Where the users subgraph publishes its signing keys. */
   jwksUrl: string;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { dropDatabase, ensureDatabase } from '@poolgraph/platform';
 
 /** Where tests find MySQL and Redis; CI and the machines use the defaults. */
@@ -21,4 +22,19 @@ export async function createTestDatabase(service: string): Promise<TestDatabase>
 /** A unique key prefix so concurrent test files never share Redis keys or channels. */
 export function uniqueRedisPrefix(service: string): string {
   return `pgtest:${service}:${randomBytes(5).toString('hex')}:`;
+}
+
+/** Removes every key under a test prefix (streams, counters, consumer groups with them). */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -18,6 +18,7 @@ import { composeSupergraph, readSupergraphConfig, withUrls } from '@poolgraph/su
 import { schema as usersSchema } from '@poolgraph/users/db';
 import {
   createTestDatabase,
+  deleteRedisKeys,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
   type TestDatabase,
@@ -82,6 +83,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((n) => [n, `${urls[n]}/graphql`]));
   const databases: Stack['databases'] = {};
   const services: Stack['services'] = {};
+  // One prefix for the whole stack, as one deployment shares one: ledger.events crosses services.
+  const redisPrefix = uniqueRedisPrefix('stack');
 
   for (const name of names) {
     const database = await createTestDatabase(name);
@@ -89,7 +92,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const service = await FACTORIES[name]({
       mysqlUrl: database.url,
       redisUrl: TEST_REDIS_URL,
-      redisPrefix: uniqueRedisPrefix(name),
+      redisPrefix,
       jwksUrl: `${urls.users}/.well-known/jwks.json`,
       subgraphUrls,
       log: log.child({ service: name }),
@@ -190,6 +193,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await gateway.stop();
       for (const name of [...names].reverse()) await services[name]?.stop();
       await Promise.all(Object.values(databases).map((db) => db.drop()));
+      await deleteRedisKeys(TEST_REDIS_URL, redisPrefix);
     },
   };
 }

@@ -7,7 +7,7 @@ await bootService('users', env.LOG_LEVEL, async (log) => {
   const service = await createService({
     mysqlUrl: env.MYSQL_URL,
     redisUrl: env.REDIS_URL,
-    redisPrefix: `${env.REDIS_PREFIX}users:`,
+    redisPrefix: env.REDIS_PREFIX,
     jwksUrl: env.USERS_JWKS_URL,
     subgraphUrls: subgraphUrlsFromEnv(env),
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

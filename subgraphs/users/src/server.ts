@@ -54,7 +54,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     db: mysql.db,
     signer,
     throttle: createLoginThrottle(redis, {
-      prefix: config.redisPrefix,
+      prefix: `${config.redisPrefix}users:`,
       perAccount: 5,
       perAddress: 50,
       windowSeconds: 15 * 60,

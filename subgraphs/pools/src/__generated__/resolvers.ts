@@ -1,0 +1,513 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { PoolRow } from '../data/pools.ts';
+import type { MembershipRow } from '../data/memberships.ts';
+import type { CapitalCallRow, CapitalCallItemRow } from '../data/capitalCalls.ts';
+import type { UserRef } from '../types.ts';
+import type { MoneyValue } from '@poolgraph/money';
+import type { Context } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant in ISO 8601, always returned in UTC, e.g. "2026-01-31T12:00:00.000Z". */
+  DateTime: { input: Date; output: Date; }
+  /** An exact decimal number as a string, e.g. "1250.50". Never a float. */
+  Decimal: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A manager's request that members pay in a share of their commitments by a due date. */
+export type CapitalCall = {
+  __typename?: 'CapitalCall';
+  /** When the call was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When payment is due. */
+  dueDate: Scalars['DateTime']['output'];
+  /** Stable identifier (a UUID). */
+  id: Scalars['ID']['output'];
+  /** One item per member called, ordered by investor id; filtered to the caller's own item for members. */
+  items: Array<CapitalCallItem>;
+  /** The share of each commitment called, in percent (0 < percent ≤ 100, at most 4 decimals). */
+  percent: Scalars['Float']['output'];
+  /** The pool the call belongs to. */
+  pool: Pool;
+  /** The sum called from all members (the sum of the items' called amounts). */
+  totalCalled: Money;
+};
+
+/** What one member owes on one capital call. Contributions settle the oldest due items first. */
+export type CapitalCallItem = {
+  __typename?: 'CapitalCallItem';
+  /** The member's exact part of the call (largest-remainder split of the call over commitments). */
+  called: Money;
+  /** The member called. */
+  investor: User;
+  /** called minus paid. */
+  outstanding: Money;
+  /** How much of it contributions have settled. */
+  paid: Money;
+};
+
+/** A new pool. It starts as DRAFT. */
+export type CreatePoolInput = {
+  /** A supported ISO 4217 code, e.g. "USD", "EUR", "JPY". */
+  currency: Scalars['String']['input'];
+  /** At most 5000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Most members accepted: 1 to 100000. */
+  maxInvestors?: InputMaybe<Scalars['Int']['input']>;
+  /** Smallest commitment accepted, with at most the currency's decimals; greater than zero and not above targetAmount. */
+  minContribution?: InputMaybe<Scalars['Decimal']['input']>;
+  /** 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** Capital to raise, with at most the currency's decimals; greater than zero. */
+  targetAmount?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+/**
+ * An investor's participation in a pool: what they committed to invest.
+ * Visible to the investor, the pool's manager and admins.
+ */
+export type Membership = {
+  __typename?: 'Membership';
+  /** Sum called from this member over all of the pool's capital calls. */
+  called: Money;
+  /** The amount the investor committed, in the pool's currency. */
+  commitment: Money;
+  /** Stable identifier (a UUID). */
+  id: Scalars['ID']['output'];
+  /** The member. */
+  investor: User;
+  /** When the investor joined (or was added by the manager). */
+  joinedAt: Scalars['DateTime']['output'];
+  /** called minus paid: what the member still owes on calls made so far. */
+  outstanding: Money;
+  /** Sum of contributions applied to this member's capital calls. */
+  paid: Money;
+  /** The pool joined. */
+  pool: Pool;
+};
+
+/** An exact amount of money in one currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** The amount with exactly the currency's decimals, e.g. "1250.50" USD or "1250" JPY. */
+  amount: Scalars['Decimal']['output'];
+  /** ISO 4217 code, e.g. "USD". */
+  currency: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** CLOSED → ARCHIVED: makes the pool read-only. Its manager only; any other state is BAD_USER_INPUT. */
+  archivePool: Pool;
+  /** Calls percent of every member's commitment, due at dueDate (in the future). The pool's manager only, pool OPEN or CLOSED; the calls of a pool add up to at most 100%. */
+  callCapital: CapitalCall;
+  /** OPEN → CLOSED: stops accepting members. Its manager only; any other state is BAD_USER_INPUT. */
+  closePool: Pool;
+  /** Creates a DRAFT pool managed by the caller. MANAGER only. */
+  createPool: Pool;
+  /** Adds an investor to a DRAFT or OPEN pool directly, for a commitment they made with the manager (e.g. a signed subscription). Its manager only; the same rules as joinPool apply. */
+  inviteInvestor: Membership;
+  /** Joins an OPEN pool with a commitment of at least its minContribution, while seats remain. INVESTOR only; joining twice is CONFLICT, a full pool is CONFLICT. */
+  joinPool: Membership;
+  /** DRAFT → OPEN: lists the pool and starts accepting members. Its manager only; any other state is BAD_USER_INPUT. */
+  openPool: Pool;
+  /** Removes a member who has no capital left in the pool (their capital account in the ledger is zero, or they have no position). Their unpaid capital call amounts are released. Its manager only; refused (SUBGRAPH_UNAVAILABLE) when the ledger cannot be asked. */
+  removeMember: Pool;
+  /** Edits a DRAFT or OPEN pool. Its manager only. */
+  updatePool: Pool;
+};
+
+
+export type MutationArchivePoolArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCallCapitalArgs = {
+  dueDate: Scalars['DateTime']['input'];
+  percent: Scalars['Float']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationClosePoolArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreatePoolArgs = {
+  input: CreatePoolInput;
+};
+
+
+export type MutationInviteInvestorArgs = {
+  commitment: Scalars['Decimal']['input'];
+  investorId: Scalars['ID']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationJoinPoolArgs = {
+  commitment: Scalars['Decimal']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationOpenPoolArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveMemberArgs = {
+  investorId: Scalars['ID']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdatePoolArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePoolInput;
+};
+
+/**
+ * An investment pool (syndicate) run by a manager, in one currency.
+ * Visible to its manager, its members and admins; OPEN pools are also listed to every signed-in user.
+ */
+export type Pool = {
+  __typename?: 'Pool';
+  /** Capital calls, by due date. Its manager and admins see every item; a member sees the calls with only their own item; others see none. */
+  capitalCalls: Array<CapitalCall>;
+  /** When the pool was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** ISO 4217 code every amount of this pool is in, e.g. "USD". */
+  currency: Scalars['String']['output'];
+  /** Free text for investors, at most 5000 characters. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier (a UUID). */
+  id: Scalars['ID']['output'];
+  /** The manager who created and runs the pool. */
+  manager: User;
+  /** The most members the pool accepts, if limited. */
+  maxInvestors?: Maybe<Scalars['Int']['output']>;
+  /** How many members the pool has. Visible to anyone who can see the pool. */
+  memberCount: Scalars['Int']['output'];
+  /** The pool's members, oldest first. Its manager and admins see all of them; an investor sees only their own membership. */
+  members: Array<Membership>;
+  /** The smallest commitment an investor may join with, if set. */
+  minContribution?: Maybe<Money>;
+  /** Display name, 1 to 200 characters. */
+  name: Scalars['String']['output'];
+  /** Where the pool is in its life. */
+  status: PoolStatus;
+  /** How much capital the manager aims to raise (commitments), if set. */
+  targetAmount?: Maybe<Money>;
+};
+
+/** Where a pool is in its life. It moves one way only: DRAFT → OPEN → CLOSED → ARCHIVED. */
+export type PoolStatus =
+  /** Finished and kept for the record; read-only. */
+  | 'ARCHIVED'
+  /** No new members; capital calls, contributions and distributions continue. */
+  | 'CLOSED'
+  /** Being set up; visible to its manager (and admins) only; editable. */
+  | 'DRAFT'
+  /** Listed to investors and accepting members; still editable. */
+  | 'OPEN';
+
+export type Query = {
+  __typename?: 'Query';
+  /** One investor's membership of one pool, or null when there is none or the caller is not that investor, the pool's manager or an admin. */
+  membership?: Maybe<Membership>;
+  /** A pool by id, or null when it does not exist or the caller may not see it. */
+  pool?: Maybe<Pool>;
+  /** The pools the caller may see, newest first: admins all; everyone their own and the ones they joined, plus OPEN pools. */
+  pools: Array<Pool>;
+};
+
+
+export type QueryMembershipArgs = {
+  investorId: Scalars['ID']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type QueryPoolArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Changes to a DRAFT or OPEN pool. An omitted field stays as it is; null clears an optional field. */
+export type UpdatePoolInput = {
+  /** Only while the pool is DRAFT and has no members; cannot be cleared. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** At most 5000 characters; null clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Most members accepted, not below the current member count; null removes the limit. */
+  maxInvestors?: InputMaybe<Scalars['Int']['input']>;
+  /** Smallest commitment for new members (existing commitments stay); null clears it. */
+  minContribution?: InputMaybe<Scalars['Decimal']['input']>;
+  /** 1 to 200 characters; cannot be cleared. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Capital to raise; null clears it. */
+  targetAmount?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+/** A user (owned by the users subgraph). Pools adds the pools they manage and the pools they belong to. */
+export type User = {
+  __typename?: 'User';
+  /** Stable identifier (a UUID). */
+  id: Scalars['ID']['output'];
+  /** Pools this user manages, newest first. Only the user themself and admins may read it (FORBIDDEN otherwise). */
+  managedPools: Array<Pool>;
+  /** Pools this user has joined, newest first. Only the user themself and admins may read it (FORBIDDEN otherwise). */
+  memberships: Array<Membership>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Membership: Membership;
+  Pool: Pool;
+  User: User;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Membership:
+    ( { __typename: 'Membership' }
+    & ( GraphQLRecursivePick<FederationTypes['Membership'], {"id":true}>
+        | GraphQLRecursivePick<FederationTypes['Membership'], {"pool":{"id":true},"investor":{"id":true}}> ) );
+  Pool:
+    ( { __typename: 'Pool' }
+    & GraphQLRecursivePick<FederationTypes['Pool'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  CapitalCall: ResolverTypeWrapper<CapitalCallRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CapitalCallItem: ResolverTypeWrapper<CapitalCallItemRow>;
+  CreatePoolInput: CreatePoolInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Membership: ResolverTypeWrapper<MembershipRow>;
+  Money: ResolverTypeWrapper<MoneyValue>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Pool: ResolverTypeWrapper<PoolRow>;
+  PoolStatus: PoolStatus;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdatePoolInput: UpdatePoolInput;
+  User: ResolverTypeWrapper<UserRef>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  CapitalCall: CapitalCallRow;
+  ID: Scalars['ID']['output'];
+  Float: Scalars['Float']['output'];
+  CapitalCallItem: CapitalCallItemRow;
+  CreatePoolInput: CreatePoolInput;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Decimal: Scalars['Decimal']['output'];
+  Membership: MembershipRow;
+  Money: MoneyValue;
+  Mutation: Record<PropertyKey, never>;
+  Pool: PoolRow;
+  Query: Record<PropertyKey, never>;
+  UpdatePoolInput: UpdatePoolInput;
+  User: UserRef;
+  Boolean: Scalars['Boolean']['output'];
+};
+
+export type CapitalCallResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CapitalCall'] = ResolversParentTypes['CapitalCall']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['CapitalCallItem']>, ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  totalCalled?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CapitalCallItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CapitalCallItem'] = ResolversParentTypes['CapitalCallItem']> = {
+  called?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  outstanding?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
+export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership'], FederationReferenceType extends FederationReferenceTypes['Membership'] = FederationReferenceTypes['Membership']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Membership']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  called?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  commitment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outstanding?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+};
+
+export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  archivePool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationArchivePoolArgs, 'id'>>;
+  callCapital?: Resolver<ResolversTypes['CapitalCall'], ParentType, ContextType, RequireFields<MutationCallCapitalArgs, 'dueDate' | 'percent' | 'poolId'>>;
+  closePool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationClosePoolArgs, 'id'>>;
+  createPool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationCreatePoolArgs, 'input'>>;
+  inviteInvestor?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationInviteInvestorArgs, 'commitment' | 'investorId' | 'poolId'>>;
+  joinPool?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationJoinPoolArgs, 'commitment' | 'poolId'>>;
+  openPool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationOpenPoolArgs, 'id'>>;
+  removeMember?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'investorId' | 'poolId'>>;
+  updatePool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationUpdatePoolArgs, 'id' | 'input'>>;
+};
+
+export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool'], FederationReferenceType extends FederationReferenceTypes['Pool'] = FederationReferenceTypes['Pool']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pool']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  capitalCalls?: Resolver<Array<ResolversTypes['CapitalCall']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  manager?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  maxInvestors?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  minContribution?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PoolStatus'], ParentType, ContextType>;
+  targetAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  membership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<QueryMembershipArgs, 'investorId' | 'poolId'>>;
+  pool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType, RequireFields<QueryPoolArgs, 'id'>>;
+  pools?: Resolver<Array<ResolversTypes['Pool']>, ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  managedPools?: Resolver<Array<ResolversTypes['Pool']>, ParentType, ContextType>;
+  memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = Context> = {
+  CapitalCall?: CapitalCallResolvers<ContextType>;
+  CapitalCallItem?: CapitalCallItemResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Decimal?: GraphQLScalarType;
+  Membership?: MembershipResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Pool?: PoolResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+};
+

@@ -1,0 +1,51 @@
+import { hasRole, type Viewer } from '@poolgraph/auth';
+import type { Context } from './context.ts';
+import type { MembershipRow } from './data/memberships.ts';
+import type { PoolRow } from './data/pools.ts';
+
+/**
+ * Who sees what (README, "Visibility"): admins everything; a manager their own pools fully; a
+ * member their pool and their own membership; any signed-in user the OPEN pools, without members.
+ */
+export const isAdmin = (viewer: Viewer | null): boolean => hasRole(viewer, 'ADMIN');
+
+export const managesPool = (viewer: Viewer | null, pool: PoolRow): boolean =>
+  !!viewer && viewer.userId === pool.managerId;
+
+/** Admins and the pool's manager see every member, call item and amount of the pool. */
+export const seesPoolFully = (viewer: Viewer | null, pool: PoolRow): boolean =>
+  isAdmin(viewer) || managesPool(viewer, pool);
+
+/** The caller's own membership of a pool (batched through the loader), or null. */
+export async function ownMembership(
+  context: Context,
+  poolId: string,
+): Promise<MembershipRow | null> {
+  const { viewer, loaders } = context;
+  if (!viewer) return null;
+  return loaders.membershipByKey.load({ poolId, investorId: viewer.userId });
+}
+
+export async function canSeePool(context: Context, pool: PoolRow): Promise<boolean> {
+  if (!context.viewer) return false;
+  if (seesPoolFully(context.viewer, pool) || pool.status === 'OPEN') return true;
+  return (await ownMembership(context, pool.id)) !== null;
+}
+
+/** The pool when it exists and the caller may see it; null otherwise (never tells which). */
+export async function visiblePool(context: Context, poolId: string): Promise<PoolRow | null> {
+  const pool = await context.loaders.poolById.load(poolId);
+  return pool && (await canSeePool(context, pool)) ? pool : null;
+}
+
+/** A membership is visible to its investor, the pool's manager and admins. */
+export async function canSeeMembership(
+  context: Context,
+  membership: MembershipRow,
+): Promise<boolean> {
+  const { viewer, loaders } = context;
+  if (!viewer) return false;
+  if (viewer.userId === membership.investorId || isAdmin(viewer)) return true;
+  const pool = await loaders.poolById.load(membership.poolId);
+  return !!pool && managesPool(viewer, pool);
+}

@@ -1,0 +1,33 @@
+import type { IncomingMessage } from 'node:http';
+import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
+import type { Logger } from '@poolgraph/platform';
+import type { PoolsDb } from './db/index.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+import { createPeers, type PeerUrls, type Peers } from './peers.ts';
+
+export interface Context {
+  viewer: Viewer | null;
+  db: PoolsDb;
+  loaders: Loaders;
+  /** users and ledger, asked as this caller (with the caller's own Authorization header). */
+  peers: Peers;
+  log: Logger;
+}
+
+export interface ContextDeps {
+  db: PoolsDb;
+  verifier: TokenVerifier;
+  peerUrls: PeerUrls;
+  log: Logger;
+}
+
+export function createContextFactory(deps: ContextDeps) {
+  return async (req: IncomingMessage): Promise<Context> => ({
+    // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
+    viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
+    db: deps.db,
+    loaders: createLoaders(deps.db),
+    peers: createPeers(deps.peerUrls, req.headers.authorization, deps.log),
+    log: deps.log,
+  });
+}

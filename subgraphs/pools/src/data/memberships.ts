@@ -1,0 +1,181 @@
+import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import type { MySqlColumn } from 'drizzle-orm/mysql-core';
+import type { PoolsQueryable, PoolsTx } from '../db/index.ts';
+import { memberships, pools } from '../db/schema.ts';
+import { isDuplicateKey } from './errors.ts';
+
+/** A membership with its pool's currency, so its amounts can be formatted without another query. */
+export interface MembershipRow {
+  id: string;
+  poolId: string;
+  investorId: string;
+  commitmentMinor: bigint;
+  creditMinor: bigint;
+  joinedAt: Date;
+  currency: string;
+}
+
+export type NewMembership = typeof memberships.$inferInsert;
+
+/** A (pool, investor) pair: the second key of Membership. */
+export interface MemberKey {
+  poolId: string;
+  investorId: string;
+}
+
+export const memberKey = ({ poolId, investorId }: MemberKey): string => `${poolId}:${investorId}`;
+
+const columns = {
+  id: memberships.id,
+  poolId: memberships.poolId,
+  investorId: memberships.investorId,
+  commitmentMinor: memberships.commitmentMinor,
+  creditMinor: memberships.creditMinor,
+  joinedAt: memberships.joinedAt,
+  currency: pools.currency,
+};
+
+const withCurrency = (db: PoolsQueryable) =>
+  db.select(columns).from(memberships).innerJoin(pools, eq(pools.id, memberships.poolId));
+
+export async function selectMembershipsByIds(
+  db: PoolsQueryable,
+  ids: readonly string[],
+): Promise<MembershipRow[]> {
+  if (ids.length === 0) return [];
+  return withCurrency(db).where(inArray(memberships.id, [...ids]));
+}
+
+/** selectMembershipsByPoolIds: the members of many pools in one query, oldest first. */
+export async function selectMembershipsByPoolIds(
+  db: PoolsQueryable,
+  poolIds: readonly string[],
+): Promise<MembershipRow[]> {
+  if (poolIds.length === 0) return [];
+  return withCurrency(db)
+    .where(inArray(memberships.poolId, [...poolIds]))
+    .orderBy(asc(memberships.joinedAt), asc(memberships.id));
+}
+
+/** selectMembershipsByInvestorIds: what several investors joined, newest first. */
+export async function selectMembershipsByInvestorIds(
+  db: PoolsQueryable,
+  investorIds: readonly string[],
+): Promise<MembershipRow[]> {
+  if (investorIds.length === 0) return [];
+  return withCurrency(db)
+    .where(inArray(memberships.investorId, [...investorIds]))
+    .orderBy(desc(memberships.joinedAt), desc(memberships.id));
+}
+
+/**
+ * The SQL condition for a set of (pool, investor) pairs, grouped on whichever side has fewer
+ * distinct values: `investor = ? AND pool IN (…)` per investor (a request usually asks about
+ * one investor, the caller) or `pool = ? AND investor IN (…)` per pool.
+ */
+export function memberKeysCondition(
+  columns: { poolId: MySqlColumn; investorId: MySqlColumn },
+  keys: readonly MemberKey[],
+): SQL | undefined {
+  const byInvestor = new Map<string, string[]>();
+  const byPool = new Map<string, string[]>();
+  for (const { poolId, investorId } of keys) {
+    byInvestor.set(investorId, [...(byInvestor.get(investorId) ?? []), poolId]);
+    byPool.set(poolId, [...(byPool.get(poolId) ?? []), investorId]);
+  }
+  if (byInvestor.size <= byPool.size) {
+    return or(
+      ...[...byInvestor].map(([investorId, poolIds]) =>
+        and(eq(columns.investorId, investorId), inArray(columns.poolId, poolIds)),
+      ),
+    );
+  }
+  return or(
+    ...[...byPool].map(([poolId, investorIds]) =>
+      and(eq(columns.poolId, poolId), inArray(columns.investorId, investorIds)),
+    ),
+  );
+}
+
+/** selectMembershipsByKeys: memberships by (pool, investor) pairs in one query. */
+export async function selectMembershipsByKeys(
+  db: PoolsQueryable,
+  keys: readonly MemberKey[],
+): Promise<MembershipRow[]> {
+  if (keys.length === 0) return [];
+  return withCurrency(db).where(memberKeysCondition(memberships, keys));
+}
+
+/** countMembersByPoolIds: member counts of many pools in one grouped query. */
+export async function countMembersByPoolIds(
+  db: PoolsQueryable,
+  poolIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (poolIds.length === 0) return new Map();
+  const rows = await db
+    .select({ poolId: memberships.poolId, members: count() })
+    .from(memberships)
+    .where(inArray(memberships.poolId, [...poolIds]))
+    .groupBy(memberships.poolId);
+  return new Map(rows.map((row) => [row.poolId, Number(row.members)]));
+}
+
+/**
+ * lockMembershipsOfPool: every member row of a pool, locked, ordered by investor id (the order
+ * pro-rata splits use). A locking read, so it sees the latest committed rows, not a snapshot.
+ */
+export async function lockMembershipsOfPool(tx: PoolsTx, poolId: string): Promise<MembershipRow[]> {
+  return withCurrency(tx)
+    .where(eq(memberships.poolId, poolId))
+    .orderBy(asc(memberships.investorId))
+    .for('update');
+}
+
+/** lockMembership: one member row, locked until the transaction ends. */
+export async function lockMembership(
+  tx: PoolsTx,
+  key: MemberKey,
+): Promise<MembershipRow | undefined> {
+  const [row] = await withCurrency(tx)
+    .where(and(eq(memberships.poolId, key.poolId), eq(memberships.investorId, key.investorId)))
+    .for('update');
+  return row;
+}
+
+/** insertMembership: false when the investor is already a member (the unique key decides). */
+export async function insertMembership(db: PoolsQueryable, row: NewMembership): Promise<boolean> {
+  try {
+    await db.insert(memberships).values(row);
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+export async function deleteMembership(tx: PoolsTx, key: MemberKey): Promise<void> {
+  await tx
+    .delete(memberships)
+    .where(and(eq(memberships.poolId, key.poolId), eq(memberships.investorId, key.investorId)));
+}
+
+export async function updateMembershipCredit(
+  tx: PoolsTx,
+  id: string,
+  creditMinor: bigint,
+): Promise<void> {
+  await tx.update(memberships).set({ creditMinor }).where(eq(memberships.id, id));
+}
+
+/**
+ * countMembersLocked: the member count as a locking read (latest committed rows, not the
+ * transaction's snapshot); callers hold the pool row lock, so no member is added meanwhile.
+ */
+export async function countMembersLocked(tx: PoolsTx, poolId: string): Promise<number> {
+  const [row] = await tx
+    .select({ members: count() })
+    .from(memberships)
+    .where(eq(memberships.poolId, poolId))
+    .for('update');
+  return Number(row?.members ?? 0);
+}

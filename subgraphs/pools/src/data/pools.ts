@@ -1,0 +1,81 @@
+import { desc, eq, inArray, or } from 'drizzle-orm';
+import type { PoolsQueryable, PoolsTx } from '../db/index.ts';
+import { memberships, pools, type POOL_STATUSES } from '../db/schema.ts';
+
+export type PoolStatus = (typeof POOL_STATUSES)[number];
+export type PoolRow = typeof pools.$inferSelect;
+export type NewPool = typeof pools.$inferInsert;
+/** The editable settings; `undefined` leaves a column unchanged, `null` clears it. */
+export type PoolChanges = Partial<
+  Pick<
+    NewPool,
+    'name' | 'description' | 'currency' | 'targetMinor' | 'minContributionMinor' | 'maxInvestors'
+  >
+>;
+
+/** selectPoolsByIds: one query for any number of ids (the Pool loader's batch). */
+export async function selectPoolsByIds(
+  db: PoolsQueryable,
+  ids: readonly string[],
+): Promise<PoolRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(pools)
+    .where(inArray(pools.id, [...ids]));
+}
+
+/** selectPoolsByManagerIds: the pools of several managers, newest first. */
+export async function selectPoolsByManagerIds(
+  db: PoolsQueryable,
+  managerIds: readonly string[],
+): Promise<PoolRow[]> {
+  if (managerIds.length === 0) return [];
+  return db
+    .select()
+    .from(pools)
+    .where(inArray(pools.managerId, [...managerIds]))
+    .orderBy(desc(pools.id));
+}
+
+/** selectAllPools: every pool, newest first (admins). */
+export async function selectAllPools(db: PoolsQueryable): Promise<PoolRow[]> {
+  return db.select().from(pools).orderBy(desc(pools.id));
+}
+
+/**
+ * selectPoolsVisibleTo: one query for a non-admin's list: the pools they manage, the pools they
+ * belong to, and OPEN pools. Ids are UUIDv7, so ordering by id is newest first.
+ */
+export async function selectPoolsVisibleTo(db: PoolsQueryable, userId: string): Promise<PoolRow[]> {
+  const joined = db
+    .select({ poolId: memberships.poolId })
+    .from(memberships)
+    .where(eq(memberships.investorId, userId));
+  return db
+    .select()
+    .from(pools)
+    .where(or(eq(pools.managerId, userId), eq(pools.status, 'OPEN'), inArray(pools.id, joined)))
+    .orderBy(desc(pools.id));
+}
+
+export async function insertPool(db: PoolsQueryable, pool: NewPool): Promise<void> {
+  await db.insert(pools).values(pool);
+}
+
+/** lockPool: the pool row with an exclusive lock until the transaction ends (serializes changes). */
+export async function lockPool(tx: PoolsTx, id: string): Promise<PoolRow | undefined> {
+  const [row] = await tx.select().from(pools).where(eq(pools.id, id)).for('update');
+  return row;
+}
+
+export async function updatePool(tx: PoolsTx, id: string, changes: PoolChanges): Promise<void> {
+  await tx
+    .update(pools)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(pools.id, id));
+}
+
+export async function updatePoolStatus(tx: PoolsTx, id: string, status: PoolStatus): Promise<void> {
+  await tx.update(pools).set({ status, updatedAt: new Date() }).where(eq(pools.id, id));
+}

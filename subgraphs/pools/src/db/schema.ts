@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  char,
+  datetime,
+  decimal,
+  index,
+  int,
+  mysqlEnum,
+  mysqlTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/mysql-core';
+import { processedEventsTable } from '@poolgraph/events';
+
+const now = sql`CURRENT_TIMESTAMP(3)`;
+/** Money columns: exact minor units of the pool's currency, read as bigint (never a JS number). */
+const minor = (name: string) => bigint(name, { mode: 'bigint' });
+
+export const POOL_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'ARCHIVED'] as const;
+
+export const pools = mysqlTable(
+  'pools',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    managerId: char('manager_id', { length: 36 }).notNull(),
+    name: varchar('name', { length: 200 }).notNull(),
+    description: text('description'),
+    /** ISO 4217; fixed once the pool has members (commitments are denominated in it). */
+    currency: char('currency', { length: 3 }).notNull(),
+    targetMinor: minor('target_minor'),
+    minContributionMinor: minor('min_contribution_minor'),
+    maxInvestors: int('max_investors'),
+    status: mysqlEnum('status', POOL_STATUSES).notNull().default('DRAFT'),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+    updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  (t) => [index('pools_manager').on(t.managerId, t.id), index('pools_status').on(t.status, t.id)],
+);
+
+export const memberships = mysqlTable(
+  'memberships',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    poolId: char('pool_id', { length: 36 }).notNull(),
+    investorId: char('investor_id', { length: 36 }).notNull(),
+    commitmentMinor: minor('commitment_minor').notNull(),
+    /**
+     * Contributions not yet matched to a capital call (paid before a call, or above it);
+     * the next call's item is settled from it first.
+     */
+    creditMinor: minor('credit_minor')
+      .notNull()
+      .default(sql`0`),
+    /** The manager who added the member with inviteInvestor; null when they joined themself. */
+    addedBy: char('added_by', { length: 36 }),
+    joinedAt: datetime('joined_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('memberships_pool_investor').on(t.poolId, t.investorId),
+    index('memberships_investor').on(t.investorId, t.id),
+  ],
+);
+
+export const capitalCalls = mysqlTable(
+  'capital_calls',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    poolId: char('pool_id', { length: 36 }).notNull(),
+    /** Percent of commitments, 4 decimals: 33.3333 means a third (minus rounding). */
+    percent: decimal('percent', { precision: 7, scale: 4 }).notNull(),
+    dueDate: datetime('due_date', { mode: 'date', fsp: 3 }).notNull(),
+    createdBy: char('created_by', { length: 36 }).notNull(),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  (t) => [index('capital_calls_pool_due').on(t.poolId, t.dueDate, t.id)],
+);
+
+export const capitalCallItems = mysqlTable(
+  'capital_call_items',
+  {
+    callId: char('call_id', { length: 36 }).notNull(),
+    poolId: char('pool_id', { length: 36 }).notNull(),
+    investorId: char('investor_id', { length: 36 }).notNull(),
+    /** Copied from the call so settlement can take a member's items oldest-due first from one index. */
+    dueDate: datetime('due_date', { mode: 'date', fsp: 3 }).notNull(),
+    calledMinor: minor('called_minor').notNull(),
+    paidMinor: minor('paid_minor')
+      .notNull()
+      .default(sql`0`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.callId, t.investorId] }),
+    index('capital_call_items_member_due').on(t.poolId, t.investorId, t.dueDate, t.callId),
+  ],
+);
+
+/** Ledger events already applied (applyEventOnce), so redelivery changes nothing. */
+export const processedEvents = processedEventsTable();

@@ -1,0 +1,21 @@
+import type { MutationResolvers } from '../__generated__/resolvers.ts';
+import { callCapital } from '../services/capitalCalls.ts';
+import { inviteInvestor, joinPool } from '../services/memberships.ts';
+import { createPool, transitionPool, updatePool } from '../services/pools.ts';
+import { removeMember } from '../services/removal.ts';
+
+/** Translation only: the rules live in services/, the SQL in data/. */
+export const Mutation: MutationResolvers = {
+  createPool: (_parent, { input }, context) => createPool(context, input),
+  updatePool: (_parent, { id, input }, context) => updatePool(context, id, input),
+  openPool: (_parent, { id }, context) => transitionPool(context, id, 'open'),
+  closePool: (_parent, { id }, context) => transitionPool(context, id, 'close'),
+  archivePool: (_parent, { id }, context) => transitionPool(context, id, 'archive'),
+  joinPool: (_parent, { poolId, commitment }, context) => joinPool(context, poolId, commitment),
+  inviteInvestor: (_parent, { poolId, investorId, commitment }, context) =>
+    inviteInvestor(context, poolId, investorId, commitment),
+  removeMember: (_parent, { poolId, investorId }, context) =>
+    removeMember(context, poolId, investorId),
+  callCapital: (_parent, { poolId, percent, dueDate }, context) =>
+    callCapital(context, poolId, percent, dueDate),
+};

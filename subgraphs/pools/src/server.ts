@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { createRemoteTokenVerifier } from '@poolgraph/auth';
+import {
+  createMetrics,
+  createSubgraphService,
+  openSubgraphResources,
+  type HttpService,
+  type SubgraphConfig,
+} from '@poolgraph/platform';
+import { createContextFactory } from './context.ts';
+import { migrationsFolder, schema } from './db/index.ts';
+import { resolvers } from './resolvers/index.ts';
+import { startSettlementConsumer } from './settlement/consumer.ts';
+
+export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
+
+export interface PoolsServiceConfig extends SubgraphConfig {
+  /** Settle capital calls from ledger events (default true); false where no ledger runs. */
+  settleFromLedgerEvents?: boolean;
+  /** This replica's name in the consumer group; default the host name. */
+  consumerName?: string;
+}
+
+/**
+ * Builds the pools subgraph (migrating its database) without listening. It asks users (invites)
+ * and ledger (removals) synchronously at `subgraphUrls.users` / `subgraphUrls.ledger`, and
+ * settles capital calls from the ledger's event stream.
+ */
+export async function createService(config: PoolsServiceConfig): Promise<HttpService> {
+  const { mysql, redis, readiness, close } = await openSubgraphResources(
+    config,
+    schema,
+    migrationsFolder,
+  );
+  const log = config.log;
+  const consumer =
+    config.settleFromLedgerEvents === false
+      ? undefined
+      : startSettlementConsumer({
+          db: mysql.db,
+          redis,
+          eventsPrefix: config.redisPrefix,
+          consumerName: config.consumerName,
+          log: log.child({ component: 'settlement' }),
+        });
+
+  return createSubgraphService({
+    typeDefs,
+    resolvers,
+    context: createContextFactory({
+      db: mysql.db,
+      verifier: createRemoteTokenVerifier(config.jwksUrl),
+      peerUrls: { users: config.subgraphUrls.users, ledger: config.subgraphUrls.ledger },
+      log,
+    }),
+    metrics: createMetrics('pools'),
+    log,
+    readiness,
+    // The consumer stops first: it uses Redis and MySQL, which close after it.
+    onClose: [async () => consumer?.stop(), ...close],
+  });
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerEventsStream, type LedgerEvent } from '@poolgraph/events';
+import { createLogger, Redis, uuidv7 } from '@poolgraph/platform';
+import { expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
+import { applyLedgerEvent } from '../src/settlement/apply.ts';
+import { startPoolsHarness, type PoolsHarness, type TestUser } from './harness.ts';
+import { CALL_CAPITAL, createOpenPool, inAMonth, join } from './helpers.ts';
+
+let stack: PoolsHarness;
+let manager: TestUser;
+let investor: TestUser;
+const log = createLogger('settlement-test', 'silent');
+
+beforeAll(async () => {
+  stack = await startPoolsHarness();
+  [manager, investor] = await Promise.all([stack.signUp('MANAGER'), stack.signUp('INVESTOR')]);
+});
+afterAll(() => stack?.stop());
+
+function posted(
+  poolId: string,
+  amountMinor: string,
+  overrides: Partial<LedgerEvent['payload']> = {},
+): LedgerEvent {
+  return {
+    id: uuidv7(),
+    type: 'TransactionPosted',
+    occurredAt: new Date().toISOString(),
+    payload: {
+      transactionId: uuidv7(),
+      poolId,
+      investorId: investor.userId,
+      type: 'CONTRIBUTION',
+      amountMinor,
+      currency: 'USD',
+      cashBalanceMinor: amountMinor,
+      ...overrides,
+    },
+  };
+}
+
+const apply = (event: LedgerEvent) => applyLedgerEvent(stack.poolsDb.db, event, log);
+
+async function call(poolId: string, percent: number, dueInDays: number) {
+  const response = await graphql<{ callCapital: { id: string } }>(
+    stack.gatewayUrl,
+    CALL_CAPITAL,
+    { poolId, percent, dueDate: inAMonth(dueInDays) },
+    { token: manager.token },
+  );
+  return expectData(response).callCapital.id;
+}
+
+interface MemberView {
+  called: { amount: string };
+  paid: { amount: string };
+  outstanding: { amount: string };
+  pool: {
+    capitalCalls: Array<{
+      id: string;
+      items: Array<{ paid: { amount: string }; outstanding: { amount: string } }>;
+    }>;
+  };
+}
+
+/** What the investor sees: totals on the membership and each call's own item. */
+async function memberView(poolId: string): Promise<MemberView> {
+  const response = await graphql<{ membership: MemberView }>(
+    stack.gatewayUrl,
+    `
+      query M($poolId: ID!, $investorId: ID!) {
+        membership(poolId: $poolId, investorId: $investorId) {
+          called {
+            amount
+          }
+          paid {
+            amount
+          }
+          outstanding {
+            amount
+          }
+          pool {
+            capitalCalls {
+              id
+              items {
+                paid {
+                  amount
+                }
+                outstanding {
+                  amount
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    { poolId, investorId: investor.userId },
+    { token: investor.token },
+  );
+  return expectData(response).membership;
+}
+
+const paidByCall = (view: MemberView) =>
+  Object.fromEntries(view.pool.capitalCalls.map((c) => [c.id, c.items[0]?.paid.amount]));
+
+async function memberPool(commitment = '1000.00') {
+  const pool = await createOpenPool(stack, manager);
+  expectData(await join(stack, investor, pool.id, commitment));
+  return pool;
+}
+
+describe('settling capital calls from ledger contributions', () => {
+  it('pays the earliest due call first, then the next, and keeps the excess as credit for the next call', async () => {
+    const pool = await memberPool();
+    const later = await call(pool.id, 40, 60);
+    const sooner = await call(pool.id, 30, 10);
+    expect(await apply(posted(pool.id, '35000'))).toBe('applied');
+    expect(paidByCall(await memberView(pool.id))).toEqual({ [sooner]: '300.00', [later]: '50.00' });
+    expect(await apply(posted(pool.id, '40000'))).toBe('applied');
+    const view = await memberView(pool.id);
+    expect(paidByCall(view)).toEqual({ [sooner]: '300.00', [later]: '400.00' });
+    expect(view.outstanding.amount).toBe('0.00');
+    // 50.00 was paid beyond the calls: it settles the next call at once.
+    const last = await call(pool.id, 30, 90);
+    const after = await memberView(pool.id);
+    expect(paidByCall(after)[last]).toBe('50.00');
+    expect(after).toMatchObject({
+      called: { amount: '1000.00' },
+      paid: { amount: '750.00' },
+      outstanding: { amount: '250.00' },
+    });
+  });
+
+  it('applies an event once, however often it is delivered', async () => {
+    const pool = await memberPool();
+    await call(pool.id, 50, 30);
+    const event = posted(pool.id, '10000');
+    const outcomes = await Promise.all([apply(event), apply(event), apply(event)]);
+    expect(outcomes.sort()).toEqual(['applied', 'duplicate', 'duplicate']);
+    expect(await apply(event)).toBe('duplicate');
+    expect((await memberView(pool.id)).paid.amount).toBe('100.00');
+  });
+
+  it('ignores distributions, pool-level events and contributions of non-members', async () => {
+    const pool = await memberPool();
+    await call(pool.id, 10, 30);
+    expect(await apply(posted(pool.id, '5000', { type: 'DISTRIBUTION' }))).toBe('ignored');
+    expect(await apply(posted(pool.id, '5000', { type: 'FEE', investorId: null }))).toBe('ignored');
+    expect(await apply(posted(pool.id, '5000', { investorId: manager.userId }))).toBe('ignored');
+    expect((await memberView(pool.id)).paid.amount).toBe('0.00');
+  });
+
+  it('settles from the ledger.events stream through the consumer group', async () => {
+    const pool = await memberPool();
+    const callId = await call(pool.id, 20, 30);
+    const redis = new Redis(TEST_REDIS_URL);
+    const event = JSON.stringify(posted(pool.id, '12345'));
+    try {
+      // Delivered twice, as a relay retry would: paid once.
+      await redis.xadd(ledgerEventsStream(stack.eventsPrefix), '*', 'event', event);
+      await redis.xadd(ledgerEventsStream(stack.eventsPrefix), '*', 'event', event);
+    } finally {
+      redis.disconnect();
+    }
+    const deadline = Date.now() + 10_000;
+    let paid: string | undefined;
+    while (Date.now() < deadline) {
+      paid = paidByCall(await memberView(pool.id))[callId];
+      if (paid !== '0.00') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(paid).toBe('123.45');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await memberView(pool.id)).paid.amount).toBe('123.45');
+  });
+});
