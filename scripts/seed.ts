@@ -1,6 +1,8 @@
 import { connectMysql } from '@poolgraph/platform';
 import { upsertAdmin } from '@poolgraph/users/admin';
 import { schema as usersSchema } from '@poolgraph/users/db';
+import { call, type Auth } from './lib/graphql.ts';
+import { seedPools } from './seed-pools.ts';
 
 export interface DemoLogin {
   role: string;
@@ -19,36 +21,6 @@ const PEOPLE = [
   { role: 'INVESTOR', email: 'ivy@demo.poolgraph.dev', name: 'Ivy Investor' },
   { role: 'INVESTOR', email: 'ian@demo.poolgraph.dev', name: 'Ian Investor' },
 ] as const;
-
-async function call<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as {
-    data?: T;
-    errors?: Array<{ message: string; extensions?: { code?: string } }>;
-  };
-  if (body.errors?.length) {
-    const error = new Error(body.errors.map((e) => e.message).join('; ')) as Error & {
-      code?: string;
-    };
-    error.code = body.errors[0]?.extensions?.code;
-    throw error;
-  }
-  return body.data as T;
-}
-
-type Auth = { accessToken: string; user: { id: string } };
 
 /** Signs the person up, or logs in when they already exist (so re-running changes nothing). */
 async function account(url: string, person: (typeof PEOPLE)[number]): Promise<Auth> {
@@ -70,7 +42,7 @@ async function account(url: string, person: (typeof PEOPLE)[number]): Promise<Au
   }
 }
 
-/** The demo: an admin, a manager and two investors (more as features arrive). Idempotent. */
+/** The demo: an admin, a manager, two investors, two pools with money in them. Idempotent. */
 export async function seedDemo({ gatewayUrl, usersMysqlUrl }: SeedOptions): Promise<DemoLogin[]> {
   const mysql = connectMysql({ url: usersMysqlUrl }, usersSchema);
   try {
@@ -82,7 +54,10 @@ export async function seedDemo({ gatewayUrl, usersMysqlUrl }: SeedOptions): Prom
   } finally {
     await mysql.close();
   }
-  for (const person of PEOPLE) await account(gatewayUrl, person);
+  const [manager, ivy, ian] = await Promise.all(
+    PEOPLE.map((person) => account(gatewayUrl, person)),
+  );
+  await seedPools(gatewayUrl, { manager: manager!, ivy: ivy!, ian: ian! });
   return [
     { role: 'ADMIN', email: 'admin@demo.poolgraph.dev', password: PASSWORD },
     ...PEOPLE.map((p) => ({ role: p.role, email: p.email, password: PASSWORD })),
