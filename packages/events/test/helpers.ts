@@ -8,11 +8,14 @@ export const log = createLogger('events-test', 'silent');
 export async function openTestTables(url: string): Promise<Mysql<typeof schema>> {
   const mysql = connectMysql({ url }, schema);
   await mysql.pool.query(`CREATE TABLE outbox (
-    seq BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, id CHAR(36) NOT NULL UNIQUE,
-    type VARCHAR(64) NOT NULL, aggregate_id VARCHAR(64) NOT NULL, payload JSON NOT NULL,
+    seq BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+    id VARCHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL UNIQUE,
+    type VARCHAR(64) NOT NULL, aggregate_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    payload JSON NOT NULL,
     occurred_at DATETIME(3) NOT NULL, created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     published_at DATETIME(3) NULL, KEY outbox_unpublished (published_at, seq))`);
-  await mysql.pool.query(`CREATE TABLE processed_events (event_id CHAR(36) PRIMARY KEY,
+  await mysql.pool.query(`CREATE TABLE processed_events (
+    event_id VARCHAR(36) CHARACTER SET ascii COLLATE ascii_bin PRIMARY KEY,
     processed_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))`);
   await mysql.pool.query(
     'CREATE TABLE effects (event_id CHAR(36) NOT NULL, aggregate_id VARCHAR(64) NOT NULL)',

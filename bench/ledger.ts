@@ -1,0 +1,179 @@
+/**
+ * Ledger throughput: N contributions through the gateway from C concurrent clients, the same
+ * through the bulk path, and a plain single-row INSERT + COMMIT loop on the same MariaDB (the
+ * floor any posting path is measured against).
+ *
+ *   npm run bench:ledger -- [--n 5000] [--c 32] [--bulk 50000] [--chunk 2000]
+ *
+ * Targets (2 cores): ≥ 500 contributions/s through the gateway with p99 < 100 ms;
+ * ≥ 10,000 transactions/s through the bulk path.
+ */
+import { parseArgs } from 'node:util';
+import { createConnection } from 'mysql2/promise';
+import { connectMysql } from '@poolgraph/platform';
+import { createTestDatabase, expectData, graphql } from '@poolgraph/testing';
+import { startStack, type TestUser } from '@poolgraph/testing/stack';
+import { assertBooksBalance } from '@poolgraph/ledger/books';
+import { postContributionsInBulk, type BulkContribution } from '@poolgraph/ledger/bulk';
+import { schema } from '@poolgraph/ledger/db';
+
+const { values: args } = parseArgs({
+  options: {
+    n: { type: 'string', default: '5000' },
+    c: { type: 'string', default: '32' },
+    bulk: { type: 'string', default: '50000' },
+    chunk: { type: 'string', default: '2000' },
+  },
+});
+const N = Number(args.n);
+const C = Number(args.c);
+const BULK = Number(args.bulk);
+const CHUNK = Number(args.chunk);
+
+interface Result {
+  label: string;
+  count: number;
+  seconds: number;
+  latenciesMs: number[];
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+    : NaN;
+
+function report({ label, count, seconds, latenciesMs }: Result, unit: string) {
+  const sorted = [...latenciesMs].sort((a, b) => a - b);
+  const rate = count / seconds;
+  console.log(
+    `${label.padEnd(34)} ${String(count).padStart(7)} ${unit} in ${seconds.toFixed(2).padStart(6)} s = ` +
+      `${rate.toFixed(0).padStart(6)} ${unit}/s   p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms`,
+  );
+  return rate;
+}
+
+/** Runs `total` calls of `task` from `concurrency` loops; latency per call. */
+async function drive(total: number, concurrency: number, task: (n: number) => Promise<void>) {
+  const latenciesMs: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let n = next++; n < total; n = next++) {
+        const t = performance.now();
+        await task(n);
+        latenciesMs.push(performance.now() - t);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, latenciesMs };
+}
+
+const CONTRIBUTE = `mutation Contribute($poolId: ID!, $amount: Decimal!, $key: String!) {
+  contribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) { id } }`;
+
+console.log(`ledger bench: N=${N} C=${C} bulk=${BULK} chunk=${CHUNK}`);
+const stack = await startStack({ logLevel: 'silent' });
+try {
+  const gql = <T>(query: string, variables: Record<string, unknown>, user?: TestUser) =>
+    graphql<T>(stack.gatewayUrl, query, variables, { token: user?.token });
+
+  // A pool with C members, each driven by one client.
+  const manager = await stack.signUp('MANAGER');
+  const poolId = expectData(
+    await gql<{ createPool: { id: string } }>(
+      'mutation($i: CreatePoolInput!) { createPool(input: $i) { id } }',
+      {
+        i: { name: 'Bench pool', currency: 'USD' },
+      },
+      manager,
+    ),
+  ).createPool.id;
+  expectData(await gql('mutation($id: ID!) { openPool(id: $id) { id } }', { id: poolId }, manager));
+  const members: TestUser[] = [];
+  for (let m = 0; m < C; m++) {
+    const investor = await stack.signUp('INVESTOR');
+    expectData(
+      await gql(
+        'mutation($id: ID!) { joinPool(poolId: $id, commitment: "1000000") { id } }',
+        { id: poolId },
+        investor,
+      ),
+    );
+    members.push(investor);
+  }
+  const contribute = async (n: number, label: string) => {
+    const response = await gql(
+      CONTRIBUTE,
+      { poolId, amount: '10.00', key: `${label}-${n}` },
+      members[n % C],
+    );
+    expectData(response);
+  };
+
+  await drive(Math.min(500, N), C, (n) => contribute(n, 'warmup'));
+  const gateway = await drive(N, C, (n) => contribute(n, 'bench'));
+  const gatewayRate = report({ label: `gateway contribute (C=${C})`, count: N, ...gateway }, 'tx');
+
+  // The bulk path on the same database and pool (as the CSV import uses it).
+  const ledger = connectMysql({ url: stack.databases.ledger!.url, connectionLimit: 4 }, schema);
+  const items: BulkContribution[] = Array.from({ length: BULK }, (_, n) => ({
+    idempotencyKey: `bulk-${n}`,
+    poolId,
+    currency: 'USD',
+    managerId: manager.userId,
+    investorId: members[n % C]!.userId,
+    amountMinor: 1000n + BigInt(n % 100),
+    occurredAt: new Date(Date.UTC(2024, 0, 1) + n * 1000),
+  }));
+  const chunkLatencies: number[] = [];
+  const bulkStarted = performance.now();
+  for (let start = 0; start < BULK; start += CHUNK) {
+    const t = performance.now();
+    await postContributionsInBulk(ledger.db, items.slice(start, start + CHUNK), {
+      actorId: manager.userId,
+      chunkSize: CHUNK,
+    });
+    chunkLatencies.push(performance.now() - t);
+  }
+  const bulkRate = report(
+    {
+      label: `bulk path (${CHUNK} per MySQL tx)`,
+      count: BULK,
+      seconds: (performance.now() - bulkStarted) / 1000,
+      latenciesMs: chunkLatencies,
+    },
+    'tx',
+  );
+
+  // The floor: one row per INSERT + COMMIT, same server, same concurrency as the gateway run.
+  const scratch = await createTestDatabase('benchfloor');
+  const setup = await createConnection({ uri: scratch.url });
+  await setup.query(
+    'CREATE TABLE floor_rows (id BIGINT AUTO_INCREMENT PRIMARY KEY, amount BIGINT NOT NULL)',
+  );
+  await setup.end();
+  const connections = await Promise.all(
+    Array.from({ length: C }, () => createConnection({ uri: scratch.url })),
+  );
+  const floor = await drive(N, C, async (n) => {
+    const connection = connections[n % C]!;
+    await connection.query('INSERT INTO floor_rows (amount) VALUES (?)', [n]);
+  });
+  await Promise.all(connections.map((c) => c.end()));
+  await scratch.drop();
+  const floorRate = report(
+    { label: `floor: INSERT + COMMIT (C=${C})`, count: N, ...floor },
+    'rows',
+  );
+
+  console.log(
+    `ratios: gateway/floor ${(gatewayRate / floorRate).toFixed(2)}   bulk/floor ${(bulkRate / floorRate).toFixed(2)}   bulk/gateway ${(bulkRate / gatewayRate).toFixed(1)}`,
+  );
+  console.log(`targets: gateway ≥ 500 tx/s with p99 < 100 ms; bulk ≥ 10000 tx/s`);
+  await assertBooksBalance(ledger.db);
+  console.log('books balance: yes');
+  await ledger.close();
+} finally {
+  await stack.stop();
+}

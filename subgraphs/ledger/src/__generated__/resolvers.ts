@@ -1,0 +1,517 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { PoolRef } from '../data/pools.ts';
+import type { TransactionRow, TransactionPage } from '../data/transactions.ts';
+import type { PositionValue, MembershipRef } from '../data/positions.ts';
+import type { Context } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant in ISO 8601, always returned in UTC, e.g. "2026-01-31T12:00:00.000Z". */
+  DateTime: { input: Date; output: Date; }
+  /** An exact decimal number as a string, e.g. "1250.50". Never a float. */
+  Decimal: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** An investor's participation in a pool (owned by the pools subgraph). The ledger adds the money. */
+export type Membership = {
+  __typename?: 'Membership';
+  /** The member. */
+  investor: User;
+  /** The pool. */
+  pool: Pool;
+  /** What the member has put in and taken out. The investor, the pool's manager and admins only (FORBIDDEN otherwise). */
+  position: Position;
+};
+
+/** An exact amount of money in one currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** The amount with exactly the currency's decimals, e.g. "1250.50" USD or "1250" JPY. */
+  amount: Scalars['Decimal']['output'];
+  /** ISO 4217 code, e.g. "USD". */
+  currency: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Takes a fee from the pool's cash, borne by members pro rata to contributed capital. The pool's manager or an admin; pool OPEN or CLOSED; INSUFFICIENT_FUNDS above the pool's cash. */
+  chargeFee: Transaction;
+  /** Puts money into a pool. INVESTOR, member of the pool, pool OPEN. A replay with the same idempotencyKey returns the original transaction. */
+  contribute: Transaction;
+  /** Pays amount out of the pool's cash to its members pro rata to their contributed capital (contributed minus withdrawn), split exactly with the largest-remainder method (extra minor units go to the largest remainders, ties to the lower investor id). One transaction per member paid. The pool's manager or an admin; pool OPEN or CLOSED; INSUFFICIENT_FUNDS above the pool's cash. */
+  distribute: Array<Transaction>;
+  /** Records money a member paid outside the platform (e.g. a bank transfer), at occurredAt (default now, never in the future). The pool's manager or an admin; pool OPEN or CLOSED; the investor must be a member. */
+  recordContribution: Transaction;
+  /** Takes capital back out of an OPEN pool. INVESTOR, member of the pool; at most their capital and the pool's cash (INSUFFICIENT_FUNDS otherwise). */
+  withdraw: Transaction;
+};
+
+
+export type MutationChargeFeeArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationContributeArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationDistributeArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordContributionArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  investorId: Scalars['ID']['input'];
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationWithdrawArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+/** An investment pool (owned by the pools subgraph). The ledger adds its money. */
+export type Pool = {
+  __typename?: 'Pool';
+  /** Money the pool holds now: contributions minus distributions, fees and withdrawals. Any signed-in caller who can see the pool. */
+  cashBalance: Money;
+  /** The pool's currency (owned by pools); used for the zero amounts of a pool that has no transactions yet. */
+  currency: Scalars['String']['output'];
+  /** Stable identifier (a UUID). */
+  id: Scalars['ID']['output'];
+  /** Sum of all contributions. Any signed-in caller who can see the pool. */
+  totalContributed: Money;
+  /** Sum of all distributions to members. Any signed-in caller who can see the pool. */
+  totalDistributed: Money;
+  /** Sum of all fees charged. Any signed-in caller who can see the pool. */
+  totalFees: Money;
+  /** Sum of all withdrawals by members. Any signed-in caller who can see the pool. */
+  totalWithdrawn: Money;
+  /**
+   * Posted transactions, newest first. The pool's manager and admins see all of them; anyone else only their own.
+   * first: 1 to 100 (default 20); after: the endCursor of the previous page.
+   */
+  transactions: TransactionConnection;
+};
+
+
+/** An investment pool (owned by the pools subgraph). The ledger adds its money. */
+export type PoolTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One investor's money in one pool. Amounts are in the pool's currency. */
+export type Position = {
+  __typename?: 'Position';
+  /** The investor's capital account: contributed minus distributed, fees and withdrawn. What they may withdraw while the pool is OPEN (and its cash allows). */
+  capital: Money;
+  /** Sum of the investor's contributions. */
+  contributed: Money;
+  /** Sum of distributions paid to the investor. */
+  distributed: Money;
+  /** The investor's share of the pool's fees. */
+  fees: Money;
+  /** The investor. */
+  investor: User;
+  /** The pool. */
+  pool: Pool;
+  /** Sum of the investor's withdrawals. */
+  withdrawn: Money;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One investor's position in one pool, or null when they have none. The investor, the pool's manager and admins only (FORBIDDEN otherwise). */
+  position?: Maybe<Position>;
+  /** A transaction by id, or null when it does not exist or the caller may not see it. */
+  transaction?: Maybe<Transaction>;
+};
+
+
+export type QueryPositionArgs = {
+  investorId: Scalars['ID']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type QueryTransactionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/**
+ * One money movement in a pool, recorded as balanced double entries.
+ * Visible to the pool's manager, admins and the investor it belongs to.
+ */
+export type Transaction = {
+  __typename?: 'Transaction';
+  /** How much moved (always positive; the type says which way). */
+  amount: Money;
+  /** When the ledger posted it. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier (a time-ordered UUID). */
+  id: Scalars['ID']['output'];
+  /** The member the money moved for; null for pool-level transactions (fees). */
+  investor?: Maybe<User>;
+  /** When the money moved: the time of posting, or the date a manager recorded for money received outside the platform. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The pool the money moved in. */
+  pool: Pool;
+  /** Always POSTED today. */
+  status: TransactionStatus;
+  /** What kind of movement this is. */
+  type: TransactionType;
+};
+
+/** A page of transactions, newest first. */
+export type TransactionConnection = {
+  __typename?: 'TransactionConnection';
+  /** The transactions with their cursors. */
+  edges: Array<TransactionEdge>;
+  /** The transactions of this page. */
+  nodes: Array<Transaction>;
+  /** Where this page ends. */
+  pageInfo: TransactionPageInfo;
+};
+
+/** One transaction in a page. */
+export type TransactionEdge = {
+  __typename?: 'TransactionEdge';
+  /** Pass as `after` to continue after this transaction. */
+  cursor: Scalars['String']['output'];
+  /** The transaction. */
+  node: Transaction;
+};
+
+/** Whether more transactions follow this page. */
+export type TransactionPageInfo = {
+  __typename?: 'TransactionPageInfo';
+  /** The last edge's cursor, or null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when an older transaction exists after this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** Where a transaction is in its life. Every transaction posted today is POSTED; corrections are reversing transactions. */
+export type TransactionStatus =
+  /** Accepted but not yet on the books (reserved for settlement flows). */
+  | 'PENDING'
+  /** On the books; immutable. */
+  | 'POSTED'
+  /** Cancelled by a reversing transaction (reserved). */
+  | 'VOIDED';
+
+/** What kind of money movement a transaction is. */
+export type TransactionType =
+  /** Money a member put into the pool. */
+  | 'CONTRIBUTION'
+  /** Money paid out of the pool to a member, pro rata to contributed capital. */
+  | 'DISTRIBUTION'
+  /** A fee taken from the pool's cash, borne by members pro rata to contributed capital. */
+  | 'FEE'
+  /** Capital a member took back out of an OPEN pool. */
+  | 'WITHDRAWAL';
+
+/** A user (owned by the users subgraph). */
+export type User = {
+  __typename?: 'User';
+  /** Stable identifier (a UUID). */
+  id: Scalars['ID']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Membership: Membership;
+  Pool: Pool;
+  Transaction: Transaction;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Membership:
+    ( { __typename: 'Membership' }
+    & GraphQLRecursivePick<FederationTypes['Membership'], {"pool":{"id":true},"investor":{"id":true}}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Membership'], {"pool":{"currency":true}}> ) );
+  Pool:
+    ( { __typename: 'Pool' }
+    & GraphQLRecursivePick<FederationTypes['Pool'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}> ) );
+  Transaction:
+    ( { __typename: 'Transaction' }
+    & GraphQLRecursivePick<FederationTypes['Transaction'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Membership: ResolverTypeWrapper<MembershipRef>;
+  Money: ResolverTypeWrapper<Money>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Pool: ResolverTypeWrapper<PoolRef>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Position: ResolverTypeWrapper<PositionValue>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Transaction: ResolverTypeWrapper<TransactionRow>;
+  TransactionConnection: ResolverTypeWrapper<TransactionPage>;
+  TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
+  TransactionPageInfo: ResolverTypeWrapper<TransactionPageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  TransactionStatus: TransactionStatus;
+  TransactionType: TransactionType;
+  User: ResolverTypeWrapper<User>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  DateTime: Scalars['DateTime']['output'];
+  Decimal: Scalars['Decimal']['output'];
+  Membership: MembershipRef;
+  Money: Money;
+  String: Scalars['String']['output'];
+  Mutation: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
+  Pool: PoolRef;
+  Int: Scalars['Int']['output'];
+  Position: PositionValue;
+  Query: Record<PropertyKey, never>;
+  Transaction: TransactionRow;
+  TransactionConnection: TransactionPage;
+  TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+  TransactionPageInfo: TransactionPageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  User: User;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
+export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership'], FederationReferenceType extends FederationReferenceTypes['Membership'] = FederationReferenceTypes['Membership']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Membership']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
+};
+
+export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  chargeFee?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationChargeFeeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
+  contribute?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationContributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
+  distribute?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationDistributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
+  recordContribution?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationRecordContributionArgs, 'amount' | 'idempotencyKey' | 'investorId' | 'poolId'>>;
+  withdraw?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationWithdrawArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
+};
+
+export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool'], FederationReferenceType extends FederationReferenceTypes['Pool'] = FederationReferenceTypes['Pool']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pool']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cashBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  totalContributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalDistributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalFees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalWithdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, Partial<PoolTransactionsArgs>>;
+};
+
+export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
+  capital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  contributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  distributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  withdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  position?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'investorId' | 'poolId'>>;
+  transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
+};
+
+export type TransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction'], FederationReferenceType extends FederationReferenceTypes['Transaction'] = FederationReferenceTypes['Transaction']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Transaction']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  investor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TransactionStatus'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['TransactionType'], ParentType, ContextType>;
+};
+
+export type TransactionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransactionConnection'] = ResolversParentTypes['TransactionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TransactionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['TransactionPageInfo'], ParentType, ContextType>;
+};
+
+export type TransactionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransactionEdge'] = ResolversParentTypes['TransactionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
+};
+
+export type TransactionPageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransactionPageInfo'] = ResolversParentTypes['TransactionPageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = Context> = {
+  DateTime?: GraphQLScalarType;
+  Decimal?: GraphQLScalarType;
+  Membership?: MembershipResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Pool?: PoolResolvers<ContextType>;
+  Position?: PositionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Transaction?: TransactionResolvers<ContextType>;
+  TransactionConnection?: TransactionConnectionResolvers<ContextType>;
+  TransactionEdge?: TransactionEdgeResolvers<ContextType>;
+  TransactionPageInfo?: TransactionPageInfoResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+};
+

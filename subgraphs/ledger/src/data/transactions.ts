@@ -1,0 +1,117 @@
+import { asc, inArray, sql } from 'drizzle-orm';
+import type { LedgerQueryable } from '../db/index.ts';
+import { transactions, type TransactionType } from '../db/schema.ts';
+
+export type TransactionRow = typeof transactions.$inferSelect;
+
+/** Which page of a pool's transactions to read; investorId narrows it to one investor's. */
+export interface PageKey {
+  poolId: string;
+  investorId: string | null;
+  first: number;
+  /** Exclusive: only transactions older (smaller id) than this one. */
+  after: string | null;
+}
+
+export interface TransactionPage {
+  rows: TransactionRow[];
+  hasNextPage: boolean;
+}
+
+/** selectTransactionsByIds: any number of transactions by id, one query. */
+export async function selectTransactionsByIds(
+  db: LedgerQueryable,
+  ids: readonly string[],
+): Promise<TransactionRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(transactions)
+    .where(inArray(transactions.id, [...ids]));
+}
+
+/** selectTransactionsByRequestId: what one idempotent request posted, in posting order. */
+export async function selectTransactionsByRequestId(
+  db: LedgerQueryable,
+  requestId: string,
+): Promise<TransactionRow[]> {
+  return db
+    .select()
+    .from(transactions)
+    .where(inArray(transactions.requestId, [requestId]))
+    .orderBy(asc(transactions.id));
+}
+
+interface RawTransaction {
+  page: number | string;
+  id: string;
+  pool_id: string;
+  investor_id: string | null;
+  type: TransactionType;
+  amount: string | number;
+  currency: string;
+  status: TransactionRow['status'];
+  request_id: string;
+  occurred_at: Date;
+  created_at: Date;
+}
+
+const fromRaw = (r: RawTransaction): TransactionRow => ({
+  id: r.id,
+  poolId: r.pool_id,
+  investorId: r.investor_id,
+  type: r.type,
+  amount: BigInt(r.amount),
+  currency: r.currency,
+  status: r.status,
+  requestId: r.request_id,
+  occurredAt: new Date(r.occurred_at),
+  createdAt: new Date(r.created_at),
+});
+
+/**
+ * selectTransactionPages: several pages (one per key) in one round trip, as a UNION ALL of
+ * index range scans on (pool_id[, investor_id], id), each reading first + 1 rows newest first
+ * (the extra row answers hasNextPage).
+ */
+export async function selectTransactionPages(
+  db: LedgerQueryable,
+  keys: readonly PageKey[],
+): Promise<TransactionPage[]> {
+  if (keys.length === 0) return [];
+  const parts = keys.map(
+    (k, n) => sql`(SELECT ${n} AS page, id, pool_id, investor_id, type, amount, currency, status,
+      request_id, occurred_at, created_at FROM transactions
+      WHERE pool_id = ${k.poolId}
+      ${k.investorId ? sql`AND investor_id = ${k.investorId}` : sql``}
+      ${k.after ? sql`AND id < ${k.after}` : sql``}
+      ORDER BY id DESC LIMIT ${k.first + 1})`,
+  );
+  const [rows] = (await db.execute(sql.join(parts, sql` UNION ALL `))) as unknown as [
+    RawTransaction[],
+  ];
+  const pages: TransactionRow[][] = keys.map(() => []);
+  for (const raw of rows) pages[Number(raw.page)]?.push(fromRaw(raw));
+  return pages.map((page, n) => {
+    const sorted = page.sort((a, b) => (a.id < b.id ? 1 : -1));
+    const first = keys[n]!.first;
+    return { rows: sorted.slice(0, first), hasNextPage: sorted.length > first };
+  });
+}
+
+/** selectTransactionIdsByRequestIds: request id → its transaction ids (the bulk path's replays). */
+export async function selectTransactionIdsByRequestIds(
+  db: LedgerQueryable,
+  requestIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const byRequest = new Map<string, string[]>();
+  if (requestIds.length === 0) return byRequest;
+  const rows = await db
+    .select({ id: transactions.id, requestId: transactions.requestId })
+    .from(transactions)
+    .where(inArray(transactions.requestId, [...requestIds]))
+    .orderBy(asc(transactions.id));
+  for (const row of rows)
+    byRequest.set(row.requestId, [...(byRequest.get(row.requestId) ?? []), row.id]);
+  return byRequest;
+}

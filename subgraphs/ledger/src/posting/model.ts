@@ -1,0 +1,72 @@
+import type { TransactionType } from '../db/schema.ts';
+import type { PoolAccountRow } from '../data/pools.ts';
+import type { InvestorAccountRow } from '../data/positions.ts';
+
+/**
+ * One side of a double entry, in signed minor units, debit positive. `investorId` null is the
+ * pool's cash account (an asset); otherwise that investor's capital account (equity).
+ */
+export interface Leg {
+  investorId: string | null;
+  amount: bigint;
+}
+
+/** A transaction decided by a plan, before ids and times are assigned. */
+export interface PlannedTransaction {
+  type: TransactionType;
+  investorId: string | null;
+  /** Positive; the legs say which way it moved. */
+  amount: bigint;
+  legs: Leg[];
+}
+
+/** The locked accounts a plan decides on; applying a transaction mutates these copies. */
+export interface PoolBooks {
+  pool: PoolAccountRow;
+  investors: Map<string, InvestorAccountRow>;
+}
+
+const COUNTER = {
+  CONTRIBUTION: ['contributed', 'totalContributed'],
+  DISTRIBUTION: ['distributed', 'totalDistributed'],
+  FEE: ['fees', 'totalFees'],
+  WITHDRAWAL: ['withdrawn', 'totalWithdrawn'],
+} as const;
+
+/**
+ * Applies a balanced transaction to the books: cash moves with debits, capital with credits,
+ * and each investor leg counts toward the investor's total of that type (their contributed,
+ * distributed, fees or withdrawn), the transaction's amount toward the pool's.
+ */
+export function applyToBooks(books: PoolBooks, planned: PlannedTransaction): void {
+  const sum = planned.legs.reduce((total, leg) => total + leg.amount, 0n);
+  if (sum !== 0n) throw new Error(`unbalanced ${planned.type}: legs sum to ${sum}`);
+  const [investorCounter, poolCounter] = COUNTER[planned.type];
+  // Check before changing anything, so a refused transaction leaves the books as they were.
+  const missing = planned.legs.find(
+    (leg) => leg.investorId !== null && !books.investors.has(leg.investorId),
+  );
+  if (missing) throw new Error(`capital account ${missing.investorId} is not locked`);
+  const cash = planned.legs.reduce(
+    (total, leg) => (leg.investorId === null ? total + leg.amount : total),
+    0n,
+  );
+  if (books.pool.cashBalance + cash < 0n)
+    throw new Error('cash would go negative: a plan skipped its check');
+  for (const leg of planned.legs) {
+    if (leg.investorId === null) {
+      books.pool.cashBalance += leg.amount;
+      continue;
+    }
+    const account = books.investors.get(leg.investorId)!;
+    account.capitalBalance -= leg.amount;
+    account[investorCounter] += leg.amount < 0n ? -leg.amount : leg.amount;
+  }
+  books.pool[poolCounter] += planned.amount;
+  if (books.pool.cashBalance < 0n)
+    throw new Error('cash would go negative: a plan skipped its check');
+}
+
+/** Net contributed capital, the weight for pro-rata distributions and fees. */
+export const contributedCapital = (account: InvestorAccountRow): bigint =>
+  account.contributed - account.withdrawn;

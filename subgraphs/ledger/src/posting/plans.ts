@@ -1,0 +1,96 @@
+import { splitProRata } from '@poolgraph/money';
+import { graphQLError, ErrorCode } from '@poolgraph/platform';
+import { contributedCapital, type PlannedTransaction, type PoolBooks } from './model.ts';
+
+export const insufficientFunds = (message: string) =>
+  graphQLError(ErrorCode.INSUFFICIENT_FUNDS, message);
+
+/** Money in: the pool's cash is debited, the investor's capital credited. */
+export function planContribution(investorId: string, amount: bigint): PlannedTransaction[] {
+  return [
+    {
+      type: 'CONTRIBUTION',
+      investorId,
+      amount,
+      legs: [
+        { investorId: null, amount },
+        { investorId, amount: -amount },
+      ],
+    },
+  ];
+}
+
+function requireCash(books: PoolBooks, amount: bigint, what: string): void {
+  if (books.pool.cashBalance < amount) {
+    throw insufficientFunds(`The pool's cash does not cover this ${what}.`);
+  }
+}
+
+/** Capital back out: bounded by the investor's capital account and the pool's cash. */
+export function planWithdrawal(
+  books: PoolBooks,
+  investorId: string,
+  amount: bigint,
+): PlannedTransaction[] {
+  const capital = books.investors.get(investorId)?.capitalBalance ?? 0n;
+  if (capital < amount)
+    throw insufficientFunds('The amount is more than your capital in this pool.');
+  requireCash(books, amount, 'withdrawal');
+  return [
+    {
+      type: 'WITHDRAWAL',
+      investorId,
+      amount,
+      legs: [
+        { investorId: null, amount: -amount },
+        { investorId, amount },
+      ],
+    },
+  ];
+}
+
+/**
+ * Splits `amount` over the pool's investors by net contributed capital with the largest-remainder
+ * method. Investors are ordered by id, so ties in the remainder go to the lower id; investors
+ * whose share is zero are left out.
+ */
+function shares(books: PoolBooks, amount: bigint): Array<{ investorId: string; share: bigint }> {
+  const investors = [...books.investors.values()]
+    .filter((account) => contributedCapital(account) > 0n)
+    .sort((a, b) => (a.investorId < b.investorId ? -1 : 1));
+  if (investors.length === 0) throw insufficientFunds('No member has capital in this pool.');
+  const parts = splitProRata(amount, investors.map(contributedCapital));
+  return investors
+    .map((account, n) => ({ investorId: account.investorId, share: parts[n]! }))
+    .filter((part) => part.share > 0n);
+}
+
+/** One DISTRIBUTION per member paid: cash credited, the member's capital debited. */
+export function planDistribution(books: PoolBooks, amount: bigint): PlannedTransaction[] {
+  requireCash(books, amount, 'distribution');
+  return shares(books, amount).map(({ investorId, share }) => ({
+    type: 'DISTRIBUTION' as const,
+    investorId,
+    amount: share,
+    legs: [
+      { investorId: null, amount: -share },
+      { investorId, amount: share },
+    ],
+  }));
+}
+
+/** One FEE for the pool: cash credited, each member's capital debited by their share. */
+export function planFee(books: PoolBooks, amount: bigint): PlannedTransaction[] {
+  requireCash(books, amount, 'fee');
+  return [
+    {
+      type: 'FEE',
+      investorId: null,
+      amount,
+      legs: [
+        { investorId: null, amount: -amount },
+        ...shares(books, amount).map(({ investorId, share }) => ({ investorId, amount: share })),
+      ],
+    },
+  ];
+}

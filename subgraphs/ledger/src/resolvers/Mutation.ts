@@ -1,0 +1,16 @@
+import type { MutationResolvers } from '../__generated__/resolvers.ts';
+import type { Context } from '../context.ts';
+import * as operations from '../services/operations.ts';
+
+const deps = ({ poster, poolAccess, caller }: Context) => ({ poster, poolAccess, caller });
+
+export const Mutation: MutationResolvers = {
+  contribute: (_parent, args, context) =>
+    operations.contribute(deps(context), context.viewer, args),
+  recordContribution: (_parent, args, context) =>
+    operations.recordContribution(deps(context), context.viewer, args),
+  distribute: (_parent, args, context) =>
+    operations.distribute(deps(context), context.viewer, args),
+  chargeFee: (_parent, args, context) => operations.chargeFee(deps(context), context.viewer, args),
+  withdraw: (_parent, args, context) => operations.withdraw(deps(context), context.viewer, args),
+};

@@ -1,0 +1,16 @@
+import { isUuid } from '@poolgraph/platform';
+import type { QueryResolvers } from '../__generated__/resolvers.ts';
+import { readPosition } from './Membership.ts';
+import { visibleTransaction } from './Transaction.ts';
+
+export const Query: QueryResolvers = {
+  position: async (_parent, { poolId, investorId }, context) => {
+    if (!isUuid(poolId) || !isUuid(investorId)) return null;
+    const position = await readPosition(poolId, investorId, null, context);
+    // An investor who never moved money in the pool has no position.
+    const account =
+      position && (await context.loaders.investorAccountByKey.load(`${poolId}:${investorId}`));
+    return account ? position : null;
+  },
+  transaction: (_parent, { id }, context) => visibleTransaction(id, context),
+};

@@ -1,0 +1,22 @@
+import { DecimalScalar } from '@poolgraph/money';
+import { DateTimeScalar } from '@poolgraph/platform';
+import type { Resolvers } from '../__generated__/resolvers.ts';
+import { Membership } from './Membership.ts';
+import { Mutation } from './Mutation.ts';
+import { Pool } from './Pool.ts';
+import { Position } from './Position.ts';
+import { Query } from './Query.ts';
+import { Transaction } from './Transaction.ts';
+import { TransactionConnection } from './TransactionConnection.ts';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Decimal: DecimalScalar,
+  Query,
+  Mutation,
+  Pool,
+  Membership,
+  Position,
+  Transaction,
+  TransactionConnection,
+};

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { createRemoteTokenVerifier } from '@poolgraph/auth';
+import {
+  createMetrics,
+  createSubgraphService,
+  openSubgraphResources,
+  type HttpService,
+  type SubgraphConfig,
+} from '@poolgraph/platform';
+import { createContextFactory } from './context.ts';
+import { migrationsFolder, schema } from './db/index.ts';
+import { createHttpPoolAccess, type PoolAccess } from './poolAccess.ts';
+import { createPoster } from './posting/engine.ts';
+import { createLedgerRelay } from './relay.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
+
+export interface LedgerServiceConfig extends SubgraphConfig {
+  /** Run the outbox relay in this process (default true). Off: another process runs it. */
+  relay?: boolean;
+  /** Where pool facts come from; default HTTP to `subgraphUrls.pools`. */
+  poolAccess?: PoolAccess;
+}
+
+/**
+ * Builds the ledger subgraph (migrating its database) without listening. `redisPrefix` is the
+ * deployment's shared prefix: the event stream and channels consumers read are named with it.
+ */
+export async function createService(config: LedgerServiceConfig): Promise<HttpService> {
+  const { mysql, redis, readiness, close } = await openSubgraphResources(
+    config,
+    schema,
+    migrationsFolder,
+  );
+  const relay = createLedgerRelay({
+    pool: mysql.pool,
+    redis,
+    redisPrefix: config.redisPrefix,
+    log: config.log,
+  });
+  if (config.relay !== false) relay.start();
+  const poster = createPoster(mysql.db, () => relay.notify());
+  const poolsUrl = config.subgraphUrls.pools;
+  const poolAccess =
+    config.poolAccess ?? (poolsUrl ? createHttpPoolAccess(poolsUrl, config.log) : undefined);
+  if (!poolAccess)
+    throw new Error('The ledger needs subgraphUrls.pools (POOLS_URL) to check pools.');
+
+  return createSubgraphService({
+    typeDefs,
+    resolvers,
+    context: createContextFactory({
+      db: mysql.db,
+      poster,
+      poolAccess,
+      verifier: createRemoteTokenVerifier(config.jwksUrl),
+      log: config.log,
+    }),
+    metrics: createMetrics('ledger'),
+    log: config.log,
+    readiness,
+    // The relay stops first: its last pass still has Redis and MySQL.
+    onClose: [() => relay.stop(), ...close],
+  });
+}
