@@ -16,6 +16,7 @@ const config: CodegenConfig = {
           Position: '../data/positions.ts#PositionValue',
           Membership: '../data/positions.ts#MembershipRef',
           TransactionConnection: '../data/transactions.ts#TransactionPage',
+          BalanceChange: '../subscriptions/events.ts#BalanceChangeValue',
         },
         scalars: { DateTime: 'Date', Decimal: 'string' },
       },

@@ -62,6 +62,10 @@ export interface Stack {
   databases: Partial<Record<SubgraphName, TestDatabase>>;
   services: Partial<Record<SubgraphName, HttpService>>;
   gateway: HttpService;
+  /** The Redis prefix every service of this stack shares. */
+  redisPrefix: string;
+  /** Another gateway process's worth: same supergraph, its own port (and upstream sockets). */
+  startGateway(): Promise<{ url: string; service: HttpService }>;
   signUp(role: Extract<Role, 'MANAGER' | 'INVESTOR'>, name?: string): Promise<TestUser>;
   admin(): Promise<TestUser>;
   stop(): Promise<void>;
@@ -105,12 +109,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const supergraphSdl = composeSupergraph(
     withUrls(readSupergraphConfig(resolve(ROOT, 'supergraph.yaml')), subgraphUrls),
   );
-  const gateway = createGateway({
-    supergraphSdl,
-    verifier: createRemoteTokenVerifier(`${urls.users}/.well-known/jwks.json`),
-    log: log.child({ service: 'gateway' }),
-  });
+  const extraGateways: HttpService[] = [];
+  const newGateway = () =>
+    createGateway({
+      supergraphSdl,
+      verifier: createRemoteTokenVerifier(`${urls.users}/.well-known/jwks.json`),
+      log: log.child({ service: 'gateway' }),
+    });
+  const gateway = newGateway();
   const gatewayUrl = `${await gateway.listen(0)}/graphql`;
+  async function startGateway() {
+    const service = newGateway();
+    extraGateways.push(service);
+    return { service, url: `${await service.listen(0)}/graphql` };
+  }
 
   async function signUp(
     role: 'MANAGER' | 'INVESTOR',
@@ -187,10 +199,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     databases,
     services,
     gateway,
+    redisPrefix,
+    startGateway,
     signUp,
     admin,
     async stop() {
-      await gateway.stop();
+      await Promise.all([gateway, ...extraGateways].map((g) => g.stop()));
       for (const name of [...names].reverse()) await services[name]?.stop();
       await Promise.all(Object.values(databases).map((db) => db.drop()));
       await deleteRedisKeys(TEST_REDIS_URL, redisPrefix);

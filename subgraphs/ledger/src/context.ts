@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
-import { requestIdOf, type Logger } from '@poolgraph/platform';
+import { requestIdOf, type Logger, type RedisPubSub } from '@poolgraph/platform';
 import type { LedgerDb } from './db/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { Poster } from './posting/engine.ts';
 import type { Caller, PoolAccess } from './poolAccess.ts';
+import type { PostedTransactions } from './subscriptions/events.ts';
 
 export interface Context {
   viewer: Viewer | null;
@@ -15,25 +17,31 @@ export interface Context {
   poster: Poster;
   poolAccess: PoolAccess;
   log: Logger;
+  pubsub: RedisPubSub;
+  /** The Redis channel the relay publishes a pool's events on. */
+  poolChannel: (poolId: string) => string;
+  postedTransactions: PostedTransactions;
 }
 
-export interface ContextDeps {
-  db: LedgerDb;
-  poster: Poster;
-  poolAccess: PoolAccess;
-  verifier: TokenVerifier;
-  log: Logger;
-}
+export type ContextDeps = Pick<
+  Context,
+  'db' | 'poster' | 'poolAccess' | 'log' | 'pubsub' | 'poolChannel' | 'postedTransactions'
+> & { verifier: TokenVerifier };
 
-export function createContextFactory(deps: ContextDeps) {
-  return async (req: IncomingMessage): Promise<Context> => ({
+/** One context per HTTP request, or per subscription (its token comes with the subscribe message). */
+export function createContextFactory({ verifier, ...deps }: ContextDeps) {
+  const contextFor = async (
+    authorization: string | undefined,
+    requestId: string,
+  ): Promise<Context> => ({
+    ...deps,
     // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
-    viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
-    caller: { authorization: req.headers.authorization, requestId: requestIdOf(req) },
-    db: deps.db,
+    viewer: await viewerFromAuthorization(authorization, verifier),
+    caller: { authorization, requestId },
     loaders: createLoaders(deps.db),
-    poster: deps.poster,
-    poolAccess: deps.poolAccess,
-    log: deps.log,
   });
+  return {
+    http: (req: IncomingMessage) => contextFor(req.headers.authorization, requestIdOf(req)),
+    subscription: (authorization: string | undefined) => contextFor(authorization, randomUUID()),
+  };
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { createRemoteTokenVerifier } from '@poolgraph/auth';
+import { ledgerPoolChannel } from '@poolgraph/events';
 import {
   createMetrics,
+  createPubSub,
   createSubgraphService,
   openSubgraphResources,
   type HttpService,
@@ -14,6 +16,7 @@ import { createHttpPoolAccess, type PoolAccess } from './poolAccess.ts';
 import { createPoster } from './posting/engine.ts';
 import { createLedgerRelay } from './relay.ts';
 import { resolvers } from './resolvers/index.ts';
+import { createPostedTransactions } from './subscriptions/events.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -48,20 +51,27 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
   if (!poolAccess)
     throw new Error('The ledger needs subgraphUrls.pools (POOLS_URL) to check pools.');
 
+  const { pubsub, close: closePubSub } = createPubSub(config.redisUrl, config.log);
+  const contexts = createContextFactory({
+    db: mysql.db,
+    poster,
+    poolAccess,
+    verifier: createRemoteTokenVerifier(config.jwksUrl),
+    log: config.log,
+    pubsub,
+    poolChannel: (poolId) => ledgerPoolChannel(config.redisPrefix, poolId),
+    postedTransactions: createPostedTransactions(mysql.db),
+  });
+
   return createSubgraphService({
     typeDefs,
     resolvers,
-    context: createContextFactory({
-      db: mysql.db,
-      poster,
-      poolAccess,
-      verifier: createRemoteTokenVerifier(config.jwksUrl),
-      log: config.log,
-    }),
+    context: contexts.http,
+    subscriptions: { context: contexts.subscription },
     metrics: createMetrics('ledger'),
     log: config.log,
     readiness,
     // The relay stops first: its last pass still has Redis and MySQL.
-    onClose: [() => relay.stop(), ...close],
+    onClose: [() => relay.stop(), closePubSub, ...close],
   });
 }

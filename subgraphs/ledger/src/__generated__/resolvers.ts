@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PoolRef } from '../data/pools.ts';
 import type { TransactionRow, TransactionPage } from '../data/transactions.ts';
 import type { PositionValue, MembershipRef } from '../data/positions.ts';
+import type { BalanceChangeValue } from '../subscriptions/events.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +20,19 @@ export type Scalars = {
   /** An exact decimal number as a string, e.g. "1250.50". Never a float. */
   Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A change of a pool's cash, with the transaction that caused it. */
+export type BalanceChange = {
+  __typename?: 'BalanceChange';
+  /** The pool's cash right after this transaction. */
+  cashBalance: Money;
+  /** The member the transaction was for; null for pool-level transactions (fees). */
+  investor?: Maybe<User>;
+  /** The pool whose cash changed. */
+  pool: Pool;
+  /** The posted transaction. */
+  transaction: Transaction;
 };
 
 /** An investor's participation in a pool (owned by the pools subgraph). The ledger adds the money. */
@@ -159,6 +173,36 @@ export type QueryPositionArgs = {
 
 export type QueryTransactionArgs = {
   id: Scalars['ID']['input'];
+};
+
+/**
+ * Live events, over graphql-ws. The pool's manager and admins receive every event of the pool; a
+ * member receives the events of their own transactions, and stops receiving when they leave.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every posted transaction of the pool, with the pool's cash right after it. */
+  balanceChanged: BalanceChange;
+  /** Every posted transaction of the pool. */
+  transactionPosted: Transaction;
+};
+
+
+/**
+ * Live events, over graphql-ws. The pool's manager and admins receive every event of the pool; a
+ * member receives the events of their own transactions, and stops receiving when they leave.
+ */
+export type SubscriptionBalanceChangedArgs = {
+  poolId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live events, over graphql-ws. The pool's manager and admins receive every event of the pool; a
+ * member receives the events of their own transactions, and stops receiving when they leave.
+ */
+export type SubscriptionTransactionPostedArgs = {
+  poolId: Scalars['ID']['input'];
 };
 
 /**
@@ -371,6 +415,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  BalanceChange: ResolverTypeWrapper<BalanceChangeValue>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Membership: ResolverTypeWrapper<MembershipRef>;
@@ -382,6 +427,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Position: ResolverTypeWrapper<PositionValue>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Transaction: ResolverTypeWrapper<TransactionRow>;
   TransactionConnection: ResolverTypeWrapper<TransactionPage>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
@@ -394,6 +440,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  BalanceChange: BalanceChangeValue;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   Membership: MembershipRef;
@@ -405,12 +452,20 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Position: PositionValue;
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   Transaction: TransactionRow;
   TransactionConnection: TransactionPage;
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
   TransactionPageInfo: TransactionPageInfo;
   Boolean: Scalars['Boolean']['output'];
   User: User;
+};
+
+export type BalanceChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BalanceChange'] = ResolversParentTypes['BalanceChange']> = {
+  cashBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  investor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  transaction?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -467,6 +522,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  balanceChanged?: SubscriptionResolver<ResolversTypes['BalanceChange'], "balanceChanged", ParentType, ContextType, RequireFields<SubscriptionBalanceChangedArgs, 'poolId'>>;
+  transactionPosted?: SubscriptionResolver<ResolversTypes['Transaction'], "transactionPosted", ParentType, ContextType, RequireFields<SubscriptionTransactionPostedArgs, 'poolId'>>;
+};
+
 export type TransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction'], FederationReferenceType extends FederationReferenceTypes['Transaction'] = FederationReferenceTypes['Transaction']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Transaction']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -500,6 +560,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type Resolvers<ContextType = Context> = {
+  BalanceChange?: BalanceChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Membership?: MembershipResolvers<ContextType>;
@@ -508,6 +569,7 @@ export type Resolvers<ContextType = Context> = {
   Pool?: PoolResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;
   TransactionEdge?: TransactionEdgeResolvers<ContextType>;

@@ -1,11 +1,13 @@
 import { DecimalScalar } from '@poolgraph/money';
 import { DateTimeScalar } from '@poolgraph/platform';
 import type { Resolvers } from '../__generated__/resolvers.ts';
+import { BalanceChange } from './BalanceChange.ts';
 import { Membership } from './Membership.ts';
 import { Mutation } from './Mutation.ts';
 import { Pool } from './Pool.ts';
 import { Position } from './Position.ts';
 import { Query } from './Query.ts';
+import { Subscription } from './Subscription.ts';
 import { Transaction } from './Transaction.ts';
 import { TransactionConnection } from './TransactionConnection.ts';
 
@@ -14,6 +16,8 @@ export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
   Query,
   Mutation,
+  Subscription,
+  BalanceChange,
   Pool,
   Membership,
   Position,

@@ -1,0 +1,9 @@
+import { money } from '@poolgraph/money';
+import type { BalanceChangeResolvers } from '../__generated__/resolvers.ts';
+
+export const BalanceChange: BalanceChangeResolvers = {
+  pool: ({ event }) => ({ id: event.payload.poolId }),
+  investor: ({ event }) => (event.payload.investorId ? { id: event.payload.investorId } : null),
+  transaction: ({ transaction }) => transaction,
+  cashBalance: ({ event }) => money(BigInt(event.payload.cashBalanceMinor), event.payload.currency),
+};

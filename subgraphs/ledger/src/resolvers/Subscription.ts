@@ -1,0 +1,38 @@
+import type { TransactionPostedEvent } from '@poolgraph/events';
+import { isUuid, notFound } from '@poolgraph/platform';
+import type { SubscriptionResolvers } from '../__generated__/resolvers.ts';
+import type { Context } from '../context.ts';
+import type { TransactionRow } from '../data/transactions.ts';
+import { pipeEvents } from '../subscriptions/iterate.ts';
+import { authorizeWatch } from '../subscriptions/watch.ts';
+
+/** Authorizes the caller, then follows the pool's channel through the caller's own filter. */
+async function watchPool<R>(
+  poolId: string,
+  context: Context,
+  map: (event: TransactionPostedEvent, transaction: TransactionRow) => R,
+): Promise<AsyncIterableIterator<R>> {
+  if (!isUuid(poolId)) throw notFound('The pool');
+  const keep = await authorizeWatch(context, poolId);
+  const events = context.pubsub.asyncIterableIterator<TransactionPostedEvent>(
+    context.poolChannel(poolId),
+  );
+  return pipeEvents(events, keep, async (event) => {
+    const transaction = await context.postedTransactions.load(event.payload.transactionId);
+    if (!transaction) throw notFound('The transaction');
+    return map(event, transaction);
+  });
+}
+
+export const Subscription: SubscriptionResolvers = {
+  balanceChanged: {
+    subscribe: (_root, { poolId }, context) =>
+      watchPool(poolId, context, (event, transaction) => ({
+        balanceChanged: { event, transaction },
+      })),
+  },
+  transactionPosted: {
+    subscribe: (_root, { poolId }, context) =>
+      watchPool(poolId, context, (_event, transaction) => ({ transactionPosted: transaction })),
+  },
+};

@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Redis } from 'ioredis';
+import { ledgerPoolChannel } from '@poolgraph/events';
+import { expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
+import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+
+// Live balances through the gateway: a client on gateway A receives contributions that were
+// sent to gateway B, resolved across subgraphs per event. One Redis carries the events.
+let stack: Stack;
+let gatewayB: string;
+let manager: TestUser;
+let investor: TestUser;
+let outsider: TestUser;
+let poolId: string;
+const clients: Client[] = [];
+
+async function as<T>(
+  user: TestUser,
+  query: string,
+  variables: Record<string, unknown> = {},
+  url = stack.gatewayUrl,
+) {
+  return expectData(await graphql<T>(url, query, variables, { token: user.token }));
+}
+
+function connect(token: string | undefined, onClosed?: (code: number) => void) {
+  const client = createClient({
+    url: stack.gatewayUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => {},
+    on: { closed: (event) => onClosed?.((event as { code: number }).code) },
+  });
+  clients.push(client);
+  return client;
+}
+
+const BALANCE = `subscription Balance($poolId: ID!) {
+  balanceChanged(poolId: $poolId) {
+    cashBalance { amount }
+    pool { name manager { email } }
+    investor { name }
+    transaction { id type amount { amount currency } }
+  }
+}`;
+
+function watch(client: Client, query = BALANCE) {
+  const events: Array<{ data?: Record<string, unknown> | null; errors?: unknown }> = [];
+  let completed = false;
+  const stop = client.subscribe(
+    { query, variables: { poolId } },
+    {
+      next: (event) => void events.push(event),
+      error: (errors) => void events.push({ errors }),
+      complete: () => (completed = true),
+    },
+  );
+  return { events, stop, completed: () => completed };
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Subscriptions reach the ledger asynchronously: wait until the number of Redis connections
+ * listening on the pool's channel is `count` (the ledger multiplexes its subscribers over one).
+ */
+async function waitForListeners(count: number) {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    const channel = ledgerPoolChannel(stack.redisPrefix, poolId);
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const [, listeners] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
+      if (listeners === count) return;
+      if (Date.now() > deadline) throw new Error(`only ${listeners} listeners on ${channel}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+let keys = 0;
+const contribute = (amount: string, url?: string) =>
+  as<{ contribute: { id: string } }>(
+    investor,
+    'mutation($poolId: ID!, $amount: Decimal!, $key: String!) { contribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) { id } }',
+    { poolId, amount, key: `sub-${keys++}` },
+    url,
+  );
+
+beforeAll(async () => {
+  stack = await startStack();
+  gatewayB = (await stack.startGateway()).url;
+  manager = await stack.signUp('MANAGER', 'Mia Manager');
+  investor = await stack.signUp('INVESTOR', 'Ivo Investor');
+  outsider = await stack.signUp('INVESTOR', 'Olga Outsider');
+  const { createPool } = await as<{ createPool: { id: string } }>(
+    manager,
+    'mutation { createPool(input: { name: "Live Fund", currency: "USD", minContribution: "10.00" }) { id } }',
+  );
+  poolId = createPool.id;
+  await as(manager, 'mutation($id: ID!) { openPool(id: $id) { id } }', { id: poolId });
+  await as(investor, 'mutation($id: ID!) { joinPool(poolId: $id, commitment: "1000.00") { id } }', {
+    id: poolId,
+  });
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await stack?.stop();
+});
+
+describe('balanceChanged through two gateways', () => {
+  it('delivers, within a second, a contribution sent to the other gateway, with fields of every subgraph', async () => {
+    const { events, stop } = watch(connect(manager.token));
+    await waitForListeners(1);
+    const sentAt = Date.now();
+    const { contribute: posted } = await contribute('125.50', gatewayB);
+    await waitFor(() => events.length > 0, 1_000);
+    expect(Date.now() - sentAt).toBeLessThan(1_000);
+    expect(events[0]).toEqual({
+      data: {
+        balanceChanged: {
+          cashBalance: { amount: '125.50' },
+          pool: { name: 'Live Fund', manager: { email: manager.email } },
+          investor: { name: 'Ivo Investor' },
+          transaction: {
+            id: posted.id,
+            type: 'CONTRIBUTION',
+            amount: { amount: '125.50', currency: 'USD' },
+          },
+        },
+      },
+    });
+    await contribute('10.00', gatewayB);
+    await waitFor(() => events.length > 1, 1_000);
+    expect(events[1]?.data).toMatchObject({
+      balanceChanged: { cashBalance: { amount: '135.50' } },
+    });
+  });
+
+  it('lets a member follow their own transactions', async () => {
+    const { events } = watch(
+      connect(investor.token),
+      'subscription($poolId: ID!) { transactionPosted(poolId: $poolId) { amount { amount } investor { id } } }',
+    );
+    await waitForListeners(1);
+    await contribute('20.00');
+    await waitFor(() => events.length > 0, 1_000);
+    expect(events[0]?.data).toEqual({
+      transactionPosted: { amount: { amount: '20.00' }, investor: { id: investor.userId } },
+    });
+  });
+
+  it('gives an investor outside the pool an error and no events', async () => {
+    const watcher = watch(connect(outsider.token));
+    await waitFor(() => watcher.events.length > 0 || watcher.completed(), 2_000);
+    await contribute('15.00');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(watcher.events).toHaveLength(1);
+    expect(JSON.stringify(watcher.events[0])).toContain('FORBIDDEN');
+    expect(watcher.events[0]?.data ?? null).toBeNull();
+  });
+
+  it('gives another manager an error for a pool that is not theirs', async () => {
+    const other = await stack.signUp('MANAGER');
+    const watcher = watch(connect(other.token));
+    await waitFor(() => watcher.events.length > 0, 2_000);
+    expect(JSON.stringify(watcher.events[0])).toMatch(/FORBIDDEN|NOT_FOUND/);
+  });
+
+  it('closes the socket with 4401 for a bad token or none', async () => {
+    const codes: number[] = [];
+    connect('bad.token.here', (code) => codes.push(code));
+    connect(undefined, (code) => codes.push(code));
+    await waitFor(() => codes.length === 2, 3_000);
+    expect(codes).toEqual([4401, 4401]);
+  });
+});
