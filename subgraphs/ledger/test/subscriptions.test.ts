@@ -148,6 +148,10 @@ describe('balanceChanged through two gateways', () => {
     expect(events[1]?.data).toMatchObject({
       balanceChanged: { cashBalance: { amount: '135.50' } },
     });
+
+    // Leaving frees the subscription all the way down to Redis.
+    stop();
+    await waitForListeners(0);
   });
 
   it('lets a member follow their own transactions', async () => {
