@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { connectMysql } from '@poolgraph/platform';
 import { createTestDatabase, expectData, graphql } from '@poolgraph/testing';
-import { startStack, type TestUser } from '@poolgraph/testing/stack';
+import { startBenchStack, type BenchUser } from './lib/processStack.ts';
+import { drive, percentile } from './lib/stats.ts';
 import { assertBooksBalance } from '@poolgraph/ledger/books';
 import { postContributionsInBulk, type BulkContribution } from '@poolgraph/ledger/bulk';
 import { schema } from '@poolgraph/ledger/db';
@@ -37,11 +38,6 @@ interface Result {
   latenciesMs: number[];
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length
-    ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-    : NaN;
-
 function report({ label, count, seconds, latenciesMs }: Result, unit: string) {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
   const rate = count / seconds;
@@ -52,30 +48,14 @@ function report({ label, count, seconds, latenciesMs }: Result, unit: string) {
   return rate;
 }
 
-/** Runs `total` calls of `task` from `concurrency` loops; latency per call. */
-async function drive(total: number, concurrency: number, task: (n: number) => Promise<void>) {
-  const latenciesMs: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let n = next++; n < total; n = next++) {
-        const t = performance.now();
-        await task(n);
-        latenciesMs.push(performance.now() - t);
-      }
-    }),
-  );
-  return { seconds: (performance.now() - started) / 1000, latenciesMs };
-}
-
 const CONTRIBUTE = `mutation Contribute($poolId: ID!, $amount: Decimal!, $key: String!) {
   contribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) { id } }`;
 
 console.log(`ledger bench: N=${N} C=${C} bulk=${BULK} chunk=${CHUNK}`);
-const stack = await startStack({ logLevel: 'silent' });
+// Every service in its own process, as deployed: the gateway figure is the whole system's.
+const stack = await startBenchStack();
 try {
-  const gql = <T>(query: string, variables: Record<string, unknown>, user?: TestUser) =>
+  const gql = <T>(query: string, variables: Record<string, unknown>, user?: BenchUser) =>
     graphql<T>(stack.gatewayUrl, query, variables, { token: user?.token });
 
   // A pool with C members, each driven by one client.
@@ -90,7 +70,7 @@ try {
     ),
   ).createPool.id;
   expectData(await gql('mutation($id: ID!) { openPool(id: $id) { id } }', { id: poolId }, manager));
-  const members: TestUser[] = [];
+  const members: BenchUser[] = [];
   for (let m = 0; m < C; m++) {
     const investor = await stack.signUp('INVESTOR');
     expectData(
@@ -116,7 +96,7 @@ try {
   const gatewayRate = report({ label: `gateway contribute (C=${C})`, count: N, ...gateway }, 'tx');
 
   // The bulk path on the same database and pool (as the CSV import uses it).
-  const ledger = connectMysql({ url: stack.databases.ledger!.url, connectionLimit: 4 }, schema);
+  const ledger = connectMysql({ url: stack.databaseUrl('ledger'), connectionLimit: 4 }, schema);
   const items: BulkContribution[] = Array.from({ length: BULK }, (_, n) => ({
     idempotencyKey: `bulk-${n}`,
     poolId,

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { CompositionError, composeSupergraph, readSupergraphConfig } from '@poolgraph/supergraph';
-import { startProcess, stopAll, waitUntilReady, type ManagedProcess } from './lib/processes.ts';
+import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts';
 import { checkServices } from './lib/services.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
 
@@ -20,14 +20,6 @@ const mysqlServer = (process.env.MYSQL_SERVER_URL ?? 'mysql://root@127.0.0.1:330
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logLevel = process.env.LOG_LEVEL ?? 'info';
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
-
-const SUBGRAPHS = [
-  { name: 'users', port: 4001 },
-  { name: 'pools', port: 4002 },
-  { name: 'ledger', port: 4003 },
-  { name: 'alerts', port: 4004 },
-  { name: 'reports', port: 4005 },
-] as const;
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -47,51 +39,38 @@ try {
   throw error;
 }
 
-const processes: ManagedProcess[] = [];
+let stack: ProcessStack | undefined;
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping every service…');
-  await stopAll(processes);
+  await stack?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-const subgraphUrl = (port: number) => `http://127.0.0.1:${port}`;
-const common = {
-  NODE_ENV: 'development',
-  LOG_LEVEL: logLevel,
-  REDIS_URL: redisUrl,
-  USERS_JWKS_URL: `${subgraphUrl(4001)}/.well-known/jwks.json`,
-  ...Object.fromEntries(
-    SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `${subgraphUrl(s.port)}/graphql`]),
-  ),
+const ports = {
+  users: 4001,
+  pools: 4002,
+  ledger: 4003,
+  alerts: 4004,
+  reports: 4005,
+  gateway: gatewayPort,
 };
+const subgraphUrl = (port: number) => `http://127.0.0.1:${port}`;
 
 try {
-  for (const { name, port } of SUBGRAPHS) {
-    processes.push(
-      startProcess(name, resolve(root, `subgraphs/${name}/src/index.ts`), {
-        ...common,
-        PORT: String(port),
-        MYSQL_URL: `${mysqlServer}/poolgraph_${name}`,
-      }),
-    );
-  }
-  await Promise.all(
-    processes.map((p, i) => waitUntilReady(p, `${subgraphUrl(SUBGRAPHS[i]!.port)}/readyz`)),
-  );
-
-  const gateway = startProcess('gateway', resolve(root, 'gateway/src/index.ts'), {
-    ...common,
-    PORT: String(gatewayPort),
-    SUPERGRAPH_PATH: resolve(root, 'supergraph.graphql'),
+  stack = await startProcessStack({
+    mysqlServer,
+    databaseOf: (name) => `poolgraph_${name}`,
+    redisUrl,
+    redisPrefix: process.env.REDIS_PREFIX ?? 'poolgraph:',
+    ports,
+    supergraphPath: resolve(root, 'supergraph.graphql'),
+    logLevel,
   });
-  processes.push(gateway);
-  await waitUntilReady(gateway, `http://127.0.0.1:${gatewayPort}/readyz`);
-
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const logins: DemoLogin[] = values['no-seed']
     ? []
@@ -109,7 +88,9 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[]) {
     '',
     `  GraphQL (HTTP + WebSocket)  ${gatewayUrl}`,
     `  Gateway health / metrics    http://localhost:${gatewayPort}/readyz  http://localhost:${gatewayPort}/metrics`,
-    ...SUBGRAPHS.map((s) => `  ${`${s.name} subgraph`.padEnd(26)} ${subgraphUrl(s.port)}/graphql`),
+    ...SUBGRAPHS.map(
+      (name) => `  ${`${name} subgraph`.padEnd(26)} ${subgraphUrl(ports[name])}/graphql`,
+    ),
     '',
     ...(logins.length
       ? [

@@ -43,6 +43,8 @@ let ticks: { service: HttpService; url: string; port: number };
 let names: TestSubgraph;
 let gateway: StartedGateway;
 const clients: Client[] = [];
+/** Every Tick the names subgraph resolved, to count entity fetches per event. */
+const resolvedLabels: string[] = [];
 
 async function startTicks(verifier: TokenVerifier, port = 0) {
   const service = createSubgraphService<{ viewer: string }>({
@@ -117,7 +119,10 @@ beforeAll(async () => {
   ticks = await startTicks(keys.verifier);
   names = await startSubgraph('names', NAMES, {
     Tick: {
-      __resolveReference: (ref: { id: string }) => ({ id: ref.id, label: `label of ${ref.id}` }),
+      __resolveReference: (ref: { id: string }) => {
+        resolvedLabels.push(ref.id);
+        return { id: ref.id, label: `label of ${ref.id}` };
+      },
     },
   });
   const sdl = supergraphOf(
@@ -220,5 +225,24 @@ describe('subscriptions through the gateway', () => {
       expect(events.length).toBeGreaterThan(before);
     }, 15_000);
     expect(events.at(-1)).toMatchObject({ data: { tick: { seq: 7 } } });
+  });
+
+  it('resolves an event once for identical subscriptions of one caller, once per caller otherwise', async () => {
+    const token = await keys.sign('tabs');
+    const tabs = [connect(token), connect(token), connect(token)].map((c) => collect(c, 'tabs'));
+    const other = collect(connect(await keys.sign('someone-else')), 'tabs');
+    await eventually(async () => {
+      await publish('tabs', 1);
+      expect([...tabs, other].every((s) => s.events.length > 0)).toBe(true);
+    });
+    resolvedLabels.length = 0;
+    await publish('tabs', 500);
+    await eventually(async () =>
+      expect([...tabs, other].every((s) => JSON.stringify(s.events.at(-1)).includes('t500'))).toBe(
+        true,
+      ),
+    );
+    // Three tabs of one caller share one resolution; the other caller has its own.
+    expect(resolvedLabels.filter((id) => id === 't500')).toHaveLength(2);
   });
 });

@@ -52,6 +52,8 @@ export function startProcess(
   name: string,
   entry: string,
   env: Record<string, string>,
+  /** Where output lines go; benchmarks keep them quiet. */
+  print: (line: string) => void = (line) => process.stdout.write(line),
 ): ManagedProcess {
   const prefix = color(COLORS[index++ % COLORS.length]!, `[${name}]`.padEnd(10));
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
@@ -60,7 +62,7 @@ export function startProcess(
   });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
-      if (line.trim()) process.stdout.write(`${prefix} ${humanize(line)}\n`);
+      if (line.trim()) print(`${prefix} ${humanize(line)}\n`);
     });
   }
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

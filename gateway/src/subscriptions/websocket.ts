@@ -16,7 +16,9 @@ import { WebSocketServer } from 'ws';
 import { viewerFromAuthorization, type TokenVerifier } from '@poolgraph/auth';
 import { ErrorCode, type Logger } from '@poolgraph/platform';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
-import { graphQLFailure, openEventStream, type Operation, type Session } from './stream.ts';
+import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
+import { SharedSource } from './source.ts';
+import { openEventStream } from './stream.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
 
@@ -42,6 +44,8 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
   const sessions = new WeakMap<object, Session>();
   const wsServer = new WebSocketServer({ server: deps.server, path: '/graphql' });
 
+  const sources = new Map<string, SharedSource>();
+
   function run(operation: Operation): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
     const current = deps.current();
     const owner = current?.subgraphs.find((s) => s.name === operation.plan.primary.serviceName);
@@ -49,13 +53,18 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
       const missing = `Subgraph "${operation.plan.primary.serviceName}" is not in the supergraph.`;
       return { errors: [graphQLFailure('SUBGRAPH_UNAVAILABLE', missing)] };
     }
-    return openEventStream(operation, {
-      upstream,
-      metrics,
-      log,
-      owner,
-      serviceMap: current.serviceMap,
-    });
+    const key = sharingKey(operation);
+    let source = sources.get(key);
+    if (!source || source.ended) {
+      const created: SharedSource = new SharedSource(
+        operation,
+        { upstream, metrics, log, owner, serviceMap: current.serviceMap },
+        () => sources.get(key) === created && sources.delete(key),
+      );
+      sources.set(key, created);
+      source = created;
+    }
+    return openEventStream(operation, source, metrics);
   }
 
   const disposable = useServer(
@@ -132,6 +141,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
           plan,
           planner: current.planner,
           document,
+          source: payload.query,
           operationName,
           variables,
         };

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { dropDatabase } from '@poolgraph/platform';
+import { composeSupergraph, readSupergraphConfig, withUrls } from '@poolgraph/supergraph';
+import {
+  deleteRedisKeys,
+  expectData,
+  freePort,
+  graphql,
+  TEST_MYSQL_SERVER,
+  TEST_REDIS_URL,
+} from '@poolgraph/testing';
+import { SUBGRAPHS, startProcessStack, type SubgraphName } from '../../scripts/lib/stack.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface BenchUser {
+  token: string;
+  userId: string;
+}
+
+/**
+ * The stack as production runs it — one process per service, so the two cores are shared the
+ * way they would be — on free ports, fresh databases and a fresh Redis prefix, all removed on stop.
+ */
+export async function startBenchStack() {
+  const id = randomBytes(4).toString('hex');
+  const ports = Object.fromEntries(
+    await Promise.all(
+      [...SUBGRAPHS, 'gateway' as const].map(async (name) => [name, await freePort()]),
+    ),
+  ) as Record<SubgraphName | 'gateway', number>;
+  const databaseOf = (name: SubgraphName) => `pgbench_${name}_${id}`;
+  const redisPrefix = `pgbench:${id}:`;
+  const supergraphPath = join(tmpdir(), `poolgraph-bench-${id}.graphql`);
+  const urls = Object.fromEntries(
+    SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
+  );
+  writeFileSync(
+    supergraphPath,
+    composeSupergraph(withUrls(readSupergraphConfig(resolve(ROOT, 'supergraph.yaml')), urls)),
+  );
+
+  const stack = await startProcessStack({
+    mysqlServer: TEST_MYSQL_SERVER,
+    databaseOf,
+    redisUrl: TEST_REDIS_URL,
+    redisPrefix,
+    ports,
+    supergraphPath,
+    logLevel: 'warn',
+    print: (line) => process.stderr.write(line),
+  });
+
+  async function signUp(role: 'MANAGER' | 'INVESTOR'): Promise<BenchUser> {
+    const input = {
+      email: `${randomBytes(6).toString('hex')}@bench.poolgraph.dev`,
+      password: `pw-${randomBytes(12).toString('hex')}`,
+      name: `${role.toLowerCase()} ${randomBytes(2).toString('hex')}`,
+      role,
+    };
+    const { signUp: session } = expectData(
+      await graphql<{ signUp: { accessToken: string; user: { id: string } } }>(
+        stack.gatewayUrl,
+        'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }',
+        { input },
+      ),
+    );
+    return { token: session.accessToken, userId: session.user.id };
+  }
+
+  return {
+    gatewayUrl: stack.gatewayUrl,
+    databaseUrl: (name: SubgraphName) => `${TEST_MYSQL_SERVER}/${databaseOf(name)}`,
+    /** Resident memory of a service's process, in bytes (Linux). */
+    pidOf: (name: SubgraphName | 'gateway') =>
+      stack.processes.find((p) => p.name === name)?.child.pid,
+    signUp,
+    async stop() {
+      await stack.stop();
+      await Promise.all(
+        SUBGRAPHS.map((name) => dropDatabase(`${TEST_MYSQL_SERVER}/${databaseOf(name)}`)),
+      );
+      await deleteRedisKeys(TEST_REDIS_URL, redisPrefix);
+    },
+  };
+}
+
+export type BenchStack = Awaited<ReturnType<typeof startBenchStack>>;
