@@ -4,10 +4,12 @@
  * commit-to-client latency (p50/p99, from the transaction's createdAt to the client receiving
  * it), events delivered per second, and gateway memory per connection.
  *
- *   npm run bench:subscriptions -- [--clients 2000] [--pools 20] [--events 200] [--rate 50]
+ *   npm run bench:subscriptions -- [--clients 2000] [--pools 20] [--events 200] [--rate 50] [--sessions 1]
  *
  * Target (2 cores): 2,000 clients with p99 < 250 ms. Each pool's manager watches it from
- * clients/pools connections (dashboards, devices); every event reaches those clients.
+ * clients/pools connections (dashboards, devices); every event reaches those clients. The
+ * connections of one pool use `sessions` distinct logins: identical subscriptions of one session
+ * share their resolution in the gateway, so --sessions = clients/pools is the worst case.
  */
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from 'graphql-ws';
@@ -22,12 +24,14 @@ const { values: args } = parseArgs({
     pools: { type: 'string', default: '20' },
     events: { type: 'string', default: '200' },
     rate: { type: 'string', default: '50' },
+    sessions: { type: 'string', default: '1' },
   },
 });
 const CLIENTS = Number(args.clients);
 const POOLS = Number(args.pools);
 const EVENTS = Number(args.events);
 const RATE = Number(args.rate);
+const SESSIONS = Number(args.sessions);
 
 const SUBSCRIPTION = `subscription Balance($poolId: ID!) {
   balanceChanged(poolId: $poolId) {
@@ -43,7 +47,9 @@ type BalanceEvent = {
   errors?: unknown;
 };
 
-console.log(`subscriptions bench: clients=${CLIENTS} pools=${POOLS} events=${EVENTS} at ${RATE}/s`);
+console.log(
+  `subscriptions bench: clients=${CLIENTS} pools=${POOLS} sessions per pool=${SESSIONS} events=${EVENTS} at ${RATE}/s`,
+);
 const stack = await startBenchStack();
 const sockets: Client[] = [];
 try {
@@ -54,7 +60,8 @@ try {
   ) => expectData(await graphql<T>(stack.gatewayUrl, query, variables, { token: user?.token }));
 
   // P pools, each with a manager who watches it and one investor who pays in.
-  const pools: Array<{ id: string; manager: BenchUser; investor: BenchUser }> = [];
+  const pools: Array<{ id: string; manager: BenchUser; investor: BenchUser; sessions: string[] }> =
+    [];
   for (let p = 0; p < POOLS; p++) {
     const [manager, investor] = await Promise.all([
       stack.signUp('MANAGER'),
@@ -71,7 +78,9 @@ try {
       'mutation($id: ID!) { joinPool(poolId: $id, commitment: "1000000") { id } }',
       { id: createPool.id },
     );
-    pools.push({ id: createPool.id, manager, investor });
+    const sessions = [manager.token];
+    while (sessions.length < SESSIONS) sessions.push((await stack.logIn(manager)).token);
+    pools.push({ id: createPool.id, manager, investor, sessions });
   }
 
   const gatewayBefore = await residentBytes(stack.pidOf('gateway'));
@@ -86,7 +95,9 @@ try {
     const client = createClient({
       url: stack.gatewayUrl.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${pool.manager.token}` },
+      connectionParams: {
+        authorization: `Bearer ${pool.sessions[Math.floor(c / POOLS) % SESSIONS]}`,
+      },
       lazy: false,
       retryAttempts: 0,
       onNonLazyError: () => {},

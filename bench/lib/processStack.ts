@@ -19,6 +19,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export interface BenchUser {
   token: string;
   userId: string;
+  email: string;
+  password: string;
 }
 
 /**
@@ -68,7 +70,24 @@ export async function startBenchStack() {
         { input },
       ),
     );
-    return { token: session.accessToken, userId: session.user.id };
+    return {
+      token: session.accessToken,
+      userId: session.user.id,
+      email: input.email,
+      password: input.password,
+    };
+  }
+
+  /** A new session (a new access token) for an existing user. */
+  async function logIn(user: BenchUser): Promise<BenchUser> {
+    const { logIn: session } = expectData(
+      await graphql<{ logIn: { accessToken: string } }>(
+        stack.gatewayUrl,
+        'mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }',
+        { e: user.email, p: user.password },
+      ),
+    );
+    return { ...user, token: session.accessToken };
   }
 
   return {
@@ -78,6 +97,7 @@ export async function startBenchStack() {
     pidOf: (name: SubgraphName | 'gateway') =>
       stack.processes.find((p) => p.name === name)?.child.pid,
     signUp,
+    logIn,
     async stop() {
       await stack.stop();
       await Promise.all(

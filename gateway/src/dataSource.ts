@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayContext } from './context.ts';
 import type { SubgraphFailureReason, SubgraphMetrics } from './metrics.ts';
 
@@ -19,13 +20,20 @@ export interface SubgraphDataSourceDeps {
 }
 
 /**
- * Node's global fetch (undici) pools and keeps connections alive per origin by default, so it
- * replaces @apollo/gateway's make-fetch-happen. An explicit undici Agent would need the `undici`
- * package, which is not installed; the default dispatcher's 4 s keep-alive is shorter than the
- * subgraphs' 65 s server keep-alive, so pooled sockets are never closed under a request.
+ * undici's fetch with a bounded, kept-alive pool per subgraph. Without a bound, a burst (a
+ * subscription event fanned out to many clients) opens a socket per concurrent request and
+ * overflows the subgraph's accept backlog; with one, requests queue on warm connections.
+ * Connections idle longer than the subgraphs' 65 s server keep-alive are never reused.
  */
+const dispatcher = new Agent({ connections: 64, keepAliveTimeout: 30_000, pipelining: 1 });
+
 function fetchWithTimeout(timeoutMs: number): Fetcher {
-  return (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  return (url, init) =>
+    undiciFetch(url, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher,
+      signal: AbortSignal.timeout(timeoutMs),
+    }) as unknown as ReturnType<Fetcher>;
 }
 
 /** The first error of a GraphQL response body, when the body is one. */
