@@ -56,10 +56,21 @@ export function startProcess(
   print: (line: string) => void = (line) => process.stdout.write(line),
 ): ManagedProcess {
   const prefix = color(COLORS[index++ % COLORS.length]!, `[${name}]`.padEnd(10));
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`]
+        : []),
+      '--import',
+      'tsx',
+      entry,
+    ],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       if (line.trim()) print(`${prefix} ${humanize(line)}\n`);
