@@ -1,6 +1,7 @@
 import type { HttpService } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { stopOnSignals } from './http.ts';
+import { subgraphUrlsFromEnv, type SubgraphConfig } from './resources.ts';
 
 /**
  * Entry-point wrapper: builds and starts a service, printing one clear line (no stack trace)
@@ -21,4 +22,40 @@ export async function bootService(
     log.fatal({ code, err: code ? undefined : error }, `${name} failed to start: ${message}`);
     process.exit(1);
   }
+}
+
+/** The variables `subgraphEnvShape` parses, as bootSubgraph needs them. */
+export interface ParsedSubgraphEnv extends Record<
+  `${'USERS' | 'POOLS' | 'LEDGER' | 'ALERTS' | 'REPORTS'}_URL`,
+  string
+> {
+  LOG_LEVEL: string;
+  HOST: string;
+  PORT: number;
+  MYSQL_URL: string;
+  REDIS_URL: string;
+  REDIS_PREFIX: string;
+  USERS_JWKS_URL: string;
+}
+
+/**
+ * A subgraph's entry point: the common configuration from its parsed environment, then
+ * `create` (which adds the subgraph's own settings), then listen on PORT.
+ */
+export async function bootSubgraph(
+  name: string,
+  env: ParsedSubgraphEnv,
+  create: (config: SubgraphConfig) => Promise<HttpService>,
+): Promise<void> {
+  await bootService(name, env.LOG_LEVEL, async (log) => {
+    const service = await create({
+      mysqlUrl: env.MYSQL_URL,
+      redisUrl: env.REDIS_URL,
+      redisPrefix: env.REDIS_PREFIX,
+      jwksUrl: env.USERS_JWKS_URL,
+      subgraphUrls: subgraphUrlsFromEnv(env),
+      log,
+    });
+    return { service, url: `${await service.listen(env.PORT, env.HOST)}/graphql` };
+  });
 }
