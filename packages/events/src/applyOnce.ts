@@ -1,14 +1,10 @@
+import { isDuplicateKey } from '@poolgraph/platform';
 import { sql } from 'drizzle-orm';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
 
 type TxOf<TSchema extends Record<string, unknown>> = Parameters<
   Parameters<MySql2Database<TSchema>['transaction']>[0]
 >[0];
-
-const isDuplicateKey = (error: unknown): boolean => {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code === 'ER_DUP_ENTRY' || e.cause?.code === 'ER_DUP_ENTRY';
-};
 
 export type ApplyResult<T> = { applied: true; result: T } | { applied: false };
 

@@ -109,16 +109,28 @@ export function mysqlErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+export const isDuplicateKey = (error: unknown): boolean => mysqlErrorCode(error) === 'ER_DUP_ENTRY';
+
+/** InnoDB picked this transaction as a deadlock victim and rolled it back whole. */
+export const isDeadlock = (error: unknown): boolean => mysqlErrorCode(error) === 'ER_LOCK_DEADLOCK';
+
 /**
- * Runs a transaction body again when InnoDB picks it as a deadlock victim. Deadlocks are normal
- * under row locking (InnoDB rolled the victim back entirely), so a retry is always safe.
+ * Runs a transaction again when it failed in a way that rolled it back whole and may succeed
+ * next time: by default a deadlock, which is normal under row locking. `run` must be the whole
+ * transaction (`() => db.transaction(...)`), so a rerun starts from nothing.
  */
-export async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+export async function retryTransaction<T>(
+  run: () => Promise<T>,
+  {
+    attempts = 5,
+    retryable = isDeadlock,
+  }: { attempts?: number; retryable?: (error: unknown) => boolean } = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if (attempt >= attempts || mysqlErrorCode(error) !== 'ER_LOCK_DEADLOCK') throw error;
+      if (attempt >= attempts || !retryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
   }

@@ -7,7 +7,7 @@ import {
   updateInvestorAccounts,
   updatePoolAccounts,
 } from '../data/accounts.ts';
-import { isDeadlock } from '../data/errors.ts';
+import { isDeadlock } from '@poolgraph/platform';
 import {
   IdempotencyKeyTaken,
   insertIdempotencyKeys,

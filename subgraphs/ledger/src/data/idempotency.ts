@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { LedgerQueryable } from '../db/index.ts';
 import { idempotencyKeys } from '../db/schema.ts';
-import { isDuplicateKey } from './errors.ts';
+import { isDuplicateKey } from '@poolgraph/platform';
 import { insertRows, list } from './rows.ts';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;

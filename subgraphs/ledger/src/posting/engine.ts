@@ -1,7 +1,7 @@
 import { graphQLError, ErrorCode } from '@poolgraph/platform';
 import type { LedgerDb } from '../db/index.ts';
 import type { PoolIdentity } from '../data/accounts.ts';
-import { isDeadlock } from '../data/errors.ts';
+import { isDeadlock } from '@poolgraph/platform';
 import { IdempotencyKeyTaken, selectIdempotencyKey } from '../data/idempotency.ts';
 import { selectTransactionsByRequestId, type TransactionRow } from '../data/transactions.ts';
 import { NothingPosted, postBatch, type BatchOutcome } from './batch.ts';

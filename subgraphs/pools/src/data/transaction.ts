@@ -1,3 +1,4 @@
+import { retryTransaction } from '@poolgraph/platform';
 import type { PoolsDb, PoolsTx } from '../db/index.ts';
 import { isRetryableLockError } from './errors.ts';
 
@@ -7,14 +8,8 @@ const ATTEMPTS = 3;
  * Runs `work` again when InnoDB chose it as a deadlock victim or a lock wait timed out: the
  * transaction was rolled back entirely, so a rerun is safe. Other errors propagate at once.
  */
-export async function withLockRetry<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= ATTEMPTS || !isRetryableLockError(error)) throw error;
-    }
-  }
+export function withLockRetry<T>(work: () => Promise<T>): Promise<T> {
+  return retryTransaction(work, { attempts: ATTEMPTS, retryable: isRetryableLockError });
 }
 
 /** Runs `work` in one MySQL transaction (rerun on deadlock, see withLockRetry). */

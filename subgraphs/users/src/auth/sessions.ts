@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { conflict, retryOnDeadlock, unauthenticated, uuidv7 } from '@poolgraph/platform';
+import { conflict, retryTransaction, unauthenticated, uuidv7 } from '@poolgraph/platform';
 import type { Role } from '@poolgraph/auth';
 import type { UsersDb, UsersQueryable } from '../db/index.ts';
 import {
@@ -84,7 +84,7 @@ export function createSessionService({
 
     async refresh(refreshToken: string): Promise<Session> {
       const now = new Date();
-      const outcome = await retryOnDeadlock(() =>
+      const outcome = await retryTransaction(() =>
         db.transaction(async (tx) => {
           const token = await lockRefreshTokenByHash(tx, hashToken(refreshToken));
           if (!token || token.revokedAt || token.expiresAt <= now)

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { ROLES, type Role } from '@poolgraph/auth';
-import { mysqlErrorCode } from '@poolgraph/platform';
+import { isDuplicateKey } from '@poolgraph/platform';
 import type { UsersDb, UsersQueryable } from '../db/index.ts';
 import { users } from '../db/schema.ts';
 
@@ -75,7 +75,7 @@ export async function insertUser(db: UsersDb, user: NewUser): Promise<boolean> {
     await db.insert(users).values({ ...user, roles: user.roles.join(',') });
     return true;
   } catch (error) {
-    if (mysqlErrorCode(error) === 'ER_DUP_ENTRY') return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
 }
