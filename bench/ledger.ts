@@ -11,7 +11,8 @@
 import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { connectMysql } from '@poolgraph/platform';
-import { createTestDatabase, expectData, graphql } from '@poolgraph/testing';
+import { createTestDatabase, expectData } from '@poolgraph/testing';
+import { createGraphQLClient } from './lib/client.ts';
 import { startBenchStack, type BenchUser } from './lib/processStack.ts';
 import { drive, percentile } from './lib/stats.ts';
 import { assertBooksBalance } from '@poolgraph/ledger/books';
@@ -55,8 +56,9 @@ console.log(`ledger bench: N=${N} C=${C} bulk=${BULK} chunk=${CHUNK}`);
 // Every service in its own process, as deployed: the gateway figure is the whole system's.
 const stack = await startBenchStack();
 try {
+  const client = createGraphQLClient(stack.gatewayUrl);
   const gql = <T>(query: string, variables: Record<string, unknown>, user?: BenchUser) =>
-    graphql<T>(stack.gatewayUrl, query, variables, { token: user?.token });
+    client.call<T>(query, variables, user?.token);
 
   // A pool with C members, each driven by one client.
   const manager = await stack.signUp('MANAGER');
@@ -154,6 +156,7 @@ try {
   await assertBooksBalance(ledger.db);
   console.log('books balance: yes');
   await ledger.close();
+  await client.close();
 } finally {
   await stack.stop();
 }
