@@ -115,11 +115,14 @@ export interface StartedGateway {
 export async function startGateway(
   supergraph: SupergraphSource,
   verifier: TokenVerifier,
-  options: { subgraphTimeoutMs?: number; trustProxy?: boolean } = {},
+  {
+    port = 0,
+    ...options
+  }: { subgraphTimeoutMs?: number; trustProxy?: boolean; port?: number } = {},
 ): Promise<StartedGateway> {
   const log = createLogger('gateway', 'silent');
   const service = createGateway({ ...supergraph, verifier, log, ...options });
-  return { service, url: await service.listen(0), log };
+  return { service, url: await service.listen(port), log };
 }
 
 /** Retries `probe` until it stops throwing, for effects that happen asynchronously. */

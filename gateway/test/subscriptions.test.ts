@@ -43,6 +43,7 @@ let ticks: { service: HttpService; url: string; port: number };
 let names: TestSubgraph;
 let gateway: StartedGateway;
 const clients: Client[] = [];
+let supergraphSdl: string;
 /** Every Tick the names subgraph resolved, to count entity fetches per event. */
 const resolvedLabels: string[] = [];
 
@@ -78,12 +79,13 @@ async function startTicks(verifier: TokenVerifier, port = 0) {
   return { service, url: `${base}/graphql`, port: Number(new URL(base).port) };
 }
 
-function connect(token: string | undefined, closed?: (code: number) => void) {
+function connect(token: string | undefined, closed?: (code: number) => void, retryAttempts = 0) {
   const client = createClient({
     url: `${gateway.url.replace('http', 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
+    retryAttempts,
+    retryWait: () => new Promise((resolve) => setTimeout(resolve, 100)),
     lazy: false,
     on: { closed: (event) => closed?.((event as { code: number }).code) },
     onNonLazyError: () => {},
@@ -129,6 +131,7 @@ beforeAll(async () => {
     { name: 'ticks', url: ticks.url, typeDefs: TICKS, file: 'ticks.graphql' },
     names.source(),
   );
+  supergraphSdl = sdl;
   gateway = await startGateway({ supergraphSdl: sdl }, keys.verifier);
 });
 
@@ -244,5 +247,20 @@ describe('subscriptions through the gateway', () => {
     );
     // Three tabs of one caller share one resolution; the other caller has its own.
     expect(resolvedLabels.filter((id) => id === 't500')).toHaveLength(2);
+  });
+
+  it('lets clients reconnect and resubscribe when the gateway restarts', async () => {
+    const client = connect(await keys.sign('user-g'), undefined, 20);
+    const { events } = collect(client, 'gateway-restart');
+    await publishUntilReceived('gateway-restart', events);
+    const port = Number(new URL(gateway.url).port);
+    await gateway.service.stop();
+    gateway = await startGateway({ supergraphSdl }, keys.verifier, { port });
+    const before = events.length;
+    await eventually(async () => {
+      await publish('gateway-restart', 42);
+      expect(events.length).toBeGreaterThan(before);
+    }, 10_000);
+    expect(events.at(-1)).toMatchObject({ data: { tick: { seq: 42, label: 'label of t42' } } });
   });
 });

@@ -18,7 +18,7 @@ export const CLOSE_TOO_SLOW = 1008;
  */
 export function openEventStream(
   operation: Operation,
-  source: SharedSource,
+  source: Pick<SharedSource, 'add' | 'remove'>,
   metrics: SubscriptionMetrics,
 ): AsyncIterableIterator<ExecutionResult> {
   const queue = new BoundedQueue<Delivery>(MAX_QUEUED_EVENTS);
