@@ -230,22 +230,27 @@ describe('subscriptions through the gateway', () => {
     expect(events.at(-1)).toMatchObject({ data: { tick: { seq: 7 } } });
   });
 
-  it('resolves an event once for identical subscriptions of one caller, once per caller otherwise', async () => {
+  it('resolves an event once per user, however many tabs and sessions they watch it from', async () => {
     const token = await keys.sign('tabs');
-    const tabs = [connect(token), connect(token), connect(token)].map((c) => collect(c, 'tabs'));
-    const other = collect(connect(await keys.sign('someone-else')), 'tabs');
+    // Another login of the same user: a different token (another expiry), the same identity.
+    const otherSession = await keys.sign('tabs', Math.floor(Date.now() / 1000) + 400);
+    expect(otherSession).not.toBe(token);
+    const watchers = [
+      ...[connect(token), connect(token), connect(token)].map((c) => collect(c, 'tabs')),
+      collect(connect(otherSession), 'tabs'),
+    ];
+    const someoneElse = collect(connect(await keys.sign('someone-else')), 'tabs');
+    const everyone = [...watchers, someoneElse];
     await eventually(async () => {
       await publish('tabs', 1);
-      expect([...tabs, other].every((s) => s.events.length > 0)).toBe(true);
+      expect(everyone.every((s) => s.events.length > 0)).toBe(true);
     });
     resolvedLabels.length = 0;
     await publish('tabs', 500);
     await eventually(async () =>
-      expect([...tabs, other].every((s) => JSON.stringify(s.events.at(-1)).includes('t500'))).toBe(
-        true,
-      ),
+      expect(everyone.every((s) => JSON.stringify(s.events.at(-1)).includes('t500'))).toBe(true),
     );
-    // Three tabs of one caller share one resolution; the other caller has its own.
+    // One resolution for the user's four subscriptions, one for the other user.
     expect(resolvedLabels.filter((id) => id === 't500')).toHaveLength(2);
   });
 

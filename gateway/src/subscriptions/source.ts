@@ -5,6 +5,7 @@ import type { Logger } from '@poolgraph/platform';
 import type { GatewayContext } from '../context.ts';
 import { executeEvent } from './execute.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
+import type { EventResolutions } from './memo.ts';
 import { graphQLFailure, type Operation } from './operation.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
 
@@ -16,6 +17,7 @@ export interface SourceDeps {
   log: Logger;
   owner: UpstreamEndpoint;
   serviceMap: ServiceMap;
+  resolutions: EventResolutions;
 }
 
 /**
@@ -95,9 +97,15 @@ export class SharedSource {
     if (this.subscribers.size === 0) return;
     const started = process.hrtime.bigint();
     try {
-      const result = await executeEvent(
-        { ...this.operation, context, serviceMap: this.deps.serviceMap, log: this.deps.log },
+      const result = await this.deps.resolutions.resolve(
+        this.operation.session.viewer,
+        this.operation,
         event,
+        () =>
+          executeEvent(
+            { ...this.operation, context, serviceMap: this.deps.serviceMap, log: this.deps.log },
+            event,
+          ),
       );
       this.deps.metrics.eventDuration.observe(Number(process.hrtime.bigint() - started) / 1e9);
       this.broadcast({ result });
