@@ -46,6 +46,8 @@ const clients: Client[] = [];
 let supergraphSdl: string;
 /** Every Tick the names subgraph resolved, to count entity fetches per event. */
 const resolvedLabels: string[] = [];
+/** The token of every subscription the ticks subgraph was asked for. */
+const upstreamTokens: string[] = [];
 
 async function startTicks(verifier: TokenVerifier, port = 0) {
   const service = createSubgraphService<{ viewer: string }>({
@@ -69,6 +71,7 @@ async function startTicks(verifier: TokenVerifier, port = 0) {
     readiness: [],
     subscriptions: {
       context: async (authorization) => {
+        upstreamTokens.push(authorization ?? '');
         const viewer = await viewerFromAuthorization(authorization, verifier);
         if (!viewer) throw new Error('anonymous');
         return { viewer: viewer.userId };
@@ -252,6 +255,26 @@ describe('subscriptions through the gateway', () => {
     );
     // One resolution for the user's four subscriptions, one for the other user.
     expect(resolvedLabels.filter((id) => id === 't500')).toHaveLength(2);
+  });
+
+  it('moves a shared upstream subscription to a fresher session before its token expires', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    // Expires in 32 s: the upstream, made with it, moves 30 s before that.
+    const expiring = await keys.sign('rotating', now + 32);
+    const fresh = await keys.sign('rotating', now + 600);
+    const early = collect(connect(expiring), 'rotate');
+    await publishUntilReceived('rotate', early.events);
+    const late = collect(connect(fresh), 'rotate');
+    await eventually(async () => expect(upstreamTokens).toContain(`Bearer ${fresh}`), 5_000);
+    const before = late.events.length;
+    await eventually(async () => {
+      await publish('rotate', 77);
+      expect(late.events.length).toBeGreaterThan(before);
+    });
+    expect(late.events.at(-1)).toMatchObject({ data: { tick: { seq: 77, viewer: 'rotating' } } });
+    // The same user's two sessions shared one upstream subscription until the move.
+    expect(upstreamTokens.filter((t) => t === `Bearer ${expiring}`)).toHaveLength(1);
+    expect(upstreamTokens.filter((t) => t === `Bearer ${fresh}`)).toHaveLength(1);
   });
 
   it('lets clients reconnect and resubscribe when the gateway restarts', async () => {

@@ -22,10 +22,15 @@ export interface Operation {
   variables: Record<string, unknown>;
 }
 
-/** Subscriptions that may share one upstream subscription and one resolution per event. */
+/**
+ * Subscriptions that share one upstream subscription and one resolution per event: one user
+ * (with the same roles), the same operation, the same variables. Subgraphs authorize by that
+ * identity, whichever of the user's tokens they are shown.
+ */
 export const sharingKey = (operation: Operation): string =>
   JSON.stringify([
-    operation.session.authorization,
+    operation.session.viewer.userId,
+    [...operation.session.viewer.roles].sort(),
     operation.operationName ?? null,
     operation.source,
     operation.variables,

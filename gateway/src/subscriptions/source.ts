@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { ServiceMap } from '@apollo/gateway';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { Logger } from '@poolgraph/platform';
-import type { GatewayContext } from '../context.ts';
 import { executeEvent } from './execute.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
-import type { EventResolutions } from './memo.ts';
-import { graphQLFailure, type Operation } from './operation.ts';
+import { graphQLFailure, type Operation, type Session } from './operation.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
 
 export type Delivery = { result: ExecutionResult } | { failure: readonly GraphQLError[] };
+export type Subscriber = (delivery: Delivery) => void;
 
 export interface SourceDeps {
   upstream: UpstreamConnections;
@@ -17,19 +16,32 @@ export interface SourceDeps {
   log: Logger;
   owner: UpstreamEndpoint;
   serviceMap: ServiceMap;
-  resolutions: EventResolutions;
 }
+
+/** The upstream moves to a fresher session this long before its token expires. */
+const ROTATE_BEFORE_MS = 30_000;
 
 /**
  * One upstream subscription and one resolution per event, shared by every client subscription
- * that is the same operation with the same variables for the same credentials (a dashboard in
- * many tabs, a partner multiplexing): the result is the same for all, so it is computed once.
- * Events are resolved one at a time, in order; each subscriber gets the result in its own queue.
+ * of one user to the same operation with the same variables (tabs, devices, sessions): every
+ * subgraph authorizes them by the same identity, so the result is the same for all and is
+ * computed once. Events are resolved one at a time, in order; each subscriber gets the result
+ * in its own queue.
+ *
+ * Sessions of one user hold different tokens. Entity fetches use the freshest; the upstream
+ * subscription, authorized with the first, moves to the freshest shortly before that token
+ * expires (a re-subscribe: like any reconnect, an event published in those milliseconds may be
+ * missed). When no fresher session remains, the subscribers' own expiries end them.
  */
 export class SharedSource {
-  private readonly subscribers = new Set<(delivery: Delivery) => void>();
-  private readonly unsubscribe: () => void;
+  private readonly subscribers = new Map<Subscriber, Session>();
+  private upstreamSession: Session;
+  private unsubscribe: () => void;
+  /** Bumped on every re-subscribe, so the callbacks of a replaced upstream are ignored. */
+  private generation = 0;
+  private rotation: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
+  private readonly requestId = randomUUID();
   /** The upstream ended (error or complete): new subscribers need a new source. */
   ended = false;
 
@@ -38,20 +50,63 @@ export class SharedSource {
     private readonly deps: SourceDeps,
     private readonly onEmpty: () => void,
   ) {
-    const { plan, session } = operation;
+    this.upstreamSession = operation.session;
+    this.unsubscribe = this.subscribeUpstream(operation.session);
+    this.scheduleRotation();
+  }
+
+  add(subscriber: Subscriber, session: Session): void {
+    this.subscribers.set(subscriber, session);
+    // A fresher session arriving after the move was due (nobody fresher then) moves it now.
+    if (session.expiresAt > this.upstreamSession.expiresAt) this.scheduleRotation();
+  }
+
+  remove(subscriber: Subscriber): void {
+    this.subscribers.delete(subscriber);
+    if (this.subscribers.size > 0) return;
+    clearTimeout(this.rotation);
+    this.generation++;
+    this.unsubscribe();
+    this.onEmpty();
+  }
+
+  /** The subscribers' session whose token lives longest. */
+  private freshest(): Session {
+    let best = this.upstreamSession;
+    for (const session of this.subscribers.values()) {
+      if (session.expiresAt > best.expiresAt) best = session;
+    }
+    return best;
+  }
+
+  private scheduleRotation(): void {
+    clearTimeout(this.rotation);
+    const delay = Math.max(this.upstreamSession.expiresAt - ROTATE_BEFORE_MS - Date.now(), 0);
+    this.rotation = setTimeout(() => this.rotate(), delay);
+    this.rotation.unref();
+  }
+
+  private rotate(): void {
+    const next = this.freshest();
+    if (next.expiresAt <= this.upstreamSession.expiresAt) return;
+    const previous = this.unsubscribe;
+    this.upstreamSession = next;
+    this.unsubscribe = this.subscribeUpstream(next);
+    previous();
+    this.scheduleRotation();
+  }
+
+  private subscribeUpstream(session: Session): () => void {
+    const { plan } = this.operation;
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
     const variables = Object.fromEntries(
       (plan.primary.variableUsages ?? [])
-        .filter((name) => name in operation.variables)
-        .map((name) => [name, operation.variables[name]]),
+        .filter((name) => name in this.operation.variables)
+        .map((name) => [name, this.operation.variables[name]]),
     );
-    const context: GatewayContext = {
-      viewer: session.viewer,
-      authorization: session.authorization,
-      requestId: randomUUID(),
-      clientAddress: session.clientAddress,
-    };
-    this.unsubscribe = deps.upstream.subscribe(
-      deps.owner,
+    return this.deps.upstream.subscribe(
+      this.deps.owner,
       {
         query: plan.primary.operation,
         operationName: plan.primary.operationName,
@@ -60,52 +115,51 @@ export class SharedSource {
       },
       {
         next: (event) => {
-          this.chain = this.chain.then(() => this.resolve(event as ExecutionResult, context));
+          if (current()) this.chain = this.chain.then(() => this.resolve(event as ExecutionResult));
         },
         error: (failure) => {
+          if (!current()) return;
           const errors = Array.isArray(failure)
             ? (failure as GraphQLError[])
             : [
                 graphQLFailure(
                   'SUBGRAPH_UNAVAILABLE',
-                  `Subgraph "${deps.owner.name}" ended the subscription.`,
+                  `Subgraph "${this.deps.owner.name}" ended the subscription.`,
                 ),
               ];
-          this.ended = true;
-          this.chain = this.chain.then(() => this.broadcast({ failure: errors }));
+          this.end({ failure: errors });
         },
         complete: () => {
-          this.ended = true;
-          this.chain = this.chain.then(() => this.broadcast({ failure: [] }));
+          if (current()) this.end({ failure: [] });
         },
       },
     );
   }
 
-  add(subscriber: (delivery: Delivery) => void): void {
-    this.subscribers.add(subscriber);
+  private end(delivery: Delivery): void {
+    this.ended = true;
+    clearTimeout(this.rotation);
+    this.chain = this.chain.then(() => this.broadcast(delivery));
   }
 
-  remove(subscriber: (delivery: Delivery) => void): void {
-    this.subscribers.delete(subscriber);
-    if (this.subscribers.size > 0) return;
-    this.unsubscribe();
-    this.onEmpty();
-  }
-
-  private async resolve(event: ExecutionResult, context: GatewayContext): Promise<void> {
+  private async resolve(event: ExecutionResult): Promise<void> {
     if (this.subscribers.size === 0) return;
+    const session = this.freshest();
     const started = process.hrtime.bigint();
     try {
-      const result = await this.deps.resolutions.resolve(
-        this.operation.session.viewer,
-        this.operation,
+      const result = await executeEvent(
+        {
+          ...this.operation,
+          context: {
+            viewer: session.viewer,
+            authorization: session.authorization,
+            requestId: this.requestId,
+            clientAddress: session.clientAddress,
+          },
+          serviceMap: this.deps.serviceMap,
+          log: this.deps.log,
+        },
         event,
-        () =>
-          executeEvent(
-            { ...this.operation, context, serviceMap: this.deps.serviceMap, log: this.deps.log },
-            event,
-          ),
       );
       this.deps.metrics.eventDuration.observe(Number(process.hrtime.bigint() - started) / 1e9);
       this.broadcast({ result });
@@ -118,6 +172,6 @@ export class SharedSource {
   }
 
   private broadcast(delivery: Delivery): void {
-    for (const subscriber of this.subscribers) subscriber(delivery);
+    for (const subscriber of this.subscribers.keys()) subscriber(delivery);
   }
 }

@@ -27,7 +27,7 @@ export function openEventStream(
     metrics.slowClients.inc();
     operation.socket.close(CLOSE_TOO_SLOW, 'Too slow: events were piling up');
   };
-  source.add(subscriber);
+  source.add(subscriber, operation.session);
   const expiry = setTimeout(
     () => {
       queue.push({

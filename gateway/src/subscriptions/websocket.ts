@@ -17,7 +17,6 @@ import { viewerFromAuthorization, type TokenVerifier } from '@poolgraph/auth';
 import { ErrorCode, type Logger } from '@poolgraph/platform';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
-import { EventResolutions } from './memo.ts';
 import { SharedSource } from './source.ts';
 import { openEventStream } from './stream.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
@@ -46,7 +45,6 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
   const wsServer = new WebSocketServer({ server: deps.server, path: '/graphql' });
 
   const sources = new Map<string, SharedSource>();
-  const resolutions = new EventResolutions();
 
   function run(operation: Operation): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
     const current = deps.current();
@@ -60,7 +58,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
     if (!source || source.ended) {
       const created: SharedSource = new SharedSource(
         operation,
-        { upstream, metrics, log, owner, serviceMap: current.serviceMap, resolutions },
+        { upstream, metrics, log, owner, serviceMap: current.serviceMap },
         () => sources.get(key) === created && sources.delete(key),
       );
       sources.set(key, created);
