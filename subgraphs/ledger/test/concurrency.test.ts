@@ -42,6 +42,20 @@ async function transactionsOfPool(poolId: string): Promise<number> {
 }
 
 describe('under concurrency', () => {
+  it('posts the first contributions of 20 new pools at once, all of them', async () => {
+    const pools = await Promise.all(Array.from({ length: 20 }, () => openPoolWithMembers(ls, 1)));
+    const responses = await Promise.all(
+      pools.map((pool) =>
+        ls.gql(
+          CONTRIBUTE,
+          { poolId: pool.id, amount: '5.00', key: key('first') },
+          pool.members[0]!,
+        ),
+      ),
+    );
+    expect(responses.flatMap(errorCodes)).toEqual([]);
+  });
+
   it('lets exactly the affordable ones of 200 concurrent fee charges succeed; cash never goes negative', async () => {
     const pool = await openPoolWithMembers(ls, 2);
     await contribute(ls, pool.id, pool.members[0]!, '60.00');

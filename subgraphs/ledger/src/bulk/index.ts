@@ -15,7 +15,7 @@ import {
   type NewIdempotencyRow,
 } from '../data/idempotency.ts';
 import { selectTransactionIdsByRequestIds } from '../data/transactions.ts';
-import { MAX_DEADLOCK_RETRIES, pause } from '../posting/engine.ts';
+import { MAX_DEADLOCK_RETRIES, backoff } from '../posting/engine.ts';
 import { Journal } from '../posting/journal.ts';
 import type { PoolBooks } from '../posting/model.ts';
 import { planContribution } from '../posting/plans.ts';
@@ -95,7 +95,7 @@ async function withRetries(run: () => Promise<void>): Promise<void> {
       // A concurrent run claimed some keys first: rerun the chunk, which now replays them.
       const retryable = error instanceof IdempotencyKeyTaken || isDeadlock(error);
       if (!retryable || attempt >= MAX_DEADLOCK_RETRIES) throw error;
-      await pause(Math.random() * 20 * attempt);
+      await backoff(attempt);
     }
   }
 }

@@ -7,7 +7,15 @@ import { selectTransactionsByRequestId, type TransactionRow } from '../data/tran
 import { NothingPosted, postBatch, type BatchOutcome } from './batch.ts';
 import type { PlannedTransaction, PoolBooks } from './model.ts';
 
-export const MAX_DEADLOCK_RETRIES = 5;
+/**
+ * A pool's or member's first posting creates its account rows, which takes gap locks: many
+ * first postings at once (a busy launch, an import) deadlock each other a few times over before
+ * they all get through, so allow for it, with growing jittered pauses.
+ */
+export const MAX_DEADLOCK_RETRIES = 10;
+
+/** Up to 2^attempt ms (capped at 250), at random: contenders spread out instead of colliding again. */
+export const backoff = (attempt: number) => pause(Math.random() * Math.min(2 ** attempt, 250));
 /** Requests for one pool that wait while its previous batch commits are posted together. */
 const MAX_BATCH = 100;
 
@@ -135,7 +143,7 @@ export function createPoster(db: LedgerDb, onCommitted: () => void): Poster {
           return;
         }
         if (error instanceof IdempotencyKeyTaken) batch = await answerReplays(batch);
-        await pause(Math.random() * 10 * attempt);
+        await backoff(attempt);
       }
     }
   }
