@@ -115,8 +115,16 @@ export const isDuplicateKey = (error: unknown): boolean => mysqlErrorCode(error)
 export const isDeadlock = (error: unknown): boolean => mysqlErrorCode(error) === 'ER_LOCK_DEADLOCK';
 
 /**
+ * The pause before a transaction's next attempt: up to 2^attempt ms (at most 250), at random,
+ * so that contenders spread out instead of colliding again.
+ */
+export const retryPause = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 250)));
+
+/**
  * Runs a transaction again when it failed in a way that rolled it back whole and may succeed
- * next time: by default a deadlock, which is normal under row locking. `run` must be the whole
+ * next time: by default a deadlock, which is normal under row locking (first inserts into a
+ * table's hot end take gap locks, and a burst of them deadlocks a few times over). `run` must be the whole
  * transaction (`() => db.transaction(...)`), so a rerun starts from nothing.
  */
 export async function retryTransaction<T>(
@@ -131,7 +139,7 @@ export async function retryTransaction<T>(
       return await run();
     } catch (error) {
       if (attempt >= attempts || !retryable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      await retryPause(attempt);
     }
   }
 }

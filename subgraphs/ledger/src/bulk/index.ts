@@ -1,4 +1,4 @@
-import { ErrorCode, uuidv7 } from '@poolgraph/platform';
+import { ErrorCode, isDeadlock, retryPause, uuidv7 } from '@poolgraph/platform';
 import type { LedgerDb, LedgerTx } from '../db/index.ts';
 import {
   accountKey,
@@ -7,7 +7,6 @@ import {
   updateInvestorAccounts,
   updatePoolAccounts,
 } from '../data/accounts.ts';
-import { isDeadlock } from '@poolgraph/platform';
 import {
   IdempotencyKeyTaken,
   insertIdempotencyKeys,
@@ -15,7 +14,7 @@ import {
   type NewIdempotencyRow,
 } from '../data/idempotency.ts';
 import { selectTransactionIdsByRequestIds } from '../data/transactions.ts';
-import { MAX_DEADLOCK_RETRIES, backoff } from '../posting/engine.ts';
+import { MAX_DEADLOCK_RETRIES } from '../posting/engine.ts';
 import { Journal } from '../posting/journal.ts';
 import type { PoolBooks } from '../posting/model.ts';
 import { planContribution } from '../posting/plans.ts';
@@ -95,7 +94,7 @@ async function withRetries(run: () => Promise<void>): Promise<void> {
       // A concurrent run claimed some keys first: rerun the chunk, which now replays them.
       const retryable = error instanceof IdempotencyKeyTaken || isDeadlock(error);
       if (!retryable || attempt >= MAX_DEADLOCK_RETRIES) throw error;
-      await backoff(attempt);
+      await retryPause(attempt);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { graphQLError, ErrorCode } from '@poolgraph/platform';
+import { graphQLError, ErrorCode, retryPause } from '@poolgraph/platform';
 import type { LedgerDb } from '../db/index.ts';
 import type { PoolIdentity } from '../data/accounts.ts';
 import { isDeadlock } from '@poolgraph/platform';
@@ -13,9 +13,6 @@ import type { PlannedTransaction, PoolBooks } from './model.ts';
  * they all get through, so allow for it, with growing jittered pauses.
  */
 export const MAX_DEADLOCK_RETRIES = 10;
-
-/** Up to 2^attempt ms (capped at 250), at random: contenders spread out instead of colliding again. */
-export const backoff = (attempt: number) => pause(Math.random() * Math.min(2 ** attempt, 250));
 /** Requests for one pool that wait while its previous batch commits are posted together. */
 const MAX_BATCH = 100;
 
@@ -55,8 +52,6 @@ export const idempotencyKeyReused = () =>
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
     'This idempotencyKey was already used for a different request; use a new key.',
   );
-
-export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Waiting {
   request: PostingRequest;
@@ -143,7 +138,7 @@ export function createPoster(db: LedgerDb, onCommitted: () => void): Poster {
           return;
         }
         if (error instanceof IdempotencyKeyTaken) batch = await answerReplays(batch);
-        await backoff(attempt);
+        await retryPause(attempt);
       }
     }
   }

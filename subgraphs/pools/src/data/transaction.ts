@@ -2,14 +2,12 @@ import { retryTransaction } from '@poolgraph/platform';
 import type { PoolsDb, PoolsTx } from '../db/index.ts';
 import { isRetryableLockError } from './errors.ts';
 
-const ATTEMPTS = 3;
-
 /**
  * Runs `work` again when InnoDB chose it as a deadlock victim or a lock wait timed out: the
  * transaction was rolled back entirely, so a rerun is safe. Other errors propagate at once.
  */
 export function withLockRetry<T>(work: () => Promise<T>): Promise<T> {
-  return retryTransaction(work, { attempts: ATTEMPTS, retryable: isRetryableLockError });
+  return retryTransaction(work, { retryable: isRetryableLockError });
 }
 
 /** Runs `work` in one MySQL transaction (rerun on deadlock, see withLockRetry). */
