@@ -1,3 +1,4 @@
+import { eventually as waitFor } from '@poolgraph/testing';
 import { connectMysql, createLogger, uuidv7, type Mysql } from '@poolgraph/platform';
 import { outboxTable, processedEventsTable } from '../src/index.ts';
 
@@ -36,14 +37,6 @@ export async function writeEvents(mysql: Mysql<typeof schema>, aggregateId: stri
   return rows.map((r) => r.id);
 }
 
-export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await probe();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
+/** As @poolgraph/testing's, with more time: reclaiming a stale entry waits out its idle time. */
+export const eventually = <T>(probe: () => Promise<T>, timeoutMs = 10_000) =>
+  waitFor(probe, timeoutMs);

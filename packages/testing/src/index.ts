@@ -4,3 +4,4 @@ export * from './ports.ts';
 // The full stack is a separate entry (`@poolgraph/testing/stack`): it imports every service,
 // which subgraph unit tests do not need.
 export * from './redis.ts';
+export * from './eventually.ts';

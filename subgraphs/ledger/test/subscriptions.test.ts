@@ -3,7 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Redis } from 'ioredis';
 import { ledgerPoolChannel } from '@poolgraph/events';
-import { expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
+import { eventually, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
 
 // Live balances through the gateway: a client on gateway A receives contributions that were
@@ -62,14 +62,6 @@ function watch(client: Client, query = BALANCE) {
   return { events, stop, completed: () => completed };
 }
 
-async function waitFor(check: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /**
  * Subscriptions reach the ledger asynchronously: wait until the number of Redis connections
  * listening on the pool's channel is `count` (the ledger multiplexes its subscribers over one).
@@ -78,13 +70,9 @@ async function waitForListeners(count: number) {
   const redis = new Redis(TEST_REDIS_URL);
   try {
     const channel = ledgerPoolChannel(stack.redisPrefix, poolId);
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      const [, listeners] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
-      if (listeners === count) return;
-      if (Date.now() > deadline) throw new Error(`only ${listeners} listeners on ${channel}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await eventually(async () =>
+      expect(await redis.pubsub('NUMSUB', channel)).toEqual([channel, count]),
+    );
   } finally {
     redis.disconnect();
   }
@@ -127,7 +115,7 @@ describe('balanceChanged through two gateways', () => {
     await waitForListeners(1);
     const sentAt = Date.now();
     const { contribute: posted } = await contribute('125.50', gatewayB);
-    await waitFor(() => events.length > 0, 1_000);
+    await eventually(async () => expect(events.length).toBeGreaterThan(0), 1_000);
     expect(Date.now() - sentAt).toBeLessThan(1_000);
     expect(events[0]).toEqual({
       data: {
@@ -144,7 +132,7 @@ describe('balanceChanged through two gateways', () => {
       },
     });
     await contribute('10.00', gatewayB);
-    await waitFor(() => events.length > 1, 1_000);
+    await eventually(async () => expect(events.length).toBeGreaterThan(1), 1_000);
     expect(events[1]?.data).toMatchObject({
       balanceChanged: { cashBalance: { amount: '135.50' } },
     });
@@ -161,7 +149,7 @@ describe('balanceChanged through two gateways', () => {
     );
     await waitForListeners(1);
     await contribute('20.00');
-    await waitFor(() => events.length > 0, 1_000);
+    await eventually(async () => expect(events.length).toBeGreaterThan(0), 1_000);
     expect(events[0]?.data).toEqual({
       transactionPosted: { amount: { amount: '20.00' }, investor: { id: investor.userId } },
     });
@@ -169,7 +157,10 @@ describe('balanceChanged through two gateways', () => {
 
   it('gives an investor outside the pool an error and no events', async () => {
     const watcher = watch(connect(outsider.token));
-    await waitFor(() => watcher.events.length > 0 || watcher.completed(), 2_000);
+    await eventually(
+      async () => expect(watcher.events.length > 0 || watcher.completed()).toBe(true),
+      2_000,
+    );
     await contribute('15.00');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(watcher.events).toHaveLength(1);
@@ -180,7 +171,7 @@ describe('balanceChanged through two gateways', () => {
   it('gives another manager an error for a pool that is not theirs', async () => {
     const other = await stack.signUp('MANAGER');
     const watcher = watch(connect(other.token));
-    await waitFor(() => watcher.events.length > 0, 2_000);
+    await eventually(async () => expect(watcher.events.length).toBeGreaterThan(0), 2_000);
     expect(JSON.stringify(watcher.events[0])).toMatch(/FORBIDDEN|NOT_FOUND/);
   });
 
@@ -188,7 +179,7 @@ describe('balanceChanged through two gateways', () => {
     const codes: number[] = [];
     connect('bad.token.here', (code) => codes.push(code));
     connect(undefined, (code) => codes.push(code));
-    await waitFor(() => codes.length === 2, 3_000);
+    await eventually(async () => expect(codes.length === 2).toBe(true), 3_000);
     expect(codes).toEqual([4401, 4401]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerEventsStream, type LedgerEvent } from '@poolgraph/events';
 import { createLogger, Redis, uuidv7 } from '@poolgraph/platform';
-import { expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
+import { eventually, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
 import { applyLedgerEvent } from '../src/settlement/apply.ts';
 import { startPoolsHarness, type PoolsHarness, type TestUser } from './harness.ts';
 import { CALL_CAPITAL, createOpenPool, inAMonth, join } from './helpers.ts';
@@ -163,14 +163,10 @@ describe('settling capital calls from ledger contributions', () => {
     } finally {
       redis.disconnect();
     }
-    const deadline = Date.now() + 10_000;
-    let paid: string | undefined;
-    while (Date.now() < deadline) {
-      paid = paidByCall(await memberView(pool.id))[callId];
-      if (paid !== '0.00') break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(paid).toBe('123.45');
+    await eventually(
+      async () => expect(paidByCall(await memberView(pool.id))[callId]).toBe('123.45'),
+      10_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await memberView(pool.id)).paid.amount).toBe('123.45');
   });
