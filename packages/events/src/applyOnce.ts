@@ -31,3 +31,31 @@ export async function applyEventOnce<TSchema extends Record<string, unknown>, T>
     return { applied: true as const, result: await apply(tx) };
   });
 }
+
+/**
+ * applyEventOnce for many events in one MySQL transaction (a consumer's batch): one commit
+ * instead of one per event. Each event's id is recorded with INSERT IGNORE, so a redelivered
+ * one is skipped and the others still apply; `apply` runs for the new ones, in order.
+ */
+export async function applyEventsOnce<
+  TSchema extends Record<string, unknown>,
+  TEvent extends { id: string },
+>(
+  db: MySql2Database<TSchema>,
+  events: readonly TEvent[],
+  apply: (tx: TxOf<TSchema>, event: TEvent) => Promise<void>,
+  table = 'processed_events',
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    let applied = 0;
+    for (const event of events) {
+      const [result] = (await tx.execute(
+        sql`INSERT IGNORE INTO ${sql.identifier(table)} (event_id) VALUES (${event.id})`,
+      )) as unknown as [{ affectedRows: number }];
+      if (result.affectedRows === 0) continue;
+      await apply(tx, event);
+      applied++;
+    }
+    return applied;
+  });
+}

@@ -15,6 +15,11 @@ export interface ConsumeStreamOptions<TEvent> {
   consumer: string;
   /** Applies one event; it must be idempotent by event id (see applyEventOnce). Throw to retry. */
   handle: (event: TEvent, message: StreamMessage) => Promise<void>;
+  /**
+   * Applies a whole read at once (see applyEventsOnce: one commit for many events). When it
+   * throws, the entries are handled one by one, so one bad event does not hold up the others.
+   */
+  handleBatch?: (events: TEvent[]) => Promise<void>;
   /** Turns the `event` field into TEvent; default parseDomainEvent. Throwing drops the entry. */
   parse?: (raw: string) => TEvent;
   /** Where a new group starts: "0" (default) replays the whole stream, "$" only new entries. */
@@ -66,23 +71,53 @@ export function consumeStream<TEvent = DomainEvent>(
     }
   }
 
-  async function processEntry([streamId, fields]: Entry): Promise<void> {
+  /** The entry's event, or undefined after acknowledging an entry that can never be handled. */
+  async function parseEntry([streamId, fields]: Entry): Promise<TEvent | undefined> {
     const raw = fieldOf(fields, 'event');
-    let event: TEvent;
     try {
       if (raw === undefined) throw new TypeError('entry has no "event" field');
-      event = parse(raw);
+      return parse(raw);
     } catch (error) {
       // It can never succeed; keeping it pending would retry it forever.
       log.error({ err: error, stream, streamId }, 'dropping malformed stream entry');
       await client.xack(stream, group, streamId);
-      return;
+      return undefined;
     }
+  }
+
+  async function processEntry(entry: Entry, parsed?: TEvent): Promise<void> {
+    const [streamId] = entry;
+    const event = parsed ?? (await parseEntry(entry));
+    if (event === undefined) return;
     try {
       await options.handle(event, { streamId });
       await client.xack(stream, group, streamId);
     } catch (error) {
       log.warn({ err: error, stream, streamId }, 'event handler failed; the entry will be retried');
+    }
+  }
+
+  async function processEntries(entries: Entry[]): Promise<void> {
+    const { handleBatch } = options;
+    if (!handleBatch || entries.length < 2) {
+      for (const entry of entries) await processEntry(entry);
+      return;
+    }
+    const parsed: Array<{ entry: Entry; event: TEvent }> = [];
+    for (const entry of entries) {
+      const event = await parseEntry(entry);
+      if (event !== undefined) parsed.push({ entry, event });
+    }
+    if (parsed.length === 0) return;
+    try {
+      await handleBatch(parsed.map((p) => p.event));
+      await client.xack(stream, group, ...parsed.map((p) => p.entry[0]));
+    } catch (error) {
+      log.warn(
+        { err: error, stream, count: parsed.length },
+        'batch failed; handling its events one by one',
+      );
+      for (const { entry, event } of parsed) await processEntry(entry, event);
     }
   }
 
@@ -102,7 +137,7 @@ export function consumeStream<TEvent = DomainEvent>(
       )) as ReadReply;
       const entries = reply?.[0]?.[1] ?? [];
       if (entries.length === 0) return;
-      for (const entry of entries) await processEntry(entry);
+      await processEntries(entries);
       cursor = entries[entries.length - 1]![0];
     }
   }
@@ -119,7 +154,7 @@ export function consumeStream<TEvent = DomainEvent>(
         'COUNT',
         batchSize,
       )) as ClaimReply;
-      for (const entry of entries) if (entry) await processEntry(entry);
+      await processEntries(entries.filter((entry): entry is Entry => entry !== null));
       start = next;
     } while (start !== '0-0' && !stopping);
   }
@@ -153,7 +188,7 @@ export function consumeStream<TEvent = DomainEvent>(
           '>',
         )) as ReadReply;
         blocking = false;
-        for (const entry of reply?.[0]?.[1] ?? []) await processEntry(entry);
+        await processEntries(reply?.[0]?.[1] ?? []);
         delay = 200;
       } catch (error) {
         blocking = false;

@@ -9,6 +9,7 @@ import {
 } from '@poolgraph/testing';
 import {
   applyEventOnce,
+  applyEventsOnce,
   consumeStream,
   createOutboxRelay,
   type DomainEvent,
@@ -55,7 +56,75 @@ async function pendingCount(stream: string, group: string): Promise<number> {
   return Number(summary[0]);
 }
 
+/** recordEffect for a whole read: one transaction, each event once. */
+const recordEffects = (events: DomainEvent[]) =>
+  applyEventsOnce(mysql.db, events, async (tx, event) => {
+    await tx.execute(sql`INSERT INTO effects (event_id, aggregate_id) VALUES (${event.id}, 'x')`);
+  });
+
 describe('consumeStream', () => {
+  it('applies a read in one batch, each event once although some were published twice', async () => {
+    const stream = `${prefix}batch`;
+    const ids = await writeEvents(mysql, uuidv7(), 5);
+    const crashing = createOutboxRelay({
+      pool: mysql.pool,
+      redis,
+      stream,
+      log,
+      afterPublish: async () => {
+        throw new Error('killed after XADD');
+      },
+    });
+    await expect(crashing.publishPending()).rejects.toThrow();
+    await createOutboxRelay({ pool: mysql.pool, redis, stream, log }).publishPending();
+    const batches: number[] = [];
+    const consumer = consumeStream({
+      redis,
+      stream,
+      group: 'batched',
+      consumer: 'one',
+      log,
+      handle: async () => {
+        throw new Error('not used while batches succeed');
+      },
+      handleBatch: async (events) => {
+        batches.push(events.length);
+        await recordEffects(events);
+      },
+    });
+    await eventually(async () => expect(await pendingCount(stream, 'batched')).toBe(0));
+    await consumer.stop();
+    expect(batches).toEqual([10]);
+    const counts = await effectCounts();
+    for (const id of ids) expect(counts.get(id)).toBe(1);
+  });
+
+  it('handles the events of a failed batch one by one, so one bad event holds up no other', async () => {
+    const stream = `${prefix}poison`;
+    const ids = await writeEvents(mysql, uuidv7(), 4);
+    await createOutboxRelay({ pool: mysql.pool, redis, stream, log }).publishPending();
+    const poison = ids[1]!;
+    const consumer = consumeStream({
+      redis,
+      stream,
+      group: 'poisoned',
+      consumer: 'one',
+      claimIdleMs: 60_000,
+      log,
+      handle: async (event) => {
+        if (event.id === poison) throw new Error('cannot apply this one');
+        await recordEffect(event);
+      },
+      handleBatch: async () => {
+        throw new Error('the batch contains a bad event');
+      },
+    });
+    await eventually(async () => expect(await pendingCount(stream, 'poisoned')).toBe(1));
+    await consumer.stop();
+    const counts = await effectCounts();
+    expect(ids.filter((id) => counts.get(id) === 1)).toEqual(ids.filter((id) => id !== poison));
+  });
+
   it('applies every event exactly once although a crashed relay published some twice', async () => {
     const stream = `${prefix}exactly-once`;
     const ids = await writeEvents(mysql, uuidv7(), 6);

@@ -1,4 +1,4 @@
-import { applyEventOnce, type LedgerEvent } from '@poolgraph/events';
+import { applyEventOnce, applyEventsOnce, type LedgerEvent } from '@poolgraph/events';
 import type { Logger } from '@poolgraph/platform';
 import type { PoolsDb, PoolsTx } from '../db/index.ts';
 import { lockOpenItems, updateItemPaid } from '../data/capitalCalls.ts';
@@ -37,6 +37,25 @@ async function settleContribution(
   return true;
 }
 
+/** The contribution a ledger event carries, or undefined for events that settle nothing. */
+function contributionOf(event: LedgerEvent, log: Logger) {
+  const { payload } = event;
+  if (
+    event.type !== 'TransactionPosted' ||
+    payload.type !== 'CONTRIBUTION' ||
+    !payload.investorId
+  ) {
+    return undefined;
+  }
+  const amountMinor = BigInt(payload.amountMinor);
+  if (amountMinor <= 0n) {
+    log.warn({ eventId: event.id }, 'contribution event without a positive amount; ignored');
+    return undefined;
+  }
+  const key = { poolId: payload.poolId, investorId: payload.investorId };
+  return { key, amountMinor, currency: payload.currency };
+}
+
 /**
  * Applies a ledger event to capital calls exactly once (by event id, in the same MySQL
  * transaction as the effect). Only posted CONTRIBUTIONs of an investor settle calls; other
@@ -47,24 +66,11 @@ export async function applyLedgerEvent(
   event: LedgerEvent,
   log: Logger,
 ): Promise<SettlementOutcome> {
-  const { payload } = event;
-  if (
-    event.type !== 'TransactionPosted' ||
-    payload.type !== 'CONTRIBUTION' ||
-    !payload.investorId
-  ) {
-    return 'ignored';
-  }
-  const amountMinor = BigInt(payload.amountMinor);
-  if (amountMinor <= 0n) {
-    log.warn({ eventId: event.id }, 'contribution event without a positive amount; ignored');
-    return 'ignored';
-  }
-  const key = { poolId: payload.poolId, investorId: payload.investorId };
+  const contribution = contributionOf(event, log);
+  if (!contribution) return 'ignored';
+  const { key, amountMinor, currency } = contribution;
   const result = await withLockRetry(() =>
-    applyEventOnce(db, event.id, (tx) =>
-      settleContribution(tx, key, amountMinor, payload.currency),
-    ),
+    applyEventOnce(db, event.id, (tx) => settleContribution(tx, key, amountMinor, currency)),
   );
   if (!result.applied) return 'duplicate';
   if (!result.result) {
@@ -75,4 +81,22 @@ export async function applyLedgerEvent(
     return 'ignored';
   }
   return 'applied';
+}
+
+/** applyLedgerEvent for a consumer's whole read, in one MySQL transaction (one commit). */
+export async function applyLedgerEvents(
+  db: PoolsDb,
+  events: LedgerEvent[],
+  log: Logger,
+): Promise<number> {
+  const contributions = events.flatMap((event) => {
+    const contribution = contributionOf(event, log);
+    return contribution ? [{ id: event.id, ...contribution }] : [];
+  });
+  if (contributions.length === 0) return 0;
+  return withLockRetry(() =>
+    applyEventsOnce(db, contributions, async (tx, { key, amountMinor, currency }) => {
+      await settleContribution(tx, key, amountMinor, currency);
+    }),
+  );
 }

@@ -10,7 +10,7 @@ import {
 } from '@poolgraph/events';
 import type { Logger, Redis } from '@poolgraph/platform';
 import type { PoolsDb } from '../db/index.ts';
-import { applyLedgerEvent } from './apply.ts';
+import { applyLedgerEvent, applyLedgerEvents } from './apply.ts';
 
 export interface SettlementConsumerOptions {
   db: PoolsDb;
@@ -43,6 +43,12 @@ export function startSettlementConsumer(options: SettlementConsumerOptions): Str
       if (event.type !== 'TransactionPosted') return;
       const outcome = await applyLedgerEvent(db, event as LedgerEvent, log);
       log.debug({ eventId: event.id, outcome }, 'ledger event handled');
+    },
+    // A busy pool's contributions arrive in bursts: settle each read in one commit.
+    handleBatch: async (events) => {
+      const posted = events.filter((e): e is LedgerEvent => e.type === 'TransactionPosted');
+      const applied = await applyLedgerEvents(db, posted, log);
+      log.debug({ events: events.length, applied }, 'ledger events handled');
     },
     log,
   });
