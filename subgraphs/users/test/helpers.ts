@@ -1,6 +1,7 @@
 import { createLogger, type HttpService } from '@poolgraph/platform';
 import {
   createTestDatabase,
+  deleteRedisKeys,
   graphql,
   expectData,
   TEST_REDIS_URL,
@@ -21,10 +22,11 @@ export async function startUsers(
   overrides: Partial<UsersServiceConfig> = {},
 ): Promise<UsersUnderTest> {
   const database = await createTestDatabase('users');
+  const redisPrefix = uniqueRedisPrefix('users');
   const service = await createService({
     mysqlUrl: database.url,
     redisUrl: TEST_REDIS_URL,
-    redisPrefix: uniqueRedisPrefix('users'),
+    redisPrefix,
     jwksUrl: 'http://unused.invalid',
     subgraphUrls: {},
     log: createLogger('users', 'silent'),
@@ -38,6 +40,7 @@ export async function startUsers(
     async stop() {
       await service.stop();
       await database.drop();
+      await deleteRedisKeys(TEST_REDIS_URL, redisPrefix);
     },
   };
 }
