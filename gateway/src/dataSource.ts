@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, request } from 'undici';
 import type { GatewayContext } from './context.ts';
 import type { SubgraphFailureReason, SubgraphMetrics } from './metrics.ts';
 
@@ -20,20 +20,44 @@ export interface SubgraphDataSourceDeps {
 }
 
 /**
- * undici's fetch with a bounded, kept-alive pool per subgraph. Without a bound, a burst (a
+ * A bounded, kept-alive connection pool per subgraph. Without a bound, a burst (a
  * subscription event fanned out to many clients) opens a socket per concurrent request and
  * overflows the subgraph's accept backlog; with one, requests queue on warm connections.
  * Connections idle longer than the subgraphs' 65 s server keep-alive are never reused.
  */
 const dispatcher = new Agent({ connections: 64, keepAliveTimeout: 30_000, pipelining: 1 });
 
+/**
+ * The subset of a fetch Response that @apollo/gateway reads (status, headers, body), over
+ * undici's request API: no web streams per call, which made fetch a fifth of the gateway's CPU.
+ */
 function fetchWithTimeout(timeoutMs: number): Fetcher {
-  return (url, init) =>
-    undiciFetch(url, {
-      ...(init as Parameters<typeof undiciFetch>[1]),
+  return (async (
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string },
+  ) => {
+    const response = await request(url, {
       dispatcher,
+      method: (init.method ?? 'POST') as 'POST',
+      headers: init.headers,
+      body: init.body,
       signal: AbortSignal.timeout(timeoutMs),
-    }) as unknown as ReturnType<Fetcher>;
+    });
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const text = await response.body.text();
+    return {
+      ok: response.statusCode >= 200 && response.statusCode < 300,
+      status: response.statusCode,
+      statusText: '',
+      url,
+      headers,
+      text: async () => text,
+      json: async () => JSON.parse(text) as unknown,
+    };
+  }) as unknown as Fetcher;
 }
 
 /** The first error of a GraphQL response body, when the body is one. */
@@ -108,9 +132,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.deps.metrics.fetchFailures.inc({ subgraph: this.subgraph, reason });
     if (reason === 'http_status') throw error;
     // The message and socket error code say it all; a stack per failed fetch would flood the log.
-    const cause = (error.cause as { code?: unknown } | undefined)?.code;
     this.deps.log.warn(
-      { subgraph: this.subgraph, reason, error: error.message, cause },
+      { subgraph: this.subgraph, reason, error: error.message, cause: socketCode(error) },
       'subgraph fetch failed',
     );
     const detail =
@@ -123,15 +146,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private reasonOf(error: Error): SubgraphFailureReason {
     if (error instanceof GraphQLError && error.extensions.serviceName) return 'http_status';
     if (error.name === 'TimeoutError') return 'timeout';
-    // undici reports connection problems as TypeError('fetch failed') with the socket error as cause.
-    if (error instanceof TypeError && error.cause) return 'unreachable';
+    // undici's request rejects with the socket's own error code (ECONNREFUSED, UND_ERR_SOCKET…).
+    if (socketCode(error)) return 'unreachable';
     return 'invalid_response';
   }
 }
 
+/** The connection error's code, if the failure was one. */
+function socketCode(error: Error): string | undefined {
+  const { code } = error as { code?: unknown };
+  return typeof code === 'string' && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code) ? code : undefined;
+}
+
 /** A short, address-free reason for clients (the log line has the full error). */
 function causeCode(error: Error): string {
-  const cause = error.cause as { code?: unknown } | undefined;
-  if (typeof cause?.code === 'string') return cause.code;
-  return error instanceof TypeError ? 'connection failed' : 'unreadable response';
+  return socketCode(error) ?? 'unreadable response';
 }
