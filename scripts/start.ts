@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { CompositionError, composeSupergraph, readSupergraphConfig } from '@poolgraph/supergraph';
+import { SUBGRAPH_PORTS } from '@poolgraph/platform';
 import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts';
 import { checkServices } from './lib/services.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
@@ -51,14 +52,7 @@ async function shutdown(code: number) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-const ports = {
-  users: 4001,
-  pools: 4002,
-  ledger: 4003,
-  alerts: 4004,
-  reports: 4005,
-  gateway: gatewayPort,
-};
+const ports = { ...SUBGRAPH_PORTS, gateway: gatewayPort };
 const subgraphUrl = (port: number) => `http://127.0.0.1:${port}`;
 
 try {

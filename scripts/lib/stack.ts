@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { startProcess, stopAll, waitUntilReady, type ManagedProcess } from './processes.ts';
 
-export const SUBGRAPHS = ['users', 'pools', 'ledger', 'alerts', 'reports'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
+import { SUBGRAPH_NAMES as SUBGRAPHS, type SubgraphName } from '@poolgraph/platform';
+
+export { SUBGRAPHS, type SubgraphName };
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

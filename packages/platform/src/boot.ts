@@ -1,7 +1,7 @@
 import type { HttpService } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { stopOnSignals } from './http.ts';
-import { subgraphUrlsFromEnv, type SubgraphConfig } from './resources.ts';
+import { subgraphUrlsFromEnv, type ParsedSubgraphEnv, type SubgraphConfig } from './resources.ts';
 
 /**
  * Entry-point wrapper: builds and starts a service, printing one clear line (no stack trace)
@@ -22,20 +22,6 @@ export async function bootService(
     log.fatal({ code, err: code ? undefined : error }, `${name} failed to start: ${message}`);
     process.exit(1);
   }
-}
-
-/** The variables `subgraphEnvShape` parses, as bootSubgraph needs them. */
-export interface ParsedSubgraphEnv extends Record<
-  `${'USERS' | 'POOLS' | 'LEDGER' | 'ALERTS' | 'REPORTS'}_URL`,
-  string
-> {
-  LOG_LEVEL: string;
-  HOST: string;
-  PORT: number;
-  MYSQL_URL: string;
-  REDIS_URL: string;
-  REDIS_PREFIX: string;
-  USERS_JWKS_URL: string;
 }
 
 /**

@@ -5,8 +5,16 @@ import type { Logger } from './logger.ts';
 import { connectMysql, ensureDatabase, migrateDatabase, pingMysql, type Mysql } from './mysql.ts';
 import { connectRedis, pingRedis, type Redis } from './redis.ts';
 
-const SUBGRAPH_PORTS = { users: 4001, pools: 4002, ledger: 4003, alerts: 4004, reports: 4005 };
-type SubgraphName = keyof typeof SUBGRAPH_PORTS;
+/** The five subgraphs and their default ports, in start-up order (users first: it signs tokens). */
+export const SUBGRAPH_PORTS = {
+  users: 4001,
+  pools: 4002,
+  ledger: 4003,
+  alerts: 4004,
+  reports: 4005,
+};
+export type SubgraphName = keyof typeof SUBGRAPH_PORTS;
+export const SUBGRAPH_NAMES = Object.keys(SUBGRAPH_PORTS) as SubgraphName[];
 const urlVariable = (name: SubgraphName) =>
   `${name.toUpperCase() as Uppercase<SubgraphName>}_URL` as const;
 
@@ -20,9 +28,7 @@ const subgraphUrlShape = Object.fromEntries(
 
 /** `subgraphUrls` for SubgraphConfig, from the parsed environment. */
 export function subgraphUrlsFromEnv(env: Record<`${Uppercase<SubgraphName>}_URL`, string>) {
-  return Object.fromEntries(
-    (Object.keys(SUBGRAPH_PORTS) as SubgraphName[]).map((name) => [name, env[urlVariable(name)]]),
-  );
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, env[urlVariable(name)]]));
 }
 
 /** The variables every subgraph reads (names are the same for each; values differ per process). */
@@ -90,3 +96,6 @@ export interface SubgraphConfig extends ResourceConfig {
   /** GraphQL URLs of subgraphs this one calls directly, by name (e.g. { pools: '…/graphql' }). */
   subgraphUrls: Record<string, string>;
 }
+
+/** What `subgraphEnvShape` parses to. */
+export type ParsedSubgraphEnv = z.infer<z.ZodObject<ReturnType<typeof subgraphEnvShape>>>;

@@ -9,10 +9,12 @@ import { createService as createLedger } from '@poolgraph/ledger';
 import { createService as createAlerts } from '@poolgraph/alerts';
 import { createService as createReports } from '@poolgraph/reports';
 import {
+  SUBGRAPH_NAMES,
   connectMysql,
   createLogger,
   type HttpService,
   type SubgraphConfig,
+  type SubgraphName,
 } from '@poolgraph/platform';
 import { composeSupergraph, readSupergraphConfig, withUrls } from '@poolgraph/supergraph';
 import { schema as usersSchema } from '@poolgraph/users/db';
@@ -26,8 +28,8 @@ import {
 import { expectData, graphql } from './graphql.ts';
 import { freePort } from './ports.ts';
 
-export const SUBGRAPHS = ['users', 'pools', 'ledger', 'alerts', 'reports'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
+const SUBGRAPHS = SUBGRAPH_NAMES;
+export type { SubgraphName };
 
 const FACTORIES: Record<SubgraphName, (config: SubgraphConfig) => Promise<HttpService>> = {
   users: createUsers,

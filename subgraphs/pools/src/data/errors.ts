@@ -1,7 +1,5 @@
 import { mysqlErrorCode } from '@poolgraph/platform';
 
-export { isDuplicateKey } from '@poolgraph/platform';
-
 /** Deadlocks and lock-wait timeouts: the transaction was rolled back; running it again is safe. */
 export const isRetryableLockError = (error: unknown): boolean => {
   const code = mysqlErrorCode(error);

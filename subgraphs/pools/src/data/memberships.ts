@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { MySqlColumn } from 'drizzle-orm/mysql-core';
 import type { PoolsQueryable, PoolsTx } from '../db/index.ts';
 import { memberships, pools } from '../db/schema.ts';
-import { isDuplicateKey } from './errors.ts';
+import { isDuplicateKey } from '@poolgraph/platform';
 
 /** A membership with its pool's currency, so its amounts can be formatted without another query. */
 export interface MembershipRow {
