@@ -25,6 +25,11 @@ export interface TransactionPostedPayload {
   currency: string;
   /** The pool's cash right after this transaction (events of one pool arrive in posting order). */
   cashBalanceMinor: string;
+  /**
+   * FEE only: how the fee was borne, one share per member (they sum to amountMinor), so that
+   * statements can show each investor's part. Absent on other types.
+   */
+  allocations?: Array<{ investorId: string; amountMinor: string }>;
 }
 
 export type TransactionPostedEvent = DomainEvent<'TransactionPosted', TransactionPostedPayload>;
@@ -41,8 +46,18 @@ export const ledgerPoolChannel = (prefix: string, poolId: string): string =>
 const TYPES: readonly string[] = ['CONTRIBUTION', 'DISTRIBUTION', 'FEE', 'WITHDRAWAL'];
 const INTEGER = /^-?\d+$/;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isAllocationList = (value: unknown): boolean =>
+  Array.isArray(value) &&
+  value.every(
+    (a) =>
+      isObject(a) &&
+      typeof a.investorId === 'string' &&
+      typeof a.amountMinor === 'string' &&
+      INTEGER.test(a.amountMinor),
+  );
 
 /** Checks the envelope shape shared by every domain event. */
 export function parseDomainEvent(raw: unknown): DomainEvent {
@@ -75,7 +90,8 @@ export function parseLedgerEvent(raw: unknown): LedgerEvent {
     !INTEGER.test(p.amountMinor) ||
     typeof p.currency !== 'string' ||
     typeof p.cashBalanceMinor !== 'string' ||
-    !INTEGER.test(p.cashBalanceMinor)
+    !INTEGER.test(p.cashBalanceMinor) ||
+    !(p.allocations === undefined || isAllocationList(p.allocations))
   ) {
     throw new TypeError(`event ${event.id} is not a valid TransactionPosted event`);
   }

@@ -3,3 +3,4 @@ export * from './tables.ts';
 export * from './relay.ts';
 export * from './consumer.ts';
 export * from './applyOnce.ts';
+export * from './poolEvents.ts';

@@ -1,0 +1,93 @@
+import { isObject, parseDomainEvent, type DomainEvent } from './events.ts';
+
+/**
+ * The pools subgraph's events (stream `<prefix>pools.events`, aggregate = pool). Each is a
+ * snapshot, not a delta: it carries the whole current state of the pool or of one membership,
+ * written in the MySQL transaction that changed it. `revision` counts every committed change to
+ * the pool or its memberships (all of them take the pool's row lock), so a consumer applies a
+ * snapshot only when its revision is greater than the one it holds, and redelivered or
+ * reordered events change nothing.
+ */
+export type PoolStatusName = 'DRAFT' | 'OPEN' | 'CLOSED' | 'ARCHIVED';
+
+export interface PoolChangedPayload {
+  poolId: string;
+  revision: number;
+  name: string;
+  /** ISO 4217; fixed once the pool has members. */
+  currency: string;
+  managerId: string;
+  status: PoolStatusName;
+  /** Minor units as decimal strings (never floats); null when the pool has no target. */
+  targetMinor: string | null;
+  /** Σ of current members' commitments. */
+  committedMinor: string;
+  /** Σ of capital called so far (every call's items). */
+  calledMinor: string;
+  memberCount: number;
+}
+
+export interface MembershipChangedPayload {
+  poolId: string;
+  investorId: string;
+  membershipId: string;
+  revision: number;
+  /** False once the member was removed. */
+  member: boolean;
+  commitmentMinor: string;
+}
+
+export type PoolChangedEvent = DomainEvent<'PoolChanged', PoolChangedPayload>;
+export type MembershipChangedEvent = DomainEvent<'MembershipChanged', MembershipChangedPayload>;
+export type PoolEvent = PoolChangedEvent | MembershipChangedEvent;
+
+export const poolEventsStream = (prefix: string): string => `${prefix}pools.events`;
+
+const STATUSES: readonly string[] = ['DRAFT', 'OPEN', 'CLOSED', 'ARCHIVED'];
+const INTEGER = /^-?\d+$/;
+const isMinor = (value: unknown): value is string =>
+  typeof value === 'string' && INTEGER.test(value);
+const isRevision = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+
+function isPoolChanged(p: unknown): p is PoolChangedPayload {
+  return (
+    isObject(p) &&
+    typeof p.poolId === 'string' &&
+    isRevision(p.revision) &&
+    typeof p.name === 'string' &&
+    typeof p.currency === 'string' &&
+    typeof p.managerId === 'string' &&
+    typeof p.status === 'string' &&
+    STATUSES.includes(p.status) &&
+    (p.targetMinor === null || isMinor(p.targetMinor)) &&
+    isMinor(p.committedMinor) &&
+    isMinor(p.calledMinor) &&
+    typeof p.memberCount === 'number' &&
+    Number.isSafeInteger(p.memberCount)
+  );
+}
+
+function isMembershipChanged(p: unknown): p is MembershipChangedPayload {
+  return (
+    isObject(p) &&
+    typeof p.poolId === 'string' &&
+    typeof p.investorId === 'string' &&
+    typeof p.membershipId === 'string' &&
+    isRevision(p.revision) &&
+    typeof p.member === 'boolean' &&
+    isMinor(p.commitmentMinor)
+  );
+}
+
+/** Parses and checks a pools event (from a stream entry); throws on anything else. */
+export function parsePoolEvent(raw: unknown): PoolEvent {
+  const event = parseDomainEvent(raw);
+  if (event.type === 'PoolChanged' && isPoolChanged(event.payload)) {
+    return event as PoolChangedEvent;
+  }
+  if (event.type === 'MembershipChanged' && isMembershipChanged(event.payload)) {
+    return event as MembershipChangedEvent;
+  }
+  throw new TypeError(`event ${event.id} is not a valid pools event`);
+}
