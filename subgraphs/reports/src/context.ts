@@ -3,17 +3,20 @@ import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolg
 import type { Logger } from '@poolgraph/platform';
 import type { ReportsDb } from './db/index.ts';
 
-/** No loaders yet: reports owns no entity that another subgraph references. */
+/** No loaders: reports owns no entity that another subgraph references. */
 export interface Context {
   viewer: Viewer | null;
   db: ReportsDb;
   log: Logger;
+  /** The read models' lag behind the ledger, in seconds (reportsFreshness). */
+  lagSeconds: () => Promise<number>;
 }
 
 export interface ContextDeps {
   db: ReportsDb;
   verifier: TokenVerifier;
   log: Logger;
+  lagSeconds: () => Promise<number>;
 }
 
 export function createContextFactory(deps: ContextDeps) {
@@ -22,5 +25,6 @@ export function createContextFactory(deps: ContextDeps) {
     viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
     db: deps.db,
     log: deps.log,
+    lagSeconds: deps.lagSeconds,
   });
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
+import { Gauge } from 'prom-client';
 import { createRemoteTokenVerifier } from '@poolgraph/auth';
+import { ledgerEventsStream } from '@poolgraph/events';
 import {
   createMetrics,
   createSubgraphService,
@@ -10,24 +12,71 @@ import {
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
+import { LEDGER_GROUP, startLedgerConsumer } from './events/ledgerConsumer.ts';
+import { startPoolsConsumer } from './events/poolsConsumer.ts';
 import { resolvers } from './resolvers/index.ts';
+import { streamLagSeconds } from './services/freshness.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
+export interface ReportsServiceConfig extends SubgraphConfig {
+  /** Run the read-model consumers in this process (default true). */
+  readModels?: boolean;
+  /** This replica's name in the consumer groups; default the host name. */
+  consumerName?: string;
+}
+
 /**
- * Builds the reports subgraph (migrating its database) without listening. Tokens are verified
- * against the users subgraph's published keys.
+ * Builds the reports subgraph (migrating its database) without listening, and starts the
+ * consumers that keep its read models: `ledger.events` and `pools.events`, group "reports".
  */
-export async function createService(config: SubgraphConfig): Promise<HttpService> {
-  const { mysql, readiness, close } = await openSubgraphResources(config, schema, migrationsFolder);
-  const verifier = createRemoteTokenVerifier(config.jwksUrl);
+export async function createService(config: ReportsServiceConfig): Promise<HttpService> {
+  const { mysql, redis, readiness, close } = await openSubgraphResources(
+    config,
+    schema,
+    migrationsFolder,
+  );
+  const log = config.log;
+  const consumerOptions = {
+    db: mysql.db,
+    redis,
+    eventsPrefix: config.redisPrefix,
+    consumerName: config.consumerName,
+  };
+  const consumers =
+    config.readModels === false
+      ? []
+      : [
+          startLedgerConsumer({
+            ...consumerOptions,
+            log: log.child({ component: 'ledger-events' }),
+          }),
+          startPoolsConsumer({ ...consumerOptions, log: log.child({ component: 'pools-events' }) }),
+        ];
+  const lagSeconds = () =>
+    streamLagSeconds(redis, ledgerEventsStream(config.redisPrefix), LEDGER_GROUP);
+  const metrics = createMetrics('reports');
+  new Gauge({
+    name: 'reports_read_model_lag_seconds',
+    help: 'Age of the oldest ledger event the reports read models have not applied yet',
+    registers: [metrics.registry],
+    async collect() {
+      this.set(await lagSeconds());
+    },
+  });
   return createSubgraphService({
     typeDefs,
     resolvers,
-    context: createContextFactory({ db: mysql.db, verifier, log: config.log }),
-    metrics: createMetrics('reports'),
-    log: config.log,
+    context: createContextFactory({
+      db: mysql.db,
+      verifier: createRemoteTokenVerifier(config.jwksUrl),
+      log,
+      lagSeconds,
+    }),
+    metrics,
+    log,
     readiness,
-    onClose: close,
+    // The consumers stop first: they use Redis and MySQL, which close after them.
+    onClose: [...consumers.map((c) => () => c.stop()), ...close],
   });
 }

@@ -4,6 +4,8 @@ import { expectData, graphql } from '@poolgraph/testing';
 import type { Stack, TestUser } from '@poolgraph/testing/stack';
 import { schema as usersSchema } from '@poolgraph/users/db';
 import type { ContributionRow } from '../src/data/contributions.ts';
+import { schema } from '../src/db/index.ts';
+import { applyLedgerTransactions, type LedgerTransaction } from '../src/services/readModel.ts';
 
 export const TOP_INVESTORS = `query Top($limit: Int, $currency: String, $from: DateTime, $to: DateTime) {
   topInvestors(limit: $limit, currency: $currency, from: $from, to: $to) {
@@ -68,4 +70,28 @@ export async function signUpPartner(stack: Stack): Promise<TestUser> {
     ),
   );
   return { ...user, token: logIn.accessToken };
+}
+
+/** A contribution row as the read model's input. */
+export const asTransaction = (row: ContributionRow): LedgerTransaction => ({
+  ...row,
+  type: 'CONTRIBUTION',
+  allocations: [],
+});
+
+/** Folds transactions into the stack's reports read models, as the consumer does. */
+export async function applyToReports(
+  stack: Stack,
+  rows: ReadonlyArray<ContributionRow | LedgerTransaction>,
+  batch = 500,
+): Promise<void> {
+  const mysql = connectMysql({ url: stack.databases.reports!.url }, schema);
+  try {
+    for (let i = 0; i < rows.length; i += batch) {
+      const slice = rows.slice(i, i + batch).map((r) => ('type' in r ? r : asTransaction(r)));
+      await mysql.db.transaction((tx) => applyLedgerTransactions(tx, slice));
+    }
+  } finally {
+    await mysql.close();
+  }
 }

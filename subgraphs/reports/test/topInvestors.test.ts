@@ -1,10 +1,8 @@
-import { connectMysql, uuidv7, type Mysql } from '@poolgraph/platform';
+import { uuidv7 } from '@poolgraph/platform';
 import { expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertContributions } from '../src/data/contributions.ts';
-import { schema } from '../src/db/index.ts';
-import { TOP_INVESTORS, brief, contribution, type Ranking } from './fixtures.ts';
+import { TOP_INVESTORS, applyToReports, brief, contribution, type Ranking } from './fixtures.ts';
 
 const at = (iso: string) => new Date(iso);
 const pools = Array.from({ length: 4 }, () => uuidv7());
@@ -14,16 +12,14 @@ const investors = { three: uuidv7(), tieLow, tieHigh, twoSmall: uuidv7(), oneBig
 
 describe('topInvestors', () => {
   let stack: Stack;
-  let mysql: Mysql<typeof schema>;
   let admin: TestUser;
   const duplicated = contribution(investors.oneBig, pools[0]!, 100_000n);
 
   beforeAll(async () => {
     stack = await startStack();
     admin = await stack.admin();
-    mysql = connectMysql({ url: stack.databases.reports!.url }, schema);
     const [p0, p1, p2, p3] = pools as [string, string, string, string];
-    await insertContributions(mysql.db, [
+    await applyToReports(stack, [
       contribution(investors.three, p0, 10_000n),
       contribution(investors.three, p1, 10_000n),
       contribution(investors.three, p2, 10_000n),
@@ -44,7 +40,6 @@ describe('topInvestors', () => {
   });
 
   afterAll(async () => {
-    await mysql?.close();
     await stack?.stop();
   });
 
@@ -87,7 +82,7 @@ describe('topInvestors', () => {
     const windowed = uuidv7();
     const from = '2026-03-01T00:00:00.000Z';
     const to = '2026-04-01T00:00:00.000Z';
-    await insertContributions(mysql.db, [
+    await applyToReports(stack, [
       contribution(windowed, pools[0]!, 100n, {
         currency: 'GBP',
         occurredAt: at('2026-02-28T23:59:59.999Z'),
@@ -108,7 +103,7 @@ describe('topInvestors', () => {
   it('keeps totals exact beyond 2^53 minor units', async () => {
     const whale = uuidv7();
     const huge = 9_000_000_000_000_001n;
-    await insertContributions(mysql.db, [
+    await applyToReports(stack, [
       contribution(whale, pools[0]!, huge, { currency: 'CHF' }),
       contribution(whale, pools[1]!, huge, { currency: 'CHF' }),
     ]);
@@ -116,7 +111,7 @@ describe('topInvestors', () => {
   });
 
   it('ignores a contribution it already has, keeping the first version', async () => {
-    await insertContributions(mysql.db, [{ ...duplicated, amountMinor: 1n, poolId: pools[3]! }]);
+    await applyToReports(stack, [{ ...duplicated, amountMinor: 1n, poolId: pools[3]! }]);
     expect(brief(await top({ limit: 10 })).at(-1)).toEqual([investors.oneBig, 1, '5000.00']);
   });
 });

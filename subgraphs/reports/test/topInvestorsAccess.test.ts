@@ -1,10 +1,15 @@
-import { connectMysql, uuidv7 } from '@poolgraph/platform';
+import { uuidv7 } from '@poolgraph/platform';
 import { errorCodes, expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertContributions } from '../src/data/contributions.ts';
-import { schema } from '../src/db/index.ts';
-import { TOP_INVESTORS, brief, contribution, signUpPartner, type Ranking } from './fixtures.ts';
+import {
+  TOP_INVESTORS,
+  applyToReports,
+  brief,
+  contribution,
+  signUpPartner,
+  type Ranking,
+} from './fixtures.ts';
 
 describe('topInvestors access and input', () => {
   let stack: Stack;
@@ -22,12 +27,7 @@ describe('topInvestors access and input', () => {
       stack.signUp('INVESTOR'),
       signUpPartner(stack),
     ]);
-    const mysql = connectMysql({ url: stack.databases.reports!.url }, schema);
-    try {
-      await insertContributions(mysql.db, [contribution(investorId, uuidv7(), 12_345n)]);
-    } finally {
-      await mysql.close();
-    }
+    await applyToReports(stack, [contribution(investorId, uuidv7(), 12_345n)]);
   });
 
   afterAll(async () => {
@@ -43,8 +43,9 @@ describe('topInvestors access and input', () => {
     expect(brief(expectData(await topAs(partner)).topInvestors)).toEqual(expected);
   });
 
-  it('forbids managers and investors, and requires sign-in', async () => {
-    expect(errorCodes(await topAs(manager))).toEqual(['FORBIDDEN']);
+  it('forbids investors, requires sign-in, and shows a manager only their own pools', async () => {
+    // This manager runs no pool: the ranking restricted to their pools is empty.
+    expect(expectData(await topAs(manager)).topInvestors).toEqual([]);
     expect(errorCodes(await topAs(investor))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await topAs(undefined))).toEqual(['UNAUTHENTICATED']);
     // The subgraph checks the token itself: going around the gateway gains nothing.

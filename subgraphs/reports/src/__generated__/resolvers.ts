@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { InvestorRankingRow } from '../data/contributions.ts';
+import type { InvestorRankingRow } from '../data/investorRankings.ts';
+import type { PoolPerformanceModel, PerformancePointModel } from '../services/performance.ts';
+import type { StatementModel, StatementLineModel } from '../services/statements.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -29,6 +31,25 @@ export type InvestorRanking = {
   uniquePools: Scalars['Int']['output'];
 };
 
+/** What an investor's capital accounts did between `from` (inclusive) and `to` (exclusive). */
+export type InvestorStatement = {
+  __typename?: 'InvestorStatement';
+  /**
+   * The statement as CSV (RFC 4180, header row, exact decimal amounts, one row per line):
+   * pool_id, pool_name, currency, opening_balance, contributions, distributions, fees,
+   * withdrawals, closing_balance.
+   */
+  csv: Scalars['String']['output'];
+  /** The window's start (inclusive), as asked; null for "since the beginning". */
+  from?: Maybe<Scalars['DateTime']['output']>;
+  /** The investor. */
+  investor: User;
+  /** One line per pool with any movement up to `to`, by pool id. */
+  lines: Array<StatementLine>;
+  /** The window's end (exclusive), as asked; null for "until now". */
+  to?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** An exact amount of money in one currency. */
 export type Money = {
   __typename?: 'Money';
@@ -38,15 +59,90 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+/** One point of a pool's history: what moved in one day or month (UTC). */
+export type PerformancePoint = {
+  __typename?: 'PerformancePoint';
+  /** Posted contributions in the period. */
+  contributed: Money;
+  /** Posted distributions in the period. */
+  distributed: Money;
+  /** The day ("2026-01-31") or month ("2026-01"). */
+  period: Scalars['String']['output'];
+};
+
+/** An investment pool (owned by the pools subgraph). */
+export type Pool = {
+  __typename?: 'Pool';
+  /** Stable identifier (a UUID). */
+  id: Scalars['ID']['output'];
+};
+
+/** A pool's performance, from the read models (see reportsFreshness for how current they are). */
+export type PoolPerformance = {
+  __typename?: 'PoolPerformance';
+  /** Contributions and distributions per UTC day with activity, oldest first. */
+  byDay: Array<PerformancePoint>;
+  /** Contributions and distributions per UTC month with activity, oldest first. */
+  byMonth: Array<PerformancePoint>;
+  /** Capital called so far (from the pools subgraph's events). */
+  called: Money;
+  /** The pool's cash: contributed − distributed − fees − withdrawn. */
+  cash: Money;
+  /** The sum of current members' commitments (from the pools subgraph's events). */
+  committed: Money;
+  /** Paid-in capital: the sum of posted contributions. */
+  contributed: Money;
+  /** The sum of posted distributions. */
+  distributed: Money;
+  /**
+   * Distributions to paid-in capital (distributed / contributed), exact to 6 decimals (rounded
+   * down), e.g. "0.250000"; null before any contribution.
+   */
+  dpi?: Maybe<Scalars['Decimal']['output']>;
+  /** The sum of posted fees. */
+  fees: Money;
+  /** Investors with at least one posted contribution to the pool. */
+  investorCount: Scalars['Int']['output'];
+  /** The pool. */
+  pool: Pool;
+  /** The sum of posted withdrawals. */
+  withdrawn: Money;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * An investor's statement per pool over [from, to). The investor themself, ADMIN and PARTNER
+   * see every pool; a MANAGER sees the lines of the pools they manage; others FORBIDDEN.
+   */
+  investorStatement: InvestorStatement;
+  /**
+   * A pool's performance. ADMIN and PARTNER, the pool's manager, and investors who contributed
+   * to it; others FORBIDDEN. NOT_FOUND for a pool reports has never heard of.
+   */
+  poolPerformance: PoolPerformance;
+  /** How current the reports are. Any signed-in caller. */
+  reportsFreshness: ReportsFreshness;
   /**
    * The investors who contributed to the most distinct pools, ties broken by the larger total
    * invested, then by investor id. Counts posted contributions in `currency` only, with
    * `from` inclusive and `to` exclusive on the transaction's time. `limit` is 1 to 100.
-   * Requires the role ADMIN or PARTNER.
+   * ADMIN and PARTNER see the whole platform; a MANAGER sees the ranking restricted to the pools
+   * they manage; INVESTOR is FORBIDDEN.
    */
   topInvestors: Array<InvestorRanking>;
+};
+
+
+export type QueryInvestorStatementArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  investorId: Scalars['ID']['input'];
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryPoolPerformanceArgs = {
+  poolId: Scalars['ID']['input'];
 };
 
 
@@ -55,6 +151,46 @@ export type QueryTopInvestorsArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** How current the reports are: they are read models fed by the ledger's events, after commit. */
+export type ReportsFreshness = {
+  __typename?: 'ReportsFreshness';
+  /**
+   * How far the read models are behind the ledger: the age of the oldest ledger event not yet
+   * applied, in seconds; 0 when every published event is applied.
+   */
+  lagSeconds: Scalars['Float']['output'];
+  /**
+   * The time (the transaction's own time) of the newest ledger transaction applied so far; null
+   * before the first one.
+   */
+  lastEventAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * One pool's line in an investor statement. Balances are the investor's capital account:
+ * contributions − distributions − fees − withdrawals.
+ */
+export type StatementLine = {
+  __typename?: 'StatementLine';
+  /**
+   * openingBalance + contributions − distributions − fees − withdrawals. Without `to`, it equals
+   * the ledger's position (contributed − distributed − fees − withdrawn).
+   */
+  closingBalance: Money;
+  /** Contributions in the window. */
+  contributions: Money;
+  /** Distributions in the window. */
+  distributions: Money;
+  /** The investor's share of fees in the window. */
+  fees: Money;
+  /** The capital account before `from` (zero without `from`). */
+  openingBalance: Money;
+  /** The pool. */
+  pool: Pool;
+  /** Withdrawals in the window. */
+  withdrawals: Money;
 };
 
 /** A person or integration with an account on Poolgraph. */
@@ -141,11 +277,18 @@ export type ResolversTypes = {
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   InvestorRanking: ResolverTypeWrapper<InvestorRankingRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Money: ResolverTypeWrapper<Money>;
+  InvestorStatement: ResolverTypeWrapper<StatementModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  User: ResolverTypeWrapper<User>;
+  Money: ResolverTypeWrapper<Money>;
+  PerformancePoint: ResolverTypeWrapper<PerformancePointModel>;
+  Pool: ResolverTypeWrapper<Pool>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  PoolPerformance: ResolverTypeWrapper<PoolPerformanceModel>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReportsFreshness: ResolverTypeWrapper<ReportsFreshness>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  StatementLine: ResolverTypeWrapper<StatementLineModel>;
+  User: ResolverTypeWrapper<User>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
@@ -155,11 +298,18 @@ export type ResolversParentTypes = {
   Decimal: Scalars['Decimal']['output'];
   InvestorRanking: InvestorRankingRow;
   Int: Scalars['Int']['output'];
-  Money: Money;
+  InvestorStatement: StatementModel;
   String: Scalars['String']['output'];
-  Query: Record<PropertyKey, never>;
-  User: User;
+  Money: Money;
+  PerformancePoint: PerformancePointModel;
+  Pool: Pool;
   ID: Scalars['ID']['output'];
+  PoolPerformance: PoolPerformanceModel;
+  Query: Record<PropertyKey, never>;
+  ReportsFreshness: ReportsFreshness;
+  Float: Scalars['Float']['output'];
+  StatementLine: StatementLineModel;
+  User: User;
   Boolean: Scalars['Boolean']['output'];
 };
 
@@ -177,13 +327,64 @@ export type InvestorRankingResolvers<ContextType = Context, ParentType extends R
   uniquePools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type InvestorStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestorStatement'] = ResolversParentTypes['InvestorStatement']> = {
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['StatementLine']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PerformancePointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerformancePoint'] = ResolversParentTypes['PerformancePoint']> = {
+  contributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  distributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PoolPerformanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PoolPerformance'] = ResolversParentTypes['PoolPerformance']> = {
+  byDay?: Resolver<Array<ResolversTypes['PerformancePoint']>, ParentType, ContextType>;
+  byMonth?: Resolver<Array<ResolversTypes['PerformancePoint']>, ParentType, ContextType>;
+  called?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cash?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  committed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  contributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  distributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  dpi?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  investorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  withdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  investorStatement?: Resolver<ResolversTypes['InvestorStatement'], ParentType, ContextType, RequireFields<QueryInvestorStatementArgs, 'investorId'>>;
+  poolPerformance?: Resolver<ResolversTypes['PoolPerformance'], ParentType, ContextType, RequireFields<QueryPoolPerformanceArgs, 'poolId'>>;
+  reportsFreshness?: Resolver<ResolversTypes['ReportsFreshness'], ParentType, ContextType>;
   topInvestors?: Resolver<Array<ResolversTypes['InvestorRanking']>, ParentType, ContextType, RequireFields<QueryTopInvestorsArgs, 'currency' | 'limit'>>;
+};
+
+export type ReportsFreshnessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportsFreshness'] = ResolversParentTypes['ReportsFreshness']> = {
+  lagSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lastEventAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type StatementLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementLine'] = ResolversParentTypes['StatementLine']> = {
+  closingBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  contributions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  distributions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  openingBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  withdrawals?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -194,8 +395,14 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   InvestorRanking?: InvestorRankingResolvers<ContextType>;
+  InvestorStatement?: InvestorStatementResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  PerformancePoint?: PerformancePointResolvers<ContextType>;
+  Pool?: PoolResolvers<ContextType>;
+  PoolPerformance?: PoolPerformanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReportsFreshness?: ReportsFreshnessResolvers<ContextType>;
+  StatementLine?: StatementLineResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

@@ -2,6 +2,9 @@ import { DecimalScalar } from '@poolgraph/money';
 import { DateTimeScalar } from '@poolgraph/platform';
 import type { Resolvers } from '../__generated__/resolvers.ts';
 import { InvestorRanking } from './InvestorRanking.ts';
+import { InvestorStatement, StatementLine } from './InvestorStatement.ts';
+import { PerformancePoint } from './PerformancePoint.ts';
+import { PoolPerformance } from './PoolPerformance.ts';
 import { Query } from './Query.ts';
 
 export const resolvers: Resolvers = {
@@ -9,4 +12,8 @@ export const resolvers: Resolvers = {
   Decimal: DecimalScalar,
   Query,
   InvestorRanking,
+  PoolPerformance,
+  PerformancePoint,
+  InvestorStatement,
+  StatementLine,
 };

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import type { ReportsQueryable } from '../db/index.ts';
+import { insertRows, selectRows, toBigInt } from './rows.ts';
+
+export type MovementType = 'CONTRIBUTION' | 'DISTRIBUTION' | 'FEE' | 'WITHDRAWAL';
+
+/** What one investor's capital account saw of one transaction. */
+export interface MovementRow {
+  transactionId: string;
+  investorId: string;
+  poolId: string;
+  type: MovementType;
+  currency: string;
+  amountMinor: bigint;
+  occurredAt: Date;
+}
+
+/** insertMovements: new rows only (the caller applies each transaction once). */
+export async function insertMovements(tx: ReportsQueryable, rows: readonly MovementRow[]) {
+  await insertRows(
+    tx,
+    'movements',
+    ['transaction_id', 'investor_id', 'pool_id', 'type', 'currency', 'amount_minor', 'occurred_at'],
+    rows.map((r) => [
+      r.transactionId,
+      r.investorId,
+      r.poolId,
+      r.type,
+      r.currency,
+      r.amountMinor,
+      r.occurredAt,
+    ]),
+  );
+}
+
+export interface MovementSums {
+  poolId: string;
+  currency: string;
+  /** Before `from`: counts toward the opening balance. */
+  before: boolean;
+  type: MovementType;
+  total: bigint;
+}
+
+/**
+ * selectMovementSums: one investor's movements before `to` (exclusive), summed per pool and
+ * type, split at `from` (inclusive) into "before" (the opening balance) and "in the window".
+ * Reads the investor's rows through movements_investor: O(the investor's movements).
+ */
+export async function selectMovementSums(
+  db: ReportsQueryable,
+  investorId: string,
+  from: Date | undefined,
+  to: Date | undefined,
+): Promise<MovementSums[]> {
+  const before = from ? sql`occurred_at < ${from}` : sql`FALSE`;
+  const until = to ? sql`AND occurred_at < ${to}` : sql``;
+  const rows = await selectRows<{
+    pool_id: string;
+    currency: string;
+    before_from: number | string;
+    type: MovementType;
+    total: string;
+  }>(
+    db,
+    sql`SELECT pool_id, currency, (${before}) AS before_from, type, SUM(amount_minor) AS total
+        FROM movements WHERE investor_id = ${investorId} ${until}
+        GROUP BY pool_id, currency, before_from, type`,
+  );
+  return rows.map((r) => ({
+    poolId: r.pool_id,
+    currency: r.currency,
+    before: Number(r.before_from) === 1,
+    type: r.type,
+    total: toBigInt(r.total),
+  }));
+}

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import type { PoolChangedPayload } from '@poolgraph/events';
+import type { ReportsQueryable } from '../db/index.ts';
+import { list, selectRows, toBigInt } from './rows.ts';
+
+export interface PoolFactsRow {
+  poolId: string;
+  name: string;
+  currency: string;
+  managerId: string;
+  status: string;
+  committedMinor: bigint;
+  calledMinor: bigint;
+  memberCount: number;
+}
+
+/**
+ * upsertPoolFacts: stores a PoolChanged snapshot unless a newer (or the same) revision is
+ * already stored, so redelivered and reordered events change nothing.
+ */
+export async function upsertPoolFacts(db: ReportsQueryable, p: PoolChangedPayload) {
+  const newer = sql.raw('VALUES(revision) > revision');
+  await db.execute(sql`
+    INSERT INTO pool_facts (pool_id, revision, name, currency, manager_id, status, target_minor,
+      committed_minor, called_minor, member_count)
+    VALUES (${p.poolId}, ${p.revision}, ${p.name}, ${p.currency}, ${p.managerId}, ${p.status},
+      ${p.targetMinor}, ${p.committedMinor}, ${p.calledMinor}, ${p.memberCount})
+    ON DUPLICATE KEY UPDATE
+      name = IF(${newer}, VALUES(name), name),
+      currency = IF(${newer}, VALUES(currency), currency),
+      manager_id = IF(${newer}, VALUES(manager_id), manager_id),
+      status = IF(${newer}, VALUES(status), status),
+      target_minor = IF(${newer}, VALUES(target_minor), target_minor),
+      committed_minor = IF(${newer}, VALUES(committed_minor), committed_minor),
+      called_minor = IF(${newer}, VALUES(called_minor), called_minor),
+      member_count = IF(${newer}, VALUES(member_count), member_count),
+      revision = GREATEST(revision, VALUES(revision))`);
+}
+
+type Raw = {
+  pool_id: string;
+  name: string;
+  currency: string;
+  manager_id: string;
+  status: string;
+  committed_minor: string;
+  called_minor: string;
+  member_count: number;
+};
+const toRow = (r: Raw): PoolFactsRow => ({
+  poolId: r.pool_id,
+  name: r.name,
+  currency: r.currency,
+  managerId: r.manager_id,
+  status: r.status,
+  committedMinor: toBigInt(r.committed_minor),
+  calledMinor: toBigInt(r.called_minor),
+  memberCount: Number(r.member_count),
+});
+
+/** selectPoolFactsByIds: the pools' latest snapshots (unknown ids are absent). */
+export async function selectPoolFactsByIds(
+  db: ReportsQueryable,
+  ids: readonly string[],
+): Promise<PoolFactsRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectRows<Raw>(
+    db,
+    sql`SELECT * FROM pool_facts WHERE pool_id IN (${list([...new Set(ids)])})`,
+  );
+  return rows.map(toRow);
+}
+
+/** selectManagedPoolIds: the pools a manager runs, as the pools stream last said. */
+export async function selectManagedPoolIds(db: ReportsQueryable, managerId: string) {
+  const rows = await selectRows<{ pool_id: string }>(
+    db,
+    sql`SELECT pool_id FROM pool_facts WHERE manager_id = ${managerId}`,
+  );
+  return rows.map((r) => r.pool_id);
+}

@@ -1,0 +1,143 @@
+import type { ReportsQueryable } from '../db/index.ts';
+import { claimTransactions } from '../data/appliedTransactions.ts';
+import { insertContributions, type ContributionRow } from '../data/contributions.ts';
+import { addInvestorPoolTotals, type InvestorPoolTotalsRow } from '../data/investorPoolTotals.ts';
+import { addRankings, type RankingDelta } from '../data/investorRankings.ts';
+import { insertMovements, type MovementRow, type MovementType } from '../data/movements.ts';
+import {
+  addPeriodContributions,
+  periodKey,
+  selectExistingPeriodKeys,
+  type PeriodContributionRow,
+} from '../data/periodContributions.ts';
+import { addPoolDays, type PoolDayRow } from '../data/poolDays.ts';
+import { addPoolTotals, type PoolTotalsRow } from '../data/poolTotals.ts';
+import { recordApplied } from '../data/readModelState.ts';
+import { periodsOf } from './rankingPlan.ts';
+
+/** A posted ledger transaction as the read models need it (from an event or the history). */
+export interface LedgerTransaction {
+  transactionId: string;
+  poolId: string;
+  investorId: string | null;
+  type: MovementType;
+  amountMinor: bigint;
+  currency: string;
+  occurredAt: Date;
+  /** FEE: each member's share; empty when the producer did not say. */
+  allocations: Array<{ investorId: string; amountMinor: bigint }>;
+}
+
+/** Sums deltas by key, so each table gets one row per key and batch. */
+class Deltas<T> {
+  readonly rows = new Map<string, T>();
+  add(key: string, create: () => T, add: (row: T) => void) {
+    let row = this.rows.get(key);
+    if (!row) this.rows.set(key, (row = create()));
+    add(row);
+  }
+  get values() {
+    return [...this.rows.values()];
+  }
+}
+
+const FIELD: Record<MovementType, 'contributed' | 'distributed' | 'fees' | 'withdrawn'> = {
+  CONTRIBUTION: 'contributed',
+  DISTRIBUTION: 'distributed',
+  FEE: 'fees',
+  WITHDRAWAL: 'withdrawn',
+};
+const zeroTotals = { contributed: 0n, distributed: 0n, fees: 0n, withdrawn: 0n };
+
+/**
+ * applyLedgerTransactions: folds posted transactions into every ledger-derived read model, in
+ * the caller's MySQL transaction, each transaction at most once (by its id). Returns how many
+ * were new. Work per transaction is constant: a handful of multi-row upserts per batch.
+ */
+export async function applyLedgerTransactions(
+  tx: ReportsQueryable,
+  transactions: readonly LedgerTransaction[],
+): Promise<number> {
+  const fresh = await claimTransactions(
+    tx,
+    transactions.map((t) => t.transactionId),
+  );
+  const todo = transactions.filter((t) => fresh.delete(t.transactionId));
+  if (todo.length === 0) return 0;
+
+  const movements: MovementRow[] = [];
+  const contributions: ContributionRow[] = [];
+  const investorTotals = new Deltas<InvestorPoolTotalsRow>();
+  const poolTotals = new Deltas<PoolTotalsRow>();
+  const poolDays = new Deltas<PoolDayRow>();
+  const periods = new Deltas<PeriodContributionRow>();
+  let newest = todo[0]!.occurredAt;
+
+  for (const t of todo) {
+    if (t.occurredAt > newest) newest = t.occurredAt;
+    const field = FIELD[t.type];
+    const { poolId, currency } = t;
+    poolTotals.add(
+      poolId,
+      () => ({ poolId, currency, ...zeroTotals }),
+      (r) => (r[field] += t.amountMinor),
+    );
+    if (t.type === 'CONTRIBUTION' || t.type === 'DISTRIBUTION') {
+      const period = t.occurredAt.toISOString().slice(0, 10);
+      poolDays.add(
+        `${poolId}|${period}`,
+        () => ({ poolId, period, contributed: 0n, distributed: 0n }),
+        (r) => (r[t.type === 'CONTRIBUTION' ? 'contributed' : 'distributed'] += t.amountMinor),
+      );
+    }
+    const shares =
+      t.investorId !== null
+        ? [{ investorId: t.investorId, amountMinor: t.amountMinor }]
+        : t.allocations;
+    for (const { investorId, amountMinor } of shares) {
+      if (amountMinor === 0n) continue;
+      movements.push({ ...t, investorId, amountMinor });
+      investorTotals.add(
+        `${investorId}|${poolId}`,
+        () => ({ investorId, poolId, currency, ...zeroTotals }),
+        (r) => (r[field] += amountMinor),
+      );
+    }
+    if (t.type === 'CONTRIBUTION' && t.investorId !== null) {
+      const investorId = t.investorId;
+      contributions.push({ ...t, investorId });
+      for (const p of periodsOf(t.occurredAt)) {
+        const row = { investorId, poolId, ...p, currency, amount: 0n };
+        periods.add(
+          periodKey(row),
+          () => row,
+          (r) => (r.amount += t.amountMinor),
+        );
+      }
+    }
+  }
+
+  const periodRows = periods.values;
+  // Read before writing: a row that did not exist yet is a pool the investor is new to.
+  const existing = await selectExistingPeriodKeys(tx, periodRows);
+  const rankings = new Deltas<RankingDelta>();
+  for (const p of periodRows) {
+    rankings.add(
+      `${p.kind}|${p.periodStart}|${p.currency}|${p.investorId}`,
+      () => ({ ...p, newPools: 0, amount: 0n }),
+      (r) => {
+        r.amount += p.amount;
+        if (!existing.has(periodKey(p))) r.newPools += 1;
+      },
+    );
+  }
+  await insertContributions(tx, contributions);
+  await insertMovements(tx, movements);
+  await addInvestorPoolTotals(tx, investorTotals.values);
+  await addPoolTotals(tx, poolTotals.values);
+  await addPoolDays(tx, poolDays.values);
+  await addPeriodContributions(tx, periodRows);
+  await addRankings(tx, rankings.values);
+  await recordApplied(tx, newest);
+  return todo.length;
+}

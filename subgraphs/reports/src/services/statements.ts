@@ -1,0 +1,102 @@
+import { badUserInput, isUuid, notFound } from '@poolgraph/platform';
+import { statementScope } from '../access.ts';
+import type { Context } from '../context.ts';
+import { selectInvestorTotals } from '../data/investorPoolTotals.ts';
+import { selectMovementSums, type MovementType } from '../data/movements.ts';
+import { selectPoolFactsByIds } from '../data/poolFacts.ts';
+
+export interface StatementLineModel {
+  poolId: string;
+  poolName: string | null;
+  currency: string;
+  opening: bigint;
+  contributions: bigint;
+  distributions: bigint;
+  fees: bigint;
+  withdrawals: bigint;
+  closing: bigint;
+}
+
+export interface StatementModel {
+  investorId: string;
+  from: Date | null;
+  to: Date | null;
+  lines: StatementLineModel[];
+}
+
+const WINDOW_FIELD: Record<
+  MovementType,
+  'contributions' | 'distributions' | 'fees' | 'withdrawals'
+> = {
+  CONTRIBUTION: 'contributions',
+  DISTRIBUTION: 'distributions',
+  FEE: 'fees',
+  WITHDRAWAL: 'withdrawals',
+};
+const SIGN: Record<MovementType, bigint> = {
+  CONTRIBUTION: 1n,
+  DISTRIBUTION: -1n,
+  FEE: -1n,
+  WITHDRAWAL: -1n,
+};
+
+const emptyLine = (poolId: string, currency: string): StatementLineModel => ({
+  poolId,
+  poolName: null,
+  currency,
+  opening: 0n,
+  contributions: 0n,
+  distributions: 0n,
+  fees: 0n,
+  withdrawals: 0n,
+  closing: 0n,
+});
+
+/**
+ * investorStatement: without a window, straight from investor_pool_totals (O(their pools));
+ * with one, from the investor's movements (O(their movements)), split at `from`.
+ */
+export async function investorStatement(
+  context: Context,
+  args: { investorId: string; from?: Date | null; to?: Date | null },
+): Promise<StatementModel> {
+  const { db } = context;
+  const scope = statementScope(context.viewer, args.investorId);
+  if (!isUuid(args.investorId)) throw notFound('User');
+  const from = args.from ?? undefined;
+  const to = args.to ?? undefined;
+  if (from && to && to.getTime() <= from.getTime()) {
+    throw badUserInput('to', 'must be later than from (from is inclusive, to exclusive).');
+  }
+  const lines = new Map<string, StatementLineModel>();
+  if (!from && !to) {
+    for (const t of await selectInvestorTotals(db, args.investorId)) {
+      lines.set(t.poolId, {
+        ...emptyLine(t.poolId, t.currency),
+        contributions: t.contributed,
+        distributions: t.distributed,
+        fees: t.fees,
+        withdrawals: t.withdrawn,
+      });
+    }
+  } else {
+    for (const sum of await selectMovementSums(db, args.investorId, from, to)) {
+      let line = lines.get(sum.poolId);
+      if (!line) lines.set(sum.poolId, (line = emptyLine(sum.poolId, sum.currency)));
+      if (sum.before) line.opening += SIGN[sum.type] * sum.total;
+      else line[WINDOW_FIELD[sum.type]] += sum.total;
+    }
+  }
+  const facts = new Map(
+    (await selectPoolFactsByIds(db, [...lines.keys()])).map((f) => [f.poolId, f]),
+  );
+  const visible = [...lines.values()]
+    .filter((l) => scope.allPools || facts.get(l.poolId)?.managerId === scope.managerId)
+    .sort((a, b) => (a.poolId < b.poolId ? -1 : a.poolId > b.poolId ? 1 : 0));
+  for (const line of visible) {
+    line.poolName = facts.get(line.poolId)?.name ?? null;
+    line.closing =
+      line.opening + line.contributions - line.distributions - line.fees - line.withdrawals;
+  }
+  return { investorId: args.investorId, from: from ?? null, to: to ?? null, lines: visible };
+}
