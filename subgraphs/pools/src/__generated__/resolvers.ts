@@ -7,6 +7,7 @@ import type { MoneyValue } from '@poolgraph/money';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -70,6 +71,23 @@ export type CreatePoolInput = {
   targetAmount?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+/** A pool of an imported dataset, for importers. */
+export type ImportPoolInput = {
+  /** ISO 4217 code of the pool's money. */
+  currency: Scalars['String']['input'];
+  /** The pool's id in the dataset (its syndicate id), 1 to 64 printable ASCII characters. */
+  externalId: Scalars['String']['input'];
+};
+
+/** The pool an imported dataset's pool became. */
+export type ImportedPool = {
+  __typename?: 'ImportedPool';
+  /** The pool's id in the dataset. */
+  externalId: Scalars['String']['output'];
+  /** The pool on Poolgraph. */
+  pool: Pool;
+};
+
 /**
  * An investor's participation in a pool: what they committed to invest.
  * Visible to the investor, the pool's manager and admins.
@@ -113,6 +131,12 @@ export type Mutation = {
   closePool: Pool;
   /** Creates a DRAFT pool managed by the caller. MANAGER only. */
   createPool: Pool;
+  /**
+   * ADMIN only, for importers: the pools these dataset ids became, in the order given, creating
+   * missing ones (CLOSED, no members, named "Imported pool <id>", managed by `managerId`, each
+   * announced with PoolChanged). Idempotent by external id. At most 2,000 per call.
+   */
+  importPools: Array<ImportedPool>;
   /** Adds an investor to a DRAFT or OPEN pool directly, for a commitment they made with the manager (e.g. a signed subscription). Its manager only; the same rules as joinPool apply. */
   inviteInvestor: Membership;
   /** Joins an OPEN pool with a commitment of at least its minContribution, while seats remain. INVESTOR only; joining twice is CONFLICT, a full pool is CONFLICT. */
@@ -145,6 +169,12 @@ export type MutationClosePoolArgs = {
 
 export type MutationCreatePoolArgs = {
   input: CreatePoolInput;
+};
+
+
+export type MutationImportPoolsArgs = {
+  managerId: Scalars['ID']['input'];
+  pools: Array<ImportPoolInput>;
 };
 
 
@@ -387,6 +417,8 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  ImportPoolInput: ImportPoolInput;
+  ImportedPool: ResolverTypeWrapper<Omit<ImportedPool, 'pool'> & { pool: ResolversTypes['Pool'] }>;
   Membership: ResolverTypeWrapper<MembershipRow>;
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -409,6 +441,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  ImportPoolInput: ImportPoolInput;
+  ImportedPool: Omit<ImportedPool, 'pool'> & { pool: ResolversParentTypes['Pool'] };
   Membership: MembershipRow;
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
@@ -444,6 +478,11 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'Decimal';
 }
 
+export type ImportedPoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportedPool'] = ResolversParentTypes['ImportedPool']> = {
+  externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+};
+
 export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership'], FederationReferenceType extends FederationReferenceTypes['Membership'] = FederationReferenceTypes['Membership']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Membership']> | FederationReferenceType, FederationReferenceType, ContextType>;
   called?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -466,6 +505,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   callCapital?: Resolver<ResolversTypes['CapitalCall'], ParentType, ContextType, RequireFields<MutationCallCapitalArgs, 'dueDate' | 'percent' | 'poolId'>>;
   closePool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationClosePoolArgs, 'id'>>;
   createPool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationCreatePoolArgs, 'input'>>;
+  importPools?: Resolver<Array<ResolversTypes['ImportedPool']>, ParentType, ContextType, RequireFields<MutationImportPoolsArgs, 'managerId' | 'pools'>>;
   inviteInvestor?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationInviteInvestorArgs, 'commitment' | 'investorId' | 'poolId'>>;
   joinPool?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationJoinPoolArgs, 'commitment' | 'poolId'>>;
   openPool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationOpenPoolArgs, 'id'>>;
@@ -509,6 +549,7 @@ export type Resolvers<ContextType = Context> = {
   CapitalCallItem?: CapitalCallItemResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  ImportedPool?: ImportedPoolResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

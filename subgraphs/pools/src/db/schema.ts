@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  customType,
   bigint,
   char,
   datetime,
@@ -107,3 +108,15 @@ export const processedEvents = processedEventsTable();
 
 /** Pool events (PoolChanged, MembershipChanged), written with the change and relayed to Redis. */
 export const outbox = outboxTable();
+
+/**
+ * Pools created by an import, by the id they had in the imported dataset (the importer finds
+ * them again by it, so importing twice creates nothing). Case-sensitive: ascii_bin.
+ */
+const externalId = customType<{ data: string }>({
+  dataType: () => 'varchar(64) CHARACTER SET ascii COLLATE ascii_bin',
+});
+export const poolExternalIds = mysqlTable('pool_external_ids', {
+  externalId: externalId('external_id').primaryKey(),
+  poolId: char('pool_id', { length: 36 }).notNull().unique('pool_external_ids_pool'),
+});

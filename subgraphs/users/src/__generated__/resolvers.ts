@@ -30,6 +30,13 @@ export type AuthPayload = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * ADMIN only, for importers: the accounts holding these external ids (the ids records had in an
+   * imported dataset), in the order given, creating missing ones with `role` (INVESTOR or
+   * MANAGER, default INVESTOR) and no password (they cannot log in until admin:create promotes
+   * them). Idempotent. At most 10,000 distinct ids, each 1 to 64 printable ASCII characters.
+   */
+  importUsers: Array<User>;
   /** Signs in. Repeated failures are slowed per account and per client address (RATE_LIMITED). */
   logIn: AuthPayload;
   /** Ends the session the refresh token belongs to. True when a session was ended. */
@@ -38,6 +45,12 @@ export type Mutation = {
   refreshSession: AuthPayload;
   /** Creates an account and signs it in. */
   signUp: AuthPayload;
+};
+
+
+export type MutationImportUsersArgs = {
+  externalIds: Array<Scalars['String']['input']>;
+  role?: InputMaybe<Role>;
 };
 
 
@@ -244,6 +257,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  importUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationImportUsersArgs, 'externalIds'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'email' | 'password'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogOutArgs, 'refreshToken'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;

@@ -8,6 +8,7 @@ import {
   validatePassword,
   validateSignUpRole,
 } from '../auth/validation.ts';
+import { importUsers } from '../services/imports.ts';
 
 /**
  * The caller has just proved who they are: the rest of this response (AuthPayload.user)
@@ -37,4 +38,5 @@ export const Mutation: MutationResolvers = {
   refreshSession: async (_parent, { refreshToken }, context) =>
     actAs(context, await context.sessions.refresh(refreshToken)),
   logOut: (_parent, { refreshToken }, { sessions }) => sessions.logOut(refreshToken),
+  importUsers: (_parent, args, context) => importUsers(context, args),
 };
