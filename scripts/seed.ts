@@ -3,6 +3,7 @@ import { upsertAdmin } from '@poolgraph/users/admin';
 import { schema as usersSchema } from '@poolgraph/users/db';
 import { call, type Auth } from './lib/graphql.ts';
 import { seedPools } from './seed-pools.ts';
+import { seedReports } from './seed-reports.ts';
 
 export interface DemoLogin {
   role: string;
@@ -58,6 +59,12 @@ export async function seedDemo({ gatewayUrl, usersMysqlUrl }: SeedOptions): Prom
     PEOPLE.map((person) => account(gatewayUrl, person)),
   );
   await seedPools(gatewayUrl, { manager: manager!, ivy: ivy!, ian: ian! });
+  await seedReports({
+    gatewayUrl,
+    usersMysqlUrl,
+    adminEmail: 'admin@demo.poolgraph.dev',
+    adminPassword: PASSWORD,
+  });
   return [
     { role: 'ADMIN', email: 'admin@demo.poolgraph.dev', password: PASSWORD },
     ...PEOPLE.map((p) => ({ role: p.role, email: p.email, password: PASSWORD })),

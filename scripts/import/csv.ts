@@ -72,7 +72,8 @@ export async function* readCsv(
 
   let bytes = 0;
   for await (const chunk of input) {
-    const buffer = chunk as Buffer;
+    // Byte streams give Buffers; Readable.from(strings) gives strings.
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     bytes += buffer.length;
     options.onBytes?.(bytes);
     let text = decoder.write(buffer);

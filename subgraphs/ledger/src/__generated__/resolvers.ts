@@ -35,6 +35,47 @@ export type BalanceChange = {
   transaction: Transaction;
 };
 
+/** One member's share of a FEE, in the ledger history export. */
+export type LedgerHistoryAllocation = {
+  __typename?: 'LedgerHistoryAllocation';
+  /** Their share in minor units, as a decimal string. */
+  amountMinor: Scalars['String']['output'];
+  /** The member. */
+  investorId: Scalars['ID']['output'];
+};
+
+/** A posted transaction in the ledger history export: what its TransactionPosted event carried. */
+export type LedgerHistoryEntry = {
+  __typename?: 'LedgerHistoryEntry';
+  /** FEE: each member's share (they sum to amountMinor); empty for other types. */
+  allocations: Array<LedgerHistoryAllocation>;
+  /** Its amount in minor units, as a decimal string (always positive). */
+  amountMinor: Scalars['String']['output'];
+  /** ISO 4217 code. */
+  currency: Scalars['String']['output'];
+  /** Its investor; null for pool-level transactions (fees). */
+  investorId?: Maybe<Scalars['ID']['output']>;
+  /** When it happened (for recorded and imported contributions, the date given). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** Its pool. */
+  poolId: Scalars['ID']['output'];
+  /** The transaction. */
+  transactionId: Scalars['ID']['output'];
+  /** What kind of movement it was. */
+  type: TransactionType;
+};
+
+/** A page of the ledger history export. */
+export type LedgerHistoryPage = {
+  __typename?: 'LedgerHistoryPage';
+  /** Pass as `after` for the next page; null when the ledger is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Posted transactions in posting order. */
+  entries: Array<LedgerHistoryEntry>;
+  /** Whether more transactions follow this page (at the time of reading). */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** An investor's participation in a pool (owned by the pools subgraph). The ledger adds the money. */
 export type Membership = {
   __typename?: 'Membership';
@@ -158,10 +199,21 @@ export type Position = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * ADMIN only: every posted transaction in posting order, `first` (1 to 5,000, default 1,000)
+   * at a time after the cursor `after`, for read models that rebuild themselves from the ledger.
+   */
+  ledgerHistory: LedgerHistoryPage;
   /** One investor's position in one pool, or null when they have none. The investor, the pool's manager and admins only (FORBIDDEN otherwise). */
   position?: Maybe<Position>;
   /** A transaction by id, or null when it does not exist or the caller may not see it. */
   transaction?: Maybe<Transaction>;
+};
+
+
+export type QueryLedgerHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -418,11 +470,15 @@ export type ResolversTypes = {
   BalanceChange: ResolverTypeWrapper<BalanceChangeValue>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  LedgerHistoryAllocation: ResolverTypeWrapper<LedgerHistoryAllocation>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  LedgerHistoryEntry: ResolverTypeWrapper<LedgerHistoryEntry>;
+  LedgerHistoryPage: ResolverTypeWrapper<LedgerHistoryPage>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Membership: ResolverTypeWrapper<MembershipRef>;
   Money: ResolverTypeWrapper<Money>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Pool: ResolverTypeWrapper<PoolRef>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Position: ResolverTypeWrapper<PositionValue>;
@@ -432,7 +488,6 @@ export type ResolversTypes = {
   TransactionConnection: ResolverTypeWrapper<TransactionPage>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
   TransactionPageInfo: ResolverTypeWrapper<TransactionPageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   TransactionStatus: TransactionStatus;
   TransactionType: TransactionType;
   User: ResolverTypeWrapper<User>;
@@ -443,11 +498,15 @@ export type ResolversParentTypes = {
   BalanceChange: BalanceChangeValue;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  LedgerHistoryAllocation: LedgerHistoryAllocation;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  LedgerHistoryEntry: LedgerHistoryEntry;
+  LedgerHistoryPage: LedgerHistoryPage;
+  Boolean: Scalars['Boolean']['output'];
   Membership: MembershipRef;
   Money: Money;
-  String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
   Pool: PoolRef;
   Int: Scalars['Int']['output'];
   Position: PositionValue;
@@ -457,7 +516,6 @@ export type ResolversParentTypes = {
   TransactionConnection: TransactionPage;
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
   TransactionPageInfo: TransactionPageInfo;
-  Boolean: Scalars['Boolean']['output'];
   User: User;
 };
 
@@ -475,6 +533,28 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type LedgerHistoryAllocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerHistoryAllocation'] = ResolversParentTypes['LedgerHistoryAllocation']> = {
+  amountMinor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  investorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type LedgerHistoryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerHistoryEntry'] = ResolversParentTypes['LedgerHistoryEntry']> = {
+  allocations?: Resolver<Array<ResolversTypes['LedgerHistoryAllocation']>, ParentType, ContextType>;
+  amountMinor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  investorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  poolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['TransactionType'], ParentType, ContextType>;
+};
+
+export type LedgerHistoryPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerHistoryPage'] = ResolversParentTypes['LedgerHistoryPage']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['LedgerHistoryEntry']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
 
 export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership'], FederationReferenceType extends FederationReferenceTypes['Membership'] = FederationReferenceTypes['Membership']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Membership']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -518,6 +598,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  ledgerHistory?: Resolver<ResolversTypes['LedgerHistoryPage'], ParentType, ContextType, RequireFields<QueryLedgerHistoryArgs, 'first'>>;
   position?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'investorId' | 'poolId'>>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
 };
@@ -563,6 +644,9 @@ export type Resolvers<ContextType = Context> = {
   BalanceChange?: BalanceChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  LedgerHistoryAllocation?: LedgerHistoryAllocationResolvers<ContextType>;
+  LedgerHistoryEntry?: LedgerHistoryEntryResolvers<ContextType>;
+  LedgerHistoryPage?: LedgerHistoryPageResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

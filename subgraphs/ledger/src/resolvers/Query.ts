@@ -1,5 +1,6 @@
 import { isUuid } from '@poolgraph/platform';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
+import { ledgerHistory } from './LedgerHistoryPage.ts';
 import { readPosition } from './Membership.ts';
 import { visibleTransaction } from './Transaction.ts';
 
@@ -13,4 +14,5 @@ export const Query: QueryResolvers = {
     return account ? position : null;
   },
   transaction: (_parent, { id }, context) => visibleTransaction(id, context),
+  ledgerHistory: (_parent, args, context) => ledgerHistory(args, context),
 };

@@ -1,0 +1,43 @@
+import { requireRole } from '@poolgraph/auth';
+import { badUserInput } from '@poolgraph/platform';
+import type { LedgerHistoryPage, QueryLedgerHistoryArgs } from '../__generated__/resolvers.ts';
+import type { Context } from '../context.ts';
+import { selectHistoryPage } from '../data/history.ts';
+
+export const MAX_HISTORY_PAGE = 5_000;
+
+/**
+ * Query.ledgerHistory (ADMIN): every posted transaction in posting order, a page at a time,
+ * for read models that rebuild themselves (reports:rebuild). Amounts are minor units.
+ */
+export async function ledgerHistory(
+  args: QueryLedgerHistoryArgs,
+  context: Context,
+): Promise<LedgerHistoryPage> {
+  requireRole(context.viewer, 'ADMIN');
+  const first = args.first ?? 1_000;
+  if (first < 1 || first > MAX_HISTORY_PAGE) {
+    throw badUserInput('first', `must be between 1 and ${MAX_HISTORY_PAGE}, got ${first}.`);
+  }
+  const after = args.after ?? '0';
+  if (!/^\d{1,19}$/.test(after)) throw badUserInput('after', 'must be an endCursor of this query.');
+  const rows = await selectHistoryPage(context.db, BigInt(after), first + 1);
+  const page = rows.slice(0, first);
+  return {
+    entries: page.map((r) => ({
+      transactionId: r.transactionId,
+      poolId: r.poolId,
+      investorId: r.investorId,
+      type: r.type,
+      amountMinor: r.amountMinor.toString(),
+      currency: r.currency,
+      occurredAt: r.occurredAt,
+      allocations: r.allocations.map((a) => ({
+        investorId: a.investorId,
+        amountMinor: a.amountMinor.toString(),
+      })),
+    })),
+    endCursor: page.length > 0 ? page[page.length - 1]!.sequence.toString() : (args.after ?? null),
+    hasNextPage: rows.length > first,
+  };
+}

@@ -1,0 +1,53 @@
+import type { LedgerTransaction } from '../services/readModel.ts';
+
+const LEDGER_HISTORY = `query LedgerHistory($after: String, $first: Int) {
+  ledgerHistory(after: $after, first: $first) {
+    entries { transactionId poolId investorId type amountMinor currency occurredAt
+      allocations { investorId amountMinor } }
+    endCursor hasNextPage } }`;
+
+export interface HistoryPage {
+  transactions: LedgerTransaction[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+type Entry = Omit<LedgerTransaction, 'amountMinor' | 'occurredAt' | 'allocations'> & {
+  amountMinor: string;
+  occurredAt: string;
+  allocations: Array<{ investorId: string; amountMinor: string }>;
+};
+
+/**
+ * The ledger's paged, ordered history export (Query.ledgerHistory, ADMIN), read through the
+ * gateway or the ledger's own /graphql with an admin's token.
+ */
+export function ledgerHistoryReader(url: string, token: string) {
+  return async (after: string | null, first = 2_000): Promise<HistoryPage> => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: LEDGER_HISTORY, variables: { after, first } }),
+    });
+    const body = (await response.json()) as {
+      data?: {
+        ledgerHistory: { entries: Entry[]; endCursor: string | null; hasNextPage: boolean };
+      };
+      errors?: Array<{ message: string }>;
+    };
+    if (!body.data || body.errors?.length) {
+      throw new Error(`ledgerHistory failed: ${body.errors?.map((e) => e.message).join('; ')}`);
+    }
+    const page = body.data.ledgerHistory;
+    return {
+      transactions: page.entries.map((e) => ({
+        ...e,
+        amountMinor: BigInt(e.amountMinor),
+        occurredAt: new Date(e.occurredAt),
+        allocations: e.allocations.map((a) => ({ ...a, amountMinor: BigInt(a.amountMinor) })),
+      })),
+      endCursor: page.endCursor,
+      hasNextPage: page.hasNextPage,
+    };
+  };
+}

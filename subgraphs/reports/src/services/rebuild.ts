@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import {
+  connectMysql,
+  databaseName,
+  dropDatabase,
+  ensureDatabase,
+  migrateDatabase,
+} from '@poolgraph/platform';
+import { migrationsFolder, schema, type ReportsDb } from '../db/index.ts';
+import type { HistoryPage } from '../peers/ledger.ts';
+import { applyLedgerTransactions } from './readModel.ts';
+
+/** Every table built from the ledger's events (pool_facts follows pools.events: kept). */
+export const LEDGER_TABLES = [
+  'contributions',
+  'movements',
+  'investor_pool_totals',
+  'period_contributions',
+  'investor_rankings',
+  'pool_totals',
+  'pool_days',
+  'applied_transactions',
+  'read_model_state',
+] as const;
+
+/** Entries re-read before the copy's last cursor by the catch-up pass. */
+const CATCH_UP_MARGIN = 100_000n;
+
+export interface RebuildOptions {
+  /** The live reports database. */
+  mysqlUrl: string;
+  readHistory: (after: string | null) => Promise<HistoryPage>;
+  onProgress?: (transactions: number) => void;
+}
+
+const sibling = (url: string, suffix: string) => {
+  const u = new URL(url);
+  u.pathname = `/${databaseName(url)}${suffix}`;
+  return u.toString();
+};
+
+async function replay(
+  db: ReportsDb,
+  options: RebuildOptions,
+  from: string | null,
+  counted: { n: number },
+): Promise<string | null> {
+  let cursor = from;
+  for (;;) {
+    const page = await options.readHistory(cursor);
+    if (page.transactions.length > 0) {
+      await db.transaction((tx) => applyLedgerTransactions(tx, page.transactions));
+      counted.n += page.transactions.length;
+      options.onProgress?.(counted.n);
+    }
+    cursor = page.endCursor ?? cursor;
+    if (!page.hasNextPage) return cursor;
+  }
+}
+
+/**
+ * Rebuilds the ledger-derived read models from the ledger's history: replays it into fresh
+ * tables in a sibling database, swaps them in with one atomic RENAME TABLE (readers see the
+ * old tables or the new ones, never a mix), then replays the history again from the last
+ * page's cursor into the live tables, so transactions the consumer applied to the old tables
+ * while the copy was made are not lost (applied_transactions makes the overlap a no-op).
+ */
+export async function rebuildReadModels(
+  options: RebuildOptions,
+): Promise<{ transactions: number }> {
+  const live = databaseName(options.mysqlUrl);
+  const freshUrl = sibling(options.mysqlUrl, '_rb');
+  const oldUrl = sibling(options.mysqlUrl, '_old');
+  await dropDatabase(freshUrl);
+  await dropDatabase(oldUrl);
+  await ensureDatabase(freshUrl);
+  await ensureDatabase(oldUrl);
+  const fresh = connectMysql({ url: freshUrl }, schema);
+  const target = connectMysql({ url: options.mysqlUrl }, schema);
+  const counted = { n: 0 };
+  try {
+    await migrateDatabase(fresh, migrationsFolder);
+    const cursor = await replay(fresh.db, options, null, counted);
+    const fresher = databaseName(freshUrl);
+    const old = databaseName(oldUrl);
+    const renames = LEDGER_TABLES.flatMap((t) => [
+      `\`${live}\`.\`${t}\` TO \`${old}\`.\`${t}\``,
+      `\`${fresher}\`.\`${t}\` TO \`${live}\`.\`${t}\``,
+    ]);
+    await target.db.execute(sql.raw(`RENAME TABLE ${renames.join(', ')}`));
+    // An entry id is drawn at insert, so a transaction with a smaller id can commit after a
+    // larger one was read: the catch-up starts a margin earlier (a re-read changes nothing).
+    const margin =
+      cursor && BigInt(cursor) > CATCH_UP_MARGIN ? BigInt(cursor) - CATCH_UP_MARGIN : 0n;
+    await replay(target.db, options, margin > 0n ? margin.toString() : null, counted);
+    return { transactions: counted.n };
+  } finally {
+    await fresh.close();
+    await target.close();
+    await dropDatabase(freshUrl);
+    await dropDatabase(oldUrl);
+  }
+}
