@@ -161,6 +161,7 @@ export function createHttpService<TContext extends BaseContext>(
   // close(), and connections a client opened ahead of time that never carried a request.
   const inFlight = new Map<Socket, number>();
   let stopping = false;
+  let stopped: Promise<void> | undefined;
   const endIfIdle = (socket: Socket) => {
     if (stopping && inFlight.get(socket) === 0) socket.end();
   };
@@ -210,16 +211,20 @@ export function createHttpService<TContext extends BaseContext>(
       const address = server.address() as AddressInfo;
       return `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
     },
-    async stop() {
-      await closeWebSockets?.();
-      stopping = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of inFlight.keys()) endIfIdle(socket);
-        setTimeout(() => server.closeAllConnections(), 10_000).unref();
-      });
-      if (started) await apollo.stop();
-      for (const close of options.onClose ?? []) await close();
+    /** Idempotent: a second call waits for the first (a test may stop one service early). */
+    stop() {
+      stopped ??= (async () => {
+        await closeWebSockets?.();
+        stopping = true;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          for (const socket of inFlight.keys()) endIfIdle(socket);
+          setTimeout(() => server.closeAllConnections(), 10_000).unref();
+        });
+        if (started) await apollo.stop();
+        for (const close of options.onClose ?? []) await close();
+      })();
+      return stopped;
     },
   };
 }

@@ -1,21 +1,27 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
-import { requestIdOf, type Logger, type RedisPubSub } from '@poolgraph/platform';
+import {
+  requestIdOf,
+  type CallerIdentity,
+  type Logger,
+  type RedisPubSub,
+} from '@poolgraph/platform';
 import type { LedgerDb } from './db/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { Poster } from './posting/engine.ts';
-import type { Caller, PoolAccess } from './poolAccess.ts';
+import type { PoolsPeer } from './peers/pools.ts';
 import type { PostedTransactions } from './subscriptions/events.ts';
 
 export interface Context {
   viewer: Viewer | null;
   /** The caller's credentials, forwarded when the ledger asks pools about a pool. */
-  caller: Caller;
+  caller: CallerIdentity;
   db: LedgerDb;
   loaders: Loaders;
   poster: Poster;
-  poolAccess: PoolAccess;
+  /** Asked only when the local copy of a pool is missing or refuses (see services/poolFacts.ts). */
+  pools: PoolsPeer;
   log: Logger;
   pubsub: RedisPubSub;
   /** The Redis channel the relay publishes a pool's events on. */
@@ -25,7 +31,7 @@ export interface Context {
 
 export type ContextDeps = Pick<
   Context,
-  'db' | 'poster' | 'poolAccess' | 'log' | 'pubsub' | 'poolChannel' | 'postedTransactions'
+  'db' | 'poster' | 'pools' | 'log' | 'pubsub' | 'poolChannel' | 'postedTransactions'
 > & { verifier: TokenVerifier };
 
 /** One context per HTTP request, or per subscription (its token comes with the subscribe message). */
