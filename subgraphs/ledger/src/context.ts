@@ -9,6 +9,7 @@ import {
 } from '@poolgraph/platform';
 import type { LedgerDb } from './db/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import { askPools } from './services/poolFacts.ts';
 import type { Poster } from './posting/engine.ts';
 import type { PoolsPeer } from './peers/pools.ts';
 import type { PostedTransactions } from './subscriptions/events.ts';
@@ -27,6 +28,11 @@ export interface Context {
   /** The Redis channel the relay publishes a pool's events on. */
   poolChannel: (poolId: string) => string;
   postedTransactions: PostedTransactions;
+  /**
+   * Whether pools, asked as the caller, shows the pool (its answer is kept); false when pools
+   * cannot be asked. Once per pool and request.
+   */
+  confirmedVisible: (poolId: string) => Promise<boolean>;
 }
 
 export type ContextDeps = Pick<
@@ -39,13 +45,26 @@ export function createContextFactory({ verifier, ...deps }: ContextDeps) {
   const contextFor = async (
     authorization: string | undefined,
     requestId: string,
-  ): Promise<Context> => ({
-    ...deps,
+  ): Promise<Context> => {
     // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
-    viewer: await viewerFromAuthorization(authorization, verifier),
-    caller: { authorization, requestId },
-    loaders: createLoaders(deps.db),
-  });
+    const viewer = await viewerFromAuthorization(authorization, verifier);
+    const caller = { authorization, requestId };
+    const asked = new Map<string, Promise<boolean>>();
+    const confirmedVisible = (poolId: string) => {
+      let answer = asked.get(poolId);
+      if (!answer) {
+        answer = viewer
+          ? askPools({ ...deps, caller }, poolId, viewer.userId).then(
+              (view) => view !== null,
+              () => false,
+            )
+          : Promise.resolve(false);
+        asked.set(poolId, answer);
+      }
+      return answer;
+    };
+    return { ...deps, viewer, caller, loaders: createLoaders(deps.db), confirmedVisible };
+  };
   return {
     http: (req: IncomingMessage) => contextFor(req.headers.authorization, requestIdOf(req)),
     subscription: (authorization: string | undefined) => contextFor(authorization, randomUUID()),

@@ -14,20 +14,23 @@ const MAX_PAGE = 100;
 /**
  * The pool's cash account, when the viewer may see the pool: pools' visibility rule, applied
  * with the ledger's own copy of the pool, so a direct call to the ledger with any valid token
- * reads no more than the gateway would show.
+ * reads no more than the gateway would show. The copy may lag a change just made (a pool
+ * opened a moment ago): a refusal is confirmed with pools, once per pool and request.
  */
 async function visibleAccount(
   ref: PoolRef,
   viewer: Viewer,
-  { loaders }: Context,
+  context: Context,
 ): Promise<PoolAccountRow | null> {
   if (!isUuid(ref.id)) return null;
+  const { loaders } = context;
   const [account, facts, isMember] = await Promise.all([
     loaders.poolAccountById.load(ref.id),
     loaders.poolFactsById.load(ref.id),
     loaders.isMemberByKey.load(accountKey(ref.id, viewer.userId)),
   ]);
-  if (!canSeePool(viewer, { facts: facts ?? undefined, isMember }, account)) {
+  if (canSeePool(viewer, { facts: facts ?? undefined, isMember }, account)) return account;
+  if (!(await context.confirmedVisible(ref.id))) {
     throw forbidden('This pool is not visible to you.');
   }
   return account;

@@ -43,6 +43,21 @@ export async function learn(db: LedgerQueryable, answer: PoolsAnswer, investorId
 }
 
 /**
+ * Asks pools, as the caller, and keeps what it says: the view merged with the answer, or null
+ * when the pool does not exist for the caller. Throws when pools cannot be asked.
+ */
+export async function askPools(
+  deps: PoolFactsDeps,
+  poolId: string,
+  investorId: string,
+): Promise<PoolView | null> {
+  const answer = await deps.pools.lookup(poolId, investorId, deps.caller);
+  if (!answer) return null;
+  await learn(deps.db, answer, investorId);
+  return localView(deps.db, poolId, investorId);
+}
+
+/**
  * The view of a pool that passes `check`, read-your-writes: the local copy first; when it is
  * missing or refuses (it may lag a join or an opening just made), pools is asked once as the
  * caller, its answer kept, and the check runs again on the merged copy. When pools cannot be
@@ -59,16 +74,14 @@ export async function checkedView(
     check(local);
     return local;
   } catch (refusal) {
-    let answer: PoolsAnswer | null;
+    let merged: PoolView | null;
     try {
-      answer = await deps.pools.lookup(poolId, investorId, deps.caller);
+      merged = await askPools(deps, poolId, investorId);
     } catch (error) {
       if (local.facts) throw refusal;
       throw error;
     }
-    if (!answer) throw notFound('Pool');
-    await learn(deps.db, answer, investorId);
-    const merged = await localView(deps.db, poolId, investorId);
+    if (!merged) throw notFound('Pool');
     check(merged);
     return merged;
   }
