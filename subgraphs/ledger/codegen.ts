@@ -6,5 +6,5 @@ export default subgraphCodegen({
   Position: '../data/investorAccounts.ts#PositionValue',
   Membership: '../data/investorAccounts.ts#MembershipRef',
   TransactionConnection: '../data/transactions.ts#TransactionPage',
-  BalanceChange: '../subscriptions/events.ts#BalanceChangeValue',
+  BalanceChange: '../subscriptions/transactionCache.ts#BalanceChangeValue',
 });

@@ -12,7 +12,7 @@ import { createLoaders, type Loaders } from './loaders.ts';
 import { askPools } from './services/poolFacts.ts';
 import type { Poster } from './posting/engine.ts';
 import type { PoolsPeer } from './peers/pools.ts';
-import type { PostedTransactions } from './subscriptions/events.ts';
+import type { PostedTransactions } from './subscriptions/transactionCache.ts';
 
 export interface Context {
   viewer: Viewer | null;

@@ -18,7 +18,7 @@ import { createLedgerRelay } from './events/relay.ts';
 import { createPoolsPeer, type PoolsPeer } from './peers/pools.ts';
 import { createPoster } from './posting/engine.ts';
 import { resolvers } from './resolvers/index.ts';
-import { createPostedTransactions } from './subscriptions/events.ts';
+import { createPostedTransactions } from './subscriptions/transactionCache.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 

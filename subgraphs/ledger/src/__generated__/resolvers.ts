@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PoolRef } from '../data/poolAccounts.ts';
 import type { TransactionRow, TransactionPage } from '../data/transactions.ts';
 import type { PositionValue, MembershipRef } from '../data/investorAccounts.ts';
-import type { BalanceChangeValue } from '../subscriptions/events.ts';
+import type { BalanceChangeValue } from '../subscriptions/transactionCache.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
