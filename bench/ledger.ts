@@ -21,6 +21,7 @@ import { batchedFloor, singleRowFloor } from './lib/floors.ts';
 import { assertBooksBalance } from '@poolgraph/ledger/books';
 import { postContributionsInBulk, type BulkContribution } from '@poolgraph/ledger/bulk';
 import { schema } from '@poolgraph/ledger/db';
+import { reportRetention } from './lib/retention.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -163,6 +164,7 @@ try {
   );
   await assertBooksBalance(ledger.db);
   console.log('books balance: yes');
+  await reportRetention(ledger.pool, stack.redisPrefix);
   await ledger.close();
   await client.close();
 } finally {

@@ -1,27 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '@poolgraph/testing';
 import type { TestUser } from '@poolgraph/testing/stack';
-import { assertBooksBalance } from '../src/books.ts';
 import {
   contribute,
   expectData,
   key,
   openPoolWithMembers,
-  startLedgerStack,
+  useLedgerStack,
   WITHDRAW,
-  type LedgerStack,
 } from './helpers.ts';
 
-let ls: LedgerStack;
-beforeAll(async () => {
-  ls = await startLedgerStack();
-});
-afterEach(async () => {
-  await assertBooksBalance(ls.ledger.db);
-});
-afterAll(async () => {
-  await ls?.stop();
-});
+const ls = useLedgerStack();
 
 const CALL = `mutation($p: ID!, $percent: Float!, $due: DateTime!) {
   callCapital(poolId: $p, percent: $percent, dueDate: $due) { id } }`;

@@ -1,28 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '@poolgraph/testing';
 import type { TestUser } from '@poolgraph/testing/stack';
-import { assertBooksBalance } from '../src/books.ts';
 import {
   CONTRIBUTE,
   errorCodes,
   expectData,
   key,
   openPoolWithMembers,
-  startLedgerStack,
-  type LedgerStack,
+  useLedgerStack,
   type TestTransaction,
 } from './helpers.ts';
 
-let ls: LedgerStack;
-beforeAll(async () => {
-  ls = await startLedgerStack();
-});
-afterEach(async () => {
-  await assertBooksBalance(ls.ledger.db);
-});
-afterAll(async () => {
-  await ls?.stop();
-});
+const ls = useLedgerStack();
 
 async function transactionIds(poolId: string): Promise<Set<string>> {
   const [rows] = await ls.ledger.pool.query('SELECT id FROM transactions WHERE pool_id = ?', [

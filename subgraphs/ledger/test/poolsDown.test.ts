@@ -1,25 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBooksBalance } from '../src/books.ts';
+import { describe, expect, it } from 'vitest';
 import {
   CONTRIBUTE,
   contribute,
   errorCodes,
   openPoolWithMembers,
   key,
-  startLedgerStack,
-  type LedgerStack,
+  useLedgerStack,
 } from './helpers.ts';
 
-let ls: LedgerStack;
-beforeAll(async () => {
-  ls = await startLedgerStack();
-});
-afterEach(async () => {
-  await assertBooksBalance(ls.ledger.db);
-});
-afterAll(async () => {
-  await ls?.stop();
-});
+const ls = useLedgerStack();
 
 describe('with the pools subgraph stopped', () => {
   it('keeps posting contributions to pools the ledger knows, and says pools is unavailable for one it does not', async () => {

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually, graphql } from '@poolgraph/testing';
-import { assertBooksBalance } from '../src/books.ts';
 import type { TestUser } from '@poolgraph/testing/stack';
 import {
   CHARGE_FEE,
@@ -12,21 +11,11 @@ import {
   key,
   openPoolWithMembers,
   POSITION,
-  startLedgerStack,
-  type LedgerStack,
+  useLedgerStack,
   type TestTransaction,
 } from './helpers.ts';
 
-let ls: LedgerStack;
-beforeAll(async () => {
-  ls = await startLedgerStack();
-});
-afterEach(async () => {
-  await assertBooksBalance(ls.ledger.db);
-});
-afterAll(async () => {
-  await ls?.stop();
-});
+const ls = useLedgerStack();
 
 const contributeWith = (poolId: string, amount: string, idempotencyKey: string, user: TestUser) =>
   ls.gql<{ contribute: TestTransaction }>(
