@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { parse } from 'graphql';
-import { createTokenVerifier } from '@poolgraph/auth';
+import { cachedKeySet, createTokenVerifier } from '@poolgraph/auth';
 import {
   createMetrics,
   createSubgraphService,
@@ -24,27 +23,11 @@ export interface UsersServiceConfig extends SubgraphConfig {
 }
 
 /**
- * Our own key set, cached for a minute and reloaded early when a token names an unknown kid
- * (a key another replica just created), at most every 5 s so made-up kids cannot flood MySQL.
- */
-function cachedKeySet(load: () => Promise<JSONWebKeySet>): JWTVerifyGetKey {
-  let cached: { keys: JSONWebKeySet; at: number } | undefined;
-  return async (header, token) => {
-    const age = cached ? Date.now() - cached.at : Infinity;
-    const known = cached?.keys.keys.some((k) => k.kid === header.kid);
-    if (!cached || age > 60_000 || (!known && age > 5_000)) {
-      cached = { keys: await load(), at: Date.now() };
-    }
-    return createLocalJWKSet(cached.keys)(header, token);
-  };
-}
-
-/**
  * Builds the users subgraph (migrating its database) without listening. It verifies tokens
  * against its own keys, so `jwksUrl` is unused here.
  */
 export async function createService(config: UsersServiceConfig): Promise<HttpService> {
-  const { mysql, redis, readiness, close } = await openSubgraphResources(
+  const { mysql, redis, revocations, readiness, close } = await openSubgraphResources(
     config,
     schema,
     migrationsFolder,
@@ -59,9 +42,15 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
       perAddress: 50,
       windowSeconds: 15 * 60,
     }),
+    revocations,
     refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
   });
-  const verifier = createTokenVerifier(cachedKeySet(() => signer.jwks()));
+  // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
+  // just created), at most every 5 s so that made-up kids cannot flood MySQL.
+  const verifier = createTokenVerifier(
+    cachedKeySet(() => signer.jwks()),
+    { revocations },
+  );
 
   return createSubgraphService({
     typeDefs,

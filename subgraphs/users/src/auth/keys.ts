@@ -13,7 +13,7 @@ import type { UsersDb } from '../db/index.ts';
 import { insertSigningKey, selectActiveSigningKeys } from '../data/signingKeys.ts';
 
 export interface AccessTokenSigner {
-  sign(claims: { userId: string; roles: Role[] }): Promise<string>;
+  sign(claims: { userId: string; roles: Role[]; sessionId: string }): Promise<string>;
   jwks(): Promise<JSONWebKeySet>;
 }
 
@@ -50,8 +50,8 @@ export async function createAccessTokenSigner(
   )) as CryptoKey;
 
   return {
-    async sign({ userId, roles }) {
-      return new SignJWT({ roles })
+    async sign({ userId, roles, sessionId }) {
+      return new SignJWT({ roles, sid: sessionId })
         .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: newest.kid, typ: 'JWT' })
         .setIssuer(TOKEN_ISSUER)
         .setAudience(TOKEN_AUDIENCE)

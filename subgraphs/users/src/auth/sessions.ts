@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { conflict, retryTransaction, unauthenticated, uuidv7 } from '@poolgraph/platform';
 import type { Role } from '@poolgraph/auth';
+import type { SessionRevocations } from '@poolgraph/platform';
 import type { UsersDb, UsersQueryable } from '../db/index.ts';
 import {
   insertRefreshToken,
@@ -9,7 +10,13 @@ import {
   revokeRefreshTokenFamily,
   selectRefreshTokenByHash,
 } from '../data/refreshTokens.ts';
-import { insertUser, selectUserForLogin, selectUsersByIds, type UserRow } from '../data/users.ts';
+import {
+  insertUser,
+  lockUserCredentials,
+  selectUserForLogin,
+  selectUsersByIds,
+  type UserRow,
+} from '../data/users.ts';
 import type { AccessTokenSigner } from './keys.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import type { LoginThrottle } from './throttle.ts';
@@ -18,12 +25,14 @@ export interface Session {
   accessToken: string;
   refreshToken: string;
   user: UserRow;
+  sessionId: string;
 }
 
 export interface SessionServiceDeps {
   db: UsersDb;
   signer: AccessTokenSigner;
   throttle: LoginThrottle;
+  revocations: SessionRevocations;
   refreshTtlSeconds: number;
 }
 
@@ -35,8 +44,10 @@ export function createSessionService({
   db,
   signer,
   throttle,
+  revocations,
   refreshTtlSeconds,
 }: SessionServiceDeps) {
+  /** `familyId` is the session id (a UUIDv7: its time is when the session started). */
   async function issue(user: UserRow, familyId: string, tx: UsersQueryable = db) {
     const refreshToken = randomBytes(32).toString('base64url');
     await insertRefreshToken(tx, {
@@ -46,8 +57,12 @@ export function createSessionService({
       tokenHash: hashToken(refreshToken),
       expiresAt: new Date(Date.now() + refreshTtlSeconds * 1000),
     });
-    const accessToken = await signer.sign({ userId: user.id, roles: user.roles });
-    return { accessToken, refreshToken, user };
+    const accessToken = await signer.sign({
+      userId: user.id,
+      roles: user.roles,
+      sessionId: familyId,
+    });
+    return { accessToken, refreshToken, user, sessionId: familyId };
   }
 
   return {
@@ -78,8 +93,19 @@ export function createSessionService({
         throw unauthenticated('The email or password is incorrect.');
       }
       await throttle.recordSuccess(email);
-      const { passwordHash: _hash, ...row } = user;
-      return issue(row, uuidv7());
+      // Created under a share lock on the row, with the credentials it holds now: a password or
+      // role change that committed while the hash was being checked wins, and one that comes
+      // after revokes this session with the others.
+      const session = await retryTransaction(() =>
+        db.transaction(async (tx) => {
+          const current = await lockUserCredentials(tx, user.id);
+          if (!current || current.passwordHash !== user.passwordHash) return undefined;
+          const { passwordHash: _hash, ...row } = current;
+          return issue(row, uuidv7(), tx);
+        }),
+      );
+      if (!session) throw unauthenticated('The email or password is incorrect.');
+      return session;
     },
 
     async refresh(refreshToken: string): Promise<Session> {
@@ -90,7 +116,9 @@ export function createSessionService({
           if (!token || token.revokedAt || token.expiresAt <= now)
             return { kind: 'invalid' as const };
           if (token.spentAt) {
-            // A spent token came back: whoever holds the family may be an attacker. End it all.
+            // A spent token came back: whoever holds the family may be an attacker. End it all,
+            // its access tokens included (Redis first: a failure there leaves nothing half done).
+            await revocations.revokeSession(token.familyId);
             await revokeRefreshTokenFamily(tx, token.familyId, now);
             return { kind: 'reused' as const };
           }
@@ -104,9 +132,11 @@ export function createSessionService({
       return outcome.session;
     },
 
+    /** Ends the session: its refresh tokens and, everywhere within seconds, its access tokens. */
     async logOut(refreshToken: string): Promise<boolean> {
       const token = await selectRefreshTokenByHash(db, hashToken(refreshToken));
       if (!token) return false;
+      await revocations.revokeSession(token.familyId);
       return (await revokeRefreshTokenFamily(db, token.familyId, new Date())) > 0;
     },
   };

@@ -14,7 +14,11 @@ import {
  * is read as that user, not as the anonymous caller the request came in as.
  */
 function actAs(context: Context, session: Session): Session {
-  context.viewer = { userId: session.user.id, roles: session.user.roles };
+  context.viewer = {
+    userId: session.user.id,
+    roles: session.user.roles,
+    sessionId: session.sessionId,
+  };
   return session;
 }
 
