@@ -17,6 +17,18 @@ import { resolvers } from './resolvers/index.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
+/** The login policy (docs/DECISIONS.md, "Identity"; beside the logIn mutation in the SDL). */
+const LOGIN_THROTTLE = (prefix: string) => ({
+  prefix,
+  perAccountAndAddress: 5,
+  perAccount: 20,
+  perAddress: 100,
+  windowSeconds: 15 * 60,
+  accountPaceMs: 1_000,
+  addressPaceMs: 100,
+  maxWaitMs: 5_000,
+});
+
 export interface UsersServiceConfig extends SubgraphConfig {
   accessTokenTtlSeconds?: number;
   refreshTokenTtlDays?: number;
@@ -36,12 +48,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
   const sessions = createSessionService({
     db: mysql.db,
     signer,
-    throttle: createLoginThrottle(redis, {
-      prefix: `${config.redisPrefix}users:`,
-      perAccount: 5,
-      perAddress: 50,
-      windowSeconds: 15 * 60,
-    }),
+    throttle: createLoginThrottle(redis, LOGIN_THROTTLE(`${config.redisPrefix}users:`)),
     revocations,
     refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
   });

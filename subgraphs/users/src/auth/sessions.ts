@@ -82,17 +82,16 @@ export function createSessionService({
     },
 
     async logIn(email: string, password: string, clientAddress: string): Promise<Session> {
-      await throttle.assertAllowed(email, clientAddress);
+      await throttle.admit(email, clientAddress);
       const user = await selectUserForLogin(db, email);
       const valid = user
         ? await verifyPassword(user.passwordHash, password)
         : await verifyAgainstDummy(password);
       if (!user || !valid) {
-        await throttle.recordFailure(email, clientAddress);
         // One message for an unknown email and a wrong password: it reveals nothing.
         throw unauthenticated('The email or password is incorrect.');
       }
-      await throttle.recordSuccess(email);
+      await throttle.recordSuccess(email, clientAddress);
       // Created under a share lock on the row, with the credentials it holds now: a password or
       // role change that committed while the hash was being checked wins, and one that comes
       // after revokes this session with the others.
