@@ -83,6 +83,17 @@ export function assignRequestId(req: IncomingMessage): string {
   return id;
 }
 
+const clientGoneSignals = new WeakMap<IncomingMessage, AbortSignal>();
+
+/**
+ * Aborted when the client goes away before its response is complete (the gateway gave up, the
+ * user closed the tab): expensive work for it (a password hash) can stop. Never aborted for
+ * requests that did not come through `createHttpService`.
+ */
+export function clientGone(req: IncomingMessage): AbortSignal {
+  return clientGoneSignals.get(req) ?? new AbortController().signal;
+}
+
 /** The id `assignRequestId` gave this request. */
 export function requestIdOf(req: IncomingMessage): string {
   const id = req.headers['x-request-id'];
@@ -168,7 +179,10 @@ export function createHttpService<TContext extends BaseContext>(
   const server = createServer((req, res) => {
     const socket = req.socket;
     inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    const gone = new AbortController();
+    clientGoneSignals.set(req, gone.signal);
     res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
       const count = inFlight.get(socket);
       if (count === undefined) return;
       inFlight.set(socket, count - 1);

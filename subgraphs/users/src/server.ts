@@ -9,8 +9,9 @@ import {
   type SubgraphConfig,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
+import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
 import { createSessionService } from './auth/sessions.ts';
-import { createLoginThrottle } from './auth/throttle.ts';
+import { createLoginThrottle, createSignUpThrottle } from './auth/throttle.ts';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -32,6 +33,10 @@ const LOGIN_THROTTLE = (prefix: string) => ({
 export interface UsersServiceConfig extends SubgraphConfig {
   accessTokenTtlSeconds?: number;
   refreshTokenTtlDays?: number;
+  /** Sign-ups per client address per 15 minutes; default 100. */
+  signUpsPerAddress?: number;
+  /** Bounds on argon2 work per process; default 4 at once, 64 waiting. */
+  hashing?: HashingLimits;
 }
 
 /**
@@ -49,6 +54,12 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     db: mysql.db,
     signer,
     throttle: createLoginThrottle(redis, LOGIN_THROTTLE(`${config.redisPrefix}users:`)),
+    signUpThrottle: createSignUpThrottle(redis, {
+      prefix: `${config.redisPrefix}users:`,
+      limit: config.signUpsPerAddress ?? 100,
+      windowSeconds: 15 * 60,
+    }),
+    passwords: createPasswordHasher(config.hashing),
     revocations,
     refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
   });

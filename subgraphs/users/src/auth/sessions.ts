@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { conflict, retryTransaction, unauthenticated, uuidv7 } from '@poolgraph/platform';
 import type { Role } from '@poolgraph/auth';
 import type { SessionRevocations } from '@poolgraph/platform';
@@ -18,8 +19,8 @@ import {
   type UserRow,
 } from '../data/users.ts';
 import type { AccessTokenSigner } from './keys.ts';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
-import type { LoginThrottle } from './throttle.ts';
+import type { PasswordHasher } from './passwords.ts';
+import type { LoginThrottle, SignUpThrottle } from './throttle.ts';
 
 export interface Session {
   accessToken: string;
@@ -32,11 +33,18 @@ export interface SessionServiceDeps {
   db: UsersDb;
   signer: AccessTokenSigner;
   throttle: LoginThrottle;
+  signUpThrottle: SignUpThrottle;
+  passwords: PasswordHasher;
   revocations: SessionRevocations;
   refreshTtlSeconds: number;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The client left before the work was done; nobody reads this, and it is not logged. */
+const abandoned = () =>
+  new GraphQLError('The client closed the request.', {
+    extensions: { code: 'CLIENT_CLOSED_REQUEST' },
+  });
 const invalidRefresh = () => unauthenticated('The refresh token is not valid; log in again.');
 
 /** Accounts and sessions: sign-up, login, refresh-token rotation with reuse detection, logout. */
@@ -44,6 +52,8 @@ export function createSessionService({
   db,
   signer,
   throttle,
+  signUpThrottle,
+  passwords,
   revocations,
   refreshTtlSeconds,
 }: SessionServiceDeps) {
@@ -66,14 +76,20 @@ export function createSessionService({
   }
 
   return {
-    async signUp(input: {
-      email: string;
-      password: string;
-      name: string;
-      role: Role;
-    }): Promise<Session> {
+    /** `clientGone` aborts when the caller leaves: no hash, no account for a request nobody awaits. */
+    async signUp(
+      input: { email: string; password: string; name: string; role: Role },
+      clientAddress: string,
+      clientGone: AbortSignal,
+    ): Promise<Session> {
+      await signUpThrottle.admit(clientAddress);
       const user = { id: uuidv7(), email: input.email, name: input.name, roles: [input.role] };
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await passwords
+        .hash(input.password, clientGone)
+        .catch((error: unknown) => {
+          throw clientGone.aborted ? abandoned() : error;
+        });
+      if (clientGone.aborted) throw abandoned();
       if (!(await insertUser(db, { ...user, passwordHash }))) {
         throw conflict('An account with this email already exists.');
       }
@@ -85,8 +101,8 @@ export function createSessionService({
       await throttle.admit(email, clientAddress);
       const user = await selectUserForLogin(db, email);
       const valid = user
-        ? await verifyPassword(user.passwordHash, password)
-        : await verifyAgainstDummy(password);
+        ? await passwords.verify(user.passwordHash, password)
+        : await passwords.verifyAgainstDummy(password);
       if (!user || !valid) {
         // One message for an unknown email and a wrong password: it reveals nothing.
         throw unauthenticated('The email or password is incorrect.');

@@ -96,3 +96,24 @@ export function createLoginThrottle(redis: Redis, options: LoginThrottleOptions)
 }
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
+
+/**
+ * Sign-ups per client address: each costs an argon2 hash and an account, so past `limit` in
+ * the window an address is refused (RATE_LIMITED) until the window ends. Counted before any work.
+ */
+export function createSignUpThrottle(
+  redis: Redis,
+  options: { prefix: string; limit: number; windowSeconds: number },
+) {
+  return {
+    async admit(ip: string): Promise<void> {
+      const key = `${options.prefix}sign-up:${createHash('sha256').update(ip).digest('base64url')}`;
+      const [count] = (await redis.eval(COUNT, 1, key, String(options.windowSeconds))) as number[];
+      if (count! <= options.limit) return;
+      const ttl = Math.max(await redis.ttl(key), 1);
+      throw rateLimited(`Too many sign-ups from this address. Try again in ${ttl} seconds.`, ttl);
+    },
+  };
+}
+
+export type SignUpThrottle = ReturnType<typeof createSignUpThrottle>;

@@ -26,12 +26,16 @@ export const Mutation: MutationResolvers = {
   signUp: async (_parent, { input }, context) =>
     actAs(
       context,
-      await context.sessions.signUp({
-        email: validateEmail(input.email, 'input.email'),
-        password: validatePassword(input.password, 'input.password'),
-        name: validateName(input.name, 'input.name'),
-        role: validateSignUpRole(input.role),
-      }),
+      await context.sessions.signUp(
+        {
+          email: validateEmail(input.email, 'input.email'),
+          password: validatePassword(input.password, 'input.password'),
+          name: validateName(input.name, 'input.name'),
+          role: validateSignUpRole(input.role),
+        },
+        context.clientAddress,
+        context.clientGone,
+      ),
     ),
   logIn: async (_parent, { email, password }, context) =>
     actAs(
