@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, graphql, type GraphQLResponse } from '@poolgraph/testing';
+import { errorCodes, type GraphQLResponse } from '@poolgraph/testing';
 import { SIGN_UP, startUsers, type UsersUnderTest } from './helpers.ts';
 
 // signUp costs an argon2id hash: it is throttled per client address, hashing is bounded per
