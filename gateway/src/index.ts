@@ -22,6 +22,8 @@ const service = createGateway({
   log,
   subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
   trustProxy: env.TRUST_PROXY,
+  production: env.NODE_ENV === 'production',
+  operationsToken: env.OPS_TOKEN,
 });
 
 try {

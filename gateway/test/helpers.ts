@@ -120,7 +120,13 @@ export async function startGateway(
   {
     port = 0,
     ...options
-  }: { subgraphTimeoutMs?: number; trustProxy?: boolean; port?: number } = {},
+  }: {
+    subgraphTimeoutMs?: number;
+    trustProxy?: boolean;
+    port?: number;
+    production?: boolean;
+    operationsToken?: string;
+  } = {},
 ): Promise<StartedGateway> {
   const log = createLogger('gateway', 'silent');
   const service = createGateway({ ...supergraph, verifier, log, ...options });
