@@ -7,7 +7,7 @@ import {
   sessionRevocationsFor,
   type SessionRevocations,
 } from '@poolgraph/platform';
-import { remoteKeySet, type KeySet } from './keySet.ts';
+import { remoteKeySet, type KeySet, type KeySetOptions } from './keySet.ts';
 import { ROLES, type Role, type Viewer } from './viewer.ts';
 
 /** A rejected credential: the whole request fails with 401 and UNAUTHENTICATED. */
@@ -124,9 +124,9 @@ export function createTokenVerifier(
  */
 export function createRemoteTokenVerifier(
   jwksUrl: string,
-  options: { revocations?: SessionRevocations } = {},
+  options: { revocations?: SessionRevocations; keys?: KeySetOptions } = {},
 ): TokenVerifier {
-  return createTokenVerifier(remoteKeySet(jwksUrl), {
+  return createTokenVerifier(remoteKeySet(jwksUrl, options.keys), {
     revocations: () => {
       const revocations = options.revocations ?? sessionRevocationsFor(jwksUrl);
       if (!revocations) throw new Error(`No session revocation list for ${jwksUrl}.`);

@@ -35,6 +35,8 @@ export interface UsersServiceConfig extends SubgraphConfig {
   refreshTokenTtlDays?: number;
   /** Sign-ups per client address per 15 minutes; default 100. */
   signUpsPerAddress?: number;
+  /** How often the signing keys are read again (a rotation is picked up); default 30 s. */
+  signingKeyReloadMs?: number;
   /** Bounds on argon2 work per process; default 4 at once, 64 waiting. */
   hashing?: HashingLimits;
 }
@@ -49,7 +51,12 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     schema,
     migrationsFolder,
   );
-  const signer = await createAccessTokenSigner(mysql.db, config.accessTokenTtlSeconds ?? 900);
+  const reloadMs = config.signingKeyReloadMs ?? 30_000;
+  const signer = await createAccessTokenSigner(
+    mysql.db,
+    config.accessTokenTtlSeconds ?? 900,
+    reloadMs,
+  );
   const sessions = createSessionService({
     db: mysql.db,
     signer,
@@ -66,7 +73,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
   // just created), at most every 5 s so that made-up kids cannot flood MySQL.
   const verifier = createTokenVerifier(
-    cachedKeySet(() => signer.jwks()),
+    cachedKeySet(() => signer.jwks(), { maxAgeMs: Math.min(reloadMs, 60_000) }),
     { revocations },
   );
 
