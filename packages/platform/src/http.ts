@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -29,6 +29,13 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
 
 export interface HttpService {
   server: Server;
+  /**
+   * For production: `/metrics` and the detail of `/readyz` (which names internal addresses)
+   * answer only requests with `Authorization: Bearer <token>`; without the token `/readyz`
+   * says only whether the process is ready, and `/metrics` answers 401. Without a token
+   * configured, nobody gets them.
+   */
+  restrictOperations(token: string | undefined): void;
   listen(port: number, host?: string): Promise<string>;
   url(): string;
   stop(): Promise<void>;
@@ -83,6 +90,17 @@ export function assignRequestId(req: IncomingMessage): string {
   return id;
 }
 
+const clientGoneSignals = new WeakMap<IncomingMessage, AbortSignal>();
+
+/**
+ * Aborted when the client goes away before its response is complete (the gateway gave up, the
+ * user closed the tab): expensive work for it (a password hash) can stop. Never aborted for
+ * requests that did not come through `createHttpService`.
+ */
+export function clientGone(req: IncomingMessage): AbortSignal {
+  return clientGoneSignals.get(req) ?? new AbortController().signal;
+}
+
 /** The id `assignRequestId` gave this request. */
 export function requestIdOf(req: IncomingMessage): string {
   const id = req.headers['x-request-id'];
@@ -133,6 +151,15 @@ export function createHttpService<TContext extends BaseContext>(
     res.end();
   }
 
+  // undefined: open (development, tests); otherwise the digest of the operator's token, or null.
+  let operationsToken: Buffer | null | undefined;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  const mayOperate = (req: IncomingMessage) => {
+    if (operationsToken === undefined) return true;
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    return !!operationsToken && !!match && timingSafeEqual(digest(match[1]!), operationsToken);
+  };
+
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     switch (url.pathname) {
@@ -144,9 +171,17 @@ export function createHttpService<TContext extends BaseContext>(
         const checks =
           typeof options.readiness === 'function' ? options.readiness() : options.readiness;
         const report = await runReadiness(checks);
-        return sendJson(res, report.ready ? 200 : 503, report);
+        return sendJson(
+          res,
+          report.ready ? 200 : 503,
+          mayOperate(req) ? report : { ready: report.ready },
+        );
       }
       case '/metrics':
+        if (!mayOperate(req)) {
+          res.setHeader('www-authenticate', 'Bearer');
+          return sendJson(res, 401, { error: 'Metrics need the operations token.' });
+        }
         res.setHeader('content-type', options.registry.contentType);
         res.end(await options.registry.metrics());
         return;
@@ -169,7 +204,10 @@ export function createHttpService<TContext extends BaseContext>(
   const server = createServer((req, res) => {
     const socket = req.socket;
     inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    const gone = new AbortController();
+    clientGoneSignals.set(req, gone.signal);
     res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
       const count = inFlight.get(socket);
       if (count === undefined) return;
       inFlight.set(socket, count - 1);
@@ -198,6 +236,9 @@ export function createHttpService<TContext extends BaseContext>(
   let started = false;
   return {
     server,
+    restrictOperations(token) {
+      operationsToken = token ? digest(token) : null;
+    },
     async listen(port, host = '127.0.0.1') {
       if (!started) await apollo.start();
       started = true;

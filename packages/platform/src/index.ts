@@ -14,3 +14,4 @@ export * from './boot.ts';
 export * from './websocket.ts';
 export * from './pubsub.ts';
 export * from './serviceClient.ts';
+export * from './revocations.ts';
