@@ -92,6 +92,8 @@ export async function startBenchStack() {
 
   return {
     gatewayUrl: stack.gatewayUrl,
+    /** The Redis prefix the stack's services share (streams, channels). */
+    redisPrefix,
     databaseUrl: (name: SubgraphName) => `${TEST_MYSQL_SERVER}/${databaseOf(name)}`,
     /** Resident memory of a service's process, in bytes (Linux). */
     pidOf: (name: SubgraphName | 'gateway') =>
