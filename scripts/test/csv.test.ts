@@ -29,6 +29,21 @@ describe('readCsv', () => {
     expect(whole[1]!.fields).toEqual(['Zoë "Z"', 'Zürich']);
   });
 
+  it('reads string chunks too, as the demo seed streams generated lines', async () => {
+    const { generateTransactions } = await import('../import/generate.ts');
+    const lines = [...generateTransactions({ rows: 50, investors: 10, pools: 3, seed: 1 })];
+    const got: CsvRecord[] = [];
+    for await (const r of readCsv(Readable.from(lines))) got.push(r);
+    expect(got).toHaveLength(51);
+    expect(got[0]!.fields).toEqual([
+      'investor_id',
+      'syndicate_id',
+      'transaction_amount',
+      'transaction_date',
+    ]);
+    expect(got.every((r) => r.fields.length === 4 && !r.error)).toBe(true);
+  });
+
   it('reports malformed records by line and goes on with the next one', async () => {
     const got = await records(['ok,1\nbad"quote,2\n"closed"junk,3\nok,4\n"never closed,5\nx,y\n']);
     expect(got.map((r) => [r.line, r.error ?? null])).toEqual([
