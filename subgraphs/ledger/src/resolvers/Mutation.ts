@@ -3,7 +3,14 @@ import type { Context } from '../context.ts';
 import { markClosing, markLeaving } from '../services/sagas.ts';
 import * as operations from '../services/operations.ts';
 
-const deps = ({ poster, db, pools, caller, log }: Context) => ({ poster, db, pools, caller, log });
+const deps = ({ poster, db, pools, caller, log, views }: Context) => ({
+  poster,
+  db,
+  pools,
+  caller,
+  log,
+  views,
+});
 
 export const Mutation: MutationResolvers = {
   contribute: (_parent, args, context) =>
