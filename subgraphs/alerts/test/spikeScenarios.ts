@@ -22,10 +22,12 @@ const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 /** Feeds events (times in ms) one by one, `now` = each event's time; returns every decision. */
 async function feed(observe: Observe, poolId: string, params: SpikeParams, times: number[]) {
   const results: SpikeResult[] = [];
-  for (const at of times) results.push(await observe(poolId, params, { id: randomUUID(), atMs: at }, at));
+  for (const at of times)
+    results.push(await observe(poolId, params, { id: randomUUID(), atMs: at }, at));
   return results;
 }
-const decisions = (results: SpikeResult[]) => results.map((r) => r.decision).filter((d) => d !== 'NONE');
+const decisions = (results: SpikeResult[]) =>
+  results.map((r) => r.decision).filter((d) => d !== 'NONE');
 /** `count` events evenly spread over [from, from + spanMs). */
 const spread = (from: number, spanMs: number, count: number) =>
   Array.from({ length: count }, (_, i) => from + Math.floor((i * spanMs) / count));
@@ -39,7 +41,12 @@ export function spikeScenarios(name: string, observe: Observe) {
       const pool = randomUUID();
       const baseline = await feed(observe, pool, burstParams, spread(T0, 60 * MINUTE, 120));
       expect(decisions(baseline)).toEqual([]);
-      const burst = await feed(observe, pool, burstParams, spread(T0 + 60 * MINUTE, 4 * MINUTE, 30));
+      const burst = await feed(
+        observe,
+        pool,
+        burstParams,
+        spread(T0 + 60 * MINUTE, 4 * MINUTE, 30),
+      );
       expect(decisions(burst)).toEqual(['RAISE']);
       const raised = burst.find((r) => r.decision === 'RAISE')!;
       expect(raised.observed).toBeGreaterThanOrEqual(30);
@@ -66,9 +73,19 @@ export function spikeScenarios(name: string, observe: Observe) {
     it('resolves the spike itself once the rate falls back, and can raise again later', async () => {
       const pool = randomUUID();
       await feed(observe, pool, burstParams, spread(T0, 60 * MINUTE, 120));
-      const burst = await feed(observe, pool, burstParams, spread(T0 + 60 * MINUTE, 4 * MINUTE, 30));
+      const burst = await feed(
+        observe,
+        pool,
+        burstParams,
+        spread(T0 + 60 * MINUTE, 4 * MINUTE, 30),
+      );
       expect(decisions(burst)).toEqual(['RAISE']);
-      const after = await feed(observe, pool, burstParams, spread(T0 + 70 * MINUTE, 10 * MINUTE, 20));
+      const after = await feed(
+        observe,
+        pool,
+        burstParams,
+        spread(T0 + 70 * MINUTE, 10 * MINUTE, 20),
+      );
       expect(decisions(after)).toEqual(['RESOLVE']);
     });
 
@@ -76,7 +93,8 @@ export function spikeScenarios(name: string, observe: Observe) {
       const pool = randomUUID();
       await feed(observe, pool, DEFAULTS, [T0]);
       const at = T0 + 70 * MINUTE;
-      for (let i = 0; i < 4; i++) await observe(pool, DEFAULTS, { id: `e${i}`, atMs: at + i }, at + i);
+      for (let i = 0; i < 4; i++)
+        await observe(pool, DEFAULTS, { id: `e${i}`, atMs: at + i }, at + i);
       const again = await observe(pool, DEFAULTS, { id: 'e3', atMs: at + 3 }, at + 3);
       expect(again).toMatchObject({ decision: 'DUPLICATE', observed: 4 });
       const raising = await observe(pool, DEFAULTS, { id: 'e4', atMs: at + 4 }, at + 4);
@@ -96,7 +114,12 @@ export function spikeScenarios(name: string, observe: Observe) {
 
     it('keeps bounded state for a pool with a very long baseline and a tiny window', async () => {
       const pool = randomUUID();
-      const params = { windowSeconds: 1, baselineSeconds: 7 * 24 * 3600, spikeFactor: 2, minCount: 1 };
+      const params = {
+        windowSeconds: 1,
+        baselineSeconds: 7 * 24 * 3600,
+        spikeFactor: 2,
+        minCount: 1,
+      };
       const results = await feed(observe, pool, params, spread(T0, 60 * MINUTE, 100));
       expect(results.every((r) => r.decision === 'NONE' || r.decision === 'RAISE')).toBe(true);
     });

@@ -119,7 +119,11 @@ export function observeSpike(
   };
   const evaluate = (): SpikeResult => {
     const watched = watchedMs();
-    return { decision: 'NONE', observed: s.ws, baseline: watched ? (s.bs * nw * wms) / watched : 0 };
+    return {
+      decision: 'NONE',
+      observed: s.ws,
+      baseline: watched ? (s.bs * nw * wms) / watched : 0,
+    };
   };
   if (s.seen.includes(event.id)) {
     const r = evaluate();

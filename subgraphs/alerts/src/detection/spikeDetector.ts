@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Redis } from '@poolgraph/platform';
 import {
@@ -17,17 +18,6 @@ export const SPIKE_SCRIPT = readFileSync(new URL('./spike.lua', import.meta.url)
  */
 const STATE_TTL_MS = 8 * 24 * 3600 * 1000;
 
-declare module 'ioredis' {
-  interface RedisCommander<Context> {
-    alertsSpike(
-      meta: string,
-      buckets: string,
-      seen: string,
-      ...args: Array<string | number>
-    ): Result<[string, number, string], Context>;
-  }
-}
-
 /** The three keys of one pool's detector; one hash tag, so they live on one Cluster node. */
 export function spikeKeys(prefix: string, poolId: string): [string, string, string] {
   const base = `${prefix}alerts:spike:{${poolId}}`;
@@ -35,31 +25,52 @@ export function spikeKeys(prefix: string, poolId: string): [string, string, stri
 }
 
 export interface SpikeDetector {
-  observe(poolId: string, params: SpikeParams, event: SpikeEvent, nowMs?: number): Promise<SpikeResult>;
+  observe(
+    poolId: string,
+    params: SpikeParams,
+    event: SpikeEvent,
+    nowMs?: number,
+  ): Promise<SpikeResult>;
 }
 
+export const SPIKE_SHA = createHash('sha1').update(SPIKE_SCRIPT).digest('hex');
+
+type SpikeReply = [string, number, string];
+
+/** The reply of spike.lua as a result. */
+export const spikeResultOf = ([decision, observed, baseline]: SpikeReply): SpikeResult => ({
+  decision: decision as SpikeDecision,
+  observed,
+  baseline: Number(baseline),
+});
+
 /**
- * The detector on Redis: one EVALSHA per event (ioredis' defineCommand falls back to EVAL
- * after a NOSCRIPT), atomic, so any number of workers share each pool's state.
- * `prefix` is the deployment's shared prefix; keys live under `<prefix>alerts:`.
+ * The detector on Redis: one EVALSHA per event (after a NOSCRIPT — a restarted or new Redis —
+ * the script is loaded once and the call repeated), atomic, so any number of workers share each
+ * pool's state. `prefix` is the deployment's shared prefix; keys live under `<prefix>alerts:`.
  */
 export function createSpikeDetector(redis: Redis, prefix: string): SpikeDetector {
-  if (!('alertsSpike' in redis)) {
-    redis.defineCommand('alertsSpike', { numberOfKeys: 3, lua: SPIKE_SCRIPT });
-  }
   return {
     async observe(poolId, params, event, nowMs = Date.now()) {
-      const [decision, observed, baseline] = await redis.alertsSpike(
-        ...spikeKeys(prefix, poolId),
-        ...spikeArgs(params, event, nowMs),
-      );
-      return { decision: decision as SpikeDecision, observed, baseline: Number(baseline) };
+      const keys = spikeKeys(prefix, poolId);
+      const args = spikeArgs(params, event, nowMs);
+      try {
+        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 3, ...keys, ...args)) as SpikeReply);
+      } catch (error) {
+        if (!String((error as Error).message).includes('NOSCRIPT')) throw error;
+        await redis.script('LOAD', SPIKE_SCRIPT);
+        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 3, ...keys, ...args)) as SpikeReply);
+      }
     },
   };
 }
 
 /** ARGV of spike.lua, in order. */
-export function spikeArgs(params: SpikeParams, event: SpikeEvent, nowMs: number): Array<string | number> {
+export function spikeArgs(
+  params: SpikeParams,
+  event: SpikeEvent,
+  nowMs: number,
+): Array<string | number> {
   return [
     event.id,
     Math.floor(event.atMs),
