@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
 import type { Logger } from '@poolgraph/platform';
-import type { PoolsDb } from './db/index.ts';
+import type { PoolsDb, PoolsTx } from './db/index.ts';
+import { inTransaction } from './data/transaction.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { createPeers, type PeerUrls, type Peers } from './peers.ts';
 
@@ -12,10 +13,17 @@ export interface Context {
   /** users and ledger, asked as this caller (with the caller's own Authorization header). */
   peers: Peers;
   log: Logger;
+  /**
+   * Runs a change in one MySQL transaction (rerun on deadlock), then wakes the outbox relay so
+   * the change's events go out at once.
+   */
+  transaction: <T>(work: (tx: PoolsTx) => Promise<T>) => Promise<T>;
 }
 
 export interface ContextDeps {
   db: PoolsDb;
+  /** Called after each committed change (the outbox relay's notify). */
+  onCommitted: () => void;
   verifier: TokenVerifier;
   peerUrls: PeerUrls;
   log: Logger;
@@ -29,5 +37,10 @@ export function createContextFactory(deps: ContextDeps) {
     loaders: createLoaders(deps.db),
     peers: createPeers(deps.peerUrls, req.headers.authorization, deps.log),
     log: deps.log,
+    transaction: async (work) => {
+      const result = await inTransaction(deps.db, work);
+      deps.onCommitted();
+      return result;
+    },
   });
 }

@@ -10,6 +10,7 @@ import {
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
+import { createPoolsRelay } from './events/relay.ts';
 import { resolvers } from './resolvers/index.ts';
 import { startSettlementConsumer } from './settlement/consumer.ts';
 
@@ -34,6 +35,13 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
     migrationsFolder,
   );
   const log = config.log;
+  const relay = createPoolsRelay({
+    pool: mysql.pool,
+    redis,
+    redisPrefix: config.redisPrefix,
+    log,
+  });
+  relay.start();
   const consumer =
     config.settleFromLedgerEvents === false
       ? undefined
@@ -50,6 +58,7 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
     resolvers,
     context: createContextFactory({
       db: mysql.db,
+      onCommitted: () => relay.notify(),
       verifier: createRemoteTokenVerifier(config.jwksUrl),
       peerUrls: { users: config.subgraphUrls.users, ledger: config.subgraphUrls.ledger },
       log,
@@ -57,7 +66,7 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
     metrics: createMetrics('pools'),
     log,
     readiness,
-    // The consumer stops first: it uses Redis and MySQL, which close after it.
-    onClose: [async () => consumer?.stop(), ...close],
+    // The consumer and the relay stop first: it uses Redis and MySQL, which close after it.
+    onClose: [async () => consumer?.stop(), () => relay.stop(), ...close],
   });
 }

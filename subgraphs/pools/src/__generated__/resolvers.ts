@@ -205,6 +205,11 @@ export type Pool = {
   minContribution?: Maybe<Money>;
   /** Display name, 1 to 200 characters. */
   name: Scalars['String']['output'];
+  /**
+   * Counts every change to the pool or its memberships: a newer answer has a larger revision.
+   * Clients and services that keep a copy of a pool compare it to know which copy is fresher.
+   */
+  revision: Scalars['Int']['output'];
   /** Where the pool is in its life. */
   status: PoolStatus;
   /** How much capital the manager aims to raise (commitments), if set. */
@@ -481,6 +486,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   members?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
   minContribution?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PoolStatus'], ParentType, ContextType>;
   targetAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
 };

@@ -1,4 +1,4 @@
-import { desc, eq, inArray, or } from 'drizzle-orm';
+import { desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { PoolsQueryable, PoolsTx } from '../db/index.ts';
 import { memberships, pools, type POOL_STATUSES } from '../db/schema.ts';
 
@@ -78,4 +78,35 @@ export async function updatePool(tx: PoolsTx, id: string, changes: PoolChanges):
 
 export async function updatePoolStatus(tx: PoolsTx, id: string, status: PoolStatus): Promise<void> {
   await tx.update(pools).set({ status, updatedAt: new Date() }).where(eq(pools.id, id));
+}
+
+/** bumpRevision: counts one more change of a pool whose row the caller holds locked. */
+export async function bumpRevision(tx: PoolsTx, id: string): Promise<void> {
+  await tx
+    .update(pools)
+    .set({ revision: sql`${pools.revision} + 1` })
+    .where(eq(pools.id, id));
+}
+
+/** What a PoolChanged event carries beyond the pool row: its members' and calls' totals. */
+export interface PoolTotals {
+  committedMinor: bigint;
+  calledMinor: bigint;
+  memberCount: number;
+}
+
+/** selectPoolTotals: commitments, members and capital called of one pool, in one round trip. */
+export async function selectPoolTotals(tx: PoolsTx, id: string): Promise<PoolTotals> {
+  const [rows] = (await tx.execute(
+    sql`SELECT
+      (SELECT COALESCE(SUM(commitment_minor), 0) FROM memberships WHERE pool_id = ${id}) AS committed,
+      (SELECT COUNT(*) FROM memberships WHERE pool_id = ${id}) AS members,
+      (SELECT COALESCE(SUM(called_minor), 0) FROM capital_call_items WHERE pool_id = ${id}) AS called`,
+  )) as unknown as [Array<{ committed: string; members: string | number; called: string }>];
+  const row = rows[0]!;
+  return {
+    committedMinor: BigInt(row.committed),
+    calledMinor: BigInt(row.called),
+    memberCount: Number(row.members),
+  };
 }

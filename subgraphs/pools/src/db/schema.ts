@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
-import { processedEventsTable } from '@poolgraph/events';
+import { outboxTable, processedEventsTable } from '@poolgraph/events';
 
 const now = sql`CURRENT_TIMESTAMP(3)`;
 /** Money columns: exact minor units of the pool's currency, read as bigint (never a JS number). */
@@ -34,6 +34,11 @@ export const pools = mysqlTable(
     minContributionMinor: minor('min_contribution_minor'),
     maxInvestors: int('max_investors'),
     status: mysqlEnum('status', POOL_STATUSES).notNull().default('DRAFT'),
+    /**
+     * Counts every committed change to the pool or its memberships (each holds the pool's row
+     * lock); pool events carry it so consumers keep only the newest snapshot.
+     */
+    revision: int('revision').notNull().default(0),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
     updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
@@ -99,3 +104,6 @@ export const capitalCallItems = mysqlTable(
 
 /** Ledger events already applied (applyEventOnce), so redelivery changes nothing. */
 export const processedEvents = processedEventsTable();
+
+/** Pool events (PoolChanged, MembershipChanged), written with the change and relayed to Redis. */
+export const outbox = outboxTable();

@@ -9,10 +9,10 @@ import {
   type NewCapitalCallItem,
 } from '../data/capitalCalls.ts';
 import { lockMembershipsOfPool, updateMembershipCredit } from '../data/memberships.ts';
-import { inTransaction } from '../data/transaction.ts';
 import { planCallAmounts, settleFromCredit } from './capitalCallPlan.ts';
 import { HUNDRED_PERCENT, parsePercent, percentFromDecimal, percentToDecimal } from './percent.ts';
 import { lockManagedPool } from './pools.ts';
+import { recordPoolChange } from '../events/poolChanges.ts';
 
 const MAX_DUE_DAYS = 10 * 366;
 
@@ -41,7 +41,7 @@ export async function callCapital(
   const now = new Date();
   const dueDate = validateDueDate(dueDateInput, now);
 
-  return inTransaction(context.db, async (tx) => {
+  return context.transaction(async (tx) => {
     const pool = await lockManagedPool(tx, viewer, poolId);
     if (pool.status !== 'OPEN' && pool.status !== 'CLOSED') {
       throw badUserInput(
@@ -97,6 +97,7 @@ export async function callCapital(
       });
     }
     await insertCapitalCall(tx, { ...call, percent: percentToDecimal(percent) }, items);
+    await recordPoolChange(tx, pool.id);
     return { ...call, percent: percentToDecimal(percent), currency: pool.currency };
   });
 }

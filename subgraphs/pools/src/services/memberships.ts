@@ -10,10 +10,10 @@ import {
   type MembershipRow,
 } from '../data/memberships.ts';
 import { lockPool, type PoolRow, type PoolStatus } from '../data/pools.ts';
-import { inTransaction } from '../data/transaction.ts';
 import { canSeePool } from '../access.ts';
 import { lockManagedPool } from './pools.ts';
 import { requireId } from './validation.ts';
+import { recordPoolChange } from '../events/poolChanges.ts';
 
 /** The commitment in minor units, checked against the pool's currency and minimum. */
 export function validateCommitment(pool: PoolRow, commitment: string): bigint {
@@ -63,6 +63,12 @@ async function addMember(
   if (!(await insertMembership(tx, row))) {
     throw conflict('The investor is already a member of this pool.');
   }
+  await recordPoolChange(tx, pool.id, {
+    investorId,
+    membershipId: row.id,
+    commitmentMinor,
+    member: true,
+  });
   const { addedBy: _addedBy, ...membership } = row;
   return { ...membership, currency: pool.currency };
 }
@@ -74,7 +80,7 @@ export async function joinPool(
   commitment: string,
 ): Promise<MembershipRow> {
   const viewer = requireRole(context.viewer, 'INVESTOR');
-  const membership = await inTransaction(context.db, async (tx) => {
+  const membership = await context.transaction(async (tx) => {
     const pool = await lockPool(tx, requireId(poolId, 'Pool'));
     // Someone else's DRAFT does not exist for the caller; a CLOSED pool was public when OPEN.
     if (!pool || (pool.status === 'DRAFT' && !(await canSeePool(context, pool)))) {
@@ -123,7 +129,7 @@ export async function inviteInvestor(
   if (!roles.includes('INVESTOR')) {
     throw badUserInput('investorId', 'must be a user with the INVESTOR role.');
   }
-  const membership = await inTransaction(context.db, async (tx) => {
+  const membership = await context.transaction(async (tx) => {
     // Checked again under the lock: the pool may have changed while users was asked.
     const pool = await lockManagedPool(tx, viewer, poolId);
     requireStatus(pool, INVITABLE, 'investors can be added to DRAFT and OPEN pools only');

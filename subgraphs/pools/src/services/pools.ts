@@ -14,7 +14,7 @@ import {
   type PoolRow,
   type PoolStatus,
 } from '../data/pools.ts';
-import { inTransaction } from '../data/transaction.ts';
+import { recordPoolChange } from '../events/poolChanges.ts';
 import {
   checkMinNotAboveTarget,
   parseOptionalAmount,
@@ -51,10 +51,14 @@ export async function createPool(context: Context, input: CreatePoolInput): Prom
     minContributionMinor: minMinor,
     maxInvestors: validateMaxInvestors(input.maxInvestors ?? null, 'input.maxInvestors'),
     status: 'DRAFT',
+    revision: 1,
     createdAt: now,
     updatedAt: now,
   };
-  await insertPool(context.db, pool);
+  await context.transaction(async (tx) => {
+    await insertPool(tx, { ...pool, revision: 0 });
+    await recordPoolChange(tx, pool.id);
+  });
   context.loaders.poolById.prime(pool.id, pool);
   return pool;
 }
@@ -141,7 +145,7 @@ export async function updatePool(
   input: UpdatePoolInput,
 ): Promise<PoolRow> {
   const viewer = requireRole(context.viewer, 'MANAGER');
-  const updated = await inTransaction(context.db, async (tx) => {
+  const updated = await context.transaction(async (tx) => {
     const pool = await lockManagedPool(tx, viewer, id);
     if (!EDITABLE.includes(pool.status)) {
       throw badUserInput(
@@ -152,7 +156,8 @@ export async function updatePool(
     const changes = await changesFor(tx, pool, input);
     if (Object.keys(changes).length === 0) return pool;
     await writePoolChanges(tx, pool.id, changes);
-    return { ...pool, ...changes, updatedAt: new Date() };
+    await recordPoolChange(tx, pool.id);
+    return { ...pool, ...changes, revision: pool.revision + 1, updatedAt: new Date() };
   });
   context.loaders.poolById.clear(updated.id).prime(updated.id, updated);
   return updated;
@@ -172,13 +177,14 @@ export async function transitionPool(
 ): Promise<PoolRow> {
   const viewer = requireRole(context.viewer, 'MANAGER');
   const { from, to, verb } = TRANSITIONS[transition];
-  const updated = await inTransaction(context.db, async (tx) => {
+  const updated = await context.transaction(async (tx) => {
     const pool = await lockManagedPool(tx, viewer, id);
     if (pool.status !== from) {
       throw badUserInput('id', `the pool is ${pool.status}; only a ${from} pool can be ${verb}.`);
     }
     await updatePoolStatus(tx, pool.id, to);
-    return { ...pool, status: to, updatedAt: new Date() };
+    await recordPoolChange(tx, pool.id);
+    return { ...pool, status: to, revision: pool.revision + 1, updatedAt: new Date() };
   });
   context.loaders.poolById.clear(updated.id).prime(updated.id, updated);
   return updated;

@@ -5,10 +5,10 @@ import type { Context } from '../context.ts';
 import { releaseUnpaidItems } from '../data/capitalCalls.ts';
 import { deleteMembership, lockMembership } from '../data/memberships.ts';
 import type { PoolRow } from '../data/pools.ts';
-import { inTransaction } from '../data/transaction.ts';
 import type { LedgerPosition } from '../peers.ts';
 import { lockManagedPool } from './pools.ts';
 import { requireId } from './validation.ts';
+import { recordPoolChange } from '../events/poolChanges.ts';
 
 /**
  * The member's capital account per the ledger, in minor units: contributed minus distributed,
@@ -54,14 +54,21 @@ export async function removeMember(
     );
   }
 
-  const updated = await inTransaction(context.db, async (tx) => {
+  const updated = await context.transaction(async (tx) => {
     const locked = await lockManagedPool(tx, viewer, key.poolId);
     if (locked.status === 'ARCHIVED')
       throw badUserInput('poolId', 'the pool is ARCHIVED and read-only.');
-    if (!(await lockMembership(tx, key))) throw notFound('Membership');
+    const membership = await lockMembership(tx, key);
+    if (!membership) throw notFound('Membership');
     await releaseUnpaidItems(tx, key);
     await deleteMembership(tx, key);
-    return locked;
+    await recordPoolChange(tx, key.poolId, {
+      investorId: key.investorId,
+      membershipId: membership.id,
+      commitmentMinor: membership.commitmentMinor,
+      member: false,
+    });
+    return { ...locked, revision: locked.revision + 1 };
   });
   context.loaders.membershipByKey.clear(key);
   context.loaders.membershipsByPoolId.clear(key.poolId);

@@ -1,0 +1,69 @@
+import type { MembershipChangedPayload, OutboxInsert, PoolChangedPayload } from '@poolgraph/events';
+import { uuidv7 } from '@poolgraph/platform';
+import type { PoolsTx } from '../db/index.ts';
+import { insertOutboxEvents } from '../data/outbox.ts';
+import { bumpRevision, lockPool, selectPoolTotals } from '../data/pools.ts';
+
+/** The membership a change touched, as it is after the change (member false: removed). */
+export interface MembershipChange {
+  investorId: string;
+  membershipId: string;
+  commitmentMinor: bigint;
+  member: boolean;
+}
+
+/**
+ * Records that a pool (and perhaps one of its memberships) changed, inside the change's own
+ * transaction and under the pool's row lock, which every change holds: the revision goes up by
+ * one and a snapshot of the pool as committed — plus the membership's, when one changed — goes
+ * to the outbox. Consumers (ledger, alerts, reports) keep the newest revision they have seen.
+ */
+export async function recordPoolChange(
+  tx: PoolsTx,
+  poolId: string,
+  membership?: MembershipChange,
+): Promise<void> {
+  await bumpRevision(tx, poolId);
+  const pool = (await lockPool(tx, poolId))!;
+  const totals = await selectPoolTotals(tx, poolId);
+  const now = new Date();
+  const poolChanged: PoolChangedPayload = {
+    poolId,
+    revision: pool.revision,
+    name: pool.name,
+    currency: pool.currency,
+    managerId: pool.managerId,
+    status: pool.status,
+    targetMinor: pool.targetMinor?.toString() ?? null,
+    committedMinor: totals.committedMinor.toString(),
+    calledMinor: totals.calledMinor.toString(),
+    memberCount: totals.memberCount,
+  };
+  const events: OutboxInsert[] = [
+    {
+      id: uuidv7(),
+      type: 'PoolChanged',
+      aggregateId: poolId,
+      payload: poolChanged,
+      occurredAt: now,
+    },
+  ];
+  if (membership) {
+    const payload: MembershipChangedPayload = {
+      poolId,
+      investorId: membership.investorId,
+      membershipId: membership.membershipId,
+      revision: pool.revision,
+      member: membership.member,
+      commitmentMinor: membership.commitmentMinor.toString(),
+    };
+    events.push({
+      id: uuidv7(),
+      type: 'MembershipChanged',
+      aggregateId: poolId,
+      payload,
+      occurredAt: now,
+    });
+  }
+  await insertOutboxEvents(tx, events);
+}

@@ -1,0 +1,20 @@
+import { createOutboxRelay, poolEventsStream, type OutboxRelay } from '@poolgraph/events';
+import type { Logger, MysqlPool, Redis } from '@poolgraph/platform';
+
+/**
+ * The pools outbox relay: PoolChanged and MembershipChanged go to the stream
+ * `<prefix>pools.events`, read by the ledger (local pool facts), alerts and reports.
+ */
+export function createPoolsRelay(options: {
+  pool: MysqlPool;
+  redis: Redis;
+  redisPrefix: string;
+  log: Logger;
+}): OutboxRelay {
+  return createOutboxRelay({
+    pool: options.pool,
+    redis: options.redis,
+    stream: poolEventsStream(options.redisPrefix),
+    log: options.log.child({ component: 'outbox-relay' }),
+  });
+}
