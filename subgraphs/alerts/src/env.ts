@@ -13,6 +13,8 @@ const schema = z.object({
   /** After this many failed attempts a webhook/email notification is dead-lettered. */
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   NOTIFY_BASE_DELAY_MS: z.coerce.number().int().min(1).default(1_000),
+  /** Stream entries pending this long (a dead worker's) are claimed by another worker. */
+  CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
 export type AlertsEnv = z.infer<typeof schema>;

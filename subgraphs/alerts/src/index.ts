@@ -11,6 +11,7 @@ await bootSubgraph('alerts', env, (config) =>
     production: env.NODE_ENV === 'production',
     smtpUrl: env.SMTP_URL,
     smtpFrom: env.SMTP_FROM,
+    claimIdleMs: env.CLAIM_IDLE_MS,
     retry: {
       maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
       baseDelayMs: env.NOTIFY_BASE_DELAY_MS,
