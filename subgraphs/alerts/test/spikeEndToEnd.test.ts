@@ -17,11 +17,9 @@ beforeAll(async () => {
   poolId = await world.openPool(manager); // no target: no LARGE_TRANSACTION alerts
   await world.join(investor, poolId);
   await world.factsArrived(manager, poolId);
-  await world.as(
-    manager,
-    'mutation($i: AlertRuleInput!) { setAlertRule(input: $i) { id } }',
-    { i: { poolId, kind: 'TRANSACTION_SPIKE', spikeFactor: 3 } },
-  );
+  await world.as(manager, 'mutation($i: AlertRuleInput!) { setAlertRule(input: $i) { id } }', {
+    i: { poolId, kind: 'TRANSACTION_SPIKE', spikeFactor: 3 },
+  });
 });
 
 afterAll(async () => {
@@ -29,7 +27,14 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-type AlertView = { id: string; kind: string; status: string; observedCount: number; baselineCount: number; message: string };
+type AlertView = {
+  id: string;
+  kind: string;
+  status: string;
+  observedCount: number;
+  baselineCount: number;
+  message: string;
+};
 const ALERTS = `query($p: ID) { alerts(poolId: $p) { id kind status observedCount baselineCount message } }`;
 
 describe('TRANSACTION_SPIKE end to end', () => {
@@ -57,7 +62,9 @@ describe('TRANSACTION_SPIKE end to end', () => {
     // Quiet for ten minutes, then an ordinary transaction: the window is back under the threshold.
     await world.record(manager, poolId, investor.userId, '10', new Date(Date.now() - MINUTE));
     await eventually(async () => {
-      const { alerts: after } = await world.as<{ alerts: AlertView[] }>(manager, ALERTS, { p: poolId });
+      const { alerts: after } = await world.as<{ alerts: AlertView[] }>(manager, ALERTS, {
+        p: poolId,
+      });
       expect(after.map((a) => a.status)).toEqual(['RESOLVED']);
     }, 10_000);
     expect(live).toHaveLength(1);
