@@ -1,38 +1,64 @@
--- TRANSACTION_SPIKE detection for one event of one pool, atomically (see spike.ts, the same
--- algorithm as a pure function, for the reasoning). KEYS: meta hash, buckets hash, seen zset
--- (one hash tag per pool, so a Redis Cluster keeps them on one node).
--- ARGV: eventId, atMs, nowMs, windowSeconds, baselineSeconds, spikeFactor, minCount, ttlMs, maxBuckets, seenIds
+-- TRANSACTION_SPIKE detection for one event of one pool, atomically: the algorithm of
+-- spike.ts (the pure core; read it for the reasoning), written for few Redis commands: one
+-- HMGET, one ZADD and one HSET per event, more only when the head jumps several buckets.
+-- KEYS: the pool's hash (meta fields + one field per bucket index), its seen-ids zset; both
+-- carry the pool's hash tag, so a Redis Cluster keeps them on one node.
+-- ARGV: eventId, atMs, nowMs, windowSeconds, baselineSeconds, spikeFactor, minCount.
+-- spikeDetector.ts prepends the constants TTL_MS, MAX_BUCKETS and SEEN_IDS (fewer arguments per call).
 -- Returns { decision, observed, baseline (string) }.
-local meta, bkeys, seenKey = KEYS[1], KEYS[2], KEYS[3]
+local h, seenKey = KEYS[1], KEYS[2]
 local id = ARGV[1]
 local atMs, nowMs = tonumber(ARGV[2]), tonumber(ARGV[3])
 local win, base = tonumber(ARGV[4]), tonumber(ARGV[5])
 local factor, minCount = tonumber(ARGV[6]), tonumber(ARGV[7])
-local ttl, maxBuckets, seenIds = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
+local ttl, maxBuckets, seenIds = TTL_MS, MAX_BUCKETS, SEEN_IDS
 
+if atMs < nowMs - (win + base) * 1000 then return { 'STALE', 0, '0' } end
+if atMs > nowMs then atMs = nowMs end
 local width = math.max(1, math.ceil(win / 10), math.ceil((win + base) / maxBuckets))
 local nw = math.ceil(win / width)
 local nb = math.max(1, math.ceil(base / width))
 local cfg = width .. ':' .. nw .. ':' .. nb
 local wms = width * 1000
-
-if atMs < nowMs - (win + base) * 1000 then return { 'STALE', 0, '0' } end
-if atMs > nowMs then atMs = nowMs end
 local idx = math.floor(atMs / wms)
+-- Buckets live in a ring of R = nw + nb fields: the bucket leaving the baseline when the head
+-- moves to s is s - R, the same field as s, so moving on overwrites instead of deleting.
+local R = nw + nb
+local function slot(b) return 's' .. (b % R) end
 
-local m = redis.call('HMGET', meta, 'cfg', 'head', 'first', 'ws', 'bs', 'al', 'rb', 'sb')
+local m = redis.call('HMGET', h, 'cfg', 'head', 'first', 'ws', 'bs', 'al', 'rb', 'sb', 'sc', 'ex',
+  slot(idx), slot(idx - nw))
 local head, first = tonumber(m[2]), tonumber(m[3])
-local ws, bs = tonumber(m[4]) or 0, tonumber(m[5]) or 0
+local ws, bs, sc = tonumber(m[4]) or 0, tonumber(m[5]) or 0, tonumber(m[9]) or 0
+local refreshed = tonumber(m[10]) or 0
 local alerting = m[6] == '1'
-local raisedBy, resolvedBy = m[7], m[8]
-if head == nil then
-  head, first = idx, atMs
-elseif m[1] ~= cfg then
-  redis.call('DEL', bkeys)
-  head, ws, bs = idx, 0, 0
+local raisedBy, resolvedBy = m[7] or '', m[8] or ''
+local set = {}
+
+-- Zeroes every slot of a (possibly older) cutting, keeping the meta fields.
+local function dropBuckets(oldCfg)
+  local _, _, onw, onb = string.find(oldCfg or '', '^%d+:(%d+):(%d+)$')
+  if not onw then return end
+  local fields = {}
+  for b = 0, onw + onb - 1 do fields[#fields + 1] = 's' .. b end
+  redis.call('HDEL', h, unpack(fields))
 end
 
--- How much of the baseline has been watched (false while warming up) and its per-window average.
+local fresh = false
+if head == nil then
+  head, first = idx, atMs
+  set[#set + 1] = 'first'; set[#set + 1] = first
+  fresh = true
+elseif m[1] ~= cfg then
+  dropBuckets(m[1])
+  head, ws, bs = idx, 0, 0
+  fresh = true
+end
+if m[1] ~= cfg then set[#set + 1] = 'cfg'; set[#set + 1] = cfg end
+-- The count already in the event's bucket (a fresh cutting has none yet).
+local count = 0
+if not fresh and idx <= head then count = tonumber(m[11]) or 0 end
+
 local function evaluate()
   local watched = math.min(nb * wms, (head - nw + 1) * wms - first)
   if watched < nw * wms then return false, 0 end
@@ -46,25 +72,39 @@ if redis.call('ZADD', seenKey, 'NX', atMs, id) == 0 then
   elseif (not alerting) and resolvedBy == id then decision = 'RESOLVE' end
   return { decision, ws, tostring(baseline) }
 end
-if redis.call('ZCARD', seenKey) > seenIds then
+-- The seen set is trimmed in steps (between seenIds and 2 × seenIds ids), not on every event.
+sc = sc + 1
+if sc > 2 * seenIds then
   redis.call('ZREMRANGEBYRANK', seenKey, 0, -(seenIds + 1))
+  sc = seenIds
 end
-if atMs < first then first = atMs end
+if atMs < first then
+  first = atMs
+  set[#set + 1] = 'first'; set[#set + 1] = first
+end
 
 if idx > head then
-  if idx - head >= nw + nb then
-    redis.call('DEL', bkeys)
+  if idx - head >= R then
+    dropBuckets(cfg)
     ws, bs = 0, 0
+  elseif idx == head + 1 then
+    -- The common case: both counts came with the first HMGET.
+    local entering, leaving = tonumber(m[12]) or 0, tonumber(m[11]) or 0
+    ws = ws - entering
+    bs = bs + entering - leaving
   else
-    for h = head + 1, idx do
-      local entering = tonumber(redis.call('HGET', bkeys, h - nw)) or 0
+    local fields = {}
+    for s = head + 1, idx do
+      fields[#fields + 1] = slot(s - nw)
+      fields[#fields + 1] = slot(s)
+    end
+    local counts = redis.call('HMGET', h, unpack(fields))
+    for i = 1, #fields, 2 do
+      local entering = tonumber(counts[i]) or 0
       ws = ws - entering
-      bs = bs + entering
-      local old = h - nw - nb
-      local leaving = tonumber(redis.call('HGET', bkeys, old)) or 0
-      if leaving ~= 0 then
-        bs = bs - leaving
-        redis.call('HDEL', bkeys, old)
+      bs = bs + entering - (tonumber(counts[i + 1]) or 0)
+      if i + 1 < #fields then
+        set[#set + 1] = fields[i + 1]; set[#set + 1] = 0 -- a bucket with no events
       end
     end
   end
@@ -81,28 +121,34 @@ elseif idx > head - nw - nb then
 else
   counted = false
 end
-if counted then redis.call('HINCRBY', bkeys, idx, 1) end
 
 local warm, baseline = evaluate()
 local decision = 'NONE'
 if counted then
+  set[#set + 1] = slot(idx); set[#set + 1] = count + 1
   local threshold = math.max(minCount, factor * baseline)
   if alerting then
     if ws < threshold then
       alerting = false
       resolvedBy = id
       decision = 'RESOLVE'
+      set[#set + 1] = 'al'; set[#set + 1] = '0'
+      set[#set + 1] = 'sb'; set[#set + 1] = id
     end
   elseif inWindow and warm and ws >= threshold then
     alerting = true
     raisedBy = id
     decision = 'RAISE'
+    set[#set + 1] = 'al'; set[#set + 1] = '1'
+    set[#set + 1] = 'rb'; set[#set + 1] = id
   end
 end
 
-redis.call('HSET', meta, 'cfg', cfg, 'head', head, 'first', first, 'ws', ws, 'bs', bs,
-  'al', alerting and '1' or '0', 'rb', raisedBy or '', 'sb', resolvedBy or '')
-redis.call('PEXPIRE', meta, ttl)
-redis.call('PEXPIRE', bkeys, ttl)
-redis.call('PEXPIRE', seenKey, ttl)
+-- The TTL only has to outlive the longest quiet period worth remembering: refresh it hourly.
+if nowMs - refreshed > 3600000 then
+  redis.call('PEXPIRE', h, ttl)
+  redis.call('PEXPIRE', seenKey, ttl)
+  set[#set + 1] = 'ex'; set[#set + 1] = nowMs
+end
+redis.call('HSET', h, 'head', head, 'ws', ws, 'bs', bs, 'sc', sc, unpack(set))
 return { decision, ws, tostring(baseline) }

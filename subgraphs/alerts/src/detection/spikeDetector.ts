@@ -10,18 +10,21 @@ import {
   type SpikeResult,
 } from './spike.ts';
 
-export const SPIKE_SCRIPT = readFileSync(new URL('./spike.lua', import.meta.url), 'utf8');
-
 /**
  * A pool's detector state outlives its longest possible span (7 days + window) by a day, so a
  * quiet week does not make the detector forget it has been watching (see spike.ts, warm-up).
  */
 const STATE_TTL_MS = 8 * 24 * 3600 * 1000;
 
-/** The three keys of one pool's detector; one hash tag, so they live on one Cluster node. */
-export function spikeKeys(prefix: string, poolId: string): [string, string, string] {
+/** spike.lua with its constants (sent once with the script, not with every call). */
+export const SPIKE_SCRIPT =
+  `local TTL_MS, MAX_BUCKETS, SEEN_IDS = ${STATE_TTL_MS}, ${MAX_BUCKETS}, ${SEEN_IDS}\n` +
+  readFileSync(new URL('./spike.lua', import.meta.url), 'utf8');
+
+/** The two keys of one pool's detector; one hash tag, so they live on one Cluster node. */
+export function spikeKeys(prefix: string, poolId: string): [string, string] {
   const base = `${prefix}alerts:spike:{${poolId}}`;
-  return [base, `${base}:b`, `${base}:seen`];
+  return [base, `${base}:seen`];
 }
 
 export interface SpikeDetector {
@@ -55,11 +58,11 @@ export function createSpikeDetector(redis: Redis, prefix: string): SpikeDetector
       const keys = spikeKeys(prefix, poolId);
       const args = spikeArgs(params, event, nowMs);
       try {
-        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 3, ...keys, ...args)) as SpikeReply);
+        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 2, ...keys, ...args)) as SpikeReply);
       } catch (error) {
         if (!String((error as Error).message).includes('NOSCRIPT')) throw error;
         await redis.script('LOAD', SPIKE_SCRIPT);
-        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 3, ...keys, ...args)) as SpikeReply);
+        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 2, ...keys, ...args)) as SpikeReply);
       }
     },
   };
@@ -79,8 +82,5 @@ export function spikeArgs(
     params.baselineSeconds,
     params.spikeFactor,
     params.minCount,
-    STATE_TTL_MS,
-    MAX_BUCKETS,
-    SEEN_IDS,
   ];
 }
