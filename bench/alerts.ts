@@ -127,7 +127,7 @@ async function detectorBench() {
       `  Redis commands inside  ${((after - before) / EVENTS).toFixed(2)} per event (from INFO commandstats)`,
     );
     console.log(
-      `  memory per pool        ${(bytes / 100).toFixed(0)} bytes (MEMORY USAGE of its 2 keys, mean of 100 pools)`,
+      `  memory per pool        ${(bytes / 100).toFixed(0)} bytes (MEMORY USAGE of its key, mean of 100 pools)`,
     );
   } finally {
     await deleteRedisKeys(TEST_REDIS_URL, prefix);

@@ -27,7 +27,10 @@ describe('the alerts demo seed', () => {
         .map((a) => a.kind)
         .sort();
     // Early ledger events may wait for the pool's facts (retried after the claim interval).
-    await eventually(async () => expect(await kinds()).toEqual(['LARGE_TRANSACTION', 'TRANSACTION_SPIKE']), 45_000);
+    await eventually(
+      async () => expect(await kinds()).toEqual(['LARGE_TRANSACTION', 'TRANSACTION_SPIKE']),
+      45_000,
+    );
     await seedAlerts(stack.gatewayUrl, auth(manager), auth(investor));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await kinds()).toEqual(['LARGE_TRANSACTION', 'TRANSACTION_SPIKE']);

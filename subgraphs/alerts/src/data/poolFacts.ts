@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { PoolChangedPayload } from '@poolgraph/events';
 import type { AlertsQueryable } from '../db/index.ts';
 import { poolFacts } from '../db/schema.ts';
@@ -36,6 +36,26 @@ export async function selectPoolFacts(
     .from(poolFacts)
     .where(eq(poolFacts.poolId, poolId));
   return row ?? null;
+}
+
+/** selectPoolFactsByIds: the facts of several pools at once (a consumer's batch). */
+export async function selectPoolFactsByIds(
+  db: AlertsQueryable,
+  poolIds: readonly string[],
+): Promise<PoolFactsRow[]> {
+  if (poolIds.length === 0) return [];
+  return db
+    .select({
+      poolId: poolFacts.poolId,
+      revision: poolFacts.revision,
+      name: poolFacts.name,
+      managerId: poolFacts.managerId,
+      currency: poolFacts.currency,
+      status: poolFacts.status,
+      targetMinor: poolFacts.targetMinor,
+    })
+    .from(poolFacts)
+    .where(inArray(poolFacts.poolId, [...poolIds]));
 }
 
 /**

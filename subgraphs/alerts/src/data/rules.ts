@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AlertsQueryable } from '../db/index.ts';
 import { alertRules, type AlertKind } from '../db/schema.ts';
 
@@ -29,6 +29,18 @@ const columns = {
 /** selectRulesByPool: the rules a pool's manager has set (0 to 2 rows). */
 export async function selectRulesByPool(db: AlertsQueryable, poolId: string): Promise<RuleRow[]> {
   return db.select(columns).from(alertRules).where(eq(alertRules.poolId, poolId));
+}
+
+/** selectRulesByPools: the stored rules of several pools (a consumer's batch). */
+export async function selectRulesByPools(
+  db: AlertsQueryable,
+  poolIds: readonly string[],
+): Promise<RuleRow[]> {
+  if (poolIds.length === 0) return [];
+  return db
+    .select(columns)
+    .from(alertRules)
+    .where(inArray(alertRules.poolId, [...poolIds]));
 }
 
 /**

@@ -1,12 +1,11 @@
 -- TRANSACTION_SPIKE detection for one event of one pool, atomically: the algorithm of
 -- spike.ts (the pure core; read it for the reasoning), written for few Redis commands: one
--- HMGET, one ZADD and one HSET per event, more only when the head jumps several buckets.
--- KEYS: the pool's hash (meta fields + one field per bucket index), its seen-ids zset; both
--- carry the pool's hash tag, so a Redis Cluster keeps them on one node.
+-- HMGET and one HSET per event, one more HMGET only when the head jumps several buckets.
+-- KEYS: the pool's hash (meta fields, a ring of bucket counts, the recent event ids).
 -- ARGV: eventId, atMs, nowMs, windowSeconds, baselineSeconds, spikeFactor, minCount.
 -- spikeDetector.ts prepends the constants TTL_MS, MAX_BUCKETS and SEEN_IDS (fewer arguments per call).
 -- Returns { decision, observed, baseline (string) }.
-local h, seenKey = KEYS[1], KEYS[2]
+local h = KEYS[1]
 local id = ARGV[1]
 local atMs, nowMs = tonumber(ARGV[2]), tonumber(ARGV[3])
 local win, base = tonumber(ARGV[4]), tonumber(ARGV[5])
@@ -27,7 +26,7 @@ local R = nw + nb
 local function slot(b) return 's' .. (b % R) end
 
 local m = redis.call('HMGET', h, 'cfg', 'head', 'first', 'ws', 'bs', 'al', 'rb', 'sb', 'sc', 'ex',
-  slot(idx), slot(idx - nw))
+  slot(idx), slot(idx - nw), 'seen')
 local head, first = tonumber(m[2]), tonumber(m[3])
 local ws, bs, sc = tonumber(m[4]) or 0, tonumber(m[5]) or 0, tonumber(m[9]) or 0
 local refreshed = tonumber(m[10]) or 0
@@ -65,19 +64,24 @@ local function evaluate()
   return true, bs * nw * wms / watched
 end
 
-if redis.call('ZADD', seenKey, 'NX', atMs, id) == 0 then
+-- The last SEEN_IDS event ids (their last 12 characters: UUIDv7's random tail), as one string
+-- "a|b|c|" searched with a plain find: cheaper than a set command per event.
+local tag = string.sub(id, -12)
+local seen = m[13] or ''
+if string.find('|' .. seen, '|' .. tag .. '|', 1, true) then
   local _, baseline = evaluate()
   local decision = 'DUPLICATE'
   if alerting and raisedBy == id then decision = 'RAISE'
   elseif (not alerting) and resolvedBy == id then decision = 'RESOLVE' end
   return { decision, ws, tostring(baseline) }
 end
--- The seen set is trimmed in steps (between seenIds and 2 × seenIds ids), not on every event.
+seen = seen .. tag .. '|'
 sc = sc + 1
-if sc > 2 * seenIds then
-  redis.call('ZREMRANGEBYRANK', seenKey, 0, -(seenIds + 1))
+if sc > seenIds then
+  seen = string.sub(seen, string.find(seen, '|', 1, true) + 1)
   sc = seenIds
 end
+set[#set + 1] = 'seen'; set[#set + 1] = seen
 if atMs < first then
   first = atMs
   set[#set + 1] = 'first'; set[#set + 1] = first
@@ -147,7 +151,6 @@ end
 -- The TTL only has to outlive the longest quiet period worth remembering: refresh it hourly.
 if nowMs - refreshed > 3600000 then
   redis.call('PEXPIRE', h, ttl)
-  redis.call('PEXPIRE', seenKey, ttl)
   set[#set + 1] = 'ex'; set[#set + 1] = nowMs
 end
 redis.call('HSET', h, 'head', head, 'ws', ws, 'bs', bs, 'sc', sc, unpack(set))

@@ -9,7 +9,7 @@
  * Memory per pool is bounded: at most nw + nb ≤ MAX_BUCKETS + 10 counters and SEEN_IDS ids.
  */
 export const MAX_BUCKETS = 240;
-/** Redelivered ids recognised per pool (the Lua set holds between SEEN_IDS and twice that). */
+/** Redelivered ids recognised per pool: the last SEEN_IDS. */
 export const SEEN_IDS = 64;
 
 export interface SpikeParams {

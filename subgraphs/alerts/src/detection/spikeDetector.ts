@@ -21,10 +21,9 @@ export const SPIKE_SCRIPT =
   `local TTL_MS, MAX_BUCKETS, SEEN_IDS = ${STATE_TTL_MS}, ${MAX_BUCKETS}, ${SEEN_IDS}\n` +
   readFileSync(new URL('./spike.lua', import.meta.url), 'utf8');
 
-/** The two keys of one pool's detector; one hash tag, so they live on one Cluster node. */
-export function spikeKeys(prefix: string, poolId: string): [string, string] {
-  const base = `${prefix}alerts:spike:{${poolId}}`;
-  return [base, `${base}:seen`];
+/** The key of one pool's detector (a hash tag, should several keys per pool ever be needed). */
+export function spikeKeys(prefix: string, poolId: string): [string] {
+  return [`${prefix}alerts:spike:{${poolId}}`];
 }
 
 export interface SpikeDetector {
@@ -58,11 +57,11 @@ export function createSpikeDetector(redis: Redis, prefix: string): SpikeDetector
       const keys = spikeKeys(prefix, poolId);
       const args = spikeArgs(params, event, nowMs);
       try {
-        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 2, ...keys, ...args)) as SpikeReply);
+        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 1, ...keys, ...args)) as SpikeReply);
       } catch (error) {
         if (!String((error as Error).message).includes('NOSCRIPT')) throw error;
         await redis.script('LOAD', SPIKE_SCRIPT);
-        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 2, ...keys, ...args)) as SpikeReply);
+        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 1, ...keys, ...args)) as SpikeReply);
       }
     },
   };

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import {
-  applyEventOnce,
+  applyEventsOnce,
   consumeStream,
   ledgerEventsStream,
   parseDomainEvent,
@@ -10,100 +10,141 @@ import {
   type StreamConsumer,
 } from '@poolgraph/events';
 import type { Logger, Redis } from '@poolgraph/platform';
-import type { AlertsDb } from '../db/index.ts';
+import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
 import { resolvePoolSpikeAlerts, type AlertRow } from '../data/alerts.ts';
-import { selectPoolFacts } from '../data/poolFacts.ts';
-import { selectRulesByPool } from '../data/rules.ts';
+import { selectPoolFactsByIds, type PoolFactsRow } from '../data/poolFacts.ts';
+import { selectRulesByPools } from '../data/rules.ts';
+import type { SpikeResult } from '../detection/spike.ts';
 import type { SpikeDetector } from '../detection/spikeDetector.ts';
 import { largeTransactionMessage, raiseAlert, spikeMessage } from '../services/alerts.ts';
-import { effectiveRules, spikeParamsOf } from '../services/rules.ts';
+import { effectiveRules, spikeParamsOf, type EffectiveRule } from '../services/rules.ts';
 
 export interface DetectionDeps {
   db: AlertsDb;
   detector: SpikeDetector;
   log: Logger;
-  /** After commit: the alerts the event raised (live delivery, dispatcher wake-up). */
+  /** After commit: the alerts the events raised (live delivery, dispatcher wake-up). */
   onRaised: (alerts: AlertRow[]) => void;
   now?: () => number;
 }
 
 export class PoolFactsMissing extends Error {
-  constructor(poolId: string) {
+  constructor(poolIds: string[]) {
     super(
-      `no facts yet for pool ${poolId} (its PoolChanged event has not arrived); retrying later`,
+      `no facts yet for pool ${poolIds.join(', ')} (PoolChanged has not arrived); retrying later`,
     );
     this.name = 'PoolFactsMissing';
   }
 }
 
-/**
- * Evaluates one posted transaction against its pool's rules and persists what it raises.
- * The spike counters (Redis) deduplicate by event id themselves; the alert rows commit with the
- * event's processed_events row, so a redelivery raises nothing twice. A redelivered event that
- * had raised a spike gets RAISE again from the detector, so a crash between the two loses nothing.
- */
-export async function detectAlerts(deps: DetectionDeps, event: LedgerEvent): Promise<AlertRow[]> {
-  const { db, detector } = deps;
-  const p = event.payload;
-  const facts = await selectPoolFacts(db, p.poolId);
-  if (!facts) throw new PoolFactsMissing(p.poolId);
-  const [large, spike] = effectiveRules(facts, await selectRulesByPool(db, p.poolId));
-  const nowMs = deps.now?.() ?? Date.now();
-  const atMs = Date.parse(event.occurredAt);
-  const params = spikeParamsOf(spike!);
-  // Older than the baseline: history, not news (see README "Event time").
-  const stale = atMs < nowMs - (params.windowSeconds + params.baselineSeconds) * 1000;
-  const amount = BigInt(p.amountMinor);
-  const isLarge =
-    !stale && !!large?.enabled && large.thresholdMinor !== null && amount > large.thresholdMinor;
-  const spikeResult = spike?.enabled
-    ? await detector.observe(p.poolId, params, { id: event.id, atMs }, nowMs)
-    : null;
+interface Evaluation {
+  event: LedgerEvent;
+  facts: PoolFactsRow;
+  large: EffectiveRule;
+  spike: EffectiveRule;
+  isLarge: boolean;
+  spikeResult: SpikeResult | null;
+}
 
-  const outcome = await applyEventOnce(db, event.id, async (tx) => {
-    const raised: AlertRow[] = [];
-    if (isLarge) {
-      raised.push(
-        await raiseAlert(tx, facts, {
-          kind: 'LARGE_TRANSACTION',
-          message: largeTransactionMessage(
-            p.type,
-            amount,
-            large!.thresholdMinor!,
-            p.currency,
-            facts.name,
-          ),
-          transactionId: p.transactionId,
-          observedCount: null,
-          baselineCount: null,
-          sourceEventId: event.id,
-        }),
-      );
-    }
-    if (spikeResult?.decision === 'RAISE') {
-      raised.push(
-        await raiseAlert(tx, facts, {
-          kind: 'TRANSACTION_SPIKE',
-          message: spikeMessage(
-            spikeResult.observed,
-            spikeResult.baseline,
-            params.windowSeconds,
-            params.baselineSeconds,
-            facts.name,
-          ),
-          transactionId: null,
-          observedCount: spikeResult.observed,
-          baselineCount: Math.round(spikeResult.baseline * 100) / 100,
-          sourceEventId: event.id,
-        }),
-      );
-    }
-    if (spikeResult?.decision === 'RESOLVE') await resolvePoolSpikeAlerts(tx, p.poolId, new Date());
-    return raised;
+/** Facts, rules and detector decisions for some events (no MySQL writes yet). */
+async function evaluate(deps: DetectionDeps, events: LedgerEvent[]): Promise<Evaluation[]> {
+  const poolIds = [...new Set(events.map((e) => e.payload.poolId))];
+  const facts = new Map((await selectPoolFactsByIds(deps.db, poolIds)).map((f) => [f.poolId, f]));
+  const missing = poolIds.filter((id) => !facts.has(id));
+  if (missing.length) throw new PoolFactsMissing(missing);
+  const stored = await selectRulesByPools(deps.db, poolIds);
+  const nowMs = deps.now?.() ?? Date.now();
+  // Issued together: ioredis writes them back to back on one connection (one flush, in order).
+  return Promise.all(
+    events.map(async (event) => {
+      const p = event.payload;
+      const poolFacts = facts.get(p.poolId)!;
+      const [large, spike] = effectiveRules(
+        poolFacts,
+        stored.filter((r) => r.poolId === p.poolId),
+      ) as [EffectiveRule, EffectiveRule];
+      const atMs = Date.parse(event.occurredAt);
+      const params = spikeParamsOf(spike);
+      // Older than the baseline: history, not news (README "Detection").
+      const stale = atMs < nowMs - (params.windowSeconds + params.baselineSeconds) * 1000;
+      const isLarge =
+        !stale &&
+        large.enabled &&
+        large.thresholdMinor !== null &&
+        BigInt(p.amountMinor) > large.thresholdMinor;
+      const spikeResult = spike.enabled
+        ? await deps.detector.observe(p.poolId, params, { id: event.id, atMs }, nowMs)
+        : null;
+      return { event, facts: poolFacts, large, spike, isLarge, spikeResult };
+    }),
+  );
+}
+
+/** The alerts one evaluated event raises (and the spike it resolves), in the caller's transaction. */
+async function persist(tx: AlertsQueryable, e: Evaluation): Promise<AlertRow[]> {
+  const p = e.event.payload;
+  const raised: AlertRow[] = [];
+  if (e.isLarge) {
+    raised.push(
+      await raiseAlert(tx, e.facts, {
+        kind: 'LARGE_TRANSACTION',
+        message: largeTransactionMessage(
+          p.type,
+          BigInt(p.amountMinor),
+          e.large.thresholdMinor!,
+          p.currency,
+          e.facts.name,
+        ),
+        transactionId: p.transactionId,
+        observedCount: null,
+        baselineCount: null,
+        sourceEventId: e.event.id,
+      }),
+    );
+  }
+  const spike = e.spikeResult;
+  if (spike?.decision === 'RAISE') {
+    const params = spikeParamsOf(e.spike);
+    raised.push(
+      await raiseAlert(tx, e.facts, {
+        kind: 'TRANSACTION_SPIKE',
+        message: spikeMessage(
+          spike.observed,
+          spike.baseline,
+          params.windowSeconds,
+          params.baselineSeconds,
+          e.facts.name,
+        ),
+        transactionId: null,
+        observedCount: spike.observed,
+        baselineCount: Math.round(spike.baseline * 100) / 100,
+        sourceEventId: e.event.id,
+      }),
+    );
+  }
+  if (spike?.decision === 'RESOLVE') await resolvePoolSpikeAlerts(tx, p.poolId, new Date());
+  return raised;
+}
+
+/**
+ * Evaluates posted transactions against their pools' rules and persists what they raise, all
+ * of a read in one MySQL transaction with their processed_events rows (applyEventsOnce), so a
+ * redelivery raises nothing twice. The spike counters (Redis) deduplicate by event id
+ * themselves, and a redelivered event that had raised a spike gets RAISE again, so a crash
+ * between Redis and the commit loses nothing.
+ */
+export async function detectAlerts(
+  deps: DetectionDeps,
+  events: LedgerEvent[],
+): Promise<AlertRow[]> {
+  if (events.length === 0) return [];
+  const evaluations = new Map((await evaluate(deps, events)).map((e) => [e.event.id, e]));
+  const raised: AlertRow[] = [];
+  await applyEventsOnce(deps.db, events, async (tx, event) => {
+    raised.push(...(await persist(tx, evaluations.get(event.id)!)));
   });
-  if (!outcome.applied) return [];
-  if (outcome.result.length) deps.onRaised(outcome.result);
-  return outcome.result;
+  if (raised.length) deps.onRaised(raised);
+  return raised;
 }
 
 export interface LedgerConsumerOptions extends DetectionDeps {
@@ -116,6 +157,11 @@ export interface LedgerConsumerOptions extends DetectionDeps {
 /** Reads `ledger.events` in the consumer group "alerts"; acks only after detectAlerts committed. */
 export function startDetectionConsumer(options: LedgerConsumerOptions): StreamConsumer {
   const { log } = options;
+  const posted = (events: DomainEvent[]) =>
+    events.filter((e): e is LedgerEvent => e.type === 'TransactionPosted');
+  const report = (raised: AlertRow[]) => {
+    if (raised.length) log.info({ alerts: raised.map((a) => a.id) }, 'alerts raised');
+  };
   return consumeStream<DomainEvent>({
     redis: options.redis,
     stream: ledgerEventsStream(options.eventsPrefix),
@@ -127,12 +173,10 @@ export function startDetectionConsumer(options: LedgerConsumerOptions): StreamCo
       const event = parseDomainEvent(raw);
       return event.type === 'TransactionPosted' ? parseLedgerEvent(event) : event;
     },
-    handle: async (event) => {
-      if (event.type !== 'TransactionPosted') return;
-      const raised = await detectAlerts(options, event as LedgerEvent);
-      if (raised.length)
-        log.info({ eventId: event.id, alerts: raised.map((a) => a.id) }, 'alerts raised');
-    },
+    handle: async (event) => report(await detectAlerts(options, posted([event]))),
+    // A read in one commit; when it fails (say, one pool's facts are missing) the consumer
+    // handles the events one by one, so the others go through.
+    handleBatch: async (events) => report(await detectAlerts(options, posted(events))),
     log,
   });
 }
