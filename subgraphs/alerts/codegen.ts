@@ -8,5 +8,5 @@ export default subgraphCodegen({
   NotificationChannel: '../data/channels.ts#ChannelRow',
   NotificationChannelCreated: '../data/channels.ts#ChannelCreated',
   Notification: '../data/notifications.ts#NotificationRow',
-  DeliveryAttempt: '../data/notifications.ts#AttemptRow',
+  DeliveryAttempt: '../data/deliveryAttempts.ts#AttemptRow',
 });

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { hasRole, type Viewer } from '@poolgraph/auth';
 import type { AlertsDb } from './db/index.ts';
 import { countOpenAlertsByPools, selectAlertsByIds, type AlertRow } from './data/alerts.ts';
-import { selectAttempts, type AttemptRow } from './data/notifications.ts';
+import { selectAttempts, type AttemptRow } from './data/deliveryAttempts.ts';
 
 export interface Loaders {
   alertById: DataLoader<string, AlertRow | null>;

@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { AlertsQueryable } from '../db/index.ts';
 import {
-  deliveryAttempts,
   notifications,
   type NotificationChannelKind,
   type NotificationStatus,
@@ -20,16 +19,6 @@ export interface NotificationRow {
   createdAt: Date;
   deliveredAt: Date | null;
   readAt: Date | null;
-}
-
-export interface AttemptRow {
-  notificationId: string;
-  attempt: number;
-  attemptedAt: Date;
-  ok: boolean;
-  statusCode: number | null;
-  error: string | null;
-  durationMs: number;
 }
 
 const columns = {
@@ -144,46 +133,6 @@ export async function claimDueNotifications(
   });
 }
 
-/** recordAttempt: one line of the delivery log and the row's new state, in one transaction. */
-export async function recordAttempt(
-  db: AlertsQueryable,
-  attempt: AttemptRow & { id: string },
-  next: Pick<NotificationRow, 'status' | 'nextAttemptAt' | 'lastError'> & {
-    deliveredAt: Date | null;
-  },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.insert(deliveryAttempts).values(attempt);
-    await tx
-      .update(notifications)
-      .set({ ...next, attempts: attempt.attempt })
-      .where(
-        and(eq(notifications.id, attempt.notificationId), eq(notifications.status, 'PENDING')),
-      );
-  });
-}
-
-/** selectAttempts: the delivery log of some notifications, oldest attempt first. */
-export async function selectAttempts(
-  db: AlertsQueryable,
-  notificationIds: readonly string[],
-): Promise<AttemptRow[]> {
-  if (notificationIds.length === 0) return [];
-  return db
-    .select({
-      notificationId: deliveryAttempts.notificationId,
-      attempt: deliveryAttempts.attempt,
-      attemptedAt: deliveryAttempts.attemptedAt,
-      ok: deliveryAttempts.ok,
-      statusCode: deliveryAttempts.statusCode,
-      error: deliveryAttempts.error,
-      durationMs: deliveryAttempts.durationMs,
-    })
-    .from(deliveryAttempts)
-    .where(inArray(deliveryAttempts.notificationId, [...notificationIds]))
-    .orderBy(asc(deliveryAttempts.attemptedAt), asc(deliveryAttempts.attempt));
-}
-
 /**
  * requeueNotification: a DEAD (or PENDING) webhook/email row back to PENDING, due now, with a
  * fresh count (the log keeps the old attempts). False for the wrong owner or a delivered row.
@@ -240,6 +189,3 @@ export async function markRead(
     );
   return result.affectedRows;
 }
-
-/** The stored time's precision is milliseconds; MariaDB compares DATETIME(3) exactly. */
-export const sqlNow = sql`CURRENT_TIMESTAMP(3)`;

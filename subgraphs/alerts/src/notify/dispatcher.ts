@@ -2,11 +2,8 @@ import { uuidv7, type Logger } from '@poolgraph/platform';
 import type { AlertsDb } from '../db/index.ts';
 import { selectAlertsByIds, type AlertRow } from '../data/alerts.ts';
 import { selectChannelsWithSecret, type ChannelWithSecret } from '../data/channels.ts';
-import {
-  claimDueNotifications,
-  recordAttempt,
-  type NotificationRow,
-} from '../data/notifications.ts';
+import { recordAttempt } from '../data/deliveryAttempts.ts';
+import { claimDueNotifications, type NotificationRow } from '../data/notifications.ts';
 import { selectPoolFacts } from '../data/poolFacts.ts';
 import { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from './backoff.ts';
 import type { Mailer } from './email.ts';
