@@ -92,6 +92,8 @@ export async function startBenchStack() {
 
   return {
     gatewayUrl: stack.gatewayUrl,
+    /** The stack's shared Redis prefix (streams, channels). */
+    redisPrefix,
     databaseUrl: (name: SubgraphName) => `${TEST_MYSQL_SERVER}/${databaseOf(name)}`,
     /** Resident memory of a service's process, in bytes (Linux). */
     pidOf: (name: SubgraphName | 'gateway') =>
