@@ -37,6 +37,45 @@ export class PoolFactsMissing extends Error {
   }
 }
 
+/**
+ * How long a pool's facts and rules, once read, are used without reading them again: a rule
+ * change applies to events at most this much later, and a busy pool costs two reads per
+ * interval instead of two per read of the stream.
+ */
+export const RULES_CACHE_MS = 2_000;
+
+interface PoolSetup {
+  facts: PoolFactsRow;
+  rules: [EffectiveRule, EffectiveRule];
+  readAt: number;
+}
+const setups = new WeakMap<AlertsDb, Map<string, PoolSetup>>();
+
+/** Facts and effective rules of these pools, from the cache or (one query each) the database. */
+async function poolSetups(db: AlertsDb, poolIds: string[], nowMs: number) {
+  let cache = setups.get(db);
+  if (!cache) setups.set(db, (cache = new Map()));
+  const stale = poolIds.filter((id) => {
+    const hit = cache.get(id);
+    return !hit || nowMs - hit.readAt > RULES_CACHE_MS;
+  });
+  if (stale.length) {
+    const facts = await selectPoolFactsByIds(db, stale);
+    const stored = await selectRulesByPools(db, stale);
+    for (const f of facts) {
+      const rules = effectiveRules(
+        f,
+        stored.filter((r) => r.poolId === f.poolId),
+      ) as [EffectiveRule, EffectiveRule];
+      cache.set(f.poolId, { facts: f, rules, readAt: nowMs });
+    }
+    if (cache.size > 10_000) cache.clear(); // bounded: a worker sees many pools over time
+  }
+  const missing = poolIds.filter((id) => !cache.has(id));
+  if (missing.length) throw new PoolFactsMissing(missing);
+  return cache;
+}
+
 interface Evaluation {
   event: LedgerEvent;
   facts: PoolFactsRow;
@@ -49,20 +88,14 @@ interface Evaluation {
 /** Facts, rules and detector decisions for some events (no MySQL writes yet). */
 async function evaluate(deps: DetectionDeps, events: LedgerEvent[]): Promise<Evaluation[]> {
   const poolIds = [...new Set(events.map((e) => e.payload.poolId))];
-  const facts = new Map((await selectPoolFactsByIds(deps.db, poolIds)).map((f) => [f.poolId, f]));
-  const missing = poolIds.filter((id) => !facts.has(id));
-  if (missing.length) throw new PoolFactsMissing(missing);
-  const stored = await selectRulesByPools(deps.db, poolIds);
   const nowMs = deps.now?.() ?? Date.now();
+  const cache = await poolSetups(deps.db, poolIds, nowMs);
   // Issued together: ioredis writes them back to back on one connection (one flush, in order).
   return Promise.all(
     events.map(async (event) => {
       const p = event.payload;
-      const poolFacts = facts.get(p.poolId)!;
-      const [large, spike] = effectiveRules(
-        poolFacts,
-        stored.filter((r) => r.poolId === p.poolId),
-      ) as [EffectiveRule, EffectiveRule];
+      const { facts: poolFacts, rules } = cache.get(p.poolId)!;
+      const [large, spike] = rules;
       const atMs = Date.parse(event.occurredAt);
       const params = spikeParamsOf(spike);
       // Older than the baseline: history, not news (README "Detection").
