@@ -16,7 +16,13 @@ import { selectPoolFactsByIds, type PoolFactsRow } from '../data/poolFacts.ts';
 import { selectRulesByPools } from '../data/rules.ts';
 import type { SpikeResult } from '../detection/spike.ts';
 import type { SpikeDetector } from '../detection/spikeDetector.ts';
-import { largeTransactionMessage, raiseAlert, spikeMessage } from '../services/alerts.ts';
+import {
+  channelsOnce,
+  largeTransactionMessage,
+  raiseAlert,
+  spikeMessage,
+  type ChannelsOf,
+} from '../services/alerts.ts';
 import { effectiveRules, spikeParamsOf, type EffectiveRule } from '../services/rules.ts';
 
 export interface DetectionDeps {
@@ -114,45 +120,59 @@ async function evaluate(deps: DetectionDeps, events: LedgerEvent[]): Promise<Eva
 }
 
 /** The alerts one evaluated event raises (and the spike it resolves), in the caller's transaction. */
-async function persist(tx: AlertsQueryable, e: Evaluation): Promise<AlertRow[]> {
+async function persist(
+  tx: AlertsQueryable,
+  e: Evaluation,
+  channelsOf: ChannelsOf,
+): Promise<AlertRow[]> {
   const p = e.event.payload;
   const raised: AlertRow[] = [];
   if (e.isLarge) {
     raised.push(
-      await raiseAlert(tx, e.facts, {
-        kind: 'LARGE_TRANSACTION',
-        message: largeTransactionMessage(
-          p.type,
-          BigInt(p.amountMinor),
-          e.large.thresholdMinor!,
-          p.currency,
-          e.facts.name,
-        ),
-        transactionId: p.transactionId,
-        observedCount: null,
-        baselineCount: null,
-        sourceEventId: e.event.id,
-      }),
+      await raiseAlert(
+        tx,
+        e.facts,
+        {
+          kind: 'LARGE_TRANSACTION',
+          message: largeTransactionMessage(
+            p.type,
+            BigInt(p.amountMinor),
+            e.large.thresholdMinor!,
+            p.currency,
+            e.facts.name,
+          ),
+          transactionId: p.transactionId,
+          observedCount: null,
+          baselineCount: null,
+          sourceEventId: e.event.id,
+        },
+        channelsOf,
+      ),
     );
   }
   const spike = e.spikeResult;
   if (spike?.decision === 'RAISE') {
     const params = spikeParamsOf(e.spike);
     raised.push(
-      await raiseAlert(tx, e.facts, {
-        kind: 'TRANSACTION_SPIKE',
-        message: spikeMessage(
-          spike.observed,
-          spike.baseline,
-          params.windowSeconds,
-          params.baselineSeconds,
-          e.facts.name,
-        ),
-        transactionId: null,
-        observedCount: spike.observed,
-        baselineCount: Math.round(spike.baseline * 100) / 100,
-        sourceEventId: e.event.id,
-      }),
+      await raiseAlert(
+        tx,
+        e.facts,
+        {
+          kind: 'TRANSACTION_SPIKE',
+          message: spikeMessage(
+            spike.observed,
+            spike.baseline,
+            params.windowSeconds,
+            params.baselineSeconds,
+            e.facts.name,
+          ),
+          transactionId: null,
+          observedCount: spike.observed,
+          baselineCount: Math.round(spike.baseline * 100) / 100,
+          sourceEventId: e.event.id,
+        },
+        channelsOf,
+      ),
     );
   }
   if (spike?.decision === 'RESOLVE') await resolvePoolSpikeAlerts(tx, p.poolId, new Date());
@@ -173,8 +193,9 @@ export async function detectAlerts(
   if (events.length === 0) return [];
   const evaluations = new Map((await evaluate(deps, events)).map((e) => [e.event.id, e]));
   const raised: AlertRow[] = [];
+  const channelsOf = channelsOnce();
   await applyEventsOnce(deps.db, events, async (tx, event) => {
-    raised.push(...(await persist(tx, evaluations.get(event.id)!)));
+    raised.push(...(await persist(tx, evaluations.get(event.id)!, channelsOf)));
   });
   if (raised.length) deps.onRaised(raised);
   return raised;

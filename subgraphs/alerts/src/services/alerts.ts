@@ -16,10 +16,26 @@ export type AlertDraft = Pick<
  * one (delivered by being written) and one PENDING row per enabled webhook/email channel of the
  * pool's manager, which the dispatcher delivers after commit.
  */
+export type ChannelsOf = (
+  tx: AlertsQueryable,
+  managerId: string,
+) => Promise<Array<{ id: string; kind: 'WEBHOOK' | 'EMAIL' }>>;
+
+/** Channels read once per manager per transaction (a batch raises many alerts of one manager). */
+export function channelsOnce(): ChannelsOf {
+  const byManager = new Map<string, ReturnType<ChannelsOf>>();
+  return (tx, managerId) => {
+    let channels = byManager.get(managerId);
+    if (!channels) byManager.set(managerId, (channels = selectEnabledChannels(tx, managerId)));
+    return channels;
+  };
+}
+
 export async function raiseAlert(
   tx: AlertsQueryable,
   facts: Pick<PoolFactsRow, 'poolId' | 'managerId'>,
   draft: AlertDraft,
+  channelsOf: ChannelsOf = selectEnabledChannels,
   now = new Date(),
 ): Promise<AlertRow> {
   const alert: AlertRow = {
@@ -39,7 +55,7 @@ export async function raiseAlert(
     resolvedBy: null,
   };
   await insertAlert(tx, { ...alert, sourceEventId: draft.sourceEventId });
-  const channels = await selectEnabledChannels(tx, facts.managerId);
+  const channels = await channelsOf(tx, facts.managerId);
   await insertNotifications(tx, [
     {
       id: uuidv7(),
