@@ -92,7 +92,7 @@ export async function startBenchStack() {
 
   return {
     gatewayUrl: stack.gatewayUrl,
-    /** The stack's shared Redis prefix (streams, channels). */
+    /** The Redis prefix the stack's services share (streams, channels). */
     redisPrefix,
     databaseUrl: (name: SubgraphName) => `${TEST_MYSQL_SERVER}/${databaseOf(name)}`,
     /** Resident memory of a service's process, in bytes (Linux). */

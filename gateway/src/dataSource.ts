@@ -1,7 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Logger } from '@poolgraph/platform';
+import { ErrorCode, postText, type Logger } from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
-import { Agent, request } from 'undici';
 import type { GatewayContext } from './context.ts';
 import type { SubgraphFailureReason, SubgraphMetrics } from './metrics.ts';
 
@@ -10,8 +9,7 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
-/** Not one of the contract's user-facing codes: it tells a client that part of the graph is down. */
-export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+export const SUBGRAPH_UNAVAILABLE = ErrorCode.SUBGRAPH_UNAVAILABLE;
 
 export interface SubgraphDataSourceDeps {
   metrics: SubgraphMetrics;
@@ -20,42 +18,27 @@ export interface SubgraphDataSourceDeps {
 }
 
 /**
- * A bounded, kept-alive connection pool per subgraph. Without a bound, a burst (a
- * subscription event fanned out to many clients) opens a socket per concurrent request and
- * overflows the subgraph's accept backlog; with one, requests queue on warm connections.
- * Connections idle longer than the subgraphs' 65 s server keep-alive are never reused.
- */
-const dispatcher = new Agent({ connections: 64, keepAliveTimeout: 30_000, pipelining: 1 });
-
-/**
- * The subset of a fetch Response that @apollo/gateway reads (status, headers, body), over
- * undici's request API: no web streams per call, which made fetch a fifth of the gateway's CPU.
+ * The subset of a fetch Response that @apollo/gateway reads (status, headers, body), over the
+ * platform's one HTTP client for calls between services (kept-alive, bounded connections).
  */
 function fetchWithTimeout(timeoutMs: number): Fetcher {
   return (async (
     url: string,
     init: { method?: string; headers?: Record<string, string>; body?: string },
   ) => {
-    const response = await request(url, {
-      dispatcher,
-      method: (init.method ?? 'POST') as 'POST',
-      headers: init.headers,
-      body: init.body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const reply = await postText(url, init.headers ?? {}, init.body ?? '', timeoutMs);
     const headers = new Headers();
-    for (const [name, value] of Object.entries(response.headers)) {
+    for (const [name, value] of Object.entries(reply.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const text = await response.body.text();
     return {
-      ok: response.statusCode >= 200 && response.statusCode < 300,
-      status: response.statusCode,
+      ok: reply.status >= 200 && reply.status < 300,
+      status: reply.status,
       statusText: '',
       url,
       headers,
-      text: async () => text,
-      json: async () => JSON.parse(text) as unknown,
+      text: async () => reply.text,
+      json: async () => JSON.parse(reply.text) as unknown,
     };
   }) as unknown as Fetcher;
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { baseEnv, loadEnvOrExit, port } from '@poolgraph/platform';
+import { baseEnv, loadEnvOrExit, port, redisUrl } from '@poolgraph/platform';
 
 /** `npm run compose` writes the supergraph at the repository root. */
 const DEFAULT_SUPERGRAPH_PATH = resolve(import.meta.dirname, '../../supergraph.graphql');
@@ -17,6 +17,9 @@ export const gatewayEnvSchema = z.object({
   // Unset means "watch in development only"; resolved in loadGatewayEnv, which sees NODE_ENV.
   SUPERGRAPH_WATCH: z.stringbool().optional(),
   USERS_JWKS_URL: z.url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+  // Revoked sessions are read from the deployment's Redis, under its prefix.
+  REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().default('poolgraph:'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   // Only when exactly one proxy in front of the gateway sets x-forwarded-for.
   TRUST_PROXY: z.stringbool().default(false),

@@ -1,18 +1,29 @@
 import { createRemoteTokenVerifier } from '@poolgraph/auth';
-import { createLogger, stopOnSignals } from '@poolgraph/platform';
+import {
+  connectRedis,
+  createLogger,
+  createSessionRevocations,
+  stopOnSignals,
+} from '@poolgraph/platform';
 import { loadGatewayEnv } from './env.ts';
 import { createGateway } from './server.ts';
 
 const env = loadGatewayEnv();
 const log = createLogger('gateway', env.LOG_LEVEL);
 
+// Every request's session is checked against the revocation list the users subgraph writes.
+const redis = connectRedis(env.REDIS_URL, log);
+const revocations = createSessionRevocations(redis, env.REDIS_PREFIX);
+
 const service = createGateway({
   supergraphPath: env.SUPERGRAPH_PATH,
   watch: env.SUPERGRAPH_WATCH,
-  verifier: createRemoteTokenVerifier(env.USERS_JWKS_URL),
+  verifier: createRemoteTokenVerifier(env.USERS_JWKS_URL, { revocations }),
   log,
   subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
   trustProxy: env.TRUST_PROXY,
+  production: env.NODE_ENV === 'production',
+  operationsToken: env.OPS_TOKEN,
 });
 
 try {

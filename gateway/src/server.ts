@@ -36,6 +36,12 @@ export type GatewayOptions = SupergraphSource & {
   subgraphTimeoutMs?: number;
   /** Only behind one proxy that sets x-forwarded-for: the client is its last entry. */
   trustProxy?: boolean;
+  /**
+   * Production: no introspection, and /metrics and the detail of /readyz only for requests
+   * bearing `operationsToken` (nobody, without one).
+   */
+  production?: boolean;
+  operationsToken?: string;
 };
 
 /**
@@ -77,6 +83,8 @@ export function createGateway(options: GatewayOptions): HttpService {
     gateway,
     // Off in every environment: stack traces are for logs, not for clients.
     includeStacktraceInErrorResponses: false,
+    // Said here, not left to Apollo's reading of NODE_ENV: the schema is for our clients only.
+    introspection: !options.production,
     // stopOnSignals owns shutdown; Apollo's own handler would race it and hang the exit.
     stopOnTerminationSignals: false,
     formatError: formatErrorFor(log),
@@ -84,7 +92,7 @@ export function createGateway(options: GatewayOptions): HttpService {
   });
 
   const upstream = new UpstreamConnections(log.child({ component: 'subscriptions' }));
-  return createHttpService({
+  const service = createHttpService({
     apollo,
     context: createContextFunction({ verifier, log, metrics, trustProxy: !!options.trustProxy }),
     registry: metrics.registry,
@@ -104,4 +112,6 @@ export function createGateway(options: GatewayOptions): HttpService {
           planner && { planner, subgraphs, serviceMap: Object.fromEntries(dataSources) },
       }),
   });
+  if (options.production) service.restrictOperations(options.operationsToken);
+  return service;
 }

@@ -3,6 +3,7 @@ import {
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
   createTokenVerifier,
+  localKeySet,
   type TokenVerifier,
 } from '@poolgraph/auth';
 import {
@@ -10,12 +11,13 @@ import {
   createMetrics,
   createSubgraphService,
   requestIdOf,
+  uuidv7,
   type HttpService,
   type Logger,
 } from '@poolgraph/platform';
 import { composeSupergraph, type SubgraphSource } from '@poolgraph/supergraph';
 import { parse } from 'graphql';
-import { SignJWT, UnsecuredJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
+import { SignJWT, UnsecuredJWT, exportJWK, generateKeyPair } from 'jose';
 import { createGateway, type SupergraphSource } from '../src/server.ts';
 
 export const FEDERATION_LINK =
@@ -81,10 +83,10 @@ export const supergraphOf = (...sources: SubgraphSource[]) => composeSupergraph(
 export async function createTestKeys(kid = 'test-key') {
   const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' };
-  const verifier: TokenVerifier = createTokenVerifier(createLocalJWKSet({ keys: [jwk] }));
+  const verifier: TokenVerifier = createTokenVerifier(localKeySet({ keys: [jwk] }));
   /** A token as `users` issues it; `expiresAt` in seconds since the epoch. */
   const sign = (userId: string, expiresAt = Math.floor(Date.now() / 1000) + 300) =>
-    new SignJWT({ roles: ['INVESTOR'] })
+    new SignJWT({ roles: ['INVESTOR'], sid: uuidv7() })
       .setProtectedHeader({ alg: 'EdDSA', kid })
       .setSubject(userId)
       .setIssuer(TOKEN_ISSUER)
@@ -118,7 +120,13 @@ export async function startGateway(
   {
     port = 0,
     ...options
-  }: { subgraphTimeoutMs?: number; trustProxy?: boolean; port?: number } = {},
+  }: {
+    subgraphTimeoutMs?: number;
+    trustProxy?: boolean;
+    port?: number;
+    production?: boolean;
+    operationsToken?: string;
+  } = {},
 ): Promise<StartedGateway> {
   const log = createLogger('gateway', 'silent');
   const service = createGateway({ ...supergraph, verifier, log, ...options });

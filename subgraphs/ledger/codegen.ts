@@ -1,10 +1,10 @@
 import { subgraphCodegen } from '../../codegen.base.ts';
 
 export default subgraphCodegen({
-  Pool: '../data/pools.ts#PoolRef',
+  Pool: '../data/poolAccounts.ts#PoolRef',
   Transaction: '../data/transactions.ts#TransactionRow',
-  Position: '../data/positions.ts#PositionValue',
-  Membership: '../data/positions.ts#MembershipRef',
+  Position: '../data/investorAccounts.ts#PositionValue',
+  Membership: '../data/investorAccounts.ts#MembershipRef',
   TransactionConnection: '../data/transactions.ts#TransactionPage',
-  BalanceChange: '../subscriptions/events.ts#BalanceChangeValue',
+  BalanceChange: '../subscriptions/transactionCache.ts#BalanceChangeValue',
 });

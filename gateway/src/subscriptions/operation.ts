@@ -8,6 +8,8 @@ export interface Session {
   /** Token expiry, ms since the epoch: the subscriptions end then. */
   expiresAt: number;
   clientAddress: string | undefined;
+  /** Verifies the token again (signature cached, revocation asked); throws when it ended. */
+  recheck?: () => Promise<unknown>;
 }
 
 /** One client subscription, as onSubscribe prepared it. */
@@ -38,3 +40,18 @@ export const sharingKey = (operation: Operation): string =>
 
 export const graphQLFailure = (code: string, message: string) =>
   new GraphQLError(message, { extensions: { code } });
+
+/**
+ * An error a subgraph sent over graphql-ws (plain JSON) as a GraphQLError, which graphql-ws
+ * needs to serialize it, keeping its message and code. Subgraphs already mask internal errors.
+ */
+export function fromUpstreamError(error: unknown, serviceName: string): GraphQLError {
+  const { message, extensions } = (error ?? {}) as {
+    message?: unknown;
+    extensions?: Record<string, unknown>;
+  };
+  const code = typeof extensions?.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
+  return new GraphQLError(typeof message === 'string' ? message : 'Internal server error', {
+    extensions: { ...extensions, code, serviceName },
+  });
+}

@@ -4,7 +4,7 @@ import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { Logger } from '@poolgraph/platform';
 import { executeEvent } from './execute.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
-import { graphQLFailure, type Operation, type Session } from './operation.ts';
+import { fromUpstreamError, graphQLFailure, type Operation, type Session } from './operation.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
 
 export type Delivery = { result: ExecutionResult } | { failure: readonly GraphQLError[] };
@@ -42,6 +42,8 @@ export class SharedSource {
   private rotation: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
   private readonly requestId = randomUUID();
+  /** Tokens the owning subgraph refused (revoked sessions); never used upstream again. */
+  private readonly refused = new Set<string>();
   /** The upstream ended (error or complete): new subscribers need a new source. */
   ended = false;
 
@@ -74,6 +76,7 @@ export class SharedSource {
   private freshest(): Session {
     let best = this.upstreamSession;
     for (const session of this.subscribers.values()) {
+      if (this.refused.has(session.authorization)) continue;
       if (session.expiresAt > best.expiresAt) best = session;
     }
     return best;
@@ -94,6 +97,25 @@ export class SharedSource {
     this.unsubscribe = this.subscribeUpstream(next);
     previous();
     this.scheduleRotation();
+  }
+
+  /**
+   * The subgraph refused the upstream's token (its session was revoked): move to another
+   * subscriber's session rather than ending everyone's subscription. Each refused token is
+   * remembered, so a user whose sessions are all revoked ends after trying each once.
+   */
+  private failOver(): boolean {
+    this.refused.add(this.upstreamSession.authorization);
+    let next: Session | undefined;
+    for (const session of this.subscribers.values()) {
+      if (this.refused.has(session.authorization)) continue;
+      if (!next || session.expiresAt > next.expiresAt) next = session;
+    }
+    if (!next) return false;
+    this.upstreamSession = next;
+    this.unsubscribe = this.subscribeUpstream(next);
+    this.scheduleRotation();
+    return true;
   }
 
   private subscribeUpstream(session: Session): () => void {
@@ -120,13 +142,16 @@ export class SharedSource {
         error: (failure) => {
           if (!current()) return;
           const errors = Array.isArray(failure)
-            ? (failure as GraphQLError[])
+            ? failure.map((e: unknown) => fromUpstreamError(e, this.deps.owner.name))
             : [
                 graphQLFailure(
                   'SUBGRAPH_UNAVAILABLE',
                   `Subgraph "${this.deps.owner.name}" ended the subscription.`,
                 ),
               ];
+          if (errors.every((e) => e.extensions.code === 'UNAUTHENTICATED') && this.failOver()) {
+            return;
+          }
           this.end({ failure: errors });
         },
         complete: () => {

@@ -1,5 +1,5 @@
-import type { ExecutionResult } from 'graphql';
-import { ErrorCode } from '@poolgraph/platform';
+import type { ExecutionResult, GraphQLError } from 'graphql';
+import { ErrorCode, isExpectedError } from '@poolgraph/platform';
 import type { SubscriptionMetrics } from './metrics.ts';
 import { graphQLFailure, type Operation } from './operation.ts';
 import { BoundedQueue } from './queue.ts';
@@ -9,6 +9,8 @@ import type { Delivery, SharedSource } from './source.ts';
 export const MAX_QUEUED_EVENTS = 256;
 /** graphql-ws leaves 1008 (policy violation) to us: the client did not keep up. */
 export const CLOSE_TOO_SLOW = 1008;
+/** How often a live subscription's token is verified again (revocation reaches it then). */
+export const RECHECK_MS = 2_000;
 
 /**
  * One client's events from a shared source, through a queue of its own (so a slow client is
@@ -41,6 +43,20 @@ export function openEventStream(
     },
     Math.max(operation.session.expiresAt - Date.now(), 0),
   );
+  const { recheck } = operation.session;
+  const rechecks =
+    recheck &&
+    setInterval(() => {
+      recheck().catch((error: unknown) => {
+        // A verdict on the token ends the subscription; a failure to ask (Redis down) does not.
+        if (!isExpectedError(error)) return;
+        const { message, extensions } = error as GraphQLError;
+        queue.push({
+          failure: [graphQLFailure(String(extensions.code), message)],
+        });
+      });
+    }, RECHECK_MS);
+  rechecks?.unref();
   metrics.active.inc();
 
   let closed = false;
@@ -48,6 +64,7 @@ export function openEventStream(
     if (closed) return;
     closed = true;
     clearTimeout(expiry);
+    clearInterval(rechecks);
     source.remove(subscriber);
     queue.end();
     metrics.active.dec();

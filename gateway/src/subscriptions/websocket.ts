@@ -81,6 +81,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
             authorization,
             expiresAt: (exp ?? 0) * 1000,
             clientAddress: ctx.extra.request.socket.remoteAddress,
+            recheck: () => viewerFromAuthorization(authorization, verifier),
           });
           return true;
         } catch {

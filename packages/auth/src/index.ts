@@ -1,2 +1,3 @@
 export * from './viewer.ts';
+export * from './keySet.ts';
 export * from './tokens.ts';

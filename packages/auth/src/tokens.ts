@@ -1,5 +1,13 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { graphQLError, ErrorCode } from '@poolgraph/platform';
+import { GraphQLError } from 'graphql';
+import { errors, jwtVerify } from 'jose';
+import {
+  graphQLError,
+  ErrorCode,
+  MAX_ACCESS_TOKEN_TTL_SECONDS,
+  sessionRevocationsFor,
+  type SessionRevocations,
+} from '@poolgraph/platform';
+import { remoteKeySet, type KeySet, type KeySetOptions } from './keySet.ts';
 import { ROLES, type Role, type Viewer } from './viewer.ts';
 
 /** A rejected credential: the whole request fails with 401 and UNAUTHENTICATED. */
@@ -10,57 +18,121 @@ export const invalidCredential = (message: string) =>
 export const TOKEN_ISSUER = 'poolgraph-users';
 export const TOKEN_AUDIENCE = 'poolgraph';
 export const TOKEN_ALGORITHM = 'EdDSA';
+export { MAX_ACCESS_TOKEN_TTL_SECONDS };
 
 /** Verified tokens remembered per process (oldest dropped first). */
 const MAX_CACHED_TOKENS = 10_000;
+/** Clock difference between the issuer and a verifier that `iat` may show. */
+const CLOCK_TOLERANCE_SECONDS = 30;
 
 export interface TokenVerifier {
   /** Verifies an access token; throws UNAUTHENTICATED with a reason when it is not valid. */
   verify(token: string): Promise<Viewer>;
 }
 
+export interface TokenVerifierOptions {
+  /**
+   * Revoked sessions to refuse; a function is asked on each verification (the list may be
+   * registered after the verifier is built). Without one, no revocation is checked: only for
+   * tests of verification itself.
+   */
+  revocations?: SessionRevocations | (() => SessionRevocations | undefined);
+  /** Tokens older than this (by `iat`) or meant to live longer are refused. Default 900 s. */
+  maxTokenAgeSeconds?: number;
+}
+
+const revoked = () => invalidCredential('The session has ended; log in again.');
+
 /**
  * Verifies access tokens against a key set. Only EdDSA is accepted, so `alg: none` and
- * HMAC-confusion tokens fail before any key is looked at.
+ * HMAC-confusion tokens fail before any key is looked at. A token must carry `sid` (its
+ * session), must not claim to live longer than the access-token lifetime, and must not be older.
  */
-export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
-  // A token string that verified once verifies again until it expires (same bytes, same
-  // signature), so the result is kept: each request is verified by the gateway and again by
-  // every subgraph it reaches, and signature checks were a tenth of a contribution's CPU.
-  const verified = new Map<string, { viewer: Viewer; expiresAt: number }>();
-  return {
-    async verify(token) {
-      const known = verified.get(token);
-      if (known && known.expiresAt > Date.now()) return known.viewer;
-      if (known) verified.delete(token);
-      try {
-        const { payload } = await jwtVerify(token, keys, {
-          issuer: TOKEN_ISSUER,
-          audience: TOKEN_AUDIENCE,
-          algorithms: [TOKEN_ALGORITHM],
-          requiredClaims: ['sub', 'exp', 'iat'],
-        });
-        const roles = Array.isArray(payload.roles)
-          ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role))
-          : [];
-        const viewer = { userId: payload.sub!, roles };
-        if (verified.size >= MAX_CACHED_TOKENS) verified.delete(verified.keys().next().value!);
-        verified.set(token, { viewer, expiresAt: payload.exp! * 1000 });
-        return viewer;
-      } catch (error) {
-        if (error instanceof errors.JWTExpired)
-          throw invalidCredential('The access token has expired.');
+export function createTokenVerifier(
+  keys: KeySet,
+  options: TokenVerifierOptions = {},
+): TokenVerifier {
+  const maxAge = options.maxTokenAgeSeconds ?? MAX_ACCESS_TOKEN_TTL_SECONDS;
+  const revocationsOf =
+    typeof options.revocations === 'function'
+      ? options.revocations
+      : () => options.revocations as SessionRevocations | undefined;
+  // A token string that verified once verifies again (same bytes, same signature) while its key
+  // is still published and it is within its lifetime, so the signature check is kept: each
+  // request is verified by the gateway and again by every subgraph it reaches, and signature
+  // checks were a tenth of a contribution's CPU. Revocation is checked on every use.
+  const verified = new Map<string, { viewer: Viewer; kid: string; expiresAt: number }>();
+
+  async function verifySignature(token: string) {
+    const known = verified.get(token);
+    if (known && known.expiresAt > Date.now() && (await keys.has(known.kid))) return known;
+    if (known) verified.delete(token);
+    try {
+      const { payload, protectedHeader } = await jwtVerify(token, keys.getKey, {
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        algorithms: [TOKEN_ALGORITHM],
+        requiredClaims: ['sub', 'exp', 'iat', 'sid'],
+      });
+      const iat = payload.iat!;
+      const exp = payload.exp!;
+      const now = Date.now() / 1000;
+      if (now - iat > maxAge) throw invalidCredential('The access token has expired.');
+      // A leaked key must not mint a token that outlives the key's retirement by decades.
+      if (exp - iat > maxAge || iat > now + CLOCK_TOLERANCE_SECONDS) {
         throw invalidCredential('The access token is not valid.');
       }
+      if (typeof payload.sid !== 'string' || !protectedHeader.kid) {
+        throw invalidCredential('The access token is not valid.');
+      }
+      const roles = Array.isArray(payload.roles)
+        ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role))
+        : [];
+      const entry = {
+        viewer: { userId: payload.sub!, roles, sessionId: payload.sid },
+        kid: protectedHeader.kid,
+        expiresAt: Math.min(exp, iat + maxAge) * 1000,
+      };
+      if (verified.size >= MAX_CACHED_TOKENS) verified.delete(verified.keys().next().value!);
+      verified.set(token, entry);
+      return entry;
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      if (error instanceof errors.JWTExpired)
+        throw invalidCredential('The access token has expired.');
+      throw invalidCredential('The access token is not valid.');
+    }
+  }
+
+  return {
+    async verify(token) {
+      const { viewer } = await verifySignature(token);
+      const revocations = revocationsOf();
+      if (revocations && (await revocations.isRevoked(viewer.userId, viewer.sessionId))) {
+        throw revoked();
+      }
+      return viewer;
     },
   };
 }
 
-/** A verifier that fetches the issuer's JWKS, caches it, and refetches on an unknown `kid`. */
-export function createRemoteTokenVerifier(jwksUrl: string): TokenVerifier {
-  return createTokenVerifier(
-    createRemoteJWKSet(new URL(jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 5_000 }),
-  );
+/**
+ * A verifier for the issuer's JWKS (reloaded every minute, early on an unknown `kid`) that
+ * refuses revoked sessions. The revocation list is the one this process registered for the
+ * issuer (`openSubgraphResources` does), unless one is given; with neither, every token fails,
+ * since a verifier that cannot see revocations must not accept sessions that have ended.
+ */
+export function createRemoteTokenVerifier(
+  jwksUrl: string,
+  options: { revocations?: SessionRevocations; keys?: KeySetOptions } = {},
+): TokenVerifier {
+  return createTokenVerifier(remoteKeySet(jwksUrl, options.keys), {
+    revocations: () => {
+      const revocations = options.revocations ?? sessionRevocationsFor(jwksUrl);
+      if (!revocations) throw new Error(`No session revocation list for ${jwksUrl}.`);
+      return revocations;
+    },
+  });
 }
 
 /** Reads `Authorization: Bearer …`; no header means anonymous, a malformed one is rejected. */

@@ -7,6 +7,8 @@ export type Role = (typeof ROLES)[number];
 export interface Viewer {
   userId: string;
   roles: Role[];
+  /** The session (login) the token belongs to: the `sid` claim; revoking it ends the token. */
+  sessionId: string;
 }
 
 export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {

@@ -1,55 +1,102 @@
 import { describe, expect, it } from 'vitest';
-import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey } from 'jose';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER, createTokenVerifier } from '../src/index.ts';
+import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { uuidv7 } from '@poolgraph/platform';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, cachedKeySet, createTokenVerifier } from '../src/index.ts';
 
-async function keySet() {
+const now = () => Math.floor(Date.now() / 1000);
+
+/** A key set whose published keys a test can change, reloaded every `maxAgeMs`. */
+async function keySet(maxAgeMs = 60_000) {
   const { privateKey, publicKey } = await generateKeyPair('EdDSA', {
     crv: 'Ed25519',
     extractable: true,
   });
-  const local = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k' }] });
-  let lookups = 0;
-  const keys: JWTVerifyGetKey = (header, token) => {
-    lookups++;
-    return local(header, token);
-  };
-  const sign = (expiresAt: number) =>
-    new SignJWT({ roles: ['INVESTOR'] })
+  let published: JWK[] = [{ ...(await exportJWK(publicKey)), kid: 'k' }];
+  let loads = 0;
+  const keys = cachedKeySet(
+    async () => {
+      loads++;
+      return { keys: published };
+    },
+    { maxAgeMs },
+  );
+  const sessionId = uuidv7();
+  const sign = (expiresAt: number, issuedAt = now()) =>
+    new SignJWT({ roles: ['INVESTOR'], sid: sessionId })
       .setProtectedHeader({ alg: 'EdDSA', kid: 'k' })
       .setIssuer(TOKEN_ISSUER)
       .setAudience(TOKEN_AUDIENCE)
       .setSubject('user-1')
-      .setIssuedAt()
+      .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
       .sign(privateKey);
-  return { keys, sign, lookups: () => lookups };
+  return {
+    keys,
+    sign,
+    sessionId,
+    retire: () => void (published = []),
+    loads: () => loads,
+  };
 }
 
 describe('createTokenVerifier', () => {
-  it('checks a token’s signature once and remembers the result until it expires', async () => {
-    const { keys, sign, lookups } = await keySet();
+  it('checks a token’s signature once and remembers the result', async () => {
+    const { keys, sign, sessionId } = await keySet();
     const verifier = createTokenVerifier(keys);
-    const token = await sign(Math.floor(Date.now() / 1000) + 60);
-    expect(await verifier.verify(token)).toEqual({ userId: 'user-1', roles: ['INVESTOR'] });
-    expect(await verifier.verify(token)).toEqual({ userId: 'user-1', roles: ['INVESTOR'] });
-    expect(lookups()).toBe(1);
+    const token = await sign(now() + 60);
+    const viewer = { userId: 'user-1', roles: ['INVESTOR'], sessionId };
+    expect(await verifier.verify(token)).toEqual(viewer);
+    expect(await verifier.verify(token)).toEqual(viewer);
   });
 
   it('rejects a remembered token once it has expired', async () => {
     const { keys, sign } = await keySet();
     const verifier = createTokenVerifier(keys);
-    const token = await sign(Math.floor(Date.now() / 1000) + 1);
+    const token = await sign(now() + 1);
     await verifier.verify(token);
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     await expect(verifier.verify(token)).rejects.toThrow(/expired/);
   });
 
-  it('never remembers a token that failed', async () => {
-    const { keys, sign, lookups } = await keySet();
+  it('rejects a remembered token once its signing key has left the key set', async () => {
+    const { keys, sign, retire } = await keySet(200);
     const verifier = createTokenVerifier(keys);
-    const tampered = `${await sign(Math.floor(Date.now() / 1000) + 60)}x`;
+    const token = await sign(now() + 600);
+    await verifier.verify(token);
+    retire();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(verifier.verify(token)).rejects.toThrow(/not valid/);
+  });
+
+  it('rejects a token meant to live longer than the access-token lifetime (a leaked key, a 100-year exp)', async () => {
+    const { keys, sign } = await keySet();
+    const verifier = createTokenVerifier(keys);
+    await expect(verifier.verify(await sign(now() + 100 * 365 * 86_400))).rejects.toThrow(
+      /not valid|expired/,
+    );
+  });
+
+  it('rejects a token issued longer ago than the access-token lifetime', async () => {
+    const { keys, sign } = await keySet();
+    const verifier = createTokenVerifier(keys);
+    await expect(verifier.verify(await sign(now() + 60, now() - 1_000))).rejects.toThrow(
+      /not valid|expired/,
+    );
+  });
+
+  it('rejects a token issued in the future', async () => {
+    const { keys, sign } = await keySet();
+    const verifier = createTokenVerifier(keys);
+    await expect(verifier.verify(await sign(now() + 3_900, now() + 3_600))).rejects.toThrow(
+      /not valid|expired/,
+    );
+  });
+
+  it('never remembers a token that failed', async () => {
+    const { keys, sign } = await keySet();
+    const verifier = createTokenVerifier(keys);
+    const tampered = `${await sign(now() + 60)}x`;
     await expect(verifier.verify(tampered)).rejects.toThrow(/not valid/);
     await expect(verifier.verify(tampered)).rejects.toThrow(/not valid/);
-    expect(lookups()).toBe(2);
   });
 });

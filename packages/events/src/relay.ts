@@ -1,4 +1,7 @@
 import type { Logger, MysqlPool, Redis } from '@poolgraph/platform';
+import { purgePublishedRows } from './outboxPurge.ts';
+import { startRelayMaintenance, type RelayMaintenance } from './relayMaintenance.ts';
+import { trimAcknowledgedEntries } from './streamTrim.ts';
 
 /** One outbox row as the relay reads it. */
 export interface OutboxRecord {
@@ -23,8 +26,22 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How often to look for rows without a wake-up (after a crash, or a commit elsewhere). */
   pollIntervalMs?: number;
-  /** Approximate stream cap (XADD MAXLEN ~). Unset: never trimmed, so no consumer misses events. */
+  /**
+   * Approximate stream cap (XADD MAXLEN ~), which drops entries whether or not they were read.
+   * Unset (the default): the stream is trimmed only below what every group acknowledged.
+   */
   maxLen?: number;
+  /**
+   * How long published rows stay in the outbox (default 1 hour). The outbox is a delivery
+   * buffer, not history: the producer's own tables are the replay path.
+   */
+  retainPublishedMs?: number;
+  /** How often the loop purges published rows older than retainPublishedMs (default 60 s). */
+  purgeIntervalMs?: number;
+  /** How often the loop trims the stream below what every group acknowledged (default 10 s). */
+  trimIntervalMs?: number;
+  /** False: the loop never trims the stream (trimAcknowledged() still works). Default true. */
+  trimStream?: boolean;
   log: Logger;
   /** Test hook: runs after XADD/PUBLISH and before rows are marked published (a crash point). */
   afterPublish?: (events: OutboxRecord[]) => Promise<void>;
@@ -39,8 +56,13 @@ export interface OutboxRelay {
   notify(): void;
   /** One pass: publishes up to batchSize pending events in order; returns how many. */
   publishPending(): Promise<number>;
-  /** Deletes rows published more than `olderThanMs` ago; returns how many. */
+  /** Deletes every row published more than `olderThanMs` ago, in batches; returns how many. */
   purgePublished(olderThanMs: number): Promise<number>;
+  /**
+   * Deletes the stream entries that every consumer group has acknowledged (none while the
+   * stream has no group); returns how many.
+   */
+  trimAcknowledged(): Promise<number>;
 }
 
 interface Row {
@@ -52,8 +74,9 @@ interface Row {
   payload: unknown;
 }
 
-const PURGE_EVERY_MS = 60 * 60_000;
-const RETAIN_MS = 7 * 24 * 60 * 60_000;
+const RETAIN_PUBLISHED_MS = 60 * 60_000;
+const PURGE_INTERVAL_MS = 60_000;
+const TRIM_INTERVAL_MS = 10_000;
 
 /** The event JSON from a row; MariaDB returns JSON columns as text, MySQL 8 as objects. */
 function toRecord(row: Row): OutboxRecord {
@@ -84,6 +107,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   if (!/^\w+$/.test(table)) throw new Error(`invalid outbox table name: ${table}`);
   const batchSize = options.batchSize ?? 500;
   const pollMs = options.pollIntervalMs ?? 1_000;
+  const retainPublishedMs = options.retainPublishedMs ?? RETAIN_PUBLISHED_MS;
+  const purgeIntervalMs = options.purgeIntervalMs ?? PURGE_INTERVAL_MS;
+  const trimIntervalMs = options.trimIntervalMs ?? TRIM_INTERVAL_MS;
+  const trimStream = options.trimStream ?? true;
   const { pool, redis, log } = options;
 
   async function publish(records: OutboxRecord[]): Promise<void> {
@@ -136,15 +163,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
   }
 
-  async function purgePublished(olderThanMs: number): Promise<number> {
-    const [result] = await pool.query(
-      `DELETE FROM \`${table}\` WHERE published_at < CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND LIMIT 10000`,
-      [Math.floor(olderThanMs / 1000)],
-    );
-    return (result as { affectedRows?: number }).affectedRows ?? 0;
-  }
+  const purgePublished = (olderThanMs: number) => purgePublishedRows(pool, table, olderThanMs);
+  const trimAcknowledged = () => trimAcknowledgedEntries(redis, options.stream);
 
   let running: Promise<void> | undefined;
+  let maintenance: RelayMaintenance | undefined;
   let stopping = false;
   let woken = false;
   let wake: (() => void) | undefined;
@@ -161,17 +184,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function loop(): Promise<void> {
     let delay = pollMs;
-    let lastPurge = Date.now();
     while (!stopping) {
       woken = false;
       try {
         const published = await publishPending();
         delay = pollMs;
         if (published >= batchSize) continue;
-        if (Date.now() - lastPurge > PURGE_EVERY_MS) {
-          lastPurge = Date.now();
-          await purgePublished(RETAIN_MS);
-        }
       } catch (error) {
         // Redis or MySQL is down: nothing is lost (rows stay unpublished); back off and retry.
         log.warn({ err: error }, 'outbox relay pass failed');
@@ -187,12 +205,20 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (running) return;
       stopping = false;
       running = loop();
+      maintenance = startRelayMaintenance({
+        purge: () => purgePublished(retainPublishedMs),
+        purgeIntervalMs,
+        trim: trimStream ? trimAcknowledged : null,
+        trimIntervalMs,
+        log,
+      });
     },
     async stop() {
       stopping = true;
       wake?.();
-      await running;
+      await Promise.all([running, maintenance?.stop()]);
       running = undefined;
+      maintenance = undefined;
     },
     notify() {
       woken = true;
@@ -200,5 +226,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
     publishPending,
     purgePublished,
+    trimAcknowledged,
   };
 }

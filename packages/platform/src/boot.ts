@@ -42,6 +42,7 @@ export async function bootSubgraph(
       subgraphUrls: subgraphUrlsFromEnv(env),
       log,
     });
+    if (env.NODE_ENV === 'production') service.restrictOperations(env.OPS_TOKEN);
     return { service, url: `${await service.listen(env.PORT, env.HOST)}/graphql` };
   });
 }

@@ -40,6 +40,8 @@ export const baseEnv = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
+  /** In production, what Prometheus and operators send for /metrics and /readyz detail. */
+  OPS_TOKEN: z.string().min(16).optional(),
 };
 
 export const mysqlUrl = z

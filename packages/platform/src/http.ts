@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -29,6 +29,13 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
 
 export interface HttpService {
   server: Server;
+  /**
+   * For production: `/metrics` and the detail of `/readyz` (which names internal addresses)
+   * answer only requests with `Authorization: Bearer <token>`; without the token `/readyz`
+   * says only whether the process is ready, and `/metrics` answers 401. Without a token
+   * configured, nobody gets them.
+   */
+  restrictOperations(token: string | undefined): void;
   listen(port: number, host?: string): Promise<string>;
   url(): string;
   stop(): Promise<void>;
@@ -83,6 +90,17 @@ export function assignRequestId(req: IncomingMessage): string {
   return id;
 }
 
+const clientGoneSignals = new WeakMap<IncomingMessage, AbortSignal>();
+
+/**
+ * Aborted when the client goes away before its response is complete (the gateway gave up, the
+ * user closed the tab): expensive work for it (a password hash) can stop. Never aborted for
+ * requests that did not come through `createHttpService`.
+ */
+export function clientGone(req: IncomingMessage): AbortSignal {
+  return clientGoneSignals.get(req) ?? new AbortController().signal;
+}
+
 /** The id `assignRequestId` gave this request. */
 export function requestIdOf(req: IncomingMessage): string {
   const id = req.headers['x-request-id'];
@@ -133,6 +151,15 @@ export function createHttpService<TContext extends BaseContext>(
     res.end();
   }
 
+  // undefined: open (development, tests); otherwise the digest of the operator's token, or null.
+  let operationsToken: Buffer | null | undefined;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  const mayOperate = (req: IncomingMessage) => {
+    if (operationsToken === undefined) return true;
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    return !!operationsToken && !!match && timingSafeEqual(digest(match[1]!), operationsToken);
+  };
+
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     switch (url.pathname) {
@@ -144,9 +171,17 @@ export function createHttpService<TContext extends BaseContext>(
         const checks =
           typeof options.readiness === 'function' ? options.readiness() : options.readiness;
         const report = await runReadiness(checks);
-        return sendJson(res, report.ready ? 200 : 503, report);
+        return sendJson(
+          res,
+          report.ready ? 200 : 503,
+          mayOperate(req) ? report : { ready: report.ready },
+        );
       }
       case '/metrics':
+        if (!mayOperate(req)) {
+          res.setHeader('www-authenticate', 'Bearer');
+          return sendJson(res, 401, { error: 'Metrics need the operations token.' });
+        }
         res.setHeader('content-type', options.registry.contentType);
         res.end(await options.registry.metrics());
         return;
@@ -161,6 +196,7 @@ export function createHttpService<TContext extends BaseContext>(
   // close(), and connections a client opened ahead of time that never carried a request.
   const inFlight = new Map<Socket, number>();
   let stopping = false;
+  let stopped: Promise<void> | undefined;
   const endIfIdle = (socket: Socket) => {
     if (stopping && inFlight.get(socket) === 0) socket.end();
   };
@@ -168,7 +204,10 @@ export function createHttpService<TContext extends BaseContext>(
   const server = createServer((req, res) => {
     const socket = req.socket;
     inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    const gone = new AbortController();
+    clientGoneSignals.set(req, gone.signal);
     res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
       const count = inFlight.get(socket);
       if (count === undefined) return;
       inFlight.set(socket, count - 1);
@@ -197,6 +236,9 @@ export function createHttpService<TContext extends BaseContext>(
   let started = false;
   return {
     server,
+    restrictOperations(token) {
+      operationsToken = token ? digest(token) : null;
+    },
     async listen(port, host = '127.0.0.1') {
       if (!started) await apollo.start();
       started = true;
@@ -210,16 +252,20 @@ export function createHttpService<TContext extends BaseContext>(
       const address = server.address() as AddressInfo;
       return `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
     },
-    async stop() {
-      await closeWebSockets?.();
-      stopping = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of inFlight.keys()) endIfIdle(socket);
-        setTimeout(() => server.closeAllConnections(), 10_000).unref();
-      });
-      if (started) await apollo.stop();
-      for (const close of options.onClose ?? []) await close();
+    /** Idempotent: a second call waits for the first (a test may stop one service early). */
+    stop() {
+      stopped ??= (async () => {
+        await closeWebSockets?.();
+        stopping = true;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          for (const socket of inFlight.keys()) endIfIdle(socket);
+          setTimeout(() => server.closeAllConnections(), 10_000).unref();
+        });
+        if (started) await apollo.stop();
+        for (const close of options.onClose ?? []) await close();
+      })();
+      return stopped;
     },
   };
 }

@@ -13,3 +13,5 @@ export * from './resources.ts';
 export * from './boot.ts';
 export * from './websocket.ts';
 export * from './pubsub.ts';
+export * from './serviceClient.ts';
+export * from './revocations.ts';

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { redactText, serializeError } from './redact.ts';
 
 export type { Logger };
 
@@ -27,7 +28,10 @@ const REDACTED = [
   'connectionParams.authorization',
 ];
 
-/** JSON lines on stdout (or `destination`), with every path above censored. */
+/**
+ * JSON lines on stdout (or `destination`), with every path above censored, errors reduced to
+ * fields that hold no data, and secrets cut out of messages (`redact.ts`).
+ */
 export function createLogger(
   service: string,
   level = 'info',
@@ -39,6 +43,15 @@ export function createLogger(
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
     redact: { paths: REDACTED, censor: '[redacted]' },
+    serializers: { err: serializeError, error: serializeError, cause: serializeError },
+    hooks: {
+      logMethod(args: unknown[], method: (...args: unknown[]) => void) {
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg)),
+        );
+      },
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

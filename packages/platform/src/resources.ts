@@ -4,6 +4,11 @@ import type { ReadinessCheck } from './http.ts';
 import type { Logger } from './logger.ts';
 import { connectMysql, ensureDatabase, migrateDatabase, pingMysql, type Mysql } from './mysql.ts';
 import { connectRedis, pingRedis, type Redis } from './redis.ts';
+import {
+  createSessionRevocations,
+  registerSessionRevocations,
+  type SessionRevocations,
+} from './revocations.ts';
 
 /** The five subgraphs and their default ports, in start-up order (users first: it signs tokens). */
 export const SUBGRAPH_PORTS = {
@@ -55,13 +60,15 @@ export interface ResourceConfig {
 export interface SubgraphResources<TSchema extends Record<string, unknown>> {
   mysql: Mysql<TSchema>;
   redis: Redis;
+  /** Revoked sessions (shared through Redis); also what this process's token verifiers check. */
+  revocations: SessionRevocations;
   readiness: ReadinessCheck[];
   close: Array<() => Promise<unknown>>;
 }
 
 /** Creates the database if missing, applies migrations, connects Redis; readiness checks both. */
 export async function openSubgraphResources<TSchema extends Record<string, unknown>>(
-  config: ResourceConfig,
+  config: ResourceConfig & Partial<Pick<SubgraphConfig, 'redisPrefix' | 'jwksUrl'>>,
   schema: TSchema,
   migrationsFolder: string,
 ): Promise<SubgraphResources<TSchema>> {
@@ -72,14 +79,20 @@ export async function openSubgraphResources<TSchema extends Record<string, unkno
   );
   await migrateDatabase(mysql, migrationsFolder);
   const redis = connectRedis(config.redisUrl, config.log);
+  const revocations = createSessionRevocations(redis, config.redisPrefix ?? '');
+  // createRemoteTokenVerifier(config.jwksUrl) in this service finds the list here.
+  const unregister = config.jwksUrl
+    ? registerSessionRevocations(config.jwksUrl, revocations)
+    : () => {};
   return {
     mysql,
     redis,
+    revocations,
     readiness: [
       { name: 'mysql', check: () => pingMysql(mysql.pool) },
       { name: 'redis', check: () => pingRedis(redis) },
     ],
-    close: [() => redis.quit(), () => mysql.close()],
+    close: [async () => unregister(), () => redis.quit(), () => mysql.close()],
   };
 }
 

@@ -3,8 +3,10 @@ import {
   GraphQLError,
   getOperationAST,
   parse,
+  subscribe,
   validate,
   type ExecutionArgs,
+  type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -21,10 +23,16 @@ export interface SubgraphSubscriptions<TContext> {
   context: (authorization: string | undefined) => Promise<TContext>;
 }
 
+/**
+ * How often a live subscription's credentials are checked again (by building its context
+ * anew): a revoked session or an expired token ends it within this plus the revocation cache.
+ */
+export const SUBSCRIPTION_RECHECK_MS = 2_000;
+
 const stringOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** Masks an unexpected error as the HTTP path does; ours keep their code and message. */
-function toClientError(error: unknown, log: Logger): GraphQLError {
+export function toClientError(error: unknown, log: Logger): GraphQLError {
   if (error instanceof GraphQLError && isExpectedError(error)) {
     const { http: _http, ...extensions } = error.extensions;
     return new GraphQLError(error.message, { extensions });
@@ -46,9 +54,17 @@ export function attachSubscriptions<TContext>(
   log: Logger,
 ): () => Promise<void> {
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  // The credentials each subscription was admitted with, to check them again while it runs.
+  const admitted = new WeakMap<object, string | undefined>();
   const disposable = useServer(
     {
       schema,
+      async subscribe(args) {
+        const result = await subscribe(args);
+        if (!(Symbol.asyncIterator in result)) return result;
+        const authorization = admitted.get(args.contextValue as object);
+        return guardSubscription(result, () => options.context(authorization), log);
+      },
       async onSubscribe(ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
         let document;
         try {
@@ -71,6 +87,9 @@ export function attachSubscriptions<TContext>(
           stringOf(ctx.connectionParams?.authorization);
         try {
           const contextValue = await options.context(authorization);
+          if (typeof contextValue === 'object' && contextValue !== null) {
+            admitted.set(contextValue, authorization);
+          }
           return {
             schema,
             document,
@@ -95,5 +114,66 @@ export function attachSubscriptions<TContext>(
   return async () => {
     await disposable.dispose();
     await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+  };
+}
+
+/**
+ * A subscription's events, ended with a clear error when its credentials stop being valid
+ * (expired, revoked: `recheck` throws an expected error) and with a masked one when the source
+ * fails mid-stream (graphql-ws would otherwise send the raw message: SQL, parameters).
+ */
+export function guardSubscription(
+  source: AsyncIterableIterator<ExecutionResult> | AsyncGenerator<ExecutionResult>,
+  recheck: () => Promise<unknown>,
+  log: Logger,
+): AsyncIterableIterator<ExecutionResult> {
+  let ending: ((error: GraphQLError) => void) | undefined;
+  const ended = new Promise<GraphQLError>((resolve) => (ending = resolve));
+  let finished = false;
+  const timer = setInterval(() => {
+    recheck().catch((error: unknown) => {
+      // Only a verdict on the credentials ends the subscription; a Redis blip does not.
+      if (isExpectedError(error)) ending?.(toClientError(error, log));
+      else log.warn({ err: error }, 'subscription credentials could not be checked');
+    });
+  }, SUBSCRIPTION_RECHECK_MS);
+  timer.unref();
+
+  const finish = async (): Promise<IteratorResult<ExecutionResult>> => {
+    if (!finished) {
+      finished = true;
+      clearInterval(timer);
+      await source.return?.(undefined);
+    }
+    return { value: undefined, done: true };
+  };
+
+  return {
+    async next() {
+      if (finished) return { value: undefined, done: true };
+      try {
+        const outcome = await Promise.race([
+          source.next(),
+          ended.then((error) => ({ failure: error })),
+        ]);
+        if ('failure' in outcome) {
+          await finish();
+          return { value: { errors: [outcome.failure] }, done: false };
+        }
+        if (outcome.done) await finish();
+        return outcome;
+      } catch (error) {
+        await finish().catch(() => undefined);
+        return { value: { errors: [toClientError(error, log)] }, done: false };
+      }
+    },
+    return: finish,
+    async throw(error: unknown) {
+      await finish();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
   };
 }

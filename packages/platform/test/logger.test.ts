@@ -36,3 +36,36 @@ describe('createLogger', () => {
     expect(line).toContain('ann@example.com');
   });
 });
+
+describe('error redaction', () => {
+  it('keeps what failed and cuts the values out of driver messages, whatever key holds the error', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const log = createLogger('test', 'info', sink);
+    const driver = Object.assign(
+      new Error("Duplicate entry 'ann@example.com' for key 'users_email'"),
+      { code: 'ER_DUP_ENTRY', sql: "insert into users values ('ann@example.com')" },
+    );
+    const query = new Error(
+      'Failed query: insert into `users` (`email`) values (?)\nparams: ann@example.com,$argon2id$v=19$m=19456$abc',
+      { cause: driver },
+    );
+    log.error({ err: query }, `failed: ${query.message}`);
+    log.warn(
+      { error: 'Bearer abc.def.ghi rejected' },
+      'key {"d":"c2VjcmV0LXByaXZhdGUta2V5LWJ5dGVz"}',
+    );
+    const output = lines.join('');
+    for (const secret of ['ann@example.com', 'argon2id', 'abc.def.ghi', 'c2VjcmV0']) {
+      expect(output).not.toContain(secret);
+    }
+    expect(output).toContain('ER_DUP_ENTRY');
+    expect(output).toContain('users_email');
+    expect(output).toContain('Failed query: insert into `users`');
+  });
+});

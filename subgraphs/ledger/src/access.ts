@@ -1,25 +1,58 @@
 import { hasRole, type Viewer } from '@poolgraph/auth';
-import type { PoolAccountRow } from './data/pools.ts';
+import type { PoolAccountRow } from './data/poolAccounts.ts';
+import type { PoolFactsRow } from './data/poolFacts.ts';
 import type { TransactionRow } from './data/transactions.ts';
 
 /**
- * Read rules. The pool's manager is the one pools named when the ledger last posted to the
- * pool (recorded in pool_accounts, refreshed on every posting). A pool the ledger has never
- * posted to holds no money, so there is nothing of it to protect.
+ * Read rules. The ledger applies pools' own visibility rule with its local copy of the pool
+ * (`pool_facts`, kept from pools events): admins see every pool, a manager their own, a member
+ * the pools they belong to, anyone signed in the OPEN ones. A pool the copy does not know yet
+ * falls back to the manager recorded on its cash account; one the ledger never heard of holds
+ * no money, so there is nothing of it to protect.
  */
-export const seesWholePool = (viewer: Viewer, pool: PoolAccountRow | null): boolean =>
-  hasRole(viewer, 'ADMIN') || (!!pool && pool.managerId === viewer.userId);
+export interface PoolView {
+  facts: PoolFactsRow | undefined;
+  /** Whether the investor the view was read for is a member now. */
+  isMember: boolean;
+}
+
+export const managerOf = (
+  facts: PoolFactsRow | undefined,
+  account: PoolAccountRow | null | undefined,
+): string | undefined => facts?.managerId ?? account?.managerId;
+
+/** Admins and the pool's manager see all of a pool's money and transactions. */
+export const seesWholePool = (viewer: Viewer, managerId: string | undefined): boolean =>
+  hasRole(viewer, 'ADMIN') || (managerId !== undefined && managerId === viewer.userId);
+
+/** Whether the viewer may see the pool at all (its totals), given the view read for them. */
+export function canSeePool(
+  viewer: Viewer,
+  view: PoolView,
+  account: PoolAccountRow | null | undefined,
+): boolean {
+  if (!view.facts && !account) return true;
+  return (
+    seesWholePool(viewer, managerOf(view.facts, account)) ||
+    view.isMember ||
+    view.facts?.status === 'OPEN'
+  );
+}
 
 /** A position: the investor themself, the pool's manager and admins. */
 export const canReadPosition = (
   viewer: Viewer,
   investorId: string,
-  pool: PoolAccountRow | null,
-): boolean => viewer.userId === investorId || seesWholePool(viewer, pool);
+  managerId: string | undefined,
+): boolean => viewer.userId === investorId || seesWholePool(viewer, managerId);
 
 /** A transaction: the pool's manager, admins, and the investor it belongs to. */
 export const canReadTransaction = (
   viewer: Viewer,
   transaction: TransactionRow,
-  pool: PoolAccountRow | null,
-): boolean => transaction.investorId === viewer.userId || seesWholePool(viewer, pool);
+  managerId: string | undefined,
+): boolean => transaction.investorId === viewer.userId || seesWholePool(viewer, managerId);
+
+/** The status that decides what a pool accepts: OPEN while its close is under way is CLOSED. */
+export const effectiveStatus = (facts: PoolFactsRow) =>
+  facts.status === 'OPEN' && facts.closingRevision !== null ? 'CLOSED' : facts.status;

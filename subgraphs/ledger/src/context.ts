@@ -1,31 +1,43 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
-import { requestIdOf, type Logger, type RedisPubSub } from '@poolgraph/platform';
+import {
+  requestIdOf,
+  type CallerIdentity,
+  type Logger,
+  type RedisPubSub,
+} from '@poolgraph/platform';
 import type { LedgerDb } from './db/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import { askPools } from './services/poolFacts.ts';
 import type { Poster } from './posting/engine.ts';
-import type { Caller, PoolAccess } from './poolAccess.ts';
-import type { PostedTransactions } from './subscriptions/events.ts';
+import type { PoolsPeer } from './peers/pools.ts';
+import type { PostedTransactions } from './subscriptions/transactionCache.ts';
 
 export interface Context {
   viewer: Viewer | null;
   /** The caller's credentials, forwarded when the ledger asks pools about a pool. */
-  caller: Caller;
+  caller: CallerIdentity;
   db: LedgerDb;
   loaders: Loaders;
   poster: Poster;
-  poolAccess: PoolAccess;
+  /** Asked only when the local copy of a pool is missing or refuses (see services/poolFacts.ts). */
+  pools: PoolsPeer;
   log: Logger;
   pubsub: RedisPubSub;
   /** The Redis channel the relay publishes a pool's events on. */
   poolChannel: (poolId: string) => string;
   postedTransactions: PostedTransactions;
+  /**
+   * Whether pools, asked as the caller, shows the pool (its answer is kept); false when pools
+   * cannot be asked. Once per pool and request.
+   */
+  confirmedVisible: (poolId: string) => Promise<boolean>;
 }
 
 export type ContextDeps = Pick<
   Context,
-  'db' | 'poster' | 'poolAccess' | 'log' | 'pubsub' | 'poolChannel' | 'postedTransactions'
+  'db' | 'poster' | 'pools' | 'log' | 'pubsub' | 'poolChannel' | 'postedTransactions'
 > & { verifier: TokenVerifier };
 
 /** One context per HTTP request, or per subscription (its token comes with the subscribe message). */
@@ -33,13 +45,26 @@ export function createContextFactory({ verifier, ...deps }: ContextDeps) {
   const contextFor = async (
     authorization: string | undefined,
     requestId: string,
-  ): Promise<Context> => ({
-    ...deps,
+  ): Promise<Context> => {
     // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
-    viewer: await viewerFromAuthorization(authorization, verifier),
-    caller: { authorization, requestId },
-    loaders: createLoaders(deps.db),
-  });
+    const viewer = await viewerFromAuthorization(authorization, verifier);
+    const caller = { authorization, requestId };
+    const asked = new Map<string, Promise<boolean>>();
+    const confirmedVisible = (poolId: string) => {
+      let answer = asked.get(poolId);
+      if (!answer) {
+        answer = viewer
+          ? askPools({ ...deps, caller }, poolId, viewer.userId).then(
+              (view) => view !== null,
+              () => false,
+            )
+          : Promise.resolve(false);
+        asked.set(poolId, answer);
+      }
+      return answer;
+    };
+    return { ...deps, viewer, caller, loaders: createLoaders(deps.db), confirmedVisible };
+  };
   return {
     http: (req: IncomingMessage) => contextFor(req.headers.authorization, requestIdOf(req)),
     subscription: (authorization: string | undefined) => contextFor(authorization, randomUUID()),

@@ -5,5 +5,9 @@ import { createService } from './server.ts';
 const env = loadEnv();
 // REDIS_PREFIX is the shared one: alerts, reports and pools read `<prefix>ledger.events`.
 await bootSubgraph('ledger', env, (config) =>
-  createService({ ...config, relay: env.LEDGER_RELAY === 'true' }),
+  createService({
+    ...config,
+    relay: env.LEDGER_RELAY === 'true',
+    consumerName: env.CONSUMER_NAME,
+  }),
 );

@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
 import type { LedgerDb } from './db/index.ts';
-import { selectPoolAccountsByIds, type PoolAccountRow } from './data/pools.ts';
 import {
-  positionKey,
+  accountKey,
   selectInvestorAccountsByKeys,
   type InvestorAccountRow,
-} from './data/positions.ts';
+} from './data/investorAccounts.ts';
+import { selectPoolAccountsByIds, type PoolAccountRow } from './data/poolAccounts.ts';
+import { selectPoolFactsByIds, type PoolFactsRow } from './data/poolFacts.ts';
+import { selectMembers } from './data/poolMembers.ts';
 import {
   selectTransactionPages,
   selectTransactionsByIds,
@@ -16,11 +18,20 @@ import {
 
 export interface Loaders {
   poolAccountById: DataLoader<string, PoolAccountRow | null>;
-  /** Keyed by positionKey(poolId, investorId). */
+  /** The local copy of what pools says about a pool (see services/poolFacts.ts). */
+  poolFactsById: DataLoader<string, PoolFactsRow | null>;
+  /** Keyed by accountKey(poolId, investorId): whether the investor is a member now. */
+  isMemberByKey: DataLoader<string, boolean>;
+  /** Keyed by accountKey(poolId, investorId). */
   investorAccountByKey: DataLoader<string, InvestorAccountRow | null>;
   transactionById: DataLoader<string, TransactionRow | null>;
   transactionPageByKey: DataLoader<PageKey, TransactionPage, string>;
 }
+
+const splitKey = (key: string) => {
+  const [poolId = '', investorId = ''] = key.split(':');
+  return { poolId, investorId };
+};
 
 /** Per-request loaders: every reference and list child in one operation costs one query per kind. */
 export function createLoaders(db: LedgerDb): Loaders {
@@ -29,13 +40,20 @@ export function createLoaders(db: LedgerDb): Loaders {
       const byId = new Map((await selectPoolAccountsByIds(db, ids)).map((r) => [r.poolId, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    poolFactsById: new DataLoader(async (ids) => {
+      const byId = new Map((await selectPoolFactsByIds(db, ids)).map((r) => [r.poolId, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    isMemberByKey: new DataLoader(async (keys) => {
+      const rows = await selectMembers(db, keys.map(splitKey));
+      const members = new Set(
+        rows.filter((r) => r.member).map((r) => accountKey(r.poolId, r.investorId)),
+      );
+      return keys.map((key) => members.has(key));
+    }),
     investorAccountByKey: new DataLoader(async (keys) => {
-      const pairs = keys.map((key) => {
-        const [poolId = '', investorId = ''] = key.split(':');
-        return { poolId, investorId };
-      });
-      const rows = await selectInvestorAccountsByKeys(db, pairs);
-      const byKey = new Map(rows.map((r) => [positionKey(r.poolId, r.investorId), r]));
+      const rows = await selectInvestorAccountsByKeys(db, keys.map(splitKey));
+      const byKey = new Map(rows.map((r) => [accountKey(r.poolId, r.investorId), r]));
       return keys.map((key) => byKey.get(key) ?? null);
     }),
     transactionById: new DataLoader(async (ids) => {

@@ -12,19 +12,23 @@ import {
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
-import { createHttpPoolAccess, type PoolAccess } from './poolAccess.ts';
+import { hostname } from 'node:os';
+import { startPoolFactsConsumer } from './events/poolFacts.ts';
+import { createLedgerRelay } from './events/relay.ts';
+import { createPoolsPeer, type PoolsPeer } from './peers/pools.ts';
 import { createPoster } from './posting/engine.ts';
-import { createLedgerRelay } from './relay.ts';
 import { resolvers } from './resolvers/index.ts';
-import { createPostedTransactions } from './subscriptions/events.ts';
+import { createPostedTransactions } from './subscriptions/transactionCache.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 export interface LedgerServiceConfig extends SubgraphConfig {
   /** Run the outbox relay in this process (default true). Off: another process runs it. */
   relay?: boolean;
-  /** Where pool facts come from; default HTTP to `subgraphUrls.pools`. */
-  poolAccess?: PoolAccess;
+  /** Where pool facts come from when the local copy lacks them; default `subgraphUrls.pools`. */
+  pools?: PoolsPeer;
+  /** This replica's name in the `pools.events` consumer group; default the host name. */
+  consumerName?: string;
 }
 
 /**
@@ -45,17 +49,20 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
   });
   if (config.relay !== false) relay.start();
   const poster = createPoster(mysql.db, () => relay.notify());
-  const poolsUrl = config.subgraphUrls.pools;
-  const poolAccess =
-    config.poolAccess ?? (poolsUrl ? createHttpPoolAccess(poolsUrl, config.log) : undefined);
-  if (!poolAccess)
-    throw new Error('The ledger needs subgraphUrls.pools (POOLS_URL) to check pools.');
+  const pools = config.pools ?? createPoolsPeer(config.subgraphUrls.pools, config.log);
+  const poolFacts = startPoolFactsConsumer({
+    db: mysql.db,
+    redis,
+    redisPrefix: config.redisPrefix,
+    consumerName: config.consumerName ?? hostname(),
+    log: config.log.child({ component: 'pool-facts' }),
+  });
 
   const { pubsub, close: closePubSub } = createPubSub(config.redisUrl, config.log);
   const contexts = createContextFactory({
     db: mysql.db,
     poster,
-    poolAccess,
+    pools,
     verifier: createRemoteTokenVerifier(config.jwksUrl),
     log: config.log,
     pubsub,
@@ -71,7 +78,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     metrics: createMetrics('ledger'),
     log: config.log,
     readiness,
-    // The relay stops first: its last pass still has Redis and MySQL.
-    onClose: [() => relay.stop(), closePubSub, ...close],
+    // The relay and the consumer stop first: their last pass still has Redis and MySQL.
+    onClose: [() => relay.stop(), () => poolFacts.stop(), closePubSub, ...close],
   });
 }

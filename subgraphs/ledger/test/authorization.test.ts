@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '@poolgraph/testing';
-import { assertBooksBalance } from '../src/books.ts';
 import {
   CHARGE_FEE,
   CONTRIBUTE,
@@ -12,29 +11,21 @@ import {
   openPoolWithMembers,
   POSITION,
   RECORD,
-  startLedgerStack,
+  useLedgerStack,
   WITHDRAW,
   writtenRows,
-  type LedgerStack,
   type TestPool,
 } from './helpers.ts';
 
-let ls: LedgerStack;
+const ls = useLedgerStack();
 let pool: TestPool;
 let other: TestPool;
 beforeAll(async () => {
-  ls = await startLedgerStack();
   pool = await openPoolWithMembers(ls, 2);
   other = await openPoolWithMembers(ls, 1);
   await contribute(ls, pool.id, pool.members[0]!, '100.00');
   await contribute(ls, pool.id, pool.members[1]!, '300.00');
   await contribute(ls, other.id, other.members[0]!, '50.00');
-});
-afterEach(async () => {
-  await assertBooksBalance(ls.ledger.db);
-});
-afterAll(async () => {
-  await ls?.stop();
 });
 
 /** Calls the ledger subgraph directly, bypassing the gateway, as an attacker could. */

@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBooksBalance } from '../src/books.ts';
+import { describe, expect, it } from 'vitest';
 import {
   CHARGE_FEE,
   CONTRIBUTE,
@@ -9,25 +8,15 @@ import {
   key,
   openPoolWithMembers,
   POOL_MONEY,
-  startLedgerStack,
+  useLedgerStack,
   WITHDRAW,
   writtenRows,
-  type LedgerStack,
   type TestTransaction,
 } from './helpers.ts';
 
-let ls: LedgerStack;
-beforeAll(async () => {
-  ls = await startLedgerStack();
-});
-afterEach(async () => {
-  await assertBooksBalance(ls.ledger.db);
-});
-afterAll(async () => {
-  await ls?.stop();
-});
+const ls = useLedgerStack();
 
-async function cashOf(poolId: string, token: Parameters<LedgerStack['gql']>[2]) {
+async function cashOf(poolId: string, token: Parameters<typeof ls.gql>[2]) {
   return expectData(
     await ls.gql<{ pool: { cashBalance: { amount: string } } }>(POOL_MONEY, { id: poolId }, token),
   ).pool.cashBalance.amount;

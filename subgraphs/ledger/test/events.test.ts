@@ -1,27 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseLedgerEvent, type LedgerEvent } from '@poolgraph/events';
 import { connectRedis, createLogger } from '@poolgraph/platform';
 import { TEST_REDIS_URL } from '@poolgraph/testing';
-import { assertBooksBalance } from '../src/books.ts';
 import {
   contribute,
   expectData,
   openPoolWithMembers,
   POOL_MONEY,
-  startLedgerStack,
-  type LedgerStack,
+  useLedgerStack,
 } from './helpers.ts';
 
-let ls: LedgerStack;
-beforeAll(async () => {
-  ls = await startLedgerStack();
-});
-afterEach(async () => {
-  await assertBooksBalance(ls.ledger.db);
-});
-afterAll(async () => {
-  await ls?.stop();
-});
+const ls = useLedgerStack();
 
 describe('live events', () => {
   it("announces every posted transaction on the pool's channel with the cash after it", async () => {

@@ -1,6 +1,8 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { connectMysql, type Mysql } from '@poolgraph/platform';
 import { errorCodes, expectData, graphql, type GraphQLResponse } from '@poolgraph/testing';
 import { startStack, type Stack, type StackOptions, type TestUser } from '@poolgraph/testing/stack';
+import { assertBooksBalance } from '../src/books.ts';
 import { schema } from '../src/db/index.ts';
 
 export { errorCodes, expectData };
@@ -29,6 +31,37 @@ export async function startLedgerStack(options: StackOptions = {}): Promise<Ledg
       await ledger.close();
       await stack.stop();
     },
+  };
+}
+
+/**
+ * A test file's stack: started before its tests, the books checked after each test, stopped
+ * after all. The object stands for the running stack from the first test on.
+ */
+export function useLedgerStack(options: StackOptions = {}): LedgerStack {
+  let current: LedgerStack | undefined;
+  const started = () => {
+    if (!current) throw new Error('the ledger stack is used before it started');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startLedgerStack(options);
+  });
+  afterEach(async () => {
+    await assertBooksBalance(started().ledger.db);
+  });
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return {
+    get stack() {
+      return started().stack;
+    },
+    get ledger() {
+      return started().ledger;
+    },
+    gql: (query, variables, user) => started().gql(query, variables, user),
+    stop: () => started().stop(),
   };
 }
 

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '@poolgraph/testing/stack';
-import { assertBooksBalance } from '../src/books.ts';
 import {
   CHARGE_FEE,
   contribute,
@@ -12,23 +11,15 @@ import {
   POOL_MONEY,
   POSITION,
   RECORD,
-  startLedgerStack,
+  useLedgerStack,
   WITHDRAW,
-  type LedgerStack,
   type TestTransaction,
 } from './helpers.ts';
 
-let ls: LedgerStack;
+const ls = useLedgerStack();
 let admin: TestUser;
 beforeAll(async () => {
-  ls = await startLedgerStack();
   admin = await ls.stack.admin();
-});
-afterEach(async () => {
-  await assertBooksBalance(ls.ledger.db);
-});
-afterAll(async () => {
-  await ls?.stop();
 });
 
 /** A position's amounts as an admin reads them ({} when there is none). */

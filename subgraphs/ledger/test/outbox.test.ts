@@ -27,7 +27,7 @@ import { postContributionsInBulk } from '../src/bulk/index.ts';
 import type { schema } from '../src/db/index.ts';
 import { createPoster } from '../src/posting/engine.ts';
 import { planContribution } from '../src/posting/plans.ts';
-import { createLedgerRelay } from '../src/relay.ts';
+import { createLedgerRelay } from '../src/events/relay.ts';
 import { contributions, newPool, openLedgerDatabase } from './ledgerDb.ts';
 
 const log = createLogger('ledger-test', 'silent');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PoolAccountRow } from '../src/data/pools.ts';
-import type { InvestorAccountRow } from '../src/data/positions.ts';
+import type { PoolAccountRow } from '../src/data/poolAccounts.ts';
+import type { InvestorAccountRow } from '../src/data/investorAccounts.ts';
 import { applyToBooks, type PoolBooks } from '../src/posting/model.ts';
 import {
   planContribution,
@@ -34,6 +34,7 @@ const account = (investorId: string, contributed: bigint, withdrawn = 0n): Inves
 const books = (cash: bigint, ...accounts: InvestorAccountRow[]): PoolBooks => ({
   pool: pool(cash),
   investors: new Map(accounts.map((a) => [a.investorId, a])),
+  members: new Set(accounts.map((a) => a.investorId)),
 });
 const sumOfLegs = (legs: Array<{ amount: bigint }>) => legs.reduce((s, l) => s + l.amount, 0n);
 

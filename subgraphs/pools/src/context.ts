@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
-import type { Logger } from '@poolgraph/platform';
+import { requestIdOf, type Logger } from '@poolgraph/platform';
 import type { PoolsDb, PoolsTx } from './db/index.ts';
 import { inTransaction } from './data/transaction.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import { createPeers, type PeerUrls, type Peers } from './peers.ts';
+import { createPeerClients, createPeers, type PeerUrls, type Peers } from './peers.ts';
 
 export interface Context {
   viewer: Viewer | null;
@@ -30,12 +30,17 @@ export interface ContextDeps {
 }
 
 export function createContextFactory(deps: ContextDeps) {
+  const clients = createPeerClients(deps.peerUrls, deps.log);
   return async (req: IncomingMessage): Promise<Context> => ({
     // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
     viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
     db: deps.db,
     loaders: createLoaders(deps.db),
-    peers: createPeers(deps.peerUrls, req.headers.authorization, deps.log),
+    peers: createPeers(
+      clients,
+      { authorization: req.headers.authorization, requestId: requestIdOf(req) },
+      deps.log,
+    ),
     log: deps.log,
     transaction: async (work) => {
       const result = await inTransaction(deps.db, work);

@@ -1,17 +1,12 @@
 import { ROLES, type Role } from '@poolgraph/auth';
-import type { Logger } from '@poolgraph/platform';
+import {
+  createServiceClient,
+  subgraphUnavailable,
+  type CallerIdentity,
+  type Logger,
+  type ServiceClient,
+} from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
-
-/**
- * Not one of the contract's user-facing codes; the same one the gateway uses when a subgraph
- * cannot be reached, so clients handle both alike ("try again later").
- */
-export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
-
-const peerUnavailable = (peer: string, detail: string) =>
-  new GraphQLError(`The ${peer} service could not be asked (${detail}); nothing was changed.`, {
-    extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: peer },
-  });
 
 export interface PeerUrls {
   users?: string;
@@ -32,66 +27,79 @@ export interface Peers {
   userRoles(userId: string): Promise<Role[] | null>;
   /** The investor's position in the pool, or null when the ledger has none. */
   position(poolId: string, investorId: string): Promise<LedgerPosition | null>;
+  /** The closing saga's first step: the ledger stops taking contributions (see closing.ts). */
+  closeInLedger(poolId: string, revision: number): Promise<void>;
+  /** The saga's compensation, when the close did not commit here. */
+  reopenInLedger(poolId: string, revision: number): Promise<void>;
 }
 
 const USER_ROLES = `query PoolsUserRoles($id: ID!) { user(id: $id) { id roles } }`;
 const POSITION = `query PoolsMemberPosition($poolId: ID!, $investorId: ID!) {
   position(poolId: $poolId, investorId: $investorId) { capital { amount } }
 }`;
+const CLOSE = `mutation PoolsCloseInLedger($poolId: ID!, $revision: Int!) {
+  closePoolInLedger(poolId: $poolId, revision: $revision)
+}`;
+const REOPEN = `mutation PoolsReopenInLedger($poolId: ID!, $revision: Int!) {
+  reopenPoolInLedger(poolId: $poolId, revision: $revision)
+}`;
 
-interface PeerResponse<T> {
-  data?: T | null;
-  errors?: Array<{ message?: string; extensions?: { code?: string } }>;
+/** One client per peer and process (kept-alive connections), shared by every request. */
+export function createPeerClients(urls: PeerUrls, log: Logger) {
+  return {
+    users: createServiceClient({ service: 'users', url: urls.users, log }),
+    ledger: createServiceClient({ service: 'ledger', url: urls.ledger, log }),
+  };
 }
+export type PeerClients = ReturnType<typeof createPeerClients>;
 
-export function createPeers(
-  urls: PeerUrls,
-  authorization: string | undefined,
-  log: Logger,
-  timeoutMs = 5_000,
-): Peers {
-  async function ask<T>(peer: keyof PeerUrls, query: string, variables: object): Promise<T> {
-    const url = urls[peer];
-    if (!url) throw peerUnavailable(peer, 'no URL is configured');
-    let body: PeerResponse<T>;
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(authorization ? { authorization } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      body = (await response.json()) as PeerResponse<T>;
-    } catch (error) {
-      log.warn({ peer, err: error }, 'peer request failed');
-      const name = (error as Error).name;
-      throw peerUnavailable(peer, name === 'TimeoutError' ? 'no answer in time' : 'unreachable');
-    }
+/** The peers, asked as this caller. */
+export function createPeers(clients: PeerClients, caller: CallerIdentity, log: Logger): Peers {
+  async function ask<T>(client: ServiceClient, peer: string, query: string, variables: object) {
+    const body = await client.query<T>(query, variables, caller);
     const [first] = body.errors ?? [];
     if (first || !body.data) {
       log.warn({ peer, error: first }, 'peer answered with an error');
-      const reason = first?.extensions?.code ?? 'no data';
-      throw peerUnavailable(peer, `${reason}: ${first?.message ?? 'empty answer'}`);
+      const code = first?.extensions?.code;
+      // The peer's own refusal of this caller is the caller's answer, not an outage.
+      if (code === 'FORBIDDEN' || code === 'CONFLICT' || code === 'NOT_FOUND') {
+        throw new GraphQLError(first!.message, { extensions: { code } });
+      }
+      throw subgraphUnavailable(
+        peer,
+        `${String(code ?? 'no data')}: ${first?.message ?? 'empty answer'}`,
+      );
     }
     return body.data;
   }
 
   return {
     async userRoles(userId) {
-      const data = await ask<{ user: { roles: string[] } | null }>('users', USER_ROLES, {
-        id: userId,
-      });
+      const data = await ask<{ user: { roles: string[] } | null }>(
+        clients.users,
+        'users',
+        USER_ROLES,
+        {
+          id: userId,
+        },
+      );
       return data.user?.roles.filter((r): r is Role => ROLES.includes(r as Role)) ?? null;
     },
     async position(poolId, investorId) {
-      const data = await ask<{
-        position: { capital: { amount: string } } | null;
-      }>('ledger', POSITION, { poolId, investorId });
+      const data = await ask<{ position: { capital: { amount: string } } | null }>(
+        clients.ledger,
+        'ledger',
+        POSITION,
+        { poolId, investorId },
+      );
       if (!data.position) return null;
       return { capital: data.position.capital.amount };
+    },
+    async closeInLedger(poolId, revision) {
+      await ask(clients.ledger, 'ledger', CLOSE, { poolId, revision });
+    },
+    async reopenInLedger(poolId, revision) {
+      await ask(clients.ledger, 'ledger', REOPEN, { poolId, revision });
     },
   };
 }

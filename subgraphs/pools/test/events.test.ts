@@ -108,7 +108,11 @@ describe('pool events', () => {
 
   it('publishes nothing for a refused change', async () => {
     const pool = await createOpenPool(stack, manager);
-    const before = (await eventsOf(pool.id)).length;
+    const before = await eventually(async () => {
+      const published = (await eventsOf(pool.id)).length;
+      expect(published).toBe(2); // created, opened
+      return published;
+    });
     const refused = await graphql(
       stack.gatewayUrl,
       UPDATE_POOL,

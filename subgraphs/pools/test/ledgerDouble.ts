@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * Stands in for the ledger's `Query.position` at the HTTP level: answers with the position set
- * for a (pool, investor) pair, or null; records the Authorization header it received; can be
- * made to fail like an unreachable service.
+ * Stands in for the ledger at the HTTP level: `Query.position` answers with the position set
+ * for a (pool, investor) pair, or null; the closing saga's calls are recorded and answered true;
+ * records the Authorization header it received; can be made to fail like an unreachable service.
  */
 export interface LedgerDouble {
   url: string;
@@ -12,6 +12,8 @@ export interface LedgerDouble {
   /** When true, every request gets HTTP 503 with no GraphQL body. */
   down: boolean;
   lastAuthorization: string | undefined;
+  /** closePoolInLedger / reopenPoolInLedger calls, in order. */
+  sagaCalls: Array<{ step: 'close' | 'reopen'; poolId: string; revision: number }>;
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startLedgerDouble(): Promise<LedgerDouble> {
     url: '',
     down: false,
     lastAuthorization: undefined,
+    sagaCalls: [],
     setPosition(poolId, investorId, capital) {
       positions.set(`${poolId}:${investorId}`, { capital: { amount: capital } });
     },
@@ -40,11 +43,23 @@ export async function startLedgerDouble(): Promise<LedgerDouble> {
         res.end('unavailable');
         return;
       }
-      const { variables } = JSON.parse(text) as {
-        variables: { poolId: string; investorId: string };
+      const { query, variables } = JSON.parse(text) as {
+        query: string;
+        variables: { poolId: string; investorId: string; revision: number };
       };
-      const position = positions.get(`${variables.poolId}:${variables.investorId}`) ?? null;
       res.setHeader('content-type', 'application/json');
+      const step = query.includes('closePoolInLedger')
+        ? 'close'
+        : query.includes('reopenPoolInLedger')
+          ? 'reopen'
+          : null;
+      if (step) {
+        double.sagaCalls.push({ step, poolId: variables.poolId, revision: variables.revision });
+        const field = step === 'close' ? 'closePoolInLedger' : 'reopenPoolInLedger';
+        res.end(JSON.stringify({ data: { [field]: true } }));
+        return;
+      }
+      const position = positions.get(`${variables.poolId}:${variables.investorId}`) ?? null;
       res.end(JSON.stringify({ data: { position } }));
     });
   });

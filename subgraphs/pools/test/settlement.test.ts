@@ -171,3 +171,122 @@ describe('settling capital calls from ledger contributions', () => {
     expect((await memberView(pool.id)).paid.amount).toBe('123.45');
   });
 });
+
+const withdrawal = (poolId: string, amountMinor: string) =>
+  posted(poolId, amountMinor, { type: 'WITHDRAWAL' });
+
+/** The investor's item of one call: what they paid and what they still owe. */
+async function itemOf(poolId: string, callId: string) {
+  const view = await memberView(poolId);
+  const item = view.pool.capitalCalls.find((c) => c.id === callId)?.items[0];
+  return { paid: item?.paid.amount, outstanding: item?.outstanding.amount };
+}
+
+describe('taking settlement back on ledger withdrawals', () => {
+  it('makes a call paid in full outstanding again when the contribution is withdrawn', async () => {
+    const pool = await memberPool('10000.00');
+    const callId = await call(pool.id, 50, 30);
+    expect(await apply(posted(pool.id, '500000'))).toBe('applied');
+    expect(await itemOf(pool.id, callId)).toEqual({ paid: '5000.00', outstanding: '0.00' });
+
+    expect(await apply(withdrawal(pool.id, '500000'))).toBe('applied');
+    expect(await itemOf(pool.id, callId)).toEqual({ paid: '0.00', outstanding: '5000.00' });
+    expect((await memberView(pool.id)).outstanding.amount).toBe('5000.00');
+  });
+
+  it('builds no credit from contribute-and-withdraw round trips: the next call stays unpaid', async () => {
+    const pool = await memberPool('10000.00');
+    const first = await call(pool.id, 50, 30);
+    for (let round = 0; round < 3; round++) {
+      expect(await apply(posted(pool.id, '500000'))).toBe('applied');
+      expect(await apply(withdrawal(pool.id, '500000'))).toBe('applied');
+    }
+    const next = await call(pool.id, 50, 60);
+    expect(await itemOf(pool.id, first)).toEqual({ paid: '0.00', outstanding: '5000.00' });
+    expect(await itemOf(pool.id, next)).toEqual({ paid: '0.00', outstanding: '5000.00' });
+  });
+
+  it('takes a withdrawal from credit first, then from the paid call due last', async () => {
+    const pool = await memberPool('10000.00');
+    const sooner = await call(pool.id, 50, 30);
+    // 7,000 against a 5,000 item: paid in full, 2,000 credit.
+    await apply(posted(pool.id, '700000'));
+    // 1,500 back: all from credit, the call stays paid.
+    expect(await apply(withdrawal(pool.id, '150000'))).toBe('applied');
+    expect(await itemOf(pool.id, sooner)).toEqual({ paid: '5000.00', outstanding: '0.00' });
+    // The 500 of credit left settles part of the next call, due later.
+    const later = await call(pool.id, 50, 60);
+    expect((await itemOf(pool.id, later)).paid).toBe('500.00');
+    // 1,000 back: no credit left, so the later call gives up its 500, the sooner one 500.
+    await apply(withdrawal(pool.id, '100000'));
+    expect(await itemOf(pool.id, later)).toEqual({ paid: '0.00', outstanding: '5000.00' });
+    expect(await itemOf(pool.id, sooner)).toEqual({ paid: '4500.00', outstanding: '500.00' });
+  });
+
+  it('applies a withdrawal once, however often it is delivered', async () => {
+    const pool = await memberPool('10000.00');
+    const callId = await call(pool.id, 50, 30);
+    await apply(posted(pool.id, '500000'));
+    const event = withdrawal(pool.id, '200000');
+    const outcomes = await Promise.all([apply(event), apply(event), apply(event)]);
+    expect(outcomes.sort()).toEqual(['applied', 'duplicate', 'duplicate']);
+    expect(await apply(event)).toBe('duplicate');
+    expect(await itemOf(pool.id, callId)).toEqual({ paid: '3000.00', outstanding: '2000.00' });
+  });
+
+  it('zeroes what was paid when more is withdrawn, and carries no debt to later contributions', async () => {
+    const pool = await memberPool('10000.00');
+    const callId = await call(pool.id, 50, 30);
+    await apply(posted(pool.id, '100000'));
+    await apply(withdrawal(pool.id, '300000'));
+    expect(await itemOf(pool.id, callId)).toEqual({ paid: '0.00', outstanding: '5000.00' });
+    await apply(posted(pool.id, '50000'));
+    expect((await itemOf(pool.id, callId)).paid).toBe('500.00');
+  });
+
+  it('keeps every amount exact when contributions, withdrawals and a call of one member run at once', async () => {
+    const pool = await memberPool('10000.00');
+    const first = await call(pool.id, 50, 30);
+    // 10,000 in: the first call paid in full and 5,000 credit.
+    await apply(posted(pool.id, '1000000'));
+    const events = Array.from({ length: 10 }, () => [
+      withdrawal(pool.id, '50000'),
+      posted(pool.id, '10000'),
+    ]).flat();
+    const [outcomes, second] = await Promise.all([
+      Promise.all(events.map(apply)),
+      call(pool.id, 50, 60),
+    ]);
+    expect(outcomes.every((outcome) => outcome === 'applied')).toBe(true);
+    // 11,000 in, 5,000 out, in whatever order: 6,000 stays on the calls, none as credit.
+    const view = await memberView(pool.id);
+    expect(view.paid.amount).toBe('6000.00');
+    expect(view.outstanding.amount).toBe('4000.00');
+    expect(paidByCall(view)[first]).toBe('5000.00');
+    expect(paidByCall(view)[second]).toBe('1000.00');
+  });
+
+  it('takes withdrawals back from the ledger.events stream, in order with the contributions', async () => {
+    const pool = await memberPool('10000.00');
+    const first = await call(pool.id, 50, 30);
+    const redis = new Redis(TEST_REDIS_URL);
+    const stream = ledgerEventsStream(stack.eventsPrefix);
+    try {
+      for (let round = 0; round < 3; round++) {
+        await redis.xadd(stream, '*', 'event', JSON.stringify(posted(pool.id, '500000')));
+        await redis.xadd(stream, '*', 'event', JSON.stringify(withdrawal(pool.id, '500000')));
+      }
+      // The last event shows the consumer got through the round trips.
+      await redis.xadd(stream, '*', 'event', JSON.stringify(posted(pool.id, '100')));
+    } finally {
+      redis.disconnect();
+    }
+    await eventually(
+      async () =>
+        expect(await itemOf(pool.id, first)).toEqual({ paid: '1.00', outstanding: '4999.00' }),
+      10_000,
+    );
+    const next = await call(pool.id, 50, 60);
+    expect((await itemOf(pool.id, next)).paid).toBe('0.00');
+  });
+});

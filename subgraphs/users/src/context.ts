@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
-import type { Logger } from '@poolgraph/platform';
+import { clientGone, type Logger } from '@poolgraph/platform';
 import type { UsersDb } from './db/index.ts';
 import type { SessionService } from './auth/sessions.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -9,6 +9,8 @@ export interface Context {
   viewer: Viewer | null;
   /** The caller's address, as forwarded by the gateway; used to slow failed logins. */
   clientAddress: string;
+  /** Aborted when the caller goes away before the response is complete. */
+  clientGone: AbortSignal;
   db: UsersDb;
   sessions: SessionService;
   loaders: Loaders;
@@ -33,6 +35,7 @@ export function createContextFactory(deps: ContextDeps) {
     // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
     viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
     clientAddress: clientAddressOf(req),
+    clientGone: clientGone(req),
     db: deps.db,
     sessions: deps.sessions,
     loaders: createLoaders(deps.db),

@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { loadEnvOrExit, subgraphEnvShape } from '@poolgraph/platform';
+import { MAX_ACCESS_TOKEN_TTL_SECONDS, loadEnvOrExit, subgraphEnvShape } from '@poolgraph/platform';
 
 const schema = z.object({
   ...subgraphEnvShape('poolgraph_users', 4001),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .max(MAX_ACCESS_TOKEN_TTL_SECONDS)
+    .default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SIGN_UPS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
 });
 
 export type UsersEnv = z.infer<typeof schema>;

@@ -8,5 +8,6 @@ await bootSubgraph('users', env, (config) =>
     ...config,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    signUpsPerAddress: env.SIGN_UPS_PER_ADDRESS,
   }),
 );

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { parse } from 'graphql';
-import { createTokenVerifier } from '@poolgraph/auth';
+import { cachedKeySet, createTokenVerifier } from '@poolgraph/auth';
 import {
   createMetrics,
   createSubgraphService,
@@ -10,33 +9,36 @@ import {
   type SubgraphConfig,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
+import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
 import { createSessionService } from './auth/sessions.ts';
-import { createLoginThrottle } from './auth/throttle.ts';
+import { createLoginThrottle, createSignUpThrottle } from './auth/throttle.ts';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
+/** The login policy (docs/DECISIONS.md, "Identity"; beside the logIn mutation in the SDL). */
+const LOGIN_THROTTLE = (prefix: string) => ({
+  prefix,
+  perAccountAndAddress: 5,
+  perAccount: 20,
+  perAddress: 100,
+  windowSeconds: 15 * 60,
+  accountPaceMs: 1_000,
+  addressPaceMs: 100,
+  maxWaitMs: 5_000,
+});
+
 export interface UsersServiceConfig extends SubgraphConfig {
   accessTokenTtlSeconds?: number;
   refreshTokenTtlDays?: number;
-}
-
-/**
- * Our own key set, cached for a minute and reloaded early when a token names an unknown kid
- * (a key another replica just created), at most every 5 s so made-up kids cannot flood MySQL.
- */
-function cachedKeySet(load: () => Promise<JSONWebKeySet>): JWTVerifyGetKey {
-  let cached: { keys: JSONWebKeySet; at: number } | undefined;
-  return async (header, token) => {
-    const age = cached ? Date.now() - cached.at : Infinity;
-    const known = cached?.keys.keys.some((k) => k.kid === header.kid);
-    if (!cached || age > 60_000 || (!known && age > 5_000)) {
-      cached = { keys: await load(), at: Date.now() };
-    }
-    return createLocalJWKSet(cached.keys)(header, token);
-  };
+  /** Sign-ups per client address per 15 minutes; default 100. */
+  signUpsPerAddress?: number;
+  /** How often the signing keys are read again (a rotation is picked up); default 30 s. */
+  signingKeyReloadMs?: number;
+  /** Bounds on argon2 work per process; default 4 at once, 64 waiting. */
+  hashing?: HashingLimits;
 }
 
 /**
@@ -44,24 +46,36 @@ function cachedKeySet(load: () => Promise<JSONWebKeySet>): JWTVerifyGetKey {
  * against its own keys, so `jwksUrl` is unused here.
  */
 export async function createService(config: UsersServiceConfig): Promise<HttpService> {
-  const { mysql, redis, readiness, close } = await openSubgraphResources(
+  const { mysql, redis, revocations, readiness, close } = await openSubgraphResources(
     config,
     schema,
     migrationsFolder,
   );
-  const signer = await createAccessTokenSigner(mysql.db, config.accessTokenTtlSeconds ?? 900);
+  const reloadMs = config.signingKeyReloadMs ?? 30_000;
+  const signer = await createAccessTokenSigner(
+    mysql.db,
+    config.accessTokenTtlSeconds ?? 900,
+    reloadMs,
+  );
   const sessions = createSessionService({
     db: mysql.db,
     signer,
-    throttle: createLoginThrottle(redis, {
+    throttle: createLoginThrottle(redis, LOGIN_THROTTLE(`${config.redisPrefix}users:`)),
+    signUpThrottle: createSignUpThrottle(redis, {
       prefix: `${config.redisPrefix}users:`,
-      perAccount: 5,
-      perAddress: 50,
+      limit: config.signUpsPerAddress ?? 100,
       windowSeconds: 15 * 60,
     }),
+    passwords: createPasswordHasher(config.hashing),
+    revocations,
     refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
   });
-  const verifier = createTokenVerifier(cachedKeySet(() => signer.jwks()));
+  // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
+  // just created), at most every 5 s so that made-up kids cannot flood MySQL.
+  const verifier = createTokenVerifier(
+    cachedKeySet(() => signer.jwks(), { maxAgeMs: Math.min(reloadMs, 60_000) }),
+    { revocations },
+  );
 
   return createSubgraphService({
     typeDefs,

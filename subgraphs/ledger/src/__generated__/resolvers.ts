@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PoolRef } from '../data/pools.ts';
+import type { PoolRef } from '../data/poolAccounts.ts';
 import type { TransactionRow, TransactionPage } from '../data/transactions.ts';
-import type { PositionValue, MembershipRef } from '../data/positions.ts';
-import type { BalanceChangeValue } from '../subscriptions/events.ts';
+import type { PositionValue, MembershipRef } from '../data/investorAccounts.ts';
+import type { BalanceChangeValue } from '../subscriptions/transactionCache.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -59,12 +59,23 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Takes a fee from the pool's cash, borne by members pro rata to contributed capital. The pool's manager or an admin; pool OPEN or CLOSED; INSUFFICIENT_FUNDS above the pool's cash. */
   chargeFee: Transaction;
+  /**
+   * Step one of closing a pool, called by the pools subgraph while it holds the pool's lock (not
+   * part of the public graph): from this call on the ledger refuses contributions to the pool.
+   * `revision` is the pool revision pools is about to commit. The pool's manager only.
+   */
+  closePoolInLedger: Scalars['Boolean']['output'];
   /** Puts money into a pool. INVESTOR, member of the pool, pool OPEN. A replay with the same idempotencyKey returns the original transaction. */
   contribute: Transaction;
   /** Pays amount out of the pool's cash to its members pro rata to their contributed capital (contributed minus withdrawn), split exactly with the largest-remainder method (extra minor units go to the largest remainders, ties to the lower investor id). One transaction per member paid. The pool's manager or an admin; pool OPEN or CLOSED; INSUFFICIENT_FUNDS above the pool's cash. */
   distribute: Array<Transaction>;
   /** Records money a member paid outside the platform (e.g. a bank transfer), at occurredAt (default now, never in the future). The pool's manager or an admin; pool OPEN or CLOSED; the investor must be a member. */
   recordContribution: Transaction;
+  /**
+   * The closing saga's compensation, called by pools when its close did not commit: the ledger
+   * takes contributions again, unless a newer pool revision already arrived. The pool's manager only.
+   */
+  reopenPoolInLedger: Scalars['Boolean']['output'];
   /** Takes capital back out of an OPEN pool. INVESTOR, member of the pool; at most their capital and the pool's cash (INSUFFICIENT_FUNDS otherwise). */
   withdraw: Transaction;
 };
@@ -74,6 +85,12 @@ export type MutationChargeFeeArgs = {
   amount: Scalars['Decimal']['input'];
   idempotencyKey: Scalars['String']['input'];
   poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationClosePoolInLedgerArgs = {
+  poolId: Scalars['ID']['input'];
+  revision: Scalars['Int']['input'];
 };
 
 
@@ -97,6 +114,12 @@ export type MutationRecordContributionArgs = {
   investorId: Scalars['ID']['input'];
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationReopenPoolInLedgerArgs = {
+  poolId: Scalars['ID']['input'];
+  revision: Scalars['Int']['input'];
 };
 
 
@@ -423,8 +446,9 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Pool: ResolverTypeWrapper<PoolRef>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Pool: ResolverTypeWrapper<PoolRef>;
   Position: ResolverTypeWrapper<PositionValue>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -432,7 +456,6 @@ export type ResolversTypes = {
   TransactionConnection: ResolverTypeWrapper<TransactionPage>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
   TransactionPageInfo: ResolverTypeWrapper<TransactionPageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   TransactionStatus: TransactionStatus;
   TransactionType: TransactionType;
   User: ResolverTypeWrapper<User>;
@@ -448,8 +471,9 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  Pool: PoolRef;
+  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
+  Pool: PoolRef;
   Position: PositionValue;
   Query: Record<PropertyKey, never>;
   Subscription: Record<PropertyKey, never>;
@@ -457,7 +481,6 @@ export type ResolversParentTypes = {
   TransactionConnection: TransactionPage;
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
   TransactionPageInfo: TransactionPageInfo;
-  Boolean: Scalars['Boolean']['output'];
   User: User;
 };
 
@@ -490,9 +513,11 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   chargeFee?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationChargeFeeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
+  closePoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClosePoolInLedgerArgs, 'poolId' | 'revision'>>;
   contribute?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationContributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   distribute?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationDistributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   recordContribution?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationRecordContributionArgs, 'amount' | 'idempotencyKey' | 'investorId' | 'poolId'>>;
+  reopenPoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReopenPoolInLedgerArgs, 'poolId' | 'revision'>>;
   withdraw?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationWithdrawArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
 };
 

@@ -30,16 +30,24 @@ export async function selectTransactionsByIds(
     .where(inArray(transactions.id, [...ids]));
 }
 
-/** selectTransactionsByRequestId: what one idempotent request posted, in posting order. */
-export async function selectTransactionsByRequestId(
+/** selectTransactionsByRequestIds: what each idempotent request posted, in posting order. */
+export async function selectTransactionsByRequestIds(
   db: LedgerQueryable,
-  requestId: string,
-): Promise<TransactionRow[]> {
-  return db
+  requestIds: readonly string[],
+): Promise<Map<string, TransactionRow[]>> {
+  const byRequest = new Map<string, TransactionRow[]>();
+  if (requestIds.length === 0) return byRequest;
+  const rows = await db
     .select()
     .from(transactions)
-    .where(inArray(transactions.requestId, [requestId]))
+    .where(inArray(transactions.requestId, [...requestIds]))
     .orderBy(asc(transactions.id));
+  for (const row of rows) {
+    const list = byRequest.get(row.requestId) ?? [];
+    list.push(row);
+    byRequest.set(row.requestId, list);
+  }
+  return byRequest;
 }
 
 interface RawTransaction {
@@ -97,21 +105,4 @@ export async function selectTransactionPages(
     const first = keys[n]!.first;
     return { rows: sorted.slice(0, first), hasNextPage: sorted.length > first };
   });
-}
-
-/** selectTransactionIdsByRequestIds: request id → its transaction ids (the bulk path's replays). */
-export async function selectTransactionIdsByRequestIds(
-  db: LedgerQueryable,
-  requestIds: readonly string[],
-): Promise<Map<string, string[]>> {
-  const byRequest = new Map<string, string[]>();
-  if (requestIds.length === 0) return byRequest;
-  const rows = await db
-    .select({ id: transactions.id, requestId: transactions.requestId })
-    .from(transactions)
-    .where(inArray(transactions.requestId, [...requestIds]))
-    .orderBy(asc(transactions.id));
-  for (const row of rows)
-    byRequest.set(row.requestId, [...(byRequest.get(row.requestId) ?? []), row.id]);
-  return byRequest;
 }

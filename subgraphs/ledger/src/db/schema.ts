@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   char,
+  int,
   customType,
   datetime,
   index,
@@ -21,6 +23,9 @@ const now = sql`CURRENT_TIMESTAMP(3)`;
  */
 const uuid = customType<{ data: string }>({
   dataType: () => 'char(36) CHARACTER SET ascii COLLATE ascii_bin',
+});
+const asciiHex = customType<{ data: string }>({
+  dataType: () => 'char(64) CHARACTER SET ascii COLLATE ascii_bin',
 });
 const minor = (name: string) =>
   bigint(name, { mode: 'bigint' })
@@ -118,6 +123,14 @@ export const idempotencyKeys = mysqlTable(
   'idempotency_keys',
   {
     actorId: uuid('actor_id').notNull(),
+    /**
+     * SHA-256 (hex) of the key's UTF-8 bytes: the lookup column. Keys compare byte for byte —
+     * "K-1" is not "k-1" and "k " is not "k" — which no text collation guarantees on both MySQL
+     * and MariaDB (the server default folds case and accents, and PAD SPACE ignores trailing
+     * spaces), while a hex digest in ascii_bin does.
+     */
+    keyHash: asciiHex('key_hash').notNull(),
+    /** The key as given, for operators; never compared. */
     idempotencyKey: varchar('idempotency_key', { length: 200 }).notNull(),
     id: uuid('id').notNull(),
     operation: varchar('operation', { length: 32 }).notNull(),
@@ -127,9 +140,45 @@ export const idempotencyKeys = mysqlTable(
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
   (t) => [
-    primaryKey({ columns: [t.idempotencyKey, t.actorId] }),
+    primaryKey({ columns: [t.keyHash, t.actorId] }),
     uniqueIndex('idempotency_keys_id').on(t.id),
   ],
+);
+
+export const POOL_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'ARCHIVED'] as const;
+export type PoolStatus = (typeof POOL_STATUSES)[number];
+
+/**
+ * The ledger's copy of what pools says about a pool (from `pools.events`, or from asking pools
+ * when the copy is missing or older): enough to authorize and check a posting locally, under
+ * the pool's cash row lock, while pools is down. Only newer revisions overwrite it.
+ */
+export const poolFacts = mysqlTable('pool_facts', {
+  poolId: uuid('pool_id').primaryKey(),
+  currency: char('currency', { length: 3 }).notNull(),
+  managerId: uuid('manager_id').notNull(),
+  status: mysqlEnum('status', POOL_STATUSES).notNull(),
+  revision: int('revision').notNull(),
+  /**
+   * The closing saga's first step (closePoolInLedger) sets it to the revision pools is about to
+   * commit; contributions are refused while it is set. Any pools event at or above it clears it
+   * (the close committed, or failed and that revision went to another change), and so does the
+   * saga's compensation.
+   */
+  closingRevision: int('closing_revision'),
+  updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+});
+
+/** Who is a member of which pool, per pools (as pool_facts: newest revision wins). */
+export const poolMembers = mysqlTable(
+  'pool_members',
+  {
+    poolId: uuid('pool_id').notNull(),
+    investorId: uuid('investor_id').notNull(),
+    member: boolean('member').notNull(),
+    revision: int('revision').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.poolId, t.investorId] })],
 );
 
 /** Domain events, written in the posting transaction and published by the relay. */

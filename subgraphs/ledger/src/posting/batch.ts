@@ -1,110 +1,235 @@
 import { conflict, uuidv7 } from '@poolgraph/platform';
 import type { LedgerTx } from '../db/index.ts';
 import {
+  accountKey,
   lockAllInvestorAccounts,
   lockInvestorAccounts,
-  lockPoolAccounts,
   updateInvestorAccounts,
-  updatePoolAccounts,
-} from '../data/accounts.ts';
-import { insertIdempotencyKeys, type NewIdempotencyRow } from '../data/idempotency.ts';
-import type { TransactionRow } from '../data/transactions.ts';
-import type { PostingRequest } from './engine.ts';
+  type InvestorAccountRow,
+} from '../data/investorAccounts.ts';
+import {
+  insertIdempotencyKeys,
+  selectIdempotencyKeys,
+  type NewIdempotencyRow,
+} from '../data/idempotencyKeys.ts';
+import { lockPoolAccounts, updatePoolAccounts } from '../data/poolAccounts.ts';
+import { lockPoolFacts, type PoolFactsRow } from '../data/poolFacts.ts';
+import { selectCurrentMemberIds, selectMembers } from '../data/poolMembers.ts';
+import { selectTransactionsByRequestIds, type TransactionRow } from '../data/transactions.ts';
 import { Journal } from './journal.ts';
 import type { PoolBooks } from './model.ts';
+import type { PostingRequest } from './request.ts';
 
 /** What became of one request of a batch. */
 export type BatchOutcome =
   | { kind: 'posted'; rows: TransactionRow[] }
-  | { kind: 'refused'; error: unknown }
-  /** Same actor and key as an earlier request of this batch: answered like a replay of it. */
-  | { kind: 'sameKeyAs'; index: number };
+  /** The key was recorded by an earlier transaction with this payload: its original result. */
+  | { kind: 'replayed'; rows: TransactionRow[] }
+  /** The key was recorded before, or earlier in this batch, for another payload. */
+  | { kind: 'reused' }
+  | { kind: 'refused'; error: unknown };
 
-const keyOf = (r: PostingRequest) => `${r.actorId}\u0000${r.idempotencyKey}`;
-
-/** Every request of the batch was refused: thrown so the transaction rolls back (nothing written). */
+/** Every request of the batch was answered without a write: thrown so nothing is committed. */
 export class NothingPosted extends Error {
   constructor(readonly outcomes: BatchOutcome[]) {
-    super('every request of the batch was refused');
+    super('no request of the batch posted');
   }
 }
 
+const keyOf = (r: PostingRequest) => `${r.actorId}\u0000${r.idempotencyKey}`;
+
 /**
- * Posts requests for one pool in one MySQL transaction: the pool's cash row is locked once,
- * then the capital accounts any of them reads; each request is planned in turn against the
- * books as the earlier ones left them, so a refused request (INSUFFICIENT_FUNDS) changes
- * nothing and later ones see exactly the cash there is. Keys, journal and balances are written
- * with one statement per table. A key another transaction committed first makes the insert
- * throw IdempotencyKeyTaken, and the caller retries the batch as replays.
+ * The one posting pipeline, for one pool's lane (online) or a chunk of many pools (bulk), in one
+ * MySQL transaction: recorded keys are answered as replays; the pools' cash rows are locked in id
+ * order, then their facts, then the capital accounts; each request is checked and planned in turn
+ * against the books as the earlier ones left them, so a refused request changes nothing and later
+ * ones see exactly the cash there is; then keys, journal and balances are written with one
+ * statement per table. A key another transaction commits meanwhile makes the key insert throw
+ * IdempotencyKeyTaken: the caller reruns the batch, which then answers it as a replay.
  */
 export async function postBatch(
   tx: LedgerTx,
   batch: readonly PostingRequest[],
 ): Promise<BatchOutcome[]> {
-  const first = batch[0]!;
-  const poolId = first.pool.poolId;
-  const poolRow = (await lockPoolAccounts(tx, [first.pool])).get(poolId)!;
-  const named = (opening: boolean) => [
-    ...new Set(
-      batch.flatMap((r) =>
-        r.investors === 'all' || (r.opensAccounts ?? false) !== opening ? [] : r.investors,
-      ),
-    ),
-  ];
-  const key = (investorId: string) => ({ poolId, investorId, currency: poolRow.currency });
-  // Contributions open capital accounts; other movements only read existing ones.
-  const accounts = [
-    ...(await lockInvestorAccounts(tx, named(true).map(key))).values(),
-    ...(await lockInvestorAccounts(tx, named(false).map(key), { create: false })).values(),
-  ];
-  const all = batch.some((r) => r.investors === 'all')
-    ? await lockAllInvestorAccounts(tx, poolId)
-    : [];
-  const books: PoolBooks = {
-    pool: { ...poolRow, managerId: batch[batch.length - 1]!.pool.managerId },
-    investors: new Map([...accounts, ...all].map((row) => [row.investorId, { ...row }])),
-  };
+  const outcomes: Array<BatchOutcome | undefined> = await answerRecordedKeys(tx, batch);
+  const firstWithKey = new Map<string, number>();
+  const fresh: number[] = [];
+  batch.forEach((request, index) => {
+    if (outcomes[index]) return;
+    const first = firstWithKey.get(keyOf(request));
+    if (first === undefined) {
+      firstWithKey.set(keyOf(request), index);
+      fresh.push(index);
+    }
+  });
 
+  const books = await lockBooks(
+    tx,
+    fresh.map((i) => batch[i]!),
+  );
   const journal = new Journal();
   const now = new Date();
   const keys: NewIdempotencyRow[] = [];
-  const postedByKey = new Map<string, number>();
-  const outcomes = batch.map((request, index): BatchOutcome => {
-    const earlier = postedByKey.get(keyOf(request));
-    if (earlier !== undefined) return { kind: 'sameKeyAs', index: earlier };
+  for (const index of fresh) {
+    const request = batch[index]!;
+    const pool = books.get(request.pool.poolId)!;
     try {
-      if (request.pool.currency !== poolRow.currency) {
+      if (request.pool.currency !== pool.books.pool.currency) {
         throw conflict(
-          `The ledger holds this pool in ${poolRow.currency}, not ${request.pool.currency}.`,
+          `The ledger holds this pool in ${pool.books.pool.currency}, not ${request.pool.currency}.`,
         );
       }
-      const planned = request.plan(books); // throws before touching the books
+      request.check?.(pool.facts, !!request.memberId && pool.memberIds.has(request.memberId));
+      const planned = request.plan(pool.books); // throws before touching the books
       const requestId = uuidv7();
       const meta = { requestId, occurredAt: request.occurredAt ?? now, createdAt: now };
-      const rows = planned.map((p) => journal.record(books, p, meta));
+      const rows = planned.map((p) => journal.record(pool.books, p, meta));
       keys.push({
         actorId: request.actorId,
         idempotencyKey: request.idempotencyKey,
         id: requestId,
         operation: request.operation,
         requestHash: request.requestHash,
-        currency: poolRow.currency,
+        currency: pool.books.pool.currency,
       });
-      postedByKey.set(keyOf(request), index);
-      return { kind: 'posted', rows };
+      outcomes[index] = { kind: 'posted', rows };
     } catch (error) {
-      return { kind: 'refused', error };
+      outcomes[index] = { kind: 'refused', error };
     }
+  }
+  // Later requests with a key used earlier in this batch: a replay of it, or a reuse.
+  batch.forEach((request, index) => {
+    if (outcomes[index]) return;
+    const first = firstWithKey.get(keyOf(request))!;
+    const original = outcomes[first]!;
+    outcomes[index] =
+      batch[first]!.requestHash === request.requestHash && original.kind === 'posted'
+        ? { kind: 'replayed', rows: original.rows }
+        : original.kind === 'refused'
+          ? original
+          : { kind: 'reused' };
   });
-  if (keys.length === 0) throw new NothingPosted(outcomes);
+  const settled = outcomes as BatchOutcome[];
+  if (keys.length === 0) throw new NothingPosted(settled);
 
   await insertIdempotencyKeys(tx, keys);
   await journal.write(tx);
-  await updatePoolAccounts(tx, [books.pool]);
-  const moved = new Set(journal.entries.map((entry) => entry.investorId));
+  const movedPools = new Set(journal.entries.map((e) => e.poolId));
+  const movedAccounts = new Set(
+    journal.entries.flatMap((e) => (e.investorId ? [accountKey(e.poolId, e.investorId)] : [])),
+  );
+  const touched = [...books.values()].filter((b) => movedPools.has(b.books.pool.poolId));
+  await updatePoolAccounts(
+    tx,
+    touched.map((b) => b.books.pool),
+  );
   await updateInvestorAccounts(
     tx,
-    [...books.investors.values()].filter((a) => moved.has(a.investorId)),
+    touched.flatMap((b) =>
+      [...b.books.investors.values()].filter((a) =>
+        movedAccounts.has(accountKey(a.poolId, a.investorId)),
+      ),
+    ),
   );
-  return outcomes;
+  return settled;
+}
+
+/** Requests whose (actor, key) an earlier transaction recorded: replays or reuses, one query. */
+async function answerRecordedKeys(
+  tx: LedgerTx,
+  batch: readonly PostingRequest[],
+): Promise<Array<BatchOutcome | undefined>> {
+  const recorded = await selectIdempotencyKeys(tx, batch);
+  if (recorded.length === 0) return batch.map(() => undefined);
+  const byKey = new Map(recorded.map((r) => [`${r.actorId}\u0000${r.idempotencyKey}`, r]));
+  const originals = await selectTransactionsByRequestIds(
+    tx,
+    recorded.map((r) => r.id),
+  );
+  return batch.map((request) => {
+    const earlier = byKey.get(keyOf(request));
+    if (!earlier) return undefined;
+    return earlier.requestHash === request.requestHash
+      ? { kind: 'replayed', rows: originals.get(earlier.id) ?? [] }
+      : { kind: 'reused' };
+  });
+}
+
+interface LockedPool {
+  books: PoolBooks;
+  facts: PoolFactsRow | undefined;
+  /** Investors this batch asked about who are members now. */
+  memberIds: ReadonlySet<string>;
+}
+
+/**
+ * Locks what the requests read, in the one order every path uses (so postings never deadlock
+ * each other, and the closing saga, which locks the cash row then the facts, is strictly
+ * ordered with them): cash rows by pool id, the pools' facts, then capital accounts by
+ * (pool, investor). Contributions open missing capital accounts; other movements only read
+ * existing ones; distributions and fees read all of the pool's.
+ */
+async function lockBooks(
+  tx: LedgerTx,
+  requests: readonly PostingRequest[],
+): Promise<Map<string, LockedPool>> {
+  const pools = await lockPoolAccounts(
+    tx,
+    requests.map((r) => r.pool),
+  );
+  const checked = [...new Set(requests.filter((r) => r.check).map((r) => r.pool.poolId))];
+  const facts = await lockPoolFacts(tx, checked);
+  const asked = requests.flatMap((r) =>
+    r.check && r.memberId ? [{ poolId: r.pool.poolId, investorId: r.memberId }] : [],
+  );
+  const members = new Set(
+    (await selectMembers(tx, asked))
+      .filter((m) => m.member)
+      .map((m) => accountKey(m.poolId, m.investorId)),
+  );
+  const named = (opening: boolean) =>
+    requests.flatMap((r) =>
+      r.investors === 'all' || (r.opensAccounts ?? false) !== opening
+        ? []
+        : r.investors.map((investorId) => ({
+            poolId: r.pool.poolId,
+            investorId,
+            currency: pools.get(r.pool.poolId)!.currency,
+          })),
+    );
+  const accounts: InvestorAccountRow[] = [
+    ...(await lockInvestorAccounts(tx, named(true))).values(),
+    ...(await lockInvestorAccounts(tx, named(false), { create: false })).values(),
+  ];
+  const wholePools = [
+    ...new Set(requests.filter((r) => r.investors === 'all').map((r) => r.pool.poolId)),
+  ];
+  const currentMembers = new Map<string, Set<string>>();
+  for (const poolId of wholePools) {
+    accounts.push(...(await lockAllInvestorAccounts(tx, poolId)));
+    currentMembers.set(poolId, await selectCurrentMemberIds(tx, poolId));
+  }
+
+  const locked = new Map<string, LockedPool>();
+  const latest = new Map(requests.map((r) => [r.pool.poolId, r.pool]));
+  for (const [poolId, row] of pools) {
+    locked.set(poolId, {
+      books: {
+        // The manager as the latest request knew it (recorded on the cash account for reads).
+        pool: { ...row, managerId: latest.get(poolId)!.managerId },
+        investors: new Map(),
+        members: currentMembers.get(poolId) ?? new Set(),
+      },
+      facts: facts.get(poolId),
+      memberIds: new Set(
+        asked
+          .filter((a) => a.poolId === poolId && members.has(accountKey(a.poolId, a.investorId)))
+          .map((a) => a.investorId),
+      ),
+    });
+  }
+  for (const account of accounts) {
+    locked.get(account.poolId)!.books.investors.set(account.investorId, { ...account });
+  }
+  return locked;
 }

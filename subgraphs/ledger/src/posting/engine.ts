@@ -1,35 +1,43 @@
-import { graphQLError, ErrorCode, retryPause } from '@poolgraph/platform';
+import { graphQLError, ErrorCode, isDeadlock, retryTransaction } from '@poolgraph/platform';
 import type { LedgerDb } from '../db/index.ts';
-import type { PoolIdentity } from '../data/accounts.ts';
-import { isDeadlock } from '@poolgraph/platform';
-import { IdempotencyKeyTaken, selectIdempotencyKey } from '../data/idempotency.ts';
-import { selectTransactionsByRequestId, type TransactionRow } from '../data/transactions.ts';
+import { IdempotencyKeyTaken, selectIdempotencyKey } from '../data/idempotencyKeys.ts';
+import { selectTransactionsByRequestIds, type TransactionRow } from '../data/transactions.ts';
 import { NothingPosted, postBatch, type BatchOutcome } from './batch.ts';
-import type { PlannedTransaction, PoolBooks } from './model.ts';
+import type { PostingRequest } from './request.ts';
 
 /**
  * A pool's or member's first posting creates its account rows, which takes gap locks: many
  * first postings at once (a busy launch, an import) deadlock each other a few times over before
- * they all get through, so allow for it, with growing jittered pauses.
+ * they all get through, so allow for it, with growing jittered pauses. A key committed by a
+ * concurrent request (IdempotencyKeyTaken) also reruns the batch, which then replays it.
  */
-export const MAX_DEADLOCK_RETRIES = 10;
+export const MAX_POSTING_ATTEMPTS = 10;
 /** Requests for one pool that wait while its previous batch commits are posted together. */
 const MAX_BATCH = 100;
 
-export interface PostingRequest {
-  actorId: string;
-  idempotencyKey: string;
-  operation: string;
-  /** Hash of the canonical request; a replay must match it. */
-  requestHash: string;
-  pool: PoolIdentity;
-  /** The capital accounts the plan reads: these investors', or every one of the pool's. */
-  investors: string[] | 'all';
-  /** True for contributions: they open the investor's capital account when it is missing. */
-  opensAccounts?: boolean;
-  occurredAt?: Date;
-  /** Decides the transactions from the locked books; throws (e.g. INSUFFICIENT_FUNDS) to refuse. */
-  plan: (books: PoolBooks) => PlannedTransaction[];
+export const idempotencyKeyReused = () =>
+  graphQLError(
+    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+    'This idempotencyKey was already used for a different request; use a new key.',
+  );
+
+/**
+ * Runs the posting pipeline in one MySQL transaction, rerun whole on a deadlock or a key taken
+ * meanwhile. Outcomes are in the order of `requests`; nothing is written when none posts.
+ */
+export async function postInTransaction(
+  db: LedgerDb,
+  requests: readonly PostingRequest[],
+): Promise<BatchOutcome[]> {
+  try {
+    return await retryTransaction(() => db.transaction((tx) => postBatch(tx, requests)), {
+      attempts: MAX_POSTING_ATTEMPTS,
+      retryable: (error) => error instanceof IdempotencyKeyTaken || isDeadlock(error),
+    });
+  } catch (error) {
+    if (error instanceof NothingPosted) return error.outcomes;
+    throw error;
+  }
 }
 
 export interface Poster {
@@ -47,20 +55,20 @@ export interface Poster {
   ): Promise<TransactionRow[] | null>;
 }
 
-export const idempotencyKeyReused = () =>
-  graphQLError(
-    ErrorCode.IDEMPOTENCY_KEY_REUSED,
-    'This idempotencyKey was already used for a different request; use a new key.',
-  );
-
 interface Waiting {
   request: PostingRequest;
   resolve: (rows: TransactionRow[]) => void;
   reject: (error: unknown) => void;
 }
 
+function settle(waiting: Waiting, outcome: BatchOutcome): void {
+  if (outcome.kind === 'posted' || outcome.kind === 'replayed') waiting.resolve(outcome.rows);
+  else if (outcome.kind === 'reused') waiting.reject(idempotencyKeyReused());
+  else waiting.reject(outcome.error);
+}
+
 /**
- * The posting engine. Requests for one pool queue in a lane: while a batch of that pool
+ * The online posting engine. Requests for one pool queue in a lane: while a batch of that pool
  * commits, newcomers wait and then go together in the next MySQL transaction (group commit).
  * A hot pool thus pays its row lock and commit once per batch instead of once per request,
  * while every request keeps its own checks, idempotency key and result.
@@ -68,78 +76,16 @@ interface Waiting {
 export function createPoster(db: LedgerDb, onCommitted: () => void): Poster {
   const lanes = new Map<string, Waiting[]>();
 
-  async function replay(actorId: string, key: string, hashFor: (currency: string) => string) {
-    const recorded = await selectIdempotencyKey(db, actorId, key);
-    if (!recorded) return null;
-    if (recorded.requestHash !== hashFor(recorded.currency)) throw idempotencyKeyReused();
-    return selectTransactionsByRequestId(db, recorded.id);
-  }
-
-  /** A refused request whose key was recorded before is a replay: it answers with the original. */
-  async function refuse(waiting: Waiting, refusal: unknown): Promise<void> {
-    const { actorId, idempotencyKey, requestHash } = waiting.request;
-    try {
-      const original = await replay(actorId, idempotencyKey, () => requestHash);
-      if (original) return waiting.resolve(original);
-      waiting.reject(refusal);
-    } catch (error) {
-      waiting.reject(error);
-    }
-  }
-
-  async function settle(batch: Waiting[], outcomes: BatchOutcome[]): Promise<void> {
-    const refusals: Array<Promise<void>> = [];
-    outcomes.forEach((outcome, n) => {
-      const waiting = batch[n]!;
-      if (outcome.kind === 'posted') return waiting.resolve(outcome.rows);
-      if (outcome.kind === 'refused') return void refusals.push(refuse(waiting, outcome.error));
-      const original = batch[outcome.index]!.request;
-      const posted = outcomes[outcome.index]!;
-      if (original.requestHash !== waiting.request.requestHash || posted.kind !== 'posted') {
-        return waiting.reject(idempotencyKeyReused());
-      }
-      waiting.resolve(posted.rows);
-    });
-    await Promise.all(refusals);
-  }
-
-  /** After IdempotencyKeyTaken: requests whose key is now recorded are answered as replays. */
-  async function answerReplays(batch: Waiting[]): Promise<Waiting[]> {
-    const remaining: Waiting[] = [];
-    for (const waiting of batch) {
-      const { actorId, idempotencyKey, requestHash } = waiting.request;
-      try {
-        const original = await replay(actorId, idempotencyKey, () => requestHash);
-        if (original) waiting.resolve(original);
-        else remaining.push(waiting);
-      } catch (error) {
-        waiting.reject(error);
-      }
-    }
-    return remaining;
-  }
-
   async function run(batch: Waiting[]): Promise<void> {
-    for (let attempt = 1; batch.length > 0; attempt++) {
-      try {
-        const outcomes = await db.transaction((tx) =>
-          postBatch(
-            tx,
-            batch.map((w) => w.request),
-          ),
-        );
-        onCommitted();
-        return settle(batch, outcomes);
-      } catch (error) {
-        if (error instanceof NothingPosted) return settle(batch, error.outcomes);
-        const retryable = error instanceof IdempotencyKeyTaken || isDeadlock(error);
-        if (!retryable || attempt >= MAX_DEADLOCK_RETRIES) {
-          for (const waiting of batch) waiting.reject(error);
-          return;
-        }
-        if (error instanceof IdempotencyKeyTaken) batch = await answerReplays(batch);
-        await retryPause(attempt);
-      }
+    try {
+      const outcomes = await postInTransaction(
+        db,
+        batch.map((w) => w.request),
+      );
+      if (outcomes.some((o) => o.kind === 'posted')) onCommitted();
+      outcomes.forEach((outcome, n) => settle(batch[n]!, outcome));
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
     }
   }
 
@@ -149,7 +95,12 @@ export function createPoster(db: LedgerDb, onCommitted: () => void): Poster {
   }
 
   return {
-    replay,
+    async replay(actorId, key, hashFor) {
+      const recorded = await selectIdempotencyKey(db, actorId, key);
+      if (!recorded) return null;
+      if (recorded.requestHash !== hashFor(recorded.currency)) throw idempotencyKeyReused();
+      return (await selectTransactionsByRequestIds(db, [recorded.id])).get(recorded.id) ?? [];
+    },
     post(request) {
       return new Promise<TransactionRow[]>((resolve, reject) => {
         const poolId = request.pool.poolId;
@@ -157,10 +108,7 @@ export function createPoster(db: LedgerDb, onCommitted: () => void): Poster {
         if (lane) return void lane.push({ request, resolve, reject });
         const fresh: Waiting[] = [{ request, resolve, reject }];
         lanes.set(poolId, fresh);
-        drain(poolId, fresh).catch((error: unknown) => {
-          for (const waiting of fresh.splice(0)) waiting.reject(error);
-          lanes.delete(poolId);
-        });
+        void drain(poolId, fresh);
       });
     },
   };

@@ -56,6 +56,13 @@ export class Journal {
       currency,
       cashBalanceMinor: books.pool.cashBalance.toString(),
     };
+    if (planned.type === 'FEE') {
+      event.allocations = planned.legs.flatMap((leg) =>
+        leg.investorId === null
+          ? []
+          : [{ investorId: leg.investorId, amountMinor: leg.amount.toString() }],
+      );
+    }
     this.events.push({
       id: monotonicUuidv7(),
       type: 'TransactionPosted',

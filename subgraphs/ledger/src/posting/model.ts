@@ -1,6 +1,7 @@
 import type { TransactionType } from '../db/schema.ts';
-import type { PoolAccountRow } from '../data/pools.ts';
-import type { InvestorAccountRow } from '../data/positions.ts';
+import type { InvestorAccountRow } from '../data/investorAccounts.ts';
+import type { PoolAccountRow } from '../data/poolAccounts.ts';
+import { checkTotal } from './limits.ts';
 
 /**
  * One side of a double entry, in signed minor units, debit positive. `investorId` null is the
@@ -24,6 +25,11 @@ export interface PlannedTransaction {
 export interface PoolBooks {
   pool: PoolAccountRow;
   investors: Map<string, InvestorAccountRow>;
+  /**
+   * The pool's current members, for pro-rata splits: a removed member keeps their capital
+   * account (its history) but takes no part in later distributions and fees.
+   */
+  members: ReadonlySet<string>;
 }
 
 const COUNTER = {
@@ -31,6 +37,13 @@ const COUNTER = {
   DISTRIBUTION: ['distributed', 'totalDistributed'],
   FEE: ['fees', 'totalFees'],
   WITHDRAWAL: ['withdrawn', 'totalWithdrawn'],
+} as const;
+
+const COUNTER_NAME = {
+  CONTRIBUTION: 'total contributed',
+  DISTRIBUTION: 'total distributed',
+  FEE: 'total fees',
+  WITHDRAWAL: 'total withdrawn',
 } as const;
 
 /**
@@ -42,17 +55,27 @@ export function applyToBooks(books: PoolBooks, planned: PlannedTransaction): voi
   const sum = planned.legs.reduce((total, leg) => total + leg.amount, 0n);
   if (sum !== 0n) throw new Error(`unbalanced ${planned.type}: legs sum to ${sum}`);
   const [investorCounter, poolCounter] = COUNTER[planned.type];
-  // Check before changing anything, so a refused transaction leaves the books as they were.
-  const missing = planned.legs.find(
-    (leg) => leg.investorId !== null && !books.investors.has(leg.investorId),
-  );
-  if (missing) throw new Error(`capital account ${missing.investorId} is not locked`);
+  const { currency } = books.pool;
+  // Check everything before changing anything, so a refused transaction leaves the books as they were.
   const cash = planned.legs.reduce(
     (total, leg) => (leg.investorId === null ? total + leg.amount : total),
     0n,
   );
   if (books.pool.cashBalance + cash < 0n)
     throw new Error('cash would go negative: a plan skipped its check');
+  checkTotal(
+    books.pool[poolCounter] + planned.amount,
+    'pool',
+    COUNTER_NAME[planned.type],
+    currency,
+  );
+  for (const leg of planned.legs) {
+    if (leg.investorId === null) continue;
+    const account = books.investors.get(leg.investorId);
+    if (!account) throw new Error(`capital account ${leg.investorId} is not locked`);
+    const moved = leg.amount < 0n ? -leg.amount : leg.amount;
+    checkTotal(account[investorCounter] + moved, 'investor', COUNTER_NAME[planned.type], currency);
+  }
   for (const leg of planned.legs) {
     if (leg.investorId === null) {
       books.pool.cashBalance += leg.amount;
@@ -63,8 +86,6 @@ export function applyToBooks(books: PoolBooks, planned: PlannedTransaction): voi
     account[investorCounter] += leg.amount < 0n ? -leg.amount : leg.amount;
   }
   books.pool[poolCounter] += planned.amount;
-  if (books.pool.cashBalance < 0n)
-    throw new Error('cash would go negative: a plan skipped its check');
 }
 
 /** Net contributed capital, the weight for pro-rata distributions and fees. */

@@ -50,13 +50,13 @@ export function planWithdrawal(
 }
 
 /**
- * Splits `amount` over the pool's investors by net contributed capital with the largest-remainder
+ * Splits `amount` over the pool's current members by net contributed capital with the largest-remainder
  * method. Investors are ordered by id, so ties in the remainder go to the lower id; investors
  * whose share is zero are left out.
  */
 function shares(books: PoolBooks, amount: bigint): Array<{ investorId: string; share: bigint }> {
   const investors = [...books.investors.values()]
-    .filter((account) => contributedCapital(account) > 0n)
+    .filter((account) => books.members.has(account.investorId) && contributedCapital(account) > 0n)
     .sort((a, b) => (a.investorId < b.investorId ? -1 : 1));
   if (investors.length === 0) throw insufficientFunds('No member has capital in this pool.');
   const parts = splitProRata(amount, investors.map(contributedCapital));

@@ -4,7 +4,8 @@ import { forbidden, isUuid } from '@poolgraph/platform';
 import type { MembershipResolvers } from '../__generated__/resolvers.ts';
 import { canReadPosition } from '../access.ts';
 import type { Context } from '../context.ts';
-import { positionKey, positionOf, type PositionValue } from '../data/positions.ts';
+import { accountKey, positionOf, type PositionValue } from '../data/investorAccounts.ts';
+import { managerOfPool } from './Transaction.ts';
 
 export const positionForbidden = () =>
   forbidden("Only the investor, the pool's manager and admins can read a position.");
@@ -17,8 +18,9 @@ export async function readPosition(
   poolId: string,
   investorId: string,
   fallbackCurrency: string | null | undefined,
-  { viewer, loaders }: Context,
+  context: Context,
 ): Promise<PositionValue | null> {
+  const { viewer, loaders } = context;
   const known = requireViewer(viewer);
   const pool = isUuid(poolId) ? await loaders.poolAccountById.load(poolId) : null;
   if (!pool) {
@@ -26,9 +28,11 @@ export async function readPosition(
       fallbackCurrency && isSupportedCurrency(fallbackCurrency) ? fallbackCurrency : null;
     return currency ? positionOf(poolId, investorId, currency, null) : null;
   }
-  if (!canReadPosition(known, investorId, pool)) throw positionForbidden();
+  if (!canReadPosition(known, investorId, await managerOfPool(poolId, context))) {
+    throw positionForbidden();
+  }
   const account = isUuid(investorId)
-    ? await loaders.investorAccountByKey.load(positionKey(poolId, investorId))
+    ? await loaders.investorAccountByKey.load(accountKey(poolId, investorId))
     : null;
   return positionOf(poolId, investorId, pool.currency, account);
 }

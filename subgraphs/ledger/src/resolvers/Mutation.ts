@@ -1,8 +1,9 @@
 import type { MutationResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
+import { markClosing } from '../services/closing.ts';
 import * as operations from '../services/operations.ts';
 
-const deps = ({ poster, poolAccess, caller }: Context) => ({ poster, poolAccess, caller });
+const deps = ({ poster, db, pools, caller, log }: Context) => ({ poster, db, pools, caller, log });
 
 export const Mutation: MutationResolvers = {
   contribute: (_parent, args, context) =>
@@ -13,4 +14,8 @@ export const Mutation: MutationResolvers = {
     operations.distribute(deps(context), context.viewer, args),
   chargeFee: (_parent, args, context) => operations.chargeFee(deps(context), context.viewer, args),
   withdraw: (_parent, args, context) => operations.withdraw(deps(context), context.viewer, args),
+  closePoolInLedger: (_parent, { poolId, revision }, context) =>
+    markClosing(deps(context), context.viewer, poolId, revision, true),
+  reopenPoolInLedger: (_parent, { poolId, revision }, context) =>
+    markClosing(deps(context), context.viewer, poolId, revision, false),
 };

@@ -1,23 +1,20 @@
 import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
 import { parseAmount } from '@poolgraph/money';
 import { badUserInput, forbidden, isUuid, notFound } from '@poolgraph/platform';
+import { canSeePool, type PoolView } from '../access.ts';
+import type { PoolFactsRow } from '../data/poolFacts.ts';
 import type { TransactionRow } from '../data/transactions.ts';
+import type { PoolStatus } from '../db/schema.ts';
 import type { Poster } from '../posting/engine.ts';
-import { planContribution, planDistribution, planFee, planWithdrawal } from '../posting/plans.ts';
+import { checkTransactionAmount } from '../posting/limits.ts';
 import type { PlannedTransaction, PoolBooks } from '../posting/model.ts';
-import type { Caller, PoolAccess, PoolFacts, PoolStatus } from '../poolAccess.ts';
-import {
-  checkIdempotencyKey,
-  checkPoolId,
-  identityOf,
-  requestHash,
-  requireStatus,
-} from './requests.ts';
+import { planContribution, planDistribution, planFee, planWithdrawal } from '../posting/plans.ts';
+import { checkIdempotencyKey, checkOccurredAt } from '../posting/validate.ts';
+import { checkedView, type PoolFactsDeps } from './poolFacts.ts';
+import { checkPoolId, requestHash, requireStatus } from './requests.ts';
 
-export interface OperationDeps {
+export interface OperationDeps extends PoolFactsDeps {
   poster: Poster;
-  poolAccess: PoolAccess;
-  caller: Caller;
 }
 
 interface MoneyArgs {
@@ -43,25 +40,39 @@ interface Movement {
   plan: (books: PoolBooks, amount: bigint) => PlannedTransaction[];
 }
 
-function authorize(pool: PoolFacts, movement: Movement): void {
+/**
+ * Who may make the movement, in which pool states: run on the local copy before posting, and
+ * again inside the posting on the facts as they are under the pool's lock (so a close that
+ * commits first is always seen). A pool the caller may not see is NOT_FOUND, as in pools.
+ */
+function checkFor(movement: Movement) {
   const { actor } = movement;
-  if (movement.by === 'manager') {
-    if (pool.managerId !== actor.userId && !hasRole(actor, 'ADMIN')) {
-      throw forbidden("Only the pool's manager can move its money.");
+  return (facts: PoolFactsRow | undefined, isMember: boolean): void => {
+    // For manager movements isMember is about the investor named, not the caller.
+    const callerIsMember = isMember && movement.by === 'member';
+    if (!facts || !canSeePool(actor, { facts, isMember: callerIsMember }, null)) {
+      throw notFound('Pool');
     }
-    if (movement.forMember && !pool.isMember) {
-      throw badUserInput('investorId', 'is not a member of this pool.');
+    if (movement.by === 'manager') {
+      if (facts.managerId !== actor.userId && !hasRole(actor, 'ADMIN')) {
+        throw forbidden("Only the pool's manager can move its money.");
+      }
+      if (movement.forMember && !isMember) {
+        throw badUserInput('investorId', 'is not a member of this pool.');
+      }
+    } else if (!isMember) {
+      throw forbidden('Only members of this pool can move money in it.');
     }
-  } else if (!pool.isMember) {
-    throw forbidden('Only members of this pool can move money in it.');
-  }
+    requireStatus(facts, movement.statuses, movement.operation);
+  };
 }
 
 /**
- * The shared steps: pool facts from pools, authorization, status, the amount in the pool's
- * currency, then one atomic posting (which answers a replay of a recorded key itself). When a
- * check refuses, a recorded request under the key still answers (a client retrying after the
- * pool closed gets its original result), and only otherwise the refusal stands.
+ * The shared steps: the pool's facts (local copy, or pools when the copy refuses), the checks,
+ * the amount in the pool's currency, then one atomic posting that checks again under the lock
+ * and answers a replay of a recorded key itself. When a check refuses before posting, a
+ * recorded request under the key still answers (a client retrying after the pool closed gets
+ * its original result), and only otherwise the refusal stands.
  */
 async function move(
   deps: OperationDeps,
@@ -78,35 +89,35 @@ async function move(
       amountMinor: parseAmount(args.amount, currency, { field: 'amount' }),
       occurredAt: movement.occurredAt,
     });
-  let pool: PoolFacts;
+  const check = checkFor(movement);
+  let view: PoolView;
   try {
-    const found = await deps.poolAccess.lookup(poolId, movement.investorId, deps.caller);
-    if (!found) throw notFound('Pool');
-    authorize(found, movement);
-    requireStatus(found, movement.statuses, movement.operation);
-    pool = found;
+    view = await checkedView(deps, poolId, movement.investorId, (v) => check(v.facts, v.isMember));
   } catch (refusal) {
     const replayed = await deps.poster.replay(movement.actor.userId, key, hashIn);
     if (replayed) return replayed;
     throw refusal;
   }
-  const amount = parseAmount(args.amount, pool.currency, { field: 'amount' });
+  const facts = view.facts!;
+  const amount = parseAmount(args.amount, facts.currency, { field: 'amount' });
+  checkTransactionAmount(amount, facts.currency);
   return deps.poster.post({
     actorId: movement.actor.userId,
     idempotencyKey: key,
     operation: movement.operation,
-    requestHash: hashIn(pool.currency),
-    pool: identityOf(pool),
+    requestHash: hashIn(facts.currency),
+    pool: { poolId, currency: facts.currency, managerId: facts.managerId },
     investors: movement.investors(movement.investorId),
     opensAccounts: movement.opensAccounts,
     occurredAt: movement.occurredAt ?? undefined,
+    check,
+    memberId: movement.forMember ? movement.investorId : undefined,
     plan: (books) => movement.plan(books, amount),
   });
 }
 
 const first = (rows: TransactionRow[]): TransactionRow => rows[0]!;
 const MANAGERS = ['MANAGER', 'ADMIN'] as const;
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 export async function contribute(deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) {
   const actor = requireRole(viewer, 'INVESTOR');
@@ -150,10 +161,7 @@ export async function recordContribution(
 ) {
   const actor = requireRole(viewer, ...MANAGERS);
   if (!isUuid(args.investorId)) throw badUserInput('investorId', 'is not a user id.');
-  const occurredAt = args.occurredAt ?? null;
-  if (occurredAt && occurredAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
-    throw badUserInput('occurredAt', 'must not be in the future.');
-  }
+  const occurredAt = args.occurredAt ? checkOccurredAt(args.occurredAt) : null;
   const investorId = args.investorId;
   return first(
     await move(deps, args, {
@@ -171,7 +179,7 @@ export async function recordContribution(
   );
 }
 
-/** Manager movements are about the whole pool; membership is not asked (isMember is ignored). */
+/** Manager movements are about the whole pool; membership is not asked. */
 const poolWide = (actor: Viewer) => ({
   actor,
   investorId: actor.userId,

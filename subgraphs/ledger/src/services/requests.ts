@@ -1,17 +1,8 @@
 import { createHash } from 'node:crypto';
-import { badUserInput, conflict, isUuid, notFound } from '@poolgraph/platform';
-import type { PoolIdentity } from '../data/accounts.ts';
-import type { PoolFacts, PoolStatus } from '../poolAccess.ts';
-
-const MAX_KEY_LENGTH = 200;
-
-/** Keys are opaque to the ledger, but bounded and free of control characters. */
-export function checkIdempotencyKey(key: string): string {
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH || /[\p{Cc}]/u.test(key)) {
-    throw badUserInput('idempotencyKey', `must be 1 to ${MAX_KEY_LENGTH} printable characters.`);
-  }
-  return key;
-}
+import { conflict, isUuid, notFound } from '@poolgraph/platform';
+import { effectiveStatus } from '../access.ts';
+import type { PoolFactsRow } from '../data/poolFacts.ts';
+import type { PoolStatus } from '../db/schema.ts';
 
 /** A pool id that cannot exist is simply not found (never a SQL error). */
 export function checkPoolId(poolId: string): string {
@@ -42,14 +33,10 @@ export function requestHash(request: CanonicalRequest): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export function requireStatus(pool: PoolFacts, allowed: PoolStatus[], action: string): void {
-  if (!allowed.includes(pool.status)) {
-    throw conflict(`The pool is ${pool.status}; ${action} needs it ${allowed.join(' or ')}.`);
+export function requireStatus(facts: PoolFactsRow, allowed: PoolStatus[], action: string): void {
+  const status = effectiveStatus(facts);
+  if (!allowed.includes(status)) {
+    const closing = status !== facts.status ? ' (it is being closed)' : '';
+    throw conflict(`The pool is ${status}${closing}; ${action} needs it ${allowed.join(' or ')}.`);
   }
 }
-
-export const identityOf = (pool: PoolFacts): PoolIdentity => ({
-  poolId: pool.id,
-  currency: pool.currency,
-  managerId: pool.managerId,
-});

@@ -2,8 +2,9 @@ import { hasRole, requireViewer, type Viewer } from '@poolgraph/auth';
 import { forbidden, notFound } from '@poolgraph/platform';
 import type { TransactionPostedEvent } from '@poolgraph/events';
 import type { Context } from '../context.ts';
+import { checkedView, localView } from '../services/poolFacts.ts';
 
-/** How long a member's membership, once confirmed by pools, is trusted between events. */
+/** How long a member's membership, once confirmed, is trusted between events. */
 const MEMBERSHIP_RECHECK_MS = 2_000;
 
 export type EventFilter = (event: TransactionPostedEvent) => Promise<boolean>;
@@ -11,24 +12,25 @@ export type EventFilter = (event: TransactionPostedEvent) => Promise<boolean>;
 /**
  * Decides, at subscribe time, what the caller may receive from a pool, and returns the per-event
  * check. Admins and the pool's manager: every event. A member: events of their own transactions,
- * while pools still says they are a member. Anyone else: FORBIDDEN, and nothing is subscribed.
+ * while the ledger's copy of the pool (kept from pools events) still has them as a member.
+ * Anyone else: FORBIDDEN, and nothing is subscribed.
  */
 export async function authorizeWatch(context: Context, poolId: string): Promise<EventFilter> {
   const viewer: Viewer = requireViewer(context.viewer);
   if (hasRole(viewer, 'ADMIN')) return async () => true;
-  const facts = await context.poolAccess.lookup(poolId, viewer.userId, context.caller);
-  if (!facts) throw notFound('The pool');
-  if (facts.managerId === viewer.userId) return async () => true;
-  if (!facts.isMember)
-    throw forbidden('Only the pool’s manager and its members can watch this pool.');
+  const view = await checkedView(context, poolId, viewer.userId, ({ facts, isMember }) => {
+    if (!facts) throw notFound('The pool');
+    if (facts.managerId !== viewer.userId && !isMember) {
+      throw forbidden('Only the pool’s manager and its members can watch this pool.');
+    }
+  });
+  if (view.facts?.managerId === viewer.userId) return async () => true;
 
   let confirmedAt = Date.now();
   return async (event) => {
     if (event.payload.investorId !== viewer.userId) return false;
     if (Date.now() - confirmedAt > MEMBERSHIP_RECHECK_MS) {
-      const now = await context.poolAccess
-        .lookup(poolId, viewer.userId, context.caller)
-        .catch(() => null);
+      const now = await localView(context.db, poolId, viewer.userId).catch(() => null);
       if (!now?.isMember) return false;
       confirmedAt = Date.now();
     }

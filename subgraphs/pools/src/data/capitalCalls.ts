@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { PoolsQueryable, PoolsTx } from '../db/index.ts';
 import { capitalCallItems, capitalCalls, pools } from '../db/schema.ts';
 import { memberKeysCondition, type MemberKey } from './memberships.ts';
@@ -142,20 +142,50 @@ export async function insertCapitalCall(
   if (items.length > 0) await tx.insert(capitalCallItems).values(items);
 }
 
-/** lockOpenItems: a member's items with something left to pay, oldest due first, locked. */
-export async function lockOpenItems(tx: PoolsTx, key: MemberKey): Promise<CapitalCallItemRow[]> {
+/** A member's item as settlement locks it (no pool columns: see lockOpenItems). */
+export type SettlementItemRow = Pick<
+  CapitalCallItemRow,
+  'callId' | 'dueDate' | 'calledMinor' | 'paidMinor'
+>;
+
+const settlementItemColumns = {
+  callId: capitalCallItems.callId,
+  dueDate: capitalCallItems.dueDate,
+  calledMinor: capitalCallItems.calledMinor,
+  paidMinor: capitalCallItems.paidMinor,
+};
+
+const itemsOfMember = (key: MemberKey) =>
+  and(eq(capitalCallItems.poolId, key.poolId), eq(capitalCallItems.investorId, key.investorId));
+
+/**
+ * lockOpenItems: a member's items with something left to pay, oldest due first, locked.
+ * Items only, never joined to pools: a locking join would lock the pool row after the
+ * membership, the reverse of a call's order (pool, memberships, items), and deadlock with it.
+ */
+export async function lockOpenItems(tx: PoolsTx, key: MemberKey): Promise<SettlementItemRow[]> {
   return tx
-    .select(itemColumns)
+    .select(settlementItemColumns)
     .from(capitalCallItems)
-    .innerJoin(pools, eq(pools.id, capitalCallItems.poolId))
-    .where(
-      and(
-        eq(capitalCallItems.poolId, key.poolId),
-        eq(capitalCallItems.investorId, key.investorId),
-        lt(capitalCallItems.paidMinor, capitalCallItems.calledMinor),
-      ),
-    )
+    .where(and(itemsOfMember(key), lt(capitalCallItems.paidMinor, capitalCallItems.calledMinor)))
     .orderBy(asc(capitalCallItems.dueDate), asc(capitalCallItems.callId))
+    .for('update');
+}
+
+/**
+ * lockPaidItemsNewestFirst: a member's items with something paid, newest due first (the
+ * reverse of lockOpenItems' order), locked; as there, items only. Callers hold the membership
+ * row lock first.
+ */
+export async function lockPaidItemsNewestFirst(
+  tx: PoolsTx,
+  key: MemberKey,
+): Promise<SettlementItemRow[]> {
+  return tx
+    .select(settlementItemColumns)
+    .from(capitalCallItems)
+    .where(and(itemsOfMember(key), gt(capitalCallItems.paidMinor, 0n)))
+    .orderBy(desc(capitalCallItems.dueDate), desc(capitalCallItems.callId))
     .for('update');
 }
 

@@ -142,6 +142,30 @@ export async function lockMembership(
   return row;
 }
 
+/**
+ * lockMembershipRow: one member row locked, its pool's currency read without a lock. For
+ * settlement, which holds no pool lock: the join in lockMembership would lock the pool row
+ * after the membership, the reverse of what calls, joins and removals do (pool, then
+ * memberships), and deadlock with them. The currency cannot change once a pool has members.
+ */
+export async function lockMembershipRow(
+  tx: PoolsTx,
+  key: MemberKey,
+): Promise<MembershipRow | undefined> {
+  const { currency: _currency, ...memberColumns } = columns;
+  const [member] = await tx
+    .select(memberColumns)
+    .from(memberships)
+    .where(and(eq(memberships.poolId, key.poolId), eq(memberships.investorId, key.investorId)))
+    .for('update');
+  if (!member) return undefined;
+  const [pool] = await tx
+    .select({ currency: pools.currency })
+    .from(pools)
+    .where(eq(pools.id, member.poolId));
+  return pool && { ...member, currency: pool.currency };
+}
+
 /** insertMembership: false when the investor is already a member (the unique key decides). */
 export async function insertMembership(db: PoolsQueryable, row: NewMembership): Promise<boolean> {
   try {

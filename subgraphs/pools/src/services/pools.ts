@@ -169,7 +169,13 @@ export const TRANSITIONS = {
   archive: { from: 'CLOSED', to: 'ARCHIVED', verb: 'archived' },
 } as const satisfies Record<string, { from: PoolStatus; to: PoolStatus; verb: string }>;
 
-/** One step of DRAFT → OPEN → CLOSED → ARCHIVED; anything else is BAD_USER_INPUT, never a no-op. */
+/**
+ * One step of DRAFT → OPEN → CLOSED → ARCHIVED; anything else is BAD_USER_INPUT, never a no-op.
+ * Closing is a saga with the ledger (see subgraphs/ledger/src/services/closing.ts): under the
+ * pool row lock the ledger is told first, with the revision this change will commit, and stops
+ * taking contributions; then the close commits here. If it does not, the ledger is told to
+ * reopen. A ledger that cannot be asked leaves the pool OPEN (SUBGRAPH_UNAVAILABLE).
+ */
 export async function transitionPool(
   context: Context,
   id: string,
@@ -177,15 +183,35 @@ export async function transitionPool(
 ): Promise<PoolRow> {
   const viewer = requireRole(context.viewer, 'MANAGER');
   const { from, to, verb } = TRANSITIONS[transition];
-  const updated = await context.transaction(async (tx) => {
-    const pool = await lockManagedPool(tx, viewer, id);
-    if (pool.status !== from) {
-      throw badUserInput('id', `the pool is ${pool.status}; only a ${from} pool can be ${verb}.`);
-    }
-    await updatePoolStatus(tx, pool.id, to);
-    await recordPoolChange(tx, pool.id);
-    return { ...pool, status: to, revision: pool.revision + 1, updatedAt: new Date() };
-  });
+  let closing: { poolId: string; revision: number } | undefined;
+  let updated: PoolRow;
+  try {
+    updated = await context.transaction(async (tx) => {
+      const pool = await lockManagedPool(tx, viewer, id);
+      if (pool.status !== from) {
+        throw badUserInput('id', `the pool is ${pool.status}; only a ${from} pool can be ${verb}.`);
+      }
+      if (transition === 'close') {
+        closing = { poolId: pool.id, revision: pool.revision + 1 };
+        await context.peers.closeInLedger(closing.poolId, closing.revision);
+      }
+      await updatePoolStatus(tx, pool.id, to);
+      await recordPoolChange(tx, pool.id);
+      return { ...pool, status: to, revision: pool.revision + 1, updatedAt: new Date() };
+    });
+  } catch (error) {
+    if (closing) await compensateClose(context, closing);
+    throw error;
+  }
   context.loaders.poolById.clear(updated.id).prime(updated.id, updated);
   return updated;
+}
+
+/** The saga's compensation; if it is lost too, the pool's next event ends the freeze. */
+async function compensateClose(context: Context, closing: { poolId: string; revision: number }) {
+  try {
+    await context.peers.reopenInLedger(closing.poolId, closing.revision);
+  } catch (error) {
+    context.log.error({ err: error, ...closing }, 'could not reopen the pool in the ledger');
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateContribution } from './allocate.ts';
+import { allocateContribution, allocateWithdrawal } from './allocate.ts';
 
 const item = (callId: string, calledMinor: bigint, paidMinor = 0n) => ({
   callId,
@@ -30,5 +30,33 @@ describe('allocateContribution', () => {
 
   it('keeps the whole amount as credit when nothing is owed', () => {
     expect(allocateContribution(42n, [])).toEqual({ payments: [], leftoverMinor: 42n });
+  });
+});
+
+describe('allocateWithdrawal', () => {
+  const paid = (callId: string, paidMinor: bigint) => ({ callId, paidMinor });
+
+  it('takes from credit first and leaves paid items alone when credit covers it', () => {
+    expect(allocateWithdrawal(150n, 200n, [paid('new', 300n)])).toEqual({
+      creditMinor: 50n,
+      reductions: [],
+    });
+  });
+
+  it('then reduces paid items in the order given, each to zero before the next', () => {
+    expect(allocateWithdrawal(450n, 100n, [paid('new', 200n), paid('old', 300n)])).toEqual({
+      creditMinor: 0n,
+      reductions: [
+        { callId: 'new', paidMinor: 0n },
+        { callId: 'old', paidMinor: 150n },
+      ],
+    });
+  });
+
+  it('zeroes credit and every paid item when the withdrawal is larger than both', () => {
+    expect(allocateWithdrawal(10_000n, 100n, [paid('a', 200n)])).toEqual({
+      creditMinor: 0n,
+      reductions: [{ callId: 'a', paidMinor: 0n }],
+    });
   });
 });

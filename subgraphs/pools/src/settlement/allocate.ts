@@ -30,3 +30,41 @@ export function allocateContribution(amountMinor: bigint, items: readonly OpenIt
   }
   return { payments, leftoverMinor: left };
 }
+
+/** A capital call item with something paid, as a withdrawal sees it. */
+export interface PaidItem {
+  callId: string;
+  paidMinor: bigint;
+}
+
+export interface Reversal {
+  /** The member's credit after the withdrawal. */
+  creditMinor: bigint;
+  /** The items whose paid amount goes down, with their new paid amount. */
+  reductions: Array<{ callId: string; paidMinor: bigint }>;
+}
+
+/**
+ * Takes a withdrawal back from what the member's contributions built: their unallocated credit
+ * first, then the paid amounts of the items in the order given (newest due first), never
+ * below zero. A withdrawal above credit + paid zeroes them; no debt is carried to later
+ * contributions. So a contribute-then-withdraw round trip ends where it started.
+ */
+export function allocateWithdrawal(
+  amountMinor: bigint,
+  creditMinor: bigint,
+  items: readonly PaidItem[],
+): Reversal {
+  if (amountMinor < 0n) throw new RangeError('a withdrawal is never negative');
+  const fromCredit = creditMinor < amountMinor ? creditMinor : amountMinor;
+  let left = amountMinor - fromCredit;
+  const reductions: Reversal['reductions'] = [];
+  for (const item of items) {
+    if (left === 0n) break;
+    if (item.paidMinor <= 0n) continue;
+    const take = item.paidMinor < left ? item.paidMinor : left;
+    reductions.push({ callId: item.callId, paidMinor: item.paidMinor - take });
+    left -= take;
+  }
+  return { creditMinor: creditMinor - fromCredit, reductions };
+}

@@ -23,8 +23,8 @@ export interface SettlementConsumerOptions {
 }
 
 /**
- * Reads `ledger.events` in the consumer group "pools" and settles capital calls from posted
- * contributions. Delivery is at least once; applyLedgerEvent is idempotent by event id. A
+ * Reads `ledger.events` in the consumer group "pools": posted contributions settle capital
+ * calls, posted withdrawals take that settlement back (see apply.ts). Delivery is at least once; applyLedgerEvent is idempotent by event id. A
  * failing apply leaves the entry pending, and it is retried.
  */
 export function startSettlementConsumer(options: SettlementConsumerOptions): StreamConsumer {

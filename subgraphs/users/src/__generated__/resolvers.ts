@@ -30,7 +30,15 @@ export type AuthPayload = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Signs in. Repeated failures are slowed per account and per client address (RATE_LIMITED). */
+  /**
+   * Signs in. Throttled per client address and account, shared by every replica (15-minute
+   * windows): 5 attempts per (email, address) pair, then RATE_LIMITED for that pair only; past
+   * 20 attempts on an account from anywhere, its logins are paced to one per second, and past 100
+   * from one address, that address's to ten per second; a paced login waits up to 5 s for its
+   * turn, then gets RATE_LIMITED. A successful login does not count. So guessing is capped while
+   * nobody can lock a victim who knows their password out. Emails are compared after NFKC and
+   * lower-casing.
+   */
   logIn: AuthPayload;
   /** Ends the session the refresh token belongs to. True when a session was ended. */
   logOut: Scalars['Boolean']['output'];

@@ -10,61 +10,88 @@ import {
 } from 'jose';
 import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER, type Role } from '@poolgraph/auth';
 import type { UsersDb } from '../db/index.ts';
-import { insertSigningKey, selectActiveSigningKeys } from '../data/signingKeys.ts';
+import {
+  insertSigningKey,
+  selectPublishedSigningKeys,
+  type SigningKeyRow,
+} from '../data/signingKeys.ts';
 
 export interface AccessTokenSigner {
-  sign(claims: { userId: string; roles: Role[] }): Promise<string>;
+  sign(claims: { userId: string; roles: Role[]; sessionId: string }): Promise<string>;
   jwks(): Promise<JSONWebKeySet>;
 }
 
+/** A fresh Ed25519 pair as the rows store it. */
+export async function generateSigningKey() {
+  const pair = await generateKeyPair(TOKEN_ALGORITHM, { crv: 'Ed25519', extractable: true });
+  const kid = randomBytes(12).toString('base64url');
+  const privateJwk = { ...(await exportJWK(pair.privateKey)), kid };
+  const publicJwk = { ...(await exportJWK(pair.publicKey)), kid, alg: TOKEN_ALGORITHM, use: 'sig' };
+  return { kid, privateJwk: JSON.stringify(privateJwk), publicJwk: JSON.stringify(publicJwk) };
+}
+
+/** The newest published key that may sign at `now`. */
+const signingKeyOf = (keys: SigningKeyRow[], now: number) =>
+  keys.find((k) => !k.activatesAt || k.activatesAt.getTime() <= now);
+
 /**
- * Signs access tokens with the newest Ed25519 key in the database, creating one on first start.
- * Keys live in MySQL so every replica signs with, and publishes, the same set.
+ * Signs access tokens with the newest active Ed25519 key in the database, creating one on
+ * first start. Keys live in MySQL so every replica signs with, and publishes, the same set; the
+ * set is read again every `reloadMs`, so a rotation reaches every replica without a restart.
  */
 export async function createAccessTokenSigner(
   db: UsersDb,
   ttlSeconds: number,
+  reloadMs = 30_000,
 ): Promise<AccessTokenSigner> {
-  let keys = await selectActiveSigningKeys(db);
-  if (keys.length === 0) {
-    const pair = await generateKeyPair(TOKEN_ALGORITHM, { crv: 'Ed25519', extractable: true });
-    const kid = randomBytes(12).toString('base64url');
-    const privateJwk = { ...(await exportJWK(pair.privateKey)), kid };
-    const publicJwk = {
-      ...(await exportJWK(pair.publicKey)),
-      kid,
-      alg: TOKEN_ALGORITHM,
-      use: 'sig',
-    };
-    await insertSigningKey(db, {
-      kid,
-      privateJwk: JSON.stringify(privateJwk),
-      publicJwk: JSON.stringify(publicJwk),
-    });
-    keys = await selectActiveSigningKeys(db);
+  if ((await selectPublishedSigningKeys(db)).length === 0) {
+    await insertSigningKey(db, await generateSigningKey());
   }
-  const newest = keys[0]!;
-  const privateKey = (await importJWK(
-    JSON.parse(newest.privateJwk) as JWK,
-    TOKEN_ALGORITHM,
-  )) as CryptoKey;
+  const imported = new Map<string, Promise<CryptoKey>>();
+  let loaded: { keys: SigningKeyRow[]; at: number } | undefined;
+  let loading: Promise<SigningKeyRow[]> | undefined;
+
+  async function published(): Promise<SigningKeyRow[]> {
+    if (loaded && Date.now() - loaded.at < reloadMs) return loaded.keys;
+    loading ??= selectPublishedSigningKeys(db)
+      .then((keys) => {
+        loaded = { keys, at: Date.now() };
+        return keys;
+      })
+      .finally(() => (loading = undefined));
+    return loading;
+  }
+
+  async function signingKey(): Promise<{ kid: string; key: CryptoKey }> {
+    const keys = await published();
+    // Every key that could sign was retired meanwhile (never, with keys:rotate): the newest.
+    const row = signingKeyOf(keys, Date.now()) ?? keys[0];
+    if (!row) throw new Error('No signing key is published.');
+    let key = imported.get(row.kid);
+    if (!key) {
+      key = importJWK(JSON.parse(row.privateJwk) as JWK, TOKEN_ALGORITHM) as Promise<CryptoKey>;
+      imported.set(row.kid, key);
+    }
+    return { kid: row.kid, key: await key };
+  }
 
   return {
-    async sign({ userId, roles }) {
-      return new SignJWT({ roles })
-        .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: newest.kid, typ: 'JWT' })
+    async sign({ userId, roles, sessionId }) {
+      const { kid, key } = await signingKey();
+      return new SignJWT({ roles, sid: sessionId })
+        .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid, typ: 'JWT' })
         .setIssuer(TOKEN_ISSUER)
         .setAudience(TOKEN_AUDIENCE)
         .setSubject(userId)
         .setIssuedAt()
         .setExpirationTime(`${ttlSeconds}s`)
         .setJti(randomBytes(12).toString('base64url'))
-        .sign(privateKey);
+        .sign(key);
     },
     async jwks() {
-      // Read on each call: a key added by another replica is published at once.
-      const active = await selectActiveSigningKeys(db);
-      return { keys: active.map((k) => JSON.parse(k.publicJwk) as JWK) };
+      // Read on each call: a key added or retired by any replica or by keys:rotate shows at once.
+      const keys = await selectPublishedSigningKeys(db);
+      return { keys: keys.map((k) => JSON.parse(k.publicJwk) as JWK) };
     },
   };
 }

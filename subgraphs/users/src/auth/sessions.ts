@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { conflict, retryTransaction, unauthenticated, uuidv7 } from '@poolgraph/platform';
 import type { Role } from '@poolgraph/auth';
+import type { SessionRevocations } from '@poolgraph/platform';
 import type { UsersDb, UsersQueryable } from '../db/index.ts';
 import {
   insertRefreshToken,
@@ -9,25 +11,40 @@ import {
   revokeRefreshTokenFamily,
   selectRefreshTokenByHash,
 } from '../data/refreshTokens.ts';
-import { insertUser, selectUserForLogin, selectUsersByIds, type UserRow } from '../data/users.ts';
+import {
+  insertUser,
+  lockUserCredentials,
+  selectUserForLogin,
+  selectUsersByIds,
+  type UserRow,
+} from '../data/users.ts';
 import type { AccessTokenSigner } from './keys.ts';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
-import type { LoginThrottle } from './throttle.ts';
+import type { PasswordHasher } from './passwords.ts';
+import type { LoginThrottle, SignUpThrottle } from './throttle.ts';
 
 export interface Session {
   accessToken: string;
   refreshToken: string;
   user: UserRow;
+  sessionId: string;
 }
 
 export interface SessionServiceDeps {
   db: UsersDb;
   signer: AccessTokenSigner;
   throttle: LoginThrottle;
+  signUpThrottle: SignUpThrottle;
+  passwords: PasswordHasher;
+  revocations: SessionRevocations;
   refreshTtlSeconds: number;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The client left before the work was done; nobody reads this, and it is not logged. */
+const abandoned = () =>
+  new GraphQLError('The client closed the request.', {
+    extensions: { code: 'CLIENT_CLOSED_REQUEST' },
+  });
 const invalidRefresh = () => unauthenticated('The refresh token is not valid; log in again.');
 
 /** Accounts and sessions: sign-up, login, refresh-token rotation with reuse detection, logout. */
@@ -35,8 +52,12 @@ export function createSessionService({
   db,
   signer,
   throttle,
+  signUpThrottle,
+  passwords,
+  revocations,
   refreshTtlSeconds,
 }: SessionServiceDeps) {
+  /** `familyId` is the session id (a UUIDv7: its time is when the session started). */
   async function issue(user: UserRow, familyId: string, tx: UsersQueryable = db) {
     const refreshToken = randomBytes(32).toString('base64url');
     await insertRefreshToken(tx, {
@@ -46,19 +67,29 @@ export function createSessionService({
       tokenHash: hashToken(refreshToken),
       expiresAt: new Date(Date.now() + refreshTtlSeconds * 1000),
     });
-    const accessToken = await signer.sign({ userId: user.id, roles: user.roles });
-    return { accessToken, refreshToken, user };
+    const accessToken = await signer.sign({
+      userId: user.id,
+      roles: user.roles,
+      sessionId: familyId,
+    });
+    return { accessToken, refreshToken, user, sessionId: familyId };
   }
 
   return {
-    async signUp(input: {
-      email: string;
-      password: string;
-      name: string;
-      role: Role;
-    }): Promise<Session> {
+    /** `clientGone` aborts when the caller leaves: no hash, no account for a request nobody awaits. */
+    async signUp(
+      input: { email: string; password: string; name: string; role: Role },
+      clientAddress: string,
+      clientGone: AbortSignal,
+    ): Promise<Session> {
+      await signUpThrottle.admit(clientAddress);
       const user = { id: uuidv7(), email: input.email, name: input.name, roles: [input.role] };
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await passwords
+        .hash(input.password, clientGone)
+        .catch((error: unknown) => {
+          throw clientGone.aborted ? abandoned() : error;
+        });
+      if (clientGone.aborted) throw abandoned();
       if (!(await insertUser(db, { ...user, passwordHash }))) {
         throw conflict('An account with this email already exists.');
       }
@@ -67,19 +98,29 @@ export function createSessionService({
     },
 
     async logIn(email: string, password: string, clientAddress: string): Promise<Session> {
-      await throttle.assertAllowed(email, clientAddress);
+      await throttle.admit(email, clientAddress);
       const user = await selectUserForLogin(db, email);
       const valid = user
-        ? await verifyPassword(user.passwordHash, password)
-        : await verifyAgainstDummy(password);
+        ? await passwords.verify(user.passwordHash, password)
+        : await passwords.verifyAgainstDummy(password);
       if (!user || !valid) {
-        await throttle.recordFailure(email, clientAddress);
         // One message for an unknown email and a wrong password: it reveals nothing.
         throw unauthenticated('The email or password is incorrect.');
       }
-      await throttle.recordSuccess(email);
-      const { passwordHash: _hash, ...row } = user;
-      return issue(row, uuidv7());
+      await throttle.recordSuccess(email, clientAddress);
+      // Created under a share lock on the row, with the credentials it holds now: a password or
+      // role change that committed while the hash was being checked wins, and one that comes
+      // after revokes this session with the others.
+      const session = await retryTransaction(() =>
+        db.transaction(async (tx) => {
+          const current = await lockUserCredentials(tx, user.id);
+          if (!current || current.passwordHash !== user.passwordHash) return undefined;
+          const { passwordHash: _hash, ...row } = current;
+          return issue(row, uuidv7(), tx);
+        }),
+      );
+      if (!session) throw unauthenticated('The email or password is incorrect.');
+      return session;
     },
 
     async refresh(refreshToken: string): Promise<Session> {
@@ -90,7 +131,9 @@ export function createSessionService({
           if (!token || token.revokedAt || token.expiresAt <= now)
             return { kind: 'invalid' as const };
           if (token.spentAt) {
-            // A spent token came back: whoever holds the family may be an attacker. End it all.
+            // A spent token came back: whoever holds the family may be an attacker. End it all,
+            // its access tokens included (Redis first: a failure there leaves nothing half done).
+            await revocations.revokeSession(token.familyId);
             await revokeRefreshTokenFamily(tx, token.familyId, now);
             return { kind: 'reused' as const };
           }
@@ -104,9 +147,11 @@ export function createSessionService({
       return outcome.session;
     },
 
+    /** Ends the session: its refresh tokens and, everywhere within seconds, its access tokens. */
     async logOut(refreshToken: string): Promise<boolean> {
       const token = await selectRefreshTokenByHash(db, hashToken(refreshToken));
       if (!token) return false;
+      await revocations.revokeSession(token.familyId);
       return (await revokeRefreshTokenFamily(db, token.familyId, new Date())) > 0;
     },
   };

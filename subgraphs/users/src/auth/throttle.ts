@@ -1,55 +1,119 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { rateLimited } from '@poolgraph/platform';
 
 export interface LoginThrottleOptions {
   prefix: string;
-  /** Failures per account within the window before logins for it are refused. */
+  /** Attempts per (account, client address) within the window before that pair is refused. */
+  perAccountAndAddress: number;
+  /** Attempts per account, from anywhere, before its logins are paced (never refused). */
   perAccount: number;
-  /** Failures per client address within the window. */
+  /** Attempts per client address, on any account, before its logins are paced. */
   perAddress: number;
   windowSeconds: number;
+  /** Past `perAccount`: at most one attempt per account per this many ms. */
+  accountPaceMs: number;
+  /** Past `perAddress`: at most one attempt per address per this many ms. */
+  addressPaceMs: number;
+  /** How long a paced attempt waits for its turn before RATE_LIMITED. */
+  maxWaitMs: number;
 }
 
+/** Counts an attempt on all three counters at once; returns their new values. */
+const COUNT = `local counts = {}
+for i, key in ipairs(KEYS) do
+  counts[i] = redis.call('INCR', key)
+  if counts[i] == 1 then redis.call('EXPIRE', key, ARGV[1]) end
+end
+return counts`;
+
+/** A success is not a failure: the pair starts over and the wider counters give it back. */
+const FORGIVE = `redis.call('DEL', KEYS[1])
+for i = 2, #KEYS do
+  if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then redis.call('DECR', KEYS[i]) end
+end`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Counts failed logins in Redis (shared by every replica) per account and per client address.
- * Past a limit, logins are refused with RATE_LIMITED until the window expires, whether or not
- * the email exists, so the answer reveals nothing.
+ * Login throttling, shared by every replica through Redis (policy: docs/DECISIONS.md,
+ * "Identity"). An attempt is counted before the password is checked, in one atomic step, so
+ * parallel guesses cannot all slip under a limit. Only the (account, address) pair is ever
+ * refused: an attacker elsewhere cannot lock a victim out. Per account and per address there
+ * are ceilings that only pace attempts (one at a time per interval), which caps guessing
+ * across many addresses and many accounts while the right password still gets in.
  */
 export function createLoginThrottle(redis: Redis, options: LoginThrottleOptions) {
-  const accountKey = (email: string) => `${options.prefix}login-fail:account:${email}`;
-  const addressKey = (ip: string) => `${options.prefix}login-fail:ip:${ip}`;
+  const key = (kind: string, value: string) => `${options.prefix}login:${kind}:${value}`;
+  // Hashed: keys stay short whatever was typed, and Redis holds no email addresses.
+  const digest = (value: string) => createHash('sha256').update(value).digest('base64url');
+  const keysOf = (email: string, ip: string) => [
+    key('pair', digest(`${ip} ${email}`)),
+    key('account', digest(email)),
+    key('address', digest(ip)),
+  ];
+
+  /** Waits for the next free slot of a paced counter, or refuses once `maxWaitMs` has passed. */
+  async function takeTurn(gate: string, paceMs: number): Promise<void> {
+    const deadline = Date.now() + options.maxWaitMs;
+    for (;;) {
+      if (await redis.set(gate, '1', 'PX', paceMs, 'NX')) return;
+      const wait = Math.max(await redis.pttl(gate), 10);
+      if (Date.now() + wait > deadline) {
+        const seconds = Math.max(Math.ceil(paceMs / 1000), 1);
+        throw rateLimited(`Too many login attempts. Try again in ${seconds} seconds.`, seconds);
+      }
+      await sleep(wait + Math.random() * 20);
+    }
+  }
 
   return {
-    async assertAllowed(email: string, ip: string): Promise<void> {
-      const [account, address] = await redis
-        .multi()
-        .get(accountKey(email))
-        .get(addressKey(ip))
-        .exec()
-        .then((replies) => (replies ?? []).map(([, value]) => Number(value ?? 0)));
-      const limited =
-        (account ?? 0) >= options.perAccount
-          ? accountKey(email)
-          : (address ?? 0) >= options.perAddress
-            ? addressKey(ip)
-            : undefined;
-      if (!limited) return;
-      const ttl = Math.max(await redis.ttl(limited), 1);
-      throw rateLimited(`Too many failed logins. Try again in ${ttl} seconds.`, ttl);
+    /** Counts the attempt; throws RATE_LIMITED when this pair is over its limit. */
+    async admit(email: string, ip: string): Promise<void> {
+      const keys = keysOf(email, ip);
+      const [pair, account, address] = (await redis.eval(
+        COUNT,
+        keys.length,
+        ...keys,
+        String(options.windowSeconds),
+      )) as number[];
+      if (pair! > options.perAccountAndAddress) {
+        const ttl = Math.max(await redis.ttl(keys[0]!), 1);
+        throw rateLimited(`Too many failed logins. Try again in ${ttl} seconds.`, ttl);
+      }
+      if (address! > options.perAddress) {
+        await takeTurn(key('address-turn', digest(ip)), options.addressPaceMs);
+      }
+      if (account! > options.perAccount) {
+        await takeTurn(key('account-turn', digest(email)), options.accountPaceMs);
+      }
     },
-    async recordFailure(email: string, ip: string): Promise<void> {
-      await redis
-        .multi()
-        .incr(accountKey(email))
-        .expire(accountKey(email), options.windowSeconds, 'NX')
-        .incr(addressKey(ip))
-        .expire(addressKey(ip), options.windowSeconds, 'NX')
-        .exec();
-    },
-    async recordSuccess(email: string): Promise<void> {
-      await redis.del(accountKey(email));
+    async recordSuccess(email: string, ip: string): Promise<void> {
+      const keys = keysOf(email, ip);
+      await redis.eval(FORGIVE, keys.length, ...keys);
     },
   };
 }
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
+
+/**
+ * Sign-ups per client address: each costs an argon2 hash and an account, so past `limit` in
+ * the window an address is refused (RATE_LIMITED) until the window ends. Counted before any work.
+ */
+export function createSignUpThrottle(
+  redis: Redis,
+  options: { prefix: string; limit: number; windowSeconds: number },
+) {
+  return {
+    async admit(ip: string): Promise<void> {
+      const key = `${options.prefix}sign-up:${createHash('sha256').update(ip).digest('base64url')}`;
+      const [count] = (await redis.eval(COUNT, 1, key, String(options.windowSeconds))) as number[];
+      if (count! <= options.limit) return;
+      const ttl = Math.max(await redis.ttl(key), 1);
+      throw rateLimited(`Too many sign-ups from this address. Try again in ${ttl} seconds.`, ttl);
+    },
+  };
+}
+
+export type SignUpThrottle = ReturnType<typeof createSignUpThrottle>;

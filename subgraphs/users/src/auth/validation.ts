@@ -5,9 +5,13 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
 // Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is proven by use.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Lower-cases and trims, so Ann@Example.com and ann@example.com are one account. */
+/**
+ * The one form an email is stored, compared (byte for byte: the column is utf8mb4_bin) and
+ * throttled in: NFKC (so the fullwidth `ａ` is `a`), lower case, trimmed. `Ann@Example.com` and
+ * `ａnn@example.com` are one account; `ánn@example.com` is another.
+ */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email.normalize('NFKC').toLowerCase().normalize('NFKC').trim();
 }
 
 export function validateEmail(email: string, field = 'email'): string {

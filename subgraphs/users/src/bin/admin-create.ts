@@ -4,7 +4,14 @@
  */
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
-import { connectMysql, ensureDatabase, migrateDatabase } from '@poolgraph/platform';
+import {
+  connectMysql,
+  connectRedis,
+  createLogger,
+  createSessionRevocations,
+  ensureDatabase,
+  migrateDatabase,
+} from '@poolgraph/platform';
 import { migrationsFolder, schema } from '../db/index.ts';
 import { loadEnv } from '../env.ts';
 import { upsertAdmin } from '../admin.ts';
@@ -22,13 +29,19 @@ if (!values.email || !values.password) {
 const env = loadEnv();
 await ensureDatabase(env.MYSQL_URL);
 const mysql = connectMysql({ url: env.MYSQL_URL }, schema);
+// A promoted account's sessions end everywhere: the revocation list is in the deployment's Redis.
+const redis = connectRedis(env.REDIS_URL, createLogger('admin-create', 'warn'));
 try {
   await migrateDatabase(mysql, migrationsFolder);
-  const { user, created } = await upsertAdmin(mysql.db, {
-    email: values.email,
-    password: values.password,
-    name: values.name,
-  });
+  const { user, created } = await upsertAdmin(
+    mysql.db,
+    {
+      email: values.email,
+      password: values.password,
+      name: values.name,
+    },
+    createSessionRevocations(redis, env.REDIS_PREFIX),
+  );
   process.stdout.write(`${created ? 'Created' : 'Promoted'} ADMIN ${user.email} (${user.id})\n`);
 } catch (error) {
   if (!(error instanceof GraphQLError)) throw error;
@@ -36,4 +49,5 @@ try {
   process.exitCode = 2;
 } finally {
   await mysql.close();
+  await redis.quit();
 }

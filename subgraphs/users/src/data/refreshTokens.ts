@@ -52,3 +52,16 @@ export async function selectRefreshTokenByHash(
     .limit(1);
   return row;
 }
+
+/** revokeRefreshTokensOfUser: ends every session of a user (a credential or role change). */
+export async function revokeRefreshTokensOfUser(
+  db: UsersQueryable,
+  userId: string,
+  at: Date,
+): Promise<number> {
+  const [result] = await db
+    .update(refreshTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+  return result.affectedRows;
+}

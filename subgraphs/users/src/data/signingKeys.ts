@@ -1,21 +1,37 @@
-import { desc, isNull } from 'drizzle-orm';
-import type { UsersDb } from '../db/index.ts';
+import { and, desc, gt, isNull, ne, or } from 'drizzle-orm';
+import type { UsersDb, UsersQueryable } from '../db/index.ts';
 import { signingKeys } from '../db/schema.ts';
 
 export type SigningKeyRow = typeof signingKeys.$inferSelect;
 
-/** selectActiveSigningKeys: unretired keys, newest first. */
-export async function selectActiveSigningKeys(db: UsersDb): Promise<SigningKeyRow[]> {
+/** selectPublishedSigningKeys: keys not yet retired at `now` (some may not sign yet), newest first. */
+export async function selectPublishedSigningKeys(
+  db: UsersDb,
+  now = new Date(),
+): Promise<SigningKeyRow[]> {
   return db
     .select()
     .from(signingKeys)
-    .where(isNull(signingKeys.retiredAt))
+    .where(or(isNull(signingKeys.retiredAt), gt(signingKeys.retiredAt, now)))
     .orderBy(desc(signingKeys.createdAt), desc(signingKeys.kid));
 }
 
 export async function insertSigningKey(
-  db: UsersDb,
-  key: { kid: string; privateJwk: string; publicJwk: string },
+  db: UsersQueryable,
+  key: { kid: string; privateJwk: string; publicJwk: string; activatesAt?: Date },
 ): Promise<void> {
   await db.insert(signingKeys).values(key);
+}
+
+/** scheduleRetirementOfOtherKeys: every unretired key but `kid` retires at `at`. */
+export async function scheduleRetirementOfOtherKeys(
+  db: UsersQueryable,
+  kid: string,
+  at: Date,
+): Promise<number> {
+  const [result] = await db
+    .update(signingKeys)
+    .set({ retiredAt: at })
+    .where(and(ne(signingKeys.kid, kid), isNull(signingKeys.retiredAt)));
+  return result.affectedRows;
 }

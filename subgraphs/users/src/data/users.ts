@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { ROLES, type Role } from '@poolgraph/auth';
 import { isDuplicateKey } from '@poolgraph/platform';
-import type { UsersDb, UsersQueryable } from '../db/index.ts';
+import type { UsersDb, UsersQueryable, UsersTx } from '../db/index.ts';
 import { users } from '../db/schema.ts';
 
 export interface UserRow {
@@ -80,9 +80,25 @@ export async function insertUser(db: UsersDb, user: NewUser): Promise<boolean> {
   }
 }
 
+/**
+ * lockUserCredentials: the row with its password hash, locked until the transaction ends,
+ * so a session is only created for credentials that are still current.
+ */
+export async function lockUserCredentials(
+  tx: UsersTx,
+  id: string,
+): Promise<UserWithPassword | undefined> {
+  const [row] = await tx
+    .select({ ...columns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, id))
+    .for('update');
+  return row && toRow(row);
+}
+
 /** updateUserCredentials: sets a new password hash and role list (used by admin:create). */
 export async function updateUserCredentials(
-  db: UsersDb,
+  db: UsersQueryable,
   id: string,
   changes: { passwordHash: string; roles: Role[] },
 ): Promise<void> {

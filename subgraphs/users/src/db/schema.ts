@@ -52,11 +52,17 @@ export const refreshTokens = mysqlTable(
   ],
 );
 
-/** Ed25519 signing keys. The newest is used to sign; all unretired ones are published as JWKS. */
+/**
+ * Ed25519 signing keys. Every key whose `retired_at` is unset or still ahead is published as
+ * JWKS; the newest one whose `activates_at` has passed (unset: at once) signs. Rotation adds a
+ * key that activates later (so verifiers learn it first) and schedules the old one's retirement
+ * for after the last token it signed has expired.
+ */
 export const signingKeys = mysqlTable('signing_keys', {
   kid: varchar('kid', { length: 64 }).primaryKey(),
   privateJwk: text('private_jwk').notNull(),
   publicJwk: text('public_jwk').notNull(),
   createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  activatesAt: datetime('activates_at', { mode: 'date', fsp: 3 }),
   retiredAt: datetime('retired_at', { mode: 'date', fsp: 3 }),
 });

@@ -14,7 +14,11 @@ import {
  * is read as that user, not as the anonymous caller the request came in as.
  */
 function actAs(context: Context, session: Session): Session {
-  context.viewer = { userId: session.user.id, roles: session.user.roles };
+  context.viewer = {
+    userId: session.user.id,
+    roles: session.user.roles,
+    sessionId: session.sessionId,
+  };
   return session;
 }
 
@@ -22,12 +26,16 @@ export const Mutation: MutationResolvers = {
   signUp: async (_parent, { input }, context) =>
     actAs(
       context,
-      await context.sessions.signUp({
-        email: validateEmail(input.email, 'input.email'),
-        password: validatePassword(input.password, 'input.password'),
-        name: validateName(input.name, 'input.name'),
-        role: validateSignUpRole(input.role),
-      }),
+      await context.sessions.signUp(
+        {
+          email: validateEmail(input.email, 'input.email'),
+          password: validatePassword(input.password, 'input.password'),
+          name: validateName(input.name, 'input.name'),
+          role: validateSignUpRole(input.role),
+        },
+        context.clientAddress,
+        context.clientGone,
+      ),
     ),
   logIn: async (_parent, { email, password }, context) =>
     actAs(

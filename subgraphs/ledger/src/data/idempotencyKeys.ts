@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { LedgerQueryable } from '../db/index.ts';
 import { idempotencyKeys } from '../db/schema.ts';
@@ -5,7 +6,11 @@ import { isDuplicateKey } from '@poolgraph/platform';
 import { insertRows, list } from './rows.ts';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
-export type NewIdempotencyRow = typeof idempotencyKeys.$inferInsert;
+export type NewIdempotencyRow = Omit<typeof idempotencyKeys.$inferInsert, 'keyHash'>;
+
+/** The lookup column: keys compare as exact UTF-8 bytes (see the schema). */
+export const keyHashOf = (key: string): string =>
+  createHash('sha256').update(key, 'utf8').digest('hex');
 
 /** Raised inside a posting transaction when another request already holds the key. */
 export class IdempotencyKeyTaken extends Error {
@@ -23,27 +28,30 @@ export async function selectIdempotencyKey(
   const [row] = await db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.idempotencyKey, key), eq(idempotencyKeys.actorId, actorId)))
+    .where(and(eq(idempotencyKeys.keyHash, keyHashOf(key)), eq(idempotencyKeys.actorId, actorId)))
     .limit(1);
   return row;
 }
 
-/** selectIdempotencyKeys: one actor's requests for many keys (the bulk path), one query. */
+/** selectIdempotencyKeys: the requests recorded under many (actor, key) pairs, one query. */
 export async function selectIdempotencyKeys(
   db: LedgerQueryable,
-  actorId: string,
-  keys: readonly string[],
+  pairs: ReadonlyArray<{ actorId: string; idempotencyKey: string }>,
 ): Promise<IdempotencyRow[]> {
-  if (keys.length === 0) return [];
-  return db
+  if (pairs.length === 0) return [];
+  const hashes = [...new Set(pairs.map((p) => keyHashOf(p.idempotencyKey)))];
+  const actors = [...new Set(pairs.map((p) => p.actorId))];
+  const rows = await db
     .select()
     .from(idempotencyKeys)
     .where(
       and(
-        eq(idempotencyKeys.actorId, actorId),
-        sql`${idempotencyKeys.idempotencyKey} IN (${list(keys)})`,
+        sql`${idempotencyKeys.keyHash} IN (${list(hashes)})`,
+        sql`${idempotencyKeys.actorId} IN (${list(actors)})`,
       ),
     );
+  const wanted = new Set(pairs.map((p) => `${p.actorId}:${keyHashOf(p.idempotencyKey)}`));
+  return rows.filter((r) => wanted.has(`${r.actorId}:${r.keyHash}`));
 }
 
 /**
@@ -59,8 +67,16 @@ export async function insertIdempotencyKeys(
     await insertRows(
       db,
       'idempotency_keys',
-      ['actor_id', 'idempotency_key', 'id', 'operation', 'request_hash', 'currency'],
-      rows.map((r) => [r.actorId, r.idempotencyKey, r.id, r.operation, r.requestHash, r.currency]),
+      ['actor_id', 'key_hash', 'idempotency_key', 'id', 'operation', 'request_hash', 'currency'],
+      rows.map((r) => [
+        r.actorId,
+        keyHashOf(r.idempotencyKey),
+        r.idempotencyKey,
+        r.id,
+        r.operation,
+        r.requestHash,
+        r.currency,
+      ]),
     );
   } catch (error) {
     if (isDuplicateKey(error)) throw new IdempotencyKeyTaken();

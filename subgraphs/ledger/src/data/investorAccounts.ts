@@ -1,47 +1,57 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { LedgerTx } from '../db/index.ts';
-import { investorAccounts, poolAccounts } from '../db/schema.ts';
-import type { PoolAccountRow } from './pools.ts';
-import type { InvestorAccountRow } from './positions.ts';
-import { insertRows, values } from './rows.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
+import { investorAccounts } from '../db/schema.ts';
+import { BALANCE_UPDATE, insertRows, values } from './rows.ts';
 
-/** What the ledger knows of a pool when it first posts to it (from the pools subgraph). */
-export interface PoolIdentity {
-  poolId: string;
-  currency: string;
-  managerId: string;
+export type InvestorAccountRow = typeof investorAccounts.$inferSelect;
+
+/** A Membership reference: the composite key, plus pool.currency where @requires asks. */
+export interface MembershipRef {
+  pool: { id: string; currency?: string | null };
+  investor: { id: string };
 }
 
-/**
- * lockPoolAccounts: the pools' cash accounts, locked FOR UPDATE in pool id order (the one order
- * every posting path uses, so postings never deadlock each other). Missing rows are created
- * first; creating takes the row lock too (ON DUPLICATE KEY UPDATE locks an existing row).
- */
-export async function lockPoolAccounts(
-  tx: LedgerTx,
-  pools: readonly PoolIdentity[],
-): Promise<Map<string, PoolAccountRow>> {
-  const ids = [...new Set(pools.map((p) => p.poolId))].sort();
-  const select = () =>
-    tx
-      .select()
-      .from(poolAccounts)
-      .where(inArray(poolAccounts.poolId, ids))
-      .orderBy(asc(poolAccounts.poolId))
-      .for('update');
-  let rows = await select();
-  if (rows.length < ids.length) {
-    const known = new Set(rows.map((r) => r.poolId));
-    const missing = pools
-      .filter((p) => !known.has(p.poolId))
-      .sort((a, b) => (a.poolId < b.poolId ? -1 : 1));
-    await tx
-      .insert(poolAccounts)
-      .values(missing)
-      .onDuplicateKeyUpdate({ set: { poolId: sql`${poolAccounts.poolId}` } });
-    rows = await select();
-  }
-  return new Map(rows.map((r) => [r.poolId, r]));
+/** What a Position resolves from: minor units in the pool's currency. */
+export interface PositionValue {
+  poolId: string;
+  investorId: string;
+  currency: string;
+  contributed: bigint;
+  distributed: bigint;
+  fees: bigint;
+  withdrawn: bigint;
+  capital: bigint;
+}
+
+export function positionOf(
+  poolId: string,
+  investorId: string,
+  currency: string,
+  account: InvestorAccountRow | null,
+): PositionValue {
+  return {
+    poolId,
+    investorId,
+    currency,
+    contributed: account?.contributed ?? 0n,
+    distributed: account?.distributed ?? 0n,
+    fees: account?.fees ?? 0n,
+    withdrawn: account?.withdrawn ?? 0n,
+    capital: account?.capitalBalance ?? 0n,
+  };
+}
+
+/** selectInvestorAccountsByKeys: positions for any number of (pool, investor) pairs, one query. */
+export async function selectInvestorAccountsByKeys(
+  db: LedgerQueryable,
+  keys: ReadonlyArray<{ poolId: string; investorId: string }>,
+): Promise<InvestorAccountRow[]> {
+  if (keys.length === 0) return [];
+  const pairs = values(keys.map((k) => [k.poolId, k.investorId]));
+  return db
+    .select()
+    .from(investorAccounts)
+    .where(sql`(${investorAccounts.poolId}, ${investorAccounts.investorId}) IN (${pairs})`);
 }
 
 export interface InvestorKey {
@@ -104,43 +114,6 @@ export async function lockAllInvestorAccounts(
     .where(eq(investorAccounts.poolId, poolId))
     .orderBy(asc(investorAccounts.investorId))
     .for('update');
-}
-
-const BALANCE_UPDATE = (columns: string[]) =>
-  `ON DUPLICATE KEY UPDATE ${columns.map((c) => `${c} = VALUES(${c})`).join(', ')}`;
-
-/** updatePoolAccounts: writes new balances and totals (and the manager) of locked pool rows. */
-export async function updatePoolAccounts(tx: LedgerTx, rows: PoolAccountRow[]): Promise<void> {
-  if (rows.length === 1) {
-    const [row] = rows as [PoolAccountRow];
-    const { poolId, currency: _c, createdAt: _t, ...changes } = row;
-    await tx.update(poolAccounts).set(changes).where(eq(poolAccounts.poolId, poolId));
-    return;
-  }
-  const columns = [
-    'manager_id',
-    'cash_balance',
-    'total_contributed',
-    'total_distributed',
-    'total_fees',
-    'total_withdrawn',
-  ];
-  await insertRows(
-    tx,
-    'pool_accounts',
-    ['pool_id', 'currency', ...columns],
-    rows.map((r) => [
-      r.poolId,
-      r.currency,
-      r.managerId,
-      r.cashBalance,
-      r.totalContributed,
-      r.totalDistributed,
-      r.totalFees,
-      r.totalWithdrawn,
-    ]),
-    BALANCE_UPDATE(columns),
-  );
 }
 
 /** updateInvestorAccounts: writes new balances and totals of locked capital accounts. */

@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** CPU seconds (user + system) a process has used so far (Linux /proc; 0 when unknown). */
+export function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pid of a server process by name (mariadbd, redis-server), if one runs here. */
+export function pidOfProgram(name: string): number | undefined {
+  try {
+    const [first] = execFileSync('pidof', [name], { encoding: 'utf8' }).trim().split(' ');
+    return first ? Number(first) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Measures CPU use of named processes over a stretch of work: share of one core each. */
+export function cpuMeter(pids: Record<string, number | undefined>) {
+  const start = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuSeconds(pid)]));
+  const began = performance.now();
+  return {
+    /** "gateway 45% · pools 3% …" over the time since the meter started. */
+    report(): string {
+      const wall = (performance.now() - began) / 1000;
+      return Object.entries(pids)
+        .map(([name, pid]) => {
+          const used = cpuSeconds(pid) - (start[name] ?? 0);
+          return `${name} ${((100 * used) / wall).toFixed(0)}%`;
+        })
+        .join(' · ');
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+
+/** The public keys tokens are verified with, as last loaded, with what `kid`s they hold. */
+export interface KeySet {
+  /** The key for a token's header; reloads when the set is stale or the kid is unknown. */
+  getKey: JWTVerifyGetKey;
+  /** Whether the kid is in the current set (reloaded first when stale). */
+  has(kid: string): Promise<boolean>;
+}
+
+export interface KeySetOptions {
+  /** Reload after this long, so a retired key stops verifying. Default one minute. */
+  maxAgeMs?: number;
+  /** An unknown kid reloads early, at most this often (made-up kids cannot flood the source). */
+  cooldownMs?: number;
+}
+
+/**
+ * A key set loaded by `load` and kept for `maxAgeMs`. Loads are shared: concurrent callers
+ * wait for one load. A failed load keeps nothing new and fails the callers (their tokens are
+ * then "not valid"), which is what an unreachable issuer must mean.
+ */
+export function cachedKeySet(
+  load: () => Promise<JSONWebKeySet>,
+  { maxAgeMs = 60_000, cooldownMs = 5_000 }: KeySetOptions = {},
+): KeySet {
+  let cached: { kids: Set<string>; local: JWTVerifyGetKey; at: number } | undefined;
+  let loading: Promise<void> | undefined;
+
+  const reload = () =>
+    (loading ??= load()
+      .then((jwks) => {
+        cached = {
+          kids: new Set(jwks.keys.flatMap((k) => (k.kid ? [k.kid] : []))),
+          local: createLocalJWKSet(jwks),
+          at: Date.now(),
+        };
+      })
+      .finally(() => (loading = undefined)));
+
+  async function current(kid?: string) {
+    const age = cached ? Date.now() - cached.at : Infinity;
+    const unknown = kid !== undefined && !cached?.kids.has(kid);
+    if (!cached || age > maxAgeMs || (unknown && age > cooldownMs)) await reload();
+    return cached!;
+  }
+
+  return {
+    getKey: async (header, token) => (await current(header.kid)).local(header, token),
+    has: async (kid) => (await current()).kids.has(kid),
+  };
+}
+
+/** A fixed set (tests, or keys known in advance). */
+export const localKeySet = (jwks: JSONWebKeySet): KeySet =>
+  cachedKeySet(async () => jwks, { maxAgeMs: Infinity, cooldownMs: Infinity });
+
+/** The issuer's JWKS endpoint, fetched with a timeout. */
+export function remoteKeySet(jwksUrl: string, options?: KeySetOptions): KeySet {
+  return cachedKeySet(async () => {
+    const response = await fetch(jwksUrl, { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) throw new Error(`${jwksUrl} answered ${response.status}`);
+    const body = (await response.json()) as JSONWebKeySet;
+    if (!Array.isArray(body.keys)) throw new Error(`${jwksUrl} is not a JWKS`);
+    return body;
+  }, options);
+}

@@ -1,0 +1,97 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
+import { poolAccounts } from '../db/schema.ts';
+import { BALANCE_UPDATE, insertRows } from './rows.ts';
+
+export type PoolAccountRow = typeof poolAccounts.$inferSelect;
+
+/** A Pool reference as federation hands it over: its key, plus `currency` where @requires asks. */
+export interface PoolRef {
+  id: string;
+  currency?: string | null;
+}
+
+/** What the ledger knows of a pool when it first posts to it (from the pools subgraph). */
+export interface PoolIdentity {
+  poolId: string;
+  currency: string;
+  managerId: string;
+}
+
+/**
+ * lockPoolAccounts: the pools' cash accounts, locked FOR UPDATE in pool id order (the one order
+ * every posting path uses, so postings never deadlock each other). Missing rows are created
+ * first; creating takes the row lock too (ON DUPLICATE KEY UPDATE locks an existing row).
+ */
+export async function lockPoolAccounts(
+  tx: LedgerTx,
+  pools: readonly PoolIdentity[],
+): Promise<Map<string, PoolAccountRow>> {
+  const ids = [...new Set(pools.map((p) => p.poolId))].sort();
+  const select = () =>
+    tx
+      .select()
+      .from(poolAccounts)
+      .where(inArray(poolAccounts.poolId, ids))
+      .orderBy(asc(poolAccounts.poolId))
+      .for('update');
+  let rows = await select();
+  if (rows.length < ids.length) {
+    const known = new Set(rows.map((r) => r.poolId));
+    const missing = pools
+      .filter((p) => !known.has(p.poolId))
+      .sort((a, b) => (a.poolId < b.poolId ? -1 : 1));
+    await tx
+      .insert(poolAccounts)
+      .values(missing)
+      .onDuplicateKeyUpdate({ set: { poolId: sql`${poolAccounts.poolId}` } });
+    rows = await select();
+  }
+  return new Map(rows.map((r) => [r.poolId, r]));
+}
+
+/** updatePoolAccounts: writes new balances and totals (and the manager) of locked pool rows. */
+export async function updatePoolAccounts(tx: LedgerTx, rows: PoolAccountRow[]): Promise<void> {
+  if (rows.length === 1) {
+    const [row] = rows as [PoolAccountRow];
+    const { poolId, currency: _c, createdAt: _t, ...changes } = row;
+    await tx.update(poolAccounts).set(changes).where(eq(poolAccounts.poolId, poolId));
+    return;
+  }
+  const columns = [
+    'manager_id',
+    'cash_balance',
+    'total_contributed',
+    'total_distributed',
+    'total_fees',
+    'total_withdrawn',
+  ];
+  await insertRows(
+    tx,
+    'pool_accounts',
+    ['pool_id', 'currency', ...columns],
+    rows.map((r) => [
+      r.poolId,
+      r.currency,
+      r.managerId,
+      r.cashBalance,
+      r.totalContributed,
+      r.totalDistributed,
+      r.totalFees,
+      r.totalWithdrawn,
+    ]),
+    BALANCE_UPDATE(columns),
+  );
+}
+
+/** selectPoolAccountsByIds: the cash accounts and totals of any number of pools, in one query. */
+export async function selectPoolAccountsByIds(
+  db: LedgerQueryable,
+  poolIds: readonly string[],
+): Promise<PoolAccountRow[]> {
+  if (poolIds.length === 0) return [];
+  return db
+    .select()
+    .from(poolAccounts)
+    .where(inArray(poolAccounts.poolId, [...poolIds]));
+}

@@ -1,0 +1,82 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
+import { poolFacts, type PoolStatus } from '../db/schema.ts';
+
+export type PoolFactsRow = typeof poolFacts.$inferSelect;
+
+/** A snapshot of a pool as pools stated it at `revision`. */
+export interface PoolSnapshot {
+  poolId: string;
+  currency: string;
+  managerId: string;
+  status: PoolStatus;
+  revision: number;
+}
+
+/**
+ * upsertPoolFacts: takes a snapshot if it is newer than the copy. A snapshot at or above a
+ * pending closing revision ends the closing (the saga's close committed, or it failed and the
+ * revision went to another change). Assignments run left to right, so `revision` goes last.
+ */
+export async function upsertPoolFacts(db: LedgerQueryable, s: PoolSnapshot): Promise<void> {
+  const newer = sql`VALUES(revision) > revision`;
+  await db.execute(sql`INSERT INTO pool_facts (pool_id, currency, manager_id, status, revision)
+    VALUES (${s.poolId}, ${s.currency}, ${s.managerId}, ${s.status}, ${s.revision})
+    ON DUPLICATE KEY UPDATE
+      currency = IF(${newer}, VALUES(currency), currency),
+      manager_id = IF(${newer}, VALUES(manager_id), manager_id),
+      status = IF(${newer}, VALUES(status), status),
+      closing_revision = IF(VALUES(revision) >= closing_revision, NULL, closing_revision),
+      updated_at = IF(${newer}, CURRENT_TIMESTAMP(3), updated_at),
+      revision = GREATEST(revision, VALUES(revision))`);
+}
+
+/** selectPoolFactsByIds: the local copies of many pools, one query (loaders). */
+export async function selectPoolFactsByIds(
+  db: LedgerQueryable,
+  poolIds: readonly string[],
+): Promise<PoolFactsRow[]> {
+  if (poolIds.length === 0) return [];
+  return db
+    .select()
+    .from(poolFacts)
+    .where(inArray(poolFacts.poolId, [...poolIds]));
+}
+
+/**
+ * lockPoolFacts: the copies of the pools a posting is about, read as locking reads (the latest
+ * committed state, not the transaction's snapshot). Postings take it after the cash rows, as
+ * the closing saga does, so a close and a posting of one pool are strictly ordered.
+ */
+export async function lockPoolFacts(
+  tx: LedgerTx,
+  poolIds: readonly string[],
+): Promise<Map<string, PoolFactsRow>> {
+  if (poolIds.length === 0) return new Map();
+  const rows = await tx
+    .select()
+    .from(poolFacts)
+    .where(inArray(poolFacts.poolId, [...poolIds]))
+    .orderBy(poolFacts.poolId)
+    .for('update');
+  return new Map(rows.map((row) => [row.poolId, row]));
+}
+
+/** setClosingRevision: the saga's freeze (a revision) or its compensation (null, if still ours). */
+export async function setClosingRevision(
+  tx: LedgerTx,
+  poolId: string,
+  closing: { set: number } | { clear: number },
+): Promise<void> {
+  if ('set' in closing) {
+    await tx
+      .update(poolFacts)
+      .set({ closingRevision: closing.set })
+      .where(eq(poolFacts.poolId, poolId));
+    return;
+  }
+  await tx
+    .update(poolFacts)
+    .set({ closingRevision: null })
+    .where(and(eq(poolFacts.poolId, poolId), eq(poolFacts.closingRevision, closing.clear)));
+}

@@ -1,0 +1,62 @@
+import {
+  consumeStream,
+  parsePoolEvent,
+  poolEventsStream,
+  type PoolEvent,
+  type StreamConsumer,
+} from '@poolgraph/events';
+import type { Logger, Redis } from '@poolgraph/platform';
+import type { LedgerDb, LedgerQueryable } from '../db/index.ts';
+import { upsertPoolFacts } from '../data/poolFacts.ts';
+import { upsertPoolMember } from '../data/poolMembers.ts';
+
+/** Applies one pools snapshot to the local copy; older revisions change nothing (idempotent). */
+export async function applyPoolEvent(db: LedgerQueryable, event: PoolEvent): Promise<void> {
+  if (event.type === 'PoolChanged') {
+    const p = event.payload;
+    await upsertPoolFacts(db, {
+      poolId: p.poolId,
+      currency: p.currency,
+      managerId: p.managerId,
+      status: p.status,
+      revision: p.revision,
+    });
+  } else {
+    const p = event.payload;
+    await upsertPoolMember(db, {
+      poolId: p.poolId,
+      investorId: p.investorId,
+      member: p.member,
+      revision: p.revision,
+    });
+  }
+}
+
+/**
+ * Keeps the ledger's copy of pool facts (status, currency, manager, members) from
+ * `<prefix>pools.events`, consumer group `ledger`. Snapshots carry revisions, so redelivery
+ * and reordering need no record of applied event ids; a read's events apply in one commit.
+ */
+export function startPoolFactsConsumer(options: {
+  db: LedgerDb;
+  redis: Redis;
+  redisPrefix: string;
+  consumerName: string;
+  log: Logger;
+}): StreamConsumer {
+  const { db } = options;
+  return consumeStream<PoolEvent>({
+    redis: options.redis,
+    stream: poolEventsStream(options.redisPrefix),
+    group: 'ledger',
+    consumer: options.consumerName,
+    parse: parsePoolEvent,
+    handle: (event) => applyPoolEvent(db, event),
+    handleBatch: (events) =>
+      db.transaction(async (tx) => {
+        for (const event of events) await applyPoolEvent(tx, event);
+      }),
+    blockMs: 1_000,
+    log: options.log,
+  });
+}

@@ -1,0 +1,95 @@
+import {
+  createServiceClient,
+  ErrorCode,
+  graphQLError,
+  subgraphUnavailable,
+  type CallerIdentity,
+  type Logger,
+} from '@poolgraph/platform';
+import type { PoolSnapshot } from '../data/poolFacts.ts';
+
+/** What pools says about a pool and one investor, as seen by the caller, at the time of asking. */
+export interface PoolsAnswer {
+  pool: PoolSnapshot;
+  /** Whether the investor asked about is a member, as far as the caller may know. */
+  isMember: boolean;
+}
+
+/**
+ * The ledger's one question to pools, asked only when its local copy of the pool (kept from
+ * `pools.events`) is missing or refuses a request (the copy may lag a change just made: read
+ * your writes). Asked as the caller, so pools' own visibility rules apply.
+ */
+export interface PoolsPeer {
+  /** The pool and whether `investorId` is a member; null when the pool does not exist for the caller. */
+  lookup(poolId: string, investorId: string, caller: CallerIdentity): Promise<PoolsAnswer | null>;
+}
+
+export const LEDGER_POOL_LOOKUP = /* GraphQL */ `
+  query LedgerPoolLookup($poolId: ID!, $investorId: ID!) {
+    pool(id: $poolId) {
+      id
+      currency
+      status
+      revision
+      manager {
+        id
+      }
+    }
+    membership(poolId: $poolId, investorId: $investorId) {
+      id
+    }
+  }
+`;
+
+interface LookupData {
+  pool: {
+    id: string;
+    currency: string;
+    status: PoolSnapshot['status'];
+    revision: number;
+    manager: { id: string };
+  } | null;
+  membership: { id: string } | null;
+}
+
+/** PoolsPeer over the platform's service client, to the pools subgraph's GraphQL endpoint. */
+export function createPoolsPeer(url: string | undefined, log: Logger): PoolsPeer {
+  const client = createServiceClient({ service: 'pools', url, log });
+  return {
+    async lookup(poolId, investorId, caller) {
+      const body = await client.query<LookupData>(
+        LEDGER_POOL_LOOKUP,
+        { poolId, investorId },
+        caller,
+      );
+      // The caller's own credential problems and the pool's visibility come back as they are.
+      const poolError = body.errors?.find((e) => e.path?.[0] !== 'membership');
+      if (poolError) {
+        const code = poolError.extensions?.code;
+        if (
+          code === ErrorCode.UNAUTHENTICATED ||
+          code === ErrorCode.FORBIDDEN ||
+          code === ErrorCode.NOT_FOUND
+        ) {
+          throw graphQLError(code, poolError.message);
+        }
+        log.error({ errors: body.errors, poolId }, 'pool lookup returned errors');
+        throw subgraphUnavailable('pools', 'unexpected answer');
+      }
+      const pool = body.data?.pool;
+      if (!pool) return null;
+      return {
+        pool: {
+          poolId: pool.id,
+          currency: pool.currency,
+          managerId: pool.manager.id,
+          status: pool.status,
+          revision: pool.revision,
+        },
+        // A membership the caller may not read is, for this caller, not one they can act on.
+        isMember: !!body.data?.membership,
+      };
+    },
+  };
+}

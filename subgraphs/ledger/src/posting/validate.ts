@@ -1,0 +1,38 @@
+import { isSupportedCurrency } from '@poolgraph/money';
+import { badUserInput } from '@poolgraph/platform';
+import { checkTransactionAmount } from './limits.ts';
+
+const MAX_KEY_LENGTH = 200;
+/** How far ahead of this server's clock a stated time may be (clients' clocks drift). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The checks every posting path applies to what a caller sends, before anything is locked:
+ * online mutations and the bulk path alike. Each throws BAD_USER_INPUT naming the field.
+ */
+
+/** Keys are opaque to the ledger, but bounded and free of control characters. */
+export function checkIdempotencyKey(key: string): string {
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH || /[\p{Cc}]/u.test(key)) {
+    throw badUserInput('idempotencyKey', `must be 1 to ${MAX_KEY_LENGTH} printable characters.`);
+  }
+  return key;
+}
+
+/** A stated time (a recorded contribution's, an imported row's) must be a date, not in the future. */
+export function checkOccurredAt(occurredAt: Date): Date {
+  const time = occurredAt.getTime();
+  if (Number.isNaN(time)) throw badUserInput('occurredAt', 'is not a date.');
+  if (time > Date.now() + CLOCK_SKEW_MS)
+    throw badUserInput('occurredAt', 'must not be in the future.');
+  return occurredAt;
+}
+
+/** An amount already in minor units (the bulk path): positive and within the platform limit. */
+export function checkAmountMinor(amountMinor: bigint, currency: string): bigint {
+  if (!isSupportedCurrency(currency))
+    throw badUserInput('currency', `${currency} is not supported.`);
+  if (amountMinor <= 0n) throw badUserInput('amount', 'must be greater than zero.');
+  checkTransactionAmount(amountMinor, currency);
+  return amountMinor;
+}

@@ -1,0 +1,88 @@
+import { notFound, type CallerIdentity, type Logger } from '@poolgraph/platform';
+import type { PoolView } from '../access.ts';
+import type { LedgerDb, LedgerQueryable } from '../db/index.ts';
+import { selectPoolFactsByIds, upsertPoolFacts } from '../data/poolFacts.ts';
+import { selectMembers, upsertPoolMember } from '../data/poolMembers.ts';
+import type { PoolsAnswer, PoolsPeer } from '../peers/pools.ts';
+
+export interface PoolFactsDeps {
+  db: LedgerDb;
+  pools: PoolsPeer;
+  caller: CallerIdentity;
+  log: Logger;
+}
+
+/** The local copy of a pool and whether `investorId` is a member of it, two indexed reads. */
+export async function localView(
+  db: LedgerQueryable,
+  poolId: string,
+  investorId: string,
+): Promise<PoolView> {
+  const [[facts], members] = await Promise.all([
+    selectPoolFactsByIds(db, [poolId]),
+    selectMembers(db, [{ poolId, investorId }]),
+  ]);
+  return { facts, isMember: members[0]?.member ?? false };
+}
+
+/**
+ * Keeps what pools answered, where it is newer than the copy: the pool's facts, and a
+ * membership it confirmed (a missing one may only be hidden from this caller, so it is not
+ * taken as a removal).
+ */
+export async function learn(db: LedgerQueryable, answer: PoolsAnswer, investorId: string) {
+  await upsertPoolFacts(db, answer.pool);
+  if (answer.isMember) {
+    await upsertPoolMember(db, {
+      poolId: answer.pool.poolId,
+      investorId,
+      member: true,
+      revision: answer.pool.revision,
+    });
+  }
+}
+
+/**
+ * Asks pools, as the caller, and keeps what it says: the view merged with the answer, or null
+ * when the pool does not exist for the caller. Throws when pools cannot be asked.
+ */
+export async function askPools(
+  deps: PoolFactsDeps,
+  poolId: string,
+  investorId: string,
+): Promise<PoolView | null> {
+  const answer = await deps.pools.lookup(poolId, investorId, deps.caller);
+  if (!answer) return null;
+  await learn(deps.db, answer, investorId);
+  return localView(deps.db, poolId, investorId);
+}
+
+/**
+ * The view of a pool that passes `check`, read-your-writes: the local copy first; when it is
+ * missing or refuses (it may lag a join or an opening just made), pools is asked once as the
+ * caller, its answer kept, and the check runs again on the merged copy. When pools cannot be
+ * asked, a local refusal stands, and a pool the copy does not know is SUBGRAPH_UNAVAILABLE.
+ */
+export async function checkedView(
+  deps: PoolFactsDeps,
+  poolId: string,
+  investorId: string,
+  check: (view: PoolView) => void,
+): Promise<PoolView> {
+  const local = await localView(deps.db, poolId, investorId);
+  try {
+    check(local);
+    return local;
+  } catch (refusal) {
+    let merged: PoolView | null;
+    try {
+      merged = await askPools(deps, poolId, investorId);
+    } catch (error) {
+      if (local.facts) throw refusal;
+      throw error;
+    }
+    if (!merged) throw notFound('Pool');
+    check(merged);
+    return merged;
+  }
+}

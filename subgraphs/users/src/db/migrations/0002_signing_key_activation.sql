@@ -1,0 +1,1 @@
+ALTER TABLE `signing_keys` ADD `activates_at` datetime(3);
