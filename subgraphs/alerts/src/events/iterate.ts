@@ -1,0 +1,32 @@
+/**
+ * Keeps the events `keep` accepts and maps them, as an iterator whose return() reaches the
+ * source at once, even while next() waits (an async generator would only see it at its next
+ * event, leaving the Redis subscription open until then). Same as the ledger's.
+ */
+export function pipeEvents<T, R>(
+  source: AsyncIterator<T>,
+  keep: (item: T) => boolean,
+  map: (item: T) => R,
+): AsyncIterableIterator<R> {
+  const done = (): IteratorResult<R> => ({ value: undefined, done: true });
+  return {
+    async next() {
+      for (;;) {
+        const result = await source.next();
+        if (result.done) return done();
+        if (keep(result.value)) return { value: map(result.value), done: false };
+      }
+    },
+    async return() {
+      await source.return?.();
+      return done();
+    },
+    async throw(error: unknown) {
+      await source.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
