@@ -1,13 +1,16 @@
-import { GraphQLError } from 'graphql';
 import { parseAmount } from '@poolgraph/money';
-import { ErrorCode, graphQLError, type Logger } from '@poolgraph/platform';
+import {
+  createServiceClient,
+  ErrorCode,
+  graphQLError,
+  subgraphUnavailable,
+  type CallerIdentity,
+  type Logger,
+} from '@poolgraph/platform';
 import type { PoolFactsRow } from '../data/poolFacts.ts';
 
 /** The caller's credentials: pools applies its own visibility rules to them. */
-export interface Caller {
-  authorization: string | undefined;
-  requestId: string;
-}
+export type Caller = CallerIdentity;
 
 export interface PoolsPeer {
   /** The pool as the caller may see it; null when pools says it does not exist for them. */
@@ -32,48 +35,25 @@ const POOL_FACTS_QUERY = /* GraphQL */ `
 `;
 
 interface Answer {
-  data?: {
-    pool: {
-      id: string;
-      name: string;
-      currency: string;
-      status: string;
-      targetAmount: { amount: string } | null;
-      manager: { id: string };
-    } | null;
+  pool: {
+    id: string;
+    name: string;
+    currency: string;
+    status: string;
+    targetAmount: { amount: string } | null;
+    manager: { id: string };
   } | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
-
-const unavailable = () =>
-  new GraphQLError('The pools service could not be asked about this pool; try again.', {
-    extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
-  });
 
 /**
  * Asked only where alerts has no facts yet for a pool (read-your-writes: a manager sets a rule
  * right after createPool, before the PoolChanged event arrived). Never on the event path.
  */
-export function createPoolsPeer(url: string, log: Logger, timeoutMs = 5_000): PoolsPeer {
+export function createPoolsPeer(url: string, log: Logger): PoolsPeer {
+  const client = createServiceClient({ service: 'pools', url, log });
   return {
     async poolFacts(poolId, caller) {
-      let body: Answer;
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-request-id': caller.requestId,
-            ...(caller.authorization ? { authorization: caller.authorization } : {}),
-          },
-          body: JSON.stringify({ query: POOL_FACTS_QUERY, variables: { id: poolId } }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        body = (await response.json()) as Answer;
-      } catch (error) {
-        log.warn({ err: error, poolId }, 'pool facts lookup failed');
-        throw unavailable();
-      }
+      const body = await client.query<Answer>(POOL_FACTS_QUERY, { id: poolId }, caller);
       const error = body.errors?.[0];
       if (error) {
         const code = error.extensions?.code;
@@ -85,7 +65,7 @@ export function createPoolsPeer(url: string, log: Logger, timeoutMs = 5_000): Po
           throw graphQLError(code, error.message);
         }
         log.error({ errors: body.errors, poolId }, 'pool facts lookup returned errors');
-        throw unavailable();
+        throw subgraphUnavailable('pools', 'unexpected answer');
       }
       const pool = body.data?.pool;
       if (!pool) return null;

@@ -1,8 +1,8 @@
 import { hasRole, requireRole } from '@poolgraph/auth';
+import { pipeEvents } from '@poolgraph/platform';
 import type { SubscriptionResolvers } from '../__generated__/resolvers.ts';
 import { requireManagedPool } from '../access.ts';
 import { alertFromMessage } from '../events/alertChannel.ts';
-import { pipeEvents } from '../events/iterate.ts';
 
 export const Subscription: SubscriptionResolvers = {
   alertRaised: {

@@ -1,12 +1,12 @@
 /**
- * Keeps the events `keep` accepts and maps them, as an iterator whose return() reaches the
+ * For subgraph subscriptions over pub/sub: keeps the events `keep` accepts and maps them, as an iterator whose return() reaches the
  * source at once, even while next() waits (an async generator would only see it at its next
- * event, leaving the Redis subscription open until then). Same as the ledger's.
+ * event, leaving the Redis subscription open until then).
  */
 export function pipeEvents<T, R>(
   source: AsyncIterator<T>,
-  keep: (item: T) => boolean,
-  map: (item: T) => R,
+  keep: (item: T) => boolean | Promise<boolean>,
+  map: (item: T) => R | Promise<R>,
 ): AsyncIterableIterator<R> {
   const done = (): IteratorResult<R> => ({ value: undefined, done: true });
   return {
@@ -14,7 +14,7 @@ export function pipeEvents<T, R>(
       for (;;) {
         const result = await source.next();
         if (result.done) return done();
-        if (keep(result.value)) return { value: map(result.value), done: false };
+        if (await keep(result.value)) return { value: await map(result.value), done: false };
       }
     },
     async return() {
