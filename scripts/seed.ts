@@ -2,6 +2,7 @@ import { connectMysql } from '@poolgraph/platform';
 import { upsertAdmin } from '@poolgraph/users/admin';
 import { schema as usersSchema } from '@poolgraph/users/db';
 import { call, type Auth } from './lib/graphql.ts';
+import { seedAlerts } from './seed-alerts.ts';
 import { seedPools } from './seed-pools.ts';
 import { seedReports } from './seed-reports.ts';
 
@@ -59,6 +60,7 @@ export async function seedDemo({ gatewayUrl, usersMysqlUrl }: SeedOptions): Prom
     PEOPLE.map((person) => account(gatewayUrl, person)),
   );
   await seedPools(gatewayUrl, { manager: manager!, ivy: ivy!, ian: ian! });
+  await seedAlerts(gatewayUrl, manager!, ivy!);
   await seedReports({
     gatewayUrl,
     usersMysqlUrl,

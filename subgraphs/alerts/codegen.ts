@@ -1,3 +1,12 @@
 import { subgraphCodegen } from '../../codegen.base.ts';
 
-export default subgraphCodegen({ Alert: '../data/alerts.ts#AlertRow' });
+export default subgraphCodegen({
+  Alert: '../data/alerts.ts#AlertRow',
+  AlertRule: '../services/rules.ts#EffectiveRule',
+  Money: '@poolgraph/money#MoneyValue',
+  Pool: '../data/poolFacts.ts#PoolRef',
+  NotificationChannel: '../data/channels.ts#ChannelRow',
+  NotificationChannelCreated: '../data/channels.ts#ChannelCreated',
+  Notification: '../data/notifications.ts#NotificationRow',
+  DeliveryAttempt: '../data/deliveryAttempts.ts#AttemptRow',
+});

@@ -15,3 +15,4 @@ export * from './websocket.ts';
 export * from './pubsub.ts';
 export * from './serviceClient.ts';
 export * from './revocations.ts';
+export * from './pipeEvents.ts';

@@ -47,6 +47,8 @@ export interface StackOptions {
   /** Called with every SQL statement a subgraph sends, to count queries. */
   onQuery?: Partial<Record<SubgraphName, (sql: string) => void>>;
   logLevel?: string;
+  /** Extra settings for one service's createService (e.g. alerts' retry policy in tests). */
+  serviceConfig?: Partial<Record<SubgraphName, Record<string, unknown>>>;
 }
 
 export interface TestUser {
@@ -103,6 +105,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       subgraphUrls,
       log: log.child({ service: name }),
       onQuery: options.onQuery?.[name],
+      ...options.serviceConfig?.[name],
     });
     await service.listen(ports[name]);
     services[name] = service;

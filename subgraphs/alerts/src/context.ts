@@ -1,28 +1,49 @@
 import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
-import type { Logger } from '@poolgraph/platform';
+import { requestIdOf, type Logger, type RedisPubSub } from '@poolgraph/platform';
 import type { AlertsDb } from './db/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import type { Caller, PoolsPeer } from './peers/pools.ts';
 
 export interface Context {
   viewer: Viewer | null;
+  /** The caller's credentials, forwarded when alerts asks pools about a pool it has no facts for. */
+  caller: Caller;
   db: AlertsDb;
   loaders: Loaders;
   log: Logger;
+  pubsub: RedisPubSub;
+  /** The channel raised alerts are published on. */
+  alertsChannel: string;
+  pools: PoolsPeer;
+  /** NODE_ENV=production: webhook URLs must be public https. */
+  production: boolean;
+  /** Wakes the in-process dispatcher (replays); a no-op when the worker runs elsewhere. */
+  kickDispatcher: () => void;
 }
 
-export interface ContextDeps {
-  db: AlertsDb;
+export type ContextDeps = Omit<Context, 'viewer' | 'caller' | 'loaders'> & {
   verifier: TokenVerifier;
-  log: Logger;
-}
+};
 
-export function createContextFactory(deps: ContextDeps) {
-  return async (req: IncomingMessage): Promise<Context> => ({
+/** One context per HTTP request, or per subscription (its token comes with the subscribe message). */
+export function createContextFactory({ verifier, ...deps }: ContextDeps) {
+  const contextFor = async (
+    authorization: string | undefined,
+    requestId: string,
+  ): Promise<Context> => {
     // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
-    viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
-    db: deps.db,
-    loaders: createLoaders(deps.db),
-    log: deps.log,
-  });
+    const viewer = await viewerFromAuthorization(authorization, verifier);
+    return {
+      ...deps,
+      viewer,
+      caller: { authorization, requestId },
+      loaders: createLoaders(deps.db, viewer),
+    };
+  };
+  return {
+    http: (req: IncomingMessage) => contextFor(req.headers.authorization, requestIdOf(req)),
+    subscription: (authorization: string | undefined) => contextFor(authorization, randomUUID()),
+  };
 }

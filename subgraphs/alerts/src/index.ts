@@ -2,4 +2,20 @@ import { bootSubgraph } from '@poolgraph/platform';
 import { loadEnv } from './env.ts';
 import { createService } from './server.ts';
 
-await bootSubgraph('alerts', loadEnv(), createService);
+const env = loadEnv();
+await bootSubgraph('alerts', env, (config) =>
+  createService({
+    ...config,
+    worker: env.ALERTS_WORKER === 'true',
+    consumerName: env.CONSUMER_NAME,
+    production: env.NODE_ENV === 'production',
+    smtpUrl: env.SMTP_URL,
+    smtpFrom: env.SMTP_FROM,
+    claimIdleMs: env.CLAIM_IDLE_MS,
+    retry: {
+      maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+      baseDelayMs: env.NOTIFY_BASE_DELAY_MS,
+      maxDelayMs: 300_000,
+    },
+  }),
+);

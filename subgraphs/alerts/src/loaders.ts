@@ -1,18 +1,33 @@
 import DataLoader from 'dataloader';
+import { hasRole, type Viewer } from '@poolgraph/auth';
 import type { AlertsDb } from './db/index.ts';
-import { selectAlertsByIds, type AlertRow } from './data/alerts.ts';
+import { countOpenAlertsByPools, selectAlertsByIds, type AlertRow } from './data/alerts.ts';
+import { selectAttempts, type AttemptRow } from './data/deliveryAttempts.ts';
 
 export interface Loaders {
   alertById: DataLoader<string, AlertRow | null>;
+  /** OPEN alerts of a pool that this request's viewer may see. */
+  openAlertCountByPoolId: DataLoader<string, number>;
+  attemptsByNotificationId: DataLoader<string, AttemptRow[]>;
 }
 
-/** Per-request loaders: every Alert reference in one operation costs one query. */
-export function createLoaders(db: AlertsDb): Loaders {
+/** Per-request loaders: every reference or list child in one operation costs one query. */
+export function createLoaders(db: AlertsDb, viewer: Viewer | null): Loaders {
   return {
     alertById: new DataLoader(async (ids) => {
       const rows = await selectAlertsByIds(db, ids);
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
+    }),
+    openAlertCountByPoolId: new DataLoader(async (poolIds) => {
+      if (!viewer || !hasRole(viewer, 'ADMIN', 'MANAGER')) return poolIds.map(() => 0);
+      const managerId = hasRole(viewer, 'ADMIN') ? undefined : viewer.userId;
+      const counts = await countOpenAlertsByPools(db, poolIds, managerId);
+      return poolIds.map((id) => counts.get(id) ?? 0);
+    }),
+    attemptsByNotificationId: new DataLoader(async (ids) => {
+      const rows = await selectAttempts(db, ids);
+      return ids.map((id) => rows.filter((r) => r.notificationId === id));
     }),
   };
 }

@@ -3,6 +3,7 @@ import { parse } from 'graphql';
 import { createRemoteTokenVerifier } from '@poolgraph/auth';
 import {
   createMetrics,
+  createPubSub,
   createSubgraphService,
   openSubgraphResources,
   type HttpService,
@@ -10,24 +11,80 @@ import {
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
+import { alertsRaisedChannel } from './events/alertChannel.ts';
+import type { RetryPolicy } from './notify/backoff.ts';
+import { createMailer } from './notify/email.ts';
+import { createPoolsPeer } from './peers/pools.ts';
 import { resolvers } from './resolvers/index.ts';
+import { startAlertsWorker, type AlertsWorker } from './workers.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
+export interface AlertsServiceConfig extends SubgraphConfig {
+  /** Run detection and delivery in this process (default true). */
+  worker?: boolean;
+  consumerName?: string;
+  /** NODE_ENV=production: webhook URLs must be public https (SSRF). Default false. */
+  production?: boolean;
+  smtpUrl?: string;
+  smtpFrom?: string;
+  retry?: RetryPolicy;
+  pollIntervalMs?: number;
+  claimIdleMs?: number;
+}
+
 /**
- * Builds the alerts subgraph (migrating its database) without listening. Tokens are verified
- * against the users subgraph's published keys.
+ * Builds the alerts subgraph (migrating its database) without listening, with its worker
+ * (pool facts, detection, notifications) unless `worker: false`.
  */
-export async function createService(config: SubgraphConfig): Promise<HttpService> {
-  const { mysql, readiness, close } = await openSubgraphResources(config, schema, migrationsFolder);
-  const verifier = createRemoteTokenVerifier(config.jwksUrl);
+export async function createService(config: AlertsServiceConfig): Promise<HttpService> {
+  const { mysql, redis, readiness, close } = await openSubgraphResources(
+    config,
+    schema,
+    migrationsFolder,
+  );
+  const log = config.log;
+  const production = config.production ?? false;
+  const mailer = config.smtpUrl
+    ? createMailer(config.smtpUrl, config.smtpFrom ?? 'Poolgraph Alerts <alerts@poolgraph.local>')
+    : undefined;
+  const worker: AlertsWorker | undefined =
+    config.worker === false
+      ? undefined
+      : startAlertsWorker({
+          db: mysql.db,
+          redis,
+          redisPrefix: config.redisPrefix,
+          log,
+          consumerName: config.consumerName,
+          mailer,
+          production,
+          retry: config.retry,
+          pollIntervalMs: config.pollIntervalMs,
+          claimIdleMs: config.claimIdleMs,
+        });
+  const poolsUrl = config.subgraphUrls.pools;
+  if (!poolsUrl) throw new Error('The alerts subgraph needs subgraphUrls.pools (POOLS_URL).');
+  const { pubsub, close: closePubSub } = createPubSub(config.redisUrl, log);
+  const contexts = createContextFactory({
+    db: mysql.db,
+    verifier: createRemoteTokenVerifier(config.jwksUrl),
+    log,
+    pubsub,
+    alertsChannel: alertsRaisedChannel(config.redisPrefix),
+    pools: createPoolsPeer(poolsUrl, log),
+    production,
+    kickDispatcher: () => worker?.dispatcher.notify(),
+  });
   return createSubgraphService({
     typeDefs,
     resolvers,
-    context: createContextFactory({ db: mysql.db, verifier, log: config.log }),
+    context: contexts.http,
+    subscriptions: { context: contexts.subscription },
     metrics: createMetrics('alerts'),
-    log: config.log,
+    log,
     readiness,
-    onClose: close,
+    // The worker stops first: it uses Redis and MySQL, which close after it.
+    onClose: [async () => worker?.stop(), async () => mailer?.close(), closePubSub, ...close],
   });
 }

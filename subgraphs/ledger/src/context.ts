@@ -9,7 +9,7 @@ import {
 } from '@poolgraph/platform';
 import type { LedgerDb } from './db/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import { askPools } from './services/poolFacts.ts';
+import { askPools, type LocalViews } from './services/poolFacts.ts';
 import type { Poster } from './posting/engine.ts';
 import type { PoolsPeer } from './peers/pools.ts';
 import type { PostedTransactions } from './subscriptions/transactionCache.ts';
@@ -33,11 +33,13 @@ export interface Context {
    * cannot be asked. Once per pool and request.
    */
   confirmedVisible: (poolId: string) => Promise<boolean>;
+  /** The local copy of pools, batched across requests (services/poolFacts.ts). */
+  views: LocalViews;
 }
 
 export type ContextDeps = Pick<
   Context,
-  'db' | 'poster' | 'pools' | 'log' | 'pubsub' | 'poolChannel' | 'postedTransactions'
+  'db' | 'poster' | 'pools' | 'log' | 'pubsub' | 'poolChannel' | 'postedTransactions' | 'views'
 > & { verifier: TokenVerifier };
 
 /** One context per HTTP request, or per subscription (its token comes with the subscribe message). */

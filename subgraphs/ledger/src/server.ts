@@ -17,6 +17,7 @@ import { startPoolFactsConsumer } from './events/poolFacts.ts';
 import { createLedgerRelay } from './events/relay.ts';
 import { createPoolsPeer, type PoolsPeer } from './peers/pools.ts';
 import { createPoster } from './posting/engine.ts';
+import { createLocalViews } from './services/poolFacts.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createPostedTransactions } from './subscriptions/transactionCache.ts';
 
@@ -68,6 +69,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     pubsub,
     poolChannel: (poolId) => ledgerPoolChannel(config.redisPrefix, poolId),
     postedTransactions: createPostedTransactions(mysql.db),
+    views: createLocalViews(mysql.db),
   });
 
   return createSubgraphService({

@@ -13,29 +13,29 @@ export interface PeerUrls {
   ledger?: string;
 }
 
-/**
- * An investor's position as the ledger reports it, a decimal string in the pool's currency:
- * `capital` is contributed minus distributed, fees and withdrawn (negative after profits).
- */
-export interface LedgerPosition {
-  capital: string;
-}
-
 /** The other subgraphs pools asks synchronously, as the caller (their authorization applies). */
 export interface Peers {
   /** The user's roles, or null when users knows no such user. */
   userRoles(userId: string): Promise<Role[] | null>;
-  /** The investor's position in the pool, or null when the ledger has none. */
-  position(poolId: string, investorId: string): Promise<LedgerPosition | null>;
-  /** The closing saga's first step: the ledger stops taking contributions (see closing.ts). */
+  /**
+   * The removal saga's first step: CONFLICT unless the member's capital account is exactly
+   * zero; otherwise the ledger counts them as no member from now on.
+   */
+  releaseInLedger(poolId: string, investorId: string, revision: number): Promise<void>;
+  /** Its compensation, when the removal did not commit here. */
+  keepInLedger(poolId: string, investorId: string, revision: number): Promise<void>;
+  /** The closing saga's first step: the ledger stops taking contributions (see the ledger's services/sagas.ts). */
   closeInLedger(poolId: string, revision: number): Promise<void>;
   /** The saga's compensation, when the close did not commit here. */
   reopenInLedger(poolId: string, revision: number): Promise<void>;
 }
 
 const USER_ROLES = `query PoolsUserRoles($id: ID!) { user(id: $id) { id roles } }`;
-const POSITION = `query PoolsMemberPosition($poolId: ID!, $investorId: ID!) {
-  position(poolId: $poolId, investorId: $investorId) { capital { amount } }
+const RELEASE = `mutation PoolsReleaseInLedger($poolId: ID!, $investorId: ID!, $revision: Int!) {
+  releaseMemberInLedger(poolId: $poolId, investorId: $investorId, revision: $revision)
+}`;
+const KEEP = `mutation PoolsKeepInLedger($poolId: ID!, $investorId: ID!, $revision: Int!) {
+  keepMemberInLedger(poolId: $poolId, investorId: $investorId, revision: $revision)
 }`;
 const CLOSE = `mutation PoolsCloseInLedger($poolId: ID!, $revision: Int!) {
   closePoolInLedger(poolId: $poolId, revision: $revision)
@@ -85,15 +85,11 @@ export function createPeers(clients: PeerClients, caller: CallerIdentity, log: L
       );
       return data.user?.roles.filter((r): r is Role => ROLES.includes(r as Role)) ?? null;
     },
-    async position(poolId, investorId) {
-      const data = await ask<{ position: { capital: { amount: string } } | null }>(
-        clients.ledger,
-        'ledger',
-        POSITION,
-        { poolId, investorId },
-      );
-      if (!data.position) return null;
-      return { capital: data.position.capital.amount };
+    async releaseInLedger(poolId, investorId, revision) {
+      await ask(clients.ledger, 'ledger', RELEASE, { poolId, investorId, revision });
+    },
+    async keepInLedger(poolId, investorId, revision) {
+      await ask(clients.ledger, 'ledger', KEEP, { poolId, investorId, revision });
     },
     async closeInLedger(poolId, revision) {
       await ask(clients.ledger, 'ledger', CLOSE, { poolId, revision });

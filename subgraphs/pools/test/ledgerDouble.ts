@@ -2,20 +2,30 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * Stands in for the ledger at the HTTP level: `Query.position` answers with the position set
- * for a (pool, investor) pair, or null; the closing saga's calls are recorded and answered true;
+ * Stands in for the ledger at the HTTP level: the removal saga's first step answers CONFLICT
+ * when the capital set for the (pool, investor) pair is not zero, as the ledger does, and true
+ * otherwise (no capital set: the investor never moved money); every saga call is recorded;
  * records the Authorization header it received; can be made to fail like an unreachable service.
  */
 export interface LedgerDouble {
   url: string;
+  /** The member's capital account, a decimal in the pool's currency (USD in these tests). */
   setPosition(poolId: string, investorId: string, capital: string): void;
   /** When true, every request gets HTTP 503 with no GraphQL body. */
   down: boolean;
   lastAuthorization: string | undefined;
   /** closePoolInLedger / reopenPoolInLedger calls, in order. */
-  sagaCalls: Array<{ step: 'close' | 'reopen'; poolId: string; revision: number }>;
+  sagaCalls: Array<{ step: Step; poolId: string; revision: number }>;
   stop(): Promise<void>;
 }
+
+type Step = 'close' | 'reopen' | 'release' | 'keep';
+const FIELDS: Record<Step, string> = {
+  close: 'closePoolInLedger',
+  reopen: 'reopenPoolInLedger',
+  release: 'releaseMemberInLedger',
+  keep: 'keepMemberInLedger',
+};
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -24,14 +34,14 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startLedgerDouble(): Promise<LedgerDouble> {
-  const positions = new Map<string, { capital: { amount: string } }>();
+  const positions = new Map<string, string>();
   const double: LedgerDouble = {
     url: '',
     down: false,
     lastAuthorization: undefined,
     sagaCalls: [],
     setPosition(poolId, investorId, capital) {
-      positions.set(`${poolId}:${investorId}`, { capital: { amount: capital } });
+      positions.set(`${poolId}:${investorId}`, capital);
     },
     stop: async () => {},
   };
@@ -48,19 +58,19 @@ export async function startLedgerDouble(): Promise<LedgerDouble> {
         variables: { poolId: string; investorId: string; revision: number };
       };
       res.setHeader('content-type', 'application/json');
-      const step = query.includes('closePoolInLedger')
-        ? 'close'
-        : query.includes('reopenPoolInLedger')
-          ? 'reopen'
-          : null;
-      if (step) {
-        double.sagaCalls.push({ step, poolId: variables.poolId, revision: variables.revision });
-        const field = step === 'close' ? 'closePoolInLedger' : 'reopenPoolInLedger';
-        res.end(JSON.stringify({ data: { [field]: true } }));
+      const step = (Object.keys(FIELDS) as Step[]).find((s) => query.includes(FIELDS[s]));
+      if (!step) {
+        res.end(JSON.stringify({ errors: [{ message: 'the double answers the sagas only' }] }));
         return;
       }
-      const position = positions.get(`${variables.poolId}:${variables.investorId}`) ?? null;
-      res.end(JSON.stringify({ data: { position } }));
+      double.sagaCalls.push({ step, poolId: variables.poolId, revision: variables.revision });
+      const capital = positions.get(`${variables.poolId}:${variables.investorId}`);
+      if (step === 'release' && capital !== undefined && !/^-?0(\.0+)?$/.test(capital)) {
+        const message = `The investor's capital account in the pool is ${capital} USD, not zero; settle it in the ledger first.`;
+        res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'CONFLICT' } }] }));
+        return;
+      }
+      res.end(JSON.stringify({ data: { [FIELDS[step]]: true } }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AlertRow } from '../data/alerts.ts';
+import type { EffectiveRule } from '../services/rules.ts';
+import type { MoneyValue } from '@poolgraph/money';
+import type { PoolRef } from '../data/poolFacts.ts';
+import type { ChannelRow, ChannelCreated } from '../data/channels.ts';
+import type { NotificationRow } from '../data/notifications.ts';
+import type { AttemptRow } from '../data/deliveryAttempts.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -13,6 +19,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in ISO 8601, always returned in UTC, e.g. "2026-01-31T12:00:00.000Z". */
   DateTime: { input: Date; output: Date; }
+  /** An exact decimal number as a string, e.g. "1250.50". Never a float. */
+  Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -46,6 +54,61 @@ export type AlertKind =
   /** Many more transactions in a short window than the pool's recent average. */
   | 'TRANSACTION_SPIKE';
 
+/**
+ * A pool's rule for one kind of alert. A pool has both kinds at all times: a kind its manager never
+ * set uses the defaults (LARGE_TRANSACTION: 10% of the pool's target amount, off when the pool
+ * has no target; TRANSACTION_SPIKE: factor 10, window 300 s, baseline 3600 s, at least 5).
+ */
+export type AlertRule = {
+  __typename?: 'AlertRule';
+  /** TRANSACTION_SPIKE: the period before the window that the average is taken over, in seconds. */
+  baselineSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Whether the rule raises alerts. */
+  enabled: Scalars['Boolean']['output'];
+  /** Stable identifier; "default:<poolId>:<kind>" for a rule still on its defaults. */
+  id: Scalars['ID']['output'];
+  /** True while the rule is the pool's default (never set by its manager). */
+  isDefault: Scalars['Boolean']['output'];
+  /** Which kind of alert the rule raises. */
+  kind: AlertKind;
+  /** TRANSACTION_SPIKE: the window must hold at least this many transactions. */
+  minCount?: Maybe<Scalars['Int']['output']>;
+  /** The pool the rule watches. */
+  pool: Pool;
+  /** TRANSACTION_SPIKE: how many times the baseline average the window must reach. */
+  spikeFactor?: Maybe<Scalars['Float']['output']>;
+  /**
+   * LARGE_TRANSACTION: one transaction above this amount raises an alert; null for spikes, or when
+   * the pool has no target and none was set.
+   */
+  threshold?: Maybe<Money>;
+  /** TRANSACTION_SPIKE: the window counted, in seconds. */
+  windowSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+/**
+ * What a pool's manager sets for one kind of rule. Fields left out keep their current value (or
+ * the default); fields that do not apply to the kind must be left out.
+ */
+export type AlertRuleInput = {
+  /** TRANSACTION_SPIKE: greater than windowSeconds, at most 604800 (7 days). */
+  baselineSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Turn the rule on or off. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Which rule to set. */
+  kind: AlertKind;
+  /** TRANSACTION_SPIKE: at least 1 (at most 1000000). */
+  minCount?: InputMaybe<Scalars['Int']['input']>;
+  /** The pool (its manager, or an admin, may set its rules). */
+  poolId: Scalars['ID']['input'];
+  /** TRANSACTION_SPIKE: greater than 1 (at most 1000). */
+  spikeFactor?: InputMaybe<Scalars['Float']['input']>;
+  /** LARGE_TRANSACTION: greater than zero, in the pool's currency (its decimals at most). */
+  threshold?: InputMaybe<Scalars['Decimal']['input']>;
+  /** TRANSACTION_SPIKE: at least 1, less than baselineSeconds. */
+  windowSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Where an alert is in its life. */
 export type AlertStatus =
   /** The pool's manager (or an admin) has seen it. */
@@ -55,6 +118,32 @@ export type AlertStatus =
   /** The condition is over and the alert is closed. */
   | 'RESOLVED';
 
+/** One attempt to deliver a notification. */
+export type DeliveryAttempt = {
+  __typename?: 'DeliveryAttempt';
+  /** 1 for the first attempt. */
+  attempt: Scalars['Int']['output'];
+  /** When it was made. */
+  attemptedAt: Scalars['DateTime']['output'];
+  /** How long it took. */
+  durationMs: Scalars['Int']['output'];
+  /** What went wrong, if anything. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Whether it was delivered. */
+  ok: Scalars['Boolean']['output'];
+  /** WEBHOOK: the HTTP status answered, if any. */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An exact amount of money in one currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** The amount with exactly the currency's decimals, e.g. "1250.50" USD or "1250" JPY. */
+  amount: Scalars['Decimal']['output'];
+  /** ISO 4217 code, e.g. "USD". */
+  currency: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -62,12 +151,143 @@ export type Mutation = {
    * any other status is rejected with BAD_USER_INPUT.
    */
   acknowledgeAlert: Alert;
+  /** Adds a webhook or email channel for the caller (a MANAGER); at most 10 per manager. */
+  addNotificationChannel: NotificationChannelCreated;
+  /** Marks in-app notifications read; returns how many changed. */
+  markInboxRead: Scalars['Int']['output'];
+  /** Removes one of the caller's channels; pending notifications to it are dead-lettered. */
+  removeNotificationChannel: Scalars['Boolean']['output'];
+  /** Sends a DEAD (or still PENDING) webhook or email notification again, now, with a fresh count of attempts. */
+  replayNotification: Notification;
+  /**
+   * Marks an OPEN or ACKNOWLEDGED alert as RESOLVED. Only the pool's manager or an admin may.
+   * Spike alerts also resolve themselves when the rate falls back.
+   */
+  resolveAlert: Alert;
+  /** Sets one of a pool's rules (validated; each error names its field). The pool's manager or an admin. */
+  setAlertRule: AlertRule;
 };
 
 
 export type MutationAcknowledgeAlertArgs = {
   id: Scalars['ID']['input'];
 };
+
+
+export type MutationAddNotificationChannelArgs = {
+  input: NotificationChannelInput;
+};
+
+
+export type MutationMarkInboxReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationRemoveNotificationChannelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReplayNotificationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationResolveAlertArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetAlertRuleArgs = {
+  input: AlertRuleInput;
+};
+
+/** One alert sent to one channel: the notification outbox's row and its delivery state. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** The alert notified (receivers dedupe on its id). */
+  alert: Alert;
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** Which channel. */
+  channel: NotificationChannelKind;
+  /** The webhook or email channel; null for IN_APP. */
+  channelId?: Maybe<Scalars['ID']['output']>;
+  /** When it was created (the alert was raised). */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it was delivered. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The delivery log: every attempt, oldest first. */
+  deliveryAttempts: Array<DeliveryAttempt>;
+  /** Stable identifier; webhooks carry it as `x-poolgraph-delivery-id`. */
+  id: Scalars['ID']['output'];
+  /** The last failure, if any. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When the next attempt is due (PENDING only). */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** IN_APP: when the manager marked it read. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Delivery state. */
+  status: NotificationStatus;
+};
+
+/**
+ * A manager's webhook or email channel. Every alert of every pool they manage is sent to each
+ * enabled channel.
+ */
+export type NotificationChannel = {
+  __typename?: 'NotificationChannel';
+  /** When it was added. */
+  createdAt: Scalars['DateTime']['output'];
+  /** EMAIL: the address written to. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Whether alerts are sent to it. */
+  enabled: Scalars['Boolean']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** WEBHOOK or EMAIL. */
+  kind: NotificationChannelKind;
+  /** WEBHOOK: the URL POSTed to. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** A channel just created. The webhook secret is shown here once and never again. */
+export type NotificationChannelCreated = {
+  __typename?: 'NotificationChannelCreated';
+  /** The channel. */
+  channel: NotificationChannel;
+  /** WEBHOOK: the HMAC-SHA256 key for verifying `x-poolgraph-signature`; null for email. */
+  secret?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a manager adds: a webhook (url) or an email address (email). */
+export type NotificationChannelInput = {
+  /** EMAIL: an address, at most 320 characters. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** WEBHOOK or EMAIL (IN_APP always exists and cannot be added). */
+  kind: NotificationChannelKind;
+  /** WEBHOOK: an http(s) URL, at most 2048 characters; private and loopback addresses are refused in production. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How an alert reaches a manager besides the in-app inbox. */
+export type NotificationChannelKind =
+  /** An email through the platform's SMTP server. */
+  | 'EMAIL'
+  /** The manager's inbox in the app (every alert, always). */
+  | 'IN_APP'
+  /** An HTTPS POST signed with HMAC-SHA256. */
+  | 'WEBHOOK';
+
+/** Where one notification stands. */
+export type NotificationStatus =
+  /** Gave up after the maximum number of attempts; replayNotification tries again. */
+  | 'DEAD'
+  /** Delivered (for webhooks: a 2xx answer). */
+  | 'DELIVERED'
+  /** Not delivered yet; retried with backoff. */
+  | 'PENDING';
 
 /**
  * An investment pool (syndicate) run by a manager, in one currency.
@@ -77,23 +297,78 @@ export type Pool = {
   __typename?: 'Pool';
   /** Stable identifier (a UUID). */
   id: Scalars['ID']['output'];
+  /**
+   * How many of the pool's alerts are OPEN, for dashboards. Counts only alerts the caller may see:
+   * the pool's manager and admins get the real number, anyone else 0.
+   */
+  openAlertCount: Scalars['Int']['output'];
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** The pool's two rules (set or default). The pool's manager or an admin. */
+  alertRules: Array<AlertRule>;
   /**
    * Alerts newest first, optionally for one pool and in one status. Admins see every pool's;
-   * managers see only the pools they manage. At most `limit` alerts (1 to 500, default 100).
+   * managers see only the pools they manage. At most `first` alerts (1 to 500, default 100;
+   * `limit` is its older name), after the alert whose id is `after`.
    * Requires the role ADMIN or MANAGER.
    */
   alerts: Array<Alert>;
+  /**
+   * The caller's in-app inbox, newest first: one IN_APP notification per alert of the pools they
+   * manage. `first` 1 to 200 (default 50), after the notification whose id is `after`.
+   */
+  inbox: Array<Notification>;
+  /** The caller's webhook and email channels. */
+  notificationChannels: Array<NotificationChannel>;
+  /**
+   * The delivery log of the caller's webhook and email notifications, newest first, optionally in
+   * one status (DEAD: the dead letters). `first` 1 to 200 (default 50).
+   */
+  notificationDeliveries: Array<Notification>;
+};
+
+
+export type QueryAlertRulesArgs = {
+  poolId: Scalars['ID']['input'];
 };
 
 
 export type QueryAlertsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   poolId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<AlertStatus>;
+};
+
+
+export type QueryInboxArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryNotificationDeliveriesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<NotificationStatus>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every alert as it is raised, for one pool, or (no poolId) for every pool the caller manages
+   * (admins: every pool). Only the pool's manager and admins may subscribe.
+   */
+  alertRaised: Alert;
+};
+
+
+export type SubscriptionAlertRaisedArgs = {
+  poolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /**
@@ -187,6 +462,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Alert: Alert;
+  Pool: Pool;
 };
 
 /** Mapping of federation reference types */
@@ -194,6 +470,9 @@ export type FederationReferenceTypes = {
   Alert:
     ( { __typename: 'Alert' }
     & GraphQLRecursivePick<FederationTypes['Alert'], {"id":true}> );
+  Pool:
+    ( { __typename: 'Pool' }
+    & GraphQLRecursivePick<FederationTypes['Pool'], {"id":true}> );
 };
 
 
@@ -206,13 +485,25 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AlertKind: AlertKind;
+  AlertRule: ResolverTypeWrapper<EffectiveRule>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AlertRuleInput: AlertRuleInput;
   AlertStatus: AlertStatus;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  DeliveryAttempt: ResolverTypeWrapper<AttemptRow>;
+  Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Pool: ResolverTypeWrapper<Pool>;
+  Notification: ResolverTypeWrapper<NotificationRow>;
+  NotificationChannel: ResolverTypeWrapper<ChannelRow>;
+  NotificationChannelCreated: ResolverTypeWrapper<ChannelCreated>;
+  NotificationChannelInput: NotificationChannelInput;
+  NotificationChannelKind: NotificationChannelKind;
+  NotificationStatus: NotificationStatus;
+  Pool: ResolverTypeWrapper<PoolRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Transaction: ResolverTypeWrapper<Transaction>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -222,12 +513,22 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
-  DateTime: Scalars['DateTime']['output'];
-  Mutation: Record<PropertyKey, never>;
-  Pool: Pool;
-  Query: Record<PropertyKey, never>;
-  Transaction: Transaction;
+  AlertRule: EffectiveRule;
   Boolean: Scalars['Boolean']['output'];
+  AlertRuleInput: AlertRuleInput;
+  DateTime: Scalars['DateTime']['output'];
+  Decimal: Scalars['Decimal']['output'];
+  DeliveryAttempt: AttemptRow;
+  Money: MoneyValue;
+  Mutation: Record<PropertyKey, never>;
+  Notification: NotificationRow;
+  NotificationChannel: ChannelRow;
+  NotificationChannelCreated: ChannelCreated;
+  NotificationChannelInput: NotificationChannelInput;
+  Pool: PoolRef;
+  Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
+  Transaction: Transaction;
 };
 
 export type AlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert'], FederationReferenceType extends FederationReferenceTypes['Alert'] = FederationReferenceTypes['Alert']> = {
@@ -243,20 +544,96 @@ export type AlertResolvers<ContextType = Context, ParentType extends ResolversPa
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
 };
 
+export type AlertRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlertRule'] = ResolversParentTypes['AlertRule']> = {
+  baselineSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AlertKind'], ParentType, ContextType>;
+  minCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  spikeFactor?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  windowSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
-export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  acknowledgeAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAcknowledgeAlertArgs, 'id'>>;
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
+export type DeliveryAttemptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliveryAttempt'] = ResolversParentTypes['DeliveryAttempt']> = {
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attemptedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool']> = {
+export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAcknowledgeAlertArgs, 'id'>>;
+  addNotificationChannel?: Resolver<ResolversTypes['NotificationChannelCreated'], ParentType, ContextType, RequireFields<MutationAddNotificationChannelArgs, 'input'>>;
+  markInboxRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkInboxReadArgs, 'ids'>>;
+  removeNotificationChannel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveNotificationChannelArgs, 'id'>>;
+  replayNotification?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationReplayNotificationArgs, 'id'>>;
+  resolveAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationResolveAlertArgs, 'id'>>;
+  setAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<MutationSetAlertRuleArgs, 'input'>>;
+};
+
+export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  alert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['NotificationChannelKind'], ParentType, ContextType>;
+  channelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveryAttempts?: Resolver<Array<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NotificationStatus'], ParentType, ContextType>;
+};
+
+export type NotificationChannelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationChannel'] = ResolversParentTypes['NotificationChannel']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationChannelKind'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NotificationChannelCreatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationChannelCreated'] = ResolversParentTypes['NotificationChannelCreated']> = {
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool'], FederationReferenceType extends FederationReferenceTypes['Pool'] = FederationReferenceTypes['Pool']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pool']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openAlertCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit'>>;
+  alertRules?: Resolver<Array<ResolversTypes['AlertRule']>, ParentType, ContextType, RequireFields<QueryAlertRulesArgs, 'poolId'>>;
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, Partial<QueryAlertsArgs>>;
+  inbox?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryInboxArgs, 'first' | 'unreadOnly'>>;
+  notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
+  notificationDeliveries?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationDeliveriesArgs, 'first'>>;
+};
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  alertRaised?: SubscriptionResolver<ResolversTypes['Alert'], "alertRaised", ParentType, ContextType, Partial<SubscriptionAlertRaisedArgs>>;
 };
 
 export type TransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
@@ -265,10 +642,18 @@ export type TransactionResolvers<ContextType = Context, ParentType extends Resol
 
 export type Resolvers<ContextType = Context> = {
   Alert?: AlertResolvers<ContextType>;
+  AlertRule?: AlertRuleResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Decimal?: GraphQLScalarType;
+  DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationChannel?: NotificationChannelResolvers<ContextType>;
+  NotificationChannelCreated?: NotificationChannelCreatedResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
 };
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AlertsQueryable } from '../db/index.ts';
 import { alerts, type AlertKind, type AlertStatus } from '../db/schema.ts';
 
@@ -18,10 +18,15 @@ export interface AlertRow {
   raisedAt: Date;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
 }
 
-export type NewAlert = Omit<AlertRow, 'status' | 'raisedAt' | 'acknowledgedAt' | 'acknowledgedBy'> &
-  Partial<Pick<AlertRow, 'status' | 'raisedAt'>>;
+export type NewAlert = Omit<
+  AlertRow,
+  'status' | 'raisedAt' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolvedBy'
+> &
+  Partial<Pick<AlertRow, 'status' | 'raisedAt'>> & { sourceEventId?: string | null };
 
 const columns = {
   id: alerts.id,
@@ -36,6 +41,8 @@ const columns = {
   raisedAt: alerts.raisedAt,
   acknowledgedAt: alerts.acknowledgedAt,
   acknowledgedBy: alerts.acknowledgedBy,
+  resolvedAt: alerts.resolvedAt,
+  resolvedBy: alerts.resolvedBy,
 };
 
 /** selectAlertsByIds: one query for any number of ids (the Alert loader's batch). */
@@ -55,6 +62,8 @@ export interface AlertFilter {
   managerId?: string;
   poolId?: string;
   status?: AlertStatus;
+  /** Continue after this alert (newest-first order). */
+  after?: { raisedAt: Date; id: string };
   limit: number;
 }
 
@@ -64,6 +73,12 @@ export async function selectAlerts(db: AlertsQueryable, filter: AlertFilter): Pr
   if (filter.managerId !== undefined) conditions.push(eq(alerts.managerId, filter.managerId));
   if (filter.poolId !== undefined) conditions.push(eq(alerts.poolId, filter.poolId));
   if (filter.status !== undefined) conditions.push(eq(alerts.status, filter.status));
+  if (filter.after) {
+    const { raisedAt, id } = filter.after;
+    conditions.push(
+      or(lt(alerts.raisedAt, raisedAt), and(eq(alerts.raisedAt, raisedAt), lt(alerts.id, id)))!,
+    );
+  }
   return db
     .select(columns)
     .from(alerts)
@@ -72,7 +87,7 @@ export async function selectAlerts(db: AlertsQueryable, filter: AlertFilter): Pr
     .limit(filter.limit);
 }
 
-/** insertAlert: persists a raised alert (detection, in the alerts issue, and tests call it). */
+/** insertAlert: persists a raised alert (detection and tests call it). */
 export async function insertAlert(db: AlertsQueryable, alert: NewAlert): Promise<void> {
   await db.insert(alerts).values(alert);
 }
@@ -92,4 +107,73 @@ export async function acknowledgeOpenAlert(
     .set({ status: 'ACKNOWLEDGED', acknowledgedAt: at, acknowledgedBy: by })
     .where(and(eq(alerts.id, id), eq(alerts.status, 'OPEN')));
   return result.affectedRows === 1;
+}
+
+/**
+ * resolveAlert: OPEN or ACKNOWLEDGED → RESOLVED in one conditional UPDATE. `by` is null when
+ * the detector resolves it. False when it was already RESOLVED.
+ */
+export async function resolveUnresolvedAlert(
+  db: AlertsQueryable,
+  id: string,
+  by: string | null,
+  at: Date,
+): Promise<boolean> {
+  const [result] = await db
+    .update(alerts)
+    .set({ status: 'RESOLVED', resolvedAt: at, resolvedBy: by })
+    .where(and(eq(alerts.id, id), inArray(alerts.status, ['OPEN', 'ACKNOWLEDGED'])));
+  return result.affectedRows === 1;
+}
+
+/** resolvePoolSpikeAlerts: the detector saw the rate fall back; closes the pool's spike alerts. */
+export async function resolvePoolSpikeAlerts(
+  db: AlertsQueryable,
+  poolId: string,
+  at: Date,
+): Promise<number> {
+  const [result] = await db
+    .update(alerts)
+    .set({ status: 'RESOLVED', resolvedAt: at, resolvedBy: null })
+    .where(
+      and(
+        eq(alerts.poolId, poolId),
+        eq(alerts.kind, 'TRANSACTION_SPIKE'),
+        inArray(alerts.status, ['OPEN', 'ACKNOWLEDGED']),
+      ),
+    );
+  return result.affectedRows;
+}
+
+/**
+ * countOpenAlertsByPools: OPEN alerts per pool, for the ids given; only those managed by
+ * `managerId` when set (what the caller may see).
+ */
+export async function countOpenAlertsByPools(
+  db: AlertsQueryable,
+  poolIds: readonly string[],
+  managerId: string | undefined,
+): Promise<Map<string, number>> {
+  if (poolIds.length === 0) return new Map();
+  const rows = await db
+    .select({ poolId: alerts.poolId, open: count() })
+    .from(alerts)
+    .where(
+      and(
+        inArray(alerts.poolId, [...poolIds]),
+        eq(alerts.status, 'OPEN'),
+        managerId === undefined ? undefined : eq(alerts.managerId, managerId),
+      ),
+    )
+    .groupBy(alerts.poolId);
+  return new Map(rows.map((r) => [r.poolId, Number(r.open)]));
+}
+
+/** countAlertsBySource: how many alerts an event raised (tests and the bench check exactly-once). */
+export async function countAlerts(db: AlertsQueryable, poolId?: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(alerts)
+    .where(poolId ? eq(alerts.poolId, poolId) : sql`TRUE`);
+  return Number(row?.n ?? 0);
 }

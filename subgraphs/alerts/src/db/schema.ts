@@ -1,18 +1,40 @@
+import { processedEventsTable } from '@poolgraph/events';
 import { sql } from 'drizzle-orm';
-import { char, datetime, double, index, int, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import {
+  bigint,
+  boolean,
+  char,
+  customType,
+  datetime,
+  double,
+  index,
+  int,
+  mysqlTable,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/mysql-core';
 
 export const ALERT_KINDS = ['LARGE_TRANSACTION', 'TRANSACTION_SPIKE'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
+export type ChannelKind = 'WEBHOOK' | 'EMAIL';
+export type NotificationChannelKind = 'IN_APP' | ChannelKind;
+export type NotificationStatus = 'PENDING' | 'DELIVERED' | 'DEAD';
 
 const now = sql`CURRENT_TIMESTAMP(3)`;
+const at = (name: string) => datetime(name, { mode: 'date', fsp: 3 });
+/** Money: exact minor units of the pool's currency, read as bigint (never a JS number). */
+const minor = (name: string) => bigint(name, { mode: 'bigint' });
+/** Secrets compare byte-wise (the server's default collation is case-insensitive). */
+const asciiBin = (name: string, length: number) =>
+  customType<{ data: string }>({
+    dataType: () => `varchar(${length}) CHARACTER SET ascii COLLATE ascii_bin`,
+  })(name);
 
 /**
- * Raised alerts. `manager_id` is copied from the pool when the alert is raised: no subgraph
- * reads another's tables, and "alerts of the pools I manage" must be one indexed query here.
- * Pools never change manager in this design; if they ever do, the pools subgraph must publish
- * an event and this table must be updated from it.
+ * Raised alerts. `manager_id` is copied from the pool facts when the alert is raised: no
+ * subgraph reads another's tables, and "alerts of the pools I manage" must be one indexed query.
  * Kind and status are VARCHAR, not ENUM, so adding a value needs no table rebuild.
  */
 export const alerts = mysqlTable(
@@ -27,14 +49,120 @@ export const alerts = mysqlTable(
     observedCount: int('observed_count'),
     baselineCount: double('baseline_count'),
     status: varchar('status', { length: 16 }).$type<AlertStatus>().notNull().default('OPEN'),
-    raisedAt: datetime('raised_at', { mode: 'date', fsp: 3 }).notNull().default(now),
-    acknowledgedAt: datetime('acknowledged_at', { mode: 'date', fsp: 3 }),
+    raisedAt: at('raised_at').notNull().default(now),
+    acknowledgedAt: at('acknowledged_at'),
     acknowledgedBy: char('acknowledged_by', { length: 36 }),
+    resolvedAt: at('resolved_at'),
+    /** Null when the detector resolved it (the rate fell back). */
+    resolvedBy: char('resolved_by', { length: 36 }),
+    /** The event that raised it: the same event can never raise the same kind twice. */
+    sourceEventId: asciiBin('source_event_id', 36),
   },
   (t) => [
     // Serve "my alerts" and "this pool's alerts", newest first, from an index each.
     index('alerts_manager_raised').on(t.managerId, t.raisedAt),
     index('alerts_pool_raised').on(t.poolId, t.raisedAt),
     index('alerts_raised').on(t.raisedAt),
+    index('alerts_pool_status').on(t.poolId, t.status),
+    uniqueIndex('alerts_source_kind').on(t.sourceEventId, t.kind),
   ],
 );
+
+/** A pool's rules; a pool without a row for a kind uses that kind's defaults (services/rules.ts). */
+export const alertRules = mysqlTable(
+  'alert_rules',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    poolId: char('pool_id', { length: 36 }).notNull(),
+    kind: varchar('kind', { length: 32 }).$type<AlertKind>().notNull(),
+    thresholdMinor: minor('threshold_minor'),
+    spikeFactor: double('spike_factor'),
+    windowSeconds: int('window_seconds'),
+    baselineSeconds: int('baseline_seconds'),
+    minCount: int('min_count'),
+    enabled: boolean('enabled').notNull(),
+    updatedAt: at('updated_at').notNull().default(now),
+    updatedBy: char('updated_by', { length: 36 }).notNull(),
+  },
+  (t) => [uniqueIndex('alert_rules_pool_kind').on(t.poolId, t.kind)],
+);
+
+/**
+ * What alerts knows about each pool, kept from the pools stream (PoolChanged snapshots): a row
+ * is replaced only by a snapshot with a greater revision.
+ */
+export const poolFacts = mysqlTable('pool_facts', {
+  poolId: char('pool_id', { length: 36 }).primaryKey(),
+  revision: int('revision').notNull(),
+  name: varchar('name', { length: 200 }).notNull(),
+  managerId: char('manager_id', { length: 36 }).notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  status: varchar('status', { length: 16 }).notNull(),
+  targetMinor: minor('target_minor'),
+  updatedAt: at('updated_at').notNull().default(now),
+});
+
+/** A manager's notification channels (the in-app inbox needs none). */
+export const notificationChannels = mysqlTable(
+  'notification_channels',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    managerId: char('manager_id', { length: 36 }).notNull(),
+    kind: varchar('kind', { length: 16 }).$type<ChannelKind>().notNull(),
+    /** WEBHOOK: where to POST. */
+    url: varchar('url', { length: 2048 }),
+    /** WEBHOOK: the HMAC key, shown once when the channel is created. */
+    secret: asciiBin('secret', 64),
+    /** EMAIL: where to send. */
+    email: varchar('email', { length: 320 }),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: at('created_at').notNull().default(now),
+  },
+  (t) => [index('channels_manager').on(t.managerId)],
+);
+
+/**
+ * The notification outbox: one row per alert and channel, written in the transaction that
+ * raises the alert, delivered afterwards (at least once) by the dispatcher.
+ */
+export const notifications = mysqlTable(
+  'notifications',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    alertId: char('alert_id', { length: 36 }).notNull(),
+    managerId: char('manager_id', { length: 36 }).notNull(),
+    channel: varchar('channel', { length: 16 }).$type<NotificationChannelKind>().notNull(),
+    channelId: char('channel_id', { length: 36 }),
+    status: varchar('status', { length: 16 }).$type<NotificationStatus>().notNull(),
+    attempts: int('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull().default(now),
+    lastError: varchar('last_error', { length: 500 }),
+    createdAt: at('created_at').notNull().default(now),
+    deliveredAt: at('delivered_at'),
+    /** IN_APP: when the manager marked it read. */
+    readAt: at('read_at'),
+  },
+  (t) => [
+    index('notifications_due').on(t.status, t.nextAttemptAt),
+    index('notifications_manager').on(t.managerId, t.createdAt),
+    index('notifications_alert').on(t.alertId),
+  ],
+);
+
+/** The delivery log: one row per attempt, visible to the manager. */
+export const deliveryAttempts = mysqlTable(
+  'delivery_attempts',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    notificationId: char('notification_id', { length: 36 }).notNull(),
+    attempt: int('attempt').notNull(),
+    attemptedAt: at('attempted_at').notNull(),
+    ok: boolean('ok').notNull(),
+    statusCode: int('status_code'),
+    error: varchar('error', { length: 500 }),
+    durationMs: int('duration_ms').notNull(),
+  },
+  (t) => [index('attempts_notification').on(t.notificationId, t.attempt)],
+);
+
+export const processedEvents = processedEventsTable();

@@ -1,27 +1,98 @@
 import { hasRole, requireRole } from '@poolgraph/auth';
 import { badUserInput, isUuid } from '@poolgraph/platform';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
+import { canSeeAlert, requireManagedPool } from '../access.ts';
 import { selectAlerts } from '../data/alerts.ts';
+import { selectChannelsByManager } from '../data/channels.ts';
+import { selectNotifications, selectNotificationsByIds } from '../data/notifications.ts';
+import { selectRulesByPool } from '../data/rules.ts';
+import { effectiveRules } from '../services/rules.ts';
 
 export const DEFAULT_ALERTS_LIMIT = 100;
 export const MAX_ALERTS_LIMIT = 500;
+export const MAX_NOTIFICATIONS_LIMIT = 200;
+
+function pageSize(field: string, value: number | null | undefined, fallback: number, max: number) {
+  const count = value ?? fallback;
+  if (!Number.isInteger(count) || count < 1 || count > max) {
+    throw badUserInput(field, `must be between 1 and ${max}, got ${count}.`);
+  }
+  return count;
+}
 
 export const Query: QueryResolvers = {
-  alerts: async (_parent, { poolId, status, limit }, { viewer, db, loaders }) => {
+  alerts: async (_parent, { poolId, status, first, after, limit }, { viewer, db, loaders }) => {
     const caller = requireRole(viewer, 'ADMIN', 'MANAGER');
-    const count = limit ?? DEFAULT_ALERTS_LIMIT;
-    if (count < 1 || count > MAX_ALERTS_LIMIT) {
-      throw badUserInput('limit', `must be between 1 and ${MAX_ALERTS_LIMIT}, got ${count}.`);
-    }
+    const count = pageSize(
+      first != null ? 'first' : 'limit',
+      first ?? limit,
+      DEFAULT_ALERTS_LIMIT,
+      MAX_ALERTS_LIMIT,
+    );
     // A malformed pool id names no pool, so it has no alerts (and must not reach SQL as such).
     if (poolId != null && !isUuid(poolId)) return [];
+    let cursor: { raisedAt: Date; id: string } | undefined;
+    if (after != null) {
+      const previous = isUuid(after) ? await loaders.alertById.load(after) : null;
+      if (!previous || !canSeeAlert(caller, previous)) {
+        throw badUserInput('after', 'must be the id of an alert from the previous page.');
+      }
+      cursor = { raisedAt: previous.raisedAt, id: previous.id };
+    }
     const rows = await selectAlerts(db, {
       managerId: hasRole(caller, 'ADMIN') ? undefined : caller.userId,
       poolId: poolId ?? undefined,
       status: status ?? undefined,
+      after: cursor,
       limit: count,
     });
     for (const row of rows) loaders.alertById.prime(row.id, row);
     return rows;
+  },
+
+  alertRules: async (_parent, { poolId }, context) => {
+    const pool = await requireManagedPool(context, poolId);
+    return effectiveRules(pool, await selectRulesByPool(context.db, pool.poolId));
+  },
+
+  inbox: async (_parent, { unreadOnly, first, after }, { viewer, db }) => {
+    const caller = requireRole(viewer, 'ADMIN', 'MANAGER');
+    const limit = pageSize('first', first, 50, MAX_NOTIFICATIONS_LIMIT);
+    const cursor = after
+      ? (await selectNotificationsByIds(db, isUuid(after) ? [after] : []))[0]
+      : undefined;
+    if (after && (!cursor || cursor.managerId !== caller.userId)) {
+      throw badUserInput('after', 'must be the id of a notification from the previous page.');
+    }
+    return selectNotifications(db, {
+      managerId: caller.userId,
+      inApp: true,
+      unreadOnly: unreadOnly ?? false,
+      after: cursor,
+      limit,
+    });
+  },
+
+  notificationChannels: async (_parent, _args, { viewer, db }) => {
+    const caller = requireRole(viewer, 'ADMIN', 'MANAGER');
+    return selectChannelsByManager(db, caller.userId);
+  },
+
+  notificationDeliveries: async (_parent, { status, first, after }, { viewer, db }) => {
+    const caller = requireRole(viewer, 'ADMIN', 'MANAGER');
+    const limit = pageSize('first', first, 50, MAX_NOTIFICATIONS_LIMIT);
+    const cursor = after
+      ? (await selectNotificationsByIds(db, isUuid(after) ? [after] : []))[0]
+      : undefined;
+    if (after && (!cursor || cursor.managerId !== caller.userId)) {
+      throw badUserInput('after', 'must be the id of a notification from the previous page.');
+    }
+    return selectNotifications(db, {
+      managerId: caller.userId,
+      inApp: false,
+      status: status ?? undefined,
+      after: cursor,
+      limit,
+    });
   },
 };

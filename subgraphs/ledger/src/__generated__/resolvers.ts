@@ -110,8 +110,16 @@ export type Mutation = {
   contribute: Transaction;
   /** Pays amount out of the pool's cash to its members pro rata to their contributed capital (contributed minus withdrawn), split exactly with the largest-remainder method (extra minor units go to the largest remainders, ties to the lower investor id). One transaction per member paid. The pool's manager or an admin; pool OPEN or CLOSED; INSUFFICIENT_FUNDS above the pool's cash. */
   distribute: Array<Transaction>;
+  /** The removal saga's compensation, called by pools when its removal did not commit. */
+  keepMemberInLedger: Scalars['Boolean']['output'];
   /** Records money a member paid outside the platform (e.g. a bank transfer), at occurredAt (default now, never in the future). The pool's manager or an admin; pool OPEN or CLOSED; the investor must be a member. */
   recordContribution: Transaction;
+  /**
+   * Step one of removing a member, called by the pools subgraph while it holds the pool's lock
+   * (not part of the public graph): CONFLICT unless the member's capital account is exactly zero;
+   * otherwise the ledger counts them as no member from this call on. The pool's manager only.
+   */
+  releaseMemberInLedger: Scalars['Boolean']['output'];
   /**
    * The closing saga's compensation, called by pools when its close did not commit: the ledger
    * takes contributions again, unless a newer pool revision already arrived. The pool's manager only.
@@ -149,12 +157,26 @@ export type MutationDistributeArgs = {
 };
 
 
+export type MutationKeepMemberInLedgerArgs = {
+  investorId: Scalars['ID']['input'];
+  poolId: Scalars['ID']['input'];
+  revision: Scalars['Int']['input'];
+};
+
+
 export type MutationRecordContributionArgs = {
   amount: Scalars['Decimal']['input'];
   idempotencyKey: Scalars['String']['input'];
   investorId: Scalars['ID']['input'];
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationReleaseMemberInLedgerArgs = {
+  investorId: Scalars['ID']['input'];
+  poolId: Scalars['ID']['input'];
+  revision: Scalars['Int']['input'];
 };
 
 
@@ -596,7 +618,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   closePoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClosePoolInLedgerArgs, 'poolId' | 'revision'>>;
   contribute?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationContributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   distribute?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationDistributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
+  keepMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationKeepMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   recordContribution?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationRecordContributionArgs, 'amount' | 'idempotencyKey' | 'investorId' | 'poolId'>>;
+  releaseMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReleaseMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   reopenPoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReopenPoolInLedgerArgs, 'poolId' | 'revision'>>;
   withdraw?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationWithdrawArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
 };

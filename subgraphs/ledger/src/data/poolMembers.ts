@@ -1,11 +1,20 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { LedgerQueryable } from '../db/index.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { poolMembers } from '../db/schema.ts';
 import { values } from './rows.ts';
 
-export type PoolMemberRow = typeof poolMembers.$inferSelect;
+/** A membership as the ledger acts on it: `member` is false while the member is leaving. */
+export interface PoolMemberRow {
+  poolId: string;
+  investorId: string;
+  member: boolean;
+}
 
-/** upsertPoolMember: takes a membership snapshot if it is newer than the copy. */
+/**
+ * upsertPoolMember: takes a membership snapshot if it is newer than the copy; one at or above
+ * a pending leaving revision ends the leaving (the removal committed, or it failed and that
+ * revision went to another change). Assignments run left to right, so `revision` goes last.
+ */
 export async function upsertPoolMember(
   db: LedgerQueryable,
   m: { poolId: string; investorId: string; member: boolean; revision: number },
@@ -14,8 +23,51 @@ export async function upsertPoolMember(
     VALUES (${m.poolId}, ${m.investorId}, ${m.member}, ${m.revision})
     ON DUPLICATE KEY UPDATE
       member = IF(VALUES(revision) > revision, VALUES(member), member),
+      leaving_revision = IF(VALUES(revision) >= leaving_revision, NULL, leaving_revision),
       revision = GREATEST(revision, VALUES(revision))`);
 }
+
+/** endLeavingUpTo: a pool event at `revision` ends every leaving mark at or below it. */
+export async function endLeavingUpTo(
+  db: LedgerQueryable,
+  poolId: string,
+  revision: number,
+): Promise<void> {
+  await db.execute(sql`UPDATE pool_members SET leaving_revision = NULL
+    WHERE pool_id = ${poolId} AND leaving_revision <= ${revision}`);
+}
+
+/** setLeavingRevision: the removal saga's mark (a revision) or its compensation (null, if ours). */
+export async function setLeavingRevision(
+  tx: LedgerTx,
+  key: { poolId: string; investorId: string },
+  leaving: { set: number } | { clear: number },
+): Promise<void> {
+  if ('set' in leaving) {
+    // A membership the copy has not heard of yet is recorded as one at revision 0.
+    await tx.execute(sql`INSERT INTO pool_members (pool_id, investor_id, member, revision, leaving_revision)
+      VALUES (${key.poolId}, ${key.investorId}, TRUE, 0, ${leaving.set})
+      ON DUPLICATE KEY UPDATE
+        leaving_revision = IF(revision < VALUES(leaving_revision), VALUES(leaving_revision), leaving_revision)`);
+    return;
+  }
+  await tx
+    .update(poolMembers)
+    .set({ leavingRevision: null })
+    .where(
+      and(
+        eq(poolMembers.poolId, key.poolId),
+        eq(poolMembers.investorId, key.investorId),
+        eq(poolMembers.leavingRevision, leaving.clear),
+      ),
+    );
+}
+
+const asActed = (r: typeof poolMembers.$inferSelect): PoolMemberRow => ({
+  poolId: r.poolId,
+  investorId: r.investorId,
+  member: r.member && r.leavingRevision === null,
+});
 
 /** selectMembers: which of these (pool, investor) pairs are current members, one query. */
 export async function selectMembers(
@@ -24,10 +76,11 @@ export async function selectMembers(
 ): Promise<PoolMemberRow[]> {
   if (keys.length === 0) return [];
   const pairs = values(keys.map((k) => [k.poolId, k.investorId]));
-  return db
+  const rows = await db
     .select()
     .from(poolMembers)
     .where(sql`(${poolMembers.poolId}, ${poolMembers.investorId}) IN (${pairs})`);
+  return rows.map(asActed);
 }
 
 /** selectCurrentMemberIds: the investors who are members of a pool now (distributions, fees). */
@@ -38,6 +91,12 @@ export async function selectCurrentMemberIds(
   const rows = await db
     .select({ investorId: poolMembers.investorId })
     .from(poolMembers)
-    .where(and(eq(poolMembers.poolId, poolId), eq(poolMembers.member, true)));
+    .where(
+      and(
+        eq(poolMembers.poolId, poolId),
+        eq(poolMembers.member, true),
+        isNull(poolMembers.leavingRevision),
+      ),
+    );
   return new Set(rows.map((r) => r.investorId));
 }

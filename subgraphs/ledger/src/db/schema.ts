@@ -177,6 +177,12 @@ export const poolMembers = mysqlTable(
     investorId: uuid('investor_id').notNull(),
     member: boolean('member').notNull(),
     revision: int('revision').notNull(),
+    /**
+     * The removal saga's first step (releaseMemberInLedger) sets it to the revision pools is about
+     * to commit: from then on the investor counts as no member (no contributions, no share of
+     * distributions and fees). A pools event at or above it clears it, as does the compensation.
+     */
+    leavingRevision: int('leaving_revision'),
   },
   (t) => [primaryKey({ columns: [t.poolId, t.investorId] })],
 );

@@ -8,7 +8,7 @@ import {
 import type { Logger, Redis } from '@poolgraph/platform';
 import type { LedgerDb, LedgerQueryable } from '../db/index.ts';
 import { upsertPoolFacts } from '../data/poolFacts.ts';
-import { upsertPoolMember } from '../data/poolMembers.ts';
+import { endLeavingUpTo, upsertPoolMember } from '../data/poolMembers.ts';
 
 /** Applies one pools snapshot to the local copy; older revisions change nothing (idempotent). */
 export async function applyPoolEvent(db: LedgerQueryable, event: PoolEvent): Promise<void> {
@@ -21,6 +21,7 @@ export async function applyPoolEvent(db: LedgerQueryable, event: PoolEvent): Pro
       status: p.status,
       revision: p.revision,
     });
+    await endLeavingUpTo(db, p.poolId, p.revision);
   } else {
     const p = event.payload;
     await upsertPoolMember(db, {

@@ -1,9 +1,16 @@
 import type { MutationResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
-import { markClosing } from '../services/closing.ts';
+import { markClosing, markLeaving } from '../services/sagas.ts';
 import * as operations from '../services/operations.ts';
 
-const deps = ({ poster, db, pools, caller, log }: Context) => ({ poster, db, pools, caller, log });
+const deps = ({ poster, db, pools, caller, log, views }: Context) => ({
+  poster,
+  db,
+  pools,
+  caller,
+  log,
+  views,
+});
 
 export const Mutation: MutationResolvers = {
   contribute: (_parent, args, context) =>
@@ -18,4 +25,8 @@ export const Mutation: MutationResolvers = {
     markClosing(deps(context), context.viewer, poolId, revision, true),
   reopenPoolInLedger: (_parent, { poolId, revision }, context) =>
     markClosing(deps(context), context.viewer, poolId, revision, false),
+  releaseMemberInLedger: (_parent, args, context) =>
+    markLeaving(deps(context), context.viewer, args, true),
+  keepMemberInLedger: (_parent, args, context) =>
+    markLeaving(deps(context), context.viewer, args, false),
 };

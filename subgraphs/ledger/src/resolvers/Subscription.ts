@@ -1,9 +1,8 @@
 import type { TransactionPostedEvent } from '@poolgraph/events';
-import { isUuid, notFound } from '@poolgraph/platform';
+import { isUuid, notFound, pipeEvents } from '@poolgraph/platform';
 import type { SubscriptionResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
 import type { TransactionRow } from '../data/transactions.ts';
-import { pipeEvents } from '../subscriptions/iterate.ts';
 import { authorizeWatch } from '../subscriptions/watch.ts';
 
 /** Authorizes the caller, then follows the pool's channel through the caller's own filter. */

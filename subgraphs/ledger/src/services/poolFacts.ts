@@ -1,7 +1,8 @@
+import DataLoader from 'dataloader';
 import { notFound, type CallerIdentity, type Logger } from '@poolgraph/platform';
 import type { PoolView } from '../access.ts';
 import type { LedgerDb, LedgerQueryable } from '../db/index.ts';
-import { selectPoolFactsByIds, upsertPoolFacts } from '../data/poolFacts.ts';
+import { selectPoolFactsByIds, upsertPoolFacts, type PoolFactsRow } from '../data/poolFacts.ts';
 import { selectMembers, upsertPoolMember } from '../data/poolMembers.ts';
 import type { PoolsAnswer, PoolsPeer } from '../peers/pools.ts';
 
@@ -10,6 +11,8 @@ export interface PoolFactsDeps {
   pools: PoolsPeer;
   caller: CallerIdentity;
   log: Logger;
+  /** The local copy's view, batched across the process's concurrent requests (see below). */
+  views: LocalViews;
 }
 
 /** The local copy of a pool and whether `investorId` is a member of it, two indexed reads. */
@@ -23,6 +26,46 @@ export async function localView(
     selectMembers(db, [{ poolId, investorId }]),
   ]);
   return { facts, isMember: members[0]?.member ?? false };
+}
+
+export type LocalViews = (poolId: string, investorId: string) => Promise<PoolView>;
+
+/**
+ * localView for every request of the process: the views asked for in one tick are read with
+ * two queries in all (facts of the pools, memberships of the pairs), not two each — on a busy
+ * pool that is most of the pre-posting reads. Nothing is cached across ticks: these reads only
+ * decide early refusals and the currency; the posting checks again under the pool's lock.
+ */
+export function createLocalViews(db: LedgerDb): LocalViews {
+  const facts = new DataLoader<string, PoolFactsRow | undefined>(
+    async (ids) => {
+      const byId = new Map((await selectPoolFactsByIds(db, ids)).map((r) => [r.poolId, r]));
+      return ids.map((id) => byId.get(id));
+    },
+    { cache: false },
+  );
+  const members = new DataLoader<string, boolean>(
+    async (keys) => {
+      const pairs = keys.map((key) => {
+        const [poolId = '', investorId = ''] = key.split(':');
+        return { poolId, investorId };
+      });
+      const found = new Set(
+        (await selectMembers(db, pairs))
+          .filter((m) => m.member)
+          .map((m) => `${m.poolId}:${m.investorId}`),
+      );
+      return keys.map((key) => found.has(key));
+    },
+    { cache: false },
+  );
+  return async (poolId, investorId) => {
+    const [row, isMember] = await Promise.all([
+      facts.load(poolId),
+      members.load(`${poolId}:${investorId}`),
+    ]);
+    return { facts: row, isMember };
+  };
 }
 
 /**
@@ -54,7 +97,7 @@ export async function askPools(
   const answer = await deps.pools.lookup(poolId, investorId, deps.caller);
   if (!answer) return null;
   await learn(deps.db, answer, investorId);
-  return localView(deps.db, poolId, investorId);
+  return deps.views(poolId, investorId);
 }
 
 /**
@@ -69,7 +112,7 @@ export async function checkedView(
   investorId: string,
   check: (view: PoolView) => void,
 ): Promise<PoolView> {
-  const local = await localView(deps.db, poolId, investorId);
+  const local = await deps.views(poolId, investorId);
   try {
     check(local);
     return local;

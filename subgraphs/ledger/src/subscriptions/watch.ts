@@ -2,7 +2,7 @@ import { hasRole, requireViewer, type Viewer } from '@poolgraph/auth';
 import { forbidden, notFound } from '@poolgraph/platform';
 import type { TransactionPostedEvent } from '@poolgraph/events';
 import type { Context } from '../context.ts';
-import { checkedView, localView } from '../services/poolFacts.ts';
+import { checkedView } from '../services/poolFacts.ts';
 
 /** How long a member's membership, once confirmed, is trusted between events. */
 const MEMBERSHIP_RECHECK_MS = 2_000;
@@ -30,7 +30,7 @@ export async function authorizeWatch(context: Context, poolId: string): Promise<
   return async (event) => {
     if (event.payload.investorId !== viewer.userId) return false;
     if (Date.now() - confirmedAt > MEMBERSHIP_RECHECK_MS) {
-      const now = await localView(context.db, poolId, viewer.userId).catch(() => null);
+      const now = await context.views(poolId, viewer.userId).catch(() => null);
       if (!now?.isMember) return false;
       confirmedAt = Date.now();
     }

@@ -39,15 +39,9 @@ export async function recordPoolChange(
     calledMinor: totals.calledMinor.toString(),
     memberCount: totals.memberCount,
   };
-  const events: OutboxInsert[] = [
-    {
-      id: uuidv7(),
-      type: 'PoolChanged',
-      aggregateId: poolId,
-      payload: poolChanged,
-      occurredAt: now,
-    },
-  ];
+  // The membership's snapshot goes first: a consumer that ends a removal in progress on the
+  // pool's snapshot has then already applied the removal itself.
+  const events: OutboxInsert[] = [];
   if (membership) {
     const payload: MembershipChangedPayload = {
       poolId,
@@ -65,5 +59,12 @@ export async function recordPoolChange(
       occurredAt: now,
     });
   }
+  events.push({
+    id: uuidv7(),
+    type: 'PoolChanged',
+    aggregateId: poolId,
+    payload: poolChanged,
+    occurredAt: now,
+  });
   await insertOutboxEvents(tx, events);
 }

@@ -171,7 +171,7 @@ export const TRANSITIONS = {
 
 /**
  * One step of DRAFT → OPEN → CLOSED → ARCHIVED; anything else is BAD_USER_INPUT, never a no-op.
- * Closing is a saga with the ledger (see subgraphs/ledger/src/services/closing.ts): under the
+ * Closing is a saga with the ledger (see subgraphs/ledger/src/services/sagas.ts): under the
  * pool row lock the ledger is told first, with the revision this change will commit, and stops
  * taking contributions; then the close commits here. If it does not, the ledger is told to
  * reopen. A ledger that cannot be asked leaves the pool OPEN (SUBGRAPH_UNAVAILABLE).

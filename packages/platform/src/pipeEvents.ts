@@ -1,12 +1,12 @@
 /**
- * Keeps the events `keep` accepts and maps them, as an iterator whose return() reaches the
+ * For subgraph subscriptions over pub/sub: keeps the events `keep` accepts and maps them, as an iterator whose return() reaches the
  * source at once, even while next() waits (an async generator would only see it at its next
  * event, leaving the Redis subscription open until then).
  */
 export function pipeEvents<T, R>(
   source: AsyncIterator<T>,
-  keep: (item: T) => Promise<boolean>,
-  map: (item: T) => Promise<R>,
+  keep: (item: T) => boolean | Promise<boolean>,
+  map: (item: T) => R | Promise<R>,
 ): AsyncIterableIterator<R> {
   const done = (): IteratorResult<R> => ({ value: undefined, done: true });
   return {

@@ -1,0 +1,98 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { AlertsQueryable } from '../db/index.ts';
+import { notificationChannels, type ChannelKind } from '../db/schema.ts';
+
+export interface ChannelRow {
+  id: string;
+  managerId: string;
+  kind: ChannelKind;
+  url: string | null;
+  email: string | null;
+  enabled: boolean;
+  createdAt: Date;
+}
+
+/** What delivery needs: the row and its secret (never returned through GraphQL). */
+export interface ChannelWithSecret extends ChannelRow {
+  secret: string | null;
+}
+
+export interface ChannelCreated {
+  channel: ChannelRow;
+  secret: string | null;
+}
+
+const columns = {
+  id: notificationChannels.id,
+  managerId: notificationChannels.managerId,
+  kind: notificationChannels.kind,
+  url: notificationChannels.url,
+  email: notificationChannels.email,
+  enabled: notificationChannels.enabled,
+  createdAt: notificationChannels.createdAt,
+};
+
+/** selectChannelsByManager: a manager's channels, oldest first. */
+export async function selectChannelsByManager(
+  db: AlertsQueryable,
+  managerId: string,
+): Promise<ChannelRow[]> {
+  return db
+    .select(columns)
+    .from(notificationChannels)
+    .where(eq(notificationChannels.managerId, managerId))
+    .orderBy(asc(notificationChannels.createdAt), asc(notificationChannels.id));
+}
+
+/** selectEnabledChannelIds: where a new alert of this manager's pools must be sent. */
+export async function selectEnabledChannels(
+  db: AlertsQueryable,
+  managerId: string,
+): Promise<Array<{ id: string; kind: ChannelKind }>> {
+  return db
+    .select({ id: notificationChannels.id, kind: notificationChannels.kind })
+    .from(notificationChannels)
+    .where(
+      and(eq(notificationChannels.managerId, managerId), eq(notificationChannels.enabled, true)),
+    );
+}
+
+/** selectChannelsWithSecret: for the dispatcher. */
+export async function selectChannelsWithSecret(
+  db: AlertsQueryable,
+  ids: readonly string[],
+): Promise<ChannelWithSecret[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ ...columns, secret: notificationChannels.secret })
+    .from(notificationChannels)
+    .where(inArray(notificationChannels.id, [...ids]));
+}
+
+/** countChannels: a manager's channel count (the per-manager cap). */
+export async function countChannels(db: AlertsQueryable, managerId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notificationChannels)
+    .where(eq(notificationChannels.managerId, managerId));
+  return Number(row?.n ?? 0);
+}
+
+export async function insertChannel(
+  db: AlertsQueryable,
+  channel: Omit<ChannelWithSecret, 'createdAt' | 'enabled'>,
+): Promise<void> {
+  await db.insert(notificationChannels).values(channel);
+}
+
+/** deleteChannel: only the owner's; false when it is not theirs (or gone). */
+export async function deleteChannel(
+  db: AlertsQueryable,
+  id: string,
+  managerId: string,
+): Promise<boolean> {
+  const [result] = await db
+    .delete(notificationChannels)
+    .where(and(eq(notificationChannels.id, id), eq(notificationChannels.managerId, managerId)));
+  return result.affectedRows === 1;
+}

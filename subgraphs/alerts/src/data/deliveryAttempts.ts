@@ -1,0 +1,54 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AlertsQueryable } from '../db/index.ts';
+import { deliveryAttempts, notifications } from '../db/schema.ts';
+import type { NotificationRow } from './notifications.ts';
+
+export interface AttemptRow {
+  notificationId: string;
+  attempt: number;
+  attemptedAt: Date;
+  ok: boolean;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/** recordAttempt: one line of the delivery log and the row's new state, in one transaction. */
+export async function recordAttempt(
+  db: AlertsQueryable,
+  attempt: AttemptRow & { id: string },
+  next: Pick<NotificationRow, 'status' | 'nextAttemptAt' | 'lastError'> & {
+    deliveredAt: Date | null;
+  },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(deliveryAttempts).values(attempt);
+    await tx
+      .update(notifications)
+      .set({ ...next, attempts: attempt.attempt })
+      .where(
+        and(eq(notifications.id, attempt.notificationId), eq(notifications.status, 'PENDING')),
+      );
+  });
+}
+
+/** selectAttempts: the delivery log of some notifications, oldest attempt first. */
+export async function selectAttempts(
+  db: AlertsQueryable,
+  notificationIds: readonly string[],
+): Promise<AttemptRow[]> {
+  if (notificationIds.length === 0) return [];
+  return db
+    .select({
+      notificationId: deliveryAttempts.notificationId,
+      attempt: deliveryAttempts.attempt,
+      attemptedAt: deliveryAttempts.attemptedAt,
+      ok: deliveryAttempts.ok,
+      statusCode: deliveryAttempts.statusCode,
+      error: deliveryAttempts.error,
+      durationMs: deliveryAttempts.durationMs,
+    })
+    .from(deliveryAttempts)
+    .where(inArray(deliveryAttempts.notificationId, [...notificationIds]))
+    .orderBy(asc(deliveryAttempts.attemptedAt), asc(deliveryAttempts.attempt));
+}

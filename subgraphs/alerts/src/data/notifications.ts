@@ -1,0 +1,191 @@
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { AlertsQueryable } from '../db/index.ts';
+import {
+  notifications,
+  type NotificationChannelKind,
+  type NotificationStatus,
+} from '../db/schema.ts';
+
+export interface NotificationRow {
+  id: string;
+  alertId: string;
+  managerId: string;
+  channel: NotificationChannelKind;
+  channelId: string | null;
+  status: NotificationStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  readAt: Date | null;
+}
+
+const columns = {
+  id: notifications.id,
+  alertId: notifications.alertId,
+  managerId: notifications.managerId,
+  channel: notifications.channel,
+  channelId: notifications.channelId,
+  status: notifications.status,
+  attempts: notifications.attempts,
+  nextAttemptAt: notifications.nextAttemptAt,
+  lastError: notifications.lastError,
+  createdAt: notifications.createdAt,
+  deliveredAt: notifications.deliveredAt,
+  readAt: notifications.readAt,
+};
+
+export type NewNotification = Pick<
+  NotificationRow,
+  'id' | 'alertId' | 'managerId' | 'channel' | 'channelId' | 'status'
+> & { deliveredAt?: Date | null };
+
+/** insertNotifications: the outbox rows of one alert, in the transaction that raises it. */
+export async function insertNotifications(
+  db: AlertsQueryable,
+  rows: NewNotification[],
+): Promise<void> {
+  if (rows.length) await db.insert(notifications).values(rows);
+}
+
+export interface NotificationFilter {
+  managerId: string;
+  inApp: boolean;
+  status?: NotificationStatus;
+  unreadOnly?: boolean;
+  after?: { createdAt: Date; id: string };
+  limit: number;
+}
+
+/** selectNotifications: a manager's inbox (IN_APP) or delivery log (the others), newest first. */
+export async function selectNotifications(
+  db: AlertsQueryable,
+  f: NotificationFilter,
+): Promise<NotificationRow[]> {
+  const conditions: SQL[] = [eq(notifications.managerId, f.managerId)];
+  conditions.push(
+    f.inApp
+      ? eq(notifications.channel, 'IN_APP')
+      : inArray(notifications.channel, ['WEBHOOK', 'EMAIL']),
+  );
+  if (f.status) conditions.push(eq(notifications.status, f.status));
+  if (f.unreadOnly) conditions.push(isNull(notifications.readAt));
+  if (f.after) {
+    const { createdAt, id } = f.after;
+    conditions.push(
+      or(
+        lt(notifications.createdAt, createdAt),
+        and(eq(notifications.createdAt, createdAt), lt(notifications.id, id)),
+      )!,
+    );
+  }
+  return db
+    .select(columns)
+    .from(notifications)
+    .where(and(...conditions))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(f.limit);
+}
+
+export async function selectNotificationsByIds(
+  db: AlertsQueryable,
+  ids: readonly string[],
+): Promise<NotificationRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(columns)
+    .from(notifications)
+    .where(inArray(notifications.id, [...ids]));
+}
+
+/**
+ * claimDueNotifications: PENDING webhook/email rows whose time has come, locked with SKIP LOCKED
+ * so that several dispatchers never take the same row, then leased (next_attempt_at moved
+ * `leaseMs` ahead) so that a dispatcher that dies mid-delivery leaves the row to be retried.
+ */
+export async function claimDueNotifications(
+  db: AlertsQueryable,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+): Promise<NotificationRow[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select(columns)
+      .from(notifications)
+      .where(and(eq(notifications.status, 'PENDING'), lte(notifications.nextAttemptAt, now)))
+      .orderBy(asc(notifications.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (rows.length) {
+      await tx
+        .update(notifications)
+        .set({ nextAttemptAt: new Date(now.getTime() + leaseMs) })
+        .where(
+          inArray(
+            notifications.id,
+            rows.map((r) => r.id),
+          ),
+        );
+    }
+    return rows;
+  });
+}
+
+/**
+ * requeueNotification: a DEAD (or PENDING) webhook/email row back to PENDING, due now, with a
+ * fresh count (the log keeps the old attempts). False for the wrong owner or a delivered row.
+ */
+export async function requeueNotification(
+  db: AlertsQueryable,
+  id: string,
+  managerId: string | undefined,
+  now: Date,
+): Promise<boolean> {
+  const [result] = await db
+    .update(notifications)
+    .set({ status: 'PENDING', attempts: 0, nextAttemptAt: now })
+    .where(
+      and(
+        eq(notifications.id, id),
+        inArray(notifications.status, ['DEAD', 'PENDING']),
+        inArray(notifications.channel, ['WEBHOOK', 'EMAIL']),
+        managerId === undefined ? undefined : eq(notifications.managerId, managerId),
+      ),
+    );
+  return result.affectedRows === 1;
+}
+
+/** killChannelNotifications: a removed channel's pending rows become dead letters. */
+export async function killChannelNotifications(
+  db: AlertsQueryable,
+  channelId: string,
+): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ status: 'DEAD', lastError: 'the channel was removed' })
+    .where(and(eq(notifications.channelId, channelId), eq(notifications.status, 'PENDING')));
+}
+
+/** markRead: the caller's own in-app notifications; how many changed. */
+export async function markRead(
+  db: AlertsQueryable,
+  ids: readonly string[],
+  managerId: string,
+  at: Date,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const [result] = await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(
+      and(
+        inArray(notifications.id, [...ids]),
+        eq(notifications.managerId, managerId),
+        eq(notifications.channel, 'IN_APP'),
+        isNull(notifications.readAt),
+      ),
+    );
+  return result.affectedRows;
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Redis } from '@poolgraph/platform';
+import {
+  MAX_BUCKETS,
+  SEEN_IDS,
+  type SpikeDecision,
+  type SpikeEvent,
+  type SpikeParams,
+  type SpikeResult,
+} from './spike.ts';
+
+/**
+ * A pool's detector state outlives its longest possible span (7 days + window) by a day, so a
+ * quiet week does not make the detector forget it has been watching (see spike.ts, warm-up).
+ */
+const STATE_TTL_MS = 8 * 24 * 3600 * 1000;
+
+/** spike.lua with its constants (sent once with the script, not with every call). */
+export const SPIKE_SCRIPT =
+  `local TTL_MS, MAX_BUCKETS, SEEN_IDS = ${STATE_TTL_MS}, ${MAX_BUCKETS}, ${SEEN_IDS}\n` +
+  readFileSync(new URL('./spike.lua', import.meta.url), 'utf8');
+
+/** The key of one pool's detector (a hash tag, should several keys per pool ever be needed). */
+export function spikeKeys(prefix: string, poolId: string): [string] {
+  return [`${prefix}alerts:spike:{${poolId}}`];
+}
+
+export interface SpikeDetector {
+  observe(
+    poolId: string,
+    params: SpikeParams,
+    event: SpikeEvent,
+    nowMs?: number,
+  ): Promise<SpikeResult>;
+}
+
+export const SPIKE_SHA = createHash('sha1').update(SPIKE_SCRIPT).digest('hex');
+
+type SpikeReply = [string, number, string];
+
+/** The reply of spike.lua as a result. */
+export const spikeResultOf = ([decision, observed, baseline]: SpikeReply): SpikeResult => ({
+  decision: decision as SpikeDecision,
+  observed,
+  baseline: Number(baseline),
+});
+
+/**
+ * The detector on Redis: one EVALSHA per event (after a NOSCRIPT — a restarted or new Redis —
+ * the script is loaded once and the call repeated), atomic, so any number of workers share each
+ * pool's state. `prefix` is the deployment's shared prefix; keys live under `<prefix>alerts:`.
+ */
+export function createSpikeDetector(redis: Redis, prefix: string): SpikeDetector {
+  return {
+    async observe(poolId, params, event, nowMs = Date.now()) {
+      const keys = spikeKeys(prefix, poolId);
+      const args = spikeArgs(params, event, nowMs);
+      try {
+        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 1, ...keys, ...args)) as SpikeReply);
+      } catch (error) {
+        if (!String((error as Error).message).includes('NOSCRIPT')) throw error;
+        await redis.script('LOAD', SPIKE_SCRIPT);
+        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 1, ...keys, ...args)) as SpikeReply);
+      }
+    },
+  };
+}
+
+/** ARGV of spike.lua, in order. */
+export function spikeArgs(
+  params: SpikeParams,
+  event: SpikeEvent,
+  nowMs: number,
+): Array<string | number> {
+  return [
+    event.id,
+    Math.floor(event.atMs),
+    Math.floor(nowMs),
+    params.windowSeconds,
+    params.baselineSeconds,
+    params.spikeFactor,
+    params.minCount,
+  ];
+}

@@ -1,0 +1,236 @@
+import { hostname } from 'node:os';
+import {
+  applyEventsOnce,
+  consumeStream,
+  ledgerEventsStream,
+  parseDomainEvent,
+  parseLedgerEvent,
+  type DomainEvent,
+  type LedgerEvent,
+  type StreamConsumer,
+} from '@poolgraph/events';
+import type { Logger, Redis } from '@poolgraph/platform';
+import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
+import { resolvePoolSpikeAlerts, type AlertRow } from '../data/alerts.ts';
+import { selectPoolFactsByIds, type PoolFactsRow } from '../data/poolFacts.ts';
+import { selectRulesByPools } from '../data/rules.ts';
+import type { SpikeResult } from '../detection/spike.ts';
+import type { SpikeDetector } from '../detection/spikeDetector.ts';
+import {
+  channelsOnce,
+  largeTransactionMessage,
+  raiseAlert,
+  spikeMessage,
+  type ChannelsOf,
+} from '../services/alerts.ts';
+import { effectiveRules, spikeParamsOf, type EffectiveRule } from '../services/rules.ts';
+
+export interface DetectionDeps {
+  db: AlertsDb;
+  detector: SpikeDetector;
+  log: Logger;
+  /** After commit: the alerts the events raised (live delivery, dispatcher wake-up). */
+  onRaised: (alerts: AlertRow[]) => void;
+  now?: () => number;
+}
+
+export class PoolFactsMissing extends Error {
+  constructor(poolIds: string[]) {
+    super(
+      `no facts yet for pool ${poolIds.join(', ')} (PoolChanged has not arrived); retrying later`,
+    );
+    this.name = 'PoolFactsMissing';
+  }
+}
+
+/**
+ * How long a pool's facts and rules, once read, are used without reading them again: a rule
+ * change applies to events at most this much later, and a busy pool costs two reads per
+ * interval instead of two per read of the stream.
+ */
+export const RULES_CACHE_MS = 2_000;
+
+interface PoolSetup {
+  facts: PoolFactsRow;
+  rules: [EffectiveRule, EffectiveRule];
+  readAt: number;
+}
+const setups = new WeakMap<AlertsDb, Map<string, PoolSetup>>();
+
+/** Facts and effective rules of these pools, from the cache or (one query each) the database. */
+async function poolSetups(db: AlertsDb, poolIds: string[], nowMs: number) {
+  let cache = setups.get(db);
+  if (!cache) setups.set(db, (cache = new Map()));
+  const stale = poolIds.filter((id) => {
+    const hit = cache.get(id);
+    return !hit || nowMs - hit.readAt > RULES_CACHE_MS;
+  });
+  if (stale.length) {
+    const facts = await selectPoolFactsByIds(db, stale);
+    const stored = await selectRulesByPools(db, stale);
+    for (const f of facts) {
+      const rules = effectiveRules(
+        f,
+        stored.filter((r) => r.poolId === f.poolId),
+      ) as [EffectiveRule, EffectiveRule];
+      cache.set(f.poolId, { facts: f, rules, readAt: nowMs });
+    }
+    if (cache.size > 10_000) cache.clear(); // bounded: a worker sees many pools over time
+  }
+  const missing = poolIds.filter((id) => !cache.has(id));
+  if (missing.length) throw new PoolFactsMissing(missing);
+  return cache;
+}
+
+interface Evaluation {
+  event: LedgerEvent;
+  facts: PoolFactsRow;
+  large: EffectiveRule;
+  spike: EffectiveRule;
+  isLarge: boolean;
+  spikeResult: SpikeResult | null;
+}
+
+/** Facts, rules and detector decisions for some events (no MySQL writes yet). */
+async function evaluate(deps: DetectionDeps, events: LedgerEvent[]): Promise<Evaluation[]> {
+  const poolIds = [...new Set(events.map((e) => e.payload.poolId))];
+  const nowMs = deps.now?.() ?? Date.now();
+  const cache = await poolSetups(deps.db, poolIds, nowMs);
+  // Issued together: ioredis writes them back to back on one connection (one flush, in order).
+  return Promise.all(
+    events.map(async (event) => {
+      const p = event.payload;
+      const { facts: poolFacts, rules } = cache.get(p.poolId)!;
+      const [large, spike] = rules;
+      const atMs = Date.parse(event.occurredAt);
+      const params = spikeParamsOf(spike);
+      // Older than the baseline: history, not news (README "Detection").
+      const stale = atMs < nowMs - (params.windowSeconds + params.baselineSeconds) * 1000;
+      const isLarge =
+        !stale &&
+        large.enabled &&
+        large.thresholdMinor !== null &&
+        BigInt(p.amountMinor) > large.thresholdMinor;
+      const spikeResult = spike.enabled
+        ? await deps.detector.observe(p.poolId, params, { id: event.id, atMs }, nowMs)
+        : null;
+      return { event, facts: poolFacts, large, spike, isLarge, spikeResult };
+    }),
+  );
+}
+
+/** The alerts one evaluated event raises (and the spike it resolves), in the caller's transaction. */
+async function persist(
+  tx: AlertsQueryable,
+  e: Evaluation,
+  channelsOf: ChannelsOf,
+): Promise<AlertRow[]> {
+  const p = e.event.payload;
+  const raised: AlertRow[] = [];
+  if (e.isLarge) {
+    raised.push(
+      await raiseAlert(
+        tx,
+        e.facts,
+        {
+          kind: 'LARGE_TRANSACTION',
+          message: largeTransactionMessage(
+            p.type,
+            BigInt(p.amountMinor),
+            e.large.thresholdMinor!,
+            p.currency,
+            e.facts.name,
+          ),
+          transactionId: p.transactionId,
+          observedCount: null,
+          baselineCount: null,
+          sourceEventId: e.event.id,
+        },
+        channelsOf,
+      ),
+    );
+  }
+  const spike = e.spikeResult;
+  if (spike?.decision === 'RAISE') {
+    const params = spikeParamsOf(e.spike);
+    raised.push(
+      await raiseAlert(
+        tx,
+        e.facts,
+        {
+          kind: 'TRANSACTION_SPIKE',
+          message: spikeMessage(
+            spike.observed,
+            spike.baseline,
+            params.windowSeconds,
+            params.baselineSeconds,
+            e.facts.name,
+          ),
+          transactionId: null,
+          observedCount: spike.observed,
+          baselineCount: Math.round(spike.baseline * 100) / 100,
+          sourceEventId: e.event.id,
+        },
+        channelsOf,
+      ),
+    );
+  }
+  if (spike?.decision === 'RESOLVE') await resolvePoolSpikeAlerts(tx, p.poolId, new Date());
+  return raised;
+}
+
+/**
+ * Evaluates posted transactions against their pools' rules and persists what they raise, all
+ * of a read in one MySQL transaction with their processed_events rows (applyEventsOnce), so a
+ * redelivery raises nothing twice. The spike counters (Redis) deduplicate by event id
+ * themselves, and a redelivered event that had raised a spike gets RAISE again, so a crash
+ * between Redis and the commit loses nothing.
+ */
+export async function detectAlerts(
+  deps: DetectionDeps,
+  events: LedgerEvent[],
+): Promise<AlertRow[]> {
+  if (events.length === 0) return [];
+  const evaluations = new Map((await evaluate(deps, events)).map((e) => [e.event.id, e]));
+  const raised: AlertRow[] = [];
+  const channelsOf = channelsOnce();
+  await applyEventsOnce(deps.db, events, async (tx, event) => {
+    raised.push(...(await persist(tx, evaluations.get(event.id)!, channelsOf)));
+  });
+  if (raised.length) deps.onRaised(raised);
+  return raised;
+}
+
+export interface LedgerConsumerOptions extends DetectionDeps {
+  redis: Redis;
+  eventsPrefix: string;
+  consumerName?: string;
+  claimIdleMs?: number;
+}
+
+/** Reads `ledger.events` in the consumer group "alerts"; acks only after detectAlerts committed. */
+export function startDetectionConsumer(options: LedgerConsumerOptions): StreamConsumer {
+  const { log } = options;
+  const posted = (events: DomainEvent[]) =>
+    events.filter((e): e is LedgerEvent => e.type === 'TransactionPosted');
+  const report = (raised: AlertRow[]) => {
+    if (raised.length) log.info({ alerts: raised.map((a) => a.id) }, 'alerts raised');
+  };
+  return consumeStream<DomainEvent>({
+    redis: options.redis,
+    stream: ledgerEventsStream(options.eventsPrefix),
+    group: 'alerts',
+    consumer: options.consumerName ?? hostname(),
+    claimIdleMs: options.claimIdleMs,
+    // Event types alerts does not know are acknowledged and skipped, not dropped as malformed.
+    parse: (raw) => {
+      const event = parseDomainEvent(raw);
+      return event.type === 'TransactionPosted' ? parseLedgerEvent(event) : event;
+    },
+    handle: async (event) => report(await detectAlerts(options, posted([event]))),
+    // A read in one commit; when it fails (say, one pool's facts are missing) the consumer
+    // handles the events one by one, so the others go through.
+    handleBatch: async (events) => report(await detectAlerts(options, posted(events))),
+    log,
+  });
+}

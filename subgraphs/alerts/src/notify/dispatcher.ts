@@ -1,0 +1,192 @@
+import { uuidv7, type Logger } from '@poolgraph/platform';
+import type { AlertsDb } from '../db/index.ts';
+import { selectAlertsByIds, type AlertRow } from '../data/alerts.ts';
+import { selectChannelsWithSecret, type ChannelWithSecret } from '../data/channels.ts';
+import { recordAttempt } from '../data/deliveryAttempts.ts';
+import { claimDueNotifications, type NotificationRow } from '../data/notifications.ts';
+import { selectPoolFacts } from '../data/poolFacts.ts';
+import { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from './backoff.ts';
+import type { Mailer } from './email.ts';
+import { postWebhook, type WebhookOutcome } from './webhook.ts';
+
+export interface DispatcherOptions {
+  db: AlertsDb;
+  log: Logger;
+  mailer?: Mailer;
+  production: boolean;
+  retry?: RetryPolicy;
+  pollIntervalMs?: number;
+  timeoutMs?: number;
+  batchSize?: number;
+}
+
+export interface Dispatcher {
+  /** Wake up now (an alert was just committed). */
+  notify(): void;
+  stop(): Promise<void>;
+}
+
+/** What every receiver gets: the alert (its id to dedupe on) and the pool's name. */
+export function notificationBody(notificationId: string, alert: AlertRow, poolName: string) {
+  return {
+    deliveryId: notificationId,
+    alert: {
+      id: alert.id,
+      poolId: alert.poolId,
+      poolName,
+      kind: alert.kind,
+      message: alert.message,
+      transactionId: alert.transactionId,
+      observedCount: alert.observedCount,
+      baselineCount: alert.baselineCount,
+      raisedAt: alert.raisedAt.toISOString(),
+    },
+  };
+}
+
+/**
+ * Delivers the notification outbox: claims due PENDING rows (SKIP LOCKED, leased), sends each,
+ * logs the attempt, and either marks it DELIVERED, schedules a retry with backoff, or after
+ * `maxAttempts` marks it DEAD (replayNotification puts it back). At least once: a dispatcher
+ * that dies after sending and before recording sends again after the lease; receivers dedupe on
+ * the alert id (or the delivery id).
+ */
+export function startDispatcher(options: DispatcherOptions): Dispatcher {
+  const { db, log } = options;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const pollMs = options.pollIntervalMs ?? 1_000;
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const leaseMs = timeoutMs * 3 + 5_000;
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  let kicked = false;
+
+  async function deliver(
+    n: NotificationRow,
+    alert: AlertRow | undefined,
+    channel: ChannelWithSecret | undefined,
+  ) {
+    if (!alert) return { ok: false, statusCode: null, error: 'the alert is gone' };
+    if (!channel || !channel.enabled)
+      return { ok: false, statusCode: null, error: 'the channel was removed' };
+    const facts = await selectPoolFacts(db, alert.poolId);
+    const poolName = facts?.name ?? alert.poolId;
+    const payload = notificationBody(n.id, alert, poolName);
+    const headers = { 'x-poolgraph-alert-id': alert.id, 'x-poolgraph-delivery-id': n.id };
+    if (channel.kind === 'WEBHOOK') {
+      return postWebhook(channel.url!, channel.secret!, JSON.stringify(payload), headers, {
+        production: options.production,
+        timeoutMs,
+      });
+    }
+    if (!options.mailer) return { ok: false, statusCode: null, error: 'SMTP is not configured' };
+    try {
+      await options.mailer.send({
+        to: channel.email!,
+        subject: `[Poolgraph] ${alert.kind === 'LARGE_TRANSACTION' ? 'Large transaction' : 'Transaction spike'} in ${poolName}`,
+        text: `${alert.message}\n\nPool: ${poolName}\nAlert: ${alert.id}\nRaised at: ${payload.alert.raisedAt}\n`,
+        headers,
+      });
+      return { ok: true, statusCode: null, error: null };
+    } catch (error) {
+      return { ok: false, statusCode: null, error: String((error as Error).message).slice(0, 500) };
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    const due = await claimDueNotifications(db, new Date(), options.batchSize ?? 20, leaseMs);
+    if (due.length === 0) return 0;
+    const alerts = new Map(
+      (
+        await selectAlertsByIds(
+          db,
+          due.map((n) => n.alertId),
+        )
+      ).map((a) => [a.id, a]),
+    );
+    const channelIds = due.map((n) => n.channelId).filter((id): id is string => !!id);
+    const channels = new Map(
+      (await selectChannelsWithSecret(db, channelIds)).map((c) => [c.id, c]),
+    );
+    await Promise.all(
+      due.map(async (n) => {
+        const started = Date.now();
+        const outcome: WebhookOutcome = await deliver(
+          n,
+          alerts.get(n.alertId),
+          channels.get(n.channelId ?? ''),
+        );
+        const attempt = n.attempts + 1;
+        const dead = !outcome.ok && attempt >= retry.maxAttempts;
+        await recordAttempt(
+          db,
+          {
+            id: uuidv7(),
+            notificationId: n.id,
+            attempt,
+            attemptedAt: new Date(started),
+            ok: outcome.ok,
+            statusCode: outcome.statusCode,
+            error: outcome.error,
+            durationMs: Date.now() - started,
+          },
+          {
+            status: outcome.ok ? 'DELIVERED' : dead ? 'DEAD' : 'PENDING',
+            deliveredAt: outcome.ok ? new Date() : null,
+            lastError: outcome.error,
+            nextAttemptAt: new Date(
+              Date.now() + (outcome.ok || dead ? 0 : retryDelayMs(retry, attempt)),
+            ),
+          },
+        );
+        if (!outcome.ok) {
+          log.warn(
+            { notificationId: n.id, attempt, dead, error: outcome.error },
+            'notification delivery failed',
+          );
+        }
+      }),
+    );
+    return due.length;
+  }
+
+  async function loop() {
+    let delay = pollMs;
+    while (!stopping) {
+      try {
+        const handled = await runOnce();
+        delay = pollMs;
+        if (handled > 0) continue;
+      } catch (error) {
+        if (stopping) return;
+        log.warn({ err: error }, 'notification dispatch failed; retrying');
+        delay = Math.min(delay * 2, 30_000);
+      }
+      if (kicked) {
+        kicked = false;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  }
+
+  const done = loop();
+  return {
+    notify() {
+      kicked = true;
+      wake?.();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await done;
+    },
+  };
+}

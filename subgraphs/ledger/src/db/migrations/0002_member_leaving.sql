@@ -1,0 +1,1 @@
+ALTER TABLE `pool_members` ADD `leaving_revision` int;
