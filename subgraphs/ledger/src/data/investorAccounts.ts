@@ -65,6 +65,8 @@ const byKey = (
   b: { poolId: string; investorId: string },
 ) =>
   a.poolId === b.poolId ? (a.investorId < b.investorId ? -1 : 1) : a.poolId < b.poolId ? -1 : 1;
+const PAIRS_PER_LOOKUP = 200;
+
 export const accountKey = (poolId: string, investorId: string) => `${poolId}:${investorId}`;
 
 /** lockInvestorAccounts: capital accounts by (pool, investor), locked in key order; missing ones are created unless create is false. */
@@ -77,14 +79,25 @@ export async function lockInvestorAccounts(
   const unique = [
     ...new Map(keys.map((k) => [accountKey(k.poolId, k.investorId), k])).values(),
   ].sort(byKey);
-  const pairs = values(unique.map((k) => [k.poolId, k.investorId]));
-  const select = () =>
-    tx
-      .select()
-      .from(investorAccounts)
-      .where(sql`(${investorAccounts.poolId}, ${investorAccounts.investorId}) IN (${pairs})`)
-      .orderBy(asc(investorAccounts.poolId), asc(investorAccounts.investorId))
-      .for('update');
+  // In key order, a slice at a time: MariaDB plans a long row-constructor IN list slowly
+  // (seconds for thousands of pairs), a short one at once; the lock order stays (pool, investor).
+  const select = async () => {
+    const locked: InvestorAccountRow[] = [];
+    for (let i = 0; i < unique.length; i += PAIRS_PER_LOOKUP) {
+      const pairs = values(
+        unique.slice(i, i + PAIRS_PER_LOOKUP).map((k) => [k.poolId, k.investorId]),
+      );
+      locked.push(
+        ...(await tx
+          .select()
+          .from(investorAccounts)
+          .where(sql`(${investorAccounts.poolId}, ${investorAccounts.investorId}) IN (${pairs})`)
+          .orderBy(asc(investorAccounts.poolId), asc(investorAccounts.investorId))
+          .for('update')),
+      );
+    }
+    return locked;
+  };
   let rows = await select();
   if (create && rows.length < unique.length) {
     const known = new Set(rows.map((r) => accountKey(r.poolId, r.investorId)));
