@@ -101,7 +101,8 @@ export async function applyLedgerEvent(
   );
   if (!result.applied) return 'duplicate';
   if (!result.result) {
-    log.warn(
+    // Normal for imported history (memberless pools) and for a removed member's last movements.
+    log.debug(
       { eventId: event.id, type: movement.type, ...movement.key },
       'movement for no current membership; nothing to settle',
     );
