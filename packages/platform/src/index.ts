@@ -16,3 +16,4 @@ export * from './pubsub.ts';
 export * from './serviceClient.ts';
 export * from './revocations.ts';
 export * from './pipeEvents.ts';
+export * from './sqlRows.ts';

@@ -1,38 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { format } from 'mysql2';
+import type { SQL } from 'drizzle-orm';
 import type { ReportsQueryable } from '../db/index.ts';
 
-/**
- * Multi-row statements for the read models, as the ledger's bulk path writes them: drizzle's
- * insert builder spends ~25 ms of CPU per 1000 rows, mysql2's escaping ~1 ms, and a replayed
- * history is millions of rows. Values are escaped by mysql2, never concatenated; dates in UTC.
- */
-export function values(rows: unknown[][]): SQL {
-  return sql.raw(format('?', [rows] as Parameters<typeof format>[1], false, 'Z'));
-}
-
-/** A comma-separated list of escaped scalars, for `IN (…)`. */
-export function list(items: readonly unknown[]): SQL {
-  return sql.raw(format('?', [items] as Parameters<typeof format>[1], false, 'Z'));
-}
-
-const ROWS_PER_STATEMENT = 1000;
-
-/** Runs `INSERT INTO <table> (<columns>) VALUES … <suffix>` in statements of at most 1000 rows. */
-export async function insertRows(
-  db: ReportsQueryable,
-  table: string,
-  columns: readonly string[],
-  rows: unknown[][],
-  suffix = '',
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    await db.execute(
-      sql`INSERT INTO ${sql.identifier(table)} (${sql.raw(columns.map((c) => `\`${c}\``).join(', '))})
-        VALUES ${values(rows.slice(i, i + ROWS_PER_STATEMENT))} ${sql.raw(suffix)}`,
-    );
-  }
-}
+/** The platform's multi-row statement helpers, under the names the read models use. */
+export { insertRows, sqlList as list, sqlValues as values } from '@poolgraph/platform';
 
 /** `col = col + VALUES(col)` for each column: an upsert that adds deltas. */
 export const addOnDuplicate = (columns: readonly string[]): string =>
