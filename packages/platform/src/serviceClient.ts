@@ -102,3 +102,27 @@ export function createServiceClient(options: {
     },
   };
 }
+
+const CALLER_CODES: readonly string[] = [
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.NOT_FOUND,
+];
+
+/**
+ * What a caller sees of another service's error: its own credential and visibility problems
+ * (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND) as they are; anything else is logged here and is
+ * SUBGRAPH_UNAVAILABLE, since the callee failed and the caller can only try again.
+ */
+export function callerFacingError(
+  error: GraphQLFormattedError,
+  service: string,
+  log: Logger,
+): GraphQLError {
+  const code = error.extensions?.code;
+  if (typeof code === 'string' && CALLER_CODES.includes(code)) {
+    return new GraphQLError(error.message, { extensions: { code } });
+  }
+  log.error({ error, service }, 'service answered with an unexpected error');
+  return subgraphUnavailable(service, 'unexpected answer');
+}

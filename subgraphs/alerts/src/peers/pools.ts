@@ -1,9 +1,7 @@
 import { parseAmount } from '@poolgraph/money';
 import {
+  callerFacingError,
   createServiceClient,
-  ErrorCode,
-  graphQLError,
-  subgraphUnavailable,
   type CallerIdentity,
   type Logger,
 } from '@poolgraph/platform';
@@ -55,18 +53,7 @@ export function createPoolsPeer(url: string, log: Logger): PoolsPeer {
     async poolFacts(poolId, caller) {
       const body = await client.query<Answer>(POOL_FACTS_QUERY, { id: poolId }, caller);
       const error = body.errors?.[0];
-      if (error) {
-        const code = error.extensions?.code;
-        if (
-          code === ErrorCode.UNAUTHENTICATED ||
-          code === ErrorCode.FORBIDDEN ||
-          code === ErrorCode.NOT_FOUND
-        ) {
-          throw graphQLError(code, error.message);
-        }
-        log.error({ errors: body.errors, poolId }, 'pool facts lookup returned errors');
-        throw subgraphUnavailable('pools', 'unexpected answer');
-      }
+      if (error) throw callerFacingError(error, 'pools', log);
       const pool = body.data?.pool;
       if (!pool) return null;
       return {

@@ -1,8 +1,6 @@
 import {
+  callerFacingError,
   createServiceClient,
-  ErrorCode,
-  graphQLError,
-  subgraphUnavailable,
   type CallerIdentity,
   type Logger,
 } from '@poolgraph/platform';
@@ -65,18 +63,7 @@ export function createPoolsPeer(url: string | undefined, log: Logger): PoolsPeer
       );
       // The caller's own credential problems and the pool's visibility come back as they are.
       const poolError = body.errors?.find((e) => e.path?.[0] !== 'membership');
-      if (poolError) {
-        const code = poolError.extensions?.code;
-        if (
-          code === ErrorCode.UNAUTHENTICATED ||
-          code === ErrorCode.FORBIDDEN ||
-          code === ErrorCode.NOT_FOUND
-        ) {
-          throw graphQLError(code, poolError.message);
-        }
-        log.error({ errors: body.errors, poolId }, 'pool lookup returned errors');
-        throw subgraphUnavailable('pools', 'unexpected answer');
-      }
+      if (poolError) throw callerFacingError(poolError, 'pools', log);
       const pool = body.data?.pool;
       if (!pool) return null;
       return {
