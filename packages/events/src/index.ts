@@ -4,3 +4,4 @@ export * from './relay.ts';
 export * from './consumer.ts';
 export * from './applyOnce.ts';
 export * from './poolEvents.ts';
+export * from './poolConsumer.ts';

@@ -1,13 +1,5 @@
 import { hostname } from 'node:os';
-import {
-  consumeStream,
-  parseDomainEvent,
-  parsePoolEvent,
-  poolEventsStream,
-  type DomainEvent,
-  type PoolChangedEvent,
-  type StreamConsumer,
-} from '@poolgraph/events';
+import { consumePoolSnapshots, type StreamConsumer } from '@poolgraph/events';
 import type { Logger, Redis } from '@poolgraph/platform';
 import type { AlertsDb } from '../db/index.ts';
 import { upsertPoolFacts } from '../data/poolFacts.ts';
@@ -23,25 +15,19 @@ export interface PoolFactsConsumerOptions {
 
 /**
  * Keeps `pool_facts` from `pools.events` (group "alerts"): PoolChanged snapshots are applied
- * when their revision is newer, so redelivery and reordering change nothing and no
- * processed_events row is needed. MembershipChanged is not needed here and is skipped.
+ * when their revision is newer. MembershipChanged is not needed here and is skipped.
  */
 export function startPoolFactsConsumer(options: PoolFactsConsumerOptions): StreamConsumer {
   const { db, log } = options;
-  return consumeStream<DomainEvent>({
+  return consumePoolSnapshots({
     redis: options.redis,
-    stream: poolEventsStream(options.eventsPrefix),
+    redisPrefix: options.eventsPrefix,
     group: 'alerts',
     consumer: options.consumerName ?? hostname(),
-    parse: (raw) => {
-      const event = parseDomainEvent(raw);
-      return event.type === 'PoolChanged' || event.type === 'MembershipChanged'
-        ? parsePoolEvent(event)
-        : event;
-    },
-    handle: async (event) => {
-      if (event.type !== 'PoolChanged') return;
-      await upsertPoolFacts(db, (event as PoolChangedEvent).payload);
+    apply: async (events) => {
+      for (const event of events) {
+        if (event.type === 'PoolChanged') await upsertPoolFacts(db, event.payload);
+      }
     },
     log,
   });

@@ -1,6 +1,7 @@
 import { hasRole, requireRole } from '@poolgraph/auth';
 import { badUserInput, isUuid } from '@poolgraph/platform';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
+import type { Context } from '../context.ts';
 import { canSeeAlert, requireManagedPool } from '../access.ts';
 import { selectAlerts } from '../data/alerts.ts';
 import { selectChannelsByManager } from '../data/channels.ts';
@@ -18,6 +19,16 @@ function pageSize(field: string, value: number | null | undefined, fallback: num
     throw badUserInput(field, `must be between 1 and ${max}, got ${count}.`);
   }
   return count;
+}
+
+/** The notification a page starts after: one of the caller's own, or BAD_USER_INPUT. */
+async function notificationCursor(db: Context['db'], managerId: string, after?: string | null) {
+  if (!after) return undefined;
+  const [cursor] = await selectNotificationsByIds(db, isUuid(after) ? [after] : []);
+  if (!cursor || cursor.managerId !== managerId) {
+    throw badUserInput('after', 'must be the id of a notification from the previous page.');
+  }
+  return cursor;
 }
 
 export const Query: QueryResolvers = {
@@ -58,12 +69,7 @@ export const Query: QueryResolvers = {
   inbox: async (_parent, { unreadOnly, first, after }, { viewer, db }) => {
     const caller = requireRole(viewer, 'ADMIN', 'MANAGER');
     const limit = pageSize('first', first, 50, MAX_NOTIFICATIONS_LIMIT);
-    const cursor = after
-      ? (await selectNotificationsByIds(db, isUuid(after) ? [after] : []))[0]
-      : undefined;
-    if (after && (!cursor || cursor.managerId !== caller.userId)) {
-      throw badUserInput('after', 'must be the id of a notification from the previous page.');
-    }
+    const cursor = await notificationCursor(db, caller.userId, after);
     return selectNotifications(db, {
       managerId: caller.userId,
       inApp: true,
@@ -81,12 +87,7 @@ export const Query: QueryResolvers = {
   notificationDeliveries: async (_parent, { status, first, after }, { viewer, db }) => {
     const caller = requireRole(viewer, 'ADMIN', 'MANAGER');
     const limit = pageSize('first', first, 50, MAX_NOTIFICATIONS_LIMIT);
-    const cursor = after
-      ? (await selectNotificationsByIds(db, isUuid(after) ? [after] : []))[0]
-      : undefined;
-    if (after && (!cursor || cursor.managerId !== caller.userId)) {
-      throw badUserInput('after', 'must be the id of a notification from the previous page.');
-    }
+    const cursor = await notificationCursor(db, caller.userId, after);
     return selectNotifications(db, {
       managerId: caller.userId,
       inApp: false,

@@ -1,10 +1,4 @@
-import {
-  consumeStream,
-  parsePoolEvent,
-  poolEventsStream,
-  type PoolEvent,
-  type StreamConsumer,
-} from '@poolgraph/events';
+import { consumePoolSnapshots, type PoolEvent, type StreamConsumer } from '@poolgraph/events';
 import type { Logger, Redis } from '@poolgraph/platform';
 import type { LedgerDb, LedgerQueryable } from '../db/index.ts';
 import { upsertPoolFacts } from '../data/poolFacts.ts';
@@ -35,8 +29,7 @@ export async function applyPoolEvent(db: LedgerQueryable, event: PoolEvent): Pro
 
 /**
  * Keeps the ledger's copy of pool facts (status, currency, manager, members) from
- * `<prefix>pools.events`, consumer group `ledger`. Snapshots carry revisions, so redelivery
- * and reordering need no record of applied event ids; a read's events apply in one commit.
+ * `<prefix>pools.events`, consumer group `ledger`; a read's snapshots apply in one commit.
  */
 export function startPoolFactsConsumer(options: {
   db: LedgerDb;
@@ -46,18 +39,15 @@ export function startPoolFactsConsumer(options: {
   log: Logger;
 }): StreamConsumer {
   const { db } = options;
-  return consumeStream<PoolEvent>({
+  return consumePoolSnapshots({
     redis: options.redis,
-    stream: poolEventsStream(options.redisPrefix),
+    redisPrefix: options.redisPrefix,
     group: 'ledger',
     consumer: options.consumerName,
-    parse: parsePoolEvent,
-    handle: (event) => applyPoolEvent(db, event),
-    handleBatch: (events) =>
+    apply: (events) =>
       db.transaction(async (tx) => {
         for (const event of events) await applyPoolEvent(tx, event);
       }),
-    blockMs: 1_000,
     log: options.log,
   });
 }

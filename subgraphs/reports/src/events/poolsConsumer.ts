@@ -1,12 +1,5 @@
 import { hostname } from 'node:os';
-import {
-  consumeStream,
-  parseDomainEvent,
-  parsePoolEvent,
-  poolEventsStream,
-  type DomainEvent,
-  type StreamConsumer,
-} from '@poolgraph/events';
+import { consumePoolSnapshots, type StreamConsumer } from '@poolgraph/events';
 import type { Logger, Redis } from '@poolgraph/platform';
 import type { ReportsDb } from '../db/index.ts';
 import { upsertPoolFacts } from '../data/poolFacts.ts';
@@ -26,21 +19,15 @@ export interface PoolsConsumerOptions {
  */
 export function startPoolsConsumer(options: PoolsConsumerOptions): StreamConsumer {
   const { db } = options;
-  return consumeStream<DomainEvent>({
+  return consumePoolSnapshots({
     redis: options.redis,
-    stream: poolEventsStream(options.eventsPrefix),
+    redisPrefix: options.eventsPrefix,
     group: 'reports',
     consumer: options.consumerName ?? hostname(),
-    parse: (raw) => {
-      const event = parseDomainEvent(raw);
-      return event.type === 'PoolChanged' || event.type === 'MembershipChanged'
-        ? parsePoolEvent(event)
-        : event;
-    },
-    handle: async (event) => {
-      if (event.type !== 'PoolChanged') return;
-      const changed = parsePoolEvent(event);
-      if (changed.type === 'PoolChanged') await upsertPoolFacts(db, changed.payload);
+    apply: async (events) => {
+      for (const event of events) {
+        if (event.type === 'PoolChanged') await upsertPoolFacts(db, event.payload);
+      }
     },
     log: options.log,
   });
