@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { formatErrorFor, metricsPlugin } from './apollo.ts';
 import { createHttpService, type HttpService, type ReadinessCheck } from './http.ts';
 import type { GraphQLMetrics } from './metrics.ts';
+import { guardRootFields, type RootFieldAuthorizer } from './rootFieldGuard.ts';
 import { attachSubscriptions, type SubgraphSubscriptions } from './websocket.ts';
 
 export interface SubgraphServiceOptions<TContext extends BaseContext> {
@@ -22,6 +23,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   onClose?: Array<() => Promise<unknown>>;
   /** Serve the schema's Subscription fields over graphql-ws at /graphql. */
   subscriptions?: SubgraphSubscriptions<TContext>;
+  /** Checked before every root field, `_entities` included (partner key scopes). */
+  authorizeRootField?: RootFieldAuthorizer<TContext>;
 }
 
 /** An Apollo subgraph behind the shared HTTP face (health, readiness, metrics, shutdown). */
@@ -34,6 +37,7 @@ export function createSubgraphService<TContext extends BaseContext>(
     // but Apollo's map types it as a field resolver; the codegen types are the stricter check.
     resolvers: options.resolvers as GraphQLResolverMap<unknown>,
   });
+  if (options.authorizeRootField) guardRootFields(schema, options.authorizeRootField);
   const apollo = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,
