@@ -29,6 +29,7 @@ import {
 export type { GatewayContext } from './context.ts';
 export { SUBGRAPH_UNAVAILABLE } from './dataSource.ts';
 export type { SupergraphSource } from './supergraph.ts';
+export type { PartnerAccessOptions } from './partners/access.ts';
 
 export type GatewayOptions = SupergraphSource & {
   verifier: TokenVerifier;

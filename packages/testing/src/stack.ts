@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createRemoteTokenVerifier, type Role } from '@poolgraph/auth';
-import { createGateway } from '@poolgraph/gateway';
+import { createGateway, type GatewayOptions } from '@poolgraph/gateway';
 import { createService as createUsers } from '@poolgraph/users';
 import { upsertAdmin } from '@poolgraph/users/admin';
 import { createService as createPools } from '@poolgraph/pools';
@@ -11,6 +11,7 @@ import { createService as createReports } from '@poolgraph/reports';
 import {
   SUBGRAPH_NAMES,
   connectMysql,
+  connectRedis,
   createLogger,
   type HttpService,
   type SubgraphConfig,
@@ -49,6 +50,8 @@ export interface StackOptions {
   logLevel?: string;
   /** Extra settings for one service's createService (e.g. alerts' retry policy in tests). */
   serviceConfig?: Partial<Record<SubgraphName, Record<string, unknown>>>;
+  /** Extra gateway options for every gateway of the stack (persisted queries, SAFELIST …). */
+  gateway?: Partial<Pick<GatewayOptions, 'persistedQueriesDir' | 'safelist' | 'apqTtlSeconds'>>;
 }
 
 export interface TestUser {
@@ -69,7 +72,7 @@ export interface Stack {
   /** The Redis prefix every service of this stack shares. */
   redisPrefix: string;
   /** Another gateway process's worth: same supergraph, its own port (and upstream sockets). */
-  startGateway(): Promise<{ url: string; service: HttpService }>;
+  startGateway(overrides?: StackOptions['gateway']): Promise<{ url: string; service: HttpService }>;
   signUp(role: Extract<Role, 'MANAGER' | 'INVESTOR'>, name?: string): Promise<TestUser>;
   admin(): Promise<TestUser>;
   stop(): Promise<void>;
@@ -115,16 +118,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     withUrls(readSupergraphConfig(resolve(ROOT, 'supergraph.yaml')), subgraphUrls),
   );
   const extraGateways: HttpService[] = [];
-  const newGateway = () =>
+  // The gateways' own Redis client, as each gateway process has: the shared APQ cache.
+  const gatewayRedis = connectRedis(TEST_REDIS_URL, log, 'gateway');
+  const newGateway = (overrides: StackOptions['gateway'] = {}) =>
     createGateway({
       supergraphSdl,
       verifier: createRemoteTokenVerifier(`${urls.users}/.well-known/jwks.json`),
       log: log.child({ service: 'gateway' }),
+      apiKeyExchangeUrl: `${urls.users}/api-keys/token`,
+      redis: gatewayRedis,
+      redisPrefix,
+      ...options.gateway,
+      ...overrides,
     });
   const gateway = newGateway();
   const gatewayUrl = `${await gateway.listen(0)}/graphql`;
-  async function startGateway() {
-    const service = newGateway();
+  async function startGateway(overrides?: StackOptions['gateway']) {
+    const service = newGateway(overrides);
     extraGateways.push(service);
     return { service, url: `${await service.listen(0)}/graphql` };
   }
@@ -210,6 +220,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     admin,
     async stop() {
       await Promise.all([gateway, ...extraGateways].map((g) => g.stop()));
+      gatewayRedis.disconnect();
       for (const name of [...names].reverse()) await services[name]?.stop();
       await Promise.all(Object.values(databases).map((db) => db.drop()));
       await deleteRedisKeys(TEST_REDIS_URL, redisPrefix);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { createRemoteTokenVerifier } from '@poolgraph/auth';
+import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
 import {
   createMetrics,
   createSubgraphService,
@@ -13,6 +13,8 @@ import { migrationsFolder, schema } from './db/index.ts';
 import { createPoolsRelay } from './events/relay.ts';
 import { resolvers } from './resolvers/index.ts';
 import { startSettlementConsumer } from './settlement/consumer.ts';
+
+const partnerScope = partnerScopeRule({ read: 'pools:read', write: null });
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -55,6 +57,8 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
 
   return createSubgraphService({
     typeDefs,
+    // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
+    authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),
     resolvers,
     context: createContextFactory({
       db: mysql.db,
