@@ -97,7 +97,10 @@ export function loadTrustedDocuments(
     const next = new Map<string, TrustedOperation>();
     for (const operations of byFile.values()) for (const op of operations) next.set(op.id, op);
     byId = next;
-    log.info({ operations: byId.size, files: [...byFile.keys()] }, 'persisted-query manifests loaded');
+    log.info(
+      { operations: byId.size, files: [...byFile.keys()] },
+      'persisted-query manifests loaded',
+    );
   }
 
   const ready = reload();
@@ -110,7 +113,9 @@ export function loadTrustedDocuments(
         clearTimeout(timer);
         timer = setTimeout(() => void reload(), 100);
       });
-      watcher.on('error', (error) => log.warn({ err: error.message, dir }, 'manifest watch failed'));
+      watcher.on('error', (error) =>
+        log.warn({ err: error.message, dir }, 'manifest watch failed'),
+      );
     } catch (error) {
       log.warn({ err: (error as Error).message, dir }, 'manifests are not watched');
     }

@@ -64,7 +64,9 @@ const REFUSED_DOCUMENT = 'query PersistedQueryRefused { __typename }';
  * cannot be thrown from requestDidStart (Apollo answers 500), so the request is swapped for a
  * tiny document and the error is raised when its operation resolves, before any execution.
  */
-export function persistedQueryPlugin(policy: PersistedQueryPolicy): ApolloServerPlugin<GatewayContext> {
+export function persistedQueryPlugin(
+  policy: PersistedQueryPolicy,
+): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request, contextValue }) {
       const decision = decide(request, policy, !!contextValue.apiKey);

@@ -8,7 +8,8 @@ import type { Viewer } from './viewer.ts';
 export const SCOPES = ['pools:read', 'ledger:read', 'ledger:write', 'reports:read'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-export const isScope = (value: string): value is Scope => (SCOPES as readonly string[]).includes(value);
+export const isScope = (value: string): value is Scope =>
+  (SCOPES as readonly string[]).includes(value);
 
 /** A token's space-separated `scope` claim (OAuth 2.0 style), unknown entries dropped. */
 export function scopesOfClaim(claim: unknown): Scope[] {

@@ -26,7 +26,7 @@ import {
   uniqueRedisPrefix,
   type TestDatabase,
 } from './database.ts';
-import { expectData, graphql } from './graphql.ts';
+import { expectData, graphql, type RequestOptions } from './graphql.ts';
 import { freePort } from './ports.ts';
 
 const SUBGRAPHS = SUBGRAPH_NAMES;
@@ -51,7 +51,12 @@ export interface StackOptions {
   /** Extra settings for one service's createService (e.g. alerts' retry policy in tests). */
   serviceConfig?: Partial<Record<SubgraphName, Record<string, unknown>>>;
   /** Extra gateway options for every gateway of the stack (persisted queries, SAFELIST …). */
-  gateway?: Partial<Pick<GatewayOptions, 'persistedQueriesDir' | 'safelist' | 'apqTtlSeconds'>>;
+  gateway?: Partial<
+    Pick<
+      GatewayOptions,
+      'persistedQueriesDir' | 'watchPersistedQueries' | 'safelist' | 'apqTtlSeconds'
+    >
+  >;
 }
 
 export interface TestUser {
@@ -75,6 +80,11 @@ export interface Stack {
   startGateway(overrides?: StackOptions['gateway']): Promise<{ url: string; service: HttpService }>;
   signUp(role: Extract<Role, 'MANAGER' | 'INVESTOR'>, name?: string): Promise<TestUser>;
   admin(): Promise<TestUser>;
+  /**
+   * A partner API key with these scopes, created by a new admin, as request options: it sends
+   * `x-api-key` and operations by id only (they must be in the gateway's manifests).
+   */
+  partner(scopes: string[]): Promise<TestUser & RequestOptions & { apiKey: string }>;
   stop(): Promise<void>;
 }
 
@@ -208,6 +218,29 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
   }
 
+  async function partner(scopes: string[]) {
+    const { token } = await admin();
+    const { createApiKey } = expectData(
+      await graphql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+        gatewayUrl,
+        'mutation Key($s: [String!]!) { createApiKey(name: "Test partner", scopes: $s) { secret apiKey { id } } }',
+        { s: scopes },
+        { token },
+      ),
+    );
+    const apiKey = createApiKey.secret;
+    return {
+      apiKey,
+      userId: createApiKey.apiKey.id,
+      token: '',
+      refreshToken: '',
+      email: '',
+      password: '',
+      headers: { 'x-api-key': apiKey },
+      persisted: true,
+    };
+  }
+
   return {
     gatewayUrl,
     urls,
@@ -218,6 +251,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     startGateway,
     signUp,
     admin,
+    partner,
     async stop() {
       await Promise.all([gateway, ...extraGateways].map((g) => g.stop()));
       gatewayRedis.disconnect();

@@ -51,7 +51,10 @@ export async function selectApiKeyBySecretHash(
 
 /** selectApiKeys: every key, newest first (keys are created by hand: a few hundred at most). */
 export async function selectApiKeys(db: UsersQueryable): Promise<ApiKeyRow[]> {
-  const rows = await db.select(columns).from(apiKeys).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+  const rows = await db
+    .select(columns)
+    .from(apiKeys)
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
   return rows.map(toRow);
 }
 
@@ -77,12 +80,7 @@ export async function touchApiKey(
   await db
     .update(apiKeys)
     .set({ lastUsedAt: at })
-    .where(
-      and(
-        eq(apiKeys.id, id),
-        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, before)),
-      ),
-    );
+    .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, before))));
 }
 
 /** A key just created and its secret, which exists only in this answer. */
