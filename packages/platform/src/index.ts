@@ -18,3 +18,4 @@ export * from './revocations.ts';
 export * from './pipeEvents.ts';
 export * from './sqlRows.ts';
 export * from './rootFieldGuard.ts';
+export * from './requestScope.ts';
