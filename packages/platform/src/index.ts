@@ -19,3 +19,4 @@ export * from './pipeEvents.ts';
 export * from './sqlRows.ts';
 export * from './rootFieldGuard.ts';
 export * from './requestScope.ts';
+export * from './audit.ts';

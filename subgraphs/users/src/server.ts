@@ -7,6 +7,7 @@ import {
   openSubgraphResources,
   type HttpService,
   type SubgraphConfig,
+  createAuditLog,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
 import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
@@ -82,6 +83,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
 
   return createSubgraphService({
     typeDefs,
+    audit: { log: createAuditLog(mysql.pool), queryField: 'usersAuditLog' },
     resolvers,
     context: createContextFactory({ db: mysql.db, sessions, apiKeys, verifier, log: config.log }),
     metrics: createMetrics('users'),

@@ -8,6 +8,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
+import { auditLogTable } from '@poolgraph/platform';
 
 const now = sql`CURRENT_TIMESTAMP(3)`;
 
@@ -89,3 +90,6 @@ export const apiKeys = mysqlTable(
   },
   (t) => [uniqueIndex('api_keys_secret_hash').on(t.secretHash)],
 );
+
+/** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
+export const auditLog = auditLogTable();
