@@ -1,7 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { TokenVerifier } from '@poolgraph/auth';
-import { partnerAccess, type PartnerAccessOptions } from './partners/access.ts';
 import {
   createHttpService,
   createMetrics,
@@ -13,6 +12,7 @@ import {
 import { createContextFunction, type GatewayContext } from './context.ts';
 import { SubgraphDataSource } from './dataSource.ts';
 import { createSubgraphMetrics } from './metrics.ts';
+import { partnerAccess, type PartnerAccessOptions } from './partners/access.ts';
 import { subgraphReadiness } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
 import { createSubscriptionMetrics } from './subscriptions/metrics.ts';
