@@ -77,7 +77,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
 
   return createSubgraphService({
     typeDefs,
-    audit: { log: createAuditLog(mysql.pool), queryField: 'ledgerAuditLog' },
+    audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'ledgerAuditLog' },
     // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
     authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),
     resolvers,
