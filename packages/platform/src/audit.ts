@@ -146,14 +146,7 @@ export function auditPlugin(audit: AuditLog): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({
-          request,
-          operation,
-          operationName,
-          contextValue,
-          errors,
-          response,
-        }) {
+        async willSendResponse({ request, operation, operationName, contextValue, errors }) {
           if (operation?.operation !== 'mutation') return;
           const fields = operation.selectionSet.selections.flatMap((s) =>
             s.kind === 'Field' && !s.name.value.startsWith('__') ? [s.name.value] : [],
