@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { baseEnv, loadEnvOrExit, port, redisUrl } from '@poolgraph/platform';
+import { limitsEnv } from './limits/env.ts';
 
 /** `npm run compose` writes the supergraph at the repository root. */
 const DEFAULT_SUPERGRAPH_PATH = resolve(import.meta.dirname, '../../supergraph.graphql');
@@ -23,6 +24,8 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   // Only when exactly one proxy in front of the gateway sets x-forwarded-for.
   TRUST_PROXY: z.stringbool().default(false),
+  // Rate, operation, body, CORS and WebSocket limits: gateway/README.md, "Limits".
+  ...limitsEnv,
 });
 
 export type GatewayEnv = Omit<z.infer<typeof gatewayEnvSchema>, 'SUPERGRAPH_WATCH'> & {

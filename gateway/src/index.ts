@@ -6,6 +6,7 @@ import {
   stopOnSignals,
 } from '@poolgraph/platform';
 import { loadGatewayEnv } from './env.ts';
+import { limitsFromEnv } from './limits/env.ts';
 import { createGateway } from './server.ts';
 
 const env = loadGatewayEnv();
@@ -24,6 +25,9 @@ const service = createGateway({
   trustProxy: env.TRUST_PROXY,
   production: env.NODE_ENV === 'production',
   operationsToken: env.OPS_TOKEN,
+  limits: limitsFromEnv(env),
+  redis,
+  redisPrefix: env.REDIS_PREFIX,
 });
 
 try {

@@ -8,9 +8,12 @@ import {
   metricsPlugin,
   type HttpService,
   type Logger,
+  type Redis,
 } from '@poolgraph/platform';
-import { createContextFunction, type GatewayContext } from './context.ts';
+import { clientAddressOf, createContextFunction, type GatewayContext } from './context.ts';
 import { SubgraphDataSource } from './dataSource.ts';
+import { formatLimitErrors } from './limits/errors.ts';
+import { createLimits, type GatewayLimits } from './limits/index.ts';
 import { createSubgraphMetrics } from './metrics.ts';
 import { subgraphReadiness } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
@@ -28,6 +31,7 @@ import {
 export type { GatewayContext } from './context.ts';
 export { SUBGRAPH_UNAVAILABLE } from './dataSource.ts';
 export type { SupergraphSource } from './supergraph.ts';
+export type { GatewayLimits } from './limits/index.ts';
 
 export type GatewayOptions = SupergraphSource & {
   verifier: TokenVerifier;
@@ -42,6 +46,11 @@ export type GatewayOptions = SupergraphSource & {
    */
   production?: boolean;
   operationsToken?: string;
+  /** Defaults in limits/config.ts; rate limits need `redis`. */
+  limits?: Partial<GatewayLimits>;
+  /** The deployment's Redis (rate limits shared by every replica), under `redisPrefix`. */
+  redis?: Redis;
+  redisPrefix?: string;
 };
 
 /**
@@ -54,6 +63,7 @@ export function createGateway(options: GatewayOptions): HttpService {
   const metrics = createMetrics('gateway');
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   const supergraph = supergraphHook(options, log);
+  const limits = createLimits({ ...options, registry: metrics.registry });
 
   // The same data sources serve queries and the entity fetches of subscription events.
   const dataSources = new Map<string, SubgraphDataSource>();
@@ -87,14 +97,22 @@ export function createGateway(options: GatewayOptions): HttpService {
     introspection: !options.production,
     // stopOnSignals owns shutdown; Apollo's own handler would race it and hang the exit.
     stopOnTerminationSignals: false,
-    formatError: formatErrorFor(log),
-    plugins: [metricsPlugin(metrics), requestLogPlugin(log)],
+    formatError: formatLimitErrors(formatErrorFor(log)),
+    plugins: [metricsPlugin(metrics), requestLogPlugin(log), limits.operations.plugin],
+    parseOptions: limits.operations.parseOptions,
+    validationRules: limits.operations.validationRules,
+    // Said here: batches (JSON arrays) multiply every per-request limit, and no client sends them.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
   });
 
   const upstream = new UpstreamConnections(log.child({ component: 'subscriptions' }));
+  const trustProxy = !!options.trustProxy;
   const service = createHttpService({
     apollo,
-    context: createContextFunction({ verifier, log, metrics, trustProxy: !!options.trustProxy }),
+    context: limits.rateLimited(createContextFunction({ verifier, log, metrics, trustProxy })),
+    maxBodyBytes: limits.limits.maxBodyBytes,
+    intercept: limits.cors,
     registry: metrics.registry,
     log,
     readiness: subgraphReadiness(() => subgraphs),
@@ -108,6 +126,8 @@ export function createGateway(options: GatewayOptions): HttpService {
         log: log.child({ component: 'subscriptions' }),
         metrics: createSubscriptionMetrics(metrics.registry),
         upstream,
+        limits: limits.limits,
+        addressOf: (req) => clientAddressOf(req, trustProxy),
         current: () =>
           planner && { planner, subgraphs, serviceMap: Object.fromEntries(dataSources) },
       }),

@@ -5,7 +5,10 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
+/** The default request body limit; the gateway sets its own (`maxBodyBytes`). */
 const MAX_BODY_BYTES = 1_000_000;
+/** How long a refused upload may keep sending before its connection is closed for good. */
+const LINGER_MS = 5_000;
 
 export interface ReadinessCheck {
   name: string;
@@ -25,6 +28,13 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   onClose?: Array<() => Promise<unknown>>;
   /** Attaches WebSocket handling to the server; its closer runs first on stop. */
   webSockets?: (server: Server) => () => Promise<void>;
+  /** Request bodies above this answer 413 (default 1,000,000 bytes). */
+  maxBodyBytes?: number;
+  /**
+   * Runs before routing (the gateway's CORS): returns true when it answered the request itself
+   * (a preflight), false to let it through (it may still set response headers).
+   */
+  intercept?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface HttpService {
@@ -45,6 +55,7 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code = 'BAD_REQUEST',
   ) {
     super(message);
   }
@@ -56,16 +67,37 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+const tooLarge = (maxBytes: number) =>
+  new HttpError(
+    413,
+    `Request body is larger than the limit of ${maxBytes} bytes.`,
+    'REQUEST_TOO_LARGE',
+  );
+
+/**
+ * Reads the body with 'data' events rather than an async iterator: leaving an iterator early
+ * destroys the socket, and the client would get a reset instead of the 413.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      req.off('data', onData).off('end', onEnd).off('error', reject);
+      reject(tooLarge(maxBytes));
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData).once('end', onEnd).once('error', reject);
+  });
+}
+
+async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   if (req.method !== 'POST') return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body is larger than 1 MB.');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readBody(req, maxBytes)).toString('utf8');
   if (!text) return undefined;
   const contentType = req.headers['content-type'] ?? '';
   if (!contentType.startsWith('application/json')) return text;
@@ -74,6 +106,24 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new HttpError(400, 'Request body is not valid JSON.');
   }
+}
+
+/**
+ * After a 413 the client may still be uploading. Closing the socket with unread bytes in it
+ * makes the kernel send a reset, which can discard the 413 before the client reads it; so the
+ * connection is half-closed (our FIN after the response) and what still arrives is read and
+ * dropped, until the client closes or `LINGER_MS` passes.
+ */
+function closeAfterResponse(res: ServerResponse): void {
+  const socket = res.socket;
+  res.setHeader('connection', 'close');
+  if (!socket) return;
+  socket.destroySoon = () => {
+    socket.end();
+    socket.resume();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
 }
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -136,7 +186,7 @@ export function createHttpService<TContext extends BaseContext>(
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = await readJsonBody(req);
+    const body = await readJsonBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search, body },
       context: () => options.context(req),
@@ -161,6 +211,7 @@ export function createHttpService<TContext extends BaseContext>(
   };
 
   async function route(req: IncomingMessage, res: ServerResponse) {
+    if (options.intercept?.(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     switch (url.pathname) {
       case '/graphql':
@@ -216,8 +267,9 @@ export function createHttpService<TContext extends BaseContext>(
     res.setHeader('x-request-id', assignRequestId(req));
     route(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
+        if (error.status === 413) closeAfterResponse(res);
         sendJson(res, error.status, {
-          errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }],
+          errors: [{ message: error.message, extensions: { code: error.code } }],
         });
         return;
       }
