@@ -96,7 +96,6 @@ describe('operation limits', () => {
       shelf: { c: '1', d: '1' },
     });
   });
-  });
 
   it('refuses an operation nested deeper than the maximum depth, naming the limit', async () => {
     const error = await expectRefused(nested(6), 'depth');
