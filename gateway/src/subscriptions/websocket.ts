@@ -184,6 +184,15 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
     },
     wsServer,
   );
+  // A socket error is the client breaking the protocol (a message above maxPayload, invalid
+  // UTF-8): ws has already closed it with the matching code. graphql-ws would print each one
+  // to the console, which any client could flood.
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) =>
+      log.debug({ err: error }, 'websocket closed on a protocol error'),
+    );
+  });
 
   return async () => {
     await disposable.dispose();
