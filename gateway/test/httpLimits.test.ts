@@ -129,14 +129,18 @@ describe('HTTP limits', () => {
     expect(body.errors[0]?.message).toBe('Operation batching disabled.');
   });
 
-  it('answers 413 to a body above the maximum and closes the connection cleanly', async () => {
+  it('answers 413 with REQUEST_TOO_LARGE to a body above the maximum', async () => {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `{ hello } #${'x'.repeat(MAX_BODY)}` }),
     });
     expect(response.status).toBe(413);
-    expect(errorCodes({ status: 413, ...(await response.json()) })).toEqual(['REQUEST_TOO_LARGE']);
+    const body = (await response.json()) as { errors: Array<{ message: string }> };
+    expect(errorCodes({ status: 413, ...body })).toEqual(['REQUEST_TOO_LARGE']);
+    expect(body.errors[0]?.message).toBe(
+      `Request body is larger than the limit of ${MAX_BODY} bytes.`,
+    );
   });
 
   it.each([
