@@ -1,5 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '@poolgraph/platform';
 
 /** Which limit an operation broke: `extensions.limit` of a QUERY_TOO_COMPLEX error. */
@@ -58,6 +57,16 @@ export function formatLimitErrors(
         ...formatted,
         extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_COMPLEX },
       };
+    }
+    // Apollo raises some request errors with a 4xx status and no code (an unsupported
+    // persisted query version, a hash that does not match the query): they are the client's,
+    // not bugs to mask as "Internal server error".
+    const http = (error as GraphQLError | undefined)?.extensions?.http as { status?: unknown };
+    const status = http?.status;
+    if (!formatted.extensions?.code || formatted.extensions.code === 'INTERNAL_SERVER_ERROR') {
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+      }
     }
     return format(formatted, error);
   };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createRemoteTokenVerifier, type Role } from '@poolgraph/auth';
-import { createGateway } from '@poolgraph/gateway';
+import { createGateway, type GatewayLimits } from '@poolgraph/gateway';
 import { createService as createUsers } from '@poolgraph/users';
 import { upsertAdmin } from '@poolgraph/users/admin';
 import { createService as createPools } from '@poolgraph/pools';
@@ -11,6 +11,7 @@ import { createService as createReports } from '@poolgraph/reports';
 import {
   SUBGRAPH_NAMES,
   connectMysql,
+  connectRedis,
   createLogger,
   type HttpService,
   type SubgraphConfig,
@@ -49,6 +50,9 @@ export interface StackOptions {
   logLevel?: string;
   /** Extra settings for one service's createService (e.g. alerts' retry policy in tests). */
   serviceConfig?: Partial<Record<SubgraphName, Record<string, unknown>>>;
+  /** The gateway's limits; with `rateLimits`, rate limits on the shared Redis too. */
+  gatewayLimits?: Partial<GatewayLimits>;
+  rateLimits?: boolean;
 }
 
 export interface TestUser {
@@ -115,11 +119,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     withUrls(readSupergraphConfig(resolve(ROOT, 'supergraph.yaml')), subgraphUrls),
   );
   const extraGateways: HttpService[] = [];
+  const gatewayRedis = options.rateLimits ? connectRedis(TEST_REDIS_URL, log) : undefined;
   const newGateway = () =>
     createGateway({
       supergraphSdl,
       verifier: createRemoteTokenVerifier(`${urls.users}/.well-known/jwks.json`),
       log: log.child({ service: 'gateway' }),
+      limits: options.gatewayLimits,
+      redis: gatewayRedis,
+      redisPrefix,
     });
   const gateway = newGateway();
   const gatewayUrl = `${await gateway.listen(0)}/graphql`;
@@ -210,6 +218,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     admin,
     async stop() {
       await Promise.all([gateway, ...extraGateways].map((g) => g.stop()));
+      gatewayRedis?.disconnect();
       for (const name of [...names].reverse()) await services[name]?.stop();
       await Promise.all(Object.values(databases).map((db) => db.drop()));
       await deleteRedisKeys(TEST_REDIS_URL, redisPrefix);
