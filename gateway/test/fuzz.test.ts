@@ -8,8 +8,8 @@ import { SERVER_FAILURE_CODES, runSocketCase } from './fuzz/sockets.ts';
 // 10,000 hostile requests against the real gateway and the five real subgraphs. The seed is
 // printed; FUZZ_SEED=<seed> replays a run.
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
-const HTTP_CASES = 9_000;
-const SOCKET_CASES = 1_000;
+const HTTP_CASES = 8_000;
+const SOCKET_CASES = 2_000;
 
 let stack: Stack;
 let investor: TestUser;

@@ -86,7 +86,7 @@ export async function runSocketCase(
       setTimeout(() => {
         closedByUs = true;
         socket.close();
-      }, 150).unref();
+      }, 60).unref();
     });
   });
   return { kind, code };
