@@ -118,6 +118,15 @@ describe('HTTP limits', () => {
     expect(get.status).toBe(400);
   });
 
+  it('refuses a mutation sent with GET, even with the preflight header', async () => {
+    const query = encodeURIComponent('mutation { hello }');
+    const response = await fetch(`${gateway.url}/graphql?query=${query}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
   it('refuses a batch (a JSON array of operations)', async () => {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
