@@ -86,7 +86,7 @@ export async function runSocketCase(
       setTimeout(() => {
         closedByUs = true;
         socket.close();
-      }, 60).unref();
+      }, 30).unref();
     });
   });
   return { kind, code };
