@@ -182,4 +182,41 @@ describe('operation limits', () => {
       'shelves',
     );
   });
+
+  it('measures fragments that spread the next one twice, thirty deep, in linear time', async () => {
+    const chain = Array.from(
+      { length: 30 },
+      (_v, i) => `fragment F${i} on Shelf { ...F${i + 1} ...F${i + 1} }`,
+    ).join(' ');
+    const started = Date.now();
+    await expectRefused(
+      `{ shelf { ...F0 } } ${chain} fragment F30 on Shelf { next { id } }`,
+      'cost',
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('answers fragments that spread the next one twice, thirty deep, when they select only scalars', async () => {
+    const chain = Array.from(
+      { length: 30 },
+      (_v, i) => `fragment F${i} on Shelf { ...F${i + 1} ...F${i + 1} }`,
+    ).join(' ');
+    const started = Date.now();
+    const response = await graphql(
+      gateway.url,
+      `
+        {
+          shelf {
+            ...F0
+          }
+        }
+        ${chain}
+        fragment F30 on Shelf {
+          id
+        }
+      `,
+    );
+    expect(expectData(response)).toEqual({ shelf: { id: '1' } });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });

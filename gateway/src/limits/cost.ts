@@ -32,8 +32,8 @@ interface CostInput {
  * and a list field multiplies its selection by its size: its `first`/`limit` argument (literal or
  * variable), else that argument's default, else `defaultListSize`. A size given on a field that
  * returns one object (a connection) applies to the lists inside it (`edges`, `nodes`). Inline
- * fragments on different types are summed (an upper bound). `usesVariables` says whether the
- * result may be cached for the document.
+ * fragments on different types are summed, and so are repeated spreads of one fragment (an
+ * upper bound). `usesVariables` says whether the result may be cached for the document.
  */
 export function operationCost(input: CostInput): { cost: number; usesVariables: boolean } {
   const { schema, document, variables, defaultListSize } = input;
@@ -75,11 +75,7 @@ export function operationCost(input: CostInput): { cost: number; usesVariables: 
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        const type = fragment && schema.getType(fragment.typeCondition.name.value);
-        if (!fragment || !type || !isCompositeType(type) || seen.has(name)) continue;
-        total += costOf(fragment.selectionSet, type, inheritedSize, new Set([...seen, name]));
+        total += fragmentCost(selection.name.value, inheritedSize, seen);
         continue;
       }
       if (!isObjectType(parent) && !isInterfaceType(parent)) continue;
@@ -96,6 +92,25 @@ export function operationCost(input: CostInput): { cost: number; usesVariables: 
       total += multiplier * ((isCompositeType(named) ? 1 : 0) + inner);
     }
     return total;
+  }
+
+  // Each fragment is costed once per inherited size, or fragments that spread the next one
+  // twice, thirty deep, would take 2^30 steps here (validation does not stop them).
+  const fragmentCosts = new Map<string, number>();
+  function fragmentCost(
+    name: string,
+    inheritedSize: number | undefined,
+    seen: ReadonlySet<string>,
+  ) {
+    const key = `${name}:${inheritedSize ?? ''}`;
+    const known = fragmentCosts.get(key);
+    if (known !== undefined) return known;
+    const fragment = fragments.get(name);
+    const type = fragment && schema.getType(fragment.typeCondition.name.value);
+    if (!fragment || !type || !isCompositeType(type) || seen.has(name)) return 0;
+    const cost = costOf(fragment.selectionSet, type, inheritedSize, new Set([...seen, name]));
+    fragmentCosts.set(key, cost);
+    return cost;
   }
 
   const root = schema.getRootType(input.operation.operation);
