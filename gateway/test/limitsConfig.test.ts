@@ -8,7 +8,7 @@ describe('limit configuration', () => {
   it('defaults to the documented limits', () => {
     const limits = limitsFromEnv(loadGatewayEnv({ NODE_ENV: 'test' }));
     expect(limits).toEqual({ ...DEFAULT_LIMITS, corsOrigins: [] });
-    expect(limits.operations).toMatchObject({ maxDepth: 12, maxAliases: 30, maxCost: 50_000 });
+    expect(limits.operations).toMatchObject({ maxDepth: 12, maxAliases: 30, maxCost: 100_000 });
     expect(limits.rate).toEqual({ perKey: 1_200, perUser: 600, perIp: 300 });
     expect(limits.webSocket.maxMessageBytes).toBe(65_536);
     expect(limits.maxBodyBytes).toBe(1_048_576);

@@ -53,7 +53,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxRootFields: 20,
   maxDirectives: 50,
   maxTokens: 5_000,
-  maxCost: 50_000,
+  maxCost: 100_000,
   defaultListSize: 20,
 };
 
