@@ -8,7 +8,6 @@ import {
   metricsPlugin,
   type HttpService,
   type Logger,
-  type Redis,
 } from '@poolgraph/platform';
 import { clientAddressOf, createContextFunction, type GatewayContext } from './context.ts';
 import { SubgraphDataSource } from './dataSource.ts';
