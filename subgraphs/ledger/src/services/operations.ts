@@ -8,7 +8,13 @@ import type { PoolStatus } from '../db/schema.ts';
 import type { Poster } from '../posting/engine.ts';
 import { checkTransactionAmount } from '../posting/limits.ts';
 import type { PlannedTransaction, PoolBooks } from '../posting/model.ts';
-import { planContribution, planDistribution, planFee, planWithdrawal } from '../posting/plans.ts';
+import {
+  planContribution,
+  planDistribution,
+  planFee,
+  planPendingContribution,
+  planWithdrawal,
+} from '../posting/plans.ts';
 import { checkIdempotencyKey, checkOccurredAt } from '../posting/validate.ts';
 import { checkedView, type PoolFactsDeps } from './poolFacts.ts';
 import { checkPoolId, requestHash, requireStatus } from './requests.ts';
@@ -133,6 +139,34 @@ export async function contribute(deps: OperationDeps, viewer: Viewer | null, arg
       investors: (id) => [id],
       opensAccounts: true,
       plan: (_books, amount) => planContribution(actor.userId, amount),
+    }),
+  );
+}
+
+/**
+ * The ledger half of startContribution: a PENDING contribution (same rules as contribute) that
+ * its payment posts or voids. The method is part of the request, so one key cannot start a card
+ * payment and then a bank transfer.
+ */
+export async function contributePending(
+  deps: OperationDeps,
+  viewer: Viewer | null,
+  args: MoneyArgs & { method: string },
+  expiresAt: Date,
+) {
+  const actor = requireRole(viewer, 'INVESTOR');
+  return first(
+    await move(deps, args, {
+      operation: `startContribution:${args.method}`,
+      actor,
+      investorId: actor.userId,
+      by: 'member',
+      forMember: true,
+      statuses: ['OPEN'],
+      occurredAt: null,
+      investors: (id) => [id],
+      opensAccounts: true,
+      plan: (_books, amount) => planPendingContribution(actor.userId, amount, expiresAt),
     }),
   );
 }
