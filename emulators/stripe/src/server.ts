@@ -168,7 +168,7 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
   async function control(req: IncomingMessage, res: ServerResponse, path: string[]) {
     const body = req.method === 'POST' ? await readBody(req) : '';
     const input = (body ? JSON.parse(body) : {}) as Record<string, unknown>;
-    const [, , what, intentId, action] = path;
+    const [, what, intentId, action] = path;
     if (what === 'webhooks') {
       webhooks.configure(input as Parameters<typeof webhooks.configure>[0]);
       return send(res, 200, { held: webhooks.heldCount() });
