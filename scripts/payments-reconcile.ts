@@ -22,11 +22,15 @@ const tools = openPaymentsTools();
 try {
   const mismatches = await reconcile(tools.deps, { poolId: values.pool ?? null, days });
   if (values.json) {
-    console.log(JSON.stringify(mismatches, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2));
+    console.log(
+      JSON.stringify(mismatches, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2),
+    );
   } else if (mismatches.length === 0) {
     console.log(`No mismatches between the providers and the ledger in the last ${days} days.`);
   } else {
-    console.log(`${mismatches.length} mismatch(es) in the last ${days} days (amounts in minor units):`);
+    console.log(
+      `${mismatches.length} mismatch(es) in the last ${days} days (amounts in minor units):`,
+    );
     for (const m of mismatches) {
       console.log(
         `  ${m.kind.padEnd(27)} ${m.provider.padEnd(6)} ${m.providerPaymentId ?? '-'} ` +

@@ -11,6 +11,7 @@ import { SUBGRAPH_PORTS } from '@poolgraph/platform';
 import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts';
 import { checkServices } from './lib/services.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
+import { startPaymentsDemo, type PaymentsDemo } from './lib/payments.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { 'no-seed': { type: 'boolean', default: false } } });
@@ -41,12 +42,14 @@ try {
 }
 
 let stack: ProcessStack | undefined;
+let paymentsDemo: PaymentsDemo | undefined;
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping every service…');
   await stack?.stop();
+  await paymentsDemo?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -56,6 +59,8 @@ const ports = { ...SUBGRAPH_PORTS, gateway: gatewayPort };
 const subgraphUrl = (port: number) => `http://127.0.0.1:${port}`;
 
 try {
+  // Card payments go to the Stripe emulator (its own process) unless real keys are configured.
+  paymentsDemo = await startPaymentsDemo(ports.ledger);
   stack = await startProcessStack({
     mysqlServer,
     databaseOf: (name) => `poolgraph_${name}`,
@@ -68,7 +73,15 @@ try {
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const logins: DemoLogin[] = values['no-seed']
     ? []
-    : await seedDemo({ gatewayUrl, usersMysqlUrl: `${mysqlServer}/poolgraph_users` });
+    : await seedDemo({
+        gatewayUrl,
+        usersMysqlUrl: `${mysqlServer}/poolgraph_users`,
+        payments: {
+          ledgerMysqlUrl: `${mysqlServer}/poolgraph_ledger`,
+          emulatorUrl: paymentsDemo.emulatorUrl,
+          publishableKey: paymentsDemo.publishableKey,
+        },
+      });
   printBanner(gatewayUrl, logins);
 } catch (error) {
   console.error(`\n${(error as Error).message}`);

@@ -27,6 +27,8 @@ export function parseForm(body: string): Record<string, FormValue> {
 export function stringMap(value: FormValue | undefined): Record<string, string> {
   if (!value || typeof value === 'string') return {};
   return Object.fromEntries(
-    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
   );
 }

@@ -10,11 +10,7 @@ export interface PaymentIntent {
   amount_received: number;
   currency: string;
   status:
-    | 'requires_payment_method'
-    | 'requires_confirmation'
-    | 'processing'
-    | 'succeeded'
-    | 'canceled';
+    'requires_payment_method' | 'requires_confirmation' | 'processing' | 'succeeded' | 'canceled';
   client_secret: string;
   metadata: Record<string, string>;
   description: string | null;
@@ -70,7 +66,12 @@ export function createPaymentIntents(webhooks: WebhookSender) {
   function get(intentId: string): PaymentIntent {
     const intent = intents.get(intentId);
     if (!intent) {
-      throw new StripeApiError(404, 'invalid_request_error', 'resource_missing', `No such payment_intent: '${intentId}'`);
+      throw new StripeApiError(
+        404,
+        'invalid_request_error',
+        'resource_missing',
+        `No such payment_intent: '${intentId}'`,
+      );
     }
     return intent;
   }
@@ -124,17 +125,32 @@ export function createPaymentIntents(webhooks: WebhookSender) {
     confirm(intentId: string, paymentMethod: string, amountReceived?: number) {
       const intent = get(intentId);
       if (intent.status === 'succeeded' || intent.status === 'canceled') {
-        throw new StripeApiError(400, 'invalid_request_error', 'payment_intent_unexpected_state', `You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`, intent);
+        throw new StripeApiError(
+          400,
+          'invalid_request_error',
+          'payment_intent_unexpected_state',
+          `You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`,
+          intent,
+        );
       }
       intent.payment_method = paymentMethod;
       if (paymentMethod === 'pm_card_chargeDeclined') {
         intent.status = 'requires_payment_method';
-        intent.last_payment_error = { code: 'card_declined', message: 'Your card was declined.', type: 'card_error' };
+        intent.last_payment_error = {
+          code: 'card_declined',
+          message: 'Your card was declined.',
+          type: 'card_error',
+        };
         return { intent, delivered: emit('payment_intent.payment_failed', intent) };
       }
       const received = amountReceived ?? intent.amount;
       if (!Number.isInteger(received) || received <= 0 || received > intent.amount) {
-        throw new StripeApiError(400, 'invalid_request_error', 'parameter_invalid_integer', 'amount_received must be between 1 and the amount.');
+        throw new StripeApiError(
+          400,
+          'invalid_request_error',
+          'parameter_invalid_integer',
+          'amount_received must be between 1 and the amount.',
+        );
       }
       intent.status = 'succeeded';
       intent.amount_received = received;
@@ -144,7 +160,13 @@ export function createPaymentIntents(webhooks: WebhookSender) {
     cancel(intentId: string, reason: string | null) {
       const intent = get(intentId);
       if (intent.status === 'succeeded' || intent.status === 'canceled') {
-        throw new StripeApiError(400, 'invalid_request_error', 'payment_intent_unexpected_state', `You cannot cancel this PaymentIntent because it has a status of ${intent.status}.`, intent);
+        throw new StripeApiError(
+          400,
+          'invalid_request_error',
+          'payment_intent_unexpected_state',
+          `You cannot cancel this PaymentIntent because it has a status of ${intent.status}.`,
+          intent,
+        );
       }
       intent.status = 'canceled';
       intent.canceled_at = now();

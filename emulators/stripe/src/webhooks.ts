@@ -103,9 +103,11 @@ export function createWebhookSender(options: WebhookSenderOptions = {}) {
 
   return {
     configure(settings: { url?: string; secret?: string; hold?: boolean; duplicates?: number }) {
-      if (settings.url && settings.secret) endpoint = { url: settings.url, secret: settings.secret };
+      if (settings.url && settings.secret)
+        endpoint = { url: settings.url, secret: settings.secret };
       if (settings.hold !== undefined) hold = settings.hold;
-      if (settings.duplicates !== undefined) duplicates = Math.max(1, Math.min(10, settings.duplicates));
+      if (settings.duplicates !== undefined)
+        duplicates = Math.max(1, Math.min(10, settings.duplicates));
     },
     /** Queues or sends an event; resolves once its copies were delivered (or gave up). */
     emit(event: StripeEvent): Promise<void> {

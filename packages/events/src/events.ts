@@ -49,9 +49,7 @@ export type TransactionPendingEvent = DomainEvent<'TransactionPending', Transact
 export type TransactionVoidedEvent = DomainEvent<'TransactionVoided', TransactionPostedPayload>;
 /** Every step of a transaction, as the ledger's pool channel carries them to live subscribers. */
 export type TransactionStepEvent =
-  | TransactionPostedEvent
-  | TransactionPendingEvent
-  | TransactionVoidedEvent;
+  TransactionPostedEvent | TransactionPendingEvent | TransactionVoidedEvent;
 
 /**
  * Names shared by the ledger (producer) and its consumers. The prefix is the deployment's (or a

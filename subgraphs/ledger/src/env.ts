@@ -23,8 +23,14 @@ const schema = z
     BANK_TRANSFER_TIMEOUT_SECONDS: seconds(DEFAULT_PAYMENTS.timeoutsMs.BANK_TRANSFER / 1000),
     /** The collection account bank-transfer instructions name. */
     BANK_BENEFICIARY: z.string().min(1).default(DEFAULT_PAYMENTS.bank.beneficiary),
-    BANK_IBAN: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/).default(DEFAULT_PAYMENTS.bank.iban),
-    BANK_BIC: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/).default(DEFAULT_PAYMENTS.bank.bic),
+    BANK_IBAN: z
+      .string()
+      .regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/)
+      .default(DEFAULT_PAYMENTS.bank.iban),
+    BANK_BIC: z
+      .string()
+      .regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/)
+      .default(DEFAULT_PAYMENTS.bank.bic),
   })
   .refine((env) => !env.STRIPE_SECRET_KEY === !env.STRIPE_WEBHOOK_SECRET, {
     message: 'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set together or not at all',

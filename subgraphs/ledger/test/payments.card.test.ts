@@ -78,7 +78,9 @@ describe('card contributions through the Stripe emulator', () => {
     const pool = await openPoolWithMembers(ps, 1);
     const investor = pool.members[0]!;
     const intent = await start(ps, pool.id, investor, '100.00', 'CARD');
-    await ps.control(`payment_intents/${intent.providerPaymentId}/succeed`, { amount_received: 6050 });
+    await ps.control(`payment_intents/${intent.providerPaymentId}/succeed`, {
+      amount_received: 6050,
+    });
     const posted = await eventuallyStatus(intent.transaction.id, investor, 'POSTED');
     expect(posted.amount.amount).toBe('60.50');
     expect(posted.reservedAmount?.amount).toBe('100.00');
@@ -102,7 +104,9 @@ describe('card contributions through the Stripe emulator', () => {
     await ps.idle();
     const retry = await ps.confirmCard(intent.providerPaymentId!, intent.clientSecret!);
     expect(retry.status).toBe(400);
-    expect(((await retry.json()) as { error: { message: string } }).error.message).toMatch(/canceled/);
+    expect(((await retry.json()) as { error: { message: string } }).error.message).toMatch(
+      /canceled/,
+    );
     const money = await pendingMoney(ps, pool.id, investor);
     expect(money.pool.cashBalance!.amount).toBe('0.00');
     expect(money.pool.pendingContributions!.amount).toBe('0.00');
@@ -154,9 +158,19 @@ describe('card contributions through the Stripe emulator', () => {
     const id = intent.transaction.id;
     expect(await countRows(ps, 'entries', `transaction_id = '${id}'`)).toBe(2);
     expect(
-      await countRows(ps, 'outbox', `type = 'TransactionPosted' AND JSON_VALUE(payload, '$.transactionId') = '${id}'`),
+      await countRows(
+        ps,
+        'outbox',
+        `type = 'TransactionPosted' AND JSON_VALUE(payload, '$.transactionId') = '${id}'`,
+      ),
     ).toBe(1);
-    expect(await countRows(ps, 'provider_events', `JSON_VALUE(payload, '$.data.object.id') = '${intent.providerPaymentId}'`)).toBe(2);
+    expect(
+      await countRows(
+        ps,
+        'provider_events',
+        `JSON_VALUE(payload, '$.data.object.id') = '${intent.providerPaymentId}'`,
+      ),
+    ).toBe(2);
     const money = await pendingMoney(ps, pool.id, investor);
     expect(money.pool.cashBalance!.amount).toBe('500.00');
   });
@@ -232,7 +246,9 @@ describe('card contributions through the Stripe emulator', () => {
       settlePending(
         ps.ledger.db,
         intent.transaction.id,
-        n % 3 === 0 ? { status: 'VOIDED' } : { status: 'POSTED', amount: BigInt(1000 + (n % 2) * 7000) },
+        n % 3 === 0
+          ? { status: 'VOIDED' }
+          : { status: 'POSTED', amount: BigInt(1000 + (n % 2) * 7000) },
       ).then(
         (result) => ({ ok: true as const, changed: result.changed, status: result.row.status }),
         (error: Error) => ({ ok: false as const, message: error.message }),
@@ -258,7 +274,11 @@ describe('card contributions through the Stripe emulator', () => {
       ps.gql(query, { poolId: pool.id, amount: '150.00', key: key('spend') }, pool.manager);
     expect(errorCodes(await tooMuch(DISTRIBUTE))).toEqual(['INSUFFICIENT_FUNDS']);
     expect(errorCodes(await tooMuch(CHARGE_FEE))).toEqual(['INSUFFICIENT_FUNDS']);
-    const withdraw = await ps.gql(WITHDRAW, { poolId: pool.id, amount: '1.00', key: key('w') }, payer);
+    const withdraw = await ps.gql(
+      WITHDRAW,
+      { poolId: pool.id, amount: '1.00', key: key('w') },
+      payer,
+    );
     expect(errorCodes(withdraw)).toEqual(['INSUFFICIENT_FUNDS']);
     expect((await pendingMoney(ps, pool.id, payer)).pool.spendableCash!.amount).toBe('100.00');
     await ps.control(`payment_intents/${intent.providerPaymentId}/force`, { status: 'canceled' });
@@ -279,17 +299,37 @@ describe('startContribution rules', () => {
       expect(replay.providerPaymentId).toBe(first.providerPaymentId);
     }
     expect(await countRows(ps, 'payments', `pool_id = '${pool.id}'`)).toBe(1);
-    const reuse = await ps.gql(START, { poolId: pool.id, amount: '11.00', method: 'CARD', key: k }, investor);
+    const reuse = await ps.gql(
+      START,
+      { poolId: pool.id, amount: '11.00', method: 'CARD', key: k },
+      investor,
+    );
     expect(errorCodes(reuse)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
-    const otherMethod = await ps.gql(START, { poolId: pool.id, amount: '10.00', method: 'BANK_TRANSFER', key: k }, investor);
+    const otherMethod = await ps.gql(
+      START,
+      { poolId: pool.id, amount: '10.00', method: 'BANK_TRANSFER', key: k },
+      investor,
+    );
     expect(errorCodes(otherMethod)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     const stranger = await ps.stack.signUp('INVESTOR');
-    const refused = await ps.gql(START, { poolId: pool.id, amount: '5.00', method: 'CARD', key: key() }, stranger);
+    const refused = await ps.gql(
+      START,
+      { poolId: pool.id, amount: '5.00', method: 'CARD', key: key() },
+      stranger,
+    );
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
-    const manager = await ps.gql(START, { poolId: pool.id, amount: '5.00', method: 'CARD', key: key() }, pool.manager);
+    const manager = await ps.gql(
+      START,
+      { poolId: pool.id, amount: '5.00', method: 'CARD', key: key() },
+      pool.manager,
+    );
     expect(errorCodes(manager)).toEqual(['FORBIDDEN']);
     for (const amount of ['0', '-1', '1.001', 'abc']) {
-      const bad = await ps.gql(START, { poolId: pool.id, amount, method: 'CARD', key: key() }, investor);
+      const bad = await ps.gql(
+        START,
+        { poolId: pool.id, amount, method: 'CARD', key: key() },
+        investor,
+      );
       expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
     }
     await ps.control(`payment_intents/${first.providerPaymentId}/force`, { status: 'canceled' });

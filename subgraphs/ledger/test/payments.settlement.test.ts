@@ -41,7 +41,9 @@ describe('bank transfers', () => {
     expect(errorCodes(await confirm(reference, '700.00', investor))).toEqual(['FORBIDDEN']);
     const otherManager = await ps.stack.signUp('MANAGER');
     expect(errorCodes(await confirm(reference, '700.00', otherManager))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await confirm('PG-1234', '700.00', pool.manager))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await confirm('PG-1234', '700.00', pool.manager))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     expect(errorCodes(await confirm(reference, '7.001', pool.manager))).toEqual(['BAD_USER_INPUT']);
     expect((await transactionOf(ps, intent.transaction.id, investor)).status).toBe('PENDING');
 
@@ -94,11 +96,9 @@ describe('what counts as money elsewhere', () => {
   const ITEMS = `query($p: ID!) { pool(id: $p) { capitalCalls { items { paid { amount } } } } }`;
   const paid = async (poolId: string, member: TestUser) =>
     expectData(
-      await ps.gql<{ pool: { capitalCalls: Array<{ items: Array<{ paid: { amount: string } }> }> } }>(
-        ITEMS,
-        { p: poolId },
-        member,
-      ),
+      await ps.gql<{
+        pool: { capitalCalls: Array<{ items: Array<{ paid: { amount: string } }> }> };
+      }>(ITEMS, { p: poolId }, member),
     ).pool.capitalCalls[0]!.items[0]!.paid.amount;
 
   it('settles capital-call items with posted money only: nothing while pending, the posted amount after', async () => {
@@ -132,7 +132,11 @@ describe('what counts as money elsewhere', () => {
           transaction { id status amount { amount } } } }`,
         variables: { p: pool.id },
       },
-      { next: (e) => void events.push(e.data?.balanceChanged as Record<string, unknown>), error: () => {}, complete: () => {} },
+      {
+        next: (e) => void events.push(e.data?.balanceChanged as Record<string, unknown>),
+        error: () => {},
+        complete: () => {},
+      },
     );
     try {
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -145,7 +149,11 @@ describe('what counts as money elsewhere', () => {
           status: 'PENDING',
           cashBalance: { amount: '0.00' },
           pendingContributions: { amount: '80.00' },
-          transaction: { id: intent.transaction.id, status: 'PENDING', amount: { amount: '80.00' } },
+          transaction: {
+            id: intent.transaction.id,
+            status: 'PENDING',
+            amount: { amount: '80.00' },
+          },
         },
         {
           status: 'POSTED',
@@ -179,8 +187,13 @@ describe('reconciliation', () => {
     // Posted here, then failed there (a silent change at the provider).
     const failedThere = await start(ps, pool.id, member, '10.00', 'CARD');
     await ps.control(`payment_intents/${failedThere.providerPaymentId}/succeed`);
-    await eventually(async () => expect((await transactionOf(ps, failedThere.transaction.id, member)).status).toBe('POSTED'));
-    await ps.control(`payment_intents/${failedThere.providerPaymentId}/force`, { status: 'canceled', amount_received: 0 });
+    await eventually(async () =>
+      expect((await transactionOf(ps, failedThere.transaction.id, member)).status).toBe('POSTED'),
+    );
+    await ps.control(`payment_intents/${failedThere.providerPaymentId}/force`, {
+      status: 'canceled',
+      amount_received: 0,
+    });
     // Paid there, still pending here (the webhook is held back).
     const pendingHere = await start(ps, pool.id, member, '20.00', 'CARD');
     await ps.idle();
@@ -189,22 +202,37 @@ describe('reconciliation', () => {
     // Both paid, different amounts.
     await ps.control('webhooks', { hold: false });
     const differs = await start(ps, pool.id, member, '30.00', 'CARD');
-    await ps.control(`payment_intents/${differs.providerPaymentId}/succeed`, { amount_received: 2500 });
-    await eventually(async () => expect((await transactionOf(ps, differs.transaction.id, member)).status).toBe('POSTED'));
-    await ps.control(`payment_intents/${differs.providerPaymentId}/force`, { status: 'succeeded', amount_received: 3000 });
+    await ps.control(`payment_intents/${differs.providerPaymentId}/succeed`, {
+      amount_received: 2500,
+    });
+    await eventually(async () =>
+      expect((await transactionOf(ps, differs.transaction.id, member)).status).toBe('POSTED'),
+    );
+    await ps.control(`payment_intents/${differs.providerPaymentId}/force`, {
+      status: 'succeeded',
+      amount_received: 3000,
+    });
     // A payment at the provider the ledger never opened.
     const stripe = new Stripe(SECRET_KEY, {
       host: '127.0.0.1',
       port: new URL(ps.emulatorUrl).port,
       protocol: 'http',
     });
-    const stray = await stripe.paymentIntents.create({ amount: 4200, currency: 'usd', metadata: { note: 'stray' } });
+    const stray = await stripe.paymentIntents.create({
+      amount: 4200,
+      currency: 'usd',
+      metadata: { note: 'stray' },
+    });
     // A consistent one, which is no mismatch.
     const fine = await start(ps, pool.id, member, '5.00', 'CARD');
     await ps.control(`payment_intents/${fine.providerPaymentId}/succeed`);
-    await eventually(async () => expect((await transactionOf(ps, fine.transaction.id, member)).status).toBe('POSTED'));
+    await eventually(async () =>
+      expect((await transactionOf(ps, fine.transaction.id, member)).status).toBe('POSTED'),
+    );
 
-    const found = expectData(await ps.gql<{ paymentMismatches: Found[] }>(MISMATCHES, {}, admin)).paymentMismatches;
+    const found = expectData(
+      await ps.gql<{ paymentMismatches: Found[] }>(MISMATCHES, {}, admin),
+    ).paymentMismatches;
     const byPayment = new Map(found.map((m) => [m.providerPaymentId, m]));
     expect(byPayment.get(failedThere.providerPaymentId)?.kind).toBe('POSTED_HERE_NOT_PAID_THERE');
     expect(byPayment.get(pendingHere.providerPaymentId)?.kind).toBe('PAID_THERE_PENDING_HERE');
@@ -216,8 +244,14 @@ describe('reconciliation', () => {
     expect(byPayment.get(stray.id)?.kind).toBe('UNKNOWN_HERE');
     expect(byPayment.has(fine.providerPaymentId)).toBe(false);
 
-    const own = expectData(await ps.gql<{ paymentMismatches: Found[] }>(MISMATCHES, { p: pool.id }, pool.manager)).paymentMismatches;
-    expect(own.map((m) => m.kind).sort()).toEqual(['AMOUNT_DIFFERS', 'PAID_THERE_PENDING_HERE', 'POSTED_HERE_NOT_PAID_THERE']);
+    const own = expectData(
+      await ps.gql<{ paymentMismatches: Found[] }>(MISMATCHES, { p: pool.id }, pool.manager),
+    ).paymentMismatches;
+    expect(own.map((m) => m.kind).sort()).toEqual([
+      'AMOUNT_DIFFERS',
+      'PAID_THERE_PENDING_HERE',
+      'POSTED_HERE_NOT_PAID_THERE',
+    ]);
     const other = await ps.stack.signUp('MANAGER');
     expect(errorCodes(await ps.gql(MISMATCHES, { p: pool.id }, other))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await ps.gql(MISMATCHES, {}, pool.manager))).toEqual(['FORBIDDEN']);
@@ -227,8 +261,15 @@ describe('reconciliation', () => {
     // The held webhook arrives: that mismatch resolves itself.
     await ps.control('flush', {});
     await ps.idle();
-    await eventually(async () => expect((await transactionOf(ps, pendingHere.transaction.id, member)).status).toBe('POSTED'));
-    const after = expectData(await ps.gql<{ paymentMismatches: Found[] }>(MISMATCHES, { p: pool.id }, pool.manager)).paymentMismatches;
-    expect(after.map((m) => m.kind).sort()).toEqual(['AMOUNT_DIFFERS', 'POSTED_HERE_NOT_PAID_THERE']);
+    await eventually(async () =>
+      expect((await transactionOf(ps, pendingHere.transaction.id, member)).status).toBe('POSTED'),
+    );
+    const after = expectData(
+      await ps.gql<{ paymentMismatches: Found[] }>(MISMATCHES, { p: pool.id }, pool.manager),
+    ).paymentMismatches;
+    expect(after.map((m) => m.kind).sort()).toEqual([
+      'AMOUNT_DIFFERS',
+      'POSTED_HERE_NOT_PAID_THERE',
+    ]);
   });
 });

@@ -64,7 +64,8 @@ export function usePaymentsStack(extra: Partial<PaymentsConfig> = {}): PaymentsS
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`emulator ${path}: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`emulator ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
   beforeAll(async () => {
@@ -154,7 +155,11 @@ export async function start(
   key = `start-${randomBytes(6).toString('hex')}`,
 ): Promise<TestIntent> {
   return expectData(
-    await ps.gql<{ startContribution: TestIntent }>(START, { poolId, amount, method, key }, investor),
+    await ps.gql<{ startContribution: TestIntent }>(
+      START,
+      { poolId, amount, method, key },
+      investor,
+    ),
   ).startContribution;
 }
 
@@ -162,7 +167,11 @@ export async function start(
 export async function transactionOf(ps: PaymentsStack, id: string, user: TestUser) {
   return expectData(
     await ps.gql<{
-      transaction: { status: string; amount: { amount: string }; reservedAmount: { amount: string } | null };
+      transaction: {
+        status: string;
+        amount: { amount: string };
+        reservedAmount: { amount: string } | null;
+      };
     }>(TRANSACTION, { id }, user),
   ).transaction;
 }

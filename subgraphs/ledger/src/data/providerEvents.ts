@@ -13,10 +13,7 @@ export async function insertProviderEvent(
   db: LedgerQueryable,
   row: { provider: PaymentProviderName; eventId: string; type: string; payload: string },
 ): Promise<{ row: ProviderEventRow; duplicate: boolean }> {
-  const [result] = await db
-    .insert(providerEvents)
-    .ignore()
-    .values(row);
+  const [result] = await db.insert(providerEvents).ignore().values(row);
   const [stored] = await db
     .select()
     .from(providerEvents)

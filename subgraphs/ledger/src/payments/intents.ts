@@ -75,7 +75,10 @@ export async function startContribution(
       }
       clientSecret = opened.clientSecret;
     } catch (error) {
-      payments.log.warn({ err: error, transactionId: transaction.id }, 'card provider did not open');
+      payments.log.warn(
+        { err: error, transactionId: transaction.id },
+        'card provider did not open',
+      );
       throw graphQLError(
         ErrorCode.SUBGRAPH_UNAVAILABLE,
         'The card payment provider did not answer; try again with the same idempotencyKey.',

@@ -50,10 +50,18 @@ function compare(
         ? remote.state.amountReceived
         : null
       : payment.receivedAmount;
-  const providerStatus = payment.provider === 'stripe' ? (remote?.state.status ?? null) : payment.providerStatus;
-  const at = (kind: MismatchKind): Mismatch => ({ ...base, kind, providerStatus, providerAmount: paid });
+  const providerStatus =
+    payment.provider === 'stripe' ? (remote?.state.status ?? null) : payment.providerStatus;
+  const at = (kind: MismatchKind): Mismatch => ({
+    ...base,
+    kind,
+    providerStatus,
+    providerAmount: paid,
+  });
   if (payment.provider === 'stripe' && !remote) {
-    return payment.providerPaymentId && transaction?.status !== 'VOIDED' ? at('MISSING_THERE') : null;
+    return payment.providerPaymentId && transaction?.status !== 'VOIDED'
+      ? at('MISSING_THERE')
+      : null;
   }
   const status = transaction?.status;
   if (paid === null) return status === 'POSTED' ? at('POSTED_HERE_NOT_PAID_THERE') : null;
@@ -78,10 +86,17 @@ export async function reconcile(
   const poolId = options.poolId ?? null;
   const payments = await selectRecentPayments(deps.db, since, poolId);
   const transactions = new Map(
-    (await selectTransactionsByIds(deps.db, payments.map((p) => p.transactionId))).map((t) => [t.id, t]),
+    (
+      await selectTransactionsByIds(
+        deps.db,
+        payments.map((p) => p.transactionId),
+      )
+    ).map((t) => [t.id, t]),
   );
   // A day's margin: an intent created just before the ledger's own row's time still counts.
-  const remote = deps.adapters.CARD ? await deps.adapters.CARD.list(new Date(since.getTime() - 86_400_000)) : [];
+  const remote = deps.adapters.CARD
+    ? await deps.adapters.CARD.list(new Date(since.getTime() - 86_400_000))
+    : [];
   const byId = new Map(remote.map((r) => [r.providerPaymentId, r]));
   const mismatches: Mismatch[] = [];
   for (const payment of payments) {
@@ -89,10 +104,18 @@ export async function reconcile(
     const mismatch = compare(payment, transactions.get(payment.transactionId), found);
     if (mismatch) mismatches.push(mismatch);
   }
-  const known = new Set(payments.flatMap((p) => (p.providerPaymentId ? [p.providerPaymentId] : [])));
+  const known = new Set(
+    payments.flatMap((p) => (p.providerPaymentId ? [p.providerPaymentId] : [])),
+  );
   const olderKnown = new Set(
-    (await selectTransactionsByIds(deps.db, remote.flatMap((r) => (r.transactionId && isUuid(r.transactionId) ? [r.transactionId] : []))))
-      .map((t) => t.id),
+    (
+      await selectTransactionsByIds(
+        deps.db,
+        remote.flatMap((r) =>
+          r.transactionId && isUuid(r.transactionId) ? [r.transactionId] : [],
+        ),
+      )
+    ).map((t) => t.id),
   );
   for (const r of remote) {
     if (known.has(r.providerPaymentId)) continue;

@@ -23,13 +23,17 @@ function splitCsvLine(line: string): string[] {
   let quoted = false;
   for (let n = 0; n < line.length; n++) {
     const c = line[n]!;
-    if (quoted) {
-      if (c === '"' && line[n + 1] === '"') (field += '"'), n++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') fields.push(field), (field = '');
-    else field += c;
+    if (quoted && c === '"' && line[n + 1] === '"') {
+      field += '"';
+      n++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (c === ',' && !quoted) {
+      fields.push(field);
+      field = '';
+    } else {
+      field += c;
+    }
   }
   fields.push(field);
   return fields.map((f) => f.trim());

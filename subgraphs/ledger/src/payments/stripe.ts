@@ -48,7 +48,8 @@ const isUnexpectedState = (error: unknown) =>
  * that overtakes the create call's answer still finds its payment.
  */
 export function createStripeAdapter(stripe: Stripe): PaymentAdapter {
-  const retrieve = (payment: PaymentRow) => stripe.paymentIntents.retrieve(payment.providerPaymentId!);
+  const retrieve = (payment: PaymentRow) =>
+    stripe.paymentIntents.retrieve(payment.providerPaymentId!);
 
   async function ensureId(payment: PaymentRow): Promise<string> {
     return payment.providerPaymentId ?? (await adapter.open(payment)).providerPaymentId!;
@@ -74,7 +75,11 @@ export function createStripeAdapter(stripe: Stripe): PaymentAdapter {
             },
             { idempotencyKey: `poolgraph-${payment.transactionId}` },
           );
-      return { providerPaymentId: intent.id, clientSecret: intent.client_secret, status: intent.status };
+      return {
+        providerPaymentId: intent.id,
+        clientSecret: intent.client_secret,
+        status: intent.status,
+      };
     },
     async state(payment) {
       if (!payment.providerPaymentId) return { state: 'open', status: payment.providerStatus };

@@ -1,12 +1,12 @@
 import { connectMysql, createLogger } from '@poolgraph/platform';
 import { schema } from '../db/index.ts';
 import { loadEnv, paymentsFromEnv } from '../env.ts';
-import { createPayments } from './index.ts';
+import { createPayments, DEFAULT_PAYMENTS } from './index.ts';
 import { reconcile, type Mismatch } from './reconcile.ts';
 import { matchStatement, type StatementLineResult } from './statement.ts';
 
 export type { Mismatch, StatementLineResult };
-export { reconcile, matchStatement };
+export { createPayments, DEFAULT_PAYMENTS, reconcile, matchStatement };
 
 /**
  * The payment services over the ledger's database and the providers the ledger's environment

@@ -67,7 +67,10 @@ async function processEvent(deps: PaymentsDeps, event: Stripe.Event): Promise<st
   if (!event.type.startsWith('payment_intent.')) return `ignored: ${event.type}`;
   const intent = event.data.object as Stripe.PaymentIntent;
   const payment = await paymentOf(deps, intent);
-  if (BigInt(intent.amount) !== payment.amount || intent.currency.toUpperCase() !== payment.currency) {
+  if (
+    BigInt(intent.amount) !== payment.amount ||
+    intent.currency.toUpperCase() !== payment.currency
+  ) {
     throw new Refusal(422, 'The event names another amount or currency than the payment.');
   }
   const adapter = deps.adapters.CARD!;
@@ -100,7 +103,10 @@ export function stripeWebhookRoute(deps: PaymentsDeps) {
       );
     } catch (error) {
       const status = error instanceof Refusal ? error.status : 400;
-      log.warn({ reason: (error as Error).message, ip: req.socket.remoteAddress }, 'webhook refused');
+      log.warn(
+        { reason: (error as Error).message, ip: req.socket.remoteAddress },
+        'webhook refused',
+      );
       return answer(res, status, { error: 'The webhook was refused.' });
     }
     const stored = await insertProviderEvent(deps.db, {
@@ -124,7 +130,10 @@ export function stripeWebhookRoute(deps: PaymentsDeps) {
         log.warn({ eventId: event.id, type: event.type, reason: error.message }, 'webhook refused');
         return answer(res, error.status, { error: error.message });
       }
-      log.error({ err: error, eventId: event.id }, 'webhook processing failed; the provider retries');
+      log.error(
+        { err: error, eventId: event.id },
+        'webhook processing failed; the provider retries',
+      );
       answer(res, 500, { error: 'Processing failed; deliver again.' });
     }
   };

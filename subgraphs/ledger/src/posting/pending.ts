@@ -50,8 +50,18 @@ export function reservePending(books: PoolBooks, planned: PlannedTransaction): v
   checkTransactionAmount(planned.amount, pool.currency);
   if (direction(planned.type) === 'in') {
     // Posting it later must still fit the ceilings: count what is pending toward them now.
-    checkTotal(pool.totalContributed + pool.pendingIn + planned.amount, 'pool', 'total contributed', pool.currency);
-    checkTotal(account.contributed + account.pendingIn + planned.amount, 'investor', 'total contributed', pool.currency);
+    checkTotal(
+      pool.totalContributed + pool.pendingIn + planned.amount,
+      'pool',
+      'total contributed',
+      pool.currency,
+    );
+    checkTotal(
+      account.contributed + account.pendingIn + planned.amount,
+      'investor',
+      'total contributed',
+      pool.currency,
+    );
     pool.pendingIn += planned.amount;
     account.pendingIn += planned.amount;
     return;

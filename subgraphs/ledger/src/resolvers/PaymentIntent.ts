@@ -9,7 +9,8 @@ export const PaymentIntent: PaymentIntentResolvers = {
   transaction: ({ transaction }) => transaction,
   method: ({ payment }) => payment.method,
   clientSecret: ({ clientSecret }) => clientSecret,
-  providerPaymentId: ({ payment }) => (payment.provider === 'stripe' ? payment.providerPaymentId : null),
+  providerPaymentId: ({ payment }) =>
+    payment.provider === 'stripe' ? payment.providerPaymentId : null,
   providerStatus: ({ payment }) => payment.providerStatus,
   bankTransfer: ({ payment, bank }) =>
     bank && payment.reference
