@@ -273,3 +273,73 @@ describe('reconciliation', () => {
     ]);
   });
 });
+
+describe('payouts', () => {
+  const START_DISTRIBUTION = `mutation($p: ID!, $amount: Decimal!, $key: String!) {
+    startDistribution(poolId: $p, amount: $amount, idempotencyKey: $key) { id status investor { id } amount { amount } } }`;
+  const SETTLE = (name: string) =>
+    `mutation($id: ID!) { ${name}(transactionId: $id) { id status amount { amount } } }`;
+  type Payout = {
+    id: string;
+    status: string;
+    investor: { id: string };
+    amount: { amount: string };
+  };
+
+  it('holds pending payouts out of the spendable cash until they are confirmed or voided, each exactly once', async () => {
+    const pool = await openPoolWithMembers(ps, 2);
+    const [a, b] = pool.members as [TestUser, TestUser];
+    await contribute(ps, pool.id, a, '300.00');
+    await contribute(ps, pool.id, b, '100.00');
+    const payouts = expectData(
+      await ps.gql<{ startDistribution: Payout[] }>(
+        START_DISTRIBUTION,
+        { p: pool.id, amount: '200.00', key: 'payout-1' },
+        pool.manager,
+      ),
+    ).startDistribution;
+    expect(payouts.map((p) => [p.investor.id, p.status, p.amount.amount])).toEqual(
+      [
+        [a.userId, 'PENDING', '150.00'],
+        [b.userId, 'PENDING', '50.00'],
+      ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)),
+    );
+    let money = await pendingMoney(ps, pool.id, a);
+    expect(money.pool.cashBalance!.amount).toBe('400.00');
+    expect(money.pool.pendingPayouts!.amount).toBe('200.00');
+    expect(money.pool.spendableCash!.amount).toBe('200.00');
+    // The held cash is not there for anything else, under any concurrency.
+    const tooMuch = await Promise.all(
+      Array.from({ length: 5 }, (_, n) =>
+        ps.gql(
+          START_DISTRIBUTION,
+          { p: pool.id, amount: '60.00', key: `payout-more-${n}` },
+          pool.manager,
+        ),
+      ),
+    );
+    expect(tooMuch.filter((r) => errorCodes(r)[0] === 'INSUFFICIENT_FUNDS')).toHaveLength(2);
+    expect(errorCodes(await ps.gql(SETTLE('confirmPayout'), { id: payouts[0]!.id }, a))).toEqual([
+      'FORBIDDEN',
+    ]);
+    const other = await ps.stack.signUp('MANAGER');
+    expect(
+      errorCodes(await ps.gql(SETTLE('confirmPayout'), { id: payouts[0]!.id }, other)),
+    ).toEqual(['NOT_FOUND']);
+
+    const [first, second] = payouts as [Payout, Payout];
+    const confirmed = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        ps.gql(SETTLE('confirmPayout'), { id: first.id }, pool.manager),
+      ),
+    );
+    for (const c of confirmed) expect(errorCodes(c)).toEqual([]);
+    expect(errorCodes(await ps.gql(SETTLE('voidPayout'), { id: first.id }, pool.manager))).toEqual([
+      'CONFLICT',
+    ]);
+    expectData(await ps.gql(SETTLE('voidPayout'), { id: second.id }, pool.manager));
+    money = await pendingMoney(ps, pool.id, a);
+    expect(money.pool.pendingPayouts!.amount).toBe('180.00'); // the three payouts of 60.00 above
+    expect(money.pool.cashBalance!.amount).toBe(`${400 - Number(first.amount.amount)}.00`);
+  });
+});

@@ -133,6 +133,8 @@ export type Mutation = {
    * same transfer again returns the same transaction; another amount after that is CONFLICT.
    */
   confirmBankTransfer: Transaction;
+  /** The bank paid a pending payout out: it posts. The pool's manager or an admin; again is a replay, after a void CONFLICT. */
+  confirmPayout: Transaction;
   /** Puts money into a pool. INVESTOR, member of the pool, pool OPEN. A replay with the same idempotencyKey returns the original transaction. */
   contribute: Transaction;
   /** Pays amount out of the pool's cash to its members pro rata to their contributed capital (contributed minus withdrawn), split exactly with the largest-remainder method (extra minor units go to the largest remainders, ties to the lower investor id). One transaction per member paid. The pool's manager or an admin; pool OPEN or CLOSED; INSUFFICIENT_FUNDS above the pool's cash. */
@@ -160,6 +162,16 @@ export type Mutation = {
    * with the same idempotencyKey returns the same payment.
    */
   startContribution: PaymentIntent;
+  /**
+   * A distribution paid out by bank: distribute's split (pool MANAGER or admin, pool OPEN or
+   * CLOSED, INSUFFICIENT_FUNDS above the spendable cash), each member's share a PENDING payout
+   * that holds its cash until confirmPayout (POSTED) or voidPayout (VOIDED); unconfirmed payouts
+   * void themselves after the bank-transfer timeout. A replay with the same idempotencyKey returns
+   * the same payouts.
+   */
+  startDistribution: Array<Transaction>;
+  /** A pending payout will not be paid: it voids and its cash is spendable again. The pool's manager or an admin; after a confirm CONFLICT. */
+  voidPayout: Transaction;
   /** Takes capital back out of an OPEN pool. INVESTOR, member of the pool; at most their capital and the pool's cash (INSUFFICIENT_FUNDS otherwise). */
   withdraw: Transaction;
 };
@@ -181,6 +193,11 @@ export type MutationClosePoolInLedgerArgs = {
 export type MutationConfirmBankTransferArgs = {
   amount: Scalars['Decimal']['input'];
   reference: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmPayoutArgs = {
+  transactionId: Scalars['ID']['input'];
 };
 
 
@@ -232,6 +249,18 @@ export type MutationStartContributionArgs = {
   idempotencyKey: Scalars['String']['input'];
   method: PaymentMethod;
   poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationStartDistributionArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationVoidPayoutArgs = {
+  transactionId: Scalars['ID']['input'];
 };
 
 
@@ -848,6 +877,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   chargeFee?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationChargeFeeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   closePoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClosePoolInLedgerArgs, 'poolId' | 'revision'>>;
   confirmBankTransfer?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationConfirmBankTransferArgs, 'amount' | 'reference'>>;
+  confirmPayout?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationConfirmPayoutArgs, 'transactionId'>>;
   contribute?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationContributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   distribute?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationDistributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   keepMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationKeepMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
@@ -855,6 +885,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   releaseMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReleaseMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   reopenPoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReopenPoolInLedgerArgs, 'poolId' | 'revision'>>;
   startContribution?: Resolver<ResolversTypes['PaymentIntent'], ParentType, ContextType, RequireFields<MutationStartContributionArgs, 'amount' | 'idempotencyKey' | 'method' | 'poolId'>>;
+  startDistribution?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationStartDistributionArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
+  voidPayout?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationVoidPayoutArgs, 'transactionId'>>;
   withdraw?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationWithdrawArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
 };
 

@@ -112,3 +112,15 @@ export function planFee(books: PoolBooks, amount: bigint): PlannedTransaction[] 
     },
   ];
 }
+
+/**
+ * A distribution paid out from outside (a bank payout): each member's share reserved as a
+ * PENDING payout (cash held, not spendable) until the payout is confirmed or voided.
+ */
+export function planPendingDistribution(
+  books: PoolBooks,
+  amount: bigint,
+  expiresAt: Date,
+): PlannedTransaction[] {
+  return planDistribution(books, amount).map((t) => ({ ...t, phase: 'PENDING', expiresAt }));
+}

@@ -4,6 +4,7 @@ import { markClosing, markLeaving } from '../services/sagas.ts';
 import * as operations from '../services/operations.ts';
 import { confirmBankTransfer } from '../payments/bankTransfers.ts';
 import { startContribution } from '../payments/intents.ts';
+import { settlePayout, startDistribution } from '../payments/payouts.ts';
 
 const deps = ({ poster, db, pools, caller, log, views, payments }: Context) => ({
   poster,
@@ -28,6 +29,12 @@ export const Mutation: MutationResolvers = {
     startContribution(deps(context), context.viewer, args),
   confirmBankTransfer: (_parent, args, context) =>
     confirmBankTransfer(context.payments, context.viewer, args),
+  startDistribution: (_parent, args, context) =>
+    startDistribution(deps(context), context.viewer, args),
+  confirmPayout: (_parent, { transactionId }, context) =>
+    settlePayout(context.payments, context.viewer, transactionId, 'POSTED'),
+  voidPayout: (_parent, { transactionId }, context) =>
+    settlePayout(context.payments, context.viewer, transactionId, 'VOIDED'),
   closePoolInLedger: (_parent, { poolId, revision }, context) =>
     markClosing(deps(context), context.viewer, poolId, revision, true),
   reopenPoolInLedger: (_parent, { poolId, revision }, context) =>

@@ -13,6 +13,7 @@ import {
   planDistribution,
   planFee,
   planPendingContribution,
+  planPendingDistribution,
   planWithdrawal,
 } from '../posting/plans.ts';
 import { checkIdempotencyKey, checkOccurredAt } from '../posting/validate.ts';
@@ -244,4 +245,21 @@ export async function chargeFee(deps: OperationDeps, viewer: Viewer | null, args
       plan: planFee,
     }),
   );
+}
+
+/** The ledger half of startDistribution: distribute's rules, each share a PENDING payout. */
+export async function distributePending(
+  deps: OperationDeps,
+  viewer: Viewer | null,
+  args: MoneyArgs,
+  expiresAt: Date,
+) {
+  const actor = requireRole(viewer, ...MANAGERS);
+  return move(deps, args, {
+    ...poolWide(actor),
+    operation: 'startDistribution',
+    by: 'manager',
+    statuses: ['OPEN', 'CLOSED'],
+    plan: (books, amount) => planPendingDistribution(books, amount, expiresAt),
+  });
 }
