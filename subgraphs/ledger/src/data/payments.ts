@@ -79,12 +79,17 @@ export async function setProviderPaymentId(
     );
 }
 
-/** updatePaymentStatus: what the provider last said (status, amount received). */
+/**
+ * updatePaymentStatus: what the provider last said (status, amount received). `onlyFrom`: only
+ * while the stored status is still that one (the create call's answer must not overwrite what
+ * a faster webhook recorded).
+ */
 export async function updatePaymentStatus(
   db: LedgerQueryable,
   transactionId: string,
   providerStatus: string,
   receivedAmount: bigint | null,
+  onlyFrom?: string,
 ): Promise<void> {
   await db
     .update(payments)
@@ -93,7 +98,11 @@ export async function updatePaymentStatus(
       updatedAt: new Date(),
       ...(receivedAmount === null ? {} : { receivedAmount }),
     })
-    .where(eq(payments.transactionId, transactionId));
+    .where(
+      onlyFrom === undefined
+        ? eq(payments.transactionId, transactionId)
+        : and(eq(payments.transactionId, transactionId), eq(payments.providerStatus, onlyFrom)),
+    );
 }
 
 /** selectRecentPayments: payments created since `since`, newest first (reconciliation). */

@@ -70,9 +70,7 @@ export async function startContribution(
     try {
       const opened = await adapter.open(payment);
       await setProviderPaymentId(payments.db, transaction.id, opened.providerPaymentId!);
-      if (payment.providerStatus === 'creating') {
-        await updatePaymentStatus(payments.db, transaction.id, opened.status, null);
-      }
+      await updatePaymentStatus(payments.db, transaction.id, opened.status, null, 'creating');
       clientSecret = opened.clientSecret;
     } catch (error) {
       payments.log.warn(
