@@ -115,6 +115,49 @@ describe('what counts as money elsewhere', () => {
     await eventually(async () => expect(await paid(pool.id, member)).toBe('3001.00'), 10_000);
   });
 
+  it('raises LARGE_TRANSACTION alerts and counts report contributions on posted money only', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const member = pool.members[0]!;
+    const RULE = `mutation($i: AlertRuleInput!) { setAlertRule(input: $i) { id } }`;
+    await eventually(
+      async () =>
+        expectData(
+          await ps.gql(
+            RULE,
+            {
+              i: { poolId: pool.id, kind: 'LARGE_TRANSACTION', threshold: '100.00', enabled: true },
+            },
+            pool.manager,
+          ),
+        ),
+      10_000,
+    );
+    const ALERTS = `query($p: ID) { alerts(poolId: $p) { kind transaction { id amount { amount } } } }`;
+    const STATEMENT = `query($i: ID!) { investorStatement(investorId: $i) { lines { contributions { amount } } } }`;
+    const alerts = async () =>
+      expectData(
+        await ps.gql<{
+          alerts: Array<{ transaction: { id: string; amount: { amount: string } } }>;
+        }>(ALERTS, { p: pool.id }, pool.manager),
+      ).alerts.map((a) => a.transaction.amount.amount);
+    const contributed = async () =>
+      expectData(
+        await ps.gql<{
+          investorStatement: { lines: Array<{ contributions: { amount: string } }> };
+        }>(STATEMENT, { i: member.userId }, member),
+      ).investorStatement.lines.map((l) => l.contributions.amount);
+    const intent = await start(ps, pool.id, member, '500.00', 'BANK_TRANSFER');
+    await contribute(ps, pool.id, member, '150.00'); // posted, after the pending one in the stream
+    await eventually(async () => expect(await alerts()).toEqual(['150.00']), 10_000);
+    await eventually(async () => expect(await contributed()).toEqual(['150.00']), 10_000);
+    expectData(await confirm(intent.bankTransfer!.reference, '300.00', pool.manager));
+    await eventually(
+      async () => expect((await alerts()).sort()).toEqual(['150.00', '300.00']),
+      10_000,
+    );
+    await eventually(async () => expect(await contributed()).toEqual(['450.00']), 10_000);
+  });
+
   it('reports each step live: balanceChanged says PENDING, then POSTED with the pool’s cash', async () => {
     const pool = await openPoolWithMembers(ps, 1);
     const member = pool.members[0]!;
