@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventually } from '@poolgraph/testing';
+import { eventually, graphql } from '@poolgraph/testing';
 import type { TestUser } from '@poolgraph/testing/stack';
 import {
   CHARGE_FEE,
@@ -282,6 +282,46 @@ describe('card contributions through the Stripe emulator', () => {
     expect(errorCodes(withdraw)).toEqual(['INSUFFICIENT_FUNDS']);
     expect((await pendingMoney(ps, pool.id, payer)).pool.spendableCash!.amount).toBe('100.00');
     await ps.control(`payment_intents/${intent.providerPaymentId}/force`, { status: 'canceled' });
+  });
+});
+
+describe('pending money on entity references', () => {
+  it("answers a direct _entities call with the pool's pending money, and hides a CLOSED pool's from a stranger", async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const investor = pool.members[0]!;
+    await start(ps, pool.id, investor, '33.00', 'BANK_TRANSFER');
+    const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Pool { id pendingContributions { amount } pendingPayouts { amount } spendableCash { amount } } } }`;
+    const direct = (token: string) =>
+      graphql(
+        `${ps.stack.urls.ledger}/graphql`,
+        ENTITIES,
+        {
+          r: [{ __typename: 'Pool', id: pool.id, currency: 'USD' }],
+        },
+        { token },
+      );
+    expect(expectData(await direct(pool.manager.token))).toEqual({
+      _entities: [
+        {
+          id: pool.id,
+          pendingContributions: { amount: '33.00' },
+          pendingPayouts: { amount: '0.00' },
+          spendableCash: { amount: '0.00' },
+        },
+      ],
+    });
+    expectData(
+      await ps.gql(
+        'mutation($id: ID!) { closePool(id: $id) { id } }',
+        { id: pool.id },
+        pool.manager,
+      ),
+    );
+    const stranger = await ps.stack.signUp('INVESTOR');
+    await eventually(async () =>
+      expect(errorCodes(await direct(stranger.token))).toEqual(['FORBIDDEN']),
+    );
   });
 });
 
