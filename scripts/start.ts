@@ -12,6 +12,7 @@ import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts'
 import { checkServices } from './lib/services.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
 import { startPaymentsDemo, type PaymentsDemo } from './lib/payments.ts';
+import { seedPartnerKey } from './seed-partner.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { 'no-seed': { type: 'boolean', default: false } } });
@@ -82,13 +83,15 @@ try {
           publishableKey: paymentsDemo.publishableKey,
         },
       });
-  printBanner(gatewayUrl, logins);
+  const admin = logins.find((l) => l.role === 'ADMIN');
+  const partnerKey = admin ? await seedPartnerKey(gatewayUrl, admin) : undefined;
+  printBanner(gatewayUrl, logins, partnerKey);
 } catch (error) {
   console.error(`\n${(error as Error).message}`);
   await shutdown(1);
 }
 
-function printBanner(gatewayUrl: string, logins: DemoLogin[]) {
+function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: string) {
   const lines = [
     '',
     'Poolgraph is up.',
@@ -106,6 +109,13 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[]) {
         ]
       : ['Demo data not seeded (--no-seed).']),
     '',
+    ...(partnerKey
+      ? [
+          `Demo partner API key (pools:read ledger:read reports:read; shown once): ${partnerKey}`,
+          `  POOLGRAPH_API_KEY=${partnerKey} npx tsx examples/partner/index.ts`,
+          '',
+        ]
+      : []),
     'Press Ctrl-C to stop everything.',
     '',
   ];

@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/mysql-core';
 import { outboxTable } from '@poolgraph/events';
+import { auditLogTable } from '@poolgraph/platform';
 
 const now = sql`CURRENT_TIMESTAMP(3)`;
 
@@ -277,3 +278,5 @@ export const providerEvents = mysqlTable(
   },
   (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );
+/** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
+export const auditLog = auditLogTable();
