@@ -11,6 +11,7 @@ import { SUBGRAPH_PORTS } from '@poolgraph/platform';
 import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts';
 import { checkServices } from './lib/services.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
+import { startPaymentsDemo, type PaymentsDemo } from './lib/payments.ts';
 import { seedPartnerKey } from './seed-partner.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -42,12 +43,14 @@ try {
 }
 
 let stack: ProcessStack | undefined;
+let paymentsDemo: PaymentsDemo | undefined;
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping every service…');
   await stack?.stop();
+  await paymentsDemo?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -57,6 +60,8 @@ const ports = { ...SUBGRAPH_PORTS, gateway: gatewayPort };
 const subgraphUrl = (port: number) => `http://127.0.0.1:${port}`;
 
 try {
+  // Card payments go to the Stripe emulator (its own process) unless real keys are configured.
+  paymentsDemo = await startPaymentsDemo(ports.ledger);
   stack = await startProcessStack({
     mysqlServer,
     databaseOf: (name) => `poolgraph_${name}`,
@@ -69,7 +74,15 @@ try {
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const logins: DemoLogin[] = values['no-seed']
     ? []
-    : await seedDemo({ gatewayUrl, usersMysqlUrl: `${mysqlServer}/poolgraph_users` });
+    : await seedDemo({
+        gatewayUrl,
+        usersMysqlUrl: `${mysqlServer}/poolgraph_users`,
+        payments: {
+          ledgerMysqlUrl: `${mysqlServer}/poolgraph_ledger`,
+          emulatorUrl: paymentsDemo.emulatorUrl,
+          publishableKey: paymentsDemo.publishableKey,
+        },
+      });
   const admin = logins.find((l) => l.role === 'ADMIN');
   const partnerKey = admin ? await seedPartnerKey(gatewayUrl, admin) : undefined;
   printBanner(gatewayUrl, logins, partnerKey);
