@@ -54,7 +54,7 @@ export interface StackOptions {
   gateway?: Partial<
     Pick<
       GatewayOptions,
-      'persistedQueriesDir' | 'watchPersistedQueries' | 'safelist' | 'apqTtlSeconds'
+      'persistedQueriesDir' | 'watchPersistedQueries' | 'safelist' | 'apqTtlSeconds' | 'limits'
     >
   >;
   /** The gateway's limits; rate limits are off unless `rateLimits` (they share one Redis). */
