@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { registerReadinessMetrics } from './readinessMetrics.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -130,6 +131,7 @@ export function createHttpService<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
 ): HttpService {
   const { apollo, log } = options;
+  registerReadinessMetrics(options.registry, options.readiness);
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string) {
     const headers = new HeaderMap();

@@ -42,7 +42,9 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     schema,
     migrationsFolder,
   );
+  const metrics = createMetrics('ledger');
   const relay = createLedgerRelay({
+    registry: metrics.registry,
     pool: mysql.pool,
     redis,
     redisPrefix: config.redisPrefix,
@@ -77,7 +79,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     resolvers,
     context: contexts.http,
     subscriptions: { context: contexts.subscription },
-    metrics: createMetrics('ledger'),
+    metrics,
     log: config.log,
     readiness,
     // The relay and the consumer stop first: their last pass still has Redis and MySQL.
