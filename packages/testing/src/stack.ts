@@ -12,6 +12,7 @@ import {
   SUBGRAPH_NAMES,
   connectMysql,
   createLogger,
+  dropDatabase,
   type HttpService,
   type SubgraphConfig,
   type SubgraphName,
@@ -49,6 +50,13 @@ export interface StackOptions {
   logLevel?: string;
   /** Extra settings for one service's createService (e.g. alerts' retry policy in tests). */
   serviceConfig?: Partial<Record<SubgraphName, Record<string, unknown>>>;
+  /**
+   * Existing databases to run on (e.g. restored from a backup) instead of fresh ones, by
+   * subgraph, as MySQL URLs. The stack owns them like its own: stop() drops them.
+   */
+  databaseUrls?: Partial<Record<SubgraphName, string>>;
+  /** The Redis prefix to share (default a unique one); stop() deletes its keys. */
+  redisPrefix?: string;
 }
 
 export interface TestUser {
@@ -92,10 +100,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const databases: Stack['databases'] = {};
   const services: Stack['services'] = {};
   // One prefix for the whole stack, as one deployment shares one: ledger.events crosses services.
-  const redisPrefix = uniqueRedisPrefix('stack');
+  const redisPrefix = options.redisPrefix ?? uniqueRedisPrefix('stack');
 
   for (const name of names) {
-    const database = await createTestDatabase(name);
+    const given = options.databaseUrls?.[name];
+    const database = given
+      ? { url: given, drop: () => dropDatabase(given) }
+      : await createTestDatabase(name);
     databases[name] = database;
     const service = await FACTORIES[name]({
       mysqlUrl: database.url,
