@@ -6,3 +6,4 @@ export * from './applyOnce.ts';
 export * from './poolEvents.ts';
 export * from './poolConsumer.ts';
 export * from './metrics.ts';
+export * from './trace.ts';

@@ -1,5 +1,6 @@
 import type { Logger, MysqlPool, Redis, Registry } from '@poolgraph/platform';
 import { registerOutboxMetrics } from './metrics.ts';
+import { splitTraceContext } from './trace.ts';
 import { purgePublishedRows } from './outboxPurge.ts';
 import { startRelayMaintenance, type RelayMaintenance } from './relayMaintenance.ts';
 import { trimAcknowledgedEntries } from './streamTrim.ts';
@@ -85,9 +86,11 @@ const TRIM_INTERVAL_MS = 10_000;
 
 /** The event JSON from a row; MariaDB returns JSON columns as text, MySQL 8 as objects. */
 function toRecord(row: Row): OutboxRecord {
-  const payload = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
+  const stored = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
+  const { payloadJson: payload, traceparent } = splitTraceContext(stored);
   const occurredAt = new Date(row.occurred_at);
-  const json = `{"id":${JSON.stringify(row.id)},"type":${JSON.stringify(row.type)},"occurredAt":"${occurredAt.toISOString()}","payload":${payload}}`;
+  const trace = traceparent ? `,"trace":{"traceparent":${JSON.stringify(traceparent)}}` : '';
+  const json = `{"id":${JSON.stringify(row.id)},"type":${JSON.stringify(row.type)},"occurredAt":"${occurredAt.toISOString()}","payload":${payload}${trace}}`;
   return {
     seq: String(row.seq),
     id: row.id,

@@ -5,6 +5,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { registerReadinessMetrics } from './readinessMetrics.ts';
+import { extractTraceContext, inSpan, SpanKind } from './tracing.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -166,7 +167,12 @@ export function createHttpService<TContext extends BaseContext>(
     const url = new URL(req.url ?? '/', 'http://localhost');
     switch (url.pathname) {
       case '/graphql':
-        return handleGraphQL(req, res, url.search);
+        // A server span, child of the caller's `traceparent` (W3C); no-op without tracing.
+        return inSpan(
+          `${req.method ?? 'GET'} /graphql`,
+          { kind: SpanKind.SERVER, parent: extractTraceContext(req.headers) },
+          () => handleGraphQL(req, res, url.search),
+        );
       case '/healthz':
         return sendJson(res, 200, { status: 'ok' });
       case '/readyz': {

@@ -17,3 +17,4 @@ export * from './serviceClient.ts';
 export * from './revocations.ts';
 export * from './pipeEvents.ts';
 export * from './sqlRows.ts';
+export * from './tracing.ts';

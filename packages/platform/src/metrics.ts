@@ -4,6 +4,8 @@ import { ErrorCode } from './errors.ts';
 export { Counter, Gauge, Histogram, Registry };
 
 export interface GraphQLMetrics {
+  /** The `service` label of every series (also the service named on its trace spans). */
+  service: string;
   registry: Registry;
   requests: Counter<'operation'>;
   duration: Histogram<'operation'>;
@@ -25,6 +27,7 @@ export function createMetrics(service: string): GraphQLMetrics {
   // alerts see the first error of a code.
   for (const code of Object.values(ErrorCode)) errors.inc({ code }, 0);
   return {
+    service,
     registry,
     requests: new Counter({
       name: 'graphql_requests_total',

@@ -1,5 +1,5 @@
 import type { StreamConsumer } from '@poolgraph/events';
-import type { Logger, Redis } from '@poolgraph/platform';
+import { annotateActiveSpan, type Logger, type Redis } from '@poolgraph/platform';
 import type { AlertsDb } from './db/index.ts';
 import { createSpikeDetector } from './detection/spikeDetector.ts';
 import { alertsRaisedChannel } from './events/alertChannel.ts';
@@ -70,6 +70,7 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
         dispatcher.notify();
         for (const alert of alerts) {
           options.metrics?.raised.inc({ kind: alert.kind });
+          annotateActiveSpan('alert raised', { 'alert.id': alert.id, 'alert.kind': alert.kind });
           // Live delivery is best effort (the inbox and the outbox are the reliable paths).
           redis.publish(channel, JSON.stringify(alert)).catch((error: unknown) => {
             log.warn({ err: error, alertId: alert.id }, 'alertRaised publish failed');
