@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { startTracing, stopTracing } from '@poolgraph/platform';
 import { eventually, expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack } from '@poolgraph/testing/stack';
@@ -89,6 +91,23 @@ describe('tracing across the stack', () => {
       'mutation Join($p: ID!) { joinPool(poolId: $p, commitment: "5000.00") { id } }',
       { p },
     );
+    // A manager watching the pool's balance over WebSocket, through the gateway.
+    const ws = createClient({
+      url: stack.gatewayUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${manager.token}` },
+      lazy: false,
+      onNonLazyError: () => {},
+    });
+    const live: unknown[] = [];
+    const unsubscribe = ws.subscribe(
+      {
+        query: 'subscription B($p: ID!) { balanceChanged(poolId: $p) { cashBalance { amount } } }',
+        variables: { p },
+      },
+      { next: (e) => void live.push(e), error: (e) => void live.push(e), complete: () => {} },
+    );
+    await new Promise((r) => setTimeout(r, 500));
     const { contribute } = await call<{ contribute: { id: string } }>(
       investor.token,
       'mutation Contribute($p: ID!) { contribute(poolId: $p, amount: "500.00", idempotencyKey: "traced-1") { id } }',
@@ -104,6 +123,12 @@ describe('tracing across the stack', () => {
       if (!found) throw new Error('no alert yet');
       return found;
     }, 20_000);
+
+    await eventually(async () => {
+      if (live.length === 0) throw new Error('no balanceChanged event yet');
+    }, 20_000);
+    unsubscribe();
+    await ws.dispose();
 
     await eventually(async () => {
       const { spans } = receiver;
@@ -138,6 +163,8 @@ describe('tracing across the stack', () => {
       expect(raised, 'the span that raised the alert').toBeDefined();
       expect(raised!.name).toBe('alerts process');
       expect(raised!.kind).toBe(5); // CONSUMER
+      // The live balance pushed to the subscriber: its delivery is in the trace too.
+      expect(inTrace.some((s) => s.name === 'subscription event')).toBe(true);
       // Reports applied the same event in the same trace.
       expect(inTrace.some((s) => s.name === 'reports process')).toBe(true);
       expect(attr(raised!, 'messaging.destination.name')).toBe(`${stack.redisPrefix}ledger.events`);
