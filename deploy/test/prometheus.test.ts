@@ -1,9 +1,22 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { PROMETHEUS_DIR, promtool, ruleFiles, rules } from './promql.ts';
+
+describe('the deployment YAML', () => {
+  it('passes yamllint (Prometheus, Grafana provisioning, compose, Kubernetes)', () => {
+    const deploy = resolve(PROMETHEUS_DIR, '..');
+    const run = spawnSync('yamllint', ['-s', '-c', resolve(deploy, '.yamllint.yml'), deploy], {
+      encoding: 'utf8',
+    });
+    expect(run.error).toBeUndefined();
+    expect(`${run.stdout}${run.stderr}`).toBe('');
+    expect(run.status).toBe(0);
+  });
+});
 
 describe('the Prometheus configuration', () => {
   it('passes promtool check config for npm start', () => {
