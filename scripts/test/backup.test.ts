@@ -13,6 +13,8 @@ import {
   TEST_REDIS_URL,
 } from '@poolgraph/testing';
 import { startStack, type Stack, type SubgraphName } from '@poolgraph/testing/stack';
+import { ledgerHistoryReader } from '@poolgraph/reports/peers/ledger';
+import { rebuildReadModels } from '@poolgraph/reports/rebuild';
 import { runWorkload, type Workload } from '../../deploy/test/workload.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -236,6 +238,17 @@ describe('backup and restore drill', () => {
       );
     }, 20_000);
   }, 120_000);
+
+  it('rebuilds the restored reports from the restored ledger to the same answers', async () => {
+    const admin = await stack!.admin();
+    const current = await answers(stack!, workload);
+    const { transactions } = await rebuildReadModels({
+      mysqlUrl: stack!.databases.reports!.url,
+      readHistory: ledgerHistoryReader(stack!.gatewayUrl, admin.token),
+    });
+    expect(transactions).toBeGreaterThan(workload.investors.length + 1);
+    expect(await answers(stack!, workload)).toEqual(current);
+  }, 60_000);
 
   it('refuses a backup whose files changed, before touching anything', () => {
     appendFileSync(join(backupDir, 'ledger.sql.gz'), 'x');
