@@ -61,6 +61,19 @@ async function books(ledgerUrl: string) {
 }
 
 /** Rows per table of every service's database. */
+/**
+ * Row counts once nothing is still being written: audit entries land up to 100 ms after the
+ * mutation they record (the audit log batches its writes).
+ */
+async function settledTableCounts(databases: Record<string, string>) {
+  for (let previous = await tableCounts(databases); ;) {
+    await new Promise((done) => setTimeout(done, 300));
+    const current = await tableCounts(databases);
+    if (JSON.stringify(current) === JSON.stringify(previous)) return current;
+    previous = current;
+  }
+}
+
 async function tableCounts(databases: Record<string, string>) {
   const db = await mysql.createConnection(TEST_MYSQL_SERVER);
   try {
@@ -151,7 +164,7 @@ describe('backup and restore drill', () => {
     before = {
       books: await books(stack.databases.ledger!.url),
       answers: beforeAnswers,
-      counts: await tableCounts(databases),
+      counts: await settledTableCounts(databases),
     };
   }, 120_000);
 
