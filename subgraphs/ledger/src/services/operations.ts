@@ -126,11 +126,18 @@ async function move(
 const first = (rows: TransactionRow[]): TransactionRow => rows[0]!;
 const MANAGERS = ['MANAGER', 'ADMIN'] as const;
 
-export async function contribute(deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) {
+/** A member's own contribution to an OPEN pool: posted now, or pending until its payment. */
+async function contributeAsMember(
+  deps: OperationDeps,
+  viewer: Viewer | null,
+  args: MoneyArgs,
+  operation: string,
+  plan: (investorId: string, amount: bigint) => PlannedTransaction[],
+) {
   const actor = requireRole(viewer, 'INVESTOR');
   return first(
     await move(deps, args, {
-      operation: 'contribute',
+      operation,
       actor,
       investorId: actor.userId,
       by: 'member',
@@ -139,38 +146,28 @@ export async function contribute(deps: OperationDeps, viewer: Viewer | null, arg
       occurredAt: null,
       investors: (id) => [id],
       opensAccounts: true,
-      plan: (_books, amount) => planContribution(actor.userId, amount),
+      plan: (_books, amount) => plan(actor.userId, amount),
     }),
   );
 }
+
+export const contribute = (deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) =>
+  contributeAsMember(deps, viewer, args, 'contribute', planContribution);
 
 /**
  * The ledger half of startContribution: a PENDING contribution (same rules as contribute) that
  * its payment posts or voids. The method is part of the request, so one key cannot start a card
  * payment and then a bank transfer.
  */
-export async function contributePending(
+export const contributePending = (
   deps: OperationDeps,
   viewer: Viewer | null,
   args: MoneyArgs & { method: string },
   expiresAt: Date,
-) {
-  const actor = requireRole(viewer, 'INVESTOR');
-  return first(
-    await move(deps, args, {
-      operation: `startContribution:${args.method}`,
-      actor,
-      investorId: actor.userId,
-      by: 'member',
-      forMember: true,
-      statuses: ['OPEN'],
-      occurredAt: null,
-      investors: (id) => [id],
-      opensAccounts: true,
-      plan: (_books, amount) => planPendingContribution(actor.userId, amount, expiresAt),
-    }),
+) =>
+  contributeAsMember(deps, viewer, args, `startContribution:${args.method}`, (investor, amount) =>
+    planPendingContribution(investor, amount, expiresAt),
   );
-}
 
 export async function withdraw(deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) {
   const actor = requireRole(viewer, 'INVESTOR');
