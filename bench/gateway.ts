@@ -20,6 +20,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { expectData, freePort, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
 import { createGraphQLClient } from './lib/client.ts';
+import { cpuMeter, cpuSeconds } from './lib/cpu.ts';
 import { startBenchStack } from './lib/processStack.ts';
 import { percentile } from './lib/stats.ts';
 
@@ -54,7 +55,22 @@ const QUERY = `query PoolsWithPositions {
 
 /** Pins a running process (every thread) to one core. */
 const pin = (pid: number | undefined, core: number) =>
-  pid && execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
+  pid &&
+  execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
+
+/** CPU seconds of a process's children (Hive's workers, tsx's node): all run on core 0. */
+function childrenCpu(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+    return children.reduce((sum, child) => sum + cpuSeconds(child) + childrenCpu(child), 0);
+  } catch {
+    return 0;
+  }
+}
 
 interface Gateway {
   name: string;
@@ -128,7 +144,16 @@ try {
   const candidates: Array<[string, string[], Record<string, string>?]> = [
     [
       'ours',
-      [node, '--import', 'tsx', 'gateway/src/index.ts'],
+      [
+        node,
+        // GATEWAY_PROFILE_DIR=/tmp/prof writes a CPU profile of our gateway when the bench ends.
+        ...(process.env.GATEWAY_PROFILE_DIR
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GATEWAY_PROFILE_DIR}`]
+          : []),
+        '--import',
+        'tsx',
+        'gateway/src/index.ts',
+      ],
       {
         NODE_ENV: 'production',
         LOG_LEVEL: 'info',
@@ -138,22 +163,54 @@ try {
         REDIS_URL: TEST_REDIS_URL,
         REDIS_PREFIX: stack.redisPrefix,
         GATEWAY_WORKERS: '1',
+        NODE_OPTIONS: process.env.OURS_NODE_OPTIONS ?? '',
       },
     ],
     ['apollo', [node, '--import', 'tsx', 'bench/peers/apolloStock.ts', supergraphPath, '$PORT']],
     [
       'hive',
-      [...hive, 'supergraph', supergraphPath, '--port', '$PORT', '--host', '127.0.0.1', '-c', 'bench/peers/hive.config.mjs'],
+      [
+        ...hive,
+        'supergraph',
+        supergraphPath,
+        '--port',
+        '$PORT',
+        '--host',
+        '127.0.0.1',
+        '-c',
+        'bench/peers/hive.config.mjs',
+      ],
       { NODE_ENV: 'production' },
     ],
     [
       'hive-nodedup',
-      [...hive, 'supergraph', supergraphPath, '--port', '$PORT', '--host', '127.0.0.1', '-c', 'bench/peers/hive-nodedupe.config.mjs'],
+      [
+        ...hive,
+        'supergraph',
+        supergraphPath,
+        '--port',
+        '$PORT',
+        '--host',
+        '127.0.0.1',
+        '-c',
+        'bench/peers/hive-nodedupe.config.mjs',
+      ],
       { NODE_ENV: 'production' },
     ],
     [
       'hive-rust',
-      [...hive, 'supergraph', supergraphPath, '--port', '$PORT', '--host', '127.0.0.1', '-c', 'bench/peers/hive.config.mjs', '--hive-router-runtime'],
+      [
+        ...hive,
+        'supergraph',
+        supergraphPath,
+        '--port',
+        '$PORT',
+        '--host',
+        '127.0.0.1',
+        '-c',
+        'bench/peers/hive.config.mjs',
+        '--hive-router-runtime',
+      ],
       { NODE_ENV: 'production' },
     ],
   ];
@@ -174,25 +231,38 @@ try {
       );
       if (answer.status === 200 && JSON.stringify({ ...answer.data }) === expected) break;
       if (Date.now() > deadline || gateway.child.exitCode !== null) {
-        throw new Error(`${gateway.name} did not answer the reference data: ${JSON.stringify(answer).slice(0, 300)}`);
+        throw new Error(
+          `${gateway.name} did not answer the reference data: ${JSON.stringify(answer).slice(0, 300)}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 500));
     }
   }
 
-  const figures = new Map<string, { requests: number; seconds: number; latencies: number[] }>();
+  const figures = new Map<
+    string,
+    { requests: number; seconds: number; cpu: number; latencies: number[] }
+  >();
   const runRound = async (gateway: Gateway, seconds: number) => {
     const client = createGraphQLClient(gateway.url, CONCURRENCY);
     const latencies: number[] = [];
     let failures = 0;
+    const meter = cpuMeter({
+      gateway: gateway.child.pid,
+      ...Object.fromEntries(
+        (['users', 'pools', 'ledger'] as const).map((name) => [name, stack.pidOf(name)]),
+      ),
+    });
     const until = performance.now() + seconds * 1000;
     const started = performance.now();
+    const cpuBefore = cpuSeconds(gateway.child.pid) + childrenCpu(gateway.child.pid);
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (performance.now() < until) {
           const t = performance.now();
           const reply = await client.call<{ pools: unknown[] }>(QUERY, {}, manager.token);
-          if (reply.status !== 200 || reply.errors || reply.data?.pools.length !== POOLS) failures++;
+          if (reply.status !== 200 || reply.errors || reply.data?.pools.length !== POOLS)
+            failures++;
           latencies.push(performance.now() - t);
         }
       }),
@@ -200,21 +270,28 @@ try {
     const elapsed = (performance.now() - started) / 1000;
     await client.close();
     if (failures) throw new Error(`${gateway.name}: ${failures} failed requests`);
-    return { latencies, elapsed };
+    const cpu = cpuSeconds(gateway.child.pid) + childrenCpu(gateway.child.pid) - cpuBefore;
+    return { latencies, elapsed, cpu, cpuReport: meter.report() };
   };
   // Warm-up (JIT, plan caches, connection pools), not counted.
   for (const gateway of gateways) await runRound(gateway, 2);
   for (let round = 1; round <= ROUNDS; round++) {
     const order = round % 2 ? gateways : [...gateways].reverse();
     for (const gateway of order) {
-      const { latencies, elapsed } = await runRound(gateway, SECONDS);
-      const figure = figures.get(gateway.name) ?? { requests: 0, seconds: 0, latencies: [] };
+      const { latencies, elapsed, cpu, cpuReport } = await runRound(gateway, SECONDS);
+      const figure = figures.get(gateway.name) ?? {
+        requests: 0,
+        seconds: 0,
+        cpu: 0,
+        latencies: [],
+      };
       figure.requests += latencies.length;
       figure.seconds += elapsed;
+      figure.cpu += cpu;
       figure.latencies.push(...latencies);
       figures.set(gateway.name, figure);
       console.log(
-        `  round ${round} ${gateway.name.padEnd(12)} ${(latencies.length / elapsed).toFixed(0)} req/s`,
+        `  round ${round} ${gateway.name.padEnd(12)} ${(latencies.length / elapsed).toFixed(0).padStart(5)} req/s   cpu: ${cpuReport}`,
       );
     }
   }
@@ -223,25 +300,41 @@ try {
     const figure = figures.get(name);
     return figure ? figure.requests / figure.seconds : NaN;
   };
-  console.log('gateway        req/s    p50 ms   p99 ms');
+  // Requests per second of the gateway's own CPU: what it costs, whatever else runs here.
+  const perCpu = (name: string) => {
+    const figure = figures.get(name);
+    return figure ? figure.requests / figure.cpu : NaN;
+  };
+  console.log('gateway        req/s    p50 ms   p99 ms   req per CPU-second of the gateway');
   for (const gateway of gateways) {
     const figure = figures.get(gateway.name)!;
     const sorted = figure.latencies.sort((a, b) => a - b);
     console.log(
-      `${gateway.name.padEnd(12)} ${rps(gateway.name).toFixed(0).padStart(7)} ${percentile(sorted, 50).toFixed(1).padStart(9)} ${percentile(sorted, 99).toFixed(1).padStart(8)}`,
+      `${gateway.name.padEnd(12)} ${rps(gateway.name).toFixed(0).padStart(7)} ${percentile(sorted, 50).toFixed(1).padStart(9)} ${percentile(sorted, 99).toFixed(1).padStart(8)} ${perCpu(gateway.name).toFixed(0).padStart(8)}`,
     );
   }
   if (figures.has('ours')) {
     for (const peer of gateways.filter((g) => g.name !== 'ours')) {
-      console.log(`ours / ${peer.name}: ${(rps('ours') / rps(peer.name)).toFixed(2)}×`);
+      console.log(
+        `ours / ${peer.name}: ${(rps('ours') / rps(peer.name)).toFixed(2)}× req/s, ${(perCpu('ours') / perCpu(peer.name)).toFixed(2)}× req per CPU-second`,
+      );
     }
-    const javascriptPeers = gateways.filter((g) => ['apollo', 'hive', 'hive-nodedup'].includes(g.name));
-    const ahead = javascriptPeers.every((g) => rps('ours') > rps(g.name));
-    console.log(
-      `target: ours ≥ 1.5× stock @apollo/gateway (${(rps('ours') / rps('apollo')).toFixed(2)}×) and ahead of every JavaScript peer → ${rps('ours') >= 1.5 * rps('apollo') && ahead ? 'met' : 'NOT met'}`,
+    const javascriptPeers = gateways.filter((g) =>
+      ['apollo', 'hive', 'hive-nodedup'].includes(g.name),
     );
+    for (const [label, measure] of [
+      ['req/s', rps],
+      ['req per CPU-second', perCpu],
+    ] as const) {
+      const ahead = javascriptPeers.every((g) => measure('ours') > measure(g.name));
+      const ratio = measure('ours') / measure('apollo');
+      console.log(
+        `target (${label}): ours ≥ 1.5× stock @apollo/gateway (${ratio.toFixed(2)}×) and ahead of every JavaScript peer → ${ratio >= 1.5 && ahead ? 'met' : 'NOT met'}`,
+      );
+    }
   }
 } finally {
-  for (const gateway of gateways) if (gateway.child.exitCode === null) gateway.child.kill('SIGTERM');
+  for (const gateway of gateways)
+    if (gateway.child.exitCode === null) gateway.child.kill('SIGTERM');
   await stack.stop();
 }

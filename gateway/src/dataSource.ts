@@ -40,7 +40,8 @@ function responseOf(url: string, reply: HttpReply): FetcherResponse {
 function isQuery(options: GraphQLDataSourceProcessOptions<GatewayContext>): boolean {
   const document = 'document' in options ? options.document : undefined;
   const [definition] = document?.definitions ?? [];
-  if (definition) return definition.kind === 'OperationDefinition' && definition.operation === 'query';
+  if (definition)
+    return definition.kind === 'OperationDefinition' && definition.operation === 'query';
   return /^\s*(query\b|\{)/.test(options.request.query ?? '');
 }
 
@@ -76,7 +77,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /** The headers every subgraph request carries: the caller's identity and the request id. */
-  identityHeaders(options: GraphQLDataSourceProcessOptions<GatewayContext>): Record<string, string> {
+  identityHeaders(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Record<string, string> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     for (const [name, value] of options.request.http?.headers ?? []) headers[name] = value;
     // Health checks and schema loads carry no incoming request (the kind enum is not exported).

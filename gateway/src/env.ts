@@ -23,6 +23,8 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   // Only when exactly one proxy in front of the gateway sets x-forwarded-for.
   TRUST_PROXY: z.stringbool().default(false),
+  // Gateway processes on this machine (node:cluster); `auto` = one per core.
+  GATEWAY_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
 });
 
 export type GatewayEnv = Omit<z.infer<typeof gatewayEnvSchema>, 'SUPERGRAPH_WATCH'> & {
