@@ -257,6 +257,34 @@ describe('subscriptions through the gateway', () => {
     expect(resolvedLabels.filter((id) => id === 't500')).toHaveLength(2);
   });
 
+  it('resolves an event once for every admin, and still once per other user', async () => {
+    const later = Math.floor(Date.now() / 1000) + 300;
+    const admins = ['admin-a', 'admin-b', 'admin-c'];
+    const watchers = await Promise.all(
+      admins.map(async (id) => collect(connect(await keys.sign(id, later, ['ADMIN'])), 'ops')),
+    );
+    const investors = await Promise.all(
+      ['investor-a', 'investor-b'].map(async (id) => collect(connect(await keys.sign(id)), 'ops')),
+    );
+    const everyone = [...watchers, ...investors];
+    await eventually(async () => {
+      await publish('ops', 1);
+      expect(everyone.every((s) => s.events.length > 0)).toBe(true);
+    });
+    resolvedLabels.length = 0;
+    await publish('ops', 700);
+    await eventually(async () =>
+      expect(everyone.every((s) => JSON.stringify(s.events.at(-1)).includes('t700'))).toBe(true),
+    );
+    // One resolution shared by the three admins, one for each investor.
+    expect(resolvedLabels.filter((id) => id === 't700')).toHaveLength(3);
+    const frames = everyone.map((s) => s.events.at(-1) as { data: { tick: { viewer: string } } });
+    // Each investor sees what was resolved for them, never an admin's answer.
+    expect(frames.slice(3).map((f) => f.data.tick.viewer)).toEqual(['investor-a', 'investor-b']);
+    expect(admins).toContain(frames[0]!.data.tick.viewer);
+    expect(new Set(frames.slice(0, 3).map((f) => JSON.stringify(f))).size).toBe(1);
+  });
+
   it('moves a shared upstream subscription to a fresher session before its token expires', async () => {
     const now = Math.floor(Date.now() / 1000);
     // Expires in 32 s: the upstream, made with it, moves 30 s before that.

@@ -3,6 +3,7 @@ import type { ServiceMap } from '@apollo/gateway';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { Logger } from '@poolgraph/platform';
 import { executeEvent } from './execute.ts';
+import { preSerialized } from './frames.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
 import { fromUpstreamError, graphQLFailure, type Operation, type Session } from './operation.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
@@ -187,7 +188,8 @@ export class SharedSource {
         event,
       );
       this.deps.metrics.eventDuration.observe(Number(process.hrtime.bigint() - started) / 1e9);
-      this.broadcast({ result });
+      // Serialized once here; every subscriber's socket sends this same text.
+      this.broadcast({ result: preSerialized(result) });
     } catch (error) {
       this.deps.log.error({ err: error }, 'subscription event could not be resolved');
       this.broadcast({

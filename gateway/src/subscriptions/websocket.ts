@@ -17,6 +17,7 @@ import { viewerFromAuthorization, type TokenVerifier } from '@poolgraph/auth';
 import { ErrorCode, type Logger } from '@poolgraph/platform';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
+import { spliceFrame } from './frames.ts';
 import { SharedSource } from './source.ts';
 import { openEventStream } from './stream.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
@@ -43,6 +44,12 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
   const { verifier, log, metrics, upstream } = deps;
   const sessions = new WeakMap<object, Session>();
   const wsServer = new WebSocketServer({ server: deps.server, path: '/graphql' });
+  // Send path: each event's result is serialized once (frames.ts); its text is spliced in here.
+  wsServer.on('connection', (socket) => {
+    const send = socket.send.bind(socket);
+    socket.send = ((data: unknown, ...rest: unknown[]) =>
+      (send as (...args: unknown[]) => void)(spliceFrame(data), ...rest)) as typeof socket.send;
+  });
 
   const sources = new Map<string, SharedSource>();
 
