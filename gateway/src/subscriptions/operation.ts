@@ -37,8 +37,11 @@ export interface Operation {
  * Revocation and expiry stay per subscriber: each stream re-verifies its own token (stream.ts).
  */
 export function sharingIdentity(viewer: Viewer): string {
-  const roles = [...viewer.roles].sort().join(',');
-  return viewer.roles.includes('ADMIN') ? `roles:${roles}` : `user:${viewer.userId}:${roles}`;
+  // Every field of the viewer but its id and session, so that anything added to it later
+  // (scopes, say) separates admins who differ in it.
+  const { userId, sessionId: _session, roles, ...rest } = viewer;
+  const identity = JSON.stringify({ ...rest, roles: [...roles].sort() });
+  return roles.includes('ADMIN') ? `admin:${identity}` : `user:${userId}:${identity}`;
 }
 
 /**
