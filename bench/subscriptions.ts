@@ -162,10 +162,17 @@ async function measure(
       `commit-to-client p50 ${percentile(sorted, 50)} ms p99 ${percentile(sorted, 99)} ms max ${sorted.at(-1)} ms`,
   );
   fireMs.sort((a, b) => a - b);
+  const afterAnswer = run.afterAnswer.sort((a, b) => a - b);
   console.log(
-    `  each event's commit took p50 ${percentile(fireMs, 50)} ms p99 ${percentile(fireMs, 99)} ms`,
+    `  the event's mutation took p50 ${percentile(fireMs, 50)} ms p99 ${percentile(fireMs, 99)} ms; ` +
+      `from its answer (commit done) to the client: p50 ${percentile(afterAnswer, 50)} ms p99 ${percentile(afterAnswer, 99)} ms`,
   );
-  return { perSecond, p99: percentile(sorted, 99), complete: run.delivered === expected };
+  return {
+    perSecond,
+    p99: percentile(sorted, 99),
+    p99AfterAnswer: percentile(afterAnswer, 99),
+    complete: run.delivered === expected,
+  };
 }
 
 /** When each transaction's mutation was answered, by transaction id. */
@@ -271,7 +278,8 @@ try {
   const ratio = ours.perSecond / floorFigures.perSecond;
   console.log(`deliveries/s: gateway / floor = ${ratio.toFixed(2)} (target ≥ 0.5)`);
   console.log(
-    `target: ${CLIENTS} clients of ${USERS} users, ≥ 0.5 × floor and p99 < 250 ms → ${ratio >= 0.5 && ours.p99 < 250 && ours.complete ? 'met' : 'NOT met'}`,
+    `target: ${CLIENTS} clients of ${USERS} users, ≥ 0.5 × floor and p99 < 250 ms → ${ratio >= 0.5 && ours.p99 < 250 && ours.complete ? 'met' : 'NOT met'}` +
+      ` (p99 from the mutation's answer: ${ours.p99AfterAnswer} ms)`,
   );
 } finally {
   await stack.stop();

@@ -1,5 +1,6 @@
 import { createConnection } from 'mysql2/promise';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { uuidv7 } from '@poolgraph/platform';
 import { expectData, graphql } from '@poolgraph/testing';
 import type { BenchStack } from './processStack.ts';
 
@@ -19,44 +20,65 @@ async function inBatches(count: number, concurrency: number, task: (n: number) =
 }
 
 /**
- * N distinct ADMIN users (operations dashboards: they see every pool), each with a token of
- * their own. Signed up at the users subgraph directly, each from its own client address (the
- * sign-up throttle allows 100 per address), promoted in the users database (as
- * `npm run admin:create` does, without its password change), then refreshed once so the
- * access token carries the role.
+ * N distinct ADMIN users (operations dashboards: they see every pool), each with a session and
+ * a token of their own. One signs up through the users subgraph; the others are written to the
+ * users database as `npm run admin:create` would, with that user's password hash and a fresh
+ * refresh token each (so thousands of users cost no argon2 time), then each session is
+ * refreshed through the users subgraph, which issues an access token carrying the role.
  */
 export async function createAdmins(stack: BenchStack, count: number): Promise<string[]> {
   const usersUrl = stack.subgraphUrl('users');
-  const created: Array<{ id: string; refreshToken: string }> = [];
-  await inBatches(count, 8, async (n) => {
-    const input = {
-      email: `${randomBytes(6).toString('hex')}@bench.poolgraph.dev`,
-      password: `pw-${randomBytes(12).toString('hex')}`,
-      name: `watcher ${n}`,
-      role: 'INVESTOR',
-    };
-    const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-    const { signUp } = expectData(
-      await graphql<{ signUp: { refreshToken: string; user: { id: string } } }>(
-        usersUrl,
-        SIGN_UP,
-        { input },
-        { headers: { 'x-forwarded-for': address } },
-      ),
-    );
-    created.push({ id: signUp.user.id, refreshToken: signUp.refreshToken });
-  });
+  const { signUp } = expectData(
+    await graphql<{ signUp: { refreshToken: string; user: { id: string } } }>(usersUrl, SIGN_UP, {
+      input: {
+        email: `${randomBytes(6).toString('hex')}@bench.poolgraph.dev`,
+        password: `pw-${randomBytes(12).toString('hex')}`,
+        name: 'watcher template',
+        role: 'INVESTOR',
+      },
+    }),
+  );
+  const refreshTokens = Array.from({ length: count }, () => randomBytes(32).toString('base64url'));
   const db = await createConnection({ uri: stack.databaseUrl('users') });
   try {
-    await db.query("UPDATE users SET roles = 'ADMIN' WHERE id IN (?)", [created.map((u) => u.id)]);
+    const [rows] = await db.query('SELECT password_hash FROM users WHERE id = ?', [signUp.user.id]);
+    const passwordHash = (rows as Array<{ password_hash: string }>)[0]!.password_hash;
+    const ids = refreshTokens.map(() => uuidv7());
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    for (let start = 0; start < count; start += 500) {
+      const slice = ids.slice(start, start + 500);
+      await db.query('INSERT INTO users (id, email, name, password_hash, roles) VALUES ?', [
+        slice.map((id, n) => [
+          id,
+          `watcher-${start + n}-${id}@bench.poolgraph.dev`,
+          `watcher ${start + n}`,
+          passwordHash,
+          'ADMIN',
+        ]),
+      ]);
+      await db.query(
+        'INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, expires_at) VALUES ?',
+        [
+          slice.map((id, n) => [
+            uuidv7(),
+            uuidv7(),
+            id,
+            createHash('sha256')
+              .update(refreshTokens[start + n]!)
+              .digest('hex'),
+            expiresAt,
+          ]),
+        ],
+      );
+    }
   } finally {
     await db.end();
   }
   const tokens: string[] = [];
-  await inBatches(created.length, 16, async (n) => {
+  await inBatches(count, 16, async (n) => {
     const { refreshSession } = expectData(
       await graphql<{ refreshSession: { accessToken: string } }>(usersUrl, REFRESH, {
-        t: created[n]!.refreshToken,
+        t: refreshTokens[n]!,
       }),
     );
     tokens[n] = refreshSession.accessToken;
