@@ -138,6 +138,8 @@ async function measure(
   label: string,
   clients: Awaited<ReturnType<typeof connectClients>>,
   fire: (pool: number, key: string) => Promise<unknown>,
+  /** When to fire each event, ms after the start; default: at RATE per second. */
+  schedule?: number[],
 ) {
   await Promise.all(Array.from({ length: POOLS }, (_, p) => fire(p, `warmup-${p}`)));
   await clients.waitFor(CLIENTS);
@@ -145,10 +147,18 @@ async function measure(
   const started = Date.now();
   const posts: Array<Promise<unknown>> = [];
   const fireMs: number[] = [];
+  /** When each event's fire completed (for a mutation: committed), ms after the start. */
+  const done: number[] = [];
   for (let e = 0; e < EVENTS; e++) {
+    const at = started + (schedule ? schedule[e]! : (e * 1000) / RATE);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
     const t = Date.now();
-    posts.push(fire(e % POOLS, `bench-${e}`).then(() => fireMs.push(Date.now() - t)));
-    await new Promise((resolve) => setTimeout(resolve, 1000 / RATE));
+    posts.push(
+      fire(e % POOLS, `bench-${e}`).then(() => {
+        fireMs.push(Date.now() - t);
+        done[e] = Date.now() - started;
+      }),
+    );
   }
   await Promise.all(posts);
   const expected = EVENTS * (CLIENTS / POOLS);
@@ -172,6 +182,7 @@ async function measure(
     p99: percentile(sorted, 99),
     p99AfterAnswer: percentile(afterAnswer, 99),
     complete: run.delivered === expected,
+    done,
   };
 }
 
@@ -215,35 +226,6 @@ try {
   const tokenOf = (c: number) => tokens[c % USERS]!;
   const poolOf = (c: number) => pools[c % POOLS]!.id;
 
-  // The floor, with the same clients and the same event rate.
-  const floor = fork(resolve(import.meta.dirname, 'lib/floorServer.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-  });
-  const floorPort = await new Promise<number>((done) =>
-    floor.once('message', (m) => done((m as { port: number }).port)),
-  );
-  const floorBefore = await residentBytes(floor.pid);
-  const floorClients = await connectClients(`ws://127.0.0.1:${floorPort}`, tokenOf, poolOf);
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const floorAfter = await residentBytes(floor.pid);
-  const floorFigures = await measure('floor (bare ws)', floorClients, async (pool) => {
-    const createdAt = new Date().toISOString();
-    const payload = {
-      data: {
-        balanceChanged: {
-          cashBalance: { amount: '10.00' },
-          pool: { name: `Bench pool ${pool}`, manager: { email: 'manager@bench.poolgraph.dev' } },
-          investor: { name: 'investor' },
-          transaction: { createdAt },
-        },
-      },
-    };
-    floor.send({ poolId: pools[pool]!.id, payload });
-  });
-  console.log(`  floor memory: ${perConnection(floorBefore, floorAfter)}`);
-  await floorClients.dispose();
-  floor.kill();
-
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const gatewayBefore = await residentBytes(stack.pidOf('gateway'));
   const ledgerBefore = await residentBytes(stack.pidOf('ledger'));
@@ -270,10 +252,61 @@ try {
     answeredAt.set(contribute.id, Date.now());
   });
   console.log(`  cpu while measuring: ${meter.report()}`);
+  // Where an event's time goes in the gateway: its resolution (entity fetches), on average.
+  const metrics = await fetch(stack.gatewayUrl.replace('/graphql', '/metrics')).then((r) =>
+    r.text(),
+  );
+  const sample = (name: string) =>
+    Number(
+      metrics
+        .split('\n')
+        .find((line) => line.startsWith(`${name} `))
+        ?.split(' ')[1],
+    );
+  const resolutionSum = sample('graphql_subscription_event_duration_seconds_sum');
+  const resolutions = sample('graphql_subscription_event_duration_seconds_count');
+  console.log(
+    `  gateway: ${resolutions} event resolutions, ${((1000 * resolutionSum) / resolutions).toFixed(1)} ms each on average`,
+  );
   console.log(
     `  memory: gateway ${perConnection(gatewayBefore, gatewayAfter)}; ledger ${mb(ledgerBefore)} → ${mb(ledgerAfter)} MB`,
   );
   await clients.dispose();
+
+  // The floor, with the same clients, fed the same events at the moments they committed
+  // in the gateway's run: both see the ledger's pace, so deliveries/s compare the fan-out.
+  const floor = fork(resolve(import.meta.dirname, 'lib/floorServer.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+  });
+  const floorPort = await new Promise<number>((done) =>
+    floor.once('message', (m) => done((m as { port: number }).port)),
+  );
+  const floorBefore = await residentBytes(floor.pid);
+  const floorClients = await connectClients(`ws://127.0.0.1:${floorPort}`, tokenOf, poolOf);
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const floorAfter = await residentBytes(floor.pid);
+  const floorFigures = await measure(
+    'floor (bare ws)',
+    floorClients,
+    async (pool) => {
+      const createdAt = new Date().toISOString();
+      const payload = {
+        data: {
+          balanceChanged: {
+            cashBalance: { amount: '10.00' },
+            pool: { name: `Bench pool ${pool}`, manager: { email: 'manager@bench.poolgraph.dev' } },
+            investor: { name: 'investor' },
+            transaction: { createdAt },
+          },
+        },
+      };
+      floor.send({ poolId: pools[pool]!.id, payload });
+    },
+    [...ours.done].sort((a, b) => a - b),
+  );
+  console.log(`  floor memory: ${perConnection(floorBefore, floorAfter)}`);
+  await floorClients.dispose();
+  floor.kill();
 
   const ratio = ours.perSecond / floorFigures.perSecond;
   console.log(`deliveries/s: gateway / floor = ${ratio.toFixed(2)} (target ≥ 0.5)`);
