@@ -124,8 +124,10 @@ beforeAll(async () => {
   ticks = await startTicks(keys.verifier);
   names = await startSubgraph('names', NAMES, {
     Tick: {
-      __resolveReference: (ref: { id: string }) => {
+      __resolveReference: async (ref: { id: string }) => {
         resolvedLabels.push(ref.id);
+        // One slow entity fetch, to check that events still arrive in order.
+        if (ref.id === 't900') await new Promise((resolve) => setTimeout(resolve, 300));
         return { id: ref.id, label: `label of ${ref.id}` };
       },
     },
@@ -283,6 +285,16 @@ describe('subscriptions through the gateway', () => {
     expect(frames.slice(3).map((f) => f.data.tick.viewer)).toEqual(['investor-a', 'investor-b']);
     expect(admins).toContain(frames[0]!.data.tick.viewer);
     expect(new Set(frames.slice(0, 3).map((f) => JSON.stringify(f))).size).toBe(1);
+  });
+
+  it('delivers events in the order they happened when an earlier one resolves slower', async () => {
+    const watcher = collect(connect(await keys.sign('in-order')), 'order');
+    await publishUntilReceived('order', watcher.events);
+    await publish('order', 900);
+    await publish('order', 901);
+    await eventually(async () => expect(JSON.stringify(watcher.events.at(-1))).toContain('t901'));
+    const ids = watcher.events.map((e) => (e.data as { tick: { id: string } }).tick.id);
+    expect(ids.slice(-2)).toEqual(['t900', 't901']);
   });
 
   it('moves a shared upstream subscription to a fresher session before its token expires', async () => {
