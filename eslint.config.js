@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**'],
+    files: ['scripts/**', 'bench/**', 'examples/**', 'deploy/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -11,6 +11,8 @@ import { SUBGRAPH_PORTS } from '@poolgraph/platform';
 import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts';
 import { checkServices } from './lib/services.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
+import { startPaymentsDemo, type PaymentsDemo } from './lib/payments.ts';
+import { seedPartnerKey } from './seed-partner.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { 'no-seed': { type: 'boolean', default: false } } });
@@ -41,12 +43,14 @@ try {
 }
 
 let stack: ProcessStack | undefined;
+let paymentsDemo: PaymentsDemo | undefined;
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping every service…');
   await stack?.stop();
+  await paymentsDemo?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -56,6 +60,8 @@ const ports = { ...SUBGRAPH_PORTS, gateway: gatewayPort };
 const subgraphUrl = (port: number) => `http://127.0.0.1:${port}`;
 
 try {
+  // Card payments go to the Stripe emulator (its own process) unless real keys are configured.
+  paymentsDemo = await startPaymentsDemo(ports.ledger);
   stack = await startProcessStack({
     mysqlServer,
     databaseOf: (name) => `poolgraph_${name}`,
@@ -68,14 +74,24 @@ try {
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const logins: DemoLogin[] = values['no-seed']
     ? []
-    : await seedDemo({ gatewayUrl, usersMysqlUrl: `${mysqlServer}/poolgraph_users` });
-  printBanner(gatewayUrl, logins);
+    : await seedDemo({
+        gatewayUrl,
+        usersMysqlUrl: `${mysqlServer}/poolgraph_users`,
+        payments: {
+          ledgerMysqlUrl: `${mysqlServer}/poolgraph_ledger`,
+          emulatorUrl: paymentsDemo.emulatorUrl,
+          publishableKey: paymentsDemo.publishableKey,
+        },
+      });
+  const admin = logins.find((l) => l.role === 'ADMIN');
+  const partnerKey = admin ? await seedPartnerKey(gatewayUrl, admin) : undefined;
+  printBanner(gatewayUrl, logins, partnerKey);
 } catch (error) {
   console.error(`\n${(error as Error).message}`);
   await shutdown(1);
 }
 
-function printBanner(gatewayUrl: string, logins: DemoLogin[]) {
+function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: string) {
   const lines = [
     '',
     'Poolgraph is up.',
@@ -93,6 +109,13 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[]) {
         ]
       : ['Demo data not seeded (--no-seed).']),
     '',
+    ...(partnerKey
+      ? [
+          `Demo partner API key (pools:read ledger:read reports:read; shown once): ${partnerKey}`,
+          `  POOLGRAPH_API_KEY=${partnerKey} npx tsx examples/partner/index.ts`,
+          '',
+        ]
+      : []),
     'Press Ctrl-C to stop everything.',
     '',
   ];

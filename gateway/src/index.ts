@@ -3,9 +3,11 @@ import {
   connectRedis,
   createLogger,
   createSessionRevocations,
+  startTracing,
   stopOnSignals,
 } from '@poolgraph/platform';
 import { loadGatewayEnv } from './env.ts';
+import { limitsFromEnv } from './limits/env.ts';
 import { createGateway } from './server.ts';
 import { startWorkers } from './workers.ts';
 
@@ -14,6 +16,7 @@ const log = createLogger('gateway', env.LOG_LEVEL);
 // GATEWAY_WORKERS > 1: this process only supervises the workers (each runs what follows) and
 // waits here until they have exited; startWorkers ends it with process.exit.
 if (!startWorkers(env.GATEWAY_WORKERS, log)) await new Promise<never>(() => {});
+startTracing('gateway'); // only with OTEL_EXPORTER_OTLP_ENDPOINT set
 
 // Every request's session is checked against the revocation list the users subgraph writes.
 const redis = connectRedis(env.REDIS_URL, log);
@@ -28,6 +31,13 @@ const service = createGateway({
   trustProxy: env.TRUST_PROXY,
   production: env.NODE_ENV === 'production',
   operationsToken: env.OPS_TOKEN,
+  apiKeyExchangeUrl: env.API_KEY_EXCHANGE_URL,
+  redis,
+  redisPrefix: env.REDIS_PREFIX,
+  apqTtlSeconds: env.APQ_TTL_SECONDS,
+  persistedQueriesDir: env.PERSISTED_QUERIES_DIR,
+  safelist: env.SAFELIST === 'enforce',
+  limits: limitsFromEnv(env),
 });
 
 try {

@@ -9,10 +9,13 @@ import {
   type HttpService,
   type Logger,
 } from '@poolgraph/platform';
-import { createContextFunction, type GatewayContext } from './context.ts';
+import { clientAddressOf, createContextFunction, type GatewayContext } from './context.ts';
 import { SubgraphDataSource } from './dataSource.ts';
 import { InflightFetches } from './inflight.ts';
+import { formatLimitErrors } from './limits/errors.ts';
+import { createLimits, type GatewayLimits } from './limits/index.ts';
 import { createSubgraphMetrics } from './metrics.ts';
+import { partnerAccess, type PartnerAccessOptions } from './partners/access.ts';
 import { subgraphReadiness } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
 import { createSubscriptionMetrics } from './subscriptions/metrics.ts';
@@ -29,6 +32,8 @@ import {
 export type { GatewayContext } from './context.ts';
 export { SUBGRAPH_UNAVAILABLE } from './dataSource.ts';
 export type { SupergraphSource } from './supergraph.ts';
+export type { PartnerAccessOptions } from './partners/access.ts';
+export type { GatewayLimits } from './limits/index.ts';
 
 export type GatewayOptions = SupergraphSource & {
   verifier: TokenVerifier;
@@ -43,7 +48,9 @@ export type GatewayOptions = SupergraphSource & {
    */
   production?: boolean;
   operationsToken?: string;
-};
+  /** Defaults in limits/config.ts; rate limits need `redis` (PartnerAccessOptions). */
+  limits?: Partial<GatewayLimits>;
+} & PartnerAccessOptions;
 
 /**
  * The supergraph endpoint: Apollo Server over an ApolloGateway, behind the shared HTTP face
@@ -55,6 +62,7 @@ export function createGateway(options: GatewayOptions): HttpService {
   const metrics = createMetrics('gateway');
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   const supergraph = supergraphHook(options, log);
+  const limits = createLimits({ ...options, registry: metrics.registry });
 
   // The same data sources serve queries and the entity fetches of subscription events.
   const dataSources = new Map<string, SubgraphDataSource>();
@@ -82,6 +90,7 @@ export function createGateway(options: GatewayOptions): HttpService {
     planner = new SubscriptionPlanner(coreSupergraphSdl);
   });
 
+  const partners = partnerAccess(options, verifier, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Off in every environment: stack traces are for logs, not for clients.
@@ -90,14 +99,30 @@ export function createGateway(options: GatewayOptions): HttpService {
     introspection: !options.production,
     // stopOnSignals owns shutdown; Apollo's own handler would race it and hang the exit.
     stopOnTerminationSignals: false,
-    formatError: formatErrorFor(log),
-    plugins: [metricsPlugin(metrics), requestLogPlugin(log)],
+    formatError: formatLimitErrors(formatErrorFor(log)),
+    plugins: [
+      metricsPlugin(metrics),
+      requestLogPlugin(log),
+      ...partners.plugins,
+      limits.operations.plugin,
+    ],
+    persistedQueries: partners.persistedQueries,
+    parseOptions: limits.operations.parseOptions,
+    validationRules: limits.operations.validationRules,
+    // Said here: batches (JSON arrays) multiply every per-request limit, and no client sends them.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
   });
 
   const upstream = new UpstreamConnections(log.child({ component: 'subscriptions' }));
+  const trustProxy = !!options.trustProxy;
   const service = createHttpService({
     apollo,
-    context: createContextFunction({ verifier, log, metrics, trustProxy: !!options.trustProxy }),
+    context: limits.rateLimited(
+      createContextFunction({ verifier, log, metrics, trustProxy, apiKeys: partners.apiKeys }),
+    ),
+    maxBodyBytes: limits.limits.maxBodyBytes,
+    intercept: limits.cors,
     registry: metrics.registry,
     log,
     readiness: subgraphReadiness(() => subgraphs),
@@ -111,6 +136,9 @@ export function createGateway(options: GatewayOptions): HttpService {
         log: log.child({ component: 'subscriptions' }),
         metrics: createSubscriptionMetrics(metrics.registry),
         upstream,
+        policy: partners.policy,
+        limits: limits.limits,
+        addressOf: (req) => clientAddressOf(req, trustProxy),
         current: () =>
           planner && { planner, subgraphs, serviceMap: Object.fromEntries(dataSources) },
       }),

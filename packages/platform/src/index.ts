@@ -17,3 +17,7 @@ export * from './serviceClient.ts';
 export * from './revocations.ts';
 export * from './pipeEvents.ts';
 export * from './sqlRows.ts';
+export * from './rootFieldGuard.ts';
+export * from './requestScope.ts';
+export * from './audit.ts';
+export * from './tracing.ts';

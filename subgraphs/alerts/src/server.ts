@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { createRemoteTokenVerifier } from '@poolgraph/auth';
+import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
 import {
   createMetrics,
   createPubSub,
@@ -8,15 +8,19 @@ import {
   openSubgraphResources,
   type HttpService,
   type SubgraphConfig,
+  createAuditLog,
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { alertsRaisedChannel } from './events/alertChannel.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { createMailer } from './notify/email.ts';
+import { createAlertsMetrics } from './metrics.ts';
 import { createPoolsPeer } from './peers/pools.ts';
 import { resolvers } from './resolvers/index.ts';
 import { startAlertsWorker, type AlertsWorker } from './workers.ts';
+
+const partnerScope = partnerScopeRule({ read: null, write: null });
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -48,6 +52,8 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
   const mailer = config.smtpUrl
     ? createMailer(config.smtpUrl, config.smtpFrom ?? 'Poolgraph Alerts <alerts@poolgraph.local>')
     : undefined;
+  const metrics = createMetrics('alerts');
+  const alertsMetrics = createAlertsMetrics(metrics.registry, mysql.db);
   const worker: AlertsWorker | undefined =
     config.worker === false
       ? undefined
@@ -62,6 +68,7 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
           retry: config.retry,
           pollIntervalMs: config.pollIntervalMs,
           claimIdleMs: config.claimIdleMs,
+          metrics: alertsMetrics,
         });
   const poolsUrl = config.subgraphUrls.pools;
   if (!poolsUrl) throw new Error('The alerts subgraph needs subgraphUrls.pools (POOLS_URL).');
@@ -78,10 +85,13 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
   });
   return createSubgraphService({
     typeDefs,
+    audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'alertsAuditLog' },
+    // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
+    authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),
     resolvers,
     context: contexts.http,
     subscriptions: { context: contexts.subscription },
-    metrics: createMetrics('alerts'),
+    metrics,
     log,
     readiness,
     // The worker stops first: it uses Redis and MySQL, which close after it.

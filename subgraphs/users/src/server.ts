@@ -7,14 +7,18 @@ import {
   openSubgraphResources,
   type HttpService,
   type SubgraphConfig,
+  createAuditLog,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
 import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
 import { createSessionService } from './auth/sessions.ts';
+import { createLoginMetrics } from './auth/metrics.ts';
 import { createLoginThrottle, createSignUpThrottle } from './auth/throttle.ts';
+import { apiKeyExchangeRoute, API_KEY_TOKEN_PATH } from './apiKeyExchange.ts';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
+import { createApiKeyService } from './services/apiKeys.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -57,10 +61,16 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     config.accessTokenTtlSeconds ?? 900,
     reloadMs,
   );
+  const metrics = createMetrics('users');
+  const loginMetrics = createLoginMetrics(metrics.registry);
   const sessions = createSessionService({
     db: mysql.db,
     signer,
-    throttle: createLoginThrottle(redis, LOGIN_THROTTLE(`${config.redisPrefix}users:`)),
+    throttle: createLoginThrottle(
+      redis,
+      LOGIN_THROTTLE(`${config.redisPrefix}users:`),
+      loginMetrics,
+    ),
     signUpThrottle: createSignUpThrottle(redis, {
       prefix: `${config.redisPrefix}users:`,
       limit: config.signUpsPerAddress ?? 100,
@@ -70,6 +80,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     revocations,
     refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
   });
+  const apiKeys = createApiKeyService({ db: mysql.db, signer, revocations });
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
   // just created), at most every 5 s so that made-up kids cannot flood MySQL.
   const verifier = createTokenVerifier(
@@ -79,12 +90,14 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
 
   return createSubgraphService({
     typeDefs,
+    audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'usersAuditLog' },
     resolvers,
-    context: createContextFactory({ db: mysql.db, sessions, verifier, log: config.log }),
-    metrics: createMetrics('users'),
+    context: createContextFactory({ db: mysql.db, sessions, apiKeys, verifier, log: config.log }),
+    metrics,
     log: config.log,
     readiness,
     routes: {
+      [API_KEY_TOKEN_PATH]: apiKeyExchangeRoute(apiKeys, config.log),
       '/.well-known/jwks.json': async (_req, res) => {
         res.setHeader('content-type', 'application/json');
         res.setHeader('cache-control', 'public, max-age=300');

@@ -1,4 +1,4 @@
-import type { OutboxInsert } from '@poolgraph/events';
+import { withTraceContext, type OutboxInsert } from '@poolgraph/events';
 import type { LedgerTx } from '../db/index.ts';
 import { insertRows } from './rows.ts';
 import type { TransactionRow } from './transactions.ts';
@@ -31,6 +31,8 @@ export async function insertJournal(
       'amount',
       'currency',
       'status',
+      'reserved_amount',
+      'expires_at',
       'request_id',
       'occurred_at',
       'created_at',
@@ -43,6 +45,8 @@ export async function insertJournal(
       t.amount,
       t.currency,
       t.status,
+      t.reservedAmount,
+      t.expiresAt,
       t.requestId,
       t.occurredAt,
       t.createdAt,
@@ -62,7 +66,7 @@ export async function insertJournal(
       e.id,
       e.type,
       e.aggregateId,
-      JSON.stringify(e.payload),
+      JSON.stringify(withTraceContext(e.payload)),
       e.occurredAt,
     ]),
   );
