@@ -45,7 +45,7 @@ const QUERY = `query PoolsWithPositions {
   pools {
     id
     name
-    members {
+    members(first: 50) {
       commitment { amount }
       investor { id name }
       position { contributed { amount } capital { amount } }
