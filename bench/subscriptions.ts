@@ -82,6 +82,7 @@ async function connectClients(
     lastDelivery: 0,
   };
   const clients: Client[] = [];
+  const refusals = new Map<string, number>();
   for (let start = 0; start < CLIENTS; start += 250) {
     const ready: Array<Promise<void>> = [];
     for (let c = start; c < Math.min(start + 250, CLIENTS); c++) {
@@ -97,7 +98,18 @@ async function connectClients(
         onNonLazyError: () => void run.failures++,
       });
       clients.push(client);
-      ready.push(new Promise((done) => client.on('connected', () => done())));
+      ready.push(
+        new Promise((done) => {
+          client.on('connected', () => done());
+          // A refused connection must not stall the batch: count it and say why.
+          client.on('closed', (event) => {
+            const { code, reason } = event as { code?: number; reason?: string };
+            if (code !== 1000)
+              refusals.set(`${code} ${reason}`, (refusals.get(`${code} ${reason}`) ?? 0) + 1);
+            done();
+          });
+        }),
+      );
       client.subscribe<BalanceEvent['data']>(
         { query: SUBSCRIPTION, variables: { poolId: poolOf(c) } },
         {
@@ -119,6 +131,8 @@ async function connectClients(
     }
     await Promise.all(ready);
   }
+  if (refusals.size)
+    console.log(`  connections closed while connecting: ${JSON.stringify([...refusals])}`);
   const reset = () => {
     run.latencies.length = 0;
     run.afterAnswer.length = 0;
@@ -257,12 +271,7 @@ try {
     r.text(),
   );
   const sample = (name: string) =>
-    Number(
-      metrics
-        .split('\n')
-        .find((line) => line.startsWith(`${name} `))
-        ?.split(' ')[1],
-    );
+    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(metrics)?.[1]);
   const resolutionSum = sample('graphql_subscription_event_duration_seconds_sum');
   const resolutions = sample('graphql_subscription_event_duration_seconds_count');
   console.log(
