@@ -99,6 +99,11 @@ export async function startBenchStack() {
 
   return {
     gatewayUrl: stack.gatewayUrl,
+    /** The composed supergraph the stack's gateway serves (other gateways can serve it too). */
+    supergraphPath,
+    jwksUrl: `http://127.0.0.1:${ports.users}/.well-known/jwks.json`,
+    /** A subgraph's own GraphQL URL, for set-up that must not go through the gateway. */
+    subgraphUrl: (name: SubgraphName) => urls[name]!,
     /** The Redis prefix the stack's services share (streams, channels). */
     redisPrefix,
     databaseUrl: (name: SubgraphName) => `${TEST_MYSQL_SERVER}/${databaseOf(name)}`,

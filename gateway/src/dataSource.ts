@@ -1,11 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ErrorCode, postText, type Logger } from '@poolgraph/platform';
+import { ErrorCode, postText, type HttpReply, type Logger } from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
+import type { InflightFetches } from './inflight.ts';
 import type { SubgraphFailureReason, SubgraphMetrics } from './metrics.ts';
 
 // Derived from the class so that no transitive Apollo package must be imported directly.
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -15,32 +15,34 @@ export interface SubgraphDataSourceDeps {
   metrics: SubgraphMetrics;
   log: Logger;
   timeoutMs: number;
+  /** Shared by every subgraph's data source of one gateway. */
+  inflight: InflightFetches;
 }
 
-/**
- * The subset of a fetch Response that @apollo/gateway reads (status, headers, body), over the
- * platform's one HTTP client for calls between services (kept-alive, bounded connections).
- */
-function fetchWithTimeout(timeoutMs: number): Fetcher {
-  return (async (
-    url: string,
-    init: { method?: string; headers?: Record<string, string>; body?: string },
-  ) => {
-    const reply = await postText(url, init.headers ?? {}, init.body ?? '', timeoutMs);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(reply.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    return {
-      ok: reply.status >= 200 && reply.status < 300,
-      status: reply.status,
-      statusText: '',
-      url,
-      headers,
-      text: async () => reply.text,
-      json: async () => JSON.parse(reply.text) as unknown,
-    };
-  }) as unknown as Fetcher;
+/** The subset of a fetch Response that errorFromResponse and parseBody read. */
+function responseOf(url: string, reply: HttpReply): FetcherResponse {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(reply.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return {
+    ok: reply.status >= 200 && reply.status < 300,
+    status: reply.status,
+    statusText: '',
+    url,
+    headers,
+    text: async () => reply.text,
+    json: async () => JSON.parse(reply.text) as unknown,
+  } as unknown as FetcherResponse;
+}
+
+/** Whether a fetch is a query (merged with identical ones in flight), never a mutation. */
+function isQuery(options: GraphQLDataSourceProcessOptions<GatewayContext>): boolean {
+  const document = 'document' in options ? options.document : undefined;
+  const [definition] = document?.definitions ?? [];
+  if (definition)
+    return definition.kind === 'OperationDefinition' && definition.operation === 'query';
+  return /^\s*(query\b|\{)/.test(options.request.query ?? '');
 }
 
 /** The first error of a GraphQL response body, when the body is one. */
@@ -72,25 +74,51 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url: service.url });
     this.subgraph = service.name;
     this.deps = deps;
-    this.fetcher = fetchWithTimeout(deps.timeoutMs);
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = options.request.http?.headers;
+  /** The headers every subgraph request carries: the caller's identity and the request id. */
+  identityHeaders(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Record<string, string> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    for (const [name, value] of options.request.http?.headers ?? []) headers[name] = value;
     // Health checks and schema loads carry no incoming request (the kind enum is not exported).
-    if (!('incomingRequestContext' in options) || !headers) return;
+    if (!('incomingRequestContext' in options)) return headers;
     const { authorization, requestId, clientAddress } = options.incomingRequestContext.context;
-    if (authorization) headers.set('authorization', authorization);
-    headers.set('x-request-id', requestId);
-    if (clientAddress) headers.set('x-forwarded-for', clientAddress);
+    if (authorization) headers.authorization = authorization;
+    headers['x-request-id'] = requestId;
+    if (clientAddress) headers['x-forwarded-for'] = clientAddress;
+    return headers;
   }
 
+  /**
+   * Apollo's own process() builds node-fetch Headers and a Request per fetch and reads the
+   * body through a Response; this one posts the JSON over the platform's client, merges
+   * identical queries in flight (`InflightFetches`: same caller, same body) and parses once.
+   */
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
     const end = this.deps.metrics.fetchDuration.startTimer({ subgraph: this.subgraph });
     try {
-      return await super.process(options);
+      const { query, variables, operationName } = options.request;
+      if (!query) throw new Error('Missing query');
+      const headers = this.identityHeaders(options);
+      const body = JSON.stringify({ query, variables, operationName });
+      const send = () => postText(this.url, headers, body, this.deps.timeoutMs);
+      const reply = isQuery(options)
+        ? await this.deps.inflight.run(this.url, headers, body, send)
+        : await send();
+      if (reply.status < 200 || reply.status >= 300) {
+        throw await this.errorFromResponse(responseOf(this.url, reply));
+      }
+      const parsed = JSON.parse(reply.text) as unknown;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new Error('Expected a JSON object from the subgraph.');
+      }
+      return parsed as GatewayGraphQLResponse;
+    } catch (error) {
+      return this.didEncounterError(error as Error);
     } finally {
       end();
     }

@@ -38,6 +38,8 @@ export const gatewayEnvSchema = z.object({
   APQ_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
   // Rate, operation, body, CORS and WebSocket limits: gateway/README.md, "Limits".
   ...limitsEnv,
+  // Gateway processes on this machine (node:cluster); `auto` = one per core.
+  GATEWAY_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
 });
 
 export type GatewayEnv = Omit<

@@ -9,9 +9,13 @@ import {
 import { loadGatewayEnv } from './env.ts';
 import { limitsFromEnv } from './limits/env.ts';
 import { createGateway } from './server.ts';
+import { startWorkers } from './workers.ts';
 
 const env = loadGatewayEnv();
 const log = createLogger('gateway', env.LOG_LEVEL);
+// GATEWAY_WORKERS > 1: this process only supervises the workers (each runs what follows) and
+// waits here until they have exited; startWorkers ends it with process.exit.
+if (!startWorkers(env.GATEWAY_WORKERS, log)) await new Promise<never>(() => {});
 startTracing('gateway'); // only with OTEL_EXPORTER_OTLP_ENDPOINT set
 
 // Every request's session is checked against the revocation list the users subgraph writes.

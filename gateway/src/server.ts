@@ -11,6 +11,7 @@ import {
 } from '@poolgraph/platform';
 import { clientAddressOf, createContextFunction, type GatewayContext } from './context.ts';
 import { SubgraphDataSource } from './dataSource.ts';
+import { InflightFetches } from './inflight.ts';
 import { formatLimitErrors } from './limits/errors.ts';
 import { createLimits, type GatewayLimits } from './limits/index.ts';
 import { createSubgraphMetrics } from './metrics.ts';
@@ -65,6 +66,7 @@ export function createGateway(options: GatewayOptions): HttpService {
 
   // The same data sources serve queries and the entity fetches of subscription events.
   const dataSources = new Map<string, SubgraphDataSource>();
+  const inflight = new InflightFetches();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     buildService: (service) => {
@@ -72,6 +74,7 @@ export function createGateway(options: GatewayOptions): HttpService {
         metrics: subgraphMetrics,
         log: log.child({ component: 'subgraph' }),
         timeoutMs: options.subgraphTimeoutMs ?? 10_000,
+        inflight,
       });
       dataSources.set(service.name, dataSource);
       return dataSource;

@@ -85,8 +85,12 @@ export async function createTestKeys(kid = 'test-key') {
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' };
   const verifier: TokenVerifier = createTokenVerifier(localKeySet({ keys: [jwk] }));
   /** A token as `users` issues it; `expiresAt` in seconds since the epoch. */
-  const sign = (userId: string, expiresAt = Math.floor(Date.now() / 1000) + 300) =>
-    new SignJWT({ roles: ['INVESTOR'], sid: uuidv7() })
+  const sign = (
+    userId: string,
+    expiresAt = Math.floor(Date.now() / 1000) + 300,
+    roles: string[] = ['INVESTOR'],
+  ) =>
+    new SignJWT({ roles, sid: uuidv7() })
       .setProtectedHeader({ alg: 'EdDSA', kid })
       .setSubject(userId)
       .setIssuer(TOKEN_ISSUER)

@@ -124,8 +124,10 @@ beforeAll(async () => {
   ticks = await startTicks(keys.verifier);
   names = await startSubgraph('names', NAMES, {
     Tick: {
-      __resolveReference: (ref: { id: string }) => {
+      __resolveReference: async (ref: { id: string }) => {
         resolvedLabels.push(ref.id);
+        // One slow entity fetch, to check that events still arrive in order.
+        if (ref.id === 't900') await new Promise((resolve) => setTimeout(resolve, 300));
         return { id: ref.id, label: `label of ${ref.id}` };
       },
     },
@@ -255,6 +257,44 @@ describe('subscriptions through the gateway', () => {
     );
     // One resolution for the user's four subscriptions, one for the other user.
     expect(resolvedLabels.filter((id) => id === 't500')).toHaveLength(2);
+  });
+
+  it('resolves an event once for every admin, and still once per other user', async () => {
+    const later = Math.floor(Date.now() / 1000) + 300;
+    const admins = ['admin-a', 'admin-b', 'admin-c'];
+    const watchers = await Promise.all(
+      admins.map(async (id) => collect(connect(await keys.sign(id, later, ['ADMIN'])), 'ops')),
+    );
+    const investors = await Promise.all(
+      ['investor-a', 'investor-b'].map(async (id) => collect(connect(await keys.sign(id)), 'ops')),
+    );
+    const everyone = [...watchers, ...investors];
+    await eventually(async () => {
+      await publish('ops', 1);
+      expect(everyone.every((s) => s.events.length > 0)).toBe(true);
+    });
+    resolvedLabels.length = 0;
+    await publish('ops', 700);
+    await eventually(async () =>
+      expect(everyone.every((s) => JSON.stringify(s.events.at(-1)).includes('t700'))).toBe(true),
+    );
+    // One resolution shared by the three admins, one for each investor.
+    expect(resolvedLabels.filter((id) => id === 't700')).toHaveLength(3);
+    const frames = everyone.map((s) => s.events.at(-1) as { data: { tick: { viewer: string } } });
+    // Each investor sees what was resolved for them, never an admin's answer.
+    expect(frames.slice(3).map((f) => f.data.tick.viewer)).toEqual(['investor-a', 'investor-b']);
+    expect(admins).toContain(frames[0]!.data.tick.viewer);
+    expect(new Set(frames.slice(0, 3).map((f) => JSON.stringify(f))).size).toBe(1);
+  });
+
+  it('delivers events in the order they happened when an earlier one resolves slower', async () => {
+    const watcher = collect(connect(await keys.sign('in-order')), 'order');
+    await publishUntilReceived('order', watcher.events);
+    await publish('order', 900);
+    await publish('order', 901);
+    await eventually(async () => expect(JSON.stringify(watcher.events.at(-1))).toContain('t901'));
+    const ids = watcher.events.map((e) => (e.data as { tick: { id: string } }).tick.id);
+    expect(ids.slice(-2)).toEqual(['t900', 't901']);
   });
 
   it('moves a shared upstream subscription to a fresher session before its token expires', async () => {

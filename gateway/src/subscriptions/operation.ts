@@ -25,14 +25,33 @@ export interface Operation {
 }
 
 /**
- * Subscriptions that share one upstream subscription and one resolution per event: one user
- * (with the same roles), the same operation, the same variables. Subgraphs authorize by that
- * identity, whichever of the user's tokens they are shown.
+ * Who a subscription's results depend on. Subgraphs authorize by the verified viewer (its user
+ * id and roles) and nothing else of the request, so callers whose answers must be the same
+ * share one class:
+ * - a user's own sessions and tabs: the user id and roles;
+ * - ADMINs: the role set alone. Every subgraph's rule for ADMIN is "everything, whoever the
+ *   admin is" (ledger `seesWholePool` and `authorizeWatch`, pools `isAdmin`, users
+ *   `viewer.userId === user.id || ADMIN`, alerts and reports alike), so no admin can be shown
+ *   anything another admin could not see. Deliberately not extended to managers or investors,
+ *   whose answers depend on their own pools and memberships.
+ * Revocation and expiry stay per subscriber: each stream re-verifies its own token (stream.ts).
+ */
+export function sharingIdentity(viewer: Viewer): string {
+  // Every field of the viewer but its id and session, so that anything added to it later
+  // (scopes, say) separates admins who differ in it.
+  const { userId, sessionId: _session, roles, ...rest } = viewer;
+  const identity = JSON.stringify({ ...rest, roles: [...roles].sort() });
+  return roles.includes('ADMIN') ? `admin:${identity}` : `user:${userId}:${identity}`;
+}
+
+/**
+ * Subscriptions that share one upstream subscription, one resolution per event (entity
+ * fetches included) and one serialized frame: one sharing identity, the same operation, the
+ * same variables.
  */
 export const sharingKey = (operation: Operation): string =>
   JSON.stringify([
-    operation.session.viewer.userId,
-    [...operation.session.viewer.roles].sort(),
+    sharingIdentity(operation.session.viewer),
     operation.operationName ?? null,
     operation.source,
     operation.variables,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceMap } from '@apollo/gateway';
 import type { ExecutionResult, GraphQLError } from 'graphql';
-import type { Logger } from '@poolgraph/platform';
+import { ErrorCode, type Logger } from '@poolgraph/platform';
 import { executeEvent } from './execute.ts';
+import { preSerialized } from './frames.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
 import { fromUpstreamError, graphQLFailure, type Operation, type Session } from './operation.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
@@ -18,6 +19,9 @@ export interface SourceDeps {
   serviceMap: ServiceMap;
 }
 
+/** Events of one source being resolved or waiting for delivery; beyond this it ends. */
+export const MAX_PENDING_EVENTS = 256;
+
 /** The upstream moves to a fresher session this long before its token expires. */
 const ROTATE_BEFORE_MS = 30_000;
 
@@ -25,8 +29,8 @@ const ROTATE_BEFORE_MS = 30_000;
  * One upstream subscription and one resolution per event, shared by every client subscription
  * of one user to the same operation with the same variables (tabs, devices, sessions): every
  * subgraph authorizes them by the same identity, so the result is the same for all and is
- * computed once. Events are resolved one at a time, in order; each subscriber gets the result
- * in its own queue.
+ * computed once. Events are resolved concurrently and delivered in order; each subscriber gets
+ * the result in its own queue.
  *
  * Sessions of one user hold different tokens. Entity fetches use the freshest; the upstream
  * subscription, authorized with the first, moves to the freshest shortly before that token
@@ -41,6 +45,8 @@ export class SharedSource {
   private generation = 0;
   private rotation: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
+  /** Events accepted and not yet delivered. */
+  private pending = 0;
   private readonly requestId = randomUUID();
   /** Tokens the owning subgraph refused (revoked sessions); never used upstream again. */
   private readonly refused = new Set<string>();
@@ -137,7 +143,7 @@ export class SharedSource {
       },
       {
         next: (event) => {
-          if (current()) this.chain = this.chain.then(() => this.resolve(event as ExecutionResult));
+          if (current()) this.accept(event as ExecutionResult);
         },
         error: (failure) => {
           if (!current()) return;
@@ -167,8 +173,38 @@ export class SharedSource {
     this.chain = this.chain.then(() => this.broadcast(delivery));
   }
 
-  private async resolve(event: ExecutionResult): Promise<void> {
-    if (this.subscribers.size === 0) return;
+  /**
+   * Events are resolved as they arrive, several at once (entity fetches are waits, not work),
+   * and delivered in arrival order: one slow resolution delays those behind it but no longer
+   * adds its time to theirs. At most MAX_PENDING_EVENTS wait; beyond that the subgraphs cannot
+   * keep up and the source ends rather than queue without bound.
+   */
+  private accept(event: ExecutionResult): void {
+    if (this.pending >= MAX_PENDING_EVENTS) {
+      this.deps.log.warn({ subgraph: this.deps.owner.name }, 'subscription events piled up');
+      this.generation++;
+      this.unsubscribe();
+      this.end({
+        failure: [
+          graphQLFailure(
+            ErrorCode.SUBGRAPH_UNAVAILABLE,
+            'Events arrived faster than they could be resolved; subscribe again.',
+          ),
+        ],
+      });
+      return;
+    }
+    this.pending++;
+    const resolved = this.resolve(event);
+    this.chain = this.chain.then(async () => {
+      const delivery = await resolved;
+      this.pending--;
+      if (delivery) this.broadcast(delivery);
+    });
+  }
+
+  private async resolve(event: ExecutionResult): Promise<Delivery | undefined> {
+    if (this.subscribers.size === 0) return undefined;
     const session = this.freshest();
     const started = process.hrtime.bigint();
     try {
@@ -187,12 +223,13 @@ export class SharedSource {
         event,
       );
       this.deps.metrics.eventDuration.observe(Number(process.hrtime.bigint() - started) / 1e9);
-      this.broadcast({ result });
+      // Serialized once here; every subscriber's socket sends this same text.
+      return { result: preSerialized(result) };
     } catch (error) {
       this.deps.log.error({ err: error }, 'subscription event could not be resolved');
-      this.broadcast({
+      return {
         result: { errors: [graphQLFailure('INTERNAL_SERVER_ERROR', 'Internal server error')] },
-      });
+      };
     }
   }
 

@@ -15,6 +15,7 @@ import { costError, parseWithinLimits } from '../limits/subscriptions.ts';
 import { limitConnections } from './connectionLimits.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
+import { spliceFrame } from './frames.ts';
 import { SharedSource } from './source.ts';
 import { openEventStream } from './stream.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
@@ -59,6 +60,12 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
     wsLimits,
     deps.addressOf ?? ((req) => req.socket.remoteAddress),
   );
+  // Send path: each event's result is serialized once (frames.ts); its text is spliced in here.
+  wsServer.on('connection', (socket) => {
+    const send = socket.send.bind(socket);
+    socket.send = ((data: unknown, ...rest: unknown[]) =>
+      (send as (...args: unknown[]) => void)(spliceFrame(data), ...rest)) as typeof socket.send;
+  });
 
   const sources = new Map<string, SharedSource>();
 
