@@ -10,7 +10,6 @@ export const MemberRowFields = graphql(`
     investor {
       id
       name
-      email
     }
     commitment {
       amount
@@ -66,9 +65,6 @@ export function MembersTable({ members }: { members: readonly MemberRowFieldsFra
               <Table.Td>
                 <Text size="sm" fw={500}>
                   {m.investor.name}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {m.investor.email}
                 </Text>
               </Table.Td>
               <Table.Td ta="right">

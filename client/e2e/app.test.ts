@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '@poolgraph/testing/stack';
+import { launchChromium, screenshot, seriousViolations, serveBuiltApp } from './harness.ts';
+
+const manifest = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../gateway/persisted-queries/client.json'), 'utf8'),
+) as { operations: Array<{ id: string; name: string }> };
+const manifestIds = new Set(manifest.operations.map((o) => o.id));
+
+let stack: Stack;
+let app: { url: string; server: PreviewServer };
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+/** Every GraphQL request the pages sent over HTTP: the operation and its persisted-query hash. */
+const sent: Array<{ operationName?: string; hash?: string; hasQuery: boolean }> = [];
+const a11y: Record<string, unknown[]> = {};
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  if (process.env.E2E_DEBUG) {
+    page.on('console', (m) => console.error(`[console] ${m.text()}`));
+    page.on('response', (r) => {
+      if (!r.url().endsWith('/graphql')) return;
+      void r.text().then((t) => console.error(`[http ${r.status()}] ${r.request().postData()?.slice(0, 80)} => ${t.slice(0, 400)}`)).catch(() => undefined);
+    });
+    page.on('websocket', (ws) => {
+      console.error(`[ws open] ${ws.url()}`);
+      ws.on('framesent', (f) => console.error(`[ws >] ${String(f.payload).slice(0, 1500)}`));
+      ws.on('framereceived', (f) => console.error(`[ws <] ${String(f.payload).slice(0, 1500)}`));
+      ws.on('close', () => console.error('[ws closed]'));
+    });
+  }
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    const body = request.postDataJSON() as {
+      operationName?: string;
+      query?: string;
+      extensions?: { persistedQuery?: { sha256Hash?: string } };
+    };
+    sent.push({
+      operationName: body.operationName,
+      hash: body.extensions?.persistedQuery?.sha256Hash,
+      hasQuery: typeof body.query === 'string',
+    });
+  });
+  return page;
+}
+
+/** Checks the screen with axe-core and keeps a screenshot of it. */
+async function review(page: Page, name: string) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  a11y[name] = await seriousViolations(page);
+  await screenshot(page, name);
+}
+
+async function signUp(page: Page, role: 'manager' | 'investor', name: string) {
+  await page.goto(`${app.url}/signup`);
+  await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+  if (role === 'manager') await page.getByText('A fund manager').click();
+  await page.getByLabel('Name').fill(name);
+  const email = `${role}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@e2e.poolgraph.dev`;
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: false }).first().fill('correct-horse-battery');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+describe('the web app in Chromium against the real supergraph', () => {
+  beforeAll(async () => {
+    stack = await startStack();
+    [app, browser] = await Promise.all([serveBuiltApp(stack.gatewayUrl), launchChromium()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await app?.server.close();
+    await stack?.stop();
+  });
+
+  it('runs a pool live between a manager and an investor, with alerts and a matching statement', async () => {
+    const manager = await newPage();
+    await manager.goto(`${app.url}/login`);
+    await manager.getByRole('heading', { name: 'Log in to Poolgraph' }).waitFor();
+    await review(manager, 'log-in');
+    await signUp(manager, 'manager', 'Morgan E2E');
+    await review(manager, 'manager-dashboard-empty');
+
+    // The manager creates and opens a pool; the form checks amounts before sending.
+    const poolName = `Harbor Fund ${Date.now() % 100000}`;
+    await manager.getByRole('button', { name: 'New pool' }).click();
+    await manager.getByLabel('Name').fill(poolName);
+    await manager.getByLabel('Target amount').fill('100000.001');
+    await manager.getByRole('button', { name: 'Create pool' }).click();
+    await manager.getByText('USD allows at most 2 decimal places.').waitFor();
+    await manager.getByLabel('Target amount').fill('100000');
+    await manager.getByLabel('Minimum contribution').fill('100');
+    await manager.getByRole('button', { name: 'Create pool' }).click();
+    await manager.getByRole('heading', { name: poolName }).waitFor();
+    await manager.getByRole('button', { name: 'Open pool' }).click();
+    await expect.poll(() => manager.getByTestId('pool-status').textContent()).toBe('open');
+    await review(manager, 'manager-pool');
+
+    // The investor joins and contributes.
+    const investor = await newPage();
+    await signUp(investor, 'investor', 'Ivy E2E');
+    await investor.getByRole('button', { name: `Join ${poolName}` }).click();
+    await review(investor, 'investor-join');
+    await investor.getByLabel('Commitment').fill('50000');
+    await investor.getByRole('button', { name: 'Join pool' }).click();
+    await investor.getByRole('heading', { name: 'My positions' }).waitFor();
+    await investor.getByRole('button', { name: `Contribute to ${poolName}` }).click();
+    await investor.getByLabel('Amount').fill('2500');
+    await investor.getByRole('button', { name: 'Contribute', exact: true }).click();
+    await investor.getByText('Contribution posted.').waitFor();
+
+    // The manager's page shows the new balance without a reload.
+    await expect
+      .poll(() => manager.getByTestId('pool-page-cash').textContent(), { timeout: 15_000 })
+      .toBe('$2,500.00');
+    await manager.getByRole('tab', { name: 'Transactions' }).click();
+    await manager.getByTestId('transactions').getByText('$2,500.00').waitFor();
+
+    // Above the pool's threshold (10% of the target by default): a toast, live.
+    await investor.getByRole('button', { name: `Contribute to ${poolName}` }).click();
+    await investor.getByLabel('Amount').fill('15000');
+    await investor.getByRole('button', { name: 'Contribute', exact: true }).click();
+    await investor.getByText('Contribution posted.').first().waitFor();
+    await manager
+      .getByRole('alert')
+      .filter({ hasText: `Large transaction in ${poolName}` })
+      .waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => manager.getByTestId('pool-page-cash').textContent(), { timeout: 15_000 })
+      .toBe('$17,500.00');
+    await review(manager, 'manager-pool-live');
+    await review(investor, 'investor-positions');
+
+    // The manager's other screens.
+    await manager.getByRole('link', { name: 'Dashboard' }).click();
+    await manager.getByRole('link', { name: poolName }).waitFor();
+    await review(manager, 'manager-dashboard');
+    await manager.getByRole('link', { name: 'Alerts', exact: true }).click();
+    await manager.getByTestId('alert-row').first().waitFor();
+    await review(manager, 'manager-alerts');
+    await manager.getByRole('button', { name: 'Acknowledge' }).first().click();
+    await manager.getByRole('link', { name: 'Alert rules' }).click();
+    await manager.getByText('Large transaction').first().waitFor();
+    await review(manager, 'manager-alert-rules');
+    await manager.getByRole('link', { name: 'Reports' }).click();
+    await manager.getByRole('heading', { name: 'Top investors' }).waitFor();
+    await review(manager, 'manager-reports');
+
+    // The investor's statement: the CSV's figures are the screen's.
+    await investor.getByRole('link', { name: 'Statements' }).click();
+    const row = investor.locator('[data-testid^="statement-"]').filter({ hasText: poolName });
+    await expect
+      .poll(
+        async () => {
+          if ((await row.count()) === 0) {
+            await investor.reload();
+            return null;
+          }
+          return row.locator('td').nth(2).getAttribute('data-amount');
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe('17500.00');
+    const screen = await row.locator('td').allTextContents();
+    await review(investor, 'investor-statements');
+    const [download] = await Promise.all([
+      investor.waitForEvent('download'),
+      investor.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r\n/);
+    const header = csv[0]!.split(',');
+    const line = csv.slice(1).map((l) => l.split(',')).find((cells) => cells.includes(poolName))!;
+    const value = (column: string) => line[header.indexOf(column)];
+    expect(value('contributions')).toBe('17500.00');
+    expect(screen[2]).toBe('$17,500.00');
+    expect(screen[6]).toBe('$17,500.00');
+    expect(value('closing_balance')).toBe('17500.00');
+
+    // Every HTTP operation went by its SHA-256, and every hash is in the gateway's manifest.
+    expect(sent.length).toBeGreaterThan(10);
+    expect(sent.filter((s) => !s.hash || !manifestIds.has(s.hash))).toEqual([]);
+    expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((k) => [k, []])));
+  }, 120_000);
+});
