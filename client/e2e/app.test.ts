@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '@poolgraph/testing/stack';
-import { launchChromium, screenshot, seriousViolations, serveBuiltApp } from './harness.ts';
+import { OUTPUT, launchChromium, screenshot, seriousViolations, serveBuiltApp } from './harness.ts';
 
 const manifest = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../gateway/persisted-queries/client.json'), 'utf8'),
@@ -190,6 +190,7 @@ describe('the web app in Chromium against the real supergraph', () => {
     // Every HTTP operation went by its SHA-256, and every hash is in the gateway's manifest.
     expect(sent.length).toBeGreaterThan(10);
     expect(sent.filter((s) => !s.hash || !manifestIds.has(s.hash))).toEqual([]);
+    writeFileSync(resolve(OUTPUT, 'axe.json'), JSON.stringify(a11y, null, 2));
     expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((k) => [k, []])));
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../lib/toast.ts';
 import { graphql } from '../__generated__/gql.ts';
 
 export const AlertRaisedSubscription = graphql(`
@@ -32,7 +32,7 @@ export function AlertToasts() {
     onData: ({ data }) => {
       const alert = data.data?.alertRaised;
       if (!alert) return;
-      notifications.show({
+      toast({
         id: `alert-${alert.id}`,
         color: 'red',
         title: `${KIND_LABEL[alert.kind]} in ${alert.pool.name}`,

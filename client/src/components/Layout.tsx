@@ -81,6 +81,7 @@ export function Layout() {
             to={item.to}
             label={item.label}
             onClick={close}
+            variant="filled"
             active={
               item.to === location.pathname ||
               (item.to === '/manager' && location.pathname.startsWith('/manager/pools'))

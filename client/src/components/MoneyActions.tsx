@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../lib/toast.ts';
 import { useRef, useState, type FormEvent } from 'react';
 import { graphql } from '../__generated__/gql.ts';
 import type { MemberRowFieldsFragment } from '../__generated__/graphql.ts';
@@ -91,7 +91,7 @@ export function MoneyForm({
         await record({ variables: { ...variables, investorId: investorId! } });
       else if (kind === 'distribution') await distribute({ variables });
       else await fee({ variables });
-      notifications.show({ color: 'green', message: `${LABEL[kind]} posted.` });
+      toast({ color: 'green', message: `${LABEL[kind]} posted.` });
       onDone();
     } catch {
       setPreviewing(false);
@@ -190,7 +190,7 @@ export function CapitalCallForm({ poolId, onDone }: { poolId: string; onDone: ()
       await call({
         variables: { poolId, percent, dueDate: new Date(`${dueDate}T23:59:59`).toISOString() },
       });
-      notifications.show({ color: 'green', message: 'Capital called from every member.' });
+      toast({ color: 'green', message: 'Capital called from every member.' });
       onDone();
     } catch {
       // shown below

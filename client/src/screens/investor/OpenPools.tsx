@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../lib/toast.ts';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { graphql } from '../../__generated__/gql.ts';
@@ -77,7 +77,7 @@ function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
       variables: { poolId: pool.id, commitment: commitment.replace(/[,\s_]/g, '') },
     }).catch(() => null);
     if (result?.data) {
-      notifications.show({ color: 'green', message: `You joined ${pool.name}.` });
+      toast({ color: 'green', message: `You joined ${pool.name}.` });
       onDone();
     }
   }

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../lib/toast.ts';
 import { useRef, useState, type FormEvent } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import type { PositionCardFieldsFragment } from '../../__generated__/graphql.ts';
@@ -125,7 +125,7 @@ function ContributeForm({
       },
     }).catch(() => null);
     if (result?.data) {
-      notifications.show({ color: 'green', message: 'Contribution posted.' });
+      toast({ color: 'green', message: 'Contribution posted.' });
       onDone();
     }
   }

@@ -13,7 +13,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../lib/toast.ts';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import type { AlertRuleFieldsFragment } from '../../__generated__/graphql.ts';
@@ -87,7 +87,7 @@ function RuleForm({
       ? { poolId, kind: rule.kind, enabled, threshold: threshold.replace(/[,\s_]/g, '') }
       : { poolId, kind: rule.kind, enabled, ...spike };
     const result = await save({ variables: { input } }).catch(() => null);
-    if (result?.data) notifications.show({ color: 'green', message: 'Rule saved.' });
+    if (result?.data) toast({ color: 'green', message: 'Rule saved.' });
   }
 
   const numberField = (key: keyof typeof spike, label: string, decimals = false) => (
