@@ -17,6 +17,11 @@ export const theme = createTheme({
 
 export const cssVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Mantine lightens shade 9 on hover (to 8, 3.9:1 under white text): darken it instead.
+    '--mantine-color-teal-filled-hover': '#06664a',
+    '--mantine-primary-color-filled-hover': '#06664a',
+  },
   dark: {},
 });

@@ -80,7 +80,7 @@ export function PoolCard({ pool }: { pool: PoolCardFieldsFragment }) {
         <Anchor component={Link} to={`/manager/pools/${pool.id}`} fw={700} size="lg">
           {pool.name}
         </Anchor>
-        <Badge color={STATUS_COLOR[pool.status]} variant="light">
+        <Badge color={STATUS_COLOR[pool.status]} variant="dot">
           {pool.status.toLowerCase()}
         </Badge>
       </Group>

@@ -22,7 +22,7 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{form ?? Object.values(fields).join(' ')}</Text>
         {retry && (
-          <Button size="xs" variant="light" color="red" onClick={retry}>
+          <Button size="xs" variant="default" color="red" onClick={retry}>
             Try again
           </Button>
         )}

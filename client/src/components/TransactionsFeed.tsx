@@ -120,7 +120,7 @@ export function TransactionsFeed({ poolId }: { poolId: string }) {
                   <Text size="sm">{dateTime.format(new Date(tx.occurredAt))}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={TYPE_COLOR[tx.type]}>
+                  <Badge variant="dot" color={TYPE_COLOR[tx.type]}>
                     {tx.type.toLowerCase()}
                   </Badge>
                   {tx.status !== 'POSTED' && (

@@ -187,7 +187,7 @@ function PositionCard({
         <Title order={3} size="h4">
           {pool.name}
         </Title>
-        <Badge color={STATUS_COLOR[pool.status]} variant="light">
+        <Badge color={STATUS_COLOR[pool.status]} variant="dot">
           {pool.status.toLowerCase()}
         </Badge>
       </Group>

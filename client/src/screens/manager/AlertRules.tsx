@@ -107,7 +107,7 @@ function RuleForm({
         <Stack>
           <Group justify="space-between">
             <Text fw={700}>{large ? 'Large transaction' : 'Transaction spike'}</Text>
-            {rule.isDefault && <Badge variant="light">default</Badge>}
+            {rule.isDefault && <Badge variant="dot">default</Badge>}
           </Group>
           {errors.form && (
             <Alert color="red" role="alert">

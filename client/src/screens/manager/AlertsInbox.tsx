@@ -74,7 +74,7 @@ export function AlertsInbox() {
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Stack gap={2}>
                   <Group gap="xs">
-                    <Badge color={alert.kind === 'LARGE_TRANSACTION' ? 'red' : 'orange'}>
+                    <Badge variant="dot" color={alert.kind === 'LARGE_TRANSACTION' ? 'red' : 'orange'}>
                       {alert.kind === 'LARGE_TRANSACTION' ? 'Large transaction' : 'Spike'}
                     </Badge>
                     <Text fw={600}>{alert.pool.name}</Text>
@@ -87,7 +87,7 @@ export function AlertsInbox() {
                 {alert.status === 'OPEN' && (
                   <Button
                     size="xs"
-                    variant="light"
+                    variant="default"
                     loading={acking.loading && acking.data === undefined}
                     onClick={() =>
                       void acknowledge({ variables: { id: alert.id } })

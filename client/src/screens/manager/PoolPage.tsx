@@ -115,7 +115,7 @@ export function PoolPage() {
         <Stack gap={4}>
           <Group gap="sm">
             <Title order={2}>{pool.name}</Title>
-            <Badge color={STATUS_COLOR[pool.status]} variant="light" data-testid="pool-status">
+            <Badge color={STATUS_COLOR[pool.status]} variant="dot" data-testid="pool-status">
               {pool.status.toLowerCase()}
             </Badge>
           </Group>
@@ -135,8 +135,7 @@ export function PoolPage() {
           )}
           {pool.status === 'OPEN' && (
             <Button
-              color="orange"
-              variant="light"
+              variant="default"
               loading={closing.loading}
               onClick={() => void closePool({ variables: { id: pool.id } }).catch(() => undefined)}
             >
@@ -179,23 +178,23 @@ export function PoolPage() {
       {canMove && (
         <Group gap="xs">
           <Button
-            variant="light"
+            variant="default"
             onClick={() => setDialog('contribution')}
             disabled={pool.members.length === 0}
           >
             Record contribution
           </Button>
           <Button
-            variant="light"
+            variant="default"
             onClick={() => setDialog('call')}
             disabled={pool.members.length === 0}
           >
             Capital call
           </Button>
-          <Button variant="light" onClick={() => setDialog('distribution')} disabled={!hasMoney}>
+          <Button variant="default" onClick={() => setDialog('distribution')} disabled={!hasMoney}>
             Distribution
           </Button>
-          <Button variant="light" onClick={() => setDialog('fee')} disabled={!hasMoney}>
+          <Button variant="default" onClick={() => setDialog('fee')} disabled={!hasMoney}>
             Fee
           </Button>
         </Group>

@@ -90,7 +90,7 @@ export function WebhookSettings() {
               <Code>{secret}</Code>
               <CopyButton value={secret}>
                 {({ copied, copy }) => (
-                  <Button size="xs" variant="light" onClick={copy}>
+                  <Button size="xs" variant="default" onClick={copy}>
                     {copied ? 'Copied' : 'Copy'}
                   </Button>
                 )}
