@@ -5,7 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { CompositionError, composeSupergraph, readSupergraphConfig } from '@poolgraph/supergraph';
 import { SUBGRAPH_PORTS } from '@poolgraph/platform';
 import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts';
@@ -40,6 +41,16 @@ try {
 } catch (error) {
   if (error instanceof CompositionError) fail(error.message);
   throw error;
+}
+
+// The gateway serves a bundled GraphiQL at /explorer in development; bundle it once.
+if (!existsSync(resolve(root, 'gateway/explorer/dist/index.html'))) {
+  console.log('Bundling the GraphiQL explorer (once)…');
+  const built = spawnSync('npm', ['run', 'build:explorer', '-w', '@poolgraph/gateway'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) fail('Bundling the explorer failed (see above).');
 }
 
 let stack: ProcessStack | undefined;

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -18,7 +18,9 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The production build of the app, served on a free port, /graphql passed to `gatewayUrl`. */
-export async function serveBuiltApp(gatewayUrl: string): Promise<{ url: string; server: PreviewServer }> {
+export async function serveBuiltApp(
+  gatewayUrl: string,
+): Promise<{ url: string; server: PreviewServer }> {
   const outDir = resolve(OUTPUT, 'dist');
   const configFile = resolve(CLIENT, 'vite.config.ts');
   const target = new URL(gatewayUrl).origin;
@@ -26,7 +28,12 @@ export async function serveBuiltApp(gatewayUrl: string): Promise<{ url: string; 
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root: CLIENT, configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({
+      root: CLIENT,
+      configFile,
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
@@ -42,6 +49,20 @@ export async function serveBuiltApp(gatewayUrl: string): Promise<{ url: string; 
   return { url: url.replace(/\/$/, ''), server };
 }
 
+const EXPLORER = resolve(CLIENT, '../gateway/explorer');
+
+/** The gateway serves the explorer's bundle from disk: build it first when it is missing. */
+export async function ensureExplorerBuilt(): Promise<void> {
+  if (existsSync(resolve(EXPLORER, 'dist/index.html'))) return;
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: resolve(EXPLORER, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
@@ -51,14 +72,22 @@ export interface AxeViolation {
 
 /** axe-core's serious and critical violations on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     return (await axe.run()).violations;
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    .map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
 }
 
 /** A full-page screenshot in test-output/screenshots (git-ignored). */

@@ -22,7 +22,7 @@ session.subscribe((next) => {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" limit={5} />
+      <Notifications position="bottom-right" limit={5} />
       <SessionProvider store={session}>
         <ApolloProvider client={client}>
           <BrowserRouter>

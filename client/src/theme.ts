@@ -10,6 +10,7 @@ export const theme = createTheme({
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+      styles: { description: { color: 'var(--mantine-color-gray-7)' } },
     }),
     Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Dismiss' } }),
   },

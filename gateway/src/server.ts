@@ -10,6 +10,7 @@ import {
   type Logger,
 } from '@poolgraph/platform';
 import { createContextFunction, type GatewayContext } from './context.ts';
+import { explorerRoutes } from './explorer.ts';
 import { SubgraphDataSource } from './dataSource.ts';
 import { createSubgraphMetrics } from './metrics.ts';
 import { subgraphReadiness } from './readiness.ts';
@@ -98,6 +99,8 @@ export function createGateway(options: GatewayOptions): HttpService {
     registry: metrics.registry,
     log,
     readiness: subgraphReadiness(() => subgraphs),
+    // GraphiQL at /explorer, in development only (production has no introspection either).
+    routes: options.production ? {} : explorerRoutes(),
     // Apollo's stop already stops the gateway, whose cleanup ends the watch; this covers a
     // service that is stopped without ever having started.
     onClose: [() => upstream.close(), supergraph.stop],

@@ -31,7 +31,11 @@ const alert = (id: string, kind: 'LARGE_TRANSACTION' | 'TRANSACTION_SPIKE', mess
 describe('alert toasts', () => {
   it('shows a toast, announced as an alert, for each alert raised on the manager’s pools', async () => {
     renderWithMantine(<AlertToasts />, (tree) => (
-      <MockedProvider mocks={[alert('a1', 'LARGE_TRANSACTION', 'A contribution of $15,000.00 is above $10,000.00.')]}>
+      <MockedProvider
+        mocks={[
+          alert('a1', 'LARGE_TRANSACTION', 'A contribution of $15,000.00 is above $10,000.00.'),
+        ]}
+      >
         {tree}
       </MockedProvider>
     ));
@@ -42,7 +46,9 @@ describe('alert toasts', () => {
   });
 
   it('shows nothing while no alert is raised', async () => {
-    renderWithMantine(<AlertToasts />, (tree) => <MockedProvider mocks={[]}>{tree}</MockedProvider>);
+    renderWithMantine(<AlertToasts />, (tree) => (
+      <MockedProvider mocks={[]}>{tree}</MockedProvider>
+    ));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -9,7 +9,13 @@ import { AmountInput } from './AmountInput.tsx';
 function Harness({ currency, serverError }: { currency: string; serverError?: string }) {
   const [value, setValue] = useState('');
   return (
-    <AmountInput label="Amount" currency={currency} value={value} onChange={setValue} serverError={serverError} />
+    <AmountInput
+      label="Amount"
+      currency={currency}
+      value={value}
+      onChange={setValue}
+      serverError={serverError}
+    />
   );
 }
 

@@ -21,7 +21,11 @@ afterEach(cleanup);
 
 describe('the distribution preview', () => {
   it('splits by contributed capital with the largest remainder, so the shares sum to the amount', () => {
-    const members = [member('c', 'Cy', '100.00'), member('a', 'Al', '100.00'), member('b', 'Bo', '100.00')];
+    const members = [
+      member('c', 'Cy', '100.00'),
+      member('a', 'Al', '100.00'),
+      member('b', 'Bo', '100.00'),
+    ];
     const shares = previewDistribution(members, 100n, 'USD')!;
     // 1.00 over three equal members: 0.34 to the lowest id, 0.33 to the others.
     expect(shares.map((s) => [s.investorId, s.share])).toEqual([
@@ -59,7 +63,9 @@ describe('the distribution preview', () => {
   });
 
   it('says so when nobody has capital to distribute to', () => {
-    renderWithMantine(<DistributionPreview members={[member('a', 'Al', '0.00')]} amount={100n} currency="USD" />);
+    renderWithMantine(
+      <DistributionPreview members={[member('a', 'Al', '0.00')]} amount={100n} currency="USD" />,
+    );
     expect(screen.getByText(/No member has capital/)).toBeTruthy();
   });
 });

@@ -25,7 +25,10 @@ if (typeof window !== 'undefined') {
 }
 
 /** Renders inside the app's Mantine provider (and its toasts), as main.tsx does. */
-export function renderWithMantine(ui: ReactElement, wrap?: (node: ReactNode) => ReactNode): RenderResult {
+export function renderWithMantine(
+  ui: ReactElement,
+  wrap?: (node: ReactNode) => ReactNode,
+): RenderResult {
   const tree = (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications />

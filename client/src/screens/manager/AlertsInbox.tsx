@@ -74,7 +74,10 @@ export function AlertsInbox() {
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Stack gap={2}>
                   <Group gap="xs">
-                    <Badge variant="dot" color={alert.kind === 'LARGE_TRANSACTION' ? 'red' : 'orange'}>
+                    <Badge
+                      variant="dot"
+                      color={alert.kind === 'LARGE_TRANSACTION' ? 'red' : 'orange'}
+                    >
                       {alert.kind === 'LARGE_TRANSACTION' ? 'Large transaction' : 'Spike'}
                     </Badge>
                     <Text fw={600}>{alert.pool.name}</Text>
