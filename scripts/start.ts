@@ -13,6 +13,7 @@ import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts'
 import { startProcess, waitUntilReady } from './lib/processes.ts';
 import { checkServices } from './lib/services.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
+import { seedPartnerKey } from './seed-partner.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { 'no-seed': { type: 'boolean', default: false } } });
@@ -89,13 +90,15 @@ try {
   const logins: DemoLogin[] = values['no-seed']
     ? []
     : await seedDemo({ gatewayUrl, usersMysqlUrl: `${mysqlServer}/poolgraph_users` });
-  printBanner(gatewayUrl, logins);
+  const admin = logins.find((l) => l.role === 'ADMIN');
+  const partnerKey = admin ? await seedPartnerKey(gatewayUrl, admin) : undefined;
+  printBanner(gatewayUrl, logins, partnerKey);
 } catch (error) {
   console.error(`\n${(error as Error).message}`);
   await shutdown(1);
 }
 
-function printBanner(gatewayUrl: string, logins: DemoLogin[]) {
+function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: string) {
   const lines = [
     '',
     'Poolgraph is up.',
@@ -115,6 +118,13 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[]) {
         ]
       : ['Demo data not seeded (--no-seed).']),
     '',
+    ...(partnerKey
+      ? [
+          `Demo partner API key (pools:read ledger:read reports:read; shown once): ${partnerKey}`,
+          `  POOLGRAPH_API_KEY=${partnerKey} npx tsx examples/partner/index.ts`,
+          '',
+        ]
+      : []),
     'Press Ctrl-C to stop everything.',
     '',
   ];

@@ -1,14 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import type { BaseContext } from '@apollo/server';
-import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
+import type { TokenVerifier, Viewer } from '@poolgraph/auth';
 import { requestIdOf, type GraphQLMetrics, type Logger } from '@poolgraph/platform';
 import type { GraphQLError } from 'graphql';
+import type { ApiKeyAuthenticator } from './partners/apiKeys.ts';
+import { credentialsOf } from './partners/credentials.ts';
 
 export interface GatewayContext extends BaseContext {
   /** Verified here; subgraphs verify the same token again, the gateway is not trusted blindly. */
   viewer: Viewer | null;
-  /** The raw header, forwarded unchanged so subgraphs can re-verify it. */
+  /** The raw header (or an API key's token), forwarded so subgraphs can re-verify it. */
   authorization: string | undefined;
+  /** A partner key's caller: it may run manifest operations only, by id (unset: no). */
+  apiKey?: boolean;
   requestId: string;
   /** The caller's address, sent to subgraphs as the only x-forwarded-for entry. */
   clientAddress: string | undefined;
@@ -31,17 +35,23 @@ export interface ContextDeps {
   log: Logger;
   metrics: GraphQLMetrics;
   trustProxy: boolean;
+  apiKeys?: ApiKeyAuthenticator;
 }
 
 /** Builds the per-request context; a bad credential rejects the whole request with 401. */
-export function createContextFunction({ verifier, log, metrics, trustProxy }: ContextDeps) {
+export function createContextFunction({
+  verifier,
+  log,
+  metrics,
+  trustProxy,
+  apiKeys,
+}: ContextDeps) {
   return async (req: IncomingMessage): Promise<GatewayContext> => {
     const requestId = requestIdOf(req);
-    const authorization = req.headers.authorization;
     try {
-      const viewer = await viewerFromAuthorization(authorization, verifier);
+      const credentials = await credentialsOf(req, verifier, apiKeys, requestId);
       const clientAddress = clientAddressOf(req, trustProxy);
-      return { viewer, authorization, requestId, clientAddress };
+      return { ...credentials, requestId, clientAddress };
     } catch (error) {
       // Apollo answers a failed context itself (status from extensions.http, formatError applied)
       // without running request plugins, so the request log line and error metric happen here.

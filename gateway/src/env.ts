@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { baseEnv, loadEnvOrExit, port, redisUrl } from '@poolgraph/platform';
 
+/** Apollo persisted-query manifests: the web client's and the partners' operations. */
+const DEFAULT_PERSISTED_QUERIES_DIR = resolve(import.meta.dirname, '../persisted-queries');
 /** `npm run compose` writes the supergraph at the repository root. */
 const DEFAULT_SUPERGRAPH_PATH = resolve(import.meta.dirname, '../../supergraph.graphql');
 
@@ -23,10 +25,24 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   // Only when exactly one proxy in front of the gateway sets x-forwarded-for.
   TRUST_PROXY: z.stringbool().default(false),
+  // Unset: the users subgraph beside its JWKS (`<origin>/api-keys/token`).
+  API_KEY_EXCHANGE_URL: z.url().optional(),
+  PERSISTED_QUERIES_DIR: z
+    .string()
+    .min(1)
+    .default(DEFAULT_PERSISTED_QUERIES_DIR)
+    .transform((path) => resolve(path)),
+  // enforce: every caller runs manifest operations only, by id (production mode).
+  SAFELIST: z.enum(['off', 'enforce']).default('off'),
+  APQ_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
 });
 
-export type GatewayEnv = Omit<z.infer<typeof gatewayEnvSchema>, 'SUPERGRAPH_WATCH'> & {
+export type GatewayEnv = Omit<
+  z.infer<typeof gatewayEnvSchema>,
+  'SUPERGRAPH_WATCH' | 'API_KEY_EXCHANGE_URL'
+> & {
   SUPERGRAPH_WATCH: boolean;
+  API_KEY_EXCHANGE_URL: string;
 };
 
 /** Parses the gateway's configuration, or prints every problem and exits. */
@@ -34,5 +50,10 @@ export function loadGatewayEnv(
   source: Record<string, string | undefined> = process.env,
 ): GatewayEnv {
   const env = loadEnvOrExit(gatewayEnvSchema, source);
-  return { ...env, SUPERGRAPH_WATCH: env.SUPERGRAPH_WATCH ?? env.NODE_ENV === 'development' };
+  return {
+    ...env,
+    SUPERGRAPH_WATCH: env.SUPERGRAPH_WATCH ?? env.NODE_ENV === 'development',
+    API_KEY_EXCHANGE_URL:
+      env.API_KEY_EXCHANGE_URL ?? new URL('/api-keys/token', env.USERS_JWKS_URL).href,
+  };
 }

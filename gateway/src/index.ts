@@ -24,6 +24,12 @@ const service = createGateway({
   trustProxy: env.TRUST_PROXY,
   production: env.NODE_ENV === 'production',
   operationsToken: env.OPS_TOKEN,
+  apiKeyExchangeUrl: env.API_KEY_EXCHANGE_URL,
+  redis,
+  redisPrefix: env.REDIS_PREFIX,
+  apqTtlSeconds: env.APQ_TTL_SECONDS,
+  persistedQueriesDir: env.PERSISTED_QUERIES_DIR,
+  safelist: env.SAFELIST === 'enforce',
 });
 
 try {

@@ -1,6 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { TokenVerifier } from '@poolgraph/auth';
+import { partnerAccess, type PartnerAccessOptions } from './partners/access.ts';
 import {
   createHttpService,
   createMetrics,
@@ -29,6 +30,7 @@ import {
 export type { GatewayContext } from './context.ts';
 export { SUBGRAPH_UNAVAILABLE } from './dataSource.ts';
 export type { SupergraphSource } from './supergraph.ts';
+export type { PartnerAccessOptions } from './partners/access.ts';
 
 export type GatewayOptions = SupergraphSource & {
   verifier: TokenVerifier;
@@ -43,7 +45,7 @@ export type GatewayOptions = SupergraphSource & {
    */
   production?: boolean;
   operationsToken?: string;
-};
+} & PartnerAccessOptions;
 
 /**
  * The supergraph endpoint: Apollo Server over an ApolloGateway, behind the shared HTTP face
@@ -80,6 +82,7 @@ export function createGateway(options: GatewayOptions): HttpService {
     planner = new SubscriptionPlanner(coreSupergraphSdl);
   });
 
+  const partners = partnerAccess(options, verifier, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Off in every environment: stack traces are for logs, not for clients.
@@ -89,13 +92,20 @@ export function createGateway(options: GatewayOptions): HttpService {
     // stopOnSignals owns shutdown; Apollo's own handler would race it and hang the exit.
     stopOnTerminationSignals: false,
     formatError: formatErrorFor(log),
-    plugins: [metricsPlugin(metrics), requestLogPlugin(log)],
+    plugins: [metricsPlugin(metrics), requestLogPlugin(log), ...partners.plugins],
+    persistedQueries: partners.persistedQueries,
   });
 
   const upstream = new UpstreamConnections(log.child({ component: 'subscriptions' }));
   const service = createHttpService({
     apollo,
-    context: createContextFunction({ verifier, log, metrics, trustProxy: !!options.trustProxy }),
+    context: createContextFunction({
+      verifier,
+      log,
+      metrics,
+      trustProxy: !!options.trustProxy,
+      apiKeys: partners.apiKeys,
+    }),
     registry: metrics.registry,
     log,
     readiness: subgraphReadiness(() => subgraphs),
@@ -111,6 +121,7 @@ export function createGateway(options: GatewayOptions): HttpService {
         log: log.child({ component: 'subscriptions' }),
         metrics: createSubscriptionMetrics(metrics.registry),
         upstream,
+        policy: partners.policy,
         current: () =>
           planner && { planner, subgraphs, serviceMap: Object.fromEntries(dataSources) },
       }),

@@ -1,3 +1,7 @@
 import { subgraphCodegen } from '../../codegen.base.ts';
 
-export default subgraphCodegen({ User: '../data/users.ts#UserRow' });
+export default subgraphCodegen({
+  User: '../data/users.ts#UserRow',
+  ApiKey: '../data/apiKeys.ts#ApiKeyRow',
+  ApiKeyCreated: '../data/apiKeys.ts#ApiKeyCreatedRow',
+});

@@ -13,8 +13,9 @@ import {
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { viewerFromAuthorization, type TokenVerifier } from '@poolgraph/auth';
+import { isPartner, viewerFromAuthorization, type TokenVerifier } from '@poolgraph/auth';
 import { ErrorCode, type Logger } from '@poolgraph/platform';
+import { subscriptionQuery, type PersistedQueryPolicy } from '../persistedQueries/policy.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
 import { SharedSource } from './source.ts';
@@ -28,6 +29,8 @@ export interface GatewaySubscriptionsDeps {
   log: Logger;
   metrics: SubscriptionMetrics;
   upstream: UpstreamConnections;
+  /** Trusted documents and SAFELIST: which subscribe payloads may run (persistedQueries/). */
+  policy?: PersistedQueryPolicy;
   /** The current supergraph (it may be reloaded while sockets stay open). */
   current: () =>
     | { planner: SubscriptionPlanner; serviceMap: ServiceMap; subgraphs: UpstreamEndpoint[] }
@@ -106,9 +109,11 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
         const current = deps.current();
         if (!current)
           return [graphQLFailure('SUBGRAPH_UNAVAILABLE', 'The supergraph is not loaded yet.')];
+        const query = subscriptionQuery(deps.policy, payload, isPartner(session.viewer));
+        if (typeof query !== 'string') return query;
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(query);
         } catch (parseError) {
           return [parseError as GraphQLError];
         }
@@ -126,7 +131,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
         const variables = payload.variables ?? {};
         let plan: SubscriptionPlan;
         try {
-          plan = current.planner.plan(document, payload.query, operationName);
+          plan = current.planner.plan(document, query, operationName);
         } catch (planError) {
           log.warn({ err: planError }, 'subscription could not be planned');
           return [
@@ -142,7 +147,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
           plan,
           planner: current.planner,
           document,
-          source: payload.query,
+          source: query,
           operationName,
           variables,
         };

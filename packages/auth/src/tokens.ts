@@ -8,6 +8,7 @@ import {
   type SessionRevocations,
 } from '@poolgraph/platform';
 import { remoteKeySet, type KeySet, type KeySetOptions } from './keySet.ts';
+import { scopesOfClaim } from './scopes.ts';
 import { ROLES, type Role, type Viewer } from './viewer.ts';
 
 /** A rejected credential: the whole request fails with 401 and UNAUTHENTICATED. */
@@ -89,7 +90,13 @@ export function createTokenVerifier(
         ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role))
         : [];
       const entry = {
-        viewer: { userId: payload.sub!, roles, sessionId: payload.sid },
+        viewer: {
+          userId: payload.sub!,
+          roles,
+          sessionId: payload.sid,
+          // Scopes only mean something for partner keys; nobody else's token may carry them.
+          scopes: roles.includes('PARTNER') ? scopesOfClaim(payload.scope) : [],
+        },
         kid: protectedHeader.kid,
         expiresAt: Math.min(exp, iat + maxAge) * 1000,
       };

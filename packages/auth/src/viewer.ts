@@ -1,4 +1,5 @@
 import { forbidden, unauthenticated } from '@poolgraph/platform';
+import type { Scope } from './scopes.ts';
 
 export const ROLES = ['ADMIN', 'MANAGER', 'INVESTOR', 'PARTNER'] as const;
 export type Role = (typeof ROLES)[number];
@@ -9,6 +10,11 @@ export interface Viewer {
   roles: Role[];
   /** The session (login) the token belongs to: the `sid` claim; revoking it ends the token. */
   sessionId: string;
+  /**
+   * A partner API key's scopes (the token's `scope` claim); empty for everyone else, whose
+   * rights come from their roles. See `hasScope`.
+   */
+  scopes: Scope[];
 }
 
 export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {

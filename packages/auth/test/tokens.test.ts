@@ -44,7 +44,7 @@ describe('createTokenVerifier', () => {
     const { keys, sign, sessionId } = await keySet();
     const verifier = createTokenVerifier(keys);
     const token = await sign(now() + 60);
-    const viewer = { userId: 'user-1', roles: ['INVESTOR'], sessionId };
+    const viewer = { userId: 'user-1', roles: ['INVESTOR'], sessionId, scopes: [] };
     expect(await verifier.verify(token)).toEqual(viewer);
     expect(await verifier.verify(token)).toEqual(viewer);
   });

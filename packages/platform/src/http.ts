@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { runInRequestScope } from './requestScope.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -213,8 +214,9 @@ export function createHttpService<TContext extends BaseContext>(
       inFlight.set(socket, count - 1);
       endIfIdle(socket);
     });
-    res.setHeader('x-request-id', assignRequestId(req));
-    route(req, res).catch((error: unknown) => {
+    const requestId = assignRequestId(req);
+    res.setHeader('x-request-id', requestId);
+    runInRequestScope(requestId, () => route(req, res)).catch((error: unknown) => {
       if (error instanceof HttpError) {
         sendJson(res, error.status, {
           errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }],

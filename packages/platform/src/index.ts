@@ -17,3 +17,6 @@ export * from './serviceClient.ts';
 export * from './revocations.ts';
 export * from './pipeEvents.ts';
 export * from './sqlRows.ts';
+export * from './rootFieldGuard.ts';
+export * from './requestScope.ts';
+export * from './audit.ts';

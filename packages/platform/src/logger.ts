@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { redactText, serializeError } from './redact.ts';
+import { currentRequestId } from './requestScope.ts';
 
 export type { Logger };
 
@@ -30,7 +31,8 @@ const REDACTED = [
 
 /**
  * JSON lines on stdout (or `destination`), with every path above censored, errors reduced to
- * fields that hold no data, and secrets cut out of messages (`redact.ts`).
+ * fields that hold no data, secrets cut out of messages (`redact.ts`), and the `requestId` of
+ * the request being served (`requestScope.ts`).
  */
 export function createLogger(
   service: string,
@@ -43,6 +45,11 @@ export function createLogger(
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
     redact: { paths: REDACTED, censor: '[redacted]' },
+    // Every line written while a request is served names it (the gateway's x-request-id).
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
     serializers: { err: serializeError, error: serializeError, cause: serializeError },
     hooks: {
       logMethod(args: unknown[], method: (...args: unknown[]) => void) {

@@ -13,6 +13,8 @@ const PATTERNS: Array<[RegExp, string]> = [
   // a private JWK's secret members
   [/(\\?"(?:d|p|q|dp|dq|qi|k)\\?"\s*:\s*\\?")[^"\\]+/g, '$1[redacted]'],
   [/\bBearer\s+[\w.~+/-]+=*/gi, 'Bearer [redacted]'],
+  // partner API key secrets
+  [/\bpgk_[\w-]{8,}/g, 'pgk_[redacted]'],
 ];
 
 export function redactText(text: string): string {

@@ -6,8 +6,10 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { formatErrorFor, metricsPlugin } from './apollo.ts';
+import { auditLogResolver, auditPlugin, type AuditLog } from './audit.ts';
 import { createHttpService, type HttpService, type ReadinessCheck } from './http.ts';
 import type { GraphQLMetrics } from './metrics.ts';
+import { guardRootFields, type RootFieldAuthorizer } from './rootFieldGuard.ts';
 import { attachSubscriptions, type SubgraphSubscriptions } from './websocket.ts';
 
 export interface SubgraphServiceOptions<TContext extends BaseContext> {
@@ -22,6 +24,13 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   onClose?: Array<() => Promise<unknown>>;
   /** Serve the schema's Subscription fields over graphql-ws at /graphql. */
   subscriptions?: SubgraphSubscriptions<TContext>;
+  /**
+   * Record every mutation in the subgraph's audit log, readable by ADMINs through the Query
+   * field `queryField` (which the SDL declares: `<name>AuditLog(first: Int, before: ID)`).
+   */
+  audit?: { log: AuditLog; queryField: string };
+  /** Checked before every root field, `_entities` included (partner key scopes). */
+  authorizeRootField?: RootFieldAuthorizer<TContext>;
 }
 
 /** An Apollo subgraph behind the shared HTTP face (health, readiness, metrics, shutdown). */
@@ -32,8 +41,9 @@ export function createSubgraphService<TContext extends BaseContext>(
     typeDefs: options.typeDefs,
     // Codegen's __resolveReference signature (reference, context, info) is what Apollo calls,
     // but Apollo's map types it as a field resolver; the codegen types are the stricter check.
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    resolvers: withAuditQuery(options.resolvers, options.audit) as GraphQLResolverMap<unknown>,
   });
+  if (options.authorizeRootField) guardRootFields(schema, options.authorizeRootField);
   const apollo = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -41,7 +51,11 @@ export function createSubgraphService<TContext extends BaseContext>(
     stopOnTerminationSignals: false,
     formatError: formatErrorFor(options.log),
     // Inline tracing is for Apollo's hosted studio, which nothing here reports to.
-    plugins: [metricsPlugin(options.metrics), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      metricsPlugin(options.metrics),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.audit ? [auditPlugin(options.audit.log, options.log)] : []),
+    ],
   });
   const { subscriptions } = options;
   return createHttpService({
@@ -56,4 +70,11 @@ export function createSubgraphService<TContext extends BaseContext>(
       subscriptions &&
       ((server) => attachSubscriptions(server, schema, subscriptions, options.log)),
   });
+}
+
+/** The subgraph's resolvers with its audit-log query added (the SDL declares the field). */
+function withAuditQuery(resolvers: object, audit: SubgraphServiceOptions<BaseContext>['audit']) {
+  if (!audit) return resolvers;
+  const { Query, ...rest } = resolvers as { Query?: object };
+  return { ...rest, Query: { ...Query, [audit.queryField]: auditLogResolver(audit.log) } };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
@@ -9,6 +10,8 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
 export interface RequestOptions {
   token?: string;
   headers?: Record<string, string>;
+  /** Send only the operation's id (Apollo's persistedQuery extension), as partner keys must. */
+  persisted?: boolean;
 }
 
 /** Posts one GraphQL operation over real HTTP, as a client would. */
@@ -25,7 +28,19 @@ export async function graphql<TData = Record<string, unknown>>(
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(
+      options.persisted
+        ? {
+            variables,
+            extensions: {
+              persistedQuery: {
+                version: 1,
+                sha256Hash: createHash('sha256').update(query).digest('hex'),
+              },
+            },
+          }
+        : { query, variables },
+    ),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
   return { status: response.status, ...body };

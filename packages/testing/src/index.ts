@@ -5,3 +5,4 @@ export * from './ports.ts';
 // which subgraph unit tests do not need.
 export * from './redis.ts';
 export * from './eventually.ts';
+export * from './persistedQueries.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createRemoteTokenVerifier, type Role } from '@poolgraph/auth';
-import { createGateway } from '@poolgraph/gateway';
+import { createGateway, type GatewayOptions } from '@poolgraph/gateway';
 import { createService as createUsers } from '@poolgraph/users';
 import { upsertAdmin } from '@poolgraph/users/admin';
 import { createService as createPools } from '@poolgraph/pools';
@@ -11,6 +11,7 @@ import { createService as createReports } from '@poolgraph/reports';
 import {
   SUBGRAPH_NAMES,
   connectMysql,
+  connectRedis,
   createLogger,
   type HttpService,
   type SubgraphConfig,
@@ -25,7 +26,7 @@ import {
   uniqueRedisPrefix,
   type TestDatabase,
 } from './database.ts';
-import { expectData, graphql } from './graphql.ts';
+import { expectData, graphql, type RequestOptions } from './graphql.ts';
 import { freePort } from './ports.ts';
 
 const SUBGRAPHS = SUBGRAPH_NAMES;
@@ -49,6 +50,13 @@ export interface StackOptions {
   logLevel?: string;
   /** Extra settings for one service's createService (e.g. alerts' retry policy in tests). */
   serviceConfig?: Partial<Record<SubgraphName, Record<string, unknown>>>;
+  /** Extra gateway options for every gateway of the stack (persisted queries, SAFELIST …). */
+  gateway?: Partial<
+    Pick<
+      GatewayOptions,
+      'persistedQueriesDir' | 'watchPersistedQueries' | 'safelist' | 'apqTtlSeconds'
+    >
+  >;
 }
 
 export interface TestUser {
@@ -69,9 +77,14 @@ export interface Stack {
   /** The Redis prefix every service of this stack shares. */
   redisPrefix: string;
   /** Another gateway process's worth: same supergraph, its own port (and upstream sockets). */
-  startGateway(): Promise<{ url: string; service: HttpService }>;
+  startGateway(overrides?: StackOptions['gateway']): Promise<{ url: string; service: HttpService }>;
   signUp(role: Extract<Role, 'MANAGER' | 'INVESTOR'>, name?: string): Promise<TestUser>;
   admin(): Promise<TestUser>;
+  /**
+   * A partner API key with these scopes, created by a new admin, as request options: it sends
+   * `x-api-key` and operations by id only (they must be in the gateway's manifests).
+   */
+  partner(scopes: string[]): Promise<TestUser & RequestOptions & { apiKey: string }>;
   stop(): Promise<void>;
 }
 
@@ -115,16 +128,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     withUrls(readSupergraphConfig(resolve(ROOT, 'supergraph.yaml')), subgraphUrls),
   );
   const extraGateways: HttpService[] = [];
-  const newGateway = () =>
+  // The gateways' own Redis client, as each gateway process has: the shared APQ cache.
+  const gatewayRedis = connectRedis(TEST_REDIS_URL, log, 'gateway');
+  const newGateway = (overrides: StackOptions['gateway'] = {}) =>
     createGateway({
       supergraphSdl,
       verifier: createRemoteTokenVerifier(`${urls.users}/.well-known/jwks.json`),
       log: log.child({ service: 'gateway' }),
+      apiKeyExchangeUrl: `${urls.users}/api-keys/token`,
+      redis: gatewayRedis,
+      redisPrefix,
+      ...options.gateway,
+      ...overrides,
     });
   const gateway = newGateway();
   const gatewayUrl = `${await gateway.listen(0)}/graphql`;
-  async function startGateway() {
-    const service = newGateway();
+  async function startGateway(overrides?: StackOptions['gateway']) {
+    const service = newGateway(overrides);
     extraGateways.push(service);
     return { service, url: `${await service.listen(0)}/graphql` };
   }
@@ -198,6 +218,29 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
   }
 
+  async function partner(scopes: string[]) {
+    const { token } = await admin();
+    const { createApiKey } = expectData(
+      await graphql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+        gatewayUrl,
+        'mutation Key($s: [String!]!) { createApiKey(name: "Test partner", scopes: $s) { secret apiKey { id } } }',
+        { s: scopes },
+        { token },
+      ),
+    );
+    const apiKey = createApiKey.secret;
+    return {
+      apiKey,
+      userId: createApiKey.apiKey.id,
+      token: '',
+      refreshToken: '',
+      email: '',
+      password: '',
+      headers: { 'x-api-key': apiKey },
+      persisted: true,
+    };
+  }
+
   return {
     gatewayUrl,
     urls,
@@ -208,8 +251,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     startGateway,
     signUp,
     admin,
+    partner,
     async stop() {
       await Promise.all([gateway, ...extraGateways].map((g) => g.stop()));
+      gatewayRedis.disconnect();
       for (const name of [...names].reverse()) await services[name]?.stop();
       await Promise.all(Object.values(databases).map((db) => db.drop()));
       await deleteRedisKeys(TEST_REDIS_URL, redisPrefix);

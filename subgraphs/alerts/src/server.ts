@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { createRemoteTokenVerifier } from '@poolgraph/auth';
+import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
 import {
   createMetrics,
   createPubSub,
@@ -8,6 +8,7 @@ import {
   openSubgraphResources,
   type HttpService,
   type SubgraphConfig,
+  createAuditLog,
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
@@ -17,6 +18,8 @@ import { createMailer } from './notify/email.ts';
 import { createPoolsPeer } from './peers/pools.ts';
 import { resolvers } from './resolvers/index.ts';
 import { startAlertsWorker, type AlertsWorker } from './workers.ts';
+
+const partnerScope = partnerScopeRule({ read: null, write: null });
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -78,6 +81,9 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
   });
   return createSubgraphService({
     typeDefs,
+    audit: { log: createAuditLog(mysql.pool), queryField: 'alertsAuditLog' },
+    // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
+    authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),
     resolvers,
     context: contexts.http,
     subscriptions: { context: contexts.subscription },

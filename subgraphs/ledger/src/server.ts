@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { createRemoteTokenVerifier } from '@poolgraph/auth';
+import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
 import { ledgerPoolChannel } from '@poolgraph/events';
 import {
   createMetrics,
@@ -9,6 +9,7 @@ import {
   openSubgraphResources,
   type HttpService,
   type SubgraphConfig,
+  createAuditLog,
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
@@ -20,6 +21,8 @@ import { createPoster } from './posting/engine.ts';
 import { createLocalViews } from './services/poolFacts.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createPostedTransactions } from './subscriptions/transactionCache.ts';
+
+const partnerScope = partnerScopeRule({ read: 'ledger:read', write: 'ledger:write' });
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -74,6 +77,9 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
 
   return createSubgraphService({
     typeDefs,
+    audit: { log: createAuditLog(mysql.pool), queryField: 'ledgerAuditLog' },
+    // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
+    authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),
     resolvers,
     context: contexts.http,
     subscriptions: { context: contexts.subscription },

@@ -1,18 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { createRemoteTokenVerifier } from '@poolgraph/auth';
+import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
 import {
   createMetrics,
   createSubgraphService,
   openSubgraphResources,
   type HttpService,
   type SubgraphConfig,
+  createAuditLog,
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { createPoolsRelay } from './events/relay.ts';
 import { resolvers } from './resolvers/index.ts';
 import { startSettlementConsumer } from './settlement/consumer.ts';
+
+const partnerScope = partnerScopeRule({ read: 'pools:read', write: null });
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -55,6 +58,9 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
 
   return createSubgraphService({
     typeDefs,
+    audit: { log: createAuditLog(mysql.pool), queryField: 'poolsAuditLog' },
+    // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
+    authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),
     resolvers,
     context: createContextFactory({
       db: mysql.db,

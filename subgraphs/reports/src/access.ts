@@ -5,8 +5,9 @@ import { forbidden } from '@poolgraph/platform';
  * Who may read which report. Reports are aggregates of other people's money, so each rule
  * names exactly whose rows a caller may see.
  *
- * PARTNER: partner API keys and their scopes are not built yet; a caller with the PARTNER role
- * is treated as holding `reports:read` (platform-wide). When keys carry scopes, check it here.
+ * PARTNER: a partner API key reaches these rules only with the `reports:read` scope (every root
+ * field of this subgraph checks it first: `partnerScopeRule` in server.ts); with it, it reads
+ * reports platform-wide, as an administrator does.
  */
 export type RankingScope = { platform: true } | { platform: false; managerId: string };
 

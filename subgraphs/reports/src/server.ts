@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { Gauge } from 'prom-client';
-import { createRemoteTokenVerifier } from '@poolgraph/auth';
+import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
 import { ledgerEventsStream } from '@poolgraph/events';
 import {
   createMetrics,
@@ -9,6 +9,7 @@ import {
   openSubgraphResources,
   type HttpService,
   type SubgraphConfig,
+  createAuditLog,
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
@@ -16,6 +17,8 @@ import { LEDGER_GROUP, startLedgerConsumer } from './events/ledgerConsumer.ts';
 import { startPoolsConsumer } from './events/poolsConsumer.ts';
 import { resolvers } from './resolvers/index.ts';
 import { streamLagSeconds } from './services/freshness.ts';
+
+const partnerScope = partnerScopeRule({ read: 'reports:read', write: null });
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -66,6 +69,9 @@ export async function createService(config: ReportsServiceConfig): Promise<HttpS
   });
   return createSubgraphService({
     typeDefs,
+    audit: { log: createAuditLog(mysql.pool), queryField: 'reportsAuditLog' },
+    // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
+    authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),
     resolvers,
     context: createContextFactory({
       db: mysql.db,

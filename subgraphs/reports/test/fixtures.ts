@@ -1,8 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { connectMysql, uuidv7 } from '@poolgraph/platform';
-import { expectData, graphql } from '@poolgraph/testing';
-import type { Stack, TestUser } from '@poolgraph/testing/stack';
-import { schema as usersSchema } from '@poolgraph/users/db';
+import type { Stack } from '@poolgraph/testing/stack';
 import type { ContributionRow } from '../src/data/contributions.ts';
 import { schema } from '../src/db/index.ts';
 import { applyLedgerTransactions, type LedgerTransaction } from '../src/services/readModel.ts';
@@ -42,35 +39,10 @@ export function contribution(
 }
 
 /**
- * A partner: sign-up only offers MANAGER and INVESTOR, so a signed-up user's roles are set
- * in the users test database, and the user signs in again for a token carrying the role.
+ * A partner: an API key with `reports:read`. It calls through the gateway by id only, so the
+ * stack's gateway must load the operations it sends (`persistedQueriesDir` of @poolgraph/testing).
  */
-export async function signUpPartner(stack: Stack): Promise<TestUser> {
-  const user = await stack.signUp('INVESTOR');
-  const users = connectMysql({ url: stack.databases.users!.url }, usersSchema);
-  try {
-    await users.db
-      .update(usersSchema.users)
-      .set({ roles: 'PARTNER' })
-      .where(eq(usersSchema.users.id, user.userId));
-  } finally {
-    await users.close();
-  }
-  const { logIn } = expectData(
-    await graphql<{ logIn: { accessToken: string } }>(
-      stack.gatewayUrl,
-      `
-        mutation LogIn($email: String!, $password: String!) {
-          logIn(email: $email, password: $password) {
-            accessToken
-          }
-        }
-      `,
-      { email: user.email, password: user.password },
-    ),
-  );
-  return { ...user, token: logIn.accessToken };
-}
+export const signUpPartner = (stack: Stack) => stack.partner(['reports:read']);
 
 /** A contribution row as the read model's input. */
 export const asTransaction = (row: ContributionRow): LedgerTransaction => ({

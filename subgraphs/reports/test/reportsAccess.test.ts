@@ -1,4 +1,4 @@
-import { errorCodes, eventually, graphql } from '@poolgraph/testing';
+import { errorCodes, eventually, graphql, persistedQueriesDir } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOP_INVESTORS, brief, signUpPartner, type Ranking } from './fixtures.ts';
@@ -16,7 +16,12 @@ describe('who may read which report', () => {
   let both: TestUser;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // The partner calls by id: its operations are in the gateway's manifest.
+    stack = await startStack({
+      gateway: {
+        persistedQueriesDir: await persistedQueriesDir([TOP_INVESTORS, PERFORMANCE, STATEMENT]),
+      },
+    });
     [admin, partner, outsider, otherManager] = await Promise.all([
       stack.admin(),
       signUpPartner(stack),

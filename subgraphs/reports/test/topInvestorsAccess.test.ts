@@ -1,5 +1,5 @@
 import { uuidv7 } from '@poolgraph/platform';
-import { errorCodes, expectData, graphql } from '@poolgraph/testing';
+import { errorCodes, expectData, graphql, persistedQueriesDir } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,7 +20,10 @@ describe('topInvestors access and input', () => {
   const investorId = uuidv7();
 
   beforeAll(async () => {
-    stack = await startStack();
+    // The partner calls by id: its operations are in the gateway's manifest.
+    stack = await startStack({
+      gateway: { persistedQueriesDir: await persistedQueriesDir([TOP_INVESTORS]) },
+    });
     [admin, manager, investor, partner] = await Promise.all([
       stack.admin(),
       stack.signUp('MANAGER'),

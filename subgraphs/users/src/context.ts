@@ -3,6 +3,7 @@ import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolg
 import { clientGone, type Logger } from '@poolgraph/platform';
 import type { UsersDb } from './db/index.ts';
 import type { SessionService } from './auth/sessions.ts';
+import type { ApiKeyService } from './services/apiKeys.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface Context {
@@ -13,6 +14,7 @@ export interface Context {
   clientGone: AbortSignal;
   db: UsersDb;
   sessions: SessionService;
+  apiKeys: ApiKeyService;
   loaders: Loaders;
   log: Logger;
 }
@@ -20,6 +22,7 @@ export interface Context {
 export interface ContextDeps {
   db: UsersDb;
   sessions: SessionService;
+  apiKeys: ApiKeyService;
   verifier: TokenVerifier;
   log: Logger;
 }
@@ -38,6 +41,7 @@ export function createContextFactory(deps: ContextDeps) {
     clientGone: clientGone(req),
     db: deps.db,
     sessions: deps.sessions,
+    apiKeys: deps.apiKeys,
     loaders: createLoaders(deps.db),
     log: deps.log,
   });

@@ -7,14 +7,17 @@ import {
   openSubgraphResources,
   type HttpService,
   type SubgraphConfig,
+  createAuditLog,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
 import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
 import { createSessionService } from './auth/sessions.ts';
 import { createLoginThrottle, createSignUpThrottle } from './auth/throttle.ts';
+import { apiKeyExchangeRoute, API_KEY_TOKEN_PATH } from './apiKeyExchange.ts';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
+import { createApiKeyService } from './services/apiKeys.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -70,6 +73,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     revocations,
     refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
   });
+  const apiKeys = createApiKeyService({ db: mysql.db, signer, revocations });
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
   // just created), at most every 5 s so that made-up kids cannot flood MySQL.
   const verifier = createTokenVerifier(
@@ -79,12 +83,14 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
 
   return createSubgraphService({
     typeDefs,
+    audit: { log: createAuditLog(mysql.pool), queryField: 'usersAuditLog' },
     resolvers,
-    context: createContextFactory({ db: mysql.db, sessions, verifier, log: config.log }),
+    context: createContextFactory({ db: mysql.db, sessions, apiKeys, verifier, log: config.log }),
     metrics: createMetrics('users'),
     log: config.log,
     readiness,
     routes: {
+      [API_KEY_TOKEN_PATH]: apiKeyExchangeRoute(apiKeys, config.log),
       '/.well-known/jwks.json': async (_req, res) => {
         res.setHeader('content-type', 'application/json');
         res.setHeader('cache-control', 'public, max-age=300');

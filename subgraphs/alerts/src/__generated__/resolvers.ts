@@ -118,6 +118,32 @@ export type AlertStatus =
   /** The condition is over and the alert is closed. */
   | 'RESOLVED';
 
+/** One mutation this subgraph served, as its audit log keeps it (never its variables). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /**
+   * The user or partner API key that called (for signUp and logIn: the account signed in); null
+   * when the caller stayed anonymous (a failed logIn).
+   */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The caller's roles at the time. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** When the mutation finished. */
+  at: Scalars['DateTime']['output'];
+  /** The caller's address, as the gateway saw it. */
+  clientAddress: Scalars['String']['output'];
+  /** The Mutation fields of this subgraph that the operation asked for. */
+  fields: Array<Scalars['String']['output']>;
+  /** Increasing id within this subgraph's log; pass it as `before` for older entries. */
+  id: Scalars['ID']['output'];
+  /** The operation name the client gave, or "anonymous". */
+  operation: Scalars['String']['output'];
+  /** "ok", or the error codes of the response, comma-separated. */
+  outcome: Scalars['String']['output'];
+  /** The request id (x-request-id) the gateway gave the request. */
+  requestId: Scalars['String']['output'];
+};
+
 /** One attempt to deliver a notification. */
 export type DeliveryAttempt = {
   __typename?: 'DeliveryAttempt';
@@ -315,6 +341,8 @@ export type Query = {
    * Requires the role ADMIN or MANAGER.
    */
   alerts: Array<Alert>;
+  /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
+  alertsAuditLog: Array<AuditEntry>;
   /**
    * The caller's in-app inbox, newest first: one IN_APP notification per alert of the pools they
    * manage. `first` 1 to 200 (default 50), after the notification whose id is `after`.
@@ -341,6 +369,12 @@ export type QueryAlertsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   poolId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<AlertStatus>;
+};
+
+
+export type QueryAlertsAuditLogArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -489,6 +523,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AlertRuleInput: AlertRuleInput;
   AlertStatus: AlertStatus;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DeliveryAttempt: ResolverTypeWrapper<AttemptRow>;
@@ -516,6 +551,7 @@ export type ResolversParentTypes = {
   AlertRule: EffectiveRule;
   Boolean: Scalars['Boolean']['output'];
   AlertRuleInput: AlertRuleInput;
+  AuditEntry: AuditEntry;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   DeliveryAttempt: AttemptRow;
@@ -555,6 +591,18 @@ export type AlertRuleResolvers<ContextType = Context, ParentType extends Resolve
   spikeFactor?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   threshold?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   windowSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  clientAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -627,6 +675,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   alertRules?: Resolver<Array<ResolversTypes['AlertRule']>, ParentType, ContextType, RequireFields<QueryAlertRulesArgs, 'poolId'>>;
   alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, Partial<QueryAlertsArgs>>;
+  alertsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAlertsAuditLogArgs, 'first'>>;
   inbox?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryInboxArgs, 'first' | 'unreadOnly'>>;
   notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
   notificationDeliveries?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationDeliveriesArgs, 'first'>>;
@@ -643,6 +692,7 @@ export type TransactionResolvers<ContextType = Context, ParentType extends Resol
 export type Resolvers<ContextType = Context> = {
   Alert?: AlertResolvers<ContextType>;
   AlertRule?: AlertRuleResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
+import { auditLogTable } from '@poolgraph/platform';
 
 export const ALERT_KINDS = ['LARGE_TRANSACTION', 'TRANSACTION_SPIKE'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -166,3 +167,6 @@ export const deliveryAttempts = mysqlTable(
 );
 
 export const processedEvents = processedEventsTable();
+
+/** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
+export const auditLog = auditLogTable();

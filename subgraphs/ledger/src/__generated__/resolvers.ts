@@ -22,6 +22,32 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** One mutation this subgraph served, as its audit log keeps it (never its variables). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /**
+   * The user or partner API key that called (for signUp and logIn: the account signed in); null
+   * when the caller stayed anonymous (a failed logIn).
+   */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The caller's roles at the time. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** When the mutation finished. */
+  at: Scalars['DateTime']['output'];
+  /** The caller's address, as the gateway saw it. */
+  clientAddress: Scalars['String']['output'];
+  /** The Mutation fields of this subgraph that the operation asked for. */
+  fields: Array<Scalars['String']['output']>;
+  /** Increasing id within this subgraph's log; pass it as `before` for older entries. */
+  id: Scalars['ID']['output'];
+  /** The operation name the client gave, or "anonymous". */
+  operation: Scalars['String']['output'];
+  /** "ok", or the error codes of the response, comma-separated. */
+  outcome: Scalars['String']['output'];
+  /** The request id (x-request-id) the gateway gave the request. */
+  requestId: Scalars['String']['output'];
+};
+
 /** A change of a pool's cash, with the transaction that caused it. */
 export type BalanceChange = {
   __typename?: 'BalanceChange';
@@ -244,6 +270,8 @@ export type Position = {
 
 export type Query = {
   __typename?: 'Query';
+  /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
+  ledgerAuditLog: Array<AuditEntry>;
   /**
    * ADMIN only: every posted transaction in posting order, `first` (1 to 5,000, default 1,000)
    * at a time after the cursor `after`, for read models that rebuild themselves from the ledger.
@@ -253,6 +281,12 @@ export type Query = {
   position?: Maybe<Position>;
   /** A transaction by id, or null when it does not exist or the caller may not see it. */
   transaction?: Maybe<Transaction>;
+};
+
+
+export type QueryLedgerAuditLogArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -512,12 +546,13 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   BalanceChange: ResolverTypeWrapper<BalanceChangeValue>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   LedgerHistoryAllocation: ResolverTypeWrapper<LedgerHistoryAllocation>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LedgerHistoryEntry: ResolverTypeWrapper<LedgerHistoryEntry>;
   LedgerHistoryPage: ResolverTypeWrapper<LedgerHistoryPage>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -540,12 +575,13 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AuditEntry: AuditEntry;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   BalanceChange: BalanceChangeValue;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   LedgerHistoryAllocation: LedgerHistoryAllocation;
-  String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
   LedgerHistoryEntry: LedgerHistoryEntry;
   LedgerHistoryPage: LedgerHistoryPage;
   Boolean: Scalars['Boolean']['output'];
@@ -562,6 +598,18 @@ export type ResolversParentTypes = {
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
   TransactionPageInfo: TransactionPageInfo;
   User: User;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  clientAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type BalanceChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BalanceChange'] = ResolversParentTypes['BalanceChange']> = {
@@ -647,6 +695,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  ledgerAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryLedgerAuditLogArgs, 'first'>>;
   ledgerHistory?: Resolver<ResolversTypes['LedgerHistoryPage'], ParentType, ContextType, RequireFields<QueryLedgerHistoryArgs, 'first'>>;
   position?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'investorId' | 'poolId'>>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
@@ -690,6 +739,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type Resolvers<ContextType = Context> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   BalanceChange?: BalanceChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;

@@ -14,6 +14,7 @@ import {
   varchar,
 } from 'drizzle-orm/mysql-core';
 import { outboxTable } from '@poolgraph/events';
+import { auditLogTable } from '@poolgraph/platform';
 
 const now = sql`CURRENT_TIMESTAMP(3)`;
 
@@ -189,3 +190,6 @@ export const poolMembers = mysqlTable(
 
 /** Domain events, written in the posting transaction and published by the relay. */
 export const outbox = outboxTable();
+
+/** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
+export const auditLog = auditLogTable();

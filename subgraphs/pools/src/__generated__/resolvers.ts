@@ -23,6 +23,32 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** One mutation this subgraph served, as its audit log keeps it (never its variables). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /**
+   * The user or partner API key that called (for signUp and logIn: the account signed in); null
+   * when the caller stayed anonymous (a failed logIn).
+   */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The caller's roles at the time. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** When the mutation finished. */
+  at: Scalars['DateTime']['output'];
+  /** The caller's address, as the gateway saw it. */
+  clientAddress: Scalars['String']['output'];
+  /** The Mutation fields of this subgraph that the operation asked for. */
+  fields: Array<Scalars['String']['output']>;
+  /** Increasing id within this subgraph's log; pass it as `before` for older entries. */
+  id: Scalars['ID']['output'];
+  /** The operation name the client gave, or "anonymous". */
+  operation: Scalars['String']['output'];
+  /** "ok", or the error codes of the response, comma-separated. */
+  outcome: Scalars['String']['output'];
+  /** The request id (x-request-id) the gateway gave the request. */
+  requestId: Scalars['String']['output'];
+};
+
 /** A manager's request that members pay in a share of their commitments by a due date. */
 export type CapitalCall = {
   __typename?: 'CapitalCall';
@@ -265,6 +291,8 @@ export type Query = {
   pool?: Maybe<Pool>;
   /** The pools the caller may see, newest first: admins all; everyone their own and the ones they joined, plus OPEN pools. */
   pools: Array<Pool>;
+  /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
+  poolsAuditLog: Array<AuditEntry>;
 };
 
 
@@ -276,6 +304,12 @@ export type QueryMembershipArgs = {
 
 export type QueryPoolArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPoolsAuditLogArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Changes to a DRAFT or OPEN pool. An omitted field stays as it is; null clears an optional field. */
@@ -408,12 +442,13 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CapitalCall: ResolverTypeWrapper<CapitalCallRow>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CapitalCall: ResolverTypeWrapper<CapitalCallRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CapitalCallItem: ResolverTypeWrapper<CapitalCallItemRow>;
   CreatePoolInput: CreatePoolInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
@@ -432,12 +467,13 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CapitalCall: CapitalCallRow;
+  AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  CapitalCall: CapitalCallRow;
   Float: Scalars['Float']['output'];
   CapitalCallItem: CapitalCallItemRow;
   CreatePoolInput: CreatePoolInput;
-  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
@@ -451,6 +487,18 @@ export type ResolversParentTypes = {
   UpdatePoolInput: UpdatePoolInput;
   User: UserRef;
   Boolean: Scalars['Boolean']['output'];
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  clientAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CapitalCallResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CapitalCall'] = ResolversParentTypes['CapitalCall']> = {
@@ -535,6 +583,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   membership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<QueryMembershipArgs, 'investorId' | 'poolId'>>;
   pool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType, RequireFields<QueryPoolArgs, 'id'>>;
   pools?: Resolver<Array<ResolversTypes['Pool']>, ParentType, ContextType>;
+  poolsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryPoolsAuditLogArgs, 'first'>>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -545,6 +594,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type Resolvers<ContextType = Context> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   CapitalCall?: CapitalCallResolvers<ContextType>;
   CapitalCallItem?: CapitalCallItemResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/mysql-core';
 import { outboxTable, processedEventsTable } from '@poolgraph/events';
+import { auditLogTable } from '@poolgraph/platform';
 
 const now = sql`CURRENT_TIMESTAMP(3)`;
 /** Money columns: exact minor units of the pool's currency, read as bigint (never a JS number). */
@@ -120,3 +121,6 @@ export const poolExternalIds = mysqlTable('pool_external_ids', {
   externalId: externalId('external_id').primaryKey(),
   poolId: char('pool_id', { length: 36 }).notNull().unique('pool_external_ids_pool'),
 });
+
+/** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
+export const auditLog = auditLogTable();

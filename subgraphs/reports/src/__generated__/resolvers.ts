@@ -20,6 +20,32 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** One mutation this subgraph served, as its audit log keeps it (never its variables). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /**
+   * The user or partner API key that called (for signUp and logIn: the account signed in); null
+   * when the caller stayed anonymous (a failed logIn).
+   */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The caller's roles at the time. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** When the mutation finished. */
+  at: Scalars['DateTime']['output'];
+  /** The caller's address, as the gateway saw it. */
+  clientAddress: Scalars['String']['output'];
+  /** The Mutation fields of this subgraph that the operation asked for. */
+  fields: Array<Scalars['String']['output']>;
+  /** Increasing id within this subgraph's log; pass it as `before` for older entries. */
+  id: Scalars['ID']['output'];
+  /** The operation name the client gave, or "anonymous". */
+  operation: Scalars['String']['output'];
+  /** "ok", or the error codes of the response, comma-separated. */
+  outcome: Scalars['String']['output'];
+  /** The request id (x-request-id) the gateway gave the request. */
+  requestId: Scalars['String']['output'];
+};
+
 /** One investor's place in the topInvestors ranking. */
 export type InvestorRanking = {
   __typename?: 'InvestorRanking';
@@ -121,6 +147,8 @@ export type Query = {
    * to it; others FORBIDDEN. NOT_FOUND for a pool reports has never heard of.
    */
   poolPerformance: PoolPerformance;
+  /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
+  reportsAuditLog: Array<AuditEntry>;
   /** How current the reports are. Any signed-in caller. */
   reportsFreshness: ReportsFreshness;
   /**
@@ -143,6 +171,12 @@ export type QueryInvestorStatementArgs = {
 
 export type QueryPoolPerformanceArgs = {
   poolId: Scalars['ID']['input'];
+};
+
+
+export type QueryReportsAuditLogArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -273,16 +307,17 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   InvestorRanking: ResolverTypeWrapper<InvestorRankingRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvestorStatement: ResolverTypeWrapper<StatementModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Money: ResolverTypeWrapper<Money>;
   PerformancePoint: ResolverTypeWrapper<PerformancePointModel>;
   Pool: ResolverTypeWrapper<Pool>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PoolPerformance: ResolverTypeWrapper<PoolPerformanceModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReportsFreshness: ResolverTypeWrapper<ReportsFreshness>;
@@ -294,16 +329,17 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AuditEntry: AuditEntry;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   InvestorRanking: InvestorRankingRow;
   Int: Scalars['Int']['output'];
   InvestorStatement: StatementModel;
-  String: Scalars['String']['output'];
   Money: Money;
   PerformancePoint: PerformancePointModel;
   Pool: Pool;
-  ID: Scalars['ID']['output'];
   PoolPerformance: PoolPerformanceModel;
   Query: Record<PropertyKey, never>;
   ReportsFreshness: ReportsFreshness;
@@ -311,6 +347,18 @@ export type ResolversParentTypes = {
   StatementLine: StatementLineModel;
   User: User;
   Boolean: Scalars['Boolean']['output'];
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  clientAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -368,6 +416,7 @@ export type PoolPerformanceResolvers<ContextType = Context, ParentType extends R
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   investorStatement?: Resolver<ResolversTypes['InvestorStatement'], ParentType, ContextType, RequireFields<QueryInvestorStatementArgs, 'investorId'>>;
   poolPerformance?: Resolver<ResolversTypes['PoolPerformance'], ParentType, ContextType, RequireFields<QueryPoolPerformanceArgs, 'poolId'>>;
+  reportsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryReportsAuditLogArgs, 'first'>>;
   reportsFreshness?: Resolver<ResolversTypes['ReportsFreshness'], ParentType, ContextType>;
   topInvestors?: Resolver<Array<ResolversTypes['InvestorRanking']>, ParentType, ContextType, RequireFields<QueryTopInvestorsArgs, 'currency' | 'limit'>>;
 };
@@ -392,6 +441,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type Resolvers<ContextType = Context> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   InvestorRanking?: InvestorRankingResolvers<ContextType>;

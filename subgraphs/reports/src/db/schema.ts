@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/mysql-core';
 import { processedEventsTable } from '@poolgraph/events';
+import { auditLogTable } from '@poolgraph/platform';
 
 /**
  * Every table here is a read model of another service's events; nothing is the source of
@@ -214,3 +215,6 @@ export const readModelState = mysqlTable('read_model_state', {
   lastEventAt: instant('last_event_at'),
   lastAppliedAt: instant('last_applied_at'),
 });
+
+/** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
+export const auditLog = auditLogTable();

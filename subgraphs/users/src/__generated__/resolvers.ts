@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserRow } from '../data/users.ts';
+import type { ApiKeyRow, ApiKeyCreatedRow } from '../data/apiKeys.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +18,63 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * A partner integration's credential, sent as the `x-api-key` header. Its secret is shown once,
+ * at creation; Poolgraph keeps only a hash of it.
+ */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier (a UUID); also the session id of the access tokens the key is exchanged for. */
+  id: Scalars['ID']['output'];
+  /** When the key was last used, to within about a minute; null if never. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who or what uses the key, as the admin named it (1 to 100 characters). */
+  name: Scalars['String']['output'];
+  /** The first 12 characters of the secret ("pgk_" and 8 more), to tell keys apart. */
+  prefix: Scalars['String']['output'];
+  /** When the key was revoked; null while it works. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do: pools:read, ledger:read, ledger:write, reports:read. */
+  scopes: Array<Scalars['String']['output']>;
+};
+
+/** A new API key and its secret. The secret is not stored and cannot be shown again. */
+export type ApiKeyCreated = {
+  __typename?: 'ApiKeyCreated';
+  /** The key as lists show it. */
+  apiKey: ApiKey;
+  /** Send it as the `x-api-key` header ("pgk_" and 43 characters). Shown only now. */
+  secret: Scalars['String']['output'];
+};
+
+/** One mutation this subgraph served, as its audit log keeps it (never its variables). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /**
+   * The user or partner API key that called (for signUp and logIn: the account signed in); null
+   * when the caller stayed anonymous (a failed logIn).
+   */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The caller's roles at the time. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** When the mutation finished. */
+  at: Scalars['DateTime']['output'];
+  /** The caller's address, as the gateway saw it. */
+  clientAddress: Scalars['String']['output'];
+  /** The Mutation fields of this subgraph that the operation asked for. */
+  fields: Array<Scalars['String']['output']>;
+  /** Increasing id within this subgraph's log; pass it as `before` for older entries. */
+  id: Scalars['ID']['output'];
+  /** The operation name the client gave, or "anonymous". */
+  operation: Scalars['String']['output'];
+  /** "ok", or the error codes of the response, comma-separated. */
+  outcome: Scalars['String']['output'];
+  /** The request id (x-request-id) the gateway gave the request. */
+  requestId: Scalars['String']['output'];
+};
+
 /** A fresh session: a short-lived access token and a rotating refresh token. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -30,6 +88,12 @@ export type AuthPayload = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * ADMIN only: creates a partner API key with a name (1 to 100 characters) and scopes, each
+   * one of pools:read, ledger:read, ledger:write, reports:read, listed once. The secret is in the
+   * answer and nowhere else.
+   */
+  createApiKey: ApiKeyCreated;
   /**
    * ADMIN only, for importers: the accounts holding these external ids (the ids records had in an
    * imported dataset), in the order given, creating missing ones with `role` (INVESTOR or
@@ -51,8 +115,19 @@ export type Mutation = {
   logOut: Scalars['Boolean']['output'];
   /** Exchanges a refresh token for a new pair. The old one is spent; presenting it again revokes the whole session. */
   refreshSession: AuthPayload;
+  /**
+   * ADMIN only: revokes the key. Within 2 seconds every gateway and subgraph refuses it and the
+   * access tokens it was exchanged for. Revoking a revoked key changes nothing and returns it.
+   */
+  revokeApiKey: ApiKey;
   /** Creates an account and signs it in. */
   signUp: AuthPayload;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  name: Scalars['String']['input'];
+  scopes: Array<Scalars['String']['input']>;
 };
 
 
@@ -78,21 +153,36 @@ export type MutationRefreshSessionArgs = {
 };
 
 
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** ADMIN only: every partner API key, newest first, revoked ones included. */
+  apiKeys: Array<ApiKey>;
   /** The signed-in user, or null without a valid token. */
   me?: Maybe<User>;
   /** A user by id. Any signed-in caller; fields are filtered by the rules on User. */
   user?: Maybe<User>;
+  /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
+  usersAuditLog: Array<AuditEntry>;
 };
 
 
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryUsersAuditLogArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What a user may do. A user can hold several roles. */
@@ -229,13 +319,17 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
+  ApiKey: ResolverTypeWrapper<ApiKeyRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ApiKeyCreated: ResolverTypeWrapper<ApiKeyCreatedRow>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Role: Role;
   SignUpInput: SignUpInput;
   User: ResolverTypeWrapper<UserRow>;
@@ -243,15 +337,46 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
+  ApiKey: ApiKeyRow;
+  ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  ApiKeyCreated: ApiKeyCreatedRow;
+  AuditEntry: AuditEntry;
+  AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   SignUpInput: SignUpInput;
   User: UserRow;
+};
+
+export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ApiKeyCreatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKeyCreated'] = ResolversParentTypes['ApiKeyCreated']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  clientAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
@@ -265,16 +390,20 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createApiKey?: Resolver<ResolversTypes['ApiKeyCreated'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'scopes'>>;
   importUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationImportUsersArgs, 'externalIds'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'email' | 'password'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogOutArgs, 'refreshToken'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  usersAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryUsersAuditLogArgs, 'first'>>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -288,6 +417,9 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type Resolvers<ContextType = Context> = {
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyCreated?: ApiKeyCreatedResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;

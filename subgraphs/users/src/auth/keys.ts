@@ -16,8 +16,18 @@ import {
   type SigningKeyRow,
 } from '../data/signingKeys.ts';
 
+export interface AccessTokenClaims {
+  userId: string;
+  roles: Role[];
+  sessionId: string;
+  /** A partner key's scopes, signed as the space-separated `scope` claim. */
+  scopes?: readonly string[];
+  /** Shorter than the signer's lifetime (partner-key tokens). */
+  ttlSeconds?: number;
+}
+
 export interface AccessTokenSigner {
-  sign(claims: { userId: string; roles: Role[]; sessionId: string }): Promise<string>;
+  sign(claims: AccessTokenClaims): Promise<string>;
   jwks(): Promise<JSONWebKeySet>;
 }
 
@@ -76,15 +86,16 @@ export async function createAccessTokenSigner(
   }
 
   return {
-    async sign({ userId, roles, sessionId }) {
+    async sign({ userId, roles, sessionId, scopes, ttlSeconds: ttl = ttlSeconds }) {
       const { kid, key } = await signingKey();
-      return new SignJWT({ roles, sid: sessionId })
+      const scope = scopes ? { scope: scopes.join(' ') } : {};
+      return new SignJWT({ roles, sid: sessionId, ...scope })
         .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid, typ: 'JWT' })
         .setIssuer(TOKEN_ISSUER)
         .setAudience(TOKEN_AUDIENCE)
         .setSubject(userId)
         .setIssuedAt()
-        .setExpirationTime(`${ttlSeconds}s`)
+        .setExpirationTime(`${Math.min(ttl, ttlSeconds)}s`)
         .setJti(randomBytes(12).toString('base64url'))
         .sign(key);
     },

@@ -8,6 +8,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
+import { auditLogTable } from '@poolgraph/platform';
 
 const now = sql`CURRENT_TIMESTAMP(3)`;
 
@@ -66,3 +67,29 @@ export const signingKeys = mysqlTable('signing_keys', {
   activatesAt: datetime('activates_at', { mode: 'date', fsp: 3 }),
   retiredAt: datetime('retired_at', { mode: 'date', fsp: 3 }),
 });
+
+/**
+ * Partner API keys. The secret is shown once, at creation; only its SHA-256 (hex, `ascii_bin`:
+ * compared byte for byte, `0003_api_keys.sql`) is kept. The id doubles as the session id (`sid`)
+ * of the access tokens the key is exchanged for, so revoking the key revokes them everywhere.
+ */
+export const apiKeys = mysqlTable(
+  'api_keys',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    name: varchar('name', { length: 100 }).notNull(),
+    /** Comma-separated Scope values, as granted. */
+    scopes: varchar('scopes', { length: 128 }).notNull(),
+    /** The first characters of the secret (`pgk_` and 8 more), to recognise a key in lists. */
+    prefix: varchar('prefix', { length: 16 }).notNull(),
+    secretHash: char('secret_hash', { length: 64 }).notNull(),
+    createdBy: char('created_by', { length: 36 }).notNull(),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+    lastUsedAt: datetime('last_used_at', { mode: 'date', fsp: 3 }),
+    revokedAt: datetime('revoked_at', { mode: 'date', fsp: 3 }),
+  },
+  (t) => [uniqueIndex('api_keys_secret_hash').on(t.secretHash)],
+);
+
+/** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
+export const auditLog = auditLogTable();

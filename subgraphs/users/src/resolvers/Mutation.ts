@@ -19,6 +19,7 @@ function actAs(context: Context, session: Session): Session {
     userId: session.user.id,
     roles: session.user.roles,
     sessionId: session.sessionId,
+    scopes: [],
   };
   return session;
 }
@@ -47,4 +48,7 @@ export const Mutation: MutationResolvers = {
     actAs(context, await context.sessions.refresh(refreshToken)),
   logOut: (_parent, { refreshToken }, { sessions }) => sessions.logOut(refreshToken),
   importUsers: (_parent, args, context) => importUsers(context, args),
+  createApiKey: (_parent, { name, scopes }, { apiKeys, viewer }) =>
+    apiKeys.create(viewer, name, scopes),
+  revokeApiKey: (_parent, { id }, { apiKeys, viewer }) => apiKeys.revoke(viewer, id),
 };

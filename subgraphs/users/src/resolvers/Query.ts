@@ -9,4 +9,5 @@ export const Query: QueryResolvers = {
     requireViewer(viewer);
     return isUuid(id) ? loaders.userById.load(id) : null;
   },
+  apiKeys: (_parent, _args, { apiKeys, viewer }) => apiKeys.list(viewer),
 };

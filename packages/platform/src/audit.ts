@@ -1,0 +1,160 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { sql } from 'drizzle-orm';
+import { bigint, datetime, index, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import type { GraphQLFieldResolver } from 'graphql';
+import type { Logger } from 'pino';
+import { badUserInput, forbidden, unauthenticated } from './errors.ts';
+import type { MysqlPool } from './mysql.ts';
+
+/**
+ * Every mutation a subgraph served: who, which fields, when, from where, how it ended. Declared
+ * by each subgraph in its own schema (`export const auditLog = auditLogTable()`), so it lives in
+ * that subgraph's database. Variables are never stored: they can hold passwords and tokens.
+ */
+export function auditLogTable(name = 'audit_log') {
+  return mysqlTable(
+    name,
+    {
+      id: bigint('id', { mode: 'bigint', unsigned: true }).autoincrement().primaryKey(),
+      at: datetime('at', { mode: 'date', fsp: 3 })
+        .notNull()
+        .default(sql`CURRENT_TIMESTAMP(3)`),
+      requestId: varchar('request_id', { length: 128 }).notNull(),
+      /** The user id or a partner key's id (for signUp and logIn, the account signed in); null when anonymous. */
+      actorId: varchar('actor_id', { length: 36 }),
+      actorRoles: varchar('actor_roles', { length: 64 }).notNull(),
+      operation: varchar('operation', { length: 200 }).notNull(),
+      /** The Mutation fields of this subgraph the operation asked for, comma-separated. */
+      fields: varchar('fields', { length: 1000 }).notNull(),
+      clientAddress: varchar('client_address', { length: 64 }).notNull(),
+      /** `ok`, or the error codes, comma-separated. */
+      outcome: varchar('outcome', { length: 200 }).notNull(),
+    },
+    (t) => [index(`${name}_at`).on(t.at)],
+  );
+}
+
+export interface AuditEntry {
+  id: string;
+  at: Date;
+  requestId: string;
+  actorId: string | null;
+  actorRoles: string[];
+  operation: string;
+  fields: string[];
+  clientAddress: string;
+  outcome: string;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
+
+export interface AuditLog {
+  record(entry: NewAuditEntry): Promise<void>;
+  /** Newest first; `before` is an entry id (paging backwards). */
+  list(options: { first: number; before?: string }): Promise<AuditEntry[]>;
+}
+
+const cut = (text: string, length: number) => text.slice(0, length);
+
+export function createAuditLog(pool: MysqlPool, table = 'audit_log'): AuditLog {
+  return {
+    async record(entry) {
+      // insertAuditEntry
+      await pool.query(
+        `INSERT INTO \`${table}\` (request_id, actor_id, actor_roles, operation, fields, client_address, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [
+          cut(entry.requestId, 128),
+          entry.actorId,
+          cut(entry.actorRoles.join(','), 64),
+          cut(entry.operation, 200),
+          cut(entry.fields.join(','), 1000),
+          cut(entry.clientAddress, 64),
+          cut(entry.outcome, 200),
+        ],
+      );
+    },
+    async list({ first, before }) {
+      // selectAuditEntries
+      const [rows] = await pool.query(
+        `SELECT id, at, request_id, actor_id, actor_roles, operation, fields, client_address, outcome
+         FROM \`${table}\` ${before ? 'WHERE id < ?' : ''} ORDER BY id DESC LIMIT ?`,
+        before ? [before, first] : [first],
+      );
+      return (rows as Array<Record<string, string | Date | null>>).map((row) => ({
+        id: String(row.id),
+        at: row.at as Date,
+        requestId: row.request_id as string,
+        actorId: row.actor_id as string | null,
+        actorRoles: (row.actor_roles as string).split(',').filter(Boolean),
+        operation: row.operation as string,
+        fields: (row.fields as string).split(',').filter(Boolean),
+        clientAddress: row.client_address as string,
+        outcome: row.outcome as string,
+      }));
+    },
+  };
+}
+
+type Actor = { viewer?: { userId: string; roles: string[] } | null };
+const headerOf = (value: string | undefined) => value?.split(',')[0]?.trim() || 'unknown';
+
+/**
+ * Records one entry per mutation operation after its response is built (so with its outcome).
+ * A failed write is logged, never the caller's failure: the mutation has already happened.
+ */
+export function auditPlugin(audit: AuditLog, log: Logger): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({
+          request,
+          operation,
+          operationName,
+          contextValue,
+          errors,
+          response,
+        }) {
+          if (operation?.operation !== 'mutation') return;
+          const fields = operation.selectionSet.selections.flatMap((s) =>
+            s.kind === 'Field' && !s.name.value.startsWith('__') ? [s.name.value] : [],
+          );
+          const codes = new Set(
+            (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
+          );
+          const viewer = (contextValue as Actor).viewer;
+          const headers = request.http?.headers;
+          try {
+            await audit.record({
+              requestId: headerOf(headers?.get('x-request-id')),
+              actorId: viewer?.userId ?? null,
+              actorRoles: viewer?.roles ?? [],
+              // The gateway names a subgraph's part of an operation `<name>__<subgraph>__<n>`.
+              operation: operationName?.replace(/__\w+__\d+$/, '') ?? 'anonymous',
+              fields,
+              clientAddress: headerOf(headers?.get('x-forwarded-for')),
+              outcome: codes.size ? [...codes].join(',') : 'ok',
+            });
+          } catch (error) {
+            log.error({ err: error, status: response.http.status }, 'audit entry not written');
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The ADMIN-only query field that reads a subgraph's audit log (`<name>AuditLog(first, before)`). */
+export function auditLogResolver(audit: AuditLog): GraphQLFieldResolver<unknown, Actor> {
+  return (_source, args: { first?: number | null; before?: string | null }, context) => {
+    if (!context.viewer) throw unauthenticated();
+    if (!context.viewer.roles.includes('ADMIN')) throw forbidden('The audit log is for admins.');
+    const first = args.first ?? 50;
+    if (!Number.isInteger(first) || first < 1 || first > 500) {
+      throw badUserInput('first', 'must be between 1 and 500.');
+    }
+    if (args.before != null && !/^\d{1,20}$/.test(args.before)) {
+      throw badUserInput('before', 'must be an audit entry id.');
+    }
+    return audit.list({ first, before: args.before ?? undefined });
+  };
+}

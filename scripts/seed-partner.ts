@@ -1,0 +1,38 @@
+import { call } from './lib/graphql.ts';
+
+const DEMO_KEY_NAME = 'Demo partner (npm start)';
+const DEMO_SCOPES = ['pools:read', 'ledger:read', 'reports:read'];
+
+/**
+ * A fresh demo partner key for examples/partner. A secret is shown only once, so each start
+ * revokes the previous demo key and creates another: one demo key is live at a time.
+ */
+export async function seedPartnerKey(
+  gatewayUrl: string,
+  admin: { email: string; password: string },
+): Promise<string> {
+  const { logIn } = await call<{ logIn: { accessToken: string } }>(
+    gatewayUrl,
+    'mutation SeedPartnerLogIn($email: String!, $password: String!) { logIn(email: $email, password: $password) { accessToken } }',
+    admin,
+  );
+  const token = logIn.accessToken;
+  const { apiKeys } = await call<{
+    apiKeys: Array<{ id: string; name: string; revokedAt: string | null }>;
+  }>(gatewayUrl, 'query SeedPartnerKeys { apiKeys { id name revokedAt } }', {}, token);
+  for (const key of apiKeys.filter((k) => k.name === DEMO_KEY_NAME && !k.revokedAt)) {
+    await call(
+      gatewayUrl,
+      'mutation SeedPartnerRevoke($id: ID!) { revokeApiKey(id: $id) { id } }',
+      { id: key.id },
+      token,
+    );
+  }
+  const { createApiKey } = await call<{ createApiKey: { secret: string } }>(
+    gatewayUrl,
+    'mutation SeedPartnerKey($name: String!, $scopes: [String!]!) { createApiKey(name: $name, scopes: $scopes) { secret } }',
+    { name: DEMO_KEY_NAME, scopes: DEMO_SCOPES },
+    token,
+  );
+  return createApiKey.secret;
+}
