@@ -13,8 +13,9 @@ import {
   serveBuiltApp,
 } from './harness.ts';
 
+const ROOT = resolve(import.meta.dirname, '../..');
 const manifest = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../../gateway/persisted-queries/client.json'), 'utf8'),
+  readFileSync(resolve(ROOT, 'gateway/persisted-queries/client.json'), 'utf8'),
 ) as { operations: Array<{ id: string; name: string }> };
 const manifestIds = new Set(manifest.operations.map((o) => o.id));
 
@@ -92,7 +93,12 @@ describe('the web app in Chromium against the real supergraph', () => {
   beforeAll(async () => {
     await ensureExplorerBuilt();
     stack = await startStack();
-    [app, browser] = await Promise.all([serveBuiltApp(stack.gatewayUrl), launchChromium()]);
+    // The app talks to a gateway as production runs it: only the manifests' operations, by id.
+    const strict = await stack.startGateway({
+      safelist: true,
+      persistedQueriesDir: resolve(ROOT, 'gateway/persisted-queries'),
+    });
+    [app, browser] = await Promise.all([serveBuiltApp(strict.url), launchChromium()]);
   }, 120_000);
 
   afterAll(async () => {
@@ -210,6 +216,25 @@ describe('the web app in Chromium against the real supergraph', () => {
     expect(screen[6]).toBe('$17,500.00');
     expect(value('closing_balance')).toBe('17500.00');
 
+    // The admin makes a partner key, sees its secret once, and revokes it.
+    const { email, password } = await stack.admin();
+    const admin = await newPage();
+    await admin.goto(`${app.url}/login`);
+    await admin.getByLabel('Email').fill(email);
+    await admin.locator('input[type="password"]').fill(password);
+    await admin.getByRole('button', { name: 'Log in' }).click();
+    await admin.getByRole('heading', { name: 'API keys' }).waitFor();
+    await admin.getByRole('button', { name: 'Create key' }).click();
+    await admin.getByText('Choose at least one scope.').waitFor();
+    await admin.getByLabel('Name').fill('Acme reporting');
+    await admin.getByLabel(/reports:read/).check();
+    await admin.getByRole('button', { name: 'Create key' }).click();
+    expect(await admin.getByTestId('api-key-secret').textContent()).toMatch(/^pgk_/);
+    await review(admin, 'admin-api-keys');
+    admin.once('dialog', (dialog) => void dialog.accept());
+    await admin.getByRole('button', { name: 'Revoke Acme reporting' }).click();
+    await admin.getByText(/^Revoked /).waitFor();
+
     // Every HTTP operation went by its SHA-256, and every hash is in the gateway's manifest.
     expect(sent.length).toBeGreaterThan(10);
     expect(sent.filter((s) => !s.hash || !manifestIds.has(s.hash))).toEqual([]);
@@ -230,12 +255,25 @@ describe('the web app in Chromium against the real supergraph', () => {
     const page = await context.newPage();
     await page.goto(`${new URL(stack.gatewayUrl).origin}/explorer`);
     await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: /Execute query/ }).click();
-    await page.getByRole('menuitem', { name: 'LogIn' }).click();
-    // No demo account in this stack: the gateway's answer (an error naming the login) shows.
+    // The editor parses the document after it appears: until then Execute offers no operations.
+    const logIn = page.getByRole('menuitem', { name: 'LogIn' });
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: /Execute query/ }).click();
+          return logIn.waitFor({ timeout: 1_000 }).then(
+            () => true,
+            () => page.keyboard.press('Escape').then(() => false),
+          );
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    await logIn.click();
+    // This stack has no demo accounts: the users subgraph's refusal comes back through the gateway.
     await expect
       .poll(() => page.locator('.result-window').textContent(), { timeout: 15_000 })
-      .toMatch(/"errors"|"data"/);
+      .toContain('UNAUTHENTICATED');
     await screenshot(page, 'explorer');
     expect(outside).toEqual([]);
   }, 60_000);

@@ -11,6 +11,7 @@ import { OpenPools } from './screens/investor/OpenPools.tsx';
 import { Positions } from './screens/investor/Positions.tsx';
 import { Statements } from './screens/investor/Statements.tsx';
 import { Reports } from './screens/Reports.tsx';
+import { ApiKeys } from './screens/admin/ApiKeys.tsx';
 import { homeOf, primaryRole, useSession, type AppRole } from './session.tsx';
 
 /** Screens for one role; anyone else is sent to their own home, the signed-out to log in. */
@@ -102,7 +103,7 @@ export function App() {
           path="/admin"
           element={
             <RequireRole role="ADMIN">
-              <Reports />
+              <ApiKeys />
             </RequireRole>
           }
         />

@@ -12,7 +12,11 @@ export const theme = createTheme({
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
       styles: { description: { color: 'var(--mantine-color-gray-7)' } },
     }),
-    Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Dismiss' } }),
+    // Light alerts' titles are drawn in the alert's colour, too faint for yellow and orange.
+    Alert: Alert.extend({
+      defaultProps: { closeButtonLabel: 'Dismiss' },
+      styles: { title: { color: 'var(--mantine-color-text)' } },
+    }),
   },
 });
 
