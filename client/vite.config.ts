@@ -8,7 +8,8 @@ const proxy = { '/graphql': { target: gateway, ws: true, changeOrigin: false } }
 
 export default defineConfig({
   plugins: [react()],
-  server: { port: Number(process.env.CLIENT_PORT ?? 5173), strictPort: true, proxy },
+  // Beside `npm start` (which holds 5173) the dev server takes the next free port and prints it.
+  server: { port: Number(process.env.CLIENT_PORT ?? 5173), strictPort: false, proxy },
   preview: { port: Number(process.env.CLIENT_PORT ?? 5173), strictPort: true, proxy },
   build: { chunkSizeWarningLimit: 1500 },
 });
