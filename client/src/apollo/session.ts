@@ -77,14 +77,14 @@ export class SessionStore {
     return this.refreshing;
   }
 
-  /** Refreshes a minute before the access token expires (or at half its life if shorter). */
+  /** Refreshes a minute before the access token expires; a token of two minutes or less at half its life. */
   private schedule(): void {
     clearTimeout(this.timer);
     const token = this.session?.accessToken;
     const exp = token && tokenExpiry(token);
     if (!exp) return;
     const left = exp * 1000 - Date.now();
-    const delay = Math.max(0, Math.min(left - 60_000, left / 2));
+    const delay = Math.max(0, left - 60_000, left / 2);
     this.timer = setTimeout(() => void this.refresh(), delay);
   }
 
