@@ -164,12 +164,28 @@ describe('the web app in Chromium against the real supergraph', () => {
       .poll(() => manager.getByTestId('pool-page-cash').textContent(), { timeout: 15_000 })
       .toBe('$17,500.00');
     await review(manager, 'manager-pool-live');
+
+    // A distribution: the preview shows the member's share before anything is posted.
+    await manager.getByRole('button', { name: 'Distribution' }).click();
+    await manager.getByLabel('Amount').fill('1750.55');
+    await manager.getByRole('button', { name: 'Preview shares' }).click();
+    const preview = manager.getByRole('table', { name: "Each member's share" });
+    await preview.getByText('$1,750.55').first().waitFor();
+    await review(manager, 'manager-distribution-preview');
+    await manager.getByRole('button', { name: 'Confirm distribution' }).click();
+    await expect
+      .poll(() => manager.getByTestId('pool-page-cash').textContent(), { timeout: 15_000 })
+      .toBe('$15,749.45');
     await review(investor, 'investor-positions');
 
     // The manager's other screens.
     await manager.getByRole('link', { name: 'Dashboard' }).click();
     await manager.getByRole('link', { name: poolName }).waitFor();
     await review(manager, 'manager-dashboard');
+    await manager.setViewportSize({ width: 390, height: 844 });
+    await manager.getByRole('button', { name: 'Toggle navigation' }).waitFor();
+    await review(manager, 'manager-dashboard-phone');
+    await manager.setViewportSize({ width: 1280, height: 860 });
     await manager.getByRole('link', { name: 'Alerts', exact: true }).click();
     await manager.getByTestId('alert-row').first().waitFor();
     await review(manager, 'manager-alerts');
@@ -191,11 +207,14 @@ describe('the web app in Chromium against the real supergraph', () => {
             await investor.reload();
             return null;
           }
-          return row.locator('td').nth(2).getAttribute('data-amount');
+          // The read model follows the ledger's events: wait for the last one (the distribution).
+          const closing = await row.locator('td').nth(6).getAttribute('data-amount');
+          if (closing !== '15749.45') await investor.reload();
+          return closing;
         },
         { timeout: 20_000, interval: 500 },
       )
-      .toBe('17500.00');
+      .toBe('15749.45');
     const screen = await row.locator('td').allTextContents();
     await review(investor, 'investor-statements');
     const [download] = await Promise.all([
@@ -213,16 +232,21 @@ describe('the web app in Chromium against the real supergraph', () => {
     const value = (column: string) => line[header.indexOf(column)];
     expect(value('contributions')).toBe('17500.00');
     expect(screen[2]).toBe('$17,500.00');
-    expect(screen[6]).toBe('$17,500.00');
-    expect(value('closing_balance')).toBe('17500.00');
+    expect(value('distributions')).toBe('1750.55');
+    expect(screen[3]).toBe('$1,750.55');
+    expect(value('closing_balance')).toBe('15749.45');
+    expect(screen[6]).toBe('$15,749.45');
 
     // The admin makes a partner key, sees its secret once, and revokes it.
     const { email, password } = await stack.admin();
     const admin = await newPage();
     await admin.goto(`${app.url}/login`);
-    await admin.getByLabel('Email').fill(email);
-    await admin.locator('input[type="password"]').fill(password);
-    await admin.getByRole('button', { name: 'Log in' }).click();
+    // By keyboard only: focus the email field, Tab to the password, Enter submits.
+    await admin.getByLabel('Email').focus();
+    await admin.keyboard.type(email);
+    await admin.keyboard.press('Tab');
+    await admin.keyboard.type(password);
+    await admin.keyboard.press('Enter');
     await admin.getByRole('heading', { name: 'API keys' }).waitFor();
     await admin.getByRole('button', { name: 'Create key' }).click();
     await admin.getByText('Choose at least one scope.').waitFor();
