@@ -5,6 +5,7 @@ import { call, type Auth } from './lib/graphql.ts';
 import { seedAlerts } from './seed-alerts.ts';
 import { seedPools } from './seed-pools.ts';
 import { seedReports } from './seed-reports.ts';
+import { seedPayments, type PaymentsSeedOptions } from './seed-payments.ts';
 
 export interface DemoLogin {
   role: string;
@@ -15,6 +16,8 @@ export interface DemoLogin {
 interface SeedOptions {
   gatewayUrl: string;
   usersMysqlUrl: string;
+  /** The payments demo (a card payment through the Stripe emulator, a bank statement). */
+  payments?: Omit<PaymentsSeedOptions, 'gatewayUrl'>;
 }
 
 const PASSWORD = 'poolgraph-demo-2026';
@@ -45,7 +48,11 @@ async function account(url: string, person: (typeof PEOPLE)[number]): Promise<Au
 }
 
 /** The demo: an admin, a manager, two investors, two pools with money in them. Idempotent. */
-export async function seedDemo({ gatewayUrl, usersMysqlUrl }: SeedOptions): Promise<DemoLogin[]> {
+export async function seedDemo({
+  gatewayUrl,
+  usersMysqlUrl,
+  payments,
+}: SeedOptions): Promise<DemoLogin[]> {
   const mysql = connectMysql({ url: usersMysqlUrl }, usersSchema);
   try {
     await upsertAdmin(mysql.db, {
@@ -67,6 +74,9 @@ export async function seedDemo({ gatewayUrl, usersMysqlUrl }: SeedOptions): Prom
     adminEmail: 'admin@demo.poolgraph.dev',
     adminPassword: PASSWORD,
   });
+  if (payments) {
+    await seedPayments({ manager: manager!, ivy: ivy!, ian: ian! }, { gatewayUrl, ...payments });
+  }
   return [
     { role: 'ADMIN', email: 'admin@demo.poolgraph.dev', password: PASSWORD },
     ...PEOPLE.map((p) => ({ role: p.role, email: p.email, password: PASSWORD })),

@@ -13,6 +13,7 @@ import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts'
 import { startProcess, waitUntilReady } from './lib/processes.ts';
 import { checkServices } from './lib/services.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
+import { startPaymentsDemo, type PaymentsDemo } from './lib/payments.ts';
 import { seedPartnerKey } from './seed-partner.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -55,12 +56,14 @@ if (!existsSync(resolve(root, 'gateway/explorer/dist/index.html'))) {
 }
 
 let stack: ProcessStack | undefined;
+let paymentsDemo: PaymentsDemo | undefined;
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping every service…');
   await stack?.stop();
+  await paymentsDemo?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -70,6 +73,8 @@ const ports = { ...SUBGRAPH_PORTS, gateway: gatewayPort };
 const subgraphUrl = (port: number) => `http://127.0.0.1:${port}`;
 
 try {
+  // Card payments go to the Stripe emulator (its own process) unless real keys are configured.
+  paymentsDemo = await startPaymentsDemo(ports.ledger);
   stack = await startProcessStack({
     mysqlServer,
     databaseOf: (name) => `poolgraph_${name}`,
@@ -89,7 +94,15 @@ try {
   await waitUntilReady(client, `http://127.0.0.1:${clientPort}/`, 180_000);
   const logins: DemoLogin[] = values['no-seed']
     ? []
-    : await seedDemo({ gatewayUrl, usersMysqlUrl: `${mysqlServer}/poolgraph_users` });
+    : await seedDemo({
+        gatewayUrl,
+        usersMysqlUrl: `${mysqlServer}/poolgraph_users`,
+        payments: {
+          ledgerMysqlUrl: `${mysqlServer}/poolgraph_ledger`,
+          emulatorUrl: paymentsDemo.emulatorUrl,
+          publishableKey: paymentsDemo.publishableKey,
+        },
+      });
   const admin = logins.find((l) => l.role === 'ADMIN');
   const partnerKey = admin ? await seedPartnerKey(gatewayUrl, admin) : undefined;
   printBanner(gatewayUrl, logins, partnerKey);

@@ -23,7 +23,7 @@ export interface GatewayContext extends BaseContext {
  * so a value the client sent is never passed on: anyone could forge it. Behind one trusted proxy
  * (`trustProxy`), the client is the entry that proxy appended last.
  */
-function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string | undefined {
+export function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string | undefined {
   const header = req.headers['x-forwarded-for'];
   const chain = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
   const fromProxy = chain.at(-1)?.trim();

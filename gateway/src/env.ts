@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { baseEnv, loadEnvOrExit, port, redisUrl } from '@poolgraph/platform';
+import { limitsEnv } from './limits/env.ts';
 
 /** Apollo persisted-query manifests: the web client's and the partners' operations. */
 const DEFAULT_PERSISTED_QUERIES_DIR = resolve(import.meta.dirname, '../persisted-queries');
@@ -35,6 +36,8 @@ export const gatewayEnvSchema = z.object({
   // enforce: every caller runs manifest operations only, by id (production mode).
   SAFELIST: z.enum(['off', 'enforce']).default('off'),
   APQ_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
+  // Rate, operation, body, CORS and WebSocket limits: gateway/README.md, "Limits".
+  ...limitsEnv,
 });
 
 export type GatewayEnv = Omit<

@@ -6,6 +6,7 @@ import {
   stopOnSignals,
 } from '@poolgraph/platform';
 import { loadGatewayEnv } from './env.ts';
+import { limitsFromEnv } from './limits/env.ts';
 import { createGateway } from './server.ts';
 
 const env = loadGatewayEnv();
@@ -30,6 +31,7 @@ const service = createGateway({
   apqTtlSeconds: env.APQ_TTL_SECONDS,
   persistedQueriesDir: env.PERSISTED_QUERIES_DIR,
   safelist: env.SAFELIST === 'enforce',
+  limits: limitsFromEnv(env),
 });
 
 try {

@@ -1,7 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { TokenVerifier } from '@poolgraph/auth';
-import { partnerAccess, type PartnerAccessOptions } from './partners/access.ts';
 import {
   createHttpService,
   createMetrics,
@@ -10,10 +9,13 @@ import {
   type HttpService,
   type Logger,
 } from '@poolgraph/platform';
-import { createContextFunction, type GatewayContext } from './context.ts';
+import { clientAddressOf, createContextFunction, type GatewayContext } from './context.ts';
 import { explorerRoutes } from './explorer.ts';
 import { SubgraphDataSource } from './dataSource.ts';
+import { formatLimitErrors } from './limits/errors.ts';
+import { createLimits, type GatewayLimits } from './limits/index.ts';
 import { createSubgraphMetrics } from './metrics.ts';
+import { partnerAccess, type PartnerAccessOptions } from './partners/access.ts';
 import { subgraphReadiness } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
 import { createSubscriptionMetrics } from './subscriptions/metrics.ts';
@@ -31,6 +33,7 @@ export type { GatewayContext } from './context.ts';
 export { SUBGRAPH_UNAVAILABLE } from './dataSource.ts';
 export type { SupergraphSource } from './supergraph.ts';
 export type { PartnerAccessOptions } from './partners/access.ts';
+export type { GatewayLimits } from './limits/index.ts';
 
 export type GatewayOptions = SupergraphSource & {
   verifier: TokenVerifier;
@@ -45,6 +48,8 @@ export type GatewayOptions = SupergraphSource & {
    */
   production?: boolean;
   operationsToken?: string;
+  /** Defaults in limits/config.ts; rate limits need `redis` (PartnerAccessOptions). */
+  limits?: Partial<GatewayLimits>;
 } & PartnerAccessOptions;
 
 /**
@@ -57,6 +62,7 @@ export function createGateway(options: GatewayOptions): HttpService {
   const metrics = createMetrics('gateway');
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   const supergraph = supergraphHook(options, log);
+  const limits = createLimits({ ...options, registry: metrics.registry });
 
   // The same data sources serve queries and the entity fetches of subscription events.
   const dataSources = new Map<string, SubgraphDataSource>();
@@ -91,21 +97,30 @@ export function createGateway(options: GatewayOptions): HttpService {
     introspection: !options.production,
     // stopOnSignals owns shutdown; Apollo's own handler would race it and hang the exit.
     stopOnTerminationSignals: false,
-    formatError: formatErrorFor(log),
-    plugins: [metricsPlugin(metrics), requestLogPlugin(log), ...partners.plugins],
+    formatError: formatLimitErrors(formatErrorFor(log)),
+    plugins: [
+      metricsPlugin(metrics),
+      requestLogPlugin(log),
+      ...partners.plugins,
+      limits.operations.plugin,
+    ],
     persistedQueries: partners.persistedQueries,
+    parseOptions: limits.operations.parseOptions,
+    validationRules: limits.operations.validationRules,
+    // Said here: batches (JSON arrays) multiply every per-request limit, and no client sends them.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
   });
 
   const upstream = new UpstreamConnections(log.child({ component: 'subscriptions' }));
+  const trustProxy = !!options.trustProxy;
   const service = createHttpService({
     apollo,
-    context: createContextFunction({
-      verifier,
-      log,
-      metrics,
-      trustProxy: !!options.trustProxy,
-      apiKeys: partners.apiKeys,
-    }),
+    context: limits.rateLimited(
+      createContextFunction({ verifier, log, metrics, trustProxy, apiKeys: partners.apiKeys }),
+    ),
+    maxBodyBytes: limits.limits.maxBodyBytes,
+    intercept: limits.cors,
     registry: metrics.registry,
     log,
     readiness: subgraphReadiness(() => subgraphs),
@@ -122,6 +137,8 @@ export function createGateway(options: GatewayOptions): HttpService {
         metrics: createSubscriptionMetrics(metrics.registry),
         upstream,
         policy: partners.policy,
+        limits: limits.limits,
+        addressOf: (req) => clientAddressOf(req, trustProxy),
         current: () =>
           planner && { planner, subgraphs, serviceMap: Object.fromEntries(dataSources) },
       }),

@@ -100,7 +100,9 @@ describe('the gateway’s API key cache', () => {
       });
     }
     expect(exchanges).toBe(1);
-    await expect(keys.authenticate('x'.repeat(200), 'x')).rejects.toThrow(/not valid/);
+    for (const malformed of ['x'.repeat(200), 'pgk_short', `${GOOD} `, '']) {
+      await expect(keys.authenticate(malformed, 'x')).rejects.toThrow(/not valid/);
+    }
     expect(exchanges).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMysql } from '@poolgraph/platform';
-import { errorCodes, expectData, graphql } from '@poolgraph/testing';
+import { errorCodes, eventually, expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
 
 let stack: Stack;
@@ -53,7 +53,14 @@ describe('the audit log of mutations', () => {
       { token: (await stack.signUp('INVESTOR')).token, headers: { 'x-request-id': 'audit-req-2' } },
     );
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
-    const entries = await auditOf('poolsAuditLog');
+    // Entries are written in batches, within 100 ms.
+    const entries = await eventually(async () => {
+      const read = await auditOf('poolsAuditLog');
+      expect(read.map((e) => e.requestId)).toEqual(
+        expect.arrayContaining(['audit-req-1', 'audit-req-2']),
+      );
+      return read;
+    });
     const ok = entries.find((e) => e.requestId === 'audit-req-1')!;
     expect(ok).toMatchObject({
       actorId: manager.userId,
@@ -72,7 +79,11 @@ describe('the audit log of mutations', () => {
 
   it('keeps variables out: a sign-up is recorded without its password or email', async () => {
     const user = await stack.signUp('INVESTOR');
-    const entries = await auditOf('usersAuditLog', 100);
+    const entries = await eventually(async () => {
+      const read = await auditOf('usersAuditLog', 100);
+      expect(read.some((e) => e.actorId === user.userId)).toBe(true);
+      return read;
+    });
     // The account signed up is who acted: the request became theirs when it succeeded.
     expect(entries.find((e) => e.actorId === user.userId)).toMatchObject({
       fields: ['signUp'],

@@ -18,7 +18,7 @@ import {
 import { composeSupergraph, type SubgraphSource } from '@poolgraph/supergraph';
 import { parse } from 'graphql';
 import { SignJWT, UnsecuredJWT, exportJWK, generateKeyPair } from 'jose';
-import { createGateway, type SupergraphSource } from '../src/server.ts';
+import { createGateway, type GatewayOptions, type SupergraphSource } from '../src/server.ts';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
@@ -120,12 +120,8 @@ export async function startGateway(
   {
     port = 0,
     ...options
-  }: {
-    subgraphTimeoutMs?: number;
-    trustProxy?: boolean;
+  }: Partial<Omit<GatewayOptions, 'verifier' | 'log' | 'supergraphSdl' | 'supergraphPath'>> & {
     port?: number;
-    production?: boolean;
-    operationsToken?: string;
   } = {},
 ): Promise<StartedGateway> {
   const log = createLogger('gateway', 'silent');

@@ -18,6 +18,8 @@ export interface ProcessStackOptions {
   supergraphPath: string;
   logLevel: string;
   print?: (line: string) => void;
+  /** Extra gateway variables (benchmarks raise the per-address limits: all load is one address). */
+  gatewayEnv?: Record<string, string>;
 }
 
 export interface ProcessStack {
@@ -63,7 +65,12 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     const gateway = startProcess(
       'gateway',
       resolve(ROOT, 'gateway/src/index.ts'),
-      { ...common, PORT: String(ports.gateway), SUPERGRAPH_PATH: options.supergraphPath },
+      {
+        ...common,
+        PORT: String(ports.gateway),
+        SUPERGRAPH_PATH: options.supergraphPath,
+        ...options.gatewayEnv,
+      },
       options.print,
     );
     processes.push(gateway);

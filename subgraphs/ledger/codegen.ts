@@ -7,4 +7,6 @@ export default subgraphCodegen({
   Membership: '../data/investorAccounts.ts#MembershipRef',
   TransactionConnection: '../data/transactions.ts#TransactionPage',
   BalanceChange: '../subscriptions/transactionCache.ts#BalanceChangeValue',
+  PaymentIntent: '../payments/intents.ts#PaymentIntentValue',
+  PaymentMismatch: '../payments/reconcile.ts#Mismatch',
 });

@@ -1,21 +1,18 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { ServiceMap } from '@apollo/gateway';
 import { decodeJwt } from 'jose';
 import type { GraphQLError } from 'graphql';
-import {
-  getOperationAST,
-  parse,
-  validate,
-  type DocumentNode,
-  type ExecutionArgs,
-  type ExecutionResult,
-} from 'graphql';
+import { getOperationAST, validate, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isPartner, viewerFromAuthorization, type TokenVerifier } from '@poolgraph/auth';
 import { ErrorCode, type Logger } from '@poolgraph/platform';
 import { subscriptionQuery, type PersistedQueryPolicy } from '../persistedQueries/policy.ts';
+import { DEFAULT_OPERATION_LIMITS, DEFAULT_WEBSOCKET_LIMITS } from '../limits/config.ts';
+import type { OperationLimits, WebSocketLimits } from '../limits/config.ts';
+import { costError, parseWithinLimits } from '../limits/subscriptions.ts';
+import { limitConnections } from './connectionLimits.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
 import { SharedSource } from './source.ts';
@@ -35,6 +32,9 @@ export interface GatewaySubscriptionsDeps {
   current: () =>
     | { planner: SubscriptionPlanner; serviceMap: ServiceMap; subgraphs: UpstreamEndpoint[] }
     | undefined;
+  limits?: { webSocket: WebSocketLimits; operations: OperationLimits };
+  /** The caller's address (as the HTTP path sees it, honouring TRUST_PROXY). */
+  addressOf?: (req: IncomingMessage) => string | undefined;
 }
 
 /**
@@ -45,7 +45,20 @@ export interface GatewaySubscriptionsDeps {
 export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () => Promise<void> {
   const { verifier, log, metrics, upstream } = deps;
   const sessions = new WeakMap<object, Session>();
-  const wsServer = new WebSocketServer({ server: deps.server, path: '/graphql' });
+  const wsLimits = deps.limits?.webSocket ?? DEFAULT_WEBSOCKET_LIMITS;
+  const opLimits = deps.limits?.operations ?? DEFAULT_OPERATION_LIMITS;
+  // ws checks the length in each frame header against maxPayload and closes with 1009 before
+  // buffering the payload (fragmented messages are counted as they arrive).
+  const wsServer = new WebSocketServer({
+    server: deps.server,
+    path: '/graphql',
+    maxPayload: wsLimits.maxMessageBytes,
+  });
+  const connections = limitConnections(
+    wsServer,
+    wsLimits,
+    deps.addressOf ?? ((req) => req.socket.remoteAddress),
+  );
 
   const sources = new Map<string, SharedSource>();
 
@@ -72,6 +85,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
 
   const disposable = useServer(
     {
+      connectionInitWaitTimeout: wsLimits.connectionInitTimeoutMs,
       async onConnect(ctx) {
         const authorization = ctx.connectionParams?.authorization;
         try {
@@ -79,6 +93,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
           const viewer = await viewerFromAuthorization(authorization, verifier);
           if (!viewer) throw new Error('missing');
           const { exp } = decodeJwt(authorization.replace(/^Bearer\s+/i, ''));
+          if (!connections.admitUser(viewer.userId, ctx.extra.socket)) return false;
           sessions.set(ctx, {
             viewer,
             authorization,
@@ -106,21 +121,29 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
             ),
           ];
         }
+        // graphql-ws has already counted this one.
+        const open = Object.keys(ctx.subscriptions).length;
+        if (open > wsLimits.subscriptionsPerConnection) {
+          return [
+            graphQLFailure(
+              'TOO_MANY_SUBSCRIPTIONS',
+              `A connection may run at most ${wsLimits.subscriptionsPerConnection} subscriptions; complete one first.`,
+            ),
+          ];
+        }
         const current = deps.current();
         if (!current)
           return [graphQLFailure('SUBGRAPH_UNAVAILABLE', 'The supergraph is not loaded yet.')];
         const query = subscriptionQuery(deps.policy, payload, isPartner(session.viewer));
         if (typeof query !== 'string') return query;
-        let document: DocumentNode;
-        try {
-          document = parse(query);
-        } catch (parseError) {
-          return [parseError as GraphQLError];
-        }
-        const invalid = validate(current.planner.apiGraphQLSchema, document);
+        const document = parseWithinLimits(query, opLimits);
+        if (!('kind' in document)) return document;
+        const schema = current.planner.apiGraphQLSchema;
+        const invalid = validate(schema, document);
         if (invalid.length) return invalid;
         const operationName = payload.operationName ?? undefined;
-        if (getOperationAST(document, operationName)?.operation !== 'subscription') {
+        const operationNode = getOperationAST(document, operationName);
+        if (operationNode?.operation !== 'subscription') {
           return [
             graphQLFailure(
               ErrorCode.BAD_USER_INPUT,
@@ -129,6 +152,8 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
           ];
         }
         const variables = payload.variables ?? {};
+        const tooCostly = costError(schema, document, operationNode, variables, opLimits);
+        if (tooCostly) return [tooCostly];
         let plan: SubscriptionPlan;
         try {
           plan = current.planner.plan(document, query, operationName);
@@ -164,6 +189,15 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
     },
     wsServer,
   );
+  // A socket error is the client breaking the protocol (a message above maxPayload, invalid
+  // UTF-8): ws has already closed it with the matching code. graphql-ws would print each one
+  // to the console, which any client could flood.
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) =>
+      log.debug({ err: error }, 'websocket closed on a protocol error'),
+    );
+  });
 
   return async () => {
     await disposable.dispose();

@@ -34,6 +34,12 @@ export function validateScopes(scopes: readonly string[], field = 'scopes'): Sco
   return [...seen] as Scope[];
 }
 
+/** What a partner key's secret looks like: `pgk_` and 32 random bytes in base64url. */
+export const API_KEY_PREFIX = 'pgk_';
+const API_KEY_FORMAT = /^pgk_[A-Za-z0-9_-]{43}$/;
+/** Checked before any lookup: a malformed key costs no call and no query. */
+export const looksLikeApiKey = (secret: string): boolean => API_KEY_FORMAT.test(secret);
+
 /** A partner key's caller; its rights are its scopes, never a user's. */
 export const isPartner = (viewer: Viewer | null): boolean =>
   !!viewer && viewer.roles.includes('PARTNER');

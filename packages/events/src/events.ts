@@ -30,10 +30,26 @@ export interface TransactionPostedPayload {
    * statements can show each investor's part. Absent on other types.
    */
   allocations?: Array<{ investorId: string; amountMinor: string }>;
+  /**
+   * Two-phase steps (absent on events written before them): the transaction's status after this
+   * step, what it reserved while PENDING (posted-for-less shows both), and the pool's pending
+   * money right after it (contributions on their way in, cash held for pending payouts).
+   */
+  status?: 'PENDING' | 'POSTED' | 'VOIDED';
+  reservedAmountMinor?: string;
+  pendingInMinor?: string;
+  pendingOutMinor?: string;
 }
 
+/** Posted money: the only ledger event that counts for alerts, reports and capital calls. */
 export type TransactionPostedEvent = DomainEvent<'TransactionPosted', TransactionPostedPayload>;
 export type LedgerEvent = TransactionPostedEvent;
+/** A two-phase transaction reserved (not money yet), and one voided (never money). */
+export type TransactionPendingEvent = DomainEvent<'TransactionPending', TransactionPostedPayload>;
+export type TransactionVoidedEvent = DomainEvent<'TransactionVoided', TransactionPostedPayload>;
+/** Every step of a transaction, as the ledger's pool channel carries them to live subscribers. */
+export type TransactionStepEvent =
+  TransactionPostedEvent | TransactionPendingEvent | TransactionVoidedEvent;
 
 /**
  * Names shared by the ledger (producer) and its consumers. The prefix is the deployment's (or a

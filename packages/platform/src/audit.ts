@@ -49,30 +49,70 @@ export interface AuditEntry {
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 
 export interface AuditLog {
-  record(entry: NewAuditEntry): Promise<void>;
+  /** Queues the entry; it is written within `FLUSH_EVERY_MS`, with others, in one INSERT. */
+  record(entry: NewAuditEntry): void;
+  /** Writes what is queued now (stop calls it before the pool closes). */
+  flush(): Promise<void>;
   /** Newest first; `before` is an entry id (paging backwards). */
   list(options: { first: number; before?: string }): Promise<AuditEntry[]>;
 }
 
-const cut = (text: string, length: number) => text.slice(0, length);
+/** Entries wait at most this long, so a burst of mutations costs one commit, not one each. */
+export const AUDIT_FLUSH_EVERY_MS = 100;
+/** Queued entries beyond this (MySQL down for long) are dropped, and the drop is logged. */
+const MAX_QUEUED = 10_000;
+const MAX_ROWS_PER_INSERT = 500;
 
-export function createAuditLog(pool: MysqlPool, table = 'audit_log'): AuditLog {
+const cut = (text: string, length: number) => text.slice(0, length);
+const rowOf = (entry: NewAuditEntry) => [
+  cut(entry.requestId, 128),
+  entry.actorId,
+  cut(entry.actorRoles.join(','), 64),
+  cut(entry.operation, 200),
+  cut(entry.fields.join(','), 1000),
+  cut(entry.clientAddress, 64),
+  cut(entry.outcome, 200),
+];
+
+export function createAuditLog(pool: MysqlPool, log: Logger, table = 'audit_log'): AuditLog {
+  let queue: NewAuditEntry[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+
+  async function write(entries: NewAuditEntry[]) {
+    for (let i = 0; i < entries.length; i += MAX_ROWS_PER_INSERT) {
+      const batch = entries.slice(i, i + MAX_ROWS_PER_INSERT);
+      try {
+        // insertAuditEntries
+        await pool.query(
+          `INSERT INTO \`${table}\` (request_id, actor_id, actor_roles, operation, fields, client_address, outcome) VALUES ?`,
+          [batch.map(rowOf)],
+        );
+      } catch (error) {
+        log.error({ err: error, entries: batch.length }, 'audit entries not written');
+      }
+    }
+  }
+
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    const entries = queue;
+    queue = [];
+    writing = writing.then(() => (entries.length ? write(entries) : undefined));
+    return writing;
+  }
+
   return {
-    async record(entry) {
-      // insertAuditEntry
-      await pool.query(
-        `INSERT INTO \`${table}\` (request_id, actor_id, actor_roles, operation, fields, client_address, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [
-          cut(entry.requestId, 128),
-          entry.actorId,
-          cut(entry.actorRoles.join(','), 64),
-          cut(entry.operation, 200),
-          cut(entry.fields.join(','), 1000),
-          cut(entry.clientAddress, 64),
-          cut(entry.outcome, 200),
-        ],
-      );
+    record(entry) {
+      if (queue.length >= MAX_QUEUED) {
+        log.error({ operation: entry.operation }, 'audit queue full; entry dropped');
+        return;
+      }
+      queue.push(entry);
+      timer ??= setTimeout(() => void flush(), AUDIT_FLUSH_EVERY_MS);
     },
+    flush,
     async list({ first, before }) {
       // selectAuditEntries
       const [rows] = await pool.query(
@@ -100,20 +140,13 @@ const headerOf = (value: string | undefined) => value?.split(',')[0]?.trim() || 
 
 /**
  * Records one entry per mutation operation after its response is built (so with its outcome).
- * A failed write is logged, never the caller's failure: the mutation has already happened.
+ * Writing is batched and never delays or fails the response: the mutation has already happened.
  */
-export function auditPlugin(audit: AuditLog, log: Logger): ApolloServerPlugin<BaseContext> {
+export function auditPlugin(audit: AuditLog): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({
-          request,
-          operation,
-          operationName,
-          contextValue,
-          errors,
-          response,
-        }) {
+        async willSendResponse({ request, operation, operationName, contextValue, errors }) {
           if (operation?.operation !== 'mutation') return;
           const fields = operation.selectionSet.selections.flatMap((s) =>
             s.kind === 'Field' && !s.name.value.startsWith('__') ? [s.name.value] : [],
@@ -123,20 +156,16 @@ export function auditPlugin(audit: AuditLog, log: Logger): ApolloServerPlugin<Ba
           );
           const viewer = (contextValue as Actor).viewer;
           const headers = request.http?.headers;
-          try {
-            await audit.record({
-              requestId: headerOf(headers?.get('x-request-id')),
-              actorId: viewer?.userId ?? null,
-              actorRoles: viewer?.roles ?? [],
-              // The gateway names a subgraph's part of an operation `<name>__<subgraph>__<n>`.
-              operation: operationName?.replace(/__\w+__\d+$/, '') ?? 'anonymous',
-              fields,
-              clientAddress: headerOf(headers?.get('x-forwarded-for')),
-              outcome: codes.size ? [...codes].join(',') : 'ok',
-            });
-          } catch (error) {
-            log.error({ err: error, status: response.http.status }, 'audit entry not written');
-          }
+          audit.record({
+            requestId: headerOf(headers?.get('x-request-id')),
+            actorId: viewer?.userId ?? null,
+            actorRoles: viewer?.roles ?? [],
+            // The gateway names a subgraph's part of an operation `<name>__<subgraph>__<n>`.
+            operation: operationName?.replace(/__\w+__\d+$/, '') ?? 'anonymous',
+            fields,
+            clientAddress: headerOf(headers?.get('x-forwarded-for')),
+            outcome: codes.size ? [...codes].join(',') : 'ok',
+          });
         },
       };
     },

@@ -4,9 +4,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { HttpError, MAX_BODY_BYTES, closeAfterResponse, readJsonBody } from './body.ts';
 import { runInRequestScope } from './requestScope.ts';
-
-const MAX_BODY_BYTES = 1_000_000;
 
 export interface ReadinessCheck {
   name: string;
@@ -26,6 +25,13 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   onClose?: Array<() => Promise<unknown>>;
   /** Attaches WebSocket handling to the server; its closer runs first on stop. */
   webSockets?: (server: Server) => () => Promise<void>;
+  /** Request bodies above this answer 413 (default 1,000,000 bytes). */
+  maxBodyBytes?: number;
+  /**
+   * Runs before routing (the gateway's CORS): returns true when it answered the request itself
+   * (a preflight), false to let it through (it may still set response headers).
+   */
+  intercept?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface HttpService {
@@ -42,39 +48,10 @@ export interface HttpService {
   stop(): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
-}
-
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  if (req.method !== 'POST') return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body is larger than 1 MB.');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return undefined;
-  const contentType = req.headers['content-type'] ?? '';
-  if (!contentType.startsWith('application/json')) return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'Request body is not valid JSON.');
-  }
 }
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -137,7 +114,7 @@ export function createHttpService<TContext extends BaseContext>(
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = await readJsonBody(req);
+    const body = await readJsonBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search, body },
       context: () => options.context(req),
@@ -162,6 +139,7 @@ export function createHttpService<TContext extends BaseContext>(
   };
 
   async function route(req: IncomingMessage, res: ServerResponse) {
+    if (options.intercept?.(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     switch (url.pathname) {
       case '/graphql':
@@ -218,8 +196,9 @@ export function createHttpService<TContext extends BaseContext>(
     res.setHeader('x-request-id', requestId);
     runInRequestScope(requestId, () => route(req, res)).catch((error: unknown) => {
       if (error instanceof HttpError) {
+        if (error.status === 413) closeAfterResponse(res);
         sendJson(res, error.status, {
-          errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }],
+          errors: [{ message: error.message, extensions: { code: error.code } }],
         });
         return;
       }

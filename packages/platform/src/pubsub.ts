@@ -1,8 +1,14 @@
-import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { RedisPubSub as LibraryPubSub } from 'graphql-redis-subscriptions';
 import type { Logger } from 'pino';
+import { boundedEvents } from './boundedEvents.ts';
 import { connectRedis } from './redis.ts';
 
-export { RedisPubSub };
+/** The library's pub/sub, whose subscription iterators queue at most 1,000 events each. */
+export class RedisPubSub extends LibraryPubSub {
+  override asyncIterableIterator<T>(triggers: string | string[]): AsyncIterableIterator<T> {
+    return boundedEvents<T>(this, triggers);
+  }
+}
 
 /**
  * Redis pub/sub for GraphQL subscriptions: every replica hears what any replica publishes.

@@ -54,10 +54,10 @@ export function createSubgraphService<TContext extends BaseContext>(
     plugins: [
       metricsPlugin(options.metrics),
       ApolloServerPluginInlineTraceDisabled(),
-      ...(options.audit ? [auditPlugin(options.audit.log, options.log)] : []),
+      ...(options.audit ? [auditPlugin(options.audit.log)] : []),
     ],
   });
-  const { subscriptions } = options;
+  const { subscriptions, audit } = options;
   return createHttpService({
     apollo,
     context: options.context,
@@ -65,7 +65,8 @@ export function createSubgraphService<TContext extends BaseContext>(
     log: options.log,
     readiness: options.readiness,
     routes: options.routes,
-    onClose: options.onClose,
+    // Queued audit entries are written before the subgraph's pool closes.
+    onClose: [...(audit ? [() => audit.log.flush()] : []), ...(options.onClose ?? [])],
     webSockets:
       subscriptions &&
       ((server) => attachSubscriptions(server, schema, subscriptions, options.log)),

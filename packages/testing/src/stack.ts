@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createRemoteTokenVerifier, type Role } from '@poolgraph/auth';
-import { createGateway, type GatewayOptions } from '@poolgraph/gateway';
+import { createGateway, type GatewayLimits, type GatewayOptions } from '@poolgraph/gateway';
 import { createService as createUsers } from '@poolgraph/users';
 import { upsertAdmin } from '@poolgraph/users/admin';
 import { createService as createPools } from '@poolgraph/pools';
@@ -57,6 +57,9 @@ export interface StackOptions {
       'persistedQueriesDir' | 'watchPersistedQueries' | 'safelist' | 'apqTtlSeconds'
     >
   >;
+  /** The gateway's limits; rate limits are off unless `rateLimits` (they share one Redis). */
+  gatewayLimits?: Partial<GatewayLimits>;
+  rateLimits?: boolean;
 }
 
 export interface TestUser {
@@ -130,6 +133,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const extraGateways: HttpService[] = [];
   // The gateways' own Redis client, as each gateway process has: the shared APQ cache.
   const gatewayRedis = connectRedis(TEST_REDIS_URL, log, 'gateway');
+  const limits: Partial<GatewayLimits> = options.rateLimits
+    ? { ...options.gatewayLimits }
+    : { rate: { perKey: 0, perUser: 0, perIp: 0 }, ...options.gatewayLimits };
   const newGateway = (overrides: StackOptions['gateway'] = {}) =>
     createGateway({
       supergraphSdl,
@@ -138,6 +144,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       apiKeyExchangeUrl: `${urls.users}/api-keys/token`,
       redis: gatewayRedis,
       redisPrefix,
+      limits,
       ...options.gateway,
       ...overrides,
     });

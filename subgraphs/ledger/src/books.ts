@@ -16,11 +16,41 @@ const RULES: Array<{ rule: string; query: SQL }> = [
     query: sql`SELECT currency, SUM(amount) AS total FROM entries GROUP BY currency HAVING SUM(amount) <> 0`,
   },
   {
-    rule: 'every transaction has entries, and the cash leg of its amount',
+    rule: 'every POSTED transaction has entries, and the cash leg of its amount',
     query: sql`SELECT t.id, t.type, t.amount, c.amount AS cash FROM transactions t
       LEFT JOIN entries c ON c.transaction_id = t.id AND c.investor_id IS NULL
-      WHERE c.id IS NULL OR ABS(c.amount) <> t.amount
-        OR (t.type = 'CONTRIBUTION') <> (c.amount > 0) LIMIT 5`,
+      WHERE t.status = 'POSTED' AND (c.id IS NULL OR ABS(c.amount) <> t.amount
+        OR (t.type = 'CONTRIBUTION') <> (c.amount > 0)) LIMIT 5`,
+  },
+  {
+    rule: 'PENDING and VOIDED transactions have no entries; posted-for-less never exceeds its reservation',
+    query: sql`SELECT t.id, t.status, t.amount, t.reserved_amount FROM transactions t
+      WHERE (t.status <> 'POSTED' AND EXISTS (SELECT 1 FROM entries e WHERE e.transaction_id = t.id))
+        OR (t.reserved_amount IS NOT NULL AND (t.amount > t.reserved_amount OR t.amount <= 0))
+        OR (t.status = 'PENDING' AND (t.reserved_amount IS NULL OR t.amount <> t.reserved_amount))
+      LIMIT 5`,
+  },
+  {
+    rule: "a pool's pending money equals its PENDING transactions, and pending payouts fit its cash",
+    query: sql`SELECT p.pool_id, p.pending_in, p.pending_out, p.cash_balance, t.pin, t.pout
+      FROM pool_accounts p
+      LEFT JOIN (SELECT pool_id,
+          SUM(IF(type = 'CONTRIBUTION', amount, 0)) AS pin,
+          SUM(IF(type <> 'CONTRIBUTION', amount, 0)) AS pout
+        FROM transactions WHERE status = 'PENDING' GROUP BY pool_id) t ON t.pool_id = p.pool_id
+      WHERE p.pending_in <> COALESCE(t.pin, 0) OR p.pending_out <> COALESCE(t.pout, 0)
+        OR p.cash_balance - p.pending_out < 0 LIMIT 5`,
+  },
+  {
+    rule: "an investor's pending money equals their PENDING transactions",
+    query: sql`SELECT a.pool_id, a.investor_id, a.pending_in, a.pending_out, t.pin, t.pout
+      FROM investor_accounts a
+      LEFT JOIN (SELECT pool_id, investor_id,
+          SUM(IF(type = 'CONTRIBUTION', amount, 0)) AS pin,
+          SUM(IF(type <> 'CONTRIBUTION', amount, 0)) AS pout
+        FROM transactions WHERE status = 'PENDING' GROUP BY pool_id, investor_id) t
+        ON t.pool_id = a.pool_id AND t.investor_id = a.investor_id
+      WHERE a.pending_in <> COALESCE(t.pin, 0) OR a.pending_out <> COALESCE(t.pout, 0) LIMIT 5`,
   },
   {
     rule: "a pool's stored cash and totals equal the sums of its entries and transactions",
@@ -34,7 +64,7 @@ const RULES: Array<{ rule: string; query: SQL }> = [
           SUM(IF(type = 'DISTRIBUTION', amount, 0)) AS distributed,
           SUM(IF(type = 'FEE', amount, 0)) AS fees,
           SUM(IF(type = 'WITHDRAWAL', amount, 0)) AS withdrawn
-        FROM transactions GROUP BY pool_id) t ON t.pool_id = p.pool_id
+        FROM transactions WHERE status = 'POSTED' GROUP BY pool_id) t ON t.pool_id = p.pool_id
       WHERE p.cash_balance <> COALESCE(e.cash, 0)
         OR p.total_contributed <> COALESCE(t.contributed, 0)
         OR p.total_distributed <> COALESCE(t.distributed, 0)

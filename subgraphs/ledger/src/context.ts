@@ -12,6 +12,7 @@ import { createLoaders, type Loaders } from './loaders.ts';
 import { askPools, type LocalViews } from './services/poolFacts.ts';
 import type { Poster } from './posting/engine.ts';
 import type { PoolsPeer } from './peers/pools.ts';
+import type { PaymentsDeps } from './payments/index.ts';
 import type { PostedTransactions } from './subscriptions/transactionCache.ts';
 
 export interface Context {
@@ -35,11 +36,21 @@ export interface Context {
   confirmedVisible: (poolId: string) => Promise<boolean>;
   /** The local copy of pools, batched across requests (services/poolFacts.ts). */
   views: LocalViews;
+  /** Payment providers and their services (payments/). */
+  payments: PaymentsDeps;
 }
 
 export type ContextDeps = Pick<
   Context,
-  'db' | 'poster' | 'pools' | 'log' | 'pubsub' | 'poolChannel' | 'postedTransactions' | 'views'
+  | 'db'
+  | 'poster'
+  | 'pools'
+  | 'log'
+  | 'pubsub'
+  | 'poolChannel'
+  | 'postedTransactions'
+  | 'views'
+  | 'payments'
 > & { verifier: TokenVerifier };
 
 /** One context per HTTP request, or per subscription (its token comes with the subscribe message). */

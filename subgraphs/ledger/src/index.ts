@@ -1,5 +1,5 @@
 import { bootSubgraph } from '@poolgraph/platform';
-import { loadEnv } from './env.ts';
+import { loadEnv, paymentsFromEnv } from './env.ts';
 import { createService } from './server.ts';
 
 const env = loadEnv();
@@ -9,5 +9,6 @@ await bootSubgraph('ledger', env, (config) =>
     ...config,
     relay: env.LEDGER_RELAY === 'true',
     consumerName: env.CONSUMER_NAME,
+    payments: paymentsFromEnv(env),
   }),
 );

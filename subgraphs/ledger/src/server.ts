@@ -18,6 +18,10 @@ import { startPoolFactsConsumer } from './events/poolFacts.ts';
 import { createLedgerRelay } from './events/relay.ts';
 import { createPoolsPeer, type PoolsPeer } from './peers/pools.ts';
 import { createPoster } from './posting/engine.ts';
+import { startExpirySweeper } from './posting/expiry.ts';
+import { decideExpired } from './payments/expiry.ts';
+import { createPayments, DEFAULT_PAYMENTS, type PaymentsConfig } from './payments/index.ts';
+import { stripeWebhookRoute } from './payments/webhook.ts';
 import { createLocalViews } from './services/poolFacts.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createPostedTransactions } from './subscriptions/transactionCache.ts';
@@ -33,6 +37,8 @@ export interface LedgerServiceConfig extends SubgraphConfig {
   pools?: PoolsPeer;
   /** This replica's name in the `pools.events` consumer group; default the host name. */
   consumerName?: string;
+  /** Payment providers and timeouts (env.ts `paymentsFromEnv`); default: bank transfers only. */
+  payments?: PaymentsConfig;
 }
 
 /**
@@ -53,6 +59,16 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
   });
   if (config.relay !== false) relay.start();
   const poster = createPoster(mysql.db, () => relay.notify());
+  const paymentsConfig = config.payments ?? DEFAULT_PAYMENTS;
+  const payments = createPayments(paymentsConfig, mysql.db, config.log, () => relay.notify());
+  // Pending transactions past their expiry void themselves (every replica sweeps; safe).
+  const expiry = startExpirySweeper({
+    db: mysql.db,
+    log: config.log.child({ component: 'expiry' }),
+    decide: decideExpired(payments),
+    onSettled: () => relay.notify(),
+    intervalMs: paymentsConfig.sweepIntervalMs,
+  });
   const pools = config.pools ?? createPoolsPeer(config.subgraphUrls.pools, config.log);
   const poolFacts = startPoolFactsConsumer({
     db: mysql.db,
@@ -73,11 +89,12 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     poolChannel: (poolId) => ledgerPoolChannel(config.redisPrefix, poolId),
     postedTransactions: createPostedTransactions(mysql.db),
     views: createLocalViews(mysql.db),
+    payments,
   });
 
   return createSubgraphService({
     typeDefs,
-    audit: { log: createAuditLog(mysql.pool), queryField: 'ledgerAuditLog' },
+    audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'ledgerAuditLog' },
     // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
     authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),
     resolvers,
@@ -86,7 +103,14 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     metrics: createMetrics('ledger'),
     log: config.log,
     readiness,
-    // The relay and the consumer stop first: their last pass still has Redis and MySQL.
-    onClose: [() => relay.stop(), () => poolFacts.stop(), closePubSub, ...close],
+    routes: { '/webhooks/stripe': stripeWebhookRoute(payments) },
+    // The sweeper, relay and consumer stop first: their last pass still has Redis and MySQL.
+    onClose: [
+      () => expiry.stop(),
+      () => relay.stop(),
+      () => poolFacts.stop(),
+      closePubSub,
+      ...close,
+    ],
   });
 }

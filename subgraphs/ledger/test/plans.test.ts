@@ -18,6 +18,8 @@ const pool = (cash: bigint): PoolAccountRow => ({
   totalDistributed: 0n,
   totalFees: 0n,
   totalWithdrawn: 0n,
+  pendingIn: 0n,
+  pendingOut: 0n,
   createdAt: new Date(),
 });
 const account = (investorId: string, contributed: bigint, withdrawn = 0n): InvestorAccountRow => ({
@@ -29,6 +31,8 @@ const account = (investorId: string, contributed: bigint, withdrawn = 0n): Inves
   distributed: 0n,
   fees: 0n,
   withdrawn,
+  pendingIn: 0n,
+  pendingOut: 0n,
   createdAt: new Date(),
 });
 const books = (cash: bigint, ...accounts: InvestorAccountRow[]): PoolBooks => ({

@@ -58,7 +58,7 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
 
   return createSubgraphService({
     typeDefs,
-    audit: { log: createAuditLog(mysql.pool), queryField: 'poolsAuditLog' },
+    audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'poolsAuditLog' },
     // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
     authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),
     resolvers,

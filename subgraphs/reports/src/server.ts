@@ -69,7 +69,7 @@ export async function createService(config: ReportsServiceConfig): Promise<HttpS
   });
   return createSubgraphService({
     typeDefs,
-    audit: { log: createAuditLog(mysql.pool), queryField: 'reportsAuditLog' },
+    audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'reportsAuditLog' },
     // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
     authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),
     resolvers,

@@ -83,7 +83,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
 
   return createSubgraphService({
     typeDefs,
-    audit: { log: createAuditLog(mysql.pool), queryField: 'usersAuditLog' },
+    audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'usersAuditLog' },
     resolvers,
     context: createContextFactory({ db: mysql.db, sessions, apiKeys, verifier, log: config.log }),
     metrics: createMetrics('users'),

@@ -3,6 +3,8 @@ import type { PoolRef } from '../data/poolAccounts.ts';
 import type { TransactionRow, TransactionPage } from '../data/transactions.ts';
 import type { PositionValue, MembershipRef } from '../data/investorAccounts.ts';
 import type { BalanceChangeValue } from '../subscriptions/transactionCache.ts';
+import type { PaymentIntentValue } from '../payments/intents.ts';
+import type { Mismatch } from '../payments/reconcile.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -55,10 +57,29 @@ export type BalanceChange = {
   cashBalance: Money;
   /** The member the transaction was for; null for pool-level transactions (fees). */
   investor?: Maybe<User>;
+  /** The pool's pending contributions right after this step. */
+  pendingContributions: Money;
   /** The pool whose cash changed. */
   pool: Pool;
+  /** The step this event reports: PENDING (reserved), POSTED or VOIDED. */
+  status: TransactionStatus;
   /** The posted transaction. */
   transaction: Transaction;
+};
+
+/** Where to send a bank transfer, and what to quote. */
+export type BankTransferInstructions = {
+  __typename?: 'BankTransferInstructions';
+  /** The amount to send. */
+  amount: Money;
+  /** The account holder to pay. */
+  beneficiary: Scalars['String']['output'];
+  /** The bank's BIC. */
+  bic: Scalars['String']['output'];
+  /** The account to pay. */
+  iban: Scalars['String']['output'];
+  /** The reference to quote on the transfer; it is how the money is matched to the contribution. */
+  reference: Scalars['String']['output'];
 };
 
 /** One member's share of a FEE, in the ledger history export. */
@@ -132,6 +153,14 @@ export type Mutation = {
    * `revision` is the pool revision pools is about to commit. The pool's manager only.
    */
   closePoolInLedger: Scalars['Boolean']['output'];
+  /**
+   * The pool's manager (or an admin) saw a bank transfer arrive: posts its pending contribution for
+   * the amount received (at most the amount started; less posts less and ends it). Confirming the
+   * same transfer again returns the same transaction; another amount after that is CONFLICT.
+   */
+  confirmBankTransfer: Transaction;
+  /** The bank paid a pending payout out: it posts. The pool's manager or an admin; again is a replay, after a void CONFLICT. */
+  confirmPayout: Transaction;
   /** Puts money into a pool. INVESTOR, member of the pool, pool OPEN. A replay with the same idempotencyKey returns the original transaction. */
   contribute: Transaction;
   /** Pays amount out of the pool's cash to its members pro rata to their contributed capital (contributed minus withdrawn), split exactly with the largest-remainder method (extra minor units go to the largest remainders, ties to the lower investor id). One transaction per member paid. The pool's manager or an admin; pool OPEN or CLOSED; INSUFFICIENT_FUNDS above the pool's cash. */
@@ -151,6 +180,24 @@ export type Mutation = {
    * takes contributions again, unless a newer pool revision already arrived. The pool's manager only.
    */
   reopenPoolInLedger: Scalars['Boolean']['output'];
+  /**
+   * Starts paying a contribution from outside (INVESTOR, member, pool OPEN): a PENDING contribution
+   * and a payment at the provider. CARD returns the provider's client secret; BANK_TRANSFER returns
+   * instructions with a reference. The money posts when the provider (or the manager, for a
+   * transfer) confirms it, for what arrived; it voids if the payment fails or expires. A replay
+   * with the same idempotencyKey returns the same payment.
+   */
+  startContribution: PaymentIntent;
+  /**
+   * A distribution paid out by bank: distribute's split (pool MANAGER or admin, pool OPEN or
+   * CLOSED, INSUFFICIENT_FUNDS above the spendable cash), each member's share a PENDING payout
+   * that holds its cash until confirmPayout (POSTED) or voidPayout (VOIDED); unconfirmed payouts
+   * void themselves after the bank-transfer timeout. A replay with the same idempotencyKey returns
+   * the same payouts.
+   */
+  startDistribution: Array<Transaction>;
+  /** A pending payout will not be paid: it voids and its cash is spendable again. The pool's manager or an admin; after a confirm CONFLICT. */
+  voidPayout: Transaction;
   /** Takes capital back out of an OPEN pool. INVESTOR, member of the pool; at most their capital and the pool's cash (INSUFFICIENT_FUNDS otherwise). */
   withdraw: Transaction;
 };
@@ -166,6 +213,17 @@ export type MutationChargeFeeArgs = {
 export type MutationClosePoolInLedgerArgs = {
   poolId: Scalars['ID']['input'];
   revision: Scalars['Int']['input'];
+};
+
+
+export type MutationConfirmBankTransferArgs = {
+  amount: Scalars['Decimal']['input'];
+  reference: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmPayoutArgs = {
+  transactionId: Scalars['ID']['input'];
 };
 
 
@@ -212,11 +270,91 @@ export type MutationReopenPoolInLedgerArgs = {
 };
 
 
+export type MutationStartContributionArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  method: PaymentMethod;
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationStartDistributionArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationVoidPayoutArgs = {
+  transactionId: Scalars['ID']['input'];
+};
+
+
 export type MutationWithdrawArgs = {
   amount: Scalars['Decimal']['input'];
   idempotencyKey: Scalars['String']['input'];
   poolId: Scalars['ID']['input'];
 };
+
+/** A contribution being paid from outside: its PENDING transaction and what the client needs to pay it. */
+export type PaymentIntent = {
+  __typename?: 'PaymentIntent';
+  /** BANK_TRANSFER: where to send the money and what to quote. */
+  bankTransfer?: Maybe<BankTransferInstructions>;
+  /** CARD: the provider's client secret, for its client-side confirmation (null once settled). Never log it. */
+  clientSecret?: Maybe<Scalars['String']['output']>;
+  /** The payment's id (that of its transaction). */
+  id: Scalars['ID']['output'];
+  /** How it is paid. */
+  method: PaymentMethod;
+  /** CARD: the provider's payment id (a Stripe PaymentIntent id). */
+  providerPaymentId?: Maybe<Scalars['String']['output']>;
+  /** The provider's last known status of the payment (e.g. "requires_payment_method", "succeeded", "awaiting_transfer"). */
+  providerStatus: Scalars['String']['output'];
+  /** The contribution: PENDING until the money arrives, then POSTED (possibly for less) or VOIDED. */
+  transaction: Transaction;
+};
+
+/** How an investor pays a contribution from outside the platform. */
+export type PaymentMethod =
+  /** By bank transfer quoting the payment's reference. */
+  | 'BANK_TRANSFER'
+  /** By card, through the card provider's client-side flow (card data never reaches Poolgraph). */
+  | 'CARD';
+
+/** One disagreement between a payment provider's records and the ledger. */
+export type PaymentMismatch = {
+  __typename?: 'PaymentMismatch';
+  /** What disagrees. */
+  kind: PaymentMismatchKind;
+  /** What the ledger shows (POSTED amount, or the reservation when PENDING or VOIDED); null when the ledger has no record. */
+  ledgerAmount?: Maybe<Money>;
+  /** "stripe" or "bank". */
+  provider: Scalars['String']['output'];
+  /** What the provider received; null when it shows nothing received. */
+  providerAmount?: Maybe<Money>;
+  /** The provider's payment id, when there is one. */
+  providerPaymentId?: Maybe<Scalars['String']['output']>;
+  /** The provider's status. */
+  providerStatus?: Maybe<Scalars['String']['output']>;
+  /** The ledger transaction, when the ledger knows it. */
+  transaction?: Maybe<Transaction>;
+};
+
+/** What kind of disagreement reconciliation found. */
+export type PaymentMismatchKind =
+  /** Both say paid, for different amounts. */
+  | 'AMOUNT_DIFFERS'
+  /** The ledger has a provider payment id the provider does not know. */
+  | 'MISSING_THERE'
+  /** The provider shows it paid; the ledger still has it PENDING. */
+  | 'PAID_THERE_PENDING_HERE'
+  /** The provider shows it paid; the ledger VOIDED it (e.g. it expired first): refund or re-book. */
+  | 'PAID_THERE_VOIDED_HERE'
+  /** The ledger posted money the provider does not show as paid. */
+  | 'POSTED_HERE_NOT_PAID_THERE'
+  /** The provider has a payment the ledger has no record of. */
+  | 'UNKNOWN_HERE';
 
 /** An investment pool (owned by the pools subgraph). The ledger adds its money. */
 export type Pool = {
@@ -227,6 +365,15 @@ export type Pool = {
   currency: Scalars['String']['output'];
   /** Stable identifier (a UUID). */
   id: Scalars['ID']['output'];
+  /**
+   * Contributions started (card or bank transfer) whose money has not arrived: reserved, shown
+   * here, not part of cashBalance and not spendable until posted. Any signed-in caller who can see the pool.
+   */
+  pendingContributions: Money;
+  /** Cash held for pending payouts: still in cashBalance, no longer spendable. Any signed-in caller who can see the pool. */
+  pendingPayouts: Money;
+  /** What can be paid out now: cashBalance minus pendingPayouts. Any signed-in caller who can see the pool. */
+  spendableCash: Money;
   /** Sum of all contributions. Any signed-in caller who can see the pool. */
   totalContributed: Money;
   /** Sum of all distributions to members. Any signed-in caller who can see the pool. */
@@ -236,7 +383,7 @@ export type Pool = {
   /** Sum of all withdrawals by members. Any signed-in caller who can see the pool. */
   totalWithdrawn: Money;
   /**
-   * Posted transactions, newest first. The pool's manager and admins see all of them; anyone else only their own.
+   * Transactions (PENDING, POSTED and VOIDED), newest first. The pool's manager and admins see all of them; anyone else only their own.
    * first: 1 to 100 (default 20); after: the endCursor of the previous page.
    */
   transactions: TransactionConnection;
@@ -262,6 +409,10 @@ export type Position = {
   fees: Money;
   /** The investor. */
   investor: User;
+  /** The investor's contributions started but not arrived (PENDING): not in contributed or capital yet. */
+  pending: Money;
+  /** Payouts to the investor that are PENDING: capital reserved for them, not withdrawable. */
+  pendingPayouts: Money;
   /** The pool. */
   pool: Pool;
   /** Sum of the investor's withdrawals. */
@@ -277,6 +428,11 @@ export type Query = {
    * at a time after the cursor `after`, for read models that rebuild themselves from the ledger.
    */
   ledgerHistory: LedgerHistoryPage;
+  /**
+   * Reconciliation: every disagreement between the payment providers and the ledger for payments
+   * of the last `days` (1 to 365, default 30). ADMIN for all pools; a pool's MANAGER with its poolId.
+   */
+  paymentMismatches: Array<PaymentMismatch>;
   /** One investor's position in one pool, or null when they have none. The investor, the pool's manager and admins only (FORBIDDEN otherwise). */
   position?: Maybe<Position>;
   /** A transaction by id, or null when it does not exist or the caller may not see it. */
@@ -296,6 +452,12 @@ export type QueryLedgerHistoryArgs = {
 };
 
 
+export type QueryPaymentMismatchesArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
+  poolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryPositionArgs = {
   investorId: Scalars['ID']['input'];
   poolId: Scalars['ID']['input'];
@@ -312,9 +474,9 @@ export type QueryTransactionArgs = {
  */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Every posted transaction of the pool, with the pool's cash right after it. */
+  /** Every step of the pool's transactions (PENDING, POSTED, VOIDED), with the pool's cash and pending money right after it. */
   balanceChanged: BalanceChange;
-  /** Every posted transaction of the pool. */
+  /** Every step of the pool's transactions: a two-phase one is reported when PENDING and again when POSTED or VOIDED (its status says which). */
   transactionPosted: Transaction;
 };
 
@@ -346,6 +508,8 @@ export type Transaction = {
   amount: Money;
   /** When the ledger posted it. */
   createdAt: Scalars['DateTime']['output'];
+  /** Two-phase transactions only: when a PENDING transaction voids itself if its money has not arrived. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stable identifier (a time-ordered UUID). */
   id: Scalars['ID']['output'];
   /** The member the money moved for; null for pool-level transactions (fees). */
@@ -354,7 +518,14 @@ export type Transaction = {
   occurredAt: Scalars['DateTime']['output'];
   /** The pool the money moved in. */
   pool: Pool;
-  /** Always POSTED today. */
+  /**
+   * Two-phase transactions only: what was reserved while PENDING (amount is what posted, which
+   * can be less). Null for a transaction posted at once.
+   */
+  reservedAmount?: Maybe<Money>;
+  /** Two-phase transactions only: when it became POSTED or VOIDED. */
+  settledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** PENDING, POSTED or VOIDED. Only POSTED transactions count in balances and totals. */
   status: TransactionStatus;
   /** What kind of movement this is. */
   type: TransactionType;
@@ -389,13 +560,17 @@ export type TransactionPageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** Where a transaction is in its life. Every transaction posted today is POSTED; corrections are reversing transactions. */
+/**
+ * Where a transaction is in its life. Money moved on the platform posts at once; money from
+ * outside (a card or bank payment) is PENDING first, then POSTED (possibly for less) or VOIDED,
+ * exactly once.
+ */
 export type TransactionStatus =
-  /** Accepted but not yet on the books (reserved for settlement flows). */
+  /** Reserved, not on the books: shown as pending on the balances it touches, not spendable. */
   | 'PENDING'
-  /** On the books; immutable. */
+  /** On the books (entries written); immutable. Corrections are reversing transactions. */
   | 'POSTED'
-  /** Cancelled by a reversing transaction (reserved). */
+  /** Ended without money moving: the payment failed, was cancelled or timed out. */
   | 'VOIDED';
 
 /** What kind of money movement a transaction is. */
@@ -536,6 +711,73 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}> ) );
   Transaction:
     ( { __typename: 'Transaction' }
@@ -550,6 +792,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   BalanceChange: ResolverTypeWrapper<BalanceChangeValue>;
+  BankTransferInstructions: ResolverTypeWrapper<BankTransferInstructions>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   LedgerHistoryAllocation: ResolverTypeWrapper<LedgerHistoryAllocation>;
@@ -560,6 +803,10 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PaymentIntent: ResolverTypeWrapper<PaymentIntentValue>;
+  PaymentMethod: PaymentMethod;
+  PaymentMismatch: ResolverTypeWrapper<Mismatch>;
+  PaymentMismatchKind: PaymentMismatchKind;
   Pool: ResolverTypeWrapper<PoolRef>;
   Position: ResolverTypeWrapper<PositionValue>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -579,6 +826,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   BalanceChange: BalanceChangeValue;
+  BankTransferInstructions: BankTransferInstructions;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   LedgerHistoryAllocation: LedgerHistoryAllocation;
@@ -589,6 +837,8 @@ export type ResolversParentTypes = {
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  PaymentIntent: PaymentIntentValue;
+  PaymentMismatch: Mismatch;
   Pool: PoolRef;
   Position: PositionValue;
   Query: Record<PropertyKey, never>;
@@ -615,8 +865,18 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
 export type BalanceChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BalanceChange'] = ResolversParentTypes['BalanceChange']> = {
   cashBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   investor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  pendingContributions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TransactionStatus'], ParentType, ContextType>;
   transaction?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
+};
+
+export type BankTransferInstructionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankTransferInstructions'] = ResolversParentTypes['BankTransferInstructions']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  beneficiary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  iban?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -664,19 +924,47 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   chargeFee?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationChargeFeeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   closePoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClosePoolInLedgerArgs, 'poolId' | 'revision'>>;
+  confirmBankTransfer?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationConfirmBankTransferArgs, 'amount' | 'reference'>>;
+  confirmPayout?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationConfirmPayoutArgs, 'transactionId'>>;
   contribute?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationContributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   distribute?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationDistributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   keepMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationKeepMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   recordContribution?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationRecordContributionArgs, 'amount' | 'idempotencyKey' | 'investorId' | 'poolId'>>;
   releaseMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReleaseMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   reopenPoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReopenPoolInLedgerArgs, 'poolId' | 'revision'>>;
+  startContribution?: Resolver<ResolversTypes['PaymentIntent'], ParentType, ContextType, RequireFields<MutationStartContributionArgs, 'amount' | 'idempotencyKey' | 'method' | 'poolId'>>;
+  startDistribution?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationStartDistributionArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
+  voidPayout?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationVoidPayoutArgs, 'transactionId'>>;
   withdraw?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationWithdrawArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
+};
+
+export type PaymentIntentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentIntent'] = ResolversParentTypes['PaymentIntent']> = {
+  bankTransfer?: Resolver<Maybe<ResolversTypes['BankTransferInstructions']>, ParentType, ContextType>;
+  clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
+  providerPaymentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  providerStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transaction?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
+};
+
+export type PaymentMismatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentMismatch'] = ResolversParentTypes['PaymentMismatch']> = {
+  kind?: Resolver<ResolversTypes['PaymentMismatchKind'], ParentType, ContextType>;
+  ledgerAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  providerAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  providerPaymentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  providerStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
 };
 
 export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool'], FederationReferenceType extends FederationReferenceTypes['Pool'] = FederationReferenceTypes['Pool']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pool']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cashBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pendingContributions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pendingPayouts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  spendableCash?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalContributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalDistributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalFees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -690,6 +978,8 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
   distributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pendingPayouts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
   withdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
@@ -697,6 +987,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   ledgerAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryLedgerAuditLogArgs, 'first'>>;
   ledgerHistory?: Resolver<ResolversTypes['LedgerHistoryPage'], ParentType, ContextType, RequireFields<QueryLedgerHistoryArgs, 'first'>>;
+  paymentMismatches?: Resolver<Array<ResolversTypes['PaymentMismatch']>, ParentType, ContextType, RequireFields<QueryPaymentMismatchesArgs, 'days'>>;
   position?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'investorId' | 'poolId'>>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
 };
@@ -710,10 +1001,13 @@ export type TransactionResolvers<ContextType = Context, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Transaction']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   investor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  reservedAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  settledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TransactionStatus'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['TransactionType'], ParentType, ContextType>;
 };
@@ -741,6 +1035,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   BalanceChange?: BalanceChangeResolvers<ContextType>;
+  BankTransferInstructions?: BankTransferInstructionsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   LedgerHistoryAllocation?: LedgerHistoryAllocationResolvers<ContextType>;
@@ -749,6 +1044,8 @@ export type Resolvers<ContextType = Context> = {
   Membership?: MembershipResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PaymentIntent?: PaymentIntentResolvers<ContextType>;
+  PaymentMismatch?: PaymentMismatchResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

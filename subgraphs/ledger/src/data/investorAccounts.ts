@@ -21,6 +21,9 @@ export interface PositionValue {
   fees: bigint;
   withdrawn: bigint;
   capital: bigint;
+  /** PENDING contributions (not in contributed yet) and PENDING payouts to the investor. */
+  pendingIn: bigint;
+  pendingOut: bigint;
 }
 
 export function positionOf(
@@ -38,6 +41,8 @@ export function positionOf(
     fees: account?.fees ?? 0n,
     withdrawn: account?.withdrawn ?? 0n,
     capital: account?.capitalBalance ?? 0n,
+    pendingIn: account?.pendingIn ?? 0n,
+    pendingOut: account?.pendingOut ?? 0n,
   };
 }
 
@@ -143,7 +148,15 @@ export async function updateInvestorAccounts(
       .where(and(eq(investorAccounts.poolId, poolId), eq(investorAccounts.investorId, investorId)));
     return;
   }
-  const columns = ['capital_balance', 'contributed', 'distributed', 'fees', 'withdrawn'];
+  const columns = [
+    'capital_balance',
+    'contributed',
+    'distributed',
+    'fees',
+    'withdrawn',
+    'pending_in',
+    'pending_out',
+  ];
   await insertRows(
     tx,
     'investor_accounts',
@@ -157,6 +170,8 @@ export async function updateInvestorAccounts(
       r.distributed,
       r.fees,
       r.withdrawn,
+      r.pendingIn,
+      r.pendingOut,
     ]),
     BALANCE_UPDATE(columns),
   );

@@ -65,6 +65,8 @@ export async function updatePoolAccounts(tx: LedgerTx, rows: PoolAccountRow[]): 
     'total_distributed',
     'total_fees',
     'total_withdrawn',
+    'pending_in',
+    'pending_out',
   ];
   await insertRows(
     tx,
@@ -79,6 +81,8 @@ export async function updatePoolAccounts(tx: LedgerTx, rows: PoolAccountRow[]): 
       r.totalDistributed,
       r.totalFees,
       r.totalWithdrawn,
+      r.pendingIn,
+      r.pendingOut,
     ]),
     BALANCE_UPDATE(columns),
   );

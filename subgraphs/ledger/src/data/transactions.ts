@@ -1,5 +1,5 @@
-import { asc, inArray, sql } from 'drizzle-orm';
-import type { LedgerQueryable } from '../db/index.ts';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { transactions, type TransactionType } from '../db/schema.ts';
 
 export type TransactionRow = typeof transactions.$inferSelect;
@@ -59,6 +59,9 @@ interface RawTransaction {
   amount: string | number;
   currency: string;
   status: TransactionRow['status'];
+  reserved_amount: string | number | null;
+  expires_at: Date | null;
+  settled_at: Date | null;
   request_id: string;
   occurred_at: Date;
   created_at: Date;
@@ -72,6 +75,9 @@ const fromRaw = (r: RawTransaction): TransactionRow => ({
   amount: BigInt(r.amount),
   currency: r.currency,
   status: r.status,
+  reservedAmount: r.reserved_amount === null ? null : BigInt(r.reserved_amount),
+  expiresAt: r.expires_at && new Date(r.expires_at),
+  settledAt: r.settled_at && new Date(r.settled_at),
   requestId: r.request_id,
   occurredAt: new Date(r.occurred_at),
   createdAt: new Date(r.created_at),
@@ -89,7 +95,7 @@ export async function selectTransactionPages(
   if (keys.length === 0) return [];
   const parts = keys.map(
     (k, n) => sql`(SELECT ${n} AS page, id, pool_id, investor_id, type, amount, currency, status,
-      request_id, occurred_at, created_at FROM transactions
+      reserved_amount, expires_at, settled_at, request_id, occurred_at, created_at FROM transactions
       WHERE pool_id = ${k.poolId}
       ${k.investorId ? sql`AND investor_id = ${k.investorId}` : sql``}
       ${k.after ? sql`AND id < ${k.after}` : sql``}
@@ -105,4 +111,47 @@ export async function selectTransactionPages(
     const first = keys[n]!.first;
     return { rows: sorted.slice(0, first), hasNextPage: sorted.length > first };
   });
+}
+
+/** lockTransaction: one transaction, locked FOR UPDATE (a pending one is settled under it). */
+export async function lockTransaction(tx: LedgerTx, id: string): Promise<TransactionRow | null> {
+  const [row] = await tx.select().from(transactions).where(eq(transactions.id, id)).for('update');
+  return row ?? null;
+}
+
+/**
+ * updateSettledTransactions: a pending transaction's one change, to POSTED (its settled amount
+ * and time) or VOIDED. Conditional on it still being PENDING: the caller holds its row lock, so
+ * a miss means a bug, and throws rather than settling twice.
+ */
+export async function updateSettledTransactions(
+  tx: LedgerTx,
+  rows: readonly TransactionRow[],
+): Promise<void> {
+  for (const row of rows) {
+    const [result] = await tx
+      .update(transactions)
+      .set({
+        status: row.status,
+        amount: row.amount,
+        settledAt: row.settledAt,
+        occurredAt: row.occurredAt,
+      })
+      .where(and(eq(transactions.id, row.id), eq(transactions.status, 'PENDING')));
+    if (result.affectedRows !== 1) throw new Error(`transaction ${row.id} was not PENDING`);
+  }
+}
+
+/** selectExpiredPending: PENDING transactions past their expiry, oldest first (for the sweeper). */
+export async function selectExpiredPending(
+  db: LedgerQueryable,
+  now: Date,
+  limit: number,
+): Promise<TransactionRow[]> {
+  return db
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.status, 'PENDING'), lt(transactions.expiresAt, now)))
+    .orderBy(asc(transactions.expiresAt))
+    .limit(limit);
 }

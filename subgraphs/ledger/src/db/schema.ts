@@ -7,6 +7,7 @@ import {
   customType,
   datetime,
   index,
+  mediumtext,
   mysqlEnum,
   mysqlTable,
   primaryKey,
@@ -28,6 +29,11 @@ const uuid = customType<{ data: string }>({
 const asciiHex = customType<{ data: string }>({
   dataType: () => 'char(64) CHARACTER SET ascii COLLATE ascii_bin',
 });
+/** Provider ids and references: exact, byte-wise (never the server's case-folding collation). */
+const asciiKey = (length: number) =>
+  customType<{ data: string }>({
+    dataType: () => `varchar(${length}) CHARACTER SET ascii COLLATE ascii_bin`,
+  });
 const minor = (name: string) =>
   bigint(name, { mode: 'bigint' })
     .notNull()
@@ -50,6 +56,13 @@ export const poolAccounts = mysqlTable('pool_accounts', {
   totalDistributed: minor('total_distributed'),
   totalFees: minor('total_fees'),
   totalWithdrawn: minor('total_withdrawn'),
+  /**
+   * Two-phase money, kept apart from the posted balance (see README, "Two-phase transactions"):
+   * money on its way in (PENDING contributions: not cash yet, not spendable) and cash reserved
+   * for PENDING payouts (distributions, withdrawals: still cash, no longer spendable).
+   */
+  pendingIn: minor('pending_in'),
+  pendingOut: minor('pending_out'),
   createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
 });
 
@@ -68,6 +81,9 @@ export const investorAccounts = mysqlTable(
     distributed: minor('distributed'),
     fees: minor('fees'),
     withdrawn: minor('withdrawn'),
+    /** The investor's PENDING contributions (not capital yet) and PENDING payouts (capital reserved). */
+    pendingIn: minor('pending_in'),
+    pendingOut: minor('pending_out'),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
   (t) => [
@@ -76,7 +92,14 @@ export const investorAccounts = mysqlTable(
   ],
 );
 
-/** One posted money movement. Immutable; `amount` is always positive. */
+export const TRANSACTION_STATUSES = ['PENDING', 'POSTED', 'VOIDED'] as const;
+export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
+
+/**
+ * One money movement; `amount` is always positive. A POSTED transaction is immutable. A PENDING
+ * one (two-phase) has no entries yet: it changes exactly once, to POSTED (entries written then,
+ * for `amount`, which may be less than `reservedAmount`) or VOIDED.
+ */
 export const transactions = mysqlTable(
   'transactions',
   {
@@ -86,7 +109,13 @@ export const transactions = mysqlTable(
     type: mysqlEnum('type', TRANSACTION_TYPES).notNull(),
     amount: bigint('amount', { mode: 'bigint' }).notNull(),
     currency: char('currency', { length: 3 }).notNull(),
-    status: mysqlEnum('status', ['PENDING', 'POSTED', 'VOIDED']).notNull().default('POSTED'),
+    status: mysqlEnum('status', TRANSACTION_STATUSES).notNull().default('POSTED'),
+    /** Two-phase only: what was reserved while PENDING. Null for a transaction posted at once. */
+    reservedAmount: bigint('reserved_amount', { mode: 'bigint' }),
+    /** Two-phase only: when a PENDING transaction voids itself. */
+    expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }),
+    /** Two-phase only: when it became POSTED or VOIDED. */
+    settledAt: datetime('settled_at', { mode: 'date', fsp: 3 }),
     /** The idempotent request that posted it: a replay returns that request's transactions. */
     requestId: uuid('request_id').notNull(),
     occurredAt: datetime('occurred_at', { mode: 'date', fsp: 3 }).notNull(),
@@ -96,6 +125,7 @@ export const transactions = mysqlTable(
     index('transactions_pool').on(t.poolId, t.id),
     index('transactions_pool_investor').on(t.poolId, t.investorId, t.id),
     index('transactions_request').on(t.requestId),
+    index('transactions_expiry').on(t.status, t.expiresAt),
   ],
 );
 
@@ -191,5 +221,62 @@ export const poolMembers = mysqlTable(
 /** Domain events, written in the posting transaction and published by the relay. */
 export const outbox = outboxTable();
 
+export const PAYMENT_PROVIDERS = ['stripe', 'bank'] as const;
+export type PaymentProviderName = (typeof PAYMENT_PROVIDERS)[number];
+export const PAYMENT_METHODS = ['CARD', 'BANK_TRANSFER'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/**
+ * A payment at a provider behind one PENDING ledger transaction (a contribution paid by card or
+ * bank transfer). Written before the provider is asked, so a webhook that overtakes the
+ * provider's answer still finds it (by the transaction id the provider echoes in metadata).
+ */
+export const payments = mysqlTable(
+  'payments',
+  {
+    transactionId: uuid('transaction_id').primaryKey(),
+    provider: mysqlEnum('provider', PAYMENT_PROVIDERS).notNull(),
+    method: mysqlEnum('method', PAYMENT_METHODS).notNull(),
+    poolId: uuid('pool_id').notNull(),
+    investorId: uuid('investor_id').notNull(),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    /** The provider's id (a Stripe PaymentIntent id); null until the provider answered. */
+    providerPaymentId: asciiKey(255)('provider_payment_id'),
+    /** Bank transfers: the reference the payer quotes, unique. */
+    reference: asciiKey(32)('reference'),
+    /** The provider's last known status, as the provider names it. */
+    providerStatus: varchar('provider_status', { length: 64 }).notNull().default('creating'),
+    /** What the provider says it received, in minor units, once known. */
+    receivedAmount: bigint('received_amount', { mode: 'bigint' }),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+    updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('payments_provider_id').on(t.provider, t.providerPaymentId),
+    uniqueIndex('payments_reference').on(t.reference),
+    index('payments_pool').on(t.poolId, t.createdAt),
+  ],
+);
+
+/**
+ * Every provider event that passed its signature check, stored raw before it is processed, once
+ * per (provider, event id): a duplicate delivery finds its row and has no second effect.
+ */
+export const providerEvents = mysqlTable(
+  'provider_events',
+  {
+    provider: mysqlEnum('provider', PAYMENT_PROVIDERS).notNull(),
+    eventId: asciiKey(255)('event_id').notNull(),
+    type: varchar('type', { length: 128 }).notNull(),
+    /** The body exactly as received (the signature covers these bytes). */
+    payload: mediumtext('payload').notNull(),
+    receivedAt: datetime('received_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+    processedAt: datetime('processed_at', { mode: 'date', fsp: 3 }),
+    /** What processing did: posted, voided, ignored, refused (unknown payment) … */
+    outcome: varchar('outcome', { length: 255 }),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
+);
 /** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
 export const auditLog = auditLogTable();

@@ -114,9 +114,11 @@ export async function postBatch(
 
   await insertIdempotencyKeys(tx, keys);
   await journal.write(tx);
-  const movedPools = new Set(journal.entries.map((e) => e.poolId));
+  // Entries move posted balances; a PENDING transaction has none but moves pending columns.
+  const moved = [...journal.entries, ...journal.transactions];
+  const movedPools = new Set(moved.map((e) => e.poolId));
   const movedAccounts = new Set(
-    journal.entries.flatMap((e) => (e.investorId ? [accountKey(e.poolId, e.investorId)] : [])),
+    moved.flatMap((e) => (e.investorId ? [accountKey(e.poolId, e.investorId)] : [])),
   );
   const touched = [...books.values()].filter((b) => movedPools.has(b.books.pool.poolId));
   await updatePoolAccounts(

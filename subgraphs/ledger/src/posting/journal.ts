@@ -1,9 +1,17 @@
-import type { OutboxInsert, TransactionPostedEvent } from '@poolgraph/events';
+import type {
+  OutboxInsert,
+  TransactionPostedPayload,
+  TransactionStepEvent,
+} from '@poolgraph/events';
 import type { LedgerTx } from '../db/index.ts';
 import { insertJournal, type EntryRow } from '../data/journal.ts';
-import type { TransactionRow } from '../data/transactions.ts';
+import { updateSettledTransactions, type TransactionRow } from '../data/transactions.ts';
 import { monotonicUuidv7 } from '../ids.ts';
 import { applyToBooks, type PlannedTransaction, type PoolBooks } from './model.ts';
+import { postReservation, releasePending, reservePending } from './pending.ts';
+
+/** How a pending transaction ends: posted for an amount (at most the reserved one), or voided. */
+export type SettlementOutcome = { status: 'POSTED'; amount: bigint } | { status: 'VOIDED' };
 
 /**
  * The rows a posting writes, collected in memory so that every table gets one multi-row
@@ -11,19 +19,24 @@ import { applyToBooks, type PlannedTransaction, type PoolBooks } from './model.t
  */
 export class Journal {
   readonly transactions: TransactionRow[] = [];
+  /** Pending transactions that became POSTED or VOIDED (updated, not inserted). */
+  readonly settled: TransactionRow[] = [];
   readonly entries: EntryRow[] = [];
   readonly events: OutboxInsert[] = [];
 
   /**
    * Applies a planned transaction to the locked books and journals it with its entries and
-   * its TransactionPosted event (carrying the pool's cash right after it).
+   * its TransactionPosted event (carrying the pool's cash right after it). A PENDING one only
+   * reserves (no entries) and announces TransactionPending.
    */
   record(
     books: PoolBooks,
     planned: PlannedTransaction,
     meta: { requestId: string; occurredAt: Date; createdAt: Date },
   ): TransactionRow {
-    applyToBooks(books, planned);
+    const pending = planned.phase === 'PENDING';
+    if (pending) reservePending(books, planned);
+    else applyToBooks(books, planned);
     const { poolId, currency } = books.pool;
     const row: TransactionRow = {
       id: monotonicUuidv7(),
@@ -32,49 +45,109 @@ export class Journal {
       type: planned.type,
       amount: planned.amount,
       currency,
-      status: 'POSTED',
+      status: pending ? 'PENDING' : 'POSTED',
+      reservedAmount: pending ? planned.amount : null,
+      expiresAt: pending ? (planned.expiresAt ?? null) : null,
+      settledAt: null,
       requestId: meta.requestId,
       occurredAt: meta.occurredAt,
       createdAt: meta.createdAt,
     };
     this.transactions.push(row);
+    if (!pending) this.journalEntries(row, planned);
+    this.announce(books, row, planned);
+    return row;
+  }
+
+  /**
+   * Ends a PENDING transaction (its row locked by the caller): POSTED releases the reservation
+   * and journals entries for the settled amount; VOIDED only releases. Returns the new row.
+   */
+  settle(books: PoolBooks, pending: TransactionRow, outcome: SettlementOutcome): TransactionRow {
+    const reservation = {
+      type: pending.type,
+      investorId: pending.investorId,
+      amount: pending.reservedAmount ?? pending.amount,
+    };
+    const settledAt = new Date();
+    if (outcome.status === 'VOIDED') {
+      releasePending(books, reservation);
+      const row: TransactionRow = { ...pending, status: 'VOIDED', settledAt };
+      this.settled.push(row);
+      this.announce(books, row, null);
+      return row;
+    }
+    const planned = postReservation(books, reservation, outcome.amount);
+    // The money moved when it arrived: reports and statements date it then.
+    const row: TransactionRow = {
+      ...pending,
+      status: 'POSTED',
+      amount: outcome.amount,
+      settledAt,
+      occurredAt: settledAt,
+    };
+    this.settled.push(row);
+    this.journalEntries(row, planned);
+    this.announce(books, row, planned);
+    return row;
+  }
+
+  private journalEntries(row: TransactionRow, planned: PlannedTransaction): void {
     for (const leg of planned.legs) {
       this.entries.push({
         transactionId: row.id,
-        poolId,
+        poolId: row.poolId,
         investorId: leg.investorId,
         amount: leg.amount,
-        currency,
+        currency: row.currency,
       });
     }
-    const event: TransactionPostedEvent['payload'] = {
+  }
+
+  /**
+   * One event per step: TransactionPending, TransactionPosted (the only one that counts as money
+   * for alerts, reports and capital calls) or TransactionVoided, with the pool's cash and
+   * pending figures right after it.
+   */
+  private announce(books: PoolBooks, row: TransactionRow, planned: PlannedTransaction | null) {
+    const payload: TransactionPostedPayload = {
       transactionId: row.id,
-      poolId,
+      poolId: row.poolId,
       investorId: row.investorId,
       type: row.type,
       amountMinor: row.amount.toString(),
-      currency,
+      currency: row.currency,
       cashBalanceMinor: books.pool.cashBalance.toString(),
+      status: row.status,
+      pendingInMinor: books.pool.pendingIn.toString(),
+      pendingOutMinor: books.pool.pendingOut.toString(),
     };
-    if (planned.type === 'FEE') {
-      event.allocations = planned.legs.flatMap((leg) =>
+    if (row.reservedAmount !== null) payload.reservedAmountMinor = row.reservedAmount.toString();
+    if (planned?.type === 'FEE') {
+      payload.allocations = planned.legs.flatMap((leg) =>
         leg.investorId === null
           ? []
           : [{ investorId: leg.investorId, amountMinor: leg.amount.toString() }],
       );
     }
+    const type: TransactionStepEvent['type'] =
+      row.status === 'PENDING'
+        ? 'TransactionPending'
+        : row.status === 'VOIDED'
+          ? 'TransactionVoided'
+          : 'TransactionPosted';
     this.events.push({
       id: monotonicUuidv7(),
-      type: 'TransactionPosted',
-      aggregateId: poolId,
-      payload: event,
-      occurredAt: row.occurredAt,
+      type,
+      aggregateId: row.poolId,
+      payload,
+      occurredAt: row.status === 'VOIDED' ? (row.settledAt ?? row.occurredAt) : row.occurredAt,
     });
-    return row;
   }
 
-  /** Inserts everything journaled (one multi-row statement per table). */
+  /** Inserts everything journaled (one multi-row statement per table), then settled rows. */
   async write(tx: LedgerTx): Promise<void> {
     await insertJournal(tx, this);
+    await updateSettledTransactions(tx, this.settled);
   }
 }

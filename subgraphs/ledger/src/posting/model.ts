@@ -19,6 +19,12 @@ export interface PlannedTransaction {
   /** Positive; the legs say which way it moved. */
   amount: bigint;
   legs: Leg[];
+  /**
+   * Two-phase: 'PENDING' reserves the amount (pending columns, no entries) until it is posted
+   * (possibly for less) or voided, at the latest at `expiresAt`. Absent: posted at once.
+   */
+  phase?: 'PENDING';
+  expiresAt?: Date;
 }
 
 /** The locked accounts a plan decides on; applying a transaction mutates these copies. */
@@ -61,8 +67,8 @@ export function applyToBooks(books: PoolBooks, planned: PlannedTransaction): voi
     (total, leg) => (leg.investorId === null ? total + leg.amount : total),
     0n,
   );
-  if (books.pool.cashBalance + cash < 0n)
-    throw new Error('cash would go negative: a plan skipped its check');
+  if (books.pool.cashBalance - books.pool.pendingOut + cash < 0n)
+    throw new Error('spendable cash would go negative: a plan skipped its check');
   checkTotal(
     books.pool[poolCounter] + planned.amount,
     'pool',
@@ -91,3 +97,11 @@ export function applyToBooks(books: PoolBooks, planned: PlannedTransaction): voi
 /** Net contributed capital, the weight for pro-rata distributions and fees. */
 export const contributedCapital = (account: InvestorAccountRow): bigint =>
   account.contributed - account.withdrawn;
+
+/** Cash that may be paid out: the posted cash less what pending payouts have reserved. */
+export const spendableCash = (books: PoolBooks): bigint =>
+  books.pool.cashBalance - books.pool.pendingOut;
+
+/** Capital that may be withdrawn: the capital account less its pending payouts. */
+export const spendableCapital = (account: InvestorAccountRow | undefined): bigint =>
+  (account?.capitalBalance ?? 0n) - (account?.pendingOut ?? 0n);

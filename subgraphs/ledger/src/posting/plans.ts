@@ -1,6 +1,12 @@
 import { splitProRata } from '@poolgraph/money';
 import { graphQLError, ErrorCode } from '@poolgraph/platform';
-import { contributedCapital, type PlannedTransaction, type PoolBooks } from './model.ts';
+import {
+  contributedCapital,
+  spendableCapital,
+  spendableCash,
+  type PlannedTransaction,
+  type PoolBooks,
+} from './model.ts';
 
 export const insufficientFunds = (message: string) =>
   graphQLError(ErrorCode.INSUFFICIENT_FUNDS, message);
@@ -20,8 +26,21 @@ export function planContribution(investorId: string, amount: bigint): PlannedTra
   ];
 }
 
+/**
+ * Money on its way in (a card or bank payment started): reserved as pending until the payment
+ * settles or `expiresAt` passes; not cash, not capital, not spendable until then.
+ */
+export function planPendingContribution(
+  investorId: string,
+  amount: bigint,
+  expiresAt: Date,
+): PlannedTransaction[] {
+  return planContribution(investorId, amount).map((t) => ({ ...t, phase: 'PENDING', expiresAt }));
+}
+
 function requireCash(books: PoolBooks, amount: bigint, what: string): void {
-  if (books.pool.cashBalance < amount) {
+  // Cash reserved by pending payouts is not spendable.
+  if (spendableCash(books) < amount) {
     throw insufficientFunds(`The pool's cash does not cover this ${what}.`);
   }
 }
@@ -32,8 +51,7 @@ export function planWithdrawal(
   investorId: string,
   amount: bigint,
 ): PlannedTransaction[] {
-  const capital = books.investors.get(investorId)?.capitalBalance ?? 0n;
-  if (capital < amount)
+  if (spendableCapital(books.investors.get(investorId)) < amount)
     throw insufficientFunds('The amount is more than your capital in this pool.');
   requireCash(books, amount, 'withdrawal');
   return [
@@ -93,4 +111,16 @@ export function planFee(books: PoolBooks, amount: bigint): PlannedTransaction[] 
       ],
     },
   ];
+}
+
+/**
+ * A distribution paid out from outside (a bank payout): each member's share reserved as a
+ * PENDING payout (cash held, not spendable) until the payout is confirmed or voided.
+ */
+export function planPendingDistribution(
+  books: PoolBooks,
+  amount: bigint,
+  expiresAt: Date,
+): PlannedTransaction[] {
+  return planDistribution(books, amount).map((t) => ({ ...t, phase: 'PENDING', expiresAt }));
 }

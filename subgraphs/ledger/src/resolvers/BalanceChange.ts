@@ -6,4 +6,7 @@ export const BalanceChange: BalanceChangeResolvers = {
   investor: ({ event }) => (event.payload.investorId ? { id: event.payload.investorId } : null),
   transaction: ({ transaction }) => transaction,
   cashBalance: ({ event }) => money(BigInt(event.payload.cashBalanceMinor), event.payload.currency),
+  pendingContributions: ({ event }) =>
+    money(BigInt(event.payload.pendingInMinor ?? '0'), event.payload.currency),
+  status: ({ transaction }) => transaction.status,
 };

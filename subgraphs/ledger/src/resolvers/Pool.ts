@@ -59,6 +59,10 @@ export const Pool: PoolResolvers = {
   totalDistributed: (pool, _args, context) => figure(pool, context, (row) => row.totalDistributed),
   totalFees: (pool, _args, context) => figure(pool, context, (row) => row.totalFees),
   totalWithdrawn: (pool, _args, context) => figure(pool, context, (row) => row.totalWithdrawn),
+  pendingContributions: (pool, _args, context) => figure(pool, context, (row) => row.pendingIn),
+  pendingPayouts: (pool, _args, context) => figure(pool, context, (row) => row.pendingOut),
+  spendableCash: (pool, _args, context) =>
+    figure(pool, context, (row) => row.cashBalance - row.pendingOut),
   transactions: async (pool, { first, after }, context) => {
     const known = requireViewer(context.viewer);
     const size = first ?? DEFAULT_PAGE;

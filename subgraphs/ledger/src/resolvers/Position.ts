@@ -9,4 +9,6 @@ export const Position: PositionResolvers = {
   fees: (p) => money(p.fees, p.currency),
   withdrawn: (p) => money(p.withdrawn, p.currency),
   capital: (p) => money(p.capital, p.currency),
+  pending: (p) => money(p.pendingIn, p.currency),
+  pendingPayouts: (p) => money(p.pendingOut, p.currency),
 };

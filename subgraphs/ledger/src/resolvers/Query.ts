@@ -3,6 +3,7 @@ import type { QueryResolvers } from '../__generated__/resolvers.ts';
 import { ledgerHistory } from './LedgerHistoryPage.ts';
 import { readPosition } from './Membership.ts';
 import { visibleTransaction } from './Transaction.ts';
+import { paymentMismatches } from './payments.ts';
 
 export const Query: QueryResolvers = {
   position: async (_parent, { poolId, investorId }, context) => {
@@ -15,4 +16,5 @@ export const Query: QueryResolvers = {
   },
   transaction: (_parent, { id }, context) => visibleTransaction(id, context),
   ledgerHistory: (_parent, args, context) => ledgerHistory(args, context),
+  paymentMismatches: (_parent, args, context) => paymentMismatches(args, context),
 };

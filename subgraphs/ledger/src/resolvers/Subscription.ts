@@ -1,25 +1,26 @@
-import type { TransactionPostedEvent } from '@poolgraph/events';
+import type { TransactionStepEvent } from '@poolgraph/events';
 import { isUuid, notFound, pipeEvents } from '@poolgraph/platform';
 import type { SubscriptionResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
 import type { TransactionRow } from '../data/transactions.ts';
+import { asOfStep } from '../subscriptions/transactionCache.ts';
 import { authorizeWatch } from '../subscriptions/watch.ts';
 
 /** Authorizes the caller, then follows the pool's channel through the caller's own filter. */
 async function watchPool<R>(
   poolId: string,
   context: Context,
-  map: (event: TransactionPostedEvent, transaction: TransactionRow) => R,
+  map: (event: TransactionStepEvent, transaction: TransactionRow) => R,
 ): Promise<AsyncIterableIterator<R>> {
   if (!isUuid(poolId)) throw notFound('The pool');
   const keep = await authorizeWatch(context, poolId);
-  const events = context.pubsub.asyncIterableIterator<TransactionPostedEvent>(
+  const events = context.pubsub.asyncIterableIterator<TransactionStepEvent>(
     context.poolChannel(poolId),
   );
   return pipeEvents(events, keep, async (event) => {
     const transaction = await context.postedTransactions.load(event.payload.transactionId);
     if (!transaction) throw notFound('The transaction');
-    return map(event, transaction);
+    return map(event, asOfStep(event, transaction));
   });
 }
 

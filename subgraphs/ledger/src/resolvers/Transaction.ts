@@ -27,4 +27,6 @@ export const Transaction: TransactionResolvers = {
   pool: (row) => ({ id: row.poolId }),
   investor: (row) => (row.investorId ? { id: row.investorId } : null),
   amount: (row) => money(row.amount, row.currency),
+  reservedAmount: (row) =>
+    row.reservedAmount === null ? null : money(row.reservedAmount, row.currency),
 };

@@ -4,6 +4,7 @@ import type { Resolvers } from '../__generated__/resolvers.ts';
 import { BalanceChange } from './BalanceChange.ts';
 import { Membership } from './Membership.ts';
 import { Mutation } from './Mutation.ts';
+import { PaymentIntent, PaymentMismatch } from './PaymentIntent.ts';
 import { Pool } from './Pool.ts';
 import { Position } from './Position.ts';
 import { Query } from './Query.ts';
@@ -19,6 +20,8 @@ export const resolvers: Resolvers = {
   Subscription,
   BalanceChange,
   Pool,
+  PaymentIntent,
+  PaymentMismatch,
   Membership,
   Position,
   Transaction,

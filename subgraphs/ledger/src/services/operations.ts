@@ -8,7 +8,14 @@ import type { PoolStatus } from '../db/schema.ts';
 import type { Poster } from '../posting/engine.ts';
 import { checkTransactionAmount } from '../posting/limits.ts';
 import type { PlannedTransaction, PoolBooks } from '../posting/model.ts';
-import { planContribution, planDistribution, planFee, planWithdrawal } from '../posting/plans.ts';
+import {
+  planContribution,
+  planDistribution,
+  planFee,
+  planPendingContribution,
+  planPendingDistribution,
+  planWithdrawal,
+} from '../posting/plans.ts';
 import { checkIdempotencyKey, checkOccurredAt } from '../posting/validate.ts';
 import { checkedView, type PoolFactsDeps } from './poolFacts.ts';
 import { checkPoolId, requestHash, requireStatus } from './requests.ts';
@@ -137,6 +144,34 @@ export async function contribute(deps: OperationDeps, viewer: Viewer | null, arg
   );
 }
 
+/**
+ * The ledger half of startContribution: a PENDING contribution (same rules as contribute) that
+ * its payment posts or voids. The method is part of the request, so one key cannot start a card
+ * payment and then a bank transfer.
+ */
+export async function contributePending(
+  deps: OperationDeps,
+  viewer: Viewer | null,
+  args: MoneyArgs & { method: string },
+  expiresAt: Date,
+) {
+  const actor = requireRole(viewer, 'INVESTOR');
+  return first(
+    await move(deps, args, {
+      operation: `startContribution:${args.method}`,
+      actor,
+      investorId: actor.userId,
+      by: 'member',
+      forMember: true,
+      statuses: ['OPEN'],
+      occurredAt: null,
+      investors: (id) => [id],
+      opensAccounts: true,
+      plan: (_books, amount) => planPendingContribution(actor.userId, amount, expiresAt),
+    }),
+  );
+}
+
 export async function withdraw(deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) {
   const actor = requireRole(viewer, 'INVESTOR');
   return first(
@@ -210,4 +245,21 @@ export async function chargeFee(deps: OperationDeps, viewer: Viewer | null, args
       plan: planFee,
     }),
   );
+}
+
+/** The ledger half of startDistribution: distribute's rules, each share a PENDING payout. */
+export async function distributePending(
+  deps: OperationDeps,
+  viewer: Viewer | null,
+  args: MoneyArgs,
+  expiresAt: Date,
+) {
+  const actor = requireRole(viewer, ...MANAGERS);
+  return move(deps, args, {
+    ...poolWide(actor),
+    operation: 'startDistribution',
+    by: 'manager',
+    statuses: ['OPEN', 'CLOSED'],
+    plan: (books, amount) => planPendingDistribution(books, amount, expiresAt),
+  });
 }

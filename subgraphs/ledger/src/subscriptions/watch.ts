@@ -1,13 +1,13 @@
 import { hasRole, requireViewer, type Viewer } from '@poolgraph/auth';
 import { forbidden, notFound } from '@poolgraph/platform';
-import type { TransactionPostedEvent } from '@poolgraph/events';
+import type { TransactionStepEvent } from '@poolgraph/events';
 import type { Context } from '../context.ts';
 import { checkedView } from '../services/poolFacts.ts';
 
 /** How long a member's membership, once confirmed, is trusted between events. */
 const MEMBERSHIP_RECHECK_MS = 2_000;
 
-export type EventFilter = (event: TransactionPostedEvent) => Promise<boolean>;
+export type EventFilter = (event: TransactionStepEvent) => Promise<boolean>;
 
 /**
  * Decides, at subscribe time, what the caller may receive from a pool, and returns the per-event

@@ -255,7 +255,10 @@ export type Pool = {
   maxInvestors?: Maybe<Scalars['Int']['output']>;
   /** How many members the pool has. Visible to anyone who can see the pool. */
   memberCount: Scalars['Int']['output'];
-  /** The pool's members, oldest first. Its manager and admins see all of them; an investor sees only their own membership. */
+  /**
+   * The pool's members, oldest first. Its manager and admins see all of them; an investor sees only their own membership.
+   * At most `first` (1 to 500, default 500), after the membership whose id is `after`.
+   */
   members: Array<Membership>;
   /** The smallest commitment an investor may join with, if set. */
   minContribution?: Maybe<Money>;
@@ -270,6 +273,16 @@ export type Pool = {
   status: PoolStatus;
   /** How much capital the manager aims to raise (commitments), if set. */
   targetAmount?: Maybe<Money>;
+};
+
+
+/**
+ * An investment pool (syndicate) run by a manager, in one currency.
+ * Visible to its manager, its members and admins; OPEN pools are also listed to every signed-in user.
+ */
+export type PoolMembersArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Where a pool is in its life. It moves one way only: DRAFT → OPEN → CLOSED → ARCHIVED. */
@@ -571,7 +584,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   manager?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   maxInvestors?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<PoolMembersArgs, 'first'>>;
   minContribution?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

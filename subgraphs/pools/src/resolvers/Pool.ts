@@ -1,7 +1,26 @@
 import { money } from '@poolgraph/money';
-import { isUuid } from '@poolgraph/platform';
+import { badUserInput, isUuid } from '@poolgraph/platform';
 import type { PoolResolvers } from '../__generated__/resolvers.ts';
 import { ownMembership, seesPoolFully, visiblePool } from '../access.ts';
+
+/** The most members one page holds (and its default, so clients without `first` see a whole pool). */
+export const MAX_MEMBERS_PAGE = 500;
+
+/** One page of a pool's memberships (read whole, batched across pools, then cut here). */
+function memberPage<T extends { id: string }>(
+  rows: T[],
+  first: number,
+  after?: string | null,
+): T[] {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_MEMBERS_PAGE) {
+    throw badUserInput('first', `must be between 1 and ${MAX_MEMBERS_PAGE}, got ${first}.`);
+  }
+  const start = after == null ? 0 : rows.findIndex((row) => row.id === after) + 1;
+  if (start === 0 && after != null) {
+    throw badUserInput('after', 'must be the id of a membership from the previous page.');
+  }
+  return rows.slice(start, start + first);
+}
 
 const optionalMoney = (minor: bigint | null, currency: string) =>
   minor === null ? null : money(minor, currency);
@@ -17,12 +36,13 @@ export const Pool: PoolResolvers = {
   targetAmount: (pool) => optionalMoney(pool.targetMinor, pool.currency),
   minContribution: (pool) => optionalMoney(pool.minContributionMinor, pool.currency),
   memberCount: (pool, _args, { loaders }) => loaders.memberCountByPoolId.load(pool.id),
-  members: async (pool, _args, context) => {
+  members: async (pool, { first, after }, context) => {
     if (seesPoolFully(context.viewer, pool)) {
-      return context.loaders.membershipsByPoolId.load(pool.id);
+      const rows = await context.loaders.membershipsByPoolId.load(pool.id);
+      return memberPage(rows, first ?? MAX_MEMBERS_PAGE, after);
     }
     const own = await ownMembership(context, pool.id);
-    return own ? [own] : [];
+    return memberPage(own ? [own] : [], first ?? MAX_MEMBERS_PAGE, after);
   },
   capitalCalls: async (pool, _args, context) => {
     const allowed = seesPoolFully(context.viewer, pool) || (await ownMembership(context, pool.id));

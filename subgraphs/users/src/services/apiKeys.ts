@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { requireRole, validateScopes, type Viewer } from '@poolgraph/auth';
+import {
+  API_KEY_PREFIX,
+  looksLikeApiKey,
+  requireRole,
+  validateScopes,
+  type Viewer,
+} from '@poolgraph/auth';
 import {
   badUserInput,
   isUuid,
@@ -19,9 +25,6 @@ import {
   type ApiKeyRow,
 } from '../data/apiKeys.ts';
 
-/** Every secret starts so (secret scanners and people recognise it), then 32 random bytes. */
-export const API_KEY_PREFIX = 'pgk_';
-const SECRET_FORMAT = /^pgk_[A-Za-z0-9_-]{43}$/;
 /** What lists show of a secret: the prefix and 8 of its 43 random characters. */
 const SHOWN_CHARACTERS = API_KEY_PREFIX.length + 8;
 const MAX_NAME_LENGTH = 100;
@@ -58,6 +61,7 @@ export function createApiKeyService({ db, signer, revocations }: ApiKeyServiceDe
       const admin = requireRole(viewer, 'ADMIN');
       const validName = validateKeyName(name);
       const validScopes = validateScopes(scopes);
+      // The prefix lets secret scanners and people recognise a key; 32 random bytes follow.
       const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
       const id = uuidv7();
       await insertApiKey(db, {
@@ -91,7 +95,7 @@ export function createApiKeyService({ db, signer, revocations }: ApiKeyServiceDe
      * use (at most once a minute per key).
      */
     async exchange(secret: string): Promise<{ accessToken: string; expiresAt: number } | null> {
-      if (!SECRET_FORMAT.test(secret)) return null;
+      if (!looksLikeApiKey(secret)) return null;
       const key = await selectApiKeyBySecretHash(db, hashSecret(secret));
       if (!key || key.revokedAt) return null;
       const issuedAt = Date.now();

@@ -1,0 +1,86 @@
+import type { IncomingMessage } from 'node:http';
+import { Counter, type Logger, type Redis, type Registry } from '@poolgraph/platform';
+import { clientAddressOf, type GatewayContext } from '../context.ts';
+import { DEFAULT_LIMITS, type GatewayLimits } from './config.ts';
+import { corsPolicy } from './cors.ts';
+import { operationLimitsFor } from './plugin.ts';
+import { apiKeyIdentity, createRateLimiter, type RateIdentity } from './rateLimit.ts';
+
+export type { GatewayLimits } from './config.ts';
+export { DEFAULT_LIMITS } from './config.ts';
+
+/**
+ * Who a request is charged to: its API key (by hash: the secret is never a Redis key name), else
+ * its user, else its address.
+ */
+export function rateIdentityOf(context: GatewayContext, req: IncomingMessage): RateIdentity {
+  const key = req.headers['x-api-key'];
+  if (typeof key === 'string' && key) return apiKeyIdentity(key);
+  if (context.viewer) return { kind: 'user', id: context.viewer.userId };
+  return { kind: 'ip', id: context.clientAddress ?? 'unknown' };
+}
+
+export interface LimitsDeps {
+  limits?: Partial<GatewayLimits>;
+  registry: Registry;
+  log: Logger;
+  /** Without Redis there are no rate limits (tests of other features). */
+  redis?: Redis;
+  redisPrefix?: string;
+  /** How the client's address is read (`TRUST_PROXY`): failed authentications are charged to it. */
+  trustProxy?: boolean;
+}
+
+/** Everything the gateway's limits plug into: Apollo, the context, the HTTP face. */
+export function createLimits(deps: LimitsDeps) {
+  const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const rejections = new Counter({
+    name: 'gateway_operation_limit_rejections_total',
+    help: 'Operations refused with QUERY_TOO_COMPLEX, by limit',
+    labelNames: ['limit'],
+    registers: [deps.registry],
+  });
+  const operations = operationLimitsFor<GatewayContext>(limits.operations, rejections);
+  const limiter =
+    deps.redis &&
+    createRateLimiter({
+      redis: deps.redis,
+      prefix: deps.redisPrefix ?? '',
+      limits: limits.rate,
+      log: deps.log,
+      failures: new Counter({
+        name: 'gateway_rate_limit_failures_total',
+        help: 'Requests let through unchecked because Redis did not answer the rate limiter',
+        registers: [deps.registry],
+      }),
+      rejections: new Counter({
+        name: 'gateway_rate_limited_total',
+        help: 'Requests refused with RATE_LIMITED, by identity kind (key, user, ip)',
+        labelNames: ['kind'],
+        registers: [deps.registry],
+      }),
+    });
+
+  return {
+    limits,
+    operations,
+    cors: corsPolicy(limits.corsOrigins),
+    /** Wraps the context function: a request over its rate limit fails with 429. */
+    rateLimited(create: (req: IncomingMessage) => Promise<GatewayContext>) {
+      if (!limiter) return create;
+      return async (req: IncomingMessage) => {
+        let context: GatewayContext;
+        try {
+          context = await create(req);
+        } catch (error) {
+          // A bad token or key is charged to its address, so guessing keys is throttled too.
+          const address = clientAddressOf(req, !!deps.trustProxy) ?? 'unknown';
+          await limiter.charge({ kind: 'ip', id: address });
+          throw error;
+        }
+        await limiter.charge(rateIdentityOf(context, req));
+        return context;
+      };
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { connectRedis, createLogger, type Redis } from '@poolgraph/platform';
+import {
+  TEST_REDIS_URL,
+  deleteRedisKeys,
+  errorCodes,
+  graphql,
+  startPrivateRedis,
+  uniqueRedisPrefix,
+} from '@poolgraph/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  FEDERATION_LINK,
+  createTestKeys,
+  startGateway,
+  startSubgraph,
+  supergraphOf,
+  type StartedGateway,
+  type TestSubgraph,
+} from './helpers.ts';
+import type { RateLimits } from '../src/limits/config.ts';
+
+const log = createLogger('test', 'silent');
+let echo: TestSubgraph;
+let supergraphSdl: string;
+let keys: Awaited<ReturnType<typeof createTestKeys>>;
+let redis: Redis;
+const prefixes: string[] = [];
+const started: StartedGateway[] = [];
+
+beforeAll(async () => {
+  echo = await startSubgraph('echo', `${FEDERATION_LINK} type Query { hello: String }`, {
+    Query: { hello: () => 'hi' },
+  });
+  supergraphSdl = supergraphOf(echo.source());
+  keys = await createTestKeys();
+  redis = connectRedis(TEST_REDIS_URL, log);
+});
+afterAll(async () => {
+  await Promise.all(started.map((gateway) => gateway.service.stop()));
+  await echo?.service.stop();
+  for (const prefix of prefixes) await deleteRedisKeys(TEST_REDIS_URL, prefix);
+  redis?.disconnect();
+});
+
+/** A gateway replica on the shared Redis, under `prefix` (a fresh one unless given). */
+async function gatewayWith(rate: Partial<RateLimits>, prefix = uniqueRedisPrefix('rate')) {
+  prefixes.push(prefix);
+  const gateway = await startGateway({ supergraphSdl }, keys.verifier, {
+    redis,
+    redisPrefix: prefix,
+    limits: { rate: { perKey: 0, perUser: 0, perIp: 0, ...rate } },
+  });
+  started.push(gateway);
+  return { ...gateway, prefix };
+}
+
+const hello = (url: string, headers: Record<string, string> = {}) =>
+  fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: '{ hello }' }),
+  });
+
+describe('rate limits', () => {
+  it('lets an anonymous address make its allowance, then answers 429 with Retry-After', async () => {
+    const { url } = await gatewayWith({ perIp: 3 });
+    for (let i = 0; i < 3; i += 1) expect((await hello(url)).status).toBe(200);
+    const refused = await hello(url);
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    // One request's worth refills in 60 s / 3 = 20 s.
+    expect(retryAfter).toBeGreaterThanOrEqual(19);
+    expect(retryAfter).toBeLessThanOrEqual(20);
+    const body = (await refused.json()) as {
+      errors: Array<{ message: string; extensions: object }>;
+    };
+    expect(body.errors[0]).toEqual({
+      message: `Too many requests for this address; retry after ${retryAfter} s.`,
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+    });
+  });
+
+  it('counts each signed-in user on their own, whatever the address', async () => {
+    const { url } = await gatewayWith({ perUser: 2, perIp: 1 });
+    const alice = await keys.sign('alice');
+    const bob = await keys.sign('bob');
+    const as = (token: string) => graphql(url, '{ hello }', {}, { token });
+    expect((await as(alice)).status).toBe(200);
+    expect((await as(alice)).status).toBe(200);
+    expect(errorCodes(await as(alice))).toEqual(['RATE_LIMITED']);
+    expect((await as(bob)).status).toBe(200);
+  });
+
+  it('counts each API key on its own, under its hash and never its secret', async () => {
+    const { url, prefix } = await gatewayWith({ perKey: 1 });
+    expect((await hello(url, { 'x-api-key': 'pk_secret_one' })).status).toBe(200);
+    expect((await hello(url, { 'x-api-key': 'pk_secret_one' })).status).toBe(429);
+    expect((await hello(url, { 'x-api-key': 'pk_secret_two' })).status).toBe(200);
+    const names = await redis.keys(`${prefix}*`);
+    expect(names).toHaveLength(2);
+    expect(names.every((name) => /ratelimit:key:[0-9a-f]{64}$/.test(name))).toBe(true);
+    expect(names.join()).not.toContain('secret');
+  });
+
+  it('shares one allowance across gateway replicas on the same Redis', async () => {
+    const first = await gatewayWith({ perIp: 4 });
+    const second = await gatewayWith({ perIp: 4 }, first.prefix);
+    const statuses = [];
+    for (let i = 0; i < 6; i += 1) {
+      statuses.push((await hello(i % 2 ? second.url : first.url)).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+  });
+
+  it('refuses all but the allowance of 50 concurrent identical requests', async () => {
+    const { url } = await gatewayWith({ perIp: 10 });
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, async () => (await hello(url)).status),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+  });
+
+  it('lets requests through and counts them when Redis is down (fail open)', async () => {
+    const privateRedis = await startPrivateRedis();
+    const client = connectRedis(privateRedis.url, log);
+    await client.ping();
+    const gateway = await startGateway({ supergraphSdl }, keys.verifier, {
+      redis: client,
+      redisPrefix: 'rate:',
+      limits: { rate: { perKey: 1, perUser: 1, perIp: 1 } },
+    });
+    started.push(gateway);
+    let stopped = false;
+    try {
+      expect((await hello(gateway.url)).status).toBe(200);
+      expect((await hello(gateway.url)).status).toBe(429);
+      stopped = true;
+      await privateRedis.stop();
+      for (let i = 0; i < 3; i += 1) expect((await hello(gateway.url)).status).toBe(200);
+      const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+      expect(metrics).toMatch(/^gateway_rate_limit_failures_total\{[^}]*\} 3$/m);
+    } finally {
+      client.disconnect();
+      // A second stop() would wait for an exit that already happened.
+      if (!stopped) await privateRedis.stop();
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
+import { badUserInput, isUuid, notFound } from '@poolgraph/platform';
+import { selectPoolFactsByIds } from '../data/poolFacts.ts';
+import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
+import { settlePending } from '../posting/settle.ts';
+import { distributePending, type OperationDeps } from '../services/operations.ts';
+import type { PaymentsDeps } from './deps.ts';
+
+/**
+ * startDistribution: distribute's split, each member's share a PENDING payout that holds its
+ * cash (not spendable by anything else) until the manager confirms the bank paid it out
+ * (POSTED) or voids it. Unconfirmed payouts void themselves after the bank-transfer timeout.
+ */
+export function startDistribution(
+  deps: OperationDeps & { payments: PaymentsDeps },
+  viewer: Viewer | null,
+  args: { poolId: string; amount: string; idempotencyKey: string },
+): Promise<TransactionRow[]> {
+  const expiresAt = new Date(Date.now() + deps.payments.timeoutsMs.BANK_TRANSFER);
+  return distributePending(deps, viewer, args, expiresAt);
+}
+
+/** confirmPayout / voidPayout: the pool's manager (or an admin) ends a pending payout. */
+export async function settlePayout(
+  deps: PaymentsDeps,
+  viewer: Viewer | null,
+  transactionId: string,
+  status: 'POSTED' | 'VOIDED',
+): Promise<TransactionRow> {
+  const actor = requireRole(viewer, 'MANAGER', 'ADMIN');
+  const [row] = isUuid(transactionId)
+    ? await selectTransactionsByIds(deps.db, [transactionId])
+    : [];
+  if (!row) throw notFound('Transaction');
+  const [facts] = await selectPoolFactsByIds(deps.db, [row.poolId]);
+  if (!hasRole(actor, 'ADMIN') && facts?.managerId !== actor.userId) {
+    throw notFound('Transaction');
+  }
+  if (row.type !== 'DISTRIBUTION' || row.reservedAmount === null) {
+    throw badUserInput('transactionId', 'is not a payout started with startDistribution.');
+  }
+  const settled = await settlePending(
+    deps.db,
+    transactionId,
+    status === 'POSTED' ? { status, amount: row.reservedAmount } : { status },
+  );
+  if (settled.changed) deps.onSettled();
+  return settled.row;
+}

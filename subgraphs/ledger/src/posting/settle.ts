@@ -1,0 +1,90 @@
+import { conflict, isDeadlock, notFound, retryTransaction } from '@poolgraph/platform';
+import type { LedgerDb } from '../db/index.ts';
+import {
+  lockInvestorAccounts,
+  updateInvestorAccounts,
+  type InvestorAccountRow,
+} from '../data/investorAccounts.ts';
+import { lockPoolAccounts, updatePoolAccounts } from '../data/poolAccounts.ts';
+import {
+  lockTransaction,
+  selectTransactionsByIds,
+  type TransactionRow,
+} from '../data/transactions.ts';
+import { MAX_POSTING_ATTEMPTS } from './engine.ts';
+import { Journal, type SettlementOutcome } from './journal.ts';
+
+/** What a settlement request did: this call settled it, or it had been settled the same way. */
+export interface Settled {
+  row: TransactionRow;
+  /** False when the transaction already had this outcome (a replay: nothing was written). */
+  changed: boolean;
+}
+
+const sameOutcome = (row: TransactionRow, outcome: SettlementOutcome) =>
+  row.status === outcome.status && (outcome.status === 'VOIDED' || row.amount === outcome.amount);
+
+/** A settled transaction asked to end another way: exactly one settlement wins. */
+function alreadySettled(row: TransactionRow, outcome: SettlementOutcome): Settled {
+  if (sameOutcome(row, outcome)) return { row, changed: false };
+  throw conflict(
+    row.status === 'PENDING'
+      ? 'This transaction is still pending.'
+      : `This transaction is already ${row.status}${row.status === 'POSTED' ? ` for ${row.amount} minor units` : ''}; it cannot be ${outcome.status} now.`,
+  );
+}
+
+/**
+ * The second phase of a two-phase transaction, in one MySQL transaction: the pool's cash row,
+ * then the member's capital account (the one lock order of the posting pipeline, so it never
+ * deadlocks a posting), then the transaction row; still PENDING under those locks, it is posted
+ * (entries for the settled amount, at most the reserved one) or voided, its reservation
+ * released, and its event written to the outbox. Already settled the same way: a replay
+ * (`changed: false`); another way: CONFLICT. Concurrent posts and voids of one transaction
+ * therefore end with exactly one winner.
+ */
+export async function settlePending(
+  db: LedgerDb,
+  transactionId: string,
+  outcome: SettlementOutcome,
+): Promise<Settled> {
+  return retryTransaction(
+    () =>
+      db.transaction(async (tx) => {
+        const [seen] = await selectTransactionsByIds(tx, [transactionId]);
+        if (!seen) throw notFound('Transaction');
+        if (seen.status !== 'PENDING' || !seen.investorId) return alreadySettled(seen, outcome);
+        const { poolId, investorId, currency } = seen;
+        // The cash row exists: the pending transaction created it (the manager is not changed).
+        const pools = await lockPoolAccounts(tx, [{ poolId, currency, managerId: '' }]);
+        const pool = pools.get(poolId)!;
+        const accounts = await lockInvestorAccounts(tx, [{ poolId, investorId, currency }], {
+          create: false,
+        });
+        const account: InvestorAccountRow | undefined = [...accounts.values()][0];
+        const row = await lockTransaction(tx, transactionId);
+        if (!row || !account) throw new Error(`pending transaction ${transactionId} lost its rows`);
+        if (row.status !== 'PENDING') return alreadySettled(row, outcome);
+        if (outcome.status === 'POSTED') {
+          const reserved = row.reservedAmount ?? row.amount;
+          if (outcome.amount <= 0n || outcome.amount > reserved) {
+            throw conflict(
+              `A pending transaction posts for more than zero and at most the ${reserved} minor units it reserved.`,
+            );
+          }
+        }
+        const books = {
+          pool: { ...pool },
+          investors: new Map([[investorId, { ...account }]]),
+          members: new Set<string>(),
+        };
+        const journal = new Journal();
+        const settled = journal.settle(books, row, outcome);
+        await journal.write(tx);
+        await updatePoolAccounts(tx, [books.pool]);
+        await updateInvestorAccounts(tx, [books.investors.get(investorId)!]);
+        return { row: settled, changed: true };
+      }),
+    { attempts: MAX_POSTING_ATTEMPTS, retryable: isDeadlock },
+  );
+}
