@@ -112,13 +112,17 @@ export type SignUpInput = {
   role: Role;
 };
 
-/** Where a transaction is in its life. Every transaction posted today is POSTED; corrections are reversing transactions. */
+/**
+ * Where a transaction is in its life. Money moved on the platform posts at once; money from
+ * outside (a card or bank payment) is PENDING first, then POSTED (possibly for less) or VOIDED,
+ * exactly once.
+ */
 export type TransactionStatus =
-  /** Accepted but not yet on the books (reserved for settlement flows). */
+  /** Reserved, not on the books: shown as pending on the balances it touches, not spendable. */
   | 'PENDING'
-  /** On the books; immutable. */
+  /** On the books (entries written); immutable. Corrections are reversing transactions. */
   | 'POSTED'
-  /** Cancelled by a reversing transaction (reserved). */
+  /** Ended without money moving: the payment failed, was cancelled or timed out. */
   | 'VOIDED';
 
 /** What kind of money movement a transaction is. */
