@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack } from '@poolgraph/testing/stack';
 import {
   OUTPUT,
@@ -300,5 +301,71 @@ describe('the web app in Chromium against the real supergraph', () => {
       .toContain('UNAUTHENTICATED');
     await screenshot(page, 'explorer');
     expect(outside).toEqual([]);
+  }, 60_000);
+
+  it('runs a subscription in the explorer over graphql-ws with the Headers tab’s token', async () => {
+    const api = stack.gatewayUrl;
+    const manager = await stack.signUp('MANAGER');
+    const investor = await stack.signUp('INVESTOR');
+    const { createPool } = expectData(
+      await graphql<{ createPool: { id: string } }>(
+        api,
+        'mutation($i: CreatePoolInput!) { createPool(input: $i) { id } }',
+        { i: { name: 'Explorer Fund', currency: 'USD' } },
+        { token: manager.token },
+      ),
+    );
+    const poolId = createPool.id;
+    expectData(
+      await graphql(
+        api,
+        'mutation($id: ID!) { openPool(id: $id) { id } }',
+        { id: poolId },
+        { token: manager.token },
+      ),
+    );
+    expectData(
+      await graphql(
+        api,
+        'mutation($p: ID!) { joinPool(poolId: $p, commitment: "1000") { id } }',
+        { p: poolId },
+        { token: investor.token },
+      ),
+    );
+
+    const context = await browser.newContext();
+    contexts.push(context);
+    // What a developer would type into GraphiQL's editors (it keeps them in localStorage).
+    const document = `subscription Watch { balanceChanged(poolId: "${poolId}") { cashBalance { amount } } }`;
+    const headers = JSON.stringify({ authorization: `Bearer ${manager.token}` });
+    await context.addInitScript(
+      ([query, headers]) => {
+        localStorage.setItem('graphiql:query', query!);
+        localStorage.setItem('graphiql:headers', headers!);
+      },
+      [document, headers],
+    );
+    const page = await context.newPage();
+    await page.goto(`${new URL(api).origin}/explorer`);
+    await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => ws.on('framesent', (f) => sockets.push(String(f.payload))));
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await expect
+      .poll(() => sockets.some((f) => f.includes('"subscribe"')), { timeout: 15_000 })
+      .toBe(true);
+    expect(sockets.find((f) => f.includes('connection_init'))).toContain(`Bearer ${manager.token}`);
+
+    expectData(
+      await graphql(
+        api,
+        'mutation($p: ID!) { contribute(poolId: $p, amount: "125.50", idempotencyKey: "explorer-1") { id } }',
+        { p: poolId },
+        { token: investor.token },
+      ),
+    );
+    await expect
+      .poll(() => page.locator('.result-window').textContent(), { timeout: 15_000 })
+      .toContain('125.50');
   }, 60_000);
 });
