@@ -29,7 +29,9 @@ const sent: Array<{ operationName?: string; hash?: string; hasQuery: boolean }> 
 const a11y: Record<string, unknown[]> = {};
 
 async function newPage(): Promise<Page> {
+  // Reduced motion: axe measures colours as they are, not halfway through a fade-in.
   const context = await browser.newContext({
+    reducedMotion: 'reduce',
     acceptDownloads: true,
     viewport: { width: 1280, height: 860 },
   });

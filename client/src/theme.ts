@@ -6,6 +6,8 @@ export const theme = createTheme({
   primaryColor: 'teal',
   primaryShade: 9,
   fontFamily: 'system-ui, sans-serif',
+  // No transitions for people who ask their system for less motion.
+  respectReducedMotion: true,
   components: {
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     Notification: Notification.extend({
