@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', 'examples/**', 'client/scripts/**'],
+    files: ['scripts/**', 'bench/**', 'examples/**', 'deploy/**', 'client/scripts/**'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -27,6 +27,21 @@ const PEOPLE = [
   { role: 'INVESTOR', email: 'ian@demo.poolgraph.dev', name: 'Ian Investor' },
 ] as const;
 
+const ADMIN_EMAIL = 'admin@demo.poolgraph.dev';
+
+const LOG_IN =
+  'mutation SeedLogIn($email: String!, $password: String!) { logIn(email: $email, password: $password) { accessToken user { id } } }';
+
+async function canLogIn(url: string, email: string): Promise<boolean> {
+  try {
+    await call(url, LOG_IN, { email, password: PASSWORD });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'UNAUTHENTICATED') throw error;
+    return false;
+  }
+}
+
 /** Signs the person up, or logs in when they already exist (so re-running changes nothing). */
 async function account(url: string, person: (typeof PEOPLE)[number]): Promise<Auth> {
   try {
@@ -38,11 +53,10 @@ async function account(url: string, person: (typeof PEOPLE)[number]): Promise<Au
     return signUp;
   } catch (error) {
     if ((error as { code?: string }).code !== 'CONFLICT') throw error;
-    const { logIn } = await call<{ logIn: Auth }>(
-      url,
-      'mutation SeedLogIn($email: String!, $password: String!) { logIn(email: $email, password: $password) { accessToken user { id } } }',
-      { email: person.email, password: PASSWORD },
-    );
+    const { logIn } = await call<{ logIn: Auth }>(url, LOG_IN, {
+      email: person.email,
+      password: PASSWORD,
+    });
     return logIn;
   }
 }
@@ -53,15 +67,14 @@ export async function seedDemo({
   usersMysqlUrl,
   payments,
 }: SeedOptions): Promise<DemoLogin[]> {
-  const mysql = connectMysql({ url: usersMysqlUrl }, usersSchema);
-  try {
-    await upsertAdmin(mysql.db, {
-      email: 'admin@demo.poolgraph.dev',
-      password: PASSWORD,
-      name: 'Ada Admin',
-    });
-  } finally {
-    await mysql.close();
+  // A second run finds the admin: changing an existing account would end its sessions.
+  if (!(await canLogIn(gatewayUrl, ADMIN_EMAIL))) {
+    const mysql = connectMysql({ url: usersMysqlUrl }, usersSchema);
+    try {
+      await upsertAdmin(mysql.db, { email: ADMIN_EMAIL, password: PASSWORD, name: 'Ada Admin' });
+    } finally {
+      await mysql.close();
+    }
   }
   const [manager, ivy, ian] = await Promise.all(
     PEOPLE.map((person) => account(gatewayUrl, person)),
@@ -71,14 +84,14 @@ export async function seedDemo({
   await seedReports({
     gatewayUrl,
     usersMysqlUrl,
-    adminEmail: 'admin@demo.poolgraph.dev',
+    adminEmail: ADMIN_EMAIL,
     adminPassword: PASSWORD,
   });
   if (payments) {
     await seedPayments({ manager: manager!, ivy: ivy!, ian: ian! }, { gatewayUrl, ...payments });
   }
   return [
-    { role: 'ADMIN', email: 'admin@demo.poolgraph.dev', password: PASSWORD },
+    { role: 'ADMIN', email: ADMIN_EMAIL, password: PASSWORD },
     ...PEOPLE.map((p) => ({ role: p.role, email: p.email, password: PASSWORD })),
   ];
 }

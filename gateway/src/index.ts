@@ -3,6 +3,7 @@ import {
   connectRedis,
   createLogger,
   createSessionRevocations,
+  startTracing,
   stopOnSignals,
 } from '@poolgraph/platform';
 import { loadGatewayEnv } from './env.ts';
@@ -11,6 +12,7 @@ import { createGateway } from './server.ts';
 
 const env = loadGatewayEnv();
 const log = createLogger('gateway', env.LOG_LEVEL);
+startTracing('gateway'); // only with OTEL_EXPORTER_OTLP_ENDPOINT set
 
 // Every request's session is checked against the revocation list the users subgraph writes.
 const redis = connectRedis(env.REDIS_URL, log);

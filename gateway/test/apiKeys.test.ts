@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectMysql } from '@poolgraph/platform';
-import { errorCodes, eventually, expectData, graphql } from '@poolgraph/testing';
+import { connectMysql, connectRedis, createLogger } from '@poolgraph/platform';
+import { TEST_REDIS_URL, errorCodes, eventually, expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
 import { schema as usersSchema } from '@poolgraph/users/db';
 import { sql } from 'drizzle-orm';
@@ -227,6 +227,25 @@ describe('calling with x-api-key', () => {
     );
     const used = list.apiKeys.find((k) => k.id === key.apiKey.id)!;
     expect(Date.now() - Date.parse(used.lastUsedAt!)).toBeLessThan(60_000);
+  });
+
+  it('counts each API key on its own rate limit, under its hash and never its secret', async () => {
+    const limited = await stack.startGateway({
+      limits: { rate: { perKey: 1, perUser: 0, perIp: 0 } },
+    });
+    const scopes = ['pools:read', 'ledger:read'];
+    const [one, two] = [await createKey(scopes), await createKey(scopes)];
+    const statuses = async (secret: string) =>
+      (await byId(limited.url, secret, OPERATIONS.pools)).errors?.map((e) => e.extensions?.code);
+    expect(await statuses(one.secret)).toBeUndefined();
+    expect(await statuses(one.secret)).toEqual(['RATE_LIMITED']);
+    expect(await statuses(two.secret)).toBeUndefined();
+    const redis = connectRedis(TEST_REDIS_URL, createLogger('test', 'silent'));
+    const names = await redis.keys(`${stack.redisPrefix}ratelimit:*`);
+    redis.disconnect();
+    expect(names).toHaveLength(2);
+    expect(names.every((name) => /ratelimit:key:[0-9a-f]{64}$/.test(name))).toBe(true);
+    expect(names.join()).not.toContain(one.secret.slice(4, 20));
   });
 
   it('refuses what a scope the key lacks covers with FORBIDDEN, naming the scope', async () => {

@@ -1,5 +1,12 @@
-import type { Logger, Redis } from '@poolgraph/platform';
+import {
+  contextOfTraceparent,
+  inSpan,
+  SpanKind,
+  type Logger,
+  type Redis,
+} from '@poolgraph/platform';
 import { parseDomainEvent, type DomainEvent } from './events.ts';
+import { traceparentOf } from './trace.ts';
 
 export interface StreamMessage {
   /** The entry's stream id (e.g. "1700000000000-0"); not the event id. */
@@ -85,12 +92,29 @@ export function consumeStream<TEvent = DomainEvent>(
     }
   }
 
+  /** A consumer span, child of the trace that wrote the event (its envelope's `trace`). */
+  const consumerSpan = (entry: Entry, work: () => Promise<void>) =>
+    inSpan(
+      `${group} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextOfTraceparent(traceparentOf(fieldOf(entry[1], 'event') ?? '')),
+        attributes: {
+          'messaging.system': 'redis',
+          'messaging.destination.name': stream,
+          'messaging.consumer.group.name': group,
+          'messaging.message.id': entry[0],
+        },
+      },
+      work,
+    );
+
   async function processEntry(entry: Entry, parsed?: TEvent): Promise<void> {
     const [streamId] = entry;
     const event = parsed ?? (await parseEntry(entry));
     if (event === undefined) return;
     try {
-      await options.handle(event, { streamId });
+      await consumerSpan(entry, () => options.handle(event, { streamId }));
       await client.xack(stream, group, streamId);
     } catch (error) {
       log.warn({ err: error, stream, streamId }, 'event handler failed; the entry will be retried');
@@ -110,7 +134,7 @@ export function consumeStream<TEvent = DomainEvent>(
     }
     if (parsed.length === 0) return;
     try {
-      await handleBatch(parsed.map((p) => p.event));
+      await consumerSpan(parsed[0]!.entry, () => handleBatch(parsed.map((p) => p.event)));
       await client.xack(stream, group, ...parsed.map((p) => p.entry[0]));
     } catch (error) {
       log.warn(

@@ -5,3 +5,5 @@ export * from './consumer.ts';
 export * from './applyOnce.ts';
 export * from './poolEvents.ts';
 export * from './poolConsumer.ts';
+export * from './metrics.ts';
+export * from './trace.ts';

@@ -1,4 +1,6 @@
-import type { Logger, MysqlPool, Redis } from '@poolgraph/platform';
+import type { Logger, MysqlPool, Redis, Registry } from '@poolgraph/platform';
+import { registerOutboxMetrics } from './metrics.ts';
+import { splitTraceContext } from './trace.ts';
 import { purgePublishedRows } from './outboxPurge.ts';
 import { startRelayMaintenance, type RelayMaintenance } from './relayMaintenance.ts';
 import { trimAcknowledgedEntries } from './streamTrim.ts';
@@ -43,6 +45,10 @@ export interface OutboxRelayOptions {
   /** False: the loop never trims the stream (trimAcknowledged() still works). Default true. */
   trimStream?: boolean;
   log: Logger;
+  /** Where to register the relay's metrics (outbox and consumer-group lag; see metrics.ts). */
+  registry?: Registry;
+  /** Runs after a batch is marked published (e.g. the producer's business counters). */
+  onPublished?: (events: OutboxRecord[]) => void;
   /** Test hook: runs after XADD/PUBLISH and before rows are marked published (a crash point). */
   afterPublish?: (events: OutboxRecord[]) => Promise<void>;
 }
@@ -80,9 +86,11 @@ const TRIM_INTERVAL_MS = 10_000;
 
 /** The event JSON from a row; MariaDB returns JSON columns as text, MySQL 8 as objects. */
 function toRecord(row: Row): OutboxRecord {
-  const payload = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
+  const stored = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
+  const { payloadJson: payload, traceparent } = splitTraceContext(stored);
   const occurredAt = new Date(row.occurred_at);
-  const json = `{"id":${JSON.stringify(row.id)},"type":${JSON.stringify(row.type)},"occurredAt":"${occurredAt.toISOString()}","payload":${payload}}`;
+  const trace = traceparent ? `,"trace":{"traceparent":${JSON.stringify(traceparent)}}` : '';
+  const json = `{"id":${JSON.stringify(row.id)},"type":${JSON.stringify(row.type)},"occurredAt":"${occurredAt.toISOString()}","payload":${payload}${trace}}`;
   return {
     seq: String(row.seq),
     id: row.id,
@@ -112,6 +120,15 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const trimIntervalMs = options.trimIntervalMs ?? TRIM_INTERVAL_MS;
   const trimStream = options.trimStream ?? true;
   const { pool, redis, log } = options;
+  const metrics =
+    options.registry &&
+    registerOutboxMetrics({
+      registry: options.registry,
+      pool,
+      table,
+      redis,
+      stream: options.stream,
+    });
 
   async function publish(records: OutboxRecord[]): Promise<void> {
     const pipeline = redis.pipeline();
@@ -152,6 +169,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           `UPDATE \`${table}\` SET published_at = CURRENT_TIMESTAMP(3) WHERE seq IN (?)`,
           [records.map((r) => r.seq)],
         );
+        metrics?.published(records);
+        options.onPublished?.(records);
         return records.length;
       } finally {
         await connection.query('SELECT RELEASE_LOCK(SHA1(CONCAT(DATABASE(), ?)))', [

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { GraphQLMetrics } from './metrics.ts';
+import { nameActiveSpan } from './tracing.ts';
 
 /** Records requests and latency by operation name, and errors by code. */
 export function metricsPlugin<T extends BaseContext>(
@@ -11,6 +12,15 @@ export function metricsPlugin<T extends BaseContext>(
     async requestDidStart() {
       const end = process.hrtime.bigint();
       return {
+        async didResolveOperation({ operationName, operation }) {
+          const name = operationName ?? 'anonymous';
+          const type = operation?.operation ?? 'query';
+          nameActiveSpan(`${type} ${name}`, {
+            'graphql.operation.name': name,
+            'graphql.operation.type': type,
+            'poolgraph.service': metrics.service,
+          });
+        },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             const code = error.extensions?.code;

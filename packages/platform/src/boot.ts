@@ -1,6 +1,7 @@
 import type { HttpService } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { stopOnSignals } from './http.ts';
+import { startTracing } from './tracing.ts';
 import { subgraphUrlsFromEnv, type ParsedSubgraphEnv, type SubgraphConfig } from './resources.ts';
 
 /**
@@ -13,6 +14,7 @@ export async function bootService(
   start: (log: Logger) => Promise<{ service: HttpService; url: string }>,
 ): Promise<void> {
   const log = createLogger(name, level);
+  if (startTracing(name)) log.info('exporting traces over OTLP');
   try {
     const { service, url } = await start(log);
     log.info({ url }, `${name} ready`);

@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { HttpError, MAX_BODY_BYTES, closeAfterResponse, readJsonBody } from './body.ts';
 import { runInRequestScope } from './requestScope.ts';
+import { registerReadinessMetrics } from './readinessMetrics.ts';
+import { extractTraceContext, inSpan, SpanKind } from './tracing.ts';
 
 export interface ReadinessCheck {
   name: string;
@@ -108,6 +110,7 @@ export function createHttpService<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
 ): HttpService {
   const { apollo, log } = options;
+  registerReadinessMetrics(options.registry, options.readiness);
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string) {
     const headers = new HeaderMap();
@@ -143,7 +146,12 @@ export function createHttpService<TContext extends BaseContext>(
     const url = new URL(req.url ?? '/', 'http://localhost');
     switch (url.pathname) {
       case '/graphql':
-        return handleGraphQL(req, res, url.search);
+        // A server span, child of the caller's `traceparent` (W3C); no-op without tracing.
+        return inSpan(
+          `${req.method ?? 'GET'} /graphql`,
+          { kind: SpanKind.SERVER, parent: extractTraceContext(req.headers) },
+          () => handleGraphQL(req, res, url.search),
+        );
       case '/healthz':
         return sendJson(res, 200, { status: 'ok' });
       case '/readyz': {

@@ -20,3 +20,4 @@ export * from './sqlRows.ts';
 export * from './rootFieldGuard.ts';
 export * from './requestScope.ts';
 export * from './audit.ts';
+export * from './tracing.ts';

@@ -1,6 +1,7 @@
 import { createPool, createConnection, type Pool, type PoolOptions } from 'mysql2/promise';
 import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
+import { traceMysqlPool } from './tracedClients.ts';
 
 export type { Pool as MysqlPool };
 
@@ -75,6 +76,7 @@ export function connectMysql<TSchema extends Record<string, unknown>>(
   pool.on('connection', (connection) => {
     connection.query("SET time_zone = '+00:00'");
   });
+  traceMysqlPool(pool, databaseName(options.url));
   const onQuery = options.onQuery;
   const db = drizzle({
     client: pool,

@@ -1,3 +1,11 @@
+import { contextOfTraceparent, inSpan, SpanKind, tracingEnabled } from './tracing.ts';
+
+/** The `traceparent` an event envelope carries (the outbox's trace; see @poolgraph/events). */
+const traceparentOf = (item: unknown): string | undefined => {
+  const trace = (item as { trace?: { traceparent?: unknown } } | null)?.trace;
+  return typeof trace?.traceparent === 'string' ? trace.traceparent : undefined;
+};
+
 /**
  * For subgraph subscriptions over pub/sub: keeps the events `keep` accepts and maps them, as an iterator whose return() reaches the
  * source at once, even while next() waits (an async generator would only see it at its next
@@ -14,7 +22,17 @@ export function pipeEvents<T, R>(
       for (;;) {
         const result = await source.next();
         if (result.done) return done();
-        if (await keep(result.value)) return { value: await map(result.value), done: false };
+        if (!(await keep(result.value))) continue;
+        const traceparent = tracingEnabled() ? traceparentOf(result.value) : undefined;
+        // With tracing, the event's delivery to this subscriber joins the trace that caused it.
+        const value = traceparent
+          ? await inSpan(
+              'subscription event',
+              { kind: SpanKind.CONSUMER, parent: contextOfTraceparent(traceparent) },
+              async () => map(result.value),
+            )
+          : await map(result.value);
+        return { value, done: false };
       }
     },
     async return() {

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { traceRedis } from './tracedClients.ts';
 import type { Logger } from 'pino';
 
 export { Redis };
@@ -21,6 +22,7 @@ export function connectRedis(url: string, log: Logger, name = 'main'): Redis {
     if (lastError) log.info({ redis: name }, 'redis reconnected');
     lastError = '';
   });
+  traceRedis(redis);
   return redis;
 }
 

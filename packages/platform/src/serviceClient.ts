@@ -2,6 +2,7 @@ import { Agent, request } from 'undici';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { injectTraceHeaders, inSpan, SpanKind, tracingEnabled } from './tracing.ts';
 
 /**
  * Kept-alive, bounded connections for every call between services (the gateway's subgraph
@@ -26,18 +27,26 @@ export async function postText(
   body: string,
   timeoutMs: number,
 ): Promise<HttpReply> {
-  const response = await request(url, {
-    dispatcher,
-    method: 'POST',
-    headers,
-    body,
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  return {
-    status: response.statusCode,
-    headers: response.headers,
-    text: await response.body.text(),
-  };
+  // A client span whose context travels in `traceparent`, so the callee's spans join the trace.
+  return inSpan(
+    tracingEnabled() ? `POST ${new URL(url).host}` : '',
+    { kind: SpanKind.CLIENT, attributes: { 'url.full': url } },
+    async (span) => {
+      const response = await request(url, {
+        dispatcher,
+        method: 'POST',
+        headers: tracingEnabled() ? injectTraceHeaders({ ...headers }) : headers,
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      span.setAttribute('http.response.status_code', response.statusCode);
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        text: await response.body.text(),
+      };
+    },
+  );
 }
 
 /** Who a call between services is made for: the caller's own credentials and request id. */

@@ -13,6 +13,7 @@ import {
   connectMysql,
   connectRedis,
   createLogger,
+  dropDatabase,
   type HttpService,
   type SubgraphConfig,
   type SubgraphName,
@@ -54,12 +55,19 @@ export interface StackOptions {
   gateway?: Partial<
     Pick<
       GatewayOptions,
-      'persistedQueriesDir' | 'watchPersistedQueries' | 'safelist' | 'apqTtlSeconds'
+      'persistedQueriesDir' | 'watchPersistedQueries' | 'safelist' | 'apqTtlSeconds' | 'limits'
     >
   >;
   /** The gateway's limits; rate limits are off unless `rateLimits` (they share one Redis). */
   gatewayLimits?: Partial<GatewayLimits>;
   rateLimits?: boolean;
+  /**
+   * Existing databases to run on (e.g. restored from a backup) instead of fresh ones, by
+   * subgraph, as MySQL URLs. The stack owns them like its own: stop() drops them.
+   */
+  databaseUrls?: Partial<Record<SubgraphName, string>>;
+  /** The Redis prefix to share (default a unique one); stop() deletes its keys. */
+  redisPrefix?: string;
 }
 
 export interface TestUser {
@@ -108,10 +116,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const databases: Stack['databases'] = {};
   const services: Stack['services'] = {};
   // One prefix for the whole stack, as one deployment shares one: ledger.events crosses services.
-  const redisPrefix = uniqueRedisPrefix('stack');
+  const redisPrefix = options.redisPrefix ?? uniqueRedisPrefix('stack');
 
   for (const name of names) {
-    const database = await createTestDatabase(name);
+    const given = options.databaseUrls?.[name];
+    const database = given
+      ? { url: given, drop: () => dropDatabase(given) }
+      : await createTestDatabase(name);
     databases[name] = database;
     const service = await FACTORIES[name]({
       mysqlUrl: database.url,

@@ -15,6 +15,7 @@ import { migrationsFolder, schema } from './db/index.ts';
 import { alertsRaisedChannel } from './events/alertChannel.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { createMailer } from './notify/email.ts';
+import { createAlertsMetrics } from './metrics.ts';
 import { createPoolsPeer } from './peers/pools.ts';
 import { resolvers } from './resolvers/index.ts';
 import { startAlertsWorker, type AlertsWorker } from './workers.ts';
@@ -51,6 +52,8 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
   const mailer = config.smtpUrl
     ? createMailer(config.smtpUrl, config.smtpFrom ?? 'Poolgraph Alerts <alerts@poolgraph.local>')
     : undefined;
+  const metrics = createMetrics('alerts');
+  const alertsMetrics = createAlertsMetrics(metrics.registry, mysql.db);
   const worker: AlertsWorker | undefined =
     config.worker === false
       ? undefined
@@ -65,6 +68,7 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
           retry: config.retry,
           pollIntervalMs: config.pollIntervalMs,
           claimIdleMs: config.claimIdleMs,
+          metrics: alertsMetrics,
         });
   const poolsUrl = config.subgraphUrls.pools;
   if (!poolsUrl) throw new Error('The alerts subgraph needs subgraphUrls.pools (POOLS_URL).');
@@ -87,7 +91,7 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
     resolvers,
     context: contexts.http,
     subscriptions: { context: contexts.subscription },
-    metrics: createMetrics('alerts'),
+    metrics,
     log,
     readiness,
     // The worker stops first: it uses Redis and MySQL, which close after it.

@@ -1,5 +1,5 @@
 import type { StreamConsumer } from '@poolgraph/events';
-import type { Logger, Redis } from '@poolgraph/platform';
+import { annotateActiveSpan, type Logger, type Redis } from '@poolgraph/platform';
 import type { AlertsDb } from './db/index.ts';
 import { createSpikeDetector } from './detection/spikeDetector.ts';
 import { alertsRaisedChannel } from './events/alertChannel.ts';
@@ -8,6 +8,7 @@ import { startPoolFactsConsumer } from './events/poolConsumer.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { startDispatcher, type Dispatcher } from './notify/dispatcher.ts';
 import type { Mailer } from './notify/email.ts';
+import type { AlertsMetrics } from './metrics.ts';
 
 export interface AlertsWorkerOptions {
   db: AlertsDb;
@@ -23,6 +24,7 @@ export interface AlertsWorkerOptions {
   pollIntervalMs?: number;
   claimIdleMs?: number;
   webhookTimeoutMs?: number;
+  metrics?: AlertsMetrics;
 }
 
 export interface AlertsWorker {
@@ -45,6 +47,7 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
     retry: options.retry,
     pollIntervalMs: options.pollIntervalMs,
     timeoutMs: options.webhookTimeoutMs,
+    onAttempt: (outcome, channel) => options.metrics?.deliveries.inc({ outcome, channel }),
   });
   const channel = alertsRaisedChannel(redisPrefix);
   const consumers: StreamConsumer[] = [
@@ -66,6 +69,8 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
       onRaised: (alerts) => {
         dispatcher.notify();
         for (const alert of alerts) {
+          options.metrics?.raised.inc({ kind: alert.kind });
+          annotateActiveSpan('alert raised', { 'alert.id': alert.id, 'alert.kind': alert.kind });
           // Live delivery is best effort (the inbox and the outbox are the reliable paths).
           redis.publish(channel, JSON.stringify(alert)).catch((error: unknown) => {
             log.warn({ err: error, alertId: alert.id }, 'alertRaised publish failed');

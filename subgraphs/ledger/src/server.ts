@@ -51,7 +51,9 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     schema,
     migrationsFolder,
   );
+  const metrics = createMetrics('ledger');
   const relay = createLedgerRelay({
+    registry: metrics.registry,
     pool: mysql.pool,
     redis,
     redisPrefix: config.redisPrefix,
@@ -100,7 +102,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     resolvers,
     context: contexts.http,
     subscriptions: { context: contexts.subscription },
-    metrics: createMetrics('ledger'),
+    metrics,
     log: config.log,
     readiness,
     routes: { '/webhooks/stripe': stripeWebhookRoute(payments) },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '@poolgraph/testing';
 import type { TestUser } from '@poolgraph/testing/stack';
 import {
   CHARGE_FEE,
@@ -92,6 +93,16 @@ describe('ledgerHistory, the export read models rebuild from', () => {
     expect(errorCodes(await ls.gql(HISTORY, { after: "1'; --" }, admin))).toEqual([
       'BAD_USER_INPUT',
     ]);
-    expect(errorCodes(await ls.gql(HISTORY, { first: 5001 }, admin))).toEqual(['BAD_USER_INPUT']);
+    // The gateway's cost limit refuses the page first; the ledger refuses it on its own too.
+    expect(errorCodes(await ls.gql(HISTORY, { first: 5001 }, admin))).toEqual([
+      'QUERY_TOO_COMPLEX',
+    ]);
+    const direct = await graphql(
+      `${ls.stack.urls.ledger}/graphql`,
+      HISTORY,
+      { first: 5001 },
+      { token: admin.token },
+    );
+    expect(errorCodes(direct)).toEqual(['BAD_USER_INPUT']);
   });
 });

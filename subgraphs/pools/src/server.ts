@@ -38,7 +38,9 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
     migrationsFolder,
   );
   const log = config.log;
+  const metrics = createMetrics('pools');
   const relay = createPoolsRelay({
+    registry: metrics.registry,
     pool: mysql.pool,
     redis,
     redisPrefix: config.redisPrefix,
@@ -69,7 +71,7 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
       peerUrls: { users: config.subgraphUrls.users, ledger: config.subgraphUrls.ledger },
       log,
     }),
-    metrics: createMetrics('pools'),
+    metrics,
     log,
     readiness,
     // The consumer and the relay stop first: it uses Redis and MySQL, which close after it.

@@ -12,6 +12,7 @@ import {
 import { createAccessTokenSigner } from './auth/keys.ts';
 import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
 import { createSessionService } from './auth/sessions.ts';
+import { createLoginMetrics } from './auth/metrics.ts';
 import { createLoginThrottle, createSignUpThrottle } from './auth/throttle.ts';
 import { apiKeyExchangeRoute, API_KEY_TOKEN_PATH } from './apiKeyExchange.ts';
 import { createContextFactory } from './context.ts';
@@ -60,10 +61,16 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     config.accessTokenTtlSeconds ?? 900,
     reloadMs,
   );
+  const metrics = createMetrics('users');
+  const loginMetrics = createLoginMetrics(metrics.registry);
   const sessions = createSessionService({
     db: mysql.db,
     signer,
-    throttle: createLoginThrottle(redis, LOGIN_THROTTLE(`${config.redisPrefix}users:`)),
+    throttle: createLoginThrottle(
+      redis,
+      LOGIN_THROTTLE(`${config.redisPrefix}users:`),
+      loginMetrics,
+    ),
     signUpThrottle: createSignUpThrottle(redis, {
       prefix: `${config.redisPrefix}users:`,
       limit: config.signUpsPerAddress ?? 100,
@@ -86,7 +93,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'usersAuditLog' },
     resolvers,
     context: createContextFactory({ db: mysql.db, sessions, apiKeys, verifier, log: config.log }),
-    metrics: createMetrics('users'),
+    metrics,
     log: config.log,
     readiness,
     routes: {

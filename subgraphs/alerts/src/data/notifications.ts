@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { AlertsQueryable } from '../db/index.ts';
 import {
   notifications,
@@ -188,4 +188,21 @@ export async function markRead(
       ),
     );
   return result.affectedRows;
+}
+
+/**
+ * countUndeliveredNotifications: webhook/email rows still PENDING and those given up on (DEAD),
+ * for the metrics scrape (a range on the `notifications_due` index, never the delivered rows).
+ */
+export async function countUndeliveredNotifications(
+  db: AlertsQueryable,
+): Promise<{ pending: number; dead: number }> {
+  const rows = await db
+    .select({ status: notifications.status, count: sql<number>`COUNT(*)` })
+    .from(notifications)
+    .where(inArray(notifications.status, ['PENDING', 'DEAD']))
+    .groupBy(notifications.status);
+  const countOf = (status: NotificationStatus) =>
+    Number(rows.find((r) => r.status === status)?.count ?? 0);
+  return { pending: countOf('PENDING'), dead: countOf('DEAD') };
 }

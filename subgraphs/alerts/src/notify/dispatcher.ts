@@ -18,6 +18,8 @@ export interface DispatcherOptions {
   pollIntervalMs?: number;
   timeoutMs?: number;
   batchSize?: number;
+  /** Called after each attempt is recorded (metrics): how it ended and the channel's kind. */
+  onAttempt?: (outcome: 'delivered' | 'retry' | 'dead', channel: string) => void;
 }
 
 export interface Dispatcher {
@@ -138,6 +140,10 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
               Date.now() + (outcome.ok || dead ? 0 : retryDelayMs(retry, attempt)),
             ),
           },
+        );
+        options.onAttempt?.(
+          outcome.ok ? 'delivered' : dead ? 'dead' : 'retry',
+          channels.get(n.channelId ?? '')?.kind ?? 'unknown',
         );
         if (!outcome.ok) {
           log.warn(

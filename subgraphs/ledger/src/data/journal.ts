@@ -1,4 +1,4 @@
-import type { OutboxInsert } from '@poolgraph/events';
+import { withTraceContext, type OutboxInsert } from '@poolgraph/events';
 import type { LedgerTx } from '../db/index.ts';
 import { insertRows } from './rows.ts';
 import type { TransactionRow } from './transactions.ts';
@@ -66,7 +66,7 @@ export async function insertJournal(
       e.id,
       e.type,
       e.aggregateId,
-      JSON.stringify(e.payload),
+      JSON.stringify(withTraceContext(e.payload)),
       e.occurredAt,
     ]),
   );

@@ -4,7 +4,13 @@ import {
   ledgerPoolChannel,
   type OutboxRelay,
 } from '@poolgraph/events';
-import type { Logger, MysqlPool, Redis } from '@poolgraph/platform';
+import {
+  Counter,
+  type Logger,
+  type MysqlPool,
+  type Redis,
+  type Registry,
+} from '@poolgraph/platform';
 
 export interface LedgerRelayOptions {
   pool: MysqlPool;
@@ -13,6 +19,8 @@ export interface LedgerRelayOptions {
   redisPrefix: string;
   log: Logger;
   pollIntervalMs?: number;
+  /** Where the relay's metrics and the ledger's business counters are registered. */
+  registry?: Registry;
   afterPublish?: Parameters<typeof createOutboxRelay>[0]['afterPublish'];
 }
 
@@ -22,6 +30,14 @@ export interface LedgerRelayOptions {
  * (live subscriptions).
  */
 export function createLedgerRelay(options: LedgerRelayOptions): OutboxRelay {
+  const posted =
+    options.registry &&
+    new Counter({
+      name: 'ledger_transactions_posted_total',
+      help: 'Posted transactions by type and currency, counted as their events are published',
+      labelNames: ['type', 'currency'],
+      registers: [options.registry],
+    });
   return createOutboxRelay({
     pool: options.pool,
     redis: options.redis,
@@ -29,6 +45,17 @@ export function createLedgerRelay(options: LedgerRelayOptions): OutboxRelay {
     channelOf: (event) => ledgerPoolChannel(options.redisPrefix, event.aggregateId),
     pollIntervalMs: options.pollIntervalMs,
     afterPublish: options.afterPublish,
+    registry: options.registry,
+    onPublished: posted
+      ? (records) => {
+          for (const record of records) {
+            const { payload } = JSON.parse(record.json) as {
+              payload: { type?: string; currency?: string };
+            };
+            posted.inc({ type: payload.type ?? 'unknown', currency: payload.currency ?? '' });
+          }
+        }
+      : undefined,
     log: options.log.child({ component: 'outbox-relay' }),
   });
 }

@@ -1,5 +1,5 @@
 import { createOutboxRelay, poolEventsStream, type OutboxRelay } from '@poolgraph/events';
-import type { Logger, MysqlPool, Redis } from '@poolgraph/platform';
+import type { Logger, MysqlPool, Redis, Registry } from '@poolgraph/platform';
 
 /**
  * The pools outbox relay: PoolChanged and MembershipChanged go to the stream
@@ -10,11 +10,13 @@ export function createPoolsRelay(options: {
   redis: Redis;
   redisPrefix: string;
   log: Logger;
+  registry?: Registry;
 }): OutboxRelay {
   return createOutboxRelay({
     pool: options.pool,
     redis: options.redis,
     stream: poolEventsStream(options.redisPrefix),
+    registry: options.registry,
     log: options.log.child({ component: 'outbox-relay' }),
   });
 }

@@ -19,6 +19,9 @@ export interface LoginThrottleOptions {
   maxWaitMs: number;
 }
 
+/** Why a login was held back: refused for the pair, paced per address/account, or paced too long. */
+export type ThrottleReason = 'pair_refused' | 'address_paced' | 'account_paced' | 'pace_refused';
+
 /** Counts an attempt on all three counters at once; returns their new values. */
 const COUNT = `local counts = {}
 for i, key in ipairs(KEYS) do
@@ -43,7 +46,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * are ceilings that only pace attempts (one at a time per interval), which caps guessing
  * across many addresses and many accounts while the right password still gets in.
  */
-export function createLoginThrottle(redis: Redis, options: LoginThrottleOptions) {
+export function createLoginThrottle(
+  redis: Redis,
+  options: LoginThrottleOptions,
+  /** Metrics: every counted attempt, and each one refused or paced (with why). */
+  observe: { attempt(): void; throttled(reason: ThrottleReason): void } = {
+    attempt() {},
+    throttled() {},
+  },
+) {
   const key = (kind: string, value: string) => `${options.prefix}login:${kind}:${value}`;
   // Hashed: keys stay short whatever was typed, and Redis holds no email addresses.
   const digest = (value: string) => createHash('sha256').update(value).digest('base64url');
@@ -60,6 +71,7 @@ export function createLoginThrottle(redis: Redis, options: LoginThrottleOptions)
       if (await redis.set(gate, '1', 'PX', paceMs, 'NX')) return;
       const wait = Math.max(await redis.pttl(gate), 10);
       if (Date.now() + wait > deadline) {
+        observe.throttled('pace_refused');
         const seconds = Math.max(Math.ceil(paceMs / 1000), 1);
         throw rateLimited(`Too many login attempts. Try again in ${seconds} seconds.`, seconds);
       }
@@ -77,14 +89,18 @@ export function createLoginThrottle(redis: Redis, options: LoginThrottleOptions)
         ...keys,
         String(options.windowSeconds),
       )) as number[];
+      observe.attempt();
       if (pair! > options.perAccountAndAddress) {
+        observe.throttled('pair_refused');
         const ttl = Math.max(await redis.ttl(keys[0]!), 1);
         throw rateLimited(`Too many failed logins. Try again in ${ttl} seconds.`, ttl);
       }
       if (address! > options.perAddress) {
+        observe.throttled('address_paced');
         await takeTurn(key('address-turn', digest(ip)), options.addressPaceMs);
       }
       if (account! > options.perAccount) {
+        observe.throttled('account_paced');
         await takeTurn(key('account-turn', digest(email)), options.accountPaceMs);
       }
     },

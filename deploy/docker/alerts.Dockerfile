@@ -1,0 +1,44 @@
+# syntax=docker/dockerfile:1
+# The alerts subgraph. Build from the repository root:
+#   docker build -f deploy/docker/alerts.Dockerfile -t poolgraph/alerts .
+# Runs as the unprivileged `node` user and writes nothing outside /tmp, so the container can run
+# with a read-only root filesystem (compose.yaml and deploy/k8s mount /tmp as tmpfs/emptyDir).
+# The command is the one `npm start` runs (scripts/lib/stack.ts): node --import tsx subgraphs/alerts/src/index.ts.
+ARG NODE_IMAGE=node:20.19.5-bookworm-slim
+
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY packages/auth/package.json packages/auth/
+COPY packages/events/package.json packages/events/
+COPY packages/money/package.json packages/money/
+COPY packages/platform/package.json packages/platform/
+COPY packages/supergraph/package.json packages/supergraph/
+COPY packages/testing/package.json packages/testing/
+COPY subgraphs/users/package.json subgraphs/users/
+COPY subgraphs/pools/package.json subgraphs/pools/
+COPY subgraphs/ledger/package.json subgraphs/ledger/
+COPY subgraphs/alerts/package.json subgraphs/alerts/
+COPY subgraphs/reports/package.json subgraphs/reports/
+COPY gateway/package.json gateway/
+COPY client/package.json client/
+# Every workspace's dependencies, dev ones included: services run their TypeScript through tsx
+# (a root devDependency), exactly as the test harness runs them.
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm cache clean --force
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4004 \
+    TMPDIR=/tmp
+WORKDIR /app
+COPY --from=deps /app/node_modules node_modules
+COPY package.json tsconfig.base.json ./
+COPY packages/ packages/
+COPY subgraphs/alerts/ subgraphs/alerts/
+COPY scripts/migrate.ts scripts/
+USER node
+EXPOSE 4004
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:4004/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "--import", "tsx", "subgraphs/alerts/src/index.ts"]

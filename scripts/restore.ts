@@ -1,0 +1,147 @@
+/**
+ * npm run restore -- DIR [--force] [--no-redis] [--mysql URL] [--database SERVICE=DB …]
+ *                    [--redis URL] [--redis-prefix P]
+ *
+ * Restores a backup made by `npm run backup`: checks SHA256SUMS first, then loads each
+ * service's dump into its database (created if missing) and puts the event streams back with
+ * their consumer groups at the saved positions. Stop every service first. Refuses databases
+ * that have tables and streams that exist, unless --force (which drops them). Afterwards start
+ * the services: relays publish what was unpublished, consumers resume (and deduplicate).
+ */
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createGunzip } from 'node:zlib';
+import { Redis } from 'ioredis';
+import mysql from 'mysql2/promise';
+import { verifyChecksums } from './lib/backup/checksums.ts';
+import { connectionOf, loadDump } from './lib/backup/mariadb.ts';
+import {
+  COMMON_OPTIONS,
+  dumpFileOf,
+  ENTRIES_FILE,
+  GROUPS_FILE,
+  MANIFEST_FILE,
+  type BackupManifest,
+} from './lib/backup/options.ts';
+import { restoreStream, type StreamBackup, type StreamEntry } from './lib/backup/redisStreams.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    ...COMMON_OPTIONS,
+    'redis-prefix': { type: 'string' },
+    force: { type: 'boolean', default: false },
+    'no-redis': { type: 'boolean', default: false },
+  },
+});
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+if (positionals.length !== 1) fail('usage: npm run restore -- BACKUP_DIR [--force] [--no-redis]');
+const dir = resolve(positionals[0]!);
+if (!existsSync(join(dir, MANIFEST_FILE))) fail(`${dir} has no ${MANIFEST_FILE}: not a backup.`);
+const problems = await verifyChecksums(dir);
+if (problems.length)
+  fail(`The backup in ${dir} is damaged; nothing was restored:\n  ${problems.join('\n  ')}`);
+
+const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as BackupManifest;
+if (manifest.format !== 'poolgraph-backup' || manifest.version !== 1) {
+  fail(`${dir}: unknown backup format ${manifest.format} ${manifest.version}`);
+}
+const overrides = Object.fromEntries(
+  values.database.map((flag) => flag.split('=') as [string, string]),
+);
+const databases = Object.fromEntries(
+  Object.entries(manifest.databases).map(([service, name]) => [
+    service,
+    overrides[service] ?? name,
+  ]),
+);
+for (const name of Object.values(databases)) {
+  if (!/^\w+$/.test(name)) fail(`invalid database name: ${name}`);
+}
+const prefix = values['redis-prefix'] ?? manifest.redisPrefix;
+const renamed = (stream: string) => `${prefix}${stream.slice(manifest.redisPrefix.length)}`;
+const streams = (JSON.parse(readFileSync(join(dir, GROUPS_FILE), 'utf8')) as StreamBackup[]).map(
+  (s) => ({ ...s, stream: renamed(s.stream) }),
+);
+
+const server = await mysql.createConnection(values.mysql);
+const redis = new Redis(values.redis, { maxRetriesPerRequest: 2, lazyConnect: true });
+try {
+  // Everything is checked before anything is changed.
+  const occupied: string[] = [];
+  for (const [service, name] of Object.entries(databases)) {
+    const [rows] = await server.query(
+      'SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?',
+      [name],
+    );
+    const tables = Number((rows as Array<{ n: unknown }>)[0]?.n ?? 0);
+    if (tables > 0) occupied.push(`the ${service} database ${name} has ${tables} tables`);
+  }
+  if (!values['no-redis']) {
+    await redis.connect();
+    for (const { stream } of streams) {
+      if (await redis.exists(stream)) occupied.push(`the stream ${stream} exists`);
+    }
+  }
+  if (occupied.length && !values.force) {
+    fail(`Refusing to restore over existing data (--force drops it):\n  ${occupied.join('\n  ')}`);
+  }
+
+  const connection = connectionOf(values.mysql);
+  for (const [service, name] of Object.entries(databases)) {
+    const started = Date.now();
+    if (values.force) await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await server.query(`CREATE DATABASE IF NOT EXISTS \`${name}\``);
+    await loadDump(connection, name, join(dir, dumpFileOf(service)));
+    console.log(`${service}: ${name} restored in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  if (values['no-redis']) {
+    console.log('Streams not restored (--no-redis): consumers resume from Redis as it is.');
+  } else {
+    const byStream = await readEntries(join(dir, ENTRIES_FILE));
+    for (const backup of streams) {
+      if (values.force) await redis.del(backup.stream);
+      const entries = byStream.get(backup.stream) ?? [];
+      const count = await restoreStream(
+        redis,
+        backup,
+        (async function* () {
+          for (let i = 0; i < entries.length; i += 1000) yield entries.slice(i, i + 1000);
+        })(),
+      );
+      console.log(
+        `${backup.stream}: ${count} entries, groups ${backup.groups.map((g) => g.name).join(', ') || 'none'}`,
+      );
+    }
+  }
+  console.log(
+    `Restored ${dir}. Start the services; then check docs/OPERATIONS.md, "After a restore".`,
+  );
+} finally {
+  await server.end();
+  redis.disconnect();
+}
+
+async function readEntries(file: string): Promise<Map<string, StreamEntry[]>> {
+  const byStream = new Map<string, StreamEntry[]>();
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()) });
+  for await (const line of lines) {
+    if (!line) continue;
+    const { stream, id, fields } = JSON.parse(line) as {
+      stream: string;
+      id: string;
+      fields: string[];
+    };
+    const name = renamed(stream);
+    if (!byStream.has(name)) byStream.set(name, []);
+    byStream.get(name)!.push([id, fields]);
+  }
+  return byStream;
+}

@@ -1,0 +1,272 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventually,
+  expectData,
+  graphql,
+  TEST_MYSQL_SERVER,
+  TEST_REDIS_URL,
+} from '@poolgraph/testing';
+import { startStack, type Stack, type SubgraphName } from '@poolgraph/testing/stack';
+import { ledgerHistoryReader } from '@poolgraph/reports/peers/ledger';
+import { rebuildReadModels } from '@poolgraph/reports/rebuild';
+import { runWorkload, type Workload } from '../../deploy/test/workload.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SERVICES: SubgraphName[] = ['users', 'pools', 'ledger', 'alerts', 'reports'];
+
+function npmScript(script: 'backup' | 'restore', args: string[]) {
+  const run = spawnSync(resolve(ROOT, 'node_modules/.bin/tsx'), [`scripts/${script}.ts`, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+const databaseName = (url: string) => new URL(url).pathname.slice(1);
+
+/** Everything the books are: per-account balances and totals, every entry (hashed), counts. */
+async function books(ledgerUrl: string) {
+  const db = await mysql.createConnection({
+    uri: ledgerUrl,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+  });
+  try {
+    const rows = async (sql: string) => (await db.query(sql))[0] as Array<Record<string, unknown>>;
+    const entries = await rows(
+      'SELECT id, transaction_id, pool_id, investor_id, amount, currency FROM entries ORDER BY id',
+    );
+    return {
+      pools: await rows(
+        'SELECT pool_id, currency, cash_balance, total_contributed, total_distributed, total_fees, total_withdrawn FROM pool_accounts ORDER BY pool_id',
+      ),
+      investors: await rows(
+        'SELECT pool_id, investor_id, capital_balance, contributed, distributed, fees, withdrawn FROM investor_accounts ORDER BY pool_id, investor_id',
+      ),
+      entriesChecksum: createHash('sha256').update(JSON.stringify(entries)).digest('hex'),
+      entries: entries.length,
+      sumOfEntries: (await rows('SELECT CAST(SUM(amount) AS CHAR) AS s FROM entries'))[0]?.s,
+      transactions: (await rows('SELECT COUNT(*) AS n FROM transactions'))[0]?.n,
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+/** Rows per table of every service's database. */
+/**
+ * Row counts once nothing is still being written: audit entries land up to 100 ms after the
+ * mutation they record (the audit log batches its writes).
+ */
+async function settledTableCounts(databases: Record<string, string>) {
+  for (let previous = await tableCounts(databases); ;) {
+    await new Promise((done) => setTimeout(done, 300));
+    const current = await tableCounts(databases);
+    if (JSON.stringify(current) === JSON.stringify(previous)) return current;
+    previous = current;
+  }
+}
+
+async function tableCounts(databases: Record<string, string>) {
+  const db = await mysql.createConnection(TEST_MYSQL_SERVER);
+  try {
+    const counts: Record<string, number> = {};
+    for (const [service, name] of Object.entries(databases)) {
+      const [tables] = await db.query(
+        "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'",
+        [name],
+      );
+      for (const { t } of tables as Array<{ t: string }>) {
+        const [[row]] = (await db.query(
+          `SELECT COUNT(*) AS n FROM \`${name}\`.\`${t}\``,
+        )) as unknown as [Array<{ n: number }>];
+        counts[`${service}.${t}`] = Number(row?.n);
+      }
+    }
+    return counts;
+  } finally {
+    await db.end();
+  }
+}
+
+/** What users of reports and alerts see, asked through the gateway after logging in again. */
+async function answers(stack: Stack, workload: Workload) {
+  const logIn = async (email: string, password: string) =>
+    expectData(
+      await graphql<{ logIn: { accessToken: string } }>(
+        stack.gatewayUrl,
+        'mutation L($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }',
+        { e: email, p: password },
+      ),
+    ).logIn.accessToken;
+  const manager = await logIn(workload.manager.email, workload.manager.password);
+  const ask = async (token: string, query: string, variables: Record<string, unknown> = {}) =>
+    expectData(await graphql(stack.gatewayUrl, query, variables, { token }));
+  const result: Record<string, unknown> = {
+    top: await ask(
+      manager,
+      '{ topInvestors(limit: 50) { investor { id } uniquePools totalInvested { amount currency } } }',
+    ),
+    performance: await ask(
+      manager,
+      'query P($p: ID!) { poolPerformance(poolId: $p) { committed { amount } contributed { amount } distributed { amount } fees { amount } } }',
+      { p: workload.poolId },
+    ),
+    alerts: await ask(
+      manager,
+      'query A($p: ID) { alerts(poolId: $p) { id kind status message transaction { id } } }',
+      { p: workload.poolId },
+    ),
+    pool: await ask(
+      manager,
+      'query Q($p: ID!) { pool(id: $p) { name status cashBalance { amount } totalContributed { amount } members { investor { id name } position { contributed { amount } distributed { amount } fees { amount } } } } }',
+      { p: workload.poolId },
+    ),
+  };
+  for (const investor of workload.investors) {
+    const token = await logIn(investor.email, investor.password);
+    result[investor.userId] = await ask(
+      token,
+      'query S($i: ID!) { investorStatement(investorId: $i) { csv } }',
+      {
+        i: investor.userId,
+      },
+    );
+  }
+  return result;
+}
+
+describe('backup and restore drill', () => {
+  let stack: Stack | undefined;
+  let workload: Workload;
+  let databases: Record<SubgraphName, string>;
+  let redisPrefix: string;
+  const out = mkdtempSync(join(tmpdir(), 'poolgraph-backup-'));
+  const backupDir = join(out, 'b1');
+  let before: { books: unknown; counts: unknown; answers: unknown };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    workload = await runWorkload(stack);
+    databases = Object.fromEntries(
+      SERVICES.map((s) => [s, databaseName(stack!.databases[s]!.url)]),
+    ) as Record<SubgraphName, string>;
+    redisPrefix = stack.redisPrefix;
+    // Logging in (for the answers) writes refresh tokens: count the rows after.
+    const beforeAnswers = await answers(stack, workload);
+    before = {
+      books: await books(stack.databases.ledger!.url),
+      answers: beforeAnswers,
+      counts: await settledTableCounts(databases),
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  const common = () => [
+    `--mysql=${TEST_MYSQL_SERVER}`,
+    `--redis=${TEST_REDIS_URL}`,
+    `--redis-prefix=${redisPrefix}`,
+    ...SERVICES.map((s) => `--database=${s}=${databases[s]}`),
+  ];
+
+  it('backs up every database and the consumer groups, with checksums', () => {
+    const run = npmScript('backup', [...common(), `--out=${backupDir}`]);
+    expect(run.output).toContain('Backup written to');
+    expect(run.status).toBe(0);
+    expect(readdirSync(backupDir).sort()).toEqual([
+      'SHA256SUMS',
+      'alerts.sql.gz',
+      'ledger.sql.gz',
+      'manifest.json',
+      'pools.sql.gz',
+      'redis-groups.json',
+      'redis-streams.jsonl.gz',
+      'reports.sql.gz',
+      'users.sql.gz',
+    ]);
+    const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], {
+      cwd: backupDir,
+      encoding: 'utf8',
+    });
+    expect(check.status).toBe(0);
+  }, 60_000);
+
+  it('refuses to restore over databases that have tables', () => {
+    const run = npmScript('restore', [backupDir, ...common()]);
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('Refusing to restore over existing data');
+  }, 30_000);
+
+  it('after losing every database and Redis, restores identical books, reports and alerts', async () => {
+    // The disaster: every service stops, every database is dropped, every Redis key is gone.
+    await stack!.stop();
+    stack = undefined;
+    const run = npmScript('restore', [backupDir, ...common()]);
+    expect(run.output).toContain('Restored');
+    expect(run.status).toBe(0);
+    expect(await tableCounts(databases)).toEqual(before.counts);
+
+    stack = await startStack({
+      redisPrefix,
+      databaseUrls: Object.fromEntries(
+        SERVICES.map((s) => [s, `${TEST_MYSQL_SERVER}/${databases[s]}`]),
+      ),
+    });
+    expect(await books(stack.databases.ledger!.url)).toEqual(before.books);
+    expect(await answers(stack, workload)).toEqual(before.answers);
+
+    // The consumer groups resumed where they were: a new contribution reaches reports.
+    const investor = workload.investors[1]!;
+    expectData(
+      await graphql(
+        stack.gatewayUrl,
+        'mutation C($p: ID!) { contribute(poolId: $p, amount: "10.00", idempotencyKey: "after-restore") { id } }',
+        { p: workload.poolId },
+        { token: investor.token },
+      ),
+    );
+    await eventually(async () => {
+      const perf = expectData(
+        await graphql<{ poolPerformance: { contributed: { amount: string } } }>(
+          stack!.gatewayUrl,
+          'query P($p: ID!) { poolPerformance(poolId: $p) { contributed { amount } } }',
+          { p: workload.poolId },
+          { token: workload.manager.token },
+        ),
+      );
+      const previous = (before.answers as { performance: typeof perf }).performance;
+      expect(Number(perf.poolPerformance.contributed.amount)).toBe(
+        Number(previous.poolPerformance.contributed.amount) + 10,
+      );
+    }, 20_000);
+  }, 120_000);
+
+  it('rebuilds the restored reports from the restored ledger to the same answers', async () => {
+    const admin = await stack!.admin();
+    const current = await answers(stack!, workload);
+    const { transactions } = await rebuildReadModels({
+      mysqlUrl: stack!.databases.reports!.url,
+      readHistory: ledgerHistoryReader(stack!.gatewayUrl, admin.token),
+    });
+    expect(transactions).toBeGreaterThan(workload.investors.length + 1);
+    expect(await answers(stack!, workload)).toEqual(current);
+  }, 60_000);
+
+  it('refuses a backup whose files changed, before touching anything', () => {
+    appendFileSync(join(backupDir, 'ledger.sql.gz'), 'x');
+    const run = npmScript('restore', [backupDir, ...common(), '--force']);
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('ledger.sql.gz does not match its checksum');
+  }, 30_000);
+});
