@@ -19,7 +19,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', 'examples/**', 'deploy/**'],
+    files: ['scripts/**', 'bench/**', 'examples/**', 'deploy/**', 'client/scripts/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The web app and the bundled explorer run in the browser.
+    files: ['client/src/**', 'gateway/explorer/**'],
+    languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -9,7 +9,12 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: fileURLToPath(import.meta.resolve('graphql')) }],
   },
   test: {
-    include: ['**/test/**/*.test.ts', '**/src/**/*.test.ts'],
+    include: [
+      '**/test/**/*.test.ts',
+      '**/src/**/*.test.ts',
+      'client/src/**/*.test.tsx',
+      'client/e2e/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**'],
     // Integration tests share one MariaDB and one Redis; two workers keep a 2-core machine responsive.
     maxWorkers: 2,

@@ -5,10 +5,12 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { CompositionError, composeSupergraph, readSupergraphConfig } from '@poolgraph/supergraph';
 import { SUBGRAPH_PORTS } from '@poolgraph/platform';
 import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts';
+import { startProcess, waitUntilReady } from './lib/processes.ts';
 import { checkServices } from './lib/services.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
 import { startPaymentsDemo, type PaymentsDemo } from './lib/payments.ts';
@@ -23,6 +25,7 @@ const mysqlServer = (process.env.MYSQL_SERVER_URL ?? 'mysql://root@127.0.0.1:330
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logLevel = process.env.LOG_LEVEL ?? 'info';
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+const clientPort = Number(process.env.CLIENT_PORT ?? 5173);
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -40,6 +43,16 @@ try {
 } catch (error) {
   if (error instanceof CompositionError) fail(error.message);
   throw error;
+}
+
+// The gateway serves a bundled GraphiQL at /explorer in development; bundle it once.
+if (!existsSync(resolve(root, 'gateway/explorer/dist/index.html'))) {
+  console.log('Bundling the GraphiQL explorer (once)…');
+  const built = spawnSync('npm', ['run', 'build:explorer', '-w', '@poolgraph/gateway'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) fail('Bundling the explorer failed (see above).');
 }
 
 let stack: ProcessStack | undefined;
@@ -72,6 +85,13 @@ try {
     logLevel,
   });
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
+  // The web app: built, then served with /graphql (HTTP + WebSocket) passed to the gateway.
+  const client = startProcess('client', resolve(root, 'client/scripts/serve.ts'), {
+    GATEWAY_URL: `http://127.0.0.1:${gatewayPort}`,
+    CLIENT_PORT: String(clientPort),
+  });
+  stack.processes.push(client);
+  await waitUntilReady(client, `http://127.0.0.1:${clientPort}/`, 180_000);
   const logins: DemoLogin[] = values['no-seed']
     ? []
     : await seedDemo({
@@ -96,6 +116,8 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: strin
     '',
     'Poolgraph is up.',
     '',
+    `  Web app                     http://localhost:${clientPort}/`,
+    `  GraphiQL explorer           http://localhost:${gatewayPort}/explorer`,
     `  GraphQL (HTTP + WebSocket)  ${gatewayUrl}`,
     `  Gateway health / metrics    http://localhost:${gatewayPort}/readyz  http://localhost:${gatewayPort}/metrics`,
     ...SUBGRAPHS.map(
@@ -104,7 +126,7 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: strin
     '',
     ...(logins.length
       ? [
-          'Demo logins (mutation { logIn(email, password) { accessToken } }):',
+          'Demo logins (the web app, or mutation { logIn(email, password) { accessToken } }):',
           ...logins.map((l) => `  ${l.role.padEnd(9)} ${l.email.padEnd(28)} ${l.password}`),
         ]
       : ['Demo data not seeded (--no-seed).']),

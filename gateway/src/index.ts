@@ -43,6 +43,7 @@ const service = createGateway({
 try {
   const url = await service.listen(env.PORT, env.HOST);
   log.info({ url: `${url}/graphql`, supergraph: env.SUPERGRAPH_PATH }, 'gateway listening');
+  if (env.NODE_ENV !== 'production') log.info({ url: `${url}/explorer` }, 'GraphiQL explorer');
 } catch (error) {
   // Typically a missing or invalid supergraph.graphql: `npm run compose` writes it.
   log.fatal({ err: error, supergraph: env.SUPERGRAPH_PATH }, 'gateway failed to start');

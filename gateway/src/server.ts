@@ -10,6 +10,7 @@ import {
   type Logger,
 } from '@poolgraph/platform';
 import { clientAddressOf, createContextFunction, type GatewayContext } from './context.ts';
+import { explorerRoutes } from './explorer.ts';
 import { SubgraphDataSource } from './dataSource.ts';
 import { InflightFetches } from './inflight.ts';
 import { formatLimitErrors } from './limits/errors.ts';
@@ -126,6 +127,8 @@ export function createGateway(options: GatewayOptions): HttpService {
     registry: metrics.registry,
     log,
     readiness: subgraphReadiness(() => subgraphs),
+    // GraphiQL at /explorer, in development only (production has no introspection either).
+    routes: options.production ? {} : explorerRoutes(),
     // Apollo's stop already stops the gateway, whose cleanup ends the watch; this covers a
     // service that is stopped without ever having started.
     onClose: [() => upstream.close(), supergraph.stop],

@@ -1,0 +1,310 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment SessionUserFields on User {\n    id\n    email\n    name\n    roles\n  }\n": typeof types.SessionUserFieldsFragmentDoc,
+    "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.LogInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n": typeof types.LogOutDocument,
+    "\n  subscription AlertRaised {\n    alertRaised {\n      id\n      kind\n      message\n      status\n      raisedAt\n      pool {\n        id\n        name\n        openAlertCount\n      }\n    }\n  }\n": typeof types.AlertRaisedDocument,
+    "\n  fragment DistributionMemberFields on Membership {\n    id\n    investor {\n      id\n      name\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      withdrawn {\n        amount\n        currency\n      }\n    }\n  }\n": typeof types.DistributionMemberFieldsFragmentDoc,
+    "\n  fragment MemberRowFields on Membership {\n    id\n    investor {\n      id\n      name\n    }\n    commitment {\n      amount\n      currency\n    }\n    outstanding {\n      amount\n      currency\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      capital {\n        amount\n        currency\n      }\n    }\n    ...DistributionMemberFields\n  }\n": typeof types.MemberRowFieldsFragmentDoc,
+    "\n  mutation RecordContribution($poolId: ID!, $investorId: ID!, $amount: Decimal!, $key: String!) {\n    recordContribution(\n      poolId: $poolId\n      investorId: $investorId\n      amount: $amount\n      idempotencyKey: $key\n    ) {\n      id\n    }\n  }\n": typeof types.RecordContributionDocument,
+    "\n  mutation Distribute($poolId: ID!, $amount: Decimal!, $key: String!) {\n    distribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n    }\n  }\n": typeof types.DistributeDocument,
+    "\n  mutation ChargeFee($poolId: ID!, $amount: Decimal!, $key: String!) {\n    chargeFee(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n    }\n  }\n": typeof types.ChargeFeeDocument,
+    "\n  mutation CallCapital($poolId: ID!, $percent: Float!, $dueDate: DateTime!) {\n    callCapital(poolId: $poolId, percent: $percent, dueDate: $dueDate) {\n      id\n      totalCalled {\n        amount\n        currency\n      }\n    }\n  }\n": typeof types.CallCapitalDocument,
+    "\n  fragment PoolCardFields on Pool {\n    id\n    name\n    currency\n    status\n    memberCount\n    openAlertCount\n    cashBalance {\n      amount\n      currency\n    }\n    totalContributed {\n      amount\n      currency\n    }\n    totalDistributed {\n      amount\n      currency\n    }\n    targetAmount {\n      amount\n      currency\n    }\n  }\n": typeof types.PoolCardFieldsFragmentDoc,
+    "\n  subscription PoolBalance($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      cashBalance {\n        amount\n        currency\n      }\n      transaction {\n        id\n      }\n      pool {\n        ...PoolCardFields\n      }\n    }\n  }\n": typeof types.PoolBalanceDocument,
+    "\n  mutation CreatePool($input: CreatePoolInput!) {\n    createPool(input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": typeof types.CreatePoolDocument,
+    "\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": typeof types.UpdatePoolDocument,
+    "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n": typeof types.TransactionRowFieldsFragmentDoc,
+    "\n  query PoolTransactions($poolId: ID!, $after: String) {\n    pool(id: $poolId) {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          ...TransactionRowFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.PoolTransactionsDocument,
+    "\n  subscription TransactionPosted($poolId: ID!) {\n    transactionPosted(poolId: $poolId) {\n      ...TransactionRowFields\n    }\n  }\n": typeof types.TransactionPostedDocument,
+    "\n  query TopInvestors($currency: String!) {\n    topInvestors(limit: 10, currency: $currency) {\n      investor {\n        id\n        name\n      }\n      uniquePools\n      totalInvested {\n        amount\n        currency\n      }\n    }\n  }\n": typeof types.TopInvestorsDocument,
+    "\n  query ReportPools {\n    pools {\n      id\n      name\n      currency\n      manager {\n        id\n      }\n    }\n  }\n": typeof types.ReportPoolsDocument,
+    "\n  query PoolPerformance($poolId: ID!) {\n    poolPerformance(poolId: $poolId) {\n      committed {\n        amount\n        currency\n      }\n      called {\n        amount\n        currency\n      }\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      cash {\n        amount\n        currency\n      }\n      investorCount\n      dpi\n      byDay {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n      byMonth {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": typeof types.PoolPerformanceDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query OpenPools {\n    pools {\n      id\n      name\n      description\n      currency\n      status\n      memberCount\n      maxInvestors\n      manager {\n        id\n        name\n      }\n      targetAmount {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n    }\n    me {\n      id\n      memberships {\n        id\n        pool {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OpenPoolsDocument,
+    "\n  mutation JoinPool($poolId: ID!, $commitment: Decimal!) {\n    joinPool(poolId: $poolId, commitment: $commitment) {\n      id\n    }\n  }\n": typeof types.JoinPoolDocument,
+    "\n  fragment PositionCardFields on Membership {\n    id\n    commitment {\n      amount\n      currency\n    }\n    called {\n      amount\n      currency\n    }\n    outstanding {\n      amount\n      currency\n    }\n    pool {\n      id\n      name\n      currency\n      status\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      capital {\n        amount\n        currency\n      }\n    }\n  }\n": typeof types.PositionCardFieldsFragmentDoc,
+    "\n  query MyPositions {\n    me {\n      id\n      memberships {\n        ...PositionCardFields\n      }\n    }\n  }\n": typeof types.MyPositionsDocument,
+    "\n  subscription PositionEvents($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      transaction {\n        id\n      }\n    }\n  }\n": typeof types.PositionEventsDocument,
+    "\n  mutation Contribute($poolId: ID!, $amount: Decimal!, $key: String!) {\n    contribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n      amount {\n        amount\n        currency\n      }\n    }\n  }\n": typeof types.ContributeDocument,
+    "\n  query InvestorStatement($investorId: ID!, $from: DateTime, $to: DateTime) {\n    investorStatement(investorId: $investorId, from: $from, to: $to) {\n      from\n      to\n      csv\n      lines {\n        pool {\n          id\n          name\n        }\n        openingBalance {\n          amount\n          currency\n        }\n        contributions {\n          amount\n          currency\n        }\n        distributions {\n          amount\n          currency\n        }\n        fees {\n          amount\n          currency\n        }\n        withdrawals {\n          amount\n          currency\n        }\n        closingBalance {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": typeof types.InvestorStatementDocument,
+    "\n  fragment AlertRuleFields on AlertRule {\n    id\n    kind\n    enabled\n    isDefault\n    threshold {\n      amount\n      currency\n    }\n    spikeFactor\n    windowSeconds\n    baselineSeconds\n    minCount\n  }\n": typeof types.AlertRuleFieldsFragmentDoc,
+    "\n  query AlertRules($poolId: ID!) {\n    alertRules(poolId: $poolId) {\n      ...AlertRuleFields\n    }\n  }\n": typeof types.AlertRulesDocument,
+    "\n  mutation SetAlertRule($input: AlertRuleInput!) {\n    setAlertRule(input: $input) {\n      ...AlertRuleFields\n    }\n  }\n": typeof types.SetAlertRuleDocument,
+    "\n  query AlertsInbox($status: AlertStatus) {\n    alerts(status: $status, first: 100) {\n      id\n      kind\n      message\n      status\n      raisedAt\n      pool {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AlertsInboxDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n      pool {\n        id\n        openAlertCount\n      }\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
+    "\n  query ManagerDashboard {\n    me {\n      id\n      managedPools {\n        ...PoolCardFields\n      }\n    }\n  }\n": typeof types.ManagerDashboardDocument,
+    "\n  query PoolPage($id: ID!) {\n    pool(id: $id) {\n      ...PoolCardFields\n      description\n      totalFees {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n      members {\n        ...MemberRowFields\n      }\n      capitalCalls {\n        id\n        percent\n        dueDate\n        totalCalled {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": typeof types.PoolPageDocument,
+    "\n  mutation OpenPool($id: ID!) {\n    openPool(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.OpenPoolDocument,
+    "\n  mutation ClosePool($id: ID!) {\n    closePool(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ClosePoolDocument,
+    "\n  query NotificationChannels {\n    notificationChannels {\n      id\n      kind\n      url\n      email\n      enabled\n      createdAt\n    }\n  }\n": typeof types.NotificationChannelsDocument,
+    "\n  mutation AddWebhook($input: NotificationChannelInput!) {\n    addNotificationChannel(input: $input) {\n      channel {\n        id\n        kind\n        url\n      }\n      secret\n    }\n  }\n": typeof types.AddWebhookDocument,
+    "\n  mutation RemoveNotificationChannel($id: ID!) {\n    removeNotificationChannel(id: $id)\n  }\n": typeof types.RemoveNotificationChannelDocument,
+};
+const documents: Documents = {
+    "\n  fragment SessionUserFields on User {\n    id\n    email\n    name\n    roles\n  }\n": types.SessionUserFieldsFragmentDoc,
+    "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.LogInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n": types.LogOutDocument,
+    "\n  subscription AlertRaised {\n    alertRaised {\n      id\n      kind\n      message\n      status\n      raisedAt\n      pool {\n        id\n        name\n        openAlertCount\n      }\n    }\n  }\n": types.AlertRaisedDocument,
+    "\n  fragment DistributionMemberFields on Membership {\n    id\n    investor {\n      id\n      name\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      withdrawn {\n        amount\n        currency\n      }\n    }\n  }\n": types.DistributionMemberFieldsFragmentDoc,
+    "\n  fragment MemberRowFields on Membership {\n    id\n    investor {\n      id\n      name\n    }\n    commitment {\n      amount\n      currency\n    }\n    outstanding {\n      amount\n      currency\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      capital {\n        amount\n        currency\n      }\n    }\n    ...DistributionMemberFields\n  }\n": types.MemberRowFieldsFragmentDoc,
+    "\n  mutation RecordContribution($poolId: ID!, $investorId: ID!, $amount: Decimal!, $key: String!) {\n    recordContribution(\n      poolId: $poolId\n      investorId: $investorId\n      amount: $amount\n      idempotencyKey: $key\n    ) {\n      id\n    }\n  }\n": types.RecordContributionDocument,
+    "\n  mutation Distribute($poolId: ID!, $amount: Decimal!, $key: String!) {\n    distribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n    }\n  }\n": types.DistributeDocument,
+    "\n  mutation ChargeFee($poolId: ID!, $amount: Decimal!, $key: String!) {\n    chargeFee(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n    }\n  }\n": types.ChargeFeeDocument,
+    "\n  mutation CallCapital($poolId: ID!, $percent: Float!, $dueDate: DateTime!) {\n    callCapital(poolId: $poolId, percent: $percent, dueDate: $dueDate) {\n      id\n      totalCalled {\n        amount\n        currency\n      }\n    }\n  }\n": types.CallCapitalDocument,
+    "\n  fragment PoolCardFields on Pool {\n    id\n    name\n    currency\n    status\n    memberCount\n    openAlertCount\n    cashBalance {\n      amount\n      currency\n    }\n    totalContributed {\n      amount\n      currency\n    }\n    totalDistributed {\n      amount\n      currency\n    }\n    targetAmount {\n      amount\n      currency\n    }\n  }\n": types.PoolCardFieldsFragmentDoc,
+    "\n  subscription PoolBalance($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      cashBalance {\n        amount\n        currency\n      }\n      transaction {\n        id\n      }\n      pool {\n        ...PoolCardFields\n      }\n    }\n  }\n": types.PoolBalanceDocument,
+    "\n  mutation CreatePool($input: CreatePoolInput!) {\n    createPool(input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": types.CreatePoolDocument,
+    "\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": types.UpdatePoolDocument,
+    "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n": types.TransactionRowFieldsFragmentDoc,
+    "\n  query PoolTransactions($poolId: ID!, $after: String) {\n    pool(id: $poolId) {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          ...TransactionRowFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.PoolTransactionsDocument,
+    "\n  subscription TransactionPosted($poolId: ID!) {\n    transactionPosted(poolId: $poolId) {\n      ...TransactionRowFields\n    }\n  }\n": types.TransactionPostedDocument,
+    "\n  query TopInvestors($currency: String!) {\n    topInvestors(limit: 10, currency: $currency) {\n      investor {\n        id\n        name\n      }\n      uniquePools\n      totalInvested {\n        amount\n        currency\n      }\n    }\n  }\n": types.TopInvestorsDocument,
+    "\n  query ReportPools {\n    pools {\n      id\n      name\n      currency\n      manager {\n        id\n      }\n    }\n  }\n": types.ReportPoolsDocument,
+    "\n  query PoolPerformance($poolId: ID!) {\n    poolPerformance(poolId: $poolId) {\n      committed {\n        amount\n        currency\n      }\n      called {\n        amount\n        currency\n      }\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      cash {\n        amount\n        currency\n      }\n      investorCount\n      dpi\n      byDay {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n      byMonth {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": types.PoolPerformanceDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query OpenPools {\n    pools {\n      id\n      name\n      description\n      currency\n      status\n      memberCount\n      maxInvestors\n      manager {\n        id\n        name\n      }\n      targetAmount {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n    }\n    me {\n      id\n      memberships {\n        id\n        pool {\n          id\n        }\n      }\n    }\n  }\n": types.OpenPoolsDocument,
+    "\n  mutation JoinPool($poolId: ID!, $commitment: Decimal!) {\n    joinPool(poolId: $poolId, commitment: $commitment) {\n      id\n    }\n  }\n": types.JoinPoolDocument,
+    "\n  fragment PositionCardFields on Membership {\n    id\n    commitment {\n      amount\n      currency\n    }\n    called {\n      amount\n      currency\n    }\n    outstanding {\n      amount\n      currency\n    }\n    pool {\n      id\n      name\n      currency\n      status\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      capital {\n        amount\n        currency\n      }\n    }\n  }\n": types.PositionCardFieldsFragmentDoc,
+    "\n  query MyPositions {\n    me {\n      id\n      memberships {\n        ...PositionCardFields\n      }\n    }\n  }\n": types.MyPositionsDocument,
+    "\n  subscription PositionEvents($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      transaction {\n        id\n      }\n    }\n  }\n": types.PositionEventsDocument,
+    "\n  mutation Contribute($poolId: ID!, $amount: Decimal!, $key: String!) {\n    contribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n      amount {\n        amount\n        currency\n      }\n    }\n  }\n": types.ContributeDocument,
+    "\n  query InvestorStatement($investorId: ID!, $from: DateTime, $to: DateTime) {\n    investorStatement(investorId: $investorId, from: $from, to: $to) {\n      from\n      to\n      csv\n      lines {\n        pool {\n          id\n          name\n        }\n        openingBalance {\n          amount\n          currency\n        }\n        contributions {\n          amount\n          currency\n        }\n        distributions {\n          amount\n          currency\n        }\n        fees {\n          amount\n          currency\n        }\n        withdrawals {\n          amount\n          currency\n        }\n        closingBalance {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": types.InvestorStatementDocument,
+    "\n  fragment AlertRuleFields on AlertRule {\n    id\n    kind\n    enabled\n    isDefault\n    threshold {\n      amount\n      currency\n    }\n    spikeFactor\n    windowSeconds\n    baselineSeconds\n    minCount\n  }\n": types.AlertRuleFieldsFragmentDoc,
+    "\n  query AlertRules($poolId: ID!) {\n    alertRules(poolId: $poolId) {\n      ...AlertRuleFields\n    }\n  }\n": types.AlertRulesDocument,
+    "\n  mutation SetAlertRule($input: AlertRuleInput!) {\n    setAlertRule(input: $input) {\n      ...AlertRuleFields\n    }\n  }\n": types.SetAlertRuleDocument,
+    "\n  query AlertsInbox($status: AlertStatus) {\n    alerts(status: $status, first: 100) {\n      id\n      kind\n      message\n      status\n      raisedAt\n      pool {\n        id\n        name\n      }\n    }\n  }\n": types.AlertsInboxDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n      pool {\n        id\n        openAlertCount\n      }\n    }\n  }\n": types.AcknowledgeAlertDocument,
+    "\n  query ManagerDashboard {\n    me {\n      id\n      managedPools {\n        ...PoolCardFields\n      }\n    }\n  }\n": types.ManagerDashboardDocument,
+    "\n  query PoolPage($id: ID!) {\n    pool(id: $id) {\n      ...PoolCardFields\n      description\n      totalFees {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n      members {\n        ...MemberRowFields\n      }\n      capitalCalls {\n        id\n        percent\n        dueDate\n        totalCalled {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": types.PoolPageDocument,
+    "\n  mutation OpenPool($id: ID!) {\n    openPool(id: $id) {\n      id\n      status\n    }\n  }\n": types.OpenPoolDocument,
+    "\n  mutation ClosePool($id: ID!) {\n    closePool(id: $id) {\n      id\n      status\n    }\n  }\n": types.ClosePoolDocument,
+    "\n  query NotificationChannels {\n    notificationChannels {\n      id\n      kind\n      url\n      email\n      enabled\n      createdAt\n    }\n  }\n": types.NotificationChannelsDocument,
+    "\n  mutation AddWebhook($input: NotificationChannelInput!) {\n    addNotificationChannel(input: $input) {\n      channel {\n        id\n        kind\n        url\n      }\n      secret\n    }\n  }\n": types.AddWebhookDocument,
+    "\n  mutation RemoveNotificationChannel($id: ID!) {\n    removeNotificationChannel(id: $id)\n  }\n": types.RemoveNotificationChannelDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionUserFields on User {\n    id\n    email\n    name\n    roles\n  }\n"): (typeof documents)["\n  fragment SessionUserFields on User {\n    id\n    email\n    name\n    roles\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n"): (typeof documents)["\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertRaised {\n    alertRaised {\n      id\n      kind\n      message\n      status\n      raisedAt\n      pool {\n        id\n        name\n        openAlertCount\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AlertRaised {\n    alertRaised {\n      id\n      kind\n      message\n      status\n      raisedAt\n      pool {\n        id\n        name\n        openAlertCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DistributionMemberFields on Membership {\n    id\n    investor {\n      id\n      name\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      withdrawn {\n        amount\n        currency\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment DistributionMemberFields on Membership {\n    id\n    investor {\n      id\n      name\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      withdrawn {\n        amount\n        currency\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MemberRowFields on Membership {\n    id\n    investor {\n      id\n      name\n    }\n    commitment {\n      amount\n      currency\n    }\n    outstanding {\n      amount\n      currency\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      capital {\n        amount\n        currency\n      }\n    }\n    ...DistributionMemberFields\n  }\n"): (typeof documents)["\n  fragment MemberRowFields on Membership {\n    id\n    investor {\n      id\n      name\n    }\n    commitment {\n      amount\n      currency\n    }\n    outstanding {\n      amount\n      currency\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      capital {\n        amount\n        currency\n      }\n    }\n    ...DistributionMemberFields\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordContribution($poolId: ID!, $investorId: ID!, $amount: Decimal!, $key: String!) {\n    recordContribution(\n      poolId: $poolId\n      investorId: $investorId\n      amount: $amount\n      idempotencyKey: $key\n    ) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RecordContribution($poolId: ID!, $investorId: ID!, $amount: Decimal!, $key: String!) {\n    recordContribution(\n      poolId: $poolId\n      investorId: $investorId\n      amount: $amount\n      idempotencyKey: $key\n    ) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Distribute($poolId: ID!, $amount: Decimal!, $key: String!) {\n    distribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation Distribute($poolId: ID!, $amount: Decimal!, $key: String!) {\n    distribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChargeFee($poolId: ID!, $amount: Decimal!, $key: String!) {\n    chargeFee(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ChargeFee($poolId: ID!, $amount: Decimal!, $key: String!) {\n    chargeFee(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CallCapital($poolId: ID!, $percent: Float!, $dueDate: DateTime!) {\n    callCapital(poolId: $poolId, percent: $percent, dueDate: $dueDate) {\n      id\n      totalCalled {\n        amount\n        currency\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CallCapital($poolId: ID!, $percent: Float!, $dueDate: DateTime!) {\n    callCapital(poolId: $poolId, percent: $percent, dueDate: $dueDate) {\n      id\n      totalCalled {\n        amount\n        currency\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PoolCardFields on Pool {\n    id\n    name\n    currency\n    status\n    memberCount\n    openAlertCount\n    cashBalance {\n      amount\n      currency\n    }\n    totalContributed {\n      amount\n      currency\n    }\n    totalDistributed {\n      amount\n      currency\n    }\n    targetAmount {\n      amount\n      currency\n    }\n  }\n"): (typeof documents)["\n  fragment PoolCardFields on Pool {\n    id\n    name\n    currency\n    status\n    memberCount\n    openAlertCount\n    cashBalance {\n      amount\n      currency\n    }\n    totalContributed {\n      amount\n      currency\n    }\n    totalDistributed {\n      amount\n      currency\n    }\n    targetAmount {\n      amount\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PoolBalance($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      cashBalance {\n        amount\n        currency\n      }\n      transaction {\n        id\n      }\n      pool {\n        ...PoolCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PoolBalance($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      cashBalance {\n        amount\n        currency\n      }\n      transaction {\n        id\n      }\n      pool {\n        ...PoolCardFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePool($input: CreatePoolInput!) {\n    createPool(input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePool($input: CreatePoolInput!) {\n    createPool(input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PoolTransactions($poolId: ID!, $after: String) {\n    pool(id: $poolId) {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          ...TransactionRowFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PoolTransactions($poolId: ID!, $after: String) {\n    pool(id: $poolId) {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          ...TransactionRowFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TransactionPosted($poolId: ID!) {\n    transactionPosted(poolId: $poolId) {\n      ...TransactionRowFields\n    }\n  }\n"): (typeof documents)["\n  subscription TransactionPosted($poolId: ID!) {\n    transactionPosted(poolId: $poolId) {\n      ...TransactionRowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TopInvestors($currency: String!) {\n    topInvestors(limit: 10, currency: $currency) {\n      investor {\n        id\n        name\n      }\n      uniquePools\n      totalInvested {\n        amount\n        currency\n      }\n    }\n  }\n"): (typeof documents)["\n  query TopInvestors($currency: String!) {\n    topInvestors(limit: 10, currency: $currency) {\n      investor {\n        id\n        name\n      }\n      uniquePools\n      totalInvested {\n        amount\n        currency\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportPools {\n    pools {\n      id\n      name\n      currency\n      manager {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReportPools {\n    pools {\n      id\n      name\n      currency\n      manager {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PoolPerformance($poolId: ID!) {\n    poolPerformance(poolId: $poolId) {\n      committed {\n        amount\n        currency\n      }\n      called {\n        amount\n        currency\n      }\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      cash {\n        amount\n        currency\n      }\n      investorCount\n      dpi\n      byDay {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n      byMonth {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PoolPerformance($poolId: ID!) {\n    poolPerformance(poolId: $poolId) {\n      committed {\n        amount\n        currency\n      }\n      called {\n        amount\n        currency\n      }\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      cash {\n        amount\n        currency\n      }\n      investorCount\n      dpi\n      byDay {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n      byMonth {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenPools {\n    pools {\n      id\n      name\n      description\n      currency\n      status\n      memberCount\n      maxInvestors\n      manager {\n        id\n        name\n      }\n      targetAmount {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n    }\n    me {\n      id\n      memberships {\n        id\n        pool {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OpenPools {\n    pools {\n      id\n      name\n      description\n      currency\n      status\n      memberCount\n      maxInvestors\n      manager {\n        id\n        name\n      }\n      targetAmount {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n    }\n    me {\n      id\n      memberships {\n        id\n        pool {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinPool($poolId: ID!, $commitment: Decimal!) {\n    joinPool(poolId: $poolId, commitment: $commitment) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation JoinPool($poolId: ID!, $commitment: Decimal!) {\n    joinPool(poolId: $poolId, commitment: $commitment) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PositionCardFields on Membership {\n    id\n    commitment {\n      amount\n      currency\n    }\n    called {\n      amount\n      currency\n    }\n    outstanding {\n      amount\n      currency\n    }\n    pool {\n      id\n      name\n      currency\n      status\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      capital {\n        amount\n        currency\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PositionCardFields on Membership {\n    id\n    commitment {\n      amount\n      currency\n    }\n    called {\n      amount\n      currency\n    }\n    outstanding {\n      amount\n      currency\n    }\n    pool {\n      id\n      name\n      currency\n      status\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      capital {\n        amount\n        currency\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPositions {\n    me {\n      id\n      memberships {\n        ...PositionCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyPositions {\n    me {\n      id\n      memberships {\n        ...PositionCardFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PositionEvents($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      transaction {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PositionEvents($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      transaction {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Contribute($poolId: ID!, $amount: Decimal!, $key: String!) {\n    contribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n      amount {\n        amount\n        currency\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Contribute($poolId: ID!, $amount: Decimal!, $key: String!) {\n    contribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {\n      id\n      amount {\n        amount\n        currency\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvestorStatement($investorId: ID!, $from: DateTime, $to: DateTime) {\n    investorStatement(investorId: $investorId, from: $from, to: $to) {\n      from\n      to\n      csv\n      lines {\n        pool {\n          id\n          name\n        }\n        openingBalance {\n          amount\n          currency\n        }\n        contributions {\n          amount\n          currency\n        }\n        distributions {\n          amount\n          currency\n        }\n        fees {\n          amount\n          currency\n        }\n        withdrawals {\n          amount\n          currency\n        }\n        closingBalance {\n          amount\n          currency\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InvestorStatement($investorId: ID!, $from: DateTime, $to: DateTime) {\n    investorStatement(investorId: $investorId, from: $from, to: $to) {\n      from\n      to\n      csv\n      lines {\n        pool {\n          id\n          name\n        }\n        openingBalance {\n          amount\n          currency\n        }\n        contributions {\n          amount\n          currency\n        }\n        distributions {\n          amount\n          currency\n        }\n        fees {\n          amount\n          currency\n        }\n        withdrawals {\n          amount\n          currency\n        }\n        closingBalance {\n          amount\n          currency\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlertRuleFields on AlertRule {\n    id\n    kind\n    enabled\n    isDefault\n    threshold {\n      amount\n      currency\n    }\n    spikeFactor\n    windowSeconds\n    baselineSeconds\n    minCount\n  }\n"): (typeof documents)["\n  fragment AlertRuleFields on AlertRule {\n    id\n    kind\n    enabled\n    isDefault\n    threshold {\n      amount\n      currency\n    }\n    spikeFactor\n    windowSeconds\n    baselineSeconds\n    minCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertRules($poolId: ID!) {\n    alertRules(poolId: $poolId) {\n      ...AlertRuleFields\n    }\n  }\n"): (typeof documents)["\n  query AlertRules($poolId: ID!) {\n    alertRules(poolId: $poolId) {\n      ...AlertRuleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAlertRule($input: AlertRuleInput!) {\n    setAlertRule(input: $input) {\n      ...AlertRuleFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetAlertRule($input: AlertRuleInput!) {\n    setAlertRule(input: $input) {\n      ...AlertRuleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertsInbox($status: AlertStatus) {\n    alerts(status: $status, first: 100) {\n      id\n      kind\n      message\n      status\n      raisedAt\n      pool {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertsInbox($status: AlertStatus) {\n    alerts(status: $status, first: 100) {\n      id\n      kind\n      message\n      status\n      raisedAt\n      pool {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n      pool {\n        id\n        openAlertCount\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n      pool {\n        id\n        openAlertCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManagerDashboard {\n    me {\n      id\n      managedPools {\n        ...PoolCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ManagerDashboard {\n    me {\n      id\n      managedPools {\n        ...PoolCardFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PoolPage($id: ID!) {\n    pool(id: $id) {\n      ...PoolCardFields\n      description\n      totalFees {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n      members {\n        ...MemberRowFields\n      }\n      capitalCalls {\n        id\n        percent\n        dueDate\n        totalCalled {\n          amount\n          currency\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PoolPage($id: ID!) {\n    pool(id: $id) {\n      ...PoolCardFields\n      description\n      totalFees {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n      members {\n        ...MemberRowFields\n      }\n      capitalCalls {\n        id\n        percent\n        dueDate\n        totalCalled {\n          amount\n          currency\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenPool($id: ID!) {\n    openPool(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation OpenPool($id: ID!) {\n    openPool(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClosePool($id: ID!) {\n    closePool(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ClosePool($id: ID!) {\n    closePool(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationChannels {\n    notificationChannels {\n      id\n      kind\n      url\n      email\n      enabled\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query NotificationChannels {\n    notificationChannels {\n      id\n      kind\n      url\n      email\n      enabled\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddWebhook($input: NotificationChannelInput!) {\n    addNotificationChannel(input: $input) {\n      channel {\n        id\n        kind\n        url\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation AddWebhook($input: NotificationChannelInput!) {\n    addNotificationChannel(input: $input) {\n      channel {\n        id\n        kind\n        url\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveNotificationChannel($id: ID!) {\n    removeNotificationChannel(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveNotificationChannel($id: ID!) {\n    removeNotificationChannel(id: $id)\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,98 @@
+import { useMutation } from '@apollo/client/react';
+import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { LogOutMutation } from '../apollo/operations.ts';
+import { primaryRole, useSession, useSessionStore, type AppRole } from '../session.tsx';
+import { AlertToasts } from './AlertToasts.tsx';
+
+const NAV: Record<AppRole, Array<{ to: string; label: string }>> = {
+  MANAGER: [
+    { to: '/manager', label: 'Dashboard' },
+    { to: '/manager/alerts', label: 'Alerts' },
+    { to: '/manager/rules', label: 'Alert rules' },
+    { to: '/manager/reports', label: 'Reports' },
+  ],
+  INVESTOR: [
+    { to: '/investor', label: 'Open pools' },
+    { to: '/investor/positions', label: 'My positions' },
+    { to: '/investor/statements', label: 'Statements' },
+  ],
+  ADMIN: [
+    { to: '/admin', label: 'API keys' },
+    { to: '/admin/reports', label: 'Reports' },
+  ],
+};
+
+/** The signed-in frame: header with the user and log-out, navigation for their role. */
+export function Layout() {
+  const session = useSession();
+  const store = useSessionStore();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const [logOut, { loading }] = useMutation(LogOutMutation);
+  if (!session) return null;
+  const role = primaryRole(session);
+
+  async function signOut() {
+    const refreshToken = store.current?.refreshToken;
+    // The session ends locally whatever the server says: a dead network must not trap the user.
+    if (refreshToken) await logOut({ variables: { refreshToken } }).catch(() => undefined);
+    store.set(null);
+    await navigate('/login');
+  }
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+            <Title order={1} size="h3">
+              Poolgraph
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" visibleFrom="xs" data-testid="signed-in-as">
+              {session.user.name} · {role.toLowerCase()}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => void signOut()} loading={loading}>
+              Log out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        {NAV[role].map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            onClick={close}
+            variant="filled"
+            active={
+              item.to === location.pathname ||
+              (item.to === '/manager' && location.pathname.startsWith('/manager/pools'))
+            }
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {role === 'MANAGER' && <AlertToasts />}
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

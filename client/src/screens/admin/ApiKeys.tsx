@@ -1,0 +1,259 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Code,
+  CopyButton,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { graphql } from '../../__generated__/gql.ts';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { formErrors } from '../../lib/errors.ts';
+
+export const ApiKeyFields = graphql(`
+  fragment ApiKeyFields on ApiKey {
+    id
+    name
+    scopes
+    prefix
+    createdAt
+    lastUsedAt
+    revokedAt
+  }
+`);
+export const ApiKeysQuery = graphql(`
+  query ApiKeys {
+    apiKeys {
+      ...ApiKeyFields
+    }
+  }
+`);
+const CreateApiKeyMutation = graphql(`
+  mutation CreateApiKey($name: String!, $scopes: [String!]!) {
+    createApiKey(name: $name, scopes: $scopes) {
+      apiKey {
+        ...ApiKeyFields
+      }
+      secret
+    }
+  }
+`);
+const RevokeApiKeyMutation = graphql(`
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      ...ApiKeyFields
+    }
+  }
+`);
+
+/** The scopes a partner key may carry (users subgraph: ApiKey.scopes). */
+export const SCOPES = [
+  { value: 'pools:read', label: 'Read pools' },
+  { value: 'ledger:read', label: 'Read transactions and balances' },
+  { value: 'ledger:write', label: 'Post contributions' },
+  { value: 'reports:read', label: 'Read reports' },
+];
+
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (value: string | null | undefined) => (value ? date.format(new Date(value)) : '—');
+
+function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => void }) {
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [submitted, setSubmitted] = useState(false);
+  const [create, { loading, error }] = useMutation(CreateApiKeyMutation, {
+    refetchQueries: ['ApiKeys'],
+  });
+  const problems = {
+    name:
+      name.trim().length === 0
+        ? 'Name the key after who uses it.'
+        : name.trim().length > 100
+          ? 'Use at most 100 characters.'
+          : undefined,
+    scopes: scopes.length === 0 ? 'Choose at least one scope.' : undefined,
+  };
+  const errors = formErrors(error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (problems.name || problems.scopes) return;
+    const result = await create({ variables: { name: name.trim(), scopes } }).catch(() => null);
+    if (result?.data) {
+      onCreated(result.data.createApiKey.secret);
+      setName('');
+      setScopes([]);
+      setSubmitted(false);
+    }
+  }
+
+  return (
+    <Card withBorder padding="md">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack>
+          <Title order={3}>New partner key</Title>
+          {errors.form && (
+            <Alert color="red" role="alert">
+              {errors.form}
+            </Alert>
+          )}
+          <TextInput
+            label="Name"
+            description="Who or what uses it, e.g. the partner's name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={(submitted && problems.name) || errors.fields.name}
+            required
+          />
+          <Checkbox.Group
+            label="Scopes"
+            value={scopes}
+            onChange={setScopes}
+            error={(submitted && problems.scopes) || errors.fields.scopes}
+            required
+          >
+            <Stack gap={6} mt={6}>
+              {SCOPES.map((scope) => (
+                <Checkbox
+                  key={scope.value}
+                  value={scope.value}
+                  label={
+                    <>
+                      <Code>{scope.value}</Code> {scope.label}
+                    </>
+                  }
+                />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Group justify="flex-end">
+            <Button type="submit" loading={loading}>
+              Create key
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** Partner API keys: create with scopes, copy the secret once, revoke. */
+export function ApiKeys() {
+  const { data, loading, error, refetch } = useQuery(ApiKeysQuery);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [revoke, revoking] = useMutation(RevokeApiKeyMutation);
+  const revokeError = formErrors(revoking.error).form;
+  const keys = data?.apiKeys ?? [];
+  return (
+    <Stack>
+      <Title order={2}>API keys</Title>
+      {secret && (
+        <Alert
+          color="yellow"
+          title="Copy the secret now: it is not shown again"
+          withCloseButton
+          onClose={() => setSecret(null)}
+        >
+          <Stack gap="xs">
+            <Text size="sm">
+              The partner sends it as the <Code>x-api-key</Code> header. Poolgraph keeps only a hash
+              of it.
+            </Text>
+            <Group gap="xs">
+              <Code data-testid="api-key-secret">{secret}</Code>
+              <CopyButton value={secret}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="default" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy secret'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      <CreateKeyForm onCreated={setSecret} />
+      {revokeError && (
+        <Alert color="red" role="alert">
+          {revokeError}
+        </Alert>
+      )}
+      {loading && !data ? (
+        <Loading label="Loading API keys…" />
+      ) : error && !data ? (
+        <ErrorState error={error} retry={() => void refetch()} />
+      ) : keys.length === 0 ? (
+        <Empty title="No API keys yet">Partners call the API with a key made here.</Empty>
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped aria-label="API keys">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Key</Table.Th>
+                <Table.Th>Scopes</Table.Th>
+                <Table.Th>Created</Table.Th>
+                <Table.Th>Last used</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {keys.map((key) => (
+                <Table.Tr key={key.id}>
+                  <Table.Td>{key.name}</Table.Td>
+                  <Table.Td>
+                    <Code>{key.prefix}…</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {key.scopes.map((s) => (
+                        <Badge key={s} variant="dot" color="gray">
+                          {s}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{when(key.createdAt)}</Table.Td>
+                  <Table.Td>{when(key.lastUsedAt)}</Table.Td>
+                  <Table.Td ta="right">
+                    {key.revokedAt ? (
+                      <Text size="sm">Revoked {when(key.revokedAt)}</Text>
+                    ) : (
+                      <Button
+                        size="xs"
+                        color="red"
+                        variant="outline"
+                        aria-label={`Revoke ${key.name}`}
+                        onClick={() => {
+                          if (
+                            window.confirm(
+                              `Revoke "${key.name}"? Its partner loses access within seconds.`,
+                            )
+                          ) {
+                            void revoke({ variables: { id: key.id } }).catch(() => undefined);
+                          }
+                        }}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

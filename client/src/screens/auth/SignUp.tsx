@@ -1,0 +1,119 @@
+import { useMutation } from '@apollo/client/react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { SignUpMutation } from '../../apollo/operations.ts';
+import { formErrors } from '../../lib/errors.ts';
+import { homeOf, primaryRole, useSessionStore } from '../../session.tsx';
+
+const MIN_PASSWORD = 12;
+
+export function SignUp() {
+  const store = useSessionStore();
+  const navigate = useNavigate();
+  const [form, setForm] = useState({ name: '', email: '', password: '', role: 'INVESTOR' });
+  const [submitted, setSubmitted] = useState(false);
+  const [signUp, { loading, error }] = useMutation(SignUpMutation);
+  const problems = {
+    name: form.name.trim() ? undefined : 'Enter your name.',
+    email: /^\S+@\S+\.\S+$/.test(form.email) ? undefined : 'Enter a valid email address.',
+    password:
+      form.password.length >= MIN_PASSWORD ? undefined : `Use at least ${MIN_PASSWORD} characters.`,
+  };
+  const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.values(problems).some(Boolean)) return;
+    const input = { ...form, role: form.role as 'INVESTOR' | 'MANAGER' };
+    const { data } = await signUp({ variables: { input } }).catch(() => ({ data: null }));
+    if (!data) return;
+    const { accessToken, refreshToken, user } = data.signUp;
+    const session = { accessToken, refreshToken, user: { ...user, roles: [...user.roles] } };
+    store.set(session);
+    await navigate(homeOf(primaryRole(session)));
+  }
+
+  const errors = formErrors(error);
+  const show = (key: keyof typeof problems) => (submitted && problems[key]) || errors.fields[key];
+  return (
+    <Center mih="100vh" p="md" component="main">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={440}>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack>
+            <Title order={1} size="h2">
+              Create your account
+            </Title>
+            {errors.form && (
+              <Alert color="red" role="alert">
+                {errors.form}
+              </Alert>
+            )}
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="role-label">
+                I am
+              </Text>
+              <SegmentedControl
+                aria-labelledby="role-label"
+                value={form.role}
+                onChange={set('role')}
+                data={[
+                  { value: 'INVESTOR', label: 'An investor' },
+                  { value: 'MANAGER', label: 'A fund manager' },
+                ]}
+              />
+            </Stack>
+            <TextInput
+              label="Name"
+              autoComplete="name"
+              value={form.name}
+              onChange={(e) => set('name')(e.currentTarget.value)}
+              error={show('name')}
+              required
+            />
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="email"
+              value={form.email}
+              onChange={(e) => set('email')(e.currentTarget.value)}
+              error={show('email')}
+              required
+            />
+            <PasswordInput
+              label="Password"
+              description={`At least ${MIN_PASSWORD} characters`}
+              autoComplete="new-password"
+              value={form.password}
+              onChange={(e) => set('password')(e.currentTarget.value)}
+              error={show('password')}
+              required
+            />
+            <Button type="submit" loading={loading}>
+              Sign up
+            </Button>
+            <Text size="sm">
+              Already have an account?{' '}
+              <Anchor component={Link} to="/login">
+                Log in
+              </Anchor>
+            </Text>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,182 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { toast } from '../../lib/toast.ts';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { graphql } from '../../__generated__/gql.ts';
+import type { OpenPoolsQuery as OpenPoolsData } from '../../__generated__/graphql.ts';
+import { AmountInput } from '../../components/AmountInput.tsx';
+import { MoneyText } from '../../components/MoneyText.tsx';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { formErrors } from '../../lib/errors.ts';
+import { parseAmountInput, toMinor } from '../../lib/money.ts';
+
+export const OpenPoolsQuery = graphql(`
+  query OpenPools {
+    pools {
+      id
+      name
+      description
+      currency
+      status
+      memberCount
+      maxInvestors
+      manager {
+        id
+        name
+      }
+      targetAmount {
+        amount
+        currency
+      }
+      minContribution {
+        amount
+        currency
+      }
+    }
+    me {
+      id
+      memberships {
+        id
+        pool {
+          id
+        }
+      }
+    }
+  }
+`);
+const JoinPoolMutation = graphql(`
+  mutation JoinPool($poolId: ID!, $commitment: Decimal!) {
+    joinPool(poolId: $poolId, commitment: $commitment) {
+      id
+    }
+  }
+`);
+
+type Pool = OpenPoolsData['pools'][number];
+
+function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
+  const [commitment, setCommitment] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [join, { loading, error }] = useMutation(JoinPoolMutation, {
+    refetchQueries: ['OpenPools', 'MyPositions'],
+  });
+  const parsed = parseAmountInput(commitment, pool.currency);
+  const minimum = pool.minContribution;
+  const belowMinimum =
+    parsed.ok && minimum && parsed.minor < toMinor(minimum.amount, pool.currency)
+      ? 'The commitment must be at least the minimum contribution.'
+      : undefined;
+  const errors = formErrors(error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!parsed.ok || belowMinimum) return;
+    const result = await join({
+      variables: { poolId: pool.id, commitment: commitment.replace(/[,\s_]/g, '') },
+    }).catch(() => null);
+    if (result?.data) {
+      toast({ color: 'green', message: `You joined ${pool.name}.` });
+      onDone();
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack>
+        {errors.form && (
+          <Alert color="red" role="alert">
+            {errors.form}
+          </Alert>
+        )}
+        <AmountInput
+          label="Commitment"
+          description={
+            minimum ? `At least ${minimum.amount} ${minimum.currency}` : 'What you commit to invest'
+          }
+          currency={pool.currency}
+          value={commitment}
+          onChange={setCommitment}
+          showErrors={submitted}
+          serverError={(submitted && belowMinimum) || errors.fields.commitment}
+          required
+          data-autofocus
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={loading}>
+            Join pool
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Open pools the investor has not joined yet. */
+export function OpenPools() {
+  const { data, loading, error, refetch } = useQuery(OpenPoolsQuery);
+  const [joining, setJoining] = useState<Pool | null>(null);
+  const navigate = useNavigate();
+  const joined = new Set(data?.me?.memberships.map((m) => m.pool.id));
+  const pools = (data?.pools ?? []).filter((p) => p.status === 'OPEN' && !joined.has(p.id));
+  return (
+    <Stack>
+      <Title order={2}>Open pools</Title>
+      {loading && !data ? (
+        <Loading label="Loading open pools…" />
+      ) : error && !data ? (
+        <ErrorState error={error} retry={() => void refetch()} />
+      ) : pools.length === 0 ? (
+        <Empty title="No open pools to join">
+          Pools you already joined are under My positions.
+        </Empty>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+          {pools.map((pool) => (
+            <Card withBorder key={pool.id} padding="lg" data-testid={`open-pool-${pool.id}`}>
+              <Stack gap="xs" h="100%">
+                <Title order={3} size="h4">
+                  {pool.name}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  Managed by {pool.manager.name} · {pool.memberCount}
+                  {pool.maxInvestors ? ` of ${pool.maxInvestors}` : ''} members
+                </Text>
+                {pool.description && <Text size="sm">{pool.description}</Text>}
+                <Group gap="lg">
+                  <Text size="sm">
+                    Target <MoneyText money={pool.targetAmount} fw={600} />
+                  </Text>
+                  <Text size="sm">
+                    Minimum <MoneyText money={pool.minContribution} fw={600} />
+                  </Text>
+                </Group>
+                <Group justify="flex-end" mt="auto">
+                  <Button onClick={() => setJoining(pool)} aria-label={`Join ${pool.name}`}>
+                    Join
+                  </Button>
+                </Group>
+              </Stack>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+      <Modal
+        opened={joining !== null}
+        onClose={() => setJoining(null)}
+        title={joining ? `Join ${joining.name}` : ''}
+      >
+        {joining && (
+          <JoinForm
+            pool={joining}
+            onDone={() => {
+              setJoining(null);
+              void navigate('/investor/positions');
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,252 @@
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { toast } from '../../lib/toast.ts';
+import { useRef, useState, type FormEvent } from 'react';
+import { graphql } from '../../__generated__/gql.ts';
+import type { PositionCardFieldsFragment } from '../../__generated__/graphql.ts';
+import { AmountInput } from '../../components/AmountInput.tsx';
+import { MoneyText } from '../../components/MoneyText.tsx';
+import { STATUS_COLOR } from '../../components/PoolCard.tsx';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { formErrors, idempotencyKey } from '../../lib/errors.ts';
+import { parseAmountInput } from '../../lib/money.ts';
+
+export const PositionCardFields = graphql(`
+  fragment PositionCardFields on Membership {
+    id
+    commitment {
+      amount
+      currency
+    }
+    called {
+      amount
+      currency
+    }
+    outstanding {
+      amount
+      currency
+    }
+    pool {
+      id
+      name
+      currency
+      status
+    }
+    position {
+      contributed {
+        amount
+        currency
+      }
+      distributed {
+        amount
+        currency
+      }
+      fees {
+        amount
+        currency
+      }
+      capital {
+        amount
+        currency
+      }
+    }
+  }
+`);
+export const MyPositionsQuery = graphql(`
+  query MyPositions {
+    me {
+      id
+      memberships {
+        ...PositionCardFields
+      }
+    }
+  }
+`);
+/** Any posted transaction of the pool: the investor's position may have moved. */
+export const PositionEventsSubscription = graphql(`
+  subscription PositionEvents($poolId: ID!) {
+    balanceChanged(poolId: $poolId) {
+      transaction {
+        id
+      }
+    }
+  }
+`);
+const ContributeMutation = graphql(`
+  mutation Contribute($poolId: ID!, $amount: Decimal!, $key: String!) {
+    contribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {
+      id
+      amount {
+        amount
+        currency
+      }
+    }
+  }
+`);
+
+function ContributeForm({
+  membership,
+  onDone,
+}: {
+  membership: PositionCardFieldsFragment;
+  onDone: () => void;
+}) {
+  const key = useRef(idempotencyKey());
+  const [amount, setAmount] = useState(
+    /^0(\.0+)?$/.test(membership.outstanding.amount) ? '' : membership.outstanding.amount,
+  );
+  const [submitted, setSubmitted] = useState(false);
+  const [contribute, { loading, error }] = useMutation(ContributeMutation, {
+    refetchQueries: ['MyPositions'],
+  });
+  const { currency } = membership.pool;
+  const errors = formErrors(error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!parseAmountInput(amount, currency).ok) return;
+    const result = await contribute({
+      variables: {
+        poolId: membership.pool.id,
+        amount: amount.replace(/[,\s_]/g, ''),
+        key: key.current,
+      },
+    }).catch(() => null);
+    if (result?.data) {
+      toast({ color: 'green', message: 'Contribution posted.' });
+      onDone();
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack>
+        {errors.form && (
+          <Alert color="red" role="alert">
+            {errors.form}
+          </Alert>
+        )}
+        <AmountInput
+          label="Amount"
+          currency={currency}
+          value={amount}
+          onChange={setAmount}
+          showErrors={submitted}
+          serverError={errors.fields.amount}
+          required
+          data-autofocus
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={loading}>
+            Contribute
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function PositionCard({
+  membership,
+  onContribute,
+  onEvent,
+}: {
+  membership: PositionCardFieldsFragment;
+  onContribute: () => void;
+  onEvent: () => void;
+}) {
+  const { pool, position } = membership;
+  useSubscription(PositionEventsSubscription, {
+    variables: { poolId: pool.id },
+    skip: pool.status === 'DRAFT',
+    onData: onEvent,
+  });
+  const figures = [
+    ['Commitment', membership.commitment],
+    ['Contributed', position.contributed],
+    ['Distributed', position.distributed],
+    ['Fees', position.fees],
+    ['Capital', position.capital],
+    ['Outstanding call', membership.outstanding],
+  ] as const;
+  return (
+    <Card withBorder padding="lg" data-testid={`position-${pool.id}`}>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          {pool.name}
+        </Title>
+        <Badge color={STATUS_COLOR[pool.status]} variant="dot">
+          {pool.status.toLowerCase()}
+        </Badge>
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 3 }}>
+        {figures.map(([label, money]) => (
+          <Stack gap={0} key={label}>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {label}
+            </Text>
+            <MoneyText money={money} fw={600} data-testid={`position-${label.toLowerCase()}`} />
+          </Stack>
+        ))}
+      </SimpleGrid>
+      {pool.status === 'OPEN' && (
+        <Group justify="flex-end" mt="md">
+          <Button onClick={onContribute} aria-label={`Contribute to ${pool.name}`}>
+            Contribute
+          </Button>
+        </Group>
+      )}
+    </Card>
+  );
+}
+
+/** The investor's positions, live: any transaction in one of their pools refreshes them. */
+export function Positions() {
+  const { data, loading, error, refetch } = useQuery(MyPositionsQuery);
+  const [contributing, setContributing] = useState<PositionCardFieldsFragment | null>(null);
+  const memberships = data?.me?.memberships ?? [];
+  return (
+    <Stack>
+      <Title order={2}>My positions</Title>
+      {loading && !data ? (
+        <Loading label="Loading your positions…" />
+      ) : error && !data ? (
+        <ErrorState error={error} retry={() => void refetch()} />
+      ) : memberships.length === 0 ? (
+        <Empty title="No positions yet">Join an open pool to start investing.</Empty>
+      ) : (
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          {memberships.map((m) => (
+            <PositionCard
+              key={m.id}
+              membership={m}
+              onContribute={() => setContributing(m)}
+              onEvent={() => void refetch()}
+            />
+          ))}
+        </SimpleGrid>
+      )}
+      <Modal
+        opened={contributing !== null}
+        onClose={() => setContributing(null)}
+        title={contributing ? `Contribute to ${contributing.pool.name}` : ''}
+      >
+        {contributing && (
+          <ContributeForm membership={contributing} onDone={() => setContributing(null)} />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

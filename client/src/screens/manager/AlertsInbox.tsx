@@ -1,0 +1,111 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { graphql } from '../../__generated__/gql.ts';
+import type { AlertStatus } from '../../__generated__/graphql.ts';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+
+export const AlertsInboxQuery = graphql(`
+  query AlertsInbox($status: AlertStatus) {
+    alerts(status: $status, first: 100) {
+      id
+      kind
+      message
+      status
+      raisedAt
+      pool {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const AcknowledgeAlertMutation = graphql(`
+  mutation AcknowledgeAlert($id: ID!) {
+    acknowledgeAlert(id: $id) {
+      id
+      status
+      pool {
+        id
+        openAlertCount
+      }
+    }
+  }
+`);
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Alerts on the manager's pools, newest first; live (the toast listener refetches it). */
+export function AlertsInbox() {
+  const [status, setStatus] = useState<AlertStatus | 'ALL'>('OPEN');
+  const { data, loading, error, refetch } = useQuery(AlertsInboxQuery, {
+    variables: { status: status === 'ALL' ? null : status },
+  });
+  const [acknowledge, acking] = useMutation(AcknowledgeAlertMutation);
+  const alerts = data?.alerts ?? [];
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Alerts</Title>
+        <SegmentedControl
+          aria-label="Show alerts"
+          value={status}
+          onChange={(v) => setStatus(v as AlertStatus | 'ALL')}
+          data={[
+            { value: 'OPEN', label: 'Open' },
+            { value: 'ACKNOWLEDGED', label: 'Acknowledged' },
+            { value: 'ALL', label: 'All' },
+          ]}
+        />
+      </Group>
+      {loading && !data ? (
+        <Loading label="Loading alerts…" />
+      ) : error && !data ? (
+        <ErrorState error={error} retry={() => void refetch()} />
+      ) : alerts.length === 0 ? (
+        <Empty title="No alerts here">
+          Large transactions and spikes on your pools show up live.
+        </Empty>
+      ) : (
+        <Stack gap="xs" aria-live="polite">
+          {alerts.map((alert) => (
+            <Card withBorder key={alert.id} padding="sm" data-testid="alert-row">
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Stack gap={2}>
+                  <Group gap="xs">
+                    <Badge
+                      variant="dot"
+                      color={alert.kind === 'LARGE_TRANSACTION' ? 'red' : 'orange'}
+                    >
+                      {alert.kind === 'LARGE_TRANSACTION' ? 'Large transaction' : 'Spike'}
+                    </Badge>
+                    <Text fw={600}>{alert.pool.name}</Text>
+                  </Group>
+                  <Text size="sm">{alert.message}</Text>
+                  <Text size="xs" c="dimmed">
+                    {dateTime.format(new Date(alert.raisedAt))} · {alert.status.toLowerCase()}
+                  </Text>
+                </Stack>
+                {alert.status === 'OPEN' && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    loading={acking.loading && acking.data === undefined}
+                    onClick={() =>
+                      void acknowledge({ variables: { id: alert.id } })
+                        .then(() => refetch())
+                        .catch(() => undefined)
+                    }
+                  >
+                    Acknowledge
+                  </Button>
+                )}
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

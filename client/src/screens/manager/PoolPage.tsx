@@ -1,0 +1,267 @@
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { graphql } from '../../__generated__/gql.ts';
+import { MembersTable } from '../../components/MembersTable.tsx';
+import { CapitalCallForm, MoneyForm } from '../../components/MoneyActions.tsx';
+import { MoneyText } from '../../components/MoneyText.tsx';
+import { PoolBalanceSubscription, STATUS_COLOR } from '../../components/PoolCard.tsx';
+import { PoolForm } from '../../components/PoolForm.tsx';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { TransactionsFeed } from '../../components/TransactionsFeed.tsx';
+import { formErrors } from '../../lib/errors.ts';
+import { toMinor } from '../../lib/money.ts';
+
+export const PoolPageQuery = graphql(`
+  query PoolPage($id: ID!) {
+    pool(id: $id) {
+      ...PoolCardFields
+      description
+      totalFees {
+        amount
+        currency
+      }
+      minContribution {
+        amount
+        currency
+      }
+      maxInvestors
+      members {
+        ...MemberRowFields
+      }
+      capitalCalls {
+        id
+        percent
+        dueDate
+        totalCalled {
+          amount
+          currency
+        }
+      }
+    }
+  }
+`);
+
+const OpenPoolMutation = graphql(`
+  mutation OpenPool($id: ID!) {
+    openPool(id: $id) {
+      id
+      status
+    }
+  }
+`);
+const ClosePoolMutation = graphql(`
+  mutation ClosePool($id: ID!) {
+    closePool(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+type Dialog = 'edit' | 'contribution' | 'call' | 'distribution' | 'fee' | null;
+const TITLES = {
+  edit: 'Edit pool',
+  contribution: 'Record a contribution',
+  call: 'Call capital',
+  distribution: 'Distribute to members',
+  fee: 'Charge a fee',
+};
+
+export function PoolPage() {
+  const { poolId = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(PoolPageQuery, { variables: { id: poolId } });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [openPool, opening] = useMutation(OpenPoolMutation);
+  const [closePool, closing] = useMutation(ClosePoolMutation);
+  const pool = data?.pool;
+  // Figures update from the event; positions are refetched (they are per member).
+  useSubscription(PoolBalanceSubscription, {
+    variables: { poolId },
+    skip: !pool || pool.status === 'DRAFT',
+    onData: () => void refetch(),
+  });
+
+  if (loading && !data) return <Loading label="Loading the pool…" />;
+  if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
+  if (!pool)
+    return <Empty title="Pool not found">It may have been removed, or it is not yours.</Empty>;
+
+  const lifecycleError = formErrors(opening.error ?? closing.error).form;
+  const hasMoney = toMinor(pool.cashBalance.amount, pool.currency) > 0n;
+  const canMove = pool.status === 'OPEN' || pool.status === 'CLOSED';
+  const close = () => setDialog(null);
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/manager" size="sm">
+        ← All pools
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={2}>{pool.name}</Title>
+            <Badge color={STATUS_COLOR[pool.status]} variant="dot" data-testid="pool-status">
+              {pool.status.toLowerCase()}
+            </Badge>
+          </Group>
+          {pool.description && <Text c="dimmed">{pool.description}</Text>}
+        </Stack>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => setDialog('edit')}>
+            Edit
+          </Button>
+          {pool.status === 'DRAFT' && (
+            <Button
+              loading={opening.loading}
+              onClick={() => void openPool({ variables: { id: pool.id } }).catch(() => undefined)}
+            >
+              Open pool
+            </Button>
+          )}
+          {pool.status === 'OPEN' && (
+            <Button
+              variant="default"
+              loading={closing.loading}
+              onClick={() => void closePool({ variables: { id: pool.id } }).catch(() => undefined)}
+            >
+              Close pool
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {lifecycleError && (
+        <Alert color="red" role="alert">
+          {lifecycleError}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
+        {[
+          ['Cash', pool.cashBalance, 'pool-page-cash'],
+          ['Contributed', pool.totalContributed, 'pool-page-contributed'],
+          ['Distributed', pool.totalDistributed, 'pool-page-distributed'],
+          ['Fees', pool.totalFees, 'pool-page-fees'],
+          ['Target', pool.targetAmount, 'pool-page-target'],
+        ].map(([label, money, testId]) => (
+          <Card withBorder key={label as string} padding="sm">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {label as string}
+            </Text>
+            <Text fw={600} size="lg" data-testid={testId as string}>
+              <MoneyText money={money as { amount: string; currency: string } | null} />
+            </Text>
+          </Card>
+        ))}
+        <Card withBorder padding="sm">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            Open alerts
+          </Text>
+          <Anchor component={Link} to="/manager/alerts" fw={600} size="lg">
+            {pool.openAlertCount}
+          </Anchor>
+        </Card>
+      </SimpleGrid>
+      {canMove && (
+        <Group gap="xs">
+          <Button
+            variant="default"
+            onClick={() => setDialog('contribution')}
+            disabled={pool.members.length === 0}
+          >
+            Record contribution
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => setDialog('call')}
+            disabled={pool.members.length === 0}
+          >
+            Capital call
+          </Button>
+          <Button variant="default" onClick={() => setDialog('distribution')} disabled={!hasMoney}>
+            Distribution
+          </Button>
+          <Button variant="default" onClick={() => setDialog('fee')} disabled={!hasMoney}>
+            Fee
+          </Button>
+        </Group>
+      )}
+      <Tabs defaultValue="members" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="members">Members ({pool.members.length})</Tabs.Tab>
+          <Tabs.Tab value="transactions">Transactions</Tabs.Tab>
+          <Tabs.Tab value="calls">Capital calls ({pool.capitalCalls.length})</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="members" pt="md">
+          <MembersTable members={pool.members} />
+        </Tabs.Panel>
+        <Tabs.Panel value="transactions" pt="md">
+          <TransactionsFeed poolId={pool.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="calls" pt="md">
+          {pool.capitalCalls.length === 0 ? (
+            <Empty title="No capital calls">Call a share of the members' commitments.</Empty>
+          ) : (
+            <Stack gap="xs">
+              {pool.capitalCalls.map((c) => (
+                <Card withBorder key={c.id} padding="sm">
+                  <Group justify="space-between">
+                    <Text>
+                      {c.percent}% due {new Date(c.dueDate).toLocaleDateString()}
+                    </Text>
+                    <MoneyText money={c.totalCalled} fw={600} />
+                  </Group>
+                </Card>
+              ))}
+            </Stack>
+          )}
+        </Tabs.Panel>
+      </Tabs>
+      <Modal
+        opened={dialog !== null}
+        onClose={close}
+        title={dialog ? TITLES[dialog] : ''}
+        size="lg"
+      >
+        {dialog === 'edit' && (
+          <PoolForm
+            poolId={pool.id}
+            currencyLocked={hasMoney}
+            initial={{
+              name: pool.name,
+              description: pool.description ?? '',
+              currency: pool.currency,
+              targetAmount: pool.targetAmount?.amount ?? '',
+              minContribution: pool.minContribution?.amount ?? '',
+              maxInvestors: pool.maxInvestors ?? '',
+            }}
+            onDone={close}
+          />
+        )}
+        {dialog === 'call' && <CapitalCallForm poolId={pool.id} onDone={close} />}
+        {(dialog === 'contribution' || dialog === 'distribution' || dialog === 'fee') && (
+          <MoneyForm
+            kind={dialog}
+            poolId={pool.id}
+            currency={pool.currency}
+            members={pool.members}
+            onDone={close}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
