@@ -6,11 +6,10 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { CompositionError, composeSupergraph, readSupergraphConfig } from '@poolgraph/supergraph';
 import { SUBGRAPH_PORTS } from '@poolgraph/platform';
-import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts';
+import { SUBGRAPHS, fleetReplicaPort, startProcessStack, type ProcessStack } from './lib/stack.ts';
 import { checkServices } from './lib/services.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
 import { startPaymentsDemo, type PaymentsDemo } from './lib/payments.ts';
@@ -35,6 +34,13 @@ const mysqlServer = (process.env.MYSQL_SERVER_URL ?? 'mysql://root@127.0.0.1:330
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logLevel = process.env.LOG_LEVEL ?? 'info';
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? (replicas > 1 ? 8080 : 4000));
+
+/** HAProxy's generated config and admin socket (`.poolgraph/` is git-ignored). */
+function fleetRunDir() {
+  const dir = resolve(root, '.poolgraph/fleet');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -84,13 +90,7 @@ try {
     logLevel,
     // A fleet: HAProxy takes the usual ports, replica i of a service listens 100 × (i + 1) above.
     fleet:
-      replicas > 1
-        ? {
-            replicas,
-            replicaPort: (name, i) => (name === 'gateway' ? 4000 : ports[name]) + 100 * (i + 1),
-            runDir: mkdtempSync(resolve(tmpdir(), 'poolgraph-fleet-')),
-          }
-        : undefined,
+      replicas > 1 ? { replicas, replicaPort: fleetReplicaPort, runDir: fleetRunDir() } : undefined,
   });
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const logins: DemoLogin[] = values['no-seed']

@@ -1,8 +1,12 @@
 import { resolve } from 'node:path';
 import { startProcess, stopAll, waitUntilReady, type ManagedProcess } from './processes.ts';
-import { startHAProxy, type HAProxy, type ProxiedService } from './haproxy.ts';
+import { haproxyConfig, startHAProxy, type HAProxy, type ProxiedService } from './haproxy.ts';
 
-import { SUBGRAPH_NAMES as SUBGRAPHS, type SubgraphName } from '@poolgraph/platform';
+import {
+  SUBGRAPH_NAMES as SUBGRAPHS,
+  SUBGRAPH_PORTS,
+  type SubgraphName,
+} from '@poolgraph/platform';
 
 export { SUBGRAPHS, type SubgraphName };
 
@@ -35,6 +39,33 @@ export interface ProcessStackOptions {
 }
 
 export type ServiceName = SubgraphName | 'gateway';
+
+/** The one list of services HAProxy's config is generated from: each service's replicas. */
+export function proxiedServices(
+  ports: Record<ServiceName, number>,
+  replicas: number,
+  replicaPort: (name: ServiceName, index: number) => number,
+): ProxiedService[] {
+  return [...SUBGRAPHS, 'gateway' as const].map((name) => ({
+    name,
+    port: ports[name],
+    servers: Array.from({ length: replicas }, (_, i) => replicaPort(name, i)),
+    forwardFor: name === 'gateway',
+  }));
+}
+
+/** `npm run fleet`'s ports: HAProxy on 8080 (gateway) and 4001–4005, replica i 100 × (i + 1) above. */
+export const FLEET_PORTS = { ...SUBGRAPH_PORTS, gateway: 8080 };
+export const fleetReplicaPort = (name: ServiceName, i: number) =>
+  (name === 'gateway' ? 4000 : SUBGRAPH_PORTS[name]) + 100 * (i + 1);
+
+/** The config `npm run fleet` generates, as committed in scripts/haproxy.fleet.cfg. */
+export function fleetHAProxyConfig(replicas: number): string {
+  return haproxyConfig(
+    proxiedServices(FLEET_PORTS, replicas, fleetReplicaPort),
+    'unix@.poolgraph/fleet/haproxy.sock',
+  );
+}
 
 export interface ProcessStack {
   gatewayUrl: string;
@@ -70,12 +101,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     ),
   };
   const processes: ManagedProcess[] = [];
-  const proxied: ProxiedService[] = [...SUBGRAPHS, 'gateway' as const].map((name) => ({
-    name,
-    port: ports[name],
-    servers: Array.from({ length: replicas }, (_, i) => portOf(name, i)),
-    forwardFor: name === 'gateway',
-  }));
+  const proxied = proxiedServices(ports, replicas, portOf);
   const proxy = fleet ? startHAProxy(proxied, fleet.runDir, options.print) : undefined;
   const stop = async () => {
     await stopAll(processes);
