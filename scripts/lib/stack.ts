@@ -138,8 +138,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     const rest = Array.from({ length: replicas - 1 }, (_, i) => i + 1);
     await Promise.all(SUBGRAPHS.flatMap((name) => rest.map((i) => start(name, i))));
     await Promise.all(Array.from({ length: replicas }, (_, i) => start('gateway', i)));
-    // Through HAProxy too: its health checks have seen every replica.
-    if (proxy) await waitThroughProxy(proxied);
+    if (proxy) await waitAllUp(proxy);
   } catch (error) {
     await stop();
     throw error;
@@ -147,19 +146,15 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   return { gatewayUrl: `${local(ports.gateway)}/graphql`, processes, proxy, proxied, stop };
 }
 
-async function waitThroughProxy(services: ProxiedService[], timeoutMs = 30_000): Promise<void> {
+/** Until HAProxy's health checks have every replica UP (rise 2), i.e. in the rotation. */
+async function waitAllUp(proxy: HAProxy, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (const { name, port } of services) {
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/readyz`, {
-        signal: AbortSignal.timeout(2_000),
-      }).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`HAProxy did not serve ${name} at port ${port}.`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+  let down: string[] = [];
+  while (Date.now() < deadline) {
+    const servers = await proxy.servers().catch(() => []);
+    down = servers.filter((s) => s.status !== 'UP').map((s) => s.server);
+    if (servers.length && !down.length) return;
+    await new Promise((r) => setTimeout(r, 200));
   }
+  throw new Error(`HAProxy still has ${down.join(', ') || 'no server'} out of rotation.`);
 }
