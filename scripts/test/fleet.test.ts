@@ -71,13 +71,20 @@ const contribute = (amount: string) =>
 type Outcome = 'ok' | 'connection' | `http ${number}` | 'unavailable' | `other: ${string}`;
 
 /** One read through HAProxy, classified: anything but the first four is a lost request. */
-async function read(): Promise<Outcome> {
+const read = () => send(READ, { id: poolId }, manager.token, (d) => d.pool?.id === poolId);
+
+async function send(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+  ok: (data: Record<string, { id: string } | undefined>) => boolean,
+): Promise<Outcome> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${manager.token}` },
-      body: JSON.stringify({ query: READ, variables: { id: poolId } }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     });
   } catch {
@@ -87,10 +94,10 @@ async function read(): Promise<Outcome> {
   const text = await response.text();
   try {
     const body = JSON.parse(text) as {
-      data?: { pool?: { id: string } };
+      data?: Record<string, { id: string } | undefined>;
       errors?: Array<{ extensions?: { code?: string } }>;
     };
-    if (!body.errors?.length && body.data?.pool?.id === poolId) return 'ok';
+    if (!body.errors?.length && body.data && ok(body.data)) return 'ok';
     if (body.errors?.every((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')) {
       return 'unavailable';
     }
@@ -99,6 +106,9 @@ async function read(): Promise<Outcome> {
   }
   return `other: ${response.status} ${text.slice(0, 200)}`;
 }
+
+const tally = (list: Outcome[]) =>
+  list.reduce<Record<string, number>>((t, o) => ({ ...t, [o]: (t[o] ?? 0) + 1 }), {});
 
 beforeAll(async () => {
   const ports = Object.fromEntries(
@@ -215,12 +225,46 @@ describe('npm run fleet: two replicas of everything behind HAProxy', () => {
     }
   });
 
-  it('loses no read a retry cannot repeat when a gateway and a ledger replica are SIGKILLed', async () => {
+  it('loses no read a retry cannot repeat, and no contribution, when a gateway and a ledger replica are SIGKILLed', async () => {
+    const balance = async () =>
+      Number(
+        (
+          await call<{ pool: { cashBalance: { amount: string } } }>(
+            READ,
+            { id: poolId },
+            manager.token,
+          )
+        ).pool.cashBalance.amount,
+      );
+    const before = await balance();
     const outcomes: Outcome[] = [];
+    const paid: Outcome[] = [];
+    let acknowledged = 0;
     let running = true;
-    const loops = Array.from({ length: 4 }, async () => {
+    const loops = Array.from({ length: 3 }, async () => {
       while (running) outcomes.push(await read());
     });
+    // Contributions of 2.00, each retried with its own idempotency key until acknowledged.
+    const payments = (async () => {
+      while (running) {
+        const key = randomBytes(8).toString('hex');
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const outcome = await send(
+            'mutation($p: ID!, $k: String!) { contribute(poolId: $p, amount: "2.00", idempotencyKey: $k) { id } }',
+            { p: poolId, k: key },
+            investor.token,
+            (d) => !!d.contribute?.id,
+          );
+          paid.push(outcome);
+          if (outcome === 'ok') {
+            acknowledged++;
+            break;
+          }
+          if (outcome.startsWith('other')) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    })();
     await new Promise((r) => setTimeout(r, 1_000));
     const victims = ['gateway-1', 'ledger-1'].map((name) => {
       const proc = stack.processes.find((p) => p.name === name)!;
@@ -243,8 +287,14 @@ describe('npm run fleet: two replicas of everything behind HAProxy', () => {
     const afterDown = outcomes.length;
     await new Promise((r) => setTimeout(r, 1_500));
     running = false;
-    await Promise.all(loops);
+    await Promise.all([...loops, payments]);
+    // FLEET_TALLY=1 prints how each request ended (ok / connection / unavailable / …).
+    if (process.env.FLEET_TALLY) console.info(tally(outcomes), tally(paid), acknowledged);
 
+    // Every acknowledged contribution is in the books exactly once, none of the retried twice.
+    expect(paid.filter((o) => o.startsWith('other'))).toEqual([]);
+    expect(acknowledged).toBeGreaterThan(3);
+    expect(await balance()).toBe(before + 2 * acknowledged);
     const lost = outcomes.filter(
       (o) => !['ok', 'connection', 'http 502', 'http 503', 'unavailable'].includes(o),
     );
