@@ -1,15 +1,16 @@
 /**
- * npm start [-- --no-seed]: checks MySQL and Redis, composes the supergraph, starts the five
+ * npm start [-- --no-seed] [--replicas N]: checks MySQL and Redis, composes the supergraph, starts the five
  * subgraphs and the gateway with prefixed output, seeds the demo, prints the URLs, and stops
- * everything on Ctrl-C. Data is kept between runs; the demo is never duplicated.
+ * everything on Ctrl-C. Data is kept between runs; the demo is never duplicated. With
+ * --replicas N (`npm run fleet` is N = 2) every service runs N times behind HAProxy on :8080.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { CompositionError, composeSupergraph, readSupergraphConfig } from '@poolgraph/supergraph';
 import { SUBGRAPH_PORTS } from '@poolgraph/platform';
-import { SUBGRAPHS, startProcessStack, type ProcessStack } from './lib/stack.ts';
+import { SUBGRAPHS, fleetReplicaPort, startProcessStack, type ProcessStack } from './lib/stack.ts';
 import { startProcess, waitUntilReady } from './lib/processes.ts';
 import { checkServices } from './lib/services.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
@@ -17,15 +18,32 @@ import { startPaymentsDemo, type PaymentsDemo } from './lib/payments.ts';
 import { seedPartnerKey } from './seed-partner.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { 'no-seed': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    'no-seed': { type: 'boolean', default: false },
+    replicas: { type: 'string', default: '1' },
+  },
+});
+const replicas = Number(values.replicas);
+if (!Number.isInteger(replicas) || replicas < 1) {
+  console.error('--replicas takes a whole number of at least 1.');
+  process.exit(1);
+}
 const mysqlServer = (process.env.MYSQL_SERVER_URL ?? 'mysql://root@127.0.0.1:3306').replace(
   /\/$/,
   '',
 );
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logLevel = process.env.LOG_LEVEL ?? 'info';
-const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+const gatewayPort = Number(process.env.GATEWAY_PORT ?? (replicas > 1 ? 8080 : 4000));
 const clientPort = Number(process.env.CLIENT_PORT ?? 5173);
+
+/** HAProxy's generated config and admin socket (`.poolgraph/` is git-ignored). */
+function fleetRunDir() {
+  const dir = resolve(root, '.poolgraph/fleet');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -83,6 +101,9 @@ try {
     ports,
     supergraphPath: resolve(root, 'supergraph.graphql'),
     logLevel,
+    // A fleet: HAProxy takes the usual ports, replica i of a service listens 100 × (i + 1) above.
+    fleet:
+      replicas > 1 ? { replicas, replicaPort: fleetReplicaPort, runDir: fleetRunDir() } : undefined,
   });
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   // The web app: built, then served with /graphql (HTTP + WebSocket) passed to the gateway.
@@ -120,6 +141,9 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: strin
     `  GraphiQL explorer           http://localhost:${gatewayPort}/explorer`,
     `  GraphQL (HTTP + WebSocket)  ${gatewayUrl}`,
     `  Gateway health / metrics    http://localhost:${gatewayPort}/readyz  http://localhost:${gatewayPort}/metrics`,
+    ...(replicas > 1
+      ? [`  ${replicas} replicas of every service behind HAProxy (${stack?.proxy?.configPath})`]
+      : []),
     ...SUBGRAPHS.map(
       (name) => `  ${`${name} subgraph`.padEnd(26)} ${subgraphUrl(ports[name])}/graphql`,
     ),

@@ -55,22 +55,28 @@ export function startProcess(
   /** Where output lines go; benchmarks keep them quiet. */
   print: (line: string) => void = (line) => process.stdout.write(line),
 ): ManagedProcess {
+  const args = [
+    ...(process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : []),
+    '--import',
+    'tsx',
+    entry,
+  ];
+  return startCommand(name, process.execPath, args, env, print);
+}
+
+/** Starts any executable (HAProxy) the same way: prefixed output, tracked exit. */
+export function startCommand(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  print: (line: string) => void = (line) => process.stdout.write(line),
+): ManagedProcess {
   const prefix = color(COLORS[index++ % COLORS.length]!, `[${name}]`.padEnd(10));
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.PROFILE_DIR
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`]
-        : []),
-      '--import',
-      'tsx',
-      entry,
-    ],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       if (line.trim()) print(`${prefix} ${humanize(line)}\n`);

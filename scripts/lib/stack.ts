@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import { startProcess, stopAll, waitUntilReady, type ManagedProcess } from './processes.ts';
+import { haproxyConfig, startHAProxy, type HAProxy, type ProxiedService } from './haproxy.ts';
 
-import { SUBGRAPH_NAMES as SUBGRAPHS, type SubgraphName } from '@poolgraph/platform';
+import {
+  SUBGRAPH_NAMES as SUBGRAPHS,
+  SUBGRAPH_PORTS,
+  type SubgraphName,
+} from '@poolgraph/platform';
 
 export { SUBGRAPHS, type SubgraphName };
 
@@ -20,22 +25,71 @@ export interface ProcessStackOptions {
   print?: (line: string) => void;
   /** Extra gateway variables (benchmarks raise the per-address limits: all load is one address). */
   gatewayEnv?: Record<string, string>;
+  /**
+   * A fleet: `replicas` processes of every service (workers and relay included, each replica with
+   * its own CONSUMER_NAME) behind HAProxy, which then listens on `ports`; replica i of a service
+   * listens on `replicaPort(name, i)`. Without it, one process per service listens on `ports`.
+   */
+  fleet?: {
+    replicas: number;
+    replicaPort: (name: ServiceName, index: number) => number;
+    /** Where HAProxy's config and admin socket go. */
+    runDir: string;
+  };
+}
+
+export type ServiceName = SubgraphName | 'gateway';
+
+/** The one list of services HAProxy's config is generated from: each service's replicas. */
+export function proxiedServices(
+  ports: Record<ServiceName, number>,
+  replicas: number,
+  replicaPort: (name: ServiceName, index: number) => number,
+): ProxiedService[] {
+  return [...SUBGRAPHS, 'gateway' as const].map((name) => ({
+    name,
+    port: ports[name],
+    servers: Array.from({ length: replicas }, (_, i) => replicaPort(name, i)),
+    forwardFor: name === 'gateway',
+  }));
+}
+
+/** `npm run fleet`'s ports: HAProxy on 8080 (gateway) and 4001–4005, replica i 100 × (i + 1) above. */
+export const FLEET_PORTS = { ...SUBGRAPH_PORTS, gateway: 8080 };
+export const fleetReplicaPort = (name: ServiceName, i: number) =>
+  (name === 'gateway' ? 4000 : SUBGRAPH_PORTS[name]) + 100 * (i + 1);
+
+/** The config `npm run fleet` generates, as committed in scripts/haproxy.fleet.cfg. */
+export function fleetHAProxyConfig(replicas: number): string {
+  return haproxyConfig(
+    proxiedServices(FLEET_PORTS, replicas, fleetReplicaPort),
+    'unix@.poolgraph/fleet/haproxy.sock',
+  );
 }
 
 export interface ProcessStack {
   gatewayUrl: string;
+  /** Every service process; in a fleet named `<service>-<n>` (HAProxy's are in `proxy`). */
   processes: ManagedProcess[];
+  /** The load balancer of a fleet, and the list of services its config came from. */
+  proxy?: HAProxy;
+  proxied?: ProxiedService[];
   stop(): Promise<void>;
 }
 
 /**
  * Every service in a process of its own, as in production: the five subgraphs first (each
- * migrating its database), then the gateway once they are ready. Used by `npm start` and the
- * benchmarks, so both measure and show the same thing.
+ * migrating its database), then the gateway once they are ready. Used by `npm start`,
+ * `npm run fleet` and the benchmarks, so all of them run and measure the same thing. In a fleet,
+ * the first replica of each subgraph migrates alone before the others start.
  */
 export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
-  const { ports } = options;
+  const { ports, fleet } = options;
   const local = (port: number) => `http://127.0.0.1:${port}`;
+  const replicas = fleet?.replicas ?? 1;
+  const portOf = (name: ServiceName, i: number) =>
+    fleet ? fleet.replicaPort(name, i) : ports[name];
+  const label = (name: ServiceName, i: number) => (fleet ? `${name}-${i + 1}` : name);
   const common = {
     NODE_ENV: 'development',
     LOG_LEVEL: options.logLevel,
@@ -47,37 +101,60 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     ),
   };
   const processes: ManagedProcess[] = [];
-  const stop = () => stopAll(processes);
-  try {
-    for (const name of SUBGRAPHS) {
-      const env = {
-        ...common,
-        PORT: String(ports[name]),
-        MYSQL_URL: `${options.mysqlServer}/${options.databaseOf(name)}`,
-      };
-      processes.push(
-        startProcess(name, resolve(ROOT, `subgraphs/${name}/src/index.ts`), env, options.print),
-      );
-    }
-    await Promise.all(
-      processes.map((proc, i) => waitUntilReady(proc, `${local(ports[SUBGRAPHS[i]!])}/readyz`)),
-    );
-    const gateway = startProcess(
-      'gateway',
-      resolve(ROOT, 'gateway/src/index.ts'),
+  const proxied = proxiedServices(ports, replicas, portOf);
+  const proxy = fleet ? startHAProxy(proxied, fleet.runDir, options.print) : undefined;
+  const stop = async () => {
+    await stopAll(processes);
+    await stopAll(proxy?.processes ?? []);
+  };
+  const start = async (name: ServiceName, i: number) => {
+    const env: Record<string, string> =
+      name === 'gateway'
+        ? { SUPERGRAPH_PATH: options.supergraphPath, ...(fleet ? { TRUST_PROXY: 'true' } : {}) }
+        : { MYSQL_URL: `${options.mysqlServer}/${options.databaseOf(name)}` };
+    const entry = name === 'gateway' ? 'gateway/src/index.ts' : `subgraphs/${name}/src/index.ts`;
+    const proc = startProcess(
+      label(name, i),
+      resolve(ROOT, entry),
       {
         ...common,
-        PORT: String(ports.gateway),
-        SUPERGRAPH_PATH: options.supergraphPath,
-        ...options.gatewayEnv,
+        ...env,
+        ...(name === 'gateway' ? options.gatewayEnv : {}),
+        PORT: String(portOf(name, i)),
+        ...(fleet ? { CONSUMER_NAME: `${name}-${i + 1}-${portOf(name, i)}` } : {}),
       },
       options.print,
     );
-    processes.push(gateway);
-    await waitUntilReady(gateway, `${local(ports.gateway)}/readyz`);
+    processes.push(proc);
+    await waitUntilReady(proc, `${local(portOf(name, i))}/readyz`);
+  };
+  try {
+    if (proxy) {
+      const first = proxy.processes[0]!;
+      await new Promise((r) => setTimeout(r, 300));
+      if (first.child.exitCode !== null) throw new Error('HAProxy did not start (see above).');
+    }
+    await Promise.all(SUBGRAPHS.map((name) => start(name, 0)));
+    const rest = Array.from({ length: replicas - 1 }, (_, i) => i + 1);
+    await Promise.all(SUBGRAPHS.flatMap((name) => rest.map((i) => start(name, i))));
+    await Promise.all(Array.from({ length: replicas }, (_, i) => start('gateway', i)));
+    if (proxy) await waitAllUp(proxy);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl: `${local(ports.gateway)}/graphql`, processes, stop };
+  return { gatewayUrl: `${local(ports.gateway)}/graphql`, processes, proxy, proxied, stop };
+}
+
+/** Until HAProxy's health checks have every replica UP (rise 2), i.e. in the rotation. */
+async function waitAllUp(proxy: HAProxy, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let down: string[] = [];
+  while (Date.now() < deadline) {
+    const servers = await proxy.servers().catch(() => []);
+    down = servers.filter((s) => s.status !== 'UP').map((s) => s.server);
+    if (servers.length && !down.length) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`HAProxy still has ${down.join(', ') || 'no server'} out of rotation.`);
 }
