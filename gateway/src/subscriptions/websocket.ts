@@ -55,11 +55,9 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
     path: '/graphql',
     maxPayload: wsLimits.maxMessageBytes,
   });
-  const connections = limitConnections(
-    wsServer,
-    wsLimits,
-    deps.addressOf ?? ((req) => req.socket.remoteAddress),
-  );
+  // The client's address as HTTP requests see it (TRUST_PROXY), for limits and for subgraphs.
+  const addressOf = deps.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress);
+  const connections = limitConnections(wsServer, wsLimits, addressOf);
   // Send path: each event's result is serialized once (frames.ts); its text is spliced in here.
   wsServer.on('connection', (socket) => {
     const send = socket.send.bind(socket);
@@ -105,7 +103,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
             viewer,
             authorization,
             expiresAt: (exp ?? 0) * 1000,
-            clientAddress: ctx.extra.request.socket.remoteAddress,
+            clientAddress: addressOf(ctx.extra.request),
             recheck: () => viewerFromAuthorization(authorization, verifier),
           });
           return true;
