@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack } from '@poolgraph/testing/stack';
+import { startStack, type Stack } from '@poolgraph/test-stack';
 import {
   OUTPUT,
   ensureExplorerBuilt,

@@ -15,6 +15,7 @@ COPY packages/money/package.json packages/money/
 COPY packages/platform/package.json packages/platform/
 COPY packages/supergraph/package.json packages/supergraph/
 COPY packages/testing/package.json packages/testing/
+COPY test-stack/package.json test-stack/
 COPY subgraphs/users/package.json subgraphs/users/
 COPY subgraphs/pools/package.json subgraphs/pools/
 COPY subgraphs/ledger/package.json subgraphs/ledger/
@@ -22,6 +23,7 @@ COPY subgraphs/alerts/package.json subgraphs/alerts/
 COPY subgraphs/reports/package.json subgraphs/reports/
 COPY gateway/package.json gateway/
 COPY client/package.json client/
+COPY emulators/stripe/package.json emulators/stripe/
 # Every workspace's dependencies, dev ones included: services run their TypeScript through tsx
 # (a root devDependency), exactly as the test harness runs them.
 RUN npm ci --no-audit --no-fund --ignore-scripts && npm cache clean --force

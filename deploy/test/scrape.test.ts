@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, graphql } from '@poolgraph/testing';
-import { startStack, type Stack } from '@poolgraph/testing/stack';
+import { startStack, type Stack } from '@poolgraph/test-stack';
 import { dashboardExprs, metricNames, rules, selectors } from './promql.ts';
 import { startPrometheus, type PrometheusServer } from './prometheusServer.ts';
 import { runWorkload, type Workload } from './workload.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTracing, stopTracing } from '@poolgraph/platform';
 import { eventually, expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack } from '@poolgraph/testing/stack';
+import { startStack, type Stack } from '@poolgraph/test-stack';
 
 interface OtlpValue {
   stringValue?: string;

@@ -1,5 +1,5 @@
 import { eventually, expectData, graphql } from '@poolgraph/testing';
-import type { Stack, TestUser } from '@poolgraph/testing/stack';
+import type { Stack, TestUser } from '@poolgraph/test-stack';
 
 export interface Workload {
   manager: TestUser;

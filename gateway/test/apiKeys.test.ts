@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMysql, connectRedis, createLogger } from '@poolgraph/platform';
 import { TEST_REDIS_URL, errorCodes, eventually, expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { schema as usersSchema } from '@poolgraph/users/db';
 import { sql } from 'drizzle-orm';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMysql } from '@poolgraph/platform';
 import { errorCodes, eventually, expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 
 let stack: Stack;
 let admin: TestUser;

@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { httpCase, prng, type HttpCase } from './fuzz/cases.ts';
 import { SERVER_FAILURE_CODES, runSocketCase } from './fuzz/sockets.ts';
 

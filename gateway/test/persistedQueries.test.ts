@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { connectRedis, createLogger } from '@poolgraph/platform';
 import { errorCodes, eventually, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 
 let stack: Stack;
 let user: TestUser;

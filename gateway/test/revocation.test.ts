@@ -8,7 +8,7 @@ import { SignJWT, importJWK, type JWK } from 'jose';
 import { connectMysql } from '@poolgraph/platform';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@poolgraph/auth';
 import { errorCodes, eventually, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 
 // Revocation reaches access tokens: after logOut, a reused refresh token or a credential
 // change, the session's access tokens stop working at the gateway and at every subgraph

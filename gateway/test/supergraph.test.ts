@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, UnsecuredJWT, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@poolgraph/auth';
 import { errorCodes, expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack } from '@poolgraph/testing/stack';
+import { startStack, type Stack } from '@poolgraph/test-stack';
 
 // The foundation's promises, checked as a new user would: through the real gateway in front of
 // all five subgraphs, each on its own fresh database.

@@ -12,7 +12,7 @@ import {
   TEST_MYSQL_SERVER,
   TEST_REDIS_URL,
 } from '@poolgraph/testing';
-import { startStack, type Stack, type SubgraphName } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type SubgraphName } from '@poolgraph/test-stack';
 import { ledgerHistoryReader } from '@poolgraph/reports/peers/ledger';
 import { rebuildReadModels } from '@poolgraph/reports/rebuild';
 import { runWorkload, type Workload } from '../../deploy/test/workload.ts';

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { connectMysql, type Mysql } from '@poolgraph/platform';
 import { eventually, expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { schema as ledgerSchema } from '@poolgraph/ledger/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importTransactions, type ImportOptions } from '../import/importer.ts';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack } from '@poolgraph/testing/stack';
+import { startStack, type Stack } from '@poolgraph/test-stack';
 import { createPartnerClient, loadOperationIds, PartnerCallError } from '../client.ts';
 
 const MANIFEST = new URL('../../../gateway/persisted-queries/partner.json', import.meta.url);

@@ -1,8 +1,8 @@
 export * from './database.ts';
 export * from './graphql.ts';
 export * from './ports.ts';
-// The full stack is a separate entry (`@poolgraph/testing/stack`): it imports every service,
-// which subgraph unit tests do not need.
+// The whole stack in one process lives in the top-level `test-stack/` workspace
+// (`@poolgraph/test-stack`): it imports every service, and packages never import services.
 export * from './redis.ts';
 export * from './eventually.ts';
 export * from './persistedQueries.ts';

@@ -1,6 +1,6 @@
 import { connectMysql, uuidv7 } from '@poolgraph/platform';
 import { expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAlert } from '../src/data/alerts.ts';
 import { schema } from '../src/db/index.ts';

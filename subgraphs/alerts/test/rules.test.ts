@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { alertsWorld } from './world.ts';
 
 let stack: Stack;

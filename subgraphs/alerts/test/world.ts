@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { eventually, expectData, graphql } from '@poolgraph/testing';
-import type { Stack, TestUser } from '@poolgraph/testing/stack';
+import type { Stack, TestUser } from '@poolgraph/test-stack';
 
 /** Real pools and the real ledger, through the gateway: what a manager and investors do. */
 export function alertsWorld(getStack: () => Stack) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventually } from '@poolgraph/testing';
-import type { TestUser } from '@poolgraph/testing/stack';
+import type { TestUser } from '@poolgraph/test-stack';
 import {
   contribute,
   expectData,

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { connectMysql, type Mysql } from '@poolgraph/platform';
 import { errorCodes, expectData, graphql, type GraphQLResponse } from '@poolgraph/testing';
-import { startStack, type Stack, type StackOptions, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type StackOptions, type TestUser } from '@poolgraph/test-stack';
 import { assertBooksBalance } from '../src/books.ts';
 import { schema } from '../src/db/index.ts';
 

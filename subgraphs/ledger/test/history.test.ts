@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '@poolgraph/testing';
-import type { TestUser } from '@poolgraph/testing/stack';
+import type { TestUser } from '@poolgraph/test-stack';
 import {
   CHARGE_FEE,
   DISTRIBUTE,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '@poolgraph/testing/stack';
+import type { TestUser } from '@poolgraph/test-stack';
 import {
   CHARGE_FEE,
   contribute,

@@ -3,7 +3,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import Stripe from 'stripe';
 import { eventually } from '@poolgraph/testing';
-import type { TestUser } from '@poolgraph/testing/stack';
+import type { TestUser } from '@poolgraph/test-stack';
 import { matchStatement } from '../src/payments/statement.ts';
 import { contribute, errorCodes, expectData, openPoolWithMembers } from './helpers.ts';
 import {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { createStripeEmulator, signPayload } from '@poolgraph/stripe-emulator';
 import { createLogger } from '@poolgraph/platform';
-import type { StackOptions, TestUser } from '@poolgraph/testing/stack';
+import type { StackOptions, TestUser } from '@poolgraph/test-stack';
 import { createPayments, type PaymentsConfig } from '../src/payments/index.ts';
 import type { PaymentsDeps } from '../src/payments/deps.ts';
 import { expectData, useLedgerStack, type LedgerStack, type TestTransaction } from './helpers.ts';

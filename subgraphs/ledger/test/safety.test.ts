@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventually, graphql } from '@poolgraph/testing';
-import type { TestUser } from '@poolgraph/testing/stack';
+import type { TestUser } from '@poolgraph/test-stack';
 import {
   CHARGE_FEE,
   CONTRIBUTE,

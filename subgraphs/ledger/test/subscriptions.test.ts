@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { Redis } from 'ioredis';
 import { ledgerPoolChannel } from '@poolgraph/events';
 import { eventually, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 
 // Live balances through the gateway: a client on gateway A receives contributions that were
 // sent to gateway B, resolved across subgraphs per event. One Redis carries the events.

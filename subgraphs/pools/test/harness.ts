@@ -23,7 +23,7 @@ import { startLedgerDouble, type LedgerDouble } from './ledgerDouble.ts';
 
 /**
  * users + pools + a real gateway, in this process, on fresh databases. The same shape as
- * startStack() from @poolgraph/testing/stack, which needs all five subgraphs: the ledger is
+ * startStack() from @poolgraph/test-stack, which needs all five subgraphs: the ledger is
  * played here by a small HTTP double (see startLedgerDouble) so removal rules can be tested
  * before and independently of the real ledger.
  */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMysql, uuidv7, type Mysql } from '@poolgraph/platform';
 import { errorCodes, expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { schema } from '../src/db/index.ts';
 import { memberships } from '../src/db/schema.ts';
 import { insertPool } from '../src/data/pools.ts';

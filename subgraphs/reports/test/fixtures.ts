@@ -1,5 +1,5 @@
 import { connectMysql, uuidv7 } from '@poolgraph/platform';
-import type { Stack } from '@poolgraph/testing/stack';
+import type { Stack } from '@poolgraph/test-stack';
 import type { ContributionRow } from '../src/data/contributions.ts';
 import { schema } from '../src/db/index.ts';
 import { applyLedgerTransactions, type LedgerTransaction } from '../src/services/readModel.ts';

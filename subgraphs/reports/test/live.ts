@@ -1,5 +1,5 @@
 import { expectData, graphql } from '@poolgraph/testing';
-import type { Stack, TestUser } from '@poolgraph/testing/stack';
+import type { Stack, TestUser } from '@poolgraph/test-stack';
 
 /** Calls the gateway as `user` and returns the data, failing the test on any error. */
 export const gql = async <T>(

@@ -1,5 +1,5 @@
 import { eventually } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOP_INVESTORS, type Ranking } from './fixtures.ts';
 import {

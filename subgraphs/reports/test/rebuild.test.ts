@@ -1,6 +1,6 @@
 import { connectMysql, uuidv7 } from '@poolgraph/platform';
 import { eventually } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { postContributionsInBulk } from '@poolgraph/ledger/bulk';
 import { schema as ledgerSchema } from '@poolgraph/ledger/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

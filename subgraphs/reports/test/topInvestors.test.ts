@@ -1,6 +1,6 @@
 import { uuidv7 } from '@poolgraph/platform';
 import { expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOP_INVESTORS, applyToReports, brief, contribution, type Ranking } from './fixtures.ts';
 

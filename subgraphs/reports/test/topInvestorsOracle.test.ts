@@ -1,6 +1,6 @@
 import { connectMysql } from '@poolgraph/platform';
 import { expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/testing/stack';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertPoolFacts } from '../src/data/poolFacts.ts';
 import { schema } from '../src/db/index.ts';

@@ -23,12 +23,14 @@ import { schema as usersSchema } from '@poolgraph/users/db';
 import {
   createTestDatabase,
   deleteRedisKeys,
+  expectData,
+  freePort,
+  graphql,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
+  type RequestOptions,
   type TestDatabase,
-} from './database.ts';
-import { expectData, graphql, type RequestOptions } from './graphql.ts';
-import { freePort } from './ports.ts';
+} from '@poolgraph/testing';
 
 const SUBGRAPHS = SUBGRAPH_NAMES;
 export type { SubgraphName };
@@ -41,7 +43,7 @@ const FACTORIES: Record<SubgraphName, (config: SubgraphConfig) => Promise<HttpSe
   reports: createReports,
 };
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface StackOptions {
   /** Subgraphs to leave out (their fields then fail through the gateway as "unavailable"). */
