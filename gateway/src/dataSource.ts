@@ -106,8 +106,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const headers = this.identityHeaders(options);
       const body = JSON.stringify({ query, variables, operationName });
       const send = () => postText(this.url, headers, body, this.deps.timeoutMs);
+      // A query lost on a kept-alive connection the other side was closing (a proxy reloading,
+      // a subgraph replica stopping) was never read: sending it once more is safe. A mutation
+      // is never resent.
+      const sendQuery = () => send().catch((e: unknown) => (closedUnread(e) ? send() : raise(e)));
       const reply = isQuery(options)
-        ? await this.deps.inflight.run(this.url, headers, body, send)
+        ? await this.deps.inflight.run(this.url, headers, body, sendQuery)
         : await send();
       if (reply.status < 200 || reply.status >= 300) {
         throw await this.errorFromResponse(responseOf(this.url, reply));
@@ -172,4 +176,20 @@ function socketCode(error: Error): string | undefined {
 /** A short, address-free reason for clients (the log line has the full error). */
 function causeCode(error: Error): string {
   return socketCode(error) ?? 'unreadable response';
+}
+
+const raise = (error: unknown): never => {
+  throw error;
+};
+
+/** undici's "other side closed" / a reset: the connection ended before any answer came. */
+function closedUnread(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (e.code === 'UND_ERR_SOCKET' || e.code === 'ECONNRESET') return true;
+  }
+  return false;
 }
