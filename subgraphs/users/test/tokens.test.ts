@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SignJWT, UnsecuredJWT, decodeProtectedHeader, generateKeyPair } from 'jose';
+import { SignJWT, UnsecuredJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@poolgraph/auth';
 import { errorCodes, graphql } from '@poolgraph/testing';
 import { signUp, startUsers, type UsersUnderTest } from './helpers.ts';
@@ -76,13 +76,15 @@ describe('access tokens', () => {
   });
 
   it('rejects an expired token, saying so', async () => {
-    const shortLived = await startUsers({ accessTokenTtlSeconds: 1 });
+    // Long enough to be used once on a loaded machine; then wait until it has expired.
+    const shortLived = await startUsers({ accessTokenTtlSeconds: 4 });
     try {
       const fresh = await signUp(shortLived.url);
       expect(
         (await graphql(shortLived.url, ME, {}, { token: fresh.accessToken })).errors,
       ).toBeUndefined();
-      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      const { exp } = decodeJwt(fresh.accessToken);
+      await new Promise((resolve) => setTimeout(resolve, exp! * 1000 + 1_100 - Date.now()));
       const response = await graphql(shortLived.url, ME, {}, { token: fresh.accessToken });
       expect(response.status).toBe(401);
       expect(response.errors?.[0]?.message).toMatch(/expired/);
