@@ -46,6 +46,20 @@ export class StripeApiError extends Error {
  * PaymentIntents and their lifecycle, in memory (optionally saved to a file by the caller). Every
  * change emits the event Stripe would, through the webhook sender.
  */
+/** Stripe refuses to confirm or cancel an intent that already succeeded or was canceled. */
+function unfinished(intent: PaymentIntent, verb: 'confirm' | 'cancel'): PaymentIntent {
+  if (intent.status === 'succeeded' || intent.status === 'canceled') {
+    throw new StripeApiError(
+      400,
+      'invalid_request_error',
+      'payment_intent_unexpected_state',
+      `You cannot ${verb} this PaymentIntent because it has a status of ${intent.status}.`,
+      intent,
+    );
+  }
+  return intent;
+}
+
 export function createPaymentIntents(webhooks: WebhookSender) {
   const intents = new Map<string, PaymentIntent>();
 
@@ -123,16 +137,7 @@ export function createPaymentIntents(webhooks: WebhookSender) {
      * amount settles part of it (the emulator's stand-in for a partial capture or funding).
      */
     confirm(intentId: string, paymentMethod: string, amountReceived?: number) {
-      const intent = get(intentId);
-      if (intent.status === 'succeeded' || intent.status === 'canceled') {
-        throw new StripeApiError(
-          400,
-          'invalid_request_error',
-          'payment_intent_unexpected_state',
-          `You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`,
-          intent,
-        );
-      }
+      const intent = unfinished(get(intentId), 'confirm');
       intent.payment_method = paymentMethod;
       if (paymentMethod === 'pm_card_chargeDeclined') {
         intent.status = 'requires_payment_method';
@@ -158,16 +163,7 @@ export function createPaymentIntents(webhooks: WebhookSender) {
       return { intent, delivered: emit('payment_intent.succeeded', intent) };
     },
     cancel(intentId: string, reason: string | null) {
-      const intent = get(intentId);
-      if (intent.status === 'succeeded' || intent.status === 'canceled') {
-        throw new StripeApiError(
-          400,
-          'invalid_request_error',
-          'payment_intent_unexpected_state',
-          `You cannot cancel this PaymentIntent because it has a status of ${intent.status}.`,
-          intent,
-        );
-      }
+      const intent = unfinished(get(intentId), 'cancel');
       intent.status = 'canceled';
       intent.canceled_at = now();
       intent.cancellation_reason = reason ?? 'requested_by_customer';
