@@ -1,4 +1,4 @@
-import { connectRedis, createLogger, type Redis } from '@poolgraph/platform';
+import { connectRedis, createLogger, type RedisClient } from '@poolgraph/platform';
 import {
   TEST_REDIS_URL,
   deleteRedisKeys,
@@ -23,7 +23,7 @@ const log = createLogger('test', 'silent');
 let echo: TestSubgraph;
 let supergraphSdl: string;
 let keys: Awaited<ReturnType<typeof createTestKeys>>;
-let redis: Redis;
+let redis: RedisClient;
 const prefixes: string[] = [];
 const started: StartedGateway[] = [];
 

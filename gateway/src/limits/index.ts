@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Counter, type Logger, type Redis, type Registry } from '@poolgraph/platform';
+import { Counter, type Logger, type RedisClient, type Registry } from '@poolgraph/platform';
 import { clientAddressOf, type GatewayContext } from '../context.ts';
 import { DEFAULT_LIMITS, type GatewayLimits } from './config.ts';
 import { corsPolicy } from './cors.ts';
@@ -25,7 +25,7 @@ export interface LimitsDeps {
   registry: Registry;
   log: Logger;
   /** Without Redis there are no rate limits (tests of other features). */
-  redis?: Redis;
+  redis?: RedisClient;
   redisPrefix?: string;
   /** How the client's address is read (`TRUST_PROXY`): failed authentications are charged to it. */
   trustProxy?: boolean;

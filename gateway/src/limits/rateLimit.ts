@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Counter, Logger, Redis } from '@poolgraph/platform';
+import type { Counter, Logger, RedisClient } from '@poolgraph/platform';
 import { rateLimited } from '@poolgraph/platform';
 import type { GraphQLError } from 'graphql';
 import type { RateLimits } from './config.ts';
@@ -37,7 +37,7 @@ redis.call('SET', KEYS[1], next_tat, 'PX', math.ceil(next_tat - now) + 1000)
 return { 1, 0 }
 `;
 
-type GcraRedis = Redis & {
+type GcraRedis = RedisClient & {
   poolgraphGcra(key: string, intervalMs: number, capacity: number): Promise<[number, number]>;
 };
 
@@ -47,7 +47,7 @@ export interface RateLimiter {
 }
 
 export interface RateLimiterDeps {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   limits: RateLimits;
   log: Logger;

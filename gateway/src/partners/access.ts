@@ -1,6 +1,6 @@
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import type { TokenVerifier } from '@poolgraph/auth';
-import type { Logger, Redis } from '@poolgraph/platform';
+import type { Logger, RedisClient } from '@poolgraph/platform';
 import type { GatewayContext } from '../context.ts';
 import { redisApqCache } from '../persistedQueries/apqCache.ts';
 import { loadTrustedDocuments } from '../persistedQueries/manifest.ts';
@@ -11,7 +11,7 @@ export interface PartnerAccessOptions {
   /** The users subgraph's `/api-keys/token`; without it, `x-api-key` is refused (401). */
   apiKeyExchangeUrl?: string;
   /** The deployment's Redis and prefix: the APQ cache every replica shares. */
-  redis?: Redis;
+  redis?: RedisClient;
   redisPrefix?: string;
   /** How long a registered APQ stays in Redis; default one day. */
   apqTtlSeconds?: number;

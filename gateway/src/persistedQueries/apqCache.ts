@@ -1,4 +1,4 @@
-import type { Logger, Redis } from '@poolgraph/platform';
+import type { Logger, RedisClient } from '@poolgraph/platform';
 
 /** Larger documents are not remembered (a client sends them in full each time). */
 const MAX_STORED_BYTES = 64 * 1024;
@@ -9,7 +9,7 @@ const MAX_STORED_BYTES = 64 * 1024;
  * with a TTL). Redis trouble is never a failed request: a miss makes the client send the full
  * query, which then runs.
  */
-export function redisApqCache(redis: Redis, prefix: string, ttlSeconds: number, log: Logger) {
+export function redisApqCache(redis: RedisClient, prefix: string, ttlSeconds: number, log: Logger) {
   const keyOf = (key: string) => `${prefix}gateway:${key}`;
   return {
     async get(key: string): Promise<string | undefined> {

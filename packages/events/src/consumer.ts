@@ -3,7 +3,7 @@ import {
   inSpan,
   SpanKind,
   type Logger,
-  type Redis,
+  type RedisClient,
 } from '@poolgraph/platform';
 import { parseDomainEvent, type DomainEvent } from './events.ts';
 import { traceparentOf } from './trace.ts';
@@ -15,7 +15,7 @@ export interface StreamMessage {
 
 export interface ConsumeStreamOptions<TEvent> {
   /** A connected client; the consumer duplicates it, since blocking reads hold a connection. */
-  redis: Redis;
+  redis: RedisClient;
   stream: string;
   group: string;
   /** Stable per replica (e.g. the host name): after a restart it re-reads its own pending entries. */

@@ -1,11 +1,17 @@
-import { Counter, Gauge, type MysqlPool, type Redis, type Registry } from '@poolgraph/platform';
+import {
+  Counter,
+  Gauge,
+  type MysqlPool,
+  type RedisClient,
+  type Registry,
+} from '@poolgraph/platform';
 import type { OutboxRecord } from './relay.ts';
 
 export interface OutboxMetricsOptions {
   registry: Registry;
   pool: MysqlPool;
   table: string;
-  redis: Redis;
+  redis: RedisClient;
   stream: string;
 }
 
@@ -41,7 +47,7 @@ function groupsOf(reply: unknown): GroupInfo[] {
 const LAG_COUNT_CAP = 10_000;
 
 /** Redis leaves `lag` unknown after deletions inside the range; count (capped) instead. */
-async function lagOf(redis: Redis, stream: string, group: GroupInfo): Promise<number> {
+async function lagOf(redis: RedisClient, stream: string, group: GroupInfo): Promise<number> {
   if (group.lag !== null) return group.lag;
   const entries = await redis.xrange(
     stream,

@@ -1,10 +1,10 @@
-import type { Logger, Redis } from '@poolgraph/platform';
+import type { Logger, RedisClient } from '@poolgraph/platform';
 import { consumeStream, type StreamConsumer } from './consumer.ts';
 import { parseDomainEvent } from './events.ts';
 import { parsePoolEvent, poolEventsStream, type PoolEvent } from './poolEvents.ts';
 
 export interface PoolSnapshotConsumerOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** The deployment's shared prefix (pools publishes under it). */
   redisPrefix: string;
   /** One group per consuming service ("ledger", "alerts", "reports"). */

@@ -1,4 +1,4 @@
-import type { Logger, MysqlPool, Redis, Registry } from '@poolgraph/platform';
+import type { Logger, MysqlPool, RedisClient, Registry } from '@poolgraph/platform';
 import { registerOutboxMetrics } from './metrics.ts';
 import { splitTraceContext } from './trace.ts';
 import { purgePublishedRows } from './outboxPurge.ts';
@@ -19,7 +19,7 @@ export interface OutboxRecord {
 export interface OutboxRelayOptions {
   /** The producer's mysql2 pool (the database that holds the outbox table). */
   pool: MysqlPool;
-  redis: Redis;
+  redis: RedisClient;
   /** The full stream name, prefix included (e.g. ledgerEventsStream(prefix)). */
   stream: string;
   /** The pub/sub channel for an event, or null for none. */

@@ -1,4 +1,4 @@
-import type { Redis } from '@poolgraph/platform';
+import type { RedisClient } from '@poolgraph/platform';
 
 /** A stream entry id as its two numbers, so ids compare exactly (no float, no string order). */
 function parseStreamId(id: string): [ms: bigint, seq: bigint] {
@@ -38,7 +38,7 @@ function groupsOf(reply: unknown): Array<{ name: string; lastDeliveredId: string
  * so a point read while consumers work is at most too low (it trims less), never too high.
  */
 export async function acknowledgedTrimPoint(
-  redis: Redis,
+  redis: RedisClient,
   stream: string,
 ): Promise<string | undefined> {
   let reply: unknown;
@@ -62,7 +62,7 @@ export async function acknowledgedTrimPoint(
  * Deletes the stream entries every consumer group has acknowledged (exact XTRIM MINID: the
  * entry at the trim point stays). Returns how many were deleted; 0 when there is no group.
  */
-export async function trimAcknowledgedEntries(redis: Redis, stream: string): Promise<number> {
+export async function trimAcknowledgedEntries(redis: RedisClient, stream: string): Promise<number> {
   const point = await acknowledgedTrimPoint(redis, stream);
   if (point === undefined) return 0;
   return redis.xtrim(stream, 'MINID', point);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, uuidv7, type Mysql, type Redis } from '@poolgraph/platform';
+import { connectRedis, uuidv7, type Mysql, type RedisClient } from '@poolgraph/platform';
 import {
   createTestDatabase,
   TEST_REDIS_URL,
@@ -11,7 +11,7 @@ import { eventually, log, openTestTables, writeEvents, type schema } from './hel
 
 let database: TestDatabase;
 let mysql: Mysql<typeof schema>;
-let redis: Redis;
+let redis: RedisClient;
 let prefix: string;
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redisUrlProblem } from './redisUrl.ts';
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -49,10 +50,11 @@ export const mysqlUrl = z
   .url()
   .refine((v) => v.startsWith('mysql://'), 'must be a mysql:// URL');
 
-export const redisUrl = z
-  .string()
-  .url()
-  .refine((v) => v.startsWith('redis://'), 'must be a redis:// URL');
+/** One server (redis://host:port) or a cluster (redis-cluster://host:port,host:port,…). */
+export const redisUrl = z.string().superRefine((value, context) => {
+  const problem = redisUrlProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 export const port = (fallback: number) =>
   z.coerce.number().int().min(0).max(65535).default(fallback);

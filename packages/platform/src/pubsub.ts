@@ -14,15 +14,21 @@ export class RedisPubSub extends LibraryPubSub {
  * Redis pub/sub for GraphQL subscriptions: every replica hears what any replica publishes.
  * Two dedicated connections (a subscribed connection can do nothing else); ioredis resubscribes
  * after a Redis restart. Channels are plain names: prefix them where they are built.
+ *
+ * On a Redis Cluster this stays classic PUBLISH/SUBSCRIBE: a PUBLISH sent to any node is
+ * broadcast to every node, and ioredis' Cluster subscribes through one node of its choosing and
+ * moves (resubscribing) to another when that node goes away. Sharded pub/sub (SPUBLISH) is not
+ * used: graphql-redis-subscriptions 2.7 only speaks SUBSCRIBE/PSUBSCRIBE (docs/SCALING.md).
  */
 export function createPubSub(
   redisUrl: string,
   log: Logger,
 ): { pubsub: RedisPubSub; close: () => Promise<void> } {
   const publisher = connectRedis(redisUrl, log, 'pubsub-publisher');
-  const subscriber = connectRedis(redisUrl, log, 'pubsub-subscriber');
   // ioredis' per-request retry limit would fail SUBSCRIBE during an outage; keep retrying instead.
-  subscriber.options.maxRetriesPerRequest = null;
+  const subscriber = connectRedis(redisUrl, log, 'pubsub-subscriber', {
+    maxRetriesPerRequest: null,
+  });
   const pubsub = new RedisPubSub({ publisher, subscriber });
   return {
     pubsub,

@@ -3,7 +3,7 @@ import { baseEnv, mysqlUrl, port, redisUrl } from './env.ts';
 import type { ReadinessCheck } from './http.ts';
 import type { Logger } from './logger.ts';
 import { connectMysql, ensureDatabase, migrateDatabase, pingMysql, type Mysql } from './mysql.ts';
-import { connectRedis, pingRedis, type Redis } from './redis.ts';
+import { connectRedis, pingRedis, type RedisClient } from './redis.ts';
 import {
   createSessionRevocations,
   registerSessionRevocations,
@@ -59,7 +59,7 @@ export interface ResourceConfig {
 
 export interface SubgraphResources<TSchema extends Record<string, unknown>> {
   mysql: Mysql<TSchema>;
-  redis: Redis;
+  redis: RedisClient;
   /** Revoked sessions (shared through Redis); also what this process's token verifiers check. */
   revocations: SessionRevocations;
   readiness: ReadinessCheck[];

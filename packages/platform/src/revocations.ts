@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.ts';
 
 /**
  * The longest an access token may live (users' ACCESS_TOKEN_TTL_SECONDS is capped there) and so
@@ -20,7 +20,7 @@ end`;
  * Revoked sessions and users, shared by every process through Redis. A session is a login
  * (the refresh-token family); its id is the `sid` claim of every access token it mints, a UUIDv7
  * whose timestamp is when the session started. Revoking a user revokes every session that had
- * started by then, so one key covers them all and the check stays one MGET per (user, session).
+ * started by then, so one key covers them all and the check stays two GETs per (user, session), sent together.
  */
 export interface SessionRevocations {
   isRevoked(userId: string, sessionId: string): Promise<boolean>;
@@ -36,7 +36,7 @@ export function sessionStartOf(sessionId: string): number {
   return parseInt(hex.slice(0, 12), 16);
 }
 
-export function createSessionRevocations(redis: Redis, prefix: string): SessionRevocations {
+export function createSessionRevocations(redis: RedisClient, prefix: string): SessionRevocations {
   const sessionKey = (sid: string) => `${prefix}auth:revoked:session:${sid}`;
   const userKey = (userId: string) => `${prefix}auth:revoked:user:${userId}`;
   const ttl = MAX_ACCESS_TOKEN_TTL_SECONDS + SKEW_SECONDS;
@@ -56,7 +56,12 @@ export function createSessionRevocations(redis: Redis, prefix: string): SessionR
         return known.revoked;
       }
       const started = sessionStartOf(sessionId);
-      const [session, user] = await redis.mget(sessionKey(sessionId), userKey(userId));
+      // Two GETs, not one MGET: the keys are in different hash slots on a cluster (one is
+      // written knowing only the session, the other only the user), and CROSSSLOT refuses that.
+      const [session, user] = await Promise.all([
+        redis.get(sessionKey(sessionId)),
+        redis.get(userKey(userId)),
+      ]);
       const revoked =
         Number.isNaN(started) || session !== null || (user !== null && started <= Number(user));
       remember(key, revoked);

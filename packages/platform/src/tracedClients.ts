@@ -1,5 +1,5 @@
 import type { Pool } from 'mysql2/promise';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { inSpan, SpanKind, startClientSpan, tracingEnabled } from './tracing.ts';
 
 const statementOf = (arg: unknown): string => {
@@ -51,9 +51,11 @@ export function traceMysqlPool(pool: Pool, database: string): void {
 }
 
 /** With tracing on, a span per Redis command this client sends (pipelines included). */
-export function traceRedis(redis: Redis): void {
+export function traceRedis(client: Redis | Cluster): void {
   if (!tracingEnabled()) return;
-  const send = redis.sendCommand.bind(redis) as (...args: unknown[]) => unknown;
+  // Both clients route every command (a cluster's too, before picking a node) through this.
+  const redis = client as unknown as { sendCommand: (...args: unknown[]) => unknown };
+  const send = redis.sendCommand.bind(redis);
   redis.sendCommand = ((
     command: { name: string; promise: Promise<unknown> },
     ...rest: unknown[]
@@ -68,5 +70,5 @@ export function traceRedis(redis: Redis): void {
       (error: Error) => span.end(error),
     );
     return send(command, ...rest);
-  }) as typeof redis.sendCommand;
+  }) as (...args: unknown[]) => unknown;
 }

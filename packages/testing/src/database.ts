@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { dropDatabase, ensureDatabase } from '@poolgraph/platform';
+import {
+  createRedisClient,
+  deleteKeys,
+  dropDatabase,
+  ensureDatabase,
+  scanKeys,
+} from '@poolgraph/platform';
 
 /** Where tests find MySQL and Redis; CI and the machines use the defaults. */
 export const TEST_MYSQL_SERVER = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -24,16 +29,14 @@ export function uniqueRedisPrefix(service: string): string {
   return `pgtest:${service}:${randomBytes(5).toString('hex')}:`;
 }
 
-/** Removes every key under a test prefix (streams, counters, consumer groups with them). */
+/**
+ * Removes every key under a test prefix (streams, counters, consumer groups with them), on a
+ * single Redis or on every master of a cluster (`redis-cluster://…`).
+ */
 export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url);
+  const redis = createRedisClient(url);
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    for await (const keys of scanKeys(redis, `${prefix}*`)) await deleteKeys(redis, keys);
   } finally {
     redis.disconnect();
   }

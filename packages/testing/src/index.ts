@@ -6,3 +6,4 @@ export * from './ports.ts';
 export * from './redis.ts';
 export * from './eventually.ts';
 export * from './persistedQueries.ts';
+export * from './redisCluster.ts';

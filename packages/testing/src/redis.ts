@@ -1,15 +1,36 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from './ports.ts';
 
 export interface PrivateRedis {
   url: string;
-  /** Kills the server and starts a fresh one on the same port (nothing is kept). */
+  /**
+   * SIGKILLs the server and starts it again on the same port: empty, or with every write it had
+   * acknowledged when started with `persistent`.
+   */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-async function waitForPing(url: string): Promise<void> {
+export interface PrivateRedisOptions {
+  /**
+   * Keep data across restart(): an append-only file in a temp dir, fsynced on every write, so a
+   * SIGKILL loses nothing Redis acknowledged (as a production Redis with AOF would behave).
+   */
+  persistent?: boolean;
+}
+
+/** Where a server keeps its data: none (`--save ''`, no AOF) or an AOF fsynced on every write. */
+export function redisPersistenceArgs(dir?: string): string[] {
+  return dir
+    ? ['--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--save', '', '--appendonly', 'no'];
+}
+
+export async function waitForPing(url: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const client = new Redis(url, {
@@ -35,17 +56,16 @@ async function waitForPing(url: string): Promise<void> {
  * A redis-server of the test's own on a free port, for tests that stop or restart Redis without
  * disturbing the shared one other test files use.
  */
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+export async function startPrivateRedis(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
+  const dir = options.persistent ? mkdtempSync(join(tmpdir(), 'pgredis-')) : undefined;
   let server: ChildProcess;
   const start = async () => {
     server = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {
-        stdio: 'ignore',
-      },
+      ['--port', String(port), '--bind', '127.0.0.1', ...redisPersistenceArgs(dir)],
+      { stdio: 'ignore' },
     );
     await waitForPing(url);
   };
@@ -62,6 +82,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await stop();
       await start();
     },
-    stop,
+    stop: async () => {
+      await stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

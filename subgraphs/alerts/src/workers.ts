@@ -1,5 +1,5 @@
 import type { StreamConsumer } from '@poolgraph/events';
-import { annotateActiveSpan, type Logger, type Redis } from '@poolgraph/platform';
+import { annotateActiveSpan, type Logger, type RedisClient } from '@poolgraph/platform';
 import type { AlertsDb } from './db/index.ts';
 import { createSpikeDetector } from './detection/spikeDetector.ts';
 import { alertsRaisedChannel } from './events/alertChannel.ts';
@@ -12,7 +12,7 @@ import type { AlertsMetrics } from './metrics.ts';
 
 export interface AlertsWorkerOptions {
   db: AlertsDb;
-  redis: Redis;
+  redis: RedisClient;
   /** The deployment's shared prefix: streams, the alerts channel and detector keys. */
   redisPrefix: string;
   log: Logger;

@@ -14,7 +14,7 @@ import {
   createLogger,
   uuidv7,
   type Mysql,
-  type Redis,
+  type RedisClient,
 } from '@poolgraph/platform';
 import {
   createTestDatabase,
@@ -35,7 +35,7 @@ let ledgerDb: TestDatabase;
 let ledger: Mysql<typeof schema>;
 let readModelDb: TestDatabase;
 let readModel: Mysql<{ processedEvents: ReturnType<typeof processedEventsTable> }>;
-let redis: Redis;
+let redis: RedisClient;
 let prefix: string;
 const prefixes: string[] = [];
 

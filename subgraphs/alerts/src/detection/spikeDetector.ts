@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Redis } from '@poolgraph/platform';
+import type { RedisClient } from '@poolgraph/platform';
 import {
   MAX_BUCKETS,
   SEEN_IDS,
@@ -47,11 +47,12 @@ export const spikeResultOf = ([decision, observed, baseline]: SpikeReply): Spike
 });
 
 /**
- * The detector on Redis: one EVALSHA per event (after a NOSCRIPT — a restarted or new Redis —
- * the script is loaded once and the call repeated), atomic, so any number of workers share each
- * pool's state. `prefix` is the deployment's shared prefix; keys live under `<prefix>alerts:`.
+ * The detector on Redis: one EVALSHA per event, atomic, so any number of workers share each
+ * pool's state. After a NOSCRIPT (a restarted or new Redis, or a cluster node that never ran it)
+ * the call is repeated as EVAL, which is routed by the key to that same node and caches the
+ * script there; a SCRIPT LOAD would go to whichever node the client picks, not to that one. `prefix` is the deployment's shared prefix; keys live under `<prefix>alerts:`.
  */
-export function createSpikeDetector(redis: Redis, prefix: string): SpikeDetector {
+export function createSpikeDetector(redis: RedisClient, prefix: string): SpikeDetector {
   return {
     async observe(poolId, params, event, nowMs = Date.now()) {
       const keys = spikeKeys(prefix, poolId);
@@ -60,8 +61,7 @@ export function createSpikeDetector(redis: Redis, prefix: string): SpikeDetector
         return spikeResultOf((await redis.evalsha(SPIKE_SHA, 1, ...keys, ...args)) as SpikeReply);
       } catch (error) {
         if (!String((error as Error).message).includes('NOSCRIPT')) throw error;
-        await redis.script('LOAD', SPIKE_SCRIPT);
-        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 1, ...keys, ...args)) as SpikeReply);
+        return spikeResultOf((await redis.eval(SPIKE_SCRIPT, 1, ...keys, ...args)) as SpikeReply);
       }
     },
   };

@@ -9,7 +9,7 @@ import {
   type LedgerEvent,
   type StreamConsumer,
 } from '@poolgraph/events';
-import type { Logger, Redis } from '@poolgraph/platform';
+import type { Logger, RedisClient } from '@poolgraph/platform';
 import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
 import { resolvePoolSpikeAlerts, type AlertRow } from '../data/alerts.ts';
 import { selectPoolFactsByIds, type PoolFactsRow } from '../data/poolFacts.ts';
@@ -202,7 +202,7 @@ export async function detectAlerts(
 }
 
 export interface LedgerConsumerOptions extends DetectionDeps {
-  redis: Redis;
+  redis: RedisClient;
   eventsPrefix: string;
   consumerName?: string;
   claimIdleMs?: number;

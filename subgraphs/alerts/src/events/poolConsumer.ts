@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
 import { consumePoolSnapshots, type StreamConsumer } from '@poolgraph/events';
-import type { Logger, Redis } from '@poolgraph/platform';
+import type { Logger, RedisClient } from '@poolgraph/platform';
 import type { AlertsDb } from '../db/index.ts';
 import { upsertPoolFacts } from '../data/poolFacts.ts';
 
 export interface PoolFactsConsumerOptions {
   db: AlertsDb;
-  redis: Redis;
+  redis: RedisClient;
   /** The deployment's shared prefix (pools publishes under it). */
   eventsPrefix: string;
   consumerName?: string;

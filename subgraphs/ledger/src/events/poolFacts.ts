@@ -1,5 +1,5 @@
 import { consumePoolSnapshots, type PoolEvent, type StreamConsumer } from '@poolgraph/events';
-import type { Logger, Redis } from '@poolgraph/platform';
+import type { Logger, RedisClient } from '@poolgraph/platform';
 import type { LedgerDb, LedgerQueryable } from '../db/index.ts';
 import { upsertPoolFacts } from '../data/poolFacts.ts';
 import { endLeavingUpTo, upsertPoolMember } from '../data/poolMembers.ts';
@@ -33,7 +33,7 @@ export async function applyPoolEvent(db: LedgerQueryable, event: PoolEvent): Pro
  */
 export function startPoolFactsConsumer(options: {
   db: LedgerDb;
-  redis: Redis;
+  redis: RedisClient;
   redisPrefix: string;
   consumerName: string;
   log: Logger;

@@ -8,13 +8,13 @@ import {
   Counter,
   type Logger,
   type MysqlPool,
-  type Redis,
+  type RedisClient,
   type Registry,
 } from '@poolgraph/platform';
 
 export interface LedgerRelayOptions {
   pool: MysqlPool;
-  redis: Redis;
+  redis: RedisClient;
   /** The shared Redis prefix consumers use too (see README). */
   redisPrefix: string;
   log: Logger;

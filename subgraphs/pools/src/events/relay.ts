@@ -1,5 +1,5 @@
 import { createOutboxRelay, poolEventsStream, type OutboxRelay } from '@poolgraph/events';
-import type { Logger, MysqlPool, Redis, Registry } from '@poolgraph/platform';
+import type { Logger, MysqlPool, RedisClient, Registry } from '@poolgraph/platform';
 
 /**
  * The pools outbox relay: PoolChanged and MembershipChanged go to the stream
@@ -7,7 +7,7 @@ import type { Logger, MysqlPool, Redis, Registry } from '@poolgraph/platform';
  */
 export function createPoolsRelay(options: {
   pool: MysqlPool;
-  redis: Redis;
+  redis: RedisClient;
   redisPrefix: string;
   log: Logger;
   registry?: Registry;

@@ -8,13 +8,13 @@ import {
   type LedgerEvent,
   type StreamConsumer,
 } from '@poolgraph/events';
-import type { Logger, Redis } from '@poolgraph/platform';
+import type { Logger, RedisClient } from '@poolgraph/platform';
 import type { PoolsDb } from '../db/index.ts';
 import { applyLedgerEvent, applyLedgerEvents } from './apply.ts';
 
 export interface SettlementConsumerOptions {
   db: PoolsDb;
-  redis: Redis;
+  redis: RedisClient;
   /** The prefix the ledger publishes under (shared by all services, not pools' own prefix). */
   eventsPrefix: string;
   /** Stable per replica, so a restarted replica re-reads its own unacknowledged entries. */

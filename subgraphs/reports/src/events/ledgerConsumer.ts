@@ -8,7 +8,7 @@ import {
   type LedgerEvent,
   type StreamConsumer,
 } from '@poolgraph/events';
-import type { Logger, Redis } from '@poolgraph/platform';
+import type { Logger, RedisClient } from '@poolgraph/platform';
 import type { ReportsDb } from '../db/index.ts';
 import { applyLedgerTransactions, type LedgerTransaction } from '../services/readModel.ts';
 
@@ -16,7 +16,7 @@ export const LEDGER_GROUP = 'reports';
 
 export interface LedgerConsumerOptions {
   db: ReportsDb;
-  redis: Redis;
+  redis: RedisClient;
   /** The deployment's shared prefix (the ledger publishes under it). */
   eventsPrefix: string;
   consumerName?: string;

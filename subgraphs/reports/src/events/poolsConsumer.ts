@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
 import { consumePoolSnapshots, type StreamConsumer } from '@poolgraph/events';
-import type { Logger, Redis } from '@poolgraph/platform';
+import type { Logger, RedisClient } from '@poolgraph/platform';
 import type { ReportsDb } from '../db/index.ts';
 import { upsertPoolFacts } from '../data/poolFacts.ts';
 
 export interface PoolsConsumerOptions {
   db: ReportsDb;
-  redis: Redis;
+  redis: RedisClient;
   eventsPrefix: string;
   consumerName?: string;
   log: Logger;

@@ -1,4 +1,4 @@
-import type { Redis } from '@poolgraph/platform';
+import type { RedisClient } from '@poolgraph/platform';
 
 const streamMs = (id: string) => Number(id.split('-')[0]);
 
@@ -12,7 +12,7 @@ function field(reply: unknown[], name: string): unknown {
  * acknowledged (pending, or not yet delivered). Zero when it is caught up or the stream does
  * not exist yet. Stream ids carry the time the relay appended the entry.
  */
-export async function streamLagSeconds(redis: Redis, stream: string, group: string) {
+export async function streamLagSeconds(redis: RedisClient, stream: string, group: string) {
   let groups: unknown[][];
   try {
     groups = (await redis.xinfo('GROUPS', stream)) as unknown[][];

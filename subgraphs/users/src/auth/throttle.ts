@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@poolgraph/platform';
 import { rateLimited } from '@poolgraph/platform';
 
 export interface LoginThrottleOptions {
@@ -22,32 +22,32 @@ export interface LoginThrottleOptions {
 /** Why a login was held back: refused for the pair, paced per address/account, or paced too long. */
 export type ThrottleReason = 'pair_refused' | 'address_paced' | 'account_paced' | 'pace_refused';
 
-/** Counts an attempt on all three counters at once; returns their new values. */
-const COUNT = `local counts = {}
-for i, key in ipairs(KEYS) do
-  counts[i] = redis.call('INCR', key)
-  if counts[i] == 1 then redis.call('EXPIRE', key, ARGV[1]) end
-end
-return counts`;
+/**
+ * Counts an attempt on one counter (INCR, and its window starts with the first). One script per
+ * counter, not one for all three: the three keys hash to different cluster slots (pair, account
+ * and address are independent identities, no hash tag could group them without piling every
+ * attempt of an address onto one slot), and each INCR is atomic on its own, which is what keeps
+ * parallel guesses from all slipping under a limit.
+ */
+const COUNT = `local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count`;
 
 /** A success is not a failure: the pair starts over and the wider counters give it back. */
-const FORGIVE = `redis.call('DEL', KEYS[1])
-for i = 2, #KEYS do
-  if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then redis.call('DECR', KEYS[i]) end
-end`;
+const FORGIVE = `if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Login throttling, shared by every replica through Redis (policy: docs/DECISIONS.md,
- * "Identity"). An attempt is counted before the password is checked, in one atomic step, so
+ * "Identity"). An attempt is counted before the password is checked, atomically on each counter, so
  * parallel guesses cannot all slip under a limit. Only the (account, address) pair is ever
  * refused: an attacker elsewhere cannot lock a victim out. Per account and per address there
  * are ceilings that only pace attempts (one at a time per interval), which caps guessing
  * across many addresses and many accounts while the right password still gets in.
  */
 export function createLoginThrottle(
-  redis: Redis,
+  redis: RedisClient,
   options: LoginThrottleOptions,
   /** Metrics: every counted attempt, and each one refused or paced (with why). */
   observe: { attempt(): void; throttled(reason: ThrottleReason): void } = {
@@ -83,11 +83,9 @@ export function createLoginThrottle(
     /** Counts the attempt; throws RATE_LIMITED when this pair is over its limit. */
     async admit(email: string, ip: string): Promise<void> {
       const keys = keysOf(email, ip);
-      const [pair, account, address] = (await redis.eval(
-        COUNT,
-        keys.length,
-        ...keys,
-        String(options.windowSeconds),
+      const window = String(options.windowSeconds);
+      const [pair, account, address] = (await Promise.all(
+        keys.map((counter) => redis.eval(COUNT, 1, counter, window)),
       )) as number[];
       observe.attempt();
       if (pair! > options.perAccountAndAddress) {
@@ -105,8 +103,11 @@ export function createLoginThrottle(
       }
     },
     async recordSuccess(email: string, ip: string): Promise<void> {
-      const keys = keysOf(email, ip);
-      await redis.eval(FORGIVE, keys.length, ...keys);
+      const [pair, ...wider] = keysOf(email, ip);
+      await Promise.all([
+        redis.del(pair!),
+        ...wider.map((counter) => redis.eval(FORGIVE, 1, counter)),
+      ]);
     },
   };
 }
@@ -118,14 +119,14 @@ export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
  * the window an address is refused (RATE_LIMITED) until the window ends. Counted before any work.
  */
 export function createSignUpThrottle(
-  redis: Redis,
+  redis: RedisClient,
   options: { prefix: string; limit: number; windowSeconds: number },
 ) {
   return {
     async admit(ip: string): Promise<void> {
       const key = `${options.prefix}sign-up:${createHash('sha256').update(ip).digest('base64url')}`;
-      const [count] = (await redis.eval(COUNT, 1, key, String(options.windowSeconds))) as number[];
-      if (count! <= options.limit) return;
+      const count = (await redis.eval(COUNT, 1, key, String(options.windowSeconds))) as number;
+      if (count <= options.limit) return;
       const ttl = Math.max(await redis.ttl(key), 1);
       throw rateLimited(`Too many sign-ups from this address. Try again in ${ttl} seconds.`, ttl);
     },
