@@ -18,8 +18,8 @@ import { join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
-import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
+import { createRedisClient } from '@poolgraph/platform';
 import { writeChecksums } from './lib/backup/checksums.ts';
 import { connectionOf, dumpDatabase } from './lib/backup/mariadb.ts';
 import {
@@ -51,7 +51,8 @@ if (existsSync(out) && readdirSync(out).length > 0)
 mkdirSync(out, { recursive: true });
 const connection = connectionOf(values.mysql);
 const server = await mysql.createConnection(values.mysql);
-const redis = new Redis(values.redis, { maxRetriesPerRequest: 2, lazyConnect: true });
+// One server or a cluster (redis-cluster://h:p,…), as REDIS_URL.
+const redis = createRedisClient(values.redis, { maxRetriesPerRequest: 2, lazyConnect: true });
 try {
   await redis.connect();
   const [[version], [logBin]] = await Promise.all([

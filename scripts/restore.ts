@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
+import { createRedisClient } from '@poolgraph/platform';
 import { verifyChecksums } from './lib/backup/checksums.ts';
 import { connectionOf, loadDump } from './lib/backup/mariadb.ts';
 import {
@@ -72,7 +72,8 @@ const streams = (JSON.parse(readFileSync(join(dir, GROUPS_FILE), 'utf8')) as Str
 );
 
 const server = await mysql.createConnection(values.mysql);
-const redis = new Redis(values.redis, { maxRetriesPerRequest: 2, lazyConnect: true });
+// One server or a cluster (redis-cluster://h:p,…), as REDIS_URL.
+const redis = createRedisClient(values.redis, { maxRetriesPerRequest: 2, lazyConnect: true });
 try {
   // Everything is checked before anything is changed.
   const occupied: string[] = [];

@@ -70,6 +70,8 @@ export interface StackOptions {
   databaseUrls?: Partial<Record<SubgraphName, string>>;
   /** The Redis prefix to share (default a unique one); stop() deletes its keys. */
   redisPrefix?: string;
+  /** Where every service's Redis is (default TEST_REDIS_URL); a `redis-cluster://` URL works. */
+  redisUrl?: string;
 }
 
 export interface TestUser {
@@ -119,6 +121,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const services: Stack['services'] = {};
   // One prefix for the whole stack, as one deployment shares one: ledger.events crosses services.
   const redisPrefix = options.redisPrefix ?? uniqueRedisPrefix('stack');
+  const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
 
   for (const name of names) {
     const given = options.databaseUrls?.[name];
@@ -128,7 +131,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     databases[name] = database;
     const service = await FACTORIES[name]({
       mysqlUrl: database.url,
-      redisUrl: TEST_REDIS_URL,
+      redisUrl,
       redisPrefix,
       jwksUrl: `${urls.users}/.well-known/jwks.json`,
       subgraphUrls,
@@ -145,7 +148,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   );
   const extraGateways: HttpService[] = [];
   // The gateways' own Redis client, as each gateway process has: the shared APQ cache.
-  const gatewayRedis = connectRedis(TEST_REDIS_URL, log, 'gateway');
+  const gatewayRedis = connectRedis(redisUrl, log, 'gateway');
   const limits: Partial<GatewayLimits> = options.rateLimits
     ? { ...options.gatewayLimits }
     : { rate: { perKey: 0, perUser: 0, perIp: 0 }, ...options.gatewayLimits };
@@ -277,7 +280,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       gatewayRedis.disconnect();
       for (const name of [...names].reverse()) await services[name]?.stop();
       await Promise.all(Object.values(databases).map((db) => db.drop()));
-      await deleteRedisKeys(TEST_REDIS_URL, redisPrefix);
+      await deleteRedisKeys(redisUrl, redisPrefix);
     },
   };
 }

@@ -133,12 +133,15 @@ export async function redisMasters(redis: RedisClient): Promise<Redis[]> {
 export async function* scanKeys(
   redis: RedisClient,
   pattern: string,
-  count = 500,
+  options: { count?: number; type?: string } = {},
 ): AsyncGenerator<string[]> {
+  const count = options.count ?? 500;
   for (const node of await redisMasters(redis)) {
     let cursor = '0';
     do {
-      const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', count);
+      const [next, keys] = options.type
+        ? await node.scan(cursor, 'MATCH', pattern, 'COUNT', count, 'TYPE', options.type)
+        : await node.scan(cursor, 'MATCH', pattern, 'COUNT', count);
       if (keys.length) yield keys;
       cursor = next;
     } while (cursor !== '0');

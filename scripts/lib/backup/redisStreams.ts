@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { scanKeys, type RedisClient } from '@poolgraph/platform';
 
 /** One consumer group's place, as the backup saves it. */
 export interface GroupPosition {
@@ -43,28 +43,20 @@ export function idBefore(id: string): string {
 
 const field = (list: unknown[], name: string): unknown => list[list.indexOf(name) + 1];
 
-/** Every stream under the deployment's prefix (ledger.events, pools.events, and any new one). */
-export async function streamsUnder(redis: Redis, prefix: string): Promise<string[]> {
+/**
+ * Every stream under the deployment's prefix (ledger.events, pools.events, and any new one), on
+ * every master of a cluster (SCAN walks only the node it is sent to).
+ */
+export async function streamsUnder(redis: RedisClient, prefix: string): Promise<string[]> {
   const found = new Set<string>();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(
-      cursor,
-      'MATCH',
-      `${prefix}*`,
-      'COUNT',
-      1000,
-      'TYPE',
-      'stream',
-    );
+  for await (const keys of scanKeys(redis, `${prefix}*`, { count: 1000, type: 'stream' })) {
     for (const key of keys) found.add(key);
-    cursor = next;
-  } while (cursor !== '0');
+  }
   return [...found].sort();
 }
 
 /** Each group's resume point and the stream's last id (XINFO STREAM, XINFO GROUPS, XPENDING). */
-export async function readPositions(redis: Redis, stream: string): Promise<StreamBackup> {
+export async function readPositions(redis: RedisClient, stream: string): Promise<StreamBackup> {
   const info = (await redis.xinfo('STREAM', stream)) as unknown[];
   const replies = (await redis.xinfo('GROUPS', stream)) as unknown[][];
   const groups: GroupPosition[] = [];
@@ -87,7 +79,7 @@ export async function readPositions(redis: Redis, stream: string): Promise<Strea
  * stream has no group yet. Read in pages, oldest first.
  */
 export async function* entriesToKeep(
-  redis: Redis,
+  redis: RedisClient,
   backup: StreamBackup,
 ): AsyncGenerator<StreamEntry[]> {
   const lowest = backup.groups.map((g) => g.resumeAfter).sort(compareIds)[0];
@@ -105,7 +97,7 @@ export async function* entriesToKeep(
  * their resume points, its last id. The stream must not exist (the caller deletes it first).
  */
 export async function restoreStream(
-  redis: Redis,
+  redis: RedisClient,
   backup: StreamBackup,
   entries: AsyncIterable<StreamEntry[]>,
 ): Promise<number> {
