@@ -89,7 +89,6 @@ async function clusterInfo(node: ClusterNodeSpec): Promise<Record<string, string
 /** Until every node says `cluster_state:ok` and knows every other node. */
 export async function waitForClusterOk(nodes: ClusterNodeSpec[], timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
-  let last = '';
   for (;;) {
     const infos = await Promise.all(nodes.map((n) => clusterInfo(n).catch(() => undefined)));
     const ok = infos.every(
