@@ -1,18 +1,21 @@
 /**
- * npm start [-- --no-seed] [--replicas N]: checks MySQL and Redis, composes the supergraph, starts the five
- * subgraphs and the gateway with prefixed output, seeds the demo, prints the URLs, and stops
- * everything on Ctrl-C. Data is kept between runs; the demo is never duplicated. With
+ * npm start [-- --no-seed] [--replicas N] [--redis-cluster]: checks MySQL and Redis, composes
+ * the supergraph, starts the five subgraphs and the gateway with prefixed output, seeds the
+ * demo, prints the URLs, and stops everything on Ctrl-C. Data is kept between runs; the demo is never duplicated. With
  * --replicas N (`npm run fleet` is N = 2) every service runs N times behind HAProxy on :8080.
+ * With --redis-cluster every service runs on a local 3-master Redis Cluster (ports 7001–7003,
+ * data in .poolgraph/fleet/redis-cluster/), unless REDIS_URL already names a cluster.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { CompositionError, composeSupergraph, readSupergraphConfig } from '@poolgraph/supergraph';
-import { SUBGRAPH_PORTS } from '@poolgraph/platform';
+import { SUBGRAPH_PORTS, describeRedisUrl, isClusterUrl } from '@poolgraph/platform';
 import { SUBGRAPHS, fleetReplicaPort, startProcessStack, type ProcessStack } from './lib/stack.ts';
 import { startProcess, waitUntilReady } from './lib/processes.ts';
 import { checkServices } from './lib/services.ts';
+import { startLocalRedisCluster, type LocalRedisCluster } from './lib/redisCluster.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
 import { startPaymentsDemo, type PaymentsDemo } from './lib/payments.ts';
 import { seedPartnerKey } from './seed-partner.ts';
@@ -22,6 +25,7 @@ const { values } = parseArgs({
   options: {
     'no-seed': { type: 'boolean', default: false },
     replicas: { type: 'string', default: '1' },
+    'redis-cluster': { type: 'boolean', default: false },
   },
 });
 const replicas = Number(values.replicas);
@@ -33,7 +37,7 @@ const mysqlServer = (process.env.MYSQL_SERVER_URL ?? 'mysql://root@127.0.0.1:330
   /\/$/,
   '',
 );
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+let redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logLevel = process.env.LOG_LEVEL ?? 'info';
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? (replicas > 1 ? 8080 : 4000));
 const clientPort = Number(process.env.CLIENT_PORT ?? 5173);
@@ -48,6 +52,20 @@ function fleetRunDir() {
 function fail(message: string): never {
   console.error(`\n${message}\n`);
   process.exit(1);
+}
+
+let redisCluster: LocalRedisCluster | undefined;
+if (values['redis-cluster'] && !isClusterUrl(redisUrl)) {
+  console.log('Starting a local 3-master Redis Cluster (.poolgraph/fleet/redis-cluster/)…');
+  try {
+    redisCluster = await startLocalRedisCluster(resolve(fleetRunDir(), 'redis-cluster'));
+  } catch (error) {
+    fail(`The local Redis Cluster did not start: ${(error as Error).message}`);
+  }
+  redisUrl = redisCluster.url;
+  // Whatever ends this script (a failed check included) ends the nodes it started.
+  const nodes = redisCluster.processes;
+  process.on('exit', () => nodes.forEach((node) => node.child.kill('SIGTERM')));
 }
 
 const problems = await checkServices(mysqlServer, redisUrl);
@@ -82,6 +100,8 @@ async function shutdown(code: number) {
   console.log('\nStopping every service…');
   await stack?.stop();
   await paymentsDemo?.stop();
+  // Last: the services flush to Redis until they stop.
+  await redisCluster?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -147,6 +167,11 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: strin
     ...SUBGRAPHS.map(
       (name) => `  ${`${name} subgraph`.padEnd(26)} ${subgraphUrl(ports[name])}/graphql`,
     ),
+    `  ${'Redis'.padEnd(26)} ${describeRedisUrl(redisUrl)}${
+      isClusterUrl(redisUrl)
+        ? ` (cluster${redisCluster ? ', local, 3 masters: .poolgraph/fleet/redis-cluster/' : ''})`
+        : ''
+    }`,
     '',
     ...(logins.length
       ? [

@@ -98,9 +98,10 @@ export async function waitForClusterOk(nodes: ClusterNodeSpec[], timeoutMs = 30_
         info.cluster_slots_assigned === '16384',
     );
     if (ok) return;
-    last = infos.map((info) => info?.cluster_state ?? 'down').join(', ');
-    if (Date.now() > deadline)
-      throw new Error(`redis cluster not ok after ${timeoutMs} ms: ${last}`);
+    if (Date.now() > deadline) {
+      const states = infos.map((info) => info?.cluster_state ?? 'down').join(', ');
+      throw new Error(`redis cluster not ok after ${timeoutMs} ms: ${states}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
