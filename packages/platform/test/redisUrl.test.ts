@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { EnvError, parseEnv, parseRedisUrl, redisUrl } from '../src/index.ts';
+import type { EnvError } from '../src/index.ts';
+import { parseEnv, parseRedisUrl, redisUrl } from '../src/index.ts';
 
 const schema = z.object({ REDIS_URL: redisUrl });
 const problemOf = (value: string) => {
