@@ -1,10 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from './ports.ts';
 
 export interface PrivateRedis {
   url: string;
-  /** Kills the server and starts a fresh one on the same port (nothing is kept). */
+  /**
+   * Kills the server (SIGKILL) and starts another on the same port: empty, or with
+   * `persistent` everything it had acknowledged.
+   */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -31,18 +37,30 @@ async function waitForPing(url: string): Promise<void> {
   }
 }
 
+export interface PrivateRedisOptions {
+  /**
+   * Keep data across restart(): an append-only file fsynced on every write, in a temp dir
+   * removed by stop(). A SIGKILL then loses nothing Redis acknowledged.
+   */
+  persistent?: boolean;
+}
+
 /**
  * A redis-server of the test's own on a free port, for tests that stop or restart Redis without
  * disturbing the shared one other test files use.
  */
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+export async function startPrivateRedis(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
+  const dir = options.persistent ? mkdtempSync(join(tmpdir(), 'poolgraph-redis-')) : undefined;
+  const persistence = dir
+    ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--appendonly', 'no'];
   let server: ChildProcess;
   const start = async () => {
     server = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence],
       {
         stdio: 'ignore',
       },
@@ -62,6 +80,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await stop();
       await start();
     },
-    stop,
+    stop: async () => {
+      await stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
