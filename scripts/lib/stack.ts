@@ -171,7 +171,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
 }
 
 /** Until HAProxy's health checks have every replica UP (rise 2), i.e. in the rotation. */
-async function waitAllUp(proxy: HAProxy, timeoutMs = 30_000): Promise<void> {
+async function waitAllUp(proxy: HAProxy, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let down: string[] = [];
   while (Date.now() < deadline) {

@@ -122,7 +122,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       pass: broken.length === 0 && faults.length === schedule.length,
       detail: `${faults.length - broken.length}/${schedule.length}${broken.length ? `; ${broken.map((f) => f.target).join('; ')}` : ''}`,
     });
-    const faultsEndedAt = Date.now();
     // Let the subscribers cut last come back and hear events before the load stops.
     await sleep(Math.max(started + options.seconds * 1000 - Date.now(), SETTLE_MS + 3_000));
     running = false;
@@ -148,7 +147,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     checks.push(await checkAlerts(dbs, platform.thresholdMinor));
     checks.push(await checkReports(dbs));
     checks.push(
-      ...(await checkSubscribers(dbs, subscribers.logs, { started, faultsEnded: faultsEndedAt })),
+      ...(await checkSubscribers(
+        dbs,
+        subscribers.logs,
+        started,
+        faults.map((f) => started + f.at),
+      )),
     );
   } catch (error) {
     checks.push({ name: 'the run completed', pass: false, detail: (error as Error).message });
