@@ -74,6 +74,11 @@ export interface ProcessStack {
   /** The load balancer of a fleet, and the list of services its config came from. */
   proxy?: HAProxy;
   proxied?: ProxiedService[];
+  /**
+   * Starts a process again under its name (after it died: a supervisor's restart), with the
+   * same environment and port, in its place in `processes`; resolves once it is ready.
+   */
+  restart(name: string): Promise<ManagedProcess>;
   stop(): Promise<void>;
 }
 
@@ -107,7 +112,8 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     await stopAll(processes);
     await stopAll(proxy?.processes ?? []);
   };
-  const start = async (name: ServiceName, i: number) => {
+  const replicaOf = new Map<string, [ServiceName, number]>();
+  const start = async (name: ServiceName, i: number, at = processes.length) => {
     const env: Record<string, string> =
       name === 'gateway'
         ? { SUPERGRAPH_PATH: options.supergraphPath, ...(fleet ? { TRUST_PROXY: 'true' } : {}) }
@@ -125,8 +131,19 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       },
       options.print,
     );
-    processes.push(proc);
+    replicaOf.set(proc.name, [name, i]);
+    processes[at] = proc;
     await waitUntilReady(proc, `${local(portOf(name, i))}/readyz`);
+    return proc;
+  };
+  const restart = async (label: string) => {
+    const replica = replicaOf.get(label);
+    const at = processes.findIndex((p) => p.name === label);
+    if (!replica || at < 0) throw new Error(`no process named ${label}`);
+    if (processes[at]!.child.exitCode === null && processes[at]!.child.signalCode === null) {
+      throw new Error(`${label} is still running`);
+    }
+    return start(replica[0], replica[1], at);
   };
   try {
     if (proxy) {
@@ -143,11 +160,18 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     await stop();
     throw error;
   }
-  return { gatewayUrl: `${local(ports.gateway)}/graphql`, processes, proxy, proxied, stop };
+  return {
+    gatewayUrl: `${local(ports.gateway)}/graphql`,
+    processes,
+    proxy,
+    proxied,
+    restart,
+    stop,
+  };
 }
 
 /** Until HAProxy's health checks have every replica UP (rise 2), i.e. in the rotation. */
-async function waitAllUp(proxy: HAProxy, timeoutMs = 30_000): Promise<void> {
+async function waitAllUp(proxy: HAProxy, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let down: string[] = [];
   while (Date.now() < deadline) {

@@ -18,6 +18,8 @@ export interface OutboxMetricsOptions {
 export interface OutboxMetrics {
   /** Counts events the relay has just published. */
   published(records: OutboxRecord[]): void;
+  /** This process took (true) or released (false) the relay lock. */
+  lock(held: boolean): void;
 }
 
 interface GroupInfo {
@@ -159,9 +161,29 @@ export function registerOutboxMetrics(options: OutboxMetricsOptions): OutboxMetr
     labelNames: ['stream', 'type'],
     registers: [registry],
   });
+  // Per process, unlike the gauges above: which replica is the relay right now, and which was
+  // last (a supervisor or a chaos run can then find the relay among the replicas).
+  const lockHeld = new Gauge({
+    name: 'outbox_relay_lock_held',
+    help: '1 while this process holds the relay lock (publishes a pass), else 0',
+    labelNames: ['stream'],
+    registers: [registry],
+  });
+  const lockTakenAt = new Gauge({
+    name: 'outbox_relay_lock_taken_seconds',
+    help: 'Unix time this process last took the relay lock (0: never)',
+    labelNames: ['stream'],
+    registers: [registry],
+  });
+  lockHeld.set(labels, 0);
+  lockTakenAt.set(labels, 0);
   return {
     published(records) {
       for (const record of records) publishedTotal.inc({ stream, type: record.type });
+    },
+    lock(held) {
+      lockHeld.set(labels, held ? 1 : 0);
+      if (held) lockTakenAt.set(labels, Date.now() / 1000);
     },
   };
 }

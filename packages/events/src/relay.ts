@@ -155,6 +155,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         [`.${table}.relay`],
       );
       if (Number((locked as Array<{ got: unknown }>)[0]?.got) !== 1) return 0;
+      metrics?.lock(true);
       try {
         const [rows] = await connection.query(
           `SELECT seq, id, type, aggregate_id, occurred_at, payload FROM \`${table}\`
@@ -173,6 +174,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         options.onPublished?.(records);
         return records.length;
       } finally {
+        metrics?.lock(false);
         await connection.query('SELECT RELEASE_LOCK(SHA1(CONCAT(DATABASE(), ?)))', [
           `.${table}.relay`,
         ]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, uuidv7, type Mysql, type RedisClient } from '@poolgraph/platform';
+import { connectRedis, Registry, uuidv7, type Mysql, type RedisClient } from '@poolgraph/platform';
 import {
   createTestDatabase,
   TEST_REDIS_URL,
@@ -128,5 +128,31 @@ describe('outbox relay', () => {
     expect(await unpublishedCount()).toBe(2);
     await createOutboxRelay({ pool: mysql.pool, redis, stream, log }).publishPending();
     expect(await streamEventIds(stream)).toEqual(ids);
+  });
+
+  it('says on /metrics which process holds the relay lock: 1 during its pass, and when it last took it', async () => {
+    const stream = `${prefix}lock-gauge`;
+    await writeEvents(mysql, uuidv7(), 2);
+    const registry = new Registry();
+    const gauge = async (name: string) =>
+      (await registry.getSingleMetric(name)!.get()).values.find((v) => v.labels.stream === stream)
+        ?.value;
+    let duringPass: number | undefined;
+    const before = Date.now() / 1000;
+    const relay = createOutboxRelay({
+      pool: mysql.pool,
+      redis,
+      stream,
+      log,
+      registry,
+      afterPublish: async () => {
+        duringPass = await gauge('outbox_relay_lock_held');
+      },
+    });
+    expect(await gauge('outbox_relay_lock_held')).toBe(0);
+    expect(await relay.publishPending()).toBeGreaterThan(0);
+    expect(duringPass).toBe(1);
+    expect(await gauge('outbox_relay_lock_held')).toBe(0);
+    expect(await gauge('outbox_relay_lock_taken_seconds')).toBeGreaterThanOrEqual(before);
   });
 });

@@ -1,0 +1,34 @@
+/**
+ * npm run chaos -- [--seconds 120] [--seed S]: a fleet of its own (two replicas of everything
+ * behind HAProxy, a private Redis), steady load, seeded faults (SIGKILLed replicas, the relay,
+ * workers, a Redis restart), then quiescence and the checks; prints a summary table and exits
+ * non-zero when a check fails. The seed (random unless given, always printed) reproduces the
+ * fault schedule. See docs/OPERATIONS.md, "Chaos".
+ */
+import { parseArgs } from 'node:util';
+import { summaryTable } from './lib/chaos/report.ts';
+import { runChaos } from './lib/chaos/run.ts';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '120' },
+    seed: { type: 'string' },
+    replicas: { type: 'string', default: '2' },
+  },
+});
+const seconds = Number(values.seconds);
+const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+const replicas = Number(values.replicas);
+if (!(seconds >= 10) || !Number.isInteger(seed) || !Number.isInteger(replicas) || replicas < 2) {
+  console.error('usage: npm run chaos -- [--seconds N ≥ 10] [--seed integer] [--replicas N ≥ 2]');
+  process.exit(2);
+}
+
+const result = await runChaos({
+  seconds,
+  seed,
+  replicas,
+  mysqlServer: (process.env.MYSQL_SERVER_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, ''),
+});
+console.log(summaryTable(result));
+process.exit(result.pass ? 0 : 1);
