@@ -6,3 +6,5 @@ export * from './ports.ts';
 export * from './redis.ts';
 export * from './eventually.ts';
 export * from './persistedQueries.ts';
+// A private MariaDB primary + GTID replica (own mariadbd processes): tests, the fleet, chaos.
+export * from './mariadbPair.ts';
