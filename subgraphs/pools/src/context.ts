@@ -8,8 +8,19 @@ import { createPeerClients, createPeers, type PeerUrls, type Peers } from './pee
 
 export interface Context {
   viewer: Viewer | null;
+  /** The primary: every write, and every read of a request that is not a listing. */
   db: PoolsDb;
+  /**
+   * For lag-tolerant listings only: the replica (while in the read rotation) once
+   * `readsMayLag()` ran, the primary until then.
+   */
+  readDb: PoolsDb;
   loaders: Loaders;
+  /**
+   * Called before execution for a listing request (listingReads.ts): `readDb` and the loaders
+   * then read from the replica for the whole request, so it sees one source throughout.
+   */
+  readsMayLag(): void;
   /** users and ledger, asked as this caller (with the caller's own Authorization header). */
   peers: Peers;
   log: Logger;
@@ -22,6 +33,7 @@ export interface Context {
 
 export interface ContextDeps {
   db: PoolsDb;
+  readDb: PoolsDb;
   /** Called after each committed change (the outbox relay's notify). */
   onCommitted: () => void;
   verifier: TokenVerifier;
@@ -31,21 +43,30 @@ export interface ContextDeps {
 
 export function createContextFactory(deps: ContextDeps) {
   const clients = createPeerClients(deps.peerUrls, deps.log);
-  return async (req: IncomingMessage): Promise<Context> => ({
-    // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
-    viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
-    db: deps.db,
-    loaders: createLoaders(deps.db),
-    peers: createPeers(
-      clients,
-      { authorization: req.headers.authorization, requestId: requestIdOf(req) },
-      deps.log,
-    ),
-    log: deps.log,
-    transaction: async (work) => {
-      const result = await inTransaction(deps.db, work);
-      deps.onCommitted();
-      return result;
-    },
-  });
+  return async (req: IncomingMessage): Promise<Context> => {
+    const context: Context = {
+      // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
+      viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
+      db: deps.db,
+      readDb: deps.db,
+      loaders: createLoaders(deps.db),
+      readsMayLag: () => {
+        if (context.readDb === deps.readDb) return;
+        context.readDb = deps.readDb;
+        context.loaders = createLoaders(deps.readDb);
+      },
+      peers: createPeers(
+        clients,
+        { authorization: req.headers.authorization, requestId: requestIdOf(req) },
+        deps.log,
+      ),
+      log: deps.log,
+      transaction: async (work) => {
+        const result = await inTransaction(deps.db, work);
+        deps.onCommitted();
+        return result;
+      },
+    };
+    return context;
+  };
 }
