@@ -11,16 +11,16 @@ export interface Context {
   /** The primary: every write, and every read of a request that is not a listing. */
   db: PoolsDb;
   /**
-   * For lag-tolerant listings only: the replica (while in the read rotation) once
-   * `readsMayLag()` ran, the primary until then.
+   * For lag-tolerant listings only: the replica (while in the read rotation) in a listing
+   * request, the primary in any other.
    */
   readDb: PoolsDb;
   loaders: Loaders;
   /**
-   * Called before execution for a listing request (listingReads.ts): `readDb` and the loaders
-   * then read from the replica for the whole request, so it sees one source throughout.
+   * `readDb` and loaders on the read database, which a listing request (listingReads.ts) puts
+   * in its context before it runs: the whole request then reads one source.
    */
-  readsMayLag(): void;
+  listingReads(): Pick<Context, 'readDb' | 'loaders'>;
   /** users and ledger, asked as this caller (with the caller's own Authorization header). */
   peers: Peers;
   log: Logger;
@@ -43,30 +43,23 @@ export interface ContextDeps {
 
 export function createContextFactory(deps: ContextDeps) {
   const clients = createPeerClients(deps.peerUrls, deps.log);
-  return async (req: IncomingMessage): Promise<Context> => {
-    const context: Context = {
-      // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
-      viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
-      db: deps.db,
-      readDb: deps.db,
-      loaders: createLoaders(deps.db),
-      readsMayLag: () => {
-        if (context.readDb === deps.readDb) return;
-        context.readDb = deps.readDb;
-        context.loaders = createLoaders(deps.readDb);
-      },
-      peers: createPeers(
-        clients,
-        { authorization: req.headers.authorization, requestId: requestIdOf(req) },
-        deps.log,
-      ),
-      log: deps.log,
-      transaction: async (work) => {
-        const result = await inTransaction(deps.db, work);
-        deps.onCommitted();
-        return result;
-      },
-    };
-    return context;
-  };
+  return async (req: IncomingMessage): Promise<Context> => ({
+    // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
+    viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
+    db: deps.db,
+    readDb: deps.db,
+    loaders: createLoaders(deps.db),
+    listingReads: () => ({ readDb: deps.readDb, loaders: createLoaders(deps.readDb) }),
+    peers: createPeers(
+      clients,
+      { authorization: req.headers.authorization, requestId: requestIdOf(req) },
+      deps.log,
+    ),
+    log: deps.log,
+    transaction: async (work) => {
+      const result = await inTransaction(deps.db, work);
+      deps.onCommitted();
+      return result;
+    },
+  });
 }

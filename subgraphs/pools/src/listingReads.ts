@@ -55,8 +55,11 @@ export function listingReadsPlugin(): ApolloServerPlugin<Context> {
       return {
         async didResolveOperation({ operation, request, contextValue }) {
           const client = request.http?.headers.get('x-operation-type');
-          if (operation && isListingRequest(operation, request.variables, client))
-            contextValue.readsMayLag();
+          // Assigned on the context object this request runs with (Apollo runs each operation
+          // on a shallow copy of what the context function returned).
+          if (operation && isListingRequest(operation, request.variables, client)) {
+            Object.assign(contextValue, contextValue.listingReads());
+          }
         },
       };
     },
