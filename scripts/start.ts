@@ -1,10 +1,13 @@
 /**
- * npm start [-- --no-seed] [--replicas N] [--redis-cluster]: checks MySQL and Redis, composes
- * the supergraph, starts the five subgraphs and the gateway with prefixed output, seeds the
- * demo, prints the URLs, and stops everything on Ctrl-C. Data is kept between runs; the demo is never duplicated. With
- * --replicas N (`npm run fleet` is N = 2) every service runs N times behind HAProxy on :8080.
- * With --redis-cluster every service runs on a local 3-master Redis Cluster (ports 7001–7003,
- * data in .poolgraph/fleet/redis-cluster/), unless REDIS_URL already names a cluster.
+ * npm start [-- --no-seed] [--replicas N] [--redis-cluster] [--mysql-replica]: checks MySQL and
+ * Redis, composes the supergraph, starts the five subgraphs and the gateway with prefixed output,
+ * seeds the demo, prints the URLs, and stops everything on Ctrl-C. Data is kept between runs; the
+ * demo is never duplicated. With --replicas N (`npm run fleet` is N = 2) every service runs N
+ * times behind HAProxy on :8080. With --redis-cluster every service runs on a local 3-master
+ * Redis Cluster (ports 7001–7003, data in .poolgraph/fleet/redis-cluster/), unless REDIS_URL
+ * already names a cluster. With --mysql-replica (`npm run fleet` passes it) everything runs on a
+ * MariaDB primary + read replica of its own (ports 3307/3308, data kept in .poolgraph/fleet/),
+ * not MYSQL_SERVER_URL.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +19,7 @@ import { SUBGRAPHS, fleetReplicaPort, startProcessStack, type ProcessStack } fro
 import { startProcess, waitUntilReady } from './lib/processes.ts';
 import { checkServices } from './lib/services.ts';
 import { startLocalRedisCluster, type LocalRedisCluster } from './lib/redisCluster.ts';
+import { startFleetMysql } from './lib/fleetMysql.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
 import { startPaymentsDemo, type PaymentsDemo } from './lib/payments.ts';
 import { seedPartnerKey } from './seed-partner.ts';
@@ -26,6 +30,7 @@ const { values } = parseArgs({
     'no-seed': { type: 'boolean', default: false },
     replicas: { type: 'string', default: '1' },
     'redis-cluster': { type: 'boolean', default: false },
+    'mysql-replica': { type: 'boolean', default: false },
   },
 });
 const replicas = Number(values.replicas);
@@ -33,10 +38,12 @@ if (!Number.isInteger(replicas) || replicas < 1) {
   console.error('--replicas takes a whole number of at least 1.');
   process.exit(1);
 }
-const mysqlServer = (process.env.MYSQL_SERVER_URL ?? 'mysql://root@127.0.0.1:3306').replace(
-  /\/$/,
-  '',
-);
+const mysqlPair = values['mysql-replica'] ? await startFleetMysql(root) : undefined;
+const mysqlServer = (
+  mysqlPair?.primaryServerUrl ??
+  process.env.MYSQL_SERVER_URL ??
+  'mysql://root@127.0.0.1:3306'
+).replace(/\/$/, '');
 let redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logLevel = process.env.LOG_LEVEL ?? 'info';
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? (replicas > 1 ? 8080 : 4000));
@@ -49,27 +56,27 @@ function fleetRunDir() {
   return dir;
 }
 
-function fail(message: string): never {
+async function fail(message: string): Promise<never> {
   console.error(`\n${message}\n`);
+  await mysqlPair?.stop();
   process.exit(1);
 }
 
 let redisCluster: LocalRedisCluster | undefined;
 if (values['redis-cluster'] && !isClusterUrl(redisUrl)) {
   console.log('Starting a local 3-master Redis Cluster (.poolgraph/fleet/redis-cluster/)…');
-  try {
-    redisCluster = await startLocalRedisCluster(resolve(fleetRunDir(), 'redis-cluster'));
-  } catch (error) {
-    fail(`The local Redis Cluster did not start: ${(error as Error).message}`);
-  }
-  redisUrl = redisCluster.url;
+  const cluster = await startLocalRedisCluster(resolve(fleetRunDir(), 'redis-cluster')).catch(
+    (error: unknown) => fail(`The local Redis Cluster did not start: ${(error as Error).message}`),
+  );
+  redisCluster = cluster;
+  redisUrl = cluster.url;
   // Whatever ends this script (a failed check included) ends the nodes it started.
-  const nodes = redisCluster.processes;
+  const nodes = cluster.processes;
   process.on('exit', () => nodes.forEach((node) => node.child.kill('SIGTERM')));
 }
 
 const problems = await checkServices(mysqlServer, redisUrl);
-if (problems.length) fail(problems.join('\n\n'));
+if (problems.length) await fail(problems.join('\n\n'));
 
 try {
   writeFileSync(
@@ -77,7 +84,7 @@ try {
     composeSupergraph(readSupergraphConfig(resolve(root, 'supergraph.yaml'))),
   );
 } catch (error) {
-  if (error instanceof CompositionError) fail(error.message);
+  if (error instanceof CompositionError) await fail(error.message);
   throw error;
 }
 
@@ -88,7 +95,7 @@ if (!existsSync(resolve(root, 'gateway/explorer/dist/index.html'))) {
     cwd: root,
     stdio: 'inherit',
   });
-  if (built.status !== 0) fail('Bundling the explorer failed (see above).');
+  if (built.status !== 0) await fail('Bundling the explorer failed (see above).');
 }
 
 let stack: ProcessStack | undefined;
@@ -102,6 +109,7 @@ async function shutdown(code: number) {
   await paymentsDemo?.stop();
   // Last: the services flush to Redis until they stop.
   await redisCluster?.stop();
+  await mysqlPair?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -118,6 +126,7 @@ try {
     databaseOf: (name) => `poolgraph_${name}`,
     redisUrl,
     redisPrefix: process.env.REDIS_PREFIX ?? 'poolgraph:',
+    mysqlReplicaServer: mysqlPair?.replicaServerUrl,
     ports,
     supergraphPath: resolve(root, 'supergraph.graphql'),
     logLevel,
@@ -163,6 +172,11 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: strin
     `  Gateway health / metrics    http://localhost:${gatewayPort}/readyz  http://localhost:${gatewayPort}/metrics`,
     ...(replicas > 1
       ? [`  ${replicas} replicas of every service behind HAProxy (${stack?.proxy?.configPath})`]
+      : []),
+    ...(mysqlPair
+      ? [
+          `  MariaDB primary :3307 and read replica :3308 (pools listings, reports; .poolgraph/fleet/)`,
+        ]
       : []),
     ...SUBGRAPHS.map(
       (name) => `  ${`${name} subgraph`.padEnd(26)} ${subgraphUrl(ports[name])}/graphql`,

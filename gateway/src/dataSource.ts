@@ -45,6 +45,17 @@ function isQuery(options: GraphQLDataSourceProcessOptions<GatewayContext>): bool
   return /^\s*(query\b|\{)/.test(options.request.query ?? '');
 }
 
+/** query, mutation or subscription: what the client sent (a subscription's events have no operation). */
+function outerOperationType(incoming: {
+  operation?: { operation: string } | null;
+  document?: { definitions: readonly { kind: string; operation?: string }[] };
+}): string | undefined {
+  return (
+    incoming.operation?.operation ??
+    incoming.document?.definitions.find((d) => d.kind === 'OperationDefinition')?.operation
+  );
+}
+
 /** The first error of a GraphQL response body, when the body is one. */
 function firstGraphQLError(body: unknown): { message?: unknown; code?: unknown } | undefined {
   if (typeof body !== 'object' || body === null || !('errors' in body)) return undefined;
@@ -88,6 +99,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (authorization) headers.authorization = authorization;
     headers['x-request-id'] = requestId;
     if (clientAddress) headers['x-forwarded-for'] = clientAddress;
+    // The client's operation type: a subgraph fetch is always a query, even when it follows a
+    // mutation, and a subgraph reads from a lagging replica only for what a client *queried*.
+    const type = outerOperationType(options.incomingRequestContext);
+    if (type) headers['x-operation-type'] = type;
     return headers;
   }
 

@@ -17,6 +17,11 @@ export interface ProcessStackOptions {
   mysqlServer: string;
   /** Database name for a subgraph, e.g. poolgraph_users. */
   databaseOf: (name: SubgraphName) => string;
+  /**
+   * A read replica of `mysqlServer` (its read-only account, no database): pools and reports
+   * get `MYSQL_REPLICA_URL` with their database there, for the reads that tolerate lag.
+   */
+  mysqlReplicaServer?: string;
   redisUrl: string;
   redisPrefix: string;
   ports: Record<SubgraphName | 'gateway', number>;
@@ -39,6 +44,9 @@ export interface ProcessStackOptions {
 }
 
 export type ServiceName = SubgraphName | 'gateway';
+
+/** The subgraphs whose lag-tolerant reads may come from a replica (their READMEs say which). */
+const READS_FROM_REPLICA: SubgraphName[] = ['pools', 'reports'];
 
 /** The one list of services HAProxy's config is generated from: each service's replicas. */
 export function proxiedServices(
@@ -117,7 +125,12 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     const env: Record<string, string> =
       name === 'gateway'
         ? { SUPERGRAPH_PATH: options.supergraphPath, ...(fleet ? { TRUST_PROXY: 'true' } : {}) }
-        : { MYSQL_URL: `${options.mysqlServer}/${options.databaseOf(name)}` };
+        : {
+            MYSQL_URL: `${options.mysqlServer}/${options.databaseOf(name)}`,
+            ...(options.mysqlReplicaServer && READS_FROM_REPLICA.includes(name)
+              ? { MYSQL_REPLICA_URL: `${options.mysqlReplicaServer}/${options.databaseOf(name)}` }
+              : {}),
+          };
     const entry = name === 'gateway' ? 'gateway/src/index.ts' : `subgraphs/${name}/src/index.ts`;
     const proc = startProcess(
       label(name, i),

@@ -13,6 +13,7 @@ import {
   connectMysql,
   connectRedis,
   createLogger,
+  databaseName,
   dropDatabase,
   type HttpService,
   type SubgraphConfig,
@@ -72,7 +73,16 @@ export interface StackOptions {
   redisPrefix?: string;
   /** Where every service's Redis is (default TEST_REDIS_URL); a `redis-cluster://` URL works. */
   redisUrl?: string;
+  /**
+   * A MariaDB primary and its replica (`startPrivateMariadbPair`) instead of the shared server:
+   * the databases are created on the primary and replicate; pools and reports get the replica
+   * (their database on it) for lag-tolerant reads.
+   */
+  mysqlReplication?: { primaryServerUrl: string; replicaServerUrl: string };
 }
+
+/** The services with reads that may come from a replica (their READMEs say which). */
+const READS_FROM_REPLICA: SubgraphName[] = ['pools', 'reports'];
 
 export interface TestUser {
   token: string;
@@ -127,8 +137,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const given = options.databaseUrls?.[name];
     const database = given
       ? { url: given, drop: () => dropDatabase(given) }
-      : await createTestDatabase(name);
+      : await createTestDatabase(name, options.mysqlReplication?.primaryServerUrl);
     databases[name] = database;
+    const replica = options.mysqlReplication?.replicaServerUrl;
+    const mysqlReplicaUrl =
+      replica && READS_FROM_REPLICA.includes(name)
+        ? `${replica}/${databaseName(database.url)}`
+        : undefined;
     const service = await FACTORIES[name]({
       mysqlUrl: database.url,
       redisUrl,
@@ -137,6 +152,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       subgraphUrls,
       log: log.child({ service: name }),
       onQuery: options.onQuery?.[name],
+      ...(mysqlReplicaUrl ? { mysqlReplicaUrl } : {}),
       ...options.serviceConfig?.[name],
     });
     await service.listen(ports[name]);

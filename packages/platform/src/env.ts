@@ -50,6 +50,27 @@ export const mysqlUrl = z
   .url()
   .refine((v) => v.startsWith('mysql://'), 'must be a mysql:// URL');
 
+/**
+ * A read replica for the reads that tolerate lag (pools' listings, reports' queries):
+ * MYSQL_REPLICA_URL names the service's database on the replica; without it reads stay on
+ * the primary. A replica further behind than MYSQL_REPLICA_MAX_LAG_SECONDS leaves the rotation.
+ */
+export const readReplicaEnv = {
+  MYSQL_REPLICA_URL: mysqlUrl.optional(),
+  MYSQL_REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().default(5),
+};
+
+/** `ReadReplicaConfig` (readDatabase.ts) from the parsed `readReplicaEnv`. */
+export function readReplicaConfigFromEnv(env: {
+  MYSQL_REPLICA_URL?: string;
+  MYSQL_REPLICA_MAX_LAG_SECONDS: number;
+}): { mysqlReplicaUrl?: string; replicaMaxLagSeconds: number } {
+  return {
+    mysqlReplicaUrl: env.MYSQL_REPLICA_URL,
+    replicaMaxLagSeconds: env.MYSQL_REPLICA_MAX_LAG_SECONDS,
+  };
+}
+
 /** One server (redis://host:port) or a cluster (redis-cluster://host:port,host:port,…). */
 export const redisUrl = z.string().superRefine((value, context) => {
   const problem = redisUrlProblem(value);

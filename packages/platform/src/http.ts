@@ -11,7 +11,13 @@ import { extractTraceContext, inSpan, SpanKind } from './tracing.ts';
 
 export interface ReadinessCheck {
   name: string;
-  check: () => Promise<void>;
+  /** Resolves (with optional detail for /readyz) when the check passes; throws when it fails. */
+  check: () => Promise<void | Record<string, unknown>>;
+  /**
+   * Reported on /readyz and in `readiness_check_up`, but never makes the process unready
+   * (a lagging read replica: the primary still serves). A thrown error's `detail` is shown.
+   */
+  optional?: boolean;
 }
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
@@ -90,16 +96,24 @@ export function requestIdOf(req: IncomingMessage): string {
 /** Runs checks in parallel; reports each one by name. */
 export async function runReadiness(checks: ReadinessCheck[]) {
   const results = await Promise.all(
-    checks.map(async ({ name, check }) => {
+    checks.map(async ({ name, check, optional }) => {
+      const extra = optional ? { optional } : {};
       try {
-        await check();
-        return { name, ok: true as const };
+        const detail = await check();
+        return { name, ok: true as const, ...extra, ...(detail ? { detail } : {}) };
       } catch (error) {
-        return { name, ok: false as const, error: (error as Error).message };
+        const { message, detail } = error as { message: string; detail?: unknown };
+        return {
+          name,
+          ok: false as const,
+          ...extra,
+          error: message,
+          ...(detail ? { detail } : {}),
+        };
       }
     }),
   );
-  return { ready: results.every((r) => r.ok), checks: results };
+  return { ready: results.every((r) => r.ok || r.optional), checks: results };
 }
 
 /**

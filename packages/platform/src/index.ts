@@ -21,3 +21,5 @@ export * from './rootFieldGuard.ts';
 export * from './requestScope.ts';
 export * from './audit.ts';
 export * from './tracing.ts';
+export * from './readDatabase.ts';
+export * from './replicaLag.ts';

@@ -4,9 +4,9 @@ import { runReadiness, type ReadinessCheck } from './http.ts';
 const CHECK_TIMEOUT_MS = 2_000;
 
 const withTimeout = (check: ReadinessCheck): ReadinessCheck => ({
-  name: check.name,
+  ...check,
   check: () =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<void | Record<string, unknown>>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
         CHECK_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
@@ -31,6 +31,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   audit?: { log: AuditLog; queryField: string };
   /** Checked before every root field, `_entities` included (partner key scopes). */
   authorizeRootField?: RootFieldAuthorizer<TContext>;
+  /** More Apollo plugins (pools picks its read database per operation in one). */
+  plugins?: ApolloServerPlugin<TContext>[];
 }
 
 /** An Apollo subgraph behind the shared HTTP face (health, readiness, metrics, shutdown). */
@@ -55,6 +57,7 @@ export function createSubgraphService<TContext extends BaseContext>(
       metricsPlugin(options.metrics),
       ApolloServerPluginInlineTraceDisabled(),
       ...(options.audit ? [auditPlugin(options.audit.log)] : []),
+      ...(options.plugins ?? []),
     ],
   });
   const { subscriptions, audit } = options;

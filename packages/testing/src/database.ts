@@ -17,9 +17,12 @@ export interface TestDatabase {
 }
 
 /** A fresh, uniquely named database for one test file; drop it in afterAll. */
-export async function createTestDatabase(service: string): Promise<TestDatabase> {
+export async function createTestDatabase(
+  service: string,
+  server = TEST_MYSQL_SERVER,
+): Promise<TestDatabase> {
   const name = `pgtest_${service}_${randomBytes(5).toString('hex')}`;
-  const url = `${TEST_MYSQL_SERVER}/${name}`;
+  const url = `${server}/${name}`;
   await ensureDatabase(url);
   return { url, drop: () => dropDatabase(url) };
 }

@@ -7,3 +7,5 @@ export * from './redis.ts';
 export * from './eventually.ts';
 export * from './persistedQueries.ts';
 export * from './redisCluster.ts';
+// A private MariaDB primary + GTID replica (own mariadbd processes): tests, the fleet, chaos.
+export * from './mariadbPair.ts';

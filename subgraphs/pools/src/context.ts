@@ -8,8 +8,19 @@ import { createPeerClients, createPeers, type PeerUrls, type Peers } from './pee
 
 export interface Context {
   viewer: Viewer | null;
+  /** The primary: every write, and every read of a request that is not a listing. */
   db: PoolsDb;
+  /**
+   * For lag-tolerant listings only: the replica (while in the read rotation) in a listing
+   * request, the primary in any other.
+   */
+  readDb: PoolsDb;
   loaders: Loaders;
+  /**
+   * `readDb` and loaders on the read database, which a listing request (listingReads.ts) puts
+   * in its context before it runs: the whole request then reads one source.
+   */
+  listingReads(): Pick<Context, 'readDb' | 'loaders'>;
   /** users and ledger, asked as this caller (with the caller's own Authorization header). */
   peers: Peers;
   log: Logger;
@@ -22,6 +33,7 @@ export interface Context {
 
 export interface ContextDeps {
   db: PoolsDb;
+  readDb: PoolsDb;
   /** Called after each committed change (the outbox relay's notify). */
   onCommitted: () => void;
   verifier: TokenVerifier;
@@ -35,7 +47,9 @@ export function createContextFactory(deps: ContextDeps) {
     // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
     viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
     db: deps.db,
+    readDb: deps.db,
     loaders: createLoaders(deps.db),
+    listingReads: () => ({ readDb: deps.readDb, loaders: createLoaders(deps.readDb) }),
     peers: createPeers(
       clients,
       { authorization: req.headers.authorization, requestId: requestIdOf(req) },

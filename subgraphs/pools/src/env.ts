@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { loadEnvOrExit, subgraphEnvShape } from '@poolgraph/platform';
+import { loadEnvOrExit, readReplicaEnv, subgraphEnvShape } from '@poolgraph/platform';
 
 const schema = z.object({
   ...subgraphEnvShape('poolgraph_pools', 4002),
+  ...readReplicaEnv,
   /** Off only where no ledger runs (capital calls then stay unpaid). */
   SETTLE_FROM_LEDGER_EVENTS: z.enum(['true', 'false']).default('true'),
   /** This replica's name in the ledger.events consumer group; default the host name. */

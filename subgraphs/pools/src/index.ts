@@ -1,4 +1,4 @@
-import { bootSubgraph } from '@poolgraph/platform';
+import { bootSubgraph, readReplicaConfigFromEnv } from '@poolgraph/platform';
 import { loadEnv } from './env.ts';
 import { createService } from './server.ts';
 
@@ -7,6 +7,7 @@ const env = loadEnv();
 await bootSubgraph('pools', env, (config) =>
   createService({
     ...config,
+    ...readReplicaConfigFromEnv(env),
     settleFromLedgerEvents: env.SETTLE_FROM_LEDGER_EVENTS === 'true',
     consumerName: env.CONSUMER_NAME,
   }),

@@ -4,7 +4,9 @@ import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
 import {
   createMetrics,
   createSubgraphService,
+  openReadDatabase,
   openSubgraphResources,
+  type ReadReplicaConfig,
   type HttpService,
   type SubgraphConfig,
   createAuditLog,
@@ -12,6 +14,7 @@ import {
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { createPoolsRelay } from './events/relay.ts';
+import { listingReadsPlugin } from './listingReads.ts';
 import { resolvers } from './resolvers/index.ts';
 import { startSettlementConsumer } from './settlement/consumer.ts';
 
@@ -19,7 +22,7 @@ const partnerScope = partnerScopeRule({ read: 'pools:read', write: null });
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-export interface PoolsServiceConfig extends SubgraphConfig {
+export interface PoolsServiceConfig extends SubgraphConfig, ReadReplicaConfig {
   /** Settle capital calls from ledger events (default true); false where no ledger runs. */
   settleFromLedgerEvents?: boolean;
   /** This replica's name in the consumer group; default the host name. */
@@ -39,6 +42,9 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
   );
   const log = config.log;
   const metrics = createMetrics('pools');
+  // Listings read the replica (listingReads.ts); everything else, writes first, the primary.
+  const reads = openReadDatabase(mysql, config, schema);
+  reads.registerMetrics(metrics.registry);
   const relay = createPoolsRelay({
     registry: metrics.registry,
     pool: mysql.pool,
@@ -64,8 +70,10 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
     // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
     authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),
     resolvers,
+    plugins: [listingReadsPlugin()],
     context: createContextFactory({
       db: mysql.db,
+      readDb: reads.db,
       onCommitted: () => relay.notify(),
       verifier: createRemoteTokenVerifier(config.jwksUrl),
       peerUrls: { users: config.subgraphUrls.users, ledger: config.subgraphUrls.ledger },
@@ -73,8 +81,8 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
     }),
     metrics,
     log,
-    readiness,
+    readiness: [...readiness, ...reads.readiness],
     // The consumer and the relay stop first: it uses Redis and MySQL, which close after it.
-    onClose: [async () => consumer?.stop(), () => relay.stop(), ...close],
+    onClose: [async () => consumer?.stop(), () => relay.stop(), () => reads.close(), ...close],
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { loadEnvOrExit, subgraphEnvShape } from '@poolgraph/platform';
+import { loadEnvOrExit, readReplicaEnv, subgraphEnvShape } from '@poolgraph/platform';
 
-const schema = z.object({ ...subgraphEnvShape('poolgraph_reports', 4005) });
+const schema = z.object({ ...subgraphEnvShape('poolgraph_reports', 4005), ...readReplicaEnv });
 
 export type ReportsEnv = z.infer<typeof schema>;
 export const loadEnv = (): ReportsEnv => loadEnvOrExit(schema, process.env);

@@ -1,5 +1,8 @@
-import { bootSubgraph } from '@poolgraph/platform';
+import { bootSubgraph, readReplicaConfigFromEnv } from '@poolgraph/platform';
 import { loadEnv } from './env.ts';
 import { createService } from './server.ts';
 
-await bootSubgraph('reports', loadEnv(), createService);
+const env = loadEnv();
+await bootSubgraph('reports', env, (config) =>
+  createService({ ...config, ...readReplicaConfigFromEnv(env) }),
+);

@@ -6,7 +6,9 @@ import { ledgerEventsStream } from '@poolgraph/events';
 import {
   createMetrics,
   createSubgraphService,
+  openReadDatabase,
   openSubgraphResources,
+  type ReadReplicaConfig,
   type HttpService,
   type SubgraphConfig,
   createAuditLog,
@@ -22,7 +24,7 @@ const partnerScope = partnerScopeRule({ read: 'reports:read', write: null });
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-export interface ReportsServiceConfig extends SubgraphConfig {
+export interface ReportsServiceConfig extends SubgraphConfig, ReadReplicaConfig {
   /** Run the read-model consumers in this process (default true). */
   readModels?: boolean;
   /** This replica's name in the consumer groups; default the host name. */
@@ -40,6 +42,8 @@ export async function createService(config: ReportsServiceConfig): Promise<HttpS
     migrationsFolder,
   );
   const log = config.log;
+  // The consumers write the read models on the primary; the queries read them from the replica.
+  const reads = openReadDatabase(mysql, config, schema);
   const consumerOptions = {
     db: mysql.db,
     redis,
@@ -59,6 +63,7 @@ export async function createService(config: ReportsServiceConfig): Promise<HttpS
   const lagSeconds = () =>
     streamLagSeconds(redis, ledgerEventsStream(config.redisPrefix), LEDGER_GROUP);
   const metrics = createMetrics('reports');
+  reads.registerMetrics(metrics.registry);
   new Gauge({
     name: 'reports_read_model_lag_seconds',
     help: 'Age of the oldest ledger event the reports read models have not applied yet',
@@ -75,14 +80,19 @@ export async function createService(config: ReportsServiceConfig): Promise<HttpS
     resolvers,
     context: createContextFactory({
       db: mysql.db,
+      readDb: reads.db,
+      // What a query sees is behind the ledger by the stream's lag plus the replica's.
+      lagSeconds: async () => {
+        const replica = reads.status();
+        return (await lagSeconds()) + (replica?.inRotation ? (replica.lagSeconds ?? 0) : 0);
+      },
       verifier: createRemoteTokenVerifier(config.jwksUrl),
       log,
-      lagSeconds,
     }),
     metrics,
     log,
-    readiness,
+    readiness: [...readiness, ...reads.readiness],
     // The consumers stop first: they use Redis and MySQL, which close after them.
-    onClose: [...consumers.map((c) => () => c.stop()), ...close],
+    onClose: [...consumers.map((c) => () => c.stop()), () => reads.close(), ...close],
   });
 }

@@ -9,12 +9,12 @@ export const Query: QueryResolvers = {
     requireViewer(context.viewer);
     return isUuid(id) ? visiblePool(context, id) : null;
   },
-  pools: async (_parent, _args, { viewer, db, loaders }) => {
+  pools: async (_parent, _args, { viewer, readDb, loaders }) => {
     const known = requireViewer(viewer);
     // Visibility is decided in the one SQL query, so the list never costs a check per pool.
     const rows = isAdmin(known)
-      ? await selectAllPools(db)
-      : await selectPoolsVisibleTo(db, known.userId);
+      ? await selectAllPools(readDb)
+      : await selectPoolsVisibleTo(readDb, known.userId);
     for (const row of rows) loaders.poolById.prime(row.id, row);
     return rows;
   },

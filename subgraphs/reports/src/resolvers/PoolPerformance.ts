@@ -14,10 +14,13 @@ export const PoolPerformance: PoolPerformanceResolvers = {
   cash: (p) => money(p.contributed - p.distributed - p.fees - p.withdrawn, p.currency),
   investorCount: (p) => p.investorCount,
   dpi: (p) => dpi(p.distributed, p.contributed),
-  byDay: async (p, _args, { db }) =>
-    (await selectPoolSeries(db, p.poolId, 'DAY')).map((row) => ({ ...row, currency: p.currency })),
-  byMonth: async (p, _args, { db }) =>
-    (await selectPoolSeries(db, p.poolId, 'MONTH')).map((row) => ({
+  byDay: async (p, _args, { readDb }) =>
+    (await selectPoolSeries(readDb, p.poolId, 'DAY')).map((row) => ({
+      ...row,
+      currency: p.currency,
+    })),
+  byMonth: async (p, _args, { readDb }) =>
+    (await selectPoolSeries(readDb, p.poolId, 'MONTH')).map((row) => ({
       ...row,
       currency: p.currency,
     })),

@@ -9,9 +9,9 @@ export const Query: QueryResolvers = {
   topInvestors: (_parent, args, context) => topInvestors(context, args),
   poolPerformance: (_parent, { poolId }, context) => poolPerformance(context, poolId),
   investorStatement: (_parent, args, context) => investorStatement(context, args),
-  reportsFreshness: async (_parent, _args, { viewer, db, lagSeconds }) => {
+  reportsFreshness: async (_parent, _args, { viewer, readDb, lagSeconds }) => {
     requireViewer(viewer);
-    const [state, lag] = await Promise.all([selectReadModelState(db), lagSeconds()]);
+    const [state, lag] = await Promise.all([selectReadModelState(readDb), lagSeconds()]);
     return { lastEventAt: state.lastEventAt, lagSeconds: lag };
   },
 };

@@ -38,7 +38,7 @@ export async function poolPerformance(
   context: Context,
   poolId: string,
 ): Promise<PoolPerformanceModel> {
-  const { db, viewer } = context;
+  const { readDb: db, viewer } = context;
   if (!isUuid(poolId)) throw notFound('Pool');
   const [facts] = await selectPoolFactsByIds(db, [poolId]);
   const totals = await selectPoolTotals(db, poolId);

@@ -44,11 +44,11 @@ export async function topInvestors(
   const plan = planRanking(from, to);
   if (scope.platform) {
     return plan.direct
-      ? selectPeriodRanking(context.db, { ...plan.direct, currency, limit })
-      : selectPlannedRanking(context.db, plan, { currency, limit });
+      ? selectPeriodRanking(context.readDb, { ...plan.direct, currency, limit })
+      : selectPlannedRanking(context.readDb, plan, { currency, limit });
   }
-  const pools = await selectManagedPoolIds(context.db, scope.managerId);
-  return selectPlannedRanking(context.db, asSpans(plan), { currency, limit, pools });
+  const pools = await selectManagedPoolIds(context.readDb, scope.managerId);
+  return selectPlannedRanking(context.readDb, asSpans(plan), { currency, limit, pools });
 }
 
 /** A direct plan as period spans (a manager's ranking is grouped over their pools' rows). */

@@ -60,7 +60,7 @@ export async function investorStatement(
   context: Context,
   args: { investorId: string; from?: Date | null; to?: Date | null },
 ): Promise<StatementModel> {
-  const { db } = context;
+  const { readDb: db } = context;
   const scope = statementScope(context.viewer, args.investorId);
   if (!isUuid(args.investorId)) throw notFound('User');
   const from = args.from ?? undefined;
