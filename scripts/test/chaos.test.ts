@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_MYSQL_SERVER } from '@poolgraph/testing';
+import { FAULTS } from '../lib/chaos/faults.ts';
 import { summaryTable } from '../lib/chaos/report.ts';
 import { runChaos } from '../lib/chaos/run.ts';
 
@@ -16,7 +16,6 @@ describe('npm run chaos: faults under load', () => {
     const result = await runChaos({
       seconds: 30,
       seed: 14,
-      mysqlServer: TEST_MYSQL_SERVER,
       print: (line) => void output.push(`${line}\n`),
       printService: (line) => void output.push(line),
     }).catch((error: unknown) => {
@@ -29,7 +28,7 @@ describe('npm run chaos: faults under load', () => {
     const failed = result.checks.filter((c) => !c.pass && c.name !== KNOWN_GAP);
     expect(failed, table).toEqual([]);
     // Every fault of the table was injected, and the load got through them.
-    expect(new Set(result.faults.map((f) => f.fault)).size).toBe(7);
+    expect(new Set(result.faults.map((f) => f.fault)).size).toBe(FAULTS.length);
     expect(result.stats.contributions.length).toBeGreaterThan(50);
     expect(result.checks.some((c) => c.name === KNOWN_GAP)).toBe(true);
   }, 170_000);

@@ -45,6 +45,8 @@ export interface MariadbPair {
   setDelay(seconds: number): Promise<void>;
   /** Until the replica has applied everything the primary has logged. */
   waitForReplica(timeoutMs?: number): Promise<void>;
+  /** The running servers' process ids (a chaos run checks that none outlives it). */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
@@ -162,6 +164,8 @@ export async function startPrivateMariadbPair(
       );
     },
     waitForReplica,
+    pids: () =>
+      [servers.primary, servers.replica].flatMap((s) => (s?.child.pid ? [s.child.pid] : [])),
     async stop() {
       await stopServers();
       if (temp) rmSync(temp, { recursive: true, force: true });

@@ -1,12 +1,14 @@
-import type { PrivateRedis } from '@poolgraph/testing';
+import type { MariadbPair } from '@poolgraph/testing';
 import type { ManagedProcess } from '../processes.ts';
+import type { ChaosRedis } from './fleet.ts';
 import type { ProcessStack, ServiceName } from '../stack.ts';
 import type { Random } from './prng.ts';
 
 /** What a fault may touch. Faults that need a resource the run lacks do not apply. */
 export interface FaultContext {
   stack: ProcessStack;
-  redis: PrivateRedis;
+  redis: ChaosRedis;
+  mysql: MariadbPair;
   replicas: number;
   /** http://127.0.0.1:<port> of a replica by name (`ledger-2`), for its /metrics. */
   replicaUrl(name: string): string;
@@ -31,7 +33,7 @@ export interface Fault {
   name: string;
   description: string;
   /** What it takes down: two faults of one service never overlap (its twin stays up). */
-  service: ServiceName | 'redis';
+  service: ServiceName | 'redis' | 'mysql-replica';
   applies?(ctx: FaultContext): boolean;
   /** Injects the fault and resolves once the supervisor brought the target back; returns it. */
   inject(ctx: FaultContext, choice: number): Promise<string>;
@@ -103,9 +105,7 @@ async function killRelay(ctx: FaultContext): Promise<string> {
 
 /**
  * Every fault the run can inject, by name. Add one by appending an entry: the schedule draws
- * from this table (each applicable fault at least once per round). Planned once packages/testing
- * has them: "restart-redis-cluster-node" (applies when the run has a Redis Cluster) and
- * "restart-mariadb-replica" (applies when it has a MariaDB replica).
+ * from this table (each fault at least once per round).
  */
 export const FAULTS: Fault[] = [
   killReplica('gateway', 'SIGKILL a gateway replica (cuts its WebSocket clients)'),
@@ -121,11 +121,19 @@ export const FAULTS: Fault[] = [
   killReplica('reports', 'SIGKILL a reports replica (a report worker)'),
   {
     name: 'restart-redis',
-    description: 'SIGKILL Redis and start it again (AOF, fsync always: nothing acknowledged lost)',
+    description:
+      'SIGKILL Redis, or one Redis Cluster node, and start it again (AOF, fsync always: nothing acknowledged lost)',
     service: 'redis',
+    inject: (ctx, choice) => ctx.redis.restart(choice),
+  },
+  {
+    name: 'restart-mysql-replica',
+    description:
+      'SIGKILL the MariaDB replica and start it again (it resumes from its GTID position)',
+    service: 'mysql-replica',
     inject: async (ctx) => {
-      await ctx.redis.restart();
-      return 'redis';
+      await ctx.mysql.restartReplica('SIGKILL');
+      return 'mysql replica';
     },
   },
 ];

@@ -1,9 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { dropDatabase } from '@poolgraph/platform';
 import { composeSupergraph, readSupergraphConfig, withUrls } from '@poolgraph/supergraph';
-import { freePort, startPrivateRedis, type PrivateRedis } from '@poolgraph/testing';
+import {
+  freePort,
+  startPrivateMariadbPair,
+  startPrivateRedis,
+  startPrivateRedisCluster,
+  type MariadbPair,
+} from '@poolgraph/testing';
 import {
   SUBGRAPHS,
   startProcessStack,
@@ -15,31 +20,74 @@ import {
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SERVICES: ServiceName[] = [...SUBGRAPHS, 'gateway'];
 
+/** The run's Redis: one server or a 3-master cluster, each server restartable on its data. */
+export interface ChaosRedis {
+  url: string;
+  /** Each server's own redis:// URL (the one server, or every cluster node). */
+  serverUrls: string[];
+  /** SIGKILLs one server (by seeded choice, 0 ≤ choice < 1), starts it again; names it. */
+  restart(choice: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+async function startChaosRedis(cluster: boolean): Promise<ChaosRedis> {
+  if (!cluster) {
+    const redis = await startPrivateRedis({ persistent: true });
+    return {
+      url: redis.url,
+      serverUrls: [redis.url],
+      restart: async () => {
+        await redis.restart();
+        return 'redis';
+      },
+      stop: redis.stop,
+    };
+  }
+  const redis = await startPrivateRedisCluster();
+  return {
+    url: redis.url,
+    serverUrls: redis.nodes.map((node) => `redis://${node.host}:${node.port}`),
+    restart: async (choice) => {
+      const index = Math.floor(choice * redis.nodes.length);
+      await redis.restartNode(index);
+      return `redis cluster node ${redis.nodes[index]!.port}`;
+    },
+    stop: redis.stop,
+  };
+}
+
 export interface ChaosFleet {
   stack: ProcessStack;
-  redis: PrivateRedis;
+  redis: ChaosRedis;
+  /** The MariaDB primary every service writes to and the replica pools and reports read. */
+  mysql: MariadbPair;
   redisPrefix: string;
   /** mysql://…/pgchaos_<service>_<id> */
   databaseUrl(name: SubgraphName): string;
   replicaUrl(name: string): string;
-  /** Stops every process and Redis, drops the databases, removes the temp dir. */
+  /** Stops every process, Redis and MariaDB, removes their data and the temp dir. */
   stop(): Promise<void>;
 }
 
 export interface ChaosFleetOptions {
   id: string;
   replicas: number;
-  mysqlServer: string;
+  /** A 3-master Redis Cluster instead of one server. */
+  redisCluster: boolean;
   print: (line: string) => void;
 }
 
 /**
  * A fleet of its own for a chaos run: free ports (never the fixed fleet ports, which a running
- * `npm run fleet` holds), databases `pgchaos_<service>_<id>`, and a private Redis that keeps its
- * data across restarts, so restarting it is a fault the platform must survive, not a wipe.
+ * `npm run fleet` holds), databases `pgchaos_<service>_<id>` on a private MariaDB primary with
+ * a GTID replica (pools' listings and reports' queries read it), and a private Redis (or Redis
+ * Cluster) that keeps its data across restarts, so restarting a server is a fault the platform
+ * must survive, not a wipe.
  */
 export async function startChaosFleet(options: ChaosFleetOptions): Promise<ChaosFleet> {
-  const { id, replicas, mysqlServer } = options;
+  const { id, replicas } = options;
+  const mysql = await startPrivateMariadbPair();
+  const mysqlServer = mysql.primaryServerUrl;
   const databaseOf = (name: SubgraphName) => `pgchaos_${name}_${id}`;
   const databaseUrl = (name: SubgraphName) => `${mysqlServer}/${databaseOf(name)}`;
   const ports = Object.fromEntries(
@@ -63,11 +111,15 @@ export async function startChaosFleet(options: ChaosFleetOptions): Promise<Chaos
     supergraphPath,
     composeSupergraph(withUrls(readSupergraphConfig(resolve(ROOT, 'supergraph.yaml')), urls)),
   );
-  const redis = await startPrivateRedis({ persistent: true });
+  const redis = await startChaosRedis(options.redisCluster).catch(async (error: unknown) => {
+    await mysql.stop();
+    throw error;
+  });
   const redisPrefix = `pgchaos:${id}:`;
+  // Both servers' data lives in temp dirs the pair and Redis remove.
   const cleanUp = async () => {
     await redis.stop();
-    await Promise.all(SUBGRAPHS.map((name) => dropDatabase(databaseUrl(name))));
+    await mysql.stop();
     rmSync(runDir, { recursive: true, force: true });
   };
   let stack: ProcessStack;
@@ -77,6 +129,7 @@ export async function startChaosFleet(options: ChaosFleetOptions): Promise<Chaos
       databaseOf,
       redisUrl: redis.url,
       redisPrefix,
+      mysqlReplicaServer: mysql.replicaServerUrl,
       ports,
       supergraphPath,
       logLevel: 'warn',
@@ -97,6 +150,7 @@ export async function startChaosFleet(options: ChaosFleetOptions): Promise<Chaos
   return {
     stack,
     redis,
+    mysql,
     redisPrefix,
     databaseUrl,
     replicaUrl: (name) => {

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { createRedisClient, type RedisClient } from '@poolgraph/platform';
 import type { Pool } from 'mysql2/promise';
 import { ledgerEventsStream } from '@poolgraph/events';
 
@@ -20,7 +20,7 @@ interface GroupState {
 }
 
 /** Each consumer group of the ledger's stream: entries not delivered yet, and not acknowledged. */
-async function groupsOf(redis: Redis, stream: string): Promise<GroupState[]> {
+async function groupsOf(redis: RedisClient, stream: string): Promise<GroupState[]> {
   const reply = (await redis.xinfo('GROUPS', stream)) as unknown[][];
   return Promise.all(
     reply.map(async (fields) => {
@@ -55,7 +55,7 @@ export async function waitForQuiescence(
   timeoutMs: number,
 ): Promise<Quiescence> {
   const started = Date.now();
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const redis = createRedisClient(redisUrl, { maxRetriesPerRequest: 1 });
   redis.on('error', () => {});
   const stream = ledgerEventsStream(redisPrefix);
   let state = '';

@@ -27,7 +27,8 @@ export interface ChaosOptions {
   seconds: number;
   seed: number;
   replicas?: number;
-  mysqlServer?: string;
+  /** A 3-master Redis Cluster instead of one Redis server. */
+  redisCluster?: boolean;
   /** Lines of the run (schedule, faults, phases). */
   print?: (line: string) => void;
   /** The services' own log lines (warnings and up). */
@@ -64,20 +65,23 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   print(`chaos: seed ${options.seed}, ${options.seconds} s, ${schedule.length} faults:`);
   describeSchedule(schedule, replicas).forEach((line) => print(line));
   const id = randomBytes(4).toString('hex');
-  const mysqlServer = options.mysqlServer ?? 'mysql://root@127.0.0.1:3306';
-  print('starting the fleet…');
+  print(`starting the fleet (${options.redisCluster ? 'Redis Cluster' : 'one Redis'})…`);
   const fleet = await startChaosFleet({
     id,
     replicas,
-    mysqlServer,
+    redisCluster: options.redisCluster ?? false,
     print: options.printService ?? ((line) => process.stdout.write(line)),
   });
   const pids: Array<{ name: string; pid: number }> = [];
   const track = (proc: { name: string; child: { pid?: number } }) =>
     proc.child.pid && pids.push({ name: proc.name, pid: proc.child.pid });
   [...fleet.stack.processes, ...(fleet.stack.proxy?.processes ?? [])].forEach(track);
-  const trackRedis = async () => pids.push({ name: 'redis', pid: await redisPid(fleet.redis.url) });
-  await trackRedis();
+  // Servers outside the stack: Redis (each node) and both mariadbd, again after each restart.
+  const trackServers = async () => {
+    for (const url of fleet.redis.serverUrls) pids.push({ name: url, pid: await redisPid(url) });
+    for (const pid of fleet.mysql.pids()) pids.push({ name: 'mariadbd', pid });
+  };
+  await trackServers();
   const connect = (name: 'ledger' | 'alerts' | 'reports') =>
     connectMysql({ url: fleet.databaseUrl(name), connectionLimit: 2 }, {});
   const mysql = {
@@ -109,13 +113,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const ctx: FaultContext = {
       stack: fleet.stack,
       redis: fleet.redis,
+      mysql: fleet.mysql,
       replicas,
       replicaUrl: fleet.replicaUrl,
       restartDelayMs: 1_000,
       track,
       print,
     };
-    faults = await runFaults(ctx, schedule, started, trackRedis);
+    faults = await runFaults(ctx, schedule, started, trackServers);
     const broken = faults.filter((f) => f.recoveredMs < 0);
     checks.push({
       name: 'every fault injected and recovered from',

@@ -2,9 +2,12 @@ import type { FaultContext, FaultRecord, ScheduledFault } from './faults.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Servers no HAProxy backend stands for: their fault resolves once they are back. */
+const UNPROXIED = new Set(['redis', 'mysql-replica']);
+
 /** Until HAProxy has every replica of `service` UP again (a restarted one back in rotation). */
 async function waitServiceUp(ctx: FaultContext, service: string, timeoutMs = 60_000) {
-  if (!ctx.stack.proxy || service === 'redis') return;
+  if (!ctx.stack.proxy || UNPROXIED.has(service)) return;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const servers = await ctx.stack.proxy.servers().catch(() => []);
@@ -24,7 +27,8 @@ export async function runFaults(
   ctx: FaultContext,
   schedule: ScheduledFault[],
   started: number,
-  afterRedisRestart: () => Promise<unknown>,
+  /** After a server outside the stack restarted (its new pid is tracked). */
+  afterServerRestart: () => Promise<unknown>,
 ): Promise<FaultRecord[]> {
   const records: FaultRecord[] = [];
   const busy = new Map<string, Promise<void>>();
@@ -43,7 +47,7 @@ export async function runFaults(
           recoveredMs: Date.now() - firedAt,
         };
         records.push(record);
-        if (fault.service === 'redis') await afterRedisRestart();
+        if (UNPROXIED.has(fault.service)) await afterServerRestart();
         ctx.print(
           `  +${elapsed} s ${fault.name}: ${target}, back after ${(record.recoveredMs / 1000).toFixed(1)} s`,
         );
