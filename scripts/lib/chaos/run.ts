@@ -19,6 +19,7 @@ import { startChaosFleet } from './fleet.ts';
 import { checkBooksBalance, checkSubscribers, SETTLE_MS } from './liveChecks.ts';
 import { setUpPlatform, startLoad, type LoadStats } from './load.ts';
 import { seededRandom } from './prng.ts';
+import { startReads, type ReadStats } from './reads.ts';
 import { waitForQuiescence, type Databases } from './quiesce.ts';
 import { startSubscribers } from './subscribers.ts';
 import { runFaults } from './supervisor.ts';
@@ -37,8 +38,10 @@ export interface ChaosOptions {
 
 export interface ChaosResult {
   seed: number;
+  redisCluster: boolean;
   faults: FaultRecord[];
   stats: LoadStats;
+  reads?: ReadStats;
   checks: CheckResult[];
   pass: boolean;
 }
@@ -96,6 +99,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   };
   const checks: CheckResult[] = [];
   let stats: LoadStats | undefined;
+  let reads: ReadStats | undefined;
   let faults: FaultRecord[] = [];
   try {
     const url = fleet.stack.gatewayUrl;
@@ -110,6 +114,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     );
     const load = startLoad(url, platform, seededRandom(options.seed + 1), id, () => running);
     stats = load.stats;
+    const reader = startReads(url, platform, () => running);
+    reads = reader.stats;
     const ctx: FaultContext = {
       stack: fleet.stack,
       redis: fleet.redis,
@@ -130,7 +136,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     // Let the subscribers cut last come back and hear events before the load stops.
     await sleep(Math.max(started + options.seconds * 1000 - Date.now(), SETTLE_MS + 3_000));
     running = false;
-    await load.done;
+    await Promise.all([load.done, reader.done]);
     print(
       `load stopped after ${((Date.now() - started) / 1000).toFixed(1)} s; waiting for quiescence…`,
     );
@@ -147,6 +153,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       name: 'no request refused for good',
       pass: stats.refused.length === 0,
       detail: stats.refused.length ? JSON.stringify(stats.refused.slice(0, 3)) : 'none',
+    });
+    checks.push({
+      name: 'lag-tolerant reads (replica, else primary) answered throughout',
+      pass: reads.unanswered === 0 && reads.wrong === 0 && reads.answered > 0,
+      detail: `${reads.answered} answered, ${reads.unanswered} unanswered within 5 s, ${reads.wrong} missing a pool`,
     });
     checks.push(await checkBooksBalance(fleet.databaseUrl('ledger')));
     checks.push(await checkAlerts(dbs, platform.thresholdMinor));
@@ -168,7 +179,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   checks.push(checkNoLeaks(pids));
   return {
     seed: options.seed,
+    redisCluster: options.redisCluster ?? false,
     faults,
+    reads,
     stats: stats ?? {
       sent: 0,
       acknowledged: 0,
