@@ -14,6 +14,17 @@ const color = process.stdout.isTTY
   ? (code: number, text: string) => `\x1b[${code}m${text}\x1b[0m`
   : (_: number, text: string) => text;
 
+/** An error's message and its causes' (serializeError keeps the chain in `cause`). */
+function errorChain(err: object): string {
+  const messages: string[] = [];
+  for (let e: unknown = err; e && typeof e === 'object' && messages.length < 5; ) {
+    const { message, cause } = e as { message?: unknown; cause?: unknown };
+    if (typeof message === 'string') messages.push(message);
+    e = cause;
+  }
+  return messages.join(' ← caused by: ');
+}
+
 /** One JSON log line as a short human line: level, message, and the interesting fields. */
 function humanize(line: string): string {
   if (!line.startsWith('{')) return line;
@@ -31,8 +42,7 @@ function humanize(line: string): string {
     const fields = Object.entries(rest)
       .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
       .join(' ');
-    const error =
-      err && typeof err === 'object' ? ` (${(err as { message?: string }).message})` : '';
+    const error = err && typeof err === 'object' ? ` (${errorChain(err)})` : '';
     return `${LEVEL_LABEL[String(level)] ?? String(level)} ${String(msg ?? '')}${error}${fields ? `  ${fields}` : ''}`;
   } catch {
     return line;
