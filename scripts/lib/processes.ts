@@ -17,7 +17,7 @@ const color = process.stdout.isTTY
 /** An error's message and its causes' (serializeError keeps the chain in `cause`). */
 function errorChain(err: object): string {
   const messages: string[] = [];
-  for (let e: unknown = err; e && typeof e === 'object' && messages.length < 5; ) {
+  for (let e: unknown = err; e && typeof e === 'object' && messages.length < 5;) {
     const { message, cause } = e as { message?: unknown; cause?: unknown };
     if (typeof message === 'string') messages.push(message);
     e = cause;
