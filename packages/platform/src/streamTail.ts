@@ -20,6 +20,11 @@ export interface StreamTailOptions<T> {
   stream: string;
   /** Which subscribers an event is for (e.g. its pool id); undefined: nobody's. */
   keyOf: (event: T) => string | undefined;
+  /**
+   * The event's own id, when the producer may write one event twice (an outbox relay that
+   * lost Redis' reply republishes): a copy of a recent event is dropped, not delivered again.
+   */
+  idOf?: (event: T) => string;
   log: Logger;
   /** Entries kept in memory to resume from (default 20,000), at most windowMs old. */
   windowEntries?: number;
@@ -68,6 +73,17 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
   });
   const byKey = new Map<string, Set<TailSubscription<T>>>();
   let listeners = 0;
+  /** Event ids of the latest entries, oldest first, to drop republished copies. */
+  const recent = new Set<string>();
+  const RECENT_IDS = 10_000;
+  const isCopy = (entry: TailEntry<T>): boolean => {
+    const id = options.idOf?.(entry.event);
+    if (id === undefined) return false;
+    if (recent.has(id)) return true;
+    recent.add(id);
+    if (recent.size > RECENT_IDS) recent.delete(recent.values().next().value as string);
+    return false;
+  };
   let lastId: string | undefined;
   let started: () => void = () => undefined;
   /** Resolves once the tail knows where the stream is (resumes wait for it). */
@@ -90,7 +106,10 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
     const newest = (await blocking.xrevrange(stream, '+', '-', 'COUNT', 1_000)) as Array<
       [string, string[]]
     >;
-    const entries = newest.reverse().flatMap(([id, fields]) => entryOf(id, fields) ?? []);
+    const entries = newest
+      .reverse()
+      .flatMap(([id, fields]) => entryOf(id, fields) ?? [])
+      .filter((entry) => !isCopy(entry));
     if (entries.length) window.load(entries);
     else window.floor = newest[0]?.[0] ?? (await lastGeneratedId());
     return newest.at(-1)?.[0] ?? window.floor;
@@ -107,6 +126,7 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
 
   function dispatch(entry: TailEntry<T>): void {
     lastId = entry.id;
+    if (isCopy(entry)) return;
     window.push(entry);
     if (entry.key === undefined) return;
     for (const subscription of byKey.get(entry.key) ?? []) subscription.offer(entry);
@@ -160,10 +180,15 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
     // The cursor's own entry still there: nothing after it was trimmed.
     if (scanned[0]?.[0] !== after) throw cannotResume('its events are no longer kept');
     if (scanned.length > scanLimit) throw cannotResume('too far behind');
+    const seen = new Set<string>();
     return scanned
-      .slice(1)
       .flatMap(([id, fields]) => entryOf(id, fields) ?? [])
-      .filter((entry) => entry.key === key);
+      .filter((entry) => {
+        const id = options.idOf?.(entry.event);
+        if (id !== undefined && seen.has(id)) return false;
+        if (id !== undefined) seen.add(id);
+        return entry.id !== after && entry.key === key;
+      });
   }
 
   return {

@@ -88,6 +88,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     redis,
     stream: ledgerEventsStream(config.redisPrefix),
     keyOf: (event) => event.payload?.poolId,
+    idOf: (event) => event.id,
     log: config.log.child({ component: 'stream-tail' }),
   });
   new Gauge({
