@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceMap } from '@apollo/gateway';
 import type { ExecutionResult, GraphQLError } from 'graphql';
-import {
-  CURSOR_EXTENSION,
-  ErrorCode,
-  RESUME_EXTENSION,
-  type Logger,
-} from '@poolgraph/platform';
+import { CURSOR_EXTENSION, ErrorCode, RESUME_EXTENSION, type Logger } from '@poolgraph/platform';
 import { executeEvent } from './execute.ts';
 import { preSerialized } from './frames.ts';
 import type { SubscriptionMetrics } from './metrics.ts';

@@ -49,10 +49,9 @@ export interface StreamTail<T> {
 
 /** The error a resume that cannot be served ends with (the same code as overflow). */
 export const cannotResume = (why: string) =>
-  new GraphQLError(
-    `The subscription cannot resume where it left off (${why}); subscribe again.`,
-    { extensions: { code: 'SUBSCRIPTION_BEHIND' } },
-  );
+  new GraphQLError(`The subscription cannot resume where it left off (${why}); subscribe again.`, {
+    extensions: { code: 'SUBSCRIPTION_BEHIND' },
+  });
 
 type StreamReply = Array<[string, Array<[string, string[]]>]> | null;
 

@@ -14,7 +14,12 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { ErrorCode, isExpectedError } from './errors.ts';
-import { CURSOR_EXTENSION, RESUME_EXTENSION, cursorOf, setResumeAfter } from './subscriptionCursor.ts';
+import {
+  CURSOR_EXTENSION,
+  RESUME_EXTENSION,
+  cursorOf,
+  setResumeAfter,
+} from './subscriptionCursor.ts';
 
 export interface SubgraphSubscriptions<TContext> {
   /**

@@ -42,14 +42,7 @@ export interface Context {
 
 export type ContextDeps = Pick<
   Context,
-  | 'db'
-  | 'poster'
-  | 'pools'
-  | 'log'
-  | 'poolEvents'
-  | 'postedTransactions'
-  | 'views'
-  | 'payments'
+  'db' | 'poster' | 'pools' | 'log' | 'poolEvents' | 'postedTransactions' | 'views' | 'payments'
 > & { verifier: TokenVerifier };
 
 /** One context per HTTP request, or per subscription (its token comes with the subscribe message). */

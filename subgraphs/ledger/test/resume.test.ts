@@ -38,7 +38,7 @@ interface Fixture {
 async function fixture(options: StackOptions = {}): Promise<Fixture> {
   const stack = await startStack(options);
   stacks.push(stack);
-  const as = async <T,>(user: TestUser, query: string, variables = {}) =>
+  const as = async <T>(user: TestUser, query: string, variables = {}) =>
     expectData(await graphql<T>(stack.gatewayUrl, query, variables, { token: user.token }));
   const manager = await stack.signUp('MANAGER');
   const investor = await stack.signUp('INVESTOR');
@@ -48,9 +48,13 @@ async function fixture(options: StackOptions = {}): Promise<Fixture> {
   );
   const poolId = createPool.id;
   await as(manager, 'mutation($id: ID!) { openPool(id: $id) { id } }', { id: poolId });
-  await as(investor, 'mutation($id: ID!) { joinPool(poolId: $id, commitment: "100000.00") { id } }', {
-    id: poolId,
-  });
+  await as(
+    investor,
+    'mutation($id: ID!) { joinPool(poolId: $id, commitment: "100000.00") { id } }',
+    {
+      id: poolId,
+    },
+  );
   let keys = 0;
   const contribute = async () => {
     const key = `resume-${keys++}`;
