@@ -3,13 +3,6 @@ import { FAULTS } from '../lib/chaos/faults.ts';
 import { summaryTable } from '../lib/chaos/report.ts';
 import { runChaos } from '../lib/chaos/run.ts';
 
-/**
- * The live-subscription gap the chaos run found (docs/OPERATIONS.md, "Chaos"): a ledger replica
- * or Redis going away under a connected client loses the pub/sub events of the reconnect gap,
- * and nobody tells the client. Reported by every run, not yet fixed, so not asserted here.
- */
-const KNOWN_GAP = 'no live subscriber missed an event while connected';
-
 describe('npm run chaos: faults under load', () => {
   it('loses no acknowledged money movement, applies every event once and leaks no process across 30 s of seeded faults', async () => {
     const output: string[] = [];
@@ -25,11 +18,15 @@ describe('npm run chaos: faults under load', () => {
     const table = summaryTable(result);
     // CHAOS_TABLE=1 prints the table of a passing run too.
     if (process.env.CHAOS_TABLE || !result.pass) console.info(table);
-    const failed = result.checks.filter((c) => !c.pass && c.name !== KNOWN_GAP);
+    // Every check, "no live subscriber missed an event while connected" included (the resume
+    // cursor closed that gap: docs/OPERATIONS.md, "Chaos").
+    const failed = result.checks.filter((c) => !c.pass);
     expect(failed, table).toEqual([]);
     // Every fault of the table was injected, and the load got through them.
     expect(new Set(result.faults.map((f) => f.fault)).size).toBe(FAULTS.length);
     expect(result.stats.contributions.length).toBeGreaterThan(50);
-    expect(result.checks.some((c) => c.name === KNOWN_GAP)).toBe(true);
+    expect(result.checks.map((c) => c.name)).toContain(
+      'no live subscriber missed an event while connected',
+    );
   }, 170_000);
 });

@@ -16,6 +16,8 @@ const EVENT_SOURCE = '__subscription_event__';
 export interface UpstreamEvent {
   data?: Record<string, unknown> | null;
   errors?: readonly GraphQLFormattedError[];
+  /** Transport data, e.g. the resume cursor (source.ts); never part of a client's result. */
+  extensions?: Record<string, unknown>;
 }
 
 /** A data source that answers the primary fetch with the event the owning subgraph pushed. */

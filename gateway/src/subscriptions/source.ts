@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceMap } from '@apollo/gateway';
 import type { ExecutionResult, GraphQLError } from 'graphql';
-import { ErrorCode, type Logger } from '@poolgraph/platform';
+import { CURSOR_EXTENSION, ErrorCode, RESUME_EXTENSION, type Logger } from '@poolgraph/platform';
 import { executeEvent } from './execute.ts';
 import { preSerialized } from './frames.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
@@ -34,8 +34,14 @@ const ROTATE_BEFORE_MS = 30_000;
  *
  * Sessions of one user hold different tokens. Entity fetches use the freshest; the upstream
  * subscription, authorized with the first, moves to the freshest shortly before that token
- * expires (a re-subscribe: like any reconnect, an event published in those milliseconds may be
- * missed). When no fresher session remains, the subscribers' own expiries end them.
+ * expires. When no fresher session remains, the subscribers' own expiries end them.
+ *
+ * Resuming: a subgraph that marks its events with a cursor (`extensions.cursor` of the `next`
+ * message; the ledger does) is asked to resume after the last one on every re-subscribe: the
+ * reconnects graphql-ws makes (it re-sends the same payload object, which is kept up to date),
+ * a rotation and a fail-over. The subgraph replays what the new subscription would have missed
+ * or ends it with SUBSCRIPTION_BEHIND. The cursor is not forwarded to clients (executeEvent
+ * builds their results from the plan): it names one upstream subscription, not theirs.
  */
 export class SharedSource {
   private readonly subscribers = new Map<Subscriber, Session>();
@@ -48,6 +54,8 @@ export class SharedSource {
   /** Events accepted and not yet delivered. */
   private pending = 0;
   private readonly requestId = randomUUID();
+  /** The last upstream event's cursor (opaque), shared by every re-subscribe of this source. */
+  private cursor: string | undefined;
   /** Tokens the owning subgraph refused (revoked sessions); never used upstream again. */
   private readonly refused = new Set<string>();
   /** The upstream ended (error or complete): new subscribers need a new source. */
@@ -133,17 +141,26 @@ export class SharedSource {
         .filter((name) => name in this.operation.variables)
         .map((name) => [name, this.operation.variables[name]]),
     );
+    const extensions: Record<string, unknown> = { authorization: session.authorization };
+    if (this.cursor !== undefined) extensions[RESUME_EXTENSION] = this.cursor;
     return this.deps.upstream.subscribe(
       this.deps.owner,
       {
         query: plan.primary.operation,
         operationName: plan.primary.operationName,
         variables,
-        extensions: { authorization: session.authorization },
+        extensions,
       },
       {
         next: (event) => {
-          if (current()) this.accept(event as ExecutionResult);
+          if (!current()) return;
+          const cursor = event.extensions?.[CURSOR_EXTENSION];
+          if (typeof cursor === 'string') {
+            this.cursor = cursor;
+            // graphql-ws sends this same object again when it reconnects.
+            extensions[RESUME_EXTENSION] = cursor;
+          }
+          this.accept(event as ExecutionResult);
         },
         error: (failure) => {
           if (!current()) return;

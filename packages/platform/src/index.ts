@@ -23,3 +23,6 @@ export * from './audit.ts';
 export * from './tracing.ts';
 export * from './readDatabase.ts';
 export * from './replicaLag.ts';
+export * from './streamIds.ts';
+export * from './streamTail.ts';
+export * from './subscriptionCursor.ts';

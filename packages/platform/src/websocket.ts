@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import {
   GraphQLError,
+  createSourceEventStream,
+  execute,
   getOperationAST,
   parse,
-  subscribe,
   validate,
   type ExecutionArgs,
   type ExecutionResult,
@@ -13,6 +14,12 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { ErrorCode, isExpectedError } from './errors.ts';
+import {
+  CURSOR_EXTENSION,
+  RESUME_EXTENSION,
+  cursorOf,
+  setResumeAfter,
+} from './subscriptionCursor.ts';
 
 export interface SubgraphSubscriptions<TContext> {
   /**
@@ -60,7 +67,7 @@ export function attachSubscriptions<TContext>(
     {
       schema,
       async subscribe(args) {
-        const result = await subscribe(args);
+        const result = await subscribeWithCursors(args);
         if (!(Symbol.asyncIterator in result)) return result;
         const authorization = admitted.get(args.contextValue as object);
         return guardSubscription(result, () => options.context(authorization), log);
@@ -89,6 +96,7 @@ export function attachSubscriptions<TContext>(
           const contextValue = await options.context(authorization);
           if (typeof contextValue === 'object' && contextValue !== null) {
             admitted.set(contextValue, authorization);
+            setResumeAfter(contextValue, payload.extensions?.[RESUME_EXTENSION]);
           }
           return {
             schema,
@@ -115,6 +123,43 @@ export function attachSubscriptions<TContext>(
     await disposable.dispose();
     await new Promise<void>((resolve) => wsServer.close(() => resolve()));
   };
+}
+
+/**
+ * graphql-js' subscribe (the source stream, each event executed with it as root value), plus
+ * the event's resume cursor (subscriptionCursor.ts) in the result's `extensions`, which
+ * graphql-ws sends in the `next` message.
+ */
+async function subscribeWithCursors(
+  args: ExecutionArgs,
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const source = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in source)) return source;
+  const events = source as AsyncIterableIterator<unknown>;
+  const results: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      const item = await events.next();
+      if (item.done) return { value: undefined, done: true };
+      const result = await execute({ ...args, rootValue: item.value });
+      const cursor = cursorOf(item.value);
+      const value = cursor
+        ? { ...result, extensions: { ...result.extensions, [CURSOR_EXTENSION]: cursor } }
+        : result;
+      return { value, done: false };
+    },
+    async return() {
+      await events.return?.();
+      return { value: undefined, done: true };
+    },
+    async throw(error: unknown) {
+      await events.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+  return results;
 }
 
 /**

@@ -8,7 +8,8 @@ import type { SubscriberLog } from './subscribers.ts';
 /**
  * How long after a (re)connect a subscription may take to be live end to end (subscribe
  * message, the gateway's plan, its upstream subscribe to a ledger replica, that replica's Redis
- * SUBSCRIBE). Events published inside this window may be missed: pub/sub keeps nothing.
+ * stream tail). Events published inside this window may be missed: a new subscription (a
+ * client's own reconnect) starts live; only the gateway's upstream re-subscribes resume.
  */
 export const SETTLE_MS = 2_000;
 
@@ -37,10 +38,9 @@ interface Published {
  * Two checks over the live subscribers. "Resumed": each came back after every cut, and is live
  * at the end (it received events the relay published after its last (re)connect, the pool's
  * last one included). "Missed nothing": it received every event of its pool published from
- * SETTLE_MS after a (re)connect until the next cut. The second fails today when a ledger replica
- * or Redis goes away under a connected client: the gateway re-subscribes upstream (and the
- * ledger re-subscribes to Redis) without telling the client, and pub/sub keeps nothing for the
- * gap (docs/OPERATIONS.md, "Chaos").
+ * SETTLE_MS after a (re)connect until the next cut, across ledger replica deaths and Redis
+ * restarts under it (the gateway's upstream resumes from its cursor, the ledger's stream tail
+ * reads on from its last id: docs/OPERATIONS.md, "Chaos").
  */
 export async function checkSubscribers(
   dbs: Databases,

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
+import type { TransactionStepEvent } from '@poolgraph/events';
 import {
   requestIdOf,
   type CallerIdentity,
   type Logger,
-  type RedisPubSub,
+  type StreamTail,
 } from '@poolgraph/platform';
 import type { LedgerDb } from './db/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -25,9 +26,8 @@ export interface Context {
   /** Asked only when the local copy of a pool is missing or refuses (see services/poolFacts.ts). */
   pools: PoolsPeer;
   log: Logger;
-  pubsub: RedisPubSub;
-  /** The Redis channel the relay publishes a pool's events on. */
-  poolChannel: (poolId: string) => string;
+  /** The `ledger.events` stream as this process tails it, by pool (resumable; streamTail.ts). */
+  poolEvents: StreamTail<TransactionStepEvent>;
   postedTransactions: PostedTransactions;
   /**
    * Whether pools, asked as the caller, shows the pool (its answer is kept); false when pools
@@ -42,15 +42,7 @@ export interface Context {
 
 export type ContextDeps = Pick<
   Context,
-  | 'db'
-  | 'poster'
-  | 'pools'
-  | 'log'
-  | 'pubsub'
-  | 'poolChannel'
-  | 'postedTransactions'
-  | 'views'
-  | 'payments'
+  'db' | 'poster' | 'pools' | 'log' | 'poolEvents' | 'postedTransactions' | 'views' | 'payments'
 > & { verifier: TokenVerifier };
 
 /** One context per HTTP request, or per subscription (its token comes with the subscribe message). */

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
-import { ledgerPoolChannel } from '@poolgraph/events';
+import { ledgerEventsStream, type TransactionStepEvent } from '@poolgraph/events';
 import {
   createMetrics,
-  createPubSub,
+  createStreamTail,
+  Gauge,
   createSubgraphService,
   openSubgraphResources,
   type HttpService,
@@ -80,15 +81,31 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     log: config.log.child({ component: 'pool-facts' }),
   });
 
-  const { pubsub, close: closePubSub } = createPubSub(config.redisUrl, config.log);
+  // Live subscriptions tail the event stream (not pub/sub): a Redis restart or a caller's
+  // reconnect loses nothing (packages/platform/src/streamTail.ts).
+  const poolEvents = createStreamTail<TransactionStepEvent>({
+    redisUrl: config.redisUrl,
+    redis,
+    stream: ledgerEventsStream(config.redisPrefix),
+    keyOf: (event) => event.payload?.poolId,
+    idOf: (event) => event.id,
+    log: config.log.child({ component: 'stream-tail' }),
+  });
+  new Gauge({
+    name: 'ledger_live_subscriptions',
+    help: 'Live subscriptions this process serves from the ledger.events stream',
+    registers: [metrics.registry],
+    collect() {
+      this.set(poolEvents.listeners);
+    },
+  });
   const contexts = createContextFactory({
     db: mysql.db,
     poster,
     pools,
     verifier: createRemoteTokenVerifier(config.jwksUrl),
     log: config.log,
-    pubsub,
-    poolChannel: (poolId) => ledgerPoolChannel(config.redisPrefix, poolId),
+    poolEvents,
     postedTransactions: createPostedTransactions(mysql.db),
     views: createLocalViews(mysql.db),
     payments,
@@ -111,7 +128,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
       () => expiry.stop(),
       () => relay.stop(),
       () => poolFacts.stop(),
-      closePubSub,
+      () => poolEvents.close(),
       ...close,
     ],
   });

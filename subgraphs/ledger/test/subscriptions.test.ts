@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Redis } from 'ioredis';
-import { ledgerPoolChannel } from '@poolgraph/events';
-import { eventually, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
+import { eventually, expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 
 // Live balances through the gateway: a client on gateway A receives contributions that were
@@ -63,19 +61,14 @@ function watch(client: Client, query = BALANCE) {
 }
 
 /**
- * Subscriptions reach the ledger asynchronously: wait until the number of Redis connections
- * listening on the pool's channel is `count` (the ledger multiplexes its subscribers over one).
+ * Subscriptions reach the ledger asynchronously: wait until it serves `count` of them (its
+ * stream tail counts them; the metric reads that count).
  */
 async function waitForListeners(count: number) {
-  const redis = new Redis(TEST_REDIS_URL);
-  try {
-    const channel = ledgerPoolChannel(stack.redisPrefix, poolId);
-    await eventually(async () =>
-      expect(await redis.pubsub('NUMSUB', channel)).toEqual([channel, count]),
-    );
-  } finally {
-    redis.disconnect();
-  }
+  await eventually(async () => {
+    const text = await (await fetch(`${stack.urls.ledger}/metrics`)).text();
+    expect(text).toMatch(new RegExp(`^ledger_live_subscriptions({[^}]*})? ${count}$`, 'm'));
+  });
 }
 
 let keys = 0;

@@ -1,27 +1,33 @@
 import type { TransactionStepEvent } from '@poolgraph/events';
-import { isUuid, notFound, pipeEvents } from '@poolgraph/platform';
+import { isUuid, notFound, pipeEvents, resumeAfterOf, withCursor } from '@poolgraph/platform';
 import type { SubscriptionResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
 import type { TransactionRow } from '../data/transactions.ts';
 import { asOfStep } from '../subscriptions/transactionCache.ts';
 import { authorizeWatch } from '../subscriptions/watch.ts';
 
-/** Authorizes the caller, then follows the pool's channel through the caller's own filter. */
-async function watchPool<R>(
+/**
+ * Authorizes the caller, then follows the pool's events through the caller's own filter. A
+ * subscribe message with `extensions.resumeAfter` (the gateway, after losing its socket) first
+ * gets what it missed, through the same filter and mapping; each result carries its cursor.
+ */
+async function watchPool<R extends object>(
   poolId: string,
   context: Context,
   map: (event: TransactionStepEvent, transaction: TransactionRow) => R,
 ): Promise<AsyncIterableIterator<R>> {
   if (!isUuid(poolId)) throw notFound('The pool');
   const keep = await authorizeWatch(context, poolId);
-  const events = context.pubsub.asyncIterableIterator<TransactionStepEvent>(
-    context.poolChannel(poolId),
+  const events = context.poolEvents.subscribe(poolId, resumeAfterOf(context));
+  return pipeEvents(
+    events,
+    ({ event }) => keep(event),
+    async ({ event, cursor }) => {
+      const transaction = await context.postedTransactions.load(event.payload.transactionId);
+      if (!transaction) throw notFound('The transaction');
+      return withCursor(map(event, asOfStep(event, transaction)), cursor);
+    },
   );
-  return pipeEvents(events, keep, async (event) => {
-    const transaction = await context.postedTransactions.load(event.payload.transactionId);
-    if (!transaction) throw notFound('The transaction');
-    return map(event, asOfStep(event, transaction));
-  });
 }
 
 export const Subscription: SubscriptionResolvers = {
