@@ -56,8 +56,6 @@ export type TransactionStepEvent =
  * test's) shared Redis prefix, e.g. "poolgraph:" → "poolgraph:ledger.events".
  */
 export const ledgerEventsStream = (prefix: string): string => `${prefix}ledger.events`;
-export const ledgerPoolChannel = (prefix: string, poolId: string): string =>
-  `${prefix}ledger.pool.${poolId}`;
 
 const TYPES: readonly string[] = ['CONTRIBUTION', 'DISTRIBUTION', 'FEE', 'WITHDRAWAL'];
 const INTEGER = /^-?\d+$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLedgerEvent, type LedgerEvent } from '@poolgraph/events';
+import { ledgerEventsStream, parseLedgerEvent, type LedgerEvent } from '@poolgraph/events';
 import { connectRedis, createLogger } from '@poolgraph/platform';
 import { TEST_REDIS_URL } from '@poolgraph/testing';
 import {
@@ -13,17 +13,28 @@ import {
 const ls = useLedgerStack();
 
 describe('live events', () => {
-  it("announces every posted transaction on the pool's channel with the cash after it", async () => {
+  it('announces every posted transaction on the ledger.events stream with the cash after it', async () => {
     const pool = await openPoolWithMembers(ls, 1);
-    const subscriber = connectRedis(TEST_REDIS_URL, createLogger('test', 'silent'), 'subscriber');
+    const redis = connectRedis(TEST_REDIS_URL, createLogger('test', 'silent'), 'reader');
+    const stream = ledgerEventsStream(ls.stack.redisPrefix);
+    // Read on from the newest entry as it is now, so the trim (acknowledged entries go every
+    // 10 s) cannot take these events before the test sees them.
+    let after = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
     const heard: LedgerEvent[] = [];
-    subscriber.on('pmessage', (_pattern, _channel, message: string) =>
-      heard.push(parseLedgerEvent(message)),
-    );
-    await subscriber.psubscribe(`*ledger.pool.${pool.id}`);
+    const readOn = async () => {
+      const reply = (await redis.xread('STREAMS', stream, after)) as Array<
+        [string, Array<[string, string[]]>]
+      > | null;
+      for (const [id, fields] of reply?.[0]?.[1] ?? []) {
+        after = id;
+        const event = parseLedgerEvent(fields[fields.indexOf('event') + 1]!);
+        if (event.payload.poolId === pool.id) heard.push(event);
+      }
+      return heard.length;
+    };
     const first = await contribute(ls, pool.id, pool.members[0]!, '20.00');
     const second = await contribute(ls, pool.id, pool.members[0]!, '5.00');
-    await expect.poll(() => heard.length, { timeout: 5_000 }).toBe(2);
+    await expect.poll(readOn, { timeout: 5_000, interval: 20 }).toBe(2);
     expect(heard.map((e) => [e.type, e.payload.transactionId, e.payload.cashBalanceMinor])).toEqual(
       [
         ['TransactionPosted', first.id, '2000'],
@@ -37,7 +48,7 @@ describe('live events', () => {
       amountMinor: '2000',
       currency: 'USD',
     });
-    await subscriber.quit();
+    await redis.quit();
   });
 
   it('shows a pool without transactions as zero in its currency', async () => {

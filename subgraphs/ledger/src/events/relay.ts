@@ -1,7 +1,6 @@
 import {
   createOutboxRelay,
   ledgerEventsStream,
-  ledgerPoolChannel,
   type OutboxRelay,
 } from '@poolgraph/events';
 import {
@@ -42,7 +41,6 @@ export function createLedgerRelay(options: LedgerRelayOptions): OutboxRelay {
     pool: options.pool,
     redis: options.redis,
     stream: ledgerEventsStream(options.redisPrefix),
-    channelOf: (event) => ledgerPoolChannel(options.redisPrefix, event.aggregateId),
     pollIntervalMs: options.pollIntervalMs,
     afterPublish: options.afterPublish,
     registry: options.registry,
