@@ -17,7 +17,7 @@ import {
 } from './faults.ts';
 import { startChaosFleet } from './fleet.ts';
 import { checkBooksBalance, checkSubscribers, SETTLE_MS } from './liveChecks.ts';
-import { setUpPlatform, startLoad, type LoadStats } from './load.ts';
+import { emptyStats, setUpPlatform, startLoad, type LoadStats } from './load.ts';
 import { seededRandom } from './prng.ts';
 import { startReads, type ReadStats } from './reads.ts';
 import { waitForQuiescence, type Databases } from './quiesce.ts';
@@ -182,15 +182,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     redisCluster: options.redisCluster ?? false,
     faults,
     reads,
-    stats: stats ?? {
-      sent: 0,
-      acknowledged: 0,
-      retried: 0,
-      failures: {},
-      refused: [],
-      contributions: [],
-      distributions: [],
-    },
+    stats: stats ?? emptyStats(),
     checks,
     pass: checks.every((c) => c.pass),
   };

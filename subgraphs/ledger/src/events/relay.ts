@@ -1,8 +1,4 @@
-import {
-  createOutboxRelay,
-  ledgerEventsStream,
-  type OutboxRelay,
-} from '@poolgraph/events';
+import { createOutboxRelay, ledgerEventsStream, type OutboxRelay } from '@poolgraph/events';
 import {
   Counter,
   type Logger,
