@@ -1,13 +1,18 @@
 import { contextOfTraceparent, inSpan, SpanKind, tracingEnabled } from './tracing.ts';
 
-/** The `traceparent` an event envelope carries (the outbox's trace; see @poolgraph/events). */
+/**
+ * The `traceparent` an event envelope carries (the outbox's trace; see @poolgraph/events), as
+ * it comes from pub/sub or, wrapped with its cursor, from a stream tail (`Cursored`).
+ */
 const traceparentOf = (item: unknown): string | undefined => {
-  const trace = (item as { trace?: { traceparent?: unknown } } | null)?.trace;
+  const cursored = item as { cursor?: unknown; event?: unknown } | null;
+  const envelope = typeof cursored?.cursor === 'string' ? cursored.event : item;
+  const trace = (envelope as { trace?: { traceparent?: unknown } } | null)?.trace;
   return typeof trace?.traceparent === 'string' ? trace.traceparent : undefined;
 };
 
 /**
- * For subgraph subscriptions over pub/sub: keeps the events `keep` accepts and maps them, as an iterator whose return() reaches the
+ * For subgraph subscriptions (pub/sub or a stream tail): keeps the events `keep` accepts and maps them, as an iterator whose return() reaches the
  * source at once, even while next() waits (an async generator would only see it at its next
  * event, leaving the Redis subscription open until then).
  */
