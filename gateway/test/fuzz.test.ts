@@ -1,8 +1,8 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectData, graphql } from '@poolgraph/testing';
+import { expectData, graphql, seededRandom } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
-import { httpCase, prng, type HttpCase } from './fuzz/cases.ts';
+import { httpCase, type HttpCase } from './fuzz/cases.ts';
 import { SERVER_FAILURE_CODES, runSocketCase } from './fuzz/sockets.ts';
 
 // 10,000 hostile requests against the real gateway and the five real subgraphs. The seed is
@@ -52,7 +52,7 @@ async function send(testCase: HttpCase): Promise<{ status: number; body: string 
 
 describe('fuzzing the gateway', () => {
   it(`survives ${HTTP_CASES + SOCKET_CASES} hostile requests without a 5xx and still answers (seed ${SEED})`, async () => {
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const httpCases = Array.from({ length: HTTP_CASES }, () => httpCase(random));
     const failures: Failure[] = [];
     const kinds = new Map<string, number>();
@@ -75,7 +75,7 @@ describe('fuzzing the gateway', () => {
     });
 
     const socketUrl = `${origin.replace('http', 'ws')}/graphql`;
-    const socketRandom = prng(SEED + 1);
+    const socketRandom = seededRandom(SEED + 1);
     // Sockets mostly wait (for the 30 ms the server gets to answer): more at once.
     await pool(SOCKET_CASES, 32, async () => {
       const { kind, code } = await runSocketCase(socketUrl, socketRandom, investor.token);

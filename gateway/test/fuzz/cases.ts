@@ -4,21 +4,7 @@
  * subgraph runs, some reach the subgraphs with hostile arguments.
  */
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
-}
-export type Random = ReturnType<typeof prng>;
+import type { Random } from '@poolgraph/testing';
 
 export interface HttpCase {
   kind: string;
@@ -89,13 +75,13 @@ const post = (kind: string, body: Buffer, contentType = 'application/json'): Htt
 });
 
 function hostileValue(random: Random, depth = 0): unknown {
-  switch (random.int(depth > 3 ? 6 : 9)) {
+  switch (random.int(0, depth > 3 ? 5 : 8)) {
     case 0:
       return random.pick(SQLISH);
     case 1:
-      return random.int(2) ? Number.MAX_SAFE_INTEGER : -random.int(1e9);
+      return random.int(0, 1) ? Number.MAX_SAFE_INTEGER : -random.int(0, 1e9 - 1);
     case 2:
-      return 'x'.repeat(random.int(2_000));
+      return 'x'.repeat(random.int(0, 1999));
     case 3:
       return random.next() < 0.5;
     case 4:
@@ -107,7 +93,7 @@ function hostileValue(random: Random, depth = 0): unknown {
     case 7:
       return [hostileValue(random, depth + 1), hostileValue(random, depth + 1)];
     default:
-      return `${random.pick(SQLISH)}${random.int(1000)}`;
+      return `${random.pick(SQLISH)}${random.int(0, 999)}`;
   }
 }
 
@@ -120,12 +106,12 @@ function variablesFor(random: Random) {
 const BUILDERS: Array<(random: Random) => HttpCase> = [
   (random) => {
     const text = JSON.stringify({ query: random.pick(QUERIES), variables: variablesFor(random) });
-    return post('bad json', Buffer.from(text.slice(0, random.int(text.length))));
+    return post('bad json', Buffer.from(text.slice(0, random.int(0, text.length - 1))));
   },
   (random) =>
     post(
       'random bytes',
-      Buffer.from(Array.from({ length: random.int(400) }, () => random.int(256))),
+      Buffer.from(Array.from({ length: random.int(0, 399) }, () => random.int(0, 255))),
     ),
   (random) =>
     post(
@@ -135,10 +121,10 @@ const BUILDERS: Array<(random: Random) => HttpCase> = [
   (random) =>
     post(
       'huge string',
-      json({ query: `{ pool(id: "${'A'.repeat(50_000 + random.int(300_000))}") { id } }` }),
+      json({ query: `{ pool(id: "${'A'.repeat(50_000 + random.int(0, 299_999))}") { id } }` }),
     ),
   (random) => {
-    const levels = 20 + random.int(200);
+    const levels = 20 + random.int(0, 199);
     return post(
       'deep nesting',
       json({
@@ -147,12 +133,12 @@ const BUILDERS: Array<(random: Random) => HttpCase> = [
     );
   },
   (random) => {
-    const count = 31 + random.int(1_500);
+    const count = 31 + random.int(0, 1499);
     const aliases = Array.from({ length: count }, (_v, i) => `a${i}: __typename`).join(' ');
     return post('many aliases', json({ query: `{ ${aliases} }` }));
   },
   (random) => {
-    const deep = random.int(5_000);
+    const deep = random.int(0, 4999);
     return post(
       'deep json',
       Buffer.from(
@@ -167,9 +153,10 @@ const BUILDERS: Array<(random: Random) => HttpCase> = [
         extensions: {
           persistedQuery: {
             version: 1,
-            sha256Hash: Array.from({ length: 64 }, () => '0123456789abcdef'[random.int(16)]).join(
-              '',
-            ),
+            sha256Hash: Array.from(
+              { length: 64 },
+              () => '0123456789abcdef'[random.int(0, 15)],
+            ).join(''),
           },
         },
       }),
@@ -206,7 +193,7 @@ const BUILDERS: Array<(random: Random) => HttpCase> = [
     kind: 'get mutation',
     method: 'GET',
     path: `/graphql?query=${encodeURIComponent(random.pick(MUTATIONS))}&variables=${encodeURIComponent(JSON.stringify(variablesFor(random)))}`,
-    headers: random.int(2) ? { 'apollo-require-preflight': 'true' } : {},
+    headers: random.int(0, 1) ? { 'apollo-require-preflight': 'true' } : {},
   }),
   (random) => ({
     kind: 'get garbage',
@@ -218,7 +205,7 @@ const BUILDERS: Array<(random: Random) => HttpCase> = [
     // Invalid UTF-8 inside a JSON string, and a lone surrogate escape.
     const bytes = [
       Buffer.from('{"query":"{ pool(id: \\"'),
-      Buffer.from([0xff, 0xfe, 0xc3, 0x28, random.int(256)]),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28, random.int(0, 255)]),
       Buffer.from('\\ud800\\") { id } }"}'),
     ];
     return post('invalid utf-8', Buffer.concat(bytes));
@@ -226,7 +213,7 @@ const BUILDERS: Array<(random: Random) => HttpCase> = [
   (random) =>
     post(
       'batch',
-      json(Array.from({ length: 1 + random.int(50) }, () => ({ query: random.pick(QUERIES) }))),
+      json(Array.from({ length: 1 + random.int(0, 49) }, () => ({ query: random.pick(QUERIES) }))),
     ),
   (random) =>
     post(
@@ -265,7 +252,7 @@ const BUILDERS: Array<(random: Random) => HttpCase> = [
     },
     body: json({ query: random.pick(QUERIES), variables: variablesFor(random) }),
   }),
-  (random) => post('too large', Buffer.alloc(1_050_000 + random.int(50_000), 0x20)),
+  (random) => post('too large', Buffer.alloc(1_050_000 + random.int(0, 49_999), 0x20)),
 ];
 
 /** Rare families (large bodies) are drawn less often to keep the run cheap. */

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { Random } from './cases.ts';
+import type { Random } from '@poolgraph/testing';
 
 /** What a hostile WebSocket session sends; `token` is a valid one, for the cases that need it. */
 type Frames = (random: Random, token: string) => Array<string | Buffer | { invalidUtf8: Buffer }>;
@@ -10,17 +10,17 @@ const subscribe = (query: unknown, variables: unknown = {}) =>
   JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } });
 
 const SESSIONS: Array<[string, Frames]> = [
-  ['not json', (random) => [`{"type":${'['.repeat(random.int(50))}`]],
+  ['not json', (random) => [`{"type":${'['.repeat(random.int(0, 49))}`]],
   ['unknown type', () => [JSON.stringify({ type: 'hello' })]],
   ['bad token', (random) => [init(random.pick(['Bearer x', 'x', 42, null, ['Bearer a']]))]],
   ['subscribe before init', () => [subscribe('subscription { alertRaised { id } }')]],
-  ['oversized frame', (random) => ['x'.repeat(65_537 + random.int(100_000))]],
+  ['oversized frame', (random) => ['x'.repeat(65_537 + random.int(0, 99_999))]],
   ['oversized init', () => [init(`Bearer ${'x'.repeat(200_000)}`)]],
   [
     'invalid utf-8',
-    (random) => [{ invalidUtf8: Buffer.from([0x7b, 0xff, 0xfe, 0xc3, random.int(256)]) }],
+    (random) => [{ invalidUtf8: Buffer.from([0x7b, 0xff, 0xfe, 0xc3, random.int(0, 255)]) }],
   ],
-  ['binary frame', (random) => [Buffer.from(Array.from({ length: 64 }, () => random.int(256)))]],
+  ['binary frame', (random) => [Buffer.from(Array.from({ length: 64 }, () => random.int(0, 255)))]],
   [
     'garbage subscription',
     (random, token) => [
@@ -34,7 +34,7 @@ const SESSIONS: Array<[string, Frames]> = [
     'deep subscription',
     (random, token) => [
       init(`Bearer ${token}`),
-      subscribe(`subscription { ${'a { '.repeat(10 + random.int(500))} }`),
+      subscribe(`subscription { ${'a { '.repeat(10 + random.int(0, 499))} }`),
     ],
   ],
   [

@@ -9,3 +9,4 @@ export * from './persistedQueries.ts';
 export * from './redisCluster.ts';
 // A private MariaDB primary + GTID replica (own mariadbd processes): tests, the fleet, chaos.
 export * from './mariadbPair.ts';
+export * from './random.ts';

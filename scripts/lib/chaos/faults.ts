@@ -2,7 +2,7 @@ import type { MariadbPair } from '@poolgraph/testing';
 import type { ManagedProcess } from '../processes.ts';
 import type { ChaosRedis } from './fleet.ts';
 import type { ProcessStack, ServiceName } from '../stack.ts';
-import type { Random } from './prng.ts';
+import type { Random } from '@poolgraph/testing';
 
 /** What a fault may touch. Faults that need a resource the run lacks do not apply. */
 export interface FaultContext {

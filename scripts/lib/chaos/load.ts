@@ -1,5 +1,5 @@
 import { DEFINITIVE, mustSend, send, signUp, type Session } from './client.ts';
-import type { Random } from './prng.ts';
+import type { Random } from '@poolgraph/testing';
 
 /** A contribution the platform acknowledged: what the client was told. */
 export interface Acknowledged {

@@ -18,7 +18,7 @@ import {
 import { startChaosFleet } from './fleet.ts';
 import { checkBooksBalance, checkSubscribers, SETTLE_MS } from './liveChecks.ts';
 import { emptyStats, setUpPlatform, startLoad, type LoadStats } from './load.ts';
-import { seededRandom } from './prng.ts';
+import { seededRandom } from '@poolgraph/testing';
 import { startReads, type ReadStats } from './reads.ts';
 import { waitForQuiescence, type Databases } from './quiesce.ts';
 import { startSubscribers } from './subscribers.ts';

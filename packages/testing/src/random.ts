@@ -1,6 +1,6 @@
 /**
- * A small seeded PRNG (mulberry32): the same seed gives the same fault schedule, so a failing
- * chaos run is reproduced with its seed. Not for anything secret.
+ * A small seeded PRNG (mulberry32): the same seed gives the same sequence everywhere, so a
+ * failing fuzz or chaos run is reproduced with its seed. Not for anything secret.
  */
 export interface Random {
   /** A float in [0, 1). */
