@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, graphql } from '@poolgraph/testing';
+import { eventually, graphql, startPrivateMariadbPair, type MariadbPair } from '@poolgraph/testing';
 import { startStack, type Stack } from '@poolgraph/test-stack';
 import { dashboardExprs, metricNames, rules, selectors } from './promql.ts';
 import { startPrometheus, type PrometheusServer } from './prometheusServer.ts';
@@ -16,12 +16,15 @@ const AFTER_FAILURE = [
 ];
 
 describe('Prometheus scraping a running stack', () => {
+  let mysql: MariadbPair;
   let stack: Stack;
   let prometheus: PrometheusServer;
   let workload: Workload;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // On a primary + replica, so the replica series the rules read exist too.
+    mysql = await startPrivateMariadbPair();
+    stack = await startStack({ mysqlReplication: mysql });
     const address = (service: string) => {
       const url = service === 'gateway' ? stack.gatewayUrl : stack.urls[service as 'users'];
       return new URL(url!).host;
@@ -39,6 +42,7 @@ describe('Prometheus scraping a running stack', () => {
   afterAll(async () => {
     await prometheus?.stop();
     await stack?.stop();
+    await mysql?.stop();
   });
 
   const present = async (expr: string) => (await prometheus.query(`count(${expr})`)).length > 0;
