@@ -52,6 +52,34 @@ const fieldOf = (fields: string[], name: string): string | undefined => {
   return undefined;
 };
 
+/** InnoDB's deadlock victim (1213) and lock wait timeout (1205), anywhere in the cause chain. */
+export function isLockConflict(error: unknown): boolean {
+  let current = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { errno, cause } = current as { errno?: unknown; cause?: unknown };
+    if (errno === 1213 || errno === 1205) return true;
+    current = cause;
+  }
+  return false;
+}
+
+/**
+ * Runs `work` again, after a short jittered pause, when InnoDB rolled it back for a lock
+ * conflict: the documented remedy for a deadlock, and common when two replicas of a projector
+ * upsert the same new rows at once. Handles are idempotent transactions, so a repeat is safe;
+ * without this the entry would wait for the next reclaim (`claimIdleMs`) and log a warning.
+ */
+export async function retryLockConflicts<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isLockConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
+    }
+  }
+}
+
 /**
  * Reads a stream through a consumer group: XREADGROUP for new entries, XACK after `handle`
  * succeeds, XAUTOCLAIM for entries left pending by crashed consumers or failed handles. Delivery
@@ -114,7 +142,9 @@ export function consumeStream<TEvent = DomainEvent>(
     const event = parsed ?? (await parseEntry(entry));
     if (event === undefined) return;
     try {
-      await consumerSpan(entry, () => options.handle(event, { streamId }));
+      await consumerSpan(entry, () =>
+        retryLockConflicts(() => options.handle(event, { streamId })),
+      );
       await client.xack(stream, group, streamId);
     } catch (error) {
       log.warn({ err: error, stream, streamId }, 'event handler failed; the entry will be retried');
@@ -134,7 +164,9 @@ export function consumeStream<TEvent = DomainEvent>(
     }
     if (parsed.length === 0) return;
     try {
-      await consumerSpan(parsed[0]!.entry, () => handleBatch(parsed.map((p) => p.event)));
+      await consumerSpan(parsed[0]!.entry, () =>
+        retryLockConflicts(() => handleBatch(parsed.map((p) => p.event))),
+      );
       await client.xack(stream, group, ...parsed.map((p) => p.entry[0]));
     } catch (error) {
       log.warn(

@@ -12,6 +12,7 @@ import {
   applyEventsOnce,
   consumeStream,
   createOutboxRelay,
+  isLockConflict,
   type DomainEvent,
 } from '../src/index.ts';
 import { eventually, log, openTestTables, writeEvents, type schema } from './helpers.ts';
@@ -159,6 +160,61 @@ describe('consumeStream', () => {
     const counts = await effectCounts();
     for (const id of ids) expect(counts.get(id)).toBe(1);
     expect(await pendingCount(stream, 'read-model')).toBe(0);
+  });
+
+  it('runs a handler InnoDB chose as a deadlock victim again at once, instead of after claimIdleMs', async () => {
+    const stream = `${prefix}deadlock`;
+    const [id] = await writeEvents(mysql, uuidv7(), 1);
+    await createOutboxRelay({ pool: mysql.pool, redis, stream, log }).publishPending();
+    await mysql.pool.query('CREATE TABLE lock_rows (id INT PRIMARY KEY, n INT NOT NULL)');
+    await mysql.pool.query('INSERT INTO lock_rows VALUES (1, 0), (2, 0)');
+    const other = await mysql.pool.getConnection();
+    let attempts = 0;
+    const errors: unknown[] = [];
+    const consumer = consumeStream({
+      redis,
+      stream,
+      group: 'deadlocked',
+      consumer: 'one',
+      claimIdleMs: 60_000,
+      log,
+      handle: async (event) => {
+        attempts += 1;
+        try {
+          await applyEventOnce(mysql.db, event.id, async (tx) => {
+            await tx.execute(sql`SELECT n FROM lock_rows WHERE id = 1 FOR UPDATE`);
+            if (attempts === 1) {
+              // Another transaction, heavier (it changed more rows, so InnoDB rolls this one
+              // back), holds row 2 and then wants row 1 while this one wants row 2.
+              await other.query('BEGIN');
+              await other.query('UPDATE lock_rows SET n = n + 1 WHERE id = 2');
+              await other.query(
+                'INSERT INTO effects VALUES (UUID(), "weight"), (UUID(), "weight")',
+              );
+              const theirs = other.query('UPDATE lock_rows SET n = n + 1 WHERE id = 1');
+              await new Promise((resolve) => setTimeout(resolve, 200));
+              await tx.execute(sql`SELECT n FROM lock_rows WHERE id = 2 FOR UPDATE`);
+              await theirs;
+            }
+            await tx.execute(
+              sql`INSERT INTO effects (event_id, aggregate_id) VALUES (${event.id}, 'x')`,
+            );
+          });
+        } catch (error) {
+          errors.push(error);
+          // The heavier transaction got its lock once this one was rolled back.
+          await other.query('COMMIT');
+          throw error;
+        }
+      },
+    });
+    await eventually(async () => expect(await pendingCount(stream, 'deadlocked')).toBe(0), 10_000);
+    await consumer.stop();
+    other.release();
+    expect(errors).toHaveLength(1);
+    expect(isLockConflict(errors[0])).toBe(true);
+    expect(attempts).toBe(2);
+    expect((await effectCounts()).get(id!)).toBe(1);
   });
 
   it('leaves an entry pending when the handler fails and retries it after claimIdleMs', async () => {
