@@ -113,6 +113,7 @@ export async function startChaosFleet(options: ChaosFleetOptions): Promise<Chaos
   );
   const redis = await startChaosRedis(options.redisCluster).catch(async (error: unknown) => {
     await mysql.stop();
+    rmSync(runDir, { recursive: true, force: true });
     throw error;
   });
   const redisPrefix = `pgchaos:${id}:`;
