@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
 import { requestIdOf, type Logger, type StreamTail } from '@poolgraph/platform';
 import type { AlertsDb } from './db/index.ts';
-import type { AlertRaisedEvent } from './events/alertChannel.ts';
+import type { AlertRaisedEvent } from './events/alertStream.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { Caller, PoolsPeer } from './peers/pools.ts';
 

@@ -13,7 +13,12 @@ import {
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
-import { alertsRaisedStream, ALL_ALERTS, type AlertRaisedEvent } from './events/alertChannel.ts';
+import {
+  ALERT_RAISED,
+  alertsRaisedStream,
+  ALL_ALERTS,
+  type AlertRaisedEvent,
+} from './events/alertStream.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { createMailer } from './notify/email.ts';
 import { createAlertsMetrics } from './metrics.ts';
@@ -82,7 +87,7 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
     redisUrl: config.redisUrl,
     redis,
     stream: alertsRaisedStream(config.redisPrefix),
-    keyOf: (event) => (event.type === 'AlertRaised' ? ALL_ALERTS : undefined),
+    keyOf: (event) => (event.type === ALERT_RAISED ? ALL_ALERTS : undefined),
     idOf: (event) => event.id,
     log: log.child({ component: 'stream-tail' }),
   });

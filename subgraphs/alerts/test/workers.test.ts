@@ -20,7 +20,7 @@ import {
 } from '@poolgraph/testing';
 import { ledgerEventsStream } from '@poolgraph/events';
 import { migrationsFolder, schema } from '../src/db/index.ts';
-import { alertsRaisedStream } from '../src/events/alertChannel.ts';
+import { alertsRaisedStream } from '../src/events/alertStream.ts';
 import { upsertRule } from '../src/data/rules.ts';
 import { startAlertsWorker, type AlertsWorker } from '../src/workers.ts';
 import { publishContributions, publishPoolChanged } from './streams.ts';

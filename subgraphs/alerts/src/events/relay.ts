@@ -1,6 +1,6 @@
 import { createOutboxRelay, type OutboxRelay } from '@poolgraph/events';
 import type { Logger, MysqlPool, RedisClient, Registry } from '@poolgraph/platform';
-import { alertsRaisedStream } from './alertChannel.ts';
+import { alertsRaisedStream } from './alertStream.ts';
 
 /**
  * No consumer group reads `alerts.raised` (only the live subscriptions' tails), so the relay's

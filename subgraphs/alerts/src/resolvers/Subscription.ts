@@ -2,7 +2,7 @@ import { hasRole, requireRole } from '@poolgraph/auth';
 import { pipeEvents, resumeAfterOf, withCursor } from '@poolgraph/platform';
 import type { SubscriptionResolvers } from '../__generated__/resolvers.ts';
 import { requireManagedPool } from '../access.ts';
-import { alertFromEvent, ALL_ALERTS } from '../events/alertChannel.ts';
+import { alertFromEvent, ALL_ALERTS } from '../events/alertStream.ts';
 
 export const Subscription: SubscriptionResolvers = {
   alertRaised: {

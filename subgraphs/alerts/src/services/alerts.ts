@@ -6,7 +6,7 @@ import { selectEnabledChannels } from '../data/channels.ts';
 import { insertNotifications } from '../data/notifications.ts';
 import { insertOutboxEvents } from '../data/outbox.ts';
 import type { PoolFactsRow } from '../data/poolFacts.ts';
-import { ALERT_RAISED } from '../events/alertChannel.ts';
+import { ALERT_RAISED } from '../events/alertStream.ts';
 
 export type AlertDraft = Pick<
   NewAlert,
