@@ -192,14 +192,32 @@ async function endToEndBench() {
     await call(manager, SET, { i: { poolId, kind: 'TRANSACTION_SPIKE', enabled: false } });
 
     const sentAt = new Map<string, number>();
-    // When the worker published each alert (the channel the alerts subgraph listens on).
+    // When the relay published each alert to the stream the alerts subgraph tails.
     const publishedAt = new Map<string, number>();
     const listener = new Redis(TEST_REDIS_URL);
-    await listener.subscribe(`${stack.redisPrefix}alerts.raised`);
-    listener.on('message', (_channel, message) => {
-      const alert = JSON.parse(message) as { transactionId: string | null };
-      if (alert.transactionId) publishedAt.set(alert.transactionId, performance.now());
-    });
+    let listening = true;
+    const readPublished = (async () => {
+      let lastId = '0-0'; // a new stream: every entry is this run's
+      while (listening) {
+        const reply = (await listener
+          .xread(
+            'COUNT',
+            1000,
+            'BLOCK',
+            500,
+            'STREAMS',
+            `${stack.redisPrefix}alerts.raised`,
+            lastId,
+          )
+          .catch(() => null)) as Array<[string, Array<[string, string[]]>]> | null;
+        for (const [id, fields] of reply?.[0]?.[1] ?? []) {
+          lastId = id;
+          const event = JSON.parse(fields[1] ?? '{}') as { payload?: { transactionId?: string } };
+          const transactionId = event.payload?.transactionId;
+          if (transactionId) publishedAt.set(transactionId, performance.now());
+        }
+      }
+    })();
     const arrivedAt = new Map<string, number>();
     const client = createClient({
       url: stack.gatewayUrl.replace(/^http/, 'ws'),
@@ -276,6 +294,8 @@ async function endToEndBench() {
     const toClient = sorted(
       [...arrivedAt].flatMap(([id, t]) => (publishedAt.has(id) ? [t - publishedAt.get(id)!] : [])),
     );
+    listening = false;
+    await readPublished;
     listener.disconnect();
     const latencies = [...sentAt].flatMap(([id, t]) =>
       arrivedAt.has(id) ? [arrivedAt.get(id)! - t] : [],

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
-import { requestIdOf, type Logger, type RedisPubSub } from '@poolgraph/platform';
+import { requestIdOf, type Logger, type StreamTail } from '@poolgraph/platform';
 import type { AlertsDb } from './db/index.ts';
+import type { AlertRaisedEvent } from './events/alertStream.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { Caller, PoolsPeer } from './peers/pools.ts';
 
@@ -13,9 +14,8 @@ export interface Context {
   db: AlertsDb;
   loaders: Loaders;
   log: Logger;
-  pubsub: RedisPubSub;
-  /** The channel raised alerts are published on. */
-  alertsChannel: string;
+  /** The tail of `alerts.raised` (every alert under one key; subscriptions filter). */
+  alertEvents: StreamTail<AlertRaisedEvent>;
   pools: PoolsPeer;
   /** NODE_ENV=production: webhook URLs must be public https. */
   production: boolean;

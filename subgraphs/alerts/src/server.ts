@@ -3,8 +3,9 @@ import { parse } from 'graphql';
 import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
 import {
   createMetrics,
-  createPubSub,
+  createStreamTail,
   createSubgraphService,
+  Gauge,
   openSubgraphResources,
   type HttpService,
   type SubgraphConfig,
@@ -12,7 +13,12 @@ import {
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
-import { alertsRaisedChannel } from './events/alertChannel.ts';
+import {
+  ALERT_RAISED,
+  alertsRaisedStream,
+  ALL_ALERTS,
+  type AlertRaisedEvent,
+} from './events/alertStream.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { createMailer } from './notify/email.ts';
 import { createAlertsMetrics } from './metrics.ts';
@@ -59,6 +65,7 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
       ? undefined
       : startAlertsWorker({
           db: mysql.db,
+          pool: mysql.pool,
           redis,
           redisPrefix: config.redisPrefix,
           log,
@@ -69,16 +76,34 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
           pollIntervalMs: config.pollIntervalMs,
           claimIdleMs: config.claimIdleMs,
           metrics: alertsMetrics,
+          registry: metrics.registry,
         });
   const poolsUrl = config.subgraphUrls.pools;
   if (!poolsUrl) throw new Error('The alerts subgraph needs subgraphUrls.pools (POOLS_URL).');
-  const { pubsub, close: closePubSub } = createPubSub(config.redisUrl, log);
+  // alertRaised tails the stream the relay writes (not pub/sub): a Redis restart or a caller's
+  // reconnect loses nothing (platform streamTail.ts). One key for every alert; each
+  // subscription filters (README "Live alerts").
+  const alertEvents = createStreamTail<AlertRaisedEvent>({
+    redisUrl: config.redisUrl,
+    redis,
+    stream: alertsRaisedStream(config.redisPrefix),
+    keyOf: (event) => (event.type === ALERT_RAISED ? ALL_ALERTS : undefined),
+    idOf: (event) => event.id,
+    log: log.child({ component: 'stream-tail' }),
+  });
+  new Gauge({
+    name: 'alerts_live_subscriptions',
+    help: 'alertRaised subscriptions this process serves from the alerts.raised stream',
+    registers: [metrics.registry],
+    collect() {
+      this.set(alertEvents.listeners);
+    },
+  });
   const contexts = createContextFactory({
     db: mysql.db,
     verifier: createRemoteTokenVerifier(config.jwksUrl),
     log,
-    pubsub,
-    alertsChannel: alertsRaisedChannel(config.redisPrefix),
+    alertEvents,
     pools: createPoolsPeer(poolsUrl, log),
     production,
     kickDispatcher: () => worker?.dispatcher.notify(),
@@ -95,6 +120,11 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
     log,
     readiness,
     // The worker stops first: it uses Redis and MySQL, which close after it.
-    onClose: [async () => worker?.stop(), async () => mailer?.close(), closePubSub, ...close],
+    onClose: [
+      async () => worker?.stop(),
+      async () => mailer?.close(),
+      () => alertEvents.close(),
+      ...close,
+    ],
   });
 }

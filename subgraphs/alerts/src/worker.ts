@@ -1,5 +1,6 @@
 /**
- * `npm run alerts:worker`: detection and notification delivery without the GraphQL server
+ * `npm run alerts:worker`: detection, notification delivery and the outbox relay (AlertRaised
+ * to `alerts.raised`, which the subgraph's live subscriptions tail) without the GraphQL server
  * (run the subgraph with ALERTS_WORKER=false then). Any number of replicas; each needs a
  * stable CONSUMER_NAME (default: the host name).
  */
@@ -25,6 +26,7 @@ try {
   const mailer = env.SMTP_URL ? createMailer(env.SMTP_URL, env.SMTP_FROM) : undefined;
   const worker = startAlertsWorker({
     db: mysql.db,
+    pool: mysql.pool,
     redis,
     redisPrefix: env.REDIS_PREFIX,
     log,

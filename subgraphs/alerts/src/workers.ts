@@ -1,10 +1,16 @@
 import type { StreamConsumer } from '@poolgraph/events';
-import { annotateActiveSpan, type Logger, type RedisClient } from '@poolgraph/platform';
+import {
+  annotateActiveSpan,
+  type Logger,
+  type MysqlPool,
+  type RedisClient,
+  type Registry,
+} from '@poolgraph/platform';
 import type { AlertsDb } from './db/index.ts';
 import { createSpikeDetector } from './detection/spikeDetector.ts';
-import { alertsRaisedChannel } from './events/alertChannel.ts';
 import { startDetectionConsumer } from './events/ledgerConsumer.ts';
 import { startPoolFactsConsumer } from './events/poolConsumer.ts';
+import { createAlertsRelay } from './events/relay.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { startDispatcher, type Dispatcher } from './notify/dispatcher.ts';
 import type { Mailer } from './notify/email.ts';
@@ -12,8 +18,10 @@ import type { AlertsMetrics } from './metrics.ts';
 
 export interface AlertsWorkerOptions {
   db: AlertsDb;
+  /** The same database's mysql2 pool: the outbox relay holds its lock on a connection of it. */
+  pool: MysqlPool;
   redis: RedisClient;
-  /** The deployment's shared prefix: streams, the alerts channel and detector keys. */
+  /** The deployment's shared prefix: streams (alerts.raised too) and detector keys. */
   redisPrefix: string;
   log: Logger;
   /** Stable per replica (default: the host name). */
@@ -25,6 +33,9 @@ export interface AlertsWorkerOptions {
   claimIdleMs?: number;
   webhookTimeoutMs?: number;
   metrics?: AlertsMetrics;
+  /** Where the outbox relay registers its metrics (outbox lag). */
+  registry?: Registry;
+  relayPollIntervalMs?: number;
 }
 
 export interface AlertsWorker {
@@ -35,7 +46,10 @@ export interface AlertsWorker {
 /**
  * Everything alerts does in the background, in the subgraph's process or alone
  * (`npm run alerts:worker`), any number of replicas: pool facts from `pools.events`, detection
- * from `ledger.events`, and the notification dispatcher.
+ * from `ledger.events`, the notification dispatcher, and the outbox relay that publishes
+ * AlertRaised events to `alerts.raised` (the live subscriptions' stream). The relay runs
+ * wherever detection runs, so alerts raised by a standalone worker go live without waiting
+ * for a subgraph process (its GET_LOCK keeps several relays to one publisher at a time).
  */
 export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
   const { db, redis, log, redisPrefix } = options;
@@ -49,7 +63,15 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
     timeoutMs: options.webhookTimeoutMs,
     onAttempt: (outcome, channel) => options.metrics?.deliveries.inc({ outcome, channel }),
   });
-  const channel = alertsRaisedChannel(redisPrefix);
+  const relay = createAlertsRelay({
+    pool: options.pool,
+    redis,
+    redisPrefix,
+    log,
+    registry: options.registry,
+    pollIntervalMs: options.relayPollIntervalMs,
+  });
+  relay.start();
   const consumers: StreamConsumer[] = [
     startPoolFactsConsumer({
       db,
@@ -67,14 +89,13 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
       detector: createSpikeDetector(redis, redisPrefix),
       log: log.child({ component: 'detection' }),
       onRaised: (alerts) => {
+        // Committed: their AlertRaised events are in the outbox; the relay publishes them now
+        // (its poll catches up after a crash between commit and this call).
+        relay.notify();
         dispatcher.notify();
         for (const alert of alerts) {
           options.metrics?.raised.inc({ kind: alert.kind });
           annotateActiveSpan('alert raised', { 'alert.id': alert.id, 'alert.kind': alert.kind });
-          // Live delivery is best effort (the inbox and the outbox are the reliable paths).
-          redis.publish(channel, JSON.stringify(alert)).catch((error: unknown) => {
-            log.warn({ err: error, alertId: alert.id }, 'alertRaised publish failed');
-          });
         }
       },
     }),
@@ -83,7 +104,7 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
     dispatcher,
     async stop() {
       await Promise.all(consumers.map((c) => c.stop()));
-      await dispatcher.stop();
+      await Promise.all([dispatcher.stop(), relay.stop()]);
     },
   };
 }

@@ -20,6 +20,7 @@ import {
 } from '@poolgraph/testing';
 import { ledgerEventsStream } from '@poolgraph/events';
 import { migrationsFolder, schema } from '../src/db/index.ts';
+import { alertsRaisedStream } from '../src/events/alertStream.ts';
 import { upsertRule } from '../src/data/rules.ts';
 import { startAlertsWorker, type AlertsWorker } from '../src/workers.ts';
 import { publishContributions, publishPoolChanged } from './streams.ts';
@@ -52,6 +53,7 @@ afterAll(async () => {
 function worker(name: string) {
   const w = startAlertsWorker({
     db: mysql.db,
+    pool: mysql.pool,
     redis,
     redisPrefix: prefix,
     log,
@@ -75,6 +77,31 @@ async function counts(poolId: string) {
     alerts: Number(rows!.alerts),
     sources: Number(rows!.sources),
     processed: Number(processed!.n),
+  };
+}
+
+/**
+ * What the relays published to `alerts.raised` for a pool: distinct AlertRaised event ids and
+ * alert ids (a relay that dies after XADD and before its mark republishes an event under the
+ * same id, which the live tails drop), and outbox rows still unpublished.
+ */
+async function published(poolId: string) {
+  const entries = (await redis.xrange(alertsRaisedStream(prefix), '-', '+')) as Array<
+    [string, string[]]
+  >;
+  const events = entries
+    .map(
+      ([, fields]) =>
+        JSON.parse(fields[1]!) as { id: string; payload: { id: string; poolId: string } },
+    )
+    .filter((e) => e.payload.poolId === poolId);
+  const [[pending]] = (await mysql.db.execute(
+    sql`SELECT COUNT(*) AS n FROM outbox WHERE published_at IS NULL`,
+  )) as unknown as [[{ n: number }]];
+  return {
+    events: new Set(events.map((e) => e.id)).size,
+    alerts: new Set(events.map((e) => e.payload.id)).size,
+    unpublished: Number(pending!.n),
   };
 }
 
@@ -112,6 +139,10 @@ describe('alert workers', () => {
       30_000,
     );
     expect(await counts(poolId)).toMatchObject({ alerts: 400, sources: 400 });
+    // Both relays ran; each alert went to the live stream once.
+    await eventually(async () =>
+      expect(await published(poolId)).toEqual({ events: 400, alerts: 400, unpublished: 0 }),
+    );
   }, 60_000);
 
   it('leave no event unprocessed and none processed twice after a worker is killed mid-stream', async () => {
@@ -152,6 +183,10 @@ describe('alert workers', () => {
       60_000,
     );
     expect(await counts(poolId)).toMatchObject({ alerts: total, sources: total });
+    // Alerts the dead worker committed but never relayed went live through the survivor's relay.
+    await eventually(async () =>
+      expect(await published(poolId)).toEqual({ events: total, alerts: total, unpublished: 0 }),
+    );
     await eventually(async () => {
       const [n] = (await redis.xpending(ledgerEventsStream(prefix), 'alerts')) as [number];
       expect(n).toBe(0);

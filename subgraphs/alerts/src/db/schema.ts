@@ -1,4 +1,4 @@
-import { processedEventsTable } from '@poolgraph/events';
+import { outboxTable, processedEventsTable } from '@poolgraph/events';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -167,6 +167,12 @@ export const deliveryAttempts = mysqlTable(
 );
 
 export const processedEvents = processedEventsTable();
+
+/**
+ * AlertRaised events, written in the transaction that raises the alert; the relay publishes
+ * them to `<prefix>alerts.raised`, which the live subscription tails (README "Live alerts").
+ */
+export const outbox = outboxTable();
 
 /** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
 export const auditLog = auditLogTable();

@@ -4,7 +4,9 @@ import type { AlertsQueryable } from '../db/index.ts';
 import { insertAlert, type AlertRow, type NewAlert } from '../data/alerts.ts';
 import { selectEnabledChannels } from '../data/channels.ts';
 import { insertNotifications } from '../data/notifications.ts';
+import { insertOutboxEvents } from '../data/outbox.ts';
 import type { PoolFactsRow } from '../data/poolFacts.ts';
+import { ALERT_RAISED } from '../events/alertStream.ts';
 
 export type AlertDraft = Pick<
   NewAlert,
@@ -14,7 +16,8 @@ export type AlertDraft = Pick<
 /**
  * Persists an alert and its notification outbox rows in the caller's transaction: the in-app
  * one (delivered by being written) and one PENDING row per enabled webhook/email channel of the
- * pool's manager, which the dispatcher delivers after commit.
+ * pool's manager, which the dispatcher delivers after commit; and its AlertRaised event in the
+ * outbox, which the relay publishes to the stream the live subscriptions tail.
  */
 export type ChannelsOf = (
   tx: AlertsQueryable,
@@ -74,6 +77,9 @@ export async function raiseAlert(
       channelId: c.id,
       status: 'PENDING' as const,
     })),
+  ]);
+  await insertOutboxEvents(tx, [
+    { id: uuidv7(), type: ALERT_RAISED, aggregateId: alert.id, payload: alert, occurredAt: now },
   ]);
   return alert;
 }
