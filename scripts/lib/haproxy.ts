@@ -19,7 +19,8 @@ export interface ProxiedService {
  * /readyz (a replica that stops answering is out within ~1 s, back after two good checks),
  * connection failures retried on another replica (never a request a replica has received, so a
  * mutation is never sent twice), WebSocket tunnels kept for an hour, and a reload (`-x -sf`)
- * that hands the listening sockets over and lets the old process drain for up to 30 s.
+ * that hands the listening sockets over and lets the old process drain for up to 30 s, idle
+ * keep-alive connections included (each closed after its next answer, never under a request).
  */
 export function haproxyConfig(services: ProxiedService[], socketPath: string): string {
   const lines = [
@@ -32,6 +33,9 @@ export function haproxyConfig(services: ProxiedService[], socketPath: string): s
     'defaults',
     '  mode http',
     '  option http-keep-alive',
+    // On a reload the old process answers the next request of each idle keep-alive connection
+    // (with Connection: close) instead of closing it under a client that may be sending one.
+    '  option idle-close-on-response',
     '  option redispatch',
     '  retries 2',
     '  retry-on conn-failure',
