@@ -35,6 +35,7 @@ import {
 
 const SUBGRAPHS = SUBGRAPH_NAMES;
 export type { SubgraphName };
+export { upstreamSockets } from './upgrades.ts';
 
 const FACTORIES: Record<SubgraphName, (config: SubgraphConfig) => Promise<HttpService>> = {
   users: createUsers,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -10,7 +9,13 @@ import {
   startPrivateRedis,
   type PrivateRedis,
 } from '@poolgraph/testing';
-import { startStack, type Stack, type StackOptions, type TestUser } from '@poolgraph/test-stack';
+import {
+  startStack,
+  upstreamSockets,
+  type Stack,
+  type StackOptions,
+  type TestUser,
+} from '@poolgraph/test-stack';
 
 // alertRaised across the faults that used to lose live alerts (README "Live alerts"): the
 // gateway's upstream socket to alerts cut while alerts are raised, and Redis restarted. The
@@ -91,27 +96,8 @@ async function fixture(options: StackOptions = {}): Promise<Fixture> {
     return alerts.map((alert) => alert.id);
   };
 
-  // The upgraded sockets of alerts' WebSocket server: while `down`, each is destroyed as it
-  // arrives (the replica is unreachable), so the gateway keeps retrying until it is back.
-  const sockets = new Set<Socket>();
-  let down = false;
-  let refused = 0;
-  stack.services.alerts!.server.on('upgrade', (_req, socket: Socket) => {
-    if (down) {
-      refused++;
-      socket.destroy();
-      return;
-    }
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  const upstream = {
-    cut(value: boolean) {
-      down = value;
-      if (down) for (const socket of sockets) socket.destroy();
-    },
-    refused: () => refused,
-  };
+  // While cut, the alerts replica is unreachable: the gateway keeps retrying until it is back.
+  const upstream = upstreamSockets(stack.services.alerts!.server);
 
   const client = createClient({
     url: stack.gatewayUrl.replace(/^http/, 'ws'),

@@ -1,4 +1,3 @@
-import type { Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -9,7 +8,13 @@ import {
   startPrivateRedis,
   type PrivateRedis,
 } from '@poolgraph/testing';
-import { startStack, type Stack, type StackOptions, type TestUser } from '@poolgraph/test-stack';
+import {
+  startStack,
+  upstreamSockets,
+  type Stack,
+  type StackOptions,
+  type TestUser,
+} from '@poolgraph/test-stack';
 
 // Live subscriptions across the faults that used to lose events silently (docs/OPERATIONS.md,
 // "Chaos"): the gateway's upstream socket to the ledger cut, and Redis restarted. Contributions
@@ -127,17 +132,14 @@ async function postThrough(
 describe('resumable subscriptions', () => {
   it('delivers every event once and in order while the gateway’s upstream socket is cut', async () => {
     const f = await fixture();
-    // The upgraded sockets of the ledger's WebSocket server: destroying them is its replica dying.
-    const sockets = new Set<Socket>();
-    f.stack.services.ledger!.server.on('upgrade', (_req, socket: Socket) => {
-      sockets.add(socket);
-      socket.once('close', () => sockets.delete(socket));
-    });
+    // Destroying the ledger's upgraded sockets is its replica dying under the gateway.
+    const upstream = upstreamSockets(f.stack.services.ledger!.server);
     let cuts = 0;
     const cut = async () => {
       // Back to back cuts: the second waits for the gateway to have reconnected.
-      await eventually(async () => expect(sockets.size).toBeGreaterThan(0));
-      for (const socket of sockets) socket.destroy();
+      await eventually(async () => expect(upstream.open()).toBeGreaterThan(0));
+      upstream.cut(true);
+      upstream.cut(false);
       cuts++;
     };
     const watcher = f.watch();
