@@ -30,24 +30,31 @@ export function redisPersistenceArgs(dir?: string): string[] {
     : ['--save', '', '--appendonly', 'no'];
 }
 
+/** Connects once to one server, runs `ask`, disconnects: no retries, errors thrown, not logged. */
+export async function askRedisOnce<T>(url: string, ask: (client: Redis) => Promise<T>): Promise<T> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return await ask(client);
+  } finally {
+    client.disconnect();
+  }
+}
+
 export async function waitForPing(url: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const client = new Redis(url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    client.on('error', () => {});
     try {
-      await client.connect();
-      await client.ping();
+      await askRedisOnce(url, (client) => client.ping());
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));
-    } finally {
-      client.disconnect();
     }
   }
 }

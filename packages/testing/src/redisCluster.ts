@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { redisPersistenceArgs, waitForPing } from './redis.ts';
+import { askRedisOnce, redisPersistenceArgs, waitForPing } from './redis.ts';
 
 export interface ClusterNodeSpec {
   host: string;
@@ -69,21 +68,10 @@ export async function freeClusterPort(taken: number[] = []): Promise<number> {
 }
 
 async function clusterInfo(node: ClusterNodeSpec): Promise<Record<string, string>> {
-  const client = new Redis(node.port, node.host, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    const text = (await client.call('CLUSTER', 'INFO')) as string;
-    return Object.fromEntries(
-      text.split('\r\n').map((line) => line.split(':') as [string, string]),
-    );
-  } finally {
-    client.disconnect();
-  }
+  const text = (await askRedisOnce(`redis://${node.host}:${node.port}`, (client) =>
+    client.call('CLUSTER', 'INFO'),
+  )) as string;
+  return Object.fromEntries(text.split('\r\n').map((line) => line.split(':') as [string, string]));
 }
 
 /** Until every node says `cluster_state:ok` and knows every other node. */
