@@ -38,11 +38,21 @@ export interface Context {
   views: LocalViews;
   /** Payment providers and their services (payments/). */
   payments: PaymentsDeps;
+  /** Whether `contribute` is on (services/operations.ts). */
+  contributeWithoutPayment: boolean;
 }
 
 export type ContextDeps = Pick<
   Context,
-  'db' | 'poster' | 'pools' | 'log' | 'poolEvents' | 'postedTransactions' | 'views' | 'payments'
+  | 'db'
+  | 'poster'
+  | 'pools'
+  | 'log'
+  | 'poolEvents'
+  | 'postedTransactions'
+  | 'views'
+  | 'payments'
+  | 'contributeWithoutPayment'
 > & { verifier: TokenVerifier };
 
 /** One context per HTTP request, or per subscription (its token comes with the subscribe message). */

@@ -9,6 +9,11 @@ const schema = z
     ...subgraphEnvShape('poolgraph_ledger', 4003),
     /** "false" to run no outbox relay here; relays on several replicas are safe (one publishes at a time). */
     LEDGER_RELAY: z.enum(['true', 'false']).default('true'),
+    /**
+     * "true" turns on `contribute`, an investor crediting themselves with money no provider
+     * confirmed: development, the demo and benchmarks. Unset: on outside production, off in it.
+     */
+    CONTRIBUTE_WITHOUT_PAYMENT: z.enum(['true', 'false']).optional(),
     /** This replica's name in the pools.events consumer group (default: the host name). */
     CONSUMER_NAME: z.string().min(1).optional(),
     /** Card payments: Stripe's secret key; unset, CARD contributions are refused. */
@@ -38,6 +43,10 @@ const schema = z
   });
 
 export type LedgerEnv = z.infer<typeof schema>;
+
+/** Whether `contribute` is on: as set, else everywhere but production. */
+export const contributeWithoutPayment = (env: LedgerEnv): boolean =>
+  (env.CONTRIBUTE_WITHOUT_PAYMENT ?? (env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
 export const loadEnv = (): LedgerEnv => loadEnvOrExit(schema, process.env);
 
 /** The payment settings the environment gives. */

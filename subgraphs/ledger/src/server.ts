@@ -20,7 +20,7 @@ import { createLedgerRelay } from './events/relay.ts';
 import { createPoolsPeer, type PoolsPeer } from './peers/pools.ts';
 import { createPoster } from './posting/engine.ts';
 import { startExpirySweeper } from './posting/expiry.ts';
-import { decideExpired } from './payments/expiry.ts';
+import { decideEnding } from './payments/ending.ts';
 import { createPayments, DEFAULT_PAYMENTS, type PaymentsConfig } from './payments/index.ts';
 import { stripeWebhookRoute } from './payments/webhook.ts';
 import { createLocalViews } from './services/poolFacts.ts';
@@ -40,6 +40,8 @@ export interface LedgerServiceConfig extends SubgraphConfig {
   consumerName?: string;
   /** Payment providers and timeouts (env.ts `paymentsFromEnv`); default: bank transfers only. */
   payments?: PaymentsConfig;
+  /** Whether `contribute` works without a payment (env.ts); default true (tests, the demo). */
+  contributeWithoutPayment?: boolean;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
   const expiry = startExpirySweeper({
     db: mysql.db,
     log: config.log.child({ component: 'expiry' }),
-    decide: decideExpired(payments),
+    decide: decideEnding(payments),
     onSettled: () => relay.notify(),
     intervalMs: paymentsConfig.sweepIntervalMs,
   });
@@ -109,6 +111,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     postedTransactions: createPostedTransactions(mysql.db),
     views: createLocalViews(mysql.db),
     payments,
+    contributeWithoutPayment: config.contributeWithoutPayment ?? true,
   });
 
   return createSubgraphService({

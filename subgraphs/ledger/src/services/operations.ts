@@ -1,6 +1,6 @@
 import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
 import { parseAmount } from '@poolgraph/money';
-import { badUserInput, forbidden, isUuid, notFound } from '@poolgraph/platform';
+import { badUserInput, conflict, forbidden, isUuid, notFound } from '@poolgraph/platform';
 import { canSeePool, type PoolView } from '../access.ts';
 import type { PoolFactsRow } from '../data/poolFacts.ts';
 import type { TransactionRow } from '../data/transactions.ts';
@@ -15,6 +15,7 @@ import {
   planPendingContribution,
   planPendingDistribution,
   planWithdrawal,
+  requireUnfundedCommitment,
 } from '../posting/plans.ts';
 import { checkIdempotencyKey, checkOccurredAt } from '../posting/validate.ts';
 import { checkedView, type PoolFactsDeps } from './poolFacts.ts';
@@ -22,6 +23,11 @@ import { checkPoolId, requestHash, requireStatus } from './requests.ts';
 
 export interface OperationDeps extends PoolFactsDeps {
   poster: Poster;
+  /**
+   * Whether `contribute` (an investor crediting themselves with money nobody received) is on:
+   * for development, the demo and benchmarks only; off in production (env.ts).
+   */
+  contributeWithoutPayment: boolean;
 }
 
 interface MoneyArgs {
@@ -44,6 +50,8 @@ interface Movement {
   occurredAt: Date | null;
   investors: (investorId: string) => string[] | 'all';
   opensAccounts?: boolean;
+  /** Money in for investorId: capped by their unfunded commitment (requireUnfundedCommitment). */
+  capped?: boolean;
   plan: (books: PoolBooks, amount: bigint) => PlannedTransaction[];
 }
 
@@ -99,7 +107,13 @@ async function move(
   const check = checkFor(movement);
   let view: PoolView;
   try {
-    view = await checkedView(deps, poolId, movement.investorId, (v) => check(v.facts, v.isMember));
+    view = await checkedView(deps, poolId, movement.investorId, (v) => {
+      check(v.facts, v.isMember);
+      // A copy that has the member but not yet their commitment asks pools (read your writes).
+      if (movement.capped && v.commitmentMinor === null) {
+        throw conflict("The ledger has not heard this member's commitment yet; try again shortly.");
+      }
+    });
   } catch (refusal) {
     const replayed = await deps.poster.replay(movement.actor.userId, key, hashIn);
     if (replayed) return replayed;
@@ -119,7 +133,10 @@ async function move(
     occurredAt: movement.occurredAt ?? undefined,
     check,
     memberId: movement.forMember ? movement.investorId : undefined,
-    plan: (books) => movement.plan(books, amount),
+    plan: (books) => {
+      if (movement.capped) requireUnfundedCommitment(books, movement.investorId, amount);
+      return movement.plan(books, amount);
+    },
   });
 }
 
@@ -146,13 +163,24 @@ async function contributeAsMember(
       occurredAt: null,
       investors: (id) => [id],
       opensAccounts: true,
+      capped: true,
       plan: (_books, amount) => plan(actor.userId, amount),
     }),
   );
 }
 
-export const contribute = (deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) =>
-  contributeAsMember(deps, viewer, args, 'contribute', planContribution);
+/**
+ * An investor's own word that money came in: no provider confirmed it, so it is off unless the
+ * deployment switches it on (development, the demo, benchmarks).
+ */
+export function contribute(deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) {
+  if (!deps.contributeWithoutPayment) {
+    throw forbidden(
+      "contribute is switched off here: pay with startContribution (card or bank transfer); money received off the platform is recorded by the pool's manager (recordContribution).",
+    );
+  }
+  return contributeAsMember(deps, viewer, args, 'contribute', planContribution);
+}
 
 /**
  * The ledger half of startContribution: a PENDING contribution (same rules as contribute) that
@@ -206,6 +234,7 @@ export async function recordContribution(
       occurredAt,
       investors: (id) => [id],
       opensAccounts: true,
+      capped: true,
       plan: (_books, amount) => planContribution(investorId, amount),
     }),
   );
