@@ -243,6 +243,7 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
     if (what === 'flush')
       return send(res, 200, { sent: await webhooks.flush(input.order === 'reverse') });
     if (what === 'deliveries') return send(res, 200, { data: webhooks.deliveries() });
+    if (what === 'refunds') return send(res, 200, { data: intents.refunds() });
     if (what === 'next_create') {
       nextCreate = input as typeof nextCreate;
       return send(res, 200, { ok: true });

@@ -30,7 +30,10 @@ export interface PaymentsStack extends LedgerStack {
  * endpoint, signed. The emulator starts first (the ledger needs its URL), learns the webhook URL
  * once the ledger listens, and is stopped after the stack.
  */
-export function usePaymentsStack(extra: Partial<PaymentsConfig> = {}): PaymentsStack {
+export function usePaymentsStack(
+  extra: Partial<PaymentsConfig> = {},
+  ledgerConfig: Record<string, unknown> = {},
+): PaymentsStack {
   const config: PaymentsConfig = {
     stripe: {
       secretKey: SECRET_KEY,
@@ -54,7 +57,7 @@ export function usePaymentsStack(extra: Partial<PaymentsConfig> = {}): PaymentsS
     emulatorUrl = await emulator.listen(0);
     config.stripe!.apiUrl = emulatorUrl;
   });
-  const options: StackOptions = { serviceConfig: { ledger: { payments: config } } };
+  const options: StackOptions = { serviceConfig: { ledger: { ...ledgerConfig, payments: config } } };
   const ls = useLedgerStack(options);
   let deps: PaymentsDeps | undefined;
   const webhookUrl = () => `${ls.stack.urls.ledger}/webhooks/stripe`;
