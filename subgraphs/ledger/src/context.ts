@@ -14,6 +14,7 @@ import { askPools, type LocalViews } from './services/poolFacts.ts';
 import type { Poster } from './posting/engine.ts';
 import type { PoolsPeer } from './peers/pools.ts';
 import type { PaymentsDeps } from './payments/index.ts';
+import type { MoneyPolicy } from './services/operations.ts';
 import type { PostedTransactions } from './subscriptions/transactionCache.ts';
 
 export interface Context {
@@ -38,8 +39,8 @@ export interface Context {
   views: LocalViews;
   /** Payment providers and their services (payments/). */
   payments: PaymentsDeps;
-  /** Whether `contribute` is on (services/operations.ts). */
-  contributeWithoutPayment: boolean;
+  /** What money may move without a provider (services/operations.ts). */
+  policy: MoneyPolicy;
 }
 
 export type ContextDeps = Pick<
@@ -52,7 +53,7 @@ export type ContextDeps = Pick<
   | 'postedTransactions'
   | 'views'
   | 'payments'
-  | 'contributeWithoutPayment'
+  | 'policy'
 > & { verifier: TokenVerifier };
 
 /** One context per HTTP request, or per subscription (its token comes with the subscribe message). */

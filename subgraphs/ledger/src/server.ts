@@ -23,6 +23,7 @@ import { startExpirySweeper } from './posting/expiry.ts';
 import { decideEnding } from './payments/ending.ts';
 import { createPayments, DEFAULT_PAYMENTS, type PaymentsConfig } from './payments/index.ts';
 import { stripeWebhookRoute } from './payments/webhook.ts';
+import type { MoneyPolicy } from './services/operations.ts';
 import { createLocalViews } from './services/poolFacts.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createPostedTransactions } from './subscriptions/transactionCache.ts';
@@ -40,8 +41,8 @@ export interface LedgerServiceConfig extends SubgraphConfig {
   consumerName?: string;
   /** Payment providers and timeouts (env.ts `paymentsFromEnv`); default: bank transfers only. */
   payments?: PaymentsConfig;
-  /** Whether `contribute` works without a payment (env.ts); default true (tests, the demo). */
-  contributeWithoutPayment?: boolean;
+  /** What money may move without a provider (env.ts); default: development's (tests, the demo). */
+  policy?: Partial<MoneyPolicy>;
 }
 
 /**
@@ -111,7 +112,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     postedTransactions: createPostedTransactions(mysql.db),
     views: createLocalViews(mysql.db),
     payments,
-    contributeWithoutPayment: config.contributeWithoutPayment ?? true,
+    policy: { contributeWithoutPayment: true, payOutWithdrawals: false, ...config.policy },
   });
 
   return createSubgraphService({

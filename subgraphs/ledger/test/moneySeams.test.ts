@@ -7,7 +7,10 @@ import { errorCodes, expectData, key, openPoolWithMembers, type TestPool } from 
 import { CONFIRM_TRANSFER, start, transactionOf, usePaymentsStack } from './payments.ts';
 
 // Production's setting: contribute is off, money comes in through payments or the manager.
-const ps = usePaymentsStack({}, { contributeWithoutPayment: false });
+const ps = usePaymentsStack(
+  {},
+  { policy: { contributeWithoutPayment: false, payOutWithdrawals: true } },
+);
 
 const gql = <T = Record<string, unknown>>(q: string, v: Record<string, unknown>, u: TestUser) =>
   ps.gql<T>(q, v, u);
@@ -66,6 +69,41 @@ describe('money enters a pool only with evidence', () => {
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
     expect(message(response)).toMatch(/startContribution/);
     expect((await moneyOf(pool)).pool.cashBalance.amount).toBe('0.00');
+  });
+});
+
+describe('money goes out to an investor with evidence', () => {
+  it('pays a withdrawal out as a pending payout that holds the capital until the manager confirms it', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const investor = pool.members[0]!;
+    expectData(
+      await gql(RECORD, { p: pool.id, i: investor.userId, a: '50.00', k: key() }, pool.manager),
+    );
+    const WITHDRAW = `mutation($p: ID!, $a: Decimal!, $k: String!) {
+      withdraw(poolId: $p, amount: $a, idempotencyKey: $k) { id status } }`;
+    const withdrawal = expectData(
+      await gql<{ withdraw: { id: string; status: string } }>(
+        WITHDRAW,
+        { p: pool.id, a: '30.00', k: key() },
+        investor,
+      ),
+    ).withdraw;
+    expect(withdrawal.status).toBe('PENDING');
+    // The held capital cannot be withdrawn twice, nor removed from under the payout.
+    const again = await gql(WITHDRAW, { p: pool.id, a: '30.00', k: key() }, investor);
+    expect(errorCodes(again)).toEqual(['INSUFFICIENT_FUNDS']);
+    const removal = await gql(REMOVE, { p: pool.id, i: investor.userId }, pool.manager);
+    expect(errorCodes(removal)).toEqual(['CONFLICT']);
+    expect(message(removal)).toMatch(/30\.00 USD of pending payouts/);
+    const confirmed = expectData(
+      await gql<{ confirmPayout: { status: string } }>(
+        'mutation($t: ID!) { confirmPayout(transactionId: $t) { status } }',
+        { t: withdrawal.id },
+        pool.manager,
+      ),
+    );
+    expect(confirmed.confirmPayout.status).toBe('POSTED');
+    expect((await moneyOf(pool)).pool.cashBalance.amount).toBe('20.00');
   });
 });
 

@@ -6,12 +6,7 @@ import type { StackOptions, TestUser } from '@poolgraph/test-stack';
 import { createPayments, type PaymentsConfig } from '../src/payments/index.ts';
 import type { PaymentsDeps } from '../src/payments/deps.ts';
 import { assertBooksBalance } from '../src/books.ts';
-import {
-  expectData,
-  startLedgerStack,
-  type LedgerStack,
-  type TestTransaction,
-} from './helpers.ts';
+import { expectData, startLedgerStack, type LedgerStack, type TestTransaction } from './helpers.ts';
 
 export const SECRET_KEY = `sk_test_${randomBytes(8).toString('hex')}`;
 export const PUBLISHABLE_KEY = `pk_test_${randomBytes(8).toString('hex')}`;

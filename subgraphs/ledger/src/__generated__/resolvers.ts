@@ -173,7 +173,7 @@ export type Mutation = {
    * same transfer again returns the same transaction; another amount after that is CONFLICT.
    */
   confirmBankTransfer: Transaction;
-  /** The bank paid a pending payout out: it posts. The pool's manager or an admin; again is a replay, after a void CONFLICT. */
+  /** The bank paid a pending payout (a share of startDistribution, or a withdrawal paid out) out: it posts. The pool's manager or an admin; again is a replay, after a void CONFLICT. */
   confirmPayout: Transaction;
   /**
    * Credits the caller with money no provider confirmed: for development, the demo and benchmarks
@@ -226,7 +226,7 @@ export type Mutation = {
   unarchivePoolInLedger: Scalars['Boolean']['output'];
   /** A pending payout will not be paid: it voids and its cash is spendable again. The pool's manager or an admin; after a confirm CONFLICT. */
   voidPayout: Transaction;
-  /** Takes capital back out of an OPEN pool. INVESTOR, member of the pool; at most their capital and the pool's cash (INSUFFICIENT_FUNDS otherwise). */
+  /** Takes capital back out of an OPEN pool. INVESTOR, member of the pool; at most their capital and the pool's cash (INSUFFICIENT_FUNDS otherwise). Where withdrawals are paid out (production), it is a PENDING payout holding that capital and cash until the pool's manager confirms the bank paid it (confirmPayout) or voids it (voidPayout); elsewhere it posts at once. */
   withdraw: Transaction;
 };
 

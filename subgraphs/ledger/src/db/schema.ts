@@ -265,7 +265,9 @@ export const payments = mysqlTable(
      * take (received − posted) and not yet refunded is the pool's suspense: never cash, never
      * distributable (payments/refunds.ts).
      */
-    refundedAmount: bigint('refunded_amount', { mode: 'bigint' }).notNull().default(sql`0`),
+    refundedAmount: bigint('refunded_amount', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
     updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },

@@ -48,9 +48,7 @@ export async function cancelContribution(
   if (!row) throw notFound('Transaction');
   const [facts] = await selectPoolFactsByIds(deps.db, [row.poolId]);
   const allowed =
-    row.investorId === actor.userId ||
-    hasRole(actor, 'ADMIN') ||
-    facts?.managerId === actor.userId;
+    row.investorId === actor.userId || hasRole(actor, 'ADMIN') || facts?.managerId === actor.userId;
   if (!allowed) throw notFound('Transaction');
   if (row.type !== 'CONTRIBUTION' || row.reservedAmount === null) {
     throw badUserInput('transactionId', 'is not a contribution started with startContribution.');

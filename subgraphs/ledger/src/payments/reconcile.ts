@@ -69,7 +69,10 @@ function compare(
   if (paid === null) return status === 'POSTED' ? at('POSTED_HERE_NOT_PAID_THERE') : null;
   // Money the pool did not take: held until refunded, then explained (refunds.ts).
   const posted = status === 'POSTED' ? transaction!.amount : 0n;
-  if (status !== 'PENDING' && paid === posted + heldAmount(payment, transaction) + payment.refundedAmount) {
+  if (
+    status !== 'PENDING' &&
+    paid === posted + heldAmount(payment, transaction) + payment.refundedAmount
+  ) {
     return heldAmount(payment, transaction) > 0n ? at('HELD_IN_SUSPENSE') : null;
   }
   if (status === 'PENDING') return at('PAID_THERE_PENDING_HERE');

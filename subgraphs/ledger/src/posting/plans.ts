@@ -29,7 +29,8 @@ export function requireUnfundedCommitment(
   }
   const left = unfundedCommitment(commitment, books.investors.get(investorId));
   if (amount <= left) return;
-  const show = (minor: bigint) => `${formatAmount(minor, books.pool.currency)} ${books.pool.currency}`;
+  const show = (minor: bigint) =>
+    `${formatAmount(minor, books.pool.currency)} ${books.pool.currency}`;
   throw badUserInput(
     'amount',
     `is more than the unfunded commitment: ${show(left)} is left of the commitment of ${show(commitment)} (contributions and pending ones count). The pool's manager can raise the commitment.`,

@@ -8,11 +8,7 @@ import {
   updateInvestorAccounts,
   type InvestorAccountRow,
 } from '../data/investorAccounts.ts';
-import {
-  lockPoolAccounts,
-  updatePoolAccounts,
-  type PoolAccountRow,
-} from '../data/poolAccounts.ts';
+import { lockPoolAccounts, updatePoolAccounts, type PoolAccountRow } from '../data/poolAccounts.ts';
 import {
   lockTransaction,
   selectTransactionsByIds,

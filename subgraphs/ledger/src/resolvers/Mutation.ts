@@ -8,7 +8,7 @@ import { refundPayment } from '../payments/refunds.ts';
 import { startContribution } from '../payments/intents.ts';
 import { settlePayout, startDistribution } from '../payments/payouts.ts';
 
-const deps = ({
+const deps = ({ poster, db, pools, caller, log, views, payments, policy }: Context) => ({
   poster,
   db,
   pools,
@@ -16,8 +16,8 @@ const deps = ({
   log,
   views,
   payments,
-  contributeWithoutPayment,
-}: Context) => ({ poster, db, pools, caller, log, views, payments, contributeWithoutPayment });
+  policy,
+});
 
 export const Mutation: MutationResolvers = {
   contribute: (_parent, args, context) =>
@@ -27,7 +27,13 @@ export const Mutation: MutationResolvers = {
   distribute: (_parent, args, context) =>
     operations.distribute(deps(context), context.viewer, args),
   chargeFee: (_parent, args, context) => operations.chargeFee(deps(context), context.viewer, args),
-  withdraw: (_parent, args, context) => operations.withdraw(deps(context), context.viewer, args),
+  withdraw: (_parent, args, context) =>
+    operations.withdraw(
+      deps(context),
+      context.viewer,
+      args,
+      new Date(Date.now() + context.payments.timeoutsMs.BANK_TRANSFER),
+    ),
   startContribution: (_parent, args, context) =>
     startContribution(deps(context), context.viewer, args),
   confirmBankTransfer: (_parent, args, context) =>

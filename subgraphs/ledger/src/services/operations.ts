@@ -23,11 +23,19 @@ import { checkPoolId, requestHash, requireStatus } from './requests.ts';
 
 export interface OperationDeps extends PoolFactsDeps {
   poster: Poster;
-  /**
-   * Whether `contribute` (an investor crediting themselves with money nobody received) is on:
-   * for development, the demo and benchmarks only; off in production (env.ts).
-   */
+  /** What money may move without a provider (env.ts `moneyPolicyFromEnv`). */
+  policy: MoneyPolicy;
+}
+
+/**
+ * Money moves with evidence: in production money comes in only through a payment or the
+ * manager's record, and goes out to an investor only through a payout the manager confirms.
+ */
+export interface MoneyPolicy {
+  /** `contribute`, an investor crediting themselves with money nobody received (dev, demo, benches). */
   contributeWithoutPayment: boolean;
+  /** `withdraw` is a PENDING payout until the manager confirms the bank paid it (confirmPayout). */
+  payOutWithdrawals: boolean;
 }
 
 interface MoneyArgs {
@@ -174,7 +182,7 @@ async function contributeAsMember(
  * deployment switches it on (development, the demo, benchmarks).
  */
 export function contribute(deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) {
-  if (!deps.contributeWithoutPayment) {
+  if (!deps.policy.contributeWithoutPayment) {
     throw forbidden(
       "contribute is switched off here: pay with startContribution (card or bank transfer); money received off the platform is recorded by the pool's manager (recordContribution).",
     );
@@ -197,8 +205,19 @@ export const contributePending = (
     planPendingContribution(investor, amount, expiresAt),
   );
 
-export async function withdraw(deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) {
+/**
+ * Capital back out of an OPEN pool. Where withdrawals are paid out, it is a PENDING payout
+ * (capital and cash held) until the manager confirms the bank paid it, or voids it; unconfirmed
+ * ones void after the bank-transfer timeout, like distributions' payouts.
+ */
+export async function withdraw(
+  deps: OperationDeps,
+  viewer: Viewer | null,
+  args: MoneyArgs,
+  payoutExpiresAt: Date,
+) {
   const actor = requireRole(viewer, 'INVESTOR');
+  const pending = deps.policy.payOutWithdrawals;
   return first(
     await move(deps, args, {
       operation: 'withdraw',
@@ -209,7 +228,10 @@ export async function withdraw(deps: OperationDeps, viewer: Viewer | null, args:
       statuses: ['OPEN'],
       occurredAt: null,
       investors: (id) => [id],
-      plan: (books, amount) => planWithdrawal(books, actor.userId, amount),
+      plan: (books, amount) =>
+        planWithdrawal(books, actor.userId, amount).map((t) =>
+          pending ? { ...t, phase: 'PENDING' as const, expiresAt: payoutExpiresAt } : t,
+        ),
     }),
   );
 }
