@@ -20,7 +20,7 @@ import { createLedgerRelay } from './events/relay.ts';
 import { createPoolsPeer, type PoolsPeer } from './peers/pools.ts';
 import { createPoster } from './posting/engine.ts';
 import { startExpirySweeper } from './posting/expiry.ts';
-import { decideEnding } from './payments/ending.ts';
+import { endPending } from './payments/ending.ts';
 import { createPayments, DEFAULT_PAYMENTS, type PaymentsConfig } from './payments/index.ts';
 import { stripeWebhookRoute } from './payments/webhook.ts';
 import type { MoneyPolicy } from './services/operations.ts';
@@ -71,7 +71,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
   const expiry = startExpirySweeper({
     db: mysql.db,
     log: config.log.child({ component: 'expiry' }),
-    decide: decideEnding(payments),
+    end: (row) => endPending(payments, row),
     onSettled: () => relay.notify(),
     intervalMs: paymentsConfig.sweepIntervalMs,
   });

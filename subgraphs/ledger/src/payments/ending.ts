@@ -4,23 +4,24 @@ import { selectPaymentByTransactionId, updatePaymentStatus } from '../data/payme
 import { selectPoolFactsByIds } from '../data/poolFacts.ts';
 import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
 import type { SettlementOutcome } from '../posting/journal.ts';
-import { settlePending } from '../posting/settle.ts';
+import { settlePending, type Settled } from '../posting/settle.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { refundCardIfHeld } from './refunds.ts';
 import { outcomeOf } from './settlement.ts';
 
 /**
- * How a pending contribution ends early (it expired, or was cancelled). Without a payment, or
- * for a bank transfer, it voids. A card payment is cancelled at the provider first: cancelled,
- * it voids; succeeded at the last moment, it posts (the money arrived). A provider that does
- * not answer throws: the sweeper tries again on its next pass rather than void money that may
- * have been taken, and a cancel is refused with the provider's outage.
+ * Ends a pending transaction early (it expired, or was cancelled). Without a payment (a payout),
+ * or for a bank transfer, it voids. A card payment is cancelled at the provider first:
+ * cancelled, it voids; succeeded at the last moment, it posts (the money arrived), or is held
+ * and refunded when the pool can no longer take it. A provider that does not answer throws:
+ * the sweeper tries again on its next pass rather than void money that may have been taken,
+ * and a cancel is refused with the provider's outage.
  */
-export function decideEnding(deps: PaymentsDeps) {
-  return async (row: TransactionRow): Promise<SettlementOutcome | null> => {
-    const payment = await selectPaymentByTransactionId(deps.db, row.id);
-    const adapter = payment && deps.adapters[payment.method];
-    if (!payment || !adapter) return { status: 'VOIDED' };
+export async function endPending(deps: PaymentsDeps, row: TransactionRow): Promise<Settled> {
+  const payment = await selectPaymentByTransactionId(deps.db, row.id);
+  const adapter = payment && deps.adapters[payment.method];
+  let outcome: SettlementOutcome = { status: 'VOIDED' };
+  if (payment && adapter) {
     const state = await adapter.cancel(payment);
     await updatePaymentStatus(
       deps.db,
@@ -28,8 +29,11 @@ export function decideEnding(deps: PaymentsDeps) {
       state.status,
       state.state === 'succeeded' ? state.amountReceived : null,
     );
-    return outcomeOf(payment, state) ?? { status: 'VOIDED' };
-  };
+    outcome = outcomeOf(payment, state) ?? outcome;
+  }
+  const settled = await settlePending(deps.db, row.id, outcome);
+  await refundCardIfHeld(deps, row.id);
+  return settled;
 }
 
 /**
@@ -54,9 +58,7 @@ export async function cancelContribution(
     throw badUserInput('transactionId', 'is not a contribution started with startContribution.');
   }
   if (row.status !== 'PENDING') return row;
-  const outcome = (await decideEnding(deps)(row)) ?? { status: 'VOIDED' };
-  const settled = await settlePending(deps.db, row.id, outcome);
+  const settled = await endPending(deps, row);
   if (settled.changed) deps.onSettled();
-  await refundCardIfHeld(deps, row.id);
   return settled.row;
 }

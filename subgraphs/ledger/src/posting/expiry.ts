@@ -2,7 +2,9 @@ import type { Logger } from '@poolgraph/platform';
 import type { LedgerDb } from '../db/index.ts';
 import { selectExpiredPending, type TransactionRow } from '../data/transactions.ts';
 import type { SettlementOutcome } from './journal.ts';
-import { settlePending } from './settle.ts';
+import { settlePending, type Settled } from './settle.ts';
+
+const VOIDED: SettlementOutcome = { status: 'VOIDED' };
 
 /** How often each replica looks for expired pending transactions, and how many per pass. */
 export const EXPIRY_INTERVAL_MS = 5_000;
@@ -12,11 +14,11 @@ export interface ExpirySweeperOptions {
   db: LedgerDb;
   log: Logger;
   /**
-   * How an expired transaction ends. Default VOIDED; payments ask their provider first (a card
-   * payment that succeeded at the last second is posted, not voided). Null: leave it for the
-   * next pass (the provider could not be asked).
+   * Ends an expired transaction. Default: VOIDED; payments ask their provider first (a card
+   * payment that succeeded at the last second is posted, not voided) and throw when it cannot
+   * be asked, which leaves the transaction for the next pass.
    */
-  decide?: (row: TransactionRow) => Promise<SettlementOutcome | null>;
+  end?: (row: TransactionRow) => Promise<Settled>;
   /** Called after a pass settled something (the relay is woken). */
   onSettled?: () => void;
   intervalMs?: number;
@@ -35,7 +37,7 @@ export interface ExpirySweeper {
  */
 export function startExpirySweeper(options: ExpirySweeperOptions): ExpirySweeper {
   const { db, log } = options;
-  const decide = options.decide ?? (async () => ({ status: 'VOIDED' as const }));
+  const end = options.end ?? ((row: TransactionRow) => settlePending(db, row.id, VOIDED));
   let running: Promise<number> | undefined;
   let stopped = false;
 
@@ -43,9 +45,7 @@ export function startExpirySweeper(options: ExpirySweeperOptions): ExpirySweeper
     let settled = 0;
     for (const row of await selectExpiredPending(db, new Date(), EXPIRY_BATCH)) {
       try {
-        const outcome = await decide(row);
-        if (!outcome) continue;
-        const result = await settlePending(db, row.id, outcome);
+        const result = await end(row);
         if (result.changed) {
           settled++;
           log.info({ transactionId: row.id, status: result.row.status }, 'expired pending settled');
