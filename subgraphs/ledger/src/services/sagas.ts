@@ -112,10 +112,6 @@ export async function markTransition(
 ): Promise<boolean> {
   const facts = await managedPool(deps, viewer, poolId);
   const mark = change.to === 'CLOSED' ? 'closingRevision' : 'archivingRevision';
-  const held =
-    change.on && change.to === 'ARCHIVED'
-      ? ((await selectHeldByPoolIds(deps.db, [facts.poolId])).get(facts.poolId) ?? 0n)
-      : 0n;
   await underPoolLock(deps, facts, async (tx, pool) => {
     const locked = (await lockPoolFacts(tx, [facts.poolId])).get(facts.poolId);
     if (!locked) return;
@@ -130,6 +126,9 @@ export async function markTransition(
         `The pool still holds ${show(pool.cashBalance, facts.currency)} of cash; distribute it before archiving.`,
       );
     }
+    const held = archiving
+      ? ((await selectHeldByPoolIds(tx, [facts.poolId])).get(facts.poolId) ?? 0n)
+      : 0n;
     if (held > 0n) {
       throw conflict(
         `The pool holds ${show(held, facts.currency)} in suspense for refunds (paymentMismatches lists them; refundPayment pays them back) before archiving.`,
