@@ -9,7 +9,8 @@ import type { PaymentsDeps } from './deps.ts';
 export interface StatementLineResult {
   line: number;
   reference: string;
-  outcome: 'posted' | 'partial' | 'already' | 'unmatched' | 'refused';
+  /** held: the money arrived for a contribution the pool did not take (payments/refunds.ts). */
+  outcome: 'posted' | 'partial' | 'already' | 'held' | 'unmatched' | 'refused';
   detail: string;
   transactionId?: string;
 }
@@ -77,14 +78,17 @@ export async function matchStatement(
       const received = parseAmount(fields[index.amount!] ?? '', currency, { field: 'amount' });
       const matched = await matchTransfer(deps, payment, received);
       const partial = matched.row.amount < payment.amount;
+      const outcome = matched.row.status === 'VOIDED' ? 'held' : partial ? 'partial' : 'posted';
       result(
-        matched.changed ? (partial ? 'partial' : 'posted') : 'already',
+        matched.changed ? outcome : 'already',
         `${matched.row.status} for ${matched.row.amount} of ${payment.amount} minor units`,
         payment.transactionId,
       );
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      result('refused', error.message, payment.transactionId);
+      // Money for a voided contribution is held for a refund (matchTransfer recorded it).
+      const held = /already VOIDED/.test(error.message);
+      result(held ? 'held' : 'refused', error.message, payment.transactionId);
     }
   }
   return results;
