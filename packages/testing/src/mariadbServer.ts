@@ -30,7 +30,7 @@ export function socketPath(dir: string): string {
 /**
  * Small and fast rather than durable: a 32 MB buffer pool, an 8 MB redo log, no doublewrite,
  * no fsync per commit, no performance schema. The collation is the system server's
- * (STACK.md: utf8mb4_unicode_ci), so tests see the same comparisons on either server.
+ * (docs/STACK.md: utf8mb4_unicode_ci), so tests see the same comparisons on either server.
  */
 function serverArgs(spec: MariadbServerSpec): string[] {
   const data = join(spec.dir, 'data');
