@@ -24,9 +24,12 @@ COPY subgraphs/reports/package.json subgraphs/reports/
 COPY gateway/package.json gateway/
 COPY client/package.json client/
 COPY emulators/stripe/package.json emulators/stripe/
-# Every workspace's dependencies, dev ones included: services run their TypeScript through tsx
-# (a root devDependency), exactly as the test harness runs them.
-RUN npm ci --no-audit --no-fund --ignore-scripts && npm cache clean --force
+COPY bench/package.json bench/
+# Only this service's production dependencies (and the workspaces it depends on): no
+# devDependencies, no other service's packages, no benchmark peers. tsx, which runs the
+# TypeScript, is one of the service's own dependencies.
+RUN npm ci --omit=dev --workspace=@poolgraph/alerts --no-audit --no-fund --ignore-scripts \
+  && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
