@@ -54,6 +54,9 @@ ENV NODE_ENV=production \
     SUPERGRAPH_PATH=/app/supergraph.graphql
 WORKDIR /app
 COPY --from=deps /app/node_modules node_modules
+# Nested node_modules of the shared packages (packages/platform keeps its own OpenTelemetry
+# versions there): the build context leaves every node_modules out, so they come from deps.
+COPY --from=deps /app/packages packages
 COPY package.json tsconfig.base.json ./
 COPY packages/ packages/
 COPY gateway/ gateway/

@@ -38,6 +38,9 @@ ENV NODE_ENV=production \
     TMPDIR=/tmp
 WORKDIR /app
 COPY --from=deps /app/node_modules node_modules
+# Nested node_modules of the shared packages (packages/platform keeps its own OpenTelemetry
+# versions there): the build context leaves every node_modules out, so they come from deps.
+COPY --from=deps /app/packages packages
 COPY package.json tsconfig.base.json ./
 COPY packages/ packages/
 COPY subgraphs/users/ subgraphs/users/
