@@ -1,5 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { askRedisOnce, freePort, startPrivateMariadb, startPrivateRedis } from '@poolgraph/testing';
 import { SERVER_PROGRAMS, ensureSystemPackages } from './systemPackages.ts';
@@ -56,6 +57,21 @@ async function portFor(defaultPort: number): Promise<number> {
   return free ? defaultPort : freePort();
 }
 
+/**
+ * Whether our own server from an interrupted run still holds the default port: it is then
+ * restarted through the launcher (which stops it first), not taken for the machine's server.
+ */
+function ownServerStillRuns(dir: string): boolean {
+  const pidFile = join(dir, 'mysqld.pid');
+  if (!existsSync(pidFile)) return false;
+  try {
+    process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 class MissingPrograms extends Error {}
 
 /**
@@ -75,11 +91,15 @@ export async function chooseDevServers(
   };
   try {
     let mysqlServerUrl = choice.mysqlServerUrl ?? DEFAULT_MYSQL_SERVER_URL;
-    if (!choice.mysqlServerUrl && !choice.mysqlProvided && !(await mysqlAnswers(mysqlServerUrl))) {
+    const dir = resolve(root, DEV_SERVERS_DIR, 'mysql');
+    const needsOwnMysql =
+      !choice.mysqlServerUrl &&
+      !choice.mysqlProvided &&
+      (ownServerStillRuns(dir) || !(await mysqlAnswers(mysqlServerUrl)));
+    if (needsOwnMysql) {
       if (!ensureSystemPackages(SERVER_PROGRAMS.mariadb, 'Running a MariaDB of its own')) {
         throw new MissingPrograms();
       }
-      const dir = resolve(root, DEV_SERVERS_DIR, 'mysql');
       console.log(`Nothing answers at ${mysqlServerUrl}: starting a MariaDB of its own (${dir})…`);
       const mariadb = await startPrivateMariadb({ dir, port: await portFor(3306) });
       stops.push(() => mariadb.stop());
@@ -91,9 +111,9 @@ export async function chooseDevServers(
       if (!ensureSystemPackages(SERVER_PROGRAMS.redis, 'Running a Redis of its own')) {
         throw new MissingPrograms();
       }
-      const dir = resolve(root, DEV_SERVERS_DIR, 'redis');
-      console.log(`Nothing answers at ${redisUrl}: starting a Redis of its own (${dir})…`);
-      const redis = await startPrivateRedis({ dir, port: await portFor(6379) });
+      const redisDir = resolve(root, DEV_SERVERS_DIR, 'redis');
+      console.log(`Nothing answers at ${redisUrl}: starting a Redis of its own (${redisDir})…`);
+      const redis = await startPrivateRedis({ dir: redisDir, port: await portFor(6379) });
       stops.push(() => redis.stop());
       redisUrl = redis.url;
       lines.push(`${redisUrl} (its own, data in ${DEV_SERVERS_DIR}/redis)`);
