@@ -16,6 +16,8 @@ export default defineConfig({
       'client/e2e/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**'],
+    // A private MariaDB and Redis for the whole run (TEST_MYSQL_URL / TEST_REDIS_URL).
+    globalSetup: ['test-stack/src/testServers.ts'],
     // Integration tests share one MariaDB and one Redis; two workers keep a 2-core machine responsive.
     maxWorkers: 2,
     testTimeout: 30_000,

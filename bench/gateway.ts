@@ -16,7 +16,8 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { expectData, freePort, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
 import { createGraphQLClient } from './lib/client.ts';
@@ -139,7 +140,15 @@ try {
     gateways.push({ name, url: `http://127.0.0.1:${port}/graphql`, child });
   };
   const node = process.execPath;
-  const hive = [node, 'node_modules/@graphql-hive/gateway/dist/bin.js'];
+  // Hive Gateway is a dependency of the bench workspace only (bench/package.json): the product
+  // never installs it. Resolved from here, wherever npm placed it.
+  const hive = [
+    node,
+    resolve(
+      dirname(createRequire(import.meta.url).resolve('@graphql-hive/gateway/package.json')),
+      'dist/bin.js',
+    ),
+  ];
   const wanted = args.only?.split(',');
   const candidates: Array<[string, string[], Record<string, string>?]> = [
     [

@@ -7,8 +7,12 @@
  * Redis Cluster (ports 7001–7003, data in .poolgraph/fleet/redis-cluster/), unless REDIS_URL
  * already names a cluster. With --mysql-replica (`npm run fleet` passes it) everything runs on a
  * MariaDB primary + read replica of its own (ports 3307/3308, data kept in .poolgraph/fleet/),
- * not MYSQL_SERVER_URL.
+ * not MYSQL_SERVER_URL. When MYSQL_SERVER_URL / REDIS_URL are unset and nothing answers at the
+ * default addresses, it runs a MariaDB and a Redis of its own (data in .poolgraph/dev/), stopped
+ * with everything else.
  */
+// First: an old Node is named before anything else fails.
+import './lib/nodeVersion.ts';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { startProcess, waitUntilReady } from './lib/processes.ts';
 import { checkServices } from './lib/services.ts';
 import { startLocalRedisCluster, type LocalRedisCluster } from './lib/redisCluster.ts';
 import { startFleetMysql } from './lib/fleetMysql.ts';
+import { chooseDevServers } from './lib/devServers.ts';
 import { seedDemo, type DemoLogin } from './seed.ts';
 import { startPaymentsDemo, type PaymentsDemo } from './lib/payments.ts';
 import { seedPartnerKey } from './seed-partner.ts';
@@ -39,12 +44,23 @@ if (!Number.isInteger(replicas) || replicas < 1) {
   process.exit(1);
 }
 const mysqlPair = values['mysql-replica'] ? await startFleetMysql(root) : undefined;
-const mysqlServer = (
-  mysqlPair?.primaryServerUrl ??
-  process.env.MYSQL_SERVER_URL ??
-  'mysql://root@127.0.0.1:3306'
-).replace(/\/$/, '');
-let redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const wantsLocalCluster = values['redis-cluster'] && !isClusterUrl(process.env.REDIS_URL ?? '');
+// Explicit URLs are used as given; otherwise the defaults, or servers of its own when none answers.
+const devServers = await chooseDevServers(root, {
+  mysqlServerUrl: process.env.MYSQL_SERVER_URL,
+  redisUrl: process.env.REDIS_URL,
+  mysqlProvided: mysqlPair !== undefined,
+  redisProvided: wantsLocalCluster,
+}).catch(async (error: unknown) => {
+  console.error(`\nStarting MariaDB or Redis failed: ${(error as Error).message}\n`);
+  return undefined;
+});
+if (!devServers) {
+  await mysqlPair?.stop();
+  process.exit(1);
+}
+const mysqlServer = (mysqlPair?.primaryServerUrl ?? devServers.mysqlServerUrl).replace(/\/$/, '');
+let redisUrl = devServers.redisUrl;
 const logLevel = process.env.LOG_LEVEL ?? 'info';
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? (replicas > 1 ? 8080 : 4000));
 const clientPort = Number(process.env.CLIENT_PORT ?? 5173);
@@ -59,11 +75,12 @@ function fleetRunDir() {
 async function fail(message: string): Promise<never> {
   console.error(`\n${message}\n`);
   await mysqlPair?.stop();
+  await devServers?.stop();
   process.exit(1);
 }
 
 let redisCluster: LocalRedisCluster | undefined;
-if (values['redis-cluster'] && !isClusterUrl(redisUrl)) {
+if (wantsLocalCluster) {
   console.log('Starting a local 3-master Redis Cluster (.poolgraph/fleet/redis-cluster/)…');
   const cluster = await startLocalRedisCluster(resolve(fleetRunDir(), 'redis-cluster')).catch(
     (error: unknown) => fail(`The local Redis Cluster did not start: ${(error as Error).message}`),
@@ -110,6 +127,7 @@ async function shutdown(code: number) {
   // Last: the services flush to Redis until they stop.
   await redisCluster?.stop();
   await mysqlPair?.stop();
+  await devServers?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -178,6 +196,7 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: strin
           `  MariaDB primary :3307 and read replica :3308 (pools listings, reports; .poolgraph/fleet/)`,
         ]
       : []),
+    ...(devServers?.describe() ?? []).map((line) => `  ${'Own server'.padEnd(26)} ${line}`),
     ...SUBGRAPHS.map(
       (name) => `  ${`${name} subgraph`.padEnd(26)} ${subgraphUrl(ports[name])}/graphql`,
     ),

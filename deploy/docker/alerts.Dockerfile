@@ -24,9 +24,12 @@ COPY subgraphs/reports/package.json subgraphs/reports/
 COPY gateway/package.json gateway/
 COPY client/package.json client/
 COPY emulators/stripe/package.json emulators/stripe/
-# Every workspace's dependencies, dev ones included: services run their TypeScript through tsx
-# (a root devDependency), exactly as the test harness runs them.
-RUN npm ci --no-audit --no-fund --ignore-scripts && npm cache clean --force
+COPY bench/package.json bench/
+# Only this service's production dependencies (and the workspaces it depends on): no
+# devDependencies, no other service's packages, no benchmark peers. tsx, which runs the
+# TypeScript, is one of the service's own dependencies.
+RUN npm ci --omit=dev --workspace=@poolgraph/alerts --no-audit --no-fund --ignore-scripts \
+  && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
@@ -35,6 +38,9 @@ ENV NODE_ENV=production \
     TMPDIR=/tmp
 WORKDIR /app
 COPY --from=deps /app/node_modules node_modules
+# Nested node_modules of the shared packages (packages/platform keeps its own OpenTelemetry
+# versions there): the build context leaves every node_modules out, so they come from deps.
+COPY --from=deps /app/packages packages
 COPY package.json tsconfig.base.json ./
 COPY packages/ packages/
 COPY subgraphs/alerts/ subgraphs/alerts/

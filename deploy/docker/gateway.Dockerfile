@@ -6,7 +6,7 @@
 # The command is the one `npm start` runs (scripts/lib/stack.ts): node --import tsx gateway/src/index.ts.
 ARG NODE_IMAGE=node:20.19.5-bookworm-slim
 
-FROM ${NODE_IMAGE} AS deps
+FROM ${NODE_IMAGE} AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/auth/package.json packages/auth/
@@ -24,12 +24,22 @@ COPY subgraphs/reports/package.json subgraphs/reports/
 COPY gateway/package.json gateway/
 COPY client/package.json client/
 COPY emulators/stripe/package.json emulators/stripe/
-# Every workspace's dependencies, dev ones included: services run their TypeScript through tsx
-# (a root devDependency), exactly as the test harness runs them.
-RUN npm ci --no-audit --no-fund --ignore-scripts && npm cache clean --force
+COPY bench/package.json bench/
+
+FROM manifests AS deps
+# Only this service's production dependencies (and the workspaces it depends on): no
+# devDependencies, no other service's packages, no benchmark peers. tsx, which runs the
+# TypeScript, is one of the service's own dependencies.
+RUN npm ci --omit=dev --workspace=@poolgraph/gateway --no-audit --no-fund --ignore-scripts \
+  && npm cache clean --force
+
+# Composition (@poolgraph/supergraph, @apollo/composition) runs at build time only: a full
+# install in a stage the runtime copies nothing from but the composed file.
+FROM manifests AS tooling
+RUN npm ci --no-audit --no-fund --ignore-scripts
 
 # The supergraph with the container network's routing URLs (http://users:4001/graphql, …).
-FROM deps AS supergraph
+FROM tooling AS supergraph
 COPY supergraph.yaml tsconfig.base.json ./
 COPY packages/ packages/
 COPY subgraphs/ subgraphs/
@@ -44,6 +54,9 @@ ENV NODE_ENV=production \
     SUPERGRAPH_PATH=/app/supergraph.graphql
 WORKDIR /app
 COPY --from=deps /app/node_modules node_modules
+# Nested node_modules of the shared packages (packages/platform keeps its own OpenTelemetry
+# versions there): the build context leaves every node_modules out, so they come from deps.
+COPY --from=deps /app/packages packages
 COPY package.json tsconfig.base.json ./
 COPY packages/ packages/
 COPY gateway/ gateway/

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv2019 } from 'ajv/dist/2019.js';
-import { DockerfileParser } from 'dockerfile-ast';
+import { Copy, DockerfileParser } from 'dockerfile-ast';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
@@ -20,6 +20,7 @@ import {
   type ManagedProcess,
 } from '../../scripts/lib/processes.ts';
 import { DEPLOY } from './promql.ts';
+import { productionDependencies } from './productionDependencies.ts';
 
 const ROOT = resolve(DEPLOY, '..');
 const SERVICES = {
@@ -97,6 +98,60 @@ describe('the Dockerfiles', () => {
       expect(health).toContain(`http://127.0.0.1:${port}/healthz`);
       expect(d.cmd).toEqual(['node', '--import', 'tsx', entryOf(service)]);
       expect(existsSync(resolve(ROOT, entryOf(service)))).toBe(true);
+    });
+  }
+
+  for (const service of Object.keys(SERVICES) as Service[]) {
+    it(`${service}: the runtime stage carries the service's production dependencies only`, () => {
+      const text = readFileSync(resolve(DEPLOY, `docker/${service}.Dockerfile`), 'utf8');
+      const dockerfile = DockerfileParser.parse(text);
+      const froms = dockerfile.getFROMs();
+      const runtimeFrom = froms[froms.length - 1]!;
+      const runtime = dockerfile
+        .getInstructions()
+        .filter((i) => i.getRange().start.line >= runtimeFrom.getRange().start.line);
+      // node_modules comes from one stage, which installs this workspace without dev dependencies.
+      const modules = runtime.filter(
+        (i): i is Copy => i instanceof Copy && /node_modules/.test(i.getArgumentsContent() ?? ''),
+      );
+      expect(modules).toHaveLength(1);
+      const stage = modules[0]!.getFromFlag()?.getValue();
+      const stageFrom = froms.find((f) => f.getBuildStage() === stage);
+      expect(stageFrom, `stage ${stage}`).toBeDefined();
+      const stageRuns = dockerfile
+        .getInstructions()
+        .filter(
+          (i) =>
+            i.getKeyword() === 'RUN' &&
+            i.getRange().start.line > stageFrom!.getRange().start.line &&
+            i.getRange().start.line < runtimeFrom.getRange().start.line,
+        )
+        .map((i) => i.getArgumentsContent() ?? '');
+      const install = stageRuns.find((r) => r.includes('npm ci'));
+      expect(install).toContain('--omit=dev');
+      expect(install).toContain(`--workspace=@poolgraph/${service}`);
+      // Nothing installs in the runtime stage itself.
+      expect(runtime.filter((i) => i.getKeyword() === 'RUN')).toEqual([]);
+      // What that install brings: the loader the command runs with, none of the tooling.
+      const installed = productionDependencies(ROOT, `@poolgraph/${service}`);
+      const loader = readDockerfile(service).cmd[2]!;
+      expect(installed.has(loader), `${loader} is a dependency of @poolgraph/${service}`).toBe(
+        true,
+      );
+      for (const tool of [
+        'vitest',
+        'typescript',
+        'eslint',
+        'prettier',
+        'drizzle-kit',
+        '@graphql-codegen/cli',
+        '@graphql-hive/gateway',
+        '@graphql-hive/router-runtime',
+        '@poolgraph/testing',
+        '@poolgraph/test-stack',
+      ]) {
+        expect(installed.has(tool), `${tool} in the ${service} image`).toBe(false);
+      }
     });
   }
 

@@ -6,17 +6,16 @@ import {
   redisUrlProblem,
 } from '@poolgraph/platform';
 
-export const REMEDY_MYSQL = `MySQL/MariaDB is not answering. On Debian:
-  apt-get install -y mariadb-server        # if it is not installed
-  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
-  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
-or point MYSQL_SERVER_URL at a running server (mysql://user:password@host:3306).`;
+// Shown for a server npm start was told to use (or found answering and then lost): it never
+// replaces a given URL. Unset, and with nothing answering, it runs servers of its own.
+export const REMEDY_MYSQL = `MySQL/MariaDB at MYSQL_SERVER_URL is not answering (or refuses the login).
+Start it, fix the URL (mysql://user:password@host:3306), or unset MYSQL_SERVER_URL: with nothing
+answering at 127.0.0.1:3306, npm start runs a MariaDB of its own (data in .poolgraph/dev/mysql).`;
 
-export const REMEDY_REDIS = `Redis is not answering. On Debian:
-  apt-get install -y redis-server          # if it is not installed
-  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
-or point REDIS_URL at a running server (redis://host:6379) or cluster
-(redis-cluster://host:port,host:port,…; \`npm run fleet -- --redis-cluster\` starts a local one).`;
+export const REMEDY_REDIS = `Redis at REDIS_URL is not answering.
+Start it, fix the URL (redis://host:6379, or a cluster redis-cluster://host:port,host:port,…), or
+unset REDIS_URL: with nothing answering at 127.0.0.1:6379, npm start runs a Redis of its own
+(data in .poolgraph/dev/redis; \`npm run fleet -- --redis-cluster\` starts a local cluster).`;
 
 /** Connects once to MySQL and Redis; returns a list of problems, each with its remedy. */
 export async function checkServices(mysqlServerUrl: string, redisUrl: string): Promise<string[]> {

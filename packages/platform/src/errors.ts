@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** The error codes of the public contract (DESIGN.md, "Auth"). */
+/** The error codes of the public contract (docs/ARCHITECTURE.md, "The public contract"). */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',

@@ -29,7 +29,7 @@ export function databaseName(url: string): string {
 function poolOptions(url: string): PoolOptions {
   return {
     uri: url,
-    // Without these, BIGINT values above 2^53 come back rounded (STACK.md).
+    // Without these, BIGINT values above 2^53 come back rounded (docs/STACK.md).
     supportBigNumbers: true,
     bigNumberStrings: true,
     timezone: 'Z',

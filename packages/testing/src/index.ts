@@ -9,4 +9,6 @@ export * from './persistedQueries.ts';
 export * from './redisCluster.ts';
 // A private MariaDB primary + GTID replica (own mariadbd processes): tests, the fleet, chaos.
 export * from './mariadbPair.ts';
+// One private mariadbd: the test run's server and `npm start`'s when none answers.
+export * from './privateMariadb.ts';
 export * from './random.ts';

@@ -11,8 +11,11 @@ export interface MariadbServerSpec {
   dir: string;
   port: number;
   serverId: number;
-  /** The primary writes a ROW binary log; the replica is read-only and keeps none. */
-  role: 'primary' | 'replica';
+  /**
+   * The primary writes a ROW binary log; the replica is read-only and keeps none; a standalone
+   * server (`startPrivateMariadb`: `npm start`'s own, the test run's) keeps none either.
+   */
+  role: 'primary' | 'replica' | 'standalone';
 }
 
 export interface RunningMariadb {
@@ -30,7 +33,7 @@ export function socketPath(dir: string): string {
 /**
  * Small and fast rather than durable: a 32 MB buffer pool, an 8 MB redo log, no doublewrite,
  * no fsync per commit, no performance schema. The collation is the system server's
- * (STACK.md: utf8mb4_unicode_ci), so tests see the same comparisons on either server.
+ * (docs/STACK.md: utf8mb4_unicode_ci), so tests see the same comparisons on either server.
  */
 function serverArgs(spec: MariadbServerSpec): string[] {
   const data = join(spec.dir, 'data');
@@ -48,23 +51,26 @@ function serverArgs(spec: MariadbServerSpec): string[] {
     `--server-id=${spec.serverId}`,
     '--character-set-server=utf8mb4',
     '--collation-server=utf8mb4_unicode_ci',
-    '--innodb-buffer-pool-size=32M',
+    // A standalone server holds a whole test run's databases (or the demo's): the stock 128 MB.
+    `--innodb-buffer-pool-size=${spec.role === 'standalone' ? '128M' : '32M'}`,
     '--innodb-log-file-size=8M',
     '--innodb-doublewrite=0',
     '--innodb-flush-log-at-trx-commit=2',
     '--performance-schema=OFF',
     '--max-connections=300',
-    ...(spec.role === 'primary'
-      ? [`--log-bin=${join(data, 'binlog')}`, '--binlog-format=ROW', '--sync-binlog=0']
-      : [
-          '--skip-log-bin',
-          '--read-only',
-          `--relay-log=${join(data, 'relay')}`,
-          // A replica restart resumes from mysql.gtid_slave_pos, which commits with each change.
-          '--relay-log-recovery=1',
-          // Notice a primary that went away within seconds, and retry each second.
-          '--slave-net-timeout=5',
-        ]),
+    ...(spec.role === 'standalone'
+      ? ['--skip-log-bin']
+      : spec.role === 'primary'
+        ? [`--log-bin=${join(data, 'binlog')}`, '--binlog-format=ROW', '--sync-binlog=0']
+        : [
+            '--skip-log-bin',
+            '--read-only',
+            `--relay-log=${join(data, 'relay')}`,
+            // A replica restart resumes from mysql.gtid_slave_pos, which commits with each change.
+            '--relay-log-recovery=1',
+            // Notice a primary that went away within seconds, and retry each second.
+            '--slave-net-timeout=5',
+          ]),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -21,6 +21,13 @@ export interface PrivateRedisOptions {
    * SIGKILL loses nothing Redis acknowledged (as a production Redis with AOF would behave).
    */
   persistent?: boolean;
+  /**
+   * Keep data in this directory, between runs too (`npm start`'s `.poolgraph/dev/redis`): the
+   * same AOF as `persistent`, never removed by stop().
+   */
+  dir?: string;
+  /** Default a free port. */
+  port?: number;
 }
 
 /** Where a server keeps its data: none (`--save ''`, no AOF) or an AOF fsynced on every write. */
@@ -60,13 +67,17 @@ export async function waitForPing(url: string): Promise<void> {
 }
 
 /**
- * A redis-server of the test's own on a free port, for tests that stop or restart Redis without
- * disturbing the shared one other test files use.
+ * A redis-server of its own on a free port: the test run's shared one (vitest's global setup),
+ * a test's that stops or restarts Redis without disturbing the others, and `npm start`'s when
+ * none answers (kept in `dir`).
  */
 export async function startPrivateRedis(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `redis://127.0.0.1:${port}`;
-  const dir = options.persistent ? mkdtempSync(join(tmpdir(), 'pgredis-')) : undefined;
+  const temp =
+    options.persistent && !options.dir ? mkdtempSync(join(tmpdir(), 'pgredis-')) : undefined;
+  const dir = options.dir ?? temp;
+  if (options.dir) mkdirSync(options.dir, { recursive: true });
   let server: ChildProcess;
   const start = async () => {
     server = spawn(
@@ -74,6 +85,8 @@ export async function startPrivateRedis(options: PrivateRedisOptions = {}): Prom
       ['--port', String(port), '--bind', '127.0.0.1', ...redisPersistenceArgs(dir)],
       { stdio: 'ignore' },
     );
+    // A missing binary fails the ping below rather than crashing the process.
+    server.on('error', () => {});
     await waitForPing(url);
   };
   const stop = async () => {
@@ -91,7 +104,7 @@ export async function startPrivateRedis(options: PrivateRedisOptions = {}): Prom
     },
     stop: async () => {
       await stop();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      if (temp) rmSync(temp, { recursive: true, force: true });
     },
   };
 }

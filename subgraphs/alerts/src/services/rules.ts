@@ -5,7 +5,7 @@ import type { PoolFactsRow } from '../data/poolFacts.ts';
 import type { RuleRow } from '../data/rules.ts';
 import type { SpikeParams } from '../detection/spike.ts';
 
-/** DESIGN.md "Alert rules": the spike defaults. */
+/** The spike defaults of the public contract (docs/ARCHITECTURE.md, "Alert rules"). */
 export const SPIKE_DEFAULTS: SpikeParams = {
   spikeFactor: 10,
   windowSeconds: 300,
