@@ -1,6 +1,14 @@
 import type { IncomingMessage } from 'node:http';
-import { Counter, type Logger, type RedisClient, type Registry } from '@poolgraph/platform';
-import { clientAddressOf, type GatewayContext } from '../context.ts';
+import {
+  Counter,
+  addressBucket,
+  resolveClientAddress,
+  type Logger,
+  type ProxyTrust,
+  type RedisClient,
+  type Registry,
+} from '@poolgraph/platform';
+import type { GatewayContext } from '../context.ts';
 import { DEFAULT_LIMITS, type GatewayLimits } from './config.ts';
 import { corsPolicy } from './cors.ts';
 import { operationLimitsFor } from './plugin.ts';
@@ -17,7 +25,7 @@ export function rateIdentityOf(context: GatewayContext, req: IncomingMessage): R
   const key = req.headers['x-api-key'];
   if (typeof key === 'string' && key) return apiKeyIdentity(key);
   if (context.viewer) return { kind: 'user', id: context.viewer.userId };
-  return { kind: 'ip', id: context.clientAddress ?? 'unknown' };
+  return { kind: 'ip', id: addressBucket(context.clientAddress) };
 }
 
 export interface LimitsDeps {
@@ -27,8 +35,8 @@ export interface LimitsDeps {
   /** Without Redis there are no rate limits (tests of other features). */
   redis?: RedisClient;
   redisPrefix?: string;
-  /** How the client's address is read (`TRUST_PROXY`): failed authentications are charged to it. */
-  trustProxy?: boolean;
+  /** Who may name the client (`TRUSTED_PROXIES`): failed authentications are charged to it. */
+  trustedProxies: ProxyTrust;
 }
 
 /** Everything the gateway's limits plug into: Apollo, the context, the HTTP face. */
@@ -74,8 +82,8 @@ export function createLimits(deps: LimitsDeps) {
           context = await create(req);
         } catch (error) {
           // A bad token or key is charged to its address, so guessing keys is throttled too.
-          const address = clientAddressOf(req, !!deps.trustProxy) ?? 'unknown';
-          await limiter.charge({ kind: 'ip', id: address });
+          const address = resolveClientAddress(req, deps.trustedProxies);
+          await limiter.charge({ kind: 'ip', id: addressBucket(address) });
           throw error;
         }
         await limiter.charge(rateIdentityOf(context, req));

@@ -7,7 +7,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isPartner, viewerFromAuthorization, type TokenVerifier } from '@poolgraph/auth';
-import { ErrorCode, type Logger } from '@poolgraph/platform';
+import { ErrorCode, resolveClientAddress, TRUST_NO_PROXY, type Logger } from '@poolgraph/platform';
 import { subscriptionQuery, type PersistedQueryPolicy } from '../persistedQueries/policy.ts';
 import { DEFAULT_OPERATION_LIMITS, DEFAULT_WEBSOCKET_LIMITS } from '../limits/config.ts';
 import type { OperationLimits, WebSocketLimits } from '../limits/config.ts';
@@ -34,8 +34,8 @@ export interface GatewaySubscriptionsDeps {
     | { planner: SubscriptionPlanner; serviceMap: ServiceMap; subgraphs: UpstreamEndpoint[] }
     | undefined;
   limits?: { webSocket: WebSocketLimits; operations: OperationLimits };
-  /** The caller's address (as the HTTP path sees it, honouring TRUST_PROXY). */
-  addressOf?: (req: IncomingMessage) => string | undefined;
+  /** The caller's address, resolved as for HTTP requests (`TRUSTED_PROXIES`). */
+  addressOf?: (req: IncomingMessage) => string;
 }
 
 /**
@@ -55,8 +55,9 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
     path: '/graphql',
     maxPayload: wsLimits.maxMessageBytes,
   });
-  // The client's address as HTTP requests see it (TRUST_PROXY), for limits and for subgraphs.
-  const addressOf = deps.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress);
+  // The client's address as HTTP requests see it (TRUSTED_PROXIES), for limits and subgraphs.
+  const addressOf =
+    deps.addressOf ?? ((req: IncomingMessage) => resolveClientAddress(req, TRUST_NO_PROXY));
   const connections = limitConnections(wsServer, wsLimits, addressOf);
   // Send path: each event's result is serialized once (frames.ts); its text is spliced in here.
   wsServer.on('connection', (socket) => {
