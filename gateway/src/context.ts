@@ -27,7 +27,6 @@ export interface GatewayContext extends BaseContext {
   clientAddress: string;
 }
 
-
 export interface ContextDeps {
   verifier: TokenVerifier;
   log: Logger;

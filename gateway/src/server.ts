@@ -150,6 +150,7 @@ export function createGateway(options: GatewayOptions): HttpService {
         upstream,
         policy: partners.policy,
         limits: limits.limits,
+        rateLimiter: limits.limiter,
         addressOf: (req) => resolveClientAddress(req, trustedProxies),
         current: () =>
           planner && { planner, subgraphs, serviceMap: Object.fromEntries(dataSources) },

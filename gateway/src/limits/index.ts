@@ -72,6 +72,8 @@ export function createLimits(deps: LimitsDeps) {
   return {
     limits,
     operations,
+    /** The GCRA limiter itself (none without Redis): WebSocket messages are charged to it too. */
+    limiter: limiter || undefined,
     cors: corsPolicy(limits.corsOrigins),
     /** Wraps the context function: a request over its rate limit fails with 429. */
     rateLimited(create: (req: IncomingMessage) => Promise<GatewayContext>) {

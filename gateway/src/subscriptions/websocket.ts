@@ -12,6 +12,8 @@ import { subscriptionQuery, type PersistedQueryPolicy } from '../persistedQuerie
 import { DEFAULT_OPERATION_LIMITS, DEFAULT_WEBSOCKET_LIMITS } from '../limits/config.ts';
 import type { OperationLimits, WebSocketLimits } from '../limits/config.ts';
 import { costError, parseWithinLimits } from '../limits/subscriptions.ts';
+import type { RateLimiter } from '../limits/rateLimit.ts';
+import { socketRateLimits } from './churn.ts';
 import { limitConnections } from './connectionLimits.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
@@ -34,6 +36,8 @@ export interface GatewaySubscriptionsDeps {
     | { planner: SubscriptionPlanner; serviceMap: ServiceMap; subgraphs: UpstreamEndpoint[] }
     | undefined;
   limits?: { webSocket: WebSocketLimits; operations: OperationLimits };
+  /** The HTTP rate limiter (Redis GCRA): subscribe, complete and connection_init are charged. */
+  rateLimiter?: RateLimiter;
   /** The caller's address, resolved as for HTTP requests (`TRUSTED_PROXIES`). */
   addressOf?: (req: IncomingMessage) => string;
 }
@@ -59,6 +63,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
   const addressOf =
     deps.addressOf ?? ((req: IncomingMessage) => resolveClientAddress(req, TRUST_NO_PROXY));
   const connections = limitConnections(wsServer, wsLimits, addressOf);
+  const rates = socketRateLimits(deps.rateLimiter);
   // Send path: each event's result is serialized once (frames.ts); its text is spliced in here.
   wsServer.on('connection', (socket) => {
     const send = socket.send.bind(socket);
@@ -94,27 +99,37 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
       connectionInitWaitTimeout: wsLimits.connectionInitTimeoutMs,
       async onConnect(ctx) {
         const authorization = ctx.connectionParams?.authorization;
+        const address = addressOf(ctx.extra.request);
+        let session: Session;
         try {
           if (typeof authorization !== 'string') throw new Error('missing');
           const viewer = await viewerFromAuthorization(authorization, verifier);
           if (!viewer) throw new Error('missing');
           const { exp } = decodeJwt(authorization.replace(/^Bearer\s+/i, ''));
-          if (!connections.admitUser(viewer.userId, ctx.extra.socket)) return false;
-          sessions.set(ctx, {
+          session = {
             viewer,
             authorization,
             expiresAt: (exp ?? 0) * 1000,
-            clientAddress: addressOf(ctx.extra.request),
+            clientAddress: address,
             recheck: () => viewerFromAuthorization(authorization, verifier),
-          });
-          return true;
+          };
         } catch {
+          // Guessing tokens is charged to the address, as a refused HTTP credential is.
+          const limited = await rates.connection(null, address);
           ctx.extra.socket.close(
-            CloseCode.Unauthorized,
-            'Unauthorized: send { authorization: "Bearer <token>" } in connection_init',
+            limited ? rates.closeCode : CloseCode.Unauthorized,
+            limited ?? 'Unauthorized: send { authorization: "Bearer <token>" } in connection_init',
           );
           return false;
         }
+        const limited = await rates.connection(session.viewer, address);
+        if (limited) {
+          ctx.extra.socket.close(rates.closeCode, limited);
+          return false;
+        }
+        if (!connections.admitUser(session.viewer.userId, ctx.extra.socket)) return false;
+        sessions.set(ctx, session);
+        return true;
       },
       async onSubscribe(ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
         const session = sessions.get(ctx);
@@ -127,6 +142,8 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
             ),
           ];
         }
+        const limited = await rates.subscribe(session.viewer);
+        if (limited) return [limited];
         // graphql-ws has already counted this one.
         const open = Object.keys(ctx.subscriptions).length;
         if (open > wsLimits.subscriptionsPerConnection) {
@@ -189,6 +206,11 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
           variableValues: variables,
           contextValue: operation,
         };
+      },
+      // A client's complete (or the end of a subscription) is charged like its subscribe.
+      onComplete(ctx) {
+        const session = sessions.get(ctx);
+        if (session) rates.complete(session.viewer);
       },
       // onSubscribe put the whole operation in contextValue; graphql-ws hands it back here.
       subscribe: (args) => run(args.contextValue as Operation),
