@@ -16,6 +16,8 @@ import { createContextFunction, type GatewayContext } from './context.ts';
 import { explorerRoutes } from './explorer.ts';
 import { SubgraphDataSource } from './dataSource.ts';
 import { InflightFetches } from './inflight.ts';
+import { knownOperationLabel } from './operationLabel.ts';
+import { operationResolutionPlugin } from './operationResolution.ts';
 import { formatLimitErrors } from './limits/errors.ts';
 import { createLimits, type GatewayLimits } from './limits/index.ts';
 import { createSubgraphMetrics } from './metrics.ts';
@@ -106,7 +108,8 @@ export function createGateway(options: GatewayOptions): HttpService {
     stopOnTerminationSignals: false,
     formatError: formatLimitErrors(formatErrorFor(log)),
     plugins: [
-      metricsPlugin(metrics),
+      metricsPlugin(metrics, knownOperationLabel(partners.policy.documents)),
+      operationResolutionPlugin(),
       requestLogPlugin(log),
       ...partners.plugins,
       limits.operations.plugin,
