@@ -7,13 +7,12 @@ import { Kind, GraphQLError } from 'graphql';
  * unknown name, or several operations and no name), or the operation's type has no root in
  * the schema (`mutation` on a graph without one). They are the client's mistakes, so they are
  * raised here, before execution, as HTTP 400 `OPERATION_RESOLUTION_FAILURE` (Apollo's code for
- * them), as the GraphQL-over-HTTP spec asks of a request that cannot be executed.
+ * them), as the GraphQL-over-HTTP spec asks of a request that cannot be executed. So is a
+ * subscription sent over HTTP (the gateway's executor throws on it): 400 `BAD_REQUEST`.
  */
 export function operationResolutionPlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
-  const refuse = (message: string) =>
-    new GraphQLError(message, {
-      extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
-    });
+  const refuse = (message: string, code = 'OPERATION_RESOLUTION_FAILURE') =>
+    new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
   return {
     async requestDidStart() {
       return {
@@ -32,6 +31,12 @@ export function operationResolutionPlugin<T extends BaseContext>(): ApolloServer
           }
           if (!schema.getRootType(operation.operation)) {
             throw refuse(`The schema has no ${operation.operation} type.`);
+          }
+          if (operation.operation === 'subscription') {
+            throw refuse(
+              'Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP.',
+              'BAD_REQUEST',
+            );
           }
         },
       };
