@@ -12,18 +12,19 @@ import type { GatewayContext } from '../context.ts';
 import { DEFAULT_LIMITS, type GatewayLimits } from './config.ts';
 import { corsPolicy } from './cors.ts';
 import { operationLimitsFor } from './plugin.ts';
-import { apiKeyIdentity, createRateLimiter, type RateIdentity } from './rateLimit.ts';
+import { createRateLimiter, type RateIdentity } from './rateLimit.ts';
 
 export type { GatewayLimits } from './config.ts';
 export { DEFAULT_LIMITS } from './config.ts';
 
 /**
- * Who a request is charged to: its API key (by hash: the secret is never a Redis key name), else
- * its user, else its address.
+ * Who a request is charged to: its API key, by the key's id as authenticated (the PARTNER
+ * token's subject; never the header's bytes, so no spelling of a key has a budget of its own,
+ * and the key's token sent as a bearer token shares the key's), else its user, else its
+ * address (IPv6 by /64).
  */
-export function rateIdentityOf(context: GatewayContext, req: IncomingMessage): RateIdentity {
-  const key = req.headers['x-api-key'];
-  if (typeof key === 'string' && key) return apiKeyIdentity(key);
+export function rateIdentityOf(context: GatewayContext): RateIdentity {
+  if (context.viewer && context.apiKey) return { kind: 'key', id: context.viewer.userId };
   if (context.viewer) return { kind: 'user', id: context.viewer.userId };
   return { kind: 'ip', id: addressBucket(context.clientAddress) };
 }
@@ -88,7 +89,7 @@ export function createLimits(deps: LimitsDeps) {
           await limiter.charge({ kind: 'ip', id: addressBucket(address) });
           throw error;
         }
-        await limiter.charge(rateIdentityOf(context, req));
+        await limiter.charge(rateIdentityOf(context));
         return context;
       };
     },

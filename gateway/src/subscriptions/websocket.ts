@@ -6,7 +6,12 @@ import { getOperationAST, validate, type ExecutionArgs, type ExecutionResult } f
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { isPartner, viewerFromAuthorization, type TokenVerifier } from '@poolgraph/auth';
+import {
+  bearerTokenOf,
+  isPartner,
+  viewerFromAuthorization,
+  type TokenVerifier,
+} from '@poolgraph/auth';
 import { ErrorCode, resolveClientAddress, TRUST_NO_PROXY, type Logger } from '@poolgraph/platform';
 import { subscriptionQuery, type PersistedQueryPolicy } from '../persistedQueries/policy.ts';
 import { DEFAULT_OPERATION_LIMITS, DEFAULT_WEBSOCKET_LIMITS } from '../limits/config.ts';
@@ -105,7 +110,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
           if (typeof authorization !== 'string') throw new Error('missing');
           const viewer = await viewerFromAuthorization(authorization, verifier);
           if (!viewer) throw new Error('missing');
-          const { exp } = decodeJwt(authorization.replace(/^Bearer\s+/i, ''));
+          const { exp } = decodeJwt(bearerTokenOf(authorization));
           session = {
             viewer,
             authorization,
