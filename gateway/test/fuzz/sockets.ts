@@ -49,7 +49,7 @@ const SESSIONS: Array<[string, Frames]> = [
     'subscribe/complete churn',
     (random, token) => [
       init(`Bearer ${token}`),
-      ...Array.from({ length: 1 + random.int(0, 40) }, (_v, i) => [
+      ...Array.from({ length: 1 + random.int(0, 7) }, (_v, i) => [
         JSON.stringify({
           id: `c${i}`,
           type: 'subscribe',
