@@ -60,8 +60,20 @@ function unfinished(intent: PaymentIntent, verb: 'confirm' | 'cancel'): PaymentI
   return intent;
 }
 
+/** The fields of Stripe's Refund object that the emulator keeps (Stripe's names). */
+export interface Refund {
+  id: string;
+  object: 'refund';
+  amount: number;
+  currency: string;
+  payment_intent: string;
+  status: 'succeeded';
+  created: number;
+}
+
 export function createPaymentIntents(webhooks: WebhookSender) {
   const intents = new Map<string, PaymentIntent>();
+  const refunds = new Map<string, Refund>();
 
   function event(type: string, intent: PaymentIntent, idempotencyKey: string | null): StripeEvent {
     return {
@@ -169,6 +181,39 @@ export function createPaymentIntents(webhooks: WebhookSender) {
       intent.cancellation_reason = reason ?? 'requested_by_customer';
       return { intent, delivered: emit('payment_intent.canceled', intent) };
     },
+    /**
+     * Refunds part or all of a succeeded intent's money, at most what was received less what was
+     * refunded before (Stripe's charge_already_refunded / amount_too_large otherwise).
+     */
+    refund(intentId: string, amount?: number): { intent: Refund; delivered: Promise<void> } {
+      const intent = get(intentId);
+      const refunded = [...refunds.values()]
+        .filter((r) => r.payment_intent === intentId)
+        .reduce((sum, r) => sum + r.amount, 0);
+      const left = intent.status === 'succeeded' ? intent.amount_received - refunded : 0;
+      const wanted = amount ?? left;
+      if (!Number.isInteger(wanted) || wanted < 1 || wanted > left) {
+        throw new StripeApiError(
+          400,
+          'invalid_request_error',
+          left === 0 ? 'charge_already_refunded' : 'amount_too_large',
+          `Refund amount must be between 1 and the ${left} left to refund.`,
+        );
+      }
+      const refund: Refund = {
+        id: id('re'),
+        object: 'refund',
+        amount: wanted,
+        currency: intent.currency,
+        payment_intent: intentId,
+        status: 'succeeded',
+        created: now(),
+      };
+      refunds.set(refund.id, refund);
+      // Stripe sends charge.refunded; the ledger acts on its own call's answer, not the event.
+      return { intent: refund, delivered: Promise.resolve() };
+    },
+    refunds: () => [...refunds.values()],
     /** Emulator only: changes an intent without an event (to plant reconciliation mismatches). */
     force(intentId: string, status: PaymentIntent['status'], amountReceived?: number) {
       const intent = get(intentId);

@@ -113,7 +113,7 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
     const body = method === 'POST' ? await readBody(req) : '';
     const form = parseForm(body);
     const [, resource, intentId, action] = path;
-    if (resource !== 'payment_intents') {
+    if (resource !== 'payment_intents' && resource !== 'refunds') {
       throw new StripeApiError(
         404,
         'invalid_request_error',
@@ -142,7 +142,16 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
     }
     let result: { intent: PaymentIntent; delivered: Promise<void> } | PaymentIntent | object;
     let awaitDelivery = false;
-    if (method === 'POST' && !intentId) {
+    if (resource === 'refunds') {
+      if (method !== 'POST' || intentId) {
+        throw new StripeApiError(404, 'invalid_request_error', 'resource_missing', 'Not found.');
+      }
+      const amount = text(form.amount);
+      result = intents.refund(
+        text(form.payment_intent) ?? '',
+        amount === undefined ? undefined : Number(amount),
+      );
+    } else if (method === 'POST' && !intentId) {
       const amount = Number(text(form.amount));
       const currency = text(form.currency)?.toLowerCase() ?? '';
       if (!Number.isInteger(amount) || amount < 1 || !/^[a-z]{3}$/.test(currency)) {
@@ -234,6 +243,7 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
     if (what === 'flush')
       return send(res, 200, { sent: await webhooks.flush(input.order === 'reverse') });
     if (what === 'deliveries') return send(res, 200, { data: webhooks.deliveries() });
+    if (what === 'refunds') return send(res, 200, { data: intents.refunds() });
     if (what === 'next_create') {
       nextCreate = input as typeof nextCreate;
       return send(res, 200, { ok: true });

@@ -32,8 +32,11 @@ export const unauthenticated = (message = 'You must be logged in.') =>
   graphQLError(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'You are not allowed to do this.') =>
   graphQLError(ErrorCode.FORBIDDEN, message);
-export const badUserInput = (field: string, message: string) =>
-  graphQLError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field });
+export const badUserInput = (
+  field: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+) => graphQLError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { ...extensions, field });
 export const notFound = (what: string) =>
   graphQLError(ErrorCode.NOT_FOUND, `${what} was not found.`);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>

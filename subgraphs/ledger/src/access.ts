@@ -14,6 +14,8 @@ export interface PoolView {
   facts: PoolFactsRow | undefined;
   /** Whether the investor the view was read for is a member now. */
   isMember: boolean;
+  /** That member's commitment in minor units (null: not a member, or not heard yet). */
+  commitmentMinor: bigint | null;
 }
 
 export const managerOf = (
@@ -28,7 +30,7 @@ export const seesWholePool = (viewer: Viewer, managerId: string | undefined): bo
 /** Whether the viewer may see the pool at all (its totals), given the view read for them. */
 export function canSeePool(
   viewer: Viewer,
-  view: PoolView,
+  view: Pick<PoolView, 'facts' | 'isMember'>,
   account: PoolAccountRow | null | undefined,
 ): boolean {
   if (!view.facts && !account) return true;
@@ -53,6 +55,13 @@ export const canReadTransaction = (
   managerId: string | undefined,
 ): boolean => transaction.investorId === viewer.userId || seesWholePool(viewer, managerId);
 
-/** The status that decides what a pool accepts: OPEN while its close is under way is CLOSED. */
+/**
+ * The status that decides what a pool accepts: a pool whose archiving is under way is ARCHIVED,
+ * an OPEN one whose close is under way is CLOSED.
+ */
 export const effectiveStatus = (facts: PoolFactsRow) =>
-  facts.status === 'OPEN' && facts.closingRevision !== null ? 'CLOSED' : facts.status;
+  facts.archivingRevision !== null
+    ? 'ARCHIVED'
+    : facts.status === 'OPEN' && facts.closingRevision !== null
+      ? 'CLOSED'
+      : facts.status;

@@ -14,6 +14,7 @@ import { askPools, type LocalViews } from './services/poolFacts.ts';
 import type { Poster } from './posting/engine.ts';
 import type { PoolsPeer } from './peers/pools.ts';
 import type { PaymentsDeps } from './payments/index.ts';
+import type { MoneyPolicy } from './services/operations.ts';
 import type { PostedTransactions } from './subscriptions/transactionCache.ts';
 
 export interface Context {
@@ -38,11 +39,21 @@ export interface Context {
   views: LocalViews;
   /** Payment providers and their services (payments/). */
   payments: PaymentsDeps;
+  /** What money may move without a provider (services/operations.ts). */
+  policy: MoneyPolicy;
 }
 
 export type ContextDeps = Pick<
   Context,
-  'db' | 'poster' | 'pools' | 'log' | 'poolEvents' | 'postedTransactions' | 'views' | 'payments'
+  | 'db'
+  | 'poster'
+  | 'pools'
+  | 'log'
+  | 'poolEvents'
+  | 'postedTransactions'
+  | 'views'
+  | 'payments'
+  | 'policy'
 > & { verifier: TokenVerifier };
 
 /** One context per HTTP request, or per subscription (its token comes with the subscribe message). */

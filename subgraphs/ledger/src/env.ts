@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadEnvOrExit, subgraphEnvShape } from '@poolgraph/platform';
 import { DEFAULT_PAYMENTS, type PaymentsConfig } from './payments/index.ts';
+import type { MoneyPolicy } from './services/operations.ts';
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -9,6 +10,16 @@ const schema = z
     ...subgraphEnvShape('poolgraph_ledger', 4003),
     /** "false" to run no outbox relay here; relays on several replicas are safe (one publishes at a time). */
     LEDGER_RELAY: z.enum(['true', 'false']).default('true'),
+    /**
+     * "true" turns on `contribute`, an investor crediting themselves with money no provider
+     * confirmed: development, the demo and benchmarks. Unset: on outside production, off in it.
+     */
+    CONTRIBUTE_WITHOUT_PAYMENT: z.enum(['true', 'false']).optional(),
+    /**
+     * "true": a withdrawal is a PENDING payout until the manager confirms the bank paid it.
+     * Unset: on in production, off elsewhere.
+     */
+    PAY_OUT_WITHDRAWALS: z.enum(['true', 'false']).optional(),
     /** This replica's name in the pools.events consumer group (default: the host name). */
     CONSUMER_NAME: z.string().min(1).optional(),
     /** Card payments: Stripe's secret key; unset, CARD contributions are refused. */
@@ -38,6 +49,15 @@ const schema = z
   });
 
 export type LedgerEnv = z.infer<typeof schema>;
+
+/** The money policy: as set, else production's in production and development's elsewhere. */
+export function moneyPolicyFromEnv(env: LedgerEnv): MoneyPolicy {
+  const production = env.NODE_ENV === 'production';
+  return {
+    contributeWithoutPayment: (env.CONTRIBUTE_WITHOUT_PAYMENT ?? String(!production)) === 'true',
+    payOutWithdrawals: (env.PAY_OUT_WITHDRAWALS ?? String(production)) === 'true',
+  };
+}
 export const loadEnv = (): LedgerEnv => loadEnvOrExit(schema, process.env);
 
 /** The payment settings the environment gives. */

@@ -1,5 +1,5 @@
 import { bootSubgraph } from '@poolgraph/platform';
-import { loadEnv, paymentsFromEnv } from './env.ts';
+import { loadEnv, moneyPolicyFromEnv, paymentsFromEnv } from './env.ts';
 import { createService } from './server.ts';
 
 const env = loadEnv();
@@ -10,5 +10,6 @@ await bootSubgraph('ledger', env, (config) =>
     relay: env.LEDGER_RELAY === 'true',
     consumerName: env.CONSUMER_NAME,
     payments: paymentsFromEnv(env),
+    policy: moneyPolicyFromEnv(env),
   }),
 );

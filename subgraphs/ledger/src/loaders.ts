@@ -5,6 +5,7 @@ import {
   selectInvestorAccountsByKeys,
   type InvestorAccountRow,
 } from './data/investorAccounts.ts';
+import { selectHeldByPoolIds } from './data/payments.ts';
 import { selectPoolAccountsByIds, type PoolAccountRow } from './data/poolAccounts.ts';
 import { selectPoolFactsByIds, type PoolFactsRow } from './data/poolFacts.ts';
 import { selectMembers } from './data/poolMembers.ts';
@@ -20,6 +21,8 @@ export interface Loaders {
   poolAccountById: DataLoader<string, PoolAccountRow | null>;
   /** The local copy of what pools says about a pool (see services/poolFacts.ts). */
   poolFactsById: DataLoader<string, PoolFactsRow | null>;
+  /** Each pool's suspense in minor units (payments/refunds.ts). */
+  heldByPoolId: DataLoader<string, bigint>;
   /** Keyed by accountKey(poolId, investorId): whether the investor is a member now. */
   isMemberByKey: DataLoader<string, boolean>;
   /** Keyed by accountKey(poolId, investorId). */
@@ -39,6 +42,10 @@ export function createLoaders(db: LedgerDb): Loaders {
     poolAccountById: new DataLoader(async (ids) => {
       const byId = new Map((await selectPoolAccountsByIds(db, ids)).map((r) => [r.poolId, r]));
       return ids.map((id) => byId.get(id) ?? null);
+    }),
+    heldByPoolId: new DataLoader(async (ids) => {
+      const held = await selectHeldByPoolIds(db, ids);
+      return ids.map((id) => held.get(id) ?? 0n);
     }),
     poolFactsById: new DataLoader(async (ids) => {
       const byId = new Map((await selectPoolFactsByIds(db, ids)).map((r) => [r.poolId, r]));

@@ -20,9 +20,10 @@ import { createLedgerRelay } from './events/relay.ts';
 import { createPoolsPeer, type PoolsPeer } from './peers/pools.ts';
 import { createPoster } from './posting/engine.ts';
 import { startExpirySweeper } from './posting/expiry.ts';
-import { decideExpired } from './payments/expiry.ts';
+import { decideEnding } from './payments/ending.ts';
 import { createPayments, DEFAULT_PAYMENTS, type PaymentsConfig } from './payments/index.ts';
 import { stripeWebhookRoute } from './payments/webhook.ts';
+import type { MoneyPolicy } from './services/operations.ts';
 import { createLocalViews } from './services/poolFacts.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createPostedTransactions } from './subscriptions/transactionCache.ts';
@@ -40,6 +41,8 @@ export interface LedgerServiceConfig extends SubgraphConfig {
   consumerName?: string;
   /** Payment providers and timeouts (env.ts `paymentsFromEnv`); default: bank transfers only. */
   payments?: PaymentsConfig;
+  /** What money may move without a provider (env.ts); default: development's (tests, the demo). */
+  policy?: Partial<MoneyPolicy>;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
   const expiry = startExpirySweeper({
     db: mysql.db,
     log: config.log.child({ component: 'expiry' }),
-    decide: decideExpired(payments),
+    decide: decideEnding(payments),
     onSettled: () => relay.notify(),
     intervalMs: paymentsConfig.sweepIntervalMs,
   });
@@ -109,6 +112,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     postedTransactions: createPostedTransactions(mysql.db),
     views: createLocalViews(mysql.db),
     payments,
+    policy: { contributeWithoutPayment: true, payOutWithdrawals: false, ...config.policy },
   });
 
   return createSubgraphService({

@@ -106,12 +106,16 @@ export interface TestPool {
   members: TestUser[];
 }
 
-/** A pool created and opened by a new manager, joined by `memberCount` new investors. */
+/**
+ * A pool created and opened by a new manager, joined by `memberCount` new investors, each
+ * committing `commitment` (contributions are capped by it).
+ */
 export async function openPoolWithMembers(
   ls: LedgerStack,
   memberCount: number,
   currency = 'USD',
   status: 'OPEN' | 'CLOSED' = 'OPEN',
+  commitment = '1000000',
 ): Promise<TestPool> {
   const manager = await ls.stack.signUp('MANAGER');
   const created = expectData(
@@ -129,7 +133,7 @@ export async function openPoolWithMembers(
       expectData(
         await ls.gql(
           'mutation($poolId: ID!, $c: Decimal!) { joinPool(poolId: $poolId, commitment: $c) { id } }',
-          { poolId: id, c: '1000000' },
+          { poolId: id, c: commitment },
           investor,
         ),
       );

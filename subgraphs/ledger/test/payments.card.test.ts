@@ -289,7 +289,7 @@ describe('pending money on entity references', () => {
   it("answers a direct _entities call with the pool's pending money, and hides a CLOSED pool's from a stranger", async () => {
     const pool = await openPoolWithMembers(ps, 1);
     const investor = pool.members[0]!;
-    await start(ps, pool.id, investor, '33.00', 'BANK_TRANSFER');
+    const started = await start(ps, pool.id, investor, '33.00', 'BANK_TRANSFER');
     const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
       ... on Pool { id pendingContributions { amount } pendingPayouts { amount } spendableCash { amount } } } }`;
     const direct = (token: string) =>
@@ -311,6 +311,13 @@ describe('pending money on entity references', () => {
         },
       ],
     });
+    expectData(
+      await ps.gql(
+        'mutation($t: ID!) { cancelContribution(transactionId: $t) { status } }',
+        { t: started.id },
+        pool.manager,
+      ),
+    );
     expectData(
       await ps.gql(
         'mutation($id: ID!) { closePool(id: $id) { id } }',

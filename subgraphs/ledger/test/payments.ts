@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createStripeEmulator, signPayload } from '@poolgraph/stripe-emulator';
 import { createLogger } from '@poolgraph/platform';
 import type { StackOptions, TestUser } from '@poolgraph/test-stack';
 import { createPayments, type PaymentsConfig } from '../src/payments/index.ts';
 import type { PaymentsDeps } from '../src/payments/deps.ts';
-import { expectData, useLedgerStack, type LedgerStack, type TestTransaction } from './helpers.ts';
+import { assertBooksBalance } from '../src/books.ts';
+import { expectData, startLedgerStack, type LedgerStack, type TestTransaction } from './helpers.ts';
 
 export const SECRET_KEY = `sk_test_${randomBytes(8).toString('hex')}`;
 export const PUBLISHABLE_KEY = `pk_test_${randomBytes(8).toString('hex')}`;
@@ -30,7 +31,10 @@ export interface PaymentsStack extends LedgerStack {
  * endpoint, signed. The emulator starts first (the ledger needs its URL), learns the webhook URL
  * once the ledger listens, and is stopped after the stack.
  */
-export function usePaymentsStack(extra: Partial<PaymentsConfig> = {}): PaymentsStack {
+export async function startPaymentsStack(
+  extra: Partial<PaymentsConfig> = {},
+  ledgerConfig: Record<string, unknown> = {},
+): Promise<PaymentsStack> {
   const config: PaymentsConfig = {
     stripe: {
       secretKey: SECRET_KEY,
@@ -49,15 +53,14 @@ export function usePaymentsStack(extra: Partial<PaymentsConfig> = {}): PaymentsS
     retryBaseMs: 50,
     maxAttempts: 4,
   });
-  let emulatorUrl = '';
-  beforeAll(async () => {
-    emulatorUrl = await emulator.listen(0);
-    config.stripe!.apiUrl = emulatorUrl;
-  });
-  const options: StackOptions = { serviceConfig: { ledger: { payments: config } } };
-  const ls = useLedgerStack(options);
+  const emulatorUrl = await emulator.listen(0);
+  config.stripe!.apiUrl = emulatorUrl;
+  const options: StackOptions = {
+    serviceConfig: { ledger: { ...ledgerConfig, payments: config } },
+  };
+  const ls = await startLedgerStack(options);
   let deps: PaymentsDeps | undefined;
-  const webhookUrl = () => `${ls.stack.urls.ledger}/webhooks/stripe`;
+  const webhookUrl = `${ls.stack.urls.ledger}/webhooks/stripe`;
   const control = async <T>(path: string, body: unknown = {}) => {
     const response = await fetch(`${emulatorUrl}/_emulator/${path}`, {
       method: 'POST',
@@ -68,28 +71,11 @@ export function usePaymentsStack(extra: Partial<PaymentsConfig> = {}): PaymentsS
       throw new Error(`emulator ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
-  beforeAll(async () => {
-    await control('webhooks', { url: webhookUrl(), secret: WEBHOOK_SECRET });
-  });
-  afterAll(async () => {
-    await emulator.idle();
-    await emulator.stop();
-  });
+  await control('webhooks', { url: webhookUrl, secret: WEBHOOK_SECRET });
   return {
-    gql: ls.gql,
-    stop: ls.stop,
-    get stack() {
-      return ls.stack;
-    },
-    get ledger() {
-      return ls.ledger;
-    },
-    get emulatorUrl() {
-      return emulatorUrl;
-    },
-    get webhookUrl() {
-      return webhookUrl();
-    },
+    ...ls,
+    emulatorUrl,
+    webhookUrl,
     payments() {
       deps ??= createPayments(config, ls.ledger.db, createLogger('test', 'silent'), () => {});
       return deps;
@@ -105,7 +91,49 @@ export function usePaymentsStack(extra: Partial<PaymentsConfig> = {}): PaymentsS
         body: new URLSearchParams({ client_secret: clientSecret, payment_method: paymentMethod }),
       }),
     idle: () => emulator.idle(),
+    async stop() {
+      await ls.stop();
+      await emulator.idle();
+      await emulator.stop();
+    },
   };
+}
+
+/** startPaymentsStack for a test file: the books checked after each test (as useLedgerStack). */
+export function usePaymentsStack(
+  extra: Partial<PaymentsConfig> = {},
+  ledgerConfig: Record<string, unknown> = {},
+): PaymentsStack {
+  let current: PaymentsStack | undefined;
+  const started = () => {
+    if (!current) throw new Error('the payments stack is used before it started');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startPaymentsStack(extra, ledgerConfig);
+  });
+  afterEach(async () => {
+    await assertBooksBalance(started().ledger.db);
+  });
+  afterAll(async () => {
+    await current?.stop();
+  });
+  const forward = {} as PaymentsStack;
+  for (const name of [
+    'stack',
+    'ledger',
+    'emulatorUrl',
+    'webhookUrl',
+    'payments',
+    'control',
+    'confirmCard',
+    'idle',
+    'gql',
+    'stop',
+  ] as const) {
+    Object.defineProperty(forward, name, { get: () => started()[name] });
+  }
+  return forward;
 }
 
 export const INTENT_FIELDS = `id method clientSecret providerPaymentId providerStatus

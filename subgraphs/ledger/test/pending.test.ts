@@ -36,6 +36,7 @@ const books = (cash: bigint, ...accounts: InvestorAccountRow[]): PoolBooks => ({
   pool: pool(cash),
   investors: new Map(accounts.map((a) => [a.investorId, a])),
   members: new Set(accounts.map((a) => a.investorId)),
+  commitments: new Map(),
 });
 const later = new Date(Date.now() + 60_000);
 

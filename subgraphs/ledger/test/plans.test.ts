@@ -39,6 +39,7 @@ const books = (cash: bigint, ...accounts: InvestorAccountRow[]): PoolBooks => ({
   pool: pool(cash),
   investors: new Map(accounts.map((a) => [a.investorId, a])),
   members: new Set(accounts.map((a) => a.investorId)),
+  commitments: new Map(),
 });
 const sumOfLegs = (legs: Array<{ amount: bigint }>) => legs.reduce((s, l) => s + l.amount, 0n);
 

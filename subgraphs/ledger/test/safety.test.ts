@@ -26,7 +26,7 @@ const contributeWith = (poolId: string, amount: string, idempotencyKey: string, 
 
 describe('platform ceilings', () => {
   it('refuses amounts and totals past the ceilings with BAD_USER_INPUT, and other members keep posting', async () => {
-    const pool = await openPoolWithMembers(ls, 2, 'KWD');
+    const pool = await openPoolWithMembers(ls, 2, 'KWD', 'OPEN', '100000000000000');
     const [whale, other] = pool.members as [TestUser, TestUser];
     // Nine of these overflowed the pool's BIGINT totals and wedged every later posting.
     for (let n = 0; n < 9; n++) {

@@ -28,6 +28,10 @@ export interface Peers {
   closeInLedger(poolId: string, revision: number): Promise<void>;
   /** The saga's compensation, when the close did not commit here. */
   reopenInLedger(poolId: string, revision: number): Promise<void>;
+  /** The archiving saga's first step: CONFLICT while the pool holds any money in the ledger. */
+  archiveInLedger(poolId: string, revision: number): Promise<void>;
+  /** Its compensation, when the archive did not commit here. */
+  unarchiveInLedger(poolId: string, revision: number): Promise<void>;
 }
 
 const USER_ROLES = `query PoolsUserRoles($id: ID!) { user(id: $id) { id roles } }`;
@@ -42,6 +46,12 @@ const CLOSE = `mutation PoolsCloseInLedger($poolId: ID!, $revision: Int!) {
 }`;
 const REOPEN = `mutation PoolsReopenInLedger($poolId: ID!, $revision: Int!) {
   reopenPoolInLedger(poolId: $poolId, revision: $revision)
+}`;
+const ARCHIVE = `mutation PoolsArchiveInLedger($poolId: ID!, $revision: Int!) {
+  archivePoolInLedger(poolId: $poolId, revision: $revision)
+}`;
+const UNARCHIVE = `mutation PoolsUnarchiveInLedger($poolId: ID!, $revision: Int!) {
+  unarchivePoolInLedger(poolId: $poolId, revision: $revision)
 }`;
 
 /** One client per peer and process (kept-alive connections), shared by every request. */
@@ -96,6 +106,12 @@ export function createPeers(clients: PeerClients, caller: CallerIdentity, log: L
     },
     async reopenInLedger(poolId, revision) {
       await ask(clients.ledger, 'ledger', REOPEN, { poolId, revision });
+    },
+    async archiveInLedger(poolId, revision) {
+      await ask(clients.ledger, 'ledger', ARCHIVE, { poolId, revision });
+    },
+    async unarchiveInLedger(poolId, revision) {
+      await ask(clients.ledger, 'ledger', UNARCHIVE, { poolId, revision });
     },
   };
 }

@@ -14,15 +14,17 @@ export interface LedgerDouble {
   /** When true, every request gets HTTP 503 with no GraphQL body. */
   down: boolean;
   lastAuthorization: string | undefined;
-  /** closePoolInLedger / reopenPoolInLedger calls, in order. */
+  /** Every saga call (close, reopen, archive, unarchive, release, keep), in order. */
   sagaCalls: Array<{ step: Step; poolId: string; revision: number }>;
   stop(): Promise<void>;
 }
 
-type Step = 'close' | 'reopen' | 'release' | 'keep';
+type Step = 'close' | 'reopen' | 'archive' | 'unarchive' | 'release' | 'keep';
 const FIELDS: Record<Step, string> = {
   close: 'closePoolInLedger',
   reopen: 'reopenPoolInLedger',
+  archive: 'archivePoolInLedger',
+  unarchive: 'unarchivePoolInLedger',
   release: 'releaseMemberInLedger',
   keep: 'keepMemberInLedger',
 };

@@ -145,12 +145,26 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Step one of archiving a pool, called by pools while it holds the pool's lock (not part of the
+   * public graph): CONFLICT while the pool holds cash, pending money either way, or money in
+   * suspense; otherwise nothing posts to the pool from this call on. The pool's manager only.
+   */
+  archivePoolInLedger: Scalars['Boolean']['output'];
+  /**
+   * Ends a PENDING contribution before its payment completes: the investor who started it, or the
+   * pool's manager or an admin (e.g. before closing the pool). A card payment is cancelled at the
+   * provider first; if it succeeded meanwhile it posts instead (or is refunded when the pool can no
+   * longer take it). A bank transfer voids; money that arrives for it later is held for a refund.
+   */
+  cancelContribution: Transaction;
   /** Takes a fee from the pool's cash, borne by members pro rata to contributed capital. The pool's manager or an admin; pool OPEN or CLOSED; INSUFFICIENT_FUNDS above the pool's cash. */
   chargeFee: Transaction;
   /**
    * Step one of closing a pool, called by the pools subgraph while it holds the pool's lock (not
-   * part of the public graph): from this call on the ledger refuses contributions to the pool.
-   * `revision` is the pool revision pools is about to commit. The pool's manager only.
+   * part of the public graph): CONFLICT while contributions are pending; otherwise from this call
+   * on the ledger refuses contributions to the pool. `revision` is the pool revision pools is
+   * about to commit. The pool's manager only.
    */
   closePoolInLedger: Scalars['Boolean']['output'];
   /**
@@ -159,20 +173,32 @@ export type Mutation = {
    * same transfer again returns the same transaction; another amount after that is CONFLICT.
    */
   confirmBankTransfer: Transaction;
-  /** The bank paid a pending payout out: it posts. The pool's manager or an admin; again is a replay, after a void CONFLICT. */
+  /** The bank paid a pending payout (a share of startDistribution, or a withdrawal paid out) out: it posts. The pool's manager or an admin; again is a replay, after a void CONFLICT. */
   confirmPayout: Transaction;
-  /** Puts money into a pool. INVESTOR, member of the pool, pool OPEN. A replay with the same idempotencyKey returns the original transaction. */
+  /**
+   * Credits the caller with money no provider confirmed: for development, the demo and benchmarks
+   * only. It is switched off in production (FORBIDDEN): investors pay with startContribution, and a
+   * manager records money received off the platform with recordContribution. INVESTOR, member of
+   * the pool, pool OPEN, at most the member's unfunded commitment (BAD_USER_INPUT naming what is
+   * left). A replay with the same idempotencyKey returns the original transaction.
+   */
   contribute: Transaction;
   /** Pays amount out of the pool's cash to its members pro rata to their contributed capital (contributed minus withdrawn), split exactly with the largest-remainder method (extra minor units go to the largest remainders, ties to the lower investor id). One transaction per member paid. The pool's manager or an admin; pool OPEN or CLOSED; INSUFFICIENT_FUNDS above the pool's cash. */
   distribute: Array<Transaction>;
   /** The removal saga's compensation, called by pools when its removal did not commit. */
   keepMemberInLedger: Scalars['Boolean']['output'];
-  /** Records money a member paid outside the platform (e.g. a bank transfer), at occurredAt (default now, never in the future). The pool's manager or an admin; pool OPEN or CLOSED; the investor must be a member. */
+  /** Records money a member paid outside the platform (e.g. a bank transfer), at occurredAt (default now, never in the future). The pool's manager or an admin; pool OPEN or CLOSED; the investor must be a member; at most their unfunded commitment (the manager raises the commitment first for more). */
   recordContribution: Transaction;
   /**
+   * Pays back what a payment holds in suspense (see Pool.suspense): a card payment is refunded
+   * through the provider; for a bank transfer the manager sends the money back and this records
+   * it. The pool's manager or an admin; CONFLICT when the payment holds nothing.
+   */
+  refundPayment: PaymentIntent;
+  /**
    * Step one of removing a member, called by the pools subgraph while it holds the pool's lock
-   * (not part of the public graph): CONFLICT unless the member's capital account is exactly zero;
-   * otherwise the ledger counts them as no member from this call on. The pool's manager only.
+   * (not part of the public graph): CONFLICT unless the member's capital account is exactly zero
+   * and they have no pending contribution or payout; otherwise the ledger counts them as no member from this call on. The pool's manager only.
    */
   releaseMemberInLedger: Scalars['Boolean']['output'];
   /**
@@ -196,10 +222,23 @@ export type Mutation = {
    * the same payouts.
    */
   startDistribution: Array<Transaction>;
+  /** The archiving saga's compensation, called by pools when its archive did not commit. */
+  unarchivePoolInLedger: Scalars['Boolean']['output'];
   /** A pending payout will not be paid: it voids and its cash is spendable again. The pool's manager or an admin; after a confirm CONFLICT. */
   voidPayout: Transaction;
-  /** Takes capital back out of an OPEN pool. INVESTOR, member of the pool; at most their capital and the pool's cash (INSUFFICIENT_FUNDS otherwise). */
+  /** Takes capital back out of an OPEN pool. INVESTOR, member of the pool; at most their capital and the pool's cash (INSUFFICIENT_FUNDS otherwise). Where withdrawals are paid out (production), it is a PENDING payout holding that capital and cash until the pool's manager confirms the bank paid it (confirmPayout) or voids it (voidPayout); elsewhere it posts at once. */
   withdraw: Transaction;
+};
+
+
+export type MutationArchivePoolInLedgerArgs = {
+  poolId: Scalars['ID']['input'];
+  revision: Scalars['Int']['input'];
+};
+
+
+export type MutationCancelContributionArgs = {
+  transactionId: Scalars['ID']['input'];
 };
 
 
@@ -257,6 +296,11 @@ export type MutationRecordContributionArgs = {
 };
 
 
+export type MutationRefundPaymentArgs = {
+  transactionId: Scalars['ID']['input'];
+};
+
+
 export type MutationReleaseMemberInLedgerArgs = {
   investorId: Scalars['ID']['input'];
   poolId: Scalars['ID']['input'];
@@ -285,6 +329,12 @@ export type MutationStartDistributionArgs = {
 };
 
 
+export type MutationUnarchivePoolInLedgerArgs = {
+  poolId: Scalars['ID']['input'];
+  revision: Scalars['Int']['input'];
+};
+
+
 export type MutationVoidPayoutArgs = {
   transactionId: Scalars['ID']['input'];
 };
@@ -303,6 +353,8 @@ export type PaymentIntent = {
   bankTransfer?: Maybe<BankTransferInstructions>;
   /** CARD: the provider's client secret, for its client-side confirmation (null once settled). Never log it. */
   clientSecret?: Maybe<Scalars['String']['output']>;
+  /** Received money the pool did not take and that is not refunded yet (see Pool.suspense). */
+  held: Money;
   /** The payment's id (that of its transaction). */
   id: Scalars['ID']['output'];
   /** How it is paid. */
@@ -311,6 +363,10 @@ export type PaymentIntent = {
   providerPaymentId?: Maybe<Scalars['String']['output']>;
   /** The provider's last known status of the payment (e.g. "requires_payment_method", "succeeded", "awaiting_transfer"). */
   providerStatus: Scalars['String']['output'];
+  /** What the provider says it received, once known. */
+  received?: Maybe<Money>;
+  /** What has been paid back to the payer (refundPayment, or automatically for a card payment the pool could not take). */
+  refunded: Money;
   /** The contribution: PENDING until the money arrives, then POSTED (possibly for less) or VOIDED. */
   transaction: Transaction;
 };
@@ -345,6 +401,11 @@ export type PaymentMismatch = {
 export type PaymentMismatchKind =
   /** Both say paid, for different amounts. */
   | 'AMOUNT_DIFFERS'
+  /**
+   * Money received that the pool did not take (its contribution was voided, or more arrived than
+   * was started), held in suspense until refundPayment pays it back. Explained, but to be acted on.
+   */
+  | 'HELD_IN_SUSPENSE'
   /** The ledger has a provider payment id the provider does not know. */
   | 'MISSING_THERE'
   /** The provider shows it paid; the ledger still has it PENDING. */
@@ -374,6 +435,13 @@ export type Pool = {
   pendingPayouts: Money;
   /** What can be paid out now: cashBalance minus pendingPayouts. Any signed-in caller who can see the pool. */
   spendableCash: Money;
+  /**
+   * Suspense: money a provider received for this pool that the pool did not take (its contribution
+   * was voided, or more arrived than was started) and that is not refunded yet. Never cash, never
+   * distributable; paymentMismatches lists each payment (HELD_IN_SUSPENSE), refundPayment pays it
+   * back. The pool's manager and admins; zero for anyone else who can see the pool.
+   */
+  suspense: Money;
   /** Sum of all contributions. Any signed-in caller who can see the pool. */
   totalContributed: Money;
   /** Sum of all distributions to members. Any signed-in caller who can see the pool. */
@@ -778,6 +846,43 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}> ) );
   Transaction:
     ( { __typename: 'Transaction' }
@@ -922,6 +1027,8 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  archivePoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationArchivePoolInLedgerArgs, 'poolId' | 'revision'>>;
+  cancelContribution?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationCancelContributionArgs, 'transactionId'>>;
   chargeFee?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationChargeFeeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   closePoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClosePoolInLedgerArgs, 'poolId' | 'revision'>>;
   confirmBankTransfer?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationConfirmBankTransferArgs, 'amount' | 'reference'>>;
@@ -930,10 +1037,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   distribute?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationDistributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   keepMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationKeepMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   recordContribution?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationRecordContributionArgs, 'amount' | 'idempotencyKey' | 'investorId' | 'poolId'>>;
+  refundPayment?: Resolver<ResolversTypes['PaymentIntent'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'transactionId'>>;
   releaseMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReleaseMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   reopenPoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReopenPoolInLedgerArgs, 'poolId' | 'revision'>>;
   startContribution?: Resolver<ResolversTypes['PaymentIntent'], ParentType, ContextType, RequireFields<MutationStartContributionArgs, 'amount' | 'idempotencyKey' | 'method' | 'poolId'>>;
   startDistribution?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationStartDistributionArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
+  unarchivePoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnarchivePoolInLedgerArgs, 'poolId' | 'revision'>>;
   voidPayout?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationVoidPayoutArgs, 'transactionId'>>;
   withdraw?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationWithdrawArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
 };
@@ -941,10 +1050,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type PaymentIntentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentIntent'] = ResolversParentTypes['PaymentIntent']> = {
   bankTransfer?: Resolver<Maybe<ResolversTypes['BankTransferInstructions']>, ParentType, ContextType>;
   clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
   providerPaymentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   providerStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  received?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   transaction?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
 };
 
@@ -965,6 +1077,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   pendingContributions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pendingPayouts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   spendableCash?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  suspense?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalContributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalDistributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalFees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;

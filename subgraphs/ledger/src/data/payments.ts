@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { LedgerQueryable } from '../db/index.ts';
-import { payments, type PaymentProviderName } from '../db/schema.ts';
+import { payments, transactions, type PaymentProviderName } from '../db/schema.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
 export type NewPaymentRow = typeof payments.$inferInsert;
@@ -121,4 +121,43 @@ export async function selectRecentPayments(
     )
     .orderBy(desc(payments.createdAt))
     .limit(10_000);
+}
+
+/**
+ * setRefundedAmount: records money paid back, only if nobody recorded another refund since
+ * `from` was read (two refunds of one payment at once: one records, the other finds it done).
+ */
+export async function setRefundedAmount(
+  db: LedgerQueryable,
+  transactionId: string,
+  from: bigint,
+  to: bigint,
+): Promise<boolean> {
+  const [result] = await db
+    .update(payments)
+    .set({ refundedAmount: to, updatedAt: new Date() })
+    .where(and(eq(payments.transactionId, transactionId), eq(payments.refundedAmount, from)));
+  return result.affectedRows === 1;
+}
+
+/**
+ * selectHeldByPoolIds: each pool's suspense, money received for its payments that it did not
+ * take and that is not refunded yet: Σ received − posted − refunded (see payments/refunds.ts).
+ */
+export async function selectHeldByPoolIds(
+  db: LedgerQueryable,
+  poolIds: readonly string[],
+): Promise<Map<string, bigint>> {
+  if (poolIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      poolId: payments.poolId,
+      held: sql<string>`SUM(${payments.receivedAmount} - ${payments.refundedAmount}
+        - IF(${transactions.status} = 'POSTED', ${transactions.amount}, 0))`,
+    })
+    .from(payments)
+    .innerJoin(transactions, eq(transactions.id, payments.transactionId))
+    .where(and(inArray(payments.poolId, [...poolIds]), isNotNull(payments.receivedAmount)))
+    .groupBy(payments.poolId);
+  return new Map(rows.map((r) => [r.poolId, BigInt(r.held ?? '0')]));
 }

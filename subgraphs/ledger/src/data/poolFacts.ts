@@ -15,8 +15,8 @@ export interface PoolSnapshot {
 
 /**
  * upsertPoolFacts: takes a snapshot if it is newer than the copy. A snapshot at or above a
- * pending closing revision ends the closing (the saga's close committed, or it failed and the
- * revision went to another change). Assignments run left to right, so `revision` goes last.
+ * pending closing or archiving revision ends that mark (the saga's change committed, or it
+ * failed and the revision went to another change). Assignments run left to right, so `revision` goes last.
  */
 export async function upsertPoolFacts(db: LedgerQueryable, s: PoolSnapshot): Promise<void> {
   const newer = sql`VALUES(revision) > revision`;
@@ -27,6 +27,7 @@ export async function upsertPoolFacts(db: LedgerQueryable, s: PoolSnapshot): Pro
       manager_id = IF(${newer}, VALUES(manager_id), manager_id),
       status = IF(${newer}, VALUES(status), status),
       closing_revision = IF(VALUES(revision) >= closing_revision, NULL, closing_revision),
+      archiving_revision = IF(VALUES(revision) >= archiving_revision, NULL, archiving_revision),
       updated_at = IF(${newer}, CURRENT_TIMESTAMP(3), updated_at),
       revision = GREATEST(revision, VALUES(revision))`);
 }
@@ -62,21 +63,25 @@ export async function lockPoolFacts(
   return new Map(rows.map((row) => [row.poolId, row]));
 }
 
-/** setClosingRevision: the saga's freeze (a revision) or its compensation (null, if still ours). */
-export async function setClosingRevision(
+/** The two saga marks a pool's facts carry (see services/sagas.ts). */
+export type TransitionMark = 'closingRevision' | 'archivingRevision';
+
+/** setTransitionMark: a saga's freeze (a revision) or its compensation (null, if still ours). */
+export async function setTransitionMark(
   tx: LedgerTx,
   poolId: string,
-  closing: { set: number } | { clear: number },
+  mark: TransitionMark,
+  change: { set: number } | { clear: number },
 ): Promise<void> {
-  if ('set' in closing) {
+  if ('set' in change) {
     await tx
       .update(poolFacts)
-      .set({ closingRevision: closing.set })
+      .set({ [mark]: change.set })
       .where(eq(poolFacts.poolId, poolId));
     return;
   }
   await tx
     .update(poolFacts)
-    .set({ closingRevision: null })
-    .where(and(eq(poolFacts.poolId, poolId), eq(poolFacts.closingRevision, closing.clear)));
+    .set({ [mark]: null })
+    .where(and(eq(poolFacts.poolId, poolId), eq(poolFacts[mark], change.clear)));
 }

@@ -8,6 +8,8 @@ export interface PoolMemberRow {
   poolId: string;
   investorId: string;
   member: boolean;
+  /** Minor units; null until pools stated it (see the schema). */
+  commitmentMinor: bigint | null;
 }
 
 /**
@@ -17,12 +19,21 @@ export interface PoolMemberRow {
  */
 export async function upsertPoolMember(
   db: LedgerQueryable,
-  m: { poolId: string; investorId: string; member: boolean; revision: number },
+  m: {
+    poolId: string;
+    investorId: string;
+    member: boolean;
+    commitmentMinor: bigint | null;
+    revision: number;
+  },
 ): Promise<void> {
-  await db.execute(sql`INSERT INTO pool_members (pool_id, investor_id, member, revision)
-    VALUES (${m.poolId}, ${m.investorId}, ${m.member}, ${m.revision})
+  const newer = sql`VALUES(revision) > revision`;
+  await db.execute(sql`INSERT INTO pool_members (pool_id, investor_id, member, commitment_minor, revision)
+    VALUES (${m.poolId}, ${m.investorId}, ${m.member}, ${m.commitmentMinor}, ${m.revision})
     ON DUPLICATE KEY UPDATE
-      member = IF(VALUES(revision) > revision, VALUES(member), member),
+      member = IF(${newer}, VALUES(member), member),
+      commitment_minor = IF(${newer} OR commitment_minor IS NULL,
+        COALESCE(VALUES(commitment_minor), commitment_minor), commitment_minor),
       leaving_revision = IF(VALUES(revision) >= leaving_revision, NULL, leaving_revision),
       revision = GREATEST(revision, VALUES(revision))`);
 }
@@ -67,6 +78,7 @@ const asActed = (r: typeof poolMembers.$inferSelect): PoolMemberRow => ({
   poolId: r.poolId,
   investorId: r.investorId,
   member: r.member && r.leavingRevision === null,
+  commitmentMinor: r.commitmentMinor,
 });
 
 /** selectMembers: which of these (pool, investor) pairs are current members, one query. */

@@ -197,6 +197,12 @@ export const poolFacts = mysqlTable('pool_facts', {
    * saga's compensation.
    */
   closingRevision: int('closing_revision'),
+  /**
+   * The archiving saga's first step (archivePoolInLedger), like closingRevision: while it is set
+   * the pool counts as ARCHIVED here, so nothing posts between the ledger's check (no cash, no
+   * pending money) and pools' commit.
+   */
+  archivingRevision: int('archiving_revision'),
   updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
 });
 
@@ -214,6 +220,11 @@ export const poolMembers = mysqlTable(
      * distributions and fees). A pools event at or above it clears it, as does the compensation.
      */
     leavingRevision: int('leaving_revision'),
+    /**
+     * The member's commitment in minor units, as pools last stated it (null: not heard yet, so
+     * pools is asked before a contribution). Contributions are capped by what is unfunded of it.
+     */
+    commitmentMinor: bigint('commitment_minor', { mode: 'bigint' }),
   },
   (t) => [primaryKey({ columns: [t.poolId, t.investorId] })],
 );
@@ -249,6 +260,14 @@ export const payments = mysqlTable(
     providerStatus: varchar('provider_status', { length: 64 }).notNull().default('creating'),
     /** What the provider says it received, in minor units, once known. */
     receivedAmount: bigint('received_amount', { mode: 'bigint' }),
+    /**
+     * What has been paid back to the payer, in minor units. Received money the pool could not
+     * take (received − posted) and not yet refunded is the pool's suspense: never cash, never
+     * distributable (payments/refunds.ts).
+     */
+    refundedAmount: bigint('refunded_amount', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
     updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },

@@ -22,6 +22,7 @@ export async function applyPoolEvent(db: LedgerQueryable, event: PoolEvent): Pro
       poolId: p.poolId,
       investorId: p.investorId,
       member: p.member,
+      commitmentMinor: BigInt(p.commitmentMinor),
       revision: p.revision,
     });
   }

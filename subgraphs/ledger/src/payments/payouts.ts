@@ -20,7 +20,10 @@ export function startDistribution(
   return distributePending(deps, viewer, args, expiresAt);
 }
 
-/** confirmPayout / voidPayout: the pool's manager (or an admin) ends a pending payout. */
+/**
+ * confirmPayout / voidPayout: the pool's manager (or an admin) ends a pending payout, a share of
+ * startDistribution or a withdrawal paid out.
+ */
 export async function settlePayout(
   deps: PaymentsDeps,
   viewer: Viewer | null,
@@ -36,8 +39,11 @@ export async function settlePayout(
   if (!hasRole(actor, 'ADMIN') && facts?.managerId !== actor.userId) {
     throw notFound('Transaction');
   }
-  if (row.type !== 'DISTRIBUTION' || row.reservedAmount === null) {
-    throw badUserInput('transactionId', 'is not a payout started with startDistribution.');
+  if (row.type === 'CONTRIBUTION' || row.reservedAmount === null) {
+    throw badUserInput(
+      'transactionId',
+      'is not a payout (a distribution started with startDistribution, or a withdrawal paid out).',
+    );
   }
   const settled = await settlePending(
     deps.db,

@@ -45,6 +45,11 @@ export interface PaymentAdapter {
   cancel(payment: PaymentRow): Promise<ProviderState>;
   /** The provider's payments created since `since` (reconciliation); empty when it keeps none. */
   list(since: Date): Promise<ProviderPayment[]>;
+  /**
+   * Pays `amount` of a received payment back to the payer, idempotent per (payment, amount
+   * refunded before). Absent where the provider cannot (a bank transfer: the manager sends it).
+   */
+  refund?(payment: PaymentRow, amount: bigint): Promise<void>;
 }
 
 export type PaymentAdapters = Partial<Record<PaymentMethod, PaymentAdapter>>;

@@ -3,6 +3,7 @@ import { selectRecentPayments, type PaymentRow } from '../data/payments.ts';
 import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
 import type { PaymentsDeps } from './deps.ts';
 import type { ProviderPayment } from './provider.ts';
+import { heldAmount } from './refunds.ts';
 
 export type MismatchKind =
   | 'POSTED_HERE_NOT_PAID_THERE'
@@ -10,7 +11,8 @@ export type MismatchKind =
   | 'PAID_THERE_VOIDED_HERE'
   | 'AMOUNT_DIFFERS'
   | 'UNKNOWN_HERE'
-  | 'MISSING_THERE';
+  | 'MISSING_THERE'
+  | 'HELD_IN_SUSPENSE';
 
 /** One disagreement between a provider's records and the ledger. Amounts in minor units. */
 export interface Mismatch {
@@ -65,6 +67,14 @@ function compare(
   }
   const status = transaction?.status;
   if (paid === null) return status === 'POSTED' ? at('POSTED_HERE_NOT_PAID_THERE') : null;
+  // Money the pool did not take: held until refunded, then explained (refunds.ts).
+  const posted = status === 'POSTED' ? transaction!.amount : 0n;
+  if (
+    status !== 'PENDING' &&
+    paid === posted + heldAmount(payment, transaction) + payment.refundedAmount
+  ) {
+    return heldAmount(payment, transaction) > 0n ? at('HELD_IN_SUSPENSE') : null;
+  }
   if (status === 'PENDING') return at('PAID_THERE_PENDING_HERE');
   if (status === 'VOIDED') return at('PAID_THERE_VOIDED_HERE');
   if (status === 'POSTED' && transaction!.amount !== paid) return at('AMOUNT_DIFFERS');

@@ -5,6 +5,7 @@ import type { SettlementOutcome } from '../posting/journal.ts';
 import { settlePending } from '../posting/settle.ts';
 import type { PaymentsDeps } from './deps.ts';
 import type { ProviderState } from './provider.ts';
+import { refundCardIfHeld } from './refunds.ts';
 
 /** A provider's final state as a ledger outcome; null while the payment is still open. */
 export function outcomeOf(payment: PaymentRow, state: ProviderState): SettlementOutcome | null {
@@ -42,15 +43,28 @@ export async function applyProviderState(
   );
   const outcome = outcomeOf(payment, state);
   if (!outcome) return `open (${state.status})`;
+  const result = await settle(deps, payment, outcome, state.status);
+  // Money the pool did not take (see refunds.ts) goes back to the card at once.
+  if (state.state === 'succeeded') await refundCardIfHeld(deps, payment.transactionId);
+  return result;
+}
+
+async function settle(
+  deps: PaymentsDeps,
+  payment: PaymentRow,
+  outcome: SettlementOutcome,
+  providerStatus: string,
+): Promise<string> {
   try {
     const settled = await settlePending(deps.db, payment.transactionId, outcome);
     if (settled.changed) deps.onSettled();
+    if (settled.notTaken) return `not taken (${settled.notTaken}): voided, held for a refund`;
     return settled.changed ? settled.row.status.toLowerCase() : `already ${settled.row.status}`;
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === ErrorCode.CONFLICT) {
-      // E.g. paid at the provider after the ledger voided it on expiry: reconciliation lists it.
+      // E.g. paid at the provider after the ledger voided it on expiry: held, then refunded.
       deps.log.error(
-        { transactionId: payment.transactionId, providerStatus: state.status },
+        { transactionId: payment.transactionId, providerStatus },
         'provider and ledger disagree on a settled payment',
       );
       return `conflict: ${error.message}`;

@@ -95,6 +95,12 @@ export function createStripeAdapter(stripe: Stripe): PaymentAdapter {
         throw error;
       }
     },
+    async refund(payment, amount) {
+      await stripe.refunds.create(
+        { payment_intent: await ensureId(payment), amount: Number(amount) },
+        { idempotencyKey: `poolgraph-refund-${payment.transactionId}-${payment.refundedAmount}` },
+      );
+    },
     async list(since) {
       const found: ProviderPayment[] = [];
       for await (const intent of stripe.paymentIntents.list({

@@ -4,6 +4,7 @@ import {
   type CallerIdentity,
   type Logger,
 } from '@poolgraph/platform';
+import { parseAmount } from '@poolgraph/money';
 import type { PoolSnapshot } from '../data/poolFacts.ts';
 
 /** What pools says about a pool and one investor, as seen by the caller, at the time of asking. */
@@ -11,6 +12,8 @@ export interface PoolsAnswer {
   pool: PoolSnapshot;
   /** Whether the investor asked about is a member, as far as the caller may know. */
   isMember: boolean;
+  /** Their commitment in minor units, when they are a member the caller may see. */
+  commitmentMinor: bigint | null;
 }
 
 /**
@@ -36,6 +39,9 @@ export const LEDGER_POOL_LOOKUP = /* GraphQL */ `
     }
     membership(poolId: $poolId, investorId: $investorId) {
       id
+      commitment {
+        amount
+      }
     }
   }
 `;
@@ -48,7 +54,7 @@ interface LookupData {
     revision: number;
     manager: { id: string };
   } | null;
-  membership: { id: string } | null;
+  membership: { id: string; commitment: { amount: string } } | null;
 }
 
 /** PoolsPeer over the platform's service client, to the pools subgraph's GraphQL endpoint. */
@@ -66,6 +72,7 @@ export function createPoolsPeer(url: string | undefined, log: Logger): PoolsPeer
       if (poolError) throw callerFacingError(poolError, 'pools', log);
       const pool = body.data?.pool;
       if (!pool) return null;
+      const membership = body.data?.membership;
       return {
         pool: {
           poolId: pool.id,
@@ -75,7 +82,10 @@ export function createPoolsPeer(url: string | undefined, log: Logger): PoolsPeer
           revision: pool.revision,
         },
         // A membership the caller may not read is, for this caller, not one they can act on.
-        isMember: !!body.data?.membership,
+        isMember: !!membership,
+        commitmentMinor: membership
+          ? parseAmount(membership.commitment.amount, pool.currency, { field: 'commitment' })
+          : null,
       };
     },
   };

@@ -184,10 +184,10 @@ async function lockBooks(
   const asked = requests.flatMap((r) =>
     r.check && r.memberId ? [{ poolId: r.pool.poolId, investorId: r.memberId }] : [],
   );
-  const members = new Set(
+  const members = new Map(
     (await selectMembers(tx, asked))
       .filter((m) => m.member)
-      .map((m) => accountKey(m.poolId, m.investorId)),
+      .map((m) => [accountKey(m.poolId, m.investorId), m.commitmentMinor]),
   );
   const named = (opening: boolean) =>
     requests.flatMap((r) =>
@@ -215,19 +215,24 @@ async function lockBooks(
   const locked = new Map<string, LockedPool>();
   const latest = new Map(requests.map((r) => [r.pool.poolId, r.pool]));
   for (const [poolId, row] of pools) {
+    const commitments = new Map(
+      asked.flatMap((a) => {
+        const key = accountKey(a.poolId, a.investorId);
+        return a.poolId === poolId && members.has(key)
+          ? [[a.investorId, members.get(key) ?? null] as const]
+          : [];
+      }),
+    );
     locked.set(poolId, {
       books: {
         // The manager as the latest request knew it (recorded on the cash account for reads).
         pool: { ...row, managerId: latest.get(poolId)!.managerId },
         investors: new Map(),
         members: currentMembers.get(poolId) ?? new Set(),
+        commitments,
       },
       facts: facts.get(poolId),
-      memberIds: new Set(
-        asked
-          .filter((a) => a.poolId === poolId && members.has(accountKey(a.poolId, a.investorId)))
-          .map((a) => a.investorId),
-      ),
+      memberIds: new Set(commitments.keys()),
     });
   }
   for (const account of accounts) {

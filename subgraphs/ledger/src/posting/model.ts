@@ -36,6 +36,8 @@ export interface PoolBooks {
    * account (its history) but takes no part in later distributions and fees.
    */
   members: ReadonlySet<string>;
+  /** Commitments (minor units; null: not heard yet) of the members a member movement names. */
+  commitments: ReadonlyMap<string, bigint | null>;
 }
 
 const COUNTER = {
@@ -101,6 +103,18 @@ export const contributedCapital = (account: InvestorAccountRow): bigint =>
 /** Cash that may be paid out: the posted cash less what pending payouts have reserved. */
 export const spendableCash = (books: PoolBooks): bigint =>
   books.pool.cashBalance - books.pool.pendingOut;
+
+/**
+ * What is left of a commitment: it less the net capital contributed (contributed − withdrawn, so
+ * a withdrawal makes room again) and the contributions still pending. Never below zero.
+ */
+export function unfundedCommitment(
+  commitment: bigint,
+  account: InvestorAccountRow | undefined,
+): bigint {
+  const funded = account ? contributedCapital(account) + account.pendingIn : 0n;
+  return commitment > funded ? commitment - funded : 0n;
+}
 
 /** Capital that may be withdrawn: the capital account less its pending payouts. */
 export const spendableCapital = (account: InvestorAccountRow | undefined): bigint =>

@@ -1,6 +1,7 @@
-import { splitProRata } from '@poolgraph/money';
-import { graphQLError, ErrorCode } from '@poolgraph/platform';
+import { formatAmount, splitProRata } from '@poolgraph/money';
+import { badUserInput, conflict, graphQLError, ErrorCode } from '@poolgraph/platform';
 import {
+  unfundedCommitment,
   contributedCapital,
   spendableCapital,
   spendableCash,
@@ -10,6 +11,32 @@ import {
 
 export const insufficientFunds = (message: string) =>
   graphQLError(ErrorCode.INSUFFICIENT_FUNDS, message);
+
+/**
+ * A member's money in is capped by what is unfunded of their commitment, pending contributions
+ * included, so neither a member nor their long-lived pending transfers can go past it. Going
+ * further is the manager's explicit decision: they raise the commitment first (pools'
+ * raiseCommitment).
+ */
+export function requireUnfundedCommitment(
+  books: PoolBooks,
+  investorId: string,
+  amount: bigint,
+): void {
+  const commitment = books.commitments.get(investorId);
+  if (commitment === undefined || commitment === null) {
+    throw conflict("The ledger has not heard this member's commitment yet; try again shortly.");
+  }
+  const left = unfundedCommitment(commitment, books.investors.get(investorId));
+  if (amount <= left) return;
+  const show = (minor: bigint) =>
+    `${formatAmount(minor, books.pool.currency)} ${books.pool.currency}`;
+  throw badUserInput(
+    'amount',
+    `is more than the unfunded commitment: ${show(left)} is left of the commitment of ${show(commitment)} (contributions and pending ones count). The pool's manager can raise the commitment.`,
+    { remainingCommitment: formatAmount(left, books.pool.currency) },
+  );
+}
 
 /** Money in: the pool's cash is debited, the investor's capital credited. */
 export function planContribution(investorId: string, amount: bigint): PlannedTransaction[] {

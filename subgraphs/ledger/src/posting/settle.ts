@@ -1,11 +1,14 @@
 import { conflict, isDeadlock, notFound, retryTransaction } from '@poolgraph/platform';
-import type { LedgerDb } from '../db/index.ts';
+import { effectiveStatus } from '../access.ts';
+import type { LedgerDb, LedgerTx } from '../db/index.ts';
+import { lockPoolFacts } from '../data/poolFacts.ts';
+import { selectMembers } from '../data/poolMembers.ts';
 import {
   lockInvestorAccounts,
   updateInvestorAccounts,
   type InvestorAccountRow,
 } from '../data/investorAccounts.ts';
-import { lockPoolAccounts, updatePoolAccounts } from '../data/poolAccounts.ts';
+import { lockPoolAccounts, updatePoolAccounts, type PoolAccountRow } from '../data/poolAccounts.ts';
 import {
   lockTransaction,
   selectTransactionsByIds,
@@ -19,6 +22,25 @@ export interface Settled {
   row: TransactionRow;
   /** False when the transaction already had this outcome (a replay: nothing was written). */
   changed: boolean;
+  /**
+   * Set when money confirmed for a contribution could no longer be taken into the pool (it is
+   * not OPEN, or the investor is no member): the contribution was VOIDED instead, and what was
+   * received is the pool's suspense until it is refunded (payments/refunds.ts).
+   */
+  notTaken?: string;
+}
+
+/**
+ * Why confirmed money can no longer enter the pool, under the pool's lock, or null when it can:
+ * the pool takes provider money only while OPEN, and only from a current member. Lifecycle
+ * changes refuse while contributions are pending (services/sagas.ts), so this is the last line.
+ */
+async function whyNotTaken(tx: LedgerTx, row: TransactionRow): Promise<string | null> {
+  const facts = (await lockPoolFacts(tx, [row.poolId])).get(row.poolId);
+  const status = facts ? effectiveStatus(facts) : 'unknown';
+  if (status !== 'OPEN') return `the pool is ${status}`;
+  const [member] = await selectMembers(tx, [{ poolId: row.poolId, investorId: row.investorId! }]);
+  return member?.member ? null : 'the investor is no member of the pool';
 }
 
 const sameOutcome = (row: TransactionRow, outcome: SettlementOutcome) =>
@@ -58,6 +80,11 @@ export async function settlePending(
         // The cash row exists: the pending transaction created it (the manager is not changed).
         const pools = await lockPoolAccounts(tx, [{ poolId, currency, managerId: '' }]);
         const pool = pools.get(poolId)!;
+        // The pipeline's lock order: cash row, the pool's facts, then capital accounts.
+        const notTaken =
+          outcome.status === 'POSTED' && seen.type === 'CONTRIBUTION'
+            ? await whyNotTaken(tx, seen)
+            : null;
         const accounts = await lockInvestorAccounts(tx, [{ poolId, investorId, currency }], {
           create: false,
         });
@@ -65,6 +92,7 @@ export async function settlePending(
         const row = await lockTransaction(tx, transactionId);
         if (!row || !account) throw new Error(`pending transaction ${transactionId} lost its rows`);
         if (row.status !== 'PENDING') return alreadySettled(row, outcome);
+        if (notTaken) return { ...(await write(tx, pool, account, row, VOID)), notTaken };
         if (outcome.status === 'POSTED') {
           const reserved = row.reservedAmount ?? row.amount;
           if (outcome.amount <= 0n || outcome.amount > reserved) {
@@ -73,18 +101,32 @@ export async function settlePending(
             );
           }
         }
-        const books = {
-          pool: { ...pool },
-          investors: new Map([[investorId, { ...account }]]),
-          members: new Set<string>(),
-        };
-        const journal = new Journal();
-        const settled = journal.settle(books, row, outcome);
-        await journal.write(tx);
-        await updatePoolAccounts(tx, [books.pool]);
-        await updateInvestorAccounts(tx, [books.investors.get(investorId)!]);
-        return { row: settled, changed: true };
+        return write(tx, pool, account, row, outcome);
       }),
     { attempts: MAX_POSTING_ATTEMPTS, retryable: isDeadlock },
   );
+}
+
+const VOID: SettlementOutcome = { status: 'VOIDED' };
+
+/** Journals the outcome on copies of the locked rows and writes them back. */
+async function write(
+  tx: LedgerTx,
+  pool: PoolAccountRow,
+  account: InvestorAccountRow,
+  row: TransactionRow,
+  outcome: SettlementOutcome,
+): Promise<Settled> {
+  const books = {
+    pool: { ...pool },
+    investors: new Map([[account.investorId, { ...account }]]),
+    members: new Set<string>(),
+    commitments: new Map<string, bigint | null>(),
+  };
+  const journal = new Journal();
+  const settled = journal.settle(books, row, outcome);
+  await journal.write(tx);
+  await updatePoolAccounts(tx, [books.pool]);
+  await updateInvestorAccounts(tx, [books.investors.get(account.investorId)!]);
+  return { row: settled, changed: true };
 }

@@ -1,12 +1,14 @@
 import type { MutationResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
-import { markClosing, markLeaving } from '../services/sagas.ts';
+import { markLeaving, markTransition } from '../services/sagas.ts';
 import * as operations from '../services/operations.ts';
 import { confirmBankTransfer } from '../payments/bankTransfers.ts';
+import { cancelContribution } from '../payments/ending.ts';
+import { refundPayment } from '../payments/refunds.ts';
 import { startContribution } from '../payments/intents.ts';
 import { settlePayout, startDistribution } from '../payments/payouts.ts';
 
-const deps = ({ poster, db, pools, caller, log, views, payments }: Context) => ({
+const deps = ({ poster, db, pools, caller, log, views, payments, policy }: Context) => ({
   poster,
   db,
   pools,
@@ -14,6 +16,7 @@ const deps = ({ poster, db, pools, caller, log, views, payments }: Context) => (
   log,
   views,
   payments,
+  policy,
 });
 
 export const Mutation: MutationResolvers = {
@@ -24,7 +27,13 @@ export const Mutation: MutationResolvers = {
   distribute: (_parent, args, context) =>
     operations.distribute(deps(context), context.viewer, args),
   chargeFee: (_parent, args, context) => operations.chargeFee(deps(context), context.viewer, args),
-  withdraw: (_parent, args, context) => operations.withdraw(deps(context), context.viewer, args),
+  withdraw: (_parent, args, context) =>
+    operations.withdraw(
+      deps(context),
+      context.viewer,
+      args,
+      new Date(Date.now() + context.payments.timeoutsMs.BANK_TRANSFER),
+    ),
   startContribution: (_parent, args, context) =>
     startContribution(deps(context), context.viewer, args),
   confirmBankTransfer: (_parent, args, context) =>
@@ -35,10 +44,21 @@ export const Mutation: MutationResolvers = {
     settlePayout(context.payments, context.viewer, transactionId, 'POSTED'),
   voidPayout: (_parent, { transactionId }, context) =>
     settlePayout(context.payments, context.viewer, transactionId, 'VOIDED'),
+  cancelContribution: (_parent, { transactionId }, context) =>
+    cancelContribution(context.payments, context.viewer, transactionId),
+  refundPayment: async (_parent, { transactionId }, context) => {
+    const payment = await refundPayment(context.payments, context.viewer, transactionId);
+    const transaction = (await context.loaders.transactionById.load(transactionId))!;
+    return { transaction, payment, clientSecret: null, bank: null };
+  },
   closePoolInLedger: (_parent, { poolId, revision }, context) =>
-    markClosing(deps(context), context.viewer, poolId, revision, true),
+    markTransition(deps(context), context.viewer, poolId, revision, { to: 'CLOSED', on: true }),
   reopenPoolInLedger: (_parent, { poolId, revision }, context) =>
-    markClosing(deps(context), context.viewer, poolId, revision, false),
+    markTransition(deps(context), context.viewer, poolId, revision, { to: 'CLOSED', on: false }),
+  archivePoolInLedger: (_parent, { poolId, revision }, context) =>
+    markTransition(deps(context), context.viewer, poolId, revision, { to: 'ARCHIVED', on: true }),
+  unarchivePoolInLedger: (_parent, { poolId, revision }, context) =>
+    markTransition(deps(context), context.viewer, poolId, revision, { to: 'ARCHIVED', on: false }),
   releaseMemberInLedger: (_parent, args, context) =>
     markLeaving(deps(context), context.viewer, args, true),
   keepMemberInLedger: (_parent, args, context) =>

@@ -3,6 +3,7 @@ import type {
   PaymentIntentResolvers,
   PaymentMismatchResolvers,
 } from '../__generated__/resolvers.ts';
+import { heldAmount } from '../payments/refunds.ts';
 
 export const PaymentIntent: PaymentIntentResolvers = {
   id: ({ transaction }) => transaction.id,
@@ -12,6 +13,10 @@ export const PaymentIntent: PaymentIntentResolvers = {
   providerPaymentId: ({ payment }) =>
     payment.provider === 'stripe' ? payment.providerPaymentId : null,
   providerStatus: ({ payment }) => payment.providerStatus,
+  received: ({ payment }) =>
+    payment.receivedAmount === null ? null : money(payment.receivedAmount, payment.currency),
+  refunded: ({ payment }) => money(payment.refundedAmount, payment.currency),
+  held: ({ payment, transaction }) => money(heldAmount(payment, transaction), payment.currency),
   bankTransfer: ({ payment, bank }) =>
     bank && payment.reference
       ? {

@@ -63,6 +63,14 @@ export const Pool: PoolResolvers = {
   pendingPayouts: (pool, _args, context) => figure(pool, context, (row) => row.pendingOut),
   spendableCash: (pool, _args, context) =>
     figure(pool, context, (row) => row.cashBalance - row.pendingOut),
+  suspense: async (pool, _args, context) => {
+    const viewer = requireViewer(context.viewer);
+    const zero = await figure(pool, context, () => 0n);
+    const facts = await context.loaders.poolFactsById.load(pool.id);
+    const account = await context.loaders.poolAccountById.load(pool.id);
+    if (!seesWholePool(viewer, managerOf(facts ?? undefined, account))) return zero;
+    return money(await context.loaders.heldByPoolId.load(pool.id), zero.currency);
+  },
   transactions: async (pool, { first, after }, context) => {
     const known = requireViewer(context.viewer);
     const size = first ?? DEFAULT_PAGE;

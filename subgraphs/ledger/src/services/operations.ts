@@ -1,6 +1,6 @@
 import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
 import { parseAmount } from '@poolgraph/money';
-import { badUserInput, forbidden, isUuid, notFound } from '@poolgraph/platform';
+import { badUserInput, conflict, forbidden, isUuid, notFound } from '@poolgraph/platform';
 import { canSeePool, type PoolView } from '../access.ts';
 import type { PoolFactsRow } from '../data/poolFacts.ts';
 import type { TransactionRow } from '../data/transactions.ts';
@@ -15,6 +15,7 @@ import {
   planPendingContribution,
   planPendingDistribution,
   planWithdrawal,
+  requireUnfundedCommitment,
 } from '../posting/plans.ts';
 import { checkIdempotencyKey, checkOccurredAt } from '../posting/validate.ts';
 import { checkedView, type PoolFactsDeps } from './poolFacts.ts';
@@ -22,6 +23,19 @@ import { checkPoolId, requestHash, requireStatus } from './requests.ts';
 
 export interface OperationDeps extends PoolFactsDeps {
   poster: Poster;
+  /** What money may move without a provider (env.ts `moneyPolicyFromEnv`). */
+  policy: MoneyPolicy;
+}
+
+/**
+ * Money moves with evidence: in production money comes in only through a payment or the
+ * manager's record, and goes out to an investor only through a payout the manager confirms.
+ */
+export interface MoneyPolicy {
+  /** `contribute`, an investor crediting themselves with money nobody received (dev, demo, benches). */
+  contributeWithoutPayment: boolean;
+  /** `withdraw` is a PENDING payout until the manager confirms the bank paid it (confirmPayout). */
+  payOutWithdrawals: boolean;
 }
 
 interface MoneyArgs {
@@ -44,6 +58,8 @@ interface Movement {
   occurredAt: Date | null;
   investors: (investorId: string) => string[] | 'all';
   opensAccounts?: boolean;
+  /** Money in for investorId: capped by their unfunded commitment (requireUnfundedCommitment). */
+  capped?: boolean;
   plan: (books: PoolBooks, amount: bigint) => PlannedTransaction[];
 }
 
@@ -99,7 +115,13 @@ async function move(
   const check = checkFor(movement);
   let view: PoolView;
   try {
-    view = await checkedView(deps, poolId, movement.investorId, (v) => check(v.facts, v.isMember));
+    view = await checkedView(deps, poolId, movement.investorId, (v) => {
+      check(v.facts, v.isMember);
+      // A copy that has the member but not yet their commitment asks pools (read your writes).
+      if (movement.capped && v.commitmentMinor === null) {
+        throw conflict("The ledger has not heard this member's commitment yet; try again shortly.");
+      }
+    });
   } catch (refusal) {
     const replayed = await deps.poster.replay(movement.actor.userId, key, hashIn);
     if (replayed) return replayed;
@@ -119,7 +141,10 @@ async function move(
     occurredAt: movement.occurredAt ?? undefined,
     check,
     memberId: movement.forMember ? movement.investorId : undefined,
-    plan: (books) => movement.plan(books, amount),
+    plan: (books) => {
+      if (movement.capped) requireUnfundedCommitment(books, movement.investorId, amount);
+      return movement.plan(books, amount);
+    },
   });
 }
 
@@ -146,13 +171,24 @@ async function contributeAsMember(
       occurredAt: null,
       investors: (id) => [id],
       opensAccounts: true,
+      capped: true,
       plan: (_books, amount) => plan(actor.userId, amount),
     }),
   );
 }
 
-export const contribute = (deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) =>
-  contributeAsMember(deps, viewer, args, 'contribute', planContribution);
+/**
+ * An investor's own word that money came in: no provider confirmed it, so it is off unless the
+ * deployment switches it on (development, the demo, benchmarks).
+ */
+export function contribute(deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) {
+  if (!deps.policy.contributeWithoutPayment) {
+    throw forbidden(
+      "contribute is switched off here: pay with startContribution (card or bank transfer); money received off the platform is recorded by the pool's manager (recordContribution).",
+    );
+  }
+  return contributeAsMember(deps, viewer, args, 'contribute', planContribution);
+}
 
 /**
  * The ledger half of startContribution: a PENDING contribution (same rules as contribute) that
@@ -169,8 +205,19 @@ export const contributePending = (
     planPendingContribution(investor, amount, expiresAt),
   );
 
-export async function withdraw(deps: OperationDeps, viewer: Viewer | null, args: MoneyArgs) {
+/**
+ * Capital back out of an OPEN pool. Where withdrawals are paid out, it is a PENDING payout
+ * (capital and cash held) until the manager confirms the bank paid it, or voids it; unconfirmed
+ * ones void after the bank-transfer timeout, like distributions' payouts.
+ */
+export async function withdraw(
+  deps: OperationDeps,
+  viewer: Viewer | null,
+  args: MoneyArgs,
+  payoutExpiresAt: Date,
+) {
   const actor = requireRole(viewer, 'INVESTOR');
+  const pending = deps.policy.payOutWithdrawals;
   return first(
     await move(deps, args, {
       operation: 'withdraw',
@@ -181,7 +228,10 @@ export async function withdraw(deps: OperationDeps, viewer: Viewer | null, args:
       statuses: ['OPEN'],
       occurredAt: null,
       investors: (id) => [id],
-      plan: (books, amount) => planWithdrawal(books, actor.userId, amount),
+      plan: (books, amount) =>
+        planWithdrawal(books, actor.userId, amount).map((t) =>
+          pending ? { ...t, phase: 'PENDING' as const, expiresAt: payoutExpiresAt } : t,
+        ),
     }),
   );
 }
@@ -206,6 +256,7 @@ export async function recordContribution(
       occurredAt,
       investors: (id) => [id],
       opensAccounts: true,
+      capped: true,
       plan: (_books, amount) => planContribution(investorId, amount),
     }),
   );

@@ -3,7 +3,7 @@ import { notFound, type CallerIdentity, type Logger } from '@poolgraph/platform'
 import type { PoolView } from '../access.ts';
 import type { LedgerDb, LedgerQueryable } from '../db/index.ts';
 import { selectPoolFactsByIds, upsertPoolFacts, type PoolFactsRow } from '../data/poolFacts.ts';
-import { selectMembers, upsertPoolMember } from '../data/poolMembers.ts';
+import { selectMembers, upsertPoolMember, type PoolMemberRow } from '../data/poolMembers.ts';
 import type { PoolsAnswer, PoolsPeer } from '../peers/pools.ts';
 
 export interface PoolFactsDeps {
@@ -25,7 +25,8 @@ export async function localView(
     selectPoolFactsByIds(db, [poolId]),
     selectMembers(db, [{ poolId, investorId }]),
   ]);
-  return { facts, isMember: members[0]?.member ?? false };
+  const member = members[0]?.member ? members[0] : undefined;
+  return { facts, isMember: !!member, commitmentMinor: member?.commitmentMinor ?? null };
 }
 
 export type LocalViews = (poolId: string, investorId: string) => Promise<PoolView>;
@@ -44,27 +45,27 @@ export function createLocalViews(db: LedgerDb): LocalViews {
     },
     { cache: false },
   );
-  const members = new DataLoader<string, boolean>(
+  const members = new DataLoader<string, PoolMemberRow | undefined>(
     async (keys) => {
       const pairs = keys.map((key) => {
         const [poolId = '', investorId = ''] = key.split(':');
         return { poolId, investorId };
       });
-      const found = new Set(
+      const found = new Map(
         (await selectMembers(db, pairs))
           .filter((m) => m.member)
-          .map((m) => `${m.poolId}:${m.investorId}`),
+          .map((m) => [`${m.poolId}:${m.investorId}`, m]),
       );
-      return keys.map((key) => found.has(key));
+      return keys.map((key) => found.get(key));
     },
     { cache: false },
   );
   return async (poolId, investorId) => {
-    const [row, isMember] = await Promise.all([
+    const [row, member] = await Promise.all([
       facts.load(poolId),
       members.load(`${poolId}:${investorId}`),
     ]);
-    return { facts: row, isMember };
+    return { facts: row, isMember: !!member, commitmentMinor: member?.commitmentMinor ?? null };
   };
 }
 
@@ -80,6 +81,7 @@ export async function learn(db: LedgerQueryable, answer: PoolsAnswer, investorId
       poolId: answer.pool.poolId,
       investorId,
       member: true,
+      commitmentMinor: answer.commitmentMinor,
       revision: answer.pool.revision,
     });
   }

@@ -9,15 +9,17 @@ import {
   retryTransaction,
 } from '@poolgraph/platform';
 import { lockInvestorAccounts } from '../data/investorAccounts.ts';
-import { lockPoolAccounts } from '../data/poolAccounts.ts';
-import { lockPoolFacts, setClosingRevision, type PoolFactsRow } from '../data/poolFacts.ts';
+import { selectHeldByPoolIds } from '../data/payments.ts';
+import { lockPoolAccounts, type PoolAccountRow } from '../data/poolAccounts.ts';
+import { lockPoolFacts, setTransitionMark, type PoolFactsRow } from '../data/poolFacts.ts';
 import { setLeavingRevision } from '../data/poolMembers.ts';
 import type { LedgerTx } from '../db/index.ts';
 import { checkedView, type PoolFactsDeps } from './poolFacts.ts';
 import { checkPoolId } from './requests.ts';
 
 /**
- * The two steps pools takes with the ledger before it commits a change that money depends on.
+ * The steps pools takes with the ledger before it commits a change that money depends on
+ * (closing, archiving, removing a member).
  * Each runs under the pool's cash row lock, the lock every posting takes first, so a posting
  * either committed before the step or sees it. Each carries the revision pools is about to
  * commit, is ended by any pools event at or above it, and has a compensation pools calls
@@ -34,7 +36,10 @@ import { checkPoolId } from './requests.ts';
  *    Should that call be lost too, the mark stays until the pool's next event (any revision at
  *    or above it): the pool refuses contributions meanwhile — the safe direction — and closing
  *    it again completes the saga.
+ *
+ * Archiving is the same saga (archivePoolInLedger / unarchivePoolInLedger, `archiving_revision`).
  */
+
 /** The pool's facts, when the caller is its manager (read your writes, as for postings). */
 async function managedPool(deps: PoolFactsDeps, viewer: Viewer | null, poolId: string) {
   const actor = requireRole(viewer, 'MANAGER');
@@ -51,35 +56,88 @@ async function managedPool(deps: PoolFactsDeps, viewer: Viewer | null, poolId: s
 function underPoolLock(
   deps: PoolFactsDeps,
   facts: PoolFactsRow,
-  step: (tx: LedgerTx) => Promise<void>,
+  step: (tx: LedgerTx, pool: PoolAccountRow) => Promise<void>,
 ): Promise<void> {
   return retryTransaction(
     () =>
       deps.db.transaction(async (tx) => {
-        await lockPoolAccounts(tx, [
+        const pools = await lockPoolAccounts(tx, [
           { poolId: facts.poolId, currency: facts.currency, managerId: facts.managerId },
         ]);
-        await step(tx);
+        await step(tx, pools.get(facts.poolId)!);
       }),
     { retryable: isDeadlock },
   );
 }
 
-/** closePoolInLedger (closing) and reopenPoolInLedger (its compensation). */
-export async function markClosing(
+const show = (minor: bigint, currency: string) => `${formatAmount(minor, currency)} ${currency}`;
+
+/**
+ * The pending money a lifecycle change must wait for, named: pending contributions end when
+ * their payment posts or voids (or cancelContribution), pending payouts when the manager
+ * confirms or voids them (confirmPayout / voidPayout).
+ */
+function refuseWhilePending(
+  what: string,
+  account: { pendingIn: bigint; pendingOut: bigint },
+  currency: string,
+  checks: { contributions: boolean; payouts: boolean },
+): void {
+  const waiting = [
+    checks.contributions && account.pendingIn > 0n
+      ? `${show(account.pendingIn, currency)} of pending contributions (they must post, or be cancelled with cancelContribution)`
+      : null,
+    checks.payouts && account.pendingOut > 0n
+      ? `${show(account.pendingOut, currency)} of pending payouts (confirmPayout or voidPayout first)`
+      : null,
+  ].filter((w): w is string => w !== null);
+  if (waiting.length > 0) throw conflict(`${what} has ${waiting.join(' and ')}.`);
+}
+
+/**
+ * closePoolInLedger / archivePoolInLedger (and their compensations, reopen / unarchive). Under
+ * the pool's cash row lock, what the change needs is checked against every posting committed
+ * so far, then the mark makes every later posting see the new status:
+ * - closing refuses while contributions are pending (money on its way in would otherwise
+ *   arrive in a pool that no longer takes it); pending payouts may finish after the close.
+ * - archiving refuses while the pool holds anything: cash, pending money either way, or money
+ *   held in suspense for a refund (payments/refunds.ts).
+ */
+export async function markTransition(
   deps: PoolFactsDeps,
   viewer: Viewer | null,
   poolId: string,
   revision: number,
-  closing: boolean,
+  change: { to: 'CLOSED' | 'ARCHIVED'; on: boolean },
 ): Promise<boolean> {
   const facts = await managedPool(deps, viewer, poolId);
-  await underPoolLock(deps, facts, async (tx) => {
+  const mark = change.to === 'CLOSED' ? 'closingRevision' : 'archivingRevision';
+  const held =
+    change.on && change.to === 'ARCHIVED'
+      ? ((await selectHeldByPoolIds(deps.db, [facts.poolId])).get(facts.poolId) ?? 0n)
+      : 0n;
+  await underPoolLock(deps, facts, async (tx, pool) => {
     const locked = (await lockPoolFacts(tx, [facts.poolId])).get(facts.poolId);
     if (!locked) return;
-    if (!closing) return setClosingRevision(tx, facts.poolId, { clear: revision });
-    // A later revision already arrived: the close (or whatever took that revision) is known.
-    if (locked.revision < revision) await setClosingRevision(tx, facts.poolId, { set: revision });
+    if (!change.on) return setTransitionMark(tx, facts.poolId, mark, { clear: revision });
+    const archiving = change.to === 'ARCHIVED';
+    refuseWhilePending('The pool', pool, facts.currency, {
+      contributions: true,
+      payouts: archiving,
+    });
+    if (archiving && pool.cashBalance > 0n) {
+      throw conflict(
+        `The pool still holds ${show(pool.cashBalance, facts.currency)} of cash; distribute it before archiving.`,
+      );
+    }
+    if (held > 0n) {
+      throw conflict(
+        `The pool holds ${show(held, facts.currency)} in suspense for refunds (paymentMismatches lists them; refundPayment pays them back) before archiving.`,
+      );
+    }
+    // A later revision already arrived: the change (or whatever took that revision) is known.
+    if (locked.revision < revision)
+      await setTransitionMark(tx, facts.poolId, mark, { set: revision });
   });
   return true;
 }
@@ -105,7 +163,14 @@ export async function markLeaving(
     const accounts = await lockInvestorAccounts(tx, [{ ...key, currency: facts.currency }], {
       create: false,
     });
-    const capital = [...accounts.values()][0]?.capitalBalance ?? 0n;
+    const account = [...accounts.values()][0];
+    if (account) {
+      refuseWhilePending("The investor's capital account", account, facts.currency, {
+        contributions: true,
+        payouts: true,
+      });
+    }
+    const capital = account?.capitalBalance ?? 0n;
     if (capital !== 0n) {
       throw conflict(
         `The investor's capital account in the pool is ${formatAmount(capital, facts.currency)} ${facts.currency}, not zero; settle it in the ledger first.`,

@@ -149,11 +149,11 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** CLOSED → ARCHIVED: makes the pool read-only. Its manager only; any other state is BAD_USER_INPUT. */
+  /** CLOSED → ARCHIVED: makes the pool read-only. Its manager only; any other state is BAD_USER_INPUT. CONFLICT while the pool still holds money in the ledger (cash, pending contributions or payouts, money in suspense), naming it. */
   archivePool: Pool;
   /** Calls percent of every member's commitment, due at dueDate (in the future). The pool's manager only, pool OPEN or CLOSED; the calls of a pool add up to at most 100%. */
   callCapital: CapitalCall;
-  /** OPEN → CLOSED: stops accepting members. Its manager only; any other state is BAD_USER_INPUT. */
+  /** OPEN → CLOSED: stops accepting members and payments. Its manager only; any other state is BAD_USER_INPUT. CONFLICT while contributions are pending (cancel them first, or wait until they post). */
   closePool: Pool;
   /** Creates a DRAFT pool managed by the caller. MANAGER only. */
   createPool: Pool;
@@ -169,7 +169,13 @@ export type Mutation = {
   joinPool: Membership;
   /** DRAFT → OPEN: lists the pool and starts accepting members. Its manager only; any other state is BAD_USER_INPUT. */
   openPool: Pool;
-  /** Removes a member who has no capital left in the pool (their capital account in the ledger is zero, or they have no position). Their unpaid capital call amounts are released. Its manager only; refused (SUBGRAPH_UNAVAILABLE) when the ledger cannot be asked. */
+  /**
+   * Raises a member's commitment: a member's contributions are capped by what is unfunded of it,
+   * so going beyond it (over-subscription) is this explicit decision of the manager. The pool's
+   * manager only, pool DRAFT, OPEN or CLOSED; the new commitment must be larger (BAD_USER_INPUT).
+   */
+  raiseCommitment: Membership;
+  /** Removes a member who has no capital left in the pool (their capital account in the ledger is zero, or they have no position) and no pending contribution or payout (CONFLICT, naming it). Their unpaid capital call amounts are released. Its manager only; refused (SUBGRAPH_UNAVAILABLE) when the ledger cannot be asked. */
   removeMember: Pool;
   /** Edits a DRAFT or OPEN pool. Its manager only. */
   updatePool: Pool;
@@ -219,6 +225,13 @@ export type MutationJoinPoolArgs = {
 
 export type MutationOpenPoolArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRaiseCommitmentArgs = {
+  commitment: Scalars['Decimal']['input'];
+  investorId: Scalars['ID']['input'];
+  poolId: Scalars['ID']['input'];
 };
 
 
@@ -570,6 +583,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   inviteInvestor?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationInviteInvestorArgs, 'commitment' | 'investorId' | 'poolId'>>;
   joinPool?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationJoinPoolArgs, 'commitment' | 'poolId'>>;
   openPool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationOpenPoolArgs, 'id'>>;
+  raiseCommitment?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationRaiseCommitmentArgs, 'commitment' | 'investorId' | 'poolId'>>;
   removeMember?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'investorId' | 'poolId'>>;
   updatePool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationUpdatePoolArgs, 'id' | 'input'>>;
 };

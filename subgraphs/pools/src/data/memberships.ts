@@ -183,6 +183,15 @@ export async function deleteMembership(tx: PoolsTx, key: MemberKey): Promise<voi
     .where(and(eq(memberships.poolId, key.poolId), eq(memberships.investorId, key.investorId)));
 }
 
+/** updateMembershipCommitment: a member's new commitment (the caller holds the pool row lock). */
+export async function updateMembershipCommitment(
+  tx: PoolsTx,
+  id: string,
+  commitmentMinor: bigint,
+): Promise<void> {
+  await tx.update(memberships).set({ commitmentMinor }).where(eq(memberships.id, id));
+}
+
 export async function updateMembershipCredit(
   tx: PoolsTx,
   id: string,

@@ -1,7 +1,7 @@
 import type { MutationResolvers } from '../__generated__/resolvers.ts';
 import { callCapital } from '../services/capitalCalls.ts';
 import { importPools } from '../services/imports.ts';
-import { inviteInvestor, joinPool } from '../services/memberships.ts';
+import { inviteInvestor, joinPool, raiseCommitment } from '../services/memberships.ts';
 import { createPool, transitionPool, updatePool } from '../services/pools.ts';
 import { removeMember } from '../services/removal.ts';
 
@@ -19,5 +19,7 @@ export const Mutation: MutationResolvers = {
     removeMember(context, poolId, investorId),
   callCapital: (_parent, { poolId, percent, dueDate }, context) =>
     callCapital(context, poolId, percent, dueDate),
+  raiseCommitment: (_parent, { poolId, investorId, commitment }, context) =>
+    raiseCommitment(context, poolId, investorId, commitment),
   importPools: (_parent, { managerId, pools }, context) => importPools(context, managerId, pools),
 };

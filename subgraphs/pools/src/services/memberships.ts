@@ -7,6 +7,7 @@ import {
   countMembersLocked,
   insertMembership,
   lockMembership,
+  updateMembershipCommitment,
   type MembershipRow,
 } from '../data/memberships.ts';
 import { lockPool, type PoolRow, type PoolStatus } from '../data/pools.ts';
@@ -137,5 +138,43 @@ export async function inviteInvestor(
     return addMember(tx, pool, investorId, minor, viewer.userId);
   });
   context.loaders.membershipByKey.prime(membership, membership);
+  return membership;
+}
+
+/**
+ * The manager raises a member's commitment (the ledger caps contributions by what is unfunded
+ * of it). Raise only: lowering it below what was already paid in would need the ledger's say.
+ */
+export async function raiseCommitment(
+  context: Context,
+  poolId: string,
+  investorId: string,
+  commitment: string,
+): Promise<MembershipRow> {
+  const viewer = requireRole(context.viewer, 'MANAGER');
+  const key = { poolId: requireId(poolId, 'Pool'), investorId: requireId(investorId, 'Membership') };
+  const membership = await context.transaction(async (tx) => {
+    const pool = await lockManagedPool(tx, viewer, key.poolId);
+    requireStatus(pool, ['DRAFT', 'OPEN', 'CLOSED'], 'an ARCHIVED pool is read-only');
+    const current = await lockMembership(tx, key);
+    if (!current) throw notFound('Membership');
+    const minor = parseAmount(commitment, pool.currency, { field: 'commitment' });
+    if (minor <= current.commitmentMinor) {
+      throw badUserInput(
+        'commitment',
+        `must be more than the current commitment of ${formatAmount(current.commitmentMinor, pool.currency)} ${pool.currency}.`,
+      );
+    }
+    await updateMembershipCommitment(tx, current.id, minor);
+    await recordPoolChange(tx, pool.id, {
+      investorId: key.investorId,
+      membershipId: current.id,
+      commitmentMinor: minor,
+      member: true,
+    });
+    return { ...current, commitmentMinor: minor };
+  });
+  context.loaders.membershipByKey.clear(key).prime(key, membership);
+  context.loaders.membershipsByPoolId.clear(key.poolId);
   return membership;
 }

@@ -169,12 +169,20 @@ export const TRANSITIONS = {
   archive: { from: 'CLOSED', to: 'ARCHIVED', verb: 'archived' },
 } as const satisfies Record<string, { from: PoolStatus; to: PoolStatus; verb: string }>;
 
+/** The transitions that are sagas with the ledger: its step first, then the commit here. */
+const LEDGER_STEPS = {
+  close: { step: 'closeInLedger', undo: 'reopenInLedger' },
+  archive: { step: 'archiveInLedger', undo: 'unarchiveInLedger' },
+} as const;
+
 /**
  * One step of DRAFT → OPEN → CLOSED → ARCHIVED; anything else is BAD_USER_INPUT, never a no-op.
- * Closing is a saga with the ledger (see subgraphs/ledger/src/services/sagas.ts): under the
- * pool row lock the ledger is told first, with the revision this change will commit, and stops
- * taking contributions; then the close commits here. If it does not, the ledger is told to
- * reopen. A ledger that cannot be asked leaves the pool OPEN (SUBGRAPH_UNAVAILABLE).
+ * Closing and archiving are sagas with the ledger (see subgraphs/ledger/src/services/sagas.ts):
+ * under the pool row lock the ledger is told first, with the revision this change will commit;
+ * it refuses (CONFLICT) while money the change must account for is pending or held — closing:
+ * pending contributions; archiving: cash, pending money either way, suspense — and otherwise
+ * stops taking that money; then the change commits here. If it does not, the ledger is told to
+ * undo its step. A ledger that cannot be asked leaves the pool as it was (SUBGRAPH_UNAVAILABLE).
  */
 export async function transitionPool(
   context: Context,
@@ -183,7 +191,8 @@ export async function transitionPool(
 ): Promise<PoolRow> {
   const viewer = requireRole(context.viewer, 'MANAGER');
   const { from, to, verb } = TRANSITIONS[transition];
-  let closing: { poolId: string; revision: number } | undefined;
+  const saga = transition === 'open' ? undefined : LEDGER_STEPS[transition];
+  let stepped: { poolId: string; revision: number } | undefined;
   let updated: PoolRow;
   try {
     updated = await context.transaction(async (tx) => {
@@ -191,27 +200,32 @@ export async function transitionPool(
       if (pool.status !== from) {
         throw badUserInput('id', `the pool is ${pool.status}; only a ${from} pool can be ${verb}.`);
       }
-      if (transition === 'close') {
-        closing = { poolId: pool.id, revision: pool.revision + 1 };
-        await context.peers.closeInLedger(closing.poolId, closing.revision);
+      if (saga) {
+        // Set first: a step whose answer is lost may have been taken, so it is undone too.
+        stepped = { poolId: pool.id, revision: pool.revision + 1 };
+        await context.peers[saga.step](stepped.poolId, stepped.revision);
       }
       await updatePoolStatus(tx, pool.id, to);
       await recordPoolChange(tx, pool.id);
       return { ...pool, status: to, revision: pool.revision + 1, updatedAt: new Date() };
     });
   } catch (error) {
-    if (closing) await compensateClose(context, closing);
+    if (saga && stepped) await compensate(context, saga.undo, stepped);
     throw error;
   }
   context.loaders.poolById.clear(updated.id).prime(updated.id, updated);
   return updated;
 }
 
-/** The saga's compensation; if it is lost too, the pool's next event ends the freeze. */
-async function compensateClose(context: Context, closing: { poolId: string; revision: number }) {
+/** The saga's compensation; if it is lost too, the pool's next event ends the ledger's mark. */
+async function compensate(
+  context: Context,
+  undo: (typeof LEDGER_STEPS)[keyof typeof LEDGER_STEPS]['undo'],
+  step: { poolId: string; revision: number },
+) {
   try {
-    await context.peers.reopenInLedger(closing.poolId, closing.revision);
+    await context.peers[undo](step.poolId, step.revision);
   } catch (error) {
-    context.log.error({ err: error, ...closing }, 'could not reopen the pool in the ledger');
+    context.log.error({ err: error, ...step, undo }, 'could not undo the ledger step');
   }
 }

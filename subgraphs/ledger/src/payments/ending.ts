@@ -1,0 +1,62 @@
+import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
+import { badUserInput, isUuid, notFound } from '@poolgraph/platform';
+import { selectPaymentByTransactionId, updatePaymentStatus } from '../data/payments.ts';
+import { selectPoolFactsByIds } from '../data/poolFacts.ts';
+import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
+import type { SettlementOutcome } from '../posting/journal.ts';
+import { settlePending } from '../posting/settle.ts';
+import type { PaymentsDeps } from './deps.ts';
+import { refundCardIfHeld } from './refunds.ts';
+import { outcomeOf } from './settlement.ts';
+
+/**
+ * How a pending contribution ends early (it expired, or was cancelled). Without a payment, or
+ * for a bank transfer, it voids. A card payment is cancelled at the provider first: cancelled,
+ * it voids; succeeded at the last moment, it posts (the money arrived). A provider that does
+ * not answer throws: the sweeper tries again on its next pass rather than void money that may
+ * have been taken, and a cancel is refused with the provider's outage.
+ */
+export function decideEnding(deps: PaymentsDeps) {
+  return async (row: TransactionRow): Promise<SettlementOutcome | null> => {
+    const payment = await selectPaymentByTransactionId(deps.db, row.id);
+    const adapter = payment && deps.adapters[payment.method];
+    if (!payment || !adapter) return { status: 'VOIDED' };
+    const state = await adapter.cancel(payment);
+    await updatePaymentStatus(
+      deps.db,
+      row.id,
+      state.status,
+      state.state === 'succeeded' ? state.amountReceived : null,
+    );
+    return outcomeOf(payment, state) ?? { status: 'VOIDED' };
+  };
+}
+
+/**
+ * cancelContribution: the investor who started a pending contribution, or the pool's manager
+ * (or an admin), ends it now: what a lifecycle change that refuses pending money asks for.
+ */
+export async function cancelContribution(
+  deps: PaymentsDeps,
+  viewer: Viewer | null,
+  transactionId: string,
+): Promise<TransactionRow> {
+  const actor = requireRole(viewer, 'INVESTOR', 'MANAGER', 'ADMIN');
+  const [row] = isUuid(transactionId)
+    ? await selectTransactionsByIds(deps.db, [transactionId])
+    : [];
+  if (!row) throw notFound('Transaction');
+  const [facts] = await selectPoolFactsByIds(deps.db, [row.poolId]);
+  const allowed =
+    row.investorId === actor.userId || hasRole(actor, 'ADMIN') || facts?.managerId === actor.userId;
+  if (!allowed) throw notFound('Transaction');
+  if (row.type !== 'CONTRIBUTION' || row.reservedAmount === null) {
+    throw badUserInput('transactionId', 'is not a contribution started with startContribution.');
+  }
+  if (row.status !== 'PENDING') return row;
+  const outcome = (await decideEnding(deps)(row)) ?? { status: 'VOIDED' };
+  const settled = await settlePending(deps.db, row.id, outcome);
+  if (settled.changed) deps.onSettled();
+  await refundCardIfHeld(deps, row.id);
+  return settled.row;
+}

@@ -1,0 +1,83 @@
+import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
+import { formatAmount } from '@poolgraph/money';
+import { conflict, isUuid, notFound } from '@poolgraph/platform';
+import {
+  selectPaymentByTransactionId,
+  setRefundedAmount,
+  type PaymentRow,
+} from '../data/payments.ts';
+import { selectPoolFactsByIds } from '../data/poolFacts.ts';
+import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
+import type { PaymentsDeps } from './deps.ts';
+
+/**
+ * Suspense: money a provider received for a payment that the pool did not take — its
+ * contribution was voided (expired, cancelled, or confirmed when the pool no longer took money
+ * from that investor), or more arrived than was started — and that has not been paid back yet.
+ * It is never cash, so nothing can distribute it or charge a fee from it; Pool.suspense shows
+ * it to the manager and reconciliation lists it (HELD_IN_SUSPENSE) until it is refunded.
+ */
+export function heldAmount(payment: PaymentRow, transaction: TransactionRow | undefined): bigint {
+  const posted = transaction?.status === 'POSTED' ? transaction.amount : 0n;
+  const held = (payment.receivedAmount ?? 0n) - posted - payment.refundedAmount;
+  return held > 0n ? held : 0n;
+}
+
+/**
+ * Pays a payment's held money back. Cards go back through the provider (idempotent: a retry
+ * after a crash finds the same refund). A bank transfer cannot be pulled back by Poolgraph: the
+ * manager sends it to the payer and this records that they did. Returns what was refunded now.
+ */
+export async function refundHeld(deps: PaymentsDeps, payment: PaymentRow): Promise<bigint> {
+  const [transaction] = await selectTransactionsByIds(deps.db, [payment.transactionId]);
+  const held = heldAmount(payment, transaction);
+  if (held === 0n) return 0n;
+  const adapter = deps.adapters[payment.method];
+  if (adapter?.refund) await adapter.refund(payment, held);
+  const to = payment.refundedAmount + held;
+  if (!(await setRefundedAmount(deps.db, payment.transactionId, payment.refundedAmount, to))) {
+    return 0n; // another refund of this payment recorded first; the provider's key made it one
+  }
+  deps.log.info(
+    { transactionId: payment.transactionId, refundedMinor: held.toString() },
+    'held money refunded',
+  );
+  return held;
+}
+
+/**
+ * After a provider confirmed money that the pool did not take: cards are refunded at once.
+ * A provider that fails leaves it held (reconciliation shows it; refundPayment retries).
+ */
+export async function refundCardIfHeld(deps: PaymentsDeps, transactionId: string): Promise<void> {
+  const payment = await selectPaymentByTransactionId(deps.db, transactionId);
+  if (!payment || !deps.adapters[payment.method]?.refund) return;
+  try {
+    await refundHeld(deps, payment);
+  } catch (error) {
+    deps.log.error({ err: error, transactionId }, 'refund failed; the money stays held');
+  }
+}
+
+/** refundPayment: the pool's manager (or an admin) pays a payment's held money back. */
+export async function refundPayment(
+  deps: PaymentsDeps,
+  viewer: Viewer | null,
+  transactionId: string,
+): Promise<PaymentRow> {
+  const actor = requireRole(viewer, 'MANAGER', 'ADMIN');
+  const payment = isUuid(transactionId)
+    ? await selectPaymentByTransactionId(deps.db, transactionId)
+    : null;
+  if (!payment) throw notFound('Payment');
+  const [facts] = await selectPoolFactsByIds(deps.db, [payment.poolId]);
+  if (!hasRole(actor, 'ADMIN') && facts?.managerId !== actor.userId) throw notFound('Payment');
+  const [transaction] = await selectTransactionsByIds(deps.db, [transactionId]);
+  if (heldAmount(payment, transaction) === 0n) {
+    throw conflict(
+      `This payment holds nothing to refund (received ${formatAmount(payment.receivedAmount ?? 0n, payment.currency)}, refunded ${formatAmount(payment.refundedAmount, payment.currency)} ${payment.currency}).`,
+    );
+  }
+  await refundHeld(deps, payment);
+  return (await selectPaymentByTransactionId(deps.db, transactionId))!;
+}

@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import { eventually } from '@poolgraph/testing';
+import type { TestUser } from '@poolgraph/test-stack';
+import { applyPoolEvent } from '../src/events/poolFacts.ts';
+import { selectPoolFactsByIds } from '../src/data/poolFacts.ts';
+import { errorCodes, expectData, key, openPoolWithMembers, type TestPool } from './helpers.ts';
+import { CONFIRM_TRANSFER, start, transactionOf, usePaymentsStack } from './payments.ts';
+
+// Production's setting: contribute is off, money comes in through payments or the manager.
+const ps = usePaymentsStack(
+  {},
+  { policy: { contributeWithoutPayment: false, payOutWithdrawals: true } },
+);
+
+const gql = <T = Record<string, unknown>>(q: string, v: Record<string, unknown>, u: TestUser) =>
+  ps.gql<T>(q, v, u);
+const message = (r: { errors?: ReadonlyArray<{ message: string }> }) => r.errors?.[0]?.message;
+
+const CLOSE = 'mutation($id: ID!) { closePool(id: $id) { status } }';
+const ARCHIVE = 'mutation($id: ID!) { archivePool(id: $id) { status } }';
+const REMOVE = 'mutation($p: ID!, $i: ID!) { removeMember(poolId: $p, investorId: $i) { id } }';
+const CANCEL = 'mutation($t: ID!) { cancelContribution(transactionId: $t) { status } }';
+const REFUND =
+  'mutation($t: ID!) { refundPayment(transactionId: $t) { held { amount } refunded { amount } } }';
+const RECORD = `mutation($p: ID!, $i: ID!, $a: Decimal!, $k: String!) {
+  recordContribution(poolId: $p, investorId: $i, amount: $a, idempotencyKey: $k) { status } }`;
+const MONEY = `query($id: ID!) { pool(id: $id) { cashBalance { amount } pendingContributions { amount }
+  suspense { amount } } paymentMismatches(poolId: $id) { kind transaction { id } } }`;
+
+interface PoolMoney {
+  pool: {
+    cashBalance: { amount: string };
+    pendingContributions: { amount: string };
+    suspense: { amount: string };
+  };
+  paymentMismatches: Array<{ kind: string; transaction: { id: string } | null }>;
+}
+const moneyOf = async (pool: TestPool) =>
+  expectData(await gql<PoolMoney>(MONEY, { id: pool.id }, pool.manager));
+
+/**
+ * Moves the ledger's copy of a pool to CLOSED as a pools event would, without the saga: the
+ * state a confirmation can meet if anything ever lets a pool change with money pending.
+ */
+async function closeInLedgerCopyOnly(poolId: string) {
+  const [facts] = await selectPoolFactsByIds(ps.ledger.db, [poolId]);
+  await applyPoolEvent(ps.ledger.db, {
+    id: `evt-${poolId}`,
+    type: 'PoolChanged',
+    occurredAt: new Date().toISOString(),
+    payload: {
+      poolId,
+      currency: facts!.currency,
+      managerId: facts!.managerId,
+      status: 'CLOSED',
+      revision: facts!.revision + 100,
+    },
+  } as Parameters<typeof applyPoolEvent>[1]);
+}
+
+describe('money enters a pool only with evidence', () => {
+  it('refuses contribute where it is switched off, naming startContribution', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const response = await gql(
+      'mutation($p: ID!, $k: String!) { contribute(poolId: $p, amount: "10.00", idempotencyKey: $k) { id } }',
+      { p: pool.id, k: key() },
+      pool.members[0]!,
+    );
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(message(response)).toMatch(/startContribution/);
+    expect((await moneyOf(pool)).pool.cashBalance.amount).toBe('0.00');
+  });
+});
+
+describe('money goes out to an investor with evidence', () => {
+  it('pays a withdrawal out as a pending payout that holds the capital until the manager confirms it', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const investor = pool.members[0]!;
+    expectData(
+      await gql(RECORD, { p: pool.id, i: investor.userId, a: '50.00', k: key() }, pool.manager),
+    );
+    const WITHDRAW = `mutation($p: ID!, $a: Decimal!, $k: String!) {
+      withdraw(poolId: $p, amount: $a, idempotencyKey: $k) { id status } }`;
+    const withdrawal = expectData(
+      await gql<{ withdraw: { id: string; status: string } }>(
+        WITHDRAW,
+        { p: pool.id, a: '30.00', k: key() },
+        investor,
+      ),
+    ).withdraw;
+    expect(withdrawal.status).toBe('PENDING');
+    // The held capital cannot be withdrawn twice, nor removed from under the payout.
+    const again = await gql(WITHDRAW, { p: pool.id, a: '30.00', k: key() }, investor);
+    expect(errorCodes(again)).toEqual(['INSUFFICIENT_FUNDS']);
+    const removal = await gql(REMOVE, { p: pool.id, i: investor.userId }, pool.manager);
+    expect(errorCodes(removal)).toEqual(['CONFLICT']);
+    expect(message(removal)).toMatch(/30\.00 USD of pending payouts/);
+    const confirmed = expectData(
+      await gql<{ confirmPayout: { status: string } }>(
+        'mutation($t: ID!) { confirmPayout(transactionId: $t) { status } }',
+        { t: withdrawal.id },
+        pool.manager,
+      ),
+    );
+    expect(confirmed.confirmPayout.status).toBe('POSTED');
+    expect((await moneyOf(pool)).pool.cashBalance.amount).toBe('20.00');
+  });
+});
+
+describe('lifecycle changes account for pending money', () => {
+  it('refuses to close while a bank transfer is pending; after a cancel the late money is held and refunded, never posted', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const investor = pool.members[0]!;
+    const intent = await start(ps, pool.id, investor, '33.00', 'BANK_TRANSFER');
+    const refused = await gql(CLOSE, { id: pool.id }, pool.manager);
+    expect(errorCodes(refused)).toEqual(['CONFLICT']);
+    expect(message(refused)).toMatch(/33\.00 USD of pending contributions/);
+
+    expect(expectData(await gql(CANCEL, { t: intent.id }, investor))).toEqual({
+      cancelContribution: { status: 'VOIDED' },
+    });
+    expectData(await gql(CLOSE, { id: pool.id }, pool.manager));
+    // The payer's bank sends the money anyway: it arrives, but not in the pool.
+    const late = await gql(
+      CONFIRM_TRANSFER,
+      { reference: intent.bankTransfer!.reference, amount: '33.00' },
+      pool.manager,
+    );
+    expect(errorCodes(late)).toEqual(['CONFLICT']);
+    const held = await moneyOf(pool);
+    expect(held.pool.cashBalance.amount).toBe('0.00');
+    expect(held.pool.suspense.amount).toBe('33.00');
+    expect(held.paymentMismatches).toEqual([
+      { kind: 'HELD_IN_SUSPENSE', transaction: { id: intent.id } },
+    ]);
+    const archiveWhileHeld = await gql(ARCHIVE, { id: pool.id }, pool.manager);
+    expect(errorCodes(archiveWhileHeld)).toEqual(['CONFLICT']);
+    expect(message(archiveWhileHeld)).toMatch(/33\.00 USD in suspense/);
+
+    expect(expectData(await gql(REFUND, { t: intent.id }, pool.manager))).toEqual({
+      refundPayment: { held: { amount: '0.00' }, refunded: { amount: '33.00' } },
+    });
+    const after = await moneyOf(pool);
+    expect(after.pool.suspense.amount).toBe('0.00');
+    expect(after.paymentMismatches).toEqual([]);
+    expect(expectData(await gql(ARCHIVE, { id: pool.id }, pool.manager))).toEqual({
+      archivePool: { status: 'ARCHIVED' },
+    });
+  });
+
+  it('refuses to remove a member with a pending card payment, so its confirmation still posts to a member', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const investor = pool.members[0]!;
+    const intent = await start(ps, pool.id, investor, '40.00', 'CARD');
+    const refused = await gql(REMOVE, { p: pool.id, i: investor.userId }, pool.manager);
+    expect(errorCodes(refused)).toEqual(['CONFLICT']);
+    expect(message(refused)).toMatch(/40\.00 USD of pending contributions/);
+    expect((await ps.confirmCard(intent.providerPaymentId!, intent.clientSecret!)).status).toBe(
+      200,
+    );
+    await eventually(async () => {
+      expect((await transactionOf(ps, intent.id, investor)).status).toBe('POSTED');
+    }, 10_000);
+    expect((await moneyOf(pool)).pool.cashBalance.amount).toBe('40.00');
+  });
+
+  it('refuses to archive a pool that holds cash, naming it', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    expectData(
+      await gql(
+        RECORD,
+        { p: pool.id, i: pool.members[0]!.userId, a: '12.00', k: key() },
+        pool.manager,
+      ),
+    );
+    expectData(await gql(CLOSE, { id: pool.id }, pool.manager));
+    const refused = await gql(ARCHIVE, { id: pool.id }, pool.manager);
+    expect(errorCodes(refused)).toEqual(['CONFLICT']);
+    expect(message(refused)).toMatch(/12\.00 USD of cash/);
+  });
+});
+
+describe('a confirmation the pool can no longer take is never posted into it', () => {
+  it('refunds a card payment confirmed after the pool stopped taking money through the provider', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const investor = pool.members[0]!;
+    const intent = await start(ps, pool.id, investor, '25.00', 'CARD');
+    await closeInLedgerCopyOnly(pool.id);
+    expect((await ps.confirmCard(intent.providerPaymentId!, intent.clientSecret!)).status).toBe(
+      200,
+    );
+    await eventually(async () => {
+      expect((await transactionOf(ps, intent.id, investor)).status).toBe('VOIDED');
+      const { data } = await fetch(`${ps.emulatorUrl}/_emulator/refunds`, { method: 'POST' }).then(
+        (r) => r.json() as Promise<{ data: Array<{ payment_intent: string; amount: number }> }>,
+      );
+      expect(data.filter((r) => r.payment_intent === intent.providerPaymentId)).toEqual([
+        expect.objectContaining({ amount: 2500 }),
+      ]);
+    }, 10_000);
+    const money = await moneyOf(pool);
+    expect(money.pool.cashBalance.amount).toBe('0.00');
+    expect(money.pool.suspense.amount).toBe('0.00');
+    expect(money.paymentMismatches).toEqual([]);
+  });
+
+  it('holds a bank transfer confirmed after the pool stopped taking money in suspense', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const investor = pool.members[0]!;
+    const intent = await start(ps, pool.id, investor, '18.00', 'BANK_TRANSFER');
+    await closeInLedgerCopyOnly(pool.id);
+    const confirmed = expectData(
+      await gql<{ confirmBankTransfer: { status: string } }>(
+        CONFIRM_TRANSFER,
+        { reference: intent.bankTransfer!.reference, amount: '18.00' },
+        pool.manager,
+      ),
+    );
+    expect(confirmed.confirmBankTransfer.status).toBe('VOIDED');
+    const money = await moneyOf(pool);
+    expect(money.pool.cashBalance.amount).toBe('0.00');
+    expect(money.pool.suspense.amount).toBe('18.00');
+  });
+});
+
+describe('commitments cap contributions', () => {
+  it('caps payments and recorded money by the unfunded commitment, pending included, until the manager raises it', async () => {
+    const pool = await openPoolWithMembers(ps, 1, 'USD', 'OPEN', '50000');
+    const investor = pool.members[0]!;
+    await start(ps, pool.id, investor, '30000.00', 'BANK_TRANSFER');
+    const over = await gql(
+      'mutation($p: ID!, $k: String!) { startContribution(poolId: $p, amount: "20000.01", method: BANK_TRANSFER, idempotencyKey: $k) { id } }',
+      { p: pool.id, k: key() },
+      investor,
+    );
+    expect(errorCodes(over)).toEqual(['BAD_USER_INPUT']);
+    expect(message(over)).toMatch(/20000\.00 USD is left of the commitment of 50000\.00 USD/);
+    const recorded = await gql(
+      RECORD,
+      { p: pool.id, i: investor.userId, a: '20000.01', k: key() },
+      pool.manager,
+    );
+    expect(errorCodes(recorded)).toEqual(['BAD_USER_INPUT']);
+    expectData(
+      await gql(RECORD, { p: pool.id, i: investor.userId, a: '20000.00', k: key() }, pool.manager),
+    );
+
+    const raise = `mutation($p: ID!, $i: ID!, $c: Decimal!) {
+      raiseCommitment(poolId: $p, investorId: $i, commitment: $c) { commitment { amount } } }`;
+    const lower = await gql(raise, { p: pool.id, i: investor.userId, c: '40000' }, pool.manager);
+    expect(errorCodes(lower)).toEqual(['BAD_USER_INPUT']);
+    expectData(await gql(raise, { p: pool.id, i: investor.userId, c: '60000' }, pool.manager));
+    await eventually(async () => {
+      expectData(
+        await gql(
+          RECORD,
+          { p: pool.id, i: investor.userId, a: '10000.00', k: 'raised' },
+          pool.manager,
+        ),
+      );
+    });
+  });
+});
