@@ -1,17 +1,11 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { ServiceMap } from '@apollo/gateway';
-import { decodeJwt } from 'jose';
 import type { GraphQLError } from 'graphql';
 import { getOperationAST, validate, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import {
-  bearerTokenOf,
-  isPartner,
-  viewerFromAuthorization,
-  type TokenVerifier,
-} from '@poolgraph/auth';
+import { isPartner, type TokenVerifier } from '@poolgraph/auth';
 import { ErrorCode, resolveClientAddress, TRUST_NO_PROXY, type Logger } from '@poolgraph/platform';
 import { subscriptionQuery, type PersistedQueryPolicy } from '../persistedQueries/policy.ts';
 import { DEFAULT_OPERATION_LIMITS, DEFAULT_WEBSOCKET_LIMITS } from '../limits/config.ts';
@@ -23,6 +17,7 @@ import { limitConnections } from './connectionLimits.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
 import { spliceFrame } from './frames.ts';
+import { openSession } from './session.ts';
 import { SharedSource } from './source.ts';
 import { openEventStream } from './stream.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
@@ -103,33 +98,15 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
     {
       connectionInitWaitTimeout: wsLimits.connectionInitTimeoutMs,
       async onConnect(ctx) {
-        const authorization = ctx.connectionParams?.authorization;
         const address = addressOf(ctx.extra.request);
-        let session: Session;
-        try {
-          if (typeof authorization !== 'string') throw new Error('missing');
-          const viewer = await viewerFromAuthorization(authorization, verifier);
-          if (!viewer) throw new Error('missing');
-          const { exp } = decodeJwt(bearerTokenOf(authorization));
-          session = {
-            viewer,
-            authorization,
-            expiresAt: (exp ?? 0) * 1000,
-            clientAddress: address,
-            recheck: () => viewerFromAuthorization(authorization, verifier),
-          };
-        } catch {
-          // Guessing tokens is charged to the address, as a refused HTTP credential is.
-          const limited = await rates.connection(null, address);
+        const session = await openSession(ctx.connectionParams?.authorization, address, verifier);
+        // A refused token is charged to the address, as a refused HTTP credential is.
+        const limited = await rates.connection(session?.viewer ?? null, address);
+        if (!session || limited) {
           ctx.extra.socket.close(
             limited ? rates.closeCode : CloseCode.Unauthorized,
             limited ?? 'Unauthorized: send { authorization: "Bearer <token>" } in connection_init',
           );
-          return false;
-        }
-        const limited = await rates.connection(session.viewer, address);
-        if (limited) {
-          ctx.extra.socket.close(rates.closeCode, limited);
           return false;
         }
         if (!connections.admitUser(session.viewer.userId, ctx.extra.socket)) return false;
