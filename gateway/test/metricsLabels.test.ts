@@ -104,7 +104,8 @@ describe('metrics labels', () => {
     expect(gatewayAfter.size).toBe(gatewayBefore.size);
     expect([...gatewayAfter].filter((s) => !gatewayBefore.has(s))).toEqual([]);
     expect([...subgraphAfter].filter((s) => !subgraphBefore.has(s))).toEqual([]);
-  });
+    // 1,000 requests: a few seconds alone, much longer on a loaded machine.
+  }, 120_000);
 
   it('labels a manifest operation by its name, and the rest `other`', async () => {
     const lines = [...(await series(`${gateway.url}/graphql`))];
