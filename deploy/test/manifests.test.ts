@@ -6,6 +6,7 @@ import { Job } from 'kubernetes-models/batch/v1';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
+import { parseProxyTrust } from '@poolgraph/platform';
 import { renderKustomization, type K8sObject } from './kustomize.ts';
 import { DEPLOY } from './promql.ts';
 
@@ -191,6 +192,15 @@ for (const [label, dir] of [
           r.from.map((f) => f.podSelector.matchLabels['app.kubernetes.io/name']),
         );
         expect(from.sort()).toEqual(['gateway', ...PEERS[name]!].sort());
+      }
+    });
+
+    it('tell the gateway and users whose x-forwarded-for names the client, in a form they accept', () => {
+      for (const name of ['gateway', 'users']) {
+        const env = podOf(find(objects, 'Deployment', name)).spec.containers[0]!.env ?? [];
+        const value = env.find((e) => e.name === 'TRUSTED_PROXIES')?.value;
+        expect(value, `${name} TRUSTED_PROXIES`).toBeDefined();
+        expect(parseProxyTrust(value!), `${name} TRUSTED_PROXIES`).toHaveProperty('trust');
       }
     });
 

@@ -1,7 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { BaseContext } from '@apollo/server';
 import type { TokenVerifier, Viewer } from '@poolgraph/auth';
-import { requestIdOf, type GraphQLMetrics, type Logger } from '@poolgraph/platform';
+import {
+  requestIdOf,
+  resolveClientAddress,
+  type GraphQLMetrics,
+  type Logger,
+  type ProxyTrust,
+} from '@poolgraph/platform';
 import type { GraphQLError } from 'graphql';
 import type { ApiKeyAuthenticator } from './partners/apiKeys.ts';
 import { credentialsOf } from './partners/credentials.ts';
@@ -14,27 +20,18 @@ export interface GatewayContext extends BaseContext {
   /** A partner key's caller: it may run manifest operations only, by id (unset: no). */
   apiKey?: boolean;
   requestId: string;
-  /** The caller's address, sent to subgraphs as the only x-forwarded-for entry. */
-  clientAddress: string | undefined;
-}
-
-/**
- * Subgraphs take the first x-forwarded-for entry as the client (login throttling counts by it),
- * so a value the client sent is never passed on: anyone could forge it. Behind one trusted proxy
- * (`trustProxy`), the client is the entry that proxy appended last.
- */
-export function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string | undefined {
-  const header = req.headers['x-forwarded-for'];
-  const chain = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
-  const fromProxy = chain.at(-1)?.trim();
-  return trustProxy && fromProxy ? fromProxy : req.socket.remoteAddress;
+  /**
+   * The caller's address as `TRUSTED_PROXIES` resolves it, sent to subgraphs as the only
+   * x-forwarded-for entry (the users subgraph believes it from the gateway's address only).
+   */
+  clientAddress: string;
 }
 
 export interface ContextDeps {
   verifier: TokenVerifier;
   log: Logger;
   metrics: GraphQLMetrics;
-  trustProxy: boolean;
+  trustedProxies: ProxyTrust;
   apiKeys?: ApiKeyAuthenticator;
 }
 
@@ -43,14 +40,14 @@ export function createContextFunction({
   verifier,
   log,
   metrics,
-  trustProxy,
+  trustedProxies,
   apiKeys,
 }: ContextDeps) {
   return async (req: IncomingMessage): Promise<GatewayContext> => {
     const requestId = requestIdOf(req);
     try {
       const credentials = await credentialsOf(req, verifier, apiKeys, requestId);
-      const clientAddress = clientAddressOf(req, trustProxy);
+      const clientAddress = resolveClientAddress(req, trustedProxies);
       return { ...credentials, requestId, clientAddress };
     } catch (error) {
       // Apollo answers a failed context itself (status from extensions.http, formatError applied)

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { baseEnv, loadEnvOrExit, port, redisUrl } from '@poolgraph/platform';
+import { baseEnv, loadEnvOrExit, port, redisUrl, trustedProxiesEnv } from '@poolgraph/platform';
 import { limitsEnv } from './limits/env.ts';
 
 /** Apollo persisted-query manifests: the web client's and the partners' operations. */
@@ -24,8 +24,13 @@ export const gatewayEnvSchema = z.object({
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().default('poolgraph:'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  // Only when exactly one proxy in front of the gateway sets x-forwarded-for.
-  TRUST_PROXY: z.stringbool().default(false),
+  // Who may say who the client is (x-forwarded-for): a hop count, or addresses/CIDRs,
+  // `loopback`, `private`. Unset: nobody; the socket's peer is the client. README, "Addresses".
+  TRUSTED_PROXIES: trustedProxiesEnv(),
+  // The boolean it replaced; set, it is refused rather than silently ignored.
+  TRUST_PROXY: z
+    .undefined({ error: 'replaced by TRUSTED_PROXIES (TRUST_PROXY=true is TRUSTED_PROXIES=1)' })
+    .optional(),
   // Unset: the users subgraph beside its JWKS (`<origin>/api-keys/token`).
   API_KEY_EXCHANGE_URL: z.url().optional(),
   PERSISTED_QUERIES_DIR: z

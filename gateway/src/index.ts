@@ -28,7 +28,7 @@ const service = createGateway({
   verifier: createRemoteTokenVerifier(env.USERS_JWKS_URL, { revocations }),
   log,
   subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
-  trustProxy: env.TRUST_PROXY,
+  trustedProxies: env.TRUSTED_PROXIES,
   production: env.NODE_ENV === 'production',
   operationsToken: env.OPS_TOKEN,
   apiKeyExchangeUrl: env.API_KEY_EXCHANGE_URL,

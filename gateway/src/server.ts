@@ -6,13 +6,18 @@ import {
   createMetrics,
   formatErrorFor,
   metricsPlugin,
+  resolveClientAddress,
+  TRUST_NO_PROXY,
   type HttpService,
   type Logger,
+  type ProxyTrust,
 } from '@poolgraph/platform';
-import { clientAddressOf, createContextFunction, type GatewayContext } from './context.ts';
+import { createContextFunction, type GatewayContext } from './context.ts';
 import { explorerRoutes } from './explorer.ts';
 import { SubgraphDataSource } from './dataSource.ts';
 import { InflightFetches } from './inflight.ts';
+import { knownOperationLabel } from './operationLabel.ts';
+import { operationResolutionPlugin } from './operationResolution.ts';
 import { formatLimitErrors } from './limits/errors.ts';
 import { createLimits, type GatewayLimits } from './limits/index.ts';
 import { createSubgraphMetrics } from './metrics.ts';
@@ -41,8 +46,8 @@ export type GatewayOptions = SupergraphSource & {
   log: Logger;
   /** Upper bound for one subgraph request; default 10 s. */
   subgraphTimeoutMs?: number;
-  /** Only behind one proxy that sets x-forwarded-for: the client is its last entry. */
-  trustProxy?: boolean;
+  /** Who may say who the client is (`TRUSTED_PROXIES`); default nobody: the socket's peer. */
+  trustedProxies?: ProxyTrust;
   /**
    * Production: no introspection, and /metrics and the detail of /readyz only for requests
    * bearing `operationsToken` (nobody, without one).
@@ -63,7 +68,8 @@ export function createGateway(options: GatewayOptions): HttpService {
   const metrics = createMetrics('gateway');
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   const supergraph = supergraphHook(options, log);
-  const limits = createLimits({ ...options, registry: metrics.registry });
+  const trustedProxies = options.trustedProxies ?? TRUST_NO_PROXY;
+  const limits = createLimits({ ...options, trustedProxies, registry: metrics.registry });
 
   // The same data sources serve queries and the entity fetches of subscription events.
   const dataSources = new Map<string, SubgraphDataSource>();
@@ -102,7 +108,8 @@ export function createGateway(options: GatewayOptions): HttpService {
     stopOnTerminationSignals: false,
     formatError: formatLimitErrors(formatErrorFor(log)),
     plugins: [
-      metricsPlugin(metrics),
+      metricsPlugin(metrics, knownOperationLabel(partners.policy.documents)),
+      operationResolutionPlugin(),
       requestLogPlugin(log),
       ...partners.plugins,
       limits.operations.plugin,
@@ -116,11 +123,16 @@ export function createGateway(options: GatewayOptions): HttpService {
   });
 
   const upstream = new UpstreamConnections(log.child({ component: 'subscriptions' }));
-  const trustProxy = !!options.trustProxy;
   const service = createHttpService({
     apollo,
     context: limits.rateLimited(
-      createContextFunction({ verifier, log, metrics, trustProxy, apiKeys: partners.apiKeys }),
+      createContextFunction({
+        verifier,
+        log,
+        metrics,
+        trustedProxies,
+        apiKeys: partners.apiKeys,
+      }),
     ),
     maxBodyBytes: limits.limits.maxBodyBytes,
     intercept: limits.cors,
@@ -141,7 +153,8 @@ export function createGateway(options: GatewayOptions): HttpService {
         upstream,
         policy: partners.policy,
         limits: limits.limits,
-        addressOf: (req) => clientAddressOf(req, trustProxy),
+        rateLimiter: limits.limiter,
+        addressOf: (req) => resolveClientAddress(req, trustedProxies),
         current: () =>
           planner && { planner, subgraphs, serviceMap: Object.fromEntries(dataSources) },
       }),

@@ -8,6 +8,7 @@ import { TEST_REDIS_URL, errorCodes, eventually, expectData, graphql } from '@po
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { schema as usersSchema } from '@poolgraph/users/db';
 import { sql } from 'drizzle-orm';
+import { request } from 'undici';
 
 let stack: Stack;
 let admin: TestUser;
@@ -229,7 +230,7 @@ describe('calling with x-api-key', () => {
     expect(Date.now() - Date.parse(used.lastUsedAt!)).toBeLessThan(60_000);
   });
 
-  it('counts each API key on its own rate limit, under its hash and never its secret', async () => {
+  it('counts each API key on its own rate limit, under its id and never its secret', async () => {
     const limited = await stack.startGateway({
       limits: { rate: { perKey: 1, perUser: 0, perIp: 0 } },
     });
@@ -244,8 +245,35 @@ describe('calling with x-api-key', () => {
     const names = await redis.keys(`${stack.redisPrefix}ratelimit:*`);
     redis.disconnect();
     expect(names).toHaveLength(2);
-    expect(names.every((name) => /ratelimit:key:[0-9a-f]{64}$/.test(name))).toBe(true);
+    expect(names.map((name) => name.split(':').at(-1)).sort()).toEqual(
+      [one.apiKey.id, two.apiKey.id].sort(),
+    );
     expect(names.join()).not.toContain(one.secret.slice(4, 20));
+  });
+
+  it('gives a key one spelling and one budget: look-alikes are refused, its token shares it', async () => {
+    const limited = await stack.startGateway({
+      limits: { rate: { perKey: 2, perUser: 0, perIp: 0 } },
+    });
+    const key = await createKey(['pools:read', 'ledger:read']);
+    expect((await byId(limited.url, key.secret, OPERATIONS.pools)).errors).toBeUndefined();
+    for (const lookAlike of [`${key.secret}\u00a0`, `\u00a0${key.secret}`, `${key.secret}\u0085`]) {
+      const response = await request(limited.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': lookAlike },
+        body: JSON.stringify({
+          extensions: { persistedQuery: { version: 1, sha256Hash: idOf(OPERATIONS.pools) } },
+        }),
+      });
+      const body = (await response.body.json()) as { errors: Array<{ message: string }> };
+      expect(response.statusCode).toBe(401);
+      expect(body.errors[0]!.message).toMatch(/^The x-api-key header is not an API key/);
+    }
+    const { body } = await exchange(key.secret);
+    const asBearer = await graphql(limited.url, '{ __typename }', {}, { token: body.accessToken! });
+    expect(errorCodes(asBearer)).toEqual(['PERSISTED_QUERY_NOT_ALLOWED']);
+    const third = await byId(limited.url, key.secret, OPERATIONS.pools);
+    expect(errorCodes(third as never)).toEqual(['RATE_LIMITED']);
   });
 
   it('refuses what a scope the key lacks covers with FORBIDDEN, naming the scope', async () => {

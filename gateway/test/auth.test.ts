@@ -6,6 +6,7 @@ import {
   startGateway,
   startSubgraph,
   supergraphOf,
+  trustOf,
   unsignedToken,
   type SeenRequest,
   type StartedGateway,
@@ -79,7 +80,7 @@ describe('gateway authentication', () => {
     const behindProxy = await startGateway(
       { supergraphSdl: supergraphOf(echo.source()) },
       keys.verifier,
-      { trustProxy: true },
+      { trustedProxies: trustOf('loopback') },
     );
     try {
       const response = await graphql<{ seen: SeenRequest }>(

@@ -14,7 +14,24 @@ describe('gateway configuration', () => {
     expect(env.SUBGRAPH_TIMEOUT_MS).toBe(10_000);
     expect(env.USERS_JWKS_URL).toBe('http://127.0.0.1:4001/.well-known/jwks.json');
     expect(env.SUPERGRAPH_WATCH).toBe(true);
-    expect(env.TRUST_PROXY).toBe(false);
+    expect(env.TRUSTED_PROXIES).toEqual({ kind: 'hops', hops: 0 });
+  });
+
+  it('reads TRUSTED_PROXIES as a hop count or a list, and names every bad entry', () => {
+    expect(loadGatewayEnv({ TRUSTED_PROXIES: '2' }).TRUSTED_PROXIES).toEqual({
+      kind: 'hops',
+      hops: 2,
+    });
+    const list = loadGatewayEnv({ TRUSTED_PROXIES: '10.0.0.0/8, loopback' }).TRUSTED_PROXIES;
+    expect(list.kind === 'networks' && list.entries).toEqual(['10.0.0.0/8', 'loopback']);
+    const parse = () =>
+      parseEnv(gatewayEnvSchema, {
+        TRUSTED_PROXIES: '10.0.0.0/40,gateway.local',
+        TRUST_PROXY: 'true',
+      });
+    expect(parse).toThrow(/TRUSTED_PROXIES: "10\.0\.0\.0\/40": the prefix length/);
+    expect(parse).toThrow(/TRUSTED_PROXIES: "gateway\.local" is not an IP address/);
+    expect(parse).toThrow(/TRUST_PROXY: replaced by TRUSTED_PROXIES/);
   });
 
   it('does not watch the supergraph in production unless told to', () => {

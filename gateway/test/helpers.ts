@@ -10,10 +10,12 @@ import {
   createLogger,
   createMetrics,
   createSubgraphService,
+  parseProxyTrust,
   requestIdOf,
   uuidv7,
   type HttpService,
   type Logger,
+  type ProxyTrust,
 } from '@poolgraph/platform';
 import { composeSupergraph, type SubgraphSource } from '@poolgraph/supergraph';
 import { parse } from 'graphql';
@@ -134,3 +136,10 @@ export async function startGateway(
 }
 
 export { eventually } from '@poolgraph/testing';
+
+/** A `TRUSTED_PROXIES` value, parsed as the gateway's env parses it. */
+export function trustOf(value: string): ProxyTrust {
+  const parsed = parseProxyTrust(value);
+  if (!('trust' in parsed)) throw new Error(parsed.problems.join('; '));
+  return parsed.trust;
+}

@@ -10,7 +10,7 @@ export interface ProxiedService {
   name: string;
   port: number;
   servers: number[];
-  /** Append the client address as X-Forwarded-For (the gateway, which runs TRUST_PROXY=true). */
+  /** Append the client address to X-Forwarded-For (the gateway, which runs TRUSTED_PROXIES=loopback). */
   forwardFor?: boolean;
 }
 

@@ -124,7 +124,9 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   const start = async (name: ServiceName, i: number, at = processes.length) => {
     const env: Record<string, string> =
       name === 'gateway'
-        ? { SUPERGRAPH_PATH: options.supergraphPath, ...(fleet ? { TRUST_PROXY: 'true' } : {}) }
+        ? // Everything in front of it (the web app's server, HAProxy) runs on this host, and
+          // appends the address it saw to x-forwarded-for (gateway/README.md, "Addresses").
+          { SUPERGRAPH_PATH: options.supergraphPath, TRUSTED_PROXIES: 'loopback' }
         : {
             MYSQL_URL: `${options.mysqlServer}/${options.databaseOf(name)}`,
             ...(options.mysqlReplicaServer && READS_FROM_REPLICA.includes(name)

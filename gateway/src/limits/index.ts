@@ -1,23 +1,32 @@
 import type { IncomingMessage } from 'node:http';
-import { Counter, type Logger, type RedisClient, type Registry } from '@poolgraph/platform';
-import { clientAddressOf, type GatewayContext } from '../context.ts';
+import {
+  Counter,
+  addressBucket,
+  resolveClientAddress,
+  type Logger,
+  type ProxyTrust,
+  type RedisClient,
+  type Registry,
+} from '@poolgraph/platform';
+import type { GatewayContext } from '../context.ts';
 import { DEFAULT_LIMITS, type GatewayLimits } from './config.ts';
 import { corsPolicy } from './cors.ts';
 import { operationLimitsFor } from './plugin.ts';
-import { apiKeyIdentity, createRateLimiter, type RateIdentity } from './rateLimit.ts';
+import { createRateLimiter, type RateIdentity } from './rateLimit.ts';
 
 export type { GatewayLimits } from './config.ts';
 export { DEFAULT_LIMITS } from './config.ts';
 
 /**
- * Who a request is charged to: its API key (by hash: the secret is never a Redis key name), else
- * its user, else its address.
+ * Who a request is charged to: its API key, by the key's id as authenticated (the PARTNER
+ * token's subject; never the header's bytes, so no spelling of a key has a budget of its own,
+ * and the key's token sent as a bearer token shares the key's), else its user, else its
+ * address (IPv6 by /64).
  */
-export function rateIdentityOf(context: GatewayContext, req: IncomingMessage): RateIdentity {
-  const key = req.headers['x-api-key'];
-  if (typeof key === 'string' && key) return apiKeyIdentity(key);
+export function rateIdentityOf(context: GatewayContext): RateIdentity {
+  if (context.viewer && context.apiKey) return { kind: 'key', id: context.viewer.userId };
   if (context.viewer) return { kind: 'user', id: context.viewer.userId };
-  return { kind: 'ip', id: context.clientAddress ?? 'unknown' };
+  return { kind: 'ip', id: addressBucket(context.clientAddress) };
 }
 
 export interface LimitsDeps {
@@ -27,8 +36,8 @@ export interface LimitsDeps {
   /** Without Redis there are no rate limits (tests of other features). */
   redis?: RedisClient;
   redisPrefix?: string;
-  /** How the client's address is read (`TRUST_PROXY`): failed authentications are charged to it. */
-  trustProxy?: boolean;
+  /** Who may name the client (`TRUSTED_PROXIES`): failed authentications are charged to it. */
+  trustedProxies: ProxyTrust;
 }
 
 /** Everything the gateway's limits plug into: Apollo, the context, the HTTP face. */
@@ -64,6 +73,8 @@ export function createLimits(deps: LimitsDeps) {
   return {
     limits,
     operations,
+    /** The GCRA limiter itself (none without Redis): WebSocket messages are charged to it too. */
+    limiter: limiter || undefined,
     cors: corsPolicy(limits.corsOrigins),
     /** Wraps the context function: a request over its rate limit fails with 429. */
     rateLimited(create: (req: IncomingMessage) => Promise<GatewayContext>) {
@@ -74,11 +85,11 @@ export function createLimits(deps: LimitsDeps) {
           context = await create(req);
         } catch (error) {
           // A bad token or key is charged to its address, so guessing keys is throttled too.
-          const address = clientAddressOf(req, !!deps.trustProxy) ?? 'unknown';
-          await limiter.charge({ kind: 'ip', id: address });
+          const address = resolveClientAddress(req, deps.trustedProxies);
+          await limiter.charge({ kind: 'ip', id: addressBucket(address) });
           throw error;
         }
-        await limiter.charge(rateIdentityOf(context, req));
+        await limiter.charge(rateIdentityOf(context));
         return context;
       };
     },

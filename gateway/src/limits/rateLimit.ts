@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Counter, Logger, RedisClient } from '@poolgraph/platform';
 import { rateLimited } from '@poolgraph/platform';
 import type { GraphQLError } from 'graphql';
@@ -9,12 +8,6 @@ export interface RateIdentity {
   kind: 'key' | 'user' | 'ip';
   id: string;
 }
-
-/** The sha256 of an `x-api-key`, so a secret never becomes a Redis key name. */
-export const apiKeyIdentity = (secret: string): RateIdentity => ({
-  kind: 'key',
-  id: createHash('sha256').update(secret).digest('hex'),
-});
 
 /**
  * GCRA over one Redis key per identity, in one script call (EVALSHA; ioredis falls back to

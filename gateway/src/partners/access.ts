@@ -35,7 +35,7 @@ export function partnerAccess(
   log: Logger,
 ): {
   apiKeys: ApiKeyAuthenticator | undefined;
-  policy: PersistedQueryPolicy | undefined;
+  policy: PersistedQueryPolicy;
   plugins: ApolloServerPlugin<GatewayContext>[];
   persistedQueries: Persisted;
 } {
@@ -83,6 +83,7 @@ export function partnerAccess(
 
 const emptyDocuments: PersistedQueryPolicy['documents'] = {
   get: () => undefined,
+  hasName: () => false,
   size: 0,
   ready: Promise.resolve(),
   reload: async () => {},

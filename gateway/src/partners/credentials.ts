@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   invalidCredential,
   isPartner,
+  looksLikeApiKey,
   viewerFromAuthorization,
   type TokenVerifier,
   type Viewer,
@@ -14,6 +15,22 @@ export interface Credentials {
   authorization: string | undefined;
   /** A partner key (`x-api-key`, or its token): only manifest operations, by id. */
   apiKey: boolean;
+}
+
+/**
+ * The key exactly as issued (`pgk_` and 43 base64url characters) or a refusal: nothing is
+ * trimmed, joined or folded, so one key has one spelling and "the key plus a no-break space"
+ * is not a second key with limits of its own. (Node has already dropped the spaces and tabs
+ * HTTP allows around a header value.)
+ */
+export function canonicalApiKey(header: string | string[]): string {
+  if (Array.isArray(header)) throw invalidCredential('Send one x-api-key header, not several.');
+  if (!looksLikeApiKey(header)) {
+    throw invalidCredential(
+      'The x-api-key header is not an API key: it must be exactly pgk_ and 43 base64url characters, with nothing around them.',
+    );
+  }
+  return header;
 }
 
 /** `Authorization: Bearer …` or `x-api-key` (never both); neither is anonymous. */
@@ -32,6 +49,5 @@ export async function credentialsOf(
   }
   if (authorization) throw invalidCredential('Send Authorization or x-api-key, not both.');
   if (!apiKeys) throw invalidCredential('This gateway does not accept API keys.');
-  const key = (Array.isArray(header) ? header.join(',') : header).trim();
-  return { ...(await apiKeys.authenticate(key, requestId)), apiKey: true };
+  return { ...(await apiKeys.authenticate(canonicalApiKey(header), requestId)), apiKey: true };
 }

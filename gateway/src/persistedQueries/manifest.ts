@@ -54,6 +54,8 @@ export function parseManifest(text: string, file: string): TrustedOperation[] {
 export interface TrustedDocuments {
   /** The operation with this id, from any manifest. */
   get(id: string): TrustedOperation | undefined;
+  /** Whether some manifest has an operation of this name (metrics label only those). */
+  hasName(name: string): boolean;
   readonly size: number;
   /** Settles when the first load is done. */
   ready: Promise<void>;
@@ -74,6 +76,7 @@ export function loadTrustedDocuments(
 ): TrustedDocuments {
   const byFile = new Map<string, TrustedOperation[]>();
   let byId = new Map<string, TrustedOperation>();
+  let names = new Set<string>();
 
   async function reload() {
     const files: string[] = await readdir(dir).then(
@@ -97,6 +100,7 @@ export function loadTrustedDocuments(
     const next = new Map<string, TrustedOperation>();
     for (const operations of byFile.values()) for (const op of operations) next.set(op.id, op);
     byId = next;
+    names = new Set([...next.values()].map((op) => op.name));
     log.info(
       { operations: byId.size, files: [...byFile.keys()] },
       'persisted-query manifests loaded',
@@ -123,6 +127,7 @@ export function loadTrustedDocuments(
 
   return {
     get: (id) => byId.get(id),
+    hasName: (name) => names.has(name),
     get size() {
       return byId.size;
     },

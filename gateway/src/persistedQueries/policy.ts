@@ -56,7 +56,8 @@ export function decide(
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Answered for a refused request: tiny, valid, and never executed (the error is thrown first). */
-const REFUSED_DOCUMENT = 'query PersistedQueryRefused { __typename }';
+export const REFUSED_OPERATION_NAME = 'PersistedQueryRefused';
+const REFUSED_DOCUMENT = `query ${REFUSED_OPERATION_NAME} { __typename }`;
 
 /**
  * Applies `decide` before Apollo reads the request. A manifest operation's body replaces the

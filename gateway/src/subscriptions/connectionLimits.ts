@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { addressBucket } from '@poolgraph/platform';
 
 /** Close code for "too many connections" (graphql-ws leaves 4400-4499 to applications). */
 export const TOO_MANY_CONNECTIONS = 4429;
@@ -25,20 +26,21 @@ class ConnectionCounts {
 }
 
 /**
- * Per-process connection limits: by address as the socket opens (before graphql-ws sees it),
+ * Per-process connection limits: by address (TRUSTED_PROXIES resolved) as the socket opens (before graphql-ws sees it),
  * by user once `connection_init` has authenticated it. Each replica counts its own sockets,
  * so the limits are per replica (a load balancer spreads one client's sockets anyway).
  */
 export function limitConnections(
   wsServer: WebSocketServer,
   limits: { connectionsPerIp: number; connectionsPerUser: number },
-  addressOf: (req: IncomingMessage) => string | undefined,
+  addressOf: (req: IncomingMessage) => string,
 ): { admitUser(userId: string, socket: WebSocket): boolean } {
   const byAddress = new ConnectionCounts(limits.connectionsPerIp);
   const byUser = new ConnectionCounts(limits.connectionsPerUser);
   // Registered before useServer's listener, so a refused socket is closed before anything runs.
   wsServer.on('connection', (socket, request) => {
-    if (!byAddress.admit(addressOf(request) ?? 'unknown', socket)) {
+    // IPv6 by /64, as the rate limits count: one subscriber holds a whole /64.
+    if (!byAddress.admit(addressBucket(addressOf(request)), socket)) {
       socket.close(TOO_MANY_CONNECTIONS, 'Too many connections from this address');
     }
   });

@@ -7,7 +7,7 @@ export interface Session {
   authorization: string;
   /** Token expiry, ms since the epoch: the subscriptions end then. */
   expiresAt: number;
-  clientAddress: string | undefined;
+  clientAddress: string;
   /** Verifies the token again (signature cached, revocation asked); throws when it ended. */
   recheck?: () => Promise<unknown>;
 }

@@ -1,21 +1,23 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { ServiceMap } from '@apollo/gateway';
-import { decodeJwt } from 'jose';
 import type { GraphQLError } from 'graphql';
 import { getOperationAST, validate, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { isPartner, viewerFromAuthorization, type TokenVerifier } from '@poolgraph/auth';
-import { ErrorCode, type Logger } from '@poolgraph/platform';
+import { isPartner, type TokenVerifier } from '@poolgraph/auth';
+import { ErrorCode, resolveClientAddress, TRUST_NO_PROXY, type Logger } from '@poolgraph/platform';
 import { subscriptionQuery, type PersistedQueryPolicy } from '../persistedQueries/policy.ts';
 import { DEFAULT_OPERATION_LIMITS, DEFAULT_WEBSOCKET_LIMITS } from '../limits/config.ts';
 import type { OperationLimits, WebSocketLimits } from '../limits/config.ts';
 import { costError, parseWithinLimits } from '../limits/subscriptions.ts';
+import type { RateLimiter } from '../limits/rateLimit.ts';
+import { socketRateLimits } from './churn.ts';
 import { limitConnections } from './connectionLimits.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
 import { spliceFrame } from './frames.ts';
+import { openSession } from './session.ts';
 import { SharedSource } from './source.ts';
 import { openEventStream } from './stream.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
@@ -34,8 +36,10 @@ export interface GatewaySubscriptionsDeps {
     | { planner: SubscriptionPlanner; serviceMap: ServiceMap; subgraphs: UpstreamEndpoint[] }
     | undefined;
   limits?: { webSocket: WebSocketLimits; operations: OperationLimits };
-  /** The caller's address (as the HTTP path sees it, honouring TRUST_PROXY). */
-  addressOf?: (req: IncomingMessage) => string | undefined;
+  /** The HTTP rate limiter (Redis GCRA): subscribe, complete and connection_init are charged. */
+  rateLimiter?: RateLimiter;
+  /** The caller's address, resolved as for HTTP requests (`TRUSTED_PROXIES`). */
+  addressOf?: (req: IncomingMessage) => string;
 }
 
 /**
@@ -55,9 +59,11 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
     path: '/graphql',
     maxPayload: wsLimits.maxMessageBytes,
   });
-  // The client's address as HTTP requests see it (TRUST_PROXY), for limits and for subgraphs.
-  const addressOf = deps.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress);
+  // The client's address as HTTP requests see it (TRUSTED_PROXIES), for limits and subgraphs.
+  const addressOf =
+    deps.addressOf ?? ((req: IncomingMessage) => resolveClientAddress(req, TRUST_NO_PROXY));
   const connections = limitConnections(wsServer, wsLimits, addressOf);
+  const rates = socketRateLimits(deps.rateLimiter);
   // Send path: each event's result is serialized once (frames.ts); its text is spliced in here.
   wsServer.on('connection', (socket) => {
     const send = socket.send.bind(socket);
@@ -92,28 +98,20 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
     {
       connectionInitWaitTimeout: wsLimits.connectionInitTimeoutMs,
       async onConnect(ctx) {
-        const authorization = ctx.connectionParams?.authorization;
-        try {
-          if (typeof authorization !== 'string') throw new Error('missing');
-          const viewer = await viewerFromAuthorization(authorization, verifier);
-          if (!viewer) throw new Error('missing');
-          const { exp } = decodeJwt(authorization.replace(/^Bearer\s+/i, ''));
-          if (!connections.admitUser(viewer.userId, ctx.extra.socket)) return false;
-          sessions.set(ctx, {
-            viewer,
-            authorization,
-            expiresAt: (exp ?? 0) * 1000,
-            clientAddress: addressOf(ctx.extra.request),
-            recheck: () => viewerFromAuthorization(authorization, verifier),
-          });
-          return true;
-        } catch {
+        const address = addressOf(ctx.extra.request);
+        const session = await openSession(ctx.connectionParams?.authorization, address, verifier);
+        // A refused token is charged to the address, as a refused HTTP credential is.
+        const limited = await rates.connection(session?.viewer ?? null, address);
+        if (!session || limited) {
           ctx.extra.socket.close(
-            CloseCode.Unauthorized,
-            'Unauthorized: send { authorization: "Bearer <token>" } in connection_init',
+            limited ? rates.closeCode : CloseCode.Unauthorized,
+            limited ?? 'Unauthorized: send { authorization: "Bearer <token>" } in connection_init',
           );
           return false;
         }
+        if (!connections.admitUser(session.viewer.userId, ctx.extra.socket)) return false;
+        sessions.set(ctx, session);
+        return true;
       },
       async onSubscribe(ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
         const session = sessions.get(ctx);
@@ -126,6 +124,8 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
             ),
           ];
         }
+        const limited = await rates.subscribe(session.viewer);
+        if (limited) return [limited];
         // graphql-ws has already counted this one.
         const open = Object.keys(ctx.subscriptions).length;
         if (open > wsLimits.subscriptionsPerConnection) {
@@ -188,6 +188,11 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
           variableValues: variables,
           contextValue: operation,
         };
+      },
+      // A client's complete (or the end of a subscription) is charged like its subscribe.
+      onComplete(ctx) {
+        const session = sessions.get(ctx);
+        if (session) rates.complete(session.viewer);
       },
       // onSubscribe put the whole operation in contextValue; graphql-ws hands it back here.
       subscribe: (args) => run(args.contextValue as Operation),

@@ -253,7 +253,80 @@ const BUILDERS: Array<(random: Random) => HttpCase> = [
     body: json({ query: random.pick(QUERIES), variables: variablesFor(random) }),
   }),
   (random) => post('too large', Buffer.alloc(1_050_000 + random.int(0, 49_999), 0x20)),
+  // Issue 21's shapes: made-up operation names (metrics labels), operations that cannot be
+  // resolved (4xx, not 5xx), forwarded chains (client address), look-alike credentials.
+  (random) => {
+    const name = randomName(random);
+    return post(
+      'random operation name',
+      json({ query: `query ${name} { pools { id } }`, operationName: random.pick([name, null]) }),
+    );
+  },
+  (random) =>
+    post(
+      'unresolvable operation',
+      json(
+        random.pick([
+          { query: '{ pools { id } }', operationName: randomName(random) },
+          { query: 'query A { me { id } } query B { pools { id } }' },
+          { query: '{ me { id } } { pools { id } }' },
+          { query: 'fragment F on Pool { id }' },
+          { query: 'subscription { alertRaised { id } }' },
+          { query: `query A { me { id } }`, operationName: random.pick([42, [], {}, '']) },
+        ]),
+      ),
+    ),
+  (random) => ({
+    kind: 'forwarded chain',
+    method: 'POST',
+    path: '/graphql',
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': Array.from({ length: random.int(1, 40) }, () =>
+        random.pick(FORWARDED_ENTRIES),
+      ).join(random.pick([',', ', ', ' ,'])),
+    },
+    body: json({ query: '{ me { id } }' }),
+  }),
+  (random) => ({
+    kind: 'look-alike credential',
+    method: 'POST',
+    path: '/graphql',
+    headers: {
+      'content-type': 'application/json',
+      ...(random.int(0, 1)
+        ? {
+            'x-api-key': `${random.pick(['', '\u00a0'])}pgk_${'A'.repeat(43)}${random.pick(LOOK_ALIKE_TAILS)}`,
+          }
+        : {
+            authorization: `Bearer${random.pick(['\u00a0', ' ', '\t'])}a.b.c${random.pick(LOOK_ALIKE_TAILS)}`,
+          }),
+    },
+    body: json({ query: '{ me { id } }' }),
+  }),
 ];
+
+/** A fresh operation name, as a client inventing names to grow /metrics would send. */
+const randomName = (random: Random) =>
+  `Fuzz${Array.from({ length: 12 }, () => 'abcdefghijklmnopqrstuvwxyz'[random.int(0, 25)]).join('')}`;
+
+/** Addresses, /64 neighbours and junk, as x-forwarded-for entries. */
+const FORWARDED_ENTRIES = [
+  '203.0.113.7',
+  '::ffff:10.0.0.1',
+  '2001:db8::1',
+  '2001:db8:0:0:ffff::2',
+  '[2001:db8::1]:443',
+  '127.0.0.1',
+  'unknown',
+  '',
+  '999.1.1.1',
+  '10.0.0.0/8',
+  "' OR '1'='1",
+];
+
+/** Characters that make a credential look like another: Latin-1, so headers can carry them. */
+const LOOK_ALIKE_TAILS = ['', ' ', '\u00a0', '\u0085', '\t', ',', 'x'];
 
 /** Rare families (large bodies) are drawn less often to keep the run cheap. */
 export function httpCase(random: Random): HttpCase {

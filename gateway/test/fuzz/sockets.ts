@@ -46,6 +46,26 @@ const SESSIONS: Array<[string, Frames]> = [
     ],
   ],
   [
+    'subscribe/complete churn',
+    (random, token) => [
+      init(`Bearer ${token}`),
+      ...Array.from({ length: 1 + random.int(0, 7) }, (_v, i) => [
+        JSON.stringify({
+          id: `c${i}`,
+          type: 'subscribe',
+          payload: { query: 'subscription { alertRaised { id } }' },
+        }),
+        JSON.stringify({ id: `c${i}`, type: 'complete' }),
+      ]).flat(),
+    ],
+  ],
+  [
+    'look-alike bearer',
+    (random, token) => [
+      init(random.pick([`Bearer\u00a0${token}`, `Bearer ${token}\u200b`, `Bearer ${token} x`])),
+    ],
+  ],
+  [
     'hostile variables',
     (random, token) => [
       init(`Bearer ${token}`),

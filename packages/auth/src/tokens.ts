@@ -142,13 +142,27 @@ export function createRemoteTokenVerifier(
   });
 }
 
+/**
+ * `Bearer <token>`, in its one accepted form: the scheme (any case), spaces, and a token68
+ * (RFC 7235: the JWT's base64url parts and dots). Only spaces and tabs around it are dropped,
+ * as HTTP does with header whitespace; any other character (a no-break space, a zero-width
+ * space, a second token) makes the header malformed rather than being read past, so a
+ * credential has exactly one spelling.
+ */
+const BEARER = /^[ \t]*Bearer +([A-Za-z0-9\-._~+/]+=*)[ \t]*$/i;
+
+/** The token of an `Authorization: Bearer` header; throws UNAUTHENTICATED when malformed. */
+export function bearerTokenOf(header: string): string {
+  const match = BEARER.exec(header);
+  if (!match) throw invalidCredential('The Authorization header must be "Bearer <token>".');
+  return match[1]!;
+}
+
 /** Reads `Authorization: Bearer …`; no header means anonymous, a malformed one is rejected. */
 export async function viewerFromAuthorization(
   header: string | undefined,
   verifier: TokenVerifier,
 ): Promise<Viewer | null> {
   if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw invalidCredential('The Authorization header must be "Bearer <token>".');
-  return verifier.verify(match[1]!);
+  return verifier.verify(bearerTokenOf(header));
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { uuidv7 } from '@poolgraph/platform';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER, cachedKeySet, createTokenVerifier } from '../src/index.ts';
+import {
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  bearerTokenOf,
+  cachedKeySet,
+  createTokenVerifier,
+} from '../src/index.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -98,5 +104,29 @@ describe('createTokenVerifier', () => {
     const tampered = `${await sign(now() + 60)}x`;
     await expect(verifier.verify(tampered)).rejects.toThrow(/not valid/);
     await expect(verifier.verify(tampered)).rejects.toThrow(/not valid/);
+  });
+});
+
+describe('bearerTokenOf', () => {
+  it('reads the one spelling of a bearer credential: any case of the scheme, spaces between', () => {
+    expect(bearerTokenOf('Bearer a.b.c')).toBe('a.b.c');
+    expect(bearerTokenOf('bearer   a.b.c')).toBe('a.b.c');
+    expect(bearerTokenOf(' Bearer a.b.c\t')).toBe('a.b.c');
+  });
+
+  it('refuses a header that is anything else rather than reading past it', () => {
+    for (const header of [
+      'Bearer\u00a0a.b.c',
+      'Bearer a.b.c\u00a0',
+      'Bearer a.b.c\u200b',
+      'Bearer a.b.c a.b.c',
+      'Bearer\ta.b.c',
+      'Basic a.b.c',
+      'Bearer ',
+    ]) {
+      expect(() => bearerTokenOf(header), JSON.stringify(header)).toThrow(
+        'The Authorization header must be "Bearer <token>".',
+      );
+    }
   });
 });

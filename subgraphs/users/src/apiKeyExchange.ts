@@ -25,7 +25,8 @@ export function apiKeyExchangeRoute(apiKeys: ApiKeyService, log: Logger) {
     }
     req.resume();
     const header = req.headers['x-api-key'];
-    const secret = typeof header === 'string' ? header.trim() : '';
+    // Exactly the key: one key, one spelling (the gateway refuses any other before asking).
+    const secret = typeof header === 'string' ? header : '';
     const token = secret ? await apiKeys.exchange(secret) : null;
     if (!token) {
       log.info({ requestId: req.headers['x-request-id'] }, 'api key refused');

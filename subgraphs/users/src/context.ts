@@ -1,6 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
-import { clientGone, type Logger } from '@poolgraph/platform';
+import {
+  clientGone,
+  resolveClientAddress,
+  type Logger,
+  type ProxyTrust,
+} from '@poolgraph/platform';
 import type { UsersDb } from './db/index.ts';
 import type { SessionService } from './auth/sessions.ts';
 import type { ApiKeyService } from './services/apiKeys.ts';
@@ -8,7 +13,10 @@ import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface Context {
   viewer: Viewer | null;
-  /** The caller's address, as forwarded by the gateway; used to slow failed logins. */
+  /**
+   * The caller's address: the gateway's x-forwarded-for when the request comes from a peer in
+   * TRUSTED_PROXIES (the gateways), else the peer itself. Logins and sign-ups are throttled by it.
+   */
   clientAddress: string;
   /** Aborted when the caller goes away before the response is complete. */
   clientGone: AbortSignal;
@@ -25,19 +33,14 @@ export interface ContextDeps {
   apiKeys: ApiKeyService;
   verifier: TokenVerifier;
   log: Logger;
-}
-
-function clientAddressOf(req: IncomingMessage): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || 'unknown';
+  trustedProxies: ProxyTrust;
 }
 
 export function createContextFactory(deps: ContextDeps) {
   return async (req: IncomingMessage): Promise<Context> => ({
     // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
     viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
-    clientAddress: clientAddressOf(req),
+    clientAddress: resolveClientAddress(req, deps.trustedProxies),
     clientGone: clientGone(req),
     db: deps.db,
     sessions: deps.sessions,

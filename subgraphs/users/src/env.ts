@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { MAX_ACCESS_TOKEN_TTL_SECONDS, loadEnvOrExit, subgraphEnvShape } from '@poolgraph/platform';
+import {
+  MAX_ACCESS_TOKEN_TTL_SECONDS,
+  loadEnvOrExit,
+  subgraphEnvShape,
+  trustedProxiesEnv,
+} from '@poolgraph/platform';
 
 const schema = z.object({
   ...subgraphEnvShape('poolgraph_users', 4001),
@@ -11,6 +16,9 @@ const schema = z.object({
     .default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SIGN_UPS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  // The gateways' addresses: only they may name the client (x-forwarded-for), which logins and
+  // sign-ups are throttled by. Same syntax as the gateway's; default: this host only.
+  TRUSTED_PROXIES: trustedProxiesEnv('loopback'),
 });
 
 export type UsersEnv = z.infer<typeof schema>;

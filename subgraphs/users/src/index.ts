@@ -9,5 +9,6 @@ await bootSubgraph('users', env, (config) =>
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     signUpsPerAddress: env.SIGN_UPS_PER_ADDRESS,
+    trustedProxies: env.TRUSTED_PROXIES,
   }),
 );

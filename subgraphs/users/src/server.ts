@@ -6,8 +6,10 @@ import {
   createSubgraphService,
   openSubgraphResources,
   type HttpService,
+  type ProxyTrust,
   type SubgraphConfig,
   createAuditLog,
+  parseProxyTrust,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
 import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
@@ -34,6 +36,8 @@ const LOGIN_THROTTLE = (prefix: string) => ({
   maxWaitMs: 5_000,
 });
 
+const LOOPBACK = (parseProxyTrust('loopback') as { trust: ProxyTrust }).trust;
+
 export interface UsersServiceConfig extends SubgraphConfig {
   accessTokenTtlSeconds?: number;
   refreshTokenTtlDays?: number;
@@ -41,6 +45,8 @@ export interface UsersServiceConfig extends SubgraphConfig {
   signUpsPerAddress?: number;
   /** How often the signing keys are read again (a rotation is picked up); default 30 s. */
   signingKeyReloadMs?: number;
+  /** Peers whose x-forwarded-for names the client (the gateways); default loopback. */
+  trustedProxies?: ProxyTrust;
   /** Bounds on argon2 work per process; default 4 at once, 64 waiting. */
   hashing?: HashingLimits;
 }
@@ -92,7 +98,14 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     typeDefs,
     audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'usersAuditLog' },
     resolvers,
-    context: createContextFactory({ db: mysql.db, sessions, apiKeys, verifier, log: config.log }),
+    context: createContextFactory({
+      db: mysql.db,
+      sessions,
+      apiKeys,
+      verifier,
+      log: config.log,
+      trustedProxies: config.trustedProxies ?? LOOPBACK,
+    }),
     metrics,
     log: config.log,
     readiness,

@@ -11,10 +11,21 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * online mutations and the bulk path alike. Each throws BAD_USER_INPUT naming the field.
  */
 
-/** Keys are opaque to the ledger, but bounded and free of control characters. */
+/**
+ * Visible ASCII only (letters, digits, punctuation; no spaces). Keys are compared byte for byte,
+ * so anything with two spellings that look alike (a trailing space, a no-break or zero-width
+ * space, a composed or decomposed accent, a full-width letter) would make a client's retry a
+ * second posting; such a key is refused instead, never trimmed or folded into another.
+ */
+const KEY_FORMAT = new RegExp(`^[\\x21-\\x7e]{1,${MAX_KEY_LENGTH}}$`);
+
+/** Keys are opaque to the ledger, but have one spelling: see KEY_FORMAT. */
 export function checkIdempotencyKey(key: string): string {
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH || /[\p{Cc}]/u.test(key)) {
-    throw badUserInput('idempotencyKey', `must be 1 to ${MAX_KEY_LENGTH} printable characters.`);
+  if (!KEY_FORMAT.test(key)) {
+    throw badUserInput(
+      'idempotencyKey',
+      `must be 1 to ${MAX_KEY_LENGTH} visible ASCII characters (letters, digits, punctuation) with no spaces; a UUID is a good key.`,
+    );
   }
   return key;
 }

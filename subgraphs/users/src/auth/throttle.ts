@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RedisClient } from '@poolgraph/platform';
-import { rateLimited } from '@poolgraph/platform';
+import { addressBucket, rateLimited } from '@poolgraph/platform';
 
 export interface LoginThrottleOptions {
   prefix: string;
@@ -58,10 +58,11 @@ export function createLoginThrottle(
   const key = (kind: string, value: string) => `${options.prefix}login:${kind}:${value}`;
   // Hashed: keys stay short whatever was typed, and Redis holds no email addresses.
   const digest = (value: string) => createHash('sha256').update(value).digest('base64url');
+  // Addresses by addressBucket: an IPv6 client holds a whole /64 and could rotate through it.
   const keysOf = (email: string, ip: string) => [
-    key('pair', digest(`${ip} ${email}`)),
+    key('pair', digest(`${addressBucket(ip)} ${email}`)),
     key('account', digest(email)),
-    key('address', digest(ip)),
+    key('address', digest(addressBucket(ip))),
   ];
 
   /** Waits for the next free slot of a paced counter, or refuses once `maxWaitMs` has passed. */
@@ -95,7 +96,7 @@ export function createLoginThrottle(
       }
       if (address! > options.perAddress) {
         observe.throttled('address_paced');
-        await takeTurn(key('address-turn', digest(ip)), options.addressPaceMs);
+        await takeTurn(key('address-turn', digest(addressBucket(ip))), options.addressPaceMs);
       }
       if (account! > options.perAccount) {
         observe.throttled('account_paced');
@@ -124,7 +125,8 @@ export function createSignUpThrottle(
 ) {
   return {
     async admit(ip: string): Promise<void> {
-      const key = `${options.prefix}sign-up:${createHash('sha256').update(ip).digest('base64url')}`;
+      const bucket = addressBucket(ip); // IPv6 by /64, as every address throttle
+      const key = `${options.prefix}sign-up:${createHash('sha256').update(bucket).digest('base64url')}`;
       const count = (await redis.eval(COUNT, 1, key, String(options.windowSeconds))) as number;
       if (count <= options.limit) return;
       const ttl = Math.max(await redis.ttl(key), 1);
