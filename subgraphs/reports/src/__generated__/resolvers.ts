@@ -63,7 +63,9 @@ export type InvestorStatement = {
   /**
    * The statement as CSV (RFC 4180, header row, exact decimal amounts, one row per line):
    * pool_id, pool_name, currency, opening_balance, contributions, distributions, fees,
-   * withdrawals, closing_balance.
+   * withdrawals, closing_balance. Text cells are always quoted, with an apostrophe before any
+   * character a spreadsheet would start a formula with (in the `,` and the `;` locales alike);
+   * amounts are bare decimals with a "." (negative with "-"), so they stay numbers.
    */
   csv: Scalars['String']['output'];
   /** The window's start (inclusive), as asked; null for "since the beginning". */
