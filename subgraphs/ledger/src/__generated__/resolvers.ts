@@ -1082,7 +1082,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   totalDistributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalFees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalWithdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, Partial<PoolTransactionsArgs>>;
+  transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<PoolTransactionsArgs, 'first'>>;
 };
 
 export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
