@@ -499,6 +499,8 @@ export type Query = {
   /**
    * Reconciliation: every disagreement between the payment providers and the ledger for payments
    * of the last `days` (1 to 365, default 30). ADMIN for all pools; a pool's MANAGER with its poolId.
+   * With a poolId, the provider is asked about that pool's card payments only, at most 100 per call
+   * (BAD_USER_INPUT on `days` when the window holds more: ask for fewer days).
    */
   paymentMismatches: Array<PaymentMismatch>;
   /** One investor's position in one pool, or null when they have none. The investor, the pool's manager and admins only (FORBIDDEN otherwise). */
