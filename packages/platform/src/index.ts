@@ -26,3 +26,4 @@ export * from './replicaLag.ts';
 export * from './streamIds.ts';
 export * from './streamTail.ts';
 export * from './subscriptionCursor.ts';
+export * from './mailer.ts';
