@@ -11,6 +11,8 @@ const schema = z.object({
     .default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SIGN_UPS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('Poolgraph <accounts@poolgraph.local>'),
 });
 
 export type UsersEnv = z.infer<typeof schema>;

@@ -9,5 +9,7 @@ await bootSubgraph('users', env, (config) =>
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     signUpsPerAddress: env.SIGN_UPS_PER_ADDRESS,
+    smtpUrl: env.SMTP_URL,
+    smtpFrom: env.SMTP_FROM,
   }),
 );
