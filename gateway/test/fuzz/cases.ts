@@ -253,6 +253,20 @@ const BUILDERS: Array<(random: Random) => HttpCase> = [
     body: json({ query: random.pick(QUERIES), variables: variablesFor(random) }),
   }),
   (random) => post('too large', Buffer.alloc(1_050_000 + random.int(0, 49_999), 0x20)),
+  // List sizes the cost limit must see wherever they hide: variable defaults, nulls, fragments,
+  // directives, with hostile variable values next to them.
+  (random) => {
+    const size = random.pick(['1', '500', '100000', '2147483647', 'null', '-1']);
+    const where = random.pick([
+      `query($n: Int = ${size === 'null' ? 1 : size}) { pools { members(first: $n) { id investor { id } } } }`,
+      `query($n: Int) { pools { members(first: $n) @include(if: true) { id } } }`,
+      `query($n: Int = ${size === 'null' ? 1 : size}, $s: Boolean = false) { pools { ...M @skip(if: $s) } } fragment M on Pool { members(first: $n) { id } transactions(first: $n) { nodes { id } } }`,
+      `{ pools { members(first: ${size}) { id } } }`,
+      `query($n: Int) { alerts(first: null, limit: $n) { id } }`,
+    ]);
+    const variables = random.next() < 0.5 ? {} : { n: hostileValue(random) };
+    return post('hidden sizes', json({ query: where, variables }));
+  },
 ];
 
 /** Rare families (large bodies) are drawn less often to keep the run cheap. */
