@@ -13,11 +13,14 @@ interface Entry {
   actorId: string | null;
   actorRoles: string[];
   operation: string;
+  clientOperationName: string | null;
   fields: string[];
+  calls: string[];
   clientAddress: string;
   outcome: string;
 }
-const ENTRY = 'id at requestId actorId actorRoles operation fields clientAddress outcome';
+const ENTRY =
+  'id at requestId actorId actorRoles operation clientOperationName fields calls clientAddress outcome';
 
 const auditOf = async (field: 'usersAuditLog' | 'poolsAuditLog', first = 20) =>
   expectData(
@@ -65,14 +68,17 @@ describe('the audit log of mutations', () => {
     expect(ok).toMatchObject({
       actorId: manager.userId,
       actorRoles: ['MANAGER'],
-      operation: 'OpenFund',
+      operation: 'mutation createPool',
+      clientOperationName: 'OpenFund',
       fields: ['createPool'],
+      calls: ['createPool(input: {name, currency})'],
       clientAddress: '127.0.0.1',
       outcome: 'ok',
     });
     expect(Date.parse(ok.at)).toBeGreaterThanOrEqual(started - 1_000);
     expect(entries.find((e) => e.requestId === 'audit-req-2')).toMatchObject({
-      operation: 'Sneak',
+      operation: 'mutation createPool',
+      clientOperationName: 'Sneak',
       outcome: 'FORBIDDEN',
     });
   });
@@ -87,7 +93,9 @@ describe('the audit log of mutations', () => {
     // The account signed up is who acted: the request became theirs when it succeeded.
     expect(entries.find((e) => e.actorId === user.userId)).toMatchObject({
       fields: ['signUp'],
-      operation: 'SignUp',
+      calls: ['signUp(input: {email, password, name, role})'],
+      operation: 'mutation signUp',
+      clientOperationName: 'SignUp',
       outcome: 'ok',
     });
     const mysql = connectMysql({ url: stack.databases.users!.url }, {});
@@ -95,6 +103,84 @@ describe('the audit log of mutations', () => {
       const [rows] = await mysql.pool.query('SELECT * FROM audit_log');
       const dump = JSON.stringify(rows);
       expect(dump).not.toContain(user.password);
+      expect(dump).not.toContain(user.email);
+    } finally {
+      await mysql.close();
+    }
+  });
+
+  it('lists the root fields that ran after @include/@skip, and records the client’s operation name as a claim', async () => {
+    const manager = await stack.signUp('MANAGER');
+    const sent = await graphql(
+      stack.gatewayUrl,
+      `
+        mutation ReadOnlyReport($hide: Boolean!) {
+          shown: createPool(input: { name: "Ran", currency: "USD" }) {
+            id
+          }
+          skipped: createPool(input: { name: "Skipped", currency: "USD" }) @skip(if: $hide) {
+            id
+          }
+          ... on Mutation {
+            excluded: createPool(input: { name: "Excluded", currency: "EUR", targetAmount: "10" })
+              @include(if: false) {
+              id
+            }
+          }
+          ...Spread @include(if: true)
+        }
+        fragment Spread on Mutation {
+          spread: createPool(input: { name: "Spread", currency: "EUR", targetAmount: "10" }) {
+            id
+          }
+        }
+      `,
+      { hide: true },
+      { token: manager.token, headers: { 'x-request-id': 'audit-req-directives' } },
+    );
+    expectData(sent);
+    const entry = await eventually(async () => {
+      const found = (await auditOf('poolsAuditLog', 50)).find(
+        (e) => e.requestId === 'audit-req-directives',
+      );
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(entry).toMatchObject({
+      operation: 'mutation createPool, createPool',
+      clientOperationName: 'ReadOnlyReport',
+      fields: ['createPool', 'createPool'],
+      calls: [
+        'createPool(input: {name, currency})',
+        'createPool(input: {name, currency, targetAmount})',
+      ],
+      outcome: 'ok',
+    });
+  });
+
+  it('records a logIn’s argument names but never the password or email it carried', async () => {
+    const user = await stack.signUp('INVESTOR');
+    const wrong = `wrong-${user.password}`;
+    const refused = await graphql(
+      stack.gatewayUrl,
+      'mutation Sign($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }',
+      { e: user.email, p: wrong },
+      { headers: { 'x-request-id': 'audit-req-login' } },
+    );
+    expect(errorCodes(refused)).toEqual(['UNAUTHENTICATED']);
+    const entry = await eventually(async () => {
+      const found = (await auditOf('usersAuditLog', 100)).find(
+        (e) => e.requestId === 'audit-req-login',
+      );
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(entry).toMatchObject({ calls: ['logIn(email, password)'], outcome: 'UNAUTHENTICATED' });
+    const mysql = connectMysql({ url: stack.databases.users!.url }, {});
+    try {
+      const [rows] = await mysql.pool.query('SELECT * FROM audit_log');
+      const dump = JSON.stringify(rows);
+      expect(dump).not.toContain(wrong);
       expect(dump).not.toContain(user.email);
     } finally {
       await mysql.close();

@@ -90,6 +90,8 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
   };
   const idempotent = new Map<string, { hash: string; status: number; body: unknown }>();
   let nextCreate: { confirmWith?: string; amountReceived?: number } | null = null;
+  /** API requests served, by method and route (`GET /v1/payment_intents/:id`): what a test counts. */
+  const requests = new Map<string, number>();
 
   function authorize(req: IncomingMessage, allowPublishable: boolean): void {
     const token = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
@@ -113,6 +115,8 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
     const body = method === 'POST' ? await readBody(req) : '';
     const form = parseForm(body);
     const [, resource, intentId, action] = path;
+    const route = `${method} /v1/${resource}${intentId ? '/:id' : ''}${action ? `/${action}` : ''}`;
+    requests.set(route, (requests.get(route) ?? 0) + 1);
     if (resource !== 'payment_intents' && resource !== 'refunds') {
       throw new StripeApiError(
         404,
@@ -244,6 +248,7 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
       return send(res, 200, { sent: await webhooks.flush(input.order === 'reverse') });
     if (what === 'deliveries') return send(res, 200, { data: webhooks.deliveries() });
     if (what === 'refunds') return send(res, 200, { data: intents.refunds() });
+    if (what === 'requests') return send(res, 200, Object.fromEntries(requests));
     if (what === 'next_create') {
       nextCreate = input as typeof nextCreate;
       return send(res, 200, { ok: true });

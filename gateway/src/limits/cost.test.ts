@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { operationCost } from './cost.ts';
 
 const schema = buildSchema(`
-  type Query { pool(id: ID!): Pool  pools: [Pool!]! }
+  type Query {
+    pool(id: ID!): Pool
+    pools: [Pool!]!
+    alerts(first: Int, limit: Int = 100): [Alert!]!
+  }
+  type Alert { id: ID! }
   type Pool {
     id: ID!
     name: String!
@@ -55,5 +60,36 @@ describe('operation cost', () => {
     const query = `{ pools { ...P ... on Pool { members(first: 2) { id } } } }
       fragment P on Pool { members(first: 3) { investor { id } } }`;
     expect(cost(query).cost).toBe(20 * (1 + 3 * 2 + 2));
+  });
+
+  it('reads a size from the variable’s default when the variable is not sent', () => {
+    const query = 'query($n: Int = 400) { pool(id: "1") { members(first: $n) { id } } }';
+    expect(cost(query).cost).toBe(1 + 400);
+    expect(cost(query, { n: 2 }).cost).toBe(1 + 2);
+  });
+
+  it('falls back to the field’s default for an explicit null or a missing variable, as resolvers do', () => {
+    expect(cost('{ pool(id: "1") { members(first: null) { id } } }').cost).toBe(1 + 500);
+    expect(cost('query($n: Int) { pool(id: "1") { members(first: $n) { id } } }').cost).toBe(
+      1 + 500,
+    );
+    expect(cost('query($n: Int) { alerts(first: $n) { id } }', { n: null }).cost).toBe(100);
+    expect(cost('{ alerts(first: 7, limit: 300) { id } }').cost).toBe(7);
+    expect(cost('{ alerts(limit: 300) { id } }').cost).toBe(300);
+  });
+
+  it('counts fields under @include and @skip whatever their condition', () => {
+    const query = `query($show: Boolean = false) {
+      pool(id: "1") { members(first: 300) @include(if: $show) { id } }
+      pools @skip(if: true) { id }
+    }`;
+    expect(cost(query).cost).toBe(1 + 300 + 20);
+    expect(cost(query, { show: true }).cost).toBe(1 + 300 + 20);
+  });
+
+  it('reads sizes inside fragments from the operation’s variables and their defaults', () => {
+    const query = `query($n: Int = 250) { pool(id: "1") { ...M } }
+      fragment M on Pool { members(first: $n) { id } transactions(first: $n) { nodes { id } } }`;
+    expect(cost(query).cost).toBe(1 + 250 + (1 + 250));
   });
 });

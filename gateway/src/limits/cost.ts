@@ -2,6 +2,7 @@ import {
   Kind,
   getNamedType,
   getNullableType,
+  getVariableValues,
   isCompositeType,
   isListType,
   isObjectType,
@@ -28,12 +29,30 @@ interface CostInput {
 }
 
 /**
+ * The variables as execution will see them: the operation's defaults filled in, values coerced.
+ * Variables that do not coerce fail the request at execution anyway; their raw values are used.
+ */
+function effectiveVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
+  const result = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
+    maxErrors: 1,
+  });
+  return result.coerced ?? variables;
+}
+
+/**
  * The operation's estimated cost: every object (or list item of objects) weighs 1, scalars 0,
- * and a list field multiplies its selection by its size: its `first`/`limit` argument (literal or
- * variable), else that argument's default, else `defaultListSize`. A size given on a field that
- * returns one object (a connection) applies to the lists inside it (`edges`, `nodes`). Inline
- * fragments on different types are summed, and so are repeated spreads of one fragment (an
- * upper bound). `usesVariables` says whether the result may be cached for the document.
+ * and a list field multiplies its selection by its size: the first of its `first`/`limit`/`last`
+ * arguments that has a value (a literal, a variable, or that variable's default in the
+ * operation), else the field's own default for it, as the subgraph's resolver does, else
+ * `defaultListSize`. A size given on a field that returns one object (a connection) applies to
+ * the lists inside it (`edges`, `nodes`). Fields under `@include`/`@skip` count whatever the
+ * condition (an upper bound, and the same for every value of a variable). Inline fragments on
+ * different types are summed, and so are repeated spreads of one fragment (an upper bound).
+ * `usesVariables` says whether the result may be cached for the document.
  */
 export function operationCost(input: CostInput): { cost: number; usesVariables: boolean } {
   const { schema, document, variables, defaultListSize } = input;
@@ -44,13 +63,20 @@ export function operationCost(input: CostInput): { cost: number; usesVariables: 
   }
   let usesVariables = false;
 
+  let effective: Record<string, unknown> | undefined;
+  function variableValue(name: string): unknown {
+    effective ??= effectiveVariables(schema, input.operation, variables);
+    return effective[name];
+  }
+
+  /** The size the resolver will use: an explicit null or a missing variable means its default. */
   function sizeOf(node: FieldNode, field: GraphQLField<unknown, unknown>): number | undefined {
     for (const name of SIZE_ARGUMENTS) {
       const argument = node.arguments?.find((a) => a.name.value === name);
       if (argument?.value.kind === Kind.INT) return Number(argument.value.value);
       if (argument?.value.kind === Kind.VARIABLE) {
         usesVariables = true;
-        const value = variables[argument.value.name.value];
+        const value = variableValue(argument.value.name.value);
         if (typeof value === 'number') return value;
       }
       const fallback = field.args.find((a) => a.name === name)?.defaultValue;

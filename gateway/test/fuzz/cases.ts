@@ -304,6 +304,20 @@ const BUILDERS: Array<(random: Random) => HttpCase> = [
     },
     body: json({ query: '{ me { id } }' }),
   }),
+  // List sizes the cost limit must see wherever they hide: variable defaults, nulls, fragments,
+  // directives, with hostile variable values next to them.
+  (random) => {
+    const size = random.pick(['1', '500', '100000', '2147483647', 'null', '-1']);
+    const where = random.pick([
+      `query($n: Int = ${size === 'null' ? 1 : size}) { pools { members(first: $n) { id investor { id } } } }`,
+      `query($n: Int) { pools { members(first: $n) @include(if: true) { id } } }`,
+      `query($n: Int = ${size === 'null' ? 1 : size}, $s: Boolean = false) { pools { ...M @skip(if: $s) } } fragment M on Pool { members(first: $n) { id } transactions(first: $n) { nodes { id } } }`,
+      `{ pools { members(first: ${size}) { id } } }`,
+      `query($n: Int) { alerts(first: null, limit: $n) { id } }`,
+    ]);
+    const variables = random.next() < 0.5 ? {} : { n: hostileValue(random) };
+    return post('hidden sizes', json({ query: where, variables }));
+  },
 ];
 
 /** A fresh operation name, as a client inventing names to grow /metrics would send. */

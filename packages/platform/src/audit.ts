@@ -3,13 +3,16 @@ import { sql } from 'drizzle-orm';
 import { bigint, datetime, index, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Logger } from 'pino';
+import { callShape } from './auditShape.ts';
 import { badUserInput, forbidden, unauthenticated } from './errors.ts';
 import type { MysqlPool } from './mysql.ts';
 
 /**
- * Every mutation a subgraph served: who, which fields, when, from where, how it ended. Declared
- * by each subgraph in its own schema (`export const auditLog = auditLogTable()`), so it lives in
- * that subgraph's database. Variables are never stored: they can hold passwords and tokens.
+ * Every mutation a subgraph served: who, which fields ran (with their arguments' shape), when,
+ * from where, how it ended. Declared by each subgraph in its own schema (`export const auditLog
+ * = auditLogTable()`), so it lives in that subgraph's database. Argument values are never
+ * stored: they can hold passwords, tokens and keys. The operation name is the client's claim
+ * and has its own column; the description (`operation`) is built from what executed.
  */
 export function auditLogTable(name = 'audit_log') {
   return mysqlTable(
@@ -23,9 +26,14 @@ export function auditLogTable(name = 'audit_log') {
       /** The user id or a partner key's id (for signUp and logIn, the account signed in); null when anonymous. */
       actorId: varchar('actor_id', { length: 36 }),
       actorRoles: varchar('actor_roles', { length: 64 }).notNull(),
+      /** What ran: `mutation` and the fields that executed (`mutation createPool`). */
       operation: varchar('operation', { length: 200 }).notNull(),
-      /** The Mutation fields of this subgraph the operation asked for, comma-separated. */
+      /** The operation name the client sent: its claim, null when it sent none. */
+      clientOperationName: varchar('client_operation_name', { length: 200 }),
+      /** The Mutation fields of this subgraph that executed (after @include/@skip), comma-separated. */
       fields: varchar('fields', { length: 1000 }).notNull(),
+      /** Each executed field with its arguments' shape, never their values, one per line. */
+      calls: varchar('calls', { length: 4000 }).notNull().default(''),
       clientAddress: varchar('client_address', { length: 64 }).notNull(),
       /** `ok`, or the error codes, comma-separated. */
       outcome: varchar('outcome', { length: 200 }).notNull(),
@@ -41,7 +49,9 @@ export interface AuditEntry {
   actorId: string | null;
   actorRoles: string[];
   operation: string;
+  clientOperationName: string | null;
   fields: string[];
+  calls: string[];
   clientAddress: string;
   outcome: string;
 }
@@ -69,7 +79,9 @@ const rowOf = (entry: NewAuditEntry) => [
   entry.actorId,
   cut(entry.actorRoles.join(','), 64),
   cut(entry.operation, 200),
+  entry.clientOperationName === null ? null : cut(entry.clientOperationName, 200),
   cut(entry.fields.join(','), 1000),
+  cut(entry.calls.join('\n'), 4000),
   cut(entry.clientAddress, 64),
   cut(entry.outcome, 200),
 ];
@@ -85,7 +97,7 @@ export function createAuditLog(pool: MysqlPool, log: Logger, table = 'audit_log'
       try {
         // insertAuditEntries
         await pool.query(
-          `INSERT INTO \`${table}\` (request_id, actor_id, actor_roles, operation, fields, client_address, outcome) VALUES ?`,
+          `INSERT INTO \`${table}\` (request_id, actor_id, actor_roles, operation, client_operation_name, fields, calls, client_address, outcome) VALUES ?`,
           [batch.map(rowOf)],
         );
       } catch (error) {
@@ -116,7 +128,7 @@ export function createAuditLog(pool: MysqlPool, log: Logger, table = 'audit_log'
     async list({ first, before }) {
       // selectAuditEntries
       const [rows] = await pool.query(
-        `SELECT id, at, request_id, actor_id, actor_roles, operation, fields, client_address, outcome
+        `SELECT id, at, request_id, actor_id, actor_roles, operation, client_operation_name, fields, calls, client_address, outcome
          FROM \`${table}\` ${before ? 'WHERE id < ?' : ''} ORDER BY id DESC LIMIT ?`,
         before ? [before, first] : [first],
       );
@@ -127,7 +139,9 @@ export function createAuditLog(pool: MysqlPool, log: Logger, table = 'audit_log'
         actorId: row.actor_id as string | null,
         actorRoles: (row.actor_roles as string).split(',').filter(Boolean),
         operation: row.operation as string,
+        clientOperationName: row.client_operation_name as string | null,
         fields: (row.fields as string).split(',').filter(Boolean),
+        calls: (row.calls as string).split('\n').filter(Boolean),
         clientAddress: row.client_address as string,
         outcome: row.outcome as string,
       }));
@@ -140,17 +154,27 @@ const headerOf = (value: string | undefined) => value?.split(',')[0]?.trim() || 
 
 /**
  * Records one entry per mutation operation after its response is built (so with its outcome).
- * Writing is batched and never delays or fails the response: the mutation has already happened.
+ * The fields are those whose resolvers ran, as execution saw them (so after @include/@skip,
+ * through fragments, none when the request failed before executing), not those the document
+ * names. Writing is batched and never delays or fails the response: the mutation has happened.
  */
 export function auditPlugin(audit: AuditLog): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
+      const executed: Array<{ field: string; call: string }> = [];
       return {
+        async executionDidStart({ operation }) {
+          if (operation.operation !== 'mutation') return;
+          return {
+            willResolveField({ info, args }) {
+              if (info.path.prev !== undefined || info.fieldName.startsWith('__')) return;
+              executed.push({ field: info.fieldName, call: callShape(info.fieldName, args) });
+            },
+          };
+        },
         async willSendResponse({ request, operation, operationName, contextValue, errors }) {
           if (operation?.operation !== 'mutation') return;
-          const fields = operation.selectionSet.selections.flatMap((s) =>
-            s.kind === 'Field' && !s.name.value.startsWith('__') ? [s.name.value] : [],
-          );
+          const fields = executed.map((e) => e.field);
           const codes = new Set(
             (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
           );
@@ -160,9 +184,11 @@ export function auditPlugin(audit: AuditLog): ApolloServerPlugin<BaseContext> {
             requestId: headerOf(headers?.get('x-request-id')),
             actorId: viewer?.userId ?? null,
             actorRoles: viewer?.roles ?? [],
+            operation: fields.length ? `mutation ${fields.join(', ')}` : 'mutation (nothing ran)',
             // The gateway names a subgraph's part of an operation `<name>__<subgraph>__<n>`.
-            operation: operationName?.replace(/__\w+__\d+$/, '') ?? 'anonymous',
+            clientOperationName: operationName?.replace(/__\w+__\d+$/, '') ?? null,
             fields,
+            calls: executed.map((e) => e.call),
             clientAddress: headerOf(headers?.get('x-forwarded-for')),
             outcome: codes.size ? [...codes].join(',') : 'ok',
           });

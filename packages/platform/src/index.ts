@@ -27,3 +27,4 @@ export * from './streamIds.ts';
 export * from './streamTail.ts';
 export * from './subscriptionCursor.ts';
 export * from './clientAddress.ts';
+export * from './mailer.ts';

@@ -10,6 +10,7 @@ import {
   type HttpService,
   type SubgraphConfig,
   createAuditLog,
+  createMailer,
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
@@ -20,7 +21,6 @@ import {
   type AlertRaisedEvent,
 } from './events/alertStream.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
-import { createMailer } from './notify/email.ts';
 import { createAlertsMetrics } from './metrics.ts';
 import { createPoolsPeer } from './peers/pools.ts';
 import { resolvers } from './resolvers/index.ts';

@@ -8,12 +8,12 @@ import {
   connectMysql,
   connectRedis,
   createLogger,
+  createMailer,
   ensureDatabase,
   migrateDatabase,
 } from '@poolgraph/platform';
 import { migrationsFolder, schema } from './db/index.ts';
 import { loadEnv } from './env.ts';
-import { createMailer } from './notify/email.ts';
 import { startAlertsWorker } from './workers.ts';
 
 const env = loadEnv();

@@ -2,6 +2,7 @@ import type { StreamConsumer } from '@poolgraph/events';
 import {
   annotateActiveSpan,
   type Logger,
+  type Mailer,
   type MysqlPool,
   type RedisClient,
   type Registry,
@@ -13,7 +14,6 @@ import { startPoolFactsConsumer } from './events/poolConsumer.ts';
 import { createAlertsRelay } from './events/relay.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { startDispatcher, type Dispatcher } from './notify/dispatcher.ts';
-import type { Mailer } from './notify/email.ts';
 import type { AlertsMetrics } from './metrics.ts';
 
 export interface AlertsWorkerOptions {

@@ -317,6 +317,57 @@ describe('reconciliation', () => {
   });
 });
 
+describe('reconciliation work at the provider', () => {
+  const MISMATCHES = `query($p: ID, $days: Int) { paymentMismatches(poolId: $p, days: $days) { kind providerPaymentId } }`;
+  type Requests = Record<string, number>;
+  const providerRequests = () => ps.control<Requests>('requests');
+  const delta = (before: Requests, after: Requests) =>
+    Object.fromEntries(
+      Object.entries(after)
+        .map(([route, n]) => [route, n - (before[route] ?? 0)] as const)
+        .filter(([, n]) => n > 0),
+    );
+
+  it('asks the provider only about the pool’s own payments when its manager reconciles, however long the provider’s history', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const member = pool.members[0]!;
+    const own = await start(ps, pool.id, member, '10.00', 'CARD');
+    await ps.control(`payment_intents/${own.providerPaymentId}/force`, {
+      status: 'canceled',
+      amount_received: 0,
+    });
+    // Everyone else's history at the provider: three pages of 100.
+    const stripe = new Stripe(SECRET_KEY, {
+      host: '127.0.0.1',
+      port: new URL(ps.emulatorUrl).port,
+      protocol: 'http',
+    });
+    for (let n = 0; n < 250; n++) {
+      await stripe.paymentIntents.create({ amount: 100 + n, currency: 'usd' });
+    }
+
+    const before = await providerRequests();
+    const found = expectData(
+      await ps.gql<{ paymentMismatches: Array<{ kind: string; providerPaymentId: string }> }>(
+        MISMATCHES,
+        { p: pool.id, days: 365 },
+        pool.manager,
+      ),
+    ).paymentMismatches;
+    expect(delta(before, await providerRequests())).toEqual({
+      'GET /v1/payment_intents/:id': 1,
+    });
+    expect(found).toEqual([]);
+
+    // The whole-platform run (admins, the reconcile script) still pages through the history.
+    const admin = await ps.stack.admin();
+    const whole = expectData(
+      await ps.gql<{ paymentMismatches: Array<{ kind: string }> }>(MISMATCHES, {}, admin),
+    ).paymentMismatches;
+    expect(whole.filter((m) => m.kind === 'UNKNOWN_HERE').length).toBeGreaterThanOrEqual(250);
+  });
+});
+
 describe('payouts', () => {
   const START_DISTRIBUTION = `mutation($p: ID!, $amount: Decimal!, $key: String!) {
     startDistribution(poolId: $p, amount: $amount, idempotencyKey: $key) { id status investor { id } amount { amount } } }`;

@@ -100,9 +100,9 @@ describe('read models fed by the ledger through the gateway', () => {
         });
         expect(investorStatement.csv.split('\r\n')[1]).toBe(
           [
-            pool.poolId,
-            'Reports test pool',
-            'USD',
+            `"${pool.poolId}"`,
+            '"Reports test pool"',
+            '"USD"',
             '0.00',
             position.contributed.amount,
             position.distributed.amount,

@@ -19,6 +19,8 @@ const schema = z.object({
   // The gateways' addresses: only they may name the client (x-forwarded-for), which logins and
   // sign-ups are throttled by. Same syntax as the gateway's; default: this host only.
   TRUSTED_PROXIES: trustedProxiesEnv('loopback'),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('Poolgraph <accounts@poolgraph.local>'),
 });
 
 export type UsersEnv = z.infer<typeof schema>;

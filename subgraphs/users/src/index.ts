@@ -10,5 +10,7 @@ await bootSubgraph('users', env, (config) =>
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     signUpsPerAddress: env.SIGN_UPS_PER_ADDRESS,
     trustedProxies: env.TRUSTED_PROXIES,
+    smtpUrl: env.SMTP_URL,
+    smtpFrom: env.SMTP_FROM,
   }),
 );

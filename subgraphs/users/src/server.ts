@@ -10,6 +10,7 @@ import {
   type SubgraphConfig,
   createAuditLog,
   parseProxyTrust,
+  createMailer,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
 import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
@@ -21,6 +22,7 @@ import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createApiKeyService } from './services/apiKeys.ts';
+import { createOwnerNotices } from './services/ownerNotices.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -49,6 +51,9 @@ export interface UsersServiceConfig extends SubgraphConfig {
   trustedProxies?: ProxyTrust;
   /** Bounds on argon2 work per process; default 4 at once, 64 waiting. */
   hashing?: HashingLimits;
+  /** SMTP for notices to an account's owner (`smtp://host:port`); none: they are only logged. */
+  smtpUrl?: string;
+  smtpFrom?: string;
 }
 
 /**
@@ -67,6 +72,9 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     config.accessTokenTtlSeconds ?? 900,
     reloadMs,
   );
+  const mailer = config.smtpUrl
+    ? createMailer(config.smtpUrl, config.smtpFrom ?? 'Poolgraph <accounts@poolgraph.local>')
+    : undefined;
   const metrics = createMetrics('users');
   const loginMetrics = createLoginMetrics(metrics.registry);
   const sessions = createSessionService({
@@ -85,6 +93,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     passwords: createPasswordHasher(config.hashing),
     revocations,
     refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
+    notices: createOwnerNotices(mailer, config.log),
   });
   const apiKeys = createApiKeyService({ db: mysql.db, signer, revocations });
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
@@ -117,6 +126,6 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
         res.end(JSON.stringify(await signer.jwks()));
       },
     },
-    onClose: close,
+    onClose: [async () => mailer?.close(), ...close],
   });
 }

@@ -130,13 +130,23 @@ export type AuditEntry = {
   actorRoles: Array<Scalars['String']['output']>;
   /** When the mutation finished. */
   at: Scalars['DateTime']['output'];
+  /**
+   * Each executed field with its arguments' shape and never their values (no password, token,
+   * key or email), e.g. "signUp(input: {email, password, name, role})".
+   */
+  calls: Array<Scalars['String']['output']>;
   /** The caller's address, as the gateway saw it. */
   clientAddress: Scalars['String']['output'];
-  /** The Mutation fields of this subgraph that the operation asked for. */
+  /** The operation name the client sent: its claim, not checked against what ran; null if none. */
+  clientOperationName?: Maybe<Scalars['String']['output']>;
+  /** The Mutation fields of this subgraph that executed (after @include/@skip), in order. */
   fields: Array<Scalars['String']['output']>;
   /** Increasing id within this subgraph's log; pass it as `before` for older entries. */
   id: Scalars['ID']['output'];
-  /** The operation name the client gave, or "anonymous". */
+  /**
+   * What ran, built by this subgraph from the fields that executed: "mutation createPool", or
+   * "mutation (nothing ran)" when the request failed before executing.
+   */
   operation: Scalars['String']['output'];
   /** "ok", or the error codes of the response, comma-separated. */
   outcome: Scalars['String']['output'];
@@ -597,7 +607,9 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  calls?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   clientAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientOperationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -674,7 +686,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   alertRules?: Resolver<Array<ResolversTypes['AlertRule']>, ParentType, ContextType, RequireFields<QueryAlertRulesArgs, 'poolId'>>;
-  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, Partial<QueryAlertsArgs>>;
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit'>>;
   alertsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAlertsAuditLogArgs, 'first'>>;
   inbox?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryInboxArgs, 'first' | 'unreadOnly'>>;
   notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;

@@ -6,7 +6,7 @@ import { recordAttempt } from '../data/deliveryAttempts.ts';
 import { claimDueNotifications, type NotificationRow } from '../data/notifications.ts';
 import { selectPoolFacts } from '../data/poolFacts.ts';
 import { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from './backoff.ts';
-import type { Mailer } from './email.ts';
+import type { Mailer } from '@poolgraph/platform';
 import { postWebhook, type WebhookOutcome } from './webhook.ts';
 
 export interface DispatcherOptions {

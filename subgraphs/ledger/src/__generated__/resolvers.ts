@@ -36,13 +36,23 @@ export type AuditEntry = {
   actorRoles: Array<Scalars['String']['output']>;
   /** When the mutation finished. */
   at: Scalars['DateTime']['output'];
+  /**
+   * Each executed field with its arguments' shape and never their values (no password, token,
+   * key or email), e.g. "signUp(input: {email, password, name, role})".
+   */
+  calls: Array<Scalars['String']['output']>;
   /** The caller's address, as the gateway saw it. */
   clientAddress: Scalars['String']['output'];
-  /** The Mutation fields of this subgraph that the operation asked for. */
+  /** The operation name the client sent: its claim, not checked against what ran; null if none. */
+  clientOperationName?: Maybe<Scalars['String']['output']>;
+  /** The Mutation fields of this subgraph that executed (after @include/@skip), in order. */
   fields: Array<Scalars['String']['output']>;
   /** Increasing id within this subgraph's log; pass it as `before` for older entries. */
   id: Scalars['ID']['output'];
-  /** The operation name the client gave, or "anonymous". */
+  /**
+   * What ran, built by this subgraph from the fields that executed: "mutation createPool", or
+   * "mutation (nothing ran)" when the request failed before executing.
+   */
   operation: Scalars['String']['output'];
   /** "ok", or the error codes of the response, comma-separated. */
   outcome: Scalars['String']['output'];
@@ -499,6 +509,8 @@ export type Query = {
   /**
    * Reconciliation: every disagreement between the payment providers and the ledger for payments
    * of the last `days` (1 to 365, default 30). ADMIN for all pools; a pool's MANAGER with its poolId.
+   * With a poolId, the provider is asked about that pool's card payments only, at most 100 per call
+   * (BAD_USER_INPUT on `days` when the window holds more: ask for fewer days).
    */
   paymentMismatches: Array<PaymentMismatch>;
   /** One investor's position in one pool, or null when they have none. The investor, the pool's manager and admins only (FORBIDDEN otherwise). */
@@ -959,7 +971,9 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  calls?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   clientAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientOperationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1082,7 +1096,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   totalDistributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalFees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalWithdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, Partial<PoolTransactionsArgs>>;
+  transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<PoolTransactionsArgs, 'first'>>;
 };
 
 export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {

@@ -2,6 +2,7 @@ import { isUuid } from '@poolgraph/platform';
 import { selectRecentPayments, type PaymentRow } from '../data/payments.ts';
 import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
 import type { PaymentsDeps } from './deps.ts';
+import { lookUpPoolPayments } from './poolLookups.ts';
 import type { ProviderPayment } from './provider.ts';
 import { heldAmount } from './refunds.ts';
 
@@ -85,8 +86,8 @@ function compare(
  * Lists every disagreement between the providers' records and the ledger for payments of the
  * last `days` (one pool's, or all): posted here but not paid there, paid there but pending or
  * voided here, a posted amount other than what was received, a provider payment the ledger has
- * no record of, and a payment the provider does not know. In-flight payments (pending here,
- * not paid there yet) are not mismatches.
+ * no record of (whole-platform runs only), and a payment the provider does not know. In-flight
+ * payments (pending here, not paid there yet) are not mismatches.
  */
 export async function reconcile(
   deps: PaymentsDeps,
@@ -103,10 +104,15 @@ export async function reconcile(
       )
     ).map((t) => [t.id, t]),
   );
+  const card = deps.adapters.CARD;
+  // One pool's reconciliation asks about that pool's payments only (a bounded number of
+  // lookups); listing the provider's history, every pool's, is for the whole-platform one.
   // A day's margin: an intent created just before the ledger's own row's time still counts.
-  const remote = deps.adapters.CARD
-    ? await deps.adapters.CARD.list(new Date(since.getTime() - 86_400_000))
-    : [];
+  const remote = !card
+    ? []
+    : poolId
+      ? await lookUpPoolPayments(card, payments, options.days ?? RECONCILE_DAYS)
+      : await card.list(new Date(since.getTime() - 86_400_000));
   const byId = new Map(remote.map((r) => [r.providerPaymentId, r]));
   const mismatches: Mismatch[] = [];
   for (const payment of payments) {
@@ -114,6 +120,8 @@ export async function reconcile(
     const mismatch = compare(payment, transactions.get(payment.transactionId), found);
     if (mismatch) mismatches.push(mismatch);
   }
+  // A provider payment unknown here names no pool: only the whole-platform run can find it.
+  if (poolId) return mismatches;
   const known = new Set(
     payments.flatMap((p) => (p.providerPaymentId ? [p.providerPaymentId] : [])),
   );
@@ -130,7 +138,6 @@ export async function reconcile(
   for (const r of remote) {
     if (known.has(r.providerPaymentId)) continue;
     if (r.transactionId && olderKnown.has(r.transactionId)) continue;
-    if (poolId) continue; // an intent unknown here names no pool the caller may be shown
     mismatches.push({
       kind: 'UNKNOWN_HERE',
       provider: 'stripe',

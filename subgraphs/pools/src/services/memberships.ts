@@ -152,7 +152,10 @@ export async function raiseCommitment(
   commitment: string,
 ): Promise<MembershipRow> {
   const viewer = requireRole(context.viewer, 'MANAGER');
-  const key = { poolId: requireId(poolId, 'Pool'), investorId: requireId(investorId, 'Membership') };
+  const key = {
+    poolId: requireId(poolId, 'Pool'),
+    investorId: requireId(investorId, 'Membership'),
+  };
   const membership = await context.transaction(async (tx) => {
     const pool = await lockManagedPool(tx, viewer, key.poolId);
     requireStatus(pool, ['DRAFT', 'OPEN', 'CLOSED'], 'an ARCHIVED pool is read-only');

@@ -3,7 +3,7 @@ import type {
   InvestorStatementResolvers,
   StatementLineResolvers,
 } from '../__generated__/resolvers.ts';
-import { statementCsv } from '../services/csv.ts';
+import { statementCsv } from '../services/statementCsv.ts';
 
 export const InvestorStatement: InvestorStatementResolvers = {
   investor: (s) => ({ id: s.investorId }),

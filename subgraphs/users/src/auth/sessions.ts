@@ -18,6 +18,7 @@ import {
   selectUsersByIds,
   type UserRow,
 } from '../data/users.ts';
+import type { OwnerNotices } from '../services/ownerNotices.ts';
 import type { AccessTokenSigner } from './keys.ts';
 import type { PasswordHasher } from './passwords.ts';
 import type { LoginThrottle, SignUpThrottle } from './throttle.ts';
@@ -37,6 +38,7 @@ export interface SessionServiceDeps {
   passwords: PasswordHasher;
   revocations: SessionRevocations;
   refreshTtlSeconds: number;
+  notices: OwnerNotices;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -56,6 +58,7 @@ export function createSessionService({
   passwords,
   revocations,
   refreshTtlSeconds,
+  notices,
 }: SessionServiceDeps) {
   /** `familyId` is the session id (a UUIDv7: its time is when the session started). */
   async function issue(user: UserRow, familyId: string, tx: UsersQueryable = db) {
@@ -91,6 +94,8 @@ export function createSessionService({
         });
       if (clientGone.aborted) throw abandoned();
       if (!(await insertUser(db, { ...user, passwordHash }))) {
+        // The owner hears of it by email, whoever asked.
+        notices.signUpAttempted(input.email);
         throw conflict('An account with this email already exists.');
       }
       const [created] = await selectUsersByIds(db, [user.id]);

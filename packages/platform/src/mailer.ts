@@ -1,11 +1,12 @@
 import { createTransport, type Transporter } from 'nodemailer';
 
+/** Email out of a service: alerts' notifications, users' notices to an account's owner. */
 export interface Mailer {
   send(message: {
     to: string;
     subject: string;
     text: string;
-    headers: Record<string, string>;
+    headers?: Record<string, string>;
   }): Promise<void>;
   close(): void;
 }

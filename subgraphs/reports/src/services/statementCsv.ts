@@ -1,0 +1,29 @@
+import { formatAmount } from '@poolgraph/money';
+import { csvDocument, decimal, text } from './csvWriter.ts';
+import type { StatementModel } from './statements.ts';
+
+const HEADER = [
+  'pool_id',
+  'pool_name',
+  'currency',
+  'opening_balance',
+  'contributions',
+  'distributions',
+  'fees',
+  'withdrawals',
+  'closing_balance',
+];
+
+/** The statement as CSV: ids and names as quoted, inert text; amounts as bare exact decimals. */
+export function statementCsv(statement: StatementModel): string {
+  const rows = statement.lines.map((l) => {
+    const amounts = [l.opening, l.contributions, l.distributions, l.fees, l.withdrawals, l.closing];
+    return [
+      text(l.poolId),
+      text(l.poolName ?? ''),
+      text(l.currency),
+      ...amounts.map((a) => decimal(formatAmount(a, l.currency))),
+    ];
+  });
+  return csvDocument(HEADER, rows);
+}
