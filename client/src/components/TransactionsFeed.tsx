@@ -5,6 +5,7 @@ import { graphql } from '../__generated__/gql.ts';
 import type { TransactionRowFieldsFragment } from '../__generated__/graphql.ts';
 import { Empty, ErrorState, Loading } from './States.tsx';
 import { MoneyText } from './MoneyText.tsx';
+import { formatMoment } from '../lib/dates.ts';
 
 export const TransactionRowFields = graphql(`
   fragment TransactionRowFields on Transaction {
@@ -54,7 +55,6 @@ const TYPE_COLOR = {
   FEE: 'grape',
   WITHDRAWAL: 'orange',
 };
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The pool's transactions, newest first; new ones arrive live on top. */
 export function TransactionsFeed({ poolId }: { poolId: string }) {
@@ -117,7 +117,7 @@ export function TransactionsFeed({ poolId }: { poolId: string }) {
             {rows.map((tx) => (
               <Table.Tr key={tx.id}>
                 <Table.Td>
-                  <Text size="sm">{dateTime.format(new Date(tx.occurredAt))}</Text>
+                  <Text size="sm">{formatMoment(tx.occurredAt)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Badge variant="dot" color={TYPE_COLOR[tx.type]}>

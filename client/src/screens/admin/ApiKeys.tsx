@@ -18,6 +18,9 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formErrors } from '../../lib/errors.ts';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { formatMoment } from '../../lib/dates.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
 
 export const ApiKeyFields = graphql(`
   fragment ApiKeyFields on ApiKey {
@@ -63,8 +66,7 @@ export const SCOPES = [
   { value: 'reports:read', label: 'Read reports' },
 ];
 
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const when = (value: string | null | undefined) => (value ? date.format(new Date(value)) : '—');
+const when = (value: string | null | undefined) => (value ? formatMoment(value) : '—');
 
 function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => void }) {
   const [name, setName] = useState('');
@@ -102,11 +104,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => void }) {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <Title order={3}>New partner key</Title>
-          {errors.form && (
-            <Alert color="red" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormAlert errors={errors} />
           <TextInput
             label="Name"
             description="Who or what uses it, e.g. the partner's name"
@@ -149,6 +147,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => void }) {
 
 /** Partner API keys: create with scopes, copy the secret once, revoke. */
 export function ApiKeys() {
+  useDocumentTitle('API keys');
   const { data, loading, error, refetch } = useQuery(ApiKeysQuery);
   const [secret, setSecret] = useState<string | null>(null);
   const [revoke, revoking] = useMutation(RevokeApiKeyMutation);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { toast } from '../../lib/toast.ts';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,7 +9,9 @@ import { AmountInput } from '../../components/AmountInput.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formErrors } from '../../lib/errors.ts';
-import { parseAmountInput, toMinor } from '../../lib/money.ts';
+import { formatMoney, parseAmountInput, toDecimal, toMinor } from '../../lib/money.ts';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
 
 export const OpenPoolsQuery = graphql(`
   query OpenPools {
@@ -67,14 +69,14 @@ function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
     parsed.ok && minimum && parsed.minor < toMinor(minimum.amount, pool.currency)
       ? 'The commitment must be at least the minimum contribution.'
       : undefined;
-  const errors = formErrors(error);
+  const errors = formErrors(error, ['commitment']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
     if (!parsed.ok || belowMinimum) return;
     const result = await join({
-      variables: { poolId: pool.id, commitment: commitment.replace(/[,\s_]/g, '') },
+      variables: { poolId: pool.id, commitment: toDecimal(parsed.minor, pool.currency) },
     }).catch(() => null);
     if (result?.data) {
       toast({ color: 'green', message: `You joined ${pool.name}.` });
@@ -85,16 +87,10 @@ function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormAlert errors={errors} />
         <AmountInput
           label="Commitment"
-          description={
-            minimum ? `At least ${minimum.amount} ${minimum.currency}` : 'What you commit to invest'
-          }
+          description={minimum ? `At least ${formatMoney(minimum)}` : 'What you commit to invest'}
           currency={pool.currency}
           value={commitment}
           onChange={setCommitment}
@@ -115,6 +111,7 @@ function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
 
 /** Open pools the investor has not joined yet. */
 export function OpenPools() {
+  useDocumentTitle('Open pools');
   const { data, loading, error, refetch } = useQuery(OpenPoolsQuery);
   const [joining, setJoining] = useState<Pool | null>(null);
   const navigate = useNavigate();

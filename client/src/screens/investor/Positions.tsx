@@ -1,16 +1,5 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { toast } from '../../lib/toast.ts';
 import { useRef, useState, type FormEvent } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
@@ -21,6 +10,8 @@ import { STATUS_COLOR } from '../../components/PoolCard.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formErrors, idempotencyKey } from '../../lib/errors.ts';
 import { parseAmountInput } from '../../lib/money.ts';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
 
 export const PositionCardFields = graphql(`
   fragment PositionCardFields on Membership {
@@ -133,11 +124,7 @@ function ContributeForm({
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormAlert errors={errors} />
         <AmountInput
           label="Amount"
           currency={currency}
@@ -214,6 +201,7 @@ function PositionCard({
 
 /** The investor's positions, live: any transaction in one of their pools refreshes them. */
 export function Positions() {
+  useDocumentTitle('My positions');
   const { data, loading, error, refetch } = useQuery(MyPositionsQuery);
   const [contributing, setContributing] = useState<PositionCardFieldsFragment | null>(null);
   const memberships = data?.me?.memberships ?? [];

@@ -5,6 +5,7 @@ import { graphql } from '../../__generated__/gql.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { useSession } from '../../session.tsx';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
 
 export const InvestorStatementQuery = graphql(`
   query InvestorStatement($investorId: ID!, $from: DateTime, $to: DateTime) {
@@ -51,6 +52,7 @@ const dayStart = (date: string) => (date ? new Date(`${date}T00:00:00Z`).toISOSt
 
 /** The investor's statement over a period, per pool, with the same figures as a CSV file. */
 export function Statements() {
+  useDocumentTitle('Statements');
   const session = useSession();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import type { AlertStatus } from '../../__generated__/graphql.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { formatMoment } from '../../lib/dates.ts';
 
 export const AlertsInboxQuery = graphql(`
   query AlertsInbox($status: AlertStatus) {
@@ -34,10 +36,9 @@ const AcknowledgeAlertMutation = graphql(`
   }
 `);
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
 /** Alerts on the manager's pools, newest first; live (the toast listener refetches it). */
 export function AlertsInbox() {
+  useDocumentTitle('Alerts');
   const [status, setStatus] = useState<AlertStatus | 'ALL'>('OPEN');
   const { data, loading, error, refetch } = useQuery(AlertsInboxQuery, {
     variables: { status: status === 'ALL' ? null : status },
@@ -84,7 +85,7 @@ export function AlertsInbox() {
                   </Group>
                   <Text size="sm">{alert.message}</Text>
                   <Text size="xs" c="dimmed">
-                    {dateTime.format(new Date(alert.raisedAt))} · {alert.status.toLowerCase()}
+                    {formatMoment(alert.raisedAt)} · {alert.status.toLowerCase()}
                   </Text>
                 </Stack>
                 {alert.status === 'OPEN' && (

@@ -6,6 +6,7 @@ import { graphql } from '../../__generated__/gql.ts';
 import { PoolCard } from '../../components/PoolCard.tsx';
 import { PoolForm } from '../../components/PoolForm.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
 
 export const ManagerDashboardQuery = graphql(`
   query ManagerDashboard {
@@ -20,6 +21,7 @@ export const ManagerDashboardQuery = graphql(`
 
 /** The manager's pools, each live (cash, contributed, distributed, members, open alerts). */
 export function Dashboard() {
+  useDocumentTitle('Your pools');
   const { data, loading, error, refetch } = useQuery(ManagerDashboardQuery);
   const [creating, { open, close }] = useDisclosure();
   const navigate = useNavigate();

@@ -25,6 +25,8 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { TransactionsFeed } from '../../components/TransactionsFeed.tsx';
 import { formErrors } from '../../lib/errors.ts';
 import { toMinor } from '../../lib/money.ts';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { formatDay } from '../../lib/dates.ts';
 
 export const PoolPageQuery = graphql(`
   query PoolPage($id: ID!) {
@@ -89,6 +91,7 @@ export function PoolPage() {
   const [openPool, opening] = useMutation(OpenPoolMutation);
   const [closePool, closing] = useMutation(ClosePoolMutation);
   const pool = data?.pool;
+  useDocumentTitle(pool?.name ?? 'Pool');
   // Figures update from the event; positions are refetched (they are per member).
   useSubscription(PoolBalanceSubscription, {
     variables: { poolId },
@@ -220,7 +223,7 @@ export function PoolPage() {
                 <Card withBorder key={c.id} padding="sm">
                   <Group justify="space-between">
                     <Text>
-                      {c.percent}% due {new Date(c.dueDate).toLocaleDateString()}
+                      {c.percent}% due {formatDay(c.dueDate)}
                     </Text>
                     <MoneyText money={c.totalCalled} fw={600} />
                   </Group>
