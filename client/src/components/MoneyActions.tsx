@@ -85,7 +85,8 @@ export function MoneyForm({
     event.preventDefault();
     setSubmitted(true);
     if (!parsed.ok || (kind === 'contribution' && !investorId)) return;
-    if (kind === 'distribution' && !previewing) return setPreviewing(true);
+    // Money leaving the pool is split over the members: show each one's part before it posts.
+    if (kind !== 'contribution' && !previewing) return setPreviewing(true);
     const variables = { poolId, amount: toDecimal(parsed.minor, currency), key: key.current };
     try {
       if (kind === 'contribution')
@@ -130,12 +131,18 @@ export function MoneyForm({
           required
           data-autofocus
         />
-        {kind === 'distribution' && previewing && parsed.ok && (
+        {kind !== 'contribution' && previewing && parsed.ok && (
           <Stack gap="xs">
             <Text size="sm" fw={600}>
-              Each member receives
+              {kind === 'distribution'
+                ? 'Each member receives'
+                : "Each member bears (the pool's cash pays the fee)"}
             </Text>
+            {/* The ledger splits fees exactly as distributions: pro rata to capital, largest remainder. */}
             <DistributionPreview members={members} amount={parsed.minor} currency={currency} />
+            <Text size="sm" c="dimmed">
+              Posted transactions are final: a mistake is corrected by a new transaction.
+            </Text>
           </Stack>
         )}
         <Group justify="flex-end">
@@ -145,11 +152,13 @@ export function MoneyForm({
             </Button>
           )}
           <Button type="submit" loading={state.loading}>
-            {kind === 'distribution'
-              ? previewing
-                ? 'Confirm distribution'
-                : 'Preview shares'
-              : `Post ${LABEL[kind].toLowerCase()}`}
+            {kind === 'contribution'
+              ? 'Post contribution'
+              : !previewing
+                ? 'Preview shares'
+                : kind === 'distribution'
+                  ? 'Confirm distribution'
+                  : 'Confirm fee'}
           </Button>
         </Group>
       </Stack>

@@ -21,6 +21,7 @@ import { formErrors } from '../../lib/errors.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { formatMoment } from '../../lib/dates.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
+import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
 
 export const ApiKeyFields = graphql(`
   fragment ApiKeyFields on ApiKey {
@@ -150,8 +151,8 @@ export function ApiKeys() {
   useDocumentTitle('API keys');
   const { data, loading, error, refetch } = useQuery(ApiKeysQuery);
   const [secret, setSecret] = useState<string | null>(null);
-  const [revoke, revoking] = useMutation(RevokeApiKeyMutation);
-  const revokeError = formErrors(revoking.error).form;
+  const [revoke] = useMutation(RevokeApiKeyMutation);
+  const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
   const keys = data?.apiKeys ?? [];
   return (
     <Stack>
@@ -182,11 +183,6 @@ export function ApiKeys() {
         </Alert>
       )}
       <CreateKeyForm onCreated={setSecret} />
-      {revokeError && (
-        <Alert color="red" role="alert">
-          {revokeError}
-        </Alert>
-      )}
       {loading && !data ? (
         <Loading label="Loading API keys…" />
       ) : error && !data ? (
@@ -233,15 +229,15 @@ export function ApiKeys() {
                         color="red"
                         variant="outline"
                         aria-label={`Revoke ${key.name}`}
-                        onClick={() => {
-                          if (
-                            window.confirm(
-                              `Revoke "${key.name}"? Its partner loses access within seconds.`,
-                            )
-                          ) {
-                            void revoke({ variables: { id: key.id } }).catch(() => undefined);
-                          }
-                        }}
+                        onClick={() =>
+                          setConfirming({
+                            title: `Revoke ${key.name}?`,
+                            body: 'Its partner loses access within seconds, and so do the access tokens it was exchanged for. A revoked key cannot be restored: the partner would need a new one.',
+                            confirmLabel: 'Revoke key',
+                            danger: true,
+                            action: () => revoke({ variables: { id: key.id } }),
+                          })
+                        }
                       >
                         Revoke
                       </Button>
@@ -253,6 +249,7 @@ export function ApiKeys() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <ConfirmDialog request={confirming} onClose={() => setConfirming(null)} />
     </Stack>
   );
 }
