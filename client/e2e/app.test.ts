@@ -268,6 +268,9 @@ describe('the web app in Chromium against the real supergraph', () => {
     await review(investor, 'investor-card-payment', { phone: false });
     await dialog.getByRole('button', { name: 'Pay $2,500.00' }).click();
     await dialog.getByText('Your card was declined.').waitFor();
+    await review(investor, 'investor-card-declined', { phone: false });
+    await dialog.getByRole('button', { name: 'Start again' }).click();
+    await dialog.getByRole('button', { name: 'Continue to card payment' }).click();
     await dialog.getByRole('radio', { name: /4242/ }).check();
     await dialog.getByRole('button', { name: 'Pay $2,500.00' }).click();
     await dialog.getByText('Payment accepted').waitFor();
@@ -309,7 +312,7 @@ describe('the web app in Chromium against the real supergraph', () => {
     await expect
       .poll(() => manager.getByTestId('pool-page-pending').textContent(), { timeout: 15_000 })
       .toBe('$1,000.00');
-    await manager.getByLabel('Show').click();
+    await manager.getByRole('combobox', { name: 'Show' }).click();
     await manager.getByRole('option', { name: 'Pending' }).click();
     await manager.getByTestId('transactions').getByText('pending').first().waitFor();
     await review(manager, 'manager-transactions-pending');
@@ -341,7 +344,7 @@ describe('the web app in Chromium against the real supergraph', () => {
       .poll(() => manager.getByTestId('pool-page-cash').textContent(), { timeout: 15_000 })
       .toBe('$15,740.00');
     await manager.getByRole('tab', { name: 'Transactions' }).click();
-    await manager.getByLabel('Show').click();
+    await manager.getByRole('combobox', { name: 'Show' }).click();
     await manager.getByRole('option', { name: 'Fees' }).click();
     await manager.getByTestId('transactions').getByText('-$9.45').waitFor();
     await manager.getByRole('button', { name: 'Capital call' }).click();

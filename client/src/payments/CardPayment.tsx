@@ -6,16 +6,19 @@ import { cardPayments, TEST_CARDS, type TestCard } from './cardPayments.ts';
 /**
  * The card step: the provider's card form (Stripe's Card Element), or with the local emulator
  * a choice of Stripe test cards, then the provider's confirmation with the client secret.
- * A declined card leaves the payment open: the user may try another card.
+ * A declined card ends the payment (the ledger voids its pending contribution when the
+ * provider reports the failure): the user starts again, a new payment, with another card.
  */
 export function CardPayment({
   clientSecret,
   amountLabel,
   onPaid,
+  onStartAgain,
 }: {
   clientSecret: string;
   amountLabel: string;
   onPaid: () => void;
+  onStartAgain: () => void;
 }) {
   const provider = useMemo(cardPayments, []);
   const cardForm = useRef<HTMLDivElement>(null);
@@ -42,9 +45,23 @@ export function CardPayment({
     else onPaid();
   }
 
+  if (failure) {
+    return (
+      <Stack>
+        <FormAlert errors={{ fields: {}, form: failure, retryable: false }} />
+        <Text size="sm">
+          Nothing was charged, and this payment is cancelled. You can start again with another
+          card.
+        </Text>
+        <Group justify="flex-end">
+          <Button onClick={onStartAgain}>Start again</Button>
+        </Group>
+      </Stack>
+    );
+  }
+
   return (
     <Stack>
-      <FormAlert errors={{ fields: {}, form: failure, retryable: false }} />
       {provider.kind === 'stripe' ? (
         <div ref={cardForm} aria-label="Card details" />
       ) : (

@@ -147,6 +147,12 @@ export function ContributeFlow({
         clientSecret={intent.clientSecret}
         amountLabel={formatMoney(exact)}
         onPaid={() => setStep('paid')}
+        onStartAgain={() => {
+          // A new payment: a new key, or the ledger would answer with the cancelled one.
+          key.current = idempotencyKey();
+          started.reset();
+          setStep('summary');
+        }}
       />
     );
   }
