@@ -127,7 +127,7 @@ export function ListPages({ what, view }: { what: string; view: ListView<unknown
   return (
     <Group justify="space-between" wrap="wrap" gap="xs">
       <Text size="sm" c="dimmed" aria-live="polite">
-        {view.matching} {what}
+        {view.matching} {view.matching === 1 ? what.replace(/s$/, '') : what}
       </Text>
       {c.pages > 1 && (
         <Pagination

@@ -158,7 +158,7 @@ export function TransactionsFeed({ poolId }: { poolId: string }) {
     <Stack gap="sm" data-testid="transactions" aria-live="polite">
       <ListControls what="transactions" view={view as ListView<unknown>} />
       <DataTable label="Transactions" columns={COLUMNS} rows={view.page} rowKey={(tx) => tx.id} />
-      <ListPages what="transactions loaded" view={view as ListView<unknown>} />
+      <ListPages what="transactions" view={view as ListView<unknown>} />
       {pageInfo?.hasNextPage && (
         <Button variant="subtle" onClick={() => void loadMore()} loading={loadingMore}>
           Load older transactions
