@@ -461,8 +461,11 @@ describe('the web app in Chromium against the real supergraph', () => {
     await admin.getByRole('button', { name: 'Create key' }).click();
     expect(await admin.getByTestId('api-key-secret').textContent()).toMatch(/^pgk_/);
     await review(admin, 'admin-api-keys');
-    admin.once('dialog', (dialog) => void dialog.accept());
     await admin.getByRole('button', { name: 'Revoke Acme reporting' }).click();
+    const revoke = admin.getByRole('dialog', { name: 'Revoke Acme reporting?' });
+    await revoke.getByText('Its partner loses access within seconds', { exact: false }).waitFor();
+    await review(admin, 'admin-revoke-key-confirm', { phone: false });
+    await revoke.getByRole('button', { name: 'Revoke key' }).click();
     await admin.getByText(/^Revoked /).waitFor();
 
     // Every HTTP operation went by its SHA-256, and every hash is in the gateway's manifest.

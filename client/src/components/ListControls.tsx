@@ -91,7 +91,7 @@ export function ListControls({ what, view }: { what: string; view: ListView<unkn
     <Group gap="xs" align="flex-end" wrap="wrap">
       <TextInput
         label={`Search ${what}`}
-        placeholder="Name…"
+        placeholder="Type to narrow the list"
         value={c.query}
         onChange={(e) => c.setQuery(e.currentTarget.value)}
         style={{ flex: '1 1 180px' }}
