@@ -50,8 +50,7 @@ export function CardPayment({
       <Stack>
         <FormAlert errors={{ fields: {}, form: failure, retryable: false }} />
         <Text size="sm">
-          Nothing was charged, and this payment is cancelled. You can start again with another
-          card.
+          Nothing was charged, and this payment is cancelled. You can start again with another card.
         </Text>
         <Group justify="flex-end">
           <Button onClick={onStartAgain}>Start again</Button>
