@@ -480,7 +480,7 @@ describe('the web app in Chromium against the real supergraph', () => {
 
   it('loads a first script under 150 kB gzip, caches hashed assets for good and follows dark mode', async () => {
     const first = initialScript(app.outDir);
-    console.log(
+    console.error(
       `initial script: ${kB(first.gzipBytes)} gzip (${first.files.map((f) => f.file).join(', ')})`,
     );
     expect(first.gzipBytes).toBeLessThanOrEqual(INITIAL_SCRIPT_BUDGET_BYTES);

@@ -27,6 +27,8 @@ export const cssVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Mantine's error red (red 6, 3.3:1 on white) is too faint for error text under a field.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     // Mantine lightens shade 9 on hover (to 8, 3.9:1 under white text): darken it instead.
     '--mantine-color-teal-filled-hover': '#06664a',
     '--mantine-primary-color-filled-hover': '#06664a',

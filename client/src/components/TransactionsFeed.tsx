@@ -73,7 +73,12 @@ const COLUMNS: Column<Row>[] = [
           {tx.type.toLowerCase()}
         </Badge>
         {tx.status !== 'POSTED' && (
-          <Badge variant="outline" color={tx.status === 'PENDING' ? 'yellow' : 'gray'}>
+          <Badge
+            variant={tx.status === 'PENDING' ? 'filled' : 'outline'}
+            // Filled yellow with black text: pending stands out and stays readable (AA).
+            color={tx.status === 'PENDING' ? 'yellow.3' : 'gray'}
+            c={tx.status === 'PENDING' ? 'black' : undefined}
+          >
             {tx.status.toLowerCase()}
           </Badge>
         )}
