@@ -305,6 +305,7 @@ describe('the web app in Chromium against the real supergraph', () => {
       await transfer.getByRole('button', { name: `Copy ${what}` }).waitFor();
     }
     expect(await instructions.textContent()).toContain('$1,000.00');
+    const reference = (await instructions.getByText(/^PG-/).textContent())!.trim();
     await review(investor, 'investor-bank-transfer', { phone: false });
     await transfer.getByRole('button', { name: 'Done' }).click();
     const position = investor.locator('[data-testid^="position-"]').filter({ hasText: poolName });
@@ -379,8 +380,28 @@ describe('the web app in Chromium against the real supergraph', () => {
     await manager.getByRole('heading', { name: 'Top investors' }).waitFor();
     await review(manager, 'manager-reports');
 
-    // Closing is confirmed first, saying what it does; Cancel changes nothing.
+    // The transfer arrives at the bank: the manager posts it with its reference (a pool with
+    // money pending cannot close). A wrong reference is refused, readably.
     await manager.goto(poolUrl);
+    await manager.getByRole('button', { name: 'Transfer received' }).click();
+    const received = manager.getByRole('dialog', { name: 'Bank transfer received' });
+    await received.getByLabel('Reference').fill('PG-NOT-A-REFERENCE');
+    await received.getByLabel('Amount received').fill('1,000');
+    await received.getByRole('button', { name: 'Post contribution' }).click();
+    await received
+      .getByTestId('form-error')
+      .or(received.locator('.mantine-InputWrapper-error'))
+      .first()
+      .waitFor();
+    await review(manager, 'manager-transfer-received-error', { phone: false });
+    await received.getByLabel('Reference').fill(reference);
+    await received.getByRole('button', { name: 'Post contribution' }).click();
+    await expect
+      .poll(() => manager.getByTestId('pool-page-cash').textContent(), { timeout: 15_000 })
+      .toBe('$16,740.00');
+    await expect.poll(() => manager.getByTestId('pool-page-pending').textContent()).toBe('$0.00');
+
+    // Closing is confirmed first, saying what it does; Cancel changes nothing.
     await manager.getByRole('button', { name: 'Close pool' }).click();
     const confirm = manager.getByRole('dialog', { name: `Close ${poolName}?` });
     await confirm.getByText('No investor can join once it is closed', { exact: false }).waitFor();
@@ -415,12 +436,12 @@ describe('the web app in Chromium against the real supergraph', () => {
           }
           // The read model follows the ledger's events: wait for the last one (the fee).
           const closing = await row.locator('[data-amount]').nth(5).getAttribute('data-amount');
-          if (closing !== '15740.00') await investor.reload();
+          if (closing !== '16740.00') await investor.reload();
           return closing;
         },
         { timeout: 20_000, interval: 500 },
       )
-      .toBe('15740.00');
+      .toBe('16740.00');
     const screen = await row.locator('td').allTextContents();
     await review(investor, 'investor-statements');
     const [download] = await Promise.all([
@@ -436,14 +457,14 @@ describe('the web app in Chromium against the real supergraph', () => {
       .map((l) => l.split(','))
       .find((cells) => cells.includes(poolName))!;
     const value = (column: string) => line[header.indexOf(column)];
-    expect(value('contributions')).toBe('17500.00');
-    expect(screen[2]).toBe('$17,500.00');
+    expect(value('contributions')).toBe('18500.00');
+    expect(screen[2]).toBe('$18,500.00');
     expect(value('distributions')).toBe('1750.55');
     expect(screen[3]).toBe('$1,750.55');
     expect(value('fees')).toBe('9.45');
     expect(screen[4]).toBe('$9.45');
-    expect(value('closing_balance')).toBe('15740.00');
-    expect(screen[6]).toBe('$15,740.00');
+    expect(value('closing_balance')).toBe('16740.00');
+    expect(screen[6]).toBe('$16,740.00');
 
     // The admin makes a partner key, sees its secret once, and revokes it.
     const { email, password } = await stack.admin();

@@ -28,6 +28,7 @@ import { toMinor } from '../../lib/money.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { formatDay } from '../../lib/dates.ts';
 import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
+import { BankTransferReceivedForm } from '../../payments/BankTransferReceivedForm.tsx';
 
 export const PoolPageQuery = graphql(`
   query PoolPage($id: ID!) {
@@ -89,9 +90,10 @@ const ArchivePoolMutation = graphql(`
   }
 `);
 
-type Dialog = 'edit' | 'contribution' | 'call' | 'distribution' | 'fee' | null;
+type Dialog = 'edit' | 'transfer' | 'contribution' | 'call' | 'distribution' | 'fee' | null;
 const TITLES = {
   edit: 'Edit pool',
+  transfer: 'Bank transfer received',
   contribution: 'Record a contribution',
   call: 'Call capital',
   distribution: 'Distribute to members',
@@ -229,6 +231,13 @@ export function PoolPage() {
           </Button>
           <Button
             variant="default"
+            onClick={() => setDialog('transfer')}
+            disabled={toMinor(pool.pendingContributions.amount, pool.currency) === 0n}
+          >
+            Transfer received
+          </Button>
+          <Button
+            variant="default"
             onClick={() => setDialog('call')}
             disabled={pool.members.length === 0}
           >
@@ -295,6 +304,9 @@ export function PoolPage() {
           />
         )}
         {dialog === 'call' && <CapitalCallForm poolId={pool.id} onDone={close} />}
+        {dialog === 'transfer' && (
+          <BankTransferReceivedForm currency={pool.currency} onDone={close} />
+        )}
         {(dialog === 'contribution' || dialog === 'distribution' || dialog === 'fee') && (
           <MoneyForm
             kind={dialog}
