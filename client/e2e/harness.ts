@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { stripeEmulatorProxy } from '../vite.config.ts';
 
 const CLIENT = resolve(import.meta.dirname, '..');
 export const OUTPUT = resolve(CLIENT, 'test-output');
@@ -17,10 +18,14 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The production build of the app, served on a free port, /graphql passed to `gatewayUrl`. */
+/**
+ * The production build of the app, served on a free port, /graphql passed to `gatewayUrl` and
+ * /stripe-emulator to the test's Stripe emulator (the card step confirms payments there).
+ */
 export async function serveBuiltApp(
   gatewayUrl: string,
-): Promise<{ url: string; server: PreviewServer }> {
+  { stripeEmulatorUrl }: { stripeEmulatorUrl?: string } = {},
+): Promise<{ url: string; server: PreviewServer; outDir: string }> {
   const outDir = resolve(OUTPUT, 'dist');
   const configFile = resolve(CLIENT, 'vite.config.ts');
   const target = new URL(gatewayUrl).origin;
@@ -42,11 +47,20 @@ export async function serveBuiltApp(
     configFile,
     logLevel: 'warn',
     build: { outDir },
-    preview: { port: 0, strictPort: false, proxy: { '/graphql': { target, ws: true } } },
+    preview: {
+      port: 0,
+      strictPort: false,
+      proxy: {
+        '/graphql': { target, ws: true },
+        ...(stripeEmulatorUrl
+          ? { '/stripe-emulator': stripeEmulatorProxy(stripeEmulatorUrl) }
+          : {}),
+      },
+    },
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server has no local URL');
-  return { url: url.replace(/\/$/, ''), server };
+  return { url: url.replace(/\/$/, ''), server, outDir };
 }
 
 const EXPLORER = resolve(CLIENT, '../gateway/explorer');
@@ -88,6 +102,30 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       help,
       nodes: nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
+}
+
+/**
+ * What makes a phone screen unusable that a machine can see: the page wider than the screen
+ * (sideways scrolling), or text cut off by an ellipsis or overflow (a badge reading "CONTRIBUTI…").
+ */
+export async function clippedOnPhone(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+      problems.push(`page ${document.documentElement.scrollWidth}px wide`);
+    }
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      if (el.children.length > 0 || !el.textContent?.trim()) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      // Inside a horizontal scroller the text is reachable, not clipped.
+      if (el.closest('[data-scroll-container], .mantine-ScrollArea-viewport')) continue;
+      if (el.scrollWidth > el.clientWidth + 1 && style.overflow !== 'visible') {
+        problems.push(`"${el.textContent.trim().slice(0, 40)}" clipped`);
+      }
+    }
+    return problems;
+  });
 }
 
 /** A full-page screenshot in test-output/screenshots (git-ignored). */

@@ -12,7 +12,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
   await page.goto(`${url}/login`);
   await page.getByLabel('Email').fill('manager@demo.poolgraph.dev');
   await page.locator('input[type="password"]').fill('poolgraph-demo-2026');

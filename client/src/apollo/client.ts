@@ -1,14 +1,12 @@
 import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { createClient, type Client as WsClient } from 'graphql-ws';
-import { RefreshSessionDocument } from '../__generated__/graphql.ts';
+import { Observable, type Subscription } from 'rxjs';
 import { createCache, httpChain } from './links.ts';
 import type { Session, SessionStore } from './session.ts';
+import type { createSubscriptionsLink } from './subscriptions.ts';
 
 export interface PoolgraphClient {
   client: ApolloClient;
-  ws: WsClient;
   dispose(): void;
 }
 
@@ -17,26 +15,36 @@ export function createPoolgraphClient(
   session: SessionStore,
   { httpUrl = '/graphql', wsUrl = defaultWsUrl() } = {},
 ): PoolgraphClient {
-  const ws = createClient({
-    url: wsUrl,
-    lazy: true,
-    connectionParams: () => {
-      const token = session.current?.accessToken;
-      return token ? { authorization: `Bearer ${token}` } : {};
-    },
-    retryAttempts: Infinity,
-    shouldRetry: () => true,
-  });
-  // A new token (refresh, log-in, log-out) reconnects the socket; graphql-ws subscribes the
-  // live subscriptions again on the new connection, so screens keep their live data.
-  const unsubscribe = session.subscribe(() => ws.terminate());
+  // The WebSocket side loads with the first subscription (see subscriptions.ts).
+  let subscriptions: Promise<ReturnType<typeof createSubscriptionsLink>> | undefined;
+  const loadSubscriptions = () =>
+    (subscriptions ??= import('./subscriptions.ts').then((m) =>
+      m.createSubscriptionsLink(session, wsUrl),
+    ));
+  const wsLink = new ApolloLink(
+    (operation) =>
+      new Observable<ApolloLink.Result>((observer) => {
+        let inner: Subscription | undefined;
+        let closed = false;
+        loadSubscriptions().then(
+          ({ link }) => {
+            if (!closed) inner = link.request(operation).subscribe(observer);
+          },
+          (error: unknown) => observer.error(error),
+        );
+        return () => {
+          closed = true;
+          inner?.unsubscribe();
+        };
+      }),
+  );
 
   const link = ApolloLink.split(
     ({ query }) => {
       const definition = getMainDefinition(query);
       return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
     },
-    new GraphQLWsLink(ws),
+    wsLink,
     httpChain(session, new HttpLink({ uri: httpUrl })),
   );
   const client = new ApolloClient({
@@ -45,6 +53,9 @@ export function createPoolgraphClient(
   });
 
   session.refresher = async (refreshToken: string): Promise<Session> => {
+    // Imported when first needed: the generated module holds every screen's operations, which
+    // the first script a page loads does without.
+    const { RefreshSessionDocument } = await import('../__generated__/graphql.ts');
     const { data } = await client.mutate({
       mutation: RefreshSessionDocument,
       variables: { refreshToken },
@@ -57,10 +68,8 @@ export function createPoolgraphClient(
 
   return {
     client,
-    ws,
     dispose() {
-      unsubscribe();
-      void ws.dispose();
+      void subscriptions?.then((s) => s.dispose());
     },
   };
 }

@@ -6,7 +6,10 @@ export interface AmountInputProps extends Omit<TextInputProps, 'onChange' | 'val
   currency: string;
   value: string;
   onChange: (value: string) => void;
-  /** The server's message for this field, shown until the user edits it. */
+  /**
+   * A message about this field from elsewhere (the server's `extensions.field` error, or a rule
+   * across fields such as minimum ≤ target), shown until the user changes the value.
+   */
   serverError?: string;
   /** Show the rule the input breaks even before the user leaves the field (after a submit). */
   showErrors?: boolean;
@@ -27,7 +30,10 @@ export function AmountInput({
   ...props
 }: AmountInputProps) {
   const [touched, setTouched] = useState(false);
-  const [editedSinceServer, setEdited] = useState(false);
+  // The value the current message was about: a changed value hides it until the next answer.
+  const [messageFor, setMessageFor] = useState({ message: serverError, value });
+  if (messageFor.message !== serverError) setMessageFor({ message: serverError, value });
+  const outsideError = messageFor.value === value ? serverError : undefined;
   const parsed = parseAmountInput(value, currency, { allowZero });
   const clientError = (touched || showErrors) && !parsed.ok ? parsed.error : undefined;
   return (
@@ -36,13 +42,9 @@ export function AmountInput({
       autoComplete="off"
       {...props}
       value={value}
-      onChange={(event) => {
-        setEdited(true);
-        onChange(event.currentTarget.value);
-      }}
+      onChange={(event) => onChange(event.currentTarget.value)}
       onBlur={() => setTouched(true)}
-      onFocus={() => setEdited(false)}
-      error={clientError ?? (editedSinceServer ? undefined : serverError)}
+      error={clientError ?? outsideError}
       rightSection={<span aria-hidden>{currency}</span>}
       rightSectionWidth={56}
     />

@@ -1,10 +1,15 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient } from '@apollo/client/react';
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { LogOutMutation } from '../apollo/operations.ts';
+import { lazy, Suspense, useState } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { primaryRole, useSession, useSessionStore, type AppRole } from '../session.tsx';
-import { AlertToasts } from './AlertToasts.tsx';
+import { Loading } from './States.tsx';
+
+/** Managers' live alert toasts: their own chunk, nobody else downloads them. */
+const AlertToasts = lazy(async () => ({
+  default: (await import('./AlertToasts.tsx')).AlertToasts,
+}));
 
 const NAV: Record<AppRole, Array<{ to: string; label: string }>> = {
   MANAGER: [
@@ -31,14 +36,27 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
-  const [logOut, { loading }] = useMutation(LogOutMutation);
-  if (!session) return null;
+  const client = useApolloClient();
+  const [loading, setLoading] = useState(false);
+  // Signed out (a bookmark, Back after logging out): log in first, then come back here.
+  if (!session) {
+    const from = `${location.pathname}${location.search}${location.hash}`;
+    return <Navigate to="/login" replace state={{ from }} />;
+  }
   const role = primaryRole(session);
 
   async function signOut() {
     const refreshToken = store.current?.refreshToken;
     // The session ends locally whatever the server says: a dead network must not trap the user.
-    if (refreshToken) await logOut({ variables: { refreshToken } }).catch(() => undefined);
+    setLoading(true);
+    if (refreshToken) {
+      // The generated module holds every screen's operations: loaded when needed, not up front.
+      const { LogOutDocument } = await import('../__generated__/graphql.ts');
+      await client
+        .mutate({ mutation: LogOutDocument, variables: { refreshToken } })
+        .catch(() => undefined);
+    }
+    setLoading(false);
     store.set(null);
     await navigate('/login');
   }
@@ -90,8 +108,10 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        {role === 'MANAGER' && <AlertToasts />}
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          {role === 'MANAGER' && <AlertToasts />}
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,13 +1,14 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { toast } from '../lib/toast.ts';
 import { useRef, useState, type FormEvent } from 'react';
 import { graphql } from '../__generated__/gql.ts';
 import type { MemberRowFieldsFragment } from '../__generated__/graphql.ts';
 import { formErrors, idempotencyKey } from '../lib/errors.ts';
-import { parseAmountInput } from '../lib/money.ts';
+import { parseAmountInput, toDecimal } from '../lib/money.ts';
 import { AmountInput } from './AmountInput.tsx';
 import { DistributionPreview } from './DistributionPreview.tsx';
+import { FormAlert } from './FormAlert.tsx';
 
 export const RecordContributionMutation = graphql(`
   mutation RecordContribution($poolId: ID!, $investorId: ID!, $amount: Decimal!, $key: String!) {
@@ -78,14 +79,15 @@ export function MoneyForm({
   const state =
     kind === 'contribution' ? recorded : kind === 'distribution' ? distributed : charged;
   const parsed = parseAmountInput(amount, currency);
-  const errors = formErrors(state.error);
+  const errors = formErrors(state.error, ['amount', 'investorId']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
     if (!parsed.ok || (kind === 'contribution' && !investorId)) return;
-    if (kind === 'distribution' && !previewing) return setPreviewing(true);
-    const variables = { poolId, amount: amount.replace(/[,\s_]/g, ''), key: key.current };
+    // Money leaving the pool is split over the members: show each one's part before it posts.
+    if (kind !== 'contribution' && !previewing) return setPreviewing(true);
+    const variables = { poolId, amount: toDecimal(parsed.minor, currency), key: key.current };
     try {
       if (kind === 'contribution')
         await record({ variables: { ...variables, investorId: investorId! } });
@@ -101,11 +103,7 @@ export function MoneyForm({
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormAlert errors={errors} />
         {kind === 'contribution' && (
           <Select
             label="Investor"
@@ -133,12 +131,18 @@ export function MoneyForm({
           required
           data-autofocus
         />
-        {kind === 'distribution' && previewing && parsed.ok && (
+        {kind !== 'contribution' && previewing && parsed.ok && (
           <Stack gap="xs">
             <Text size="sm" fw={600}>
-              Each member receives
+              {kind === 'distribution'
+                ? 'Each member receives'
+                : "Each member bears (the pool's cash pays the fee)"}
             </Text>
+            {/* The ledger splits fees exactly as distributions: pro rata to capital, largest remainder. */}
             <DistributionPreview members={members} amount={parsed.minor} currency={currency} />
+            <Text size="sm" c="dimmed">
+              Posted transactions are final: a mistake is corrected by a new transaction.
+            </Text>
           </Stack>
         )}
         <Group justify="flex-end">
@@ -148,11 +152,13 @@ export function MoneyForm({
             </Button>
           )}
           <Button type="submit" loading={state.loading}>
-            {kind === 'distribution'
-              ? previewing
-                ? 'Confirm distribution'
-                : 'Preview shares'
-              : `Post ${LABEL[kind].toLowerCase()}`}
+            {kind === 'contribution'
+              ? 'Post contribution'
+              : !previewing
+                ? 'Preview shares'
+                : kind === 'distribution'
+                  ? 'Confirm distribution'
+                  : 'Confirm fee'}
           </Button>
         </Group>
       </Stack>
@@ -172,7 +178,7 @@ export function CapitalCallForm({ poolId, onDone }: { poolId: string; onDone: ()
   const [dueDate, setDueDate] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [call, { loading, error }] = useMutation(CallCapitalMutation, { refetchQueries: REFETCH });
-  const errors = formErrors(error);
+  const errors = formErrors(error, ['percent', 'dueDate']);
   const percentProblem =
     percent === '' || percent <= 0 || percent > 100
       ? 'Enter a percentage above 0, at most 100.'
@@ -200,11 +206,7 @@ export function CapitalCallForm({ poolId, onDone }: { poolId: string; onDone: ()
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormAlert errors={errors} />
         <NumberInput
           label="Share of each commitment (%)"
           min={0}

@@ -3,6 +3,7 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/co
 import { Link } from 'react-router';
 import { graphql } from '../__generated__/gql.ts';
 import type { PoolCardFieldsFragment } from '../__generated__/graphql.ts';
+import { toMinor } from '../lib/money.ts';
 import { MoneyText } from './MoneyText.tsx';
 
 export const PoolCardFields = graphql(`
@@ -14,6 +15,10 @@ export const PoolCardFields = graphql(`
     memberCount
     openAlertCount
     cashBalance {
+      amount
+      currency
+    }
+    pendingContributions {
       amount
       currency
     }
@@ -61,7 +66,7 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
-      <Text fw={600} size="lg">
+      <Text fw={600} size="lg" component="div">
         {children}
       </Text>
     </Stack>
@@ -89,6 +94,12 @@ export function PoolCard({ pool }: { pool: PoolCardFieldsFragment }) {
           <span data-testid="pool-cash">
             <MoneyText money={pool.cashBalance} />
           </span>
+          {/* Card and bank payments started but not arrived: not in the cash until they post. */}
+          {toMinor(pool.pendingContributions.amount, pool.currency) > 0n && (
+            <Text size="xs" c="dimmed" data-testid="pool-pending">
+              + <MoneyText money={pool.pendingContributions} /> pending
+            </Text>
+          )}
         </Figure>
         <Figure label="Contributed">
           <MoneyText money={pool.totalContributed} />

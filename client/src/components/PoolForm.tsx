@@ -1,20 +1,12 @@
 import { useMutation } from '@apollo/client/react';
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { SUPPORTED_CURRENCIES } from '@poolgraph/money/browser';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../__generated__/gql.ts';
 import { formErrors } from '../lib/errors.ts';
-import { parseAmountInput } from '../lib/money.ts';
+import { decimalFromInput, parseAmountInput, toMinor } from '../lib/money.ts';
 import { AmountInput } from './AmountInput.tsx';
+import { FormAlert } from './FormAlert.tsx';
 
 export const CreatePoolMutation = graphql(`
   mutation CreatePool($input: CreatePoolInput!) {
@@ -87,10 +79,21 @@ export function PoolForm({
 
   const optionalAmount = (text: string) =>
     text.trim() === '' || parseAmountInput(text, values.currency).ok;
+  const target = decimalFromInput(values.targetAmount, values.currency);
+  const minimum = decimalFromInput(values.minContribution, values.currency);
+  // The server's rule, checked here first: a minimum above the target could never be met.
+  const minAboveTarget =
+    target !== null &&
+    minimum !== null &&
+    parseAmountInput(minimum, values.currency).ok &&
+    toMinor(minimum, values.currency) > toMinor(target, values.currency)
+      ? 'The minimum contribution must be at most the target amount.'
+      : undefined;
   const valid =
     values.name.trim().length > 0 &&
     optionalAmount(values.targetAmount) &&
-    optionalAmount(values.minContribution);
+    optionalAmount(values.minContribution) &&
+    !minAboveTarget;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -100,8 +103,9 @@ export function PoolForm({
       name: values.name.trim(),
       description: values.description.trim() || null,
       currency: values.currency,
-      targetAmount: values.targetAmount.trim() || null,
-      minContribution: values.minContribution.trim() || null,
+      // The exact Decimal string, whatever separators the user typed ("1,000,000").
+      targetAmount: target,
+      minContribution: minimum,
       maxInvestors: values.maxInvestors === '' ? null : values.maxInvestors,
     };
     try {
@@ -117,15 +121,18 @@ export function PoolForm({
     }
   }
 
-  const errors = formErrors(error);
+  const errors = formErrors(error, [
+    'name',
+    'description',
+    'currency',
+    'targetAmount',
+    'minContribution',
+    'maxInvestors',
+  ]);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormAlert errors={errors} />
         <TextInput
           label="Name"
           value={values.name}
@@ -170,7 +177,7 @@ export function PoolForm({
             value={values.minContribution}
             onChange={(v) => set('minContribution', v)}
             showErrors={submitted && values.minContribution.trim() !== ''}
-            serverError={errors.fields.minContribution}
+            serverError={(submitted && minAboveTarget) || errors.fields.minContribution}
             description="Optional"
           />
         </Group>

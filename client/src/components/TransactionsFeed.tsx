@@ -1,10 +1,13 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { graphql } from '../__generated__/gql.ts';
 import type { TransactionRowFieldsFragment } from '../__generated__/graphql.ts';
+import { DataTable, type Column } from './DataTable.tsx';
+import { ListControls, ListPages, useListView, type ListView } from './ListControls.tsx';
 import { Empty, ErrorState, Loading } from './States.tsx';
 import { MoneyText } from './MoneyText.tsx';
+import { formatMoment } from '../lib/dates.ts';
 
 export const TransactionRowFields = graphql(`
   fragment TransactionRowFields on Transaction {
@@ -54,16 +57,54 @@ const TYPE_COLOR = {
   FEE: 'grape',
   WITHDRAWAL: 'orange',
 };
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** The pool's transactions, newest first; new ones arrive live on top. */
+type Row = TransactionRowFieldsFragment;
+/** Money leaving the pool: shown with a minus sign. */
+const OUTFLOW = new Set<Row['type']>(['DISTRIBUTION', 'FEE', 'WITHDRAWAL']);
+
+const COLUMNS: Column<Row>[] = [
+  { label: 'When', cell: (tx) => <Text size="sm">{formatMoment(tx.occurredAt)}</Text> },
+  {
+    label: 'Type',
+    primary: true,
+    cell: (tx) => (
+      <Group gap={4} wrap="wrap" component="span">
+        <Badge variant="dot" color={TYPE_COLOR[tx.type]}>
+          {tx.type.toLowerCase()}
+        </Badge>
+        {tx.status !== 'POSTED' && (
+          <Badge
+            variant={tx.status === 'PENDING' ? 'filled' : 'outline'}
+            // Filled yellow with black text: pending stands out and stays readable (AA).
+            color={tx.status === 'PENDING' ? 'yellow.3' : 'gray'}
+            c={tx.status === 'PENDING' ? 'black' : undefined}
+          >
+            {tx.status.toLowerCase()}
+          </Badge>
+        )}
+      </Group>
+    ),
+  },
+  { label: 'Investor', cell: (tx) => tx.investor?.name ?? '—' },
+  {
+    label: 'Amount',
+    align: 'right',
+    cell: (tx) => <MoneyText money={tx.amount} outflow={OUTFLOW.has(tx.type)} />,
+  },
+];
+
+/**
+ * The pool's transactions, newest first; new ones (and a pending payment's outcome) arrive live
+ * on top. Search, filters and pages work over the pages loaded so far; "Load older" asks the
+ * API for the next page.
+ */
 export function TransactionsFeed({ poolId }: { poolId: string }) {
   const { data, loading, error, refetch, fetchMore } = useQuery(PoolTransactionsQuery, {
     variables: { poolId },
   });
-  const [live, setLive] = useState<TransactionRowFieldsFragment[]>([]);
+  const [live, setLive] = useState<Row[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
-  const [older, setOlder] = useState<TransactionRowFieldsFragment[]>([]);
+  const [older, setOlder] = useState<Row[]>([]);
   const [cursor, setCursor] = useState<{ hasNextPage: boolean; endCursor?: string | null }>();
   useSubscription(TransactionPostedSubscription, {
     variables: { poolId },
@@ -72,14 +113,31 @@ export function TransactionsFeed({ poolId }: { poolId: string }) {
       if (tx) setLive((rows) => [tx, ...rows.filter((r) => r.id !== tx.id)]);
     },
   });
-
-  if (loading && !data) return <Loading label="Loading transactions…" />;
-  if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   const page = data?.pool?.transactions;
   const seen = new Set<string>();
   const rows = [...live, ...(page?.nodes ?? []), ...older].filter((tx) =>
     seen.has(tx.id) ? false : (seen.add(tx.id), true),
   );
+  const view = useListView(rows, {
+    searchText: (tx) => `${tx.investor?.name ?? ''} ${tx.type} ${tx.status}`,
+    sorts: {
+      newest: { label: 'Newest first', compare: () => 0 },
+      oldest: {
+        label: 'Oldest first',
+        compare: (a, b) => a.occurredAt.localeCompare(b.occurredAt),
+      },
+    },
+    filters: {
+      CONTRIBUTION: { label: 'Contributions', keep: (tx) => tx.type === 'CONTRIBUTION' },
+      DISTRIBUTION: { label: 'Distributions', keep: (tx) => tx.type === 'DISTRIBUTION' },
+      FEE: { label: 'Fees', keep: (tx) => tx.type === 'FEE' },
+      PENDING: { label: 'Pending', keep: (tx) => tx.status === 'PENDING' },
+    },
+    pageSize: 20,
+  });
+
+  if (loading && !data) return <Loading label="Loading transactions…" />;
+  if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   const pageInfo = cursor ?? page?.pageInfo;
   if (rows.length === 0) {
     return (
@@ -102,47 +160,15 @@ export function TransactionsFeed({ poolId }: { poolId: string }) {
   }
 
   return (
-    <>
-      <Table.ScrollContainer minWidth={560}>
-        <Table aria-label="Transactions" aria-live="polite" data-testid="transactions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Investor</Table.Th>
-              <Table.Th ta="right">Amount</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((tx) => (
-              <Table.Tr key={tx.id}>
-                <Table.Td>
-                  <Text size="sm">{dateTime.format(new Date(tx.occurredAt))}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="dot" color={TYPE_COLOR[tx.type]}>
-                    {tx.type.toLowerCase()}
-                  </Badge>
-                  {tx.status !== 'POSTED' && (
-                    <Badge variant="outline" color="gray" ml={4}>
-                      {tx.status.toLowerCase()}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{tx.investor?.name ?? '—'}</Table.Td>
-                <Table.Td ta="right">
-                  <MoneyText money={tx.amount} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+    <Stack gap="sm" data-testid="transactions" aria-live="polite">
+      <ListControls what="transactions" view={view as ListView<unknown>} />
+      <DataTable label="Transactions" columns={COLUMNS} rows={view.page} rowKey={(tx) => tx.id} />
+      <ListPages what="transactions" view={view as ListView<unknown>} />
       {pageInfo?.hasNextPage && (
         <Button variant="subtle" onClick={() => void loadMore()} loading={loadingMore}>
-          Older transactions
+          Load older transactions
         </Button>
       )}
-    </>
+    </Stack>
   );
 }

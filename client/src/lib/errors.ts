@@ -1,21 +1,37 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 
 export interface FormErrors {
   /** Messages for named fields (the server's `extensions.field`, last segment: "amount"). */
   fields: Record<string, string>;
-  /** What belongs to no field: FORBIDDEN, CONFLICT, INSUFFICIENT_FUNDS, a network failure. */
+  /** What belongs to no field the form shows: FORBIDDEN, CONFLICT, a network failure. */
   form?: string;
+  /** The request never got an answer (network, gateway down): trying again may work. */
+  retryable: boolean;
 }
 
-/** Splits a failed mutation's errors into the fields they name and the rest. */
-export function formErrors(error: unknown): FormErrors {
-  const result: FormErrors = { fields: {} };
+const NETWORK_MESSAGE = 'The server could not be reached. Check your connection and try again.';
+
+/** A request that failed before the API could answer it. */
+export function isNetworkFailure(error: unknown): boolean {
+  if (CombinedGraphQLErrors.is(error)) return false;
+  if (ServerError.is(error)) return error.statusCode >= 500 || error.statusCode === 429;
+  return error instanceof Error && /fetch|network|load failed/i.test(error.message);
+}
+
+/**
+ * Splits a failed request's errors into the fields they name and the rest. `shownFields` are
+ * the fields the form has: an error naming any other field goes to the top of the form, so no
+ * server error is ever lost (a rule on a field the form does not show is still read).
+ */
+export function formErrors(error: unknown, shownFields?: readonly string[]): FormErrors {
+  const result: FormErrors = { fields: {}, retryable: false };
+  if (!error) return result;
   if (CombinedGraphQLErrors.is(error)) {
     const rest: string[] = [];
     for (const e of error.errors) {
       const field = e.extensions?.field;
-      if (typeof field === 'string') {
-        const name = field.split('.').pop() ?? field;
+      const name = typeof field === 'string' ? (field.split('.').pop() ?? field) : undefined;
+      if (typeof field === 'string' && name && (!shownFields || shownFields.includes(name))) {
         // "amount: must be greater than zero." reads better beside the field as the sentence.
         const message = e.message.startsWith(`${field}: `)
           ? e.message.slice(field.length + 2)
@@ -24,13 +40,12 @@ export function formErrors(error: unknown): FormErrors {
       } else rest.push(e.message);
     }
     if (rest.length) result.form = rest.join(' ');
-  } else if (error) {
-    result.form =
-      error instanceof Error && /fetch|network/i.test(error.message)
-        ? 'The server could not be reached. Check your connection and try again.'
-        : error instanceof Error
-          ? error.message
-          : String(error);
+    result.retryable = error.errors.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
+  } else if (isNetworkFailure(error)) {
+    result.form = NETWORK_MESSAGE;
+    result.retryable = true;
+  } else {
+    result.form = error instanceof Error ? error.message : String(error);
   }
   return result;
 }

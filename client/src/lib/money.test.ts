@@ -3,14 +3,26 @@ import { formatMoney, parseAmountInput, sumMoney, toDecimal, toMinor } from './m
 
 describe('client money', () => {
   it('formats amounts exactly per currency, beyond what a float can hold', () => {
-    expect(formatMoney({ amount: '1250.50', currency: 'USD' }, 'en-US')).toBe('$1,250.50');
-    expect(formatMoney({ amount: '1000000000000000.01', currency: 'USD' }, 'en-US')).toBe(
-      '$1,000,000,000,000,000.01',
+    expect(formatMoney({ amount: '1250.50', currency: 'USD' }, { locale: 'en-US' })).toBe(
+      '$1,250.50',
     );
-    expect(formatMoney({ amount: '1250', currency: 'JPY' }, 'en-US')).toBe('¥1,250');
-    expect(formatMoney({ amount: '1.250', currency: 'KWD' }, 'en-US')).toBe('KWD\u00a01.250');
-    expect(formatMoney({ amount: '-0.05', currency: 'EUR' }, 'en-US')).toBe('-€0.05');
-    expect(formatMoney({ amount: '-12.5', currency: 'EUR' }, 'de-DE')).toBe('-12,50\u00a0€');
+    expect(
+      formatMoney({ amount: '1000000000000000.01', currency: 'USD' }, { locale: 'en-US' }),
+    ).toBe('$1,000,000,000,000,000.01');
+    expect(formatMoney({ amount: '1250', currency: 'JPY' }, { locale: 'en-US' })).toBe('¥1,250');
+    expect(formatMoney({ amount: '1.250', currency: 'KWD' }, { locale: 'en-US' })).toBe(
+      'KWD\u00a01.250',
+    );
+    expect(formatMoney({ amount: '-0.05', currency: 'EUR' }, { locale: 'en-US' })).toBe('-€0.05');
+    expect(
+      formatMoney({ amount: '9.45', currency: 'USD' }, { locale: 'en-US', outflow: true }),
+    ).toBe('-$9.45');
+    expect(
+      formatMoney({ amount: '0.00', currency: 'USD' }, { locale: 'en-US', outflow: true }),
+    ).toBe('$0.00');
+    expect(formatMoney({ amount: '-12.5', currency: 'EUR' }, { locale: 'de-DE' })).toBe(
+      '-12,50\u00a0€',
+    );
   });
 
   it('rejects input the ledger would reject, with a reason', () => {

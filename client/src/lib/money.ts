@@ -44,6 +44,15 @@ export function parseAmountInput(
   return { ok: true, minor };
 }
 
+/**
+ * What the user typed ("1,000,000", "2 500.5") as the API's exact Decimal string
+ * ("1000000.00", "2500.50"); null when it breaks a rule (parseAmountInput says which).
+ */
+export function decimalFromInput(value: string, currency: string): string | null {
+  const parsed = parseAmountInput(value, currency);
+  return parsed.ok ? toDecimal(parsed.minor, currency) : null;
+}
+
 /** Minor units of a Decimal string from the API ("1250.50", "-3.5"), exactly. */
 export function toMinor(amount: string, currency: string): bigint {
   const negative = amount.startsWith('-');
@@ -87,7 +96,14 @@ function formatterFor(currency: string, locale?: string): Intl.NumberFormat {
  * part is formatted as a bigint (Intl formats bigints exactly) and the fraction digits are the
  * API's own, never a float.
  */
-export function formatMoney(money: { amount: string; currency: string }, locale?: string): string {
+export function formatMoney(
+  money: { amount: string; currency: string },
+  { locale, outflow = false }: { locale?: string; outflow?: boolean } = {},
+): string {
+  // Money leaving (a distribution, a fee, a withdrawal) reads with a minus sign wherever it shows.
+  if (outflow && !money.amount.startsWith('-') && !/^0*(\.0*)?$/.test(money.amount)) {
+    return formatMoney({ ...money, amount: `-${money.amount}` }, { locale });
+  }
   const { currency } = money;
   const exponent = isSupportedCurrency(currency) ? currencyExponent(currency) : 2;
   const minor = isSupportedCurrency(currency) ? toMinor(money.amount, currency) : 0n;

@@ -17,6 +17,8 @@ import { MoneyText } from '../components/MoneyText.tsx';
 import { PerformanceChart } from '../components/PerformanceChart.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { useSession } from '../session.tsx';
+import { useDocumentTitle } from '../lib/documentTitle.ts';
+import { formatRatio } from '../lib/dates.ts';
 
 export const TopInvestorsQuery = graphql(`
   query TopInvestors($currency: String!) {
@@ -224,7 +226,9 @@ function PoolPerformance() {
               <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
                 DPI
               </Text>
-              <Text fw={600}>{p.dpi ?? '—'}</Text>
+              <Text fw={600} title={p.dpi ?? undefined}>
+                {formatRatio(p.dpi)}
+              </Text>
             </Stack>
           </SimpleGrid>
           <SegmentedControl
@@ -249,6 +253,7 @@ function PoolPerformance() {
 }
 
 export function Reports() {
+  useDocumentTitle('Reports');
   return (
     <Stack>
       <Title order={2}>Reports</Title>

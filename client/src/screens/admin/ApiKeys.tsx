@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Checkbox,
@@ -9,7 +8,6 @@ import {
   CopyButton,
   Group,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -18,6 +16,11 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formErrors } from '../../lib/errors.ts';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { formatMoment } from '../../lib/dates.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
 
 export const ApiKeyFields = graphql(`
   fragment ApiKeyFields on ApiKey {
@@ -63,8 +66,7 @@ export const SCOPES = [
   { value: 'reports:read', label: 'Read reports' },
 ];
 
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const when = (value: string | null | undefined) => (value ? date.format(new Date(value)) : '—');
+const when = (value: string | null | undefined) => (value ? formatMoment(value) : '—');
 
 function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => void }) {
   const [name, setName] = useState('');
@@ -102,11 +104,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => void }) {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <Title order={3}>New partner key</Title>
-          {errors.form && (
-            <Alert color="red" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormAlert errors={errors} />
           <TextInput
             label="Name"
             description="Who or what uses it, e.g. the partner's name"
@@ -149,10 +147,11 @@ function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => void }) {
 
 /** Partner API keys: create with scopes, copy the secret once, revoke. */
 export function ApiKeys() {
+  useDocumentTitle('API keys');
   const { data, loading, error, refetch } = useQuery(ApiKeysQuery);
   const [secret, setSecret] = useState<string | null>(null);
-  const [revoke, revoking] = useMutation(RevokeApiKeyMutation);
-  const revokeError = formErrors(revoking.error).form;
+  const [revoke] = useMutation(RevokeApiKeyMutation);
+  const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
   const keys = data?.apiKeys ?? [];
   return (
     <Stack>
@@ -170,7 +169,9 @@ export function ApiKeys() {
               of it.
             </Text>
             <Group gap="xs">
-              <Code data-testid="api-key-secret">{secret}</Code>
+              <Code data-testid="api-key-secret" style={{ wordBreak: 'break-all' }}>
+                {secret}
+              </Code>
               <CopyButton value={secret}>
                 {({ copied, copy }) => (
                   <Button size="xs" variant="default" onClick={copy}>
@@ -183,11 +184,6 @@ export function ApiKeys() {
         </Alert>
       )}
       <CreateKeyForm onCreated={setSecret} />
-      {revokeError && (
-        <Alert color="red" role="alert">
-          {revokeError}
-        </Alert>
-      )}
       {loading && !data ? (
         <Loading label="Loading API keys…" />
       ) : error && !data ? (
@@ -195,65 +191,56 @@ export function ApiKeys() {
       ) : keys.length === 0 ? (
         <Empty title="No API keys yet">Partners call the API with a key made here.</Empty>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-label="API keys">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Key</Table.Th>
-                <Table.Th>Scopes</Table.Th>
-                <Table.Th>Created</Table.Th>
-                <Table.Th>Last used</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {keys.map((key) => (
-                <Table.Tr key={key.id}>
-                  <Table.Td>{key.name}</Table.Td>
-                  <Table.Td>
-                    <Code>{key.prefix}…</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {key.scopes.map((s) => (
-                        <Badge key={s} variant="dot" color="gray">
-                          {s}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{when(key.createdAt)}</Table.Td>
-                  <Table.Td>{when(key.lastUsedAt)}</Table.Td>
-                  <Table.Td ta="right">
-                    {key.revokedAt ? (
-                      <Text size="sm">Revoked {when(key.revokedAt)}</Text>
-                    ) : (
-                      <Button
-                        size="xs"
-                        color="red"
-                        variant="outline"
-                        aria-label={`Revoke ${key.name}`}
-                        onClick={() => {
-                          if (
-                            window.confirm(
-                              `Revoke "${key.name}"? Its partner loses access within seconds.`,
-                            )
-                          ) {
-                            void revoke({ variables: { id: key.id } }).catch(() => undefined);
-                          }
-                        }}
-                      >
-                        Revoke
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          label="API keys"
+          rows={keys}
+          rowKey={(key) => key.id}
+          columns={[
+            { label: 'Name', primary: true, cell: (key) => key.name },
+            { label: 'Key', cell: (key) => <Code>{key.prefix}…</Code> },
+            {
+              label: 'Scopes',
+              cell: (key) => (
+                <Group gap={4} justify="flex-end" component="span">
+                  {key.scopes.map((s) => (
+                    // Scopes are codes: shown as typed, never cut (a badge would upper-case and clip them).
+                    <Code key={s}>{s}</Code>
+                  ))}
+                </Group>
+              ),
+            },
+            { label: 'Created', cell: (key) => when(key.createdAt) },
+            { label: 'Last used', cell: (key) => when(key.lastUsedAt) },
+            {
+              label: 'Status',
+              align: 'right',
+              cell: (key) =>
+                key.revokedAt ? (
+                  <Text size="sm">Revoked {when(key.revokedAt)}</Text>
+                ) : (
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="outline"
+                    aria-label={`Revoke ${key.name}`}
+                    onClick={() =>
+                      setConfirming({
+                        title: `Revoke ${key.name}?`,
+                        body: 'Its partner loses access within seconds, and so do the access tokens it was exchanged for. A revoked key cannot be restored: the partner would need a new one.',
+                        confirmLabel: 'Revoke key',
+                        danger: true,
+                        action: () => revoke({ variables: { id: key.id } }),
+                      })
+                    }
+                  >
+                    Revoke
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
+      <ConfirmDialog request={confirming} onClose={() => setConfirming(null)} />
     </Stack>
   );
 }

@@ -1,6 +1,5 @@
 import { useMutation } from '@apollo/client/react';
 import {
-  Alert,
   Anchor,
   Button,
   Center,
@@ -12,14 +11,16 @@ import {
   Title,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { LogInMutation } from '../../apollo/operations.ts';
 import { formErrors } from '../../lib/errors.ts';
-import { homeOf, primaryRole, useSessionStore } from '../../session.tsx';
+import { useSessionStore } from '../../session.tsx';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
 
 export function LogIn() {
+  useDocumentTitle('Log in');
   const store = useSessionStore();
-  const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -34,8 +35,8 @@ export function LogIn() {
     if (!data) return;
     const { accessToken, refreshToken, user } = data.logIn;
     const session = { accessToken, refreshToken, user: { ...user, roles: [...user.roles] } };
+    // The /login route, now signed in, sends the user back where they were going (App.tsx).
     store.set(session);
-    await navigate(homeOf(primaryRole(session)));
   }
 
   const errors = formErrors(error);
@@ -47,11 +48,7 @@ export function LogIn() {
             <Title order={1} size="h2">
               Log in to Poolgraph
             </Title>
-            {errors.form && (
-              <Alert color="red" role="alert">
-                {errors.form}
-              </Alert>
-            )}
+            <FormAlert errors={errors} />
             <TextInput
               label="Email"
               type="email"

@@ -1,6 +1,5 @@
 import { useMutation } from '@apollo/client/react';
 import {
-  Alert,
   Anchor,
   Button,
   Center,
@@ -17,10 +16,13 @@ import { Link, useNavigate } from 'react-router';
 import { SignUpMutation } from '../../apollo/operations.ts';
 import { formErrors } from '../../lib/errors.ts';
 import { homeOf, primaryRole, useSessionStore } from '../../session.tsx';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
 
 const MIN_PASSWORD = 12;
 
 export function SignUp() {
+  useDocumentTitle('Sign up');
   const store = useSessionStore();
   const navigate = useNavigate();
   const [form, setForm] = useState({ name: '', email: '', password: '', role: 'INVESTOR' });
@@ -57,11 +59,7 @@ export function SignUp() {
             <Title order={1} size="h2">
               Create your account
             </Title>
-            {errors.form && (
-              <Alert color="red" role="alert">
-                {errors.form}
-              </Alert>
-            )}
+            <FormAlert errors={errors} />
             <Stack gap={4}>
               <Text size="sm" fw={500} id="role-label">
                 I am

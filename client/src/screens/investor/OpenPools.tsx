@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { toast } from '../../lib/toast.ts';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,8 +8,16 @@ import type { OpenPoolsQuery as OpenPoolsData } from '../../__generated__/graphq
 import { AmountInput } from '../../components/AmountInput.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import {
+  ListControls,
+  ListPages,
+  useListView,
+  type ListView,
+} from '../../components/ListControls.tsx';
 import { formErrors } from '../../lib/errors.ts';
-import { parseAmountInput, toMinor } from '../../lib/money.ts';
+import { formatMoney, parseAmountInput, toDecimal, toMinor } from '../../lib/money.ts';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
 
 export const OpenPoolsQuery = graphql(`
   query OpenPools {
@@ -67,14 +75,14 @@ function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
     parsed.ok && minimum && parsed.minor < toMinor(minimum.amount, pool.currency)
       ? 'The commitment must be at least the minimum contribution.'
       : undefined;
-  const errors = formErrors(error);
+  const errors = formErrors(error, ['commitment']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
     if (!parsed.ok || belowMinimum) return;
     const result = await join({
-      variables: { poolId: pool.id, commitment: commitment.replace(/[,\s_]/g, '') },
+      variables: { poolId: pool.id, commitment: toDecimal(parsed.minor, pool.currency) },
     }).catch(() => null);
     if (result?.data) {
       toast({ color: 'green', message: `You joined ${pool.name}.` });
@@ -85,16 +93,10 @@ function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormAlert errors={errors} />
         <AmountInput
           label="Commitment"
-          description={
-            minimum ? `At least ${minimum.amount} ${minimum.currency}` : 'What you commit to invest'
-          }
+          description={minimum ? `At least ${formatMoney(minimum)}` : 'What you commit to invest'}
           currency={pool.currency}
           value={commitment}
           onChange={setCommitment}
@@ -115,11 +117,29 @@ function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
 
 /** Open pools the investor has not joined yet. */
 export function OpenPools() {
+  useDocumentTitle('Open pools');
   const { data, loading, error, refetch } = useQuery(OpenPoolsQuery);
   const [joining, setJoining] = useState<Pool | null>(null);
   const navigate = useNavigate();
   const joined = new Set(data?.me?.memberships.map((m) => m.pool.id));
   const pools = (data?.pools ?? []).filter((p) => p.status === 'OPEN' && !joined.has(p.id));
+  const view = useListView(pools, {
+    searchText: (p) => `${p.name} ${p.manager.name} ${p.description ?? ''} ${p.currency}`,
+    sorts: {
+      name: { label: 'Name', compare: (a, b) => a.name.localeCompare(b.name) },
+      members: { label: 'Most members', compare: (a, b) => b.memberCount - a.memberCount },
+      minimum: {
+        label: 'Lowest minimum',
+        compare: (a, b) => {
+          const min = (p: Pool) =>
+            p.minContribution ? toMinor(p.minContribution.amount, p.currency) : 0n;
+          const d = min(a) - min(b);
+          return d > 0n ? 1 : d < 0n ? -1 : 0;
+        },
+      },
+    },
+    pageSize: 9,
+  });
   return (
     <Stack>
       <Title order={2}>Open pools</Title>
@@ -132,35 +152,39 @@ export function OpenPools() {
           Pools you already joined are under My positions.
         </Empty>
       ) : (
-        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
-          {pools.map((pool) => (
-            <Card withBorder key={pool.id} padding="lg" data-testid={`open-pool-${pool.id}`}>
-              <Stack gap="xs" h="100%">
-                <Title order={3} size="h4">
-                  {pool.name}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  Managed by {pool.manager.name} · {pool.memberCount}
-                  {pool.maxInvestors ? ` of ${pool.maxInvestors}` : ''} members
-                </Text>
-                {pool.description && <Text size="sm">{pool.description}</Text>}
-                <Group gap="lg">
-                  <Text size="sm">
-                    Target <MoneyText money={pool.targetAmount} fw={600} />
+        <>
+          <ListControls what="pools" view={view as ListView<unknown>} />
+          <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+            {view.page.map((pool) => (
+              <Card withBorder key={pool.id} padding="lg" data-testid={`open-pool-${pool.id}`}>
+                <Stack gap="xs" h="100%">
+                  <Title order={3} size="h4">
+                    {pool.name}
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    Managed by {pool.manager.name} · {pool.memberCount}
+                    {pool.maxInvestors ? ` of ${pool.maxInvestors}` : ''} members
                   </Text>
-                  <Text size="sm">
-                    Minimum <MoneyText money={pool.minContribution} fw={600} />
-                  </Text>
-                </Group>
-                <Group justify="flex-end" mt="auto">
-                  <Button onClick={() => setJoining(pool)} aria-label={`Join ${pool.name}`}>
-                    Join
-                  </Button>
-                </Group>
-              </Stack>
-            </Card>
-          ))}
-        </SimpleGrid>
+                  {pool.description && <Text size="sm">{pool.description}</Text>}
+                  <Group gap="lg">
+                    <Text size="sm">
+                      Target <MoneyText money={pool.targetAmount} fw={600} />
+                    </Text>
+                    <Text size="sm">
+                      Minimum <MoneyText money={pool.minContribution} fw={600} />
+                    </Text>
+                  </Group>
+                  <Group justify="flex-end" mt="auto">
+                    <Button onClick={() => setJoining(pool)} aria-label={`Join ${pool.name}`}>
+                      Join
+                    </Button>
+                  </Group>
+                </Stack>
+              </Card>
+            ))}
+          </SimpleGrid>
+          <ListPages what="pools" view={view as ListView<unknown>} />
+        </>
       )}
       <Modal
         opened={joining !== null}

@@ -1,26 +1,13 @@
-import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { toast } from '../../lib/toast.ts';
-import { useRef, useState, type FormEvent } from 'react';
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import type { PositionCardFieldsFragment } from '../../__generated__/graphql.ts';
-import { AmountInput } from '../../components/AmountInput.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { STATUS_COLOR } from '../../components/PoolCard.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
-import { formErrors, idempotencyKey } from '../../lib/errors.ts';
-import { parseAmountInput } from '../../lib/money.ts';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { ContributeFlow } from '../../payments/ContributeFlow.tsx';
 
 export const PositionCardFields = graphql(`
   fragment PositionCardFields on Membership {
@@ -60,6 +47,10 @@ export const PositionCardFields = graphql(`
         amount
         currency
       }
+      pending {
+        amount
+        currency
+      }
     }
   }
 `);
@@ -83,81 +74,6 @@ export const PositionEventsSubscription = graphql(`
     }
   }
 `);
-const ContributeMutation = graphql(`
-  mutation Contribute($poolId: ID!, $amount: Decimal!, $key: String!) {
-    contribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {
-      id
-      amount {
-        amount
-        currency
-      }
-    }
-  }
-`);
-
-function ContributeForm({
-  membership,
-  onDone,
-}: {
-  membership: PositionCardFieldsFragment;
-  onDone: () => void;
-}) {
-  const key = useRef(idempotencyKey());
-  const [amount, setAmount] = useState(
-    /^0(\.0+)?$/.test(membership.outstanding.amount) ? '' : membership.outstanding.amount,
-  );
-  const [submitted, setSubmitted] = useState(false);
-  const [contribute, { loading, error }] = useMutation(ContributeMutation, {
-    refetchQueries: ['MyPositions'],
-  });
-  const { currency } = membership.pool;
-  const errors = formErrors(error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (!parseAmountInput(amount, currency).ok) return;
-    const result = await contribute({
-      variables: {
-        poolId: membership.pool.id,
-        amount: amount.replace(/[,\s_]/g, ''),
-        key: key.current,
-      },
-    }).catch(() => null);
-    if (result?.data) {
-      toast({ color: 'green', message: 'Contribution posted.' });
-      onDone();
-    }
-  }
-
-  return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
-        <AmountInput
-          label="Amount"
-          currency={currency}
-          value={amount}
-          onChange={setAmount}
-          showErrors={submitted}
-          serverError={errors.fields.amount}
-          required
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={loading}>
-            Contribute
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
 function PositionCard({
   membership,
   onContribute,
@@ -180,6 +96,8 @@ function PositionCard({
     ['Fees', position.fees],
     ['Capital', position.capital],
     ['Outstanding call', membership.outstanding],
+    // Started card or bank payments, not yet arrived: not in Contributed until they post.
+    ['Pending', position.pending],
   ] as const;
   return (
     <Card withBorder padding="lg" data-testid={`position-${pool.id}`}>
@@ -214,6 +132,7 @@ function PositionCard({
 
 /** The investor's positions, live: any transaction in one of their pools refreshes them. */
 export function Positions() {
+  useDocumentTitle('My positions');
   const { data, loading, error, refetch } = useQuery(MyPositionsQuery);
   const [contributing, setContributing] = useState<PositionCardFieldsFragment | null>(null);
   const memberships = data?.me?.memberships ?? [];
@@ -244,7 +163,7 @@ export function Positions() {
         title={contributing ? `Contribute to ${contributing.pool.name}` : ''}
       >
         {contributing && (
-          <ContributeForm membership={contributing} onDone={() => setContributing(null)} />
+          <ContributeFlow membership={contributing} onDone={() => setContributing(null)} />
         )}
       </Modal>
     </Stack>

@@ -1,10 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Group, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { useSession } from '../../session.tsx';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { InvestorStatementQuery as InvestorStatementData } from '../../__generated__/graphql.ts';
 
 export const InvestorStatementQuery = graphql(`
   query InvestorStatement($investorId: ID!, $from: DateTime, $to: DateTime) {
@@ -50,7 +53,10 @@ export const InvestorStatementQuery = graphql(`
 const dayStart = (date: string) => (date ? new Date(`${date}T00:00:00Z`).toISOString() : null);
 
 /** The investor's statement over a period, per pool, with the same figures as a CSV file. */
+type Line = NonNullable<InvestorStatementData['investorStatement']>['lines'][number];
+
 export function Statements() {
+  useDocumentTitle('Statements');
   const session = useSession();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -105,40 +111,31 @@ export function Statements() {
       ) : !statement || statement.lines.length === 0 ? (
         <Empty title="Nothing in this period">Contributions and distributions show up here.</Empty>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-label="Statement" data-testid="statement">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Pool</Table.Th>
-                <Table.Th ta="right">Opening</Table.Th>
-                <Table.Th ta="right">Contributions</Table.Th>
-                <Table.Th ta="right">Distributions</Table.Th>
-                <Table.Th ta="right">Fees</Table.Th>
-                <Table.Th ta="right">Withdrawals</Table.Th>
-                <Table.Th ta="right">Closing</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {statement.lines.map((line) => (
-                <Table.Tr key={line.pool.id} data-testid={`statement-${line.pool.id}`}>
-                  <Table.Td>{line.pool.name}</Table.Td>
-                  {[
-                    line.openingBalance,
-                    line.contributions,
-                    line.distributions,
-                    line.fees,
-                    line.withdrawals,
-                    line.closingBalance,
-                  ].map((money, i) => (
-                    <Table.Td ta="right" key={i} data-amount={money.amount}>
-                      <MoneyText money={money} />
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          label="Statement"
+          rows={statement.lines}
+          rowKey={(line) => line.pool.id}
+          rowTestId={(line) => `statement-${line.pool.id}`}
+          columns={[
+            { label: 'Pool', primary: true, cell: (line) => line.pool.name },
+            ...(
+              [
+                ['Opening', (l: Line) => l.openingBalance],
+                ['Contributions', (l: Line) => l.contributions],
+                ['Distributions', (l: Line) => l.distributions],
+                ['Fees', (l: Line) => l.fees],
+                ['Withdrawals', (l: Line) => l.withdrawals],
+                ['Closing', (l: Line) => l.closingBalance],
+              ] as const
+            ).map(([label, pick]) => ({
+              label,
+              align: 'right' as const,
+              cell: (line: Line) => (
+                <MoneyText money={pick(line)} data-amount={pick(line).amount} />
+              ),
+            })),
+          ]}
+        />
       )}
     </Stack>
   );

@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -20,9 +19,11 @@ import type { AlertRuleFieldsFragment } from '../../__generated__/graphql.ts';
 import { AmountInput } from '../../components/AmountInput.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formErrors } from '../../lib/errors.ts';
-import { parseAmountInput } from '../../lib/money.ts';
+import { decimalFromInput, parseAmountInput } from '../../lib/money.ts';
 import { ManagerDashboardQuery } from './Dashboard.tsx';
 import { WebhookSettings } from './WebhookSettings.tsx';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
 
 export const AlertRuleFields = graphql(`
   fragment AlertRuleFields on AlertRule {
@@ -84,7 +85,12 @@ function RuleForm({
     setSubmitted(true);
     if (large && !parseAmountInput(threshold, currency).ok) return;
     const input = large
-      ? { poolId, kind: rule.kind, enabled, threshold: threshold.replace(/[,\s_]/g, '') }
+      ? {
+          poolId,
+          kind: rule.kind,
+          enabled,
+          threshold: decimalFromInput(threshold, currency) ?? threshold,
+        }
       : { poolId, kind: rule.kind, enabled, ...spike };
     const result = await save({ variables: { input } }).catch(() => null);
     if (result?.data) toast({ color: 'green', message: 'Rule saved.' });
@@ -109,11 +115,7 @@ function RuleForm({
             <Text fw={700}>{large ? 'Large transaction' : 'Transaction spike'}</Text>
             {rule.isDefault && <Badge variant="dot">default</Badge>}
           </Group>
-          {errors.form && (
-            <Alert color="red" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormAlert errors={errors} />
           <Switch
             label="Enabled"
             checked={enabled}
@@ -149,6 +151,7 @@ function RuleForm({
 
 /** The alert rules of one pool, and the manager's webhooks. */
 export function AlertRules() {
+  useDocumentTitle('Alert rules');
   const pools = useQuery(ManagerDashboardQuery);
   const [poolId, setPoolId] = useState<string | null>(null);
   const list = pools.data?.me?.managedPools ?? [];

@@ -4,6 +4,14 @@ import { useState } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import type { AlertStatus } from '../../__generated__/graphql.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import {
+  ListControls,
+  ListPages,
+  useListView,
+  type ListView,
+} from '../../components/ListControls.tsx';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { formatMoment } from '../../lib/dates.ts';
 
 export const AlertsInboxQuery = graphql(`
   query AlertsInbox($status: AlertStatus) {
@@ -34,16 +42,30 @@ const AcknowledgeAlertMutation = graphql(`
   }
 `);
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
 /** Alerts on the manager's pools, newest first; live (the toast listener refetches it). */
 export function AlertsInbox() {
+  useDocumentTitle('Alerts');
   const [status, setStatus] = useState<AlertStatus | 'ALL'>('OPEN');
   const { data, loading, error, refetch } = useQuery(AlertsInboxQuery, {
     variables: { status: status === 'ALL' ? null : status },
   });
   const [acknowledge, acking] = useMutation(AcknowledgeAlertMutation);
   const alerts = data?.alerts ?? [];
+  const view = useListView(alerts, {
+    searchText: (a) => `${a.pool.name} ${a.message}`,
+    sorts: {
+      newest: { label: 'Newest first', compare: (a, b) => b.raisedAt.localeCompare(a.raisedAt) },
+      oldest: { label: 'Oldest first', compare: (a, b) => a.raisedAt.localeCompare(b.raisedAt) },
+      pool: { label: 'Pool', compare: (a, b) => a.pool.name.localeCompare(b.pool.name) },
+    },
+    filters: {
+      LARGE_TRANSACTION: {
+        label: 'Large transactions',
+        keep: (a) => a.kind === 'LARGE_TRANSACTION',
+      },
+      TRANSACTION_SPIKE: { label: 'Spikes', keep: (a) => a.kind === 'TRANSACTION_SPIKE' },
+    },
+  });
   return (
     <Stack>
       <Group justify="space-between">
@@ -69,9 +91,10 @@ export function AlertsInbox() {
         </Empty>
       ) : (
         <Stack gap="xs" aria-live="polite">
-          {alerts.map((alert) => (
+          <ListControls what="alerts" view={view as ListView<unknown>} />
+          {view.page.map((alert) => (
             <Card withBorder key={alert.id} padding="sm" data-testid="alert-row">
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Group justify="space-between" wrap="wrap" align="flex-start" gap="xs">
                 <Stack gap={2}>
                   <Group gap="xs">
                     <Badge
@@ -84,7 +107,7 @@ export function AlertsInbox() {
                   </Group>
                   <Text size="sm">{alert.message}</Text>
                   <Text size="xs" c="dimmed">
-                    {dateTime.format(new Date(alert.raisedAt))} · {alert.status.toLowerCase()}
+                    {formatMoment(alert.raisedAt)} · {alert.status.toLowerCase()}
                   </Text>
                 </Stack>
                 {alert.status === 'OPEN' && (
@@ -104,6 +127,7 @@ export function AlertsInbox() {
               </Group>
             </Card>
           ))}
+          <ListPages what="alerts" view={view as ListView<unknown>} />
         </Stack>
       )}
     </Stack>

@@ -25,6 +25,10 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { TransactionsFeed } from '../../components/TransactionsFeed.tsx';
 import { formErrors } from '../../lib/errors.ts';
 import { toMinor } from '../../lib/money.ts';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { formatDay } from '../../lib/dates.ts';
+import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
+import { BankTransferReceivedForm } from '../../payments/BankTransferReceivedForm.tsx';
 
 export const PoolPageQuery = graphql(`
   query PoolPage($id: ID!) {
@@ -32,6 +36,10 @@ export const PoolPageQuery = graphql(`
       ...PoolCardFields
       description
       totalFees {
+        amount
+        currency
+      }
+      pendingContributions {
         amount
         currency
       }
@@ -73,9 +81,19 @@ const ClosePoolMutation = graphql(`
   }
 `);
 
-type Dialog = 'edit' | 'contribution' | 'call' | 'distribution' | 'fee' | null;
+const ArchivePoolMutation = graphql(`
+  mutation ArchivePool($id: ID!) {
+    archivePool(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+type Dialog = 'edit' | 'transfer' | 'contribution' | 'call' | 'distribution' | 'fee' | null;
 const TITLES = {
   edit: 'Edit pool',
+  transfer: 'Bank transfer received',
   contribution: 'Record a contribution',
   call: 'Call capital',
   distribution: 'Distribute to members',
@@ -87,8 +105,11 @@ export function PoolPage() {
   const { data, loading, error, refetch } = useQuery(PoolPageQuery, { variables: { id: poolId } });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [openPool, opening] = useMutation(OpenPoolMutation);
-  const [closePool, closing] = useMutation(ClosePoolMutation);
+  const [closePool] = useMutation(ClosePoolMutation);
+  const [archivePool] = useMutation(ArchivePoolMutation);
+  const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
   const pool = data?.pool;
+  useDocumentTitle(pool?.name ?? 'Pool');
   // Figures update from the event; positions are refetched (they are per member).
   useSubscription(PoolBalanceSubscription, {
     variables: { poolId },
@@ -101,7 +122,7 @@ export function PoolPage() {
   if (!pool)
     return <Empty title="Pool not found">It may have been removed, or it is not yours.</Empty>;
 
-  const lifecycleError = formErrors(opening.error ?? closing.error).form;
+  const lifecycleError = formErrors(opening.error).form;
   const hasMoney = toMinor(pool.cashBalance.amount, pool.currency) > 0n;
   const canMove = pool.status === 'OPEN' || pool.status === 'CLOSED';
   const close = () => setDialog(null);
@@ -136,10 +157,33 @@ export function PoolPage() {
           {pool.status === 'OPEN' && (
             <Button
               variant="default"
-              loading={closing.loading}
-              onClick={() => void closePool({ variables: { id: pool.id } }).catch(() => undefined)}
+              onClick={() =>
+                setConfirming({
+                  title: `Close ${pool.name}?`,
+                  body: 'No investor can join once it is closed, and it leaves the list of open pools. Members keep their positions; you can still call capital, distribute and charge fees. A closed pool cannot be opened again.',
+                  confirmLabel: 'Close pool',
+                  action: () => closePool({ variables: { id: pool.id } }),
+                })
+              }
             >
               Close pool
+            </Button>
+          )}
+          {pool.status === 'CLOSED' && (
+            <Button
+              variant="default"
+              color="red"
+              onClick={() =>
+                setConfirming({
+                  title: `Archive ${pool.name}?`,
+                  body: 'The pool becomes read-only for good: no more capital calls, distributions, fees or contributions. Its history and statements stay available.',
+                  confirmLabel: 'Archive pool',
+                  danger: true,
+                  action: () => archivePool({ variables: { id: pool.id } }),
+                })
+              }
+            >
+              Archive pool
             </Button>
           )}
         </Group>
@@ -149,12 +193,13 @@ export function PoolPage() {
           {lifecycleError}
         </Alert>
       )}
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
+      <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
         {[
           ['Cash', pool.cashBalance, 'pool-page-cash'],
           ['Contributed', pool.totalContributed, 'pool-page-contributed'],
           ['Distributed', pool.totalDistributed, 'pool-page-distributed'],
           ['Fees', pool.totalFees, 'pool-page-fees'],
+          ['Pending', pool.pendingContributions, 'pool-page-pending'],
           ['Target', pool.targetAmount, 'pool-page-target'],
         ].map(([label, money, testId]) => (
           <Card withBorder key={label as string} padding="sm">
@@ -186,6 +231,13 @@ export function PoolPage() {
           </Button>
           <Button
             variant="default"
+            onClick={() => setDialog('transfer')}
+            disabled={toMinor(pool.pendingContributions.amount, pool.currency) === 0n}
+          >
+            Transfer received
+          </Button>
+          <Button
+            variant="default"
             onClick={() => setDialog('call')}
             disabled={pool.members.length === 0}
           >
@@ -206,7 +258,7 @@ export function PoolPage() {
           <Tabs.Tab value="calls">Capital calls ({pool.capitalCalls.length})</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="md">
-          <MembersTable members={pool.members} />
+          <MembersTable members={pool.members} poolId={pool.id} onConfirm={setConfirming} />
         </Tabs.Panel>
         <Tabs.Panel value="transactions" pt="md">
           <TransactionsFeed poolId={pool.id} />
@@ -220,7 +272,7 @@ export function PoolPage() {
                 <Card withBorder key={c.id} padding="sm">
                   <Group justify="space-between">
                     <Text>
-                      {c.percent}% due {new Date(c.dueDate).toLocaleDateString()}
+                      {c.percent}% due {formatDay(c.dueDate)}
                     </Text>
                     <MoneyText money={c.totalCalled} fw={600} />
                   </Group>
@@ -252,6 +304,9 @@ export function PoolPage() {
           />
         )}
         {dialog === 'call' && <CapitalCallForm poolId={pool.id} onDone={close} />}
+        {dialog === 'transfer' && (
+          <BankTransferReceivedForm currency={pool.currency} onDone={close} />
+        )}
         {(dialog === 'contribution' || dialog === 'distribution' || dialog === 'fee') && (
           <MoneyForm
             kind={dialog}
@@ -262,6 +317,7 @@ export function PoolPage() {
           />
         )}
       </Modal>
+      <ConfirmDialog request={confirming} onClose={() => setConfirming(null)} />
     </Stack>
   );
 }

@@ -15,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formErrors } from '../../lib/errors.ts';
+import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
 
 export const NotificationChannelsQuery = graphql(`
   query NotificationChannels {
@@ -56,8 +57,9 @@ export function WebhookSettings() {
     refetchQueries: ['NotificationChannels'],
   });
   const [remove] = useMutation(RemoveChannelMutation, { refetchQueries: ['NotificationChannels'] });
+  const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
   const urlProblem = /^https?:\/\/\S+$/.test(url) ? undefined : 'Enter an http(s) URL.';
-  const errors = formErrors(adding.error);
+  const errors = formErrors(adding.error, ['url']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -133,7 +135,16 @@ export function WebhookSettings() {
                 size="xs"
                 color="red"
                 variant="subtle"
-                onClick={() => void remove({ variables: { id: c.id } }).catch(() => undefined)}
+                aria-label={`Remove ${c.kind === 'WEBHOOK' ? c.url : c.email}`}
+                onClick={() =>
+                  setConfirming({
+                    title: 'Remove this webhook?',
+                    body: `Alerts stop going to ${c.kind === 'WEBHOOK' ? c.url : c.email}; notifications still waiting for it are dropped. Adding it again gives it a new signing secret.`,
+                    confirmLabel: 'Remove webhook',
+                    danger: true,
+                    action: () => remove({ variables: { id: c.id } }),
+                  })
+                }
               >
                 Remove
               </Button>
@@ -141,6 +152,7 @@ export function WebhookSettings() {
           </Card>
         ))
       )}
+      <ConfirmDialog request={confirming} onClose={() => setConfirming(null)} />
     </Stack>
   );
 }
