@@ -1,4 +1,4 @@
-import { useQuery, useSubscription } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { graphql } from '../__generated__/gql.ts';
@@ -8,6 +8,8 @@ import { ListControls, ListPages, useListView, type ListView } from './ListContr
 import { Empty, ErrorState, Loading } from './States.tsx';
 import { MoneyText } from './MoneyText.tsx';
 import { formatMoment } from '../lib/dates.ts';
+import { formatMoney } from '../lib/money.ts';
+import type { ConfirmRequest } from './ConfirmDialog.tsx';
 
 export const TransactionRowFields = graphql(`
   fragment TransactionRowFields on Transaction {
@@ -39,6 +41,30 @@ export const PoolTransactionsQuery = graphql(`
           endCursor
         }
       }
+    }
+  }
+`);
+
+const CancelContributionMutation = graphql(`
+  mutation CancelContribution($id: ID!) {
+    cancelContribution(transactionId: $id) {
+      ...TransactionRowFields
+    }
+  }
+`);
+
+const ConfirmPayoutMutation = graphql(`
+  mutation ConfirmPayout($id: ID!) {
+    confirmPayout(transactionId: $id) {
+      ...TransactionRowFields
+    }
+  }
+`);
+
+const VoidPayoutMutation = graphql(`
+  mutation VoidPayout($id: ID!) {
+    voidPayout(transactionId: $id) {
+      ...TransactionRowFields
     }
   }
 `);
@@ -94,11 +120,89 @@ const COLUMNS: Column<Row>[] = [
 ];
 
 /**
+ * What the pool's manager can do with a pending transaction: end a contribution whose money has
+ * not arrived (closing the pool and removing its investor wait for it), or say whether the bank
+ * paid a payout out. Each goes through the confirmation dialog.
+ */
+function usePendingActions(confirm: (request: ConfirmRequest) => void) {
+  const [cancel] = useMutation(CancelContributionMutation);
+  const [paid] = useMutation(ConfirmPayoutMutation);
+  const [voidIt] = useMutation(VoidPayoutMutation);
+  return (tx: Row) => {
+    if (tx.status !== 'PENDING') return null;
+    const amount = formatMoney(tx.amount);
+    const who = tx.investor?.name ?? 'the investor';
+    if (tx.type === 'CONTRIBUTION') {
+      return (
+        <Button
+          size="compact-xs"
+          variant="default"
+          onClick={() =>
+            confirm({
+              title: `Cancel ${who}'s ${amount} payment?`,
+              body: 'A card payment is cancelled at the card provider (if it went through meanwhile, it posts instead). A bank transfer stops being expected; money that still arrives for it is held for a refund, never put into the pool.',
+              confirmLabel: 'Cancel payment',
+              danger: true,
+              action: () => cancel({ variables: { id: tx.id } }),
+            })
+          }
+        >
+          Cancel
+        </Button>
+      );
+    }
+    return (
+      <Group gap={4} wrap="nowrap">
+        <Button
+          size="compact-xs"
+          variant="default"
+          onClick={() =>
+            confirm({
+              title: `Did the bank pay ${amount} to ${who}?`,
+              body: 'The payout posts: the money leaves the pool cash and the member capital for good.',
+              confirmLabel: 'It was paid',
+              action: () => paid({ variables: { id: tx.id } }),
+            })
+          }
+        >
+          Paid
+        </Button>
+        <Button
+          size="compact-xs"
+          variant="default"
+          onClick={() =>
+            confirm({
+              title: `Void the ${amount} payout to ${who}?`,
+              body: 'The payout will not be made: its cash becomes spendable again and the member keeps the capital.',
+              confirmLabel: 'Void payout',
+              danger: true,
+              action: () => voidIt({ variables: { id: tx.id } }),
+            })
+          }
+        >
+          Void
+        </Button>
+      </Group>
+    );
+  };
+}
+
+/**
  * The pool's transactions, newest first; new ones (and a pending payment's outcome) arrive live
  * on top. Search, filters and pages work over the pages loaded so far; "Load older" asks the
- * API for the next page.
+ * API for the next page. With `onConfirm` (the manager's page), pending ones get their actions.
  */
-export function TransactionsFeed({ poolId }: { poolId: string }) {
+export function TransactionsFeed({
+  poolId,
+  onConfirm,
+}: {
+  poolId: string;
+  onConfirm?: (request: ConfirmRequest) => void;
+}) {
+  const actions = usePendingActions(onConfirm ?? (() => undefined));
+  const columns: Column<Row>[] = onConfirm
+    ? [...COLUMNS, { label: 'Action', cell: (tx) => actions(tx) }]
+    : COLUMNS;
   const { data, loading, error, refetch, fetchMore } = useQuery(PoolTransactionsQuery, {
     variables: { poolId },
   });
@@ -162,7 +266,7 @@ export function TransactionsFeed({ poolId }: { poolId: string }) {
   return (
     <Stack gap="sm" data-testid="transactions" aria-live="polite">
       <ListControls what="transactions" view={view as ListView<unknown>} />
-      <DataTable label="Transactions" columns={COLUMNS} rows={view.page} rowKey={(tx) => tx.id} />
+      <DataTable label="Transactions" columns={columns} rows={view.page} rowKey={(tx) => tx.id} />
       <ListPages what="transactions" view={view as ListView<unknown>} />
       {pageInfo?.hasNextPage && (
         <Button variant="subtle" onClick={() => void loadMore()} loading={loadingMore}>

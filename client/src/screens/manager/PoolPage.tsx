@@ -29,6 +29,7 @@ import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { formatDay } from '../../lib/dates.ts';
 import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
 import { BankTransferReceivedForm } from '../../payments/BankTransferReceivedForm.tsx';
+import { HeldMoney } from '../../components/HeldMoney.tsx';
 
 export const PoolPageQuery = graphql(`
   query PoolPage($id: ID!) {
@@ -160,7 +161,7 @@ export function PoolPage() {
               onClick={() =>
                 setConfirming({
                   title: `Close ${pool.name}?`,
-                  body: 'No investor can join once it is closed, and it leaves the list of open pools. Members keep their positions; you can still call capital, distribute and charge fees. A closed pool cannot be opened again.',
+                  body: 'No investor can join or pay in once it is closed, and it leaves the list of open pools. Members keep their positions; you can still record money received, call capital, distribute and charge fees. Payments still pending must post or be cancelled first (Transactions tab). A closed pool cannot be opened again.',
                   confirmLabel: 'Close pool',
                   action: () => closePool({ variables: { id: pool.id } }),
                 })
@@ -176,7 +177,7 @@ export function PoolPage() {
               onClick={() =>
                 setConfirming({
                   title: `Archive ${pool.name}?`,
-                  body: 'The pool becomes read-only for good: no more capital calls, distributions, fees or contributions. Its history and statements stay available.',
+                  body: 'The pool becomes read-only for good: no more capital calls, distributions, fees or contributions. It must hold no cash, no pending money and nothing held for a refund. Its history and statements stay available.',
                   confirmLabel: 'Archive pool',
                   danger: true,
                   action: () => archivePool({ variables: { id: pool.id } }),
@@ -220,6 +221,7 @@ export function PoolPage() {
           </Anchor>
         </Card>
       </SimpleGrid>
+      <HeldMoney poolId={pool.id} currency={pool.currency} onConfirm={setConfirming} />
       {canMove && (
         <Group gap="xs">
           <Button
@@ -261,7 +263,7 @@ export function PoolPage() {
           <MembersTable members={pool.members} poolId={pool.id} onConfirm={setConfirming} />
         </Tabs.Panel>
         <Tabs.Panel value="transactions" pt="md">
-          <TransactionsFeed poolId={pool.id} />
+          <TransactionsFeed poolId={pool.id} onConfirm={setConfirming} />
         </Tabs.Panel>
         <Tabs.Panel value="calls" pt="md">
           {pool.capitalCalls.length === 0 ? (

@@ -1,0 +1,114 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { graphql } from '../__generated__/gql.ts';
+import { formatMoney, toMinor } from '../lib/money.ts';
+import type { ConfirmRequest } from './ConfirmDialog.tsx';
+import { MoneyText } from './MoneyText.tsx';
+
+const HeldPaymentsQuery = graphql(`
+  query HeldPayments($poolId: ID!) {
+    pool(id: $poolId) {
+      id
+      suspense {
+        amount
+        currency
+      }
+    }
+    paymentMismatches(poolId: $poolId) {
+      kind
+      provider
+      providerAmount {
+        amount
+        currency
+      }
+      transaction {
+        id
+        status
+        investor {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const RefundPaymentMutation = graphql(`
+  mutation RefundPayment($id: ID!) {
+    refundPayment(transactionId: $id) {
+      id
+      held {
+        amount
+        currency
+      }
+      refunded {
+        amount
+        currency
+      }
+    }
+  }
+`);
+
+/**
+ * Money that arrived for this pool but that the pool did not take (a payment cancelled or
+ * expired before the money came, or more than was started): held, never cash, until it is paid
+ * back. Cards are refunded by the provider; a bank transfer the manager sends back, then says so.
+ */
+export function HeldMoney({
+  poolId,
+  currency,
+  onConfirm,
+}: {
+  poolId: string;
+  currency: string;
+  onConfirm: (request: ConfirmRequest) => void;
+}) {
+  const { data, refetch } = useQuery(HeldPaymentsQuery, { variables: { poolId } });
+  const [refund] = useMutation(RefundPaymentMutation);
+  const suspense = data?.pool?.suspense;
+  if (!suspense || toMinor(suspense.amount, currency) === 0n) return null;
+  const held = (data?.paymentMismatches ?? []).filter((m) => m.kind === 'HELD_IN_SUSPENSE');
+  return (
+    <Alert color="yellow" title="Money held for a refund" data-testid="held-money">
+      <Stack gap="xs">
+        <Text size="sm">
+          <MoneyText money={suspense} fw={600} /> arrived for payments this pool did not take. It is
+          not cash: nothing can distribute it or charge a fee from it. Pay it back to the payer.
+        </Text>
+        {held.map((m) => {
+          const who = m.transaction?.investor?.name ?? 'the payer';
+          const id = m.transaction?.id;
+          if (!id) return null;
+          const bank = m.provider === 'bank';
+          return (
+            <Group key={id} justify="space-between" gap="xs">
+              <Text size="sm">
+                {who}, {bank ? 'bank transfer' : 'card'}
+                {m.providerAmount ? ` (${formatMoney(m.providerAmount)} received)` : ''}
+              </Text>
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() =>
+                  onConfirm({
+                    title: `Refund ${who}?`,
+                    body: bank
+                      ? 'Send the held money back to the payer bank account first; this records that you did.'
+                      : 'The card provider pays the held money back to the card.',
+                    confirmLabel: bank ? 'I sent it back' : 'Refund to the card',
+                    action: async () => {
+                      await refund({ variables: { id } });
+                      await refetch();
+                    },
+                  })
+                }
+              >
+                Refund
+              </Button>
+            </Group>
+          );
+        })}
+      </Stack>
+    </Alert>
+  );
+}
