@@ -1,16 +1,6 @@
-import { parse } from 'graphql';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { viewerFromAuthorization } from '@poolgraph/auth';
-import {
-  connectRedis,
-  createLogger,
-  createMetrics,
-  createPubSub,
-  createSubgraphService,
-  type HttpService,
-  type RedisClient,
-} from '@poolgraph/platform';
+import { connectRedis, createLogger, type RedisClient } from '@poolgraph/platform';
 import { TEST_REDIS_URL, deleteRedisKeys, uniqueRedisPrefix } from '@poolgraph/testing';
 import {
   createTestKeys,
@@ -19,51 +9,24 @@ import {
   trustOf,
   type StartedGateway,
 } from './helpers.ts';
+import { startTicksSubgraph, TICKS, type TicksSubgraph } from './ticks.ts';
 import { DEFAULT_WEBSOCKET_LIMITS } from '../src/limits/config.ts';
 
 // Subscribe/complete churn and connection attempts over the socket cost what HTTP requests
 // cost, from the same GCRA buckets; per-address limits count the resolved client.
-const TICKS = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
-type Tick @key(fields: "id") { id: ID! seq: Int! }
-type Query { ping: String }
-type Subscription { tick(channel: String!): Tick! }`;
-
 const prefix = uniqueRedisPrefix('gateway-ws-churn');
 const log = createLogger('ticks', 'silent');
-let pubsub: ReturnType<typeof createPubSub>;
 let keys: Awaited<ReturnType<typeof createTestKeys>>;
-let ticks: HttpService;
+let ticks: TicksSubgraph;
 let redis: RedisClient;
 let gateway: StartedGateway;
 let wsUrl: string;
 
 beforeAll(async () => {
-  pubsub = createPubSub(TEST_REDIS_URL, log);
   redis = connectRedis(TEST_REDIS_URL, log);
   keys = await createTestKeys();
-  ticks = createSubgraphService<object>({
-    typeDefs: parse(TICKS),
-    resolvers: {
-      Subscription: {
-        tick: {
-          subscribe: (_: unknown, { channel }: { channel: string }) =>
-            pubsub.pubsub.asyncIterableIterator(`${prefix}${channel}`),
-          resolve: (payload: object) => payload,
-        },
-      },
-    },
-    context: async () => ({}),
-    metrics: createMetrics('ticks'),
-    log,
-    readiness: [],
-    subscriptions: {
-      context: async (authorization) => {
-        if (!(await viewerFromAuthorization(authorization, keys.verifier))) throw new Error('no');
-        return {};
-      },
-    },
-  });
-  const url = `${await ticks.listen(0)}/graphql`;
+  ticks = await startTicksSubgraph(keys.verifier, prefix);
+  const url = ticks.url;
   const supergraphSdl = supergraphOf({ name: 'ticks', url, typeDefs: TICKS, file: 't.graphql' });
   gateway = await startGateway({ supergraphSdl }, keys.verifier, {
     redis,
@@ -79,7 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.service.stop();
   await ticks?.stop();
-  await pubsub?.close();
   await deleteRedisKeys(TEST_REDIS_URL, prefix);
   redis?.disconnect();
 });

@@ -1,17 +1,8 @@
 import { connect as connectTcp } from 'node:net';
-import { parse } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { viewerFromAuthorization } from '@poolgraph/auth';
-import {
-  createLogger,
-  createMetrics,
-  createPubSub,
-  createSubgraphService,
-} from '@poolgraph/platform';
-import type { HttpService } from '@poolgraph/platform';
-import { TEST_REDIS_URL, uniqueRedisPrefix } from '@poolgraph/testing';
+import { uniqueRedisPrefix } from '@poolgraph/testing';
 import {
   createTestKeys,
   eventually,
@@ -19,14 +10,9 @@ import {
   supergraphOf,
   type StartedGateway,
 } from './helpers.ts';
-
-const TICKS = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
-type Tick @key(fields: "id") { id: ID! seq: Int! next: Tick }
-type Query { ping: String }
-type Subscription { tick(channel: String!): Tick! }`;
+import { startTicksSubgraph, TICKS, type TicksSubgraph } from './ticks.ts';
 
 const prefix = uniqueRedisPrefix('gateway-ws-limits');
-const log = createLogger('ticks', 'silent');
 const LIMITS = {
   maxMessageBytes: 64 * 1024,
   connectionsPerIp: 6,
@@ -34,39 +20,16 @@ const LIMITS = {
   subscriptionsPerConnection: 2,
   connectionInitTimeoutMs: 300,
 };
-let pubsub: ReturnType<typeof createPubSub>;
 let keys: Awaited<ReturnType<typeof createTestKeys>>;
-let ticks: HttpService;
+let ticks: TicksSubgraph;
 let gateway: StartedGateway;
 let wsUrl: string;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  pubsub = createPubSub(TEST_REDIS_URL, log);
   keys = await createTestKeys();
-  ticks = createSubgraphService<object>({
-    typeDefs: parse(TICKS),
-    resolvers: {
-      Subscription: {
-        tick: {
-          subscribe: (_: unknown, { channel }: { channel: string }) =>
-            pubsub.pubsub.asyncIterableIterator(`${prefix}${channel}`),
-          resolve: (payload: object) => payload,
-        },
-      },
-    },
-    context: async () => ({}),
-    metrics: createMetrics('ticks'),
-    log,
-    readiness: [],
-    subscriptions: {
-      context: async (authorization) => {
-        if (!(await viewerFromAuthorization(authorization, keys.verifier))) throw new Error('no');
-        return {};
-      },
-    },
-  });
-  const url = `${await ticks.listen(0)}/graphql`;
+  ticks = await startTicksSubgraph(keys.verifier, prefix);
+  const url = ticks.url;
   const supergraphSdl = supergraphOf({
     name: 'ticks',
     url,
@@ -88,7 +51,6 @@ afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
   await gateway?.service.stop();
   await ticks?.stop();
-  await pubsub?.close();
 });
 
 /** A raw socket, to see close codes graphql-ws' client would retry through. */
@@ -250,7 +212,7 @@ describe('WebSocket limits', () => {
     a.stop();
     const d = subscribe(client, TICK, 'd');
     await eventually(async () => {
-      await pubsub.pubsub.publish(`${prefix}d`, { id: 't1', seq: 1 });
+      await ticks.pubsub.pubsub.publish(`${prefix}d`, { id: 't1', seq: 1 });
       expect(d.seen[0]).toEqual({ data: { tick: { id: 't1', seq: 1 } } });
     });
     b.stop();
