@@ -404,7 +404,9 @@ describe('the web app in Chromium against the real supergraph', () => {
     // Closing is confirmed first, saying what it does; Cancel changes nothing.
     await manager.getByRole('button', { name: 'Close pool' }).click();
     const confirm = manager.getByRole('dialog', { name: `Close ${poolName}?` });
-    await confirm.getByText('No investor can join once it is closed', { exact: false }).waitFor();
+    await confirm
+      .getByText('No investor can join or pay in once it is closed', { exact: false })
+      .waitFor();
     await review(manager, 'manager-close-pool-confirm', { phone: false });
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     expect(await manager.getByTestId('pool-status').textContent()).toBe('open');
@@ -451,10 +453,12 @@ describe('the web app in Chromium against the real supergraph', () => {
     const csv = readFileSync((await download.path())!, 'utf8')
       .trim()
       .split(/\r\n/);
-    const header = csv[0]!.split(',');
+    // Text cells are quoted (the export guards them); none of these holds a comma.
+    const cellsOf = (l: string) => l.split(',').map((cell) => cell.replace(/^"(.*)"$/, '$1'));
+    const header = cellsOf(csv[0]!);
     const line = csv
       .slice(1)
-      .map((l) => l.split(','))
+      .map(cellsOf)
       .find((cells) => cells.includes(poolName))!;
     const value = (column: string) => line[header.indexOf(column)];
     expect(value('contributions')).toBe('18500.00');
