@@ -48,6 +48,10 @@ export function parseAmount(value: string, currency: string, options: ParseOptio
   return minor;
 }
 
+/** Minor units with their currency, as messages show money: "1250.50 USD". */
+export const formatMoneyText = (minor: bigint, currency: string): string =>
+  `${formatAmount(minor, currency)} ${currency}`;
+
 /** Formats minor units as a plain decimal string with exactly the currency's decimals. */
 export function formatAmount(minor: bigint, currency: string): string {
   const exponent = currencyExponent(currency);

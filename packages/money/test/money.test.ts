@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphQLError } from 'graphql';
-import { formatAmount, parseAmount, splitProRata } from '../src/index.ts';
+import { formatAmount, formatMoneyText, parseAmount, splitProRata } from '../src/index.ts';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -55,6 +55,11 @@ describe('formatAmount', () => {
     expect(formatAmount(7n, 'JPY')).toBe('7');
     expect(formatAmount(1n, 'KWD')).toBe('0.001');
     expect(formatAmount(2n ** 63n - 1n, 'USD')).toBe('92233720368547758.07');
+  });
+
+  it('names the currency after the amount in messages', () => {
+    expect(formatMoneyText(125050n, 'USD')).toBe('1250.50 USD');
+    expect(formatMoneyText(1n, 'KWD')).toBe('0.001 KWD');
   });
 });
 

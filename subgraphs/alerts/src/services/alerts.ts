@@ -1,4 +1,4 @@
-import { formatAmount } from '@poolgraph/money';
+import { formatMoneyText } from '@poolgraph/money';
 import { uuidv7 } from '@poolgraph/platform';
 import type { AlertsQueryable } from '../db/index.ts';
 import { insertAlert, type AlertRow, type NewAlert } from '../data/alerts.ts';
@@ -99,8 +99,8 @@ export function largeTransactionMessage(
   poolName: string,
 ): string {
   return (
-    `A ${TYPE_WORDS[type] ?? 'transaction'} of ${formatAmount(amountMinor, currency)} ${currency} ` +
-    `in ${poolName} exceeds the threshold of ${formatAmount(thresholdMinor, currency)} ${currency}.`
+    `A ${TYPE_WORDS[type] ?? 'transaction'} of ${formatMoneyText(amountMinor, currency)} ` +
+    `in ${poolName} exceeds the threshold of ${formatMoneyText(thresholdMinor, currency)}.`
   );
 }
 

@@ -1,5 +1,5 @@
 import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
-import { formatAmount } from '@poolgraph/money';
+import { formatMoneyText } from '@poolgraph/money';
 import { conflict, isUuid, notFound } from '@poolgraph/platform';
 import {
   selectPaymentByTransactionId,
@@ -75,7 +75,7 @@ export async function refundPayment(
   const [transaction] = await selectTransactionsByIds(deps.db, [transactionId]);
   if (heldAmount(payment, transaction) === 0n) {
     throw conflict(
-      `This payment holds nothing to refund (received ${formatAmount(payment.receivedAmount ?? 0n, payment.currency)}, refunded ${formatAmount(payment.refundedAmount, payment.currency)} ${payment.currency}).`,
+      `This payment holds nothing to refund (received ${formatMoneyText(payment.receivedAmount ?? 0n, payment.currency)}, refunded ${formatMoneyText(payment.refundedAmount, payment.currency)}).`,
     );
   }
   await refundHeld(deps, payment);

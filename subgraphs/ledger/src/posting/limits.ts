@@ -1,4 +1,4 @@
-import { formatAmount } from '@poolgraph/money';
+import { formatMoneyText as show } from '@poolgraph/money';
 import { badUserInput } from '@poolgraph/platform';
 
 /**
@@ -11,8 +11,6 @@ import { badUserInput } from '@poolgraph/platform';
 export const MAX_TRANSACTION_MINOR = 10n ** 15n;
 export const MAX_INVESTOR_TOTAL_MINOR = 10n ** 16n;
 export const MAX_POOL_TOTAL_MINOR = 10n ** 18n;
-
-const show = (minor: bigint, currency: string) => `${formatAmount(minor, currency)} ${currency}`;
 
 /** The amount of one transaction, within the platform's limit. */
 export function checkTransactionAmount(minor: bigint, currency: string): void {

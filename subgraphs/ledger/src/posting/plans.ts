@@ -1,4 +1,4 @@
-import { formatAmount, splitProRata } from '@poolgraph/money';
+import { formatAmount, formatMoneyText, splitProRata } from '@poolgraph/money';
 import { badUserInput, conflict, graphQLError, ErrorCode } from '@poolgraph/platform';
 import {
   unfundedCommitment,
@@ -29,8 +29,7 @@ export function requireUnfundedCommitment(
   }
   const left = unfundedCommitment(commitment, books.investors.get(investorId));
   if (amount <= left) return;
-  const show = (minor: bigint) =>
-    `${formatAmount(minor, books.pool.currency)} ${books.pool.currency}`;
+  const show = (minor: bigint) => formatMoneyText(minor, books.pool.currency);
   throw badUserInput(
     'amount',
     `is more than the unfunded commitment: ${show(left)} is left of the commitment of ${show(commitment)} (contributions and pending ones count). The pool's manager can raise the commitment.`,

@@ -1,5 +1,5 @@
 import { requireRole, type Viewer } from '@poolgraph/auth';
-import { formatAmount } from '@poolgraph/money';
+import { formatMoneyText as show } from '@poolgraph/money';
 import {
   conflict,
   forbidden,
@@ -69,8 +69,6 @@ function underPoolLock(
     { retryable: isDeadlock },
   );
 }
-
-const show = (minor: bigint, currency: string) => `${formatAmount(minor, currency)} ${currency}`;
 
 /**
  * The pending money a lifecycle change must wait for, named: pending contributions end when
@@ -172,7 +170,7 @@ export async function markLeaving(
     const capital = account?.capitalBalance ?? 0n;
     if (capital !== 0n) {
       throw conflict(
-        `The investor's capital account in the pool is ${formatAmount(capital, facts.currency)} ${facts.currency}, not zero; settle it in the ledger first.`,
+        `The investor's capital account in the pool is ${show(capital, facts.currency)}, not zero; settle it in the ledger first.`,
       );
     }
     await setLeavingRevision(tx, key, { set: args.revision });

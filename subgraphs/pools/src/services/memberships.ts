@@ -1,5 +1,5 @@
 import { requireRole, type Viewer } from '@poolgraph/auth';
-import { formatAmount, parseAmount } from '@poolgraph/money';
+import { formatMoneyText, parseAmount } from '@poolgraph/money';
 import { badUserInput, conflict, forbidden, notFound, uuidv7 } from '@poolgraph/platform';
 import type { Context } from '../context.ts';
 import type { PoolsTx } from '../db/index.ts';
@@ -23,7 +23,7 @@ export function validateCommitment(pool: PoolRow, commitment: string): bigint {
   if (min !== null && minor < min) {
     throw badUserInput(
       'commitment',
-      `must be at least the pool's minimum of ${formatAmount(min, pool.currency)} ${pool.currency}.`,
+      `must be at least the pool's minimum of ${formatMoneyText(min, pool.currency)}.`,
     );
   }
   return minor;
@@ -165,7 +165,7 @@ export async function raiseCommitment(
     if (minor <= current.commitmentMinor) {
       throw badUserInput(
         'commitment',
-        `must be more than the current commitment of ${formatAmount(current.commitmentMinor, pool.currency)} ${pool.currency}.`,
+        `must be more than the current commitment of ${formatMoneyText(current.commitmentMinor, pool.currency)}.`,
       );
     }
     await updateMembershipCommitment(tx, current.id, minor);

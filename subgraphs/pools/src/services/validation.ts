@@ -1,4 +1,4 @@
-import { formatAmount, isSupportedCurrency, parseAmount } from '@poolgraph/money';
+import { formatMoneyText, isSupportedCurrency, parseAmount } from '@poolgraph/money';
 import { badUserInput, isUuid, notFound } from '@poolgraph/platform';
 
 export const MAX_NAME_LENGTH = 200;
@@ -65,7 +65,7 @@ export function checkMinNotAboveTarget(
   if (minMinor !== null && targetMinor !== null && minMinor > targetMinor) {
     throw badUserInput(
       field,
-      `must not exceed the target amount (${formatAmount(targetMinor, currency)} ${currency}).`,
+      `must not exceed the target amount (${formatMoneyText(targetMinor, currency)}).`,
     );
   }
 }
