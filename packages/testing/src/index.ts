@@ -12,3 +12,4 @@ export * from './mariadbPair.ts';
 // One private mariadbd: the test run's server and `npm start`'s when none answers.
 export * from './privateMariadb.ts';
 export * from './random.ts';
+export * from './smtp.ts';

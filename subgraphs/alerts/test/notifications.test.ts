@@ -1,9 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, eventually, freePort } from '@poolgraph/testing';
+import { errorCodes, eventually, startSmtpCapture, type SmtpCapture } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { alertsWorld } from './world.ts';
 
@@ -19,8 +18,7 @@ let receiver: Server;
 let receiverUrl: string;
 const received: Record<string, Received[]> = { flaky: [], down: [] };
 let downIsUp = false;
-let smtp: SMTPServer;
-const mails: Array<{ to: string; raw: string }> = [];
+let smtp: SmtpCapture;
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
@@ -38,27 +36,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
-  const smtpPort = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+  smtp = await startSmtpCapture();
 
   stack = await startStack({
     serviceConfig: {
       alerts: {
         retry: { maxAttempts: 4, baseDelayMs: 40, maxDelayMs: 200 },
         pollIntervalMs: 50,
-        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+        smtpUrl: smtp.url,
       },
     },
   });
@@ -67,7 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
   await new Promise((resolve) => receiver?.close(resolve));
-  await new Promise((resolve) => smtp?.close(() => resolve(undefined)));
+  await smtp?.stop();
 });
 
 const ADD = `mutation($i: NotificationChannelInput!) {
@@ -146,7 +131,7 @@ describe('notifications', () => {
       new Set([webhook.alert.id]),
     );
 
-    const mail = mails.find((m) => m.to === 'manager@harbor.example');
+    const mail = smtp.mails.find((m) => m.to === 'manager@harbor.example');
     expect(mail?.raw).toContain('Harbor Fund');
     expect(mail?.raw).toContain('1234.56 USD');
   });

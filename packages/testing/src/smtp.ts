@@ -1,0 +1,43 @@
+import { SMTPServer } from 'smtp-server';
+import { freePort } from './ports.ts';
+
+/** A message as the SMTP server received it: the envelope's recipients and the raw text. */
+export interface CapturedMail {
+  to: string;
+  raw: string;
+}
+
+export interface SmtpCapture {
+  /** `smtp://127.0.0.1:<port>`, for a service's SMTP_URL. */
+  url: string;
+  /** Every message received so far, in order. */
+  mails: CapturedMail[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A real SMTP server (smtp-server) on a free loopback port that keeps what it receives: what a
+ * service sends through its mailer, read back by the test. No TLS, no authentication.
+ */
+export async function startSmtpCapture(): Promise<SmtpCapture> {
+  const mails: CapturedMail[] = [];
+  const port = await freePort();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
