@@ -5,15 +5,9 @@ import { formatMoney, toMinor } from '../lib/money.ts';
 import type { ConfirmRequest } from './ConfirmDialog.tsx';
 import { MoneyText } from './MoneyText.tsx';
 
+// Reconciliation asks the card provider about the pool's payments: only when money is held.
 const HeldPaymentsQuery = graphql(`
   query HeldPayments($poolId: ID!) {
-    pool(id: $poolId) {
-      id
-      suspense {
-        amount
-        currency
-      }
-    }
     paymentMismatches(poolId: $poolId) {
       kind
       provider
@@ -56,17 +50,21 @@ const RefundPaymentMutation = graphql(`
  */
 export function HeldMoney({
   poolId,
-  currency,
+  suspense,
   onConfirm,
 }: {
   poolId: string;
-  currency: string;
+  /** Pool.suspense, as the pool's page read it. */
+  suspense: { amount: string; currency: string };
   onConfirm: (request: ConfirmRequest) => void;
 }) {
-  const { data, refetch } = useQuery(HeldPaymentsQuery, { variables: { poolId } });
-  const [refund] = useMutation(RefundPaymentMutation);
-  const suspense = data?.pool?.suspense;
-  if (!suspense || toMinor(suspense.amount, currency) === 0n) return null;
+  const holds = toMinor(suspense.amount, suspense.currency) > 0n;
+  const { data } = useQuery(HeldPaymentsQuery, { variables: { poolId }, skip: !holds });
+  const [refund] = useMutation(RefundPaymentMutation, {
+    refetchQueries: ['PoolPage', 'HeldPayments'],
+    awaitRefetchQueries: true,
+  });
+  if (!holds) return null;
   const held = (data?.paymentMismatches ?? []).filter((m) => m.kind === 'HELD_IN_SUSPENSE');
   return (
     <Alert color="yellow" title="Money held for a refund" data-testid="held-money">
@@ -96,10 +94,7 @@ export function HeldMoney({
                       ? 'Send the held money back to the payer bank account first; this records that you did.'
                       : 'The card provider pays the held money back to the card.',
                     confirmLabel: bank ? 'I sent it back' : 'Refund to the card',
-                    action: async () => {
-                      await refund({ variables: { id } });
-                      await refetch();
-                    },
+                    action: () => refund({ variables: { id } }),
                   })
                 }
               >

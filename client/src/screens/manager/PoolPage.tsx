@@ -44,6 +44,10 @@ export const PoolPageQuery = graphql(`
         amount
         currency
       }
+      suspense {
+        amount
+        currency
+      }
       minContribution {
         amount
         currency
@@ -221,7 +225,7 @@ export function PoolPage() {
           </Anchor>
         </Card>
       </SimpleGrid>
-      <HeldMoney poolId={pool.id} currency={pool.currency} onConfirm={setConfirming} />
+      <HeldMoney poolId={pool.id} suspense={pool.suspense} onConfirm={setConfirming} />
       {canMove && (
         <Group gap="xs">
           <Button
