@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectData, graphql } from '@poolgraph/testing';
+import { eventually, expectData, graphql, startSmtpCapture } from '@poolgraph/testing';
 import { startStack, type Stack } from '@poolgraph/test-stack';
 import { createStripeEmulator } from '@poolgraph/stripe-emulator';
 import { INITIAL_SCRIPT_BUDGET_BYTES, initialScript, kB } from '../scripts/bundle-size.ts';
@@ -12,6 +12,7 @@ import {
   clippedOnPhone,
   ensureExplorerBuilt,
   launchChromium,
+  previewBuiltApp,
   screenshot,
   seriousViolations,
   serveBuiltApp,
@@ -502,6 +503,52 @@ describe('the web app in Chromium against the real supergraph', () => {
     expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((k) => [k, []])));
     expect(clipped).toEqual(Object.fromEntries(Object.keys(clipped).map((k) => [k, []])));
   }, 600_000);
+
+  it('signs a new investor up through the emailed link where sign-up confirms the email', async () => {
+    // A second platform, configured as production is: accounts exist only once confirmed.
+    const smtp = await startSmtpCapture();
+    const confirming = await startStack({
+      serviceConfig: { users: { signUpConfirmsEmail: true, smtpUrl: smtp.url } },
+    });
+    const server = await previewBuiltApp(app.outDir, confirming.gatewayUrl);
+    try {
+      const page = await newPage();
+      await page.goto(`${server.url}/signup`);
+      await page.getByLabel('Name').fill('Cora Confirm');
+      const email = `confirm-${Date.now()}@e2e.poolgraph.dev`;
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password', { exact: false }).first().fill('correct-horse-battery');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+      await page.getByText(email).waitFor();
+      await review(page, 'sign-up-check-inbox');
+
+      const mail = await eventually(async () => {
+        const found = smtp.mails.find((m) => m.to === email);
+        expect(found).toBeDefined();
+        return found!.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      });
+      const token = /#token=([A-Za-z0-9_-]{43})/.exec(mail)?.[1];
+      expect(token).toBeDefined();
+      await page.goto(`${server.url}/confirm-sign-up#token=${token}`);
+      await page.getByTestId('signed-in-as').waitFor();
+      // The token left the address bar; the link does not work twice.
+      expect(page.url()).not.toContain(token);
+      const again = await newPage();
+      await again.goto(`${server.url}/confirm-sign-up#token=${token}`);
+      await again.getByTestId('form-error').getByText('not valid').waitFor();
+      await review(again, 'sign-up-link-used');
+      for (const name of ['sign-up-check-inbox', 'sign-up-link-used']) {
+        expect(a11y[name]).toEqual([]);
+        expect(a11y[`${name}-phone`]).toEqual([]);
+        expect(clipped[`${name}-phone`]).toEqual([]);
+      }
+    } finally {
+      await server.server.close();
+      await confirming.stop();
+      await smtp.stop();
+    }
+  }, 180_000);
 
   it('loads a first script under 150 kB gzip, caches hashed assets for good and follows dark mode', async () => {
     const first = initialScript(app.outDir);

@@ -28,7 +28,6 @@ export async function serveBuiltApp(
 ): Promise<{ url: string; server: PreviewServer; outDir: string }> {
   const outDir = resolve(OUTPUT, 'dist');
   const configFile = resolve(CLIENT, 'vite.config.ts');
-  const target = new URL(gatewayUrl).origin;
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -42,9 +41,19 @@ export async function serveBuiltApp(
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
+  return previewBuiltApp(outDir, gatewayUrl, { stripeEmulatorUrl });
+}
+
+/** Another server for the build `serveBuiltApp` made, in front of another gateway. */
+export async function previewBuiltApp(
+  outDir: string,
+  gatewayUrl: string,
+  { stripeEmulatorUrl }: { stripeEmulatorUrl?: string } = {},
+): Promise<{ url: string; server: PreviewServer; outDir: string }> {
+  const target = new URL(gatewayUrl).origin;
   const server = await preview({
     root: CLIENT,
-    configFile,
+    configFile: resolve(CLIENT, 'vite.config.ts'),
     logLevel: 'warn',
     build: { outDir },
     preview: {

@@ -12,6 +12,7 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>,
 const Layout = screen(() => import('./components/Layout.tsx'), 'Layout');
 const LogIn = screen(() => import('./screens/auth/LogIn.tsx'), 'LogIn');
 const SignUp = screen(() => import('./screens/auth/SignUp.tsx'), 'SignUp');
+const ConfirmSignUp = screen(() => import('./screens/auth/ConfirmSignUp.tsx'), 'ConfirmSignUp');
 const AlertRules = screen(() => import('./screens/manager/AlertRules.tsx'), 'AlertRules');
 const AlertsInbox = screen(() => import('./screens/manager/AlertsInbox.tsx'), 'AlertsInbox');
 const Dashboard = screen(() => import('./screens/manager/Dashboard.tsx'), 'Dashboard');
@@ -65,6 +66,7 @@ export function App() {
       <Routes>
         <Route path="/login" element={session ? <AfterLogIn /> : <LogIn />} />
         <Route path="/signup" element={session ? <Home /> : <SignUp />} />
+        <Route path="/confirm-sign-up" element={<ConfirmSignUp />} />
         <Route element={<Layout />}>
           <Route
             path="/manager"

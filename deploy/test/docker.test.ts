@@ -267,7 +267,13 @@ describe("every image's command, run by the harness with the image's environment
         startProcess(
           service,
           resolve(ROOT, cmd[3]!),
-          { ...common, PORT: String(ports[service]), MYSQL_URL: database.url },
+          {
+            ...common,
+            PORT: String(ports[service]),
+            MYSQL_URL: database.url,
+            // Production's users needs a mail server for sign-up links; nothing is sent here.
+            ...(service === 'users' ? { SMTP_URL: 'smtp://127.0.0.1:9' } : {}),
+          },
           quiet,
         ),
       );

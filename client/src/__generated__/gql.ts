@@ -17,6 +17,8 @@ type Documents = {
     "\n  fragment SessionUserFields on User {\n    id\n    email\n    name\n    roles\n  }\n": typeof types.SessionUserFieldsFragmentDoc,
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation RequestSignUp($input: SignUpInput!) {\n    requestSignUp(input: $input) {\n      email\n      expiresAt\n    }\n  }\n": typeof types.RequestSignUpDocument,
+    "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.ConfirmSignUpDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n": typeof types.LogOutDocument,
     "\n  subscription AlertRaised {\n    alertRaised {\n      id\n      kind\n      message\n      status\n      raisedAt\n      pool {\n        id\n        name\n        openAlertCount\n      }\n    }\n  }\n": typeof types.AlertRaisedDocument,
@@ -72,6 +74,8 @@ const documents: Documents = {
     "\n  fragment SessionUserFields on User {\n    id\n    email\n    name\n    roles\n  }\n": types.SessionUserFieldsFragmentDoc,
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation RequestSignUp($input: SignUpInput!) {\n    requestSignUp(input: $input) {\n      email\n      expiresAt\n    }\n  }\n": types.RequestSignUpDocument,
+    "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.ConfirmSignUpDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n": types.LogOutDocument,
     "\n  subscription AlertRaised {\n    alertRaised {\n      id\n      kind\n      message\n      status\n      raisedAt\n      pool {\n        id\n        name\n        openAlertCount\n      }\n    }\n  }\n": types.AlertRaisedDocument,
@@ -150,6 +154,14 @@ export function graphql(source: "\n  mutation LogIn($email: String!, $password: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestSignUp($input: SignUpInput!) {\n    requestSignUp(input: $input) {\n      email\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation RequestSignUp($input: SignUpInput!) {\n    requestSignUp(input: $input) {\n      email\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -34,6 +34,27 @@ export const SignUpMutation = graphql(`
   }
 `);
 
+export const RequestSignUpMutation = graphql(`
+  mutation RequestSignUp($input: SignUpInput!) {
+    requestSignUp(input: $input) {
+      email
+      expiresAt
+    }
+  }
+`);
+
+export const ConfirmSignUpMutation = graphql(`
+  mutation ConfirmSignUp($token: String!) {
+    confirmSignUp(token: $token) {
+      accessToken
+      refreshToken
+      user {
+        ...SessionUserFields
+      }
+    }
+  }
+`);
+
 export const RefreshSessionMutation = graphql(`
   mutation RefreshSession($refreshToken: String!) {
     refreshSession(refreshToken: $refreshToken) {

@@ -8,6 +8,7 @@ import {
 } from '@poolgraph/platform';
 import type { UsersDb } from './db/index.ts';
 import type { SessionService } from './auth/sessions.ts';
+import type { SignUpService } from './auth/signUps.ts';
 import type { ApiKeyService } from './services/apiKeys.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
@@ -22,6 +23,7 @@ export interface Context {
   clientGone: AbortSignal;
   db: UsersDb;
   sessions: SessionService;
+  signUps: SignUpService;
   apiKeys: ApiKeyService;
   loaders: Loaders;
   log: Logger;
@@ -30,6 +32,7 @@ export interface Context {
 export interface ContextDeps {
   db: UsersDb;
   sessions: SessionService;
+  signUps: SignUpService;
   apiKeys: ApiKeyService;
   verifier: TokenVerifier;
   log: Logger;
@@ -44,6 +47,7 @@ export function createContextFactory(deps: ContextDeps) {
     clientGone: clientGone(req),
     db: deps.db,
     sessions: deps.sessions,
+    signUps: deps.signUps,
     apiKeys: deps.apiKeys,
     loaders: createLoaders(deps.db),
     log: deps.log,

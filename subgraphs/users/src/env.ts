@@ -6,22 +6,46 @@ import {
   trustedProxiesEnv,
 } from '@poolgraph/platform';
 
-const schema = z.object({
-  ...subgraphEnvShape('poolgraph_users', 4001),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(30)
-    .max(MAX_ACCESS_TOKEN_TTL_SECONDS)
-    .default(900),
-  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  SIGN_UPS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
-  // The gateways' addresses: only they may name the client (x-forwarded-for), which logins and
-  // sign-ups are throttled by. Same syntax as the gateway's; default: this host only.
-  TRUSTED_PROXIES: trustedProxiesEnv('loopback'),
-  SMTP_URL: z.string().url().optional(),
-  SMTP_FROM: z.string().default('Poolgraph <accounts@poolgraph.local>'),
-});
+const schema = z
+  .object({
+    ...subgraphEnvShape('poolgraph_users', 4001),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(30)
+      .max(MAX_ACCESS_TOKEN_TTL_SECONDS)
+      .default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    SIGN_UPS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+    // The gateways' addresses: only they may name the client (x-forwarded-for), which logins and
+    // sign-ups are throttled by. Same syntax as the gateway's; default: this host only.
+    TRUSTED_PROXIES: trustedProxiesEnv('loopback'),
+    SMTP_URL: z.string().url().optional(),
+    SMTP_FROM: z.string().default('Poolgraph <accounts@poolgraph.local>'),
+    /**
+     * "true": `signUp` creates the account and signs in at once, and a registered email answers
+     * CONFLICT (development, the demo, tests, benchmarks). "false": sign-up confirms the address
+     * by email first and answers alike for every address (needs SMTP_URL). Unset: on outside
+     * production, off in it.
+     */
+    SIGN_UP_WITHOUT_CONFIRMATION: z.enum(['true', 'false']).optional(),
+    /** The web app's address, for the links in emails. */
+    APP_URL: z.string().url().default('http://localhost:5173'),
+  })
+  .refine(
+    (env) =>
+      (env.SIGN_UP_WITHOUT_CONFIRMATION ?? String(env.NODE_ENV !== 'production')) === 'true' ||
+      env.SMTP_URL !== undefined,
+    {
+      message:
+        'sign-up confirms by email here (production, or SIGN_UP_WITHOUT_CONFIRMATION=false), which needs SMTP_URL',
+      path: ['SMTP_URL'],
+    },
+  );
 
 export type UsersEnv = z.infer<typeof schema>;
 export const loadEnv = (): UsersEnv => loadEnvOrExit(schema, process.env);
+
+/** Whether a sign-up confirms its email first: as set, else in production only. */
+export const signUpConfirmsEmail = (env: UsersEnv): boolean =>
+  (env.SIGN_UP_WITHOUT_CONFIRMATION ?? String(env.NODE_ENV !== 'production')) === 'false';

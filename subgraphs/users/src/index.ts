@@ -1,5 +1,5 @@
 import { bootSubgraph } from '@poolgraph/platform';
-import { loadEnv } from './env.ts';
+import { loadEnv, signUpConfirmsEmail } from './env.ts';
 import { createService } from './server.ts';
 
 const env = loadEnv();
@@ -12,5 +12,7 @@ await bootSubgraph('users', env, (config) =>
     trustedProxies: env.TRUSTED_PROXIES,
     smtpUrl: env.SMTP_URL,
     smtpFrom: env.SMTP_FROM,
+    signUpConfirmsEmail: signUpConfirmsEmail(env),
+    appUrl: env.APP_URL,
   }),
 );

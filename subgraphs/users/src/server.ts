@@ -15,6 +15,7 @@ import {
 import { createAccessTokenSigner } from './auth/keys.ts';
 import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
 import { createSessionService } from './auth/sessions.ts';
+import { createSignUpService } from './auth/signUps.ts';
 import { createLoginMetrics } from './auth/metrics.ts';
 import { createLoginThrottle, createSignUpThrottle } from './auth/throttle.ts';
 import { apiKeyExchangeRoute, API_KEY_TOKEN_PATH } from './apiKeyExchange.ts';
@@ -54,6 +55,10 @@ export interface UsersServiceConfig extends SubgraphConfig {
   /** SMTP for notices to an account's owner (`smtp://host:port`); none: they are only logged. */
   smtpUrl?: string;
   smtpFrom?: string;
+  /** Whether sign-up confirms the email first (requestSignUp); default false. */
+  signUpConfirmsEmail?: boolean;
+  /** The web app's address, for links in emails; default http://localhost:5173. */
+  appUrl?: string;
 }
 
 /**
@@ -77,6 +82,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     : undefined;
   const metrics = createMetrics('users');
   const loginMetrics = createLoginMetrics(metrics.registry);
+  const passwords = createPasswordHasher(config.hashing);
   const sessions = createSessionService({
     db: mysql.db,
     signer,
@@ -85,15 +91,22 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
       LOGIN_THROTTLE(`${config.redisPrefix}users:`),
       loginMetrics,
     ),
-    signUpThrottle: createSignUpThrottle(redis, {
+    passwords,
+    revocations,
+    refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
+  });
+  const signUps = createSignUpService({
+    db: mysql.db,
+    sessions,
+    throttle: createSignUpThrottle(redis, {
       prefix: `${config.redisPrefix}users:`,
       limit: config.signUpsPerAddress ?? 100,
       windowSeconds: 15 * 60,
     }),
-    passwords: createPasswordHasher(config.hashing),
-    revocations,
-    refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
-    notices: createOwnerNotices(mailer, config.log),
+    passwords,
+    notices: createOwnerNotices(mailer, config.log, config.appUrl ?? 'http://localhost:5173'),
+    confirmsEmail: config.signUpConfirmsEmail ?? false,
+    linkTtlSeconds: 24 * 3600,
   });
   const apiKeys = createApiKeyService({ db: mysql.db, signer, revocations });
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
@@ -110,6 +123,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     context: createContextFactory({
       db: mysql.db,
       sessions,
+      signUps,
       apiKeys,
       verifier,
       log: config.log,

@@ -11,9 +11,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { CombinedGraphQLErrors } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { SignUpMutation } from '../../apollo/operations.ts';
+import { RequestSignUpMutation, SignUpMutation } from '../../apollo/operations.ts';
+import { formatMoment } from '../../lib/dates.ts';
 import { formErrors } from '../../lib/errors.ts';
 import { homeOf, primaryRole, useSessionStore } from '../../session.tsx';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
@@ -27,7 +29,13 @@ export function SignUp() {
   const navigate = useNavigate();
   const [form, setForm] = useState({ name: '', email: '', password: '', role: 'INVESTOR' });
   const [submitted, setSubmitted] = useState(false);
-  const [signUp, { loading, error }] = useMutation(SignUpMutation);
+  const [signUp, signingUp] = useMutation(SignUpMutation);
+  const [requestSignUp, requesting] = useMutation(RequestSignUpMutation);
+  // Where the platform confirms emails first, signUp says so once and requestSignUp is used.
+  const [confirmsEmail, setConfirmsEmail] = useState(false);
+  const [requested, setRequested] = useState<{ email: string; expiresAt: string } | null>(null);
+  const loading = signingUp.loading || requesting.loading;
+  const error = confirmsEmail ? requesting.error : signingUp.error;
   const problems = {
     name: form.name.trim() ? undefined : 'Enter your name.',
     email: /^\S+@\S+\.\S+$/.test(form.email) ? undefined : 'Enter a valid email address.',
@@ -41,14 +49,23 @@ export function SignUp() {
     setSubmitted(true);
     if (Object.values(problems).some(Boolean)) return;
     const input = { ...form, role: form.role as 'INVESTOR' | 'MANAGER' };
-    const { data } = await signUp({ variables: { input } }).catch(() => ({ data: null }));
-    if (!data) return;
-    const { accessToken, refreshToken, user } = data.signUp;
-    const session = { accessToken, refreshToken, user: { ...user, roles: [...user.roles] } };
-    store.set(session);
-    await navigate(homeOf(primaryRole(session)));
+    if (!confirmsEmail) {
+      const result = await signUp({ variables: { input } }).catch((e: unknown) => ({ error: e }));
+      if ('data' in result && result.data) {
+        const { accessToken, refreshToken, user } = result.data.signUp;
+        const session = { accessToken, refreshToken, user: { ...user, roles: [...user.roles] } };
+        store.set(session);
+        await navigate(homeOf(primaryRole(session)));
+        return;
+      }
+      if (!asksForConfirmation(result.error)) return;
+      setConfirmsEmail(true);
+    }
+    const { data } = await requestSignUp({ variables: { input } }).catch(() => ({ data: null }));
+    if (data) setRequested(data.requestSignUp);
   }
 
+  if (requested) return <CheckInbox {...requested} />;
   const errors = formErrors(error);
   const show = (key: keyof typeof problems) => (submitted && problems[key]) || errors.fields[key];
   return (
@@ -111,6 +128,37 @@ export function SignUp() {
             </Text>
           </Stack>
         </form>
+      </Paper>
+    </Center>
+  );
+}
+
+/** signUp's answer where accounts are created only from the link requestSignUp emails. */
+const asksForConfirmation = (error: unknown) =>
+  CombinedGraphQLErrors.is(error) &&
+  error.errors.some((e) => e.extensions?.use === 'requestSignUp');
+
+/** The same page for every address: it never tells whether one already has an account. */
+function CheckInbox({ email, expiresAt }: { email: string; expiresAt: string }) {
+  useDocumentTitle('Check your inbox');
+  return (
+    <Center mih="100vh" p="md" component="main">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={440}>
+        <Stack>
+          <Title order={1} size="h2">
+            Check your inbox
+          </Title>
+          <Text style={{ overflowWrap: 'anywhere' }}>
+            We sent an email to <strong>{email}</strong>. Open the link in it to create your
+            account; it works once, until {formatMoment(expiresAt)}.
+          </Text>
+          <Text size="sm" c="dimmed">
+            If this address already has an account, the email says so instead: log in with it.
+          </Text>
+          <Anchor component={Link} to="/login">
+            Back to log in
+          </Anchor>
+        </Stack>
       </Paper>
     </Center>
   );

@@ -99,6 +99,11 @@ export type AuthPayload = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Creates the account a requestSignUp link names and signs it in. A link works once; a used,
+   * replaced or expired one answers BAD_USER_INPUT (field "token").
+   */
+  confirmSignUp: AuthPayload;
+  /**
    * ADMIN only: creates a partner API key with a name (1 to 100 characters) and scopes, each
    * one of pools:read, ledger:read, ledger:write, reports:read, listed once. The secret is in the
    * answer and nowhere else.
@@ -126,12 +131,30 @@ export type Mutation = {
   /** Exchanges a refresh token for a new pair. The old one is spent; presenting it again revokes the whole session. */
   refreshSession: AuthPayload;
   /**
+   * Starts a sign-up that confirms its email: the same answer for every well-formed input, so it
+   * never tells whether an address is registered. A fresh address is emailed a link that creates
+   * the account (confirmSignUp) and works once for 24 hours; asking again replaces the link. A
+   * registered address's owner is emailed that someone tried. Both are throttled: sign-ups per
+   * client address as signUp, and at most 5 such emails per address per 15 minutes.
+   */
+  requestSignUp: SignUpRequested;
+  /**
    * ADMIN only: revokes the key. Within 2 seconds every gateway and subgraph refuses it and the
    * access tokens it was exchanged for. Revoking a revoked key changes nothing and returns it.
    */
   revokeApiKey: ApiKey;
-  /** Creates an account and signs it in. */
+  /**
+   * Creates an account and signs it in, where sign-up does not confirm the email first
+   * (development, tests, the demo); a registered email then answers CONFLICT. Where it does
+   * (production), this answers FORBIDDEN for every input, naming requestSignUp
+   * (extensions.use = "requestSignUp").
+   */
   signUp: AuthPayload;
+};
+
+
+export type MutationConfirmSignUpArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -160,6 +183,11 @@ export type MutationLogOutArgs = {
 
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRequestSignUpArgs = {
+  input: SignUpInput;
 };
 
 
@@ -216,6 +244,15 @@ export type SignUpInput = {
   password: Scalars['String']['input'];
   /** MANAGER or INVESTOR. */
   role: Role;
+};
+
+/** What requestSignUp answers: the same for every address, registered or not. */
+export type SignUpRequested = {
+  __typename?: 'SignUpRequested';
+  /** The address the email went to, as it will be stored (NFKC, lower case). */
+  email: Scalars['String']['output'];
+  /** Until when the link works, if this address had no account. */
+  expiresAt: Scalars['DateTime']['output'];
 };
 
 /** A person or integration with an account on Poolgraph. */
@@ -342,6 +379,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Role: Role;
   SignUpInput: SignUpInput;
+  SignUpRequested: ResolverTypeWrapper<SignUpRequested>;
   User: ResolverTypeWrapper<UserRow>;
 };
 
@@ -359,6 +397,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   SignUpInput: SignUpInput;
+  SignUpRequested: SignUpRequested;
   User: UserRow;
 };
 
@@ -402,11 +441,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  confirmSignUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationConfirmSignUpArgs, 'token'>>;
   createApiKey?: Resolver<ResolversTypes['ApiKeyCreated'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'scopes'>>;
   importUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationImportUsersArgs, 'externalIds'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'email' | 'password'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogOutArgs, 'refreshToken'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  requestSignUp?: Resolver<ResolversTypes['SignUpRequested'], ParentType, ContextType, RequireFields<MutationRequestSignUpArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
 };
@@ -416,6 +457,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   usersAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryUsersAuditLogArgs, 'first'>>;
+};
+
+export type SignUpRequestedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignUpRequested'] = ResolversParentTypes['SignUpRequested']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -436,6 +482,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SignUpRequested?: SignUpRequestedResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

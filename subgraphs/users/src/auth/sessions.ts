@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import { conflict, retryTransaction, unauthenticated, uuidv7 } from '@poolgraph/platform';
-import type { Role } from '@poolgraph/auth';
+import { retryTransaction, unauthenticated, uuidv7 } from '@poolgraph/platform';
 import type { SessionRevocations } from '@poolgraph/platform';
 import type { UsersDb, UsersQueryable } from '../db/index.ts';
 import {
@@ -12,16 +10,14 @@ import {
   selectRefreshTokenByHash,
 } from '../data/refreshTokens.ts';
 import {
-  insertUser,
   lockUserCredentials,
   selectUserForLogin,
   selectUsersByIds,
   type UserRow,
 } from '../data/users.ts';
-import type { OwnerNotices } from '../services/ownerNotices.ts';
 import type { AccessTokenSigner } from './keys.ts';
 import type { PasswordHasher } from './passwords.ts';
-import type { LoginThrottle, SignUpThrottle } from './throttle.ts';
+import type { LoginThrottle } from './throttle.ts';
 
 export interface Session {
   accessToken: string;
@@ -34,31 +30,22 @@ export interface SessionServiceDeps {
   db: UsersDb;
   signer: AccessTokenSigner;
   throttle: LoginThrottle;
-  signUpThrottle: SignUpThrottle;
   passwords: PasswordHasher;
   revocations: SessionRevocations;
   refreshTtlSeconds: number;
-  notices: OwnerNotices;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-/** The client left before the work was done; nobody reads this, and it is not logged. */
-const abandoned = () =>
-  new GraphQLError('The client closed the request.', {
-    extensions: { code: 'CLIENT_CLOSED_REQUEST' },
-  });
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const invalidRefresh = () => unauthenticated('The refresh token is not valid; log in again.');
 
-/** Accounts and sessions: sign-up, login, refresh-token rotation with reuse detection, logout. */
+/** Sessions: login, refresh-token rotation with reuse detection, logout (sign-up: signUps.ts). */
 export function createSessionService({
   db,
   signer,
   throttle,
-  signUpThrottle,
   passwords,
   revocations,
   refreshTtlSeconds,
-  notices,
 }: SessionServiceDeps) {
   /** `familyId` is the session id (a UUIDv7: its time is when the session started). */
   async function issue(user: UserRow, familyId: string, tx: UsersQueryable = db) {
@@ -79,28 +66,8 @@ export function createSessionService({
   }
 
   return {
-    /** `clientGone` aborts when the caller leaves: no hash, no account for a request nobody awaits. */
-    async signUp(
-      input: { email: string; password: string; name: string; role: Role },
-      clientAddress: string,
-      clientGone: AbortSignal,
-    ): Promise<Session> {
-      await signUpThrottle.admit(clientAddress);
-      const user = { id: uuidv7(), email: input.email, name: input.name, roles: [input.role] };
-      const passwordHash = await passwords
-        .hash(input.password, clientGone)
-        .catch((error: unknown) => {
-          throw clientGone.aborted ? abandoned() : error;
-        });
-      if (clientGone.aborted) throw abandoned();
-      if (!(await insertUser(db, { ...user, passwordHash }))) {
-        // The owner hears of it by email, whoever asked.
-        notices.signUpAttempted(input.email);
-        throw conflict('An account with this email already exists.');
-      }
-      const [created] = await selectUsersByIds(db, [user.id]);
-      return issue(created!, uuidv7());
-    },
+    /** A new session for an account that has just been created. */
+    start: (user: UserRow) => issue(user, uuidv7()),
 
     async logIn(email: string, password: string, clientAddress: string): Promise<Session> {
       await throttle.admit(email, clientAddress);

@@ -70,7 +70,7 @@ export interface NewUser {
 }
 
 /** insertUser: returns false when the email (or external id) is taken. */
-export async function insertUser(db: UsersDb, user: NewUser): Promise<boolean> {
+export async function insertUser(db: UsersQueryable, user: NewUser): Promise<boolean> {
   try {
     await db.insert(users).values({ ...user, roles: user.roles.join(',') });
     return true;

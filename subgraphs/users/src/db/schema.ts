@@ -54,6 +54,29 @@ export const refreshTokens = mysqlTable(
 );
 
 /**
+ * Sign-ups waiting for their email's confirmation (where sign-up confirms by email). At most one
+ * per address: asking again replaces it, so only the newest link works. The link's token is kept
+ * as its SHA-256; the row is deleted when the link is used or, past `expires_at`, by the next
+ * request. `email` is compared byte for byte, as `users.email` (0006_pending_sign_ups.sql).
+ */
+export const pendingSignUps = mysqlTable(
+  'pending_sign_ups',
+  {
+    email: varchar('email', { length: 254 }).primaryKey(),
+    name: varchar('name', { length: 200 }).notNull(),
+    role: varchar('role', { length: 16 }).notNull(),
+    passwordHash: varchar('password_hash', { length: 255 }).notNull(),
+    tokenHash: char('token_hash', { length: 64 }).notNull(),
+    expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('pending_sign_ups_token').on(t.tokenHash),
+    index('pending_sign_ups_expires').on(t.expiresAt),
+  ],
+);
+
+/**
  * Ed25519 signing keys. Every key whose `retired_at` is unset or still ahead is published as
  * JWKS; the newest one whose `activates_at` has passed (unset: at once) signs. Rotation adds a
  * key that activates later (so verifiers learn it first) and schedules the old one's retirement

@@ -1,4 +1,5 @@
-import type { MutationResolvers } from '../__generated__/resolvers.ts';
+import type { MutationResolvers, SignUpInput } from '../__generated__/resolvers.ts';
+import type { SignUpRequest } from '../auth/signUps.ts';
 import type { Session } from '../auth/sessions.ts';
 import type { Context } from '../context.ts';
 import {
@@ -24,21 +25,23 @@ function actAs(context: Context, session: Session): Session {
   return session;
 }
 
+const signUpRequest = (input: SignUpInput): SignUpRequest => ({
+  email: validateEmail(input.email, 'input.email'),
+  password: validatePassword(input.password, 'input.password'),
+  name: validateName(input.name, 'input.name'),
+  role: validateSignUpRole(input.role),
+});
+
 export const Mutation: MutationResolvers = {
   signUp: async (_parent, { input }, context) =>
     actAs(
       context,
-      await context.sessions.signUp(
-        {
-          email: validateEmail(input.email, 'input.email'),
-          password: validatePassword(input.password, 'input.password'),
-          name: validateName(input.name, 'input.name'),
-          role: validateSignUpRole(input.role),
-        },
-        context.clientAddress,
-        context.clientGone,
-      ),
+      await context.signUps.signUp(signUpRequest(input), context.clientAddress, context.clientGone),
     ),
+  requestSignUp: (_parent, { input }, context) =>
+    context.signUps.requestSignUp(signUpRequest(input), context.clientAddress, context.clientGone),
+  confirmSignUp: async (_parent, { token }, context) =>
+    actAs(context, await context.signUps.confirmSignUp(token)),
   logIn: async (_parent, { email, password }, context) =>
     actAs(
       context,
