@@ -63,6 +63,8 @@ const MUTATIONS = [
   'mutation($p: ID!, $a: Decimal!, $k: String!) { contribute(poolId: $p, amount: $a, idempotencyKey: $k) { id } }',
   'mutation($ids: [ID!]!) { markInboxRead(ids: $ids) }',
   'mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }',
+  'mutation($k: String!) { confirmSignUp(token: $k) { accessToken } }',
+  'mutation($i: SignUpInput!) { requestSignUp(input: $i) { email expiresAt } }',
 ];
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
