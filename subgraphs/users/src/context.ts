@@ -9,6 +9,7 @@ import {
 import type { UsersDb } from './db/index.ts';
 import type { SessionService } from './auth/sessions.ts';
 import type { SignUpService } from './auth/signUps.ts';
+import type { AccountService } from './services/account.ts';
 import type { ApiKeyService } from './services/apiKeys.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
@@ -24,6 +25,7 @@ export interface Context {
   db: UsersDb;
   sessions: SessionService;
   signUps: SignUpService;
+  account: AccountService;
   apiKeys: ApiKeyService;
   loaders: Loaders;
   log: Logger;
@@ -33,6 +35,7 @@ export interface ContextDeps {
   db: UsersDb;
   sessions: SessionService;
   signUps: SignUpService;
+  account: AccountService;
   apiKeys: ApiKeyService;
   verifier: TokenVerifier;
   log: Logger;
@@ -48,6 +51,7 @@ export function createContextFactory(deps: ContextDeps) {
     db: deps.db,
     sessions: deps.sessions,
     signUps: deps.signUps,
+    account: deps.account,
     apiKeys: deps.apiKeys,
     loaders: createLoaders(deps.db),
     log: deps.log,

@@ -24,6 +24,7 @@ import { migrationsFolder, schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createApiKeyService } from './services/apiKeys.ts';
 import { createOwnerNotices } from './services/ownerNotices.ts';
+import { createAccountService } from './services/account.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -83,14 +84,21 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
   const metrics = createMetrics('users');
   const loginMetrics = createLoginMetrics(metrics.registry);
   const passwords = createPasswordHasher(config.hashing);
+  const loginThrottle = createLoginThrottle(
+    redis,
+    LOGIN_THROTTLE(`${config.redisPrefix}users:`),
+    loginMetrics,
+  );
+  const signUpThrottle = createSignUpThrottle(redis, {
+    prefix: `${config.redisPrefix}users:`,
+    limit: config.signUpsPerAddress ?? 100,
+    windowSeconds: 15 * 60,
+  });
+  const notices = createOwnerNotices(mailer, config.log, config.appUrl ?? 'http://localhost:5173');
   const sessions = createSessionService({
     db: mysql.db,
     signer,
-    throttle: createLoginThrottle(
-      redis,
-      LOGIN_THROTTLE(`${config.redisPrefix}users:`),
-      loginMetrics,
-    ),
+    throttle: loginThrottle,
     passwords,
     revocations,
     refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
@@ -98,15 +106,20 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
   const signUps = createSignUpService({
     db: mysql.db,
     sessions,
-    throttle: createSignUpThrottle(redis, {
-      prefix: `${config.redisPrefix}users:`,
-      limit: config.signUpsPerAddress ?? 100,
-      windowSeconds: 15 * 60,
-    }),
+    throttle: signUpThrottle,
     passwords,
-    notices: createOwnerNotices(mailer, config.log, config.appUrl ?? 'http://localhost:5173'),
+    notices,
     confirmsEmail: config.signUpConfirmsEmail ?? false,
     linkTtlSeconds: 24 * 3600,
+  });
+  const account = createAccountService({
+    db: mysql.db,
+    sessions,
+    passwords,
+    loginThrottle,
+    mail: signUpThrottle,
+    notices,
+    revocations,
   });
   const apiKeys = createApiKeyService({ db: mysql.db, signer, revocations });
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
@@ -124,6 +137,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
       db: mysql.db,
       sessions,
       signUps,
+      account,
       apiKeys,
       verifier,
       log: config.log,

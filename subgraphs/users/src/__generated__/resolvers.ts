@@ -96,8 +96,30 @@ export type AuthPayload = {
   user: User;
 };
 
+/** What requestEmailChange answers: the same whether the new address is free or taken. */
+export type EmailChangeRequested = {
+  __typename?: 'EmailChangeRequested';
+  /** The new address (NFKC, lower case), which the link was sent to if it is free. */
+  email: Scalars['String']['output'];
+  /** Until when the link works. */
+  expiresAt: Scalars['DateTime']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Changes the caller's password after checking the current one (counted as a login attempt:
+   * a wrong one is BAD_USER_INPUT on currentPassword, and the login throttle applies). Every
+   * session of the account ends, this one included, and the answer is a fresh session for this
+   * device; the account's address is told by email.
+   */
+  changePassword: AuthPayload;
+  /**
+   * Makes a requestEmailChange link's address the account's login and tells the old address. A
+   * used, replaced or expired token, or an address another account took meanwhile, is
+   * BAD_USER_INPUT (field "token").
+   */
+  confirmEmailChange: Scalars['Boolean']['output'];
   /**
    * Creates the account a requestSignUp link names and signs it in. A link works once; a used,
    * replaced or expired one answers BAD_USER_INPUT (field "token").
@@ -131,6 +153,18 @@ export type Mutation = {
   /** Exchanges a refresh token for a new pair. The old one is spent; presenting it again revokes the whole session. */
   refreshSession: AuthPayload;
   /**
+   * Starts a change of the caller's login address: after checking the current password, the new
+   * address is emailed a link (24 hours, works once) unless another account has it; the answer is
+   * the same either way. The account keeps its address until the link is followed.
+   */
+  requestEmailChange: EmailChangeRequested;
+  /**
+   * Emails a link to set a new password (30 minutes, works once; asking again replaces it) if
+   * the address has an account. Always answers true, so it tells nobody whether it has one. At
+   * most 5 emailed links per address per 15 minutes.
+   */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /**
    * Starts a sign-up that confirms its email: the same answer for every well-formed input, so it
    * never tells whether an address is registered. A fresh address is emailed a link that creates
    * the account (confirmSignUp) and works once for 24 hours; asking again replaces the link. A
@@ -139,10 +173,20 @@ export type Mutation = {
    */
   requestSignUp: SignUpRequested;
   /**
+   * Sets a new password with a requestPasswordReset link's token, ends every session of the
+   * account and signs in. A used, replaced or expired token is BAD_USER_INPUT (field "token").
+   */
+  resetPassword: AuthPayload;
+  /**
    * ADMIN only: revokes the key. Within 2 seconds every gateway and subgraph refuses it and the
    * access tokens it was exchanged for. Revoking a revoked key changes nothing and returns it.
    */
   revokeApiKey: ApiKey;
+  /**
+   * Ends one of the caller's own sessions: its refresh token at once, its access tokens everywhere
+   * within seconds. False when the id is not a live session of the caller's.
+   */
+  revokeSession: Scalars['Boolean']['output'];
   /**
    * Creates an account and signs it in, where sign-up does not confirm the email first
    * (development, tests, the demo); a registered email then answers CONFLICT. Where it does
@@ -150,6 +194,19 @@ export type Mutation = {
    * (extensions.use = "requestSignUp").
    */
   signUp: AuthPayload;
+  /** Changes the caller's name and contact number. */
+  updateProfile: User;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmEmailChangeArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -186,8 +243,25 @@ export type MutationRefreshSessionArgs = {
 };
 
 
+export type MutationRequestEmailChangeArgs = {
+  currentPassword: Scalars['String']['input'];
+  newEmail: Scalars['String']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
 export type MutationRequestSignUpArgs = {
   input: SignUpInput;
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -196,8 +270,26 @@ export type MutationRevokeApiKeyArgs = {
 };
 
 
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: ProfileInput;
+};
+
+/** What a user may change about themself without proving anything more. */
+export type ProfileInput = {
+  /** Display name, 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** A contact number: digits, spaces, +, -, (, ), 6 to 32 characters; null or empty removes it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Query = {
@@ -206,6 +298,8 @@ export type Query = {
   apiKeys: Array<ApiKey>;
   /** The signed-in user, or null without a valid token. */
   me?: Maybe<User>;
+  /** The caller's own sessions that can still refresh, newest first (not for partner keys). */
+  mySessions: Array<UserSession>;
   /** A user by id. Any signed-in caller; fields are filtered by the rules on User. */
   user?: Maybe<User>;
   /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
@@ -268,8 +362,26 @@ export type User = {
   id: Scalars['ID']['output'];
   /** Display name. Visible to any signed-in caller. */
   name: Scalars['String']['output'];
+  /**
+   * A contact number from the user's profile, as they typed it. The user themself and admins;
+   * null for others.
+   */
+  phone?: Maybe<Scalars['String']['output']>;
   /** What the user may do on the platform. */
   roles: Array<Role>;
+};
+
+/** A signed-in session of the caller's account: one login (or sign-up), kept alive by refreshing. */
+export type UserSession = {
+  __typename?: 'UserSession';
+  /** Whether this is the session the request came from. */
+  current: Scalars['Boolean']['output'];
+  /** The session's id (the sid of its access tokens). */
+  id: Scalars['ID']['output'];
+  /** When it last refreshed its tokens (or began). */
+  lastActiveAt: Scalars['DateTime']['output'];
+  /** When the session began (the login). */
+  startedAt: Scalars['DateTime']['output'];
 };
 
 
@@ -373,14 +485,17 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EmailChangeRequested: ResolverTypeWrapper<EmailChangeRequested>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ProfileInput: ProfileInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Role: Role;
   SignUpInput: SignUpInput;
   SignUpRequested: ResolverTypeWrapper<SignUpRequested>;
   User: ResolverTypeWrapper<UserRow>;
+  UserSession: ResolverTypeWrapper<UserSession>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -392,13 +507,16 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntry;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   DateTime: Scalars['DateTime']['output'];
+  EmailChangeRequested: EmailChangeRequested;
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
+  ProfileInput: ProfileInput;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   SignUpInput: SignUpInput;
   SignUpRequested: SignUpRequested;
   User: UserRow;
+  UserSession: UserSession;
 };
 
 export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -440,21 +558,34 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EmailChangeRequestedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmailChangeRequested'] = ResolversParentTypes['EmailChangeRequested']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  confirmEmailChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationConfirmEmailChangeArgs, 'token'>>;
   confirmSignUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationConfirmSignUpArgs, 'token'>>;
   createApiKey?: Resolver<ResolversTypes['ApiKeyCreated'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'scopes'>>;
   importUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationImportUsersArgs, 'externalIds'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'email' | 'password'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogOutArgs, 'refreshToken'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  requestEmailChange?: Resolver<ResolversTypes['EmailChangeRequested'], ParentType, ContextType, RequireFields<MutationRequestEmailChangeArgs, 'currentPassword' | 'newEmail'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   requestSignUp?: Resolver<ResolversTypes['SignUpRequested'], ParentType, ContextType, RequireFields<MutationRequestSignUpArgs, 'input'>>;
+  resetPassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  mySessions?: Resolver<Array<ResolversTypes['UserSession']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   usersAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryUsersAuditLogArgs, 'first'>>;
 };
@@ -471,7 +602,15 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
+export type UserSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserSession'] = ResolversParentTypes['UserSession']> = {
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastActiveAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -480,9 +619,11 @@ export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EmailChangeRequested?: EmailChangeRequestedResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SignUpRequested?: SignUpRequestedResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserSession?: UserSessionResolvers<ContextType>;
 };
 

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { retryTransaction, unauthenticated, uuidv7 } from '@poolgraph/platform';
 import type { SessionRevocations } from '@poolgraph/platform';
 import type { UsersDb, UsersQueryable } from '../db/index.ts';
@@ -17,6 +16,7 @@ import {
 } from '../data/users.ts';
 import type { AccessTokenSigner } from './keys.ts';
 import type { PasswordHasher } from './passwords.ts';
+import { hashSecret, newSecret } from './secrets.ts';
 import type { LoginThrottle } from './throttle.ts';
 
 export interface Session {
@@ -35,7 +35,6 @@ export interface SessionServiceDeps {
   refreshTtlSeconds: number;
 }
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const invalidRefresh = () => unauthenticated('The refresh token is not valid; log in again.');
 
 /** Sessions: login, refresh-token rotation with reuse detection, logout (sign-up: signUps.ts). */
@@ -49,12 +48,12 @@ export function createSessionService({
 }: SessionServiceDeps) {
   /** `familyId` is the session id (a UUIDv7: its time is when the session started). */
   async function issue(user: UserRow, familyId: string, tx: UsersQueryable = db) {
-    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshToken = newSecret();
     await insertRefreshToken(tx, {
       id: uuidv7(),
       familyId,
       userId: user.id,
-      tokenHash: hashToken(refreshToken),
+      tokenHash: hashSecret(refreshToken),
       expiresAt: new Date(Date.now() + refreshTtlSeconds * 1000),
     });
     const accessToken = await signer.sign({
@@ -99,7 +98,7 @@ export function createSessionService({
       const now = new Date();
       const outcome = await retryTransaction(() =>
         db.transaction(async (tx) => {
-          const token = await lockRefreshTokenByHash(tx, hashToken(refreshToken));
+          const token = await lockRefreshTokenByHash(tx, hashSecret(refreshToken));
           if (!token || token.revokedAt || token.expiresAt <= now)
             return { kind: 'invalid' as const };
           if (token.spentAt) {
@@ -121,7 +120,7 @@ export function createSessionService({
 
     /** Ends the session: its refresh tokens and, everywhere within seconds, its access tokens. */
     async logOut(refreshToken: string): Promise<boolean> {
-      const token = await selectRefreshTokenByHash(db, hashToken(refreshToken));
+      const token = await selectRefreshTokenByHash(db, hashSecret(refreshToken));
       if (!token) return false;
       await revocations.revokeSession(token.familyId);
       return (await revokeRefreshTokenFamily(db, token.familyId, new Date())) > 0;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import {
   badUserInput,
@@ -18,7 +17,8 @@ import {
 import { insertUser, selectUserForLogin, selectUsersByIds } from '../data/users.ts';
 import type { OwnerNotices } from '../services/ownerNotices.ts';
 import type { PasswordHasher } from './passwords.ts';
-import { hashToken, type Session, type SessionService } from './sessions.ts';
+import { hashSecret, isSecretShape, newSecret } from './secrets.ts';
+import type { Session, SessionService } from './sessions.ts';
 import type { SignUpThrottle } from './throttle.ts';
 
 export interface SignUpRequest {
@@ -39,9 +39,6 @@ export interface SignUpServiceDeps {
   /** How long a confirmation link works. */
   linkTtlSeconds: number;
 }
-
-/** What a link carries: 32 random bytes, base64url (anything else is refused unread). */
-const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The client left before the work was done; nobody reads this, and it is not logged. */
 const abandoned = () =>
@@ -111,13 +108,13 @@ export function createSignUpService({
       // Past the email budget nothing changes, so the last link mailed keeps working.
       if (registered && mayEmail) notices.signUpAttempted(input.email);
       if (!registered && mayEmail) {
-        const token = randomBytes(32).toString('base64url');
+        const token = newSecret();
         await upsertPendingSignUp(db, {
           email: input.email,
           name: input.name,
           role: input.role,
           passwordHash,
-          tokenHash: hashToken(token),
+          tokenHash: hashSecret(token),
           expiresAt,
         });
         notices.confirmSignUp(input.email, token, expiresAt);
@@ -127,11 +124,11 @@ export function createSignUpService({
 
     /** Creates the account a link names and signs it in; a link works once. */
     async confirmSignUp(token: string): Promise<Session> {
-      const userId = !LINK_TOKEN.test(token)
+      const userId = !isSecretShape(token)
         ? undefined
         : await retryTransaction(() =>
             db.transaction(async (tx) => {
-              const pending = await takePendingSignUp(tx, hashToken(token));
+              const pending = await takePendingSignUp(tx, hashSecret(token));
               if (!pending || pending.expiresAt <= new Date()) return undefined;
               const id = uuidv7();
               const { email, name, role, passwordHash } = pending;

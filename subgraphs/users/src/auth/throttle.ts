@@ -133,11 +133,12 @@ export function createSignUpThrottle(
       throw rateLimited(`Too many sign-ups from this address. Try again in ${ttl} seconds.`, ttl);
     },
     /**
-     * Whether another sign-up email may go to this address in this window (5): past it, the
-     * request answers as ever but sends nothing, so nobody can flood a stranger's inbox.
+     * Whether another emailed link (sign-up, password reset, email change) may go to this
+     * address in this window (5): past it, the request answers as ever but sends nothing, so
+     * nobody can flood a stranger's inbox.
      */
     async mayEmail(email: string): Promise<boolean> {
-      const key = `${options.prefix}sign-up-mail:${createHash('sha256').update(email).digest('base64url')}`;
+      const key = `${options.prefix}link-mail:${createHash('sha256').update(email).digest('base64url')}`;
       const count = (await redis.eval(COUNT, 1, key, String(options.windowSeconds))) as number;
       return count <= EMAILS_PER_ADDRESS;
     },

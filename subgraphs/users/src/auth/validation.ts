@@ -46,3 +46,19 @@ export function validateSignUpRole(role: Role, field = 'input.role'): Role {
   if (!SELF_SERVICE_ROLES.includes(role)) throw badUserInput(field, 'must be MANAGER or INVESTOR.');
   return role;
 }
+
+/** A contact number as people write it; empty or null removes it. */
+export function validatePhone(
+  phone: string | null | undefined,
+  field = 'input.phone',
+): string | null {
+  const trimmed = (phone ?? '').trim();
+  if (trimmed === '') return null;
+  if (!/^\+?[0-9 ()-]{6,32}$/.test(trimmed) || trimmed.length > 32) {
+    throw badUserInput(
+      field,
+      'must be a phone number: digits, spaces, +, -, (, ), 6 to 32 characters.',
+    );
+  }
+  return trimmed;
+}

@@ -1,8 +1,8 @@
 import { inArray, sql } from 'drizzle-orm';
-import { ROLES, type Role } from '@poolgraph/auth';
+import type { Role } from '@poolgraph/auth';
 import type { UsersQueryable } from '../db/index.ts';
 import { users } from '../db/schema.ts';
-import type { UserRow } from './users.ts';
+import { toUserRow, userColumns, type UserRow } from './users.ts';
 
 /**
  * Accounts created for records of an imported dataset. They have no password (the stored hash
@@ -47,18 +47,8 @@ export async function selectUsersByExternalIds(
 ): Promise<UserRow[]> {
   if (externalIds.length === 0) return [];
   const rows = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      roles: users.roles,
-      externalId: users.externalId,
-      createdAt: users.createdAt,
-    })
+    .select(userColumns)
     .from(users)
     .where(inArray(users.externalId, [...externalIds]));
-  return rows.map((row) => ({
-    ...row,
-    roles: row.roles.split(',').filter((r): r is Role => ROLES.includes(r as Role)),
-  }));
+  return rows.map(toUserRow);
 }

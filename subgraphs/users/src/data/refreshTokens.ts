@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { UsersDb, UsersQueryable, UsersTx as Tx } from '../db/index.ts';
 import { refreshTokens } from '../db/schema.ts';
 
@@ -63,5 +63,47 @@ export async function revokeRefreshTokensOfUser(
     .update(refreshTokens)
     .set({ revokedAt: at })
     .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+  return result.affectedRows;
+}
+
+/**
+ * selectLiveSessionsOfUser: one row per session that can still refresh: its live token (every
+ * family has at most one unspent, unrevoked token) and when that was issued.
+ */
+export async function selectLiveSessionsOfUser(
+  db: UsersQueryable,
+  userId: string,
+  now: Date,
+): Promise<Array<{ familyId: string; lastActiveAt: Date }>> {
+  return db
+    .select({ familyId: refreshTokens.familyId, lastActiveAt: refreshTokens.createdAt })
+    .from(refreshTokens)
+    .where(
+      and(
+        eq(refreshTokens.userId, userId),
+        isNull(refreshTokens.revokedAt),
+        isNull(refreshTokens.spentAt),
+        gt(refreshTokens.expiresAt, now),
+      ),
+    );
+}
+
+/** revokeRefreshTokenFamilyOfUser: as revokeRefreshTokenFamily, only if the session is theirs. */
+export async function revokeRefreshTokenFamilyOfUser(
+  db: UsersQueryable,
+  familyId: string,
+  userId: string,
+  at: Date,
+): Promise<number> {
+  const [result] = await db
+    .update(refreshTokens)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(refreshTokens.familyId, familyId),
+        eq(refreshTokens.userId, userId),
+        isNull(refreshTokens.revokedAt),
+      ),
+    );
   return result.affectedRows;
 }

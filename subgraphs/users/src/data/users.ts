@@ -10,6 +10,7 @@ export interface UserRow {
   name: string;
   roles: Role[];
   externalId: string | null;
+  phone: string | null;
   createdAt: Date;
 }
 
@@ -17,19 +18,23 @@ export interface UserWithPassword extends UserRow {
   passwordHash: string;
 }
 
-const columns = {
+/** The columns of a UserRow (everything but the password hash). */
+export const userColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
   roles: users.roles,
   externalId: users.externalId,
+  phone: users.phone,
   createdAt: users.createdAt,
 };
 
 const parseRoles = (stored: string): Role[] =>
   stored.split(',').filter((r): r is Role => ROLES.includes(r as Role));
 
-const toRow = <T extends { roles: string }>(row: T): Omit<T, 'roles'> & { roles: Role[] } => ({
+export const toUserRow = <T extends { roles: string }>(
+  row: T,
+): Omit<T, 'roles'> & { roles: Role[] } => ({
   ...row,
   roles: parseRoles(row.roles),
 });
@@ -41,10 +46,23 @@ export async function selectUsersByIds(
 ): Promise<UserRow[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select(columns)
+    .select(userColumns)
     .from(users)
     .where(inArray(users.id, [...ids]));
-  return rows.map(toRow);
+  return rows.map(toUserRow);
+}
+
+/** selectUserCredentials: the row with its password hash, by id (a signed-in user's check). */
+export async function selectUserCredentials(
+  db: UsersQueryable,
+  id: string,
+): Promise<UserWithPassword | undefined> {
+  const [row] = await db
+    .select({ ...userColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row && toUserRow(row);
 }
 
 /** selectUserForLogin: the row with its password hash, by normalized email. */
@@ -53,11 +71,11 @@ export async function selectUserForLogin(
   email: string,
 ): Promise<UserWithPassword | undefined> {
   const [row] = await db
-    .select({ ...columns, passwordHash: users.passwordHash })
+    .select({ ...userColumns, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, email))
     .limit(1);
-  return row && toRow(row);
+  return row && toUserRow(row);
 }
 
 export interface NewUser {
@@ -89,11 +107,11 @@ export async function lockUserCredentials(
   id: string,
 ): Promise<UserWithPassword | undefined> {
   const [row] = await tx
-    .select({ ...columns, passwordHash: users.passwordHash })
+    .select({ ...userColumns, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.id, id))
     .for('update');
-  return row && toRow(row);
+  return row && toUserRow(row);
 }
 
 /** updateUserCredentials: sets a new password hash and role list (used by admin:create). */
@@ -106,4 +124,28 @@ export async function updateUserCredentials(
     .update(users)
     .set({ passwordHash: changes.passwordHash, roles: changes.roles.join(',') })
     .where(eq(users.id, id));
+}
+
+/** updateUserProfile: what a user may change about themself without proving anything more. */
+export async function updateUserProfile(
+  db: UsersQueryable,
+  id: string,
+  profile: { name: string; phone: string | null },
+): Promise<void> {
+  await db.update(users).set(profile).where(eq(users.id, id));
+}
+
+/** updateUserEmail: returns false when another account has the address. */
+export async function updateUserEmail(
+  db: UsersQueryable,
+  id: string,
+  email: string,
+): Promise<boolean> {
+  try {
+    await db.update(users).set({ email }).where(eq(users.id, id));
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
 }

@@ -22,6 +22,8 @@ export const users = mysqlTable(
     /** Comma-separated Role values; a user holds few roles and they are read with the row. */
     roles: varchar('roles', { length: 64 }).notNull(),
     externalId: varchar('external_id', { length: 64 }),
+    /** A contact number the user chose to give (their profile); optional. */
+    phone: varchar('phone', { length: 32 }),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
   (t) => [
@@ -73,6 +75,27 @@ export const pendingSignUps = mysqlTable(
   (t) => [
     uniqueIndex('pending_sign_ups_token').on(t.tokenHash),
     index('pending_sign_ups_expires').on(t.expiresAt),
+  ],
+);
+
+/**
+ * Links emailed to an account: a password reset (30 minutes) or the confirmation of a new email
+ * address (24 hours, `new_email`). One per account and purpose: asking again replaces it. Kept
+ * as the token's SHA-256 and deleted when used (0007_account_links.sql: byte-for-byte columns).
+ */
+export const accountLinks = mysqlTable(
+  'account_links',
+  {
+    tokenHash: char('token_hash', { length: 64 }).primaryKey(),
+    userId: char('user_id', { length: 36 }).notNull(),
+    purpose: varchar('purpose', { length: 16 }).notNull(),
+    newEmail: varchar('new_email', { length: 254 }),
+    expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('account_links_user_purpose').on(t.userId, t.purpose),
+    index('account_links_expires').on(t.expiresAt),
   ],
 );
 

@@ -7,6 +7,7 @@ import {
   validateEmail,
   validateName,
   validatePassword,
+  validatePhone,
   validateSignUpRole,
 } from '../auth/validation.ts';
 import { importUsers } from '../services/imports.ts';
@@ -50,6 +51,37 @@ export const Mutation: MutationResolvers = {
   refreshSession: async (_parent, { refreshToken }, context) =>
     actAs(context, await context.sessions.refresh(refreshToken)),
   logOut: (_parent, { refreshToken }, { sessions }) => sessions.logOut(refreshToken),
+  updateProfile: (_parent, { input }, { account, viewer }) =>
+    account.updateProfile(viewer, {
+      name: validateName(input.name, 'input.name'),
+      phone: validatePhone(input.phone),
+    }),
+  changePassword: async (_parent, { currentPassword, newPassword }, context) =>
+    actAs(
+      context,
+      await context.account.changePassword(
+        context.viewer,
+        currentPassword,
+        validatePassword(newPassword, 'newPassword'),
+        context.clientAddress,
+      ),
+    ),
+  requestPasswordReset: (_parent, { email }, { account }) =>
+    account.requestPasswordReset(validateEmail(email)),
+  resetPassword: async (_parent, { token, newPassword }, context) =>
+    actAs(
+      context,
+      await context.account.resetPassword(token, validatePassword(newPassword, 'newPassword')),
+    ),
+  requestEmailChange: (_parent, { newEmail, currentPassword }, context) =>
+    context.account.requestEmailChange(
+      context.viewer,
+      validateEmail(newEmail, 'newEmail'),
+      currentPassword,
+      context.clientAddress,
+    ),
+  confirmEmailChange: (_parent, { token }, { account }) => account.confirmEmailChange(token),
+  revokeSession: (_parent, { id }, { account, viewer }) => account.revokeSession(viewer, id),
   importUsers: (_parent, args, context) => importUsers(context, args),
   createApiKey: (_parent, { name, scopes }, { apiKeys, viewer }) =>
     apiKeys.create(viewer, name, scopes),

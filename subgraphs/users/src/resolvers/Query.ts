@@ -10,4 +10,5 @@ export const Query: QueryResolvers = {
     return isUuid(id) ? loaders.userById.load(id) : null;
   },
   apiKeys: (_parent, _args, { apiKeys, viewer }) => apiKeys.list(viewer),
+  mySessions: (_parent, _args, { account, viewer }) => account.sessions(viewer),
 };

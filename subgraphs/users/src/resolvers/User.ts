@@ -8,7 +8,8 @@ const isSelfOrAdmin = (viewer: Viewer, user: UserRow) =>
 
 /**
  * Field rules: anonymous callers see nothing; any signed-in caller sees id, name, roles and
- * createdAt (a pool's manager, a fellow member); email only the user and admins; externalId admins.
+ * createdAt (a pool's manager, a fellow member); email only the user and admins (phone: null for
+ * others); externalId admins.
  */
 export const User: UserResolvers = {
   __resolveReference: (reference, { loaders }) =>
@@ -31,6 +32,8 @@ export const User: UserResolvers = {
     }
     return user.email;
   },
+  phone: (user, _args, { viewer }) =>
+    isSelfOrAdmin(requireViewer(viewer), user) ? user.phone : null,
   externalId: (user, _args, { viewer }) =>
     hasRole(requireViewer(viewer), 'ADMIN') ? user.externalId : null,
 };
