@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, expectData, graphql, startSmtpCapture } from '@poolgraph/testing';
+import {
+  eventually,
+  expectData,
+  graphql,
+  startSmtpCapture,
+  type SmtpCapture,
+} from '@poolgraph/testing';
 import { startStack, type Stack } from '@poolgraph/test-stack';
 import { createStripeEmulator } from '@poolgraph/stripe-emulator';
 import { INITIAL_SCRIPT_BUDGET_BYTES, initialScript, kB } from '../scripts/bundle-size.ts';
@@ -504,14 +510,45 @@ describe('the web app in Chromium against the real supergraph', () => {
     expect(clipped).toEqual(Object.fromEntries(Object.keys(clipped).map((k) => [k, []])));
   }, 600_000);
 
-  it('signs a new investor up through the emailed link where sign-up confirms the email', async () => {
-    // A second platform, configured as production is: accounts exist only once confirmed.
-    const smtp = await startSmtpCapture();
-    const confirming = await startStack({
-      serviceConfig: { users: { signUpConfirmsEmail: true, smtpUrl: smtp.url } },
+  describe('on a platform that confirms emails, as production does', () => {
+    let smtp: SmtpCapture;
+    let confirming: Stack;
+    let server: Awaited<ReturnType<typeof previewBuiltApp>>;
+    beforeAll(async () => {
+      smtp = await startSmtpCapture();
+      confirming = await startStack({
+        serviceConfig: { users: { signUpConfirmsEmail: true, smtpUrl: smtp.url } },
+      });
+      server = await previewBuiltApp(app.outDir, confirming.gatewayUrl);
+    }, 120_000);
+    afterAll(async () => {
+      await server?.server.close();
+      await confirming?.stop();
+      await smtp?.stop();
     });
-    const server = await previewBuiltApp(app.outDir, confirming.gatewayUrl);
-    try {
+
+    /** The token of the newest link to `email` for `path`, once its mail has arrived. */
+    const linkTo = (email: string, path: string) =>
+      eventually(async () => {
+        const mails = smtp.mails
+          .filter((m) => m.to === email)
+          .map((m) => m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
+        const tokens = mails.flatMap((m) =>
+          [...m.matchAll(new RegExp(`${path}#token=([A-Za-z0-9_-]{43})`, 'g'))].map((x) => x[1]!),
+        );
+        expect(tokens.length).toBeGreaterThan(0);
+        return tokens.at(-1)!;
+      });
+
+    const expectCleanScreens = (...names: string[]) => {
+      for (const name of names) {
+        expect(a11y[name]).toEqual([]);
+        expect(a11y[`${name}-phone`]).toEqual([]);
+        expect(clipped[`${name}-phone`]).toEqual([]);
+      }
+    };
+
+    it('signs a new investor up through the emailed link', async () => {
       const page = await newPage();
       await page.goto(`${server.url}/signup`);
       await page.getByLabel('Name').fill('Cora Confirm');
@@ -523,13 +560,7 @@ describe('the web app in Chromium against the real supergraph', () => {
       await page.getByText(email).waitFor();
       await review(page, 'sign-up-check-inbox');
 
-      const mail = await eventually(async () => {
-        const found = smtp.mails.find((m) => m.to === email);
-        expect(found).toBeDefined();
-        return found!.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-      });
-      const token = /#token=([A-Za-z0-9_-]{43})/.exec(mail)?.[1];
-      expect(token).toBeDefined();
+      const token = await linkTo(email, '/confirm-sign-up');
       await page.goto(`${server.url}/confirm-sign-up#token=${token}`);
       await page.getByTestId('signed-in-as').waitFor();
       // The token left the address bar; the link does not work twice.
@@ -538,17 +569,105 @@ describe('the web app in Chromium against the real supergraph', () => {
       await again.goto(`${server.url}/confirm-sign-up#token=${token}`);
       await again.getByTestId('form-error').getByText('not valid').waitFor();
       await review(again, 'sign-up-link-used');
-      for (const name of ['sign-up-check-inbox', 'sign-up-link-used']) {
-        expect(a11y[name]).toEqual([]);
-        expect(a11y[`${name}-phone`]).toEqual([]);
-        expect(clipped[`${name}-phone`]).toEqual([]);
-      }
-    } finally {
-      await server.server.close();
-      await confirming.stop();
-      await smtp.stop();
-    }
-  }, 180_000);
+      expectCleanScreens('sign-up-check-inbox', 'sign-up-link-used');
+    }, 180_000);
+
+    it('lets a user run their own account: profile, password, a forgotten password, email, sessions', async () => {
+      // An account made the only way this platform allows: the emailed link.
+      const user = {
+        email: `self-${Date.now()}@e2e.poolgraph.dev`,
+        password: 'correct-horse-battery',
+      };
+      expectData(
+        await graphql(
+          confirming.gatewayUrl,
+          'mutation($i: SignUpInput!) { requestSignUp(input: $i) { email } }',
+          { i: { ...user, name: 'Sam Self', role: 'INVESTOR' } },
+        ),
+      );
+      expectData(
+        await graphql(
+          confirming.gatewayUrl,
+          'mutation($t: String!) { confirmSignUp(token: $t) { accessToken } }',
+          { t: await linkTo(user.email, '/confirm-sign-up') },
+        ),
+      );
+      const other = await newPage();
+      await other.goto(`${server.url}/login`);
+      await other.getByLabel('Email').fill(user.email);
+      await other.getByLabel('Password').first().fill(user.password);
+      await other.getByRole('button', { name: 'Log in' }).click();
+      await other.getByTestId('signed-in-as').waitFor();
+
+      const page = await newPage();
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('Email').fill(user.email);
+      await page.getByLabel('Password').first().fill(user.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByTestId('signed-in-as').click();
+      await page.getByRole('heading', { name: 'Your account' }).waitFor();
+      const sessions = page.getByRole('region', { name: 'Sessions' });
+      await expect
+        .poll(() => sessions.getByRole('button', { name: /End the session/ }).count())
+        .toBe(2);
+      // The sign-up's session, the other browser's and this one, which cannot be ended here.
+      await review(page, 'account');
+
+      const profile = page.getByRole('region', { name: 'Profile' });
+      await profile.getByLabel('Phone').fill('+44 20 7946 0958');
+      await profile.getByRole('button', { name: 'Save profile' }).click();
+      await page.getByText('Profile saved.').waitFor();
+
+      // A new password ends the other browser's session; this one carries on.
+      const password = page.getByRole('region', { name: 'Password' });
+      await password.getByLabel('Current password').first().fill('wrong password here');
+      await password.getByLabel('New password').first().fill('a brand new passphrase');
+      await password.getByRole('button', { name: 'Change password' }).click();
+      await password.getByText('Is not your current password.').waitFor();
+      await password.getByLabel('Current password').first().fill(user.password);
+      await password.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('Every other session has ended').waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'Your account' }).waitFor();
+      await other.reload();
+      await other
+        .getByRole('heading', { name: 'Log in to Poolgraph' })
+        .waitFor({ timeout: 15_000 });
+
+      // Forgotten: the emailed link sets another password and signs in.
+      await other.getByRole('link', { name: 'Forgot your password?' }).click();
+      await other.getByLabel('Email').fill(user.email);
+      await other.getByRole('button', { name: 'Send the link' }).click();
+      await other.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+      await review(other, 'forgot-password');
+      const resetToken = await linkTo(user.email, '/reset-password');
+      await other.goto(`${server.url}/reset-password#token=${resetToken}`);
+      await review(other, 'reset-password');
+      await other.getByLabel('New password').first().fill('the third passphrase');
+      await other.getByRole('button', { name: 'Set the password and log in' }).click();
+      await other.getByTestId('signed-in-as').waitFor();
+
+      // A new address counts once its inbox confirms it.
+      const newEmail = `moved-${Date.now()}@e2e.poolgraph.dev`;
+      await other.goto(`${server.url}/account`);
+      const email = other.getByRole('region', { name: 'Email' });
+      await email.getByLabel('New email').fill(newEmail);
+      await email.getByLabel('Current password').first().fill('the third passphrase');
+      await email.getByRole('button', { name: 'Send a confirmation link' }).click();
+      await email.getByText('Check the new inbox').waitFor();
+      const emailToken = await linkTo(newEmail, '/confirm-email');
+      await other.goto(`${server.url}/confirm-email#token=${emailToken}`);
+      await other.getByText('you now log in with your new email address').waitFor();
+      await review(other, 'confirm-email');
+      const login = await graphql(
+        confirming.gatewayUrl,
+        'mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }',
+        { e: newEmail, p: 'the third passphrase' },
+      );
+      expectData(login);
+      expectCleanScreens('account', 'forgot-password', 'reset-password', 'confirm-email');
+    }, 240_000);
+  });
 
   it('loads a first script under 150 kB gzip, caches hashed assets for good and follows dark mode', async () => {
     const first = initialScript(app.outDir);

@@ -13,6 +13,10 @@ const Layout = screen(() => import('./components/Layout.tsx'), 'Layout');
 const LogIn = screen(() => import('./screens/auth/LogIn.tsx'), 'LogIn');
 const SignUp = screen(() => import('./screens/auth/SignUp.tsx'), 'SignUp');
 const ConfirmSignUp = screen(() => import('./screens/auth/ConfirmSignUp.tsx'), 'ConfirmSignUp');
+const ForgotPassword = screen(() => import('./screens/auth/ForgotPassword.tsx'), 'ForgotPassword');
+const ResetPassword = screen(() => import('./screens/auth/ResetPassword.tsx'), 'ResetPassword');
+const ConfirmEmail = screen(() => import('./screens/auth/ConfirmEmail.tsx'), 'ConfirmEmail');
+const Account = screen(() => import('./screens/account/Account.tsx'), 'Account');
 const AlertRules = screen(() => import('./screens/manager/AlertRules.tsx'), 'AlertRules');
 const AlertsInbox = screen(() => import('./screens/manager/AlertsInbox.tsx'), 'AlertsInbox');
 const Dashboard = screen(() => import('./screens/manager/Dashboard.tsx'), 'Dashboard');
@@ -67,7 +71,11 @@ export function App() {
         <Route path="/login" element={session ? <AfterLogIn /> : <LogIn />} />
         <Route path="/signup" element={session ? <Home /> : <SignUp />} />
         <Route path="/confirm-sign-up" element={<ConfirmSignUp />} />
+        <Route path="/forgot-password" element={<ForgotPassword />} />
+        <Route path="/reset-password" element={<ResetPassword />} />
+        <Route path="/confirm-email" element={<ConfirmEmail />} />
         <Route element={<Layout />}>
+          <Route path="/account" element={<Account />} />
           <Route
             path="/manager"
             element={

@@ -35,3 +35,13 @@ export function primaryRole(session: Session): AppRole {
 export function homeOf(role: AppRole): string {
   return role === 'ADMIN' ? '/admin' : role === 'MANAGER' ? '/manager' : '/investor';
 }
+
+/** The session an AuthPayload (log in, sign up, password reset …) starts. */
+export function sessionOf(payload: {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; email: string; name: string; roles: readonly string[] };
+}): Session {
+  const { accessToken, refreshToken, user } = payload;
+  return { accessToken, refreshToken, user: { ...user, roles: [...user.roles] } };
+}

@@ -46,10 +46,18 @@ type Documents = {
     "\n  query TopInvestors($currency: String!) {\n    topInvestors(limit: 10, currency: $currency) {\n      investor {\n        id\n        name\n      }\n      uniquePools\n      totalInvested {\n        amount\n        currency\n      }\n    }\n  }\n": typeof types.TopInvestorsDocument,
     "\n  query ReportPools {\n    pools {\n      id\n      name\n      currency\n      manager {\n        id\n      }\n    }\n  }\n": typeof types.ReportPoolsDocument,
     "\n  query PoolPerformance($poolId: ID!) {\n    poolPerformance(poolId: $poolId) {\n      committed {\n        amount\n        currency\n      }\n      called {\n        amount\n        currency\n      }\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      cash {\n        amount\n        currency\n      }\n      investorCount\n      dpi\n      byDay {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n      byMonth {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": typeof types.PoolPerformanceDocument,
+    "\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n": typeof types.AccountDocument,
+    "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      email\n      expiresAt\n    }\n  }\n": typeof types.RequestEmailChangeDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token)\n  }\n": typeof types.ConfirmEmailChangeDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query OpenPools {\n    pools {\n      id\n      name\n      description\n      currency\n      status\n      memberCount\n      maxInvestors\n      manager {\n        id\n        name\n      }\n      targetAmount {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n    }\n    me {\n      id\n      memberships {\n        id\n        pool {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OpenPoolsDocument,
     "\n  mutation JoinPool($poolId: ID!, $commitment: Decimal!) {\n    joinPool(poolId: $poolId, commitment: $commitment) {\n      id\n    }\n  }\n": typeof types.JoinPoolDocument,
     "\n  fragment PositionCardFields on Membership {\n    id\n    commitment {\n      amount\n      currency\n    }\n    called {\n      amount\n      currency\n    }\n    outstanding {\n      amount\n      currency\n    }\n    pool {\n      id\n      name\n      currency\n      status\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      capital {\n        amount\n        currency\n      }\n      pending {\n        amount\n        currency\n      }\n    }\n  }\n": typeof types.PositionCardFieldsFragmentDoc,
@@ -103,10 +111,18 @@ const documents: Documents = {
     "\n  query TopInvestors($currency: String!) {\n    topInvestors(limit: 10, currency: $currency) {\n      investor {\n        id\n        name\n      }\n      uniquePools\n      totalInvested {\n        amount\n        currency\n      }\n    }\n  }\n": types.TopInvestorsDocument,
     "\n  query ReportPools {\n    pools {\n      id\n      name\n      currency\n      manager {\n        id\n      }\n    }\n  }\n": types.ReportPoolsDocument,
     "\n  query PoolPerformance($poolId: ID!) {\n    poolPerformance(poolId: $poolId) {\n      committed {\n        amount\n        currency\n      }\n      called {\n        amount\n        currency\n      }\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      cash {\n        amount\n        currency\n      }\n      investorCount\n      dpi\n      byDay {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n      byMonth {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": types.PoolPerformanceDocument,
+    "\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n": types.AccountDocument,
+    "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      email\n      expiresAt\n    }\n  }\n": types.RequestEmailChangeDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token)\n  }\n": types.ConfirmEmailChangeDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  query OpenPools {\n    pools {\n      id\n      name\n      description\n      currency\n      status\n      memberCount\n      maxInvestors\n      manager {\n        id\n        name\n      }\n      targetAmount {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n    }\n    me {\n      id\n      memberships {\n        id\n        pool {\n          id\n        }\n      }\n    }\n  }\n": types.OpenPoolsDocument,
     "\n  mutation JoinPool($poolId: ID!, $commitment: Decimal!) {\n    joinPool(poolId: $poolId, commitment: $commitment) {\n      id\n    }\n  }\n": types.JoinPoolDocument,
     "\n  fragment PositionCardFields on Membership {\n    id\n    commitment {\n      amount\n      currency\n    }\n    called {\n      amount\n      currency\n    }\n    outstanding {\n      amount\n      currency\n    }\n    pool {\n      id\n      name\n      currency\n      status\n    }\n    position {\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      capital {\n        amount\n        currency\n      }\n      pending {\n        amount\n        currency\n      }\n    }\n  }\n": types.PositionCardFieldsFragmentDoc,
@@ -273,6 +289,26 @@ export function graphql(source: "\n  query PoolPerformance($poolId: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      email\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      email\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -286,6 +322,18 @@ export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scop
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token)\n  }\n"): (typeof documents)["\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

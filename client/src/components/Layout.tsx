@@ -1,5 +1,5 @@
 import { useApolloClient } from '@apollo/client/react';
-import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -82,9 +82,17 @@ export function Layout() {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" visibleFrom="xs" data-testid="signed-in-as">
+            <Anchor
+              component={Link}
+              to="/account"
+              size="sm"
+              c="inherit"
+              visibleFrom="xs"
+              data-testid="signed-in-as"
+              title="Your account"
+            >
               {session.user.name} · {role.toLowerCase()}
-            </Text>
+            </Anchor>
             <Button variant="default" size="xs" onClick={() => void signOut()} loading={loading}>
               Log out
             </Button>
@@ -106,6 +114,15 @@ export function Layout() {
             }
           />
         ))}
+        <NavLink
+          component={Link}
+          to="/account"
+          label="Your account"
+          onClick={close}
+          variant="filled"
+          active={location.pathname === '/account'}
+          mt="auto"
+        />
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense fallback={<Loading />}>

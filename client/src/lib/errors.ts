@@ -50,6 +50,12 @@ export function formErrors(error: unknown, shownFields?: readonly string[]): For
   return result;
 }
 
+/** A screen an emailed link opens has no field to show a message beside: all go at the top. */
+export function linkErrors(error: unknown): FormErrors {
+  const errors = formErrors(error, ['token']);
+  return { ...errors, form: errors.form ?? errors.fields.token };
+}
+
 /** A fresh idempotency key for one user action (a retry of the same action reuses it). */
 export function idempotencyKey(): string {
   return crypto.randomUUID();

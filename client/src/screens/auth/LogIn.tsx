@@ -14,7 +14,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { LogInMutation } from '../../apollo/operations.ts';
 import { formErrors } from '../../lib/errors.ts';
-import { useSessionStore } from '../../session.tsx';
+import { sessionOf, useSessionStore } from '../../session.tsx';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 
@@ -33,10 +33,8 @@ export function LogIn() {
     if (invalid.email || invalid.password) return;
     const { data } = await logIn({ variables: { email, password } }).catch(() => ({ data: null }));
     if (!data) return;
-    const { accessToken, refreshToken, user } = data.logIn;
-    const session = { accessToken, refreshToken, user: { ...user, roles: [...user.roles] } };
     // The /login route, now signed in, sends the user back where they were going (App.tsx).
-    store.set(session);
+    store.set(sessionOf(data.logIn));
   }
 
   const errors = formErrors(error);
@@ -73,6 +71,9 @@ export function LogIn() {
             <Button type="submit" loading={loading}>
               Log in
             </Button>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              Forgot your password?
+            </Anchor>
             <Text size="sm">
               New here?{' '}
               <Anchor component={Link} to="/signup">

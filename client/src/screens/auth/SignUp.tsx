@@ -17,8 +17,9 @@ import { Link, useNavigate } from 'react-router';
 import { RequestSignUpMutation, SignUpMutation } from '../../apollo/operations.ts';
 import { formatMoment } from '../../lib/dates.ts';
 import { formErrors } from '../../lib/errors.ts';
-import { homeOf, primaryRole, useSessionStore } from '../../session.tsx';
+import { homeOf, primaryRole, sessionOf, useSessionStore } from '../../session.tsx';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { AuthCard } from '../../components/AuthCard.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 
 const MIN_PASSWORD = 12;
@@ -52,8 +53,7 @@ export function SignUp() {
     if (!confirmsEmail) {
       const result = await signUp({ variables: { input } }).catch((e: unknown) => ({ error: e }));
       if ('data' in result && result.data) {
-        const { accessToken, refreshToken, user } = result.data.signUp;
-        const session = { accessToken, refreshToken, user: { ...user, roles: [...user.roles] } };
+        const session = sessionOf(result.data.signUp);
         store.set(session);
         await navigate(homeOf(primaryRole(session)));
         return;
@@ -142,24 +142,17 @@ const asksForConfirmation = (error: unknown) =>
 function CheckInbox({ email, expiresAt }: { email: string; expiresAt: string }) {
   useDocumentTitle('Check your inbox');
   return (
-    <Center mih="100vh" p="md" component="main">
-      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={440}>
-        <Stack>
-          <Title order={1} size="h2">
-            Check your inbox
-          </Title>
-          <Text style={{ overflowWrap: 'anywhere' }}>
-            We sent an email to <strong>{email}</strong>. Open the link in it to create your
-            account; it works once, until {formatMoment(expiresAt)}.
-          </Text>
-          <Text size="sm" c="dimmed">
-            If this address already has an account, the email says so instead: log in with it.
-          </Text>
-          <Anchor component={Link} to="/login">
-            Back to log in
-          </Anchor>
-        </Stack>
-      </Paper>
-    </Center>
+    <AuthCard title="Check your inbox">
+      <Text style={{ overflowWrap: 'anywhere' }}>
+        We sent an email to <strong>{email}</strong>. Open the link in it to create your account; it
+        works once, until {formatMoment(expiresAt)}.
+      </Text>
+      <Text size="sm" c="dimmed">
+        If this address already has an account, the email says so instead: log in with it.
+      </Text>
+      <Anchor component={Link} to="/login">
+        Back to log in
+      </Anchor>
+    </AuthCard>
   );
 }
