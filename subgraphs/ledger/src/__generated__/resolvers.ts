@@ -479,6 +479,11 @@ export type Position = {
   __typename?: 'Position';
   /** The investor's capital account: contributed minus distributed, fees and withdrawn. What they may withdraw while the pool is OPEN (and its cash allows). */
   capital: Money;
+  /**
+   * The investor's commitment to the pool, as the ledger holds it from pools' membership events;
+   * zero once they are no member (or before pools' event arrived).
+   */
+  commitment: Money;
   /** Sum of the investor's contributions. */
   contributed: Money;
   /** Sum of distributions paid to the investor. */
@@ -493,6 +498,12 @@ export type Position = {
   pendingPayouts: Money;
   /** The pool. */
   pool: Pool;
+  /**
+   * What is left of the commitment to pay in: commitment minus net contributed capital
+   * (contributed − withdrawn) and pending contributions, never below zero. The same figure caps
+   * contributions and recorded money.
+   */
+  unfundedCommitment: Money;
   /** Sum of the investor's withdrawals. */
   withdrawn: Money;
 };
@@ -1101,6 +1112,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
   capital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  commitment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   contributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   distributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1108,6 +1120,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
   pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pendingPayouts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  unfundedCommitment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   withdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
