@@ -24,9 +24,10 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function serveBuiltApp(
   gatewayUrl: string,
-  { stripeEmulatorUrl }: { stripeEmulatorUrl?: string } = {},
+  { stripeEmulatorUrl, outName = 'dist' }: { stripeEmulatorUrl?: string; outName?: string } = {},
 ): Promise<{ url: string; server: PreviewServer; outDir: string }> {
-  const outDir = resolve(OUTPUT, 'dist');
+  // One folder per test file: two files building at once must not empty each other's build.
+  const outDir = resolve(OUTPUT, outName);
   const configFile = resolve(CLIENT, 'vite.config.ts');
   const target = new URL(gatewayUrl).origin;
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
