@@ -135,7 +135,7 @@ describe("the investor's notices, history and commitments in Chromium", () => {
     const rows = page.locator('[data-testid^="history-"]');
     await expect.poll(() => rows.count()).toBe(2);
     await review(page, 'transactions');
-    await page.getByRole('textbox', { name: 'Type' }).click();
+    await page.getByRole('combobox', { name: 'Type' }).click();
     await page.getByRole('option', { name: 'Distribution' }).click();
     await expect.poll(() => rows.count()).toBe(1);
     await expect

@@ -209,7 +209,7 @@ export function History() {
               {
                 label: 'Status',
                 cell: (row: Row) => (
-                  <Badge color={STATUS_COLOR[row.status]} variant="light">
+                  <Badge color={STATUS_COLOR[row.status]} variant="dot">
                     {words(row.status)}
                   </Badge>
                 ),

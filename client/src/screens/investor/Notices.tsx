@@ -15,7 +15,6 @@ export const MyNoticesQuery = graphql(`
     notices(first: $first, after: $after, unreadOnly: $unreadOnly) {
       id
       kind
-      message
       amount {
         amount
         currency
@@ -62,15 +61,17 @@ function NoticeCard({ notice, onRead }: { notice: Notice; onRead: (id: string) =
         <Group gap="xs" wrap="wrap">
           <Text fw={700}>{LABEL[notice.kind]}</Text>
           {unread && (
-            <Badge size="sm" variant="light">
+            <Badge size="sm" variant="dot">
               New
             </Badge>
           )}
         </Group>
         <MoneyText money={notice.amount} outflow={OUTFLOW.has(notice.kind)} fw={700} />
       </Group>
+      {/* The pool and the app's own money and date formats; the server's message (plain text,
+          for any channel) writes amounts its own way, so it is not shown beside them. */}
       <Text size="sm" mt={4}>
-        {notice.pool.name}: {notice.message}
+        {notice.pool.name}
       </Text>
       <Group justify="space-between" mt="xs" wrap="wrap" gap="xs">
         <Text size="xs" c="dimmed">
