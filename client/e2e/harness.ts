@@ -26,7 +26,8 @@ export async function serveBuiltApp(
   gatewayUrl: string,
   { stripeEmulatorUrl, outName = 'dist' }: { stripeEmulatorUrl?: string; outName?: string } = {},
 ): Promise<{ url: string; server: PreviewServer; outDir: string }> {
-  // One folder per test file: two files building at once must not empty each other's build.
+  // One folder per test file (named …/dist, which lint skips): two files building at once must
+  // not empty each other's build.
   const outDir = resolve(OUTPUT, outName);
   const configFile = resolve(CLIENT, 'vite.config.ts');
   const target = new URL(gatewayUrl).origin;

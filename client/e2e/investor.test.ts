@@ -82,7 +82,7 @@ describe("the investor's notices, history and commitments in Chromium", () => {
       { p: poolId, k: randomUUID() },
     );
     [app, browser] = await Promise.all([
-      serveBuiltApp(stack.gatewayUrl, { outName: 'dist-investor' }),
+      serveBuiltApp(stack.gatewayUrl, { outName: 'investor/dist' }),
       launchChromium(),
     ]);
   }, 180_000);
