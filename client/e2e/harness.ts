@@ -24,9 +24,11 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function serveBuiltApp(
   gatewayUrl: string,
-  { stripeEmulatorUrl }: { stripeEmulatorUrl?: string } = {},
+  { stripeEmulatorUrl, outName = 'dist' }: { stripeEmulatorUrl?: string; outName?: string } = {},
 ): Promise<{ url: string; server: PreviewServer; outDir: string }> {
-  const outDir = resolve(OUTPUT, 'dist');
+  // One folder per test file (named …/dist, which lint skips): two files building at once must
+  // not empty each other's build.
+  const outDir = resolve(OUTPUT, outName);
   const configFile = resolve(CLIENT, 'vite.config.ts');
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const nodeEnv = process.env.NODE_ENV;

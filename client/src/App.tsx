@@ -24,6 +24,8 @@ const PoolPage = screen(() => import('./screens/manager/PoolPage.tsx'), 'PoolPag
 const OpenPools = screen(() => import('./screens/investor/OpenPools.tsx'), 'OpenPools');
 const Positions = screen(() => import('./screens/investor/Positions.tsx'), 'Positions');
 const Statements = screen(() => import('./screens/investor/Statements.tsx'), 'Statements');
+const Notices = screen(() => import('./screens/investor/Notices.tsx'), 'Notices');
+const History = screen(() => import('./screens/investor/History.tsx'), 'History');
 const Reports = screen(() => import('./screens/Reports.tsx'), 'Reports');
 const ApiKeys = screen(() => import('./screens/admin/ApiKeys.tsx'), 'ApiKeys');
 
@@ -137,6 +139,22 @@ export function App() {
             element={
               <RequireRole role="INVESTOR">
                 <Statements />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/investor/notices"
+            element={
+              <RequireRole role="INVESTOR">
+                <Notices />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/investor/transactions"
+            element={
+              <RequireRole role="INVESTOR">
+                <History />
               </RequireRole>
             }
           />

@@ -8,5 +8,6 @@ export default subgraphCodegen({
   NotificationChannel: '../data/channels.ts#ChannelRow',
   NotificationChannelCreated: '../data/channels.ts#ChannelCreated',
   Notification: '../data/notifications.ts#NotificationRow',
+  Notice: '../data/notices.ts#NoticeRow',
   DeliveryAttempt: '../data/deliveryAttempts.ts#AttemptRow',
 });

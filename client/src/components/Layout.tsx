@@ -11,6 +11,11 @@ const AlertToasts = lazy(async () => ({
   default: (await import('./AlertToasts.tsx')).AlertToasts,
 }));
 
+/** Investors' unread-notice count: its own chunk too. */
+const NoticeBadge = lazy(async () => ({
+  default: (await import('./NoticeBadge.tsx')).NoticeBadge,
+}));
+
 const NAV: Record<AppRole, Array<{ to: string; label: string }>> = {
   MANAGER: [
     { to: '/manager', label: 'Dashboard' },
@@ -21,6 +26,8 @@ const NAV: Record<AppRole, Array<{ to: string; label: string }>> = {
   INVESTOR: [
     { to: '/investor', label: 'Open pools' },
     { to: '/investor/positions', label: 'My positions' },
+    { to: '/investor/transactions', label: 'Transactions' },
+    { to: '/investor/notices', label: 'Notices' },
     { to: '/investor/statements', label: 'Statements' },
   ],
   ADMIN: [
@@ -106,6 +113,13 @@ export function Layout() {
             component={Link}
             to={item.to}
             label={item.label}
+            rightSection={
+              item.to === '/investor/notices' ? (
+                <Suspense fallback={null}>
+                  <NoticeBadge />
+                </Suspense>
+              ) : undefined
+            }
             onClick={close}
             variant="filled"
             active={

@@ -88,26 +88,45 @@ export function parseDomainEvent(raw: unknown): DomainEvent {
   return { id: value.id, type: value.type, occurredAt: value.occurredAt, payload: value.payload };
 }
 
+function isTransactionPayload(p: unknown): p is TransactionPostedPayload {
+  return (
+    isObject(p) &&
+    typeof p.transactionId === 'string' &&
+    typeof p.poolId === 'string' &&
+    (p.investorId === null || typeof p.investorId === 'string') &&
+    typeof p.type === 'string' &&
+    TYPES.includes(p.type) &&
+    typeof p.amountMinor === 'string' &&
+    INTEGER.test(p.amountMinor) &&
+    typeof p.currency === 'string' &&
+    typeof p.cashBalanceMinor === 'string' &&
+    INTEGER.test(p.cashBalanceMinor) &&
+    (p.allocations === undefined || isAllocationList(p.allocations)) &&
+    (p.reservedAmountMinor === undefined ||
+      (typeof p.reservedAmountMinor === 'string' && INTEGER.test(p.reservedAmountMinor)))
+  );
+}
+
 /** Parses and checks a ledger event (from a stream entry or a pub/sub message). */
 export function parseLedgerEvent(raw: unknown): LedgerEvent {
   const event = parseDomainEvent(raw);
-  const p = event.payload;
-  if (
-    event.type !== 'TransactionPosted' ||
-    !isObject(p) ||
-    typeof p.transactionId !== 'string' ||
-    typeof p.poolId !== 'string' ||
-    !(p.investorId === null || typeof p.investorId === 'string') ||
-    typeof p.type !== 'string' ||
-    !TYPES.includes(p.type) ||
-    typeof p.amountMinor !== 'string' ||
-    !INTEGER.test(p.amountMinor) ||
-    typeof p.currency !== 'string' ||
-    typeof p.cashBalanceMinor !== 'string' ||
-    !INTEGER.test(p.cashBalanceMinor) ||
-    !(p.allocations === undefined || isAllocationList(p.allocations))
-  ) {
+  if (event.type !== 'TransactionPosted' || !isTransactionPayload(event.payload)) {
     throw new TypeError(`event ${event.id} is not a valid TransactionPosted event`);
   }
   return event as LedgerEvent;
+}
+
+const STEP_TYPES: readonly string[] = [
+  'TransactionPending',
+  'TransactionPosted',
+  'TransactionVoided',
+];
+
+/** Parses and checks any step of a ledger transaction (pending, posted or voided). */
+export function parseTransactionStep(raw: unknown): TransactionStepEvent {
+  const event = parseDomainEvent(raw);
+  if (!STEP_TYPES.includes(event.type) || !isTransactionPayload(event.payload)) {
+    throw new TypeError(`event ${event.id} is not a valid transaction step`);
+  }
+  return event as TransactionStepEvent;
 }

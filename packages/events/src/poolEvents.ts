@@ -37,8 +37,24 @@ export interface MembershipChangedPayload {
   commitmentMinor: string;
 }
 
+/**
+ * A capital call was made: a fact, not a snapshot (it carries no revision). Consumers that act
+ * on it deduplicate on the event id. Each member's exact part of the call is in `items`.
+ */
+export interface CapitalCalledPayload {
+  poolId: string;
+  callId: string;
+  currency: string;
+  /** The share of each commitment called, as a decimal string ("25" or "12.5"). */
+  percent: string;
+  /** ISO 8601 UTC. */
+  dueDate: string;
+  items: Array<{ investorId: string; calledMinor: string }>;
+}
+
 export type PoolChangedEvent = DomainEvent<'PoolChanged', PoolChangedPayload>;
 export type MembershipChangedEvent = DomainEvent<'MembershipChanged', MembershipChangedPayload>;
+export type CapitalCalledEvent = DomainEvent<'CapitalCalled', CapitalCalledPayload>;
 export type PoolEvent = PoolChangedEvent | MembershipChangedEvent;
 
 export const poolEventsStream = (prefix: string): string => `${prefix}pools.events`;
@@ -78,6 +94,30 @@ function isMembershipChanged(p: unknown): p is MembershipChangedPayload {
     typeof p.member === 'boolean' &&
     isMinor(p.commitmentMinor)
   );
+}
+
+function isCapitalCalled(p: unknown): p is CapitalCalledPayload {
+  return (
+    isObject(p) &&
+    typeof p.poolId === 'string' &&
+    typeof p.callId === 'string' &&
+    typeof p.currency === 'string' &&
+    typeof p.percent === 'string' &&
+    typeof p.dueDate === 'string' &&
+    Array.isArray(p.items) &&
+    p.items.every(
+      (item) => isObject(item) && typeof item.investorId === 'string' && isMinor(item.calledMinor),
+    )
+  );
+}
+
+/** Parses and checks a CapitalCalled event; throws on anything else. */
+export function parseCapitalCalled(raw: unknown): CapitalCalledEvent {
+  const event = parseDomainEvent(raw);
+  if (event.type === 'CapitalCalled' && isCapitalCalled(event.payload)) {
+    return event as CapitalCalledEvent;
+  }
+  throw new TypeError(`event ${event.id} is not a valid CapitalCalled event`);
 }
 
 /** Parses and checks a pools event (from a stream entry); throws on anything else. */

@@ -28,3 +28,4 @@ export * from './streamTail.ts';
 export * from './subscriptionCursor.ts';
 export * from './clientAddress.ts';
 export * from './mailer.ts';
+export * from './csv.ts';

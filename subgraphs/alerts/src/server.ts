@@ -20,6 +20,7 @@ import {
   ALL_ALERTS,
   type AlertRaisedEvent,
 } from './events/alertStream.ts';
+import { NOTICE_CREATED, noticeKey } from './events/noticeEvents.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { createAlertsMetrics } from './metrics.ts';
 import { createPoolsPeer } from './peers/pools.ts';
@@ -87,7 +88,13 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
     redisUrl: config.redisUrl,
     redis,
     stream: alertsRaisedStream(config.redisPrefix),
-    keyOf: (event) => (event.type === ALERT_RAISED ? ALL_ALERTS : undefined),
+    // Alerts share one key (each subscription filters); notices are keyed by their investor.
+    keyOf: (event) =>
+      event.type === ALERT_RAISED
+        ? ALL_ALERTS
+        : event.type === NOTICE_CREATED
+          ? noticeKey(String(event.payload.investorId))
+          : undefined,
     idOf: (event) => event.id,
     log: log.child({ component: 'stream-tail' }),
   });

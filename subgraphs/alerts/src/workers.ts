@@ -72,6 +72,8 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
     pollIntervalMs: options.relayPollIntervalMs,
   });
   relay.start();
+  // Committed notices: their NoticeCreated events are in the outbox; publish them now.
+  const onNoticed = () => relay.notify();
   const consumers: StreamConsumer[] = [
     startPoolFactsConsumer({
       db,
@@ -79,6 +81,7 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
       eventsPrefix: redisPrefix,
       consumerName: options.consumerName,
       log: log.child({ component: 'pool-facts' }),
+      onNoticed,
     }),
     startDetectionConsumer({
       db,
@@ -88,6 +91,7 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
       claimIdleMs: options.claimIdleMs,
       detector: createSpikeDetector(redis, redisPrefix),
       log: log.child({ component: 'detection' }),
+      onNoticed,
       onRaised: (alerts) => {
         // Committed: their AlertRaised events are in the outbox; the relay publishes them now
         // (its poll catches up after a crash between commit and this call).

@@ -92,9 +92,14 @@ async function published(poolId: string) {
   const events = entries
     .map(
       ([, fields]) =>
-        JSON.parse(fields[1]!) as { id: string; payload: { id: string; poolId: string } },
+        JSON.parse(fields[1]!) as {
+          id: string;
+          type: string;
+          payload: { id: string; poolId: string };
+        },
     )
-    .filter((e) => e.payload.poolId === poolId);
+    // The stream also carries investors' NoticeCreated events (each contribution gives one).
+    .filter((e) => e.type === 'AlertRaised' && e.payload.poolId === poolId);
   const [[pending]] = (await mysql.db.execute(
     sql`SELECT COUNT(*) AS n FROM outbox WHERE published_at IS NULL`,
   )) as unknown as [[{ n: number }]];

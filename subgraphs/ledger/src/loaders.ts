@@ -8,7 +8,7 @@ import {
 import { selectHeldByPoolIds } from './data/payments.ts';
 import { selectPoolAccountsByIds, type PoolAccountRow } from './data/poolAccounts.ts';
 import { selectPoolFactsByIds, type PoolFactsRow } from './data/poolFacts.ts';
-import { selectMembers } from './data/poolMembers.ts';
+import { selectMembers, type PoolMemberRow } from './data/poolMembers.ts';
 import {
   selectTransactionPages,
   selectTransactionsByIds,
@@ -23,6 +23,8 @@ export interface Loaders {
   poolFactsById: DataLoader<string, PoolFactsRow | null>;
   /** Each pool's suspense in minor units (payments/refunds.ts). */
   heldByPoolId: DataLoader<string, bigint>;
+  /** Keyed by accountKey(poolId, investorId): the ledger's copy of the membership, if any. */
+  memberByKey: DataLoader<string, PoolMemberRow | null>;
   /** Keyed by accountKey(poolId, investorId): whether the investor is a member now. */
   isMemberByKey: DataLoader<string, boolean>;
   /** Keyed by accountKey(poolId, investorId). */
@@ -38,7 +40,13 @@ const splitKey = (key: string) => {
 
 /** Per-request loaders: every reference and list child in one operation costs one query per kind. */
 export function createLoaders(db: LedgerDb): Loaders {
+  const memberByKey = new DataLoader<string, PoolMemberRow | null>(async (keys) => {
+    const rows = await selectMembers(db, keys.map(splitKey));
+    const byKey = new Map(rows.map((r) => [accountKey(r.poolId, r.investorId), r]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
   return {
+    memberByKey,
     poolAccountById: new DataLoader(async (ids) => {
       const byId = new Map((await selectPoolAccountsByIds(db, ids)).map((r) => [r.poolId, r]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -51,13 +59,12 @@ export function createLoaders(db: LedgerDb): Loaders {
       const byId = new Map((await selectPoolFactsByIds(db, ids)).map((r) => [r.poolId, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    isMemberByKey: new DataLoader(async (keys) => {
-      const rows = await selectMembers(db, keys.map(splitKey));
-      const members = new Set(
-        rows.filter((r) => r.member).map((r) => accountKey(r.poolId, r.investorId)),
-      );
-      return keys.map((key) => members.has(key));
-    }),
+    isMemberByKey: new DataLoader(async (keys) =>
+      (await memberByKey.loadMany(keys)).map((row) => {
+        if (row instanceof Error) throw row;
+        return row?.member ?? false;
+      }),
+    ),
     investorAccountByKey: new DataLoader(async (keys) => {
       const rows = await selectInvestorAccountsByKeys(db, keys.map(splitKey));
       const byKey = new Map(rows.map((r) => [accountKey(r.poolId, r.investorId), r]));

@@ -235,6 +235,24 @@ describe('commitments cap contributions', () => {
     );
     expect(errorCodes(over)).toEqual(['BAD_USER_INPUT']);
     expect(message(over)).toMatch(/20000\.00 USD is left of the commitment of 50000\.00 USD/);
+    // The investor, the manager and an outsider read the same cap the ledger enforces.
+    const COMMITMENT = `query($p: ID!, $i: ID!) { position(poolId: $p, investorId: $i) {
+      commitment { amount } unfundedCommitment { amount currency } pending { amount } } }`;
+    const commitmentOf = async (user: TestUser) =>
+      gql<{ position: Record<string, unknown> }>(
+        COMMITMENT,
+        { p: pool.id, i: investor.userId },
+        user,
+      );
+    for (const reader of [investor, pool.manager]) {
+      expect(expectData(await commitmentOf(reader)).position).toEqual({
+        commitment: { amount: '50000.00' },
+        unfundedCommitment: { amount: '20000.00', currency: 'USD' },
+        pending: { amount: '30000.00' },
+      });
+    }
+    const stranger = await ps.stack.signUp('INVESTOR');
+    expect(errorCodes(await commitmentOf(stranger))).toEqual(['FORBIDDEN']);
     const recorded = await gql(
       RECORD,
       { p: pool.id, i: investor.userId, a: '20000.01', k: key() },

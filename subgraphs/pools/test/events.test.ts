@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePoolEvent, poolEventsStream, type PoolEvent } from '@poolgraph/events';
+import {
+  parseCapitalCalled,
+  parsePoolEvent,
+  poolEventsStream,
+  type PoolEvent,
+} from '@poolgraph/events';
 import { Redis } from '@poolgraph/platform';
 import { eventually, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
 import { startPoolsHarness, type PoolsHarness, type TestUser } from './harness.ts';
@@ -28,13 +33,22 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** The pool's events on the stream: its snapshots, and (parsed apart) its CapitalCalled facts. */
 async function eventsOf(poolId: string): Promise<PoolEvent[]> {
+  return (await allEventsOf(poolId)).flatMap((raw) =>
+    JSON.parse(raw).type === 'CapitalCalled' ? [] : [parsePoolEvent(raw)],
+  );
+}
+
+async function allEventsOf(poolId: string): Promise<string[]> {
   const entries = (await redis.xrange(poolEventsStream(stack.eventsPrefix), '-', '+')) as Array<
     [string, string[]]
   >;
   return entries
-    .map(([, fields]) => parsePoolEvent(fields[1]!))
-    .filter((event) => event.payload.poolId === poolId);
+    .map(([, fields]) => fields[1]!)
+    .filter(
+      (raw) => (JSON.parse(raw) as { payload: { poolId: string } }).payload.poolId === poolId,
+    );
 }
 
 describe('pool events', () => {
@@ -92,6 +106,17 @@ describe('pool events', () => {
       calledMinor: '0',
     });
     expect(snapshots[3]).toMatchObject({ calledMinor: '50000' });
+    // The call is also a fact with each member's exact part (alerts tells members from it).
+    const calls = (await allEventsOf(pool.id))
+      .filter((raw) => JSON.parse(raw).type === 'CapitalCalled')
+      .map((raw) => parseCapitalCalled(raw).payload);
+    expect(calls).toMatchObject([
+      {
+        currency: 'USD',
+        percent: '10.0000',
+        items: [{ investorId: investor.userId, calledMinor: '50000' }],
+      },
+    ]);
     expect(snapshots[4]).toMatchObject({ name: 'Renamed' });
     expect(snapshots[5]).toMatchObject({ committedMinor: '0', memberCount: 0 });
     expect(snapshots[0]).toMatchObject({

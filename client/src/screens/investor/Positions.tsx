@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import type { PositionCardFieldsFragment } from '../../__generated__/graphql.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
+import { sumMoney } from '../../lib/money.ts';
 import { STATUS_COLOR } from '../../components/PoolCard.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
@@ -51,6 +52,10 @@ export const PositionCardFields = graphql(`
         amount
         currency
       }
+      unfundedCommitment {
+        amount
+        currency
+      }
     }
   }
 `);
@@ -91,6 +96,8 @@ function PositionCard({
   });
   const figures = [
     ['Commitment', membership.commitment],
+    // What is left to pay in: the same figure that caps contributions.
+    ['Unfunded', position.unfundedCommitment],
     ['Contributed', position.contributed],
     ['Distributed', position.distributed],
     ['Fees', position.fees],
@@ -130,6 +137,49 @@ function PositionCard({
   );
 }
 
+/** Commitment and unfunded commitment over every pool, one line per currency (never mixed). */
+function CommitmentTotals({ memberships }: { memberships: PositionCardFieldsFragment[] }) {
+  const currencies = [...new Set(memberships.map((m) => m.commitment.currency))].sort();
+  return (
+    <Card withBorder padding="md" data-testid="commitment-totals">
+      <Title order={3} size="h5" mb="xs">
+        All pools
+      </Title>
+      {currencies.map((currency) => {
+        const mine = memberships.filter((m) => m.commitment.currency === currency);
+        const total = (pick: (m: PositionCardFieldsFragment) => string) => ({
+          amount: sumMoney(mine.map(pick), currency),
+          currency,
+        });
+        return (
+          <SimpleGrid cols={2} key={currency}>
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                Committed ({currency})
+              </Text>
+              <MoneyText
+                money={total((m) => m.commitment.amount)}
+                fw={600}
+                data-testid={`total-commitment-${currency}`}
+              />
+            </Stack>
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                Unfunded ({currency})
+              </Text>
+              <MoneyText
+                money={total((m) => m.position.unfundedCommitment.amount)}
+                fw={600}
+                data-testid={`total-unfunded-${currency}`}
+              />
+            </Stack>
+          </SimpleGrid>
+        );
+      })}
+    </Card>
+  );
+}
+
 /** The investor's positions, live: any transaction in one of their pools refreshes them. */
 export function Positions() {
   useDocumentTitle('My positions');
@@ -146,16 +196,19 @@ export function Positions() {
       ) : memberships.length === 0 ? (
         <Empty title="No positions yet">Join an open pool to start investing.</Empty>
       ) : (
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          {memberships.map((m) => (
-            <PositionCard
-              key={m.id}
-              membership={m}
-              onContribute={() => setContributing(m)}
-              onEvent={() => void refetch()}
-            />
-          ))}
-        </SimpleGrid>
+        <>
+          <CommitmentTotals memberships={memberships} />
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            {memberships.map((m) => (
+              <PositionCard
+                key={m.id}
+                membership={m}
+                onContribute={() => setContributing(m)}
+                onEvent={() => void refetch()}
+              />
+            ))}
+          </SimpleGrid>
+        </>
       )}
       <Modal
         opened={contributing !== null}

@@ -5,6 +5,7 @@ import type { MoneyValue } from '@poolgraph/money';
 import type { PoolRef } from '../data/poolFacts.ts';
 import type { ChannelRow, ChannelCreated } from '../data/channels.ts';
 import type { NotificationRow } from '../data/notifications.ts';
+import type { NoticeRow } from '../data/notices.ts';
 import type { AttemptRow } from '../data/deliveryAttempts.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -191,6 +192,11 @@ export type Mutation = {
   addNotificationChannel: NotificationChannelCreated;
   /** Marks in-app notifications read; returns how many changed. */
   markInboxRead: Scalars['Int']['output'];
+  /**
+   * Marks the caller's notices read (all of their unread notices when ids is left out); returns
+   * how many changed. Ids that are not the caller's own change nothing. At most 500 ids.
+   */
+  markNoticesRead: Scalars['Int']['output'];
   /** Removes one of the caller's channels; pending notifications to it are dead-lettered. */
   removeNotificationChannel: Scalars['Boolean']['output'];
   /** Sends a DEAD (or still PENDING) webhook or email notification again, now, with a fresh count of attempts. */
@@ -220,6 +226,11 @@ export type MutationMarkInboxReadArgs = {
 };
 
 
+export type MutationMarkNoticesReadArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
 export type MutationRemoveNotificationChannelArgs = {
   id: Scalars['ID']['input'];
 };
@@ -238,6 +249,56 @@ export type MutationResolveAlertArgs = {
 export type MutationSetAlertRuleArgs = {
   input: AlertRuleInput;
 };
+
+/**
+ * Something that happened to an investor's money in one pool, told to them with their own
+ * amount. Visible to that investor only.
+ */
+export type Notice = {
+  __typename?: 'Notice';
+  /**
+   * The investor's own amount: their part of the call, their share of the distribution or fee,
+   * their payment's amount.
+   */
+  amount: Money;
+  /** When the notice was written (its place in the inbox). */
+  createdAt: Scalars['DateTime']['output'];
+  /** CAPITAL_CALL: when payment is due; null otherwise. */
+  dueDate?: Maybe<Scalars['DateTime']['output']>;
+  /** Stable identifier (a time-ordered UUID). */
+  id: Scalars['ID']['output'];
+  /** What happened. */
+  kind: NoticeKind;
+  /** A sentence for the investor, with the amount. */
+  message: Scalars['String']['output'];
+  /** When it happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The pool it happened in. */
+  pool: Pool;
+  /** When the investor marked it read; null while unread. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The ledger transaction it is about; null for capital calls. */
+  transaction?: Maybe<Transaction>;
+};
+
+/** What a notice tells an investor about. */
+export type NoticeKind =
+  /** A capital call: the investor's own part of it, and when it is due. */
+  | 'CAPITAL_CALL'
+  /** The investor's contribution arrived and is on the books (amount: what arrived). */
+  | 'CONTRIBUTION_POSTED'
+  /** The investor's contribution failed, was cancelled or expired; no money moved (amount: what was started). */
+  | 'CONTRIBUTION_VOIDED'
+  /** A distribution paid to the investor: their own share. */
+  | 'DISTRIBUTION'
+  /** A distribution to the investor that was cancelled before it was paid. */
+  | 'DISTRIBUTION_VOIDED'
+  /** A fee charged to the pool: the investor's own share of it. */
+  | 'FEE'
+  /** The investor's withdrawal was paid. */
+  | 'WITHDRAWAL_POSTED'
+  /** The investor's withdrawal was cancelled; the capital stays in the pool. */
+  | 'WITHDRAWAL_VOIDED';
 
 /** One alert sent to one channel: the notification outbox's row and its delivery state. */
 export type Notification = {
@@ -358,6 +419,11 @@ export type Query = {
    * manage. `first` 1 to 200 (default 50), after the notification whose id is `after`.
    */
   inbox: Array<Notification>;
+  /**
+   * The caller's notices, newest first, optionally only the unread. `first` 1 to 200 (default
+   * 50), after the notice whose id is `after`. Any signed-in user (each sees only their own).
+   */
+  notices: Array<Notice>;
   /** The caller's webhook and email channels. */
   notificationChannels: Array<NotificationChannel>;
   /**
@@ -365,6 +431,8 @@ export type Query = {
    * one status (DEAD: the dead letters). `first` 1 to 200 (default 50).
    */
   notificationDeliveries: Array<Notification>;
+  /** How many of the caller's notices are unread. Any signed-in user. */
+  unreadNoticeCount: Scalars['Int']['output'];
 };
 
 
@@ -395,6 +463,13 @@ export type QueryInboxArgs = {
 };
 
 
+export type QueryNoticesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryNotificationDeliveriesArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -408,6 +483,8 @@ export type Subscription = {
    * (admins: every pool). Only the pool's manager and admins may subscribe.
    */
   alertRaised: Alert;
+  /** Each notice of the caller's as it is written. Any signed-in user; each sees only their own. */
+  noticeReceived: Notice;
 };
 
 
@@ -539,6 +616,8 @@ export type ResolversTypes = {
   DeliveryAttempt: ResolverTypeWrapper<AttemptRow>;
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Notice: ResolverTypeWrapper<NoticeRow>;
+  NoticeKind: NoticeKind;
   Notification: ResolverTypeWrapper<NotificationRow>;
   NotificationChannel: ResolverTypeWrapper<ChannelRow>;
   NotificationChannelCreated: ResolverTypeWrapper<ChannelCreated>;
@@ -567,6 +646,7 @@ export type ResolversParentTypes = {
   DeliveryAttempt: AttemptRow;
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
+  Notice: NoticeRow;
   Notification: NotificationRow;
   NotificationChannel: ChannelRow;
   NotificationChannelCreated: ChannelCreated;
@@ -643,10 +723,24 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   acknowledgeAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAcknowledgeAlertArgs, 'id'>>;
   addNotificationChannel?: Resolver<ResolversTypes['NotificationChannelCreated'], ParentType, ContextType, RequireFields<MutationAddNotificationChannelArgs, 'input'>>;
   markInboxRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkInboxReadArgs, 'ids'>>;
+  markNoticesRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNoticesReadArgs>>;
   removeNotificationChannel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveNotificationChannelArgs, 'id'>>;
   replayNotification?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationReplayNotificationArgs, 'id'>>;
   resolveAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationResolveAlertArgs, 'id'>>;
   setAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<MutationSetAlertRuleArgs, 'input'>>;
+};
+
+export type NoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
 };
 
 export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
@@ -689,12 +783,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit'>>;
   alertsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAlertsAuditLogArgs, 'first'>>;
   inbox?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryInboxArgs, 'first' | 'unreadOnly'>>;
+  notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType, RequireFields<QueryNoticesArgs, 'first' | 'unreadOnly'>>;
   notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
   notificationDeliveries?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationDeliveriesArgs, 'first'>>;
+  unreadNoticeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   alertRaised?: SubscriptionResolver<ResolversTypes['Alert'], "alertRaised", ParentType, ContextType, Partial<SubscriptionAlertRaisedArgs>>;
+  noticeReceived?: SubscriptionResolver<ResolversTypes['Notice'], "noticeReceived", ParentType, ContextType>;
 };
 
 export type TransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
@@ -710,6 +807,7 @@ export type Resolvers<ContextType = Context> = {
   DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notice?: NoticeResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationChannel?: NotificationChannelResolvers<ContextType>;
   NotificationChannelCreated?: NotificationChannelCreatedResolvers<ContextType>;

@@ -22,6 +22,17 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export type ChannelKind = 'WEBHOOK' | 'EMAIL';
 export type NotificationChannelKind = 'IN_APP' | ChannelKind;
 export type NotificationStatus = 'PENDING' | 'DELIVERED' | 'DEAD';
+export const NOTICE_KINDS = [
+  'CAPITAL_CALL',
+  'DISTRIBUTION',
+  'DISTRIBUTION_VOIDED',
+  'FEE',
+  'CONTRIBUTION_POSTED',
+  'CONTRIBUTION_VOIDED',
+  'WITHDRAWAL_POSTED',
+  'WITHDRAWAL_VOIDED',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 const now = sql`CURRENT_TIMESTAMP(3)`;
 const at = (name: string) => datetime(name, { mode: 'date', fsp: 3 });
@@ -164,6 +175,38 @@ export const deliveryAttempts = mysqlTable(
     durationMs: int('duration_ms').notNull(),
   },
   (t) => [index('attempts_notification').on(t.notificationId, t.attempt)],
+);
+
+/**
+ * Notices: what an investor is told about money that concerns them (a capital call, a
+ * distribution, their payments' outcomes), with their own amount. Written by the event
+ * consumers; a notice is delivered in-app by being written. One per event and investor (the
+ * unique key), so a redelivered event adds nothing.
+ */
+export const notices = mysqlTable(
+  'notices',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    investorId: char('investor_id', { length: 36 }).notNull(),
+    poolId: char('pool_id', { length: 36 }).notNull(),
+    kind: varchar('kind', { length: 32 }).$type<NoticeKind>().notNull(),
+    amountMinor: minor('amount_minor').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    message: varchar('message', { length: 500 }).notNull(),
+    transactionId: char('transaction_id', { length: 36 }),
+    capitalCallId: char('capital_call_id', { length: 36 }),
+    dueDate: at('due_date'),
+    /** When the fact happened (the event's occurredAt). */
+    occurredAt: at('occurred_at').notNull(),
+    createdAt: at('created_at').notNull().default(now),
+    readAt: at('read_at'),
+    sourceEventId: asciiBin('source_event_id', 36).notNull(),
+  },
+  (t) => [
+    uniqueIndex('notices_source_investor').on(t.sourceEventId, t.investorId),
+    index('notices_investor_created').on(t.investorId, t.createdAt),
+    index('notices_investor_unread').on(t.investorId, t.readAt),
+  ],
 );
 
 export const processedEvents = processedEventsTable();

@@ -4,10 +4,11 @@ import {
   consumeStream,
   ledgerEventsStream,
   parseDomainEvent,
-  parseLedgerEvent,
+  parseTransactionStep,
   type DomainEvent,
   type LedgerEvent,
   type StreamConsumer,
+  type TransactionStepEvent,
 } from '@poolgraph/events';
 import type { Logger, RedisClient } from '@poolgraph/platform';
 import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
@@ -24,6 +25,8 @@ import {
   type ChannelsOf,
 } from '../services/alerts.ts';
 import { effectiveRules, spikeParamsOf, type EffectiveRule } from '../services/rules.ts';
+import type { NoticeRow } from '../data/notices.ts';
+import { noticeTransactionSteps } from './noticeEvents.ts';
 
 export interface DetectionDeps {
   db: AlertsDb;
@@ -206,15 +209,29 @@ export interface LedgerConsumerOptions extends DetectionDeps {
   eventsPrefix: string;
   consumerName?: string;
   claimIdleMs?: number;
+  /** After commit: the investors' notices the events gave (live delivery). */
+  onNoticed?: (notices: NoticeRow[]) => void;
 }
 
-/** Reads `ledger.events` in the consumer group "alerts"; acks only after detectAlerts committed. */
+const STEPS: readonly string[] = ['TransactionPending', 'TransactionPosted', 'TransactionVoided'];
+
+/**
+ * Reads `ledger.events` in the consumer group "alerts": investors' notices first (idempotent on
+ * their own), then detection; acks only after both committed.
+ */
 export function startDetectionConsumer(options: LedgerConsumerOptions): StreamConsumer {
   const { log } = options;
+  const steps = (events: DomainEvent[]) =>
+    events.filter((e): e is TransactionStepEvent => STEPS.includes(e.type));
   const posted = (events: DomainEvent[]) =>
     events.filter((e): e is LedgerEvent => e.type === 'TransactionPosted');
   const report = (raised: AlertRow[]) => {
     if (raised.length) log.info({ alerts: raised.map((a) => a.id) }, 'alerts raised');
+  };
+  const handle = async (events: DomainEvent[]) => {
+    const noticed = await noticeTransactionSteps(options.db, steps(events));
+    if (noticed.length) options.onNoticed?.(noticed);
+    report(await detectAlerts(options, posted(events)));
   };
   return consumeStream<DomainEvent>({
     redis: options.redis,
@@ -225,12 +242,12 @@ export function startDetectionConsumer(options: LedgerConsumerOptions): StreamCo
     // Event types alerts does not know are acknowledged and skipped, not dropped as malformed.
     parse: (raw) => {
       const event = parseDomainEvent(raw);
-      return event.type === 'TransactionPosted' ? parseLedgerEvent(event) : event;
+      return STEPS.includes(event.type) ? parseTransactionStep(event) : event;
     },
-    handle: async (event) => report(await detectAlerts(options, posted([event]))),
+    handle: (event) => handle([event]),
     // A read in one commit; when it fails (say, one pool's facts are missing) the consumer
     // handles the events one by one, so the others go through.
-    handleBatch: async (events) => report(await detectAlerts(options, posted(events))),
+    handleBatch: handle,
     log,
   });
 }

@@ -3,6 +3,8 @@ import { consumePoolSnapshots, type StreamConsumer } from '@poolgraph/events';
 import type { Logger, RedisClient } from '@poolgraph/platform';
 import type { AlertsDb } from '../db/index.ts';
 import { upsertPoolFacts } from '../data/poolFacts.ts';
+import type { NoticeRow } from '../data/notices.ts';
+import { noticeCapitalCalls } from './noticeEvents.ts';
 
 export interface PoolFactsConsumerOptions {
   db: AlertsDb;
@@ -11,11 +13,14 @@ export interface PoolFactsConsumerOptions {
   eventsPrefix: string;
   consumerName?: string;
   log: Logger;
+  /** After commit: the members' capital call notices (live delivery). */
+  onNoticed?: (notices: NoticeRow[]) => void;
 }
 
 /**
  * Keeps `pool_facts` from `pools.events` (group "alerts"): PoolChanged snapshots are applied
- * when their revision is newer. MembershipChanged is not needed here and is skipped.
+ * when their revision is newer; each CapitalCalled gives the called members their notices.
+ * MembershipChanged is not needed here and is skipped.
  */
 export function startPoolFactsConsumer(options: PoolFactsConsumerOptions): StreamConsumer {
   const { db, log } = options;
@@ -28,6 +33,10 @@ export function startPoolFactsConsumer(options: PoolFactsConsumerOptions): Strea
       for (const event of events) {
         if (event.type === 'PoolChanged') await upsertPoolFacts(db, event.payload);
       }
+    },
+    capitalCalls: async (events) => {
+      const noticed = await noticeCapitalCalls(db, events);
+      if (noticed.length) options.onNoticed?.(noticed);
     },
     log,
   });

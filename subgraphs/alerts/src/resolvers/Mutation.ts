@@ -6,6 +6,7 @@ import { acknowledgeOpenAlert, resolveUnresolvedAlert, type AlertRow } from '../
 import { selectRulesByPool, upsertRule } from '../data/rules.ts';
 import type { Context } from '../context.ts';
 import { applyRuleInput, effectiveRules } from '../services/rules.ts';
+import { NoticeMutations } from './NoticeOperations.ts';
 import { NotificationMutations } from './NotificationMutations.ts';
 
 const wrongStatus = (status: string | undefined, allowed: string) =>
@@ -61,4 +62,5 @@ export const Mutation: MutationResolvers = {
   },
 
   ...NotificationMutations,
+  ...NoticeMutations,
 };

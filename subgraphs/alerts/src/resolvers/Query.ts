@@ -8,6 +8,7 @@ import { selectChannelsByManager } from '../data/channels.ts';
 import { selectNotifications, selectNotificationsByIds } from '../data/notifications.ts';
 import { selectRulesByPool } from '../data/rules.ts';
 import { effectiveRules } from '../services/rules.ts';
+import { NoticeQueries } from './NoticeOperations.ts';
 
 export const DEFAULT_ALERTS_LIMIT = 100;
 export const MAX_ALERTS_LIMIT = 500;
@@ -96,4 +97,6 @@ export const Query: QueryResolvers = {
       limit,
     });
   },
+
+  ...NoticeQueries,
 };

@@ -3,6 +3,7 @@ import { pipeEvents, resumeAfterOf, withCursor } from '@poolgraph/platform';
 import type { SubscriptionResolvers } from '../__generated__/resolvers.ts';
 import { requireManagedPool } from '../access.ts';
 import { alertFromEvent, ALL_ALERTS } from '../events/alertStream.ts';
+import { NoticeSubscriptions } from './NoticeOperations.ts';
 
 export const Subscription: SubscriptionResolvers = {
   alertRaised: {
@@ -28,4 +29,5 @@ export const Subscription: SubscriptionResolvers = {
       );
     },
   },
+  ...NoticeSubscriptions,
 };

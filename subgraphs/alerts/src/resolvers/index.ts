@@ -4,6 +4,7 @@ import type { Resolvers } from '../__generated__/resolvers.ts';
 import { Alert } from './Alert.ts';
 import { AlertRule } from './AlertRule.ts';
 import { Mutation } from './Mutation.ts';
+import { Notice } from './Notice.ts';
 import { Notification } from './Notification.ts';
 import { Pool } from './Pool.ts';
 import { Query } from './Query.ts';
@@ -17,6 +18,7 @@ export const resolvers: Resolvers = {
   Subscription,
   Alert,
   AlertRule,
+  Notice,
   Notification,
   Pool,
 };

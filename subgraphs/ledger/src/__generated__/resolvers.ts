@@ -479,6 +479,11 @@ export type Position = {
   __typename?: 'Position';
   /** The investor's capital account: contributed minus distributed, fees and withdrawn. What they may withdraw while the pool is OPEN (and its cash allows). */
   capital: Money;
+  /**
+   * The investor's commitment to the pool, as the ledger holds it from pools' membership events;
+   * zero once they are no member (or before pools' event arrived).
+   */
+  commitment: Money;
   /** Sum of the investor's contributions. */
   contributed: Money;
   /** Sum of distributions paid to the investor. */
@@ -493,6 +498,12 @@ export type Position = {
   pendingPayouts: Money;
   /** The pool. */
   pool: Pool;
+  /**
+   * What is left of the commitment to pay in: commitment minus net contributed capital
+   * (contributed − withdrawn) and pending contributions, never below zero. The same figure caps
+   * contributions and recorded money.
+   */
+  unfundedCommitment: Money;
   /** Sum of the investor's withdrawals. */
   withdrawn: Money;
 };
@@ -517,6 +528,21 @@ export type Query = {
   position?: Maybe<Position>;
   /** A transaction by id, or null when it does not exist or the caller may not see it. */
   transaction?: Maybe<Transaction>;
+  /**
+   * Transactions across pools, newest first, narrowed by filter. An investor reads only their own
+   * (naming another investor is FORBIDDEN); a manager the pools they manage (another's pool
+   * FORBIDDEN); admins everything. Fees are the pool's transactions (investor null): a manager
+   * sees them, an investor's share of one is in Position.fees. first: 1 to 100 (default 20);
+   * after: the endCursor of the previous page.
+   */
+  transactionHistory: TransactionConnection;
+  /**
+   * The same transactions as transactionHistory, all of them (at most 10000, else BAD_USER_INPUT:
+   * narrow the filter), as CSV (RFC 4180, header row): transaction_id, occurred_at, pool_id,
+   * investor_id, type, status, amount, reserved_amount, currency. Text cells quoted and inert in a
+   * spreadsheet; amounts bare exact decimals.
+   */
+  transactionHistoryCsv: Scalars['String']['output'];
 };
 
 
@@ -546,6 +572,18 @@ export type QueryPositionArgs = {
 
 export type QueryTransactionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTransactionHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TransactionHistoryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTransactionHistoryCsvArgs = {
+  filter?: InputMaybe<TransactionHistoryFilter>;
 };
 
 /**
@@ -629,6 +667,22 @@ export type TransactionEdge = {
   cursor: Scalars['String']['output'];
   /** The transaction. */
   node: Transaction;
+};
+
+/** Narrows a transaction history; every field left out matches everything. */
+export type TransactionHistoryFilter = {
+  /** occurredAt at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** One investor's transactions only (investors may name only themselves). */
+  investorId?: InputMaybe<Scalars['ID']['input']>;
+  /** One pool's transactions only. */
+  poolId?: InputMaybe<Scalars['ID']['input']>;
+  /** One status only. */
+  status?: InputMaybe<TransactionStatus>;
+  /** occurredAt before this instant (after from). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** One kind of movement only. */
+  type?: InputMaybe<TransactionType>;
 };
 
 /** Whether more transactions follow this page. */
@@ -931,6 +985,7 @@ export type ResolversTypes = {
   Transaction: ResolverTypeWrapper<TransactionRow>;
   TransactionConnection: ResolverTypeWrapper<TransactionPage>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
+  TransactionHistoryFilter: TransactionHistoryFilter;
   TransactionPageInfo: ResolverTypeWrapper<TransactionPageInfo>;
   TransactionStatus: TransactionStatus;
   TransactionType: TransactionType;
@@ -963,6 +1018,7 @@ export type ResolversParentTypes = {
   Transaction: TransactionRow;
   TransactionConnection: TransactionPage;
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
+  TransactionHistoryFilter: TransactionHistoryFilter;
   TransactionPageInfo: TransactionPageInfo;
   User: User;
 };
@@ -1101,6 +1157,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
   capital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  commitment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   contributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   distributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1108,6 +1165,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
   pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pendingPayouts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  unfundedCommitment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   withdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
@@ -1117,6 +1175,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   paymentMismatches?: Resolver<Array<ResolversTypes['PaymentMismatch']>, ParentType, ContextType, RequireFields<QueryPaymentMismatchesArgs, 'days'>>;
   position?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'investorId' | 'poolId'>>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
+  transactionHistory?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<QueryTransactionHistoryArgs, 'first'>>;
+  transactionHistoryCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<QueryTransactionHistoryCsvArgs>>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {

@@ -32,6 +32,18 @@ export async function upsertPoolFacts(db: LedgerQueryable, s: PoolSnapshot): Pro
       revision = GREATEST(revision, VALUES(revision))`);
 }
 
+/** selectPoolIdsByManager: the pools a manager runs, as the local copy knows them. */
+export async function selectPoolIdsByManager(
+  db: LedgerQueryable,
+  managerId: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ poolId: poolFacts.poolId })
+    .from(poolFacts)
+    .where(eq(poolFacts.managerId, managerId));
+  return rows.map((r) => r.poolId);
+}
+
 /** selectPoolFactsByIds: the local copies of many pools, one query (loaders). */
 export async function selectPoolFactsByIds(
   db: LedgerQueryable,

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
-import { transactions, type TransactionType } from '../db/schema.ts';
+import { transactions, type TransactionStatus, type TransactionType } from '../db/schema.ts';
 
 export type TransactionRow = typeof transactions.$inferSelect;
 
@@ -153,5 +153,46 @@ export async function selectExpiredPending(
     .from(transactions)
     .where(and(eq(transactions.status, 'PENDING'), lt(transactions.expiresAt, now)))
     .orderBy(asc(transactions.expiresAt))
+    .limit(limit);
+}
+
+/** Which transactions a history reads: every field narrows; poolIds null means any pool. */
+export interface HistoryFilter {
+  poolIds: readonly string[] | null;
+  investorId: string | null;
+  type: TransactionType | null;
+  status: TransactionStatus | null;
+  /** occurredAt inclusive from, exclusive to. */
+  from: Date | null;
+  to: Date | null;
+  /** Exclusive: only transactions older (smaller id) than this one. */
+  after: string | null;
+}
+
+/**
+ * selectTransactionHistory: newest first, at most `limit` rows (callers ask one more to know
+ * whether a page follows). One investor's rows read `transactions_investor`, a manager's pools
+ * `transactions_pool`.
+ */
+export async function selectTransactionHistory(
+  db: LedgerQueryable,
+  f: HistoryFilter,
+  limit: number,
+): Promise<TransactionRow[]> {
+  if (f.poolIds !== null && f.poolIds.length === 0) return [];
+  const conditions: Array<SQL | undefined> = [
+    f.poolIds === null ? undefined : inArray(transactions.poolId, [...f.poolIds]),
+    f.investorId === null ? undefined : eq(transactions.investorId, f.investorId),
+    f.type === null ? undefined : eq(transactions.type, f.type),
+    f.status === null ? undefined : eq(transactions.status, f.status),
+    f.from === null ? undefined : gte(transactions.occurredAt, f.from),
+    f.to === null ? undefined : lt(transactions.occurredAt, f.to),
+    f.after === null ? undefined : lt(transactions.id, f.after),
+  ];
+  return db
+    .select()
+    .from(transactions)
+    .where(and(...conditions))
+    .orderBy(desc(transactions.id))
     .limit(limit);
 }

@@ -126,6 +126,8 @@ export const transactions = mysqlTable(
     index('transactions_pool_investor').on(t.poolId, t.investorId, t.id),
     index('transactions_request').on(t.requestId),
     index('transactions_expiry').on(t.status, t.expiresAt),
+    // An investor's history across pools, newest first.
+    index('transactions_investor').on(t.investorId, t.id),
   ],
 );
 
@@ -184,27 +186,32 @@ export type PoolStatus = (typeof POOL_STATUSES)[number];
  * when the copy is missing or older): enough to authorize and check a posting locally, under
  * the pool's cash row lock, while pools is down. Only newer revisions overwrite it.
  */
-export const poolFacts = mysqlTable('pool_facts', {
-  poolId: uuid('pool_id').primaryKey(),
-  currency: char('currency', { length: 3 }).notNull(),
-  managerId: uuid('manager_id').notNull(),
-  status: mysqlEnum('status', POOL_STATUSES).notNull(),
-  revision: int('revision').notNull(),
-  /**
-   * The closing saga's first step (closePoolInLedger) sets it to the revision pools is about to
-   * commit; contributions are refused while it is set. Any pools event at or above it clears it
-   * (the close committed, or failed and that revision went to another change), and so does the
-   * saga's compensation.
-   */
-  closingRevision: int('closing_revision'),
-  /**
-   * The archiving saga's first step (archivePoolInLedger), like closingRevision: while it is set
-   * the pool counts as ARCHIVED here, so nothing posts between the ledger's check (no cash, no
-   * pending money) and pools' commit.
-   */
-  archivingRevision: int('archiving_revision'),
-  updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
-});
+export const poolFacts = mysqlTable(
+  'pool_facts',
+  {
+    poolId: uuid('pool_id').primaryKey(),
+    currency: char('currency', { length: 3 }).notNull(),
+    managerId: uuid('manager_id').notNull(),
+    status: mysqlEnum('status', POOL_STATUSES).notNull(),
+    revision: int('revision').notNull(),
+    /**
+     * The closing saga's first step (closePoolInLedger) sets it to the revision pools is about to
+     * commit; contributions are refused while it is set. Any pools event at or above it clears it
+     * (the close committed, or failed and that revision went to another change), and so does the
+     * saga's compensation.
+     */
+    closingRevision: int('closing_revision'),
+    /**
+     * The archiving saga's first step (archivePoolInLedger), like closingRevision: while it is set
+     * the pool counts as ARCHIVED here, so nothing posts between the ledger's check (no cash, no
+     * pending money) and pools' commit.
+     */
+    archivingRevision: int('archiving_revision'),
+    updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  // A manager's pools (their transaction history across pools).
+  (t) => [index('pool_facts_manager').on(t.managerId)],
+);
 
 /** Who is a member of which pool, per pools (as pool_facts: newest revision wins). */
 export const poolMembers = mysqlTable(

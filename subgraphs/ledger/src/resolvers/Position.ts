@@ -1,5 +1,14 @@
 import { money } from '@poolgraph/money';
 import type { PositionResolvers } from '../__generated__/resolvers.ts';
+import type { Context } from '../context.ts';
+import { accountKey, type PositionValue } from '../data/investorAccounts.ts';
+import { unfundedCommitment } from '../posting/model.ts';
+
+/** The ledger's copy of the commitment (pools' MembershipChanged): zero for no member. */
+async function commitmentOf(p: PositionValue, { loaders }: Context): Promise<bigint> {
+  const member = await loaders.memberByKey.load(accountKey(p.poolId, p.investorId));
+  return member?.member ? (member.commitmentMinor ?? 0n) : 0n;
+}
 
 export const Position: PositionResolvers = {
   pool: (position) => ({ id: position.poolId }),
@@ -11,4 +20,15 @@ export const Position: PositionResolvers = {
   capital: (p) => money(p.capital, p.currency),
   pending: (p) => money(p.pendingIn, p.currency),
   pendingPayouts: (p) => money(p.pendingOut, p.currency),
+  commitment: async (p, _args, context) => money(await commitmentOf(p, context), p.currency),
+  // The same rule that caps contributions (posting/model.ts), so what is shown is what is allowed.
+  unfundedCommitment: async (p, _args, context) => {
+    const account = await context.loaders.investorAccountByKey.load(
+      accountKey(p.poolId, p.investorId),
+    );
+    return money(
+      unfundedCommitment(await commitmentOf(p, context), account ?? undefined),
+      p.currency,
+    );
+  },
 };

@@ -4,6 +4,8 @@ import { ledgerHistory } from './LedgerHistoryPage.ts';
 import { readPosition } from './Membership.ts';
 import { visibleTransaction } from './Transaction.ts';
 import { paymentMismatches } from './payments.ts';
+import { decodeCursor } from './TransactionConnection.ts';
+import { transactionHistoryCsv, transactionHistoryPage } from '../services/transactionHistory.ts';
 
 export const Query: QueryResolvers = {
   position: async (_parent, { poolId, investorId }, context) => {
@@ -17,4 +19,8 @@ export const Query: QueryResolvers = {
   transaction: (_parent, { id }, context) => visibleTransaction(id, context),
   ledgerHistory: (_parent, args, context) => ledgerHistory(args, context),
   paymentMismatches: (_parent, args, context) => paymentMismatches(args, context),
+  transactionHistory: (_parent, { filter, first, after }, context) =>
+    transactionHistoryPage(filter ?? {}, first ?? 20, after ? decodeCursor(after) : null, context),
+  transactionHistoryCsv: (_parent, { filter }, context) =>
+    transactionHistoryCsv(filter ?? {}, context),
 };

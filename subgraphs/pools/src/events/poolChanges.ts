@@ -1,4 +1,9 @@
-import type { MembershipChangedPayload, OutboxInsert, PoolChangedPayload } from '@poolgraph/events';
+import type {
+  CapitalCalledPayload,
+  MembershipChangedPayload,
+  OutboxInsert,
+  PoolChangedPayload,
+} from '@poolgraph/events';
 import { uuidv7 } from '@poolgraph/platform';
 import type { PoolsTx } from '../db/index.ts';
 import { insertOutboxEvents } from '../data/outbox.ts';
@@ -67,4 +72,26 @@ export async function recordPoolChange(
     occurredAt: now,
   });
   await insertOutboxEvents(tx, events);
+}
+
+/**
+ * Records a capital call as a fact (CapitalCalled), in the call's transaction: each member's
+ * exact part, so that a consumer (alerts' notices) tells every member what they owe without
+ * asking pools. Written before the pool's snapshot of the same change.
+ */
+export async function recordCapitalCalled(
+  tx: PoolsTx,
+  call: Omit<CapitalCalledPayload, 'items'> & {
+    occurredAt: Date;
+    items: Array<{ investorId: string; calledMinor: bigint }>;
+  },
+): Promise<void> {
+  const { occurredAt, items, ...rest } = call;
+  const payload: CapitalCalledPayload = {
+    ...rest,
+    items: items.map((i) => ({ investorId: i.investorId, calledMinor: i.calledMinor.toString() })),
+  };
+  await insertOutboxEvents(tx, [
+    { id: uuidv7(), type: 'CapitalCalled', aggregateId: call.poolId, payload, occurredAt },
+  ]);
 }

@@ -12,7 +12,7 @@ import { lockMembershipsOfPool, updateMembershipCredit } from '../data/membershi
 import { planCallAmounts, settleFromCredit } from './capitalCallPlan.ts';
 import { HUNDRED_PERCENT, parsePercent, percentFromDecimal, percentToDecimal } from './percent.ts';
 import { lockManagedPool } from './pools.ts';
-import { recordPoolChange } from '../events/poolChanges.ts';
+import { recordCapitalCalled, recordPoolChange } from '../events/poolChanges.ts';
 
 const MAX_DUE_DAYS = 10 * 366;
 
@@ -97,6 +97,15 @@ export async function callCapital(
       });
     }
     await insertCapitalCall(tx, { ...call, percent: percentToDecimal(percent) }, items);
+    await recordCapitalCalled(tx, {
+      poolId: pool.id,
+      callId: call.id,
+      currency: pool.currency,
+      percent: percentToDecimal(percent),
+      dueDate: dueDate.toISOString(),
+      occurredAt: now,
+      items,
+    });
     await recordPoolChange(tx, pool.id);
     return { ...call, percent: percentToDecimal(percent), currency: pool.currency };
   });

@@ -1,5 +1,5 @@
 import { formatAmount } from '@poolgraph/money';
-import { csvDocument, decimal, text } from './csvWriter.ts';
+import { csvDecimal as decimal, csvDocument, csvText as text } from '@poolgraph/platform';
 import type { StatementModel } from './statements.ts';
 
 const HEADER = [

@@ -1,5 +1,5 @@
 /**
- * The one CSV writer of every export (RFC 4180, CRLF line ends). A spreadsheet opening the file
+ * The one CSV writer of every export (reports' statements, the ledger's transaction history) (RFC 4180, CRLF line ends). A spreadsheet opening the file
  * must show what we wrote and run nothing, whatever its locale's separator (`,` or `;`):
  *
  * - Every text cell is quoted and its quotes doubled, so a `,`, `;`, quote or line break inside
@@ -17,8 +17,8 @@
  */
 export type CsvCell = { text: string } | { decimal: string };
 
-export const text = (value: string): CsvCell => ({ text: value });
-export const decimal = (value: string): CsvCell => ({ decimal: value });
+export const csvText = (value: string): CsvCell => ({ text: value });
+export const csvDecimal = (value: string): CsvCell => ({ decimal: value });
 
 const FORMULA_CHARACTERS = new Set([
   '=',
@@ -67,6 +67,6 @@ export function csvField(cell: CsvCell): string {
 
 /** A whole file: the header (text cells) and one line per row, each ending in CRLF. */
 export function csvDocument(header: readonly string[], rows: ReadonlyArray<readonly CsvCell[]>) {
-  const lines = [header.map(text), ...rows].map((row) => row.map(csvField).join(','));
+  const lines = [header.map(csvText), ...rows].map((row) => row.map(csvField).join(','));
   return lines.map((line) => `${line}\r\n`).join('');
 }

@@ -1,0 +1,168 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Badge, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { graphql } from '../../__generated__/gql.ts';
+import type { MyNoticesQuery as MyNoticesData } from '../../__generated__/graphql.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { MoneyText } from '../../components/MoneyText.tsx';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { formatDay, formatMoment } from '../../lib/dates.ts';
+import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { formErrors } from '../../lib/errors.ts';
+
+export const MyNoticesQuery = graphql(`
+  query MyNotices($first: Int, $after: ID, $unreadOnly: Boolean) {
+    notices(first: $first, after: $after, unreadOnly: $unreadOnly) {
+      id
+      kind
+      amount {
+        amount
+        currency
+      }
+      pool {
+        id
+        name
+      }
+      dueDate
+      createdAt
+      readAt
+    }
+    unreadNoticeCount
+  }
+`);
+
+export const MarkNoticesReadMutation = graphql(`
+  mutation MarkNoticesRead($ids: [ID!]) {
+    markNoticesRead(ids: $ids)
+  }
+`);
+
+type Notice = MyNoticesData['notices'][number];
+
+const PAGE = 20;
+const LABEL: Record<Notice['kind'], string> = {
+  CAPITAL_CALL: 'Capital call',
+  DISTRIBUTION: 'Distribution',
+  DISTRIBUTION_VOIDED: 'Distribution cancelled',
+  FEE: 'Fee',
+  CONTRIBUTION_POSTED: 'Contribution received',
+  CONTRIBUTION_VOIDED: 'Contribution failed',
+  WITHDRAWAL_POSTED: 'Withdrawal paid',
+  WITHDRAWAL_VOIDED: 'Withdrawal cancelled',
+};
+/** Money leaving the investor's capital reads with a minus sign (the app's one rule). */
+const OUTFLOW = new Set<Notice['kind']>(['DISTRIBUTION', 'FEE', 'WITHDRAWAL_POSTED']);
+
+function NoticeCard({ notice, onRead }: { notice: Notice; onRead: (id: string) => void }) {
+  const unread = notice.readAt === null;
+  return (
+    <Card withBorder padding="md" data-testid={`notice-${notice.id}`} data-kind={notice.kind}>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Group gap="xs" wrap="wrap">
+          <Text fw={700}>{LABEL[notice.kind]}</Text>
+          {unread && (
+            <Badge size="sm" variant="dot">
+              New
+            </Badge>
+          )}
+        </Group>
+        <MoneyText money={notice.amount} outflow={OUTFLOW.has(notice.kind)} fw={700} />
+      </Group>
+      {/* The pool and the app's own money and date formats; the server's message (plain text,
+          for any channel) writes amounts its own way, so it is not shown beside them. */}
+      <Text size="sm" mt={4}>
+        {notice.pool.name}
+      </Text>
+      <Group justify="space-between" mt="xs" wrap="wrap" gap="xs">
+        <Text size="xs" c="dimmed">
+          {formatMoment(notice.createdAt)}
+          {notice.dueDate && ` · due ${formatDay(notice.dueDate)}`}
+        </Text>
+        {unread && (
+          <Button size="compact-sm" variant="default" onClick={() => onRead(notice.id)}>
+            Mark read
+          </Button>
+        )}
+      </Group>
+    </Card>
+  );
+}
+
+/** The investor's inbox: capital calls, distributions and payment outcomes, with their amounts. */
+export function Notices() {
+  useDocumentTitle('Notices');
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const { data, loading, error, refetch, fetchMore } = useQuery(MyNoticesQuery, {
+    variables: { first: PAGE, unreadOnly },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+  const [markRead, marking] = useMutation(MarkNoticesReadMutation, {
+    refetchQueries: ['MyNotices', 'UnreadNoticeCount'],
+  });
+  const [more, setMore] = useState(true);
+  const notices = data?.notices ?? [];
+  const unread = data?.unreadNoticeCount ?? 0;
+
+  async function loadMore() {
+    const last = notices[notices.length - 1];
+    if (!last) return;
+    const next = await fetchMore({
+      variables: { after: last.id },
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        ...fetchMoreResult,
+        notices: [...previous.notices, ...fetchMoreResult.notices],
+      }),
+    });
+    if (next.data && next.data.notices.length < PAGE) setMore(false);
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Title order={2}>Notices</Title>
+        <Button
+          variant="default"
+          disabled={unread === 0}
+          loading={marking.loading}
+          onClick={() => void markRead({ variables: {} }).catch(() => undefined)}
+        >
+          Mark all read
+        </Button>
+      </Group>
+      <Switch
+        label="Unread only"
+        checked={unreadOnly}
+        onChange={(e) => {
+          setUnreadOnly(e.currentTarget.checked);
+          setMore(true);
+        }}
+      />
+      {marking.error && <FormAlert errors={formErrors(marking.error)} />}
+      {loading && !data ? (
+        <Loading label="Loading your notices…" />
+      ) : error && !data ? (
+        <ErrorState error={error} retry={() => void refetch()} />
+      ) : notices.length === 0 ? (
+        <Empty title={unreadOnly ? 'Nothing unread' : 'No notices yet'}>
+          Capital calls, distributions and your payments' outcomes show up here.
+        </Empty>
+      ) : (
+        <>
+          {notices.map((notice) => (
+            <NoticeCard
+              key={notice.id}
+              notice={notice}
+              onRead={(id) => void markRead({ variables: { ids: [id] } }).catch(() => undefined)}
+            />
+          ))}
+          {more && notices.length >= PAGE && (
+            <Button variant="default" onClick={() => void loadMore()} loading={loading}>
+              Show older notices
+            </Button>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

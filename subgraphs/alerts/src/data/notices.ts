@@ -1,0 +1,132 @@
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AlertsQueryable } from '../db/index.ts';
+import { notices, type NoticeKind } from '../db/schema.ts';
+
+export interface NoticeRow {
+  id: string;
+  investorId: string;
+  poolId: string;
+  kind: NoticeKind;
+  amountMinor: bigint;
+  currency: string;
+  message: string;
+  transactionId: string | null;
+  capitalCallId: string | null;
+  dueDate: Date | null;
+  occurredAt: Date;
+  createdAt: Date;
+  readAt: Date | null;
+  sourceEventId: string;
+}
+
+export type NewNotice = Omit<NoticeRow, 'createdAt' | 'readAt'>;
+
+const columns = {
+  id: notices.id,
+  investorId: notices.investorId,
+  poolId: notices.poolId,
+  kind: notices.kind,
+  amountMinor: notices.amountMinor,
+  currency: notices.currency,
+  message: notices.message,
+  transactionId: notices.transactionId,
+  capitalCallId: notices.capitalCallId,
+  dueDate: notices.dueDate,
+  occurredAt: notices.occurredAt,
+  createdAt: notices.createdAt,
+  readAt: notices.readAt,
+  sourceEventId: notices.sourceEventId,
+};
+
+/**
+ * insertNoticesOnce: the notices not written before (one per event and investor: the unique
+ * key ignores a redelivered event's copies), returned as written. The ids are fresh, so the
+ * rows found by them afterwards are exactly the ones this call inserted.
+ */
+export async function insertNoticesOnce(
+  tx: AlertsQueryable,
+  rows: NewNotice[],
+): Promise<NoticeRow[]> {
+  if (rows.length === 0) return [];
+  await tx.insert(notices).ignore().values(rows);
+  return tx
+    .select(columns)
+    .from(notices)
+    .where(
+      inArray(
+        notices.id,
+        rows.map((r) => r.id),
+      ),
+    );
+}
+
+export interface NoticeFilter {
+  investorId: string;
+  unreadOnly: boolean;
+  after?: { createdAt: Date; id: string };
+  limit: number;
+}
+
+/** selectNotices: one investor's notices, newest first. */
+export async function selectNotices(db: AlertsQueryable, f: NoticeFilter): Promise<NoticeRow[]> {
+  const conditions: SQL[] = [eq(notices.investorId, f.investorId)];
+  if (f.unreadOnly) conditions.push(isNull(notices.readAt));
+  if (f.after) {
+    const { createdAt, id } = f.after;
+    conditions.push(
+      or(
+        lt(notices.createdAt, createdAt),
+        and(eq(notices.createdAt, createdAt), lt(notices.id, id)),
+      )!,
+    );
+  }
+  return db
+    .select(columns)
+    .from(notices)
+    .where(and(...conditions))
+    .orderBy(desc(notices.createdAt), desc(notices.id))
+    .limit(f.limit);
+}
+
+/** selectNoticeOf: one notice, only when it is this investor's (else undefined). */
+export async function selectNoticeOf(
+  db: AlertsQueryable,
+  id: string,
+  investorId: string,
+): Promise<NoticeRow | undefined> {
+  const [row] = await db
+    .select(columns)
+    .from(notices)
+    .where(and(eq(notices.id, id), eq(notices.investorId, investorId)));
+  return row;
+}
+
+/** countUnreadNotices: the investor's unread badge (the `notices_investor_unread` index). */
+export async function countUnreadNotices(db: AlertsQueryable, investorId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`COUNT(*)` })
+    .from(notices)
+    .where(and(eq(notices.investorId, investorId), isNull(notices.readAt)));
+  return Number(row?.count ?? 0);
+}
+
+/** markNoticesRead: the investor's own unread notices (all of them when ids is null); how many changed. */
+export async function markNoticesRead(
+  db: AlertsQueryable,
+  investorId: string,
+  ids: readonly string[] | null,
+  at: Date,
+): Promise<number> {
+  if (ids !== null && ids.length === 0) return 0;
+  const [result] = await db
+    .update(notices)
+    .set({ readAt: at })
+    .where(
+      and(
+        eq(notices.investorId, investorId),
+        isNull(notices.readAt),
+        ids === null ? undefined : inArray(notices.id, [...ids]),
+      ),
+    );
+  return result.affectedRows;
+}

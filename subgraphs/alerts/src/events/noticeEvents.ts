@@ -1,0 +1,61 @@
+import type { CapitalCalledEvent, OutboxInsert, TransactionStepEvent } from '@poolgraph/events';
+import { uuidv7 } from '@poolgraph/platform';
+import type { AlertsDb } from '../db/index.ts';
+import { insertNoticesOnce, type NewNotice, type NoticeRow } from '../data/notices.ts';
+import { insertOutboxEvents } from '../data/outbox.ts';
+import { capitalCallNotices, transactionNotices } from '../services/notices.ts';
+import type { AlertRaisedEvent } from './alertStream.ts';
+
+/**
+ * Notices travel live on the same stream as alerts (`alerts.raised`), as NoticeCreated events
+ * written to the outbox with the notice; the stream tail keys them by investor.
+ */
+export const NOTICE_CREATED = 'NoticeCreated';
+export const noticeKey = (investorId: string) => `notice:${investorId}`;
+
+const DATE_FIELDS = ['dueDate', 'occurredAt', 'createdAt', 'readAt'] as const;
+
+/** The notice as an event payload: JSON has no bigint, so the amount travels as a string. */
+function payloadOf(row: NoticeRow): Record<string, unknown> {
+  return { ...row, amountMinor: row.amountMinor.toString() };
+}
+
+/** The event's payload back into a row. */
+export function noticeFromEvent(event: AlertRaisedEvent): NoticeRow {
+  const raw = event.payload;
+  const row: Record<string, unknown> = { ...raw, amountMinor: BigInt(String(raw.amountMinor)) };
+  for (const field of DATE_FIELDS) {
+    const value = raw[field];
+    row[field] = typeof value === 'string' ? new Date(value) : null;
+  }
+  return row as unknown as NoticeRow;
+}
+
+/**
+ * Writes the notices some events give, with their NoticeCreated events, in one transaction.
+ * Exactly once per event and investor: a redelivered event's notices already exist and are
+ * neither written nor announced again (data/notices.ts). Returns the notices written now.
+ */
+export async function recordNotices(db: AlertsDb, rows: NewNotice[]): Promise<NoticeRow[]> {
+  if (rows.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const written = await insertNoticesOnce(tx, rows);
+    const events: OutboxInsert[] = written.map((row) => ({
+      id: uuidv7(),
+      type: NOTICE_CREATED,
+      aggregateId: row.investorId,
+      payload: payloadOf(row),
+      occurredAt: row.createdAt,
+    }));
+    await insertOutboxEvents(tx, events);
+    return written;
+  });
+}
+
+/** The handler `ledger.events`' consumer calls: each investor's payment outcomes and fee shares. */
+export const noticeTransactionSteps = (db: AlertsDb, events: TransactionStepEvent[]) =>
+  recordNotices(db, events.flatMap(transactionNotices));
+
+/** The handler `pools.events`' consumer calls: each member's part of a capital call. */
+export const noticeCapitalCalls = (db: AlertsDb, events: CapitalCalledEvent[]) =>
+  recordNotices(db, events.flatMap(capitalCallNotices));

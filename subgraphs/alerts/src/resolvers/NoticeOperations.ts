@@ -1,0 +1,74 @@
+import { requireViewer } from '@poolgraph/auth';
+import { badUserInput, isUuid, pipeEvents, resumeAfterOf, withCursor } from '@poolgraph/platform';
+import type {
+  MutationResolvers,
+  QueryResolvers,
+  SubscriptionResolvers,
+} from '../__generated__/resolvers.ts';
+import {
+  countUnreadNotices,
+  markNoticesRead,
+  selectNoticeOf,
+  selectNotices,
+} from '../data/notices.ts';
+import { noticeFromEvent, noticeKey } from '../events/noticeEvents.ts';
+
+export const MAX_NOTICES_PAGE = 200;
+export const MAX_NOTICES_MARKED = 500;
+
+/** Every notice operation is the caller's own: the investor id is always the caller's. */
+export const NoticeQueries: Pick<QueryResolvers, 'notices' | 'unreadNoticeCount'> = {
+  notices: async (_parent, { first, after, unreadOnly }, { viewer, db }) => {
+    const caller = requireViewer(viewer);
+    const limit = first ?? 50;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NOTICES_PAGE) {
+      throw badUserInput('first', `must be between 1 and ${MAX_NOTICES_PAGE}, got ${limit}.`);
+    }
+    let cursor: { createdAt: Date; id: string } | undefined;
+    if (after) {
+      const previous = isUuid(after) ? await selectNoticeOf(db, after, caller.userId) : undefined;
+      if (!previous)
+        throw badUserInput('after', 'must be the id of a notice from the previous page.');
+      cursor = { createdAt: previous.createdAt, id: previous.id };
+    }
+    return selectNotices(db, {
+      investorId: caller.userId,
+      unreadOnly: unreadOnly ?? false,
+      after: cursor,
+      limit,
+    });
+  },
+
+  unreadNoticeCount: async (_parent, _args, { viewer, db }) =>
+    countUnreadNotices(db, requireViewer(viewer).userId),
+};
+
+export const NoticeMutations: Pick<MutationResolvers, 'markNoticesRead'> = {
+  markNoticesRead: async (_parent, { ids }, { viewer, db }) => {
+    const caller = requireViewer(viewer);
+    if (ids != null && ids.length > MAX_NOTICES_MARKED) {
+      throw badUserInput('ids', `at most ${MAX_NOTICES_MARKED} ids at once, got ${ids.length}.`);
+    }
+    // Malformed ids name no notice: they change nothing (and never reach SQL as such).
+    const own = ids == null ? null : ids.filter(isUuid);
+    return markNoticesRead(db, caller.userId, own, new Date());
+  },
+};
+
+export const NoticeSubscriptions: Pick<SubscriptionResolvers, 'noticeReceived'> = {
+  noticeReceived: {
+    /** Keyed by investor on the stream tail, so a subscriber is only ever handed their own. */
+    subscribe: (_root, _args, context) => {
+      const viewer = requireViewer(context.viewer);
+      const events = context.alertEvents.subscribe(
+        noticeKey(viewer.userId),
+        resumeAfterOf(context),
+      );
+      return pipeEvents(
+        events,
+        ({ event }) => noticeFromEvent(event).investorId === viewer.userId,
+        ({ event, cursor }) => withCursor({ noticeReceived: noticeFromEvent(event) }, cursor),
+      );
+    },
+  },
+};
