@@ -57,6 +57,8 @@ export type CreatePoolInput = {
   name: string;
   /** Capital to raise, with at most the currency's decimals; greater than zero. */
   targetAmount?: string | null | undefined;
+  /** LISTED (the default) or INVITE_ONLY. */
+  visibility?: PoolVisibility | null | undefined;
 };
 
 /** What a manager adds: a webhook (url) or an email address (email). */
@@ -115,6 +117,13 @@ export type PoolStatus =
   | 'DRAFT'
   /** Listed to investors and accepting members; still editable. */
   | 'OPEN';
+
+/** Who a pool is shown to besides its manager, its members and admins. */
+export type PoolVisibility =
+  /** A private deal: seen only by investors with a live invitation (and members); joined by accepting one. */
+  | 'INVITE_ONLY'
+  /** Listed to every signed-in investor (and partner key) while OPEN; anyone may join it with joinPool. */
+  | 'LISTED';
 
 /** What a user may do. A user can hold several roles. */
 export type Role =
