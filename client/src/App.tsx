@@ -18,6 +18,8 @@ const Dashboard = screen(() => import('./screens/manager/Dashboard.tsx'), 'Dashb
 const PoolPage = screen(() => import('./screens/manager/PoolPage.tsx'), 'PoolPage');
 const OpenPools = screen(() => import('./screens/investor/OpenPools.tsx'), 'OpenPools');
 const Positions = screen(() => import('./screens/investor/Positions.tsx'), 'Positions');
+const Invitations = screen(() => import('./screens/investor/Invitations.tsx'), 'Invitations');
+const InviteLink = screen(() => import('./screens/investor/InviteLink.tsx'), 'InviteLink');
 const Statements = screen(() => import('./screens/investor/Statements.tsx'), 'Statements');
 const Reports = screen(() => import('./screens/Reports.tsx'), 'Reports');
 const ApiKeys = screen(() => import('./screens/admin/ApiKeys.tsx'), 'ApiKeys');
@@ -127,6 +129,22 @@ export function App() {
             element={
               <RequireRole role="INVESTOR">
                 <Statements />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/invitations"
+            element={
+              <RequireRole role="INVESTOR">
+                <Invitations />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/invite/:token"
+            element={
+              <RequireRole role="INVESTOR">
+                <InviteLink />
               </RequireRole>
             }
           />

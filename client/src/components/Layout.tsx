@@ -21,6 +21,7 @@ const NAV: Record<AppRole, Array<{ to: string; label: string }>> = {
   INVESTOR: [
     { to: '/investor', label: 'Open pools' },
     { to: '/investor/positions', label: 'My positions' },
+    { to: '/invitations', label: 'Invitations' },
     { to: '/investor/statements', label: 'Statements' },
   ],
   ADMIN: [
