@@ -24,9 +24,16 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function serveBuiltApp(
   gatewayUrl: string,
-  { stripeEmulatorUrl }: { stripeEmulatorUrl?: string } = {},
+  {
+    stripeEmulatorUrl,
+    outName = 'dist',
+  }: {
+    stripeEmulatorUrl?: string;
+    /** Its own build folder per test file: files run in parallel and each empties its folder. */
+    outName?: string;
+  } = {},
 ): Promise<{ url: string; server: PreviewServer; outDir: string }> {
-  const outDir = resolve(OUTPUT, 'dist');
+  const outDir = resolve(OUTPUT, outName);
   const configFile = resolve(CLIENT, 'vite.config.ts');
   const target = new URL(gatewayUrl).origin;
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
