@@ -100,7 +100,7 @@ export function Invitations() {
                     <Title order={3} size="h4">
                       {invitation.poolName}
                     </Title>
-                    <Badge color={INVITATION_STATUS_COLOR[invitation.status]} variant="light">
+                    <Badge color={INVITATION_STATUS_COLOR[invitation.status]} variant="dot">
                       {invitationStatusLabel(invitation.status)}
                     </Badge>
                   </Group>

@@ -224,7 +224,7 @@ export function InvitationsPanel({
     {
       label: 'Status',
       cell: (i) => (
-        <Badge color={INVITATION_STATUS_COLOR[i.status]} variant="light">
+        <Badge color={INVITATION_STATUS_COLOR[i.status]} variant="dot">
           {invitationStatusLabel(i.status)}
         </Badge>
       ),
