@@ -56,6 +56,7 @@ const InviteByEmailMutation = graphql(`
   mutation InviteByEmail($poolId: ID!, $email: String!) {
     inviteByEmail(poolId: $poolId, email: $email) {
       id
+      email
     }
   }
 `);
@@ -88,9 +89,11 @@ function EmailInviteForm({ poolId }: { poolId: string }) {
   const errors = formErrors(error, ['email']);
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setSent(null);
     const result = await invite({ variables: { poolId, email } }).catch(() => null);
     if (result?.data) {
-      setSent(email.trim());
+      // The address as the server stores it (lower case, NFKC): the one the investor logs in with.
+      setSent(result.data.inviteByEmail.email ?? email.trim());
       setEmail('');
     }
   }
@@ -219,7 +222,9 @@ export function InvitationsPanel({
       label: 'Invitation',
       primary: true,
       cell: (i) =>
-        i.kind === 'EMAIL' ? i.email : `Link${i.maxUses ? ` (${i.maxUses} uses)` : ''}`,
+        i.kind === 'EMAIL'
+          ? i.email
+          : `Link${i.maxUses ? ` (${i.maxUses} ${i.maxUses === 1 ? 'use' : 'uses'})` : ''}`,
     },
     {
       label: 'Status',
