@@ -189,6 +189,8 @@ export const poolFacts = mysqlTable('pool_facts', {
   currency: char('currency', { length: 3 }).notNull(),
   managerId: uuid('manager_id').notNull(),
   status: mysqlEnum('status', POOL_STATUSES).notNull(),
+  /** pools' visibility: an OPEN INVITE_ONLY pool is not seen by outsiders (access.ts canSeePool). */
+  visibility: mysqlEnum('visibility', ['LISTED', 'INVITE_ONLY']).notNull().default('LISTED'),
   revision: int('revision').notNull(),
   /**
    * The closing saga's first step (closePoolInLedger) sets it to the revision pools is about to
