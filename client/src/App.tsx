@@ -23,6 +23,8 @@ const Dashboard = screen(() => import('./screens/manager/Dashboard.tsx'), 'Dashb
 const PoolPage = screen(() => import('./screens/manager/PoolPage.tsx'), 'PoolPage');
 const OpenPools = screen(() => import('./screens/investor/OpenPools.tsx'), 'OpenPools');
 const Positions = screen(() => import('./screens/investor/Positions.tsx'), 'Positions');
+const Invitations = screen(() => import('./screens/investor/Invitations.tsx'), 'Invitations');
+const InviteLink = screen(() => import('./screens/investor/InviteLink.tsx'), 'InviteLink');
 const Statements = screen(() => import('./screens/investor/Statements.tsx'), 'Statements');
 const Notices = screen(() => import('./screens/investor/Notices.tsx'), 'Notices');
 const History = screen(() => import('./screens/investor/History.tsx'), 'History');
@@ -155,6 +157,22 @@ export function App() {
             element={
               <RequireRole role="INVESTOR">
                 <History />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/invitations"
+            element={
+              <RequireRole role="INVESTOR">
+                <Invitations />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/invite/:token"
+            element={
+              <RequireRole role="INVESTOR">
+                <InviteLink />
               </RequireRole>
             }
           />

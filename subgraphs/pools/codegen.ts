@@ -5,6 +5,8 @@ export default subgraphCodegen({
   Membership: '../data/memberships.ts#MembershipRow',
   CapitalCall: '../data/capitalCalls.ts#CapitalCallRow',
   CapitalCallItem: '../data/capitalCalls.ts#CapitalCallItemRow',
+  Invitation: '../data/invitations.ts#InvitationRow',
+  InviteLinkPreview: '../data/invitations.ts#InvitationRow',
   User: '../types.ts#UserRef',
   Money: '@poolgraph/money#MoneyValue',
 });

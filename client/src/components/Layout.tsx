@@ -28,6 +28,7 @@ const NAV: Record<AppRole, Array<{ to: string; label: string }>> = {
     { to: '/investor/positions', label: 'My positions' },
     { to: '/investor/transactions', label: 'Transactions' },
     { to: '/investor/notices', label: 'Notices' },
+    { to: '/invitations', label: 'Invitations' },
     { to: '/investor/statements', label: 'Statements' },
   ],
   ADMIN: [

@@ -2,3 +2,4 @@ export * from './viewer.ts';
 export * from './keySet.ts';
 export * from './tokens.ts';
 export * from './scopes.ts';
+export * from './emails.ts';

@@ -9,6 +9,7 @@ import { isObject, parseDomainEvent, type DomainEvent } from './events.ts';
  * reordered events change nothing.
  */
 export type PoolStatusName = 'DRAFT' | 'OPEN' | 'CLOSED' | 'ARCHIVED';
+export type PoolVisibilityName = 'LISTED' | 'INVITE_ONLY';
 
 export interface PoolChangedPayload {
   poolId: string;
@@ -18,6 +19,11 @@ export interface PoolChangedPayload {
   currency: string;
   managerId: string;
   status: PoolStatusName;
+  /**
+   * LISTED (every investor sees the pool while OPEN) or INVITE_ONLY (a private deal: invited
+   * investors and members only). Absent in events written before private deals: LISTED.
+   */
+  visibility?: PoolVisibilityName;
   /** Minor units as decimal strings (never floats); null when the pool has no target. */
   targetMinor: string | null;
   /** Σ of current members' commitments. */
@@ -76,6 +82,7 @@ function isPoolChanged(p: unknown): p is PoolChangedPayload {
     typeof p.managerId === 'string' &&
     typeof p.status === 'string' &&
     STATUSES.includes(p.status) &&
+    (p.visibility === undefined || p.visibility === 'LISTED' || p.visibility === 'INVITE_ONLY') &&
     (p.targetMinor === null || isMinor(p.targetMinor)) &&
     isMinor(p.committedMinor) &&
     isMinor(p.calledMinor) &&

@@ -37,7 +37,9 @@ export function canSeePool(
   return (
     seesWholePool(viewer, managerOf(view.facts, account)) ||
     view.isMember ||
-    view.facts?.status === 'OPEN'
+    // pools' listing: OPEN and LISTED (a private deal is for its invited investors, whom pools
+    // confirms when this copy refuses them: Context.confirmedVisible).
+    (view.facts?.status === 'OPEN' && view.facts.visibility === 'LISTED')
   );
 }
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '@poolgraph/testing';
+import { eventually, graphql } from '@poolgraph/testing';
+import { selectPoolFactsByIds } from '../src/data/poolFacts.ts';
 import {
   CHARGE_FEE,
   CONTRIBUTE,
@@ -187,6 +188,36 @@ describe('entities', () => {
         id: fresh.id,
         cashBalance: { amount: '0', currency: 'JPY' },
         totalContributed: { amount: '0' },
+      },
+    ]);
+  });
+
+  it("keeps a private deal's money from outsiders who ask the ledger directly", async () => {
+    const manager = await ls.stack.signUp('MANAGER');
+    const outsider = await ls.stack.signUp('INVESTOR');
+    const created = expectData(
+      await ls.gql<{ createPool: { id: string } }>(
+        'mutation($input: CreatePoolInput!) { createPool(input: $input) { id } }',
+        { input: { name: 'Private deal', currency: 'USD', visibility: 'INVITE_ONLY' } },
+        manager,
+      ),
+    );
+    const id = created.createPool.id;
+    expectData(await ls.gql('mutation($id: ID!) { openPool(id: $id) { id } }', { id }, manager));
+    // The ledger's copy follows pools' events: OPEN and INVITE_ONLY.
+    await eventually(async () => {
+      const [facts] = await selectPoolFactsByIds(ls.ledger.db, [id]);
+      expect(facts).toMatchObject({ status: 'OPEN', visibility: 'INVITE_ONLY' });
+    });
+    const representations = { r: [{ __typename: 'Pool', id, currency: 'USD' }] };
+    const refused = await direct(ENTITIES, representations, outsider.token);
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    const own = expectData(await direct(ENTITIES, representations, manager.token));
+    expect(own._entities).toEqual([
+      {
+        id,
+        cashBalance: { amount: '0.00', currency: 'USD' },
+        totalContributed: { amount: '0.00' },
       },
     ]);
   });

@@ -5,7 +5,9 @@ import type { PoolRow } from './data/pools.ts';
 
 /**
  * Who sees what (README, "Visibility"): admins everything; a manager their own pools fully; a
- * member their pool and their own membership; any signed-in user the OPEN pools, without members.
+ * member their pool and their own membership; any signed-in user (partner keys included) the
+ * OPEN LISTED pools, and an investor the DRAFT or OPEN pools of their live invitations, without
+ * members. data/pools.ts selectPoolsVisibleTo is the same rule in SQL, for lists.
  */
 export const isAdmin = (viewer: Viewer | null): boolean => hasRole(viewer, 'ADMIN');
 
@@ -26,10 +28,19 @@ export async function ownMembership(
   return loaders.membershipByKey.load({ poolId, investorId: viewer.userId });
 }
 
+/** Whether the caller holds a live (pending, unexpired, unused-up) invitation to the pool. */
+export async function isInvited(context: Context, poolId: string): Promise<boolean> {
+  const { viewer, loaders } = context;
+  if (!viewer) return false;
+  return loaders.invitedByKey.load({ poolId, investorId: viewer.userId });
+}
+
 export async function canSeePool(context: Context, pool: PoolRow): Promise<boolean> {
   if (!context.viewer) return false;
-  if (seesPoolFully(context.viewer, pool) || pool.status === 'OPEN') return true;
-  return (await ownMembership(context, pool.id)) !== null;
+  if (seesPoolFully(context.viewer, pool)) return true;
+  if (pool.status === 'OPEN' && pool.visibility === 'LISTED') return true;
+  if ((await ownMembership(context, pool.id)) !== null) return true;
+  return (pool.status === 'DRAFT' || pool.status === 'OPEN') && isInvited(context, pool.id);
 }
 
 /** The pool when it exists and the caller may see it; null otherwise (never tells which). */

@@ -5,6 +5,7 @@ import type { PoolsDb, PoolsTx } from './db/index.ts';
 import { inTransaction } from './data/transaction.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { createPeerClients, createPeers, type PeerUrls, type Peers } from './peers.ts';
+import type { InvitationMail } from './services/invitationMail.ts';
 
 export interface Context {
   viewer: Viewer | null;
@@ -24,6 +25,8 @@ export interface Context {
   /** users and ledger, asked as this caller (with the caller's own Authorization header). */
   peers: Peers;
   log: Logger;
+  /** Sends EMAIL invitations when the platform has a mailer. */
+  invitationMail: InvitationMail;
   /**
    * Runs a change in one MySQL transaction (rerun on deadlock), then wakes the outbox relay so
    * the change's events go out at once.
@@ -38,6 +41,7 @@ export interface ContextDeps {
   onCommitted: () => void;
   verifier: TokenVerifier;
   peerUrls: PeerUrls;
+  invitationMail: InvitationMail;
   log: Logger;
 }
 
@@ -56,6 +60,7 @@ export function createContextFactory(deps: ContextDeps) {
       deps.log,
     ),
     log: deps.log,
+    invitationMail: deps.invitationMail,
     transaction: async (work) => {
       const result = await inTransaction(deps.db, work);
       deps.onCommitted();

@@ -10,5 +10,8 @@ await bootSubgraph('pools', env, (config) =>
     ...readReplicaConfigFromEnv(env),
     settleFromLedgerEvents: env.SETTLE_FROM_LEDGER_EVENTS === 'true',
     consumerName: env.CONSUMER_NAME,
+    smtpUrl: env.SMTP_URL,
+    smtpFrom: env.SMTP_FROM,
+    appUrl: env.APP_URL,
   }),
 );

@@ -18,6 +18,11 @@ import {
   type MemberKey,
   type MembershipRow,
 } from './data/memberships.ts';
+import {
+  selectInvitationsByPoolIds,
+  selectInvitedKeys,
+  type InvitationRow,
+} from './data/invitations.ts';
 import { selectPoolsByIds, selectPoolsByManagerIds, type PoolRow } from './data/pools.ts';
 
 export interface Loaders {
@@ -31,6 +36,9 @@ export interface Loaders {
   capitalCallsByPoolId: DataLoader<string, CapitalCallRow[]>;
   callItemsByCallId: DataLoader<string, CapitalCallItemRow[]>;
   callTotalsByMember: DataLoader<MemberKey, MemberCallTotals | null, string>;
+  /** Whether the investor holds a live invitation to the pool (the visibility rule). */
+  invitedByKey: DataLoader<MemberKey, boolean, string>;
+  invitationsByPoolId: DataLoader<string, InvitationRow[]>;
 }
 
 function byId<T>(rows: T[], key: (row: T) => string): Map<string, T> {
@@ -121,5 +129,16 @@ export function createLoaders(db: PoolsDb): Loaders {
       },
       { cacheKeyFn: memberKey },
     ),
+    invitedByKey: new DataLoader(
+      async (keys) => {
+        const found = new Set((await selectInvitedKeys(db, keys, new Date())).map(memberKey));
+        return keys.map((key) => found.has(memberKey(key)));
+      },
+      { cacheKeyFn: memberKey },
+    ),
+    invitationsByPoolId: new DataLoader(async (ids) => {
+      const groups = grouped(await selectInvitationsByPoolIds(db, ids), (r) => r.poolId);
+      return ids.map((id) => groups.get(id) ?? []);
+    }),
   };
 }

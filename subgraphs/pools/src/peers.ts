@@ -17,6 +17,8 @@ export interface PeerUrls {
 export interface Peers {
   /** The user's roles, or null when users knows no such user. */
   userRoles(userId: string): Promise<Role[] | null>;
+  /** The caller's own account email as users stores it (normalized), or null for no account. */
+  ownEmail(): Promise<string | null>;
   /**
    * The removal saga's first step: CONFLICT unless the member's capital account is exactly
    * zero; otherwise the ledger counts them as no member from now on.
@@ -35,6 +37,7 @@ export interface Peers {
 }
 
 const USER_ROLES = `query PoolsUserRoles($id: ID!) { user(id: $id) { id roles } }`;
+const OWN_EMAIL = `query PoolsOwnEmail { me { id email } }`;
 const RELEASE = `mutation PoolsReleaseInLedger($poolId: ID!, $investorId: ID!, $revision: Int!) {
   releaseMemberInLedger(poolId: $poolId, investorId: $investorId, revision: $revision)
 }`;
@@ -94,6 +97,15 @@ export function createPeers(clients: PeerClients, caller: CallerIdentity, log: L
         },
       );
       return data.user?.roles.filter((r): r is Role => ROLES.includes(r as Role)) ?? null;
+    },
+    async ownEmail() {
+      const data = await ask<{ me: { email: string } | null }>(
+        clients.users,
+        'users',
+        OWN_EMAIL,
+        {},
+      );
+      return data.me?.email ?? null;
     },
     async releaseInLedger(poolId, investorId, revision) {
       await ask(clients.ledger, 'ledger', RELEASE, { poolId, investorId, revision });

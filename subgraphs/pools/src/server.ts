@@ -10,12 +10,14 @@ import {
   type HttpService,
   type SubgraphConfig,
   createAuditLog,
+  createMailer,
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { createPoolsRelay } from './events/relay.ts';
 import { listingReadsPlugin } from './listingReads.ts';
 import { resolvers } from './resolvers/index.ts';
+import { createInvitationMail } from './services/invitationMail.ts';
 import { startSettlementConsumer } from './settlement/consumer.ts';
 
 const partnerScope = partnerScopeRule({ read: 'pools:read', write: null });
@@ -27,6 +29,11 @@ export interface PoolsServiceConfig extends SubgraphConfig, ReadReplicaConfig {
   settleFromLedgerEvents?: boolean;
   /** This replica's name in the consumer group; default the host name. */
   consumerName?: string;
+  /** SMTP for EMAIL invitations (`smtp://…`); without it invitations are only shown in the app. */
+  smtpUrl?: string;
+  smtpFrom?: string;
+  /** The web app's address, for the links in invitation emails. */
+  appUrl?: string;
 }
 
 /**
@@ -64,6 +71,10 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
           log: log.child({ component: 'settlement' }),
         });
 
+  const mailer = config.smtpUrl
+    ? createMailer(config.smtpUrl, config.smtpFrom ?? 'Poolgraph <deals@poolgraph.local>')
+    : undefined;
+
   return createSubgraphService({
     typeDefs,
     audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'poolsAuditLog' },
@@ -77,12 +88,19 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
       onCommitted: () => relay.notify(),
       verifier: createRemoteTokenVerifier(config.jwksUrl),
       peerUrls: { users: config.subgraphUrls.users, ledger: config.subgraphUrls.ledger },
+      invitationMail: createInvitationMail(mailer, config.appUrl ?? 'http://127.0.0.1:5173', log),
       log,
     }),
     metrics,
     log,
     readiness: [...readiness, ...reads.readiness],
     // The consumer and the relay stop first: it uses Redis and MySQL, which close after it.
-    onClose: [async () => consumer?.stop(), () => relay.stop(), () => reads.close(), ...close],
+    onClose: [
+      async () => consumer?.stop(),
+      () => relay.stop(),
+      () => reads.close(),
+      async () => mailer?.close(),
+      ...close,
+    ],
   });
 }

@@ -30,12 +30,14 @@ import { startLedgerDouble, type LedgerDouble } from './ledgerDouble.ts';
 export interface PoolsHarness {
   gatewayUrl: string;
   poolsUrl: string;
+  /** users' base URL (its `/api-keys/token` route gives partner tokens). */
+  usersUrl: string;
   /** The pools database, for assertions that nothing was written and for bulk fixtures. */
   poolsDb: Mysql<typeof poolsSchema>;
   ledger: LedgerDouble;
   /** The shared prefix pools reads `ledger.events` under. */
   eventsPrefix: string;
-  signUp(role: 'MANAGER' | 'INVESTOR', name?: string): Promise<TestUser>;
+  signUp(role: 'MANAGER' | 'INVESTOR', name?: string, email?: string): Promise<TestUser>;
   admin(): Promise<TestUser>;
   stop(): Promise<void>;
 }
@@ -43,10 +45,13 @@ export interface PoolsHarness {
 export interface TestUser {
   token: string;
   userId: string;
+  email: string;
 }
 
 export interface HarnessOptions {
   onPoolsQuery?: (sql: string) => void;
+  /** pools' SMTP server for invitation emails (none by default). */
+  smtpUrl?: string;
 }
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -91,6 +96,8 @@ export async function startPoolsHarness(options: HarnessOptions = {}): Promise<P
     subgraphUrls: { users: `${usersUrl}/graphql`, ledger: ledger.url },
     log,
     onQuery: options.onPoolsQuery,
+    smtpUrl: options.smtpUrl,
+    appUrl: 'https://app.poolgraph.test',
   });
   await pools.listen(poolsPort);
   services.push(pools);
@@ -110,9 +117,10 @@ export async function startPoolsHarness(options: HarnessOptions = {}): Promise<P
   const signUp = async (
     role: 'MANAGER' | 'INVESTOR',
     name = `${role} ${randomBytes(3).toString('hex')}`,
+    email = `${randomBytes(6).toString('hex')}@test.dev`,
   ) => {
     const input = {
-      email: `${randomBytes(6).toString('hex')}@test.dev`,
+      email,
       password: `pw-${randomBytes(12).toString('hex')}`,
       name,
       role,
@@ -124,7 +132,7 @@ export async function startPoolsHarness(options: HarnessOptions = {}): Promise<P
         { input },
       ),
     );
-    return { token: data.signUp.accessToken, userId: data.signUp.user.id };
+    return { token: data.signUp.accessToken, userId: data.signUp.user.id, email };
   };
 
   const admin = async () => {
@@ -143,12 +151,13 @@ export async function startPoolsHarness(options: HarnessOptions = {}): Promise<P
         { email, password },
       ),
     );
-    return { token: data.logIn.accessToken, userId: data.logIn.user.id };
+    return { token: data.logIn.accessToken, userId: data.logIn.user.id, email };
   };
 
   return {
     gatewayUrl,
     poolsUrl,
+    usersUrl,
     poolsDb,
     ledger,
     eventsPrefix,

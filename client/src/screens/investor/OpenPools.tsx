@@ -27,6 +27,7 @@ export const OpenPoolsQuery = graphql(`
       description
       currency
       status
+      visibility
       memberCount
       maxInvestors
       manager {
@@ -122,7 +123,10 @@ export function OpenPools() {
   const [joining, setJoining] = useState<Pool | null>(null);
   const navigate = useNavigate();
   const joined = new Set(data?.me?.memberships.map((m) => m.pool.id));
-  const pools = (data?.pools ?? []).filter((p) => p.status === 'OPEN' && !joined.has(p.id));
+  // Private deals the investor was invited to are joined from Invitations, not from here.
+  const pools = (data?.pools ?? []).filter(
+    (p) => p.status === 'OPEN' && p.visibility === 'LISTED' && !joined.has(p.id),
+  );
   const view = useListView(pools, {
     searchText: (p) => `${p.name} ${p.manager.name} ${p.description ?? ''} ${p.currency}`,
     sorts: {

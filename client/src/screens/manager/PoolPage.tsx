@@ -30,6 +30,7 @@ import { formatDay } from '../../lib/dates.ts';
 import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
 import { BankTransferReceivedForm } from '../../payments/BankTransferReceivedForm.tsx';
 import { HeldMoney } from '../../components/HeldMoney.tsx';
+import { InvitationsPanel } from './InvitationsPanel.tsx';
 
 export const PoolPageQuery = graphql(`
   query PoolPage($id: ID!) {
@@ -262,6 +263,7 @@ export function PoolPage() {
           <Tabs.Tab value="members">Members ({pool.members.length})</Tabs.Tab>
           <Tabs.Tab value="transactions">Transactions</Tabs.Tab>
           <Tabs.Tab value="calls">Capital calls ({pool.capitalCalls.length})</Tabs.Tab>
+          <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="md">
           <MembersTable members={pool.members} poolId={pool.id} onConfirm={setConfirming} />
@@ -286,6 +288,9 @@ export function PoolPage() {
               ))}
             </Stack>
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="invitations" pt="md">
+          <InvitationsPanel poolId={pool.id} onConfirm={setConfirming} />
         </Tabs.Panel>
       </Tabs>
       <Modal

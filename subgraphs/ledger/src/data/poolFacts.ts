@@ -10,6 +10,7 @@ export interface PoolSnapshot {
   currency: string;
   managerId: string;
   status: PoolStatus;
+  visibility: 'LISTED' | 'INVITE_ONLY';
   revision: number;
 }
 
@@ -20,12 +21,14 @@ export interface PoolSnapshot {
  */
 export async function upsertPoolFacts(db: LedgerQueryable, s: PoolSnapshot): Promise<void> {
   const newer = sql`VALUES(revision) > revision`;
-  await db.execute(sql`INSERT INTO pool_facts (pool_id, currency, manager_id, status, revision)
-    VALUES (${s.poolId}, ${s.currency}, ${s.managerId}, ${s.status}, ${s.revision})
+  await db.execute(sql`INSERT INTO pool_facts
+      (pool_id, currency, manager_id, status, visibility, revision)
+    VALUES (${s.poolId}, ${s.currency}, ${s.managerId}, ${s.status}, ${s.visibility}, ${s.revision})
     ON DUPLICATE KEY UPDATE
       currency = IF(${newer}, VALUES(currency), currency),
       manager_id = IF(${newer}, VALUES(manager_id), manager_id),
       status = IF(${newer}, VALUES(status), status),
+      visibility = IF(${newer}, VALUES(visibility), visibility),
       closing_revision = IF(VALUES(revision) >= closing_revision, NULL, closing_revision),
       archiving_revision = IF(VALUES(revision) >= archiving_revision, NULL, archiving_revision),
       updated_at = IF(${newer}, CURRENT_TIMESTAMP(3), updated_at),

@@ -207,6 +207,8 @@ export const poolFacts = mysqlTable(
      * pending money) and pools' commit.
      */
     archivingRevision: int('archiving_revision'),
+    /** pools' visibility: an OPEN INVITE_ONLY pool is not seen by outsiders (access.ts canSeePool). */
+    visibility: mysqlEnum('visibility', ['LISTED', 'INVITE_ONLY']).notNull().default('LISTED'),
     updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
   // A manager's pools (their transaction history across pools).

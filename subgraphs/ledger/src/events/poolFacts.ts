@@ -13,6 +13,7 @@ export async function applyPoolEvent(db: LedgerQueryable, event: PoolEvent): Pro
       currency: p.currency,
       managerId: p.managerId,
       status: p.status,
+      visibility: p.visibility ?? 'LISTED',
       revision: p.revision,
     });
     await endLeavingUpTo(db, p.poolId, p.revision);

@@ -32,6 +32,7 @@ export const LEDGER_POOL_LOOKUP = /* GraphQL */ `
       id
       currency
       status
+      visibility
       revision
       manager {
         id
@@ -51,6 +52,7 @@ interface LookupData {
     id: string;
     currency: string;
     status: PoolSnapshot['status'];
+    visibility: PoolSnapshot['visibility'];
     revision: number;
     manager: { id: string };
   } | null;
@@ -79,6 +81,7 @@ export function createPoolsPeer(url: string | undefined, log: Logger): PoolsPeer
           currency: pool.currency,
           managerId: pool.manager.id,
           status: pool.status,
+          visibility: pool.visibility,
           revision: pool.revision,
         },
         // A membership the caller may not read is, for this caller, not one they can act on.

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PoolRow } from '../data/pools.ts';
 import type { MembershipRow } from '../data/memberships.ts';
 import type { CapitalCallRow, CapitalCallItemRow } from '../data/capitalCalls.ts';
+import type { InvitationRow } from '../data/invitations.ts';
 import type { UserRef } from '../types.ts';
 import type { MoneyValue } from '@poolgraph/money';
 import type { Context } from '../context.ts';
@@ -105,6 +106,8 @@ export type CreatePoolInput = {
   name: Scalars['String']['input'];
   /** Capital to raise, with at most the currency's decimals; greater than zero. */
   targetAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** LISTED (the default) or INVITE_ONLY. */
+  visibility?: InputMaybe<PoolVisibility>;
 };
 
 /** A pool of an imported dataset, for importers. */
@@ -122,6 +125,77 @@ export type ImportedPool = {
   externalId: Scalars['String']['output'];
   /** The pool on Poolgraph. */
   pool: Pool;
+};
+
+/** A manager's invitation to a pool. Visible to the pool's manager, admins and (EMAIL) the invited investor. */
+export type Invitation = {
+  __typename?: 'Invitation';
+  /** When the manager created it. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The invited email (normalized: NFKC, lower case, trimmed); null for links. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** After this instant the invitation can no longer be accepted. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Stable identifier (a UUID). */
+  id: Scalars['ID']['output'];
+  /** EMAIL or LINK. */
+  kind: InvitationKind;
+  /** A link's use limit; null when unlimited (and for EMAIL invitations). */
+  maxUses?: Maybe<Scalars['Int']['output']>;
+  /** The pool, while the caller may see it (null e.g. for an investor after declining a private deal). */
+  pool?: Maybe<Pool>;
+  /** The pool's name, always shown to whoever sees the invitation. */
+  poolName: Scalars['String']['output'];
+  /** When it was accepted, declined or revoked. */
+  respondedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the invitation stands; EXPIRED and USED_UP are computed when read. */
+  status: InvitationStatus;
+  /** How many investors joined through the invitation. */
+  uses: Scalars['Int']['output'];
+};
+
+/** How an invitation reaches its investor. */
+export type InvitationKind =
+  /** Sent to one email address; the account with that email sees it and may accept or decline. */
+  | 'EMAIL'
+  /** A shareable link: whoever holds it (an investor) may accept it, up to its use limit. */
+  | 'LINK';
+
+/** Where an invitation stands. */
+export type InvitationStatus =
+  /** Accepted: the investor became a member (EMAIL invitations). */
+  | 'ACCEPTED'
+  /** Declined by the investor (EMAIL invitations). */
+  | 'DECLINED'
+  /** Its expiry passed before it was used. */
+  | 'EXPIRED'
+  /** Can still be accepted. */
+  | 'PENDING'
+  /** Withdrawn by the manager. */
+  | 'REVOKED'
+  /** A link that reached its use limit. */
+  | 'USED_UP';
+
+/** A new invite link. The token is shown this once: only its hash is stored. */
+export type InviteLinkCreated = {
+  __typename?: 'InviteLinkCreated';
+  /** The link's invitation (kind LINK). */
+  invitation: Invitation;
+  /** The secret to share, e.g. as https://<app>/invite/<token>. */
+  token: Scalars['String']['output'];
+};
+
+/** What an invite link's holder sees before accepting it. */
+export type InviteLinkPreview = {
+  __typename?: 'InviteLinkPreview';
+  /** When the link expires (or expired). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The pool, while the link is PENDING (or the caller may see it anyway). */
+  pool?: Maybe<Pool>;
+  /** The pool's name. */
+  poolName: Scalars['String']['output'];
+  /** PENDING when it can be accepted; otherwise why not (EXPIRED, USED_UP, REVOKED). */
+  status: InvitationStatus;
 };
 
 /**
@@ -159,23 +233,48 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Accepts the caller's EMAIL invitation and joins its OPEN pool with a commitment, under the
+   * rules of joinPool (minimum, seats, one membership). INVESTOR only.
+   */
+  acceptInvitation: Membership;
+  /**
+   * Joins the OPEN pool of an invite link with a commitment, under the rules of joinPool, using
+   * one of the link's uses. INVESTOR only; an expired or revoked link is BAD_USER_INPUT, a used-up
+   * one CONFLICT.
+   */
+  acceptInviteLink: Membership;
   /** CLOSED → ARCHIVED: makes the pool read-only. Its manager only; any other state is BAD_USER_INPUT. CONFLICT while the pool still holds money in the ledger (cash, pending contributions or payouts, money in suspense), naming it. */
   archivePool: Pool;
   /** Calls percent of every member's commitment, due at dueDate (in the future). The pool's manager only, pool OPEN or CLOSED; the calls of a pool add up to at most 100%. */
   callCapital: CapitalCall;
   /** OPEN → CLOSED: stops accepting members and payments. Its manager only; any other state is BAD_USER_INPUT. CONFLICT while contributions are pending (cancel them first, or wait until they post). */
   closePool: Pool;
+  /**
+   * Creates a shareable invite link to a DRAFT or OPEN pool, usable maxUses times (1 to 10000;
+   * null: unlimited) until expiresInDays (1 to 90, default 7). Its manager only.
+   */
+  createInviteLink: InviteLinkCreated;
   /** Creates a DRAFT pool managed by the caller. MANAGER only. */
   createPool: Pool;
+  /** Declines the caller's PENDING EMAIL invitation. INVESTOR only. */
+  declineInvitation: Invitation;
   /**
    * ADMIN only, for importers: the pools these dataset ids became, in the order given, creating
    * missing ones (CLOSED, no members, named "Imported pool <id>", managed by `managerId`, each
    * announced with PoolChanged). Idempotent by external id. At most 2,000 per call.
    */
   importPools: Array<ImportedPool>;
+  /**
+   * Invites an email address to a DRAFT or OPEN pool, expiring after expiresInDays (1 to 90,
+   * default 14). Its manager only; a live invitation of the same email is CONFLICT. The email is
+   * sent when the platform has a mailer; the account with that email (now or after signing up)
+   * sees it in myInvitations.
+   */
+  inviteByEmail: Invitation;
   /** Adds an investor to a DRAFT or OPEN pool directly, for a commitment they made with the manager (e.g. a signed subscription). Its manager only; the same rules as joinPool apply. */
   inviteInvestor: Membership;
-  /** Joins an OPEN pool with a commitment of at least its minContribution, while seats remain. INVESTOR only; joining twice is CONFLICT, a full pool is CONFLICT. */
+  /** Joins an OPEN LISTED pool with a commitment of at least its minContribution, while seats remain. INVESTOR only; joining twice is CONFLICT, a full pool is CONFLICT; an INVITE_ONLY pool is FORBIDDEN (accept an invitation instead). */
   joinPool: Membership;
   /** DRAFT → OPEN: lists the pool and starts accepting members. Its manager only; any other state is BAD_USER_INPUT. */
   openPool: Pool;
@@ -187,8 +286,27 @@ export type Mutation = {
   raiseCommitment: Membership;
   /** Removes a member who has no capital left in the pool (their capital account in the ledger is zero, or they have no position) and no pending contribution or payout (CONFLICT, naming it). Their unpaid capital call amounts are released. Its manager only; refused (SUBGRAPH_UNAVAILABLE) when the ledger cannot be asked. */
   removeMember: Pool;
+  /** Withdraws a PENDING invitation or link. The pool's manager only; other states are BAD_USER_INPUT. */
+  revokeInvitation: Invitation;
+  /**
+   * Makes a DRAFT or OPEN pool LISTED or INVITE_ONLY. Its manager only. Members and live
+   * invitations keep their access either way.
+   */
+  setPoolVisibility: Pool;
   /** Edits a DRAFT or OPEN pool. Its manager only. */
   updatePool: Pool;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  commitment: Scalars['Decimal']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAcceptInviteLinkArgs = {
+  commitment: Scalars['Decimal']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -209,14 +327,33 @@ export type MutationClosePoolArgs = {
 };
 
 
+export type MutationCreateInviteLinkArgs = {
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  maxUses?: InputMaybe<Scalars['Int']['input']>;
+  poolId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreatePoolArgs = {
   input: CreatePoolInput;
+};
+
+
+export type MutationDeclineInvitationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
 export type MutationImportPoolsArgs = {
   managerId: Scalars['ID']['input'];
   pools: Array<ImportPoolInput>;
+};
+
+
+export type MutationInviteByEmailArgs = {
+  email: Scalars['String']['input'];
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  poolId: Scalars['ID']['input'];
 };
 
 
@@ -251,6 +388,17 @@ export type MutationRemoveMemberArgs = {
 };
 
 
+export type MutationRevokeInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetPoolVisibilityArgs = {
+  id: Scalars['ID']['input'];
+  visibility: PoolVisibility;
+};
+
+
 export type MutationUpdatePoolArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePoolInput;
@@ -258,7 +406,8 @@ export type MutationUpdatePoolArgs = {
 
 /**
  * An investment pool (syndicate) run by a manager, in one currency.
- * Visible to its manager, its members and admins; OPEN pools are also listed to every signed-in user.
+ * Visible to its manager, its members and admins; LISTED pools are also listed to every signed-in
+ * user while OPEN, and INVITE_ONLY pools to the investors invited to them while DRAFT or OPEN.
  */
 export type Pool = {
   __typename?: 'Pool';
@@ -272,6 +421,8 @@ export type Pool = {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable identifier (a UUID). */
   id: Scalars['ID']['output'];
+  /** The pool's invitations, newest first, with their status. Its manager and admins only (FORBIDDEN otherwise). */
+  invitations: Array<Invitation>;
   /** The manager who created and runs the pool. */
   manager: User;
   /** The most members the pool accepts, if limited. */
@@ -296,12 +447,15 @@ export type Pool = {
   status: PoolStatus;
   /** How much capital the manager aims to raise (commitments), if set. */
   targetAmount?: Maybe<Money>;
+  /** LISTED (every investor sees it while OPEN) or INVITE_ONLY (a private deal). */
+  visibility: PoolVisibility;
 };
 
 
 /**
  * An investment pool (syndicate) run by a manager, in one currency.
- * Visible to its manager, its members and admins; OPEN pools are also listed to every signed-in user.
+ * Visible to its manager, its members and admins; LISTED pools are also listed to every signed-in
+ * user while OPEN, and INVITE_ONLY pools to the investors invited to them while DRAFT or OPEN.
  */
 export type PoolMembersArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
@@ -319,16 +473,35 @@ export type PoolStatus =
   /** Listed to investors and accepting members; still editable. */
   | 'OPEN';
 
+/** Who a pool is shown to besides its manager, its members and admins. */
+export type PoolVisibility =
+  /** A private deal: seen only by investors with a live invitation (and members); joined by accepting one. */
+  | 'INVITE_ONLY'
+  /** Listed to every signed-in investor (and partner key) while OPEN; anyone may join it with joinPool. */
+  | 'LISTED';
+
 export type Query = {
   __typename?: 'Query';
+  /** What an invite link's token opens; NOT_FOUND for a token that was never issued. Signed-in callers only. */
+  inviteLink: InviteLinkPreview;
   /** One investor's membership of one pool, or null when there is none or the caller is not that investor, the pool's manager or an admin. */
   membership?: Maybe<Membership>;
+  /**
+   * The caller's EMAIL invitations, newest first (INVESTOR only). Reading them claims the
+   * invitations sent to the caller's account email, including ones sent before the account existed.
+   */
+  myInvitations: Array<Invitation>;
   /** A pool by id, or null when it does not exist or the caller may not see it. */
   pool?: Maybe<Pool>;
-  /** The pools the caller may see, newest first: admins all; everyone their own and the ones they joined, plus OPEN pools. */
+  /** The pools the caller may see, newest first: admins all; everyone their own and the ones they joined, plus OPEN LISTED pools and the pools of their live invitations. */
   pools: Array<Pool>;
   /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
   poolsAuditLog: Array<AuditEntry>;
+};
+
+
+export type QueryInviteLinkArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -490,11 +663,17 @@ export type ResolversTypes = {
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   ImportPoolInput: ImportPoolInput;
   ImportedPool: ResolverTypeWrapper<Omit<ImportedPool, 'pool'> & { pool: ResolversTypes['Pool'] }>;
+  Invitation: ResolverTypeWrapper<InvitationRow>;
+  InvitationKind: InvitationKind;
+  InvitationStatus: InvitationStatus;
+  InviteLinkCreated: ResolverTypeWrapper<Omit<InviteLinkCreated, 'invitation'> & { invitation: ResolversTypes['Invitation'] }>;
+  InviteLinkPreview: ResolverTypeWrapper<InvitationRow>;
   Membership: ResolverTypeWrapper<MembershipRow>;
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Pool: ResolverTypeWrapper<PoolRow>;
   PoolStatus: PoolStatus;
+  PoolVisibility: PoolVisibility;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdatePoolInput: UpdatePoolInput;
   User: ResolverTypeWrapper<UserRef>;
@@ -515,6 +694,9 @@ export type ResolversParentTypes = {
   Decimal: Scalars['Decimal']['output'];
   ImportPoolInput: ImportPoolInput;
   ImportedPool: Omit<ImportedPool, 'pool'> & { pool: ResolversParentTypes['Pool'] };
+  Invitation: InvitationRow;
+  InviteLinkCreated: Omit<InviteLinkCreated, 'invitation'> & { invitation: ResolversParentTypes['Invitation'] };
+  InviteLinkPreview: InvitationRow;
   Membership: MembershipRow;
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
@@ -569,6 +751,32 @@ export type ImportedPoolResolvers<ContextType = Context, ParentType extends Reso
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
 };
 
+export type InvitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InvitationKind'], ParentType, ContextType>;
+  maxUses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType>;
+  poolName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  respondedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
+  uses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InviteLinkCreatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InviteLinkCreated'] = ResolversParentTypes['InviteLinkCreated']> = {
+  invitation?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InviteLinkPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InviteLinkPreview'] = ResolversParentTypes['InviteLinkPreview']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType>;
+  poolName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
+};
+
 export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership'], FederationReferenceType extends FederationReferenceTypes['Membership'] = FederationReferenceTypes['Membership']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Membership']> | FederationReferenceType, FederationReferenceType, ContextType>;
   called?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -587,16 +795,23 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptInvitation?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'commitment' | 'id'>>;
+  acceptInviteLink?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAcceptInviteLinkArgs, 'commitment' | 'token'>>;
   archivePool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationArchivePoolArgs, 'id'>>;
   callCapital?: Resolver<ResolversTypes['CapitalCall'], ParentType, ContextType, RequireFields<MutationCallCapitalArgs, 'dueDate' | 'percent' | 'poolId'>>;
   closePool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationClosePoolArgs, 'id'>>;
+  createInviteLink?: Resolver<ResolversTypes['InviteLinkCreated'], ParentType, ContextType, RequireFields<MutationCreateInviteLinkArgs, 'expiresInDays' | 'poolId'>>;
   createPool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationCreatePoolArgs, 'input'>>;
+  declineInvitation?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationDeclineInvitationArgs, 'id'>>;
   importPools?: Resolver<Array<ResolversTypes['ImportedPool']>, ParentType, ContextType, RequireFields<MutationImportPoolsArgs, 'managerId' | 'pools'>>;
+  inviteByEmail?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteByEmailArgs, 'email' | 'expiresInDays' | 'poolId'>>;
   inviteInvestor?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationInviteInvestorArgs, 'commitment' | 'investorId' | 'poolId'>>;
   joinPool?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationJoinPoolArgs, 'commitment' | 'poolId'>>;
   openPool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationOpenPoolArgs, 'id'>>;
   raiseCommitment?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationRaiseCommitmentArgs, 'commitment' | 'investorId' | 'poolId'>>;
   removeMember?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'investorId' | 'poolId'>>;
+  revokeInvitation?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
+  setPoolVisibility?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationSetPoolVisibilityArgs, 'id' | 'visibility'>>;
   updatePool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationUpdatePoolArgs, 'id' | 'input'>>;
 };
 
@@ -607,6 +822,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   manager?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   maxInvestors?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -616,10 +832,13 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PoolStatus'], ParentType, ContextType>;
   targetAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['PoolVisibility'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  inviteLink?: Resolver<ResolversTypes['InviteLinkPreview'], ParentType, ContextType, RequireFields<QueryInviteLinkArgs, 'token'>>;
   membership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<QueryMembershipArgs, 'investorId' | 'poolId'>>;
+  myInvitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   pool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType, RequireFields<QueryPoolArgs, 'id'>>;
   pools?: Resolver<Array<ResolversTypes['Pool']>, ParentType, ContextType>;
   poolsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryPoolsAuditLogArgs, 'first'>>;
@@ -639,6 +858,9 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   ImportedPool?: ImportedPoolResolvers<ContextType>;
+  Invitation?: InvitationResolvers<ContextType>;
+  InviteLinkCreated?: InviteLinkCreatedResolvers<ContextType>;
+  InviteLinkPreview?: InviteLinkPreviewResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -1,15 +1,23 @@
-import { desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { PoolsQueryable, PoolsTx } from '../db/index.ts';
-import { memberships, pools, type POOL_STATUSES } from '../db/schema.ts';
+import { memberships, pools, type POOL_STATUSES, type POOL_VISIBILITIES } from '../db/schema.ts';
+import { invitedPoolIds } from './invitations.ts';
 
 export type PoolStatus = (typeof POOL_STATUSES)[number];
+export type PoolVisibility = (typeof POOL_VISIBILITIES)[number];
 export type PoolRow = typeof pools.$inferSelect;
 export type NewPool = typeof pools.$inferInsert;
 /** The editable settings; `undefined` leaves a column unchanged, `null` clears it. */
 export type PoolChanges = Partial<
   Pick<
     NewPool,
-    'name' | 'description' | 'currency' | 'targetMinor' | 'minContributionMinor' | 'maxInvestors'
+    | 'name'
+    | 'description'
+    | 'currency'
+    | 'targetMinor'
+    | 'minContributionMinor'
+    | 'maxInvestors'
+    | 'visibility'
   >
 >;
 
@@ -44,8 +52,9 @@ export async function selectAllPools(db: PoolsQueryable): Promise<PoolRow[]> {
 }
 
 /**
- * selectPoolsVisibleTo: one query for a non-admin's list: the pools they manage, the pools they
- * belong to, and OPEN pools. Ids are UUIDv7, so ordering by id is newest first.
+ * selectPoolsVisibleTo: one query for a non-admin's list (the rule of access.ts canSeePool): the
+ * pools they manage or belong to, OPEN LISTED pools, and the DRAFT or OPEN pools of their live
+ * invitations. Ids are UUIDv7, so ordering by id is newest first.
  */
 export async function selectPoolsVisibleTo(db: PoolsQueryable, userId: string): Promise<PoolRow[]> {
   const joined = db
@@ -55,7 +64,17 @@ export async function selectPoolsVisibleTo(db: PoolsQueryable, userId: string): 
   return db
     .select()
     .from(pools)
-    .where(or(eq(pools.managerId, userId), eq(pools.status, 'OPEN'), inArray(pools.id, joined)))
+    .where(
+      or(
+        eq(pools.managerId, userId),
+        and(eq(pools.status, 'OPEN'), eq(pools.visibility, 'LISTED')),
+        inArray(pools.id, joined),
+        and(
+          inArray(pools.status, ['DRAFT', 'OPEN']),
+          inArray(pools.id, invitedPoolIds(db, userId, new Date())),
+        ),
+      ),
+    )
     .orderBy(desc(pools.id));
 }
 

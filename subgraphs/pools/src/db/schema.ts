@@ -22,6 +22,8 @@ const now = sql`CURRENT_TIMESTAMP(3)`;
 const minor = (name: string) => bigint(name, { mode: 'bigint' });
 
 export const POOL_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'ARCHIVED'] as const;
+/** LISTED: every investor sees the pool while OPEN; INVITE_ONLY: only invited investors and members. */
+export const POOL_VISIBILITIES = ['LISTED', 'INVITE_ONLY'] as const;
 
 export const pools = mysqlTable(
   'pools',
@@ -36,6 +38,7 @@ export const pools = mysqlTable(
     minContributionMinor: minor('min_contribution_minor'),
     maxInvestors: int('max_investors'),
     status: mysqlEnum('status', POOL_STATUSES).notNull().default('DRAFT'),
+    visibility: mysqlEnum('visibility', POOL_VISIBILITIES).notNull().default('LISTED'),
     /**
      * Counts every committed change to the pool or its memberships (each holds the pool's row
      * lock); pool events carry it so consumers keep only the newest snapshot.
@@ -121,6 +124,48 @@ export const poolExternalIds = mysqlTable('pool_external_ids', {
   externalId: externalId('external_id').primaryKey(),
   poolId: char('pool_id', { length: 36 }).notNull().unique('pool_external_ids_pool'),
 });
+
+/** Compared byte for byte, in the users subgraph's normal form (NFKC, lower case, trimmed). */
+const normalizedEmail = customType<{ data: string }>({
+  dataType: () => 'varchar(254) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin',
+});
+const tokenHash = customType<{ data: string }>({
+  dataType: () => 'char(64) CHARACTER SET ascii COLLATE ascii_bin',
+});
+
+export const INVITATION_KINDS = ['EMAIL', 'LINK'] as const;
+/** Stored states; EXPIRED and USED_UP are derived when read (expires_at, uses). */
+export const INVITATION_STATES = ['PENDING', 'ACCEPTED', 'DECLINED', 'REVOKED'] as const;
+
+/**
+ * A manager's invitation to a pool: to one email (claimed by the account with that email), or a
+ * shareable link whose token is kept only as its SHA-256 (a leaked table opens no pool).
+ */
+export const poolInvitations = mysqlTable(
+  'pool_invitations',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    poolId: char('pool_id', { length: 36 }).notNull(),
+    kind: mysqlEnum('kind', INVITATION_KINDS).notNull(),
+    email: normalizedEmail('email'),
+    tokenHash: tokenHash('token_hash').unique('pool_invitations_token'),
+    /** The account that claimed an email invitation (its email matched); null until then. */
+    investorId: char('investor_id', { length: 36 }),
+    status: mysqlEnum('status', INVITATION_STATES).notNull().default('PENDING'),
+    /** A link's use limit; null: unlimited until it expires. */
+    maxUses: int('max_uses'),
+    uses: int('uses').notNull().default(0),
+    expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
+    createdBy: char('created_by', { length: 36 }).notNull(),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+    respondedAt: datetime('responded_at', { mode: 'date', fsp: 3 }),
+  },
+  (t) => [
+    index('pool_invitations_pool').on(t.poolId, t.id),
+    index('pool_invitations_investor').on(t.investorId, t.status),
+    index('pool_invitations_email').on(t.email, t.status),
+  ],
+);
 
 /** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
 export const auditLog = auditLogTable();

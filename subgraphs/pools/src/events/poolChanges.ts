@@ -39,6 +39,7 @@ export async function recordPoolChange(
     currency: pool.currency,
     managerId: pool.managerId,
     status: pool.status,
+    visibility: pool.visibility,
     targetMinor: pool.targetMinor?.toString() ?? null,
     committedMinor: totals.committedMinor.toString(),
     calledMinor: totals.calledMinor.toString(),

@@ -1,8 +1,15 @@
 import type { MutationResolvers } from '../__generated__/resolvers.ts';
+import { acceptInvitation, acceptInviteLink, declineInvitation } from '../services/acceptance.ts';
 import { callCapital } from '../services/capitalCalls.ts';
 import { importPools } from '../services/imports.ts';
 import { inviteInvestor, joinPool, raiseCommitment } from '../services/memberships.ts';
 import { createPool, transitionPool, updatePool } from '../services/pools.ts';
+import {
+  createInviteLink,
+  inviteByEmail,
+  revokeInvitation,
+  setPoolVisibility,
+} from '../services/invitations.ts';
 import { removeMember } from '../services/removal.ts';
 
 /** Translation only: the rules live in services/, the SQL in data/. */
@@ -22,4 +29,16 @@ export const Mutation: MutationResolvers = {
   raiseCommitment: (_parent, { poolId, investorId, commitment }, context) =>
     raiseCommitment(context, poolId, investorId, commitment),
   importPools: (_parent, { managerId, pools }, context) => importPools(context, managerId, pools),
+  setPoolVisibility: (_parent, { id, visibility }, context) =>
+    setPoolVisibility(context, id, visibility),
+  inviteByEmail: (_parent, { poolId, email, expiresInDays }, context) =>
+    inviteByEmail(context, poolId, email, expiresInDays),
+  createInviteLink: (_parent, { poolId, maxUses, expiresInDays }, context) =>
+    createInviteLink(context, poolId, maxUses, expiresInDays),
+  revokeInvitation: (_parent, { id }, context) => revokeInvitation(context, id),
+  acceptInvitation: (_parent, { id, commitment }, context) =>
+    acceptInvitation(context, id, commitment),
+  declineInvitation: (_parent, { id }, context) => declineInvitation(context, id),
+  acceptInviteLink: (_parent, { token, commitment }, context) =>
+    acceptInviteLink(context, token, commitment),
 };

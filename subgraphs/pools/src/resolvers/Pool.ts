@@ -1,5 +1,5 @@
 import { money } from '@poolgraph/money';
-import { badUserInput, isUuid } from '@poolgraph/platform';
+import { badUserInput, forbidden, isUuid } from '@poolgraph/platform';
 import type { PoolResolvers } from '../__generated__/resolvers.ts';
 import { ownMembership, seesPoolFully, visiblePool } from '../access.ts';
 
@@ -43,6 +43,13 @@ export const Pool: PoolResolvers = {
     }
     const own = await ownMembership(context, pool.id);
     return memberPage(own ? [own] : [], first ?? MAX_MEMBERS_PAGE, after);
+  },
+  invitations: (pool, _args, { viewer, loaders }) => {
+    // FORBIDDEN, not an empty list: a client must not read "not allowed" as "nobody invited".
+    if (!seesPoolFully(viewer, pool)) {
+      throw forbidden("Only the pool's manager and admins can read its invitations.");
+    }
+    return loaders.invitationsByPoolId.load(pool.id);
   },
   capitalCalls: async (pool, _args, context) => {
     const allowed = seesPoolFully(context.viewer, pool) || (await ownMembership(context, pool.id));

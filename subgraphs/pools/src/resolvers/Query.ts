@@ -3,6 +3,7 @@ import { isUuid } from '@poolgraph/platform';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
 import { canSeeMembership, isAdmin, visiblePool } from '../access.ts';
 import { selectAllPools, selectPoolsVisibleTo } from '../data/pools.ts';
+import { inviteLinkOf, myInvitations } from '../services/acceptance.ts';
 
 export const Query: QueryResolvers = {
   pool: (_parent, { id }, context) => {
@@ -24,4 +25,6 @@ export const Query: QueryResolvers = {
     const membership = await context.loaders.membershipByKey.load({ poolId, investorId });
     return membership && (await canSeeMembership(context, membership)) ? membership : null;
   },
+  myInvitations: (_parent, _args, context) => myInvitations(context),
+  inviteLink: (_parent, { token }, context) => inviteLinkOf(context, token),
 };

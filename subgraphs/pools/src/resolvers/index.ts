@@ -2,6 +2,7 @@ import { DecimalScalar } from '@poolgraph/money';
 import { DateTimeScalar } from '@poolgraph/platform';
 import type { Resolvers } from '../__generated__/resolvers.ts';
 import { CapitalCall, CapitalCallItem } from './CapitalCall.ts';
+import { Invitation, InviteLinkPreview } from './Invitation.ts';
 import { Membership } from './Membership.ts';
 import { Mutation } from './Mutation.ts';
 import { Pool } from './Pool.ts';
@@ -17,5 +18,7 @@ export const resolvers: Resolvers = {
   Membership,
   CapitalCall,
   CapitalCallItem,
+  Invitation,
+  InviteLinkPreview,
   User,
 };

@@ -29,7 +29,7 @@ export function validateCommitment(pool: PoolRow, commitment: string): bigint {
   return minor;
 }
 
-function requireStatus(pool: PoolRow, allowed: PoolStatus[], action: string): void {
+export function requireStatus(pool: PoolRow, allowed: PoolStatus[], action: string): void {
   if (!allowed.includes(pool.status)) {
     throw badUserInput('poolId', `the pool is ${pool.status}; ${action}.`);
   }
@@ -39,7 +39,7 @@ function requireStatus(pool: PoolRow, allowed: PoolStatus[], action: string): vo
  * Adds a member under the pool row lock held by the caller: the duplicate check, the seat count
  * and the insert see every committed member, and no other join of this pool runs in between.
  */
-async function addMember(
+export async function addMember(
   tx: PoolsTx,
   pool: PoolRow,
   investorId: string,
@@ -74,7 +74,7 @@ async function addMember(
   return { ...membership, currency: pool.currency };
 }
 
-/** The caller joins an OPEN pool with a commitment of at least its minimum. */
+/** The caller joins an OPEN LISTED pool with a commitment of at least its minimum. */
 export async function joinPool(
   context: Context,
   poolId: string,
@@ -83,12 +83,22 @@ export async function joinPool(
   const viewer = requireRole(context.viewer, 'INVESTOR');
   const membership = await context.transaction(async (tx) => {
     const pool = await lockPool(tx, requireId(poolId, 'Pool'));
-    // Someone else's DRAFT does not exist for the caller; a CLOSED pool was public when OPEN.
-    if (!pool || (pool.status === 'DRAFT' && !(await canSeePool(context, pool)))) {
+    // Someone else's DRAFT, or a private deal the caller was not invited to, does not exist for
+    // them; a CLOSED listed pool was public when OPEN.
+    const hidden = pool?.status === 'DRAFT' || pool?.visibility === 'INVITE_ONLY';
+    if (!pool || (hidden && !(await canSeePool(context, pool)))) {
       throw notFound('Pool');
     }
     requireStatus(pool, ['OPEN'], 'only OPEN pools accept new members');
-    return addMember(tx, pool, viewer.userId, validateCommitment(pool, commitment), null);
+    const minor = validateCommitment(pool, commitment);
+    if (pool.visibility === 'INVITE_ONLY') {
+      // A member's second join is the usual CONFLICT; anyone else needs an invitation.
+      if (await lockMembership(tx, { poolId: pool.id, investorId: viewer.userId })) {
+        throw conflict('The investor is already a member of this pool.');
+      }
+      throw forbidden('This pool is invite-only: accept your invitation to join it.');
+    }
+    return addMember(tx, pool, viewer.userId, minor, null);
   });
   context.loaders.membershipByKey.prime(membership, membership);
   return membership;

@@ -51,6 +51,7 @@ export async function createPool(context: Context, input: CreatePoolInput): Prom
     minContributionMinor: minMinor,
     maxInvestors: validateMaxInvestors(input.maxInvestors ?? null, 'input.maxInvestors'),
     status: 'DRAFT',
+    visibility: input.visibility ?? 'LISTED',
     revision: 1,
     createdAt: now,
     updatedAt: now,

@@ -2,25 +2,8 @@ import { badUserInput } from '@poolgraph/platform';
 import type { Role } from '@poolgraph/auth';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
 
-// Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is proven by use.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/**
- * The one form an email is stored, compared (byte for byte: the column is utf8mb4_bin) and
- * throttled in: NFKC (so the fullwidth `ａ` is `a`), lower case, trimmed. `Ann@Example.com` and
- * `ａnn@example.com` are one account; `ánn@example.com` is another.
- */
-export function normalizeEmail(email: string): string {
-  return email.normalize('NFKC').toLowerCase().normalize('NFKC').trim();
-}
-
-export function validateEmail(email: string, field = 'email'): string {
-  const normalized = normalizeEmail(email);
-  if (normalized.length > 254 || !EMAIL.test(normalized)) {
-    throw badUserInput(field, 'must be a valid email address.');
-  }
-  return normalized;
-}
+// One rule for emails across the platform (pools matches invitations with it).
+export { normalizeEmail, validateEmail } from '@poolgraph/auth';
 
 export function validatePassword(password: string, field = 'password'): string {
   if (password.length < MIN_PASSWORD_LENGTH) {

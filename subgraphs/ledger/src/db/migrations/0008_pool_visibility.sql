@@ -1,0 +1,1 @@
+ALTER TABLE `pool_facts` ADD `visibility` enum('LISTED','INVITE_ONLY') DEFAULT 'LISTED' NOT NULL;
