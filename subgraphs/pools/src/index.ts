@@ -8,7 +8,5 @@ await bootSubgraph('pools', env, (config) =>
   createService({
     ...config,
     ...readReplicaConfigFromEnv(env),
-    settleFromLedgerEvents: env.SETTLE_FROM_LEDGER_EVENTS === 'true',
-    consumerName: env.CONSUMER_NAME,
   }),
 );
