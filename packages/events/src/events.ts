@@ -1,5 +1,5 @@
 /**
- * The envelope every domain event travels in, on Redis Streams and pub/sub alike. `id` is a
+ * The envelope every domain event travels in, on the Redis Streams. `id` is a
  * UUIDv7 assigned when the event is written to the producer's outbox: consumers deduplicate on
  * it, which turns the relay's at-least-once delivery into exactly-once effects.
  */
@@ -88,7 +88,7 @@ export function parseDomainEvent(raw: unknown): DomainEvent {
   return { id: value.id, type: value.type, occurredAt: value.occurredAt, payload: value.payload };
 }
 
-/** Parses and checks a ledger event (from a stream entry or a pub/sub message). */
+/** Parses and checks a ledger event (from a stream entry). */
 export function parseLedgerEvent(raw: unknown): LedgerEvent {
   const event = parseDomainEvent(raw);
   const p = event.payload;

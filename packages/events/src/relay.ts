@@ -22,8 +22,6 @@ export interface OutboxRelayOptions {
   redis: RedisClient;
   /** The full stream name, prefix included (e.g. ledgerEventsStream(prefix)). */
   stream: string;
-  /** The pub/sub channel for an event, or null for none. */
-  channelOf?: (event: OutboxRecord) => string | null;
   table?: string;
   batchSize?: number;
   /** How often to look for rows without a wake-up (after a crash, or a commit elsewhere). */
@@ -49,7 +47,7 @@ export interface OutboxRelayOptions {
   registry?: Registry;
   /** Runs after a batch is marked published (e.g. the producer's business counters). */
   onPublished?: (events: OutboxRecord[]) => void;
-  /** Test hook: runs after XADD/PUBLISH and before rows are marked published (a crash point). */
+  /** Test hook: runs after XADD and before rows are marked published (a crash point). */
   afterPublish?: (events: OutboxRecord[]) => Promise<void>;
 }
 
@@ -102,7 +100,7 @@ function toRecord(row: Row): OutboxRecord {
 }
 
 /**
- * Publishes outbox rows to a Redis Stream (durable, for consumer groups) and to pub/sub (live),
+ * Publishes outbox rows to a Redis Stream (durable: consumer groups and live tails read it),
  * then marks them published. Delivery is at least once: a crash after XADD and before the mark
  * republishes those events on the next pass, and consumers deduplicate by event id.
  *
@@ -138,8 +136,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       } else {
         pipeline.xadd(options.stream, '*', 'event', record.json);
       }
-      const channel = options.channelOf?.(record);
-      if (channel) pipeline.publish(channel, record.json);
     }
     const results = (await pipeline.exec()) ?? [];
     const failed = results.find(([error]) => error);
