@@ -1,4 +1,10 @@
-import { isDuplicateKey } from '@poolgraph/platform';
+import {
+  insertRows,
+  isDuplicateKey,
+  isLockConflict,
+  sqlList,
+  type SqlExecutor,
+} from '@poolgraph/platform';
 import { sql } from 'drizzle-orm';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
 
@@ -33,29 +39,34 @@ export async function applyEventOnce<TSchema extends Record<string, unknown>, T>
 }
 
 /**
- * applyEventOnce for many events in one MySQL transaction (a consumer's batch): one commit
- * instead of one per event. Each event's id is recorded with INSERT IGNORE, so a redelivered
- * one is skipped and the others still apply; `apply` runs for the new ones, in order.
+ * The one de-duplication rule of a batch: which of these keys (event ids, or whatever the
+ * consumer records in its table's `event_id`) were never applied, recorded as applied in the
+ * caller's transaction, so they commit with the effect or not at all. Two statements whatever
+ * the batch's size: a SELECT of the keys, then one multi-row INSERT of the new ones. A replica
+ * claiming the same key at once makes the INSERT wait on the primary key and then fail with a
+ * duplicate key (isClaimConflict): the whole transaction runs again and finds it taken.
  */
-export async function applyEventsOnce<
-  TSchema extends Record<string, unknown>,
-  TEvent extends { id: string },
->(
-  db: MySql2Database<TSchema>,
-  events: readonly TEvent[],
-  apply: (tx: TxOf<TSchema>, event: TEvent) => Promise<void>,
+export async function claimNew(
+  tx: SqlExecutor,
+  keys: readonly string[],
   table = 'processed_events',
-): Promise<number> {
-  return db.transaction(async (tx) => {
-    let applied = 0;
-    for (const event of events) {
-      const [result] = (await tx.execute(
-        sql`INSERT IGNORE INTO ${sql.identifier(table)} (event_id) VALUES (${event.id})`,
-      )) as unknown as [{ affectedRows: number }];
-      if (result.affectedRows === 0) continue;
-      await apply(tx, event);
-      applied++;
-    }
-    return applied;
-  });
+): Promise<Set<string>> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return new Set();
+  const [rows] = (await tx.execute(
+    sql`SELECT event_id FROM ${sql.identifier(table)} WHERE event_id IN (${sqlList(unique)})`,
+  )) as unknown as [Array<{ event_id: string }>];
+  const taken = new Set(rows.map((r) => r.event_id));
+  const fresh = unique.filter((key) => !taken.has(key));
+  await insertRows(
+    tx,
+    table,
+    ['event_id'],
+    fresh.map((key) => [key]),
+  );
+  return new Set(fresh);
 }
+
+/** What makes a claiming transaction worth running again: a lock conflict or a claim race. */
+export const isClaimConflict = (error: unknown): boolean =>
+  isLockConflict(error) || isDuplicateKey(error);

@@ -1,6 +1,8 @@
 import {
   contextOfTraceparent,
   inSpan,
+  isLockConflict,
+  retryTransaction,
   SpanKind,
   type Logger,
   type RedisClient,
@@ -26,7 +28,7 @@ export interface ConsumeStreamOptions<TEvent> {
    * Applies a whole read at once (see applyEventsOnce: one commit for many events). When it
    * throws, the entries are handled one by one, so one bad event does not hold up the others.
    */
-  handleBatch?: (events: TEvent[]) => Promise<void>;
+  handleBatch?: (events: TEvent[], messages: StreamMessage[]) => Promise<void>;
   /** Turns the `event` field into TEvent; default parseDomainEvent. Throwing drops the entry. */
   parse?: (raw: string) => TEvent;
   /** Where a new group starts: "0" (default) replays the whole stream, "$" only new entries. */
@@ -35,6 +37,14 @@ export interface ConsumeStreamOptions<TEvent> {
   blockMs?: number;
   /** Entries pending longer than this (a crashed consumer's, or failed ones) are reclaimed. */
   claimIdleMs?: number;
+  /**
+   * Failures after which a handle (or batch) runs again at once, up to five times, through the
+   * platform's retryTransaction (default isLockConflict: InnoDB rolled it back for a deadlock or
+   * a lock wait timeout, common when two replicas of a projector upsert the same new rows).
+   * Handles are idempotent transactions, so a repeat is safe; anything else waits for the
+   * reclaim (`claimIdleMs`).
+   */
+  retryable?: (error: unknown) => boolean;
   log: Logger;
 }
 
@@ -52,34 +62,6 @@ const fieldOf = (fields: string[], name: string): string | undefined => {
   return undefined;
 };
 
-/** InnoDB's deadlock victim (1213) and lock wait timeout (1205), anywhere in the cause chain. */
-export function isLockConflict(error: unknown): boolean {
-  let current = error;
-  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    const { errno, cause } = current as { errno?: unknown; cause?: unknown };
-    if (errno === 1213 || errno === 1205) return true;
-    current = cause;
-  }
-  return false;
-}
-
-/**
- * Runs `work` again, after a short jittered pause, when InnoDB rolled it back for a lock
- * conflict: the documented remedy for a deadlock, and common when two replicas of a projector
- * upsert the same new rows at once. Handles are idempotent transactions, so a repeat is safe;
- * without this the entry would wait for the next reclaim (`claimIdleMs`) and log a warning.
- */
-export async function retryLockConflicts<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= attempts || !isLockConflict(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
-    }
-  }
-}
-
 /**
  * Reads a stream through a consumer group: XREADGROUP for new entries, XACK after `handle`
  * succeeds, XAUTOCLAIM for entries left pending by crashed consumers or failed handles. Delivery
@@ -93,6 +75,8 @@ export function consumeStream<TEvent = DomainEvent>(
   const batchSize = options.batchSize ?? 100;
   const blockMs = options.blockMs ?? 2_000;
   const claimIdleMs = options.claimIdleMs ?? 30_000;
+  const retry = <T>(work: () => Promise<T>) =>
+    retryTransaction(work, { retryable: options.retryable ?? isLockConflict });
   const client = options.redis.duplicate();
   client.on('error', () => {}); // the parent client logs outages; retries are below
   let stopping = false;
@@ -142,9 +126,7 @@ export function consumeStream<TEvent = DomainEvent>(
     const event = parsed ?? (await parseEntry(entry));
     if (event === undefined) return;
     try {
-      await consumerSpan(entry, () =>
-        retryLockConflicts(() => options.handle(event, { streamId })),
-      );
+      await consumerSpan(entry, () => retry(() => options.handle(event, { streamId })));
       await client.xack(stream, group, streamId);
     } catch (error) {
       log.warn({ err: error, stream, streamId }, 'event handler failed; the entry will be retried');
@@ -165,7 +147,12 @@ export function consumeStream<TEvent = DomainEvent>(
     if (parsed.length === 0) return;
     try {
       await consumerSpan(parsed[0]!.entry, () =>
-        retryLockConflicts(() => handleBatch(parsed.map((p) => p.event))),
+        retry(() =>
+          handleBatch(
+            parsed.map((p) => p.event),
+            parsed.map((p) => ({ streamId: p.entry[0] })),
+          ),
+        ),
       );
       await client.xack(stream, group, ...parsed.map((p) => p.entry[0]));
     } catch (error) {

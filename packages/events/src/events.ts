@@ -1,5 +1,5 @@
 /**
- * The envelope every domain event travels in, on Redis Streams and pub/sub alike. `id` is a
+ * The envelope every domain event travels in, on the Redis Streams. `id` is a
  * UUIDv7 assigned when the event is written to the producer's outbox: consumers deduplicate on
  * it, which turns the relay's at-least-once delivery into exactly-once effects.
  */
@@ -107,7 +107,7 @@ function isTransactionPayload(p: unknown): p is TransactionPostedPayload {
   );
 }
 
-/** Parses and checks a ledger event (from a stream entry or a pub/sub message). */
+/** Parses and checks a ledger event (from a stream entry). */
 export function parseLedgerEvent(raw: unknown): LedgerEvent {
   const event = parseDomainEvent(raw);
   if (event.type !== 'TransactionPosted' || !isTransactionPayload(event.payload)) {

@@ -7,3 +7,5 @@ export * from './poolEvents.ts';
 export * from './poolConsumer.ts';
 export * from './metrics.ts';
 export * from './trace.ts';
+export * from './ledgerConsumer.ts';
+export * from './consumerMetrics.ts';

@@ -22,8 +22,6 @@ export interface OutboxRelayOptions {
   redis: RedisClient;
   /** The full stream name, prefix included (e.g. ledgerEventsStream(prefix)). */
   stream: string;
-  /** The pub/sub channel for an event, or null for none. */
-  channelOf?: (event: OutboxRecord) => string | null;
   table?: string;
   batchSize?: number;
   /** How often to look for rows without a wake-up (after a crash, or a commit elsewhere). */
@@ -49,7 +47,7 @@ export interface OutboxRelayOptions {
   registry?: Registry;
   /** Runs after a batch is marked published (e.g. the producer's business counters). */
   onPublished?: (events: OutboxRecord[]) => void;
-  /** Test hook: runs after XADD/PUBLISH and before rows are marked published (a crash point). */
+  /** Test hook: runs after XADD and before rows are marked published (a crash point). */
   afterPublish?: (events: OutboxRecord[]) => Promise<void>;
 }
 
@@ -60,8 +58,11 @@ export interface OutboxRelay {
   stop(): Promise<void>;
   /** Wakes the loop now; the producer calls it after each commit. */
   notify(): void;
-  /** One pass: publishes up to batchSize pending events in order; returns how many. */
-  publishPending(): Promise<number>;
+  /**
+   * One pass: publishes up to batchSize pending events in order; returns how many. While
+   * another relay holds the lock it waits up to `waitForLockSeconds` (default 0: returns 0).
+   */
+  publishPending(waitForLockSeconds?: number): Promise<number>;
   /** Deletes every row published more than `olderThanMs` ago, in batches; returns how many. */
   purgePublished(olderThanMs: number): Promise<number>;
   /**
@@ -81,6 +82,8 @@ interface Row {
 }
 
 const RETAIN_PUBLISHED_MS = 60 * 60_000;
+/** How long the loop's pass waits for another relay's pass (each holds the lock briefly). */
+const LOCK_WAIT_SECONDS = 2;
 const PURGE_INTERVAL_MS = 60_000;
 const TRIM_INTERVAL_MS = 10_000;
 
@@ -102,7 +105,7 @@ function toRecord(row: Row): OutboxRecord {
 }
 
 /**
- * Publishes outbox rows to a Redis Stream (durable, for consumer groups) and to pub/sub (live),
+ * Publishes outbox rows to a Redis Stream (durable: consumer groups and live tails read it),
  * then marks them published. Delivery is at least once: a crash after XADD and before the mark
  * republishes those events on the next pass, and consumers deduplicate by event id.
  *
@@ -138,8 +141,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       } else {
         pipeline.xadd(options.stream, '*', 'event', record.json);
       }
-      const channel = options.channelOf?.(record);
-      if (channel) pipeline.publish(channel, record.json);
     }
     const results = (await pipeline.exec()) ?? [];
     const failed = results.find(([error]) => error);
@@ -147,12 +148,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (results.length === 0 && records.length > 0) throw new Error('redis pipeline was aborted');
   }
 
-  async function publishPending(): Promise<number> {
+  async function publishPending(waitForLockSeconds = 0): Promise<number> {
     const connection = await pool.getConnection();
     try {
       const [locked] = await connection.query(
-        'SELECT GET_LOCK(SHA1(CONCAT(DATABASE(), ?)), 0) AS got',
-        [`.${table}.relay`],
+        'SELECT GET_LOCK(SHA1(CONCAT(DATABASE(), ?)), ?) AS got',
+        [`.${table}.relay`, waitForLockSeconds],
       );
       if (Number((locked as Array<{ got: unknown }>)[0]?.got) !== 1) return 0;
       metrics?.lock(true);
@@ -208,7 +209,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     while (!stopping) {
       woken = false;
       try {
-        const published = await publishPending();
+        // Wait for a relay of another replica to finish its pass rather than give up: rows this
+        // replica's commit just wrote may be newer than that pass's read, and would otherwise
+        // wait for the next poll (up to pollIntervalMs of latency on every cross-replica commit).
+        const published = await publishPending(LOCK_WAIT_SECONDS);
         delay = pollMs;
         if (published >= batchSize) continue;
       } catch (error) {

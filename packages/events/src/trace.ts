@@ -30,7 +30,7 @@ export function splitTraceContext(payloadJson: string): {
   };
 }
 
-/** The `traceparent` of an event's JSON text (stream entry or pub/sub message), if any. */
+/** The `traceparent` of an event's JSON text (a stream entry), if any. */
 export function traceparentOf(eventJson: string): string | undefined {
   return /"trace":\{"traceparent":"([\w-]{55})"\}/.exec(eventJson)?.[1];
 }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { connectRedis, uuidv7, type Mysql, type RedisClient } from '@poolgraph/platform';
+import {
+  connectRedis,
+  isLockConflict,
+  uuidv7,
+  type Mysql,
+  type RedisClient,
+} from '@poolgraph/platform';
 import {
   createTestDatabase,
   TEST_REDIS_URL,
@@ -9,10 +15,9 @@ import {
 } from '@poolgraph/testing';
 import {
   applyEventOnce,
-  applyEventsOnce,
+  claimNew,
   consumeStream,
   createOutboxRelay,
-  isLockConflict,
   type DomainEvent,
 } from '../src/index.ts';
 import { eventually, log, openTestTables, writeEvents, type schema } from './helpers.ts';
@@ -57,10 +62,16 @@ async function pendingCount(stream: string, group: string): Promise<number> {
   return Number(summary[0]);
 }
 
-/** recordEffect for a whole read: one transaction, each event once. */
+/** recordEffect for a whole read: one transaction, each event once (claimNew). */
 const recordEffects = (events: DomainEvent[]) =>
-  applyEventsOnce(mysql.db, events, async (tx, event) => {
-    await tx.execute(sql`INSERT INTO effects (event_id, aggregate_id) VALUES (${event.id}, 'x')`);
+  mysql.db.transaction(async (tx) => {
+    const fresh = await claimNew(
+      tx,
+      events.map((e) => e.id),
+    );
+    for (const id of fresh) {
+      await tx.execute(sql`INSERT INTO effects (event_id, aggregate_id) VALUES (${id}, 'x')`);
+    }
   });
 
 describe('consumeStream', () => {

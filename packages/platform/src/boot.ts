@@ -42,6 +42,8 @@ export async function bootSubgraph(
       redisPrefix: env.REDIS_PREFIX,
       jwksUrl: env.USERS_JWKS_URL,
       subgraphUrls: subgraphUrlsFromEnv(env),
+      backgroundWork: env.BACKGROUND_WORK === 'true',
+      consumerName: env.CONSUMER_NAME,
       log,
     });
     if (env.NODE_ENV === 'production') service.restrictOperations(env.OPS_TOKEN);

@@ -117,6 +117,15 @@ export const isDuplicateKey = (error: unknown): boolean => mysqlErrorCode(error)
 export const isDeadlock = (error: unknown): boolean => mysqlErrorCode(error) === 'ER_LOCK_DEADLOCK';
 
 /**
+ * InnoDB rolled the transaction back for a lock conflict: a deadlock, or a lock wait that timed
+ * out. Running the whole transaction again is safe and usually succeeds.
+ */
+export const isLockConflict = (error: unknown): boolean => {
+  const code = mysqlErrorCode(error);
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+};
+
+/**
  * The pause before a transaction's next attempt: up to 2^attempt ms (at most 250), at random,
  * so that contenders spread out instead of colliding again.
  */

@@ -46,6 +46,10 @@ export function subgraphEnvShape(database: string, defaultPort: number) {
     REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().default('poolgraph:'),
     USERS_JWKS_URL: z.string().url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+    /** `false`: serve GraphQL only; another process runs the relays, consumers and sweepers. */
+    BACKGROUND_WORK: z.enum(['true', 'false']).default('true'),
+    /** This replica's name in its consumer groups (stable across restarts); default the host name. */
+    CONSUMER_NAME: z.string().min(1).optional(),
   };
 }
 
@@ -108,6 +112,13 @@ export interface SubgraphConfig extends ResourceConfig {
   jwksUrl: string;
   /** GraphQL URLs of subgraphs this one calls directly, by name (e.g. { pools: '…/graphql' }). */
   subgraphUrls: Record<string, string>;
+  /**
+   * The one switch for a process's background work: outbox relays, event consumers, sweepers,
+   * dispatchers. Default true; false serves GraphQL only (another process does the rest).
+   */
+  backgroundWork?: boolean;
+  /** This replica's name in its consumer groups; default the host name. */
+  consumerName?: string;
 }
 
 /** What `subgraphEnvShape` parses to. */

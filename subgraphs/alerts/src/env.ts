@@ -3,10 +3,6 @@ import { loadEnvOrExit, subgraphEnvShape } from '@poolgraph/platform';
 
 const schema = z.object({
   ...subgraphEnvShape('poolgraph_alerts', 4004),
-  /** Run detection and delivery in this process (default true); off when `alerts:worker` runs them. */
-  ALERTS_WORKER: z.enum(['true', 'false']).default('true'),
-  /** This replica's name in the consumer groups; default the host name. */
-  CONSUMER_NAME: z.string().min(1).optional(),
   /** Email notifications: smtp://user:pass@host:port (unset: email channels fail with a logged reason). */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('Poolgraph Alerts <alerts@poolgraph.local>'),

@@ -6,8 +6,6 @@ const env = loadEnv();
 await bootSubgraph('alerts', env, (config) =>
   createService({
     ...config,
-    worker: env.ALERTS_WORKER === 'true',
-    consumerName: env.CONSUMER_NAME,
     production: env.NODE_ENV === 'production',
     smtpUrl: env.SMTP_URL,
     smtpFrom: env.SMTP_FROM,

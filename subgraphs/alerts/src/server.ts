@@ -32,9 +32,6 @@ const partnerScope = partnerScopeRule({ read: null, write: null });
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 export interface AlertsServiceConfig extends SubgraphConfig {
-  /** Run detection and delivery in this process (default true). */
-  worker?: boolean;
-  consumerName?: string;
   /** NODE_ENV=production: webhook URLs must be public https (SSRF). Default false. */
   production?: boolean;
   smtpUrl?: string;
@@ -46,7 +43,7 @@ export interface AlertsServiceConfig extends SubgraphConfig {
 
 /**
  * Builds the alerts subgraph (migrating its database) without listening, with its worker
- * (pool facts, detection, notifications) unless `worker: false`.
+ * (pool facts, detection, notifications) unless `backgroundWork: false`.
  */
 export async function createService(config: AlertsServiceConfig): Promise<HttpService> {
   const { mysql, redis, readiness, close } = await openSubgraphResources(
@@ -62,7 +59,7 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
   const metrics = createMetrics('alerts');
   const alertsMetrics = createAlertsMetrics(metrics.registry, mysql.db);
   const worker: AlertsWorker | undefined =
-    config.worker === false
+    config.backgroundWork === false
       ? undefined
       : startAlertsWorker({
           db: mysql.db,

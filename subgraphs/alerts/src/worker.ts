@@ -1,7 +1,7 @@
 /**
  * `npm run alerts:worker`: detection, notification delivery and the outbox relay (AlertRaised
  * to `alerts.raised`, which the subgraph's live subscriptions tail) without the GraphQL server
- * (run the subgraph with ALERTS_WORKER=false then). Any number of replicas; each needs a
+ * (run the subgraph with BACKGROUND_WORK=false then). Any number of replicas; each needs a
  * stable CONSUMER_NAME (default: the host name).
  */
 import {

@@ -1,4 +1,4 @@
-import type { StreamConsumer } from '@poolgraph/events';
+import { consumeLedgerEvents, type StreamConsumer } from '@poolgraph/events';
 import {
   annotateActiveSpan,
   type Logger,
@@ -9,7 +9,7 @@ import {
 } from '@poolgraph/platform';
 import type { AlertsDb } from './db/index.ts';
 import { createSpikeDetector } from './detection/spikeDetector.ts';
-import { startDetectionConsumer } from './events/ledgerConsumer.ts';
+import { detectionHandler } from './events/ledgerEvents.ts';
 import { startPoolFactsConsumer } from './events/poolConsumer.ts';
 import { createAlertsRelay } from './events/relay.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
@@ -83,25 +83,30 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
       log: log.child({ component: 'pool-facts' }),
       onNoticed,
     }),
-    startDetectionConsumer({
+    consumeLedgerEvents({
       db,
       redis,
-      eventsPrefix: redisPrefix,
-      consumerName: options.consumerName,
+      redisPrefix,
+      consumer: options.consumerName,
       claimIdleMs: options.claimIdleMs,
-      detector: createSpikeDetector(redis, redisPrefix),
+      registry: options.registry,
       log: log.child({ component: 'detection' }),
-      onNoticed,
-      onRaised: (alerts) => {
-        // Committed: their AlertRaised events are in the outbox; the relay publishes them now
-        // (its poll catches up after a crash between commit and this call).
-        relay.notify();
-        dispatcher.notify();
-        for (const alert of alerts) {
-          options.metrics?.raised.inc({ kind: alert.kind });
-          annotateActiveSpan('alert raised', { 'alert.id': alert.id, 'alert.kind': alert.kind });
-        }
-      },
+      handler: detectionHandler({
+        db,
+        detector: createSpikeDetector(redis, redisPrefix),
+        log: log.child({ component: 'detection' }),
+        onNoticed,
+        onRaised: (alerts) => {
+          // Committed: their AlertRaised events are in the outbox; the relay publishes them now
+          // (its poll catches up after a crash between commit and this call).
+          relay.notify();
+          dispatcher.notify();
+          for (const alert of alerts) {
+            options.metrics?.raised.inc({ kind: alert.kind });
+            annotateActiveSpan('alert raised', { 'alert.id': alert.id, 'alert.kind': alert.kind });
+          }
+        },
+      }),
     }),
   ];
   return {

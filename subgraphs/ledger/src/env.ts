@@ -8,8 +8,6 @@ const seconds = (fallback: number) => z.coerce.number().int().positive().default
 const schema = z
   .object({
     ...subgraphEnvShape('poolgraph_ledger', 4003),
-    /** "false" to run no outbox relay here; relays on several replicas are safe (one publishes at a time). */
-    LEDGER_RELAY: z.enum(['true', 'false']).default('true'),
     /**
      * "true" turns on `contribute`, an investor crediting themselves with money no provider
      * confirmed: development, the demo and benchmarks. Unset: on outside production, off in it.
@@ -20,8 +18,6 @@ const schema = z
      * Unset: on in production, off elsewhere.
      */
     PAY_OUT_WITHDRAWALS: z.enum(['true', 'false']).optional(),
-    /** This replica's name in the pools.events consumer group (default: the host name). */
-    CONSUMER_NAME: z.string().min(1).optional(),
     /** Card payments: Stripe's secret key; unset, CARD contributions are refused. */
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     /** The webhook endpoint's signing secret (`whsec_…`); required with STRIPE_SECRET_KEY. */

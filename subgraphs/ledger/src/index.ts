@@ -7,8 +7,6 @@ const env = loadEnv();
 await bootSubgraph('ledger', env, (config) =>
   createService({
     ...config,
-    relay: env.LEDGER_RELAY === 'true',
-    consumerName: env.CONSUMER_NAME,
     payments: paymentsFromEnv(env),
     policy: moneyPolicyFromEnv(env),
   }),

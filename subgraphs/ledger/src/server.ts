@@ -33,12 +33,8 @@ const partnerScope = partnerScopeRule({ read: 'ledger:read', write: 'ledger:writ
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 export interface LedgerServiceConfig extends SubgraphConfig {
-  /** Run the outbox relay in this process (default true). Off: another process runs it. */
-  relay?: boolean;
   /** Where pool facts come from when the local copy lacks them; default `subgraphUrls.pools`. */
   pools?: PoolsPeer;
-  /** This replica's name in the `pools.events` consumer group; default the host name. */
-  consumerName?: string;
   /** Payment providers and timeouts (env.ts `paymentsFromEnv`); default: bank transfers only. */
   payments?: PaymentsConfig;
   /** What money may move without a provider (env.ts); default: development's (tests, the demo). */
@@ -63,26 +59,32 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     redisPrefix: config.redisPrefix,
     log: config.log,
   });
-  if (config.relay !== false) relay.start();
+  // The relay, the expiry sweeper and the pool facts consumer are background work (one switch).
+  const background = config.backgroundWork !== false;
+  if (background) relay.start();
   const poster = createPoster(mysql.db, () => relay.notify());
   const paymentsConfig = config.payments ?? DEFAULT_PAYMENTS;
   const payments = createPayments(paymentsConfig, mysql.db, config.log, () => relay.notify());
   // Pending transactions past their expiry void themselves (every replica sweeps; safe).
-  const expiry = startExpirySweeper({
-    db: mysql.db,
-    log: config.log.child({ component: 'expiry' }),
-    end: (row) => endPending(payments, row),
-    onSettled: () => relay.notify(),
-    intervalMs: paymentsConfig.sweepIntervalMs,
-  });
+  const expiry = background
+    ? startExpirySweeper({
+        db: mysql.db,
+        log: config.log.child({ component: 'expiry' }),
+        end: (row) => endPending(payments, row),
+        onSettled: () => relay.notify(),
+        intervalMs: paymentsConfig.sweepIntervalMs,
+      })
+    : undefined;
   const pools = config.pools ?? createPoolsPeer(config.subgraphUrls.pools, config.log);
-  const poolFacts = startPoolFactsConsumer({
-    db: mysql.db,
-    redis,
-    redisPrefix: config.redisPrefix,
-    consumerName: config.consumerName ?? hostname(),
-    log: config.log.child({ component: 'pool-facts' }),
-  });
+  const poolFacts = background
+    ? startPoolFactsConsumer({
+        db: mysql.db,
+        redis,
+        redisPrefix: config.redisPrefix,
+        consumerName: config.consumerName ?? hostname(),
+        log: config.log.child({ component: 'pool-facts' }),
+      })
+    : undefined;
 
   // Live subscriptions tail the event stream (not pub/sub): a Redis restart or a caller's
   // reconnect loses nothing (packages/platform/src/streamTail.ts).
@@ -129,9 +131,9 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     routes: { '/webhooks/stripe': stripeWebhookRoute(payments) },
     // The sweeper, relay and consumer stop first: their last pass still has Redis and MySQL.
     onClose: [
-      () => expiry.stop(),
+      async () => expiry?.stop(),
       () => relay.stop(),
-      () => poolFacts.stop(),
+      async () => poolFacts?.stop(),
       () => poolEvents.close(),
       ...close,
     ],

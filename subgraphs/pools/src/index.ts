@@ -8,8 +8,6 @@ await bootSubgraph('pools', env, (config) =>
   createService({
     ...config,
     ...readReplicaConfigFromEnv(env),
-    settleFromLedgerEvents: env.SETTLE_FROM_LEDGER_EVENTS === 'true',
-    consumerName: env.CONSUMER_NAME,
     smtpUrl: env.SMTP_URL,
     smtpFrom: env.SMTP_FROM,
     appUrl: env.APP_URL,

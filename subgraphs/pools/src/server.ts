@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
+import { consumeLedgerEvents } from '@poolgraph/events';
 import {
   createMetrics,
   createSubgraphService,
@@ -18,17 +19,13 @@ import { createPoolsRelay } from './events/relay.ts';
 import { listingReadsPlugin } from './listingReads.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createInvitationMail } from './services/invitationMail.ts';
-import { startSettlementConsumer } from './settlement/consumer.ts';
+import { settlementHandler } from './events/ledgerEvents.ts';
 
 const partnerScope = partnerScopeRule({ read: 'pools:read', write: null });
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 export interface PoolsServiceConfig extends SubgraphConfig, ReadReplicaConfig {
-  /** Settle capital calls from ledger events (default true); false where no ledger runs. */
-  settleFromLedgerEvents?: boolean;
-  /** This replica's name in the consumer group; default the host name. */
-  consumerName?: string;
   /** SMTP for EMAIL invitations (`smtp://…`); without it invitations are only shown in the app. */
   smtpUrl?: string;
   smtpFrom?: string;
@@ -59,17 +56,20 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
     redisPrefix: config.redisPrefix,
     log,
   });
-  relay.start();
-  const consumer =
-    config.settleFromLedgerEvents === false
-      ? undefined
-      : startSettlementConsumer({
-          db: mysql.db,
-          redis,
-          eventsPrefix: config.redisPrefix,
-          consumerName: config.consumerName,
-          log: log.child({ component: 'settlement' }),
-        });
+  // Background work (the relay, settlement from ledger.events) unless switched off.
+  const background = config.backgroundWork !== false;
+  if (background) relay.start();
+  const consumer = background
+    ? consumeLedgerEvents({
+        db: mysql.db,
+        redis,
+        redisPrefix: config.redisPrefix,
+        consumer: config.consumerName,
+        handler: settlementHandler(log.child({ component: 'settlement' })),
+        registry: metrics.registry,
+        log: log.child({ component: 'settlement' }),
+      })
+    : undefined;
 
   const mailer = config.smtpUrl
     ? createMailer(config.smtpUrl, config.smtpFrom ?? 'Poolgraph <deals@poolgraph.local>')

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerEventsStream, type LedgerEvent } from '@poolgraph/events';
+import { applyLedgerEvents, ledgerEventsStream, type LedgerEvent } from '@poolgraph/events';
 import { createLogger, Redis, uuidv7 } from '@poolgraph/platform';
 import { eventually, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
-import { applyLedgerEvent } from '../src/settlement/apply.ts';
+import { settlementHandler } from '../src/events/ledgerEvents.ts';
 import { startPoolsHarness, type PoolsHarness, type TestUser } from './harness.ts';
 import { CALL_CAPITAL, createOpenPool, inAMonth, join } from './helpers.ts';
 
@@ -39,7 +39,18 @@ function posted(
   };
 }
 
-const apply = (event: LedgerEvent) => applyLedgerEvent(stack.poolsDb.db, event, log);
+/** One event through pools' handler, as the consumer applies it (claimed once, then settled). */
+async function apply(event: LedgerEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
+  let settled = 0;
+  const handler = settlementHandler(log);
+  const outcome = await applyLedgerEvents(
+    stack.poolsDb.db,
+    { ...handler, committed: (count) => (settled = count) },
+    [event],
+  );
+  if (outcome.duplicates) return 'duplicate';
+  return outcome.applied && settled ? 'applied' : 'ignored';
+}
 
 async function call(poolId: string, percent: number, dueInDays: number) {
   const response = await graphql<{ callCapital: { id: string } }>(

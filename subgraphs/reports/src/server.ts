@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { Gauge } from 'prom-client';
 import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
-import { ledgerEventsStream } from '@poolgraph/events';
+import { consumeLedgerEvents, ledgerEventsStream } from '@poolgraph/events';
 import {
   createMetrics,
   createSubgraphService,
@@ -15,7 +15,7 @@ import {
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
-import { LEDGER_GROUP, startLedgerConsumer } from './events/ledgerConsumer.ts';
+import { LEDGER_GROUP, readModelHandler } from './events/ledgerEvents.ts';
 import { startPoolsConsumer } from './events/poolsConsumer.ts';
 import { resolvers } from './resolvers/index.ts';
 import { streamLagSeconds } from './services/freshness.ts';
@@ -24,12 +24,7 @@ const partnerScope = partnerScopeRule({ read: 'reports:read', write: null });
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-export interface ReportsServiceConfig extends SubgraphConfig, ReadReplicaConfig {
-  /** Run the read-model consumers in this process (default true). */
-  readModels?: boolean;
-  /** This replica's name in the consumer groups; default the host name. */
-  consumerName?: string;
-}
+export type ReportsServiceConfig = SubgraphConfig & ReadReplicaConfig;
 
 /**
  * Builds the reports subgraph (migrating its database) without listening, and starts the
@@ -50,19 +45,25 @@ export async function createService(config: ReportsServiceConfig): Promise<HttpS
     eventsPrefix: config.redisPrefix,
     consumerName: config.consumerName,
   };
+  const metrics = createMetrics('reports');
+  // The read models' consumers are this service's background work (one switch).
   const consumers =
-    config.readModels === false
+    config.backgroundWork === false
       ? []
       : [
-          startLedgerConsumer({
-            ...consumerOptions,
+          consumeLedgerEvents({
+            db: mysql.db,
+            redis,
+            redisPrefix: config.redisPrefix,
+            consumer: config.consumerName,
+            handler: readModelHandler(),
+            registry: metrics.registry,
             log: log.child({ component: 'ledger-events' }),
           }),
           startPoolsConsumer({ ...consumerOptions, log: log.child({ component: 'pools-events' }) }),
         ];
   const lagSeconds = () =>
     streamLagSeconds(redis, ledgerEventsStream(config.redisPrefix), LEDGER_GROUP);
-  const metrics = createMetrics('reports');
   reads.registerMetrics(metrics.registry);
   new Gauge({
     name: 'reports_read_model_lag_seconds',

@@ -1,6 +1,6 @@
 import type { CapitalCalledEvent, OutboxInsert, TransactionStepEvent } from '@poolgraph/events';
 import { uuidv7 } from '@poolgraph/platform';
-import type { AlertsDb } from '../db/index.ts';
+import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
 import { insertNoticesOnce, type NewNotice, type NoticeRow } from '../data/notices.ts';
 import { insertOutboxEvents } from '../data/outbox.ts';
 import { capitalCallNotices, transactionNotices } from '../services/notices.ts';
@@ -32,30 +32,28 @@ export function noticeFromEvent(event: AlertRaisedEvent): NoticeRow {
 }
 
 /**
- * Writes the notices some events give, with their NoticeCreated events, in one transaction.
- * Exactly once per event and investor: a redelivered event's notices already exist and are
- * neither written nor announced again (data/notices.ts). Returns the notices written now.
+ * Writes the notices some events give, with their NoticeCreated events, in the caller's
+ * transaction. Exactly once per event and investor: a redelivered event's notices already exist
+ * and are neither written nor announced again (data/notices.ts). Returns the notices written now.
  */
-export async function recordNotices(db: AlertsDb, rows: NewNotice[]): Promise<NoticeRow[]> {
+export async function writeNotices(tx: AlertsQueryable, rows: NewNotice[]): Promise<NoticeRow[]> {
   if (rows.length === 0) return [];
-  return db.transaction(async (tx) => {
-    const written = await insertNoticesOnce(tx, rows);
-    const events: OutboxInsert[] = written.map((row) => ({
-      id: uuidv7(),
-      type: NOTICE_CREATED,
-      aggregateId: row.investorId,
-      payload: payloadOf(row),
-      occurredAt: row.createdAt,
-    }));
-    await insertOutboxEvents(tx, events);
-    return written;
-  });
+  const written = await insertNoticesOnce(tx, rows);
+  const events: OutboxInsert[] = written.map((row) => ({
+    id: uuidv7(),
+    type: NOTICE_CREATED,
+    aggregateId: row.investorId,
+    payload: payloadOf(row),
+    occurredAt: row.createdAt,
+  }));
+  await insertOutboxEvents(tx, events);
+  return written;
 }
 
-/** The handler `ledger.events`' consumer calls: each investor's payment outcomes and fee shares. */
-export const noticeTransactionSteps = (db: AlertsDb, events: TransactionStepEvent[]) =>
-  recordNotices(db, events.flatMap(transactionNotices));
+/** Each investor's payment outcomes and fee shares, from any step of a ledger transaction. */
+export const noticeTransactionSteps = (tx: AlertsQueryable, events: TransactionStepEvent[]) =>
+  writeNotices(tx, events.flatMap(transactionNotices));
 
 /** The handler `pools.events`' consumer calls: each member's part of a capital call. */
 export const noticeCapitalCalls = (db: AlertsDb, events: CapitalCalledEvent[]) =>
-  recordNotices(db, events.flatMap(capitalCallNotices));
+  db.transaction((tx) => writeNotices(tx, events.flatMap(capitalCallNotices)));

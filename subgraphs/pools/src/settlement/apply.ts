@@ -1,12 +1,9 @@
-import { applyEventOnce, applyEventsOnce, type LedgerEvent } from '@poolgraph/events';
+import type { LedgerEvent } from '@poolgraph/events';
 import type { Logger } from '@poolgraph/platform';
-import type { PoolsDb, PoolsTx } from '../db/index.ts';
+import type { PoolsTx } from '../db/index.ts';
 import { lockOpenItems, lockPaidItemsNewestFirst, updateItemPaid } from '../data/capitalCalls.ts';
 import { lockMembershipRow, updateMembershipCredit, type MemberKey } from '../data/memberships.ts';
-import { withLockRetry } from '../data/transaction.ts';
 import { allocateContribution, allocateWithdrawal } from './allocate.ts';
-
-export type SettlementOutcome = 'applied' | 'duplicate' | 'ignored';
 
 /** Money a ledger event moved in (a contribution) or out (a withdrawal) for one member. */
 interface MemberMovement {
@@ -70,74 +67,71 @@ const applyMovement = (tx: PoolsTx, movement: MemberMovement): Promise<boolean> 
     ? settleContribution(tx, movement)
     : takeBackWithdrawal(tx, movement);
 
-/** The member's money movement a ledger event carries, or undefined for events that settle nothing. */
-function movementOf(event: LedgerEvent, log: Logger): MemberMovement | undefined {
+/** The member's money movement of an event `settles` accepted. */
+function movementOf(event: LedgerEvent): MemberMovement {
   const { payload } = event;
-  if (event.type !== 'TransactionPosted' || !payload.investorId) return undefined;
-  if (payload.type !== 'CONTRIBUTION' && payload.type !== 'WITHDRAWAL') return undefined;
-  const amountMinor = BigInt(payload.amountMinor);
-  if (amountMinor <= 0n) {
-    log.warn({ eventId: event.id, type: payload.type }, 'event without a positive amount; ignored');
-    return undefined;
-  }
-  const key = { poolId: payload.poolId, investorId: payload.investorId };
-  return { type: payload.type, key, amountMinor, currency: payload.currency };
-}
-
-/**
- * Applies a ledger event to capital calls exactly once (by event id, in the same MySQL
- * transaction as the effect). Posted CONTRIBUTIONs of an investor settle calls, WITHDRAWALs
- * take settlement back; other events are acknowledged without a write.
- */
-export async function applyLedgerEvent(
-  db: PoolsDb,
-  event: LedgerEvent,
-  log: Logger,
-): Promise<SettlementOutcome> {
-  const movement = movementOf(event, log);
-  if (!movement) return 'ignored';
-  const result = await withLockRetry(() =>
-    applyEventOnce(db, event.id, (tx) => applyMovement(tx, movement)),
-  );
-  if (!result.applied) return 'duplicate';
-  if (!result.result) {
-    // Normal for imported history (memberless pools) and for a removed member's last movements.
-    log.debug(
-      { eventId: event.id, type: movement.type, ...movement.key },
-      'movement for no current membership; nothing to settle',
-    );
-    return 'ignored';
-  }
-  return 'applied';
+  return {
+    type: payload.type as MemberMovement['type'],
+    key: { poolId: payload.poolId, investorId: payload.investorId! },
+    amountMinor: BigInt(payload.amountMinor),
+    currency: payload.currency,
+  };
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Orders by pool, then investor: the order a call locks a pool's memberships in. */
-const byMember = (a: { movement: MemberMovement }, b: { movement: MemberMovement }) =>
-  compareIds(a.movement.key.poolId, b.movement.key.poolId) ||
-  compareIds(a.movement.key.investorId, b.movement.key.investorId);
+const byMember = (a: MemberMovement, b: MemberMovement) =>
+  compareIds(a.key.poolId, b.key.poolId) || compareIds(a.key.investorId, b.key.investorId);
+
+const sameMember = (a: MemberMovement, b: MemberMovement) =>
+  a.key.poolId === b.key.poolId && a.key.investorId === b.key.investorId;
 
 /**
- * applyLedgerEvent for a consumer's whole read, in one MySQL transaction (one commit). Each
- * member's events apply in stream order (a withdrawal after a contribution takes back what it
- * paid); members are taken in (pool, investor) order (a stable sort), so a batch locks
- * memberships in the same order as a call and as any other batch, and none deadlocks.
+ * A member's consecutive movements of one type as one: allocating a + b over the items equals
+ * allocating a, then b (each pays oldest due first, or takes back credit, then newest due
+ * first), so a burst of contributions costs one lock and one allocation, not one each.
  */
-export async function applyLedgerEvents(
-  db: PoolsDb,
-  events: LedgerEvent[],
+function mergeRuns(sorted: MemberMovement[]): MemberMovement[] {
+  const merged: MemberMovement[] = [];
+  for (const movement of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && sameMember(last, movement) && last.type === movement.type) {
+      merged[merged.length - 1] = { ...last, amountMinor: last.amountMinor + movement.amountMinor };
+    } else merged.push(movement);
+  }
+  return merged;
+}
+
+/** Whether a posted event moves a member's money in or out (settlement's only input). */
+export const settles = (event: LedgerEvent): boolean => {
+  const { payload } = event;
+  return (
+    payload.investorId !== null &&
+    (payload.type === 'CONTRIBUTION' || payload.type === 'WITHDRAWAL') &&
+    BigInt(payload.amountMinor) > 0n
+  );
+};
+
+/**
+ * Applies new posted events to capital calls, in the caller's transaction (the event consumer
+ * records them as applied in the same one). Posted CONTRIBUTIONs of an investor settle calls,
+ * WITHDRAWALs take settlement back. Each member's events apply in stream order (a withdrawal
+ * after a contribution takes back what it paid); members are taken in (pool, investor) order
+ * (a stable sort), so a batch locks memberships in the same order as a call and as any other
+ * batch. Returns how many members' movements settled something (0: none was a member).
+ */
+export async function settleLedgerEvents(
+  tx: PoolsTx,
+  events: readonly LedgerEvent[],
   log: Logger,
 ): Promise<number> {
-  const movements = events.flatMap((event) => {
-    const movement = movementOf(event, log);
-    return movement ? [{ id: event.id, movement }] : [];
-  });
-  if (movements.length === 0) return 0;
-  movements.sort(byMember);
-  return withLockRetry(() =>
-    applyEventsOnce(db, movements, async (tx, { movement }) => {
-      await applyMovement(tx, movement);
-    }),
-  );
+  const movements = events.filter(settles).map(movementOf).sort(byMember);
+  let settled = 0;
+  for (const movement of mergeRuns(movements)) {
+    if (await applyMovement(tx, movement)) settled++;
+    // Normal for imported history (memberless pools) and for a removed member's last movements.
+    else log.debug({ type: movement.type, ...movement.key }, 'movement for no current membership');
+  }
+  return settled;
 }

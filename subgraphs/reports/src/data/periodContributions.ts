@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ReportsQueryable } from '../db/index.ts';
 import type { PeriodKind, SpanPlan } from '../services/rankingPlan.ts';
 import type { InvestorRankingRow } from './investorRankings.ts';
-import { addOnDuplicate, insertRows, list, selectRows, toBigInt, values } from './rows.ts';
+import { addOnDuplicate, list, selectRows, toBigInt, values } from './rows.ts';
 
 export interface PeriodContributionRow {
   investorId: string;
@@ -18,64 +18,47 @@ export const periodKey = (
   r: Pick<PeriodContributionRow, 'investorId' | 'poolId' | 'kind' | 'periodStart'>,
 ) => `${r.investorId}|${r.poolId}|${r.kind}|${r.periodStart}`;
 
-/**
- * Keys per lookup statement: MariaDB's range optimizer plans a row-constructor IN list in time
- * that grows faster than its length (thousands of tuples spend seconds in "Statistics"); up to
- * eq_range_index_dive_limit (200) tuples it is a set of primary-key dives.
- */
-const KEYS_PER_LOOKUP = 200;
+const ROWS_PER_STATEMENT = 1000;
 
 /**
- * selectExistingPeriodKeys: which of these (investor, pool, period) rows exist already, read
- * with FOR UPDATE so that two replicas cannot both count the same pool as new. Primary-key
- * lookups of exactly these keys: O(keys), whatever the table's size.
+ * addPeriodContributions: adds amounts per (investor, pool, period), creating rows, and returns
+ * the keys of the rows it created: a pool new to the investor in that period. One upsert with
+ * RETURNING (the row after it: a created row holds exactly the delta, an existing one more,
+ * since every delta is positive) instead of a locking read of every key before the write; the
+ * upsert's own row lock keeps two replicas from both counting the same pool as new.
  */
-export async function selectExistingPeriodKeys(
+export async function addPeriodContributions(
   tx: ReportsQueryable,
-  rows: readonly PeriodContributionRow[],
+  deltas: readonly PeriodContributionRow[],
 ): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < rows.length; i += KEYS_PER_LOOKUP) {
-    const keys = rows
-      .slice(i, i + KEYS_PER_LOOKUP)
-      .map((r) => [r.investorId, r.poolId, r.kind, r.periodStart]);
-    const existing = await selectRows<{
+  const created = new Set<string>();
+  for (let i = 0; i < deltas.length; i += ROWS_PER_STATEMENT) {
+    const slice = deltas.slice(i, i + ROWS_PER_STATEMENT);
+    const rows = await selectRows<{
       investor_id: string;
       pool_id: string;
       kind: PeriodKind;
       start: string;
+      amount: string | number;
     }>(
       tx,
-      sql`SELECT investor_id, pool_id, kind, DATE_FORMAT(period_start, '%Y-%m-%d') AS start
-          FROM period_contributions
-          WHERE (investor_id, pool_id, kind, period_start) IN (${values(keys)}) FOR UPDATE`,
+      sql`INSERT INTO period_contributions (investor_id, pool_id, kind, period_start, currency, amount)
+          VALUES ${values(slice.map((d) => [d.investorId, d.poolId, d.kind, d.periodStart, d.currency, d.amount]))}
+          ${sql.raw(addOnDuplicate(['amount']))}
+          RETURNING investor_id, pool_id, kind, DATE_FORMAT(period_start, '%Y-%m-%d') AS start, amount`,
     );
-    for (const r of existing) {
-      found.add(
-        periodKey({
-          investorId: r.investor_id,
-          poolId: r.pool_id,
-          kind: r.kind,
-          periodStart: r.start,
-        }),
-      );
+    const deltaOf = new Map(slice.map((d) => [periodKey(d), d.amount]));
+    for (const r of rows) {
+      const key = periodKey({
+        investorId: r.investor_id,
+        poolId: r.pool_id,
+        kind: r.kind,
+        periodStart: r.start,
+      });
+      if (toBigInt(r.amount) === deltaOf.get(key)) created.add(key);
     }
   }
-  return found;
-}
-
-/** addPeriodContributions: adds amounts per (investor, pool, period), creating rows. */
-export async function addPeriodContributions(
-  tx: ReportsQueryable,
-  deltas: readonly PeriodContributionRow[],
-) {
-  await insertRows(
-    tx,
-    'period_contributions',
-    ['investor_id', 'pool_id', 'kind', 'period_start', 'currency', 'amount'],
-    deltas.map((d) => [d.investorId, d.poolId, d.kind, d.periodStart, d.currency, d.amount]),
-    addOnDuplicate(['amount']),
-  );
+  return created;
 }
 
 /**

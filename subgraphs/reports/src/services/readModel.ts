@@ -1,5 +1,5 @@
 import type { ReportsQueryable } from '../db/index.ts';
-import { claimTransactions } from '../data/appliedTransactions.ts';
+import { claimNew } from '@poolgraph/events';
 import { insertContributions, type ContributionRow } from '../data/contributions.ts';
 import { addInvestorPoolTotals, type InvestorPoolTotalsRow } from '../data/investorPoolTotals.ts';
 import { addRankings, type RankingDelta } from '../data/investorRankings.ts';
@@ -7,7 +7,6 @@ import { insertMovements, type MovementRow, type MovementType } from '../data/mo
 import {
   addPeriodContributions,
   periodKey,
-  selectExistingPeriodKeys,
   type PeriodContributionRow,
 } from '../data/periodContributions.ts';
 import { addPoolDays, type PoolDayRow } from '../data/poolDays.ts';
@@ -49,21 +48,37 @@ const FIELD: Record<MovementType, 'contributed' | 'distributed' | 'fees' | 'with
 };
 const zeroTotals = { contributed: 0n, distributed: 0n, fees: 0n, withdrawn: 0n };
 
+/** Where the read models record the transactions they hold (the consumer's de-duplication key). */
+export const APPLIED_TABLE = 'applied_transactions';
+
 /**
  * applyLedgerTransactions: folds posted transactions into every ledger-derived read model, in
- * the caller's MySQL transaction, each transaction at most once (by its id). Returns how many
- * were new. Work per transaction is constant: a handful of multi-row upserts per batch.
+ * the caller's MySQL transaction, each transaction at most once (by its id, claimed as the
+ * ledger.events consumer claims it). Returns how many were new. For the rebuild's pages.
  */
 export async function applyLedgerTransactions(
   tx: ReportsQueryable,
   transactions: readonly LedgerTransaction[],
 ): Promise<number> {
-  const fresh = await claimTransactions(
+  const fresh = await claimNew(
     tx,
     transactions.map((t) => t.transactionId),
+    APPLIED_TABLE,
   );
   const todo = transactions.filter((t) => fresh.delete(t.transactionId));
-  if (todo.length === 0) return 0;
+  await foldLedgerTransactions(tx, todo);
+  return todo.length;
+}
+
+/**
+ * foldLedgerTransactions: adds transactions already claimed as new to every ledger-derived
+ * read model. Work per transaction is constant: a handful of multi-row upserts per batch.
+ */
+export async function foldLedgerTransactions(
+  tx: ReportsQueryable,
+  todo: readonly LedgerTransaction[],
+): Promise<void> {
+  if (todo.length === 0) return;
 
   const movements: MovementRow[] = [];
   const contributions: ContributionRow[] = [];
@@ -117,17 +132,16 @@ export async function applyLedgerTransactions(
     }
   }
 
-  const periodRows = periods.values;
-  // Read before writing: a row that did not exist yet is a pool the investor is new to.
-  const existing = await selectExistingPeriodKeys(tx, periodRows);
+  // A period row the upsert created is a pool new to the investor in that period.
+  const created = await addPeriodContributions(tx, periods.values);
   const rankings = new Deltas<RankingDelta>();
-  for (const p of periodRows) {
+  for (const p of periods.values) {
     rankings.add(
       `${p.kind}|${p.periodStart}|${p.currency}|${p.investorId}`,
       () => ({ ...p, newPools: 0, amount: 0n }),
       (r) => {
         r.amount += p.amount;
-        if (!existing.has(periodKey(p))) r.newPools += 1;
+        if (created.has(periodKey(p))) r.newPools += 1;
       },
     );
   }
@@ -136,8 +150,6 @@ export async function applyLedgerTransactions(
   await addInvestorPoolTotals(tx, investorTotals.values);
   await addPoolTotals(tx, poolTotals.values);
   await addPoolDays(tx, poolDays.values);
-  await addPeriodContributions(tx, periodRows);
   await addRankings(tx, rankings.values);
   await recordApplied(tx, newest);
-  return todo.length;
 }

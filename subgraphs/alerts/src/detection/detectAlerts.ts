@@ -1,22 +1,10 @@
-import { hostname } from 'node:os';
-import {
-  applyEventsOnce,
-  consumeStream,
-  ledgerEventsStream,
-  parseDomainEvent,
-  parseTransactionStep,
-  type DomainEvent,
-  type LedgerEvent,
-  type StreamConsumer,
-  type TransactionStepEvent,
-} from '@poolgraph/events';
-import type { Logger, RedisClient } from '@poolgraph/platform';
+import type { LedgerEvent } from '@poolgraph/events';
 import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
 import { resolvePoolSpikeAlerts, type AlertRow } from '../data/alerts.ts';
 import { selectPoolFactsByIds, type PoolFactsRow } from '../data/poolFacts.ts';
 import { selectRulesByPools } from '../data/rules.ts';
-import type { SpikeResult } from '../detection/spike.ts';
-import type { SpikeDetector } from '../detection/spikeDetector.ts';
+import type { SpikeResult } from './spike.ts';
+import type { SpikeDetector } from './spikeDetector.ts';
 import {
   channelsOnce,
   largeTransactionMessage,
@@ -25,15 +13,11 @@ import {
   type ChannelsOf,
 } from '../services/alerts.ts';
 import { effectiveRules, spikeParamsOf, type EffectiveRule } from '../services/rules.ts';
-import type { NoticeRow } from '../data/notices.ts';
-import { noticeTransactionSteps } from './noticeEvents.ts';
 
 export interface DetectionDeps {
+  /** Where pool facts and rules are read (cached for RULES_CACHE_MS). */
   db: AlertsDb;
   detector: SpikeDetector;
-  log: Logger;
-  /** After commit: the alerts the events raised (live delivery, dispatcher wake-up). */
-  onRaised: (alerts: AlertRow[]) => void;
   now?: () => number;
 }
 
@@ -183,71 +167,22 @@ async function persist(
 }
 
 /**
- * Evaluates posted transactions against their pools' rules and persists what they raise, all
- * of a read in one MySQL transaction with their processed_events rows (applyEventsOnce), so a
- * redelivery raises nothing twice. The spike counters (Redis) deduplicate by event id
- * themselves, and a redelivered event that had raised a spike gets RAISE again, so a crash
- * between Redis and the commit loses nothing.
+ * Evaluates new posted transactions against their pools' rules and persists what they raise,
+ * in the caller's transaction (the ledger.events consumer records the events as applied in
+ * the same one, so a redelivery raises nothing twice). The spike counters (Redis) deduplicate
+ * by event id themselves, and a redelivered event that had raised a spike gets RAISE again,
+ * so a crash between Redis and the commit loses nothing. Throws PoolFactsMissing when a pool's
+ * PoolChanged has not arrived yet: the read is then retried event by event, and later.
  */
 export async function detectAlerts(
+  tx: AlertsQueryable,
   deps: DetectionDeps,
   events: LedgerEvent[],
 ): Promise<AlertRow[]> {
-  if (events.length === 0) return [];
-  const evaluations = new Map((await evaluate(deps, events)).map((e) => [e.event.id, e]));
   const raised: AlertRow[] = [];
   const channelsOf = channelsOnce();
-  await applyEventsOnce(deps.db, events, async (tx, event) => {
-    raised.push(...(await persist(tx, evaluations.get(event.id)!, channelsOf)));
-  });
-  if (raised.length) deps.onRaised(raised);
+  for (const evaluation of await evaluate(deps, events)) {
+    raised.push(...(await persist(tx, evaluation, channelsOf)));
+  }
   return raised;
-}
-
-export interface LedgerConsumerOptions extends DetectionDeps {
-  redis: RedisClient;
-  eventsPrefix: string;
-  consumerName?: string;
-  claimIdleMs?: number;
-  /** After commit: the investors' notices the events gave (live delivery). */
-  onNoticed?: (notices: NoticeRow[]) => void;
-}
-
-const STEPS: readonly string[] = ['TransactionPending', 'TransactionPosted', 'TransactionVoided'];
-
-/**
- * Reads `ledger.events` in the consumer group "alerts": investors' notices first (idempotent on
- * their own), then detection; acks only after both committed.
- */
-export function startDetectionConsumer(options: LedgerConsumerOptions): StreamConsumer {
-  const { log } = options;
-  const steps = (events: DomainEvent[]) =>
-    events.filter((e): e is TransactionStepEvent => STEPS.includes(e.type));
-  const posted = (events: DomainEvent[]) =>
-    events.filter((e): e is LedgerEvent => e.type === 'TransactionPosted');
-  const report = (raised: AlertRow[]) => {
-    if (raised.length) log.info({ alerts: raised.map((a) => a.id) }, 'alerts raised');
-  };
-  const handle = async (events: DomainEvent[]) => {
-    const noticed = await noticeTransactionSteps(options.db, steps(events));
-    if (noticed.length) options.onNoticed?.(noticed);
-    report(await detectAlerts(options, posted(events)));
-  };
-  return consumeStream<DomainEvent>({
-    redis: options.redis,
-    stream: ledgerEventsStream(options.eventsPrefix),
-    group: 'alerts',
-    consumer: options.consumerName ?? hostname(),
-    claimIdleMs: options.claimIdleMs,
-    // Event types alerts does not know are acknowledged and skipped, not dropped as malformed.
-    parse: (raw) => {
-      const event = parseDomainEvent(raw);
-      return STEPS.includes(event.type) ? parseTransactionStep(event) : event;
-    },
-    handle: (event) => handle([event]),
-    // A read in one commit; when it fails (say, one pool's facts are missing) the consumer
-    // handles the events one by one, so the others go through.
-    handleBatch: handle,
-    log,
-  });
 }

@@ -1,0 +1,16 @@
+import type { LedgerEventHandler } from '@poolgraph/events';
+import type { Logger } from '@poolgraph/platform';
+import type { PoolsTx } from '../db/index.ts';
+import { settleLedgerEvents, settles } from '../settlement/apply.ts';
+
+/**
+ * Pools' part of `ledger.events` (group "pools"): posted contributions settle capital calls,
+ * posted withdrawals take that settlement back (settlement/apply.ts). Distributions, fees and
+ * pool-level events cost nothing: they are acknowledged without a transaction.
+ */
+export const settlementHandler = (log: Logger): LedgerEventHandler<PoolsTx, number> => ({
+  group: 'pools',
+  accepts: settles,
+  apply: (tx, events) => settleLedgerEvents(tx, events, log),
+  committed: (settled, events) => log.debug({ events: events.length, settled }, 'settled'),
+});
