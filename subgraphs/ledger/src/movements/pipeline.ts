@@ -17,8 +17,9 @@ import { lockPoolFacts, type PoolFactsRow } from '../data/poolFacts.ts';
 import { selectCurrentMemberIds, selectMembers } from '../data/poolMembers.ts';
 import { selectTransactionsByRequestIds, type TransactionRow } from '../data/transactions.ts';
 import { Journal } from './journal.ts';
-import type { PoolBooks } from './model.ts';
-import type { PostingRequest } from './request.ts';
+import { checkMovement, opensAccount, readsWholePool, type PostingRequest } from './movement.ts';
+import { planMovement } from './plans.ts';
+import type { PoolBooks } from './poolBooks.ts';
 
 /** What became of one request of a batch. */
 export type BatchOutcome =
@@ -79,8 +80,21 @@ export async function postBatch(
           `The ledger holds this pool in ${pool.books.pool.currency}, not ${request.pool.currency}.`,
         );
       }
-      request.check?.(pool.facts, !!request.memberId && pool.memberIds.has(request.memberId));
-      const planned = request.plan(pool.books); // throws before touching the books
+      const { requires } = request;
+      if (requires) {
+        const member = requires.member && pool.memberIds.has(request.investorId);
+        checkMovement(
+          { operation: request.operation, requires },
+          {
+            facts: pool.facts,
+            isMember: member,
+            commitmentMinor: member
+              ? (pool.books.commitments.get(request.investorId) ?? null)
+              : null,
+          },
+        );
+      }
+      const planned = planMovement(pool.books, request); // throws before touching the books
       const requestId = uuidv7();
       const meta = { requestId, occurredAt: request.occurredAt ?? now, createdAt: now };
       const rows = planned.map((p) => journal.record(pool.books, p, meta));
@@ -179,10 +193,10 @@ async function lockBooks(
     tx,
     requests.map((r) => r.pool),
   );
-  const checked = [...new Set(requests.filter((r) => r.check).map((r) => r.pool.poolId))];
+  const checked = [...new Set(requests.filter((r) => r.requires).map((r) => r.pool.poolId))];
   const facts = await lockPoolFacts(tx, checked);
   const asked = requests.flatMap((r) =>
-    r.check && r.memberId ? [{ poolId: r.pool.poolId, investorId: r.memberId }] : [],
+    r.requires?.member ? [{ poolId: r.pool.poolId, investorId: r.investorId }] : [],
   );
   const members = new Map(
     (await selectMembers(tx, asked))
@@ -191,21 +205,21 @@ async function lockBooks(
   );
   const named = (opening: boolean) =>
     requests.flatMap((r) =>
-      r.investors === 'all' || (r.opensAccounts ?? false) !== opening
+      readsWholePool(r) || opensAccount(r) !== opening
         ? []
-        : r.investors.map((investorId) => ({
-            poolId: r.pool.poolId,
-            investorId,
-            currency: pools.get(r.pool.poolId)!.currency,
-          })),
+        : [
+            {
+              poolId: r.pool.poolId,
+              investorId: r.investorId,
+              currency: pools.get(r.pool.poolId)!.currency,
+            },
+          ],
     );
   const accounts: InvestorAccountRow[] = [
     ...(await lockInvestorAccounts(tx, named(true))).values(),
     ...(await lockInvestorAccounts(tx, named(false), { create: false })).values(),
   ];
-  const wholePools = [
-    ...new Set(requests.filter((r) => r.investors === 'all').map((r) => r.pool.poolId)),
-  ];
+  const wholePools = [...new Set(requests.filter(readsWholePool).map((r) => r.pool.poolId))];
   const currentMembers = new Map<string, Set<string>>();
   for (const poolId of wholePools) {
     accounts.push(...(await lockAllInvestorAccounts(tx, poolId)));

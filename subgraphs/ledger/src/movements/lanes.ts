@@ -2,8 +2,8 @@ import { graphQLError, ErrorCode, isDeadlock, retryTransaction } from '@poolgrap
 import type { LedgerDb } from '../db/index.ts';
 import { IdempotencyKeyTaken, selectIdempotencyKey } from '../data/idempotencyKeys.ts';
 import { selectTransactionsByRequestIds, type TransactionRow } from '../data/transactions.ts';
-import { NothingPosted, postBatch, type BatchOutcome } from './batch.ts';
-import type { PostingRequest } from './request.ts';
+import { NothingPosted, postBatch, type BatchOutcome } from './pipeline.ts';
+import type { PostingRequest } from './movement.ts';
 
 /**
  * A pool's or member's first posting creates its account rows, which takes gap locks: many
