@@ -54,12 +54,15 @@ const keyOf = (r: PostingRequest) => `${r.actorId}\u0000${r.idempotencyKey}`;
 export async function postBatch(
   tx: LedgerTx,
   batch: readonly PostingRequest[],
+  keysFirst = true,
 ): Promise<BatchOutcome[]> {
   const cash = await lockPoolAccounts(
     tx,
     batch.map((r) => r.pool),
   );
-  const outcomes: Array<BatchOutcome | undefined> = await answerRecordedKeys(tx, batch);
+  const outcomes: Array<BatchOutcome | undefined> = keysFirst
+    ? await answerRecordedKeys(tx, batch)
+    : batch.map(() => undefined);
   const firstWithKey = new Map<string, number>();
   const fresh: number[] = [];
   batch.forEach((request, index) => {
@@ -118,6 +121,16 @@ export async function postBatch(
     } catch (error) {
       outcomes[index] = { kind: 'refused', error };
     }
+  }
+  if (!keysFirst) {
+    // A refusal still answers a recorded request with its original result; any other
+    // recorded key fails the key insert below, and the batch is rerun with keys first.
+    const refused = fresh.filter((index) => outcomes[index]!.kind === 'refused');
+    const answers = await answerRecordedKeys(
+      tx,
+      refused.map((index) => batch[index]!),
+    );
+    refused.forEach((index, n) => (outcomes[index] = answers[n] ?? outcomes[index]));
   }
   // Later requests with a key used earlier in this batch: a replay of it, or a reuse.
   batch.forEach((request, index) => {
