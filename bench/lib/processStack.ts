@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { dropDatabase } from '@poolgraph/platform';
+import { connectMysql, dropDatabase } from '@poolgraph/platform';
+import { upsertAdmin } from '@poolgraph/users/admin';
+import { schema as usersSchema } from '@poolgraph/users/db';
 import { composeSupergraph, readSupergraphConfig, withUrls } from '@poolgraph/supergraph';
 import {
   deleteRedisKeys,
@@ -97,6 +99,26 @@ export async function startBenchStack() {
     return { ...user, token: session.accessToken };
   }
 
+  /** A new ADMIN (admins cannot sign up: written in the users database, then logged in). */
+  async function admin(): Promise<BenchUser> {
+    const email = `admin-${randomBytes(6).toString('hex')}@bench.poolgraph.dev`;
+    const password = `pw-${randomBytes(12).toString('hex')}`;
+    const mysql = connectMysql({ url: `${TEST_MYSQL_SERVER}/${databaseOf('users')}` }, usersSchema);
+    try {
+      await upsertAdmin(mysql.db, { email, password });
+    } finally {
+      await mysql.close();
+    }
+    const { logIn: session } = expectData(
+      await graphql<{ logIn: { accessToken: string; user: { id: string } } }>(
+        stack.gatewayUrl,
+        'mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken user { id } } }',
+        { e: email, p: password },
+      ),
+    );
+    return { token: session.accessToken, userId: session.user.id, email, password };
+  }
+
   return {
     gatewayUrl: stack.gatewayUrl,
     /** The composed supergraph the stack's gateway serves (other gateways can serve it too). */
@@ -111,6 +133,7 @@ export async function startBenchStack() {
     pidOf: (name: SubgraphName | 'gateway') =>
       stack.processes.find((p) => p.name === name)?.child.pid,
     signUp,
+    admin,
     logIn,
     async stop() {
       await stack.stop();

@@ -10,11 +10,11 @@ import {
 } from '@poolgraph/platform';
 import type { LedgerDb } from './db/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import { askPools, type LocalViews } from './services/poolFacts.ts';
-import type { Poster } from './posting/engine.ts';
+import { askPools, type LocalViews } from './movements/poolView.ts';
+import type { Poster } from './movements/lanes.ts';
 import type { PoolsPeer } from './peers/pools.ts';
 import type { PaymentsDeps } from './payments/index.ts';
-import type { MoneyPolicy } from './services/operations.ts';
+import type { MoneyPolicy } from './movements/submit.ts';
 import type { PostedTransactions } from './subscriptions/transactionCache.ts';
 
 export interface Context {
@@ -24,7 +24,7 @@ export interface Context {
   db: LedgerDb;
   loaders: Loaders;
   poster: Poster;
-  /** Asked only when the local copy of a pool is missing or refuses (see services/poolFacts.ts). */
+  /** Asked only when the local copy of a pool is missing or refuses (see movements/poolView.ts). */
   pools: PoolsPeer;
   log: Logger;
   /** The `ledger.events` stream as this process tails it, by pool (resumable; streamTail.ts). */
@@ -35,11 +35,11 @@ export interface Context {
    * cannot be asked. Once per pool and request.
    */
   confirmedVisible: (poolId: string) => Promise<boolean>;
-  /** The local copy of pools, batched across requests (services/poolFacts.ts). */
+  /** The local copy of pools, batched across requests (movements/poolView.ts). */
   views: LocalViews;
   /** Payment providers and their services (payments/). */
   payments: PaymentsDeps;
-  /** What money may move without a provider (services/operations.ts). */
+  /** What money may move without a provider (movements/submit.ts). */
   policy: MoneyPolicy;
 }
 

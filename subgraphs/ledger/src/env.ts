@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loadEnvOrExit, subgraphEnvShape } from '@poolgraph/platform';
 import { DEFAULT_PAYMENTS, type PaymentsConfig } from './payments/index.ts';
-import type { MoneyPolicy } from './services/operations.ts';
+import type { MoneyPolicy } from './movements/submit.ts';
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 

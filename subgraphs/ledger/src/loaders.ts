@@ -19,7 +19,7 @@ import {
 
 export interface Loaders {
   poolAccountById: DataLoader<string, PoolAccountRow | null>;
-  /** The local copy of what pools says about a pool (see services/poolFacts.ts). */
+  /** The local copy of what pools says about a pool (see movements/poolView.ts). */
   poolFactsById: DataLoader<string, PoolFactsRow | null>;
   /** Each pool's suspense in minor units (payments/refunds.ts). */
   heldByPoolId: DataLoader<string, bigint>;

@@ -18,13 +18,13 @@ import { hostname } from 'node:os';
 import { startPoolFactsConsumer } from './events/poolFacts.ts';
 import { createLedgerRelay } from './events/relay.ts';
 import { createPoolsPeer, type PoolsPeer } from './peers/pools.ts';
-import { createPoster } from './posting/engine.ts';
-import { startExpirySweeper } from './posting/expiry.ts';
+import { createPoster } from './movements/lanes.ts';
+import { startExpirySweeper } from './movements/expirySweeper.ts';
 import { endPending } from './payments/ending.ts';
 import { createPayments, DEFAULT_PAYMENTS, type PaymentsConfig } from './payments/index.ts';
 import { stripeWebhookRoute } from './payments/webhook.ts';
-import type { MoneyPolicy } from './services/operations.ts';
-import { createLocalViews } from './services/poolFacts.ts';
+import type { MoneyPolicy } from './movements/submit.ts';
+import { createLocalViews } from './movements/poolView.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createPostedTransactions } from './subscriptions/transactionCache.ts';
 

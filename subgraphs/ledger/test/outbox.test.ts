@@ -25,8 +25,7 @@ import {
 import { assertBooksBalance } from '../src/books.ts';
 import { postContributionsInBulk } from '../src/bulk/index.ts';
 import type { schema } from '../src/db/index.ts';
-import { createPoster } from '../src/posting/engine.ts';
-import { planContribution } from '../src/posting/plans.ts';
+import { createPoster } from '../src/movements/lanes.ts';
 import { createLedgerRelay } from '../src/events/relay.ts';
 import { contributions, newPool, openLedgerDatabase } from './ledgerDb.ts';
 
@@ -108,9 +107,11 @@ describe('the ledger outbox', () => {
         operation: 'contribute',
         requestHash: `hash-${n}`,
         pool: pools[0]!,
-        investors: [investors[0]!],
-        plan: () => planContribution(investors[0]!, 1000n),
-        opensAccounts: true,
+        moves: 'CONTRIBUTION',
+        investorId: investors[0]!,
+        amountMinor: 1000n,
+        occurredAt: null,
+        expiresAt: null,
       });
     }
     await postContributionsInBulk(ledger.db, contributions(pools, investors, 600), {

@@ -241,7 +241,7 @@ describe('card contributions through the Stripe emulator', () => {
     const pool = await openPoolWithMembers(ps, 1);
     const investor = pool.members[0]!;
     const intent = await start(ps, pool.id, investor, '80.00', 'CARD');
-    const { settlePending } = await import('../src/posting/settle.ts');
+    const { settlePending } = await import('../src/movements/settlePending.ts');
     const attempts = Array.from({ length: 30 }, (_, n) =>
       settlePending(
         ps.ledger.db,

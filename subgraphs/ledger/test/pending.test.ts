@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { InvestorAccountRow } from '../src/data/investorAccounts.ts';
 import type { PoolAccountRow } from '../src/data/poolAccounts.ts';
 import { newReference, normalizeReference } from '../src/payments/bank.ts';
-import type { PoolBooks } from '../src/posting/model.ts';
-import { postReservation, releasePending, reservePending } from '../src/posting/pending.ts';
-import { planPendingContribution, planPendingDistribution } from '../src/posting/plans.ts';
+import type { PoolBooks } from '../src/movements/poolBooks.ts';
+import { postReservation, releasePending, reservePending } from '../src/movements/reservations.ts';
+import { planContribution, planDistribution } from '../src/movements/plans.ts';
 
 const pool = (cash: bigint): PoolAccountRow => ({
   poolId: 'p',
@@ -43,7 +43,11 @@ const later = new Date(Date.now() + 60_000);
 describe('pending reservations', () => {
   it('keeps a pending contribution out of cash and capital, and posts only what arrived', () => {
     const b = books(0n, account('a', 0n));
-    const [planned] = planPendingContribution('a', 1000n, later);
+    const [planned] = planContribution('a', 1000n).map((t) => ({
+      ...t,
+      phase: 'PENDING' as const,
+      expiresAt: later,
+    }));
     reservePending(b, planned!);
     expect([b.pool.cashBalance, b.pool.pendingIn, b.investors.get('a')!.pendingIn]).toEqual([
       0n,
@@ -64,9 +68,10 @@ describe('pending reservations', () => {
 
   it('holds pending payouts out of spendable cash and refuses to reserve beyond it', () => {
     const b = books(100n, account('a', 75n), account('b', 25n));
-    for (const planned of planPendingDistribution(b, 80n, later)) reservePending(b, planned);
+    for (const planned of planDistribution(b, 80n))
+      reservePending(b, { ...planned, phase: 'PENDING' });
     expect([b.pool.cashBalance, b.pool.pendingOut]).toEqual([100n, 80n]);
-    expect(() => planPendingDistribution(b, 21n, later)).toThrow(/does not cover/);
+    expect(() => planDistribution(b, 21n)).toThrow(/does not cover/);
     releasePending(b, { type: 'DISTRIBUTION', investorId: 'a', amount: 60n });
     expect(b.pool.pendingOut).toBe(20n);
     expect(() =>

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PoolAccountRow } from '../src/data/poolAccounts.ts';
 import type { InvestorAccountRow } from '../src/data/investorAccounts.ts';
-import { applyToBooks, type PoolBooks } from '../src/posting/model.ts';
+import { applyToBooks, type PoolBooks } from '../src/movements/poolBooks.ts';
 import {
   planContribution,
   planDistribution,
   planFee,
   planWithdrawal,
-} from '../src/posting/plans.ts';
+} from '../src/movements/plans.ts';
 
 const pool = (cash: bigint): PoolAccountRow => ({
   poolId: 'p',

@@ -1,11 +1,14 @@
 import { badUserInput, ErrorCode, isUuid } from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
 import type { LedgerDb } from '../db/index.ts';
-import { postInTransaction } from '../posting/engine.ts';
-import { planContribution } from '../posting/plans.ts';
-import type { PostingRequest } from '../posting/request.ts';
-import { checkAmountMinor, checkIdempotencyKey, checkOccurredAt } from '../posting/validate.ts';
-import { requestHash } from '../services/requests.ts';
+import { postInTransaction } from '../movements/lanes.ts';
+import type { PostingRequest } from '../movements/movement.ts';
+import {
+  checkAmountMinor,
+  checkIdempotencyKey,
+  checkOccurredAt,
+  requestHash,
+} from '../movements/inputs.ts';
 
 /** One contribution for the bulk path: already parsed, with the pool facts the caller holds. */
 export interface BulkContribution {
@@ -61,10 +64,11 @@ function requestOf(item: BulkContribution, actorId: string): PostingRequest | Bu
       occurredAt: item.occurredAt,
     }),
     pool: { poolId: item.poolId, currency: item.currency, managerId: item.managerId },
-    investors: [item.investorId],
-    opensAccounts: true,
+    moves: 'CONTRIBUTION',
+    investorId: item.investorId,
+    amountMinor: item.amountMinor,
     occurredAt: item.occurredAt,
-    plan: () => planContribution(item.investorId, item.amountMinor),
+    expiresAt: null,
   };
 }
 
@@ -80,7 +84,7 @@ function rejected(error: unknown): BulkOutcome {
 
 /**
  * Posts many contributions through the one posting pipeline (the online path's, see
- * posting/batch.ts), a chunk per MySQL transaction: per-item idempotency (a replay answers with
+ * movements/pipeline.ts), a chunk per MySQL transaction: per-item idempotency (a replay answers with
  * the original transaction; a reused key with another payload is rejected), balances locked and
  * updated with the entries, one TransactionPosted event per transaction, and the same limits and
  * ceilings. Outcomes are in the order of `items`; a rejected item never stops the others.
@@ -97,7 +101,7 @@ export async function postContributionsInBulk(
     const indexes: number[] = [];
     for (let index = start; index < Math.min(items.length, start + chunkSize); index++) {
       const request = requestOf(items[index]!, options.actorId);
-      if ('plan' in request) {
+      if ('requestHash' in request) {
         requests.push(request);
         indexes.push(index);
       } else outcomes[index] = request;

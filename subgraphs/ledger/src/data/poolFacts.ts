@@ -1,6 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
-import { poolFacts, type PoolStatus } from '../db/schema.ts';
+import { poolFacts, poolMembers, type PoolStatus } from '../db/schema.ts';
+import { asActed, type PoolMemberRow } from './poolMembers.ts';
+import { values } from './rows.ts';
 
 export type PoolFactsRow = typeof poolFacts.$inferSelect;
 
@@ -57,6 +59,31 @@ export async function selectPoolFactsByIds(
     .select()
     .from(poolFacts)
     .where(inArray(poolFacts.poolId, [...poolIds]));
+}
+
+/**
+ * selectPoolCopies: the local copies of pools with the memberships of the (pool, investor) pairs
+ * asked about, in one query (facts LEFT JOIN pool_members). A pair whose pool the copy does not
+ * know is not returned: without facts there is nothing to act on.
+ */
+export async function selectPoolCopies(
+  db: LedgerQueryable,
+  poolIds: readonly string[],
+  pairs: ReadonlyArray<{ poolId: string; investorId: string }>,
+): Promise<{ facts: PoolFactsRow[]; members: PoolMemberRow[] }> {
+  if (poolIds.length === 0) return { facts: [], members: [] };
+  const asked =
+    pairs.length === 0
+      ? sql`FALSE`
+      : sql`(${poolMembers.poolId}, ${poolMembers.investorId}) IN (${values(pairs.map((p) => [p.poolId, p.investorId]))})`;
+  const rows = await db
+    .select({ facts: poolFacts, member: poolMembers })
+    .from(poolFacts)
+    .leftJoin(poolMembers, and(eq(poolMembers.poolId, poolFacts.poolId), asked))
+    .where(inArray(poolFacts.poolId, [...new Set(poolIds)]));
+  const facts = new Map(rows.map((r) => [r.facts.poolId, r.facts]));
+  const members = rows.flatMap((r) => (r.member ? [asActed(r.member)] : []));
+  return { facts: [...facts.values()], members };
 }
 
 /**

@@ -74,7 +74,7 @@ export async function setLeavingRevision(
     );
 }
 
-const asActed = (r: typeof poolMembers.$inferSelect): PoolMemberRow => ({
+export const asActed = (r: typeof poolMembers.$inferSelect): PoolMemberRow => ({
   poolId: r.poolId,
   investorId: r.investorId,
   member: r.member && r.leavingRevision === null,

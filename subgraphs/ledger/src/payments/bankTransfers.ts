@@ -9,7 +9,7 @@ import {
 } from '../data/payments.ts';
 import { selectPoolFactsByIds } from '../data/poolFacts.ts';
 import type { TransactionRow } from '../data/transactions.ts';
-import { settlePending } from '../posting/settle.ts';
+import { settlePending } from '../movements/settlePending.ts';
 import { normalizeReference } from './bank.ts';
 import type { PaymentsDeps } from './deps.ts';
 

@@ -9,7 +9,7 @@ import {
 } from '../data/payments.ts';
 import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
 import type { PaymentMethod } from '../db/schema.ts';
-import { contributePending, type OperationDeps } from '../services/operations.ts';
+import { contributePending, type OperationDeps } from '../movements/submit.ts';
 import { newReference, type BankAccountSettings } from './bank.ts';
 import type { PaymentsDeps } from './deps.ts';
 

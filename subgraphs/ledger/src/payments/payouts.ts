@@ -2,8 +2,8 @@ import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
 import { badUserInput, isUuid, notFound } from '@poolgraph/platform';
 import { selectPoolFactsByIds } from '../data/poolFacts.ts';
 import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
-import { settlePending } from '../posting/settle.ts';
-import { distributePending, type OperationDeps } from '../services/operations.ts';
+import { settlePending } from '../movements/settlePending.ts';
+import { distributePending, type OperationDeps } from '../movements/submit.ts';
 import type { PaymentsDeps } from './deps.ts';
 
 /**

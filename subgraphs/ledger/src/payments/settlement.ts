@@ -1,8 +1,8 @@
 import { ErrorCode } from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
 import { updatePaymentStatus, type PaymentRow } from '../data/payments.ts';
-import type { SettlementOutcome } from '../posting/journal.ts';
-import { settlePending } from '../posting/settle.ts';
+import type { SettlementOutcome } from '../movements/journal.ts';
+import { settlePending } from '../movements/settlePending.ts';
 import type { PaymentsDeps } from './deps.ts';
 import type { ProviderState } from './provider.ts';
 import { refundCardIfHeld } from './refunds.ts';

@@ -1,7 +1,7 @@
 import type { MutationResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
 import { markLeaving, markTransition } from '../services/sagas.ts';
-import * as operations from '../services/operations.ts';
+import * as operations from '../movements/submit.ts';
 import { confirmBankTransfer } from '../payments/bankTransfers.ts';
 import { cancelContribution } from '../payments/ending.ts';
 import { refundPayment } from '../payments/refunds.ts';

@@ -2,7 +2,7 @@ import { money } from '@poolgraph/money';
 import type { PositionResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
 import { accountKey, type PositionValue } from '../data/investorAccounts.ts';
-import { unfundedCommitment } from '../posting/model.ts';
+import { unfundedCommitment } from '../movements/poolBooks.ts';
 
 /** The ledger's copy of the commitment (pools' MembershipChanged): zero for no member. */
 async function commitmentOf(p: PositionValue, { loaders }: Context): Promise<bigint> {
@@ -21,7 +21,7 @@ export const Position: PositionResolvers = {
   pending: (p) => money(p.pendingIn, p.currency),
   pendingPayouts: (p) => money(p.pendingOut, p.currency),
   commitment: async (p, _args, context) => money(await commitmentOf(p, context), p.currency),
-  // The same rule that caps contributions (posting/model.ts), so what is shown is what is allowed.
+  // The same rule that caps contributions (movements/poolBooks.ts), so what is shown is what is allowed.
   unfundedCommitment: async (p, _args, context) => {
     const account = await context.loaders.investorAccountByKey.load(
       accountKey(p.poolId, p.investorId),

@@ -3,7 +3,7 @@ import type { QueryResolvers } from '../__generated__/resolvers.ts';
 import { ledgerHistory } from './LedgerHistoryPage.ts';
 import { readPosition } from './Membership.ts';
 import { visibleTransaction } from './Transaction.ts';
-import { paymentMismatches } from './payments.ts';
+import { paymentMismatches } from './paymentMismatches.ts';
 import { decodeCursor } from './TransactionConnection.ts';
 import { transactionHistoryCsv, transactionHistoryPage } from '../services/transactionHistory.ts';
 

@@ -14,8 +14,8 @@ import { lockPoolAccounts, type PoolAccountRow } from '../data/poolAccounts.ts';
 import { lockPoolFacts, setTransitionMark, type PoolFactsRow } from '../data/poolFacts.ts';
 import { setLeavingRevision } from '../data/poolMembers.ts';
 import type { LedgerTx } from '../db/index.ts';
-import { checkedView, type PoolFactsDeps } from './poolFacts.ts';
-import { checkPoolId } from './requests.ts';
+import { checkedView, type PoolFactsDeps } from '../movements/poolView.ts';
+import { checkPoolId } from '../movements/inputs.ts';
 
 /**
  * The steps pools takes with the ledger before it commits a change that money depends on

@@ -2,7 +2,7 @@ import { hasRole, requireViewer, type Viewer } from '@poolgraph/auth';
 import { forbidden, notFound } from '@poolgraph/platform';
 import type { TransactionStepEvent } from '@poolgraph/events';
 import type { Context } from '../context.ts';
-import { checkedView } from '../services/poolFacts.ts';
+import { checkedView } from '../movements/poolView.ts';
 
 /** How long a member's membership, once confirmed, is trusted between events. */
 const MEMBERSHIP_RECHECK_MS = 2_000;

@@ -8,6 +8,16 @@ import { managerOfPool } from './Transaction.ts';
 const MAX_DAYS = 365;
 
 /**
+ * Whether the caller manages the pool: by the local copy, or, when the copy does not say so
+ * (it may not have heard of a pool created a moment ago), by pools' answer, kept in the copy.
+ */
+async function manages(userId: string, poolId: string, context: Context): Promise<boolean> {
+  if ((await managerOfPool(poolId, context)) === userId) return true;
+  if (!(await context.confirmedVisible(poolId))) return false;
+  return (await context.views(poolId, userId)).facts?.managerId === userId;
+}
+
+/**
  * Query.paymentMismatches: reconciliation for operators. An admin sees every pool; a manager
  * only a pool of theirs, named by poolId (unknown-here provider payments name no pool, so only
  * admins see those).
@@ -22,7 +32,7 @@ export async function paymentMismatches(args: QueryPaymentMismatchesArgs, contex
   if (!hasRole(actor, 'ADMIN')) {
     if (!poolId) throw forbidden('Only admins reconcile every pool; name one of your pools.');
     if (!isUuid(poolId)) throw notFound('Pool');
-    if ((await managerOfPool(poolId, context)) !== actor.userId) {
+    if (!(await manages(actor.userId, poolId, context))) {
       throw forbidden("Only the pool's manager and admins can reconcile its payments.");
     }
   }

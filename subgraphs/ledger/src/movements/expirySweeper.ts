@@ -2,7 +2,7 @@ import type { Logger } from '@poolgraph/platform';
 import type { LedgerDb } from '../db/index.ts';
 import { selectExpiredPending, type TransactionRow } from '../data/transactions.ts';
 import type { SettlementOutcome } from './journal.ts';
-import { settlePending, type Settled } from './settle.ts';
+import { settlePending, type Settled } from './settlePending.ts';
 
 const VOIDED: SettlementOutcome = { status: 'VOIDED' };
 

@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import { notFound, type CallerIdentity, type Logger } from '@poolgraph/platform';
 import type { PoolView } from '../access.ts';
 import type { LedgerDb, LedgerQueryable } from '../db/index.ts';
-import { selectPoolFactsByIds, upsertPoolFacts, type PoolFactsRow } from '../data/poolFacts.ts';
-import { selectMembers, upsertPoolMember, type PoolMemberRow } from '../data/poolMembers.ts';
+import { selectPoolCopies, upsertPoolFacts, type PoolFactsRow } from '../data/poolFacts.ts';
+import { upsertPoolMember, type PoolMemberRow } from '../data/poolMembers.ts';
 import type { PoolsAnswer, PoolsPeer } from '../peers/pools.ts';
 
 export interface PoolFactsDeps {
@@ -15,58 +15,39 @@ export interface PoolFactsDeps {
   views: LocalViews;
 }
 
-/** The local copy of a pool and whether `investorId` is a member of it, two indexed reads. */
-export async function localView(
-  db: LedgerQueryable,
-  poolId: string,
-  investorId: string,
-): Promise<PoolView> {
-  const [[facts], members] = await Promise.all([
-    selectPoolFactsByIds(db, [poolId]),
-    selectMembers(db, [{ poolId, investorId }]),
-  ]);
-  const member = members[0]?.member ? members[0] : undefined;
-  return { facts, isMember: !!member, commitmentMinor: member?.commitmentMinor ?? null };
+/** The view of `investorId` in the pool, from what selectPoolCopies returned. */
+function viewOf(facts: PoolFactsRow | undefined, member: PoolMemberRow | undefined): PoolView {
+  const current = member?.member ? member : undefined;
+  return { facts, isMember: !!current, commitmentMinor: current?.commitmentMinor ?? null };
 }
 
 export type LocalViews = (poolId: string, investorId: string) => Promise<PoolView>;
 
 /**
  * localView for every request of the process: the views asked for in one tick are read with
- * two queries in all (facts of the pools, memberships of the pairs), not two each — on a busy
- * pool that is most of the pre-posting reads. Nothing is cached across ticks: these reads only
- * decide early refusals and the currency; the posting checks again under the pool's lock.
+ * one query in all (facts of the pools joined with the memberships of the pairs), not one each
+ * — on a busy pool that is most of the pre-posting reads. Nothing is cached across ticks: these
+ * reads only decide early refusals and the currency; the posting checks again under the lock.
  */
 export function createLocalViews(db: LedgerDb): LocalViews {
-  const facts = new DataLoader<string, PoolFactsRow | undefined>(
-    async (ids) => {
-      const byId = new Map((await selectPoolFactsByIds(db, ids)).map((r) => [r.poolId, r]));
-      return ids.map((id) => byId.get(id));
-    },
-    { cache: false },
-  );
-  const members = new DataLoader<string, PoolMemberRow | undefined>(
+  const views = new DataLoader<string, PoolView>(
     async (keys) => {
       const pairs = keys.map((key) => {
         const [poolId = '', investorId = ''] = key.split(':');
         return { poolId, investorId };
       });
-      const found = new Map(
-        (await selectMembers(db, pairs))
-          .filter((m) => m.member)
-          .map((m) => [`${m.poolId}:${m.investorId}`, m]),
+      const copies = await selectPoolCopies(
+        db,
+        pairs.map((p) => p.poolId),
+        pairs,
       );
-      return keys.map((key) => found.get(key));
+      const facts = new Map(copies.facts.map((f) => [f.poolId, f]));
+      const members = new Map(copies.members.map((m) => [`${m.poolId}:${m.investorId}`, m]));
+      return pairs.map((p, n) => viewOf(facts.get(p.poolId), members.get(keys[n]!)));
     },
     { cache: false },
   );
-  return async (poolId, investorId) => {
-    const [row, member] = await Promise.all([
-      facts.load(poolId),
-      members.load(`${poolId}:${investorId}`),
-    ]);
-    return { facts: row, isMember: !!member, commitmentMinor: member?.commitmentMinor ?? null };
-  };
+  return (poolId, investorId) => views.load(`${poolId}:${investorId}`);
 }
 
 /**

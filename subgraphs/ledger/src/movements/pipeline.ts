@@ -12,13 +12,14 @@ import {
   selectIdempotencyKeys,
   type NewIdempotencyRow,
 } from '../data/idempotencyKeys.ts';
-import { lockPoolAccounts, updatePoolAccounts } from '../data/poolAccounts.ts';
-import { lockPoolFacts, type PoolFactsRow } from '../data/poolFacts.ts';
-import { selectCurrentMemberIds, selectMembers } from '../data/poolMembers.ts';
+import { lockPoolAccounts, updatePoolAccounts, type PoolAccountRow } from '../data/poolAccounts.ts';
+import { selectPoolCopies, type PoolFactsRow } from '../data/poolFacts.ts';
+import { selectCurrentMemberIds } from '../data/poolMembers.ts';
 import { selectTransactionsByRequestIds, type TransactionRow } from '../data/transactions.ts';
 import { Journal } from './journal.ts';
-import type { PoolBooks } from './model.ts';
-import type { PostingRequest } from './request.ts';
+import { checkMovement, opensAccount, readsWholePool, type PostingRequest } from './movement.ts';
+import { planMovement } from './plans.ts';
+import type { PoolBooks } from './poolBooks.ts';
 
 /** What became of one request of a batch. */
 export type BatchOutcome =
@@ -40,8 +41,11 @@ const keyOf = (r: PostingRequest) => `${r.actorId}\u0000${r.idempotencyKey}`;
 
 /**
  * The one posting pipeline, for one pool's lane (online) or a chunk of many pools (bulk), in one
- * MySQL transaction: recorded keys are answered as replays; the pools' cash rows are locked in id
- * order, then their facts, then the capital accounts; each request is checked and planned in turn
+ * MySQL transaction: the pools' cash rows are locked in id order first, so every later read of
+ * the transaction (its snapshot starts at its first plain read) sees what committed under those
+ * locks before — a close's or a removal's mark; recorded keys are answered as replays; the
+ * pools' facts and the memberships asked about are read, the capital accounts locked; each
+ * request is checked and planned in turn
  * against the books as the earlier ones left them, so a refused request changes nothing and later
  * ones see exactly the cash there is; then keys, journal and balances are written with one
  * statement per table. A key another transaction commits meanwhile makes the key insert throw
@@ -50,8 +54,15 @@ const keyOf = (r: PostingRequest) => `${r.actorId}\u0000${r.idempotencyKey}`;
 export async function postBatch(
   tx: LedgerTx,
   batch: readonly PostingRequest[],
+  keysFirst = true,
 ): Promise<BatchOutcome[]> {
-  const outcomes: Array<BatchOutcome | undefined> = await answerRecordedKeys(tx, batch);
+  const cash = await lockPoolAccounts(
+    tx,
+    batch.map((r) => r.pool),
+  );
+  const outcomes: Array<BatchOutcome | undefined> = keysFirst
+    ? await answerRecordedKeys(tx, batch)
+    : batch.map(() => undefined);
   const firstWithKey = new Map<string, number>();
   const fresh: number[] = [];
   batch.forEach((request, index) => {
@@ -66,6 +77,7 @@ export async function postBatch(
   const books = await lockBooks(
     tx,
     fresh.map((i) => batch[i]!),
+    cash,
   );
   const journal = new Journal();
   const now = new Date();
@@ -79,8 +91,21 @@ export async function postBatch(
           `The ledger holds this pool in ${pool.books.pool.currency}, not ${request.pool.currency}.`,
         );
       }
-      request.check?.(pool.facts, !!request.memberId && pool.memberIds.has(request.memberId));
-      const planned = request.plan(pool.books); // throws before touching the books
+      const { requires } = request;
+      if (requires) {
+        const member = requires.member && pool.memberIds.has(request.investorId);
+        checkMovement(
+          { operation: request.operation, requires },
+          {
+            facts: pool.facts,
+            isMember: member,
+            commitmentMinor: member
+              ? (pool.books.commitments.get(request.investorId) ?? null)
+              : null,
+          },
+        );
+      }
+      const planned = planMovement(pool.books, request); // throws before touching the books
       const requestId = uuidv7();
       const meta = { requestId, occurredAt: request.occurredAt ?? now, createdAt: now };
       const rows = planned.map((p) => journal.record(pool.books, p, meta));
@@ -96,6 +121,16 @@ export async function postBatch(
     } catch (error) {
       outcomes[index] = { kind: 'refused', error };
     }
+  }
+  if (!keysFirst) {
+    // A refusal still answers a recorded request with its original result; any other
+    // recorded key fails the key insert below, and the batch is rerun with keys first.
+    const refused = fresh.filter((index) => outcomes[index]!.kind === 'refused');
+    const answers = await answerRecordedKeys(
+      tx,
+      refused.map((index) => batch[index]!),
+    );
+    refused.forEach((index, n) => (outcomes[index] = answers[n] ?? outcomes[index]));
   }
   // Later requests with a key used earlier in this batch: a replay of it, or a reuse.
   batch.forEach((request, index) => {
@@ -165,47 +200,47 @@ interface LockedPool {
 }
 
 /**
- * Locks what the requests read, in the one order every path uses (so postings never deadlock
- * each other, and the closing saga, which locks the cash row then the facts, is strictly
- * ordered with them): cash rows by pool id, the pools' facts, then capital accounts by
- * (pool, investor). Contributions open missing capital accounts; other movements only read
- * existing ones; distributions and fees read all of the pool's.
+ * Reads and locks what the requests need, under their pools' cash rows (locked by the caller),
+ * in the one order every path uses, so postings never deadlock each other and the sagas (which
+ * change the copy of a pool only under its cash row lock) are strictly ordered with them: the
+ * pools' facts and the memberships asked about (one plain read, current since it comes after
+ * the cash locks), then capital accounts by (pool, investor). Contributions open missing
+ * capital accounts; other movements only read existing ones; distributions and fees read all
+ * of the pool's.
  */
 async function lockBooks(
   tx: LedgerTx,
   requests: readonly PostingRequest[],
+  pools: ReadonlyMap<string, PoolAccountRow>,
 ): Promise<Map<string, LockedPool>> {
-  const pools = await lockPoolAccounts(
-    tx,
-    requests.map((r) => r.pool),
-  );
-  const checked = [...new Set(requests.filter((r) => r.check).map((r) => r.pool.poolId))];
-  const facts = await lockPoolFacts(tx, checked);
+  const checked = [...new Set(requests.filter((r) => r.requires).map((r) => r.pool.poolId))];
   const asked = requests.flatMap((r) =>
-    r.check && r.memberId ? [{ poolId: r.pool.poolId, investorId: r.memberId }] : [],
+    r.requires?.member ? [{ poolId: r.pool.poolId, investorId: r.investorId }] : [],
   );
+  const copies = await selectPoolCopies(tx, checked, asked);
+  const facts = new Map(copies.facts.map((f) => [f.poolId, f]));
   const members = new Map(
-    (await selectMembers(tx, asked))
+    copies.members
       .filter((m) => m.member)
       .map((m) => [accountKey(m.poolId, m.investorId), m.commitmentMinor]),
   );
   const named = (opening: boolean) =>
     requests.flatMap((r) =>
-      r.investors === 'all' || (r.opensAccounts ?? false) !== opening
+      readsWholePool(r) || opensAccount(r) !== opening
         ? []
-        : r.investors.map((investorId) => ({
-            poolId: r.pool.poolId,
-            investorId,
-            currency: pools.get(r.pool.poolId)!.currency,
-          })),
+        : [
+            {
+              poolId: r.pool.poolId,
+              investorId: r.investorId,
+              currency: pools.get(r.pool.poolId)!.currency,
+            },
+          ],
     );
   const accounts: InvestorAccountRow[] = [
     ...(await lockInvestorAccounts(tx, named(true))).values(),
     ...(await lockInvestorAccounts(tx, named(false), { create: false })).values(),
   ];
-  const wholePools = [
-    ...new Set(requests.filter((r) => r.investors === 'all').map((r) => r.pool.poolId)),
-  ];
+  const wholePools = [...new Set(requests.filter(readsWholePool).map((r) => r.pool.poolId))];
   const currentMembers = new Map<string, Set<string>>();
   for (const poolId of wholePools) {
     accounts.push(...(await lockAllInvestorAccounts(tx, poolId)));
@@ -214,7 +249,8 @@ async function lockBooks(
 
   const locked = new Map<string, LockedPool>();
   const latest = new Map(requests.map((r) => [r.pool.poolId, r.pool]));
-  for (const [poolId, row] of pools) {
+  for (const [poolId, latestPool] of latest) {
+    const row = pools.get(poolId)!;
     const commitments = new Map(
       asked.flatMap((a) => {
         const key = accountKey(a.poolId, a.investorId);
@@ -226,7 +262,7 @@ async function lockBooks(
     locked.set(poolId, {
       books: {
         // The manager as the latest request knew it (recorded on the cash account for reads).
-        pool: { ...row, managerId: latest.get(poolId)!.managerId },
+        pool: { ...row, managerId: latestPool.managerId },
         investors: new Map(),
         members: currentMembers.get(poolId) ?? new Set(),
         commitments,

@@ -14,7 +14,7 @@ import {
   selectTransactionsByIds,
   type TransactionRow,
 } from '../data/transactions.ts';
-import { MAX_POSTING_ATTEMPTS } from './engine.ts';
+import { MAX_POSTING_ATTEMPTS } from './lanes.ts';
 import { Journal, type SettlementOutcome } from './journal.ts';
 
 /** What a settlement request did: this call settled it, or it had been settled the same way. */

@@ -2,8 +2,8 @@ import { graphQLError, ErrorCode, isDeadlock, retryTransaction } from '@poolgrap
 import type { LedgerDb } from '../db/index.ts';
 import { IdempotencyKeyTaken, selectIdempotencyKey } from '../data/idempotencyKeys.ts';
 import { selectTransactionsByRequestIds, type TransactionRow } from '../data/transactions.ts';
-import { NothingPosted, postBatch, type BatchOutcome } from './batch.ts';
-import type { PostingRequest } from './request.ts';
+import { NothingPosted, postBatch, type BatchOutcome } from './pipeline.ts';
+import type { PostingRequest } from './movement.ts';
 
 /**
  * A pool's or member's first posting creates its account rows, which takes gap locks: many
@@ -24,15 +24,24 @@ export const idempotencyKeyReused = () =>
 /**
  * Runs the posting pipeline in one MySQL transaction, rerun whole on a deadlock or a key taken
  * meanwhile. Outcomes are in the order of `requests`; nothing is written when none posts.
+ * `keysFirst: false` (the online lanes, whose requests are almost never replays) skips the
+ * read of recorded keys: a recorded key then fails the key insert, and the rerun reads them
+ * first. The import, which is often run again, reads them first always.
  */
 export async function postInTransaction(
   db: LedgerDb,
   requests: readonly PostingRequest[],
+  { keysFirst = true }: { keysFirst?: boolean } = {},
 ): Promise<BatchOutcome[]> {
+  let readKeys = keysFirst;
   try {
-    return await retryTransaction(() => db.transaction((tx) => postBatch(tx, requests)), {
+    return await retryTransaction(() => db.transaction((tx) => postBatch(tx, requests, readKeys)), {
       attempts: MAX_POSTING_ATTEMPTS,
-      retryable: (error) => error instanceof IdempotencyKeyTaken || isDeadlock(error),
+      retryable: (error) => {
+        if (!(error instanceof IdempotencyKeyTaken)) return isDeadlock(error);
+        readKeys = true;
+        return true;
+      },
     });
   } catch (error) {
     if (error instanceof NothingPosted) return error.outcomes;
@@ -81,6 +90,7 @@ export function createPoster(db: LedgerDb, onCommitted: () => void): Poster {
       const outcomes = await postInTransaction(
         db,
         batch.map((w) => w.request),
+        { keysFirst: false },
       );
       if (outcomes.some((o) => o.kind === 'posted')) onCommitted();
       outcomes.forEach((outcome, n) => settle(batch[n]!, outcome));

@@ -1,15 +1,18 @@
-import { isSupportedCurrency } from '@poolgraph/money';
-import { badUserInput } from '@poolgraph/platform';
-import { checkTransactionAmount } from './limits.ts';
+import { createHash } from 'node:crypto';
+import { formatMoneyText, isSupportedCurrency } from '@poolgraph/money';
+import { badUserInput, isUuid, notFound } from '@poolgraph/platform';
 
 const MAX_KEY_LENGTH = 200;
 /** How far ahead of this server's clock a stated time may be (clients' clocks drift). */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
- * The checks every posting path applies to what a caller sends, before anything is locked:
- * online mutations and the bulk path alike. Each throws BAD_USER_INPUT naming the field.
+ * What a caller sends, checked before anything is locked, by online mutations and the bulk path
+ * alike (each throws BAD_USER_INPUT naming the field), and the payload a key is bound to.
  */
+
+/** The platform's limit for one transaction, in minor units of any currency (see poolBooks.ts). */
+export const MAX_TRANSACTION_MINOR = 10n ** 15n;
 
 /**
  * Visible ASCII only (letters, digits, punctuation; no spaces). Keys are compared byte for byte,
@@ -46,4 +49,43 @@ export function checkAmountMinor(amountMinor: bigint, currency: string): bigint 
   if (amountMinor <= 0n) throw badUserInput('amount', 'must be greater than zero.');
   checkTransactionAmount(amountMinor, currency);
   return amountMinor;
+}
+
+/** The amount of one transaction, within the platform's limit. */
+export function checkTransactionAmount(minor: bigint, currency: string): void {
+  if (minor > MAX_TRANSACTION_MINOR) {
+    throw badUserInput(
+      'amount',
+      `must be at most ${formatMoneyText(MAX_TRANSACTION_MINOR, currency)}, the platform's limit for one transaction.`,
+    );
+  }
+}
+
+/** A pool id that cannot exist is simply not found (never a SQL error). */
+export function checkPoolId(poolId: string): string {
+  if (!isUuid(poolId)) throw notFound('Pool');
+  return poolId;
+}
+
+export interface CanonicalRequest {
+  operation: string;
+  poolId: string;
+  investorId: string | null;
+  amountMinor: bigint;
+  occurredAt: Date | null;
+}
+
+/**
+ * The payload an idempotency key is bound to. Amounts are compared in minor units, so "10.5"
+ * and "10.50" are the same request; occurredAt as given (an omitted one is not "now").
+ */
+export function requestHash(request: CanonicalRequest): string {
+  const canonical = JSON.stringify([
+    request.operation,
+    request.poolId,
+    request.investorId,
+    request.amountMinor.toString(),
+    request.occurredAt?.toISOString() ?? null,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
 }

@@ -1,7 +1,36 @@
+import { formatMoneyText as show } from '@poolgraph/money';
+import { badUserInput } from '@poolgraph/platform';
 import type { TransactionType } from '../db/schema.ts';
 import type { InvestorAccountRow } from '../data/investorAccounts.ts';
 import type { PoolAccountRow } from '../data/poolAccounts.ts';
-import { checkTotal } from './limits.ts';
+
+/**
+ * Platform ceilings, in minor units of any currency, checked on the books before anything is
+ * written (one transaction's limit is an input check, inputs.ts). Stored balances are BIGINT
+ * (±9.2 × 10^18): the pool's totals are capped at 10^18, so every pool and investor figure —
+ * including a capital balance, which is contributed minus three other totals — stays
+ * representable. An investor's own totals are capped a hundred times lower, so that no single
+ * member can bring a pool to its ceiling and stop everyone else.
+ */
+export const MAX_INVESTOR_TOTAL_MINOR = 10n ** 16n;
+export const MAX_POOL_TOTAL_MINOR = 10n ** 18n;
+
+/** A running total after a posting, within its ceiling. */
+export function checkTotal(
+  total: bigint,
+  whose: 'pool' | 'investor',
+  what: string,
+  currency: string,
+): void {
+  const ceiling = whose === 'pool' ? MAX_POOL_TOTAL_MINOR : MAX_INVESTOR_TOTAL_MINOR;
+  if (total > ceiling) {
+    const owner = whose === 'pool' ? "the pool's" : "the investor's";
+    throw badUserInput(
+      'amount',
+      `would take ${owner} ${what} past ${show(ceiling, currency)}, the platform's ceiling for it.`,
+    );
+  }
+}
 
 /**
  * One side of a double entry, in signed minor units, debit positive. `investorId` null is the

@@ -1,5 +1,11 @@
-import { checkTotal, checkTransactionAmount } from './limits.ts';
-import { applyToBooks, spendableCash, type PlannedTransaction, type PoolBooks } from './model.ts';
+import { checkTransactionAmount } from './inputs.ts';
+import {
+  applyToBooks,
+  checkTotal,
+  spendableCash,
+  type PlannedTransaction,
+  type PoolBooks,
+} from './poolBooks.ts';
 
 /**
  * Two-phase money (see README, "Two-phase transactions"). A PENDING transaction writes no

@@ -7,7 +7,29 @@ import {
   spendableCash,
   type PlannedTransaction,
   type PoolBooks,
-} from './model.ts';
+} from './poolBooks.ts';
+import type { PostingRequest } from './movement.ts';
+
+/**
+ * The transactions a movement makes, decided on the locked books (each throws, e.g.
+ * INSUFFICIENT_FUNDS, to refuse): money in capped by the unfunded commitment where the movement
+ * says so; a movement with `expiresAt` makes PENDING transactions that hold their money until
+ * they are settled (or voided at that time).
+ */
+export function planMovement(books: PoolBooks, request: PostingRequest): PlannedTransaction[] {
+  const { investorId, amountMinor: amount } = request;
+  if (request.requires?.capped) requireUnfundedCommitment(books, investorId, amount);
+  const planned =
+    request.moves === 'CONTRIBUTION'
+      ? planContribution(investorId, amount)
+      : request.moves === 'WITHDRAWAL'
+        ? planWithdrawal(books, investorId, amount)
+        : request.moves === 'DISTRIBUTION'
+          ? planDistribution(books, amount)
+          : planFee(books, amount);
+  const { expiresAt } = request;
+  return expiresAt ? planned.map((t) => ({ ...t, phase: 'PENDING', expiresAt })) : planned;
+}
 
 export const insufficientFunds = (message: string) =>
   graphQLError(ErrorCode.INSUFFICIENT_FUNDS, message);
@@ -50,18 +72,6 @@ export function planContribution(investorId: string, amount: bigint): PlannedTra
       ],
     },
   ];
-}
-
-/**
- * Money on its way in (a card or bank payment started): reserved as pending until the payment
- * settles or `expiresAt` passes; not cash, not capital, not spendable until then.
- */
-export function planPendingContribution(
-  investorId: string,
-  amount: bigint,
-  expiresAt: Date,
-): PlannedTransaction[] {
-  return planContribution(investorId, amount).map((t) => ({ ...t, phase: 'PENDING', expiresAt }));
 }
 
 function requireCash(books: PoolBooks, amount: bigint, what: string): void {
@@ -137,16 +147,4 @@ export function planFee(books: PoolBooks, amount: bigint): PlannedTransaction[] 
       ],
     },
   ];
-}
-
-/**
- * A distribution paid out from outside (a bank payout): each member's share reserved as a
- * PENDING payout (cash held, not spendable) until the payout is confirmed or voided.
- */
-export function planPendingDistribution(
-  books: PoolBooks,
-  amount: bigint,
-  expiresAt: Date,
-): PlannedTransaction[] {
-  return planDistribution(books, amount).map((t) => ({ ...t, phase: 'PENDING', expiresAt }));
 }

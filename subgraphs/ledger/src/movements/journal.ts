@@ -4,11 +4,11 @@ import type {
   TransactionStepEvent,
 } from '@poolgraph/events';
 import type { LedgerTx } from '../db/index.ts';
-import { insertJournal, type EntryRow } from '../data/journal.ts';
+import { insertJournal, type EntryRow } from '../data/journalRows.ts';
 import { updateSettledTransactions, type TransactionRow } from '../data/transactions.ts';
 import { monotonicUuidv7 } from '../ids.ts';
-import { applyToBooks, type PlannedTransaction, type PoolBooks } from './model.ts';
-import { postReservation, releasePending, reservePending } from './pending.ts';
+import { applyToBooks, type PlannedTransaction, type PoolBooks } from './poolBooks.ts';
+import { postReservation, releasePending, reservePending } from './reservations.ts';
 
 /** How a pending transaction ends: posted for an amount (at most the reserved one), or voided. */
 export type SettlementOutcome = { status: 'POSTED'; amount: bigint } | { status: 'VOIDED' };
