@@ -82,13 +82,23 @@ async function startTicks(verifier: TokenVerifier, port = 0) {
   return { service, url: `${base}/graphql`, port: Number(new URL(base).port) };
 }
 
+/**
+ * Settles when the gateway listens again after a restart. A reconnecting client waits for it
+ * between attempts, as a real one backs off until the server is back: a fixed number of 100 ms
+ * retries ran out on a busy machine before the gateway had restarted.
+ */
+let gatewayBack: Promise<unknown> = Promise.resolve();
+
 function connect(token: string | undefined, closed?: (code: number) => void, retryAttempts = 0) {
   const client = createClient({
     url: `${gateway.url.replace('http', 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts,
-    retryWait: () => new Promise((resolve) => setTimeout(resolve, 100)),
+    retryWait: async () => {
+      await gatewayBack;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    },
     lazy: false,
     on: { closed: (event) => closed?.((event as { code: number }).code) },
     onNonLazyError: () => {},
@@ -322,8 +332,11 @@ describe('subscriptions through the gateway', () => {
     const { events } = collect(client, 'gateway-restart');
     await publishUntilReceived('gateway-restart', events);
     const port = Number(new URL(gateway.url).port);
+    let back = () => {};
+    gatewayBack = new Promise<void>((resolve) => (back = resolve));
     await gateway.service.stop();
     gateway = await startGateway({ supergraphSdl }, keys.verifier, { port });
+    back();
     const before = events.length;
     await eventually(async () => {
       await publish('gateway-restart', 42);
