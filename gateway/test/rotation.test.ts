@@ -199,5 +199,7 @@ describe('signing-key rotation', () => {
       ),
     );
     expect(before).toContain(kidOf(signUp.accessToken));
-  });
+    // Its own limit: it starts a Node process that loads tsx and the users subgraph's modules,
+    // which alone took over 30 s on the 2-core machine under a full suite. Nothing is timed.
+  }, 120_000);
 });
