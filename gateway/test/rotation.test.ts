@@ -136,19 +136,20 @@ describe('signing-key rotation', () => {
       }
     })();
 
-    // What `npm run keys:rotate -- --publish-ahead-seconds 1.5 --retire-after-seconds 3` does
+    // What `npm run keys:rotate -- --publish-ahead-seconds 3 --retire-after-seconds 6` does
     // (the command itself is the next test), here without a process start in the timed window.
     const mysql = connectMysql({ url: database.url }, usersSchema);
     const { kid: newKid } = await rotateSigningKey(mysql.db, {
-      publishAheadMs: 1_500,
-      retireAfterMs: 3_000,
+      publishAheadMs: 3_000,
+      retireAfterMs: 6_000,
     }).finally(() => mysql.close());
 
-    // The old key retires 4.5 s after the rotation; the new one then signs and is the only one.
+    // The old key retires 9 s after the rotation (a window a starved poll of the JWKS cannot
+    // miss: 4.5 s could, at a load of 28 on 2 cores); the new one then signs and is the only one.
     await eventually(async () => {
       expect(await publishedKids()).toEqual([newKid]);
       expect(kidOf(minted.at(-1)!)).toBe(newKid);
-    }, 15_000);
+    }, 20_000);
     running = false;
     await Promise.all([traffic, watching]);
     expect(failures).toEqual([]);
