@@ -20,6 +20,11 @@ export default defineConfig({
     globalSetup: ['test-stack/src/testServers.ts'],
     // Integration tests share one MariaDB and one Redis; two workers keep a 2-core machine responsive.
     maxWorkers: 2,
+    // A worker keeps the modules it loaded for its next test file instead of importing the
+    // services, Apollo and drizzle again for each of them: that import was most of the suite's
+    // CPU time. Files still get their own databases, Redis prefixes and servers; what a file
+    // changes in its process (env, timers, listeners) it puts back in afterAll/afterEach.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -31,7 +31,10 @@ beforeAll(async () => {
   await web.listen();
   webUrl = `http://127.0.0.1:${(web.httpServer!.address() as AddressInfo).port}`;
 });
+const gatewayUrlBefore = process.env.GATEWAY_URL;
 afterAll(async () => {
+  if (gatewayUrlBefore === undefined) delete process.env.GATEWAY_URL;
+  else process.env.GATEWAY_URL = gatewayUrlBefore;
   await web?.close();
   sockets.close();
   await new Promise((done) => gateway.close(done));

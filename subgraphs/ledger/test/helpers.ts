@@ -107,8 +107,8 @@ export interface TestPool {
 }
 
 /**
- * A pool created and opened by a new manager, joined by `memberCount` new investors, each
- * committing `commitment` (contributions are capped by it).
+ * A pool created and opened by a new manager (or the one given), joined by `memberCount` new
+ * investors, each committing `commitment` (contributions are capped by it).
  */
 export async function openPoolWithMembers(
   ls: LedgerStack,
@@ -116,8 +116,9 @@ export async function openPoolWithMembers(
   currency = 'USD',
   status: 'OPEN' | 'CLOSED' = 'OPEN',
   commitment = '1000000',
+  givenManager?: TestUser,
 ): Promise<TestPool> {
-  const manager = await ls.stack.signUp('MANAGER');
+  const manager = givenManager ?? (await ls.stack.signUp('MANAGER'));
   const created = expectData(
     await ls.gql<{ createPool: { id: string } }>(
       'mutation($input: CreatePoolInput!) { createPool(input: $input) { id } }',

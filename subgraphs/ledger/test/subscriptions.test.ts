@@ -103,13 +103,13 @@ afterAll(async () => {
 });
 
 describe('balanceChanged through two gateways', () => {
-  it('delivers, within a second, a contribution sent to the other gateway, with fields of every subgraph', async () => {
+  it('delivers a contribution sent to the other gateway, with fields of every subgraph', async () => {
     const { events, stop } = watch(connect(manager.token));
     await waitForListeners(1);
-    const sentAt = Date.now();
     const { contribute: posted } = await contribute('125.50', gatewayB);
-    await eventually(async () => expect(events.length).toBeGreaterThan(0), 1_000);
-    expect(Date.now() - sentAt).toBeLessThan(1_000);
+    // How fast is for the benchmark to measure on a quiet machine (npm run bench:subscriptions,
+    // commit-to-client p99); this checks that the event arrives, whole, however busy the machine.
+    await eventually(async () => expect(events.length).toBeGreaterThan(0));
     expect(events[0]).toEqual({
       data: {
         balanceChanged: {
@@ -125,7 +125,7 @@ describe('balanceChanged through two gateways', () => {
       },
     });
     await contribute('10.00', gatewayB);
-    await eventually(async () => expect(events.length).toBeGreaterThan(1), 1_000);
+    await eventually(async () => expect(events.length).toBeGreaterThan(1));
     expect(events[1]?.data).toMatchObject({
       balanceChanged: { cashBalance: { amount: '135.50' } },
     });
@@ -136,26 +136,32 @@ describe('balanceChanged through two gateways', () => {
   });
 
   it('lets a member follow their own transactions', async () => {
-    const { events } = watch(
+    const { events, stop } = watch(
       connect(investor.token),
       'subscription($poolId: ID!) { transactionPosted(poolId: $poolId) { amount { amount } investor { id } } }',
     );
     await waitForListeners(1);
     await contribute('20.00');
-    await eventually(async () => expect(events.length).toBeGreaterThan(0), 1_000);
+    await eventually(async () => expect(events.length).toBeGreaterThan(0));
     expect(events[0]?.data).toEqual({
       transactionPosted: { amount: { amount: '20.00' }, investor: { id: investor.userId } },
     });
+    stop();
+    await waitForListeners(0);
   });
 
   it('gives an investor outside the pool an error and no events', async () => {
     const watcher = watch(connect(outsider.token));
-    await eventually(
-      async () => expect(watcher.events.length > 0 || watcher.completed()).toBe(true),
-      2_000,
+    await eventually(async () =>
+      expect(watcher.events.length > 0 || watcher.completed()).toBe(true),
     );
+    // The manager's subscription receives the contribution: had the outsider's been live, it
+    // would have received it by then too (both read the same stream), so no fixed wait.
+    const managerWatch = watch(connect(manager.token));
+    await waitForListeners(1);
     await contribute('15.00');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(async () => expect(managerWatch.events.length).toBeGreaterThan(0));
+    managerWatch.stop();
     expect(watcher.events).toHaveLength(1);
     expect(JSON.stringify(watcher.events[0])).toContain('FORBIDDEN');
     expect(watcher.events[0]?.data ?? null).toBeNull();
@@ -164,7 +170,7 @@ describe('balanceChanged through two gateways', () => {
   it('gives another manager an error for a pool that is not theirs', async () => {
     const other = await stack.signUp('MANAGER');
     const watcher = watch(connect(other.token));
-    await eventually(async () => expect(watcher.events.length).toBeGreaterThan(0), 2_000);
+    await eventually(async () => expect(watcher.events.length).toBeGreaterThan(0));
     expect(JSON.stringify(watcher.events[0])).toMatch(/FORBIDDEN|NOT_FOUND/);
   });
 
@@ -172,7 +178,7 @@ describe('balanceChanged through two gateways', () => {
     const codes: number[] = [];
     connect('bad.token.here', (code) => codes.push(code));
     connect(undefined, (code) => codes.push(code));
-    await eventually(async () => expect(codes.length === 2).toBe(true), 3_000);
+    await eventually(async () => expect(codes.length === 2).toBe(true));
     expect(codes).toEqual([4401, 4401]);
   });
 });
