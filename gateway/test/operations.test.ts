@@ -90,6 +90,8 @@ describe('operational endpoints in production', () => {
           MYSQL_URL: database.url,
           REDIS_URL: TEST_REDIS_URL,
           REDIS_PREFIX: uniqueRedisPrefix('users-production'),
+          // Production's sign-ups confirm by email, so users needs a mail server; none is used.
+          SMTP_URL: 'smtp://127.0.0.1:9',
           LOG_LEVEL: 'silent',
         },
       });

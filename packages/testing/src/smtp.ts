@@ -12,6 +12,11 @@ export interface SmtpCapture {
   url: string;
   /** Every message received so far, in order. */
   mails: CapturedMail[];
+  /**
+   * The messages to one address so far, their soft line breaks and `=3D` undone (nodemailer
+   * sends long lines quoted-printable), so a link in the text can be matched whole.
+   */
+  textsTo(address: string): string[];
   stop(): Promise<void>;
 }
 
@@ -38,6 +43,10 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    textsTo: (address) =>
+      mails
+        .filter((m) => m.to === address)
+        .map((m) => m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=')),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@poolgraph/auth';
 import { connectMysql, createLogger, uuidv7, type Mysql } from '@poolgraph/platform';
-import { eventually, type TestDatabase } from '@poolgraph/testing';
-import { GraphQLError } from 'graphql';
+import type { TestDatabase } from '@poolgraph/testing';
 import { assertBooksBalance } from '../src/books.ts';
-import { lockPoolAccounts } from '../src/data/poolAccounts.ts';
 import { upsertPoolFacts } from '../src/data/poolFacts.ts';
-import { setLeavingRevision, upsertPoolMember } from '../src/data/poolMembers.ts';
+import { upsertPoolMember } from '../src/data/poolMembers.ts';
 import { schema } from '../src/db/index.ts';
 import { createPoster } from '../src/movements/lanes.ts';
 import { createLocalViews } from '../src/movements/poolView.ts';
@@ -124,47 +122,5 @@ describe('a replayed contribution', () => {
       expect(await contribute(deps, investor(members[0]!), args)).toEqual(original),
     );
     expect(sent).toMatchObject({ transactions: 2, commits: 0 });
-  });
-});
-
-describe('a contribution waiting for its pool', () => {
-  it('sees a removal that committed while it waited for the cash row, and writes nothing', async () => {
-    const { poolId, members } = await poolWithMembers(1);
-    const investorId = members[0]!;
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let taken!: () => void;
-    const locked = new Promise<void>((resolve) => (taken = resolve));
-    // The removal saga's step: under the pool's cash row lock, the member is marked leaving.
-    const removal = mysql.db.transaction(async (tx) => {
-      await lockPoolAccounts(tx, [{ poolId, currency: 'USD', managerId: uuidv7() }]);
-      await setLeavingRevision(tx, { poolId, investorId }, { set: 2 });
-      taken();
-      await held;
-    });
-    await locked;
-    // The local copy still shows a member (the mark is not committed): the posting is queued.
-    const posting = contribute(deps, investor(investorId), {
-      poolId,
-      amount: '3.00',
-      idempotencyKey: 'while-leaving',
-    }).then(
-      () => 'posted',
-      (error: unknown) => (error instanceof GraphQLError ? error.extensions.code : error),
-    );
-    await eventually(async () => {
-      const [rows] = await mysql.pool.query(
-        "SELECT COUNT(*) AS waiting FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
-      );
-      expect(Number((rows as Array<{ waiting: unknown }>)[0]!.waiting)).toBeGreaterThan(0);
-    });
-    release();
-    await removal;
-    expect(await posting).toBe('FORBIDDEN');
-    const [rows] = await mysql.pool.query(
-      'SELECT COUNT(*) AS n FROM transactions WHERE pool_id = ? AND investor_id = ?',
-      [poolId, investorId],
-    );
-    expect(Number((rows as Array<{ n: unknown }>)[0]!.n)).toBe(1);
   });
 });

@@ -42,16 +42,10 @@ const REVOKE = 'mutation Revoke($id: ID!) { revokeSession(id: $id) }';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 
-/** The mails to one address so far, decoded from quoted-printable. */
-const mailsTo = (email: string) =>
-  smtp.mails
-    .filter((m) => m.to === email)
-    .map((m) => m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
-
 /** Waits until `count` mails reached the address; the last one's link token, if any. */
 async function lastLink(email: string, count: number, path: string) {
   const mails = await eventually(async () => {
-    const found = mailsTo(email);
+    const found = smtp.textsTo(email);
     expect(found).toHaveLength(count);
     return found;
   });
@@ -132,7 +126,7 @@ describe('a user’s own account', () => {
     expect(errorCodes(old)).toEqual(['UNAUTHENTICATED']);
     expectData(await graphql(users.url, LOG_IN, { email: ada.email, password: NEW_PASSWORD }));
     await eventually(async () =>
-      expect(mailsTo(ada.email).some((m) => m.includes('password was changed'))).toBe(true),
+      expect(smtp.textsTo(ada.email).some((m) => m.includes('password was changed'))).toBe(true),
     );
   });
 
@@ -160,7 +154,7 @@ describe('a user’s own account', () => {
       'UNAUTHENTICATED',
     ]);
     expectData(await graphql(users.url, LOG_IN, { email: ada.email, password: NEW_PASSWORD }));
-    expect(mailsTo(nobody)).toEqual([]);
+    expect(smtp.textsTo(nobody)).toEqual([]);
     for (const bad of ['', 'x'.repeat(5000), `${token}x`]) {
       const refused = await graphql(users.url, RESET, { token: bad, next: NEW_PASSWORD });
       expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
@@ -184,7 +178,7 @@ describe('a user’s own account', () => {
     expect(answers[0]).toEqual(answers[1]);
     const token = await lastLink(newEmail, 1, '/confirm-email');
     // Nothing went to the taken address, and nothing changed yet.
-    expect(mailsTo(taken.email)).toEqual([]);
+    expect(smtp.textsTo(taken.email)).toEqual([]);
     expectData(await graphql(users.url, LOG_IN, { email: ada.email, password: ada.password }));
 
     expect(expectData(await graphql(users.url, CONFIRM_EMAIL, { token }))).toEqual({
@@ -194,7 +188,9 @@ describe('a user’s own account', () => {
     const old = await graphql(users.url, LOG_IN, { email: ada.email, password: ada.password });
     expect(errorCodes(old)).toEqual(['UNAUTHENTICATED']);
     await eventually(async () =>
-      expect(mailsTo(ada.email).some((m) => m.includes(`now logs in with ${newEmail}`))).toBe(true),
+      expect(smtp.textsTo(ada.email).some((m) => m.includes(`now logs in with ${newEmail}`))).toBe(
+        true,
+      ),
     );
     expect(errorCodes(await graphql(users.url, CONFIRM_EMAIL, { token }))).toEqual([
       'BAD_USER_INPUT',

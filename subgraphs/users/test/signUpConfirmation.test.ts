@@ -45,16 +45,10 @@ const input = (email: string, password = 'correct horse battery') => ({
   role: 'MANAGER',
 });
 
-/** The mails to one address so far, decoded from quoted-printable. */
-const mailsTo = (email: string) =>
-  smtp.mails
-    .filter((m) => m.to === email)
-    .map((m) => m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
-
 /** Waits for the nth mail to an address and returns the link's token, if it carries one. */
 async function mailedToken(email: string, count = 1): Promise<string | undefined> {
   const mails = await eventually(async () => {
-    const found = mailsTo(email);
+    const found = smtp.textsTo(email);
     expect(found).toHaveLength(count);
     return found;
   });
@@ -94,7 +88,7 @@ describe('sign-up that confirms the email first', () => {
     // The owner hears that someone tried (their second mail, after the confirmation); the
     // stranger's fresh address gets a link.
     const ownerMails = await eventually(async () => {
-      const found = mailsTo(owner);
+      const found = smtp.textsTo(owner);
       expect(found).toHaveLength(2);
       return found;
     });
@@ -186,7 +180,7 @@ describe('sign-up that confirms the email first', () => {
     }
     await mailedToken(email, 5);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(mailsTo(email)).toHaveLength(5);
+    expect(smtp.textsTo(email)).toHaveLength(5);
   });
 
   it('validates the input as signUp does, field by field', async () => {
