@@ -11,6 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { saveCsv } from '../../lib/csvDownload.ts';
 import { graphql } from '../../__generated__/gql.ts';
 import type {
   TransactionHistoryQuery as HistoryData,
@@ -109,13 +110,7 @@ export function History() {
       data: undefined,
     }));
     if (!file) return;
-    const blob = new Blob([file.transactionHistoryCsv], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `poolgraph-transactions${from ? `-from-${from}` : ''}${to ? `-to-${to}` : ''}.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveCsv('transactions', file.transactionHistoryCsv, { from, to });
   }
 
   function loadMore() {

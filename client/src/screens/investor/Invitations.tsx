@@ -11,7 +11,7 @@ import { formatMoment } from '../../lib/dates.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { INVITATION_STATUS_COLOR, invitationStatusLabel } from '../../lib/invitationStatus.ts';
 import { toast } from '../../lib/toast.ts';
-import { AcceptForm } from './AcceptForm.tsx';
+import { CommitmentForm } from './CommitmentForm.tsx';
 
 export const MyInvitationsQuery = graphql(`
   query MyInvitations {
@@ -161,11 +161,11 @@ export function Invitations() {
         title={accepting ? `Join ${accepting.pool.name}` : ''}
       >
         {accepting && (
-          <AcceptForm
+          <CommitmentForm
             pool={accepting.pool}
             loading={accepted.loading}
             error={accepted.error}
-            accept={async (commitment) => {
+            commit={async (commitment) => {
               const result = await accept({ variables: { id: accepting.id, commitment } });
               if (result.data) {
                 toast({ color: 'green', message: `You joined ${accepting.pool.name}.` });

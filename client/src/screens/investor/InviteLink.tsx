@@ -9,7 +9,7 @@ import { ErrorState, Loading } from '../../components/States.tsx';
 import { formatMoment } from '../../lib/dates.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { toast } from '../../lib/toast.ts';
-import { AcceptForm } from './AcceptForm.tsx';
+import { CommitmentForm } from './CommitmentForm.tsx';
 
 export const InviteLinkQuery = graphql(`
   query InviteLink($token: String!) {
@@ -99,11 +99,11 @@ export function InviteLink() {
               <MoneyText money={pool.minContribution} fw={600} />
             </Text>
             {pool.status === 'OPEN' ? (
-              <AcceptForm
+              <CommitmentForm
                 pool={pool}
                 loading={accepted.loading}
                 error={accepted.error}
-                accept={async (commitment) => {
+                commit={async (commitment) => {
                   const result = await accept({ variables: { token, commitment } });
                   if (result.data) {
                     toast({ color: 'green', message: `You joined ${pool.name}.` });

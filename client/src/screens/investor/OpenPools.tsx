@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { toast } from '../../lib/toast.ts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { CommitmentForm } from './CommitmentForm.tsx';
 import { graphql } from '../../__generated__/gql.ts';
 import type { OpenPoolsQuery as OpenPoolsData } from '../../__generated__/graphql.ts';
-import { AmountInput } from '../../components/AmountInput.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import {
@@ -14,10 +14,8 @@ import {
   useListView,
   type ListView,
 } from '../../components/ListControls.tsx';
-import { formErrors } from '../../lib/errors.ts';
-import { formatMoney, parseAmountInput, toDecimal, toMinor } from '../../lib/money.ts';
+import { toMinor } from '../../lib/money.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
 
 export const OpenPoolsQuery = graphql(`
   query OpenPools {
@@ -65,54 +63,22 @@ const JoinPoolMutation = graphql(`
 type Pool = OpenPoolsData['pools'][number];
 
 function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
-  const [commitment, setCommitment] = useState('');
-  const [submitted, setSubmitted] = useState(false);
   const [join, { loading, error }] = useMutation(JoinPoolMutation, {
     refetchQueries: ['OpenPools', 'MyPositions'],
   });
-  const parsed = parseAmountInput(commitment, pool.currency);
-  const minimum = pool.minContribution;
-  const belowMinimum =
-    parsed.ok && minimum && parsed.minor < toMinor(minimum.amount, pool.currency)
-      ? 'The commitment must be at least the minimum contribution.'
-      : undefined;
-  const errors = formErrors(error, ['commitment']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (!parsed.ok || belowMinimum) return;
-    const result = await join({
-      variables: { poolId: pool.id, commitment: toDecimal(parsed.minor, pool.currency) },
-    }).catch(() => null);
-    if (result?.data) {
-      toast({ color: 'green', message: `You joined ${pool.name}.` });
-      onDone();
-    }
-  }
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack>
-        <FormAlert errors={errors} />
-        <AmountInput
-          label="Commitment"
-          description={minimum ? `At least ${formatMoney(minimum)}` : 'What you commit to invest'}
-          currency={pool.currency}
-          value={commitment}
-          onChange={setCommitment}
-          showErrors={submitted}
-          serverError={(submitted && belowMinimum) || errors.fields.commitment}
-          required
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={loading}>
-            Join pool
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <CommitmentForm
+      pool={pool}
+      label="Join pool"
+      loading={loading}
+      error={error}
+      commit={async (commitment) => {
+        const result = await join({ variables: { poolId: pool.id, commitment } });
+        if (!result.data) return;
+        toast({ color: 'green', message: `You joined ${pool.name}.` });
+        onDone();
+      }}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { saveCsv } from '../../lib/csvDownload.ts';
 import { graphql } from '../../__generated__/gql.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
@@ -69,14 +70,7 @@ export function Statements() {
   const statement = data?.investorStatement;
 
   function download() {
-    if (!statement) return;
-    const blob = new Blob([statement.csv], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `poolgraph-statement${from ? `-from-${from}` : ''}${to ? `-to-${to}` : ''}.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    if (statement) saveCsv('statement', statement.csv, { from, to });
   }
 
   return (

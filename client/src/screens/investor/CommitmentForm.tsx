@@ -5,26 +5,26 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { formErrors } from '../../lib/errors.ts';
 import { formatMoney, parseAmountInput, toDecimal, toMinor } from '../../lib/money.ts';
 
-/** What accepting needs to know of the pool: its currency and minimum. */
-export interface AcceptPool {
+/** What a commitment needs to know of the pool: its currency and minimum. */
+export interface CommitmentPool {
   currency: string;
   minContribution?: { amount: string; currency: string } | null;
 }
 
 /**
- * Accepting an invitation is joining: a commitment in the pool's currency, at least its minimum
- * (checked here as the server checks it), sent as the exact decimal. `accept` runs the mutation;
- * its error is shown beside the commitment or at the top of the form.
+ * Joining a pool, listed or by invitation: a commitment in the pool's currency, at least its
+ * minimum (checked here as the server checks it), sent as the exact decimal. `commit` runs the
+ * mutation; its error is shown beside the commitment or at the top of the form.
  */
-export function AcceptForm({
+export function CommitmentForm({
   pool,
-  accept,
+  commit,
   loading,
   error,
   label = 'Accept and join',
 }: {
-  pool: AcceptPool;
-  accept: (commitment: string) => Promise<unknown>;
+  pool: CommitmentPool;
+  commit: (commitment: string) => Promise<unknown>;
   loading: boolean;
   error: unknown;
   label?: string;
@@ -43,7 +43,7 @@ export function AcceptForm({
     event.preventDefault();
     setSubmitted(true);
     if (!parsed.ok || belowMinimum) return;
-    await accept(toDecimal(parsed.minor, pool.currency)).catch(() => null);
+    await commit(toDecimal(parsed.minor, pool.currency)).catch(() => null);
   }
 
   return (
