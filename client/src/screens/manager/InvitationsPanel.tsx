@@ -176,7 +176,11 @@ function InviteLinkForm({ poolId }: { poolId: string }) {
           <Alert color="green" title="Invite link created">
             <Stack gap="xs">
               <Text size="sm">Shown once: copy it now and share it with investors.</Text>
-              <Code block style={{ wordBreak: 'break-all' }} data-testid="invite-link">
+              <Code
+                block
+                style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+                data-testid="invite-link"
+              >
                 {link}
               </Code>
               <CopyButton value={link}>
