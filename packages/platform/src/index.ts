@@ -29,3 +29,4 @@ export * from './subscriptionCursor.ts';
 export * from './clientAddress.ts';
 export * from './mailer.ts';
 export * from './csv.ts';
+export * from './sealedSecrets.ts';
