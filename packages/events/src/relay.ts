@@ -217,18 +217,28 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         if (published >= batchSize) continue;
       } catch (error) {
         // Redis or MySQL is down: nothing is lost (rows stay unpublished); back off and retry.
+        // Redis coming back wakes the loop at once (below), so the cap only bounds MySQL's case.
         log.warn({ err: error }, 'outbox relay pass failed');
-        delay = Math.min(delay * 2, 30_000);
+        delay = Math.min(delay * 2, 5_000);
       }
       await sleep(delay);
       wake = undefined;
     }
   }
 
+  function notify() {
+    woken = true;
+    wake?.();
+  }
+
   return {
     start() {
       if (running) return;
       stopping = false;
+      // Rows committed while Redis was away wait for it: publish them as soon as it is back
+      // rather than after the backoff (the last commit before the outage has no later one to
+      // wake the relay).
+      redis.on('ready', notify);
       running = loop();
       maintenance = startRelayMaintenance({
         purge: () => purgePublished(retainPublishedMs),
@@ -240,15 +250,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
     async stop() {
       stopping = true;
+      redis.off('ready', notify);
       wake?.();
       await Promise.all([running, maintenance?.stop()]);
       running = undefined;
       maintenance = undefined;
     },
-    notify() {
-      woken = true;
-      wake?.();
-    },
+    notify,
     publishPending,
     purgePublished,
     trimAcknowledged,

@@ -25,7 +25,8 @@ const sliceSize = Math.floor((ephemeralFloor() - FIRST) / SLICES);
 const slice = (Number(process.env.VITEST_POOL_ID ?? process.pid) % SLICES) * sliceSize + FIRST;
 let next = Math.floor(Math.random() * sliceSize);
 
-function bindable(port: number): Promise<boolean> {
+/** Whether a listener could bind `port` on 127.0.0.1 right now. */
+export function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
@@ -37,7 +38,7 @@ function bindable(port: number): Promise<boolean> {
 export async function freePort(): Promise<number> {
   for (let tried = 0; tried < sliceSize; tried += 1) {
     const port = slice + (next++ % sliceSize);
-    if (await bindable(port)) return port;
+    if (await portFree(port)) return port;
   }
   throw new Error(`no free port in ${slice}–${slice + sliceSize - 1}`);
 }

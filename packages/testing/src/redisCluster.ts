@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { portFree } from './ports.ts';
 import { askRedisOnce, redisPersistenceArgs, waitForPing } from './redis.ts';
 
 export interface ClusterNodeSpec {
@@ -50,13 +50,6 @@ export function clusterNodeArgs(node: ClusterNodeSpec): string[] {
     ...redisPersistenceArgs(node.dir),
   ];
 }
-
-const portFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 
 /** A port free with its cluster bus port (port + 10000), below 55536 so the bus port exists. */
 export async function freeClusterPort(taken: number[] = []): Promise<number> {
