@@ -55,7 +55,7 @@ describe('gateway errors', () => {
       Query: {
         stockLevel: () => 7,
         slowStockLevel: async () => {
-          await sleep(1_000);
+          await sleep(3_000);
           return 8;
         },
       },
@@ -67,7 +67,8 @@ describe('gateway errors', () => {
     );
     const { verifier } = await createTestKeys();
     const supergraphSdl = supergraphOf(accounts.source(), stock.source(), vault.source());
-    gateway = await startGateway({ supergraphSdl }, verifier, { subgraphTimeoutMs: 300 });
+    // Long enough for a cold first request on a busy machine; slowStockLevel outlasts it.
+    gateway = await startGateway({ supergraphSdl }, verifier, { subgraphTimeoutMs: 1_500 });
   });
 
   afterAll(async () => {
@@ -125,7 +126,7 @@ describe('gateway errors', () => {
     expect(response.data).toEqual({ slowStockLevel: null, account: { name: 'Account 2' } });
     expect(response.errors).toEqual([
       {
-        message: 'Subgraph "stock" is unavailable: no answer within 300 ms.',
+        message: 'Subgraph "stock" is unavailable: no answer within 1500 ms.',
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'stock' },
       },
     ]);

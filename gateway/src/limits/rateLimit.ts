@@ -77,6 +77,17 @@ export function createRateLimiter(deps: RateLimiterDeps): RateLimiter {
   const redis = deps.redis as GcraRedis;
   const timeoutMs = deps.timeoutMs ?? 200;
   let failing = false;
+  // A gateway that has just started is not in a Redis outage: until the first connection is
+  // up, a request waits for it (within the timeout) instead of passing unchecked.
+  let everReady = redis.status === 'ready';
+  const firstReady = everReady
+    ? Promise.resolve()
+    : new Promise<void>((resolve) =>
+        redis.once('ready', () => {
+          everReady = true;
+          resolve();
+        }),
+      );
 
   const failOpen = (reason: unknown) => {
     deps.failures.inc();
@@ -89,13 +100,15 @@ export function createRateLimiter(deps: RateLimiterDeps): RateLimiter {
       const limit = perMinute(deps.limits, identity.kind);
       if (limit <= 0) return;
       // Queued commands would wait for a reconnect; an outage is "not ready", not "slow".
-      if (redis.status !== 'ready') return failOpen(new Error(`redis ${redis.status}`));
+      if (everReady && redis.status !== 'ready') {
+        return failOpen(new Error(`redis ${redis.status}`));
+      }
       const key = `${deps.prefix}ratelimit:${identity.kind}:${identity.id}`;
       let timer: NodeJS.Timeout | undefined;
       let answer: [number, number];
       try {
         answer = await Promise.race([
-          redis.poolgraphGcra(key, 60_000 / limit, limit),
+          firstReady.then(() => redis.poolgraphGcra(key, 60_000 / limit, limit)),
           new Promise<never>((_resolve, reject) => {
             timer = setTimeout(() => reject(new Error('redis timeout')), timeoutMs);
           }),
