@@ -125,8 +125,7 @@ export function attachSubscriptions<TContext>(
  * `next` message. Ended with a clear error when its credentials stop being valid (`recheck`,
  * on the shared re-check timer, throws an expected error: expired, revoked) and with a masked
  * one when the source fails mid-stream (graphql-ws would otherwise send the raw message: SQL,
- * parameters). A verdict ends the source with return(), which a `LiveQueue` honours at once,
- * even while next() waits for an event.
+ * parameters). A verdict wakes a next() that waits for an event, whatever the source.
  */
 export async function liveResults(
   args: ExecutionArgs,
@@ -137,6 +136,8 @@ export async function liveResults(
   if (!(Symbol.asyncIterator in source)) return source;
   const events = source as AsyncIterableIterator<unknown>;
   let verdict: GraphQLError | undefined;
+  /** Wakes the next() waiting for an event (one settle function, not a race per event). */
+  let wake: (() => void) | undefined;
   let finished = false;
   const stopRechecks = scheduleRecheck(() => {
     recheck().catch((error: unknown) => {
@@ -145,7 +146,7 @@ export async function liveResults(
         log.warn({ err: error }, 'subscription credentials could not be checked');
       } else if (!finished && !verdict) {
         verdict = toClientError(error, log);
-        void events.return?.();
+        wake?.();
       }
     });
   });
@@ -153,7 +154,8 @@ export async function liveResults(
     if (!finished) {
       finished = true;
       stopRechecks();
-      await events.return?.();
+      // Not awaited: a generator's return() waits for its pending next(), which may be never.
+      void Promise.resolve(events.return?.()).catch(() => undefined);
     }
     return { value: undefined, done: true };
   };
@@ -169,8 +171,12 @@ export async function liveResults(
       if (finished) return { value: undefined, done: true };
       if (verdict) return ended();
       try {
-        const item = await events.next();
-        if (verdict) return await ended();
+        const item = await new Promise<IteratorResult<unknown> | undefined>((resolve, reject) => {
+          wake = () => resolve(undefined);
+          events.next().then(resolve, reject);
+        });
+        wake = undefined;
+        if (verdict || !item) return await ended();
         if (item.done) return await finish();
         const result = await execute({ ...args, rootValue: item.value });
         const cursor = cursorOf(item.value);
