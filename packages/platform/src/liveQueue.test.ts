@@ -89,4 +89,21 @@ describe('LiveQueue', () => {
     expect(await queue.next()).toEqual({ value: 'odd 7', done: false });
     expect(await queue.next()).toEqual(DONE);
   });
+
+  it('ends a next() whose take is still running when the consumer returns, and frees it once', async () => {
+    let release = () => {};
+    const ends: string[] = [];
+    const queue = new LiveQueue<number, number>({
+      limit: 5,
+      onOverflow: () => undefined,
+      onEnd: () => void ends.push('ended'),
+      take: (n) => new Promise<number>((resolve) => (release = () => resolve(n))),
+    });
+    const pending = queue.next();
+    queue.push(1);
+    await queue.return();
+    release();
+    expect(await pending).toEqual(DONE);
+    expect(ends).toEqual(['ended']);
+  });
 });
