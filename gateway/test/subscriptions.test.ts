@@ -5,7 +5,6 @@ import WebSocket from 'ws';
 import {
   createLogger,
   createMetrics,
-  createPubSub,
   createSubgraphService,
   type HttpService,
 } from '@poolgraph/platform';
@@ -21,8 +20,9 @@ import {
 } from './helpers.ts';
 import type { TokenVerifier } from '@poolgraph/auth';
 import { viewerFromAuthorization } from '@poolgraph/auth';
+import { openTickStream, type TickStream } from './ticks.ts';
 
-// A subgraph that owns a Subscription fed by Redis pub/sub, and another that owns a field of
+// A subgraph that owns a Subscription fed by a Redis stream tail, and another that owns a field of
 // the entity the events carry: the gateway must merge both per event.
 const TICKS = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
 type Tick @key(fields: "id") { id: ID! seq: Int! viewer: String! }
@@ -36,8 +36,7 @@ const prefix = uniqueRedisPrefix('gateway-subs');
 const log = createLogger('ticks', 'silent');
 // A Redis of this file's own, so that restarting it disturbs no other test.
 let redis: PrivateRedis;
-let pubsub: ReturnType<typeof createPubSub>['pubsub'];
-let closePubSub: () => Promise<void>;
+let ticksStream: TickStream;
 let keys: Awaited<ReturnType<typeof createTestKeys>>;
 let ticks: { service: HttpService; url: string; port: number };
 let names: TestSubgraph;
@@ -56,7 +55,7 @@ async function startTicks(verifier: TokenVerifier, port = 0) {
       Subscription: {
         tick: {
           subscribe: (_: unknown, { channel }: { channel: string }) =>
-            pubsub.asyncIterableIterator(`${prefix}${channel}`),
+            ticksStream.tail.subscribe(channel, { map: ({ id, seq }) => ({ id, seq }) }),
           resolve: (
             payload: { id: string; seq: number },
             _args: unknown,
@@ -124,12 +123,11 @@ function collect(client: Client, channel: string) {
   return { events, stop, isDone: () => done };
 }
 
-const publish = (channel: string, seq: number) =>
-  pubsub.publish(`${prefix}${channel}`, { id: `t${seq}`, seq });
+const publish = (channel: string, seq: number) => ticksStream.publish(channel, seq);
 
 beforeAll(async () => {
   redis = await startPrivateRedis();
-  ({ pubsub, close: closePubSub } = createPubSub(redis.url, log));
+  ticksStream = openTickStream(redis.url, prefix);
   keys = await createTestKeys();
   ticks = await startTicks(keys.verifier);
   names = await startSubgraph('names', NAMES, {
@@ -155,7 +153,7 @@ afterAll(async () => {
   await gateway?.service.stop();
   await ticks?.service.stop();
   await names?.service.stop();
-  await closePubSub();
+  await ticksStream?.close();
   await redis?.stop();
 });
 
@@ -201,13 +199,11 @@ describe('subscriptions through the gateway', () => {
       ticks.service.server.getConnections((_e, n) => resolve(n)),
     );
     expect(connections).toBe(1);
+    // Three users: three upstream subscriptions over that one connection.
+    expect(ticksStream.tail.listening('shared')).toBe(3);
     subscribers.forEach((s) => s.stop());
-    await eventually(async () =>
-      expect(await pubsub.getPublisher().pubsub('NUMSUB', `${prefix}shared`)).toEqual([
-        `${prefix}shared`,
-        0,
-      ]),
-    );
+    // Down to the subgraph's stream tail: nobody listens to the channel any more.
+    await eventually(async () => expect(ticksStream.tail.listening('shared')).toBe(0));
   });
 
   it('ends the subscription when the token expires', async () => {

@@ -212,7 +212,7 @@ describe('WebSocket limits', () => {
     a.stop();
     const d = subscribe(client, TICK, 'd');
     await eventually(async () => {
-      await ticks.pubsub.pubsub.publish(`${prefix}d`, { id: 't1', seq: 1 });
+      await ticks.ticks.publish('d', 1);
       expect(d.seen[0]).toEqual({ data: { tick: { id: 't1', seq: 1 } } });
     });
     b.stop();

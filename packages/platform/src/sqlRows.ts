@@ -38,3 +38,7 @@ export async function insertRows(
     );
   }
 }
+
+/** The suffix that turns a multi-row INSERT into an update of existing (locked) rows. */
+export const onDuplicateKeyUpdate = (columns: readonly string[]) =>
+  `ON DUPLICATE KEY UPDATE ${columns.map((c) => `${c} = VALUES(${c})`).join(', ')}`;

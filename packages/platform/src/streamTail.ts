@@ -1,9 +1,14 @@
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { SUBSCRIPTION_QUEUE_LIMIT } from './boundedEvents.ts';
+import { SUBSCRIPTION_QUEUE_LIMIT } from './liveQueue.ts';
 import { connectRedis, type RedisClient } from './redis.ts';
 import { compareStreamIds as cmp, isStreamId } from './streamIds.ts';
-import { openTailSubscription, type TailSubscription } from './tailSubscription.ts';
+import {
+  followerTake,
+  openTailSubscription,
+  type TailFollow,
+  type TailSubscription,
+} from './tailSubscription.ts';
 import { TailWindow, type TailEntry } from './tailWindow.ts';
 
 /** One event as a tail subscription delivers it: its stream entry id is its resume cursor. */
@@ -42,8 +47,16 @@ export interface StreamTail<T> {
    * SUBSCRIPTION_BEHIND rather than skipping events silently.
    */
   subscribe(key: string, resumeAfter?: string): AsyncIterableIterator<Cursored<T>>;
+  /**
+   * The same, as a subscription resolver returns it: each event of the key the follower
+   * `keep`s becomes its `map`ped root value, marked with the event's cursor (`withCursor`).
+   * Filter and mapping run as the subscriber takes each event, in the one bounded queue.
+   */
+  subscribe<R extends object>(key: string, follow: TailFollow<T, R>): AsyncIterableIterator<R>;
   /** Live subscriptions in this process (a metric, and tests wait on it). */
   readonly listeners: number;
+  /** Live subscriptions to one key (a client that left no longer counts). */
+  listening(key: string): number;
   close(): Promise<void>;
 }
 
@@ -70,7 +83,7 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
   const blocking = connectRedis(options.redisUrl, log, 'stream-tail', {
     maxRetriesPerRequest: null,
   });
-  const byKey = new Map<string, Set<TailSubscription<T>>>();
+  const byKey = new Map<string, Set<Pick<TailSubscription<T, unknown>, 'offer'>>>();
   let listeners = 0;
   /** Event ids of the latest entries, oldest first, to drop republished copies. */
   const recent = new Set<string>();
@@ -191,12 +204,18 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
   }
 
   return {
-    subscribe(key, resumeAfter) {
+    subscribe<R extends object>(key: string, how?: string | TailFollow<T, R>) {
+      const resumeAfter = typeof how === 'string' ? how : how?.resumeAfter;
+      const take =
+        typeof how === 'object'
+          ? followerTake(how)
+          : (entry: TailEntry<T>) => ({ cursor: entry.id, event: entry.event }) as unknown as R;
       const set = byKey.get(key) ?? new Set();
       byKey.set(key, set);
-      const subscription = openTailSubscription<T>({
+      const subscription: TailSubscription<T, R> = openTailSubscription<T, R>({
         limit: replayLimit,
         resumeAfter,
+        take,
         onEnd: () => {
           listeners--;
           set.delete(subscription);
@@ -223,11 +242,12 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
               ),
           );
       }
-      return subscription.iterator;
+      return subscription.queue;
     },
     get listeners() {
       return listeners;
     },
+    listening: (key) => byKey.get(key)?.size ?? 0,
     async close() {
       stopping = true;
       blocking.disconnect();

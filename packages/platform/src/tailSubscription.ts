@@ -1,10 +1,46 @@
 import type { GraphQLError } from 'graphql';
-import { subscriberBehind } from './boundedEvents.ts';
+import { LiveQueue, subscriberBehind } from './liveQueue.ts';
 import { compareStreamIds as cmp, isStreamId } from './streamIds.ts';
-import type { Cursored } from './streamTail.ts';
+import { withCursor } from './subscriptionCursor.ts';
 import type { TailEntry } from './tailWindow.ts';
+import { contextOfTraceparent, inSpan, SpanKind, tracingEnabled } from './tracing.ts';
 
-export interface TailSubscription<T> {
+/** What a subscriber makes of its key's events (a resolver's filter and root value). */
+export interface TailFollow<T, R extends object> {
+  /** Ask to resume after this cursor (`resumeAfterOf(context)`): the missed events come first. */
+  resumeAfter?: string;
+  /** The subscriber's own filter (per-event authorization); false skips the event. */
+  keep?: (event: T) => boolean | Promise<boolean>;
+  /** The root value the event becomes; the tail marks it with the event's cursor. */
+  map: (event: T) => R | Promise<R>;
+}
+
+/** The `traceparent` an event envelope carries (the outbox's trace; see @poolgraph/events). */
+const traceparentOf = (event: unknown): string | undefined => {
+  const trace = (event as { trace?: { traceparent?: unknown } } | null)?.trace;
+  return typeof trace?.traceparent === 'string' ? trace.traceparent : undefined;
+};
+
+/**
+ * A follower's `take`: its filter, then its mapping with the cursor put on the result. With
+ * tracing, the event's delivery to this subscriber joins the trace that caused it.
+ */
+export function followerTake<T, R extends object>({ keep, map }: TailFollow<T, R>) {
+  return async (entry: TailEntry<T>): Promise<R | undefined> => {
+    if (keep && !(await keep(entry.event))) return undefined;
+    const traceparent = tracingEnabled() ? traceparentOf(entry.event) : undefined;
+    const value = traceparent
+      ? await inSpan(
+          'subscription event',
+          { kind: SpanKind.CONSUMER, parent: contextOfTraceparent(traceparent) },
+          async () => map(entry.event),
+        )
+      : await map(entry.event);
+    return withCursor(value, entry.id);
+  };
+}
+
+export interface TailSubscription<T, R> {
   /** A live entry from the tail: held while the replay runs, then delivered. */
   offer(entry: TailEntry<T>): void;
   /** No replay: deliver live entries from now on. */
@@ -12,63 +48,49 @@ export interface TailSubscription<T> {
   /** The replay's entries, delivered before the held live ones (duplicates dropped). */
   replayed(entries: readonly TailEntry<T>[]): void;
   fail(error: GraphQLError): void;
-  iterator: AsyncIterableIterator<Cursored<T>>;
+  /** What the subscriber pulls: the platform's one bounded queue. */
+  queue: LiveQueue<TailEntry<T>, R>;
 }
 
-interface Options {
+interface Options<T, R> {
   /** Events waiting (queued, or held during a replay) before the subscription is ended. */
   limit: number;
   resumeAfter: string | undefined;
+  /** The subscriber's own filter and mapping, applied as it takes each entry. */
+  take: (entry: TailEntry<T>) => R | undefined | Promise<R | undefined>;
   onEnd: () => void;
 }
 
 /**
- * One subscriber of a stream tail: a bounded queue (as boundedEvents) that delivers each entry
- * at most once and in stream order. `last` is the newest cursor delivered (or resumed after):
- * anything at or before it is a duplicate, whether it comes from the replay or live.
+ * One subscriber of a stream tail: a `LiveQueue` (ended with SUBSCRIPTION_BEHIND when it falls
+ * `limit` entries behind) that delivers each entry at most once and in stream order. `last`
+ * is the newest cursor queued (or resumed after): anything at or before it is a duplicate,
+ * whether it comes from the replay or live. While a resume replays, live entries are held
+ * (bounded by the same limit) and queued after it.
  */
-export function openTailSubscription<T>({
+export function openTailSubscription<T, R>({
   limit,
   resumeAfter,
+  take,
   onEnd,
-}: Options): TailSubscription<T> {
-  const queue: Cursored<T>[] = [];
+}: Options<T, R>): TailSubscription<T, R> {
+  const queue = new LiveQueue<TailEntry<T>, R>({
+    limit,
+    onOverflow: () => subscriberBehind(limit),
+    onEnd,
+    take,
+  });
   let held: TailEntry<T>[] | undefined = [];
   let last = isStreamId(resumeAfter) ? resumeAfter : undefined;
-  let waiting: { resolve: (r: IteratorResult<Cursored<T>>) => void; reject: (e: unknown) => void };
-  let waitingSet = false;
-  let failure: GraphQLError | undefined;
-  let finished = false;
-  const done = (): IteratorResult<Cursored<T>> => ({ value: undefined, done: true });
 
-  const finish = () => {
-    if (finished) return;
-    finished = true;
-    queue.length = 0;
-    held = undefined;
-    onEnd();
-  };
   const fail = (error: GraphQLError) => {
-    if (finished || failure) return;
-    failure = error;
-    queue.length = 0;
     held = undefined;
-    if (waitingSet) {
-      waitingSet = false;
-      finish();
-      waiting.reject(error);
-    }
+    queue.fail(error);
   };
   const deliver = (entry: TailEntry<T>) => {
-    if (finished || failure) return;
     if (last !== undefined && cmp(entry.id, last) <= 0) return;
     last = entry.id;
-    const item = { cursor: entry.id, event: entry.event };
-    if (waitingSet) {
-      waitingSet = false;
-      waiting.resolve({ value: item, done: false });
-    } else if (queue.length < limit) queue.push(item);
-    else fail(subscriberBehind(limit));
+    queue.push(entry);
   };
   const live = () => {
     const pending = held;
@@ -78,7 +100,7 @@ export function openTailSubscription<T>({
 
   return {
     offer(entry) {
-      if (finished || failure) return;
+      if (queue.closed) return;
       if (!held) return deliver(entry);
       if (held.length < limit) held.push(entry);
       else fail(subscriberBehind(limit));
@@ -90,34 +112,6 @@ export function openTailSubscription<T>({
       live();
     },
     fail,
-    iterator: {
-      async next() {
-        if (queue.length) return { value: queue.shift()!, done: false };
-        if (failure && !finished) {
-          finish();
-          throw failure;
-        }
-        if (finished) return done();
-        return new Promise((resolve, reject) => {
-          waiting = { resolve, reject };
-          waitingSet = true;
-        });
-      },
-      async return() {
-        if (waitingSet) {
-          waitingSet = false;
-          waiting.resolve(done());
-        }
-        finish();
-        return done();
-      },
-      async throw(error: unknown) {
-        finish();
-        throw error;
-      },
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    },
+    queue,
   };
 }

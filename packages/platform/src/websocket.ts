@@ -14,6 +14,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { ErrorCode, isExpectedError } from './errors.ts';
+import { scheduleRecheck } from './recheck.ts';
 import {
   CURSOR_EXTENSION,
   RESUME_EXTENSION,
@@ -29,12 +30,6 @@ export interface SubgraphSubscriptions<TContext> {
    */
   context: (authorization: string | undefined) => Promise<TContext>;
 }
-
-/**
- * How often a live subscription's credentials are checked again (by building its context
- * anew): a revoked session or an expired token ends it within this plus the revocation cache.
- */
-export const SUBSCRIPTION_RECHECK_MS = 2_000;
 
 const stringOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
@@ -66,11 +61,9 @@ export function attachSubscriptions<TContext>(
   const disposable = useServer(
     {
       schema,
-      async subscribe(args) {
-        const result = await subscribeWithCursors(args);
-        if (!(Symbol.asyncIterator in result)) return result;
+      subscribe(args) {
         const authorization = admitted.get(args.contextValue as object);
-        return guardSubscription(result, () => options.context(authorization), log);
+        return liveResults(args, () => options.context(authorization), log);
       },
       async onSubscribe(ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
         let document;
@@ -126,87 +119,71 @@ export function attachSubscriptions<TContext>(
 }
 
 /**
- * graphql-js' subscribe (the source stream, each event executed with it as root value), plus
- * the event's resume cursor (subscriptionCursor.ts) in the result's `extensions`, which
- * graphql-ws sends in the `next` message.
+ * A subscription's results: graphql-js' source stream (the resolver's iterator, a stream
+ * tail's `LiveQueue`), each event executed with it as root value and its resume cursor
+ * (subscriptionCursor.ts) put in the result's `extensions`, which graphql-ws sends in the
+ * `next` message. Ended with a clear error when its credentials stop being valid (`recheck`,
+ * on the shared re-check timer, throws an expected error: expired, revoked) and with a masked
+ * one when the source fails mid-stream (graphql-ws would otherwise send the raw message: SQL,
+ * parameters). A verdict wakes a next() that waits for an event, whatever the source.
  */
-async function subscribeWithCursors(
+export async function liveResults(
   args: ExecutionArgs,
+  recheck: () => Promise<unknown>,
+  log: Logger,
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
   const events = source as AsyncIterableIterator<unknown>;
-  const results: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
-      const item = await events.next();
-      if (item.done) return { value: undefined, done: true };
-      const result = await execute({ ...args, rootValue: item.value });
-      const cursor = cursorOf(item.value);
-      const value = cursor
-        ? { ...result, extensions: { ...result.extensions, [CURSOR_EXTENSION]: cursor } }
-        : result;
-      return { value, done: false };
-    },
-    async return() {
-      await events.return?.();
-      return { value: undefined, done: true };
-    },
-    async throw(error: unknown) {
-      await events.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-  return results;
-}
-
-/**
- * A subscription's events, ended with a clear error when its credentials stop being valid
- * (expired, revoked: `recheck` throws an expected error) and with a masked one when the source
- * fails mid-stream (graphql-ws would otherwise send the raw message: SQL, parameters).
- */
-export function guardSubscription(
-  source: AsyncIterableIterator<ExecutionResult> | AsyncGenerator<ExecutionResult>,
-  recheck: () => Promise<unknown>,
-  log: Logger,
-): AsyncIterableIterator<ExecutionResult> {
-  let ending: ((error: GraphQLError) => void) | undefined;
-  const ended = new Promise<GraphQLError>((resolve) => (ending = resolve));
+  let verdict: GraphQLError | undefined;
+  /** Wakes the next() waiting for an event (one settle function, not a race per event). */
+  let wake: (() => void) | undefined;
   let finished = false;
-  const timer = setInterval(() => {
+  const stopRechecks = scheduleRecheck(() => {
     recheck().catch((error: unknown) => {
       // Only a verdict on the credentials ends the subscription; a Redis blip does not.
-      if (isExpectedError(error)) ending?.(toClientError(error, log));
-      else log.warn({ err: error }, 'subscription credentials could not be checked');
+      if (!isExpectedError(error)) {
+        log.warn({ err: error }, 'subscription credentials could not be checked');
+      } else if (!finished && !verdict) {
+        verdict = toClientError(error, log);
+        wake?.();
+      }
     });
-  }, SUBSCRIPTION_RECHECK_MS);
-  timer.unref();
-
+  });
   const finish = async (): Promise<IteratorResult<ExecutionResult>> => {
     if (!finished) {
       finished = true;
-      clearInterval(timer);
-      await source.return?.(undefined);
+      stopRechecks();
+      // Not awaited: a generator's return() waits for its pending next(), which may be never.
+      void Promise.resolve(events.return?.()).catch(() => undefined);
     }
     return { value: undefined, done: true };
   };
+  /** The verdict, once, as the subscription's last result. */
+  const ended = async (): Promise<IteratorResult<ExecutionResult>> => {
+    const errors = [verdict!];
+    await finish();
+    return { value: { errors }, done: false };
+  };
 
-  return {
+  const results: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       if (finished) return { value: undefined, done: true };
+      if (verdict) return ended();
       try {
-        const outcome = await Promise.race([
-          source.next(),
-          ended.then((error) => ({ failure: error })),
-        ]);
-        if ('failure' in outcome) {
-          await finish();
-          return { value: { errors: [outcome.failure] }, done: false };
-        }
-        if (outcome.done) await finish();
-        return outcome;
+        const item = await new Promise<IteratorResult<unknown> | undefined>((resolve, reject) => {
+          wake = () => resolve(undefined);
+          events.next().then(resolve, reject);
+        });
+        wake = undefined;
+        if (verdict || !item) return await ended();
+        if (item.done) return await finish();
+        const result = await execute({ ...args, rootValue: item.value });
+        const cursor = cursorOf(item.value);
+        const value = cursor
+          ? { ...result, extensions: { ...result.extensions, [CURSOR_EXTENSION]: cursor } }
+          : result;
+        return { value, done: false };
       } catch (error) {
         await finish().catch(() => undefined);
         return { value: { errors: [toClientError(error, log)] }, done: false };
@@ -221,4 +198,5 @@ export function guardSubscription(
       return this;
     },
   };
+  return results;
 }

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { createStreamTail, type Cursored, type StreamTail } from '../src/streamTail.ts';
+import { cursorOf } from '../src/subscriptionCursor.ts';
 
 // The stream tail against a real Redis: resumes from its window, from the stream itself when
 // the window does not reach back, and refuses (SUBSCRIPTION_BEHIND) what it cannot replay.
@@ -23,7 +24,7 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-function tail(stream: string, windowEntries?: number) {
+function tail(stream: string, windowEntries?: number, replayLimit?: number) {
   const created = createStreamTail<Event>({
     redisUrl: REDIS_URL,
     redis,
@@ -32,6 +33,7 @@ function tail(stream: string, windowEntries?: number) {
     idOf: (event) => event.id,
     log: createLogger('test', 'silent'),
     windowEntries,
+    replayLimit,
   });
   tails.push(created);
   return created;
@@ -107,6 +109,52 @@ describe('createStreamTail', () => {
       extensions: { code: 'SUBSCRIPTION_BEHIND' },
     });
     expect(t.listeners).toBe(0);
+  });
+
+  it('delivers in order to a subscriber that keeps up, through its own filter and mapping', async () => {
+    const stream = `${prefix}follow`;
+    const t = tail(stream);
+    await caughtUp(stream, t);
+    const events = t.subscribe('a', {
+      keep: (event) => event.id !== 'o2',
+      map: async (event) => ({ seen: event.id }),
+    });
+    const first = events.next();
+    for (const id of ['o1', 'o2', 'o3']) await add(stream, { id, key: 'a' });
+    const got = [(await first).value, (await events.next()).value];
+    expect(got.map((value) => value?.seen)).toEqual(['o1', 'o3']);
+    // Each result carries its stream cursor (what the WebSocket server sends as extensions.cursor).
+    expect(cursorOf(got[1])).toMatch(/^\d+-\d+$/);
+    await events.return?.();
+  });
+
+  it('ends a subscriber that falls more than its limit behind with SUBSCRIPTION_BEHIND, and lets go of it', async () => {
+    const stream = `${prefix}slow`;
+    const t = tail(stream, undefined, 3);
+    await caughtUp(stream, t);
+    const slow = t.subscribe('s');
+    const fast = t.subscribe('f');
+    for (let n = 1; n <= 10; n++) await add(stream, { id: `s${n}`, key: 's' });
+    // Another key's event, read after the ten: by then the slow one has overflowed.
+    await add(stream, { id: 'f1', key: 'f' });
+    expect((await fast.next()).value?.event.id).toBe('f1');
+    await expect(slow.next()).rejects.toMatchObject({
+      message: 'The subscription fell more than 3 events behind and was ended; subscribe again.',
+      extensions: { code: 'SUBSCRIPTION_BEHIND' },
+    });
+    expect(await slow.next()).toEqual({ value: undefined, done: true });
+    expect(t.listening('s')).toBe(0);
+    await fast.return?.();
+  });
+
+  it('lets go of a subscription on return, even while it waits for its first event', async () => {
+    const t = tail(`${prefix}early`);
+    const events = t.subscribe('e');
+    expect(t.listening('e')).toBe(1);
+    const pending = events.next();
+    await events.return?.();
+    expect(await pending).toEqual({ value: undefined, done: true });
+    expect(t.listening('e')).toBe(0);
   });
 
   it('refuses a cursor that is not one', async () => {

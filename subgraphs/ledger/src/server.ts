@@ -15,7 +15,7 @@ import {
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { hostname } from 'node:os';
-import { startPoolFactsConsumer } from './events/poolFacts.ts';
+import { startPoolFactsConsumer } from './events/poolsConsumer.ts';
 import { createLedgerRelay } from './events/relay.ts';
 import { createPoolsPeer, type PoolsPeer } from './peers/pools.ts';
 import { createPoster } from './movements/lanes.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventually } from '@poolgraph/testing';
 import type { TestUser } from '@poolgraph/test-stack';
-import { applyPoolEvent } from '../src/events/poolFacts.ts';
+import { applyPoolEvent } from '../src/events/poolsConsumer.ts';
 import { selectPoolFactsByIds } from '../src/data/poolFacts.ts';
 import { errorCodes, expectData, key, openPoolWithMembers, type TestPool } from './helpers.ts';
 import { CONFIRM_TRANSFER, start, transactionOf, usePaymentsStack } from './payments.ts';

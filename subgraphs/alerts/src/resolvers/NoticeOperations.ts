@@ -1,5 +1,5 @@
 import { requireViewer } from '@poolgraph/auth';
-import { badUserInput, isUuid, pipeEvents, resumeAfterOf, withCursor } from '@poolgraph/platform';
+import { badUserInput, isUuid, resumeAfterOf } from '@poolgraph/platform';
 import type {
   MutationResolvers,
   QueryResolvers,
@@ -60,15 +60,11 @@ export const NoticeSubscriptions: Pick<SubscriptionResolvers, 'noticeReceived'> 
     /** Keyed by investor on the stream tail, so a subscriber is only ever handed their own. */
     subscribe: (_root, _args, context) => {
       const viewer = requireViewer(context.viewer);
-      const events = context.alertEvents.subscribe(
-        noticeKey(viewer.userId),
-        resumeAfterOf(context),
-      );
-      return pipeEvents(
-        events,
-        ({ event }) => noticeFromEvent(event).investorId === viewer.userId,
-        ({ event, cursor }) => withCursor({ noticeReceived: noticeFromEvent(event) }, cursor),
-      );
+      return context.alertEvents.subscribe(noticeKey(viewer.userId), {
+        resumeAfter: resumeAfterOf(context),
+        keep: (event) => noticeFromEvent(event).investorId === viewer.userId,
+        map: (event) => ({ noticeReceived: noticeFromEvent(event) }),
+      });
     },
   },
 };

@@ -1,5 +1,5 @@
 import { hasRole, requireRole } from '@poolgraph/auth';
-import { pipeEvents, resumeAfterOf, withCursor } from '@poolgraph/platform';
+import { resumeAfterOf } from '@poolgraph/platform';
 import type { SubscriptionResolvers } from '../__generated__/resolvers.ts';
 import { requireManagedPool } from '../access.ts';
 import { alertFromEvent, ALL_ALERTS } from '../events/alertStream.ts';
@@ -17,16 +17,15 @@ export const Subscription: SubscriptionResolvers = {
       const viewer = requireRole(context.viewer, 'ADMIN', 'MANAGER');
       if (poolId != null) await requireManagedPool(context, poolId);
       const admin = hasRole(viewer, 'ADMIN');
-      const events = context.alertEvents.subscribe(ALL_ALERTS, resumeAfterOf(context));
-      return pipeEvents(
-        events,
-        ({ event }) => {
+      return context.alertEvents.subscribe(ALL_ALERTS, {
+        resumeAfter: resumeAfterOf(context),
+        keep: (event) => {
           const alert = alertFromEvent(event);
           if (poolId != null && alert.poolId !== poolId) return false;
           return admin || alert.managerId === viewer.userId;
         },
-        ({ event, cursor }) => withCursor({ alertRaised: alertFromEvent(event) }, cursor),
-      );
+        map: (event) => ({ alertRaised: alertFromEvent(event) }),
+      });
     },
   },
   ...NoticeSubscriptions,

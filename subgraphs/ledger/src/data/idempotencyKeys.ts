@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { LedgerQueryable } from '../db/index.ts';
 import { idempotencyKeys } from '../db/schema.ts';
-import { isDuplicateKey } from '@poolgraph/platform';
-import { insertRows, list } from './rows.ts';
+import { insertRows, isDuplicateKey, sqlList } from '@poolgraph/platform';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
 export type NewIdempotencyRow = Omit<typeof idempotencyKeys.$inferInsert, 'keyHash'>;
@@ -46,8 +45,8 @@ export async function selectIdempotencyKeys(
     .from(idempotencyKeys)
     .where(
       and(
-        sql`${idempotencyKeys.keyHash} IN (${list(hashes)})`,
-        sql`${idempotencyKeys.actorId} IN (${list(actors)})`,
+        sql`${idempotencyKeys.keyHash} IN (${sqlList(hashes)})`,
+        sql`${idempotencyKeys.actorId} IN (${sqlList(actors)})`,
       ),
     );
   const wanted = new Set(pairs.map((p) => `${p.actorId}:${keyHashOf(p.idempotencyKey)}`));

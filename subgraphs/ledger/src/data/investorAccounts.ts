@@ -1,7 +1,7 @@
+import { insertRows, onDuplicateKeyUpdate, sqlValues } from '@poolgraph/platform';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { investorAccounts } from '../db/schema.ts';
-import { BALANCE_UPDATE, insertRows, values } from './rows.ts';
 
 export type InvestorAccountRow = typeof investorAccounts.$inferSelect;
 
@@ -52,7 +52,7 @@ export async function selectInvestorAccountsByKeys(
   keys: ReadonlyArray<{ poolId: string; investorId: string }>,
 ): Promise<InvestorAccountRow[]> {
   if (keys.length === 0) return [];
-  const pairs = values(keys.map((k) => [k.poolId, k.investorId]));
+  const pairs = sqlValues(keys.map((k) => [k.poolId, k.investorId]));
   return db
     .select()
     .from(investorAccounts)
@@ -89,7 +89,7 @@ export async function lockInvestorAccounts(
   const select = async () => {
     const locked: InvestorAccountRow[] = [];
     for (let i = 0; i < unique.length; i += PAIRS_PER_LOOKUP) {
-      const pairs = values(
+      const pairs = sqlValues(
         unique.slice(i, i + PAIRS_PER_LOOKUP).map((k) => [k.poolId, k.investorId]),
       );
       locked.push(
@@ -173,6 +173,6 @@ export async function updateInvestorAccounts(
       r.pendingIn,
       r.pendingOut,
     ]),
-    BALANCE_UPDATE(columns),
+    onDuplicateKeyUpdate(columns),
   );
 }

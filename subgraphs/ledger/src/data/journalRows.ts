@@ -1,6 +1,6 @@
+import { insertRows } from '@poolgraph/platform';
 import { withTraceContext, type OutboxInsert } from '@poolgraph/events';
 import type { LedgerTx } from '../db/index.ts';
-import { insertRows } from './rows.ts';
 import type { TransactionRow } from './transactions.ts';
 
 /** One side of a double entry as stored: signed minor units, debit positive. */

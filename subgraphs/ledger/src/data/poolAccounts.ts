@@ -1,7 +1,7 @@
+import { insertRows, onDuplicateKeyUpdate } from '@poolgraph/platform';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { poolAccounts } from '../db/schema.ts';
-import { BALANCE_UPDATE, insertRows } from './rows.ts';
 
 export type PoolAccountRow = typeof poolAccounts.$inferSelect;
 
@@ -84,7 +84,7 @@ export async function updatePoolAccounts(tx: LedgerTx, rows: PoolAccountRow[]): 
       r.pendingIn,
       r.pendingOut,
     ]),
-    BALANCE_UPDATE(columns),
+    onDuplicateKeyUpdate(columns),
   );
 }
 

@@ -1,8 +1,8 @@
+import { sqlValues } from '@poolgraph/platform';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { poolFacts, poolMembers, type PoolStatus } from '../db/schema.ts';
 import { asActed, type PoolMemberRow } from './poolMembers.ts';
-import { values } from './rows.ts';
 
 export type PoolFactsRow = typeof poolFacts.$inferSelect;
 
@@ -75,7 +75,7 @@ export async function selectPoolCopies(
   const asked =
     pairs.length === 0
       ? sql`FALSE`
-      : sql`(${poolMembers.poolId}, ${poolMembers.investorId}) IN (${values(pairs.map((p) => [p.poolId, p.investorId]))})`;
+      : sql`(${poolMembers.poolId}, ${poolMembers.investorId}) IN (${sqlValues(pairs.map((p) => [p.poolId, p.investorId]))})`;
   const rows = await db
     .select({ facts: poolFacts, member: poolMembers })
     .from(poolFacts)

@@ -1,7 +1,7 @@
+import { sqlValues } from '@poolgraph/platform';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { poolMembers } from '../db/schema.ts';
-import { values } from './rows.ts';
 
 /** A membership as the ledger acts on it: `member` is false while the member is leaving. */
 export interface PoolMemberRow {
@@ -87,7 +87,7 @@ export async function selectMembers(
   keys: ReadonlyArray<{ poolId: string; investorId: string }>,
 ): Promise<PoolMemberRow[]> {
   if (keys.length === 0) return [];
-  const pairs = values(keys.map((k) => [k.poolId, k.investorId]));
+  const pairs = sqlValues(keys.map((k) => [k.poolId, k.investorId]));
   const rows = await db
     .select()
     .from(poolMembers)

@@ -3,10 +3,10 @@ import type {
   TransactionPostedPayload,
   TransactionStepEvent,
 } from '@poolgraph/events';
+import { monotonicUuidv7 } from '@poolgraph/platform';
 import type { LedgerTx } from '../db/index.ts';
 import { insertJournal, type EntryRow } from '../data/journalRows.ts';
 import { updateSettledTransactions, type TransactionRow } from '../data/transactions.ts';
-import { monotonicUuidv7 } from '../ids.ts';
 import { applyToBooks, type PlannedTransaction, type PoolBooks } from './poolBooks.ts';
 import { postReservation, releasePending, reservePending } from './reservations.ts';
 

@@ -1,5 +1,5 @@
 import type { TransactionStepEvent } from '@poolgraph/events';
-import { isUuid, notFound, pipeEvents, resumeAfterOf, withCursor } from '@poolgraph/platform';
+import { isUuid, notFound, resumeAfterOf } from '@poolgraph/platform';
 import type { SubscriptionResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
 import type { TransactionRow } from '../data/transactions.ts';
@@ -7,9 +7,10 @@ import { asOfStep } from '../subscriptions/transactionCache.ts';
 import { authorizeWatch } from '../subscriptions/watch.ts';
 
 /**
- * Authorizes the caller, then follows the pool's events through the caller's own filter. A
- * subscribe message with `extensions.resumeAfter` (the gateway, after losing its socket) first
- * gets what it missed, through the same filter and mapping; each result carries its cursor.
+ * Authorizes the caller, then follows the pool's events on the stream tail through the
+ * caller's own filter. A subscribe message with `extensions.resumeAfter` (the gateway, after
+ * losing its socket) first gets what it missed, through the same filter and mapping; the tail
+ * puts each event's cursor on its result.
  */
 async function watchPool<R extends object>(
   poolId: string,
@@ -18,16 +19,15 @@ async function watchPool<R extends object>(
 ): Promise<AsyncIterableIterator<R>> {
   if (!isUuid(poolId)) throw notFound('The pool');
   const keep = await authorizeWatch(context, poolId);
-  const events = context.poolEvents.subscribe(poolId, resumeAfterOf(context));
-  return pipeEvents(
-    events,
-    ({ event }) => keep(event),
-    async ({ event, cursor }) => {
+  return context.poolEvents.subscribe(poolId, {
+    resumeAfter: resumeAfterOf(context),
+    keep,
+    map: async (event) => {
       const transaction = await context.postedTransactions.load(event.payload.transactionId);
       if (!transaction) throw notFound('The transaction');
-      return withCursor(map(event, asOfStep(event, transaction)), cursor);
+      return map(event, asOfStep(event, transaction));
     },
-  );
+  });
 }
 
 export const Subscription: SubscriptionResolvers = {

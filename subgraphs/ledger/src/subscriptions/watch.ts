@@ -1,11 +1,8 @@
 import { hasRole, requireViewer, type Viewer } from '@poolgraph/auth';
-import { forbidden, notFound } from '@poolgraph/platform';
+import { forbidden, notFound, SUBSCRIPTION_RECHECK_MS } from '@poolgraph/platform';
 import type { TransactionStepEvent } from '@poolgraph/events';
 import type { Context } from '../context.ts';
 import { checkedView } from '../movements/poolView.ts';
-
-/** How long a member's membership, once confirmed, is trusted between events. */
-const MEMBERSHIP_RECHECK_MS = 2_000;
 
 export type EventFilter = (event: TransactionStepEvent) => Promise<boolean>;
 
@@ -29,7 +26,8 @@ export async function authorizeWatch(context: Context, poolId: string): Promise<
   let confirmedAt = Date.now();
   return async (event) => {
     if (event.payload.investorId !== viewer.userId) return false;
-    if (Date.now() - confirmedAt > MEMBERSHIP_RECHECK_MS) {
+    // A membership, once confirmed, is trusted as long as the caller's credentials are.
+    if (Date.now() - confirmedAt > SUBSCRIPTION_RECHECK_MS) {
       const now = await context.views(poolId, viewer.userId).catch(() => null);
       if (!now?.isMember) return false;
       confirmedAt = Date.now();

@@ -1,0 +1,56 @@
+/**
+ * How often a live subscription checks again what it was admitted on: its token and session
+ * (the gateway and every subgraph's WebSocket server), a member's membership (the ledger's
+ * pool watch). A revoked session or an expired token ends it within this plus the revocation
+ * cache (`REVOCATION_CACHE_MS`).
+ */
+export const SUBSCRIPTION_RECHECK_MS = 2_000;
+
+/** The period is cut into this many slots, one run per tick. */
+const SLOTS = 10;
+
+const slots: Array<Set<() => void>> = Array.from({ length: SLOTS }, () => new Set());
+let current = 0;
+let registered = 0;
+let timer: NodeJS.Timeout | undefined;
+
+function tick(): void {
+  current = (current + 1) % SLOTS;
+  for (const check of slots[current]!) {
+    try {
+      check();
+    } catch {
+      // A check reports its own verdict (it ends its subscription); a throw here is a bug in
+      // one check and must not stop the others.
+    }
+  }
+}
+
+/**
+ * Runs `check` every SUBSCRIPTION_RECHECK_MS until the returned function is called. One timer
+ * per process serves every live subscription (10,000 sockets are not 10,000 intervals): it
+ * ticks ten times a period and runs one slot each tick, a new check joining the slot that just
+ * ran, so each runs once a period and the checks spread over it as they did with a timer each.
+ * The timer stops when no check is left and never keeps the process alive.
+ */
+export function scheduleRecheck(check: () => void): () => void {
+  const slot = slots[current]!;
+  const entry = () => check(); // its own entry, should one function be scheduled twice
+  slot.add(entry);
+  registered++;
+  if (!timer) {
+    timer = setInterval(tick, SUBSCRIPTION_RECHECK_MS / SLOTS);
+    timer.unref();
+  }
+  let cancelled = false;
+  return () => {
+    if (cancelled) return;
+    cancelled = true;
+    slot.delete(entry);
+    registered--;
+    if (registered === 0 && timer) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
