@@ -30,6 +30,7 @@ const Notices = screen(() => import('./screens/investor/Notices.tsx'), 'Notices'
 const History = screen(() => import('./screens/investor/History.tsx'), 'History');
 const Reports = screen(() => import('./screens/Reports.tsx'), 'Reports');
 const ApiKeys = screen(() => import('./screens/admin/ApiKeys.tsx'), 'ApiKeys');
+const PartnerKeys = screen(() => import('./screens/manager/PartnerKeys.tsx'), 'PartnerKeys');
 
 /** While a screen's chunk loads: plain markup, so the first script needs no component library. */
 function ScreenLoading() {
@@ -109,6 +110,14 @@ export function App() {
             element={
               <RequireRole role="MANAGER">
                 <AlertRules />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/manager/keys"
+            element={
+              <RequireRole role="MANAGER">
+                <PartnerKeys />
               </RequireRole>
             }
           />

@@ -178,22 +178,31 @@ describe('creating, listing and revoking API keys', () => {
     expect(response.errors![0]!.message).toMatch(new RegExp(`^${field}:`));
   });
 
-  it('lets only admins create, list and revoke keys', async () => {
+  it('lets only admins create platform keys, and list and revoke every key', async () => {
     const manager = await stack.signUp('MANAGER');
     const asManager = { token: manager.token };
     const vars = { name: 'Mine', scopes: ['pools:read'] };
     expect(errorCodes(await graphql(stack.gatewayUrl, CREATE, vars, asManager))).toEqual([
       'FORBIDDEN',
     ]);
-    expect(
-      errorCodes(await graphql(stack.gatewayUrl, '{ apiKeys { id } }', {}, asManager)),
-    ).toEqual(['FORBIDDEN']);
+    // A manager lists (and revokes) only the partner keys they issued: none of the admins'.
+    const listed = await graphql<{ apiKeys: unknown[] }>(
+      stack.gatewayUrl,
+      '{ apiKeys { id } }',
+      {},
+      asManager,
+    );
+    expect(listed.data?.apiKeys).toEqual([]);
     expect(errorCodes(await graphql(stack.gatewayUrl, CREATE, vars))).toEqual(['UNAUTHENTICATED']);
     const key = await createKey(['pools:read']);
     const revoke = 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }';
     expect(
       errorCodes(await graphql(stack.gatewayUrl, revoke, { id: key.apiKey.id }, asManager)),
-    ).toEqual(['FORBIDDEN']);
+    ).toEqual(['NOT_FOUND']);
+    const investor = await stack.signUp('INVESTOR');
+    expect(errorCodes(await graphql(stack.gatewayUrl, '{ apiKeys { id } }', {}, investor))).toEqual(
+      ['FORBIDDEN'],
+    );
   });
 
   it('answers NOT_FOUND for revoking a key that does not exist', async () => {

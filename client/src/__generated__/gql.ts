@@ -53,7 +53,7 @@ type Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
-    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n    kind\n    expiresAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -87,6 +87,10 @@ type Documents = {
     "\n  mutation InviteByEmail($poolId: ID!, $email: String!) {\n    inviteByEmail(poolId: $poolId, email: $email) {\n      id\n      email\n    }\n  }\n": typeof types.InviteByEmailDocument,
     "\n  mutation CreateInviteLink($poolId: ID!, $maxUses: Int, $expiresInDays: Int) {\n    createInviteLink(poolId: $poolId, maxUses: $maxUses, expiresInDays: $expiresInDays) {\n      token\n      invitation {\n        id\n      }\n    }\n  }\n": typeof types.CreateInviteLinkDocument,
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation CreatePartnerKey($input: PartnerKeyInput!) {\n    createPartnerKey(input: $input) {\n      apiKey {\n        ...PartnerKeyFields\n      }\n      secret\n    }\n  }\n": typeof types.CreatePartnerKeyDocument,
+    "\n  fragment PartnerKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    poolIds\n    note\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.PartnerKeyFieldsFragmentDoc,
+    "\n  query PartnerKeys {\n    apiKeys {\n      ...PartnerKeyFields\n    }\n    me {\n      id\n      managedPools {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PartnerKeysDocument,
+    "\n  mutation RevokePartnerKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...PartnerKeyFields\n    }\n  }\n": typeof types.RevokePartnerKeyDocument,
     "\n  query PoolPage($id: ID!) {\n    pool(id: $id) {\n      ...PoolCardFields\n      description\n      totalFees {\n        amount\n        currency\n      }\n      pendingContributions {\n        amount\n        currency\n      }\n      suspense {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n      members {\n        ...MemberRowFields\n      }\n      capitalCalls {\n        id\n        percent\n        dueDate\n        totalCalled {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": typeof types.PoolPageDocument,
     "\n  mutation OpenPool($id: ID!) {\n    openPool(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.OpenPoolDocument,
     "\n  mutation ClosePool($id: ID!) {\n    closePool(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ClosePoolDocument,
@@ -135,7 +139,7 @@ const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
-    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n    kind\n    expiresAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -169,6 +173,10 @@ const documents: Documents = {
     "\n  mutation InviteByEmail($poolId: ID!, $email: String!) {\n    inviteByEmail(poolId: $poolId, email: $email) {\n      id\n      email\n    }\n  }\n": types.InviteByEmailDocument,
     "\n  mutation CreateInviteLink($poolId: ID!, $maxUses: Int, $expiresInDays: Int) {\n    createInviteLink(poolId: $poolId, maxUses: $maxUses, expiresInDays: $expiresInDays) {\n      token\n      invitation {\n        id\n      }\n    }\n  }\n": types.CreateInviteLinkDocument,
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation CreatePartnerKey($input: PartnerKeyInput!) {\n    createPartnerKey(input: $input) {\n      apiKey {\n        ...PartnerKeyFields\n      }\n      secret\n    }\n  }\n": types.CreatePartnerKeyDocument,
+    "\n  fragment PartnerKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    poolIds\n    note\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": types.PartnerKeyFieldsFragmentDoc,
+    "\n  query PartnerKeys {\n    apiKeys {\n      ...PartnerKeyFields\n    }\n    me {\n      id\n      managedPools {\n        id\n        name\n      }\n    }\n  }\n": types.PartnerKeysDocument,
+    "\n  mutation RevokePartnerKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...PartnerKeyFields\n    }\n  }\n": types.RevokePartnerKeyDocument,
     "\n  query PoolPage($id: ID!) {\n    pool(id: $id) {\n      ...PoolCardFields\n      description\n      totalFees {\n        amount\n        currency\n      }\n      pendingContributions {\n        amount\n        currency\n      }\n      suspense {\n        amount\n        currency\n      }\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n      members {\n        ...MemberRowFields\n      }\n      capitalCalls {\n        id\n        percent\n        dueDate\n        totalCalled {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": types.PoolPageDocument,
     "\n  mutation OpenPool($id: ID!) {\n    openPool(id: $id) {\n      id\n      status\n    }\n  }\n": types.OpenPoolDocument,
     "\n  mutation ClosePool($id: ID!) {\n    closePool(id: $id) {\n      id\n      status\n    }\n  }\n": types.ClosePoolDocument,
@@ -351,7 +359,7 @@ export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    rev
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n    kind\n    expiresAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n    kind\n    expiresAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -484,6 +492,22 @@ export function graphql(source: "\n  mutation CreateInviteLink($poolId: ID!, $ma
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePartnerKey($input: PartnerKeyInput!) {\n    createPartnerKey(input: $input) {\n      apiKey {\n        ...PartnerKeyFields\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePartnerKey($input: PartnerKeyInput!) {\n    createPartnerKey(input: $input) {\n      apiKey {\n        ...PartnerKeyFields\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PartnerKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    poolIds\n    note\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment PartnerKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    poolIds\n    note\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnerKeys {\n    apiKeys {\n      ...PartnerKeyFields\n    }\n    me {\n      id\n      managedPools {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query PartnerKeys {\n    apiKeys {\n      ...PartnerKeyFields\n    }\n    me {\n      id\n      managedPools {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokePartnerKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...PartnerKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokePartnerKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...PartnerKeyFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

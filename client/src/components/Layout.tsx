@@ -22,6 +22,7 @@ const NAV: Record<AppRole, Array<{ to: string; label: string }>> = {
     { to: '/manager/alerts', label: 'Alerts' },
     { to: '/manager/rules', label: 'Alert rules' },
     { to: '/manager/reports', label: 'Reports' },
+    { to: '/manager/keys', label: 'Partner keys' },
   ],
   INVESTOR: [
     { to: '/investor', label: 'Open pools' },

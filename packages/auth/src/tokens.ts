@@ -8,6 +8,7 @@ import {
   type SessionRevocations,
 } from '@poolgraph/platform';
 import { remoteKeySet, type KeySet, type KeySetOptions } from './keySet.ts';
+import { delegationOfClaim } from './delegation.ts';
 import { scopesOfClaim } from './scopes.ts';
 import { ROLES, type Role, type Viewer } from './viewer.ts';
 
@@ -89,14 +90,21 @@ export function createTokenVerifier(
       const roles = Array.isArray(payload.roles)
         ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role))
         : [];
+      const partner = roles.includes('PARTNER');
+      // A delegation only means something for a partner key; a malformed one fails the token
+      // rather than being dropped (dropping it would widen the key to a platform key).
+      const delegation = partner ? delegationOfClaim(payload.dlg) : undefined;
+      if (delegation === 'invalid') throw invalidCredential('The access token is not valid.');
+      const viewer: Viewer = {
+        userId: payload.sub!,
+        roles,
+        sessionId: payload.sid,
+        // Scopes only mean something for partner keys; nobody else's token may carry them.
+        scopes: partner ? scopesOfClaim(payload.scope) : [],
+      };
+      if (delegation) viewer.delegation = delegation;
       const entry = {
-        viewer: {
-          userId: payload.sub!,
-          roles,
-          sessionId: payload.sid,
-          // Scopes only mean something for partner keys; nobody else's token may carry them.
-          scopes: roles.includes('PARTNER') ? scopesOfClaim(payload.scope) : [],
-        },
+        viewer,
         kid: protectedHeader.kid,
         expiresAt: Math.min(exp, iat + maxAge) * 1000,
       };

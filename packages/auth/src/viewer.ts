@@ -1,4 +1,5 @@
 import { forbidden, unauthenticated } from '@poolgraph/platform';
+import type { Delegation } from './delegation.ts';
 import type { Scope } from './scopes.ts';
 
 export const ROLES = ['ADMIN', 'MANAGER', 'INVESTOR', 'PARTNER'] as const;
@@ -15,6 +16,11 @@ export interface Viewer {
    * rights come from their roles. See `hasScope`.
    */
   scopes: Scope[];
+  /**
+   * A delegated partner key's limit: one manager's pools (the token's `dlg` claim). Absent for
+   * platform keys and people. Every subgraph's read rules apply it (`delegationCovers`).
+   */
+  delegation?: Delegation;
 }
 
 export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {

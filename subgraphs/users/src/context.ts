@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
 import {
   clientGone,
+  requestIdOf,
   resolveClientAddress,
+  type CallerIdentity,
   type Logger,
   type ProxyTrust,
 } from '@poolgraph/platform';
@@ -15,6 +17,8 @@ import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface Context {
   viewer: Viewer | null;
+  /** The caller's credentials, forwarded when users asks pools (a manager's key pools). */
+  caller: CallerIdentity;
   /**
    * The caller's address: the gateway's x-forwarded-for when the request comes from a peer in
    * TRUSTED_PROXIES (the gateways), else the peer itself. Logins and sign-ups are throttled by it.
@@ -46,6 +50,7 @@ export function createContextFactory(deps: ContextDeps) {
   return async (req: IncomingMessage): Promise<Context> => ({
     // Re-verified here, not trusted from the gateway: a direct call gets only what its token allows.
     viewer: await viewerFromAuthorization(req.headers.authorization, deps.verifier),
+    caller: { authorization: req.headers.authorization, requestId: requestIdOf(req) },
     clientAddress: resolveClientAddress(req, deps.trustedProxies),
     clientGone: clientGone(req),
     db: deps.db,

@@ -3,6 +3,7 @@ import { loadEnv, signUpConfirmsEmail } from './env.ts';
 import { createService } from './server.ts';
 
 const env = loadEnv();
+// POOLS_URL is asked when a manager limits a partner key to some of their pools.
 await bootSubgraph('users', env, (config) =>
   createService({
     ...config,

@@ -23,6 +23,7 @@ import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createApiKeyService } from './services/apiKeys.ts';
+import { createPoolsPeer } from './peers/pools.ts';
 import { createOwnerNotices } from './services/ownerNotices.ts';
 import { createAccountService } from './services/account.ts';
 
@@ -121,7 +122,12 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     notices,
     revocations,
   });
-  const apiKeys = createApiKeyService({ db: mysql.db, signer, revocations });
+  const apiKeys = createApiKeyService({
+    db: mysql.db,
+    signer,
+    revocations,
+    pools: createPoolsPeer(config.subgraphUrls.pools, config.log),
+  });
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
   // just created), at most every 5 s so that made-up kids cannot flood MySQL.
   const verifier = createTokenVerifier(

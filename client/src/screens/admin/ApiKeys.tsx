@@ -1,17 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Code,
-  CopyButton,
-  Group,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Checkbox, Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
@@ -21,6 +9,7 @@ import { formatMoment } from '../../lib/dates.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
+import { SecretOnce } from '../../components/SecretOnce.tsx';
 
 export const ApiKeyFields = graphql(`
   fragment ApiKeyFields on ApiKey {
@@ -31,6 +20,8 @@ export const ApiKeyFields = graphql(`
     createdAt
     lastUsedAt
     revokedAt
+    kind
+    expiresAt
   }
 `);
 export const ApiKeysQuery = graphql(`
@@ -156,33 +147,7 @@ export function ApiKeys() {
   return (
     <Stack>
       <Title order={2}>API keys</Title>
-      {secret && (
-        <Alert
-          color="yellow"
-          title="Copy the secret now: it is not shown again"
-          withCloseButton
-          onClose={() => setSecret(null)}
-        >
-          <Stack gap="xs">
-            <Text size="sm">
-              The partner sends it as the <Code>x-api-key</Code> header. Poolgraph keeps only a hash
-              of it.
-            </Text>
-            <Group gap="xs">
-              <Code data-testid="api-key-secret" style={{ wordBreak: 'break-all' }}>
-                {secret}
-              </Code>
-              <CopyButton value={secret}>
-                {({ copied, copy }) => (
-                  <Button size="xs" variant="default" onClick={copy}>
-                    {copied ? 'Copied' : 'Copy secret'}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Stack>
-        </Alert>
-      )}
+      {secret && <SecretOnce secret={secret} onClose={() => setSecret(null)} />}
       <CreateKeyForm onCreated={setSecret} />
       {loading && !data ? (
         <Loading label="Loading API keys…" />
@@ -198,6 +163,8 @@ export function ApiKeys() {
           columns={[
             { label: 'Name', primary: true, cell: (key) => key.name },
             { label: 'Key', cell: (key) => <Code>{key.prefix}…</Code> },
+            // A manager's key reads only that manager's pools (issued under Partner keys).
+            { label: 'Kind', cell: (key) => (key.kind === 'DELEGATED' ? 'Manager' : 'Platform') },
             {
               label: 'Scopes',
               cell: (key) => (

@@ -28,7 +28,8 @@ export async function readPosition(
       fallbackCurrency && isSupportedCurrency(fallbackCurrency) ? fallbackCurrency : null;
     return currency ? positionOf(poolId, investorId, currency, null) : null;
   }
-  if (!canReadPosition(known, investorId, await managerOfPool(poolId, context))) {
+  const managerId = await managerOfPool(poolId, context);
+  if (!canReadPosition(known, investorId, { id: poolId, managerId })) {
     throw positionForbidden();
   }
   const account = isUuid(investorId)

@@ -68,7 +68,7 @@ export const Pool: PoolResolvers = {
     const zero = await figure(pool, context, () => 0n);
     const facts = await context.loaders.poolFactsById.load(pool.id);
     const account = await context.loaders.poolAccountById.load(pool.id);
-    if (!seesWholePool(viewer, managerOf(facts ?? undefined, account))) return zero;
+    if (!seesWholePool(viewer, managerOf(facts ?? undefined, account), pool.id)) return zero;
     return money(await context.loaders.heldByPoolId.load(pool.id), zero.currency);
   },
   transactions: async (pool, { first, after }, context) => {
@@ -83,7 +83,9 @@ export const Pool: PoolResolvers = {
     const facts = await context.loaders.poolFactsById.load(pool.id);
     return context.loaders.transactionPageByKey.load({
       poolId: pool.id,
-      investorId: seesWholePool(known, managerOf(facts ?? undefined, row)) ? null : known.userId,
+      investorId: seesWholePool(known, managerOf(facts ?? undefined, row), pool.id)
+        ? null
+        : known.userId,
       first: size,
       after: afterId,
     });

@@ -1,4 +1,4 @@
-import { hasRole, requireViewer } from '@poolgraph/auth';
+import { delegationCovers, hasRole, requireViewer } from '@poolgraph/auth';
 import { formatAmount } from '@poolgraph/money';
 import {
   badUserInput,
@@ -45,7 +45,8 @@ const NOTHING: HistoryFilter = {
 
 /**
  * The filter a caller may read with. Admins: anything. A manager: the pools they manage (one
- * they do not manage is FORBIDDEN), any investor of them. Anyone else: their own transactions
+ * they do not manage is FORBIDDEN), any investor of them; a delegated key the same, over the
+ * pools it covers. Anyone else: their own transactions
  * only (another investor's id is FORBIDDEN), in any pool. Malformed ids name nothing.
  */
 async function scopedFilter(input: HistoryInput, context: Context): Promise<HistoryFilter> {
@@ -67,6 +68,16 @@ async function scopedFilter(input: HistoryInput, context: Context): Promise<Hist
   };
   if (hasRole(viewer, 'ADMIN')) {
     return { ...base, poolIds: poolId === null ? null : [poolId], investorId };
+  }
+  if (viewer.delegation) {
+    // A delegated key: its manager's pools it covers, as that manager would read them.
+    const covered = (await selectPoolIdsByManager(context.db, viewer.delegation.managerId)).filter(
+      (id) => delegationCovers(viewer, { id, managerId: viewer.delegation!.managerId }),
+    );
+    if (poolId !== null && !covered.includes(poolId)) {
+      throw forbidden('This API key does not cover that pool.');
+    }
+    return { ...base, poolIds: poolId === null ? covered : [poolId], investorId };
   }
   if (hasRole(viewer, 'MANAGER')) {
     if (poolId !== null) {

@@ -1,5 +1,6 @@
 import { hasRole, requireViewer, type Viewer } from '@poolgraph/auth';
 import { forbidden, notFound, SUBSCRIPTION_RECHECK_MS } from '@poolgraph/platform';
+import { seesWholePool } from '../access.ts';
 import type { TransactionStepEvent } from '@poolgraph/events';
 import type { Context } from '../context.ts';
 import { checkedView } from '../movements/poolView.ts';
@@ -8,7 +9,7 @@ export type EventFilter = (event: TransactionStepEvent) => Promise<boolean>;
 
 /**
  * Decides, at subscribe time, what the caller may receive from a pool, and returns the per-event
- * check. Admins and the pool's manager: every event. A member: events of their own transactions,
+ * check. Admins, the pool's manager and its delegated keys: every event. A member: events of their own transactions,
  * while the ledger's copy of the pool (kept from pools events) still has them as a member.
  * Anyone else: FORBIDDEN, and nothing is subscribed.
  */
@@ -17,11 +18,11 @@ export async function authorizeWatch(context: Context, poolId: string): Promise<
   if (hasRole(viewer, 'ADMIN')) return async () => true;
   const view = await checkedView(context, poolId, viewer.userId, ({ facts, isMember }) => {
     if (!facts) throw notFound('The pool');
-    if (facts.managerId !== viewer.userId && !isMember) {
+    if (!seesWholePool(viewer, facts.managerId, poolId) && !isMember) {
       throw forbidden('Only the pool’s manager and its members can watch this pool.');
     }
   });
-  if (view.facts?.managerId === viewer.userId) return async () => true;
+  if (view.facts && seesWholePool(viewer, view.facts.managerId, poolId)) return async () => true;
 
   let confirmedAt = Date.now();
   return async (event) => {

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Delegation } from '@poolgraph/auth';
 import type { PoolsQueryable, PoolsTx } from '../db/index.ts';
 import { memberships, pools, type POOL_STATUSES, type POOL_VISIBILITIES } from '../db/schema.ts';
 import { invitedPoolIds } from './invitations.ts';
@@ -74,6 +75,26 @@ export async function selectPoolsVisibleTo(db: PoolsQueryable, userId: string): 
           inArray(pools.id, invitedPoolIds(db, userId, new Date())),
         ),
       ),
+    )
+    .orderBy(desc(pools.id));
+}
+
+/**
+ * selectPoolsDelegatedTo: a delegated key's list (access.ts canSeePool for keys): its manager's
+ * pools, or those of them it names. Newest first, as selectPoolsVisibleTo.
+ */
+export async function selectPoolsDelegatedTo(
+  db: PoolsQueryable,
+  delegation: Delegation,
+): Promise<PoolRow[]> {
+  const ofManager = eq(pools.managerId, delegation.managerId);
+  return db
+    .select()
+    .from(pools)
+    .where(
+      delegation.poolIds === null
+        ? ofManager
+        : and(ofManager, inArray(pools.id, [...delegation.poolIds])),
     )
     .orderBy(desc(pools.id));
 }

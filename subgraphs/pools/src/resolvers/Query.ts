@@ -2,7 +2,7 @@ import { requireViewer } from '@poolgraph/auth';
 import { isUuid } from '@poolgraph/platform';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
 import { canSeeMembership, isAdmin, visiblePool } from '../access.ts';
-import { selectAllPools, selectPoolsVisibleTo } from '../data/pools.ts';
+import { selectAllPools, selectPoolsDelegatedTo, selectPoolsVisibleTo } from '../data/pools.ts';
 import { inviteLinkOf, myInvitations } from '../services/acceptance.ts';
 
 export const Query: QueryResolvers = {
@@ -15,7 +15,9 @@ export const Query: QueryResolvers = {
     // Visibility is decided in the one SQL query, so the list never costs a check per pool.
     const rows = isAdmin(known)
       ? await selectAllPools(readDb)
-      : await selectPoolsVisibleTo(readDb, known.userId);
+      : known.delegation
+        ? await selectPoolsDelegatedTo(readDb, known.delegation)
+        : await selectPoolsVisibleTo(readDb, known.userId);
     for (const row of rows) loaders.poolById.prime(row.id, row);
     return rows;
   },

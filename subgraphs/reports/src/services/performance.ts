@@ -45,7 +45,7 @@ export async function poolPerformance(
   if (!facts && !totals) throw notFound('Pool');
   const isInvestor =
     viewer !== null && (await selectInvestorPoolTotals(db, viewer.userId, poolId)) !== undefined;
-  requirePoolReader(viewer, { managerId: facts?.managerId ?? null, isInvestor });
+  requirePoolReader(viewer, { id: poolId, managerId: facts?.managerId ?? null, isInvestor });
   return {
     poolId,
     currency: totals?.currency ?? facts!.currency,

@@ -1,6 +1,6 @@
 import { isSupportedCurrency } from '@poolgraph/money';
 import { badUserInput } from '@poolgraph/platform';
-import { rankingScope } from '../access.ts';
+import { rankingScope, scopeCovers } from '../access.ts';
 import type { Context } from '../context.ts';
 import { selectPeriodRanking, type InvestorRankingRow } from '../data/investorRankings.ts';
 import { selectPlannedRanking } from '../data/periodContributions.ts';
@@ -47,7 +47,9 @@ export async function topInvestors(
       ? selectPeriodRanking(context.readDb, { ...plan.direct, currency, limit })
       : selectPlannedRanking(context.readDb, plan, { currency, limit });
   }
-  const pools = await selectManagedPoolIds(context.readDb, scope.managerId);
+  const pools = (await selectManagedPoolIds(context.readDb, scope.managerId)).filter((id) =>
+    scopeCovers(scope, { id, managerId: scope.managerId }),
+  );
   return selectPlannedRanking(context.readDb, asSpans(plan), { currency, limit, pools });
 }
 

@@ -1,5 +1,5 @@
 import { badUserInput, isUuid, notFound } from '@poolgraph/platform';
-import { statementScope } from '../access.ts';
+import { scopeCovers, statementScope } from '../access.ts';
 import type { Context } from '../context.ts';
 import { selectInvestorTotals } from '../data/investorPoolTotals.ts';
 import { selectMovementSums, type MovementType } from '../data/movements.ts';
@@ -91,7 +91,11 @@ export async function investorStatement(
     (await selectPoolFactsByIds(db, [...lines.keys()])).map((f) => [f.poolId, f]),
   );
   const visible = [...lines.values()]
-    .filter((l) => scope.allPools || facts.get(l.poolId)?.managerId === scope.managerId)
+    .filter(
+      (l) =>
+        scope.allPools ||
+        scopeCovers(scope, { id: l.poolId, managerId: facts.get(l.poolId)?.managerId }),
+    )
     .sort((a, b) => (a.poolId < b.poolId ? -1 : a.poolId > b.poolId ? 1 : 0));
   for (const line of visible) {
     line.poolName = facts.get(line.poolId)?.name ?? null;

@@ -26,12 +26,28 @@ export type ApiKey = {
   __typename?: 'ApiKey';
   /** When the key was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The manager whose pools a DELEGATED key reads (who issued it); null for a PLATFORM key. */
+  delegatedBy?: Maybe<User>;
+  /** When the key stops working by itself; null if it works until revoked. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stable identifier (a UUID); also the session id of the access tokens the key is exchanged for. */
   id: Scalars['ID']['output'];
+  /**
+   * PLATFORM (an admin's key, reading what partners may see platform-wide) or DELEGATED (a
+   * manager's key, reading that manager's pools only).
+   */
+  kind: ApiKeyKind;
   /** When the key was last used, to within about a minute; null if never. */
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who or what uses the key, as the admin named it (1 to 100 characters). */
   name: Scalars['String']['output'];
+  /** The issuer's note about the key (what it is for, whom to ask), up to 500 characters. */
+  note?: Maybe<Scalars['String']['output']>;
+  /**
+   * The pools a DELEGATED key is limited to; null when it reads all of its manager's pools
+   * (pools created later included), and for a PLATFORM key.
+   */
+  poolIds?: Maybe<Array<Scalars['ID']['output']>>;
   /** The first 12 characters of the secret ("pgk_" and 8 more), to tell keys apart. */
   prefix: Scalars['String']['output'];
   /** When the key was revoked; null while it works. */
@@ -48,6 +64,19 @@ export type ApiKeyCreated = {
   /** Send it as the `x-api-key` header ("pgk_" and 43 characters). Shown only now. */
   secret: Scalars['String']['output'];
 };
+
+/** Whose data a partner API key reads. */
+export type ApiKeyKind =
+  /**
+   * Issued by a pool manager: reads that manager's pools (all of them, or the ones listed) as
+   * the manager sees them, within its scopes, and nothing of any other pool.
+   */
+  | 'DELEGATED'
+  /**
+   * Issued by an admin: reads what partners may see across the platform (OPEN listed pools,
+   * platform reports), within its scopes.
+   */
+  | 'PLATFORM';
 
 /** One mutation this subgraph served, as its audit log keeps it (never its variables). */
 export type AuditEntry = {
@@ -126,11 +155,19 @@ export type Mutation = {
    */
   confirmSignUp: AuthPayload;
   /**
-   * ADMIN only: creates a partner API key with a name (1 to 100 characters) and scopes, each
-   * one of pools:read, ledger:read, ledger:write, reports:read, listed once. The secret is in the
+   * ADMIN only: creates a PLATFORM partner API key with a name (1 to 100 characters) and scopes,
+   * each one of pools:read, ledger:read, ledger:write, reports:read, listed once; optionally an
+   * expiry (at least a minute ahead) and a note (up to 500 characters). The secret is in the
    * answer and nowhere else.
    */
   createApiKey: ApiKeyCreated;
+  /**
+   * MANAGER only: creates a DELEGATED partner key that reads the caller's pools (all, or the ones
+   * listed) and nothing else, with scopes the caller holds. A scope the caller lacks is FORBIDDEN;
+   * a pool that is not the caller's is BAD_USER_INPUT (poolIds); past 50 working keys, CONFLICT.
+   * The secret is in the answer and nowhere else.
+   */
+  createPartnerKey: ApiKeyCreated;
   /**
    * ADMIN only, for importers: the accounts holding these external ids (the ids records had in an
    * imported dataset), in the order given, creating missing ones with `role` (INVESTOR or
@@ -178,8 +215,9 @@ export type Mutation = {
    */
   resetPassword: AuthPayload;
   /**
-   * ADMIN only: revokes the key. Within 2 seconds every gateway and subgraph refuses it and the
-   * access tokens it was exchanged for. Revoking a revoked key changes nothing and returns it.
+   * Revokes a key: an ADMIN any key, a MANAGER the keys they issued (any other is NOT_FOUND).
+   * Within 2 seconds every gateway and subgraph refuses it and the access tokens it was exchanged
+   * for. Revoking a revoked key changes nothing and returns it.
    */
   revokeApiKey: ApiKey;
   /**
@@ -216,8 +254,15 @@ export type MutationConfirmSignUpArgs = {
 
 
 export type MutationCreateApiKeyArgs = {
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
   scopes: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationCreatePartnerKeyArgs = {
+  input: PartnerKeyInput;
 };
 
 
@@ -284,6 +329,26 @@ export type MutationUpdateProfileArgs = {
   input: ProfileInput;
 };
 
+/** A partner key a manager issues for their own pools. */
+export type PartnerKeyInput = {
+  /** When the key stops working by itself, at least a minute ahead; null: until revoked. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Who or what uses the key (1 to 100 characters), e.g. "Fund administrator". */
+  name: Scalars['String']['input'];
+  /** A note for the manager's own records, up to 500 characters (line breaks kept). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The pools the key may read, 1 to 100 of the manager's own; null or left out: all of the
+   * manager's pools, including pools created later.
+   */
+  poolIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /**
+   * What the key may do, each listed once; only scopes the manager holds: pools:read,
+   * ledger:read, reports:read.
+   */
+  scopes: Array<Scalars['String']['input']>;
+};
+
 /** What a user may change about themself without proving anything more. */
 export type ProfileInput = {
   /** Display name, 1 to 200 characters. */
@@ -294,7 +359,10 @@ export type ProfileInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** ADMIN only: every partner API key, newest first, revoked ones included. */
+  /**
+   * Partner API keys, newest first, revoked and expired ones included: every key for an ADMIN,
+   * the keys they issued for a MANAGER.
+   */
   apiKeys: Array<ApiKey>;
   /** The signed-in user, or null without a valid token. */
   me?: Maybe<User>;
@@ -482,12 +550,14 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ApiKeyCreated: ResolverTypeWrapper<ApiKeyCreatedRow>;
+  ApiKeyKind: ApiKeyKind;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EmailChangeRequested: ResolverTypeWrapper<EmailChangeRequested>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PartnerKeyInput: PartnerKeyInput;
   ProfileInput: ProfileInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -510,6 +580,7 @@ export type ResolversParentTypes = {
   EmailChangeRequested: EmailChangeRequested;
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
+  PartnerKeyInput: PartnerKeyInput;
   ProfileInput: ProfileInput;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
@@ -521,9 +592,14 @@ export type ResolversParentTypes = {
 
 export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  delegatedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ApiKeyKind'], ParentType, ContextType>;
   lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  poolIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -568,6 +644,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   confirmEmailChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationConfirmEmailChangeArgs, 'token'>>;
   confirmSignUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationConfirmSignUpArgs, 'token'>>;
   createApiKey?: Resolver<ResolversTypes['ApiKeyCreated'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'scopes'>>;
+  createPartnerKey?: Resolver<ResolversTypes['ApiKeyCreated'], ParentType, ContextType, RequireFields<MutationCreatePartnerKeyArgs, 'input'>>;
   importUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationImportUsersArgs, 'externalIds'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'email' | 'password'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogOutArgs, 'refreshToken'>>;

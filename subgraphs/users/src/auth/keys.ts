@@ -8,7 +8,13 @@ import {
   type JSONWebKeySet,
   type JWK,
 } from 'jose';
-import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER, type Role } from '@poolgraph/auth';
+import {
+  TOKEN_ALGORITHM,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  type DelegationClaim,
+  type Role,
+} from '@poolgraph/auth';
 import type { UsersDb } from '../db/index.ts';
 import {
   insertSigningKey,
@@ -24,6 +30,8 @@ export interface AccessTokenClaims {
   scopes?: readonly string[];
   /** Shorter than the signer's lifetime (partner-key tokens). */
   ttlSeconds?: number;
+  /** A delegated partner key's limit, signed as the `dlg` claim (every subgraph applies it). */
+  delegation?: DelegationClaim;
 }
 
 export interface AccessTokenSigner {
@@ -86,10 +94,11 @@ export async function createAccessTokenSigner(
   }
 
   return {
-    async sign({ userId, roles, sessionId, scopes, ttlSeconds: ttl = ttlSeconds }) {
+    async sign({ userId, roles, sessionId, scopes, delegation, ttlSeconds: ttl = ttlSeconds }) {
       const { kid, key } = await signingKey();
       const scope = scopes ? { scope: scopes.join(' ') } : {};
-      return new SignJWT({ roles, sid: sessionId, ...scope })
+      const dlg = delegation ? { dlg: { ...delegation } } : {};
+      return new SignJWT({ roles, sid: sessionId, ...scope, ...dlg })
         .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid, typ: 'JWT' })
         .setIssuer(TOKEN_ISSUER)
         .setAudience(TOKEN_AUDIENCE)

@@ -1,10 +1,14 @@
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { UsersQueryable } from '../db/index.ts';
 import { apiKeys } from '../db/schema.ts';
 
 type StoredApiKey = typeof apiKeys.$inferSelect;
-/** A key as read: its scopes split; never its hash. */
-export type ApiKeyRow = Omit<StoredApiKey, 'secretHash' | 'scopes'> & { scopes: string[] };
+/** A key as read: its scopes and pools split; never its hash. */
+export type ApiKeyRow = Omit<StoredApiKey, 'secretHash' | 'scopes' | 'poolIds'> & {
+  scopes: string[];
+  /** A delegated key's pools; null: all of its manager's (or a platform key). */
+  poolIds: string[] | null;
+};
 
 const columns = {
   id: apiKeys.id,
@@ -15,17 +19,29 @@ const columns = {
   createdAt: apiKeys.createdAt,
   lastUsedAt: apiKeys.lastUsedAt,
   revokedAt: apiKeys.revokedAt,
+  delegatedBy: apiKeys.delegatedBy,
+  poolIds: apiKeys.poolIds,
+  expiresAt: apiKeys.expiresAt,
+  note: apiKeys.note,
 };
 const toRow = (row: Omit<StoredApiKey, 'secretHash'>): ApiKeyRow => ({
   ...row,
   scopes: row.scopes.split(','),
+  poolIds: row.poolIds === null ? null : row.poolIds.split(','),
 });
 
 export async function insertApiKey(
   db: UsersQueryable,
-  key: Omit<typeof apiKeys.$inferInsert, 'scopes'> & { scopes: readonly string[] },
+  key: Omit<typeof apiKeys.$inferInsert, 'scopes' | 'poolIds'> & {
+    scopes: readonly string[];
+    poolIds: readonly string[] | null;
+  },
 ): Promise<void> {
-  await db.insert(apiKeys).values({ ...key, scopes: key.scopes.join(',') });
+  await db.insert(apiKeys).values({
+    ...key,
+    scopes: key.scopes.join(','),
+    poolIds: key.poolIds === null ? null : key.poolIds.join(','),
+  });
 }
 
 export async function selectApiKeyById(
@@ -49,13 +65,48 @@ export async function selectApiKeyBySecretHash(
   return row && toRow(row);
 }
 
-/** selectApiKeys: every key, newest first (keys are created by hand: a few hundred at most). */
+/**
+ * selectApiKeys: every key, newest first (keys are created by hand: a few per manager, a few
+ * thousand at most).
+ */
 export async function selectApiKeys(db: UsersQueryable): Promise<ApiKeyRow[]> {
   const rows = await db
     .select(columns)
     .from(apiKeys)
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
   return rows.map(toRow);
+}
+
+/** selectApiKeysDelegatedBy: the keys a manager issued, newest first, revoked ones included. */
+export async function selectApiKeysDelegatedBy(
+  db: UsersQueryable,
+  managerId: string,
+): Promise<ApiKeyRow[]> {
+  const rows = await db
+    .select(columns)
+    .from(apiKeys)
+    .where(eq(apiKeys.delegatedBy, managerId))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+  return rows.map(toRow);
+}
+
+/** countLiveApiKeysDelegatedBy: a manager's keys that are neither revoked nor expired at `now`. */
+export async function countLiveApiKeysDelegatedBy(
+  db: UsersQueryable,
+  managerId: string,
+  now: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ live: count() })
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.delegatedBy, managerId),
+        isNull(apiKeys.revokedAt),
+        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)),
+      ),
+    );
+  return row?.live ?? 0;
 }
 
 /** revokeApiKeyById: sets revoked_at once; a second call keeps the first instant. */

@@ -133,8 +133,22 @@ export const apiKeys = mysqlTable(
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
     lastUsedAt: datetime('last_used_at', { mode: 'date', fsp: 3 }),
     revokedAt: datetime('revoked_at', { mode: 'date', fsp: 3 }),
+    /**
+     * A delegated key's manager (its issuer), whose pools it reads; null for a platform key (an
+     * admin's), which reads what partners may see platform-wide.
+     */
+    delegatedBy: char('delegated_by', { length: 36 }),
+    /** A delegated key's pools, comma-separated; null: all of its manager's pools. */
+    poolIds: text('pool_ids'),
+    /** After this instant the key is refused; null: it works until revoked. */
+    expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }),
+    /** The issuer's note about the key (what it is for, who to ask). */
+    note: varchar('note', { length: 500 }),
   },
-  (t) => [uniqueIndex('api_keys_secret_hash').on(t.secretHash)],
+  (t) => [
+    uniqueIndex('api_keys_secret_hash').on(t.secretHash),
+    index('api_keys_delegated_by').on(t.delegatedBy, t.createdAt),
+  ],
 );
 
 /** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */

@@ -83,7 +83,8 @@ export const Mutation: MutationResolvers = {
   confirmEmailChange: (_parent, { token }, { account }) => account.confirmEmailChange(token),
   revokeSession: (_parent, { id }, { account, viewer }) => account.revokeSession(viewer, id),
   importUsers: (_parent, args, context) => importUsers(context, args),
-  createApiKey: (_parent, { name, scopes }, { apiKeys, viewer }) =>
-    apiKeys.create(viewer, name, scopes),
+  createApiKey: (_parent, args, { apiKeys, viewer }) => apiKeys.create(viewer, args),
+  createPartnerKey: (_parent, { input }, { apiKeys, viewer, caller }) =>
+    apiKeys.createDelegated(viewer, input, caller),
   revokeApiKey: (_parent, { id }, { apiKeys, viewer }) => apiKeys.revoke(viewer, id),
 };

@@ -1,114 +1,156 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   API_KEY_PREFIX,
-  looksLikeApiKey,
+  hasRole,
+  requireHeldScopes,
   requireRole,
   validateScopes,
+  type Delegation,
   type Viewer,
 } from '@poolgraph/auth';
 import {
   badUserInput,
+  conflict,
   isUuid,
   notFound,
   uuidv7,
+  type CallerIdentity,
   type SessionRevocations,
 } from '@poolgraph/platform';
 import type { UsersDb } from '../db/index.ts';
 import type { AccessTokenSigner } from '../auth/keys.ts';
 import {
+  countLiveApiKeysDelegatedBy,
   insertApiKey,
   revokeApiKeyById,
   selectApiKeyById,
-  selectApiKeyBySecretHash,
   selectApiKeys,
-  touchApiKey,
+  selectApiKeysDelegatedBy,
   type ApiKeyRow,
 } from '../data/apiKeys.ts';
+import type { PoolsPeer } from '../peers/pools.ts';
+import { validateExpiry, validateKeyName, validateNote, validatePoolIds } from './apiKeyInputs.ts';
+import { createKeyTokens, hashSecret } from './keyTokens.ts';
 
 /** What lists show of a secret: the prefix and 8 of its 43 random characters. */
 const SHOWN_CHARACTERS = API_KEY_PREFIX.length + 8;
-const MAX_NAME_LENGTH = 100;
-/** A key's access tokens live this long: the gateway exchanges again about once a minute. */
-export const API_KEY_TOKEN_TTL_SECONDS = 60;
-/** last_used_at is written at most this often per key, whatever the replicas. */
-const TOUCH_EVERY_SECONDS = 60;
-
-const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** Keys a manager may have working at once: a few per partner, bounded so a script cannot mint thousands. */
+export const MAX_LIVE_KEYS_PER_MANAGER = 50;
 
 export interface ApiKeyServiceDeps {
   db: UsersDb;
   signer: AccessTokenSigner;
   revocations: SessionRevocations;
+  pools: PoolsPeer;
 }
 
-function validateKeyName(name: string): string {
-  const trimmed = name.trim();
-  if (!trimmed) throw badUserInput('name', 'give the key a name (who or what uses it).');
-  if (/\p{Cc}/u.test(trimmed)) throw badUserInput('name', 'must not contain control characters.');
-  if (trimmed.length > MAX_NAME_LENGTH) {
-    throw badUserInput('name', `at most ${MAX_NAME_LENGTH} characters, got ${trimmed.length}.`);
-  }
-  return trimmed;
+/** What the issuer chose for a key (validated before anything is written). */
+export interface NewApiKey {
+  name: string;
+  scopes: readonly string[];
+  expiresAt?: Date | null;
+  note?: string | null;
+}
+
+/** A manager's key: the same, limited to some of their pools (absent: all of them). */
+export interface NewPartnerKey extends NewApiKey {
+  poolIds?: readonly string[] | null;
 }
 
 /**
- * Partner API keys: created and revoked by ADMINs, exchanged (by the gateway) for short-lived
- * access tokens with role PARTNER, the key's scopes and the key's id as their session id.
+ * Partner API keys. Platform keys are issued by ADMINs and read what partners may see
+ * platform-wide; delegated keys are issued by a MANAGER for their own pools (all, or a list)
+ * with scopes the manager holds, and read those pools only (the `dlg` claim of their tokens).
+ * Either kind is exchanged (by the gateway) for short-lived PARTNER access tokens whose session
+ * id is the key's id, so revoking the key ends its tokens everywhere.
  */
-export function createApiKeyService({ db, signer, revocations }: ApiKeyServiceDeps) {
+export function createApiKeyService({ db, signer, revocations, pools }: ApiKeyServiceDeps) {
+  /** The one place every key is created: what both kinds must pass goes here. */
+  async function issue(
+    issuer: Viewer,
+    input: NewApiKey,
+    delegation: Delegation | null,
+  ): Promise<{ apiKey: ApiKeyRow; secret: string }> {
+    // MFA STEP-UP GOES HERE: creating a key (either kind) will require a recent second factor
+    // of the issuer. Nothing else creates keys, so one check here covers both mutations.
+    const name = validateKeyName(input.name);
+    const scopes = validateScopes(input.scopes);
+    requireHeldScopes(issuer, scopes);
+    const expiresAt = validateExpiry(input.expiresAt, new Date());
+    const note = validateNote(input.note);
+    // The prefix lets secret scanners and people recognise a key; 32 random bytes follow.
+    const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const id = uuidv7();
+    await insertApiKey(db, {
+      id,
+      name,
+      scopes,
+      prefix: secret.slice(0, SHOWN_CHARACTERS),
+      secretHash: hashSecret(secret),
+      createdBy: issuer.userId,
+      delegatedBy: delegation?.managerId ?? null,
+      poolIds: delegation?.poolIds ?? null,
+      expiresAt,
+      note,
+    });
+    return { apiKey: (await selectApiKeyById(db, id))!, secret };
+  }
+
   return {
-    async create(viewer: Viewer | null, name: string, scopes: readonly string[]) {
-      const admin = requireRole(viewer, 'ADMIN');
-      const validName = validateKeyName(name);
-      const validScopes = validateScopes(scopes);
-      // The prefix lets secret scanners and people recognise a key; 32 random bytes follow.
-      const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-      const id = uuidv7();
-      await insertApiKey(db, {
-        id,
-        name: validName,
-        scopes: validScopes,
-        prefix: secret.slice(0, SHOWN_CHARACTERS),
-        secretHash: hashSecret(secret),
-        createdBy: admin.userId,
-      });
-      return { apiKey: (await selectApiKeyById(db, id))!, secret };
+    /** createApiKey: a platform key, ADMIN only. */
+    async create(viewer: Viewer | null, input: NewApiKey) {
+      return issue(requireRole(viewer, 'ADMIN'), input, null);
     },
 
+    /** createPartnerKey: a MANAGER's key for their own pools. */
+    async createDelegated(viewer: Viewer | null, input: NewPartnerKey, caller: CallerIdentity) {
+      const manager = requireRole(viewer, 'MANAGER');
+      const poolIds = validatePoolIds(input.poolIds);
+      // Cheap checks first: nothing is asked of pools for a request that fails anyway.
+      validateKeyName(input.name);
+      requireHeldScopes(manager, validateScopes(input.scopes));
+      if (poolIds) {
+        const managed = await pools.managedPoolIds(manager.userId, caller);
+        const foreign = poolIds.find((id) => !managed.has(id));
+        if (foreign) {
+          throw badUserInput('poolIds', `${foreign} is not a pool you manage.`);
+        }
+      }
+      if (
+        (await countLiveApiKeysDelegatedBy(db, manager.userId, new Date())) >=
+        MAX_LIVE_KEYS_PER_MANAGER
+      ) {
+        throw conflict(
+          `You already have ${MAX_LIVE_KEYS_PER_MANAGER} working keys; revoke one you no longer use first.`,
+        );
+      }
+      return issue(manager, input, { managerId: manager.userId, poolIds });
+    },
+
+    /** apiKeys: every key for an admin; the keys a manager issued for a manager. */
     async list(viewer: Viewer | null): Promise<ApiKeyRow[]> {
-      requireRole(viewer, 'ADMIN');
-      return selectApiKeys(db);
+      const known = requireRole(viewer, 'ADMIN', 'MANAGER');
+      return hasRole(known, 'ADMIN')
+        ? selectApiKeys(db)
+        : selectApiKeysDelegatedBy(db, known.userId);
     },
 
-    /** Idempotent. Redis first: the key's tokens stop working everywhere within seconds. */
+    /**
+     * Idempotent. An admin revokes any key, a manager the keys they issued (another's is
+     * NOT_FOUND, as a missing one). Redis first: the key's tokens stop working everywhere
+     * within seconds.
+     */
     async revoke(viewer: Viewer | null, id: string): Promise<ApiKeyRow> {
-      requireRole(viewer, 'ADMIN');
+      const known = requireRole(viewer, 'ADMIN', 'MANAGER');
       const key = isUuid(id) ? await selectApiKeyById(db, id) : undefined;
-      if (!key) throw notFound(`API key ${id.slice(0, 64)}`);
+      const mine = !!key && (hasRole(known, 'ADMIN') || key.delegatedBy === known.userId);
+      if (!key || !mine) throw notFound(`API key ${id.slice(0, 64)}`);
       await revocations.revokeSession(key.id);
       await revokeApiKeyById(db, key.id, new Date());
       return (await selectApiKeyById(db, key.id))!;
     },
 
-    /**
-     * A secret → an access token for its key, or null when it is not a live key. Records the
-     * use (at most once a minute per key).
-     */
-    async exchange(secret: string): Promise<{ accessToken: string; expiresAt: number } | null> {
-      if (!looksLikeApiKey(secret)) return null;
-      const key = await selectApiKeyBySecretHash(db, hashSecret(secret));
-      if (!key || key.revokedAt) return null;
-      const issuedAt = Date.now();
-      const accessToken = await signer.sign({
-        userId: key.id,
-        roles: ['PARTNER'],
-        sessionId: key.id,
-        scopes: key.scopes,
-        ttlSeconds: API_KEY_TOKEN_TTL_SECONDS,
-      });
-      await touchApiKey(db, key.id, new Date(issuedAt), TOUCH_EVERY_SECONDS);
-      return { accessToken, expiresAt: issuedAt + API_KEY_TOKEN_TTL_SECONDS * 1000 };
-    },
+    exchange: createKeyTokens({ db, signer }),
   };
 }
 

@@ -1,0 +1,124 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectData, graphql } from '@poolgraph/testing';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
+import {
+  OUTPUT,
+  clippedOnPhone,
+  ensureExplorerBuilt,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+  serveBuiltApp,
+} from './harness.ts';
+
+// A manager's Partner keys screen in Chromium: issue a key for one pool with a note and an
+// expiry, copy the secret shown once, see the key listed, use it, revoke it.
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let stack: Stack;
+let app: { url: string; server: PreviewServer };
+let browser: Browser;
+let manager: TestUser;
+const findings: Record<string, unknown> = {};
+
+/** axe-core and a screenshot at both sizes; on the phone nothing may be clipped. */
+async function review(page: Page, name: string) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  findings[name] = await seriousViolations(page);
+  await screenshot(page, `partner-keys-${name}`);
+  await page.setViewportSize(PHONE);
+  await page.waitForTimeout(150);
+  findings[`${name}-phone`] = await seriousViolations(page);
+  findings[`${name}-phone-clipped`] = await clippedOnPhone(page);
+  await screenshot(page, `partner-keys-${name}-phone`);
+  await page.setViewportSize(DESKTOP);
+  writeFileSync(resolve(OUTPUT, 'axe-partner-keys.json'), JSON.stringify(findings, null, 2));
+}
+
+describe("a manager's partner keys in Chromium", () => {
+  beforeAll(async () => {
+    await ensureExplorerBuilt();
+    stack = await startStack();
+    manager = await stack.signUp('MANAGER');
+    for (const name of ['Harbour Fund', 'Ridge Fund']) {
+      expectData(
+        await graphql(
+          stack.gatewayUrl,
+          'mutation($i: CreatePoolInput!) { createPool(input: $i) { id } }',
+          { i: { name, currency: 'USD' } },
+          { token: manager.token },
+        ),
+      );
+    }
+    [app, browser] = await Promise.all([
+      serveBuiltApp(stack.gatewayUrl, { outName: 'partner-keys/dist' }),
+      launchChromium(),
+    ]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.server.close();
+    await stack?.stop();
+  });
+
+  it('issues a key for one pool, shows its secret once, lists its last use and revokes it', async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce', viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/manager/keys`);
+    await page.getByLabel('Email').fill(manager.email);
+    await page.locator('input[type="password"]').fill(manager.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Partner keys' }).waitFor();
+    await review(page, 'empty');
+
+    // Nothing chosen: the form names what is missing and sends nothing.
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByText('Name the key after who uses it.').waitFor();
+
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Fund administrator');
+    await page.getByLabel('Only the pools I choose').check();
+    await page.getByRole('combobox', { name: 'Choose pools' }).click();
+    await page.getByRole('option', { name: 'Harbour Fund' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByLabel(/ledger:read/).check();
+    const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
+    await page.getByLabel('Expires').fill(nextYear);
+    await page.getByLabel('Note').fill('Ask Dana at the administrator\nfor the monthly pack');
+    await page.getByRole('button', { name: 'Create key' }).click();
+
+    const secret = (await page.getByTestId('api-key-secret').textContent()) ?? '';
+    expect(secret).toMatch(/^pgk_[A-Za-z0-9_-]{43}$/);
+    const row = page.getByRole('row', { name: /Fund administrator/ });
+    await expect.poll(() => row.textContent()).toContain('Harbour Fund');
+    await review(page, 'created');
+
+    // The partner uses it; the list shows when (after a reload: the page does not poll).
+    const used = await graphql(
+      stack.gatewayUrl,
+      'query { __typename }',
+      {},
+      { headers: { 'x-api-key': secret } },
+    );
+    expect(used.status).not.toBe(401);
+    await page.reload();
+    // The expiry is set, so the only empty cell was "Last used".
+    await expect.poll(() => row.textContent()).not.toContain('—');
+    expect(await page.getByTestId('api-key-secret').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Revoke Fund administrator' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
+    await expect.poll(() => row.textContent()).toContain('Revoked');
+    await review(page, 'revoked');
+
+    for (const [name, list] of Object.entries(findings)) {
+      expect(list, name).toEqual([]);
+    }
+    await context.close();
+  }, 120_000);
+});
