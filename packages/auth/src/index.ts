@@ -3,3 +3,4 @@ export * from './keySet.ts';
 export * from './tokens.ts';
 export * from './scopes.ts';
 export * from './emails.ts';
+export * from './stepUp.ts';

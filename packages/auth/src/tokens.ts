@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { errors, jwtVerify } from 'jose';
+import { errors, jwtVerify, type JWTPayload } from 'jose';
 import {
   graphQLError,
   ErrorCode,
@@ -96,6 +96,7 @@ export function createTokenVerifier(
           sessionId: payload.sid,
           // Scopes only mean something for partner keys; nobody else's token may carry them.
           scopes: roles.includes('PARTNER') ? scopesOfClaim(payload.scope) : [],
+          ...secondFactorOfClaims(payload),
         },
         kid: protectedHeader.kid,
         expiresAt: Math.min(exp, iat + maxAge) * 1000,
@@ -120,6 +121,17 @@ export function createTokenVerifier(
       }
       return viewer;
     },
+  };
+}
+
+/** The `mfa_req` and `mfa_at` claims (users' second factor), when the token carries them. */
+function secondFactorOfClaims(
+  payload: JWTPayload,
+): Pick<Viewer, 'secondFactorRequired' | 'secondFactorAt'> {
+  const at = payload['mfa_at'];
+  return {
+    ...(payload['mfa_req'] === true ? { secondFactorRequired: true } : {}),
+    ...(typeof at === 'number' && Number.isFinite(at) ? { secondFactorAt: at * 1000 } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ import {
   createAuditLog,
   parseProxyTrust,
   createMailer,
+  keyringFromEnv,
+  type Keyring,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
 import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
@@ -25,6 +27,9 @@ import { resolvers } from './resolvers/index.ts';
 import { createApiKeyService } from './services/apiKeys.ts';
 import { createOwnerNotices } from './services/ownerNotices.ts';
 import { createAccountService } from './services/account.ts';
+import { createCodeThrottle } from './auth/secondFactorCodes.ts';
+import { createPayoutDetailsService } from './services/payoutDetails.ts';
+import { createSecondFactorService } from './services/secondFactor.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -60,6 +65,15 @@ export interface UsersServiceConfig extends SubgraphConfig {
   signUpConfirmsEmail?: boolean;
   /** The web app's address, for links in emails; default http://localhost:5173. */
   appUrl?: string;
+  /**
+   * Whether ADMIN accounts must have a second factor (until they enrol, their tokens carry no
+   * ADMIN role); default false, as outside production (env ADMIN_SECOND_FACTOR).
+   */
+  adminsMustEnrol?: boolean;
+  /** The KEKs that seal TOTP secrets and payout details; default the development KEK. */
+  keyring?: Keyring;
+  /** The time (ms since the epoch) for second-factor proofs, codes and step-up: tests move it. */
+  clock?: () => number;
 }
 
 /**
@@ -95,6 +109,9 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     windowSeconds: 15 * 60,
   });
   const notices = createOwnerNotices(mailer, config.log, config.appUrl ?? 'http://localhost:5173');
+  const clock = config.clock ?? Date.now;
+  const adminsMustEnrol = config.adminsMustEnrol ?? false;
+  const keyring = config.keyring ?? keyringFromEnv({ NODE_ENV: 'development' });
   const sessions = createSessionService({
     db: mysql.db,
     signer,
@@ -102,6 +119,28 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     passwords,
     revocations,
     refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
+    adminsMustEnrol,
+    clock,
+  });
+  const codeThrottle = createCodeThrottle(redis, config.redisPrefix);
+  const secondFactor = createSecondFactorService({
+    db: mysql.db,
+    keyring,
+    clock,
+    sessions,
+    passwords,
+    loginThrottle,
+    codeThrottle,
+    revocations,
+    notices,
+    adminsMustEnrol,
+  });
+  const payoutDetails = createPayoutDetailsService({
+    db: mysql.db,
+    keyring,
+    clock,
+    secondFactor,
+    notices,
   });
   const signUps = createSignUpService({
     db: mysql.db,
@@ -121,7 +160,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     notices,
     revocations,
   });
-  const apiKeys = createApiKeyService({ db: mysql.db, signer, revocations });
+  const apiKeys = createApiKeyService({ db: mysql.db, signer, revocations, secondFactor });
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
   // just created), at most every 5 s so that made-up kids cannot flood MySQL.
   const verifier = createTokenVerifier(
@@ -139,6 +178,9 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
       signUps,
       account,
       apiKeys,
+      secondFactor,
+      secondStep: { db: mysql.db, keyring, clock, sessions, codeThrottle },
+      payoutDetails,
       verifier,
       log: config.log,
       trustedProxies: config.trustedProxies ?? LOOPBACK,

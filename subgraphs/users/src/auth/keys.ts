@@ -24,6 +24,10 @@ export interface AccessTokenClaims {
   scopes?: readonly string[];
   /** Shorter than the signer's lifetime (partner-key tokens). */
   ttlSeconds?: number;
+  /** The account's sensitive operations need a recent second factor: the `mfa_req` claim. */
+  secondFactorRequired?: boolean;
+  /** When the session last proved a second factor: the `mfa_at` claim (seconds). */
+  secondFactorAt?: Date | null;
 }
 
 export interface AccessTokenSigner {
@@ -86,10 +90,16 @@ export async function createAccessTokenSigner(
   }
 
   return {
-    async sign({ userId, roles, sessionId, scopes, ttlSeconds: ttl = ttlSeconds }) {
+    async sign({ userId, roles, sessionId, scopes, ttlSeconds: ttl = ttlSeconds, ...factor }) {
       const { kid, key } = await signingKey();
       const scope = scopes ? { scope: scopes.join(' ') } : {};
-      return new SignJWT({ roles, sid: sessionId, ...scope })
+      const mfa = {
+        ...(factor.secondFactorRequired ? { mfa_req: true } : {}),
+        ...(factor.secondFactorAt
+          ? { mfa_at: Math.floor(factor.secondFactorAt.getTime() / 1000) }
+          : {}),
+      };
+      return new SignJWT({ roles, sid: sessionId, ...scope, ...mfa })
         .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid, typ: 'JWT' })
         .setIssuer(TOKEN_ISSUER)
         .setAudience(TOKEN_AUDIENCE)

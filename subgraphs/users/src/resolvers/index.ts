@@ -1,7 +1,8 @@
 import { DateTimeScalar } from '@poolgraph/platform';
 import type { Resolvers } from '../__generated__/resolvers.ts';
+import { LogInStep } from './LogInStep.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { User } from './User.ts';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, User };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, User, LogInStep };

@@ -15,6 +15,7 @@ import {
 } from '@poolgraph/platform';
 import type { UsersDb } from '../db/index.ts';
 import type { AccessTokenSigner } from '../auth/keys.ts';
+import type { SecondFactorService } from './secondFactor.ts';
 import {
   insertApiKey,
   revokeApiKeyById,
@@ -39,6 +40,8 @@ export interface ApiKeyServiceDeps {
   db: UsersDb;
   signer: AccessTokenSigner;
   revocations: SessionRevocations;
+  /** Creating a key needs a recent second factor (step-up). */
+  secondFactor: Pick<SecondFactorService, 'requireStepUp'>;
 }
 
 function validateKeyName(name: string): string {
@@ -55,12 +58,13 @@ function validateKeyName(name: string): string {
  * Partner API keys: created and revoked by ADMINs, exchanged (by the gateway) for short-lived
  * access tokens with role PARTNER, the key's scopes and the key's id as their session id.
  */
-export function createApiKeyService({ db, signer, revocations }: ApiKeyServiceDeps) {
+export function createApiKeyService({ db, signer, revocations, secondFactor }: ApiKeyServiceDeps) {
   return {
     async create(viewer: Viewer | null, name: string, scopes: readonly string[]) {
       const admin = requireRole(viewer, 'ADMIN');
       const validName = validateKeyName(name);
       const validScopes = validateScopes(scopes);
+      await secondFactor.requireStepUp(admin);
       // The prefix lets secret scanners and people recognise a key; 32 random bytes follow.
       const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
       const id = uuidv7();
