@@ -165,7 +165,8 @@ export function createSecondFactorService(deps: SecondFactorDeps) {
         throw badUserInput('code', 'no enrolment is under way: call startTotpEnrolment first.');
       }
       const { codes, hashes } = newRecoveryCodes(userId);
-      await revocations.revokeUser(userId);
+      // Sessions end only once the code is right (a wrong one changes nothing): refresh tokens
+      // in the transaction, then every session that had started by the commit, everywhere.
       await throttled(userId, clientAddress, () =>
         retryTransaction(() =>
           db.transaction(async (tx) => {
