@@ -5,6 +5,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { primaryRole, useSession, useSessionStore, type AppRole } from '../session.tsx';
 import { Loading } from './States.tsx';
+import { StepUpDialog } from './StepUpDialog.tsx';
 
 /** Managers' live alert toasts: their own chunk, nobody else downloads them. */
 const AlertToasts = lazy(async () => ({
@@ -140,6 +141,7 @@ export function Layout() {
         />
       </AppShell.Navbar>
       <AppShell.Main>
+        <StepUpDialog />
         <Suspense fallback={<Loading />}>
           {role === 'MANAGER' && <AlertToasts />}
           <Outlet />
