@@ -94,7 +94,7 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
         Keep these recovery codes somewhere safe. Each works once in place of a code from your app,
         for when you lose your phone. They are shown only now.
       </Text>
-      <SimpleGrid cols={2} spacing={4}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={4}>
         {codes.map((code) => (
           <Code key={code} fz="sm">
             {code}
@@ -162,7 +162,8 @@ function Enrolment({ onChange }: { onChange: () => void }) {
         <Text size="sm">
           Cannot scan? Type this key into the app:{' '}
           <Code style={{ wordBreak: 'break-all' }} data-testid="totp-secret">
-            {enrolment.secret}
+            {/* In groups of four, as apps show and people type it (spaces are ignored). */}
+            {enrolment.secret.match(/.{1,4}/g)?.join(' ')}
           </Code>
         </Text>
         <FormAlert errors={errors} />
@@ -242,7 +243,10 @@ export function SecondFactorPanel({
           <Title order={3} size="h4" id="second-factor-title">
             Second factor
           </Title>
-          <Badge color={status.enabled ? 'green' : status.mustEnrol ? 'red' : 'gray'}>
+          <Badge
+            variant="dot"
+            color={status.enabled ? 'green' : status.mustEnrol ? 'red' : 'gray'}
+          >
             {status.enabled ? 'On' : 'Off'}
           </Badge>
         </Group>
