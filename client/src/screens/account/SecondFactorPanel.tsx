@@ -243,10 +243,7 @@ export function SecondFactorPanel({
           <Title order={3} size="h4" id="second-factor-title">
             Second factor
           </Title>
-          <Badge
-            variant="dot"
-            color={status.enabled ? 'green' : status.mustEnrol ? 'red' : 'gray'}
-          >
+          <Badge variant="dot" color={status.enabled ? 'green' : status.mustEnrol ? 'red' : 'gray'}>
             {status.enabled ? 'On' : 'Off'}
           </Badge>
         </Group>
