@@ -251,6 +251,14 @@ describe('step-up', () => {
     ).stepUp;
     expect(Math.abs(Date.parse(stepped.validUntil) - (now() + 300_000))).toBeLessThan(5_000);
     expectData(await gql(SET_PAYOUT, { input: ACCOUNT }, stepped.accessToken));
+    // A refreshed access token keeps the session's proof (it rides on the refresh token).
+    const { refreshSession } = expectData(
+      await gql<{ refreshSession: { accessToken: string } }>(
+        'mutation R($t: String!) { refreshSession(refreshToken: $t) { accessToken } }',
+        { t: dee.refreshToken },
+      ),
+    );
+    expectData(await gql(SET_PAYOUT, { input: ACCOUNT }, refreshSession.accessToken));
     offsetMs = 0;
   });
 
