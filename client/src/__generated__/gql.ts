@@ -40,6 +40,7 @@ type Documents = {
     "\n  subscription PoolBalance($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      cashBalance {\n        amount\n        currency\n      }\n      transaction {\n        id\n      }\n      pool {\n        ...PoolCardFields\n      }\n    }\n  }\n": typeof types.PoolBalanceDocument,
     "\n  mutation CreatePool($input: CreatePoolInput!) {\n    createPool(input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": typeof types.CreatePoolDocument,
     "\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": typeof types.UpdatePoolDocument,
+    "\n  query SecondFactorReminder {\n    me {\n      id\n      secondFactor {\n        enabled\n        mustEnrol\n      }\n    }\n  }\n": typeof types.SecondFactorReminderDocument,
     "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n": typeof types.TransactionRowFieldsFragmentDoc,
     "\n  query PoolTransactions($poolId: ID!, $after: String) {\n    pool(id: $poolId) {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          ...TransactionRowFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.PoolTransactionsDocument,
     "\n  mutation CancelContribution($id: ID!) {\n    cancelContribution(transactionId: $id) {\n      ...TransactionRowFields\n    }\n  }\n": typeof types.CancelContributionDocument,
@@ -130,6 +131,7 @@ const documents: Documents = {
     "\n  subscription PoolBalance($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      cashBalance {\n        amount\n        currency\n      }\n      transaction {\n        id\n      }\n      pool {\n        ...PoolCardFields\n      }\n    }\n  }\n": types.PoolBalanceDocument,
     "\n  mutation CreatePool($input: CreatePoolInput!) {\n    createPool(input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": types.CreatePoolDocument,
     "\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": types.UpdatePoolDocument,
+    "\n  query SecondFactorReminder {\n    me {\n      id\n      secondFactor {\n        enabled\n        mustEnrol\n      }\n    }\n  }\n": types.SecondFactorReminderDocument,
     "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n": types.TransactionRowFieldsFragmentDoc,
     "\n  query PoolTransactions($poolId: ID!, $after: String) {\n    pool(id: $poolId) {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          ...TransactionRowFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.PoolTransactionsDocument,
     "\n  mutation CancelContribution($id: ID!) {\n    cancelContribution(transactionId: $id) {\n      ...TransactionRowFields\n    }\n  }\n": types.CancelContributionDocument,
@@ -312,6 +314,10 @@ export function graphql(source: "\n  mutation CreatePool($input: CreatePoolInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecondFactorReminder {\n    me {\n      id\n      secondFactor {\n        enabled\n        mustEnrol\n      }\n    }\n  }\n"): (typeof documents)["\n  query SecondFactorReminder {\n    me {\n      id\n      secondFactor {\n        enabled\n        mustEnrol\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
