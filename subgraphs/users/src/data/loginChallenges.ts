@@ -52,3 +52,11 @@ export async function countLoginChallengeFailure(tx: UsersTx, tokenHash: string)
 export async function deleteExpiredLoginChallenges(db: UsersQueryable, now: Date): Promise<void> {
   await db.delete(loginChallenges).where(lt(loginChallenges.expiresAt, now));
 }
+
+/** deleteLoginChallengesOfUser: a new password voids every login half done with the old one. */
+export async function deleteLoginChallengesOfUser(
+  db: UsersQueryable,
+  userId: string,
+): Promise<void> {
+  await db.delete(loginChallenges).where(eq(loginChallenges.userId, userId));
+}
