@@ -4,4 +4,5 @@ export default subgraphCodegen({
   User: '../data/users.ts#UserRow',
   ApiKey: '../data/apiKeys.ts#ApiKeyRow',
   ApiKeyCreated: '../data/apiKeys.ts#ApiKeyCreatedRow',
+  PayoutDetails: '../services/payoutDetails.ts#PayoutDetailsView',
 });

@@ -16,6 +16,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment SessionUserFields on User {\n    id\n    email\n    name\n    roles\n  }\n": typeof types.SessionUserFieldsFragmentDoc,
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.LogInDocument,
+    "\n  mutation StartLogIn($email: String!, $password: String!) {\n    startLogIn(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n        user {\n          ...SessionUserFields\n        }\n      }\n      ... on SecondFactorChallenge {\n        challenge\n        expiresAt\n      }\n    }\n  }\n": typeof types.StartLogInDocument,
+    "\n  mutation FinishLogIn($challenge: String!, $code: String!) {\n    finishLogIn(challenge: $challenge, code: $code) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.FinishLogInDocument,
+    "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code) {\n      accessToken\n      validUntil\n    }\n  }\n": typeof types.StepUpDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation RequestSignUp($input: SignUpInput!) {\n    requestSignUp(input: $input) {\n      email\n      expiresAt\n    }\n  }\n": typeof types.RequestSignUpDocument,
     "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.ConfirmSignUpDocument,
@@ -37,6 +40,7 @@ type Documents = {
     "\n  subscription PoolBalance($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      cashBalance {\n        amount\n        currency\n      }\n      transaction {\n        id\n      }\n      pool {\n        ...PoolCardFields\n      }\n    }\n  }\n": typeof types.PoolBalanceDocument,
     "\n  mutation CreatePool($input: CreatePoolInput!) {\n    createPool(input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": typeof types.CreatePoolDocument,
     "\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": typeof types.UpdatePoolDocument,
+    "\n  query SecondFactorReminder {\n    me {\n      id\n      secondFactor {\n        enabled\n        mustEnrol\n      }\n    }\n  }\n": typeof types.SecondFactorReminderDocument,
     "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n": typeof types.TransactionRowFieldsFragmentDoc,
     "\n  query PoolTransactions($poolId: ID!, $after: String) {\n    pool(id: $poolId) {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          ...TransactionRowFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.PoolTransactionsDocument,
     "\n  mutation CancelContribution($id: ID!) {\n    cancelContribution(transactionId: $id) {\n      ...TransactionRowFields\n    }\n  }\n": typeof types.CancelContributionDocument,
@@ -48,10 +52,15 @@ type Documents = {
     "\n  query TopInvestors($currency: String!) {\n    topInvestors(limit: 10, currency: $currency) {\n      investor {\n        id\n        name\n      }\n      uniquePools\n      totalInvested {\n        amount\n        currency\n      }\n    }\n  }\n": typeof types.TopInvestorsDocument,
     "\n  query ReportPools {\n    pools {\n      id\n      name\n      currency\n      manager {\n        id\n      }\n    }\n  }\n": typeof types.ReportPoolsDocument,
     "\n  query PoolPerformance($poolId: ID!) {\n    poolPerformance(poolId: $poolId) {\n      committed {\n        amount\n        currency\n      }\n      called {\n        amount\n        currency\n      }\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      cash {\n        amount\n        currency\n      }\n      investorCount\n      dpi\n      byDay {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n      byMonth {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": typeof types.PoolPerformanceDocument,
-    "\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n": typeof types.AccountDocument,
+    "\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n      roles\n      secondFactor {\n        enabled\n        mustEnrol\n        requireSetting\n        recoveryCodesLeft\n      }\n      payoutDetails {\n        accountHolder\n        maskedIban\n        bic\n      }\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n": typeof types.AccountDocument,
     "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      email\n      expiresAt\n    }\n  }\n": typeof types.RequestEmailChangeDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SetPayoutDetails($input: PayoutDetailsInput!) {\n    setPayoutDetails(input: $input) {\n      accountHolder\n      maskedIban\n      bic\n    }\n  }\n": typeof types.SetPayoutDetailsDocument,
     "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      uri\n    }\n  }\n": typeof types.StartTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      recoveryCodes\n      session {\n        accessToken\n        refreshToken\n        user {\n          ...SessionUserFields\n        }\n      }\n    }\n  }\n": typeof types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation DisableTotp($password: String!, $code: String!) {\n    disableTotp(password: $password, code: $code) {\n      id\n    }\n  }\n": typeof types.DisableTotpDocument,
+    "\n  mutation SetSecondFactorRequired($required: Boolean!) {\n    setSecondFactorRequired(required: $required) {\n      id\n    }\n  }\n": typeof types.SetSecondFactorRequiredDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n    kind\n    expiresAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.ApiKeysDocument,
@@ -102,6 +111,9 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment SessionUserFields on User {\n    id\n    email\n    name\n    roles\n  }\n": types.SessionUserFieldsFragmentDoc,
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.LogInDocument,
+    "\n  mutation StartLogIn($email: String!, $password: String!) {\n    startLogIn(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n        user {\n          ...SessionUserFields\n        }\n      }\n      ... on SecondFactorChallenge {\n        challenge\n        expiresAt\n      }\n    }\n  }\n": types.StartLogInDocument,
+    "\n  mutation FinishLogIn($challenge: String!, $code: String!) {\n    finishLogIn(challenge: $challenge, code: $code) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.FinishLogInDocument,
+    "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code) {\n      accessToken\n      validUntil\n    }\n  }\n": types.StepUpDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation RequestSignUp($input: SignUpInput!) {\n    requestSignUp(input: $input) {\n      email\n      expiresAt\n    }\n  }\n": types.RequestSignUpDocument,
     "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.ConfirmSignUpDocument,
@@ -123,6 +135,7 @@ const documents: Documents = {
     "\n  subscription PoolBalance($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      cashBalance {\n        amount\n        currency\n      }\n      transaction {\n        id\n      }\n      pool {\n        ...PoolCardFields\n      }\n    }\n  }\n": types.PoolBalanceDocument,
     "\n  mutation CreatePool($input: CreatePoolInput!) {\n    createPool(input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": types.CreatePoolDocument,
     "\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": types.UpdatePoolDocument,
+    "\n  query SecondFactorReminder {\n    me {\n      id\n      secondFactor {\n        enabled\n        mustEnrol\n      }\n    }\n  }\n": types.SecondFactorReminderDocument,
     "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n": types.TransactionRowFieldsFragmentDoc,
     "\n  query PoolTransactions($poolId: ID!, $after: String) {\n    pool(id: $poolId) {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          ...TransactionRowFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.PoolTransactionsDocument,
     "\n  mutation CancelContribution($id: ID!) {\n    cancelContribution(transactionId: $id) {\n      ...TransactionRowFields\n    }\n  }\n": types.CancelContributionDocument,
@@ -134,10 +147,15 @@ const documents: Documents = {
     "\n  query TopInvestors($currency: String!) {\n    topInvestors(limit: 10, currency: $currency) {\n      investor {\n        id\n        name\n      }\n      uniquePools\n      totalInvested {\n        amount\n        currency\n      }\n    }\n  }\n": types.TopInvestorsDocument,
     "\n  query ReportPools {\n    pools {\n      id\n      name\n      currency\n      manager {\n        id\n      }\n    }\n  }\n": types.ReportPoolsDocument,
     "\n  query PoolPerformance($poolId: ID!) {\n    poolPerformance(poolId: $poolId) {\n      committed {\n        amount\n        currency\n      }\n      called {\n        amount\n        currency\n      }\n      contributed {\n        amount\n        currency\n      }\n      distributed {\n        amount\n        currency\n      }\n      fees {\n        amount\n        currency\n      }\n      cash {\n        amount\n        currency\n      }\n      investorCount\n      dpi\n      byDay {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n      byMonth {\n        period\n        contributed {\n          amount\n          currency\n        }\n        distributed {\n          amount\n          currency\n        }\n      }\n    }\n  }\n": types.PoolPerformanceDocument,
-    "\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n": types.AccountDocument,
+    "\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n      roles\n      secondFactor {\n        enabled\n        mustEnrol\n        requireSetting\n        recoveryCodesLeft\n      }\n      payoutDetails {\n        accountHolder\n        maskedIban\n        bic\n      }\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n": types.AccountDocument,
     "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      email\n      expiresAt\n    }\n  }\n": types.RequestEmailChangeDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SetPayoutDetails($input: PayoutDetailsInput!) {\n    setPayoutDetails(input: $input) {\n      accountHolder\n      maskedIban\n      bic\n    }\n  }\n": types.SetPayoutDetailsDocument,
     "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      uri\n    }\n  }\n": types.StartTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      recoveryCodes\n      session {\n        accessToken\n        refreshToken\n        user {\n          ...SessionUserFields\n        }\n      }\n    }\n  }\n": types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation DisableTotp($password: String!, $code: String!) {\n    disableTotp(password: $password, code: $code) {\n      id\n    }\n  }\n": types.DisableTotpDocument,
+    "\n  mutation SetSecondFactorRequired($required: Boolean!) {\n    setSecondFactorRequired(required: $required) {\n      id\n    }\n  }\n": types.SetSecondFactorRequiredDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    scopes\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n    kind\n    expiresAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": types.ApiKeysDocument,
@@ -208,6 +226,18 @@ export function graphql(source: "\n  fragment SessionUserFields on User {\n    i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartLogIn($email: String!, $password: String!) {\n    startLogIn(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n        user {\n          ...SessionUserFields\n        }\n      }\n      ... on SecondFactorChallenge {\n        challenge\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartLogIn($email: String!, $password: String!) {\n    startLogIn(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n        user {\n          ...SessionUserFields\n        }\n      }\n      ... on SecondFactorChallenge {\n        challenge\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishLogIn($challenge: String!, $code: String!) {\n    finishLogIn(challenge: $challenge, code: $code) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FinishLogIn($challenge: String!, $code: String!) {\n    finishLogIn(challenge: $challenge, code: $code) {\n      accessToken\n      refreshToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code) {\n      accessToken\n      validUntil\n    }\n  }\n"): (typeof documents)["\n  mutation StepUp($code: String!) {\n    stepUp(code: $code) {\n      accessToken\n      validUntil\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -295,6 +325,10 @@ export function graphql(source: "\n  mutation UpdatePool($id: ID!, $input: Updat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SecondFactorReminder {\n    me {\n      id\n      secondFactor {\n        enabled\n        mustEnrol\n      }\n    }\n  }\n"): (typeof documents)["\n  query SecondFactorReminder {\n    me {\n      id\n      secondFactor {\n        enabled\n        mustEnrol\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -339,7 +373,7 @@ export function graphql(source: "\n  query PoolPerformance($poolId: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n"];
+export function graphql(source: "\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n      roles\n      secondFactor {\n        enabled\n        mustEnrol\n        requireSetting\n        recoveryCodesLeft\n      }\n      payoutDetails {\n        accountHolder\n        maskedIban\n        bic\n      }\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    me {\n      id\n      email\n      name\n      phone\n      roles\n      secondFactor {\n        enabled\n        mustEnrol\n        requireSetting\n        recoveryCodesLeft\n      }\n      payoutDetails {\n        accountHolder\n        maskedIban\n        bic\n      }\n    }\n    mySessions {\n      id\n      startedAt\n      lastActiveAt\n      current\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -351,7 +385,27 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetPayoutDetails($input: PayoutDetailsInput!) {\n    setPayoutDetails(input: $input) {\n      accountHolder\n      maskedIban\n      bic\n    }\n  }\n"): (typeof documents)["\n  mutation SetPayoutDetails($input: PayoutDetailsInput!) {\n    setPayoutDetails(input: $input) {\n      accountHolder\n      maskedIban\n      bic\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: ProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      phone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      uri\n    }\n  }\n"): (typeof documents)["\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      uri\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      recoveryCodes\n      session {\n        accessToken\n        refreshToken\n        user {\n          ...SessionUserFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      recoveryCodes\n      session {\n        accessToken\n        refreshToken\n        user {\n          ...SessionUserFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTotp($password: String!, $code: String!) {\n    disableTotp(password: $password, code: $code) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DisableTotp($password: String!, $code: String!) {\n    disableTotp(password: $password, code: $code) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSecondFactorRequired($required: Boolean!) {\n    setSecondFactorRequired(required: $required) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetSecondFactorRequired($required: Boolean!) {\n    setSecondFactorRequired(required: $required) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,10 +15,16 @@ const isUnauthenticated = (error: unknown) =>
   (CombinedGraphQLErrors.is(error) &&
     error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
 
+/** An operation refused until the person proves a second factor again (users' stepUp). */
+export const needsStepUp = (error: unknown) =>
+  CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.use === 'stepUp');
+
 /**
  * The HTTP side: the caller's token on every request, operations sent by their SHA-256 (APQ:
  * the text follows only when the gateway does not know the hash), and one token refresh and
- * retry when the gateway answers UNAUTHENTICATED.
+ * retry when the gateway answers UNAUTHENTICATED; an operation that needs a fresh second factor
+ * (confirmPayout, createApiKey, setPayoutDetails: `use: "stepUp"`) asks for a code once and is
+ * sent again with the stepped-up token.
  */
 export function httpChain(session: SessionStore, terminating: ApolloLink): ApolloLink {
   const auth = new ApolloLink((operation, forward) => {
@@ -43,8 +49,18 @@ export function httpChain(session: SessionStore, terminating: ApolloLink): Apoll
       });
     });
   });
+  const retryAfterStepUp = new ErrorLink(({ error, operation, forward }) => {
+    if (!needsStepUp(error) || operation.getContext().steppedUp) return;
+    return new Observable<ApolloLink.Result>((observer) => {
+      void session.stepUp().then((done) => {
+        if (!done) return observer.error(error);
+        operation.setContext({ steppedUp: true });
+        forward(operation).subscribe(observer);
+      });
+    });
+  });
   const persisted = new PersistedQueryLink({ sha256: sha256Hex });
-  return ApolloLink.from([retryOnExpiry, auth, persisted, terminating]);
+  return ApolloLink.from([retryOnExpiry, retryAfterStepUp, auth, persisted, terminating]);
 }
 
 /** The cache: values without their own identity are stored inside their parent. */

@@ -22,6 +22,47 @@ export const LogInMutation = graphql(`
   }
 `);
 
+/** A login in one or two steps: a session, or a challenge to answer with a code. */
+export const StartLogInMutation = graphql(`
+  mutation StartLogIn($email: String!, $password: String!) {
+    startLogIn(email: $email, password: $password) {
+      __typename
+      ... on AuthPayload {
+        accessToken
+        refreshToken
+        user {
+          ...SessionUserFields
+        }
+      }
+      ... on SecondFactorChallenge {
+        challenge
+        expiresAt
+      }
+    }
+  }
+`);
+
+export const FinishLogInMutation = graphql(`
+  mutation FinishLogIn($challenge: String!, $code: String!) {
+    finishLogIn(challenge: $challenge, code: $code) {
+      accessToken
+      refreshToken
+      user {
+        ...SessionUserFields
+      }
+    }
+  }
+`);
+
+export const StepUpMutation = graphql(`
+  mutation StepUp($code: String!) {
+    stepUp(code: $code) {
+      accessToken
+      validUntil
+    }
+  }
+`);
+
 export const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {

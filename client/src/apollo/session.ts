@@ -35,6 +35,12 @@ export class SessionStore {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Set by the Apollo client: sends refreshSession and returns the new tokens. */
   refresher: ((refreshToken: string) => Promise<Session>) | undefined;
+  /**
+   * Set by the signed-in frame's step-up dialog: asks for a code, proves it (stepUp) and puts
+   * the new access token in the session; true when it did, false when the person cancelled.
+   */
+  stepUpPrompt: (() => Promise<boolean>) | undefined;
+  private steppingUp: Promise<boolean> | undefined;
 
   constructor(private readonly storage: Storage | undefined = globalThis.localStorage) {
     const stored = storage?.getItem(KEY);
@@ -75,6 +81,21 @@ export class SessionStore {
       })
       .finally(() => (this.refreshing = undefined));
     return this.refreshing;
+  }
+
+  /**
+   * A fresh second factor for operations that answered `use: "stepUp"`: one dialog for every
+   * request that needs it at the same moment.
+   */
+  stepUp(): Promise<boolean> {
+    if (!this.stepUpPrompt || !this.session) return Promise.resolve(false);
+    this.steppingUp ??= this.stepUpPrompt().finally(() => (this.steppingUp = undefined));
+    return this.steppingUp;
+  }
+
+  /** Replaces the access token (a step-up's), keeping the refresh token and the user. */
+  setAccessToken(accessToken: string): void {
+    if (this.session) this.set({ ...this.session, accessToken });
   }
 
   /** Refreshes a minute before the access token expires; a token of two minutes or less at half its life. */

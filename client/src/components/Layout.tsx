@@ -5,6 +5,8 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { primaryRole, useSession, useSessionStore, type AppRole } from '../session.tsx';
 import { Loading } from './States.tsx';
+import { SecondFactorReminder } from './SecondFactorReminder.tsx';
+import { StepUpDialog } from './StepUpDialog.tsx';
 
 /** Managers' live alert toasts: their own chunk, nobody else downloads them. */
 const AlertToasts = lazy(async () => ({
@@ -141,6 +143,8 @@ export function Layout() {
         />
       </AppShell.Navbar>
       <AppShell.Main>
+        <StepUpDialog />
+        {role === 'ADMIN' && <SecondFactorReminder />}
         <Suspense fallback={<Loading />}>
           {role === 'MANAGER' && <AlertToasts />}
           <Outlet />

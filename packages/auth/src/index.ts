@@ -4,3 +4,4 @@ export * from './tokens.ts';
 export * from './scopes.ts';
 export * from './emails.ts';
 export * from './delegation.ts';
+export * from './stepUp.ts';

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { errors, jwtVerify } from 'jose';
+import { errors, jwtVerify, type JWTPayload } from 'jose';
 import {
   graphQLError,
   ErrorCode,
@@ -101,6 +101,7 @@ export function createTokenVerifier(
         sessionId: payload.sid,
         // Scopes only mean something for partner keys; nobody else's token may carry them.
         scopes: partner ? scopesOfClaim(payload.scope) : [],
+        ...secondFactorOfClaims(payload),
       };
       if (delegation) viewer.delegation = delegation;
       const entry = {
@@ -128,6 +129,17 @@ export function createTokenVerifier(
       }
       return viewer;
     },
+  };
+}
+
+/** The `mfa_req` and `mfa_at` claims (users' second factor), when the token carries them. */
+function secondFactorOfClaims(
+  payload: JWTPayload,
+): Pick<Viewer, 'secondFactorRequired' | 'secondFactorAt'> {
+  const at = payload['mfa_at'];
+  return {
+    ...(payload['mfa_req'] === true ? { secondFactorRequired: true } : {}),
+    ...(typeof at === 'number' && Number.isFinite(at) ? { secondFactorAt: at * 1000 } : {}),
   };
 }
 

@@ -21,6 +21,14 @@ export interface Viewer {
    * platform keys and people. Every subgraph's read rules apply it (`delegationCovers`).
    */
   delegation?: Delegation;
+  /**
+   * Whether this account's sensitive operations (payouts, API keys, payout details) need a
+   * recent second factor: the token's `mfa_req` claim (it has TOTP on, is an ADMIN where admins
+   * must have it, or asked for it). Absent: no.
+   */
+  secondFactorRequired?: boolean;
+  /** When the session last proved a second factor (ms since the epoch): the `mfa_at` claim. */
+  secondFactorAt?: number;
 }
 
 export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {

@@ -13,6 +13,9 @@ import type { SessionService } from './auth/sessions.ts';
 import type { SignUpService } from './auth/signUps.ts';
 import type { AccountService } from './services/account.ts';
 import type { ApiKeyService } from './services/apiKeys.ts';
+import type { LoginSecondStepDeps } from './services/loginSecondStep.ts';
+import type { PayoutDetailsService } from './services/payoutDetails.ts';
+import type { SecondFactorService } from './services/secondFactor.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface Context {
@@ -31,6 +34,9 @@ export interface Context {
   signUps: SignUpService;
   account: AccountService;
   apiKeys: ApiKeyService;
+  secondFactor: SecondFactorService;
+  secondStep: LoginSecondStepDeps;
+  payoutDetails: PayoutDetailsService;
   loaders: Loaders;
   log: Logger;
 }
@@ -41,6 +47,9 @@ export interface ContextDeps {
   signUps: SignUpService;
   account: AccountService;
   apiKeys: ApiKeyService;
+  secondFactor: SecondFactorService;
+  secondStep: LoginSecondStepDeps;
+  payoutDetails: PayoutDetailsService;
   verifier: TokenVerifier;
   log: Logger;
   trustedProxies: ProxyTrust;
@@ -58,6 +67,9 @@ export function createContextFactory(deps: ContextDeps) {
     signUps: deps.signUps,
     account: deps.account,
     apiKeys: deps.apiKeys,
+    secondFactor: deps.secondFactor,
+    secondStep: deps.secondStep,
+    payoutDetails: deps.payoutDetails,
     loaders: createLoaders(deps.db),
     log: deps.log,
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   MAX_ACCESS_TOKEN_TTL_SECONDS,
   loadEnvOrExit,
+  sealedSecretsEnv,
   subgraphEnvShape,
   trustedProxiesEnv,
 } from '@poolgraph/platform';
@@ -31,6 +32,13 @@ const schema = z
     SIGN_UP_WITHOUT_CONFIRMATION: z.enum(['true', 'false']).optional(),
     /** The web app's address, for the links in emails. */
     APP_URL: z.string().url().default('http://localhost:5173'),
+    /**
+     * "required": ADMIN accounts must have a second factor; until they enrol, their access
+     * tokens carry no ADMIN role. "optional": admins are like everyone else (development, the
+     * demo, tests). Unset: required in production, optional elsewhere; production refuses optional.
+     */
+    ADMIN_SECOND_FACTOR: z.enum(['required', 'optional']).optional(),
+    ...sealedSecretsEnv,
   })
   .refine(
     (env) =>
@@ -41,7 +49,12 @@ const schema = z
         'sign-up confirms by email here (production, or SIGN_UP_WITHOUT_CONFIRMATION=false), which needs SMTP_URL',
       path: ['SMTP_URL'],
     },
-  );
+  )
+
+  .refine((env) => !(env.NODE_ENV === 'production' && env.ADMIN_SECOND_FACTOR === 'optional'), {
+    message: 'administrators must have a second factor in production (ADMIN_SECOND_FACTOR)',
+    path: ['ADMIN_SECOND_FACTOR'],
+  });
 
 export type UsersEnv = z.infer<typeof schema>;
 export const loadEnv = (): UsersEnv => loadEnvOrExit(schema, process.env);
@@ -49,3 +62,8 @@ export const loadEnv = (): UsersEnv => loadEnvOrExit(schema, process.env);
 /** Whether a sign-up confirms its email first: as set, else in production only. */
 export const signUpConfirmsEmail = (env: UsersEnv): boolean =>
   (env.SIGN_UP_WITHOUT_CONFIRMATION ?? String(env.NODE_ENV !== 'production')) === 'false';
+
+/** Whether ADMIN accounts must have a second factor: as set, else in production only. */
+export const adminsMustEnrol = (env: UsersEnv): boolean =>
+  (env.ADMIN_SECOND_FACTOR ?? (env.NODE_ENV === 'production' ? 'required' : 'optional')) ===
+  'required';

@@ -1,5 +1,5 @@
-import { bootSubgraph } from '@poolgraph/platform';
-import { loadEnv, signUpConfirmsEmail } from './env.ts';
+import { bootSubgraph, keyringFromEnv } from '@poolgraph/platform';
+import { adminsMustEnrol, loadEnv, signUpConfirmsEmail } from './env.ts';
 import { createService } from './server.ts';
 
 const env = loadEnv();
@@ -15,5 +15,7 @@ await bootSubgraph('users', env, (config) =>
     smtpFrom: env.SMTP_FROM,
     signUpConfirmsEmail: signUpConfirmsEmail(env),
     appUrl: env.APP_URL,
+    adminsMustEnrol: adminsMustEnrol(env),
+    keyring: keyringFromEnv(env),
   }),
 );

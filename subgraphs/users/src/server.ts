@@ -11,6 +11,8 @@ import {
   createAuditLog,
   parseProxyTrust,
   createMailer,
+  keyringFromEnv,
+  type Keyring,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
 import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
@@ -26,6 +28,9 @@ import { createApiKeyService } from './services/apiKeys.ts';
 import { createPoolsPeer } from './peers/pools.ts';
 import { createOwnerNotices } from './services/ownerNotices.ts';
 import { createAccountService } from './services/account.ts';
+import { createCodeThrottle } from './auth/secondFactorCodes.ts';
+import { createPayoutDetailsService } from './services/payoutDetails.ts';
+import { createSecondFactorService } from './services/secondFactor.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -61,6 +66,15 @@ export interface UsersServiceConfig extends SubgraphConfig {
   signUpConfirmsEmail?: boolean;
   /** The web app's address, for links in emails; default http://localhost:5173. */
   appUrl?: string;
+  /**
+   * Whether ADMIN accounts must have a second factor (until they enrol, their tokens carry no
+   * ADMIN role); default false, as outside production (env ADMIN_SECOND_FACTOR).
+   */
+  adminsMustEnrol?: boolean;
+  /** The KEKs that seal TOTP secrets and payout details; default the development KEK. */
+  keyring?: Keyring;
+  /** The time (ms since the epoch) for second-factor proofs, codes and step-up: tests move it. */
+  clock?: () => number;
 }
 
 /**
@@ -96,6 +110,9 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     windowSeconds: 15 * 60,
   });
   const notices = createOwnerNotices(mailer, config.log, config.appUrl ?? 'http://localhost:5173');
+  const clock = config.clock ?? Date.now;
+  const adminsMustEnrol = config.adminsMustEnrol ?? false;
+  const keyring = config.keyring ?? keyringFromEnv({ NODE_ENV: 'development' });
   const sessions = createSessionService({
     db: mysql.db,
     signer,
@@ -103,6 +120,28 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     passwords,
     revocations,
     refreshTtlSeconds: (config.refreshTokenTtlDays ?? 30) * 86_400,
+    adminsMustEnrol,
+    clock,
+  });
+  const codeThrottle = createCodeThrottle(redis, config.redisPrefix);
+  const secondFactor = createSecondFactorService({
+    db: mysql.db,
+    keyring,
+    clock,
+    sessions,
+    passwords,
+    loginThrottle,
+    codeThrottle,
+    revocations,
+    notices,
+    adminsMustEnrol,
+  });
+  const payoutDetails = createPayoutDetailsService({
+    db: mysql.db,
+    keyring,
+    clock,
+    secondFactor,
+    notices,
   });
   const signUps = createSignUpService({
     db: mysql.db,
@@ -127,6 +166,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     signer,
     revocations,
     pools: createPoolsPeer(config.subgraphUrls.pools, config.log),
+    secondFactor,
   });
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
   // just created), at most every 5 s so that made-up kids cannot flood MySQL.
@@ -145,6 +185,9 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
       signUps,
       account,
       apiKeys,
+      secondFactor,
+      secondStep: { db: mysql.db, keyring, clock, sessions, codeThrottle },
+      payoutDetails,
       verifier,
       log: config.log,
       trustedProxies: config.trustedProxies ?? LOOPBACK,

@@ -5,6 +5,8 @@ import { ErrorState, Loading } from '../../components/States.tsx';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { EmailForm } from './EmailForm.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
+import { PayoutDetailsForm } from './PayoutDetailsForm.tsx';
+import { SecondFactorPanel } from './SecondFactorPanel.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { SessionsList } from './SessionsList.tsx';
 
@@ -15,6 +17,18 @@ export const AccountQuery = graphql(`
       email
       name
       phone
+      roles
+      secondFactor {
+        enabled
+        mustEnrol
+        requireSetting
+        recoveryCodesLeft
+      }
+      payoutDetails {
+        accountHolder
+        maskedIban
+        bic
+      }
     }
     mySessions {
       id
@@ -25,7 +39,10 @@ export const AccountQuery = graphql(`
   }
 `);
 
-/** Everyone's own account: profile, email, password and the devices signed in. */
+/**
+ * Everyone's own account: profile, email, password, second factor, payout details and the
+ * devices signed in.
+ */
 export function Account() {
   useDocumentTitle('Your account');
   const { data, loading, error, refetch } = useQuery(AccountQuery);
@@ -38,6 +55,15 @@ export function Account() {
         <ProfileForm me={data.me} />
         <EmailForm current={data.me.email} />
         <PasswordForm />
+        {data.me.secondFactor && (
+          <SecondFactorPanel status={data.me.secondFactor} onChange={() => void refetch()} />
+        )}
+        {(data.me.roles.includes('INVESTOR') || data.me.roles.includes('MANAGER')) && (
+          <PayoutDetailsForm
+            current={data.me.payoutDetails ?? null}
+            onChange={() => void refetch()}
+          />
+        )}
         <SessionsList sessions={data.mySessions} onChange={() => void refetch()} />
       </SimpleGrid>
     </Stack>

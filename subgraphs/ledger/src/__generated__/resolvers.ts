@@ -183,7 +183,11 @@ export type Mutation = {
    * same transfer again returns the same transaction; another amount after that is CONFLICT.
    */
   confirmBankTransfer: Transaction;
-  /** The bank paid a pending payout (a share of startDistribution, or a withdrawal paid out) out: it posts. The pool's manager or an admin; again is a replay, after a void CONFLICT. */
+  /**
+   * The bank paid a pending payout (a share of startDistribution, or a withdrawal paid out) out: it posts. The pool's manager or an admin; again is a replay, after a void CONFLICT.
+   * When the caller's account has (or must have) a second factor, it must have been proven within
+   * 5 minutes (the users subgraph's stepUp), else FORBIDDEN with extensions.use = "stepUp".
+   */
   confirmPayout: Transaction;
   /**
    * Credits the caller with money no provider confirmed: for development, the demo and benchmarks

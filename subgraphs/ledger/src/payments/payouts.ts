@@ -1,4 +1,4 @@
-import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
+import { hasRole, requireRecentSecondFactor, requireRole, type Viewer } from '@poolgraph/auth';
 import { badUserInput, isUuid, notFound } from '@poolgraph/platform';
 import { selectPoolFactsByIds } from '../data/poolFacts.ts';
 import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
@@ -22,7 +22,8 @@ export function startDistribution(
 
 /**
  * confirmPayout / voidPayout: the pool's manager (or an admin) ends a pending payout, a share of
- * startDistribution or a withdrawal paid out.
+ * startDistribution or a withdrawal paid out. Confirming needs a recent second factor when the
+ * caller's account has one (step-up).
  */
 export async function settlePayout(
   deps: PaymentsDeps,
@@ -31,6 +32,10 @@ export async function settlePayout(
   status: 'POSTED' | 'VOIDED',
 ): Promise<TransactionRow> {
   const actor = requireRole(viewer, 'MANAGER', 'ADMIN');
+  // Money leaves for a bank account: a caller whose account has (or must have) a second factor
+  // proves it within 5 minutes (the token's mfa_req / mfa_at claims; FORBIDDEN, use "stepUp").
+  // Voiding keeps the money in the pool, so it needs no step-up.
+  if (status === 'POSTED') requireRecentSecondFactor(actor);
   const [row] = isUuid(transactionId)
     ? await selectTransactionsByIds(deps.db, [transactionId])
     : [];

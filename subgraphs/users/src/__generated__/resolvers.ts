@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserRow } from '../data/users.ts';
 import type { ApiKeyRow, ApiKeyCreatedRow } from '../data/apiKeys.ts';
+import type { PayoutDetailsView } from '../services/payoutDetails.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -134,6 +135,9 @@ export type EmailChangeRequested = {
   expiresAt: Scalars['DateTime']['output'];
 };
 
+/** What startLogIn answers: a session, or the challenge of a second step. */
+export type LogInStep = AuthPayload | SecondFactorChallenge;
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -155,19 +159,39 @@ export type Mutation = {
    */
   confirmSignUp: AuthPayload;
   /**
+   * Turns TOTP on with the first code the app shows (BAD_USER_INPUT "code" otherwise, throttled as
+   * finishLogIn): answers the recovery codes, once, and a fresh session; every other session of
+   * the account ends and its address is told by email.
+   */
+  confirmTotpEnrolment: TotpEnabled;
+  /**
    * ADMIN only: creates a PLATFORM partner API key with a name (1 to 100 characters) and scopes,
    * each one of pools:read, ledger:read, ledger:write, reports:read, listed once; optionally an
    * expiry (at least a minute ahead) and a note (up to 500 characters). The secret is in the
    * answer and nowhere else.
+   * Needs a second factor proven within 5 minutes when the account has one or must have one (else
+   * FORBIDDEN with extensions.use = "stepUp").
    */
   createApiKey: ApiKeyCreated;
   /**
    * MANAGER only: creates a DELEGATED partner key that reads the caller's pools (all, or the ones
    * listed) and nothing else, with scopes the caller holds. A scope the caller lacks is FORBIDDEN;
    * a pool that is not the caller's is BAD_USER_INPUT (poolIds); past 50 working keys, CONFLICT.
-   * The secret is in the answer and nowhere else.
+   * The secret is in the answer and nowhere else. Needs a recent second factor like createApiKey.
    */
   createPartnerKey: ApiKeyCreated;
+  /**
+   * Turns TOTP off with the current password and a current code or a recovery code; its recovery
+   * codes stop working and the address is told. FORBIDDEN for an account that must have one.
+   */
+  disableTotp: User;
+  /**
+   * The second step of startLogIn: the challenge and a current TOTP code (or an unused recovery
+   * code, which is then spent). A code is accepted once. A wrong code is BAD_USER_INPUT ("code");
+   * code attempts are throttled per account and address (5 per 15 minutes, then RATE_LIMITED);
+   * after 5 wrong codes, or after 5 minutes, the challenge is void (UNAUTHENTICATED: log in again).
+   */
+  finishLogIn: AuthPayload;
   /**
    * ADMIN only, for importers: the accounts holding these external ids (the ids records had in an
    * imported dataset), in the order given, creating missing ones with `role` (INVESTOR or
@@ -182,7 +206,8 @@ export type Mutation = {
    * from one address, that address's to ten per second; a paced login waits up to 5 s for its
    * turn, then gets RATE_LIMITED. A successful login does not count. So guessing is capped while
    * nobody can lock a victim who knows their password out. Emails are compared after NFKC and
-   * lower-casing.
+   * lower-casing. An account with a second factor answers FORBIDDEN after a right password, naming
+   * startLogIn (extensions.use = "startLogIn"): log such accounts in with startLogIn.
    */
   logIn: AuthPayload;
   /** Ends the session the refresh token belongs to. True when a session was ended. */
@@ -226,12 +251,41 @@ export type Mutation = {
    */
   revokeSession: Scalars['Boolean']['output'];
   /**
+   * Sets the caller's bank account for payouts (INVESTOR or MANAGER): kept encrypted, shown
+   * masked, told to the account's address by email. Needs a step-up when the account has or must
+   * have a second factor (FORBIDDEN with extensions.use = "stepUp"). A bad IBAN (checksum, length),
+   * BIC or name is BAD_USER_INPUT naming the field.
+   */
+  setPayoutDetails: PayoutDetails;
+  /**
+   * The caller's own setting "require a second factor for payouts and API keys": on, those
+   * operations need a fresh second factor even before TOTP is on (so it must be turned on first).
+   * Turning it off needs a step-up itself while it is on.
+   */
+  setSecondFactorRequired: User;
+  /**
    * Creates an account and signs it in, where sign-up does not confirm the email first
    * (development, tests, the demo); a registered email then answers CONFLICT. Where it does
    * (production), this answers FORBIDDEN for every input, naming requestSignUp
    * (extensions.use = "requestSignUp").
    */
   signUp: AuthPayload;
+  /**
+   * Signs in, in one step or two: as logIn (same throttle and messages), but an account with a
+   * second factor gets a SecondFactorChallenge to answer with finishLogIn instead of a session.
+   */
+  startLogIn: LogInStep;
+  /**
+   * Starts turning on TOTP for the caller: a new secret to add to an authenticator app. Replaces
+   * an enrolment not yet confirmed; CONFLICT when TOTP is already on.
+   */
+  startTotpEnrolment: TotpEnrolment;
+  /**
+   * Proves the second factor again (a current TOTP code or a recovery code): a new access token
+   * for this session with which, for 5 minutes, payouts can be confirmed, payout details changed
+   * and API keys created. Throttled as finishLogIn. FORBIDDEN without TOTP on.
+   */
+  stepUp: StepUpPayload;
   /** Changes the caller's name and contact number. */
   updateProfile: User;
 };
@@ -253,6 +307,11 @@ export type MutationConfirmSignUpArgs = {
 };
 
 
+export type MutationConfirmTotpEnrolmentArgs = {
+  code: Scalars['String']['input'];
+};
+
+
 export type MutationCreateApiKeyArgs = {
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
@@ -263,6 +322,18 @@ export type MutationCreateApiKeyArgs = {
 
 export type MutationCreatePartnerKeyArgs = {
   input: PartnerKeyInput;
+};
+
+
+export type MutationDisableTotpArgs = {
+  code: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationFinishLogInArgs = {
+  challenge: Scalars['String']['input'];
+  code: Scalars['String']['input'];
 };
 
 
@@ -320,8 +391,29 @@ export type MutationRevokeSessionArgs = {
 };
 
 
+export type MutationSetPayoutDetailsArgs = {
+  input: PayoutDetailsInput;
+};
+
+
+export type MutationSetSecondFactorRequiredArgs = {
+  required: Scalars['Boolean']['input'];
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+
+export type MutationStartLogInArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationStepUpArgs = {
+  code: Scalars['String']['input'];
 };
 
 
@@ -347,6 +439,31 @@ export type PartnerKeyInput = {
    * ledger:read, reports:read.
    */
   scopes: Array<Scalars['String']['input']>;
+};
+
+/** The bank account a user's payouts go to, as the graph shows it: the IBAN masked. */
+export type PayoutDetails = {
+  __typename?: 'PayoutDetails';
+  /** The name the account is held in. */
+  accountHolder: Scalars['String']['output'];
+  /** The bank's BIC (8 or 11 characters). */
+  bic: Scalars['String']['output'];
+  /** The IBAN's last four characters. */
+  ibanLast4: Scalars['String']['output'];
+  /** The IBAN's country and last four characters, e.g. "DE•• •••• 3000". */
+  maskedIban: Scalars['String']['output'];
+  /** When they were last set. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A bank account for payouts. */
+export type PayoutDetailsInput = {
+  /** The name the account is held in, 1 to 140 characters. */
+  accountHolder: Scalars['String']['input'];
+  /** The bank's BIC, 8 or 11 characters. */
+  bic: Scalars['String']['input'];
+  /** The IBAN; spaces and lower case are fine. Its check digits must hold. */
+  iban: Scalars['String']['input'];
 };
 
 /** What a user may change about themself without proving anything more. */
@@ -396,6 +513,38 @@ export type Role =
   /** A partner integration calling with an API key. */
   | 'PARTNER';
 
+/** The password was right and the account has a second factor: answer with finishLogIn. */
+export type SecondFactorChallenge = {
+  __typename?: 'SecondFactorChallenge';
+  /** Opaque; send it with a code to finishLogIn. Works once, for 5 minutes. */
+  challenge: Scalars['String']['output'];
+  /** Until when it works. */
+  expiresAt: Scalars['DateTime']['output'];
+};
+
+/** Whether and how an account proves a second factor (a code from an authenticator app). */
+export type SecondFactorStatus = {
+  __typename?: 'SecondFactorStatus';
+  /** TOTP is on: logging in takes a code (startLogIn, finishLogIn). */
+  enabled: Scalars['Boolean']['output'];
+  /** When it was turned on; null while off. */
+  enabledAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The account must have one (ADMIN, where administrators must): until it does, its access tokens
+   * do not carry the ADMIN role, and it cannot be turned off.
+   */
+  mustEnrol: Scalars['Boolean']['output'];
+  /** Recovery codes not yet used (10 when TOTP is turned on); 0 while off. */
+  recoveryCodesLeft: Scalars['Int']['output'];
+  /** The user's own setting: those operations need a second factor even before one is enrolled. */
+  requireSetting: Scalars['Boolean']['output'];
+  /**
+   * Confirming payouts, changing payout details and creating API keys need a code proven within
+   * the last 5 minutes (stepUp): when enabled, mustEnrol or requireSetting.
+   */
+  requiredForSensitiveOperations: Scalars['Boolean']['output'];
+};
+
 /** A new account. Only MANAGER and INVESTOR can be chosen at sign-up. */
 export type SignUpInput = {
   /** A valid address; stored in lower case and unique on the platform. */
@@ -417,6 +566,39 @@ export type SignUpRequested = {
   expiresAt: Scalars['DateTime']['output'];
 };
 
+/** A fresh access token for the caller's session carrying a second factor proven now. */
+export type StepUpPayload = {
+  __typename?: 'StepUpPayload';
+  /** Use it instead of the previous access token; the refresh token stays the same. */
+  accessToken: Scalars['String']['output'];
+  /** Until when operations that need a fresh second factor accept it (5 minutes). */
+  validUntil: Scalars['DateTime']['output'];
+};
+
+/** TOTP is on. Every other session of the account has ended; this device has a fresh one. */
+export type TotpEnabled = {
+  __typename?: 'TotpEnabled';
+  /**
+   * Ten single-use codes that each stand in for a TOTP code once (a lost phone). Shown only now;
+   * Poolgraph keeps only hashes of them.
+   */
+  recoveryCodes: Array<Scalars['String']['output']>;
+  /** The new session for this device, which has just proven the second factor. */
+  session: AuthPayload;
+};
+
+/**
+ * A TOTP enrolment under way: add the secret to an authenticator app (the uri as a QR code, or the
+ * secret typed in), then confirm with the first code it shows (confirmTotpEnrolment).
+ */
+export type TotpEnrolment = {
+  __typename?: 'TotpEnrolment';
+  /** The secret in base32, for typing into the app by hand. */
+  secret: Scalars['String']['output'];
+  /** The otpauth://totp/ URI authenticator apps read from a QR code (SHA-1, 6 digits, 30 s). */
+  uri: Scalars['String']['output'];
+};
+
 /** A person or integration with an account on Poolgraph. */
 export type User = {
   __typename?: 'User';
@@ -431,12 +613,19 @@ export type User = {
   /** Display name. Visible to any signed-in caller. */
   name: Scalars['String']['output'];
   /**
+   * The bank account the user's payouts go to, masked: the user themself and admins; null for
+   * others and when none is set.
+   */
+  payoutDetails?: Maybe<PayoutDetails>;
+  /**
    * A contact number from the user's profile, as they typed it. The user themself and admins;
    * null for others.
    */
   phone?: Maybe<Scalars['String']['output']>;
   /** What the user may do on the platform. */
   roles: Array<Role>;
+  /** The account's second factor (TOTP): the user themself and admins; null for others. */
+  secondFactor?: Maybe<SecondFactorStatus>;
 };
 
 /** A signed-in session of the caller's account: one login (or sign-up), kept alive by refreshing. */
@@ -542,6 +731,13 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
 };
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  LogInStep:
+    | ( Omit<AuthPayload, 'user'> & { user: _RefType['User'] } )
+    | ( SecondFactorChallenge )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -555,15 +751,23 @@ export type ResolversTypes = {
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EmailChangeRequested: ResolverTypeWrapper<EmailChangeRequested>;
+  LogInStep: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LogInStep']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PartnerKeyInput: PartnerKeyInput;
+  PayoutDetails: ResolverTypeWrapper<PayoutDetailsView>;
+  PayoutDetailsInput: PayoutDetailsInput;
   ProfileInput: ProfileInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Role: Role;
+  SecondFactorChallenge: ResolverTypeWrapper<SecondFactorChallenge>;
+  SecondFactorStatus: ResolverTypeWrapper<SecondFactorStatus>;
   SignUpInput: SignUpInput;
   SignUpRequested: ResolverTypeWrapper<SignUpRequested>;
+  StepUpPayload: ResolverTypeWrapper<StepUpPayload>;
+  TotpEnabled: ResolverTypeWrapper<Omit<TotpEnabled, 'session'> & { session: ResolversTypes['AuthPayload'] }>;
+  TotpEnrolment: ResolverTypeWrapper<TotpEnrolment>;
   User: ResolverTypeWrapper<UserRow>;
   UserSession: ResolverTypeWrapper<UserSession>;
 };
@@ -578,14 +782,22 @@ export type ResolversParentTypes = {
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   DateTime: Scalars['DateTime']['output'];
   EmailChangeRequested: EmailChangeRequested;
+  LogInStep: ResolversUnionTypes<ResolversParentTypes>['LogInStep'];
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   PartnerKeyInput: PartnerKeyInput;
+  PayoutDetails: PayoutDetailsView;
+  PayoutDetailsInput: PayoutDetailsInput;
   ProfileInput: ProfileInput;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  SecondFactorChallenge: SecondFactorChallenge;
+  SecondFactorStatus: SecondFactorStatus;
   SignUpInput: SignUpInput;
   SignUpRequested: SignUpRequested;
+  StepUpPayload: StepUpPayload;
+  TotpEnabled: Omit<TotpEnabled, 'session'> & { session: ResolversParentTypes['AuthPayload'] };
+  TotpEnrolment: TotpEnrolment;
   User: UserRow;
   UserSession: UserSession;
 };
@@ -628,6 +840,7 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -639,12 +852,19 @@ export type EmailChangeRequestedResolvers<ContextType = Context, ParentType exte
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type LogInStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LogInStep'] = ResolversParentTypes['LogInStep']> = {
+  __resolveType: TypeResolveFn<'AuthPayload' | 'SecondFactorChallenge', ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   confirmEmailChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationConfirmEmailChangeArgs, 'token'>>;
   confirmSignUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationConfirmSignUpArgs, 'token'>>;
+  confirmTotpEnrolment?: Resolver<ResolversTypes['TotpEnabled'], ParentType, ContextType, RequireFields<MutationConfirmTotpEnrolmentArgs, 'code'>>;
   createApiKey?: Resolver<ResolversTypes['ApiKeyCreated'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'scopes'>>;
   createPartnerKey?: Resolver<ResolversTypes['ApiKeyCreated'], ParentType, ContextType, RequireFields<MutationCreatePartnerKeyArgs, 'input'>>;
+  disableTotp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code' | 'password'>>;
+  finishLogIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationFinishLogInArgs, 'challenge' | 'code'>>;
   importUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationImportUsersArgs, 'externalIds'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'email' | 'password'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogOutArgs, 'refreshToken'>>;
@@ -655,8 +875,21 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   resetPassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  setPayoutDetails?: Resolver<ResolversTypes['PayoutDetails'], ParentType, ContextType, RequireFields<MutationSetPayoutDetailsArgs, 'input'>>;
+  setSecondFactorRequired?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetSecondFactorRequiredArgs, 'required'>>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  startLogIn?: Resolver<ResolversTypes['LogInStep'], ParentType, ContextType, RequireFields<MutationStartLogInArgs, 'email' | 'password'>>;
+  startTotpEnrolment?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType>;
+  stepUp?: Resolver<ResolversTypes['StepUpPayload'], ParentType, ContextType, RequireFields<MutationStepUpArgs, 'code'>>;
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
+};
+
+export type PayoutDetailsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PayoutDetails'] = ResolversParentTypes['PayoutDetails']> = {
+  accountHolder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ibanLast4?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maskedIban?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -667,9 +900,39 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   usersAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryUsersAuditLogArgs, 'first'>>;
 };
 
+export type SecondFactorChallengeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SecondFactorChallenge'] = ResolversParentTypes['SecondFactorChallenge']> = {
+  challenge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SecondFactorStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SecondFactorStatus'] = ResolversParentTypes['SecondFactorStatus']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  enabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  mustEnrol?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recoveryCodesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requireSetting?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requiredForSensitiveOperations?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type SignUpRequestedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignUpRequested'] = ResolversParentTypes['SignUpRequested']> = {
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type StepUpPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StepUpPayload'] = ResolversParentTypes['StepUpPayload']> = {
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type TotpEnabledResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TotpEnabled'] = ResolversParentTypes['TotpEnabled']> = {
+  recoveryCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType>;
+};
+
+export type TotpEnrolmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TotpEnrolment'] = ResolversParentTypes['TotpEnrolment']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -679,8 +942,10 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payoutDetails?: Resolver<Maybe<ResolversTypes['PayoutDetails']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  secondFactor?: Resolver<Maybe<ResolversTypes['SecondFactorStatus']>, ParentType, ContextType>;
 };
 
 export type UserSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserSession'] = ResolversParentTypes['UserSession']> = {
@@ -697,9 +962,16 @@ export type Resolvers<ContextType = Context> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EmailChangeRequested?: EmailChangeRequestedResolvers<ContextType>;
+  LogInStep?: LogInStepResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PayoutDetails?: PayoutDetailsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SecondFactorChallenge?: SecondFactorChallengeResolvers<ContextType>;
+  SecondFactorStatus?: SecondFactorStatusResolvers<ContextType>;
   SignUpRequested?: SignUpRequestedResolvers<ContextType>;
+  StepUpPayload?: StepUpPayloadResolvers<ContextType>;
+  TotpEnabled?: TotpEnabledResolvers<ContextType>;
+  TotpEnrolment?: TotpEnrolmentResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserSession?: UserSessionResolvers<ContextType>;
 };

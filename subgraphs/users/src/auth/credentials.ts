@@ -1,6 +1,7 @@
 import type { Role } from '@poolgraph/auth';
 import type { SessionRevocations } from '@poolgraph/platform';
 import type { UsersDb } from '../db/index.ts';
+import { deleteLoginChallengesOfUser } from '../data/loginChallenges.ts';
 import { revokeRefreshTokensOfUser } from '../data/refreshTokens.ts';
 import { updateUserCredentials } from '../data/users.ts';
 
@@ -20,6 +21,7 @@ export async function changeCredentials(
   await db.transaction(async (tx) => {
     await updateUserCredentials(tx, userId, changes);
     await revokeRefreshTokensOfUser(tx, userId, new Date());
+    await deleteLoginChallengesOfUser(tx, userId);
   });
   await revocations.revokeUser(userId);
 }

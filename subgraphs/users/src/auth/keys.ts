@@ -32,6 +32,10 @@ export interface AccessTokenClaims {
   ttlSeconds?: number;
   /** A delegated partner key's limit, signed as the `dlg` claim (every subgraph applies it). */
   delegation?: DelegationClaim;
+  /** The account's sensitive operations need a recent second factor: the `mfa_req` claim. */
+  secondFactorRequired?: boolean;
+  /** When the session last proved a second factor: the `mfa_at` claim (seconds). */
+  secondFactorAt?: Date | null;
 }
 
 export interface AccessTokenSigner {
@@ -94,11 +98,25 @@ export async function createAccessTokenSigner(
   }
 
   return {
-    async sign({ userId, roles, sessionId, scopes, delegation, ttlSeconds: ttl = ttlSeconds }) {
+    async sign({
+      userId,
+      roles,
+      sessionId,
+      scopes,
+      delegation,
+      ttlSeconds: ttl = ttlSeconds,
+      ...factor
+    }) {
       const { kid, key } = await signingKey();
       const scope = scopes ? { scope: scopes.join(' ') } : {};
       const dlg = delegation ? { dlg: { ...delegation } } : {};
-      return new SignJWT({ roles, sid: sessionId, ...scope, ...dlg })
+      const mfa = {
+        ...(factor.secondFactorRequired ? { mfa_req: true } : {}),
+        ...(factor.secondFactorAt
+          ? { mfa_at: Math.floor(factor.secondFactorAt.getTime() / 1000) }
+          : {}),
+      };
+      return new SignJWT({ roles, sid: sessionId, ...scope, ...dlg, ...mfa })
         .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid, typ: 'JWT' })
         .setIssuer(TOKEN_ISSUER)
         .setAudience(TOKEN_AUDIENCE)

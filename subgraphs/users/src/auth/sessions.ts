@@ -1,4 +1,10 @@
-import { retryTransaction, unauthenticated, uuidv7 } from '@poolgraph/platform';
+import {
+  ErrorCode,
+  graphQLError,
+  retryTransaction,
+  unauthenticated,
+  uuidv7,
+} from '@poolgraph/platform';
 import type { SessionRevocations } from '@poolgraph/platform';
 import type { UsersDb, UsersQueryable } from '../db/index.ts';
 import {
@@ -14,6 +20,8 @@ import {
   selectUsersByIds,
   type UserRow,
 } from '../data/users.ts';
+import { insertLoginChallenge, deleteExpiredLoginChallenges } from '../data/loginChallenges.ts';
+import { secondFactorStateOf } from './secondFactorPolicy.ts';
 import type { AccessTokenSigner } from './keys.ts';
 import type { PasswordHasher } from './passwords.ts';
 import { hashSecret, newSecret } from './secrets.ts';
@@ -33,7 +41,20 @@ export interface SessionServiceDeps {
   passwords: PasswordHasher;
   revocations: SessionRevocations;
   refreshTtlSeconds: number;
+  /** Whether ADMIN accounts must have a second factor (see secondFactorPolicy.ts). */
+  adminsMustEnrol: boolean;
+  /** The time, injectable for tests: second-factor proofs and challenges are dated by it. */
+  clock: () => number;
 }
+
+/** The password was right and the account has a second factor: a code is awaited. */
+export interface LoginChallenge {
+  challenge: string;
+  expiresAt: Date;
+}
+
+/** How long the second step of a login may take. */
+export const LOGIN_CHALLENGE_TTL_MS = 5 * 60_000;
 
 const invalidRefresh = () => unauthenticated('The refresh token is not valid; log in again.');
 
@@ -45,9 +66,36 @@ export function createSessionService({
   passwords,
   revocations,
   refreshTtlSeconds,
+  adminsMustEnrol,
+  clock,
 }: SessionServiceDeps) {
-  /** `familyId` is the session id (a UUIDv7: its time is when the session started). */
-  async function issue(user: UserRow, familyId: string, tx: UsersQueryable = db) {
+  /** An access token for a session, with the roles and second-factor claims as they are now. */
+  async function accessToken(
+    user: UserRow,
+    sessionId: string,
+    secondFactorAt: Date | null,
+    tx: UsersQueryable = db,
+  ): Promise<string> {
+    const state = await secondFactorStateOf(tx, user, adminsMustEnrol);
+    return signer.sign({
+      userId: user.id,
+      roles: state.tokenRoles,
+      sessionId,
+      secondFactorRequired: state.required,
+      secondFactorAt,
+    });
+  }
+
+  /**
+   * `familyId` is the session id (a UUIDv7: its time is when the session started);
+   * `secondFactorAt` when it last proved a second factor, carried by its refresh tokens.
+   */
+  async function issue(
+    user: UserRow,
+    familyId: string,
+    tx: UsersQueryable = db,
+    secondFactorAt: Date | null = null,
+  ) {
     const refreshToken = newSecret();
     await insertRefreshToken(tx, {
       id: uuidv7(),
@@ -55,44 +103,94 @@ export function createSessionService({
       userId: user.id,
       tokenHash: hashSecret(refreshToken),
       expiresAt: new Date(Date.now() + refreshTtlSeconds * 1000),
+      secondFactorAt,
     });
-    const accessToken = await signer.sign({
-      userId: user.id,
-      roles: user.roles,
-      sessionId: familyId,
-    });
-    return { accessToken, refreshToken, user, sessionId: familyId };
+    const token = await accessToken(user, familyId, secondFactorAt, tx);
+    return { accessToken: token, refreshToken, user, sessionId: familyId };
+  }
+
+  /**
+   * The password check of a login (throttled), then a session created under a lock on the row
+   * with the credentials it holds now: a password or role change that committed while the hash
+   * was being checked wins, and one that comes after revokes this session with the others.
+   * `withFactor` decides what an account with a second factor gets instead of a session.
+   */
+  async function passwordStep<T>(
+    email: string,
+    password: string,
+    clientAddress: string,
+    withFactor: (user: UserRow) => Promise<T>,
+  ): Promise<Session | T> {
+    await throttle.admit(email, clientAddress);
+    const user = await selectUserForLogin(db, email);
+    const valid = user
+      ? await passwords.verify(user.passwordHash, password)
+      : await passwords.verifyAgainstDummy(password);
+    if (!user || !valid) {
+      // One message for an unknown email and a wrong password: it reveals nothing.
+      throw unauthenticated('The email or password is incorrect.');
+    }
+    await throttle.recordSuccess(email, clientAddress);
+    const { passwordHash, ...row } = user;
+    if ((await secondFactorStateOf(db, row, adminsMustEnrol)).enabled) return withFactor(row);
+    const session = await retryTransaction(() =>
+      db.transaction(async (tx) => {
+        const current = await lockUserCredentials(tx, user.id);
+        if (!current || current.passwordHash !== passwordHash) return undefined;
+        const { passwordHash: _hash, ...locked } = current;
+        return issue(locked, uuidv7(), tx);
+      }),
+    );
+    if (!session) throw unauthenticated('The email or password is incorrect.');
+    return session;
   }
 
   return {
     /** A new session for an account that has just been created. */
-    start: (user: UserRow) => issue(user, uuidv7()),
+    start: (user: UserRow, secondFactorAt: Date | null = null) =>
+      issue(user, uuidv7(), db, secondFactorAt),
 
+    /**
+     * The original login: a session, or for an account with a second factor FORBIDDEN naming
+     * startLogIn (extensions.use), after the password check so it tells nothing to a guesser.
+     */
     async logIn(email: string, password: string, clientAddress: string): Promise<Session> {
-      await throttle.admit(email, clientAddress);
-      const user = await selectUserForLogin(db, email);
-      const valid = user
-        ? await passwords.verify(user.passwordHash, password)
-        : await passwords.verifyAgainstDummy(password);
-      if (!user || !valid) {
-        // One message for an unknown email and a wrong password: it reveals nothing.
-        throw unauthenticated('The email or password is incorrect.');
-      }
-      await throttle.recordSuccess(email, clientAddress);
-      // Created under a share lock on the row, with the credentials it holds now: a password or
-      // role change that committed while the hash was being checked wins, and one that comes
-      // after revokes this session with the others.
-      const session = await retryTransaction(() =>
-        db.transaction(async (tx) => {
-          const current = await lockUserCredentials(tx, user.id);
-          if (!current || current.passwordHash !== user.passwordHash) return undefined;
-          const { passwordHash: _hash, ...row } = current;
-          return issue(row, uuidv7(), tx);
-        }),
-      );
-      if (!session) throw unauthenticated('The email or password is incorrect.');
-      return session;
+      return passwordStep(email, password, clientAddress, async () => {
+        throw graphQLError(
+          ErrorCode.FORBIDDEN,
+          'This account has a second factor: log in with startLogIn, then finishLogIn with a code.',
+          { use: 'startLogIn' },
+        );
+      });
     },
+
+    /** A login that may take two steps: a session, or a challenge to answer with a code. */
+    async startLogIn(
+      email: string,
+      password: string,
+      clientAddress: string,
+    ): Promise<Session | LoginChallenge> {
+      return passwordStep(email, password, clientAddress, async (user) => {
+        const now = clock();
+        await deleteExpiredLoginChallenges(db, new Date(now));
+        const challenge = newSecret();
+        const expiresAt = new Date(now + LOGIN_CHALLENGE_TTL_MS);
+        await insertLoginChallenge(db, {
+          tokenHash: hashSecret(challenge),
+          userId: user.id,
+          expiresAt,
+        });
+        return { challenge, expiresAt };
+      });
+    },
+
+    /** A new session that has just proved a second factor (the second step of a login). */
+    startWithSecondFactor: (user: UserRow, tx: UsersQueryable = db) =>
+      issue(user, uuidv7(), tx, new Date(clock())),
+
+    /** A fresh access token for a live session that has just proved a second factor (step-up). */
+    reissue: (user: UserRow, sessionId: string, secondFactorAt: Date) =>
+      accessToken(user, sessionId, secondFactorAt),
 
     async refresh(refreshToken: string): Promise<Session> {
       const now = new Date();
@@ -111,7 +209,8 @@ export function createSessionService({
           const [user] = await selectUsersByIds(tx, [token.userId]);
           if (!user) return { kind: 'invalid' as const };
           await markRefreshTokenSpent(tx, token.id, now);
-          return { kind: 'rotated' as const, session: await issue(user, token.familyId, tx) };
+          const session = await issue(user, token.familyId, tx, token.secondFactorAt);
+          return { kind: 'rotated' as const, session };
         }),
       );
       if (outcome.kind !== 'rotated') throw invalidRefresh();

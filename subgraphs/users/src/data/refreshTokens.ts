@@ -107,3 +107,27 @@ export async function revokeRefreshTokenFamilyOfUser(
     );
   return result.affectedRows;
 }
+
+/**
+ * setSessionSecondFactorAt: the session proved a second factor (step-up); its live refresh
+ * token carries the time to the access tokens it is exchanged for.
+ */
+export async function setSessionSecondFactorAt(
+  db: UsersQueryable,
+  familyId: string,
+  userId: string,
+  at: Date,
+): Promise<number> {
+  const [result] = await db
+    .update(refreshTokens)
+    .set({ secondFactorAt: at })
+    .where(
+      and(
+        eq(refreshTokens.familyId, familyId),
+        eq(refreshTokens.userId, userId),
+        isNull(refreshTokens.revokedAt),
+        isNull(refreshTokens.spentAt),
+      ),
+    );
+  return result.affectedRows;
+}

@@ -11,6 +11,8 @@ export interface UserRow {
   roles: Role[];
   externalId: string | null;
   phone: string | null;
+  /** The user's own "require a second factor for payouts and API keys" setting. */
+  requireSecondFactor: boolean;
   createdAt: Date;
 }
 
@@ -26,6 +28,7 @@ export const userColumns = {
   roles: users.roles,
   externalId: users.externalId,
   phone: users.phone,
+  requireSecondFactor: users.requireSecondFactor,
   createdAt: users.createdAt,
 };
 
@@ -148,4 +151,13 @@ export async function updateUserEmail(
     if (isDuplicateKey(error)) return false;
     throw error;
   }
+}
+
+/** updateUserSecondFactorRequirement: the user's own setting (see UserRow.requireSecondFactor). */
+export async function updateUserSecondFactorRequirement(
+  db: UsersQueryable,
+  id: string,
+  required: boolean,
+): Promise<void> {
+  await db.update(users).set({ requireSecondFactor: required }).where(eq(users.id, id));
 }

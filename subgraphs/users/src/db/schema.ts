@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  boolean,
   char,
   datetime,
   index,
+  int,
   mysqlTable,
+  primaryKey,
   text,
   uniqueIndex,
   varchar,
@@ -24,6 +28,11 @@ export const users = mysqlTable(
     externalId: varchar('external_id', { length: 64 }),
     /** A contact number the user chose to give (their profile); optional. */
     phone: varchar('phone', { length: 32 }),
+    /**
+     * The user's own setting: payouts and API keys need a fresh second factor even before one is
+     * enrolled (so they must enrol first). Enrolled accounts need it anyway.
+     */
+    requireSecondFactor: boolean('require_second_factor').notNull().default(false),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
   (t) => [
@@ -47,6 +56,11 @@ export const refreshTokens = mysqlTable(
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
     spentAt: datetime('spent_at', { mode: 'date', fsp: 3 }),
     revokedAt: datetime('revoked_at', { mode: 'date', fsp: 3 }),
+    /**
+     * When the session last proved a second factor (login with a code, step-up); carried from
+     * token to token on rotation so a refreshed access token keeps its `mfa_at` claim.
+     */
+    secondFactorAt: datetime('second_factor_at', { mode: 'date', fsp: 3 }),
   },
   (t) => [
     uniqueIndex('refresh_tokens_hash').on(t.tokenHash),
@@ -150,6 +164,68 @@ export const apiKeys = mysqlTable(
     index('api_keys_delegated_by').on(t.delegatedBy, t.createdAt),
   ],
 );
+
+/**
+ * A user's TOTP (RFC 6238) authenticator. `secret` is sealed (`@poolgraph/platform`
+ * sealedSecrets, AAD `users.totp:<user_id>`, listed in data/sealedColumns.ts). A row without
+ * `enabled_at` is an enrolment not yet confirmed with a first code; starting again replaces it.
+ * `last_step` is the last 30-second step a code was accepted for: no code of that step or an
+ * earlier one is accepted again, so an observed code cannot be replayed.
+ */
+export const userTotp = mysqlTable('user_totp', {
+  userId: char('user_id', { length: 36 }).primaryKey(),
+  secret: text('secret').notNull(),
+  enabledAt: datetime('enabled_at', { mode: 'date', fsp: 3 }),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+});
+
+/**
+ * Single-use recovery codes, shown once when TOTP is turned on. Kept as HMAC-SHA-256 of the code
+ * keyed by the user id (0008_second_factor.sql: byte-for-byte column); `used_at` once spent.
+ */
+export const recoveryCodes = mysqlTable(
+  'recovery_codes',
+  {
+    userId: char('user_id', { length: 36 }).notNull(),
+    codeHash: char('code_hash', { length: 64 }).notNull(),
+    usedAt: datetime('used_at', { mode: 'date', fsp: 3 }),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+/**
+ * The second step of a login with a second factor: the password was right, a code is awaited.
+ * The opaque challenge is kept as its SHA-256, works once and for 5 minutes; `failures` counts
+ * wrong codes (the challenge is dropped past a few).
+ */
+export const loginChallenges = mysqlTable(
+  'login_challenges',
+  {
+    tokenHash: char('token_hash', { length: 64 }).primaryKey(),
+    userId: char('user_id', { length: 36 }).notNull(),
+    failures: int('failures').notNull().default(0),
+    expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  (t) => [
+    index('login_challenges_user').on(t.userId),
+    index('login_challenges_expires').on(t.expiresAt),
+  ],
+);
+
+/**
+ * Where a user's payouts are paid: the bank account, sealed as one JSON value (holder, IBAN, BIC;
+ * AAD `users.payout_details:<user_id>`). Only the IBAN's last four characters are kept in the
+ * clear, for the masked display.
+ */
+export const payoutDetails = mysqlTable('payout_details', {
+  userId: char('user_id', { length: 36 }).primaryKey(),
+  details: text('details').notNull(),
+  ibanLast4: varchar('iban_last4', { length: 4 }).notNull(),
+  updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+});
 
 /** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
 export const auditLog = auditLogTable();

@@ -1,7 +1,5 @@
 import type { MutationResolvers, SignUpInput } from '../__generated__/resolvers.ts';
 import type { SignUpRequest } from '../auth/signUps.ts';
-import type { Session } from '../auth/sessions.ts';
-import type { Context } from '../context.ts';
 import {
   normalizeEmail,
   validateEmail,
@@ -11,20 +9,9 @@ import {
   validateSignUpRole,
 } from '../auth/validation.ts';
 import { importUsers } from '../services/imports.ts';
-
-/**
- * The caller has just proved who they are: the rest of this response (AuthPayload.user)
- * is read as that user, not as the anonymous caller the request came in as.
- */
-function actAs(context: Context, session: Session): Session {
-  context.viewer = {
-    userId: session.user.id,
-    roles: session.user.roles,
-    sessionId: session.sessionId,
-    scopes: [],
-  };
-  return session;
-}
+import { finishLogIn } from '../services/loginSecondStep.ts';
+import { actAs } from './actAs.ts';
+import { secondFactorMutations } from './SecondFactorMutations.ts';
 
 const signUpRequest = (input: SignUpInput): SignUpRequest => ({
   email: validateEmail(input.email, 'input.email'),
@@ -48,6 +35,17 @@ export const Mutation: MutationResolvers = {
       context,
       await context.sessions.logIn(normalizeEmail(email), password, context.clientAddress),
     ),
+  startLogIn: async (_parent, { email, password }, context) => {
+    const step = await context.sessions.startLogIn(
+      normalizeEmail(email),
+      password,
+      context.clientAddress,
+    );
+    return 'challenge' in step ? step : actAs(context, step);
+  },
+  finishLogIn: async (_parent, { challenge, code }, context) =>
+    actAs(context, await finishLogIn(context.secondStep, challenge, code, context.clientAddress)),
+  ...secondFactorMutations,
   refreshSession: async (_parent, { refreshToken }, context) =>
     actAs(context, await context.sessions.refresh(refreshToken)),
   logOut: (_parent, { refreshToken }, { sessions }) => sessions.logOut(refreshToken),

@@ -34,6 +34,14 @@ export const User: UserResolvers = {
   },
   phone: (user, _args, { viewer }) =>
     isSelfOrAdmin(requireViewer(viewer), user) ? user.phone : null,
+  secondFactor: (user, _args, { viewer, secondFactor }) =>
+    isSelfOrAdmin(requireViewer(viewer), user) ? secondFactor.status(user) : null,
+  payoutDetails: async (user, _args, { viewer, loaders, payoutDetails }) => {
+    const known = requireViewer(viewer);
+    if (!isSelfOrAdmin(known, user)) return null;
+    const row = await loaders.payoutDetailsByUserId.load(user.id);
+    return row ? payoutDetails.view(known, row) : null;
+  },
   externalId: (user, _args, { viewer }) =>
     hasRole(requireViewer(viewer), 'ADMIN') ? user.externalId : null,
 };

@@ -30,6 +30,7 @@ import {
   type UserRow,
 } from '../data/users.ts';
 import { changeCredentials } from '../auth/credentials.ts';
+import { deleteLoginChallengesOfUser } from '../data/loginChallenges.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
 import { hashSecret, isSecretShape, newSecret } from '../auth/secrets.ts';
 import type { Session, SessionService } from '../auth/sessions.ts';
@@ -160,6 +161,7 @@ export function createAccountService(deps: AccountServiceDeps) {
           if (!found) return undefined;
           await updateUserCredentials(tx, found.id, { passwordHash, roles: found.roles });
           await revokeRefreshTokensOfUser(tx, found.id, new Date());
+          await deleteLoginChallengesOfUser(tx, found.id);
           return found;
         }),
       );

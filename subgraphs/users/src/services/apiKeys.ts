@@ -19,6 +19,7 @@ import {
 } from '@poolgraph/platform';
 import type { UsersDb } from '../db/index.ts';
 import type { AccessTokenSigner } from '../auth/keys.ts';
+import type { SecondFactorService } from './secondFactor.ts';
 import {
   countLiveApiKeysDelegatedBy,
   insertApiKey,
@@ -42,6 +43,8 @@ export interface ApiKeyServiceDeps {
   signer: AccessTokenSigner;
   revocations: SessionRevocations;
   pools: PoolsPeer;
+  /** Creating a key needs a recent second factor (step-up). */
+  secondFactor: Pick<SecondFactorService, 'requireStepUp'>;
 }
 
 /** What the issuer chose for a key (validated before anything is written). */
@@ -64,20 +67,26 @@ export interface NewPartnerKey extends NewApiKey {
  * Either kind is exchanged (by the gateway) for short-lived PARTNER access tokens whose session
  * id is the key's id, so revoking the key ends its tokens everywhere.
  */
-export function createApiKeyService({ db, signer, revocations, pools }: ApiKeyServiceDeps) {
+export function createApiKeyService({
+  db,
+  signer,
+  revocations,
+  pools,
+  secondFactor,
+}: ApiKeyServiceDeps) {
   /** The one place every key is created: what both kinds must pass goes here. */
   async function issue(
     issuer: Viewer,
     input: NewApiKey,
     delegation: Delegation | null,
   ): Promise<{ apiKey: ApiKeyRow; secret: string }> {
-    // MFA STEP-UP GOES HERE: creating a key (either kind) will require a recent second factor
-    // of the issuer. Nothing else creates keys, so one check here covers both mutations.
     const name = validateKeyName(input.name);
     const scopes = validateScopes(input.scopes);
     requireHeldScopes(issuer, scopes);
     const expiresAt = validateExpiry(input.expiresAt, new Date());
     const note = validateNote(input.note);
+    // Either kind of key needs a recent second factor of its issuer; nothing else creates keys.
+    await secondFactor.requireStepUp(issuer);
     // The prefix lets secret scanners and people recognise a key; 32 random bytes follow.
     const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const id = uuidv7();

@@ -14,6 +14,10 @@ export interface OwnerNotices {
   emailChanged(oldEmail: string, newEmail: string): void;
   /** After a change or reset of the password: every other session has ended. */
   passwordChanged(email: string): void;
+  /** TOTP was turned on (every other session ended) or off. */
+  secondFactorChanged(email: string, on: boolean): void;
+  /** New payout details: where money goes changed, so a hijack does not go unnoticed. */
+  payoutDetailsChanged(email: string, ibanLast4: string): void;
 }
 
 const until = (expiresAt: Date) =>
@@ -74,6 +78,29 @@ const MAILS = {
       'If you did not ask for this, reset your password and contact support at once.',
     ],
   }),
+  secondFactorChanged: (on: boolean) => ({
+    subject: on
+      ? 'A second factor was turned on for your Poolgraph account'
+      : 'The second factor of your Poolgraph account was turned off',
+    text: on
+      ? [
+          'Logging in to your Poolgraph account now needs a code from your authenticator app,',
+          'and every other session of the account has ended. Keep your recovery codes safe.',
+          'If you did not do this, reset your password at once and contact support.',
+        ]
+      : [
+          'Logging in to your Poolgraph account no longer asks for a code from an authenticator app.',
+          'If you did not do this, reset your password at once and contact support.',
+        ],
+  }),
+  payoutDetailsChanged: (ibanLast4: string) => ({
+    subject: 'Your Poolgraph payout details were changed',
+    text: [
+      `Payouts from Poolgraph will now go to the bank account ending in ${ibanLast4}.`,
+      'If you did not do this, reset your password at once and contact support: payouts',
+      'confirmed from now on are sent to the new account.',
+    ],
+  }),
   passwordChanged: () => ({
     subject: 'Your Poolgraph password was changed',
     text: [
@@ -126,5 +153,9 @@ export function createOwnerNotices(
     emailChanged: (oldEmail, newEmail) =>
       send(oldEmail, MAILS.emailChanged(newEmail), 'email changed'),
     passwordChanged: (email) => send(email, MAILS.passwordChanged(), 'password changed'),
+    secondFactorChanged: (email, on) =>
+      send(email, MAILS.secondFactorChanged(on), `second factor turned ${on ? 'on' : 'off'}`),
+    payoutDetailsChanged: (email, ibanLast4) =>
+      send(email, MAILS.payoutDetailsChanged(ibanLast4), 'payout details changed'),
   };
 }
