@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import {
   MAX_ACCESS_TOKEN_TTL_SECONDS,
+  checkSealedSecretsEnv,
+  keyringFromEnv,
   loadEnvOrExit,
+  sealedSecretsEnv,
   subgraphEnvShape,
   trustedProxiesEnv,
 } from '@poolgraph/platform';
@@ -31,7 +34,10 @@ const schema = z
     SIGN_UP_WITHOUT_CONFIRMATION: z.enum(['true', 'false']).optional(),
     /** The web app's address, for the links in emails. */
     APP_URL: z.string().url().default('http://localhost:5173'),
+    // The KEK that seals the signing keys' private parts (docs/OPERATIONS.md): required in production.
+    ...sealedSecretsEnv,
   })
+  .superRefine(checkSealedSecretsEnv)
   .refine(
     (env) =>
       (env.SIGN_UP_WITHOUT_CONFIRMATION ?? String(env.NODE_ENV !== 'production')) === 'true' ||
@@ -49,3 +55,6 @@ export const loadEnv = (): UsersEnv => loadEnvOrExit(schema, process.env);
 /** Whether a sign-up confirms its email first: as set, else in production only. */
 export const signUpConfirmsEmail = (env: UsersEnv): boolean =>
   (env.SIGN_UP_WITHOUT_CONFIRMATION ?? String(env.NODE_ENV !== 'production')) === 'false';
+
+/** The keyring the service seals with, from SECRETS_KEK and SECRETS_KEK_PREVIOUS. */
+export const secretsKeyring = (env: UsersEnv) => keyringFromEnv(env);

@@ -1,5 +1,5 @@
 import { bootSubgraph } from '@poolgraph/platform';
-import { loadEnv, signUpConfirmsEmail } from './env.ts';
+import { loadEnv, secretsKeyring, signUpConfirmsEmail } from './env.ts';
 import { createService } from './server.ts';
 
 const env = loadEnv();
@@ -14,5 +14,6 @@ await bootSubgraph('users', env, (config) =>
     smtpFrom: env.SMTP_FROM,
     signUpConfirmsEmail: signUpConfirmsEmail(env),
     appUrl: env.APP_URL,
+    secrets: secretsKeyring(env),
   }),
 );

@@ -11,6 +11,9 @@ import {
   createAuditLog,
   parseProxyTrust,
   createMailer,
+  keyringFromEnv,
+  sealPlaintextSecrets,
+  type Keyring,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
 import { createPasswordHasher, type HashingLimits } from './auth/passwords.ts';
@@ -21,6 +24,7 @@ import { createLoginThrottle, createSignUpThrottle } from './auth/throttle.ts';
 import { apiKeyExchangeRoute, API_KEY_TOKEN_PATH } from './apiKeyExchange.ts';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
+import { sealedColumns } from './data/sealedColumns.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createApiKeyService } from './services/apiKeys.ts';
 import { createOwnerNotices } from './services/ownerNotices.ts';
@@ -60,6 +64,11 @@ export interface UsersServiceConfig extends SubgraphConfig {
   signUpConfirmsEmail?: boolean;
   /** The web app's address, for links in emails; default http://localhost:5173. */
   appUrl?: string;
+  /**
+   * The KEKs that seal secrets at rest (SECRETS_KEK, SECRETS_KEK_PREVIOUS); default the public
+   * development KEK, which the environment refuses in production.
+   */
+  secrets?: Keyring;
 }
 
 /**
@@ -72,9 +81,12 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     schema,
     migrationsFolder,
   );
+  const secrets = config.secrets ?? keyringFromEnv({ NODE_ENV: 'development' });
+  await sealPlaintextSecrets(mysql.pool, secrets, sealedColumns, config.log);
   const reloadMs = config.signingKeyReloadMs ?? 30_000;
   const signer = await createAccessTokenSigner(
     mysql.db,
+    secrets,
     config.accessTokenTtlSeconds ?? 900,
     reloadMs,
   );

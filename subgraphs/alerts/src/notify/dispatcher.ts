@@ -1,4 +1,4 @@
-import { uuidv7, type Logger } from '@poolgraph/platform';
+import { uuidv7, type Keyring, type Logger } from '@poolgraph/platform';
 import type { AlertsDb } from '../db/index.ts';
 import { selectAlertsByIds, type AlertRow } from '../data/alerts.ts';
 import { selectChannelsWithSecret, type ChannelWithSecret } from '../data/channels.ts';
@@ -13,6 +13,11 @@ export interface DispatcherOptions {
   db: AlertsDb;
   log: Logger;
   mailer?: Mailer;
+  /**
+   * Opens the webhook secrets. A secret that does not open (its KEK missing from the ring) fails
+   * the batch, logged, and its notifications wait for a fixed configuration: none is lost.
+   */
+  secrets: Keyring;
   production: boolean;
   retry?: RetryPolicy;
   pollIntervalMs?: number;
@@ -108,7 +113,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     );
     const channelIds = due.map((n) => n.channelId).filter((id): id is string => !!id);
     const channels = new Map(
-      (await selectChannelsWithSecret(db, channelIds)).map((c) => [c.id, c]),
+      (await selectChannelsWithSecret(db, options.secrets, channelIds)).map((c) => [c.id, c]),
     );
     await Promise.all(
       due.map(async (n) => {
