@@ -66,7 +66,7 @@ const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as B
 if (manifest.format !== 'poolgraph-backup' || (manifest.version !== 1 && manifest.version !== 2)) {
   fail(`${dir}: unknown backup format ${manifest.format} ${manifest.version}`);
 }
-const seal = await openBackup(manifest);
+const seal = backupSeal(manifest);
 const overrides = Object.fromEntries(
   values.database.map((flag) => flag.split('=') as [string, string]),
 );
@@ -108,6 +108,16 @@ try {
   if (occupied.length && !values.force) {
     fail(`Refusing to restore over existing data (--force drops it):\n  ${occupied.join('\n  ')}`);
   }
+  if (seal) {
+    // Every byte authenticated before the first database is dropped.
+    const files = [...Object.keys(databases).map(dumpFileOf), GROUPS_FILE, ENTRIES_FILE];
+    const problems = await checkDecrypts(dir, files, seal);
+    if (problems.length) {
+      fail(
+        `The backup in ${dir} does not decrypt; nothing was restored:\n  ${problems.join('\n  ')}`,
+      );
+    }
+  }
 
   const connection = connectionOf(values.mysql);
   for (const [service, name] of Object.entries(databases)) {
@@ -146,10 +156,11 @@ try {
 }
 
 /**
- * The key of an encrypted backup, checked: the right key, an untouched manifest, and every file
- * decrypting and authenticating to its end. Nothing has been changed when this refuses.
+ * The key of an encrypted backup, checked (the right key, an untouched manifest): cheap, so it
+ * comes first; every file is decrypted (`checkDecrypts`) after the other checks, before anything
+ * changes.
  */
-async function openBackup(manifest: BackupManifest): Promise<BackupSeal | undefined> {
+function backupSeal(manifest: BackupManifest): BackupSeal | undefined {
   if (!manifest.encryption) {
     if (process.env.NODE_ENV === 'production' && !values['allow-unencrypted']) {
       fail(`${dir} is not encrypted; production restores one only with --allow-unencrypted.`);
@@ -174,15 +185,7 @@ async function openBackup(manifest: BackupManifest): Promise<BackupSeal | undefi
   if (!mac || !manifest.backupId || !manifestMacMatches(key, signed, mac)) {
     fail(`${MANIFEST_FILE} in ${dir} was changed after the backup was made; nothing was restored.`);
   }
-  const seal = { key, backupId: manifest.backupId };
-  const files = [...Object.keys(manifest.databases).map(dumpFileOf), GROUPS_FILE, ENTRIES_FILE];
-  const problems = await checkDecrypts(dir, files, seal);
-  if (problems.length) {
-    fail(
-      `The backup in ${dir} does not decrypt; nothing was restored:\n  ${problems.join('\n  ')}`,
-    );
-  }
-  return seal;
+  return { key, backupId: manifest.backupId };
 }
 
 async function readEntries(file: string): Promise<Map<string, StreamEntry[]>> {

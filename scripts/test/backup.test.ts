@@ -203,7 +203,7 @@ describe('backup and restore drill', () => {
     expect(run.status).toBe(1);
     expect(run.output).toContain('BACKUP_KEY is required in production');
     expect(() => readdirSync(out)).toThrow();
-  });
+  }, 90_000);
 
   it('backs up every database and the consumer groups, encrypted, with checksums', () => {
     const run = npmScript('backup', [...common(), `--out=${backupDir}`]);
@@ -281,7 +281,7 @@ describe('backup and restore drill', () => {
     expect(missing.status).toBe(1);
     expect(missing.output).toContain('is encrypted: set BACKUP_KEY');
     expect(await books(stack!.databases.ledger!.url)).toEqual(before.books);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to restore over databases that have tables', () => {
     const run = npmScript('restore', [backupDir, ...common()]);
@@ -368,7 +368,7 @@ describe('backup and restore drill', () => {
     expect(renamed.output).toContain('manifest.json in');
     expect(renamed.output).toContain('was changed after the backup was made');
     expect(await books(stack!.databases.ledger!.url)).toEqual(booksNow);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses a backup whose files changed, before touching anything', () => {
     appendFileSync(join(backupDir, 'ledger.sql.gz.enc'), 'x');
