@@ -17,6 +17,8 @@ export interface ChannelRow {
 /** What delivery needs: the row and its secret, opened (never returned through GraphQL). */
 export interface ChannelWithSecret extends ChannelRow {
   secret: string | null;
+  /** Why the stored secret did not open (its KEK is not configured or lost); secret is null. */
+  secretProblem?: string;
 }
 
 export interface ChannelCreated {
@@ -70,14 +72,16 @@ export async function selectChannelsWithSecret(
     .select({ ...columns, secret: notificationChannels.secret })
     .from(notificationChannels)
     .where(inArray(notificationChannels.id, [...ids]));
+  // One channel whose secret does not open fails its own deliveries, not the whole batch.
   return Promise.all(
-    rows.map(async (row) => ({
-      ...row,
-      secret:
-        row.secret === null
-          ? null
-          : await openValue(ring, SEALED.webhookSecret, row.id, row.secret),
-    })),
+    rows.map(async (row) => {
+      if (row.secret === null) return row;
+      try {
+        return { ...row, secret: await openValue(ring, SEALED.webhookSecret, row.id, row.secret) };
+      } catch (error) {
+        return { ...row, secret: null, secretProblem: (error as Error).message };
+      }
+    }),
   );
 }
 

@@ -15,7 +15,8 @@ export interface DispatcherOptions {
   mailer?: Mailer;
   /**
    * Opens the webhook secrets. A secret that does not open (its KEK missing from the ring) fails
-   * the batch, logged, and its notifications wait for a fixed configuration: none is lost.
+   * that channel's attempts, with the reason, and they retry and dead-letter as any failure
+   * (replayNotification puts them back once the KEK is configured again).
    */
   secrets: Keyring;
   production: boolean;
@@ -81,7 +82,11 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     const payload = notificationBody(n.id, alert, poolName);
     const headers = { 'x-poolgraph-alert-id': alert.id, 'x-poolgraph-delivery-id': n.id };
     if (channel.kind === 'WEBHOOK') {
-      return postWebhook(channel.url!, channel.secret!, JSON.stringify(payload), headers, {
+      if (channel.secret === null) {
+        const reason = channel.secretProblem ?? 'the channel has no secret';
+        return { ok: false, statusCode: null, error: `cannot sign: ${reason}`.slice(0, 500) };
+      }
+      return postWebhook(channel.url!, channel.secret, JSON.stringify(payload), headers, {
         production: options.production,
         timeoutMs,
       });
