@@ -287,7 +287,7 @@ describe('backup and restore drill', () => {
     const run = npmScript('restore', [backupDir, ...common()]);
     expect(run.status).toBe(1);
     expect(run.output).toContain('Refusing to restore over existing data');
-  }, 30_000);
+  }, 90_000);
 
   it('after losing every database and Redis, restores identical books, reports and alerts', async () => {
     // The disaster: every service stops, every database is dropped, every Redis key is gone.
@@ -375,5 +375,5 @@ describe('backup and restore drill', () => {
     const run = npmScript('restore', [backupDir, ...common(), '--force']);
     expect(run.status).toBe(1);
     expect(run.output).toContain('ledger.sql.gz.enc does not match its checksum');
-  }, 30_000);
+  }, 90_000);
 });
