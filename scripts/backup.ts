@@ -7,13 +7,20 @@
  * group's position and the stream entries some group may still need, a manifest, and
  * SHA256SUMS. Safe while the stack runs. Restore with `npm run restore -- DIR`.
  *
+ * With BACKUP_KEY (base64 of 32 bytes) every file but the manifest and SHA256SUMS is encrypted
+ * (`<name>.enc`, AES-256-GCM in authenticated chunks: lib/backup/encryption.ts) and the
+ * manifest carries an HMAC. Without it the backup is refused in production and written
+ * unencrypted elsewhere, with a warning (docs/OPERATIONS.md, "The backup key").
+ *
  * Order matters for consistency across databases: group positions are read first, then the
  * databases are dumped, then the stream entries (up to the end) are saved. So after a restore,
  * every consumer resumes at or before what its database had applied (replays are deduplicated)
  * and every event a restored producer had published is in the restored stream.
  */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync, createWriteStream, existsSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -21,6 +28,8 @@ import { createGzip } from 'node:zlib';
 import mysql from 'mysql2/promise';
 import { createRedisClient } from '@poolgraph/platform';
 import { writeChecksums } from './lib/backup/checksums.ts';
+import { backupKeyFromEnv, manifestMac } from './lib/backup/encryption.ts';
+import { sealingStages, storedName, writeWhole, type BackupSeal } from './lib/backup/files.ts';
 import { connectionOf, dumpDatabase } from './lib/backup/mariadb.ts';
 import {
   COMMON_OPTIONS,
@@ -45,6 +54,24 @@ function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
+
+function backupSeal(): BackupSeal | undefined {
+  try {
+    const key = backupKeyFromEnv(process.env);
+    if (key) return { key, backupId: randomUUID() };
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (process.env.NODE_ENV === 'production') {
+    fail(
+      'BACKUP_KEY is required in production: a backup holds every database, secrets and personal ' +
+        'data included (openssl rand -base64 32; docs/OPERATIONS.md, "The backup key").',
+    );
+  }
+  console.warn('BACKUP_KEY is not set: this backup is NOT encrypted (production refuses that).');
+  return undefined;
+}
+const seal = backupSeal();
 
 if (existsSync(out) && readdirSync(out).length > 0)
   fail(`${out} is not empty; choose another --out.`);
@@ -79,15 +106,25 @@ try {
   const binlogArgs = logBin?.Value === 'ON' ? ['--master-data=2', '--gtid'] : [];
   for (const [service, database] of Object.entries(databases)) {
     const started = Date.now();
-    await dumpDatabase(connection, database, join(out, dumpFileOf(service)), binlogArgs);
+    const file = dumpFileOf(service);
+    await dumpDatabase(
+      connection,
+      database,
+      join(out, storedName(file, seal)),
+      binlogArgs,
+      sealingStages(file, seal),
+    );
     console.log(
       `${service}: ${database} dumped in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   }
   // 3. The entries some group may still need, up to now.
   const gzip = createGzip();
-  const file = createWriteStream(join(out, ENTRIES_FILE));
-  gzip.pipe(file);
+  const written = pipeline([
+    gzip,
+    ...sealingStages(ENTRIES_FILE, seal),
+    createWriteStream(join(out, storedName(ENTRIES_FILE, seal))),
+  ]);
   let entries = 0;
   for (const stream of streams) {
     for await (const page of entriesToKeep(redis, stream)) {
@@ -100,21 +137,26 @@ try {
     }
   }
   gzip.end();
-  await once(file, 'close');
-  writeFileSync(join(out, GROUPS_FILE), `${JSON.stringify(streams, null, 2)}\n`);
+  await written;
+  await writeWhole(out, GROUPS_FILE, seal, `${JSON.stringify(streams, null, 2)}\n`);
   const manifest: BackupManifest = {
     format: 'poolgraph-backup',
-    version: 1,
+    version: 2,
+    backupId: seal?.backupId ?? randomUUID(),
+    encryption: seal
+      ? { cipher: 'aes-256-gcm', format: 'PGBAKENC v1', keyId: seal.key.id.toString('hex') }
+      : null,
     createdAt: new Date().toISOString(),
     tool: execFileSync('mariadb-dump', ['--version'], { encoding: 'utf8' }).trim(),
     mysqlVersion: version?.v ?? 'unknown',
     databases,
     redisPrefix: prefix,
   };
+  if (seal) manifest.mac = manifestMac(seal.key, manifest);
   writeFileSync(join(out, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   await writeChecksums(out);
   console.log(
-    `Backup written to ${out}: ${Object.keys(databases).length} databases, ${streams.length} streams (${streams.reduce((n, s) => n + s.groups.length, 0)} groups, ${entries} entries kept).`,
+    `Backup written to ${out}${seal ? ' (encrypted)' : ' (NOT encrypted)'}: ${Object.keys(databases).length} databases, ${streams.length} streams (${streams.reduce((n, s) => n + s.groups.length, 0)} groups, ${entries} entries kept).`,
   );
 } finally {
   await server.end();

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +22,9 @@ import {
 } from '../../scripts/lib/processes.ts';
 import { DEPLOY } from './promql.ts';
 import { productionDependencies } from './productionDependencies.ts';
+
+/** A key-encryption key for the production-mode processes (users and alerts refuse to start without). */
+const TEST_KEK = `image-test:${randomBytes(32).toString('base64')}`;
 
 const ROOT = resolve(DEPLOY, '..');
 const SERVICES = {
@@ -218,6 +222,14 @@ describe('the compose file', () => {
       if (service !== 'gateway') expect(s.environment?.MYSQL_URL).toMatch(`/poolgraph_${service}`);
     }
   });
+
+  it('gives the key-encryption key to the services that seal secrets, and only to them', () => {
+    for (const service of Object.keys(SERVICES) as Service[]) {
+      const kek = compose.services[service]!.environment?.SECRETS_KEK;
+      if (service === 'users' || service === 'alerts') expect(kek).toMatch(/^\$\{SECRETS_KEK:\?/);
+      else expect(kek, service).toBeUndefined();
+    }
+  });
 });
 
 describe("every image's command, run by the harness with the image's environment", () => {
@@ -273,6 +285,8 @@ describe("every image's command, run by the harness with the image's environment
             MYSQL_URL: database.url,
             // Production's users needs a mail server for sign-up links; nothing is sent here.
             ...(service === 'users' ? { SMTP_URL: 'smtp://127.0.0.1:9' } : {}),
+            // Production's users and alerts seal secrets: they refuse to start without a KEK.
+            ...(service === 'users' || service === 'alerts' ? { SECRETS_KEK: TEST_KEK } : {}),
           },
           quiet,
         ),

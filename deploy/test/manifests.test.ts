@@ -204,6 +204,19 @@ for (const [label, dir] of [
       }
     });
 
+    it('give users and alerts the key-encryption key from poolgraph-keys, the old one optional', () => {
+      for (const name of ['users', 'alerts']) {
+        const env = podOf(find(objects, 'Deployment', name)).spec.containers[0]!.env ?? [];
+        const ref = (key: string) => env.find((e) => e.name === key)?.valueFrom?.secretKeyRef;
+        expect(ref('SECRETS_KEK'), name).toEqual({ name: 'poolgraph-keys', key: 'SECRETS_KEK' });
+        expect(ref('SECRETS_KEK_PREVIOUS'), name).toEqual({
+          name: 'poolgraph-keys',
+          key: 'SECRETS_KEK_PREVIOUS',
+          optional: true,
+        });
+      }
+    });
+
     it('take database URLs and keys only from Secrets the manifests name', () => {
       const secretKeys = new Map<string, string[]>();
       for (const s of objects.filter((o) => o.kind === 'Secret')) {
@@ -215,7 +228,7 @@ for (const [label, dir] of [
       for (const o of objects.filter((x) => x.kind === 'Deployment' || x.kind === 'Job')) {
         for (const c of podOf(o).spec.containers) {
           for (const e of c.env ?? []) {
-            if (/MYSQL_URL|REDIS_URL|OPS_TOKEN|SMTP_URL/.test(e.name))
+            if (/MYSQL_URL|REDIS_URL|OPS_TOKEN|SMTP_URL|SECRETS_KEK/.test(e.name))
               expect(e.valueFrom?.secretKeyRef, `${o.metadata.name} ${e.name}`).toBeDefined();
             const ref = e.valueFrom?.secretKeyRef;
             if (ref && label === 'base' && !ref.optional)

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -92,6 +93,8 @@ describe('operational endpoints in production', () => {
           REDIS_PREFIX: uniqueRedisPrefix('users-production'),
           // Production's sign-ups confirm by email, so users needs a mail server; none is used.
           SMTP_URL: 'smtp://127.0.0.1:9',
+          // Production seals the signing keys: without a KEK users refuses to start.
+          SECRETS_KEK: `operations-test:${randomBytes(32).toString('base64')}`,
           LOG_LEVEL: 'silent',
         },
       });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SignJWT, importJWK, type JWK } from 'jose';
-import { connectMysql } from '@poolgraph/platform';
+import { connectMysql, keyringFromEnv, openValue } from '@poolgraph/platform';
+import { SEALED } from '@poolgraph/users/sealedColumns';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@poolgraph/auth';
 import { errorCodes, eventually, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
@@ -206,13 +207,18 @@ describe('revocation of access tokens', () => {
 });
 
 describe('token lifetime', () => {
-  /** The users subgraph's signing key, as a thief who copied the database would hold it. */
+  /**
+   * The users subgraph's signing key, as a thief who copied the database and its KEK (here the
+   * development one the stack seals with) would hold it.
+   */
   async function leakedKey() {
     const mysql = connectMysql({ url: stack.databases.users!.url }, {});
     try {
       const [rows] = await mysql.pool.query('SELECT kid, private_jwk FROM signing_keys LIMIT 1');
       const [row] = rows as Array<{ kid: string; private_jwk: string }>;
-      return { kid: row!.kid, key: await importJWK(JSON.parse(row!.private_jwk) as JWK, 'EdDSA') };
+      const ring = keyringFromEnv({ NODE_ENV: 'development' });
+      const jwk = await openValue(ring, SEALED.signingKeyPrivateJwk, row!.kid, row!.private_jwk);
+      return { kid: row!.kid, key: await importJWK(JSON.parse(jwk) as JWK, 'EdDSA') };
     } finally {
       await mysql.close();
     }

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
 import { createRemoteTokenVerifier } from '@poolgraph/auth';
-import { connectMysql, createLogger, type HttpService } from '@poolgraph/platform';
+import { connectMysql, createLogger, keyringFromEnv, type HttpService } from '@poolgraph/platform';
 import { composeSupergraph } from '@poolgraph/supergraph';
 import {
   createTestDatabase,
@@ -139,7 +139,9 @@ describe('signing-key rotation', () => {
     // What `npm run keys:rotate -- --publish-ahead-seconds 3 --retire-after-seconds 6` does
     // (the command itself is the next test), here without a process start in the timed window.
     const mysql = connectMysql({ url: database.url }, usersSchema);
-    const { kid: newKid } = await rotateSigningKey(mysql.db, {
+    // The service under test seals with the development KEK (no `secrets` given): so does this.
+    const ring = keyringFromEnv({ NODE_ENV: 'development' });
+    const { kid: newKid } = await rotateSigningKey(mysql.db, ring, {
       publishAheadMs: 3_000,
       retireAfterMs: 6_000,
     }).finally(() => mysql.close());

@@ -1,6 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  appendFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import mysql from 'mysql2/promise';
@@ -16,15 +23,22 @@ import { startStack, type Stack, type SubgraphName } from '@poolgraph/test-stack
 import { ledgerHistoryReader } from '@poolgraph/reports/peers/ledger';
 import { rebuildReadModels } from '@poolgraph/reports/rebuild';
 import { runWorkload, type Workload } from '../../deploy/test/workload.ts';
+import { writeChecksums } from '../lib/backup/checksums.ts';
+import { openingStages, readWhole } from '../lib/backup/files.ts';
+import { parseBackupKey } from '../lib/backup/encryption.ts';
+import { connectionOf, loadDump } from '../lib/backup/mariadb.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SERVICES: SubgraphName[] = ['users', 'pools', 'ledger', 'alerts', 'reports'];
 
-function npmScript(script: 'backup' | 'restore', args: string[]) {
+/** The drill's backup key; every run gets it unless the test says otherwise. */
+const BACKUP_KEY = randomBytes(32).toString('base64');
+
+function npmScript(script: 'backup' | 'restore', args: string[], env: Record<string, string> = {}) {
   const run = spawnSync(resolve(ROOT, 'node_modules/.bin/tsx'), [`scripts/${script}.ts`, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, LOG_LEVEL: 'silent' },
+    env: { ...process.env, LOG_LEVEL: 'silent', BACKUP_KEY, ...env },
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
@@ -180,20 +194,32 @@ describe('backup and restore drill', () => {
     ...SERVICES.map((s) => `--database=${s}=${databases[s]}`),
   ];
 
-  it('backs up every database and the consumer groups, with checksums', () => {
+  it('refuses to write an unencrypted backup in production', () => {
+    const out = join(backupDir, '..', 'unencrypted');
+    const run = npmScript('backup', [...common(), `--out=${out}`], {
+      BACKUP_KEY: '',
+      NODE_ENV: 'production',
+    });
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('BACKUP_KEY is required in production');
+    expect(() => readdirSync(out)).toThrow();
+  }, 90_000);
+
+  it('backs up every database and the consumer groups, encrypted, with checksums', () => {
     const run = npmScript('backup', [...common(), `--out=${backupDir}`]);
     expect(run.output).toContain('Backup written to');
+    expect(run.output).toContain('(encrypted)');
     expect(run.status).toBe(0);
     expect(readdirSync(backupDir).sort()).toEqual([
       'SHA256SUMS',
-      'alerts.sql.gz',
-      'ledger.sql.gz',
+      'alerts.sql.gz.enc',
+      'ledger.sql.gz.enc',
       'manifest.json',
-      'pools.sql.gz',
-      'redis-groups.json',
-      'redis-streams.jsonl.gz',
-      'reports.sql.gz',
-      'users.sql.gz',
+      'pools.sql.gz.enc',
+      'redis-groups.json.enc',
+      'redis-streams.jsonl.gz.enc',
+      'reports.sql.gz.enc',
+      'users.sql.gz.enc',
     ]);
     const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], {
       cwd: backupDir,
@@ -202,11 +228,66 @@ describe('backup and restore drill', () => {
     expect(check.status).toBe(0);
   }, 60_000);
 
+  it('holds no readable byte: each file is ciphertext, and the dump inside holds only sealed keys', async () => {
+    const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8')) as {
+      backupId: string;
+      encryption: { keyId: string };
+    };
+    const key = parseBackupKey(BACKUP_KEY);
+    expect(manifest.encryption.keyId).toBe(key.id.toString('hex'));
+    const investor = workload.investors[0]!;
+    for (const file of readdirSync(backupDir).filter((f) => f.endsWith('.enc'))) {
+      const bytes = readFileSync(join(backupDir, file));
+      expect(bytes.subarray(0, 8).toString('ascii'), file).toBe('PGBAKENC');
+      expect(bytes[0] === 0x1f && bytes[1] === 0x8b, `${file} is gzip`).toBe(false);
+      expect(bytes.includes(investor.email), file).toBe(false);
+    }
+    // Decrypted with the key, the users dump still holds no private signing key in the clear.
+    const seal = { key, backupId: manifest.backupId };
+    expect(await readWhole(backupDir, 'redis-groups.json', seal)).toContain(redisPrefix);
+    const probe = `${databases.users}_probe`;
+    const db = await mysql.createConnection(TEST_MYSQL_SERVER);
+    try {
+      await db.query(`CREATE DATABASE \`${probe}\``);
+      await loadDump(
+        connectionOf(TEST_MYSQL_SERVER),
+        probe,
+        join(backupDir, 'users.sql.gz.enc'),
+        openingStages('users.sql.gz', seal),
+      );
+      const [keys] = await db.query(`SELECT kid, private_jwk FROM \`${probe}\`.signing_keys`);
+      const rows = keys as Array<{ kid: string; private_jwk: string }>;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row.private_jwk).toMatch(/^sealed:v1:/);
+        expect(row.private_jwk).not.toContain('"d"');
+      }
+      const [users] = await db.query(`SELECT email FROM \`${probe}\`.users`);
+      expect((users as Array<{ email: string }>).map((u) => u.email)).toContain(investor.email);
+    } finally {
+      await db.query(`DROP DATABASE IF EXISTS \`${probe}\``);
+      await db.end();
+    }
+  }, 60_000);
+
+  it('refuses a wrong or missing key before changing anything, even with --force', async () => {
+    const wrong = npmScript('restore', [backupDir, ...common(), '--force'], {
+      BACKUP_KEY: randomBytes(32).toString('base64'),
+    });
+    expect(wrong.status).toBe(1);
+    expect(wrong.output).toContain('BACKUP_KEY is not the key');
+    expect(wrong.output).toContain('nothing was restored');
+    const missing = npmScript('restore', [backupDir, ...common(), '--force'], { BACKUP_KEY: '' });
+    expect(missing.status).toBe(1);
+    expect(missing.output).toContain('is encrypted: set BACKUP_KEY');
+    expect(await books(stack!.databases.ledger!.url)).toEqual(before.books);
+  }, 180_000);
+
   it('refuses to restore over databases that have tables', () => {
     const run = npmScript('restore', [backupDir, ...common()]);
     expect(run.status).toBe(1);
     expect(run.output).toContain('Refusing to restore over existing data');
-  }, 30_000);
+  }, 90_000);
 
   it('after losing every database and Redis, restores identical books, reports and alerts', async () => {
     // The disaster: every service stops, every database is dropped, every Redis key is gone.
@@ -263,10 +344,36 @@ describe('backup and restore drill', () => {
     expect(await answers(stack!, workload)).toEqual(current);
   }, 60_000);
 
+  it('refuses a file or a manifest changed with its checksum rewritten, before touching anything', async () => {
+    // An attacker who can write the backup also rewrites SHA256SUMS: the encryption still tells.
+    const booksNow = await books(stack!.databases.ledger!.url);
+    const file = join(backupDir, 'users.sql.gz.enc');
+    const original = readFileSync(file);
+    const flipped = Buffer.from(original);
+    flipped[Math.floor(flipped.length / 2)]! ^= 1;
+    writeFileSync(file, flipped);
+    await writeChecksums(backupDir);
+    const tampered = npmScript('restore', [backupDir, ...common(), '--force']);
+    expect(tampered.status).toBe(1);
+    expect(tampered.output).toContain('does not decrypt; nothing was restored');
+    expect(tampered.output).toContain('users.sql.gz.enc is damaged or was tampered with');
+
+    writeFileSync(file, original);
+    const manifestPath = join(backupDir, 'manifest.json');
+    const manifest = readFileSync(manifestPath, 'utf8');
+    writeFileSync(manifestPath, manifest.replace('"ledger": "', '"ledger": "x'));
+    await writeChecksums(backupDir);
+    const renamed = npmScript('restore', [backupDir, ...common(), '--force']);
+    expect(renamed.status).toBe(1);
+    expect(renamed.output).toContain('manifest.json in');
+    expect(renamed.output).toContain('was changed after the backup was made');
+    expect(await books(stack!.databases.ledger!.url)).toEqual(booksNow);
+  }, 180_000);
+
   it('refuses a backup whose files changed, before touching anything', () => {
-    appendFileSync(join(backupDir, 'ledger.sql.gz'), 'x');
+    appendFileSync(join(backupDir, 'ledger.sql.gz.enc'), 'x');
     const run = npmScript('restore', [backupDir, ...common(), '--force']);
     expect(run.status).toBe(1);
-    expect(run.output).toContain('ledger.sql.gz does not match its checksum');
-  }, 30_000);
+    expect(run.output).toContain('ledger.sql.gz.enc does not match its checksum');
+  }, 90_000);
 });

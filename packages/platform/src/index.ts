@@ -31,3 +31,4 @@ export * from './clientAddress.ts';
 export * from './mailer.ts';
 export * from './csv.ts';
 export * from './sealedSecrets.ts';
+export * from './sealedColumns.ts';

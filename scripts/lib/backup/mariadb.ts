@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
+import type { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 
@@ -59,13 +60,15 @@ function run(
 
 /**
  * One database, consistent as of one moment (`--single-transaction`: a repeatable-read snapshot,
- * no locks on InnoDB tables), gzipped. Without `--databases`, so it restores under any name.
+ * no locks on InnoDB tables), gzipped, then through `stages` (the encryption) to `file`. Without
+ * `--databases`, so it restores under any name.
  */
 export async function dumpDatabase(
   connection: ServerConnection,
   database: string,
   file: string,
   extraArgs: string[] = [],
+  stages: Transform[] = [],
 ): Promise<void> {
   const args = [
     ...connection.args,
@@ -82,19 +85,20 @@ export async function dumpDatabase(
     database,
   ];
   const gzip = createGzip();
-  const done = pipeline(gzip, createWriteStream(file));
+  const done = pipeline([gzip, ...stages, createWriteStream(file)]);
   await run('mariadb-dump', args, connection.env, { stdout: gzip });
   await done;
 }
 
-/** Feeds a gzipped dump to `mariadb` into `database` (which must exist). */
+/** Feeds a gzipped dump (through `stages`, the decryption) to `mariadb` into `database`. */
 export async function loadDump(
   connection: ServerConnection,
   database: string,
   file: string,
+  stages: Transform[] = [],
 ): Promise<void> {
   const gunzip = createGunzip();
-  const source = pipeline(createReadStream(file), gunzip);
+  const source = pipeline([createReadStream(file), ...stages, gunzip]);
   await run(
     'mariadb',
     [...connection.args, '--default-character-set=utf8mb4', '--binary-mode', database],

@@ -28,16 +28,31 @@ export function databasesFrom(flags: string[]): Record<string, string> {
   return databases;
 }
 
-/** What manifest.json records about a backup. */
+/** How an encrypted backup's files are encrypted (scripts/lib/backup/encryption.ts). */
+export interface BackupEncryption {
+  cipher: 'aes-256-gcm';
+  format: 'PGBAKENC v1';
+  /** Names BACKUP_KEY (an HMAC under it, revealing nothing): a wrong key is named as such. */
+  keyId: string;
+}
+
+/**
+ * What manifest.json records about a backup. Version 2 added `backupId`, `encryption` (null:
+ * the files are not encrypted) and `mac` (an HMAC of the rest under the key, when encrypted);
+ * a version 1 backup is an unencrypted one.
+ */
 export interface BackupManifest {
   format: 'poolgraph-backup';
-  version: 1;
+  version: 1 | 2;
+  backupId?: string;
+  encryption?: BackupEncryption | null;
   createdAt: string;
   tool: string;
   mysqlVersion: string;
   /** Service → database name it was dumped from; the file is `<service>.sql.gz`. */
   databases: Record<string, string>;
   redisPrefix: string;
+  mac?: string;
 }
 
 export const MANIFEST_FILE = 'manifest.json';

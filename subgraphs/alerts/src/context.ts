@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { viewerFromAuthorization, type TokenVerifier, type Viewer } from '@poolgraph/auth';
-import { requestIdOf, type Logger, type StreamTail } from '@poolgraph/platform';
+import { requestIdOf, type Keyring, type Logger, type StreamTail } from '@poolgraph/platform';
 import type { AlertsDb } from './db/index.ts';
 import type { AlertRaisedEvent } from './events/alertStream.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -19,6 +19,8 @@ export interface Context {
   pools: PoolsPeer;
   /** NODE_ENV=production: webhook URLs must be public https. */
   production: boolean;
+  /** Seals webhook secrets as channels are created (data/sealedColumns.ts). */
+  secrets: Keyring;
   /** Wakes the in-process dispatcher (replays); a no-op when the worker runs elsewhere. */
   kickDispatcher: () => void;
 }

@@ -1,5 +1,5 @@
 import { bootSubgraph } from '@poolgraph/platform';
-import { loadEnv } from './env.ts';
+import { loadEnv, secretsKeyring } from './env.ts';
 import { createService } from './server.ts';
 
 const env = loadEnv();
@@ -10,6 +10,7 @@ await bootSubgraph('alerts', env, (config) =>
     smtpUrl: env.SMTP_URL,
     smtpFrom: env.SMTP_FROM,
     claimIdleMs: env.CLAIM_IDLE_MS,
+    secrets: secretsKeyring(env),
     retry: {
       maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
       baseDelayMs: env.NOTIFY_BASE_DELAY_MS,

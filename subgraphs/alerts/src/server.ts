@@ -11,9 +11,13 @@ import {
   type SubgraphConfig,
   createAuditLog,
   createMailer,
+  keyringFromEnv,
+  sealPlaintextSecrets,
+  type Keyring,
 } from '@poolgraph/platform';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
+import { sealedColumns } from './data/sealedColumns.ts';
 import {
   ALERT_RAISED,
   alertsRaisedStream,
@@ -39,6 +43,11 @@ export interface AlertsServiceConfig extends SubgraphConfig {
   retry?: RetryPolicy;
   pollIntervalMs?: number;
   claimIdleMs?: number;
+  /**
+   * The KEKs that seal webhook secrets at rest (SECRETS_KEK, SECRETS_KEK_PREVIOUS); default the
+   * public development KEK, which the environment refuses in production.
+   */
+  secrets?: Keyring;
 }
 
 /**
@@ -52,6 +61,8 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
     migrationsFolder,
   );
   const log = config.log;
+  const secrets = config.secrets ?? keyringFromEnv({ NODE_ENV: 'development' });
+  await sealPlaintextSecrets(mysql.pool, secrets, sealedColumns, log);
   const production = config.production ?? false;
   const mailer = config.smtpUrl
     ? createMailer(config.smtpUrl, config.smtpFrom ?? 'Poolgraph Alerts <alerts@poolgraph.local>')
@@ -69,6 +80,7 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
           log,
           consumerName: config.consumerName,
           mailer,
+          secrets,
           production,
           retry: config.retry,
           pollIntervalMs: config.pollIntervalMs,
@@ -110,6 +122,7 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
     alertEvents,
     pools: createPoolsPeer(poolsUrl, log),
     production,
+    secrets,
     kickDispatcher: () => worker?.dispatcher.notify(),
   });
   return createSubgraphService({

@@ -11,9 +11,11 @@ import {
   createMailer,
   ensureDatabase,
   migrateDatabase,
+  sealPlaintextSecrets,
 } from '@poolgraph/platform';
 import { migrationsFolder, schema } from './db/index.ts';
-import { loadEnv } from './env.ts';
+import { sealedColumns } from './data/sealedColumns.ts';
+import { loadEnv, secretsKeyring } from './env.ts';
 import { startAlertsWorker } from './workers.ts';
 
 const env = loadEnv();
@@ -22,6 +24,8 @@ try {
   await ensureDatabase(env.MYSQL_URL);
   const mysql = connectMysql({ url: env.MYSQL_URL }, schema);
   await migrateDatabase(mysql, migrationsFolder);
+  const secrets = secretsKeyring(env);
+  await sealPlaintextSecrets(mysql.pool, secrets, sealedColumns, log);
   const redis = connectRedis(env.REDIS_URL, log);
   const mailer = env.SMTP_URL ? createMailer(env.SMTP_URL, env.SMTP_FROM) : undefined;
   const worker = startAlertsWorker({
@@ -32,6 +36,7 @@ try {
     log,
     consumerName: env.CONSUMER_NAME,
     mailer,
+    secrets,
     production: env.NODE_ENV === 'production',
     retry: {
       maxAttempts: env.NOTIFY_MAX_ATTEMPTS,

@@ -1,6 +1,7 @@
 import { consumeLedgerEvents, type StreamConsumer } from '@poolgraph/events';
 import {
   annotateActiveSpan,
+  type Keyring,
   type Logger,
   type Mailer,
   type MysqlPool,
@@ -27,6 +28,8 @@ export interface AlertsWorkerOptions {
   /** Stable per replica (default: the host name). */
   consumerName?: string;
   mailer?: Mailer;
+  /** Opens the webhook secrets for delivery (SECRETS_KEK and SECRETS_KEK_PREVIOUS). */
+  secrets: Keyring;
   production: boolean;
   retry?: RetryPolicy;
   pollIntervalMs?: number;
@@ -57,6 +60,7 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
     db,
     log: log.child({ component: 'dispatcher' }),
     mailer: options.mailer,
+    secrets: options.secrets,
     production: options.production,
     retry: options.retry,
     pollIntervalMs: options.pollIntervalMs,

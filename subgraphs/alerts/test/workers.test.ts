@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   connectMysql,
   createLogger,
+  keyringFromEnv,
   migrateDatabase,
   uuidv7,
   type Mysql,
@@ -58,6 +59,7 @@ function worker(name: string) {
     redisPrefix: prefix,
     log,
     consumerName: name,
+    secrets: keyringFromEnv({ NODE_ENV: 'test' }),
     production: false,
     claimIdleMs: 1_000,
   });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   MAX_ACCESS_TOKEN_TTL_SECONDS,
+  checkSealedSecretsEnv,
+  keyringFromEnv,
   loadEnvOrExit,
   sealedSecretsEnv,
   subgraphEnvShape,
@@ -38,8 +40,10 @@ const schema = z
      * demo, tests). Unset: required in production, optional elsewhere; production refuses optional.
      */
     ADMIN_SECOND_FACTOR: z.enum(['required', 'optional']).optional(),
+    // The KEK that seals secrets at rest (data/sealedColumns.ts; docs/OPERATIONS.md): required in production.
     ...sealedSecretsEnv,
   })
+  .superRefine(checkSealedSecretsEnv)
   .refine(
     (env) =>
       (env.SIGN_UP_WITHOUT_CONFIRMATION ?? String(env.NODE_ENV !== 'production')) === 'true' ||
@@ -67,3 +71,6 @@ export const signUpConfirmsEmail = (env: UsersEnv): boolean =>
 export const adminsMustEnrol = (env: UsersEnv): boolean =>
   (env.ADMIN_SECOND_FACTOR ?? (env.NODE_ENV === 'production' ? 'required' : 'optional')) ===
   'required';
+
+/** The keyring the service seals with, from SECRETS_KEK and SECRETS_KEK_PREVIOUS. */
+export const secretsKeyring = (env: UsersEnv) => keyringFromEnv(env);

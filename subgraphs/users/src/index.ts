@@ -1,5 +1,5 @@
-import { bootSubgraph, keyringFromEnv } from '@poolgraph/platform';
-import { adminsMustEnrol, loadEnv, signUpConfirmsEmail } from './env.ts';
+import { bootSubgraph } from '@poolgraph/platform';
+import { adminsMustEnrol, loadEnv, secretsKeyring, signUpConfirmsEmail } from './env.ts';
 import { createService } from './server.ts';
 
 const env = loadEnv();
@@ -16,6 +16,6 @@ await bootSubgraph('users', env, (config) =>
     signUpConfirmsEmail: signUpConfirmsEmail(env),
     appUrl: env.APP_URL,
     adminsMustEnrol: adminsMustEnrol(env),
-    keyring: keyringFromEnv(env),
+    secrets: secretsKeyring(env),
   }),
 );

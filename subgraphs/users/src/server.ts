@@ -12,6 +12,7 @@ import {
   parseProxyTrust,
   createMailer,
   keyringFromEnv,
+  sealPlaintextSecrets,
   type Keyring,
 } from '@poolgraph/platform';
 import { createAccessTokenSigner } from './auth/keys.ts';
@@ -23,6 +24,7 @@ import { createLoginThrottle, createSignUpThrottle } from './auth/throttle.ts';
 import { apiKeyExchangeRoute, API_KEY_TOKEN_PATH } from './apiKeyExchange.ts';
 import { createContextFactory } from './context.ts';
 import { migrationsFolder, schema } from './db/index.ts';
+import { sealedColumns } from './data/sealedColumns.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createApiKeyService } from './services/apiKeys.ts';
 import { createPoolsPeer } from './peers/pools.ts';
@@ -71,8 +73,12 @@ export interface UsersServiceConfig extends SubgraphConfig {
    * ADMIN role); default false, as outside production (env ADMIN_SECOND_FACTOR).
    */
   adminsMustEnrol?: boolean;
-  /** The KEKs that seal TOTP secrets and payout details; default the development KEK. */
-  keyring?: Keyring;
+  /**
+   * The KEKs that seal secrets at rest (signing keys, TOTP secrets, payout details:
+   * data/sealedColumns.ts) from SECRETS_KEK and SECRETS_KEK_PREVIOUS; default the public
+   * development KEK, which the environment refuses in production.
+   */
+  secrets?: Keyring;
   /** The time (ms since the epoch) for second-factor proofs, codes and step-up: tests move it. */
   clock?: () => number;
 }
@@ -87,9 +93,12 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     schema,
     migrationsFolder,
   );
+  const secrets = config.secrets ?? keyringFromEnv({ NODE_ENV: 'development' });
+  await sealPlaintextSecrets(mysql.pool, secrets, sealedColumns, config.log);
   const reloadMs = config.signingKeyReloadMs ?? 30_000;
   const signer = await createAccessTokenSigner(
     mysql.db,
+    secrets,
     config.accessTokenTtlSeconds ?? 900,
     reloadMs,
   );
@@ -112,7 +121,6 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
   const notices = createOwnerNotices(mailer, config.log, config.appUrl ?? 'http://localhost:5173');
   const clock = config.clock ?? Date.now;
   const adminsMustEnrol = config.adminsMustEnrol ?? false;
-  const keyring = config.keyring ?? keyringFromEnv({ NODE_ENV: 'development' });
   const sessions = createSessionService({
     db: mysql.db,
     signer,
@@ -126,7 +134,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
   const codeThrottle = createCodeThrottle(redis, config.redisPrefix);
   const secondFactor = createSecondFactorService({
     db: mysql.db,
-    keyring,
+    keyring: secrets,
     clock,
     sessions,
     passwords,
@@ -138,7 +146,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
   });
   const payoutDetails = createPayoutDetailsService({
     db: mysql.db,
-    keyring,
+    keyring: secrets,
     clock,
     secondFactor,
     notices,
@@ -186,7 +194,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
       account,
       apiKeys,
       secondFactor,
-      secondStep: { db: mysql.db, keyring, clock, sessions, codeThrottle },
+      secondStep: { db: mysql.db, keyring: secrets, clock, sessions, codeThrottle },
       payoutDetails,
       verifier,
       log: config.log,

@@ -1,6 +1,8 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { openValue, sealValue, type Keyring } from '@poolgraph/platform';
 import type { AlertsQueryable } from '../db/index.ts';
 import { notificationChannels, type ChannelKind } from '../db/schema.ts';
+import { SEALED } from './sealedColumns.ts';
 
 export interface ChannelRow {
   id: string;
@@ -12,9 +14,11 @@ export interface ChannelRow {
   createdAt: Date;
 }
 
-/** What delivery needs: the row and its secret (never returned through GraphQL). */
+/** What delivery needs: the row and its secret, opened (never returned through GraphQL). */
 export interface ChannelWithSecret extends ChannelRow {
   secret: string | null;
+  /** Why the stored secret did not open (its KEK is not configured or lost); secret is null. */
+  secretProblem?: string;
 }
 
 export interface ChannelCreated {
@@ -57,16 +61,28 @@ export async function selectEnabledChannels(
     );
 }
 
-/** selectChannelsWithSecret: for the dispatcher. */
+/** selectChannelsWithSecret: for the dispatcher, each secret opened with the keyring. */
 export async function selectChannelsWithSecret(
   db: AlertsQueryable,
+  ring: Keyring,
   ids: readonly string[],
 ): Promise<ChannelWithSecret[]> {
   if (ids.length === 0) return [];
-  return db
+  const rows = await db
     .select({ ...columns, secret: notificationChannels.secret })
     .from(notificationChannels)
     .where(inArray(notificationChannels.id, [...ids]));
+  // One channel whose secret does not open fails its own deliveries, not the whole batch.
+  return Promise.all(
+    rows.map(async (row) => {
+      if (row.secret === null) return row;
+      try {
+        return { ...row, secret: await openValue(ring, SEALED.webhookSecret, row.id, row.secret) };
+      } catch (error) {
+        return { ...row, secret: null, secretProblem: (error as Error).message };
+      }
+    }),
+  );
 }
 
 /** countChannels: a manager's channel count (the per-manager cap). */
@@ -78,11 +94,17 @@ export async function countChannels(db: AlertsQueryable, managerId: string): Pro
   return Number(row?.n ?? 0);
 }
 
+/** insertChannel: the secret (WEBHOOK) is sealed for this channel's id before it is written. */
 export async function insertChannel(
   db: AlertsQueryable,
+  ring: Keyring,
   channel: Omit<ChannelWithSecret, 'createdAt' | 'enabled'>,
 ): Promise<void> {
-  await db.insert(notificationChannels).values(channel);
+  const secret =
+    channel.secret === null
+      ? null
+      : await sealValue(ring, SEALED.webhookSecret, channel.id, channel.secret);
+  await db.insert(notificationChannels).values({ ...channel, secret });
 }
 
 /** deleteChannel: only the owner's; false when it is not theirs (or gone). */

@@ -123,8 +123,11 @@ export const notificationChannels = mysqlTable(
     kind: varchar('kind', { length: 16 }).$type<ChannelKind>().notNull(),
     /** WEBHOOK: where to POST. */
     url: varchar('url', { length: 2048 }),
-    /** WEBHOOK: the HMAC key, shown once when the channel is created. */
-    secret: asciiBin('secret', 64),
+    /**
+     * WEBHOOK: the HMAC key, shown once when the channel is created; stored sealed
+     * (data/sealedColumns.ts), which is why it is far wider than the 64 hex characters.
+     */
+    secret: asciiBin('secret', 512),
     /** EMAIL: where to send. */
     email: varchar('email', { length: 320 }),
     enabled: boolean('enabled').notNull().default(true),

@@ -1,4 +1,4 @@
-import { uuidv7, type Logger } from '@poolgraph/platform';
+import { uuidv7, type Keyring, type Logger } from '@poolgraph/platform';
 import type { AlertsDb } from '../db/index.ts';
 import { selectAlertsByIds, type AlertRow } from '../data/alerts.ts';
 import { selectChannelsWithSecret, type ChannelWithSecret } from '../data/channels.ts';
@@ -13,6 +13,12 @@ export interface DispatcherOptions {
   db: AlertsDb;
   log: Logger;
   mailer?: Mailer;
+  /**
+   * Opens the webhook secrets. A secret that does not open (its KEK missing from the ring) fails
+   * that channel's attempts, with the reason, and they retry and dead-letter as any failure
+   * (replayNotification puts them back once the KEK is configured again).
+   */
+  secrets: Keyring;
   production: boolean;
   retry?: RetryPolicy;
   pollIntervalMs?: number;
@@ -76,7 +82,11 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     const payload = notificationBody(n.id, alert, poolName);
     const headers = { 'x-poolgraph-alert-id': alert.id, 'x-poolgraph-delivery-id': n.id };
     if (channel.kind === 'WEBHOOK') {
-      return postWebhook(channel.url!, channel.secret!, JSON.stringify(payload), headers, {
+      if (channel.secret === null) {
+        const reason = channel.secretProblem ?? 'the channel has no secret';
+        return { ok: false, statusCode: null, error: `cannot sign: ${reason}`.slice(0, 500) };
+      }
+      return postWebhook(channel.url!, channel.secret, JSON.stringify(payload), headers, {
         production: options.production,
         timeoutMs,
       });
@@ -108,7 +118,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     );
     const channelIds = due.map((n) => n.channelId).filter((id): id is string => !!id);
     const channels = new Map(
-      (await selectChannelsWithSecret(db, channelIds)).map((c) => [c.id, c]),
+      (await selectChannelsWithSecret(db, options.secrets, channelIds)).map((c) => [c.id, c]),
     );
     await Promise.all(
       due.map(async (n) => {

@@ -23,7 +23,7 @@ export const NotificationMutations: Pick<
   MutationResolvers,
   'addNotificationChannel' | 'removeNotificationChannel' | 'replayNotification' | 'markInboxRead'
 > = {
-  addNotificationChannel: async (_parent, { input }, { viewer, db, production }) => {
+  addNotificationChannel: async (_parent, { input }, { viewer, db, production, secrets }) => {
     const caller = requireRole(viewer, 'MANAGER');
     const id = uuidv7();
     let values: { url: string | null; email: string | null; secret: string | null };
@@ -45,7 +45,7 @@ export const NotificationMutations: Pick<
     if ((await countChannels(db, caller.userId)) >= MAX_CHANNELS_PER_MANAGER) {
       throw badUserInput('input.kind', `at most ${MAX_CHANNELS_PER_MANAGER} channels per manager.`);
     }
-    await insertChannel(db, { id, managerId: caller.userId, kind: input.kind, ...values });
+    await insertChannel(db, secrets, { id, managerId: caller.userId, kind: input.kind, ...values });
     const channel = (await selectChannelsByManager(db, caller.userId)).find((c) => c.id === id)!;
     return { channel, secret: values.secret };
   },

@@ -15,7 +15,9 @@ import {
   type DelegationClaim,
   type Role,
 } from '@poolgraph/auth';
+import { openValue, type Keyring } from '@poolgraph/platform';
 import type { UsersDb } from '../db/index.ts';
+import { SEALED } from '../data/sealedColumns.ts';
 import {
   insertSigningKey,
   selectPublishedSigningKeys,
@@ -63,11 +65,12 @@ const signingKeyOf = (keys: SigningKeyRow[], now: number) =>
  */
 export async function createAccessTokenSigner(
   db: UsersDb,
+  ring: Keyring,
   ttlSeconds: number,
   reloadMs = 30_000,
 ): Promise<AccessTokenSigner> {
   if ((await selectPublishedSigningKeys(db)).length === 0) {
-    await insertSigningKey(db, await generateSigningKey());
+    await insertSigningKey(db, ring, await generateSigningKey());
   }
   const imported = new Map<string, Promise<CryptoKey>>();
   let loaded: { keys: SigningKeyRow[]; at: number } | undefined;
@@ -91,7 +94,12 @@ export async function createAccessTokenSigner(
     if (!row) throw new Error('No signing key is published.');
     let key = imported.get(row.kid);
     if (!key) {
-      key = importJWK(JSON.parse(row.privateJwk) as JWK, TOKEN_ALGORITHM) as Promise<CryptoKey>;
+      // Opened once per kid and kept imported: the KEK is asked once per key, not per token.
+      key = openValue(ring, SEALED.signingKeyPrivateJwk, row.kid, row.privateJwk).then(
+        (jwk) => importJWK(JSON.parse(jwk) as JWK, TOKEN_ALGORITHM) as Promise<CryptoKey>,
+      );
+      // A failure (a KEK missing from the ring) is not cached: the next token tries again.
+      key.catch(() => imported.delete(row.kid));
       imported.set(row.kid, key);
     }
     return { kid: row.kid, key: await key };

@@ -1,4 +1,5 @@
 import { MAX_ACCESS_TOKEN_TTL_SECONDS } from '@poolgraph/auth';
+import type { Keyring } from '@poolgraph/platform';
 import type { UsersDb } from '../db/index.ts';
 import { insertSigningKey, scheduleRetirementOfOtherKeys } from '../data/signingKeys.ts';
 import { generateSigningKey } from './keys.ts';
@@ -25,6 +26,7 @@ export const DEFAULT_ROTATION: RotationTimings = {
  */
 export async function rotateSigningKey(
   db: UsersDb,
+  ring: Keyring,
   timings: RotationTimings = DEFAULT_ROTATION,
   now = Date.now(),
 ): Promise<{ kid: string; activatesAt: Date; retiresAt: Date }> {
@@ -32,7 +34,7 @@ export async function rotateSigningKey(
   const activatesAt = new Date(now + timings.publishAheadMs);
   const retiresAt = new Date(activatesAt.getTime() + timings.retireAfterMs);
   await db.transaction(async (tx) => {
-    await insertSigningKey(tx, { ...key, activatesAt });
+    await insertSigningKey(tx, ring, { ...key, activatesAt });
     await scheduleRetirementOfOtherKeys(tx, key.kid, retiresAt);
   });
   return { kid: key.kid, activatesAt, retiresAt };

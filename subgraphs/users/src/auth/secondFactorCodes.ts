@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { open, seal, type Keyring, type RedisClient } from '@poolgraph/platform';
+import { openValue, sealValue, type Keyring, type RedisClient } from '@poolgraph/platform';
 import type { UsersTx } from '../db/index.ts';
 import { useRecoveryCode } from '../data/recoveryCodes.ts';
-import { sealedAad } from '../data/sealedColumns.ts';
+import { SEALED } from '../data/sealedColumns.ts';
 import { lockUserTotp, updateTotpAccepted } from '../data/userTotp.ts';
 import { base32Encode, matchTotp } from './totp.ts';
 import { createLoginThrottle, type LoginThrottleOptions } from './throttle.ts';
@@ -32,9 +32,9 @@ export function newRecoveryCodes(userId: string): { codes: string[]; hashes: str
 }
 
 export const sealTotpSecret = (ring: Keyring, userId: string, secret: string) =>
-  seal(ring, secret, sealedAad('user_totp', userId));
+  sealValue(ring, SEALED.totpSecret, userId, secret);
 export const openTotpSecret = (ring: Keyring, userId: string, sealed: string) =>
-  open(ring, sealed, sealedAad('user_totp', userId));
+  openValue(ring, SEALED.totpSecret, userId, sealed);
 
 /** Which kind of code was accepted. */
 export type AcceptedCode = 'totp' | 'recovery';

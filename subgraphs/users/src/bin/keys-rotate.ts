@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { connectMysql, ensureDatabase, migrateDatabase } from '@poolgraph/platform';
 import { migrationsFolder, schema } from '../db/index.ts';
-import { loadEnv } from '../env.ts';
+import { loadEnv, secretsKeyring } from '../env.ts';
 import { DEFAULT_ROTATION, rotateSigningKey } from '../auth/rotation.ts';
 
 const { values } = parseArgs({
@@ -45,7 +45,11 @@ await ensureDatabase(env.MYSQL_URL);
 const mysql = connectMysql({ url: env.MYSQL_URL }, schema);
 try {
   await migrateDatabase(mysql, migrationsFolder);
-  const { kid, activatesAt, retiresAt } = await rotateSigningKey(mysql.db, timings);
+  const { kid, activatesAt, retiresAt } = await rotateSigningKey(
+    mysql.db,
+    secretsKeyring(env),
+    timings,
+  );
   process.stdout.write(
     `New signing key ${kid}: published now, signs from ${activatesAt.toISOString()}; ` +
       `the previous keys retire at ${retiresAt.toISOString()}.\n`,

@@ -1,28 +1,35 @@
-/**
- * Every column of the users database that holds a value sealed with `@poolgraph/platform`'s
- * sealedSecrets, so a KEK rotation can find and re-wrap them all: the table, the column naming
- * the record, the sealed column, and the associated data each value was sealed with
- * (`aadPrefix` + the id column's value). A new sealed column is added here in the same change.
- */
-export interface SealedColumn {
-  table: string;
-  idColumn: string;
-  sealedColumn: string;
-  aadPrefix: string;
-}
+import type { SealedColumn } from '@poolgraph/platform';
 
-export const sealedColumns: SealedColumn[] = [
-  { table: 'user_totp', idColumn: 'user_id', sealedColumn: 'secret', aadPrefix: 'users.totp:' },
-  {
+/**
+ * Every column of the users database that holds a sealed secret (`@poolgraph/platform`,
+ * sealedColumns.ts): encrypted under a per-value data key, with `<aadPrefix>:<id>` as associated
+ * data, the data key wrapped by the KEK (SECRETS_KEK).
+ *
+ * A new secret column is one more entry here: `table` and `column` as in SQL, `idColumn` its
+ * primary key, `aadPrefix` the table's name (what its values are sealed for, never changed once
+ * rows exist). Then write it with `sealValue(ring, SEALED.x, id, plaintext)` and read it with
+ * `openValue(ring, SEALED.x, id, stored)`; the service's boot seals rows left in plaintext, and
+ * `npm run keys:rotate-kek` re-wraps the column. The column needs about 200 characters more
+ * than the secret (`sealed:v1:<kek id>:<wrapped key>:<iv>:<ciphertext>`, base64url).
+ */
+export const SEALED = {
+  /** Ed25519 private JWKs of the access-token signing keys. */
+  signingKeyPrivateJwk: {
+    table: 'signing_keys',
+    idColumn: 'kid',
+    column: 'private_jwk',
+    aadPrefix: 'signing_keys',
+  },
+  /** TOTP shared secrets (base32). */
+  totpSecret: { table: 'user_totp', idColumn: 'user_id', column: 'secret', aadPrefix: 'user_totp' },
+  /** Payout bank details (holder, IBAN, BIC) as one JSON value. */
+  payoutDetails: {
     table: 'payout_details',
     idColumn: 'user_id',
-    sealedColumn: 'details',
-    aadPrefix: 'users.payout_details:',
+    column: 'details',
+    aadPrefix: 'payout_details',
   },
-];
+} satisfies Record<string, SealedColumn>;
 
-/** The associated data a sealed value of `table` for record `id` carries. */
-export function sealedAad(table: 'user_totp' | 'payout_details', id: string): string {
-  const column = sealedColumns.find((c) => c.table === table)!;
-  return `${column.aadPrefix}${id}`;
-}
+/** What boot and `keys:rotate-kek` walk over. */
+export const sealedColumns: readonly SealedColumn[] = Object.values(SEALED);

@@ -167,7 +167,7 @@ export const apiKeys = mysqlTable(
 
 /**
  * A user's TOTP (RFC 6238) authenticator. `secret` is sealed (`@poolgraph/platform`
- * sealedSecrets, AAD `users.totp:<user_id>`, listed in data/sealedColumns.ts). A row without
+ * sealedSecrets, AAD `user_totp:<user_id>`, listed in data/sealedColumns.ts). A row without
  * `enabled_at` is an enrolment not yet confirmed with a first code; starting again replaces it.
  * `last_step` is the last 30-second step a code was accepted for: no code of that step or an
  * earlier one is accepted again, so an observed code cannot be replayed.
@@ -217,7 +217,7 @@ export const loginChallenges = mysqlTable(
 
 /**
  * Where a user's payouts are paid: the bank account, sealed as one JSON value (holder, IBAN, BIC;
- * AAD `users.payout_details:<user_id>`). Only the IBAN's last four characters are kept in the
+ * AAD `payout_details:<user_id>`). Only the IBAN's last four characters are kept in the
  * clear, for the masked display.
  */
 export const payoutDetails = mysqlTable('payout_details', {

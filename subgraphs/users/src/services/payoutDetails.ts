@@ -1,9 +1,9 @@
 import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
-import { open, seal, type Keyring } from '@poolgraph/platform';
+import { openValue, sealValue, type Keyring } from '@poolgraph/platform';
 import type { UsersDb } from '../db/index.ts';
 import type { PayoutDetailsRow } from '../data/payoutDetails.ts';
 import { upsertPayoutDetails } from '../data/payoutDetails.ts';
-import { sealedAad } from '../data/sealedColumns.ts';
+import { SEALED } from '../data/sealedColumns.ts';
 import { selectUsersByIds } from '../data/users.ts';
 import { maskIban, parseAccountHolder, parseBic, parseIban } from './bankAccount.ts';
 import type { OwnerNotices } from './ownerNotices.ts';
@@ -34,7 +34,7 @@ export interface PayoutDetailsDeps {
 
 /**
  * The bank account a user's payouts go to, sealed at rest (holder, IBAN and BIC in one value,
- * AAD `users.payout_details:<user id>`). Read by the owner and admins only, masked; set by the
+ * AAD `payout_details:<user id>`). Read by the owner and admins only, masked; set by the
  * owner (INVESTOR or MANAGER) after a step-up, and the owner's address is told.
  */
 export function createPayoutDetailsService(deps: PayoutDetailsDeps) {
@@ -43,7 +43,7 @@ export function createPayoutDetailsService(deps: PayoutDetailsDeps) {
     /** The masked view of a stored row, for the owner or an admin; null for anyone else. */
     async view(viewer: Viewer, row: PayoutDetailsRow): Promise<PayoutDetailsView | null> {
       if (viewer.userId !== row.userId && !hasRole(viewer, 'ADMIN')) return null;
-      const opened = await open(keyring, row.details, sealedAad('payout_details', row.userId));
+      const opened = await openValue(keyring, SEALED.payoutDetails, row.userId, row.details);
       const details = JSON.parse(opened) as SealedDetails;
       return {
         accountHolder: details.accountHolder,
@@ -67,10 +67,11 @@ export function createPayoutDetailsService(deps: PayoutDetailsDeps) {
       await deps.secondFactor.requireStepUp(owner);
       const [user] = await selectUsersByIds(db, [owner.userId]);
       if (!user) throw new Error(`no user ${owner.userId}`);
-      const sealed = await seal(
+      const sealed = await sealValue(
         keyring,
+        SEALED.payoutDetails,
+        owner.userId,
         JSON.stringify(details),
-        sealedAad('payout_details', owner.userId),
       );
       const row = {
         userId: owner.userId,

@@ -1,0 +1,1 @@
+ALTER TABLE `notification_channels` MODIFY COLUMN `secret` varchar(512) CHARACTER SET ascii COLLATE ascii_bin;
