@@ -1,7 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Stack, Table, Text } from '@mantine/core';
+import { Alert, Group, Stack, Text } from '@mantine/core';
 import { graphql } from '../__generated__/gql.ts';
+import type { PreviewDistributionQuery as PreviewData } from '../__generated__/graphql.ts';
 import { formErrors } from '../lib/errors.ts';
+import { DataTable, type Column } from './DataTable.tsx';
 import { MoneyText } from './MoneyText.tsx';
 import { Loading } from './States.tsx';
 
@@ -56,6 +58,8 @@ const PreviewDistributionQuery = graphql(`
   }
 `);
 
+type Member = PreviewData['previewDistribution']['members'][number];
+
 /**
  * What a distribution pays, as the ledger computes it (previewDistribution runs the very rules
  * distribute posts with): per member each tier of the pool's waterfall, and the manager's
@@ -85,63 +89,52 @@ export function WaterfallPreview({ poolId, amount }: { poolId: string; amount: s
           then the preferred return, the catch-up, and the carry split.
         </Text>
       )}
-      <Table.ScrollContainer minWidth={tiers ? 620 : 320}>
-        <Table striped aria-label="Each member's share">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Member</Table.Th>
-              <Table.Th ta="right">Capital</Table.Th>
-              {tiers && <Table.Th ta="right">Capital back</Table.Th>}
-              {tiers && <Table.Th ta="right">Preferred</Table.Th>}
-              {tiers && <Table.Th ta="right">Profit</Table.Th>}
-              <Table.Th ta="right">{tiers ? 'Total' : 'Share'}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.members.map((m) => (
-              <Table.Tr key={m.investor.id} data-testid={`preview-${m.investor.id}`}>
-                <Table.Td>{m.investor.name}</Table.Td>
-                <Table.Td ta="right" ff="monospace">
-                  <MoneyText money={m.capital} />
-                </Table.Td>
-                {tiers && (
-                  <Table.Td ta="right" ff="monospace">
-                    <MoneyText money={m.returnOfCapital} />
-                  </Table.Td>
-                )}
-                {tiers && (
-                  <Table.Td ta="right" ff="monospace">
-                    <MoneyText money={m.preferredReturn} />
-                  </Table.Td>
-                )}
-                {tiers && (
-                  <Table.Td ta="right" ff="monospace">
-                    <MoneyText money={m.profitShare} />
-                  </Table.Td>
-                )}
-                <Table.Td ta="right" ff="monospace" fw={600}>
-                  <MoneyText money={m.total} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {tiers && preview.carryRecipient && (
-              <Table.Tr data-testid="preview-carry">
-                <Table.Td>
-                  Carry to {preview.carryRecipient.name}
-                  <Text size="xs" c="dimmed">
-                    catch-up <MoneyText money={preview.catchUp} /> + split{' '}
-                    <MoneyText money={preview.carriedInterest} />
-                  </Text>
-                </Table.Td>
-                <Table.Td colSpan={4} />
-                <Table.Td ta="right" ff="monospace" fw={600}>
-                  <MoneyText money={preview.carry} />
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label="Each member's share"
+        rows={preview.members}
+        rowKey={(m) => m.investor.id}
+        rowTestId={(m) => `preview-${m.investor.id}`}
+        columns={[
+          { label: 'Member', cell: (m) => m.investor.name, primary: true },
+          { label: 'Capital', cell: (m) => <MoneyText money={m.capital} />, align: 'right' },
+          ...(tiers
+            ? ([
+                {
+                  label: 'Capital back',
+                  cell: (m) => <MoneyText money={m.returnOfCapital} />,
+                  align: 'right',
+                },
+                {
+                  label: 'Preferred',
+                  cell: (m) => <MoneyText money={m.preferredReturn} />,
+                  align: 'right',
+                },
+                {
+                  label: 'Profit',
+                  cell: (m) => <MoneyText money={m.profitShare} />,
+                  align: 'right',
+                },
+              ] satisfies Column<Member>[])
+            : []),
+          {
+            label: tiers ? 'Total' : 'Share',
+            cell: (m) => <MoneyText money={m.total} fw={600} />,
+            align: 'right',
+          },
+        ]}
+      />
+      {tiers && preview.carryRecipient && (
+        <Group justify="space-between" data-testid="preview-carry" wrap="wrap">
+          <Stack gap={0}>
+            <Text size="sm">Carry to {preview.carryRecipient.name}</Text>
+            <Text size="xs" c="dimmed">
+              catch-up <MoneyText money={preview.catchUp} /> + split{' '}
+              <MoneyText money={preview.carriedInterest} />
+            </Text>
+          </Stack>
+          <MoneyText money={preview.carry} fw={600} />
+        </Group>
+      )}
     </Stack>
   );
 }

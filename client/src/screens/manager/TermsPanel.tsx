@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { TermsForm } from '../../components/TermsForm.tsx';
 import { carryText, feeText, TermsSummary } from '../../components/TermsSummary.tsx';
@@ -59,36 +60,28 @@ export function TermsPanel({ poolId }: { poolId: string }) {
         </Group>
       </Card>
       {pool.termsHistory.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped aria-label="Versions of the terms">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Version</Table.Th>
-                <Table.Th>Terms</Table.Th>
-                <Table.Th>Set by</Table.Th>
-                <Table.Th>When</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {pool.termsHistory.map((v) => (
-                <Table.Tr key={v.version}>
-                  <Table.Td>{v.version}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{feeText(v)}</Text>
-                    <Text size="sm">{carryText(v)}</Text>
-                  </Table.Td>
-                  <Table.Td>{v.setBy.name}</Table.Td>
-                  <Table.Td>
-                    {formatMoment(v.setAt)}
-                    <Text size="xs" c="dimmed">
-                      while {v.poolStatus.toLowerCase()}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          label="Versions of the terms"
+          rows={pool.termsHistory}
+          rowKey={(v) => String(v.version)}
+          columns={[
+            { label: 'Version', cell: (v) => v.version, primary: true },
+            {
+              label: 'Terms',
+              cell: (v) => (
+                <>
+                  <Text size="sm">{feeText(v)}</Text>
+                  <Text size="sm">{carryText(v)}</Text>
+                </>
+              ),
+            },
+            { label: 'Set by', cell: (v) => v.setBy.name },
+            {
+              label: 'When',
+              cell: (v) => `${formatMoment(v.setAt)}, while ${v.poolStatus.toLowerCase()}`,
+            },
+          ]}
+        />
       )}
       <Modal
         opened={editing}
