@@ -201,6 +201,44 @@ describe('distribute through the waterfall', () => {
     ]);
   });
 
+  it('pays the carry as a pending payout with startDistribution, which the manager confirms', async () => {
+    const { poolId, manager, a } = await fundedPool(TERMS);
+    await addProceeds(poolId, manager.userId, 50_000n);
+    const started = expectData(
+      await ls.gql<{
+        startDistribution: Array<{
+          id: string;
+          status: string;
+          carry: boolean;
+          amount: { amount: string };
+        }>;
+      }>(
+        `mutation($p: ID!, $key: String!) { startDistribution(poolId: $p, amount: "1500", idempotencyKey: $key) {
+          id status carry amount { amount } } }`,
+        { p: poolId, key: key('sd') },
+        manager,
+      ),
+    ).startDistribution;
+    expect(started.map((t) => [t.status, t.carry, t.amount.amount])).toEqual([
+      ['PENDING', false, '840.00'],
+      ['PENDING', false, '560.00'],
+      ['PENDING', true, '100.00'],
+    ]);
+    // The pending payouts hold the cash they will pay: none is left to distribute again.
+    expect(errorCodes(await preview(poolId, '0.01', manager))).toEqual(['INSUFFICIENT_FUNDS']);
+    const carry = started[2]!;
+    const confirmed = expectData(
+      await ls.gql<{ confirmPayout: { status: string; carry: boolean } }>(
+        'mutation($t: ID!) { confirmPayout(transactionId: $t) { status carry } }',
+        { t: carry.id },
+        manager,
+      ),
+    ).confirmPayout;
+    expect(confirmed).toEqual({ status: 'POSTED', carry: true });
+    expect(await positionOf(poolId, manager.userId)).toMatchObject({ distributed: '100.00' });
+    expect(await positionOf(poolId, a.userId)).toMatchObject({ distributed: '0.00' });
+  });
+
   it('keeps plain pro rata for a pool without terms', async () => {
     const { poolId, manager, a, b } = await fundedPool(null);
     await addProceeds(poolId, manager.userId, 50_000n);
