@@ -39,7 +39,7 @@ type Documents = {
     "\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": typeof types.UpdatePoolDocument,
     "\n  mutation SetPoolTerms($poolId: ID!, $input: PoolTermsInput!) {\n    setPoolTerms(poolId: $poolId, input: $input) {\n      id\n      terms {\n        ...PoolTermsFields\n      }\n    }\n  }\n": typeof types.SetPoolTermsDocument,
     "\n  fragment PoolTermsFields on PoolTerms {\n    version\n    managementFeeBps\n    feeBasis\n    feeFrequency\n    feeHolidayMonths\n    carryBps\n    hurdleBps\n    hurdleCompounding\n    catchUp\n  }\n": typeof types.PoolTermsFieldsFragmentDoc,
-    "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n": typeof types.TransactionRowFieldsFragmentDoc,
+    "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    carry\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n": typeof types.TransactionRowFieldsFragmentDoc,
     "\n  query PoolTransactions($poolId: ID!, $after: String) {\n    pool(id: $poolId) {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          ...TransactionRowFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.PoolTransactionsDocument,
     "\n  mutation CancelContribution($id: ID!) {\n    cancelContribution(transactionId: $id) {\n      ...TransactionRowFields\n    }\n  }\n": typeof types.CancelContributionDocument,
     "\n  mutation ConfirmPayout($id: ID!) {\n    confirmPayout(transactionId: $id) {\n      ...TransactionRowFields\n    }\n  }\n": typeof types.ConfirmPayoutDocument,
@@ -125,7 +125,7 @@ const documents: Documents = {
     "\n  mutation UpdatePool($id: ID!, $input: UpdatePoolInput!) {\n    updatePool(id: $id, input: $input) {\n      ...PoolCardFields\n      description\n      minContribution {\n        amount\n        currency\n      }\n      maxInvestors\n    }\n  }\n": types.UpdatePoolDocument,
     "\n  mutation SetPoolTerms($poolId: ID!, $input: PoolTermsInput!) {\n    setPoolTerms(poolId: $poolId, input: $input) {\n      id\n      terms {\n        ...PoolTermsFields\n      }\n    }\n  }\n": types.SetPoolTermsDocument,
     "\n  fragment PoolTermsFields on PoolTerms {\n    version\n    managementFeeBps\n    feeBasis\n    feeFrequency\n    feeHolidayMonths\n    carryBps\n    hurdleBps\n    hurdleCompounding\n    catchUp\n  }\n": types.PoolTermsFieldsFragmentDoc,
-    "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n": types.TransactionRowFieldsFragmentDoc,
+    "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    carry\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n": types.TransactionRowFieldsFragmentDoc,
     "\n  query PoolTransactions($poolId: ID!, $after: String) {\n    pool(id: $poolId) {\n      id\n      transactions(first: 20, after: $after) {\n        nodes {\n          ...TransactionRowFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.PoolTransactionsDocument,
     "\n  mutation CancelContribution($id: ID!) {\n    cancelContribution(transactionId: $id) {\n      ...TransactionRowFields\n    }\n  }\n": types.CancelContributionDocument,
     "\n  mutation ConfirmPayout($id: ID!) {\n    confirmPayout(transactionId: $id) {\n      ...TransactionRowFields\n    }\n  }\n": types.ConfirmPayoutDocument,
@@ -303,7 +303,7 @@ export function graphql(source: "\n  fragment PoolTermsFields on PoolTerms {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    carry\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TransactionRowFields on Transaction {\n    id\n    type\n    carry\n    status\n    occurredAt\n    amount {\n      amount\n      currency\n    }\n    investor {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
