@@ -10,7 +10,7 @@ const FUND = 'Northwind Growth Fund I';
 const SYNDICATE = 'Harbor Real Estate Syndicate';
 
 /**
- * Two pools with members, a capital call, contributions, a distribution and a fee. Pools are
+ * Two pools with members (the fund with fund terms), a capital call, contributions, a distribution and a fee. Pools are
  * created only when the manager has none of these names yet; every money movement carries a
  * fixed idempotency key, so a second run replays instead of posting again.
  */
@@ -27,23 +27,44 @@ export async function seedPools(url: string, { manager, ivy, ian }: People): Pro
   const existing = new Map(me.managedPools.map((p) => [p.name, p.id]));
   if (existing.has(FUND) && existing.has(SYNDICATE)) return;
 
-  const create = async (input: Record<string, unknown>) => {
+  const create = async (input: Record<string, unknown>, terms?: Record<string, unknown>) => {
     const { createPool } = await asManager<{ createPool: { id: string } }>(
       'mutation SeedPool($input: CreatePoolInput!) { createPool(input: $input) { id } }',
       { input },
     );
+    // Terms are set while the pool is DRAFT, as a manager would before opening it.
+    if (terms) {
+      await asManager(
+        'mutation SeedTerms($id: ID!, $input: PoolTermsInput!) { setPoolTerms(poolId: $id, input: $input) { id } }',
+        { id: createPool.id, input: terms },
+      );
+    }
     await asManager('mutation SeedOpen($id: ID!) { openPool(id: $id) { id } }', {
       id: createPool.id,
     });
     return createPool.id;
   };
-  const fund = await create({
-    name: FUND,
-    description: 'Early-stage software companies, 2026 vintage.',
-    currency: 'USD',
-    targetAmount: '500000.00',
-    minContribution: '1000.00',
-  });
+  // "2 and 20": 2 % a year on commitments after a 3-month holiday, 20 % carry over an 8 %
+  // compounding preferred return with a full catch-up. Its distribution goes through the waterfall.
+  const fund = await create(
+    {
+      name: FUND,
+      description: 'Early-stage software companies, 2026 vintage.',
+      currency: 'USD',
+      targetAmount: '500000.00',
+      minContribution: '1000.00',
+    },
+    {
+      managementFeeBps: 200,
+      feeBasis: 'COMMITMENTS',
+      feeFrequency: 'ANNUAL',
+      feeHolidayMonths: 3,
+      carryBps: 2000,
+      hurdleBps: 800,
+      hurdleCompounding: 'COMPOUND',
+      catchUp: 'FULL',
+    },
+  );
   const syndicate = await create({
     name: SYNDICATE,
     description: 'A single mixed-use building in Rotterdam.',

@@ -9,4 +9,6 @@ export default subgraphCodegen({
   BalanceChange: '../subscriptions/transactionCache.ts#BalanceChangeValue',
   PaymentIntent: '../payments/intents.ts#PaymentIntentValue',
   PaymentMismatch: '../payments/reconcile.ts#Mismatch',
+  DistributionPreview: '../waterfall/preview.ts#DistributionPreviewValue',
+  DistributionPreviewMember: '../waterfall/preview.ts#PreviewMemberValue',
 });

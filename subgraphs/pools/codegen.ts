@@ -7,6 +7,7 @@ export default subgraphCodegen({
   CapitalCallItem: '../data/capitalCalls.ts#CapitalCallItemRow',
   Invitation: '../data/invitations.ts#InvitationRow',
   InviteLinkPreview: '../data/invitations.ts#InvitationRow',
+  PoolTerms: '../data/poolTerms.ts#PoolTermsRow',
   User: '../types.ts#UserRef',
   Money: '@poolgraph/money#MoneyValue',
 });

@@ -8,6 +8,7 @@ import { formErrors, idempotencyKey } from '../lib/errors.ts';
 import { parseAmountInput, toDecimal } from '../lib/money.ts';
 import { AmountInput } from './AmountInput.tsx';
 import { DistributionPreview } from './DistributionPreview.tsx';
+import { WaterfallPreview } from './WaterfallPreview.tsx';
 import { FormAlert } from './FormAlert.tsx';
 
 export const RecordContributionMutation = graphql(`
@@ -138,8 +139,13 @@ export function MoneyForm({
                 ? 'Each member receives'
                 : "Each member bears (the pool's cash pays the fee)"}
             </Text>
-            {/* The ledger splits fees exactly as distributions: pro rata to capital, largest remainder. */}
-            <DistributionPreview members={members} amount={parsed.minor} currency={currency} />
+            {kind === 'distribution' ? (
+              // The ledger's own preview: the pool's terms may route it through a waterfall.
+              <WaterfallPreview poolId={poolId} amount={toDecimal(parsed.minor, currency)} />
+            ) : (
+              // The ledger splits fees pro rata to capital, largest remainder, whatever the terms.
+              <DistributionPreview members={members} amount={parsed.minor} currency={currency} />
+            )}
             <Text size="sm" c="dimmed">
               Posted transactions are final: a mistake is corrected by a new transaction.
             </Text>

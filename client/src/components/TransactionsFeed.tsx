@@ -15,6 +15,7 @@ export const TransactionRowFields = graphql(`
   fragment TransactionRowFields on Transaction {
     id
     type
+    carry
     status
     occurredAt
     amount {
@@ -96,7 +97,7 @@ const COLUMNS: Column<Row>[] = [
     cell: (tx) => (
       <Group gap={4} wrap="wrap" component="span">
         <Badge variant="dot" color={TYPE_COLOR[tx.type]}>
-          {tx.type.toLowerCase()}
+          {tx.carry ? 'carry' : tx.type.toLowerCase()}
         </Badge>
         {tx.status !== 'POSTED' && (
           <Badge

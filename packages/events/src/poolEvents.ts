@@ -31,6 +31,24 @@ export interface PoolChangedPayload {
   /** Σ of capital called so far (every call's items). */
   calledMinor: string;
   memberCount: number;
+  /**
+   * The fund terms in force (the newest version), or null when none were set. Absent in events
+   * written before fund terms: none.
+   */
+  terms?: PoolTermsFacts | null;
+}
+
+/** A pool's fund terms as pools states them; rates in basis points (10000 = 100 %). */
+export interface PoolTermsFacts {
+  version: number;
+  managementFeeBps: number;
+  feeBasis: 'COMMITMENTS' | 'INVESTED_CAPITAL';
+  feeFrequency: 'ONCE' | 'ANNUAL' | 'QUARTERLY';
+  feeHolidayMonths: number;
+  carryBps: number;
+  hurdleBps: number;
+  hurdleCompounding: 'SIMPLE' | 'COMPOUND';
+  catchUp: 'NONE' | 'FULL';
 }
 
 export interface MembershipChangedPayload {
@@ -72,6 +90,26 @@ const isMinor = (value: unknown): value is string =>
 const isRevision = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
+const isBps = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= 10000;
+
+function isTerms(t: unknown): t is PoolTermsFacts {
+  return (
+    isObject(t) &&
+    isRevision(t.version) &&
+    isBps(t.managementFeeBps) &&
+    (t.feeBasis === 'COMMITMENTS' || t.feeBasis === 'INVESTED_CAPITAL') &&
+    (t.feeFrequency === 'ONCE' || t.feeFrequency === 'ANNUAL' || t.feeFrequency === 'QUARTERLY') &&
+    typeof t.feeHolidayMonths === 'number' &&
+    Number.isSafeInteger(t.feeHolidayMonths) &&
+    isBps(t.carryBps) &&
+    t.carryBps < 10000 &&
+    isBps(t.hurdleBps) &&
+    (t.hurdleCompounding === 'SIMPLE' || t.hurdleCompounding === 'COMPOUND') &&
+    (t.catchUp === 'NONE' || t.catchUp === 'FULL')
+  );
+}
+
 function isPoolChanged(p: unknown): p is PoolChangedPayload {
   return (
     isObject(p) &&
@@ -87,7 +125,8 @@ function isPoolChanged(p: unknown): p is PoolChangedPayload {
     isMinor(p.committedMinor) &&
     isMinor(p.calledMinor) &&
     typeof p.memberCount === 'number' &&
-    Number.isSafeInteger(p.memberCount)
+    Number.isSafeInteger(p.memberCount) &&
+    (p.terms === undefined || p.terms === null || isTerms(p.terms))
   );
 }
 

@@ -24,6 +24,7 @@ import {
   type InvitationRow,
 } from './data/invitations.ts';
 import { selectPoolsByIds, selectPoolsByManagerIds, type PoolRow } from './data/pools.ts';
+import { selectTermsByPoolIds, type PoolTermsRow } from './data/poolTerms.ts';
 
 export interface Loaders {
   poolById: DataLoader<string, PoolRow | null>;
@@ -39,6 +40,8 @@ export interface Loaders {
   /** Whether the investor holds a live invitation to the pool (the visibility rule). */
   invitedByKey: DataLoader<MemberKey, boolean, string>;
   invitationsByPoolId: DataLoader<string, InvitationRow[]>;
+  /** Every version of a pool's terms, newest first (the first is in force). */
+  termsByPoolId: DataLoader<string, PoolTermsRow[]>;
 }
 
 function byId<T>(rows: T[], key: (row: T) => string): Map<string, T> {
@@ -138,6 +141,10 @@ export function createLoaders(db: PoolsDb): Loaders {
     ),
     invitationsByPoolId: new DataLoader(async (ids) => {
       const groups = grouped(await selectInvitationsByPoolIds(db, ids), (r) => r.poolId);
+      return ids.map((id) => groups.get(id) ?? []);
+    }),
+    termsByPoolId: new DataLoader(async (ids) => {
+      const groups = grouped(await selectTermsByPoolIds(db, ids), (r) => r.poolId);
       return ids.map((id) => groups.get(id) ?? []);
     }),
   };

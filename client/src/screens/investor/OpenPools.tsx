@@ -16,6 +16,7 @@ import {
 } from '../../components/ListControls.tsx';
 import { toMinor } from '../../lib/money.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { TermsSummary } from '../../components/TermsSummary.tsx';
 
 export const OpenPoolsQuery = graphql(`
   query OpenPools {
@@ -39,6 +40,9 @@ export const OpenPoolsQuery = graphql(`
       minContribution {
         amount
         currency
+      }
+      terms {
+        ...PoolTermsFields
       }
     }
     me {
@@ -136,6 +140,7 @@ export function OpenPools() {
                     {pool.maxInvestors ? ` of ${pool.maxInvestors}` : ''} members
                   </Text>
                   {pool.description && <Text size="sm">{pool.description}</Text>}
+                  <TermsSummary terms={pool.terms} c="dimmed" />
                   <Group gap="lg">
                     <Text size="sm">
                       Target <MoneyText money={pool.targetAmount} fw={600} />

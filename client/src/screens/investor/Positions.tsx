@@ -6,6 +6,7 @@ import type { PositionCardFieldsFragment } from '../../__generated__/graphql.ts'
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { sumMoney } from '../../lib/money.ts';
 import { STATUS_COLOR } from '../../components/PoolCard.tsx';
+import { TermsSummary } from '../../components/TermsSummary.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { ContributeFlow } from '../../payments/ContributeFlow.tsx';
@@ -30,6 +31,9 @@ export const PositionCardFields = graphql(`
       name
       currency
       status
+      terms {
+        ...PoolTermsFields
+      }
     }
     position {
       contributed {
@@ -116,6 +120,7 @@ function PositionCard({
           {pool.status.toLowerCase()}
         </Badge>
       </Group>
+      <TermsSummary terms={pool.terms} c="dimmed" mb="sm" />
       <SimpleGrid cols={{ base: 2, sm: 3 }}>
         {figures.map(([label, money]) => (
           <Stack gap={0} key={label}>

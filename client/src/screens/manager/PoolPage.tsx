@@ -31,6 +31,7 @@ import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDial
 import { BankTransferReceivedForm } from '../../payments/BankTransferReceivedForm.tsx';
 import { HeldMoney } from '../../components/HeldMoney.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
+import { TermsPanel } from './TermsPanel.tsx';
 
 export const PoolPageQuery = graphql(`
   query PoolPage($id: ID!) {
@@ -264,6 +265,7 @@ export function PoolPage() {
           <Tabs.Tab value="transactions">Transactions</Tabs.Tab>
           <Tabs.Tab value="calls">Capital calls ({pool.capitalCalls.length})</Tabs.Tab>
           <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
+          <Tabs.Tab value="terms">Terms</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="md">
           <MembersTable members={pool.members} poolId={pool.id} onConfirm={setConfirming} />
@@ -291,6 +293,9 @@ export function PoolPage() {
         </Tabs.Panel>
         <Tabs.Panel value="invitations" pt="md">
           <InvitationsPanel poolId={pool.id} onConfirm={setConfirming} />
+        </Tabs.Panel>
+        <Tabs.Panel value="terms" pt="md">
+          <TermsPanel poolId={pool.id} />
         </Tabs.Panel>
       </Tabs>
       <Modal

@@ -5,6 +5,7 @@ import type { PositionValue, MembershipRef } from '../data/investorAccounts.ts';
 import type { BalanceChangeValue } from '../subscriptions/transactionCache.ts';
 import type { PaymentIntentValue } from '../payments/intents.ts';
 import type { Mismatch } from '../payments/reconcile.ts';
+import type { DistributionPreviewValue, PreviewMemberValue } from '../waterfall/preview.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -90,6 +91,46 @@ export type BankTransferInstructions = {
   iban: Scalars['String']['output'];
   /** The reference to quote on the transfer; it is how the money is matched to the contribution. */
   reference: Scalars['String']['output'];
+};
+
+/** What distribute would pay now for an amount, tier by tier, without paying it. */
+export type DistributionPreview = {
+  __typename?: 'DistributionPreview';
+  /** The amount previewed. */
+  amount: Money;
+  /** The manager's part of the carry split. */
+  carriedInterest: Money;
+  /** catchUp plus carriedInterest: everything the manager would receive as carry. */
+  carry: Money;
+  /** Who receives the carry (the pool's manager), or null without a waterfall. */
+  carryRecipient?: Maybe<User>;
+  /** The catch-up tier, to the manager (zero without a waterfall or a full catch-up). */
+  catchUp: Money;
+  /** Each member who would be paid, ordered by investor id. */
+  members: Array<DistributionPreviewMember>;
+  /** The pool. */
+  pool: Pool;
+  /** The version of the pool's terms the ledger applies (its copy of them), or null when none were set. */
+  termsVersion?: Maybe<Scalars['Int']['output']>;
+  /** True when the pool's terms carry interest and the waterfall splits the amount (return of capital, preferred return, catch-up, carry split); false for a plain pro-rata split by net contributed capital. */
+  waterfall: Scalars['Boolean']['output'];
+};
+
+/** One member's part of a previewed distribution. */
+export type DistributionPreviewMember = {
+  __typename?: 'DistributionPreviewMember';
+  /** Their net contributed capital (contributed minus withdrawn), the weight of the split. */
+  capital: Money;
+  /** The member. */
+  investor: User;
+  /** Tier 2: their accrued preferred return paid. */
+  preferredReturn: Money;
+  /** Their part of what is left after the carry (the whole share, for a pro-rata split). */
+  profitShare: Money;
+  /** Tier 1: their unreturned capital paid back. */
+  returnOfCapital: Money;
+  /** What they would receive in all. */
+  total: Money;
 };
 
 /** One member's share of a FEE, in the ledger history export. */
@@ -530,6 +571,8 @@ export type Query = {
   paymentMismatches: Array<PaymentMismatch>;
   /** One investor's position in one pool, or null when they have none. The investor, the pool's manager and admins only (FORBIDDEN otherwise). */
   position?: Maybe<Position>;
+  /** What distribute(poolId, amount) would pay now, every tier per member, without paying it. The same rules as distribute: the pool's manager or an admin, pool OPEN or CLOSED, an amount within the pool's spendable cash (INSUFFICIENT_FUNDS otherwise). */
+  previewDistribution: DistributionPreview;
   /** A transaction by id, or null when it does not exist or the caller may not see it. */
   transaction?: Maybe<Transaction>;
   /**
@@ -570,6 +613,12 @@ export type QueryPaymentMismatchesArgs = {
 
 export type QueryPositionArgs = {
   investorId: Scalars['ID']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type QueryPreviewDistributionArgs = {
+  amount: Scalars['Decimal']['input'];
   poolId: Scalars['ID']['input'];
 };
 
@@ -628,6 +677,8 @@ export type Transaction = {
   __typename?: 'Transaction';
   /** How much moved (always positive; the type says which way). */
   amount: Money;
+  /** True for a DISTRIBUTION of carried interest to the pool's manager (a waterfall's carry tier, posted to the manager's own account in the pool); false for everything else. */
+  carry: Scalars['Boolean']['output'];
   /** When the ledger posted it. */
   createdAt: Scalars['DateTime']['output'];
   /** Two-phase transactions only: when a PENDING transaction voids itself if its money has not arrived. */
@@ -970,14 +1021,16 @@ export type ResolversTypes = {
   BankTransferInstructions: ResolverTypeWrapper<BankTransferInstructions>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  DistributionPreview: ResolverTypeWrapper<DistributionPreviewValue>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DistributionPreviewMember: ResolverTypeWrapper<PreviewMemberValue>;
   LedgerHistoryAllocation: ResolverTypeWrapper<LedgerHistoryAllocation>;
   LedgerHistoryEntry: ResolverTypeWrapper<LedgerHistoryEntry>;
   LedgerHistoryPage: ResolverTypeWrapper<LedgerHistoryPage>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Membership: ResolverTypeWrapper<MembershipRef>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PaymentIntent: ResolverTypeWrapper<PaymentIntentValue>;
   PaymentMethod: PaymentMethod;
   PaymentMismatch: ResolverTypeWrapper<Mismatch>;
@@ -1005,14 +1058,16 @@ export type ResolversParentTypes = {
   BankTransferInstructions: BankTransferInstructions;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  DistributionPreview: DistributionPreviewValue;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  DistributionPreviewMember: PreviewMemberValue;
   LedgerHistoryAllocation: LedgerHistoryAllocation;
   LedgerHistoryEntry: LedgerHistoryEntry;
   LedgerHistoryPage: LedgerHistoryPage;
-  Boolean: Scalars['Boolean']['output'];
   Membership: MembershipRef;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   PaymentIntent: PaymentIntentValue;
   PaymentMismatch: Mismatch;
   Pool: PoolRef;
@@ -1065,6 +1120,27 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type DistributionPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DistributionPreview'] = ResolversParentTypes['DistributionPreview']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  carriedInterest?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  carry?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  carryRecipient?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  catchUp?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['DistributionPreviewMember']>, ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  termsVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  waterfall?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DistributionPreviewMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DistributionPreviewMember'] = ResolversParentTypes['DistributionPreviewMember']> = {
+  capital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  preferredReturn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  profitShare?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  returnOfCapital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
 
 export type LedgerHistoryAllocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerHistoryAllocation'] = ResolversParentTypes['LedgerHistoryAllocation']> = {
   amountMinor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1178,6 +1254,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   ledgerHistory?: Resolver<ResolversTypes['LedgerHistoryPage'], ParentType, ContextType, RequireFields<QueryLedgerHistoryArgs, 'first'>>;
   paymentMismatches?: Resolver<Array<ResolversTypes['PaymentMismatch']>, ParentType, ContextType, RequireFields<QueryPaymentMismatchesArgs, 'days'>>;
   position?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'investorId' | 'poolId'>>;
+  previewDistribution?: Resolver<ResolversTypes['DistributionPreview'], ParentType, ContextType, RequireFields<QueryPreviewDistributionArgs, 'amount' | 'poolId'>>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
   transactionHistory?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<QueryTransactionHistoryArgs, 'first'>>;
   transactionHistoryCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<QueryTransactionHistoryCsvArgs>>;
@@ -1191,6 +1268,7 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
 export type TransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction'], FederationReferenceType extends FederationReferenceTypes['Transaction'] = FederationReferenceTypes['Transaction']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Transaction']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  carry?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1229,6 +1307,8 @@ export type Resolvers<ContextType = Context> = {
   BankTransferInstructions?: BankTransferInstructionsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  DistributionPreview?: DistributionPreviewResolvers<ContextType>;
+  DistributionPreviewMember?: DistributionPreviewMemberResolvers<ContextType>;
   LedgerHistoryAllocation?: LedgerHistoryAllocationResolvers<ContextType>;
   LedgerHistoryEntry?: LedgerHistoryEntryResolvers<ContextType>;
   LedgerHistoryPage?: LedgerHistoryPageResolvers<ContextType>;

@@ -176,3 +176,15 @@ export async function updateInvestorAccounts(
     onDuplicateKeyUpdate(columns),
   );
 }
+
+/** selectInvestorAccountsOfPool: every capital account of one pool, without locks (previews). */
+export async function selectInvestorAccountsOfPool(
+  db: LedgerQueryable,
+  poolId: string,
+): Promise<InvestorAccountRow[]> {
+  return db
+    .select()
+    .from(investorAccounts)
+    .where(eq(investorAccounts.poolId, poolId))
+    .orderBy(asc(investorAccounts.investorId));
+}

@@ -14,6 +14,17 @@ export interface PoolSnapshot {
   status: PoolStatus;
   visibility: 'LISTED' | 'INVITE_ONLY';
   revision: number;
+  /** The waterfall's terms (null: none set, plain pro rata). */
+  terms: WaterfallTermsFacts | null;
+}
+
+/** What distributions need of pools' fund terms. */
+export interface WaterfallTermsFacts {
+  version: number;
+  carryBps: number;
+  hurdleBps: number;
+  hurdleCompounding: 'SIMPLE' | 'COMPOUND';
+  catchUp: 'NONE' | 'FULL';
 }
 
 /**
@@ -23,11 +34,20 @@ export interface PoolSnapshot {
  */
 export async function upsertPoolFacts(db: LedgerQueryable, s: PoolSnapshot): Promise<void> {
   const newer = sql`VALUES(revision) > revision`;
+  const t = s.terms;
   await db.execute(sql`INSERT INTO pool_facts
-      (pool_id, currency, manager_id, status, visibility, revision)
-    VALUES (${s.poolId}, ${s.currency}, ${s.managerId}, ${s.status}, ${s.visibility}, ${s.revision})
+      (pool_id, currency, manager_id, status, visibility, revision,
+       terms_version, carry_bps, hurdle_bps, hurdle_compounding, catch_up)
+    VALUES (${s.poolId}, ${s.currency}, ${s.managerId}, ${s.status}, ${s.visibility}, ${s.revision},
+      ${t?.version ?? null}, ${t?.carryBps ?? 0}, ${t?.hurdleBps ?? 0},
+      ${t?.hurdleCompounding ?? 'SIMPLE'}, ${t?.catchUp ?? 'NONE'})
     ON DUPLICATE KEY UPDATE
       currency = IF(${newer}, VALUES(currency), currency),
+      terms_version = IF(${newer}, VALUES(terms_version), terms_version),
+      carry_bps = IF(${newer}, VALUES(carry_bps), carry_bps),
+      hurdle_bps = IF(${newer}, VALUES(hurdle_bps), hurdle_bps),
+      hurdle_compounding = IF(${newer}, VALUES(hurdle_compounding), hurdle_compounding),
+      catch_up = IF(${newer}, VALUES(catch_up), catch_up),
       manager_id = IF(${newer}, VALUES(manager_id), manager_id),
       status = IF(${newer}, VALUES(status), status),
       visibility = IF(${newer}, VALUES(visibility), visibility),

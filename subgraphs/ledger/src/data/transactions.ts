@@ -63,6 +63,7 @@ interface RawTransaction {
   expires_at: Date | null;
   settled_at: Date | null;
   request_id: string;
+  carry: number | boolean;
   occurred_at: Date;
   created_at: Date;
 }
@@ -79,6 +80,7 @@ const fromRaw = (r: RawTransaction): TransactionRow => ({
   expiresAt: r.expires_at && new Date(r.expires_at),
   settledAt: r.settled_at && new Date(r.settled_at),
   requestId: r.request_id,
+  carry: Boolean(Number(r.carry)),
   occurredAt: new Date(r.occurred_at),
   createdAt: new Date(r.created_at),
 });
@@ -95,7 +97,7 @@ export async function selectTransactionPages(
   if (keys.length === 0) return [];
   const parts = keys.map(
     (k, n) => sql`(SELECT ${n} AS page, id, pool_id, investor_id, type, amount, currency, status,
-      reserved_amount, expires_at, settled_at, request_id, occurred_at, created_at FROM transactions
+      reserved_amount, expires_at, settled_at, request_id, carry, occurred_at, created_at FROM transactions
       WHERE pool_id = ${k.poolId}
       ${k.investorId ? sql`AND investor_id = ${k.investorId}` : sql``}
       ${k.after ? sql`AND id < ${k.after}` : sql``}
@@ -195,4 +197,46 @@ export async function selectTransactionHistory(
     .where(and(...conditions))
     .orderBy(desc(transactions.id))
     .limit(limit);
+}
+
+/** One member movement the waterfall weighs (its preferred return and what was paid back). */
+export interface WaterfallHistoryRow {
+  investorId: string;
+  type: 'CONTRIBUTION' | 'WITHDRAWAL' | 'DISTRIBUTION';
+  amount: bigint;
+  carry: boolean;
+  occurredAt: Date;
+}
+
+/**
+ * selectWaterfallHistory: a pool's member movements in time order: posted contributions and
+ * withdrawals, and distributions posted or pending (a pending payout is promised money: the next
+ * distribution must not pay it again), carry included (flagged). Read once per distribution of a
+ * pool with carry, through the (pool_id, id) index.
+ */
+export async function selectWaterfallHistory(
+  db: LedgerQueryable,
+  poolId: string,
+): Promise<WaterfallHistoryRow[]> {
+  const [rows] = (await db.execute(sql`SELECT investor_id, type, amount, carry, occurred_at
+    FROM transactions
+    WHERE pool_id = ${poolId} AND investor_id IS NOT NULL
+      AND (status = 'POSTED' AND type IN ('CONTRIBUTION', 'WITHDRAWAL', 'DISTRIBUTION')
+        OR status = 'PENDING' AND type = 'DISTRIBUTION')
+    ORDER BY occurred_at, id`)) as unknown as [
+    Array<{
+      investor_id: string;
+      type: WaterfallHistoryRow['type'];
+      amount: string | number;
+      carry: number | boolean;
+      occurred_at: Date;
+    }>,
+  ];
+  return rows.map((r) => ({
+    investorId: r.investor_id,
+    type: r.type,
+    amount: BigInt(r.amount),
+    carry: Boolean(Number(r.carry)),
+    occurredAt: new Date(r.occurred_at),
+  }));
 }

@@ -118,6 +118,11 @@ export const transactions = mysqlTable(
     settledAt: datetime('settled_at', { mode: 'date', fsp: 3 }),
     /** The idempotent request that posted it: a replay returns that request's transactions. */
     requestId: uuid('request_id').notNull(),
+    /**
+     * A DISTRIBUTION of carried interest to the pool's manager (the waterfall's carry tier),
+     * rather than a member's share: the waterfall counts it as carry paid, not as money returned.
+     */
+    carry: boolean('carry').notNull().default(false),
     occurredAt: datetime('occurred_at', { mode: 'date', fsp: 3 }).notNull(),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
@@ -209,6 +214,18 @@ export const poolFacts = mysqlTable(
     archivingRevision: int('archiving_revision'),
     /** pools' visibility: an OPEN INVITE_ONLY pool is not seen by outsiders (access.ts canSeePool). */
     visibility: mysqlEnum('visibility', ['LISTED', 'INVITE_ONLY']).notNull().default('LISTED'),
+    /**
+     * pools' fund terms in force, as far as distributions need them (the waterfall): the version,
+     * carry and preferred return in basis points, compounding and catch-up. Version null and
+     * carry 0: no carry, distributions are plain pro rata.
+     */
+    termsVersion: int('terms_version'),
+    carryBps: int('carry_bps').notNull().default(0),
+    hurdleBps: int('hurdle_bps').notNull().default(0),
+    hurdleCompounding: mysqlEnum('hurdle_compounding', ['SIMPLE', 'COMPOUND'])
+      .notNull()
+      .default('SIMPLE'),
+    catchUp: mysqlEnum('catch_up', ['NONE', 'FULL']).notNull().default('NONE'),
     updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
   // A manager's pools (their transaction history across pools).

@@ -15,6 +15,15 @@ export async function applyPoolEvent(db: LedgerQueryable, event: PoolEvent): Pro
       status: p.status,
       visibility: p.visibility ?? 'LISTED',
       revision: p.revision,
+      terms: p.terms
+        ? {
+            version: p.terms.version,
+            carryBps: p.terms.carryBps,
+            hurdleBps: p.terms.hurdleBps,
+            hurdleCompounding: p.terms.hurdleCompounding,
+            catchUp: p.terms.catchUp,
+          }
+        : null,
     });
     await endLeavingUpTo(db, p.poolId, p.revision);
   } else {

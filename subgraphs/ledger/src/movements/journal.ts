@@ -50,6 +50,7 @@ export class Journal {
       expiresAt: pending ? (planned.expiresAt ?? null) : null,
       settledAt: null,
       requestId: meta.requestId,
+      carry: planned.carry ?? false,
       occurredAt: meta.occurredAt,
       createdAt: meta.createdAt,
     };

@@ -19,6 +19,8 @@ import { selectTransactionsByRequestIds, type TransactionRow } from '../data/tra
 import { Journal } from './journal.ts';
 import { checkMovement, opensAccount, readsWholePool, type PostingRequest } from './movement.ts';
 import { planMovement } from './plans.ts';
+import { hasCarry, noteDistributions, readWaterfallBooks } from '../waterfall/poolWaterfall.ts';
+import type { WaterfallBooks } from '../waterfall/poolWaterfall.ts';
 import type { PoolBooks } from './poolBooks.ts';
 
 /** What became of one request of a batch. */
@@ -109,6 +111,7 @@ export async function postBatch(
       const requestId = uuidv7();
       const meta = { requestId, occurredAt: request.occurredAt ?? now, createdAt: now };
       const rows = planned.map((p) => journal.record(pool.books, p, meta));
+      noteDistributions(pool.books, planned);
       keys.push({
         actorId: request.actorId,
         idempotencyKey: request.idempotencyKey,
@@ -241,10 +244,26 @@ async function lockBooks(
     ...(await lockInvestorAccounts(tx, named(false), { create: false })).values(),
   ];
   const wholePools = [...new Set(requests.filter(readsWholePool).map((r) => r.pool.poolId))];
+  const distributing = new Set(
+    requests.filter((r) => r.moves === 'DISTRIBUTION').map((r) => r.pool.poolId),
+  );
   const currentMembers = new Map<string, Set<string>>();
+  const waterfalls = new Map<string, WaterfallBooks>();
   for (const poolId of wholePools) {
-    accounts.push(...(await lockAllInvestorAccounts(tx, poolId)));
+    const all = await lockAllInvestorAccounts(tx, poolId);
+    accounts.push(...all);
     currentMembers.set(poolId, await selectCurrentMemberIds(tx, poolId));
+    const poolFacts = facts.get(poolId);
+    if (distributing.has(poolId) && hasCarry(poolFacts)) {
+      // The carry posts to the manager's own account in the pool: opened on its first carry.
+      const { managerId } = poolFacts;
+      if (!all.some((a) => a.investorId === managerId)) {
+        const key = { poolId, investorId: managerId, currency: pools.get(poolId)!.currency };
+        accounts.push(...(await lockInvestorAccounts(tx, [key])).values());
+      }
+      const asOf = requests.find((r) => r.pool.poolId === poolId)?.occurredAt ?? new Date();
+      waterfalls.set(poolId, await readWaterfallBooks(tx, poolFacts, asOf));
+    }
   }
 
   const locked = new Map<string, LockedPool>();
@@ -266,6 +285,7 @@ async function lockBooks(
         investors: new Map(),
         members: currentMembers.get(poolId) ?? new Set(),
         commitments,
+        waterfall: waterfalls.get(poolId),
       },
       facts: facts.get(poolId),
       memberIds: new Set(commitments.keys()),

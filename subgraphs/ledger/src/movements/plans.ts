@@ -9,6 +9,7 @@ import {
   type PoolBooks,
 } from './poolBooks.ts';
 import type { PostingRequest } from './movement.ts';
+import { planWaterfall } from '../waterfall/poolWaterfall.ts';
 
 /**
  * The transactions a movement makes, decided on the locked books (each throws, e.g.
@@ -74,7 +75,7 @@ export function planContribution(investorId: string, amount: bigint): PlannedTra
   ];
 }
 
-function requireCash(books: PoolBooks, amount: bigint, what: string): void {
+export function requireCash(books: PoolBooks, amount: bigint, what: string): void {
   // Cash reserved by pending payouts is not spendable.
   if (spendableCash(books) < amount) {
     throw insufficientFunds(`The pool's cash does not cover this ${what}.`);
@@ -108,7 +109,10 @@ export function planWithdrawal(
  * method. Investors are ordered by id, so ties in the remainder go to the lower id; investors
  * whose share is zero are left out.
  */
-function shares(books: PoolBooks, amount: bigint): Array<{ investorId: string; share: bigint }> {
+export function proRataShares(
+  books: PoolBooks,
+  amount: bigint,
+): Array<{ investorId: string; share: bigint }> {
   const investors = [...books.investors.values()]
     .filter((account) => books.members.has(account.investorId) && contributedCapital(account) > 0n)
     .sort((a, b) => (a.investorId < b.investorId ? -1 : 1));
@@ -119,10 +123,23 @@ function shares(books: PoolBooks, amount: bigint): Array<{ investorId: string; s
     .filter((part) => part.share > 0n);
 }
 
-/** One DISTRIBUTION per member paid: cash credited, the member's capital debited. */
+const hasCapital = (books: PoolBooks) =>
+  [...books.investors.values()].some(
+    (account) => books.members.has(account.investorId) && contributedCapital(account) > 0n,
+  );
+
+/**
+ * One DISTRIBUTION per member paid: cash credited, the member's capital debited. In a pool whose
+ * terms carry interest the waterfall decides the shares (plus the manager's carry); otherwise
+ * they are pro rata, exactly as for every pool before terms existed.
+ */
 export function planDistribution(books: PoolBooks, amount: bigint): PlannedTransaction[] {
   requireCash(books, amount, 'distribution');
-  return shares(books, amount).map(({ investorId, share }) => ({
+  if (books.waterfall) {
+    if (!hasCapital(books)) throw insufficientFunds('No member has capital in this pool.');
+    return planWaterfall(books, books.waterfall, amount);
+  }
+  return proRataShares(books, amount).map(({ investorId, share }) => ({
     type: 'DISTRIBUTION' as const,
     investorId,
     amount: share,
@@ -143,7 +160,10 @@ export function planFee(books: PoolBooks, amount: bigint): PlannedTransaction[] 
       amount,
       legs: [
         { investorId: null, amount: -amount },
-        ...shares(books, amount).map(({ investorId, share }) => ({ investorId, amount: share })),
+        ...proRataShares(books, amount).map(({ investorId, share }) => ({
+          investorId,
+          amount: share,
+        })),
       ],
     },
   ];

@@ -3,6 +3,7 @@ import { badUserInput } from '@poolgraph/platform';
 import type { TransactionType } from '../db/schema.ts';
 import type { InvestorAccountRow } from '../data/investorAccounts.ts';
 import type { PoolAccountRow } from '../data/poolAccounts.ts';
+import type { WaterfallBooks } from '../waterfall/poolWaterfall.ts';
 
 /**
  * Platform ceilings, in minor units of any currency, checked on the books before anything is
@@ -54,6 +55,8 @@ export interface PlannedTransaction {
    */
   phase?: 'PENDING';
   expiresAt?: Date;
+  /** A DISTRIBUTION of carried interest to the manager's account (the waterfall's carry). */
+  carry?: boolean;
 }
 
 /** The locked accounts a plan decides on; applying a transaction mutates these copies. */
@@ -67,6 +70,11 @@ export interface PoolBooks {
   members: ReadonlySet<string>;
   /** Commitments (minor units; null: not heard yet) of the members a member movement names. */
   commitments: ReadonlyMap<string, bigint | null>;
+  /**
+   * Set when the batch distributes in a pool whose terms carry interest: distributions then go
+   * through the waterfall (src/waterfall/) instead of pro rata.
+   */
+  waterfall?: WaterfallBooks;
 }
 
 const COUNTER = {

@@ -5,7 +5,7 @@ import {
   type Logger,
 } from '@poolgraph/platform';
 import { parseAmount } from '@poolgraph/money';
-import type { PoolSnapshot } from '../data/poolFacts.ts';
+import type { PoolSnapshot, WaterfallTermsFacts } from '../data/poolFacts.ts';
 
 /** What pools says about a pool and one investor, as seen by the caller, at the time of asking. */
 export interface PoolsAnswer {
@@ -37,6 +37,13 @@ export const LEDGER_POOL_LOOKUP = /* GraphQL */ `
       manager {
         id
       }
+      terms {
+        version
+        carryBps
+        hurdleBps
+        hurdleCompounding
+        catchUp
+      }
     }
     membership(poolId: $poolId, investorId: $investorId) {
       id
@@ -55,6 +62,8 @@ interface LookupData {
     visibility: PoolSnapshot['visibility'];
     revision: number;
     manager: { id: string };
+    /** Asked too: the answer replaces the local copy, terms included, when it is newer. */
+    terms: WaterfallTermsFacts | null;
   } | null;
   membership: { id: string; commitment: { amount: string } } | null;
 }
@@ -83,6 +92,7 @@ export function createPoolsPeer(url: string | undefined, log: Logger): PoolsPeer
           status: pool.status,
           visibility: pool.visibility,
           revision: pool.revision,
+          terms: pool.terms,
         },
         // A membership the caller may not read is, for this caller, not one they can act on.
         isMember: !!membership,

@@ -5,6 +5,7 @@ import { readPosition } from './Membership.ts';
 import { visibleTransaction } from './Transaction.ts';
 import { paymentMismatches } from './paymentMismatches.ts';
 import { decodeCursor } from './TransactionConnection.ts';
+import { previewDistribution } from '../waterfall/preview.ts';
 import { transactionHistoryCsv, transactionHistoryPage } from '../services/transactionHistory.ts';
 
 export const Query: QueryResolvers = {
@@ -17,6 +18,8 @@ export const Query: QueryResolvers = {
     return account ? position : null;
   },
   transaction: (_parent, { id }, context) => visibleTransaction(id, context),
+  previewDistribution: (_parent, args, context) =>
+    previewDistribution(context, context.viewer, args),
   ledgerHistory: (_parent, args, context) => ledgerHistory(args, context),
   paymentMismatches: (_parent, args, context) => paymentMismatches(args, context),
   transactionHistory: (_parent, { filter, first, after }, context) =>

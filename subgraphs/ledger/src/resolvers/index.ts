@@ -2,6 +2,7 @@ import { DecimalScalar } from '@poolgraph/money';
 import { DateTimeScalar } from '@poolgraph/platform';
 import type { Resolvers } from '../__generated__/resolvers.ts';
 import { BalanceChange } from './BalanceChange.ts';
+import { DistributionPreview, DistributionPreviewMember } from './DistributionPreview.ts';
 import { Membership } from './Membership.ts';
 import { Mutation } from './Mutation.ts';
 import { PaymentIntent, PaymentMismatch } from './PaymentIntent.ts';
@@ -19,6 +20,8 @@ export const resolvers: Resolvers = {
   Mutation,
   Subscription,
   BalanceChange,
+  DistributionPreview,
+  DistributionPreviewMember,
   Pool,
   PaymentIntent,
   PaymentMismatch,

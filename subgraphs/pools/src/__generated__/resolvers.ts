@@ -3,6 +3,7 @@ import type { PoolRow } from '../data/pools.ts';
 import type { MembershipRow } from '../data/memberships.ts';
 import type { CapitalCallRow, CapitalCallItemRow } from '../data/capitalCalls.ts';
 import type { InvitationRow } from '../data/invitations.ts';
+import type { PoolTermsRow } from '../data/poolTerms.ts';
 import type { UserRef } from '../types.ts';
 import type { MoneyValue } from '@poolgraph/money';
 import type { Context } from '../context.ts';
@@ -92,6 +93,13 @@ export type CapitalCallItem = {
   paid: Money;
 };
 
+/** Whether the manager catches up on profit after the members' preferred return. */
+export type CatchUp =
+  /** Full catch-up: past the preferred return the manager takes everything until the carry equals its percentage of all profit paid so far; then the split. */
+  | 'FULL'
+  /** No catch-up: past the preferred return, profit is split at the carry rate. */
+  | 'NONE';
+
 /** A new pool. It starts as DRAFT. */
 export type CreatePoolInput = {
   /** A supported ISO 4217 code, e.g. "USD", "EUR", "JPY". */
@@ -109,6 +117,29 @@ export type CreatePoolInput = {
   /** LISTED (the default) or INVITE_ONLY. */
   visibility?: InputMaybe<PoolVisibility>;
 };
+
+/** What a management fee is a percentage of. */
+export type FeeBasis =
+  /** The members' commitments. */
+  | 'COMMITMENTS'
+  /** The capital the members have paid in (contributed less withdrawn). */
+  | 'INVESTED_CAPITAL';
+
+/** How often a management fee is charged. */
+export type FeeFrequency =
+  /** Every year; the rate is per year. */
+  | 'ANNUAL'
+  /** Once, for the life of the pool. */
+  | 'ONCE'
+  /** Every quarter, a quarter of the yearly rate. */
+  | 'QUARTERLY';
+
+/** How the preferred return (hurdle) grows with time. */
+export type HurdleCompounding =
+  /** Compounded once a year on unreturned capital, simple within the year (actual/365). */
+  | 'COMPOUND'
+  /** Simple interest on unreturned capital, by the day (actual/365). */
+  | 'SIMPLE';
 
 /** A pool of an imported dataset, for importers. */
 export type ImportPoolInput = {
@@ -288,6 +319,8 @@ export type Mutation = {
   removeMember: Pool;
   /** Withdraws a PENDING invitation or link. The pool's manager only; other states are BAD_USER_INPUT. */
   revokeInvitation: Invitation;
+  /** Sets the pool's fund terms (management fee, carry, preferred return, catch-up). Its manager only, pool DRAFT, OPEN or CLOSED (ARCHIVED is BAD_USER_INPUT). Every call is a new version recorded with who and when; terms identical to the ones in force are BAD_USER_INPUT. Distributions after the ledger has heard the new version follow it. */
+  setPoolTerms: Pool;
   /**
    * Makes a DRAFT or OPEN pool LISTED or INVITE_ONLY. Its manager only. Members and live
    * invitations keep their access either way.
@@ -393,6 +426,12 @@ export type MutationRevokeInvitationArgs = {
 };
 
 
+export type MutationSetPoolTermsArgs = {
+  input: PoolTermsInput;
+  poolId: Scalars['ID']['input'];
+};
+
+
 export type MutationSetPoolVisibilityArgs = {
   id: Scalars['ID']['input'];
   visibility: PoolVisibility;
@@ -447,6 +486,10 @@ export type Pool = {
   status: PoolStatus;
   /** How much capital the manager aims to raise (commitments), if set. */
   targetAmount?: Maybe<Money>;
+  /** The fund terms in force (the newest version), or null when the manager set none (then distributions are plain pro rata). Visible to anyone who can see the pool: investors read the terms before they join. */
+  terms?: Maybe<PoolTerms>;
+  /** Every version of the pool's terms, newest first, with who set each and when. Its manager and admins only (FORBIDDEN otherwise). */
+  termsHistory: Array<PoolTerms>;
   /** LISTED (every investor sees it while OPEN) or INVITE_ONLY (a private deal). */
   visibility: PoolVisibility;
 };
@@ -472,6 +515,57 @@ export type PoolStatus =
   | 'DRAFT'
   /** Listed to investors and accepting members; still editable. */
   | 'OPEN';
+
+/** One version of a pool's fund terms. Rates are basis points: 100 = 1 %, 10000 = 100 %. */
+export type PoolTerms = {
+  __typename?: 'PoolTerms';
+  /** The carried interest: the manager's share of the pool's profit, in basis points. */
+  carryBps: Scalars['Int']['output'];
+  /** Who receives the carry: the pool's manager (it posts to the manager's own account of the pool in the ledger). */
+  carryRecipient: User;
+  /** Whether the manager catches up after the preferred return. */
+  catchUp: CatchUp;
+  /** What the management fee is a percentage of. */
+  feeBasis: FeeBasis;
+  /** How often the management fee is charged. */
+  feeFrequency: FeeFrequency;
+  /** Months from the pool's opening without a management fee (0: none). */
+  feeHolidayMonths: Scalars['Int']['output'];
+  /** The preferred return members receive on unreturned capital before any carry, per year, in basis points (0: none). */
+  hurdleBps: Scalars['Int']['output'];
+  /** How the preferred return grows. */
+  hurdleCompounding: HurdleCompounding;
+  /** The management fee rate, per year for ANNUAL and QUARTERLY fees, in basis points. */
+  managementFeeBps: Scalars['Int']['output'];
+  /** The pool's status when this version was set: DRAFT, or a change made after opening. */
+  poolStatus: PoolStatus;
+  /** When this version was set. */
+  setAt: Scalars['DateTime']['output'];
+  /** Who set this version. */
+  setBy: User;
+  /** 1 for the first terms set, one more for each change. */
+  version: Scalars['Int']['output'];
+};
+
+/** Fund terms to set on a pool. Rates are whole basis points (100 = 1 %). */
+export type PoolTermsInput = {
+  /** The carried interest, 0 to 5000. */
+  carryBps: Scalars['Int']['input'];
+  /** NONE, or FULL (needs a carry and a preferred return). */
+  catchUp?: InputMaybe<CatchUp>;
+  /** What the management fee is a percentage of. */
+  feeBasis: FeeBasis;
+  /** How often the management fee is charged. */
+  feeFrequency: FeeFrequency;
+  /** Months from opening without a management fee, 0 to 120 (needs a fee above 0). */
+  feeHolidayMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** The preferred return per year, 0 to 5000 (0: none). */
+  hurdleBps?: InputMaybe<Scalars['Int']['input']>;
+  /** How the preferred return grows. */
+  hurdleCompounding?: InputMaybe<HurdleCompounding>;
+  /** The management fee rate, 0 to 2500 (per year for ANNUAL and QUARTERLY). */
+  managementFeeBps: Scalars['Int']['input'];
+};
 
 /** Who a pool is shown to besides its manager, its members and admins. */
 export type PoolVisibility =
@@ -657,10 +751,14 @@ export type ResolversTypes = {
   CapitalCall: ResolverTypeWrapper<CapitalCallRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CapitalCallItem: ResolverTypeWrapper<CapitalCallItemRow>;
+  CatchUp: CatchUp;
   CreatePoolInput: CreatePoolInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  FeeBasis: FeeBasis;
+  FeeFrequency: FeeFrequency;
+  HurdleCompounding: HurdleCompounding;
   ImportPoolInput: ImportPoolInput;
   ImportedPool: ResolverTypeWrapper<Omit<ImportedPool, 'pool'> & { pool: ResolversTypes['Pool'] }>;
   Invitation: ResolverTypeWrapper<InvitationRow>;
@@ -673,6 +771,8 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Pool: ResolverTypeWrapper<PoolRow>;
   PoolStatus: PoolStatus;
+  PoolTerms: ResolverTypeWrapper<PoolTermsRow>;
+  PoolTermsInput: PoolTermsInput;
   PoolVisibility: PoolVisibility;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdatePoolInput: UpdatePoolInput;
@@ -701,6 +801,8 @@ export type ResolversParentTypes = {
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
   Pool: PoolRow;
+  PoolTerms: PoolTermsRow;
+  PoolTermsInput: PoolTermsInput;
   Query: Record<PropertyKey, never>;
   UpdatePoolInput: UpdatePoolInput;
   User: UserRef;
@@ -811,6 +913,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   raiseCommitment?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationRaiseCommitmentArgs, 'commitment' | 'investorId' | 'poolId'>>;
   removeMember?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'investorId' | 'poolId'>>;
   revokeInvitation?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
+  setPoolTerms?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationSetPoolTermsArgs, 'input' | 'poolId'>>;
   setPoolVisibility?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationSetPoolVisibilityArgs, 'id' | 'visibility'>>;
   updatePool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationUpdatePoolArgs, 'id' | 'input'>>;
 };
@@ -832,7 +935,25 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PoolStatus'], ParentType, ContextType>;
   targetAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  terms?: Resolver<Maybe<ResolversTypes['PoolTerms']>, ParentType, ContextType>;
+  termsHistory?: Resolver<Array<ResolversTypes['PoolTerms']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['PoolVisibility'], ParentType, ContextType>;
+};
+
+export type PoolTermsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PoolTerms'] = ResolversParentTypes['PoolTerms']> = {
+  carryBps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  carryRecipient?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  catchUp?: Resolver<ResolversTypes['CatchUp'], ParentType, ContextType>;
+  feeBasis?: Resolver<ResolversTypes['FeeBasis'], ParentType, ContextType>;
+  feeFrequency?: Resolver<ResolversTypes['FeeFrequency'], ParentType, ContextType>;
+  feeHolidayMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hurdleBps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hurdleCompounding?: Resolver<ResolversTypes['HurdleCompounding'], ParentType, ContextType>;
+  managementFeeBps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  poolStatus?: Resolver<ResolversTypes['PoolStatus'], ParentType, ContextType>;
+  setAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  setBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -865,6 +986,7 @@ export type Resolvers<ContextType = Context> = {
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;
+  PoolTerms?: PoolTermsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

@@ -167,5 +167,41 @@ export const poolInvitations = mysqlTable(
   ],
 );
 
+export const FEE_BASES = ['COMMITMENTS', 'INVESTED_CAPITAL'] as const;
+export const FEE_FREQUENCIES = ['ONCE', 'ANNUAL', 'QUARTERLY'] as const;
+export const HURDLE_COMPOUNDINGS = ['SIMPLE', 'COMPOUND'] as const;
+export const CATCH_UPS = ['NONE', 'FULL'] as const;
+
+/**
+ * A pool's fund terms, one row per version: the newest version is in force. Every change,
+ * while DRAFT or after, is a new row with who set it and when, so the history is never
+ * rewritten. Rates are basis points (integers: 200 = 2 %), never floats.
+ */
+export const poolTerms = mysqlTable(
+  'pool_terms',
+  {
+    poolId: char('pool_id', { length: 36 }).notNull(),
+    /** 1, 2, … per pool; written under the pool's row lock, so versions never collide. */
+    version: int('version').notNull(),
+    managementFeeBps: int('management_fee_bps').notNull(),
+    feeBasis: mysqlEnum('fee_basis', FEE_BASES).notNull(),
+    feeFrequency: mysqlEnum('fee_frequency', FEE_FREQUENCIES).notNull(),
+    /** Months from the pool's opening during which no management fee is due. */
+    feeHolidayMonths: int('fee_holiday_months').notNull().default(0),
+    carryBps: int('carry_bps').notNull(),
+    /** The preferred return (hurdle) per year; 0: none. */
+    hurdleBps: int('hurdle_bps').notNull().default(0),
+    hurdleCompounding: mysqlEnum('hurdle_compounding', HURDLE_COMPOUNDINGS)
+      .notNull()
+      .default('SIMPLE'),
+    catchUp: mysqlEnum('catch_up', CATCH_UPS).notNull().default('NONE'),
+    /** The pool's status when this version was set (DRAFT, or a change after opening). */
+    poolStatus: mysqlEnum('pool_status', POOL_STATUSES).notNull(),
+    setBy: char('set_by', { length: 36 }).notNull(),
+    setAt: datetime('set_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.poolId, t.version] })],
+);
+
 /** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
 export const auditLog = auditLogTable();

@@ -3,11 +3,20 @@ import type {
   MembershipChangedPayload,
   OutboxInsert,
   PoolChangedPayload,
+  PoolTermsFacts,
 } from '@poolgraph/events';
 import { uuidv7 } from '@poolgraph/platform';
 import type { PoolsTx } from '../db/index.ts';
 import { insertOutboxEvents } from '../data/outbox.ts';
 import { bumpRevision, lockPool, selectPoolTotals } from '../data/pools.ts';
+import { selectCurrentTerms, type PoolTermsRow } from '../data/poolTerms.ts';
+
+/** The terms in force as the event states them (the version and its fields, no audit columns). */
+function termsFacts(row: PoolTermsRow | undefined): PoolTermsFacts | null {
+  if (!row) return null;
+  const { poolId: _p, poolStatus: _s, setBy: _b, setAt: _a, ...facts } = row;
+  return facts;
+}
 
 /** The membership a change touched, as it is after the change (member false: removed). */
 export interface MembershipChange {
@@ -31,6 +40,7 @@ export async function recordPoolChange(
   await bumpRevision(tx, poolId);
   const pool = (await lockPool(tx, poolId))!;
   const totals = await selectPoolTotals(tx, poolId);
+  const terms = termsFacts(await selectCurrentTerms(tx, poolId));
   const now = new Date();
   const poolChanged: PoolChangedPayload = {
     poolId,
@@ -44,6 +54,7 @@ export async function recordPoolChange(
     committedMinor: totals.committedMinor.toString(),
     calledMinor: totals.calledMinor.toString(),
     memberCount: totals.memberCount,
+    terms,
   };
   // The membership's snapshot goes first: a consumer that ends a removal in progress on the
   // pool's snapshot has then already applied the removal itself.

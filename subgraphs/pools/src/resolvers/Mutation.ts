@@ -11,6 +11,7 @@ import {
   setPoolVisibility,
 } from '../services/invitations.ts';
 import { removeMember } from '../services/removal.ts';
+import { setPoolTerms } from '../services/terms.ts';
 
 /** Translation only: the rules live in services/, the SQL in data/. */
 export const Mutation: MutationResolvers = {
@@ -41,4 +42,5 @@ export const Mutation: MutationResolvers = {
   declineInvitation: (_parent, { id }, context) => declineInvitation(context, id),
   acceptInviteLink: (_parent, { token, commitment }, context) =>
     acceptInviteLink(context, token, commitment),
+  setPoolTerms: (_parent, { poolId, input }, context) => setPoolTerms(context, poolId, input),
 };

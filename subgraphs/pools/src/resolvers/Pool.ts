@@ -51,6 +51,13 @@ export const Pool: PoolResolvers = {
     }
     return loaders.invitationsByPoolId.load(pool.id);
   },
+  terms: async (pool, _args, { loaders }) => (await loaders.termsByPoolId.load(pool.id))[0] ?? null,
+  termsHistory: (pool, _args, { viewer, loaders }) => {
+    if (!seesPoolFully(viewer, pool)) {
+      throw forbidden("Only the pool's manager and admins can read its terms' history.");
+    }
+    return loaders.termsByPoolId.load(pool.id);
+  },
   capitalCalls: async (pool, _args, context) => {
     const allowed = seesPoolFully(context.viewer, pool) || (await ownMembership(context, pool.id));
     return allowed ? context.loaders.capitalCallsByPoolId.load(pool.id) : [];

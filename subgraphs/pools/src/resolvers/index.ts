@@ -6,6 +6,7 @@ import { Invitation, InviteLinkPreview } from './Invitation.ts';
 import { Membership } from './Membership.ts';
 import { Mutation } from './Mutation.ts';
 import { Pool } from './Pool.ts';
+import { PoolTerms } from './PoolTerms.ts';
 import { Query } from './Query.ts';
 import { User } from './User.ts';
 
@@ -15,6 +16,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   Pool,
+  PoolTerms,
   Membership,
   CapitalCall,
   CapitalCallItem,
