@@ -3,6 +3,7 @@ import {
   connectRedis,
   createLogger,
   createSessionRevocations,
+  startTls,
   startTracing,
   stopOnSignals,
 } from '@poolgraph/platform';
@@ -17,6 +18,15 @@ const log = createLogger('gateway', env.LOG_LEVEL);
 // waits here until they have exited; startWorkers ends it with process.exit.
 if (!startWorkers(env.GATEWAY_WORKERS, log)) await new Promise<never>(() => {});
 startTracing('gateway'); // only with OTEL_EXPORTER_OTLP_ENDPOINT set
+
+// Before any client is made: the CA they verify peers against (TLS_CA).
+let tls;
+try {
+  tls = startTls(env);
+} catch (error) {
+  log.fatal(`gateway failed to start: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 // Every request's session is checked against the revocation list the users subgraph writes.
 const redis = connectRedis(env.REDIS_URL, log);
@@ -38,6 +48,7 @@ const service = createGateway({
   persistedQueriesDir: env.PERSISTED_QUERIES_DIR,
   safelist: env.SAFELIST === 'enforce',
   limits: limitsFromEnv(env),
+  tls: tls.server,
 });
 
 try {

@@ -30,3 +30,4 @@ export * from './clientAddress.ts';
 export * from './mailer.ts';
 export * from './csv.ts';
 export * from './sealedSecrets.ts';
+export * from './tls.ts';
