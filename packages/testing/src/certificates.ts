@@ -134,7 +134,8 @@ export function ensureCertificates(
       writeFileSync(
         extensions,
         [
-          `subjectAltName=DNS:localhost,DNS:${name},IP:127.0.0.1,IP:::1`,
+          // metrics.poolgraph.svc: the name Prometheus verifies pods under (it scrapes them by IP).
+          `subjectAltName=DNS:localhost,DNS:${name},DNS:metrics.poolgraph.svc,IP:127.0.0.1,IP:::1`,
           'basicConstraints=critical,CA:FALSE',
           'keyUsage=critical,digitalSignature',
           'extendedKeyUsage=serverAuth',
