@@ -20,13 +20,15 @@ if (!startWorkers(env.GATEWAY_WORKERS, log)) await new Promise<never>(() => {});
 startTracing('gateway'); // only with OTEL_EXPORTER_OTLP_ENDPOINT set
 
 // Before any client is made: the CA they verify peers against (TLS_CA).
-let tls;
-try {
-  tls = startTls(env);
-} catch (error) {
-  log.fatal(`gateway failed to start: ${(error as Error).message}`);
-  process.exit(1);
-}
+const tls = (() => {
+  try {
+    return startTls(env);
+  } catch (error) {
+    // An unreadable or mismatched TLS_CERT/TLS_KEY/TLS_CA: one line naming it, no stack.
+    log.fatal(`gateway failed to start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
 
 // Every request's session is checked against the revocation list the users subgraph writes.
 const redis = connectRedis(env.REDIS_URL, log);
