@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -8,6 +9,22 @@ import react from '@vitejs/plugin-react';
 // throttle, one anonymous rate limit and one WebSocket connection limit. The gateway believes
 // the header only from TRUSTED_PROXIES (`npm start` sets loopback; gateway/README.md).
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
+
+/**
+ * TLS (`npm start -- --tls`), the same three variables as every service (docs/OPERATIONS.md,
+ * "TLS"): TLS_CERT/TLS_KEY make the preview server HTTPS, with HSTS; TLS_CA is what an
+ * https:// GATEWAY_URL is verified against. Read here rather than through @poolgraph/platform,
+ * which a browser app's build does not load.
+ */
+const tlsFile = (variable: 'TLS_CERT' | 'TLS_KEY' | 'TLS_CA') => {
+  const path = process.env[variable];
+  return path ? readFileSync(path, 'utf8') : undefined;
+};
+const tlsCert = tlsFile('TLS_CERT');
+const tlsKey = tlsFile('TLS_KEY');
+const tlsCa = tlsFile('TLS_CA');
+const https =
+  tlsCert && tlsKey ? { cert: tlsCert, key: tlsKey, minVersion: 'TLSv1.2' as const } : undefined;
 
 /**
  * Card payments in the browser (src/payments/cardPayments.ts): Stripe.js when real Stripe keys
@@ -25,7 +42,15 @@ export const stripeEmulatorProxy = (target: string) => ({
 });
 
 const proxy = {
-  '/graphql': { target: gateway, ws: true, changeOrigin: false, xfwd: true },
+  '/graphql': {
+    target: gateway,
+    ws: true,
+    changeOrigin: false,
+    xfwd: true,
+    // An https:// gateway is verified (never `secure: false`), against TLS_CA when given.
+    secure: true,
+    ...(tlsCa ? { ca: tlsCa } : {}),
+  },
   '/stripe-emulator': stripeEmulatorProxy(stripeEmulator),
 };
 
@@ -40,6 +65,9 @@ export function cacheHeaders(): Plugin {
     name: 'poolgraph-cache-headers',
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
+        // Over TLS a browser is told never to come back in plain text (as the gateway does).
+        if (https)
+          res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         if (path.startsWith('/graphql')) return next();
         const immutable = path.startsWith('/assets/');
@@ -65,5 +93,5 @@ export default defineConfig({
   },
   // Beside `npm start` (which holds 5173) the dev server takes the next free port and prints it.
   server: { port: Number(process.env.CLIENT_PORT ?? 5173), strictPort: false, proxy },
-  preview: { port: Number(process.env.CLIENT_PORT ?? 5173), strictPort: true, proxy },
+  preview: { port: Number(process.env.CLIENT_PORT ?? 5173), strictPort: true, proxy, https },
 });

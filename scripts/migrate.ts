@@ -10,6 +10,7 @@ import {
   connectMysql,
   ensureDatabase,
   migrateDatabase,
+  startTls,
   type SubgraphName,
 } from '@poolgraph/platform';
 
@@ -21,6 +22,8 @@ if (!service || !SUBGRAPH_NAMES.includes(service)) {
 const url = process.env.MYSQL_URL ?? `mysql://root@127.0.0.1:3306/poolgraph_${service}`;
 const folder = resolve(import.meta.dirname, '../subgraphs', service, 'src/db/migrations');
 try {
+  // A `?tls=true` URL is verified against TLS_CA, as the service itself would.
+  startTls(process.env);
   await ensureDatabase(url);
   const mysql = connectMysql({ url }, {});
   try {

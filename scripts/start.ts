@@ -1,5 +1,5 @@
 /**
- * npm start [-- --no-seed] [--replicas N] [--redis-cluster] [--mysql-replica]: checks MySQL and
+ * npm start [-- --no-seed] [--replicas N] [--redis-cluster] [--mysql-replica] [--tls]: checks MySQL and
  * Redis, composes the supergraph, starts the five subgraphs and the gateway with prefixed output,
  * seeds the demo, prints the URLs, and stops everything on Ctrl-C. Data is kept between runs; the
  * demo is never duplicated. With --replicas N (`npm run fleet` is N = 2) every service runs N
@@ -9,16 +9,26 @@
  * MariaDB primary + read replica of its own (ports 3307/3308, data kept in .poolgraph/fleet/),
  * not MYSQL_SERVER_URL. When MYSQL_SERVER_URL / REDIS_URL are unset and nothing answers at the
  * default addresses, it runs a MariaDB and a Redis of its own (data in .poolgraph/dev/), stopped
- * with everything else.
+ * with everything else. With --tls every hop is TLS: `npm run certs`' certificates are made
+ * (or kept) in .poolgraph/certs/, every service serves HTTPS/WSS and verifies its peers against
+ * the local CA, MariaDB and Redis are servers of its own that take TLS only (unless
+ * MYSQL_SERVER_URL / REDIS_URL name others), and HAProxy in a fleet terminates TLS for clients.
  */
 // First: an old Node is named before anything else fails.
 import './lib/nodeVersion.ts';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { CompositionError, composeSupergraph, readSupergraphConfig } from '@poolgraph/supergraph';
-import { SUBGRAPH_PORTS, describeRedisUrl, isClusterUrl } from '@poolgraph/platform';
+import {
+  SUBGRAPH_PORTS,
+  describeRedisUrl,
+  isClusterUrl,
+  mysqlDatabaseUrl,
+  trustPeerCa,
+} from '@poolgraph/platform';
+import { ensureCertificates } from '@poolgraph/testing';
 import { SUBGRAPHS, fleetReplicaPort, startProcessStack, type ProcessStack } from './lib/stack.ts';
 import { startProcess, waitUntilReady } from './lib/processes.ts';
 import { checkServices } from './lib/services.ts';
@@ -36,14 +46,20 @@ const { values } = parseArgs({
     replicas: { type: 'string', default: '1' },
     'redis-cluster': { type: 'boolean', default: false },
     'mysql-replica': { type: 'boolean', default: false },
+    tls: { type: 'boolean', default: false },
   },
 });
+// --tls: the certificates first (idempotent), and this process trusts their CA, as TLS_CA
+// makes every service trust it: the checks, the readiness polls and the seed are clients too.
+const certs = values.tls ? ensureCertificates(resolve(root, '.poolgraph/certs')) : undefined;
+if (certs) trustPeerCa(readFileSync(certs.ca, 'utf8'));
+const scheme = certs ? 'https' : 'http';
 const replicas = Number(values.replicas);
 if (!Number.isInteger(replicas) || replicas < 1) {
   console.error('--replicas takes a whole number of at least 1.');
   process.exit(1);
 }
-const mysqlPair = values['mysql-replica'] ? await startFleetMysql(root) : undefined;
+const mysqlPair = values['mysql-replica'] ? await startFleetMysql(root, certs) : undefined;
 const wantsLocalCluster = values['redis-cluster'] && !isClusterUrl(process.env.REDIS_URL ?? '');
 // Explicit URLs are used as given; otherwise the defaults, or servers of its own when none answers.
 const devServers = await chooseDevServers(root, {
@@ -51,6 +67,7 @@ const devServers = await chooseDevServers(root, {
   redisUrl: process.env.REDIS_URL,
   mysqlProvided: mysqlPair !== undefined,
   redisProvided: wantsLocalCluster,
+  tls: certs,
 }).catch(async (error: unknown) => {
   console.error(`\nStarting MariaDB or Redis failed: ${(error as Error).message}\n`);
   return undefined;
@@ -134,11 +151,11 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 const ports = { ...SUBGRAPH_PORTS, gateway: gatewayPort };
-const subgraphUrl = (port: number) => `http://127.0.0.1:${port}`;
+const subgraphUrl = (port: number) => `${scheme}://127.0.0.1:${port}`;
 
 try {
   // Card payments go to the Stripe emulator (its own process) unless real keys are configured.
-  paymentsDemo = await startPaymentsDemo(ports.ledger);
+  paymentsDemo = await startPaymentsDemo(ports.ledger, certs);
   stack = await startProcessStack({
     mysqlServer,
     databaseOf: (name) => `poolgraph_${name}`,
@@ -148,25 +165,29 @@ try {
     ports,
     supergraphPath: resolve(root, 'supergraph.graphql'),
     logLevel,
+    tls: certs,
     // A fleet: HAProxy takes the usual ports, replica i of a service listens 100 × (i + 1) above.
     fleet:
       replicas > 1 ? { replicas, replicaPort: fleetReplicaPort, runDir: fleetRunDir() } : undefined,
   });
-  const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
+  const gatewayUrl = `${scheme}://localhost:${gatewayPort}/graphql`;
   // The web app: built, then served with /graphql (HTTP + WebSocket) passed to the gateway.
   const client = startProcess('client', resolve(root, 'client/scripts/serve.ts'), {
-    GATEWAY_URL: `http://127.0.0.1:${gatewayPort}`,
+    GATEWAY_URL: `${scheme}://127.0.0.1:${gatewayPort}`,
     CLIENT_PORT: String(clientPort),
+    ...(certs
+      ? { TLS_CERT: certs.cert('client'), TLS_KEY: certs.key('client'), TLS_CA: certs.ca }
+      : {}),
   });
   stack.processes.push(client);
-  await waitUntilReady(client, `http://127.0.0.1:${clientPort}/`, 180_000);
+  await waitUntilReady(client, `${scheme}://127.0.0.1:${clientPort}/`, 180_000);
   const logins: DemoLogin[] = values['no-seed']
     ? []
     : await seedDemo({
         gatewayUrl,
-        usersMysqlUrl: `${mysqlServer}/poolgraph_users`,
+        usersMysqlUrl: mysqlDatabaseUrl(mysqlServer, 'poolgraph_users'),
         payments: {
-          ledgerMysqlUrl: `${mysqlServer}/poolgraph_ledger`,
+          ledgerMysqlUrl: mysqlDatabaseUrl(mysqlServer, 'poolgraph_ledger'),
           emulatorUrl: paymentsDemo.emulatorUrl,
           publishableKey: paymentsDemo.publishableKey,
         },
@@ -184,10 +205,13 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: strin
     '',
     'Poolgraph is up.',
     '',
-    `  Web app                     http://localhost:${clientPort}/`,
-    `  GraphiQL explorer           http://localhost:${gatewayPort}/explorer`,
+    `  Web app                     ${scheme}://localhost:${clientPort}/`,
+    `  GraphiQL explorer           ${scheme}://localhost:${gatewayPort}/explorer`,
     `  GraphQL (HTTP + WebSocket)  ${gatewayUrl}`,
-    `  Gateway health / metrics    http://localhost:${gatewayPort}/readyz  http://localhost:${gatewayPort}/metrics`,
+    `  Gateway health / metrics    ${scheme}://localhost:${gatewayPort}/readyz  ${scheme}://localhost:${gatewayPort}/metrics`,
+    ...(certs
+      ? [`  TLS on every hop; certificates in .poolgraph/certs/ (trust ca.crt in your browser)`]
+      : []),
     ...(replicas > 1
       ? [`  ${replicas} replicas of every service behind HAProxy (${stack?.proxy?.configPath})`]
       : []),

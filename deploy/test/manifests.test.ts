@@ -135,8 +135,10 @@ for (const [label, dir] of [
       for (const name of Object.keys(SERVICES)) {
         const { spec } = podOf(find(objects, 'Deployment', name));
         const container = spec.containers[0]!;
-        expect(container.readinessProbe?.httpGet).toEqual({ path: '/readyz', port: 'http' });
-        expect(container.livenessProbe?.httpGet).toEqual({ path: '/healthz', port: 'http' });
+        // Every process serves HTTPS (TLS_CERT/TLS_KEY from its Secret), so the kubelet probes it so.
+        const probe = (path: string) => ({ path, port: 'http', scheme: 'HTTPS' });
+        expect(container.readinessProbe?.httpGet).toEqual(probe('/readyz'));
+        expect(container.livenessProbe?.httpGet).toEqual(probe('/healthz'));
         expect(spec.securityContext.runAsNonRoot).toBe(true);
         expect(container.securityContext).toMatchObject({
           readOnlyRootFilesystem: true,

@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { baseEnv, loadEnvOrExit, port, redisUrl, trustedProxiesEnv } from '@poolgraph/platform';
+import {
+  baseEnv,
+  loadEnvOrExit,
+  port,
+  redisUrl,
+  tlsEnv,
+  trustedProxiesEnv,
+} from '@poolgraph/platform';
 import { limitsEnv } from './limits/env.ts';
 
 /** Apollo persisted-query manifests: the web client's and the partners' operations. */
@@ -10,6 +17,8 @@ const DEFAULT_SUPERGRAPH_PATH = resolve(import.meta.dirname, '../../supergraph.g
 
 export const gatewayEnvSchema = z.object({
   ...baseEnv,
+  // HTTPS + WSS with TLS_CERT/TLS_KEY; subgraphs, the JWKS and Redis verified against TLS_CA.
+  ...tlsEnv,
   PORT: port(4000),
   // Relative paths resolve against the working directory (gateway/ under `npm start -w`).
   SUPERGRAPH_PATH: z

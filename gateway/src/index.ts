@@ -3,6 +3,7 @@ import {
   connectRedis,
   createLogger,
   createSessionRevocations,
+  startTls,
   startTracing,
   stopOnSignals,
 } from '@poolgraph/platform';
@@ -17,6 +18,17 @@ const log = createLogger('gateway', env.LOG_LEVEL);
 // waits here until they have exited; startWorkers ends it with process.exit.
 if (!startWorkers(env.GATEWAY_WORKERS, log)) await new Promise<never>(() => {});
 startTracing('gateway'); // only with OTEL_EXPORTER_OTLP_ENDPOINT set
+
+// Before any client is made: the CA they verify peers against (TLS_CA).
+const tls = (() => {
+  try {
+    return startTls(env);
+  } catch (error) {
+    // An unreadable or mismatched TLS_CERT/TLS_KEY/TLS_CA: one line naming it, no stack.
+    log.fatal(`gateway failed to start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
 
 // Every request's session is checked against the revocation list the users subgraph writes.
 const redis = connectRedis(env.REDIS_URL, log);
@@ -38,6 +50,7 @@ const service = createGateway({
   persistedQueriesDir: env.PERSISTED_QUERIES_DIR,
   safelist: env.SAFELIST === 'enforce',
   limits: limitsFromEnv(env),
+  tls: tls.server,
 });
 
 try {

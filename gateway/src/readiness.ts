@@ -1,4 +1,4 @@
-import type { ReadinessCheck } from '@poolgraph/platform';
+import { peerFetch, type ReadinessCheck } from '@poolgraph/platform';
 import type { SubgraphEndpoint } from './supergraph.ts';
 
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -15,7 +15,7 @@ async function checkHealth(routingUrl: string): Promise<void> {
   const url = healthUrlOf(routingUrl);
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
+    response = await peerFetch(url, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
   } catch (error) {
     const { name, cause } = error as Error & { cause?: { code?: string } };
     const reason =

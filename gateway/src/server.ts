@@ -11,6 +11,7 @@ import {
   type HttpService,
   type Logger,
   type ProxyTrust,
+  type TlsConfig,
 } from '@poolgraph/platform';
 import { createContextFunction, type GatewayContext } from './context.ts';
 import { explorerRoutes } from './explorer.ts';
@@ -56,6 +57,8 @@ export type GatewayOptions = SupergraphSource & {
   operationsToken?: string;
   /** Defaults in limits/config.ts; rate limits need `redis` (PartnerAccessOptions). */
   limits?: Partial<GatewayLimits>;
+  /** Serve HTTPS and WSS with this certificate (TLS_CERT/TLS_KEY), with HSTS; default HTTP. */
+  tls?: TlsConfig['server'];
 } & PartnerAccessOptions;
 
 /**
@@ -135,6 +138,7 @@ export function createGateway(options: GatewayOptions): HttpService {
       }),
     ),
     maxBodyBytes: limits.limits.maxBodyBytes,
+    tls: options.tls,
     intercept: limits.cors,
     registry: metrics.registry,
     log,

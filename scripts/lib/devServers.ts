@@ -2,7 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { askRedisOnce, freePort, startPrivateMariadb, startPrivateRedis } from '@poolgraph/testing';
+import { mysqlConnectionOptions } from '@poolgraph/platform';
+import {
+  askRedisOnce,
+  freePort,
+  startPrivateMariadb,
+  startPrivateRedis,
+  type CertificateFiles,
+} from '@poolgraph/testing';
 import { SERVER_PROGRAMS, ensureSystemPackages } from './systemPackages.ts';
 
 export const DEFAULT_MYSQL_SERVER_URL = 'mysql://root@127.0.0.1:3306';
@@ -28,11 +35,19 @@ export interface DevServerChoice {
   mysqlProvided?: boolean;
   /** Skip the Redis decision (`--redis-cluster` starts a local cluster instead). */
   redisProvided?: boolean;
+  /**
+   * `--tls`: servers of its own that take TLS only (MariaDB's require_secure_transport, Redis
+   * on its TLS port), with these certificates, even when plain servers answer at the defaults.
+   */
+  tls?: CertificateFiles;
 }
 
 async function mysqlAnswers(url: string): Promise<boolean> {
   try {
-    const connection = await createConnection({ uri: url, connectTimeout: 3_000 });
+    const connection = await createConnection({
+      ...mysqlConnectionOptions(url),
+      connectTimeout: 3_000,
+    });
     await connection.end();
     return true;
   } catch {
@@ -92,28 +107,47 @@ export async function chooseDevServers(
   try {
     let mysqlServerUrl = choice.mysqlServerUrl ?? DEFAULT_MYSQL_SERVER_URL;
     const dir = resolve(root, DEV_SERVERS_DIR, 'mysql');
+    const tls = choice.tls;
+    const serverTls = (name: string) =>
+      tls && { cert: tls.cert(name), key: tls.key(name), ca: tls.ca };
     const needsOwnMysql =
       !choice.mysqlServerUrl &&
       !choice.mysqlProvided &&
-      (ownServerStillRuns(dir) || !(await mysqlAnswers(mysqlServerUrl)));
+      (!!tls || ownServerStillRuns(dir) || !(await mysqlAnswers(mysqlServerUrl)));
     if (needsOwnMysql) {
       if (!ensureSystemPackages(SERVER_PROGRAMS.mariadb, 'Running a MariaDB of its own')) {
         throw new MissingPrograms();
       }
-      console.log(`Nothing answers at ${mysqlServerUrl}: starting a MariaDB of its own (${dir})…`);
-      const mariadb = await startPrivateMariadb({ dir, port: await portFor(3306) });
+      console.log(
+        tls
+          ? `Starting a MariaDB of its own that takes TLS only (${dir})…`
+          : `Nothing answers at ${mysqlServerUrl}: starting a MariaDB of its own (${dir})…`,
+      );
+      const mariadb = await startPrivateMariadb({
+        dir,
+        port: await portFor(3306),
+        tls: serverTls('mariadb'),
+      });
       stops.push(() => mariadb.stop());
       mysqlServerUrl = mariadb.serverUrl;
       lines.push(`${mysqlServerUrl} (its own, data in ${DEV_SERVERS_DIR}/mysql)`);
     }
     let redisUrl = choice.redisUrl ?? DEFAULT_REDIS_URL;
-    if (!choice.redisUrl && !choice.redisProvided && !(await redisAnswers(redisUrl))) {
+    if (!choice.redisUrl && !choice.redisProvided && (!!tls || !(await redisAnswers(redisUrl)))) {
       if (!ensureSystemPackages(SERVER_PROGRAMS.redis, 'Running a Redis of its own')) {
         throw new MissingPrograms();
       }
       const redisDir = resolve(root, DEV_SERVERS_DIR, 'redis');
-      console.log(`Nothing answers at ${redisUrl}: starting a Redis of its own (${redisDir})…`);
-      const redis = await startPrivateRedis({ dir: redisDir, port: await portFor(6379) });
+      console.log(
+        tls
+          ? `Starting a Redis of its own that takes TLS only (${redisDir})…`
+          : `Nothing answers at ${redisUrl}: starting a Redis of its own (${redisDir})…`,
+      );
+      const redis = await startPrivateRedis({
+        dir: redisDir,
+        port: await portFor(6379),
+        tls: serverTls('redis'),
+      });
       stops.push(() => redis.stop());
       redisUrl = redis.url;
       lines.push(`${redisUrl} (its own, data in ${DEV_SERVERS_DIR}/redis)`);

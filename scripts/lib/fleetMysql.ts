@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
-import { startPrivateMariadbPair, type MariadbPair } from '@poolgraph/testing';
+import {
+  startPrivateMariadbPair,
+  type CertificateFiles,
+  type MariadbPair,
+} from '@poolgraph/testing';
 
 /** Where `--mysql-replica` keeps its pair: beside HAProxy's files, kept between runs. */
 export const FLEET_MYSQL = {
@@ -16,11 +20,13 @@ export const FLEET_MYSQL = {
  * creates both data directories (about 1 s); later runs start them as they were, and the
  * replica resumes from its GTID position. `scripts/chaos.ts` restarts the replica through it.
  */
-export function startFleetMysql(root: string): Promise<MariadbPair> {
+export function startFleetMysql(root: string, tls?: CertificateFiles): Promise<MariadbPair> {
   return startPrivateMariadbPair({
     primaryDir: resolve(root, FLEET_MYSQL.primaryDir),
     replicaDir: resolve(root, FLEET_MYSQL.replicaDir),
     primaryPort: FLEET_MYSQL.primaryPort,
     replicaPort: FLEET_MYSQL.replicaPort,
+    // --tls: both take TLS only, with the `mariadb` certificate; replication runs over TLS.
+    tls: tls && { cert: tls.cert('mariadb'), key: tls.key('mariadb'), ca: tls.ca },
   });
 }

@@ -1,3 +1,5 @@
+import { peerFetch } from '@poolgraph/platform';
+
 /** A signed-in session, as the seed and the benchmarks use it. */
 export type Auth = { accessToken: string; user: { id: string } };
 
@@ -8,7 +10,7 @@ export async function call<T>(
   variables: Record<string, unknown>,
   token?: string,
 ): Promise<T> {
-  const response = await fetch(url, {
+  const response = await peerFetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',

@@ -25,7 +25,10 @@ export interface PaymentsDemo {
  * the ledger is pointed at it (STRIPE_* set in this process's environment, which the services
  * inherit). Its PaymentIntents are kept in .poolgraph/, as the databases keep the ledger's.
  */
-export async function startPaymentsDemo(ledgerPort: number): Promise<PaymentsDemo> {
+export async function startPaymentsDemo(
+  ledgerPort: number,
+  tls?: { ca: string },
+): Promise<PaymentsDemo> {
   const env = process.env;
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_API_URL) {
     return {
@@ -46,7 +49,10 @@ export async function startPaymentsDemo(ledgerPort: number): Promise<PaymentsDem
     resolve(ROOT, 'emulators/stripe/src/index.ts'),
     {
       STRIPE_EMULATOR_PORT: String(port),
-      STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ledgerPort}/webhooks/stripe`,
+      STRIPE_WEBHOOK_URL: `${tls ? 'https' : 'http'}://127.0.0.1:${ledgerPort}/webhooks/stripe`,
+      // The emulator stands in for Stripe, not one of our services: it trusts the local CA the
+      // way any Node program can, rather than through our TLS_CA.
+      ...(tls ? { NODE_EXTRA_CA_CERTS: tls.ca } : {}),
       STRIPE_EMULATOR_DATA: resolve(ROOT, '.poolgraph/stripe-emulator.json'),
     },
   );

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { peerFetch } from '@poolgraph/platform';
 
 const COLORS = [36, 35, 33, 32, 34, 91, 96];
 const LEVEL_LABEL: Record<string, string> = {
@@ -108,7 +109,7 @@ export async function waitUntilReady(
   while (Date.now() < deadline) {
     if (exited) throw new Error(`${proc.name} exited during start-up (see its lines above).`);
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      const response = await peerFetch(url, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
     } catch {
       // not listening yet

@@ -1,6 +1,7 @@
 import { createConnection } from 'mysql2/promise';
 import {
   createRedisClient,
+  mysqlConnectionOptions,
   describeRedisUrl,
   isClusterUrl,
   redisUrlProblem,
@@ -21,7 +22,10 @@ unset REDIS_URL: with nothing answering at 127.0.0.1:6379, npm start runs a Redi
 export async function checkServices(mysqlServerUrl: string, redisUrl: string): Promise<string[]> {
   const problems: string[] = [];
   try {
-    const connection = await createConnection({ uri: mysqlServerUrl, connectTimeout: 3_000 });
+    const connection = await createConnection({
+      ...mysqlConnectionOptions(mysqlServerUrl),
+      connectTimeout: 3_000,
+    });
     await connection.end();
   } catch (error) {
     problems.push(`${REMEDY_MYSQL}\n  (${(error as Error).message})`);

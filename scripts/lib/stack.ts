@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { startProcess, stopAll, waitUntilReady, type ManagedProcess } from './processes.ts';
 import { haproxyConfig, startHAProxy, type HAProxy, type ProxiedService } from './haproxy.ts';
+import type { CertificateFiles } from '@poolgraph/testing';
 
 import {
   SUBGRAPH_NAMES as SUBGRAPHS,
   SUBGRAPH_PORTS,
+  mysqlDatabaseUrl,
   type SubgraphName,
 } from '@poolgraph/platform';
 
@@ -28,6 +30,12 @@ export interface ProcessStackOptions {
   supergraphPath: string;
   logLevel: string;
   print?: (line: string) => void;
+  /**
+   * TLS on every hop (`npm start -- --tls`): each service gets TLS_CERT/TLS_KEY (its own
+   * certificate) and TLS_CA; every URL between them is https://; HAProxy (a fleet) serves TLS
+   * to clients and verifies the replicas. The caller must trust the CA (`trustPeerCa`).
+   */
+  tls?: CertificateFiles;
   /** Extra gateway variables (benchmarks raise the per-address limits: all load is one address). */
   gatewayEnv?: Record<string, string>;
   /**
@@ -98,7 +106,11 @@ export interface ProcessStack {
  */
 export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
   const { ports, fleet } = options;
-  const local = (port: number) => `http://127.0.0.1:${port}`;
+  const local = (port: number) => `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  const tlsEnv = (name: ServiceName): Record<string, string> =>
+    options.tls
+      ? { TLS_CERT: options.tls.cert(name), TLS_KEY: options.tls.key(name), TLS_CA: options.tls.ca }
+      : {};
   const replicas = fleet?.replicas ?? 1;
   const portOf = (name: ServiceName, i: number) =>
     fleet ? fleet.replicaPort(name, i) : ports[name];
@@ -115,7 +127,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   };
   const processes: ManagedProcess[] = [];
   const proxied = proxiedServices(ports, replicas, portOf);
-  const proxy = fleet ? startHAProxy(proxied, fleet.runDir, options.print) : undefined;
+  const proxy = fleet ? startHAProxy(proxied, fleet.runDir, options.print, options.tls) : undefined;
   const stop = async () => {
     await stopAll(processes);
     await stopAll(proxy?.processes ?? []);
@@ -128,9 +140,14 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
           // appends the address it saw to x-forwarded-for (gateway/README.md, "Addresses").
           { SUPERGRAPH_PATH: options.supergraphPath, TRUSTED_PROXIES: 'loopback' }
         : {
-            MYSQL_URL: `${options.mysqlServer}/${options.databaseOf(name)}`,
+            MYSQL_URL: mysqlDatabaseUrl(options.mysqlServer, options.databaseOf(name)),
             ...(options.mysqlReplicaServer && READS_FROM_REPLICA.includes(name)
-              ? { MYSQL_REPLICA_URL: `${options.mysqlReplicaServer}/${options.databaseOf(name)}` }
+              ? {
+                  MYSQL_REPLICA_URL: mysqlDatabaseUrl(
+                    options.mysqlReplicaServer,
+                    options.databaseOf(name),
+                  ),
+                }
               : {}),
           };
     const entry = name === 'gateway' ? 'gateway/src/index.ts' : `subgraphs/${name}/src/index.ts`;
@@ -141,6 +158,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
         ...common,
         ...env,
         ...(name === 'gateway' ? options.gatewayEnv : {}),
+        ...tlsEnv(name),
         PORT: String(portOf(name, i)),
         ...(fleet ? { CONSUMER_NAME: `${name}-${i + 1}-${portOf(name, i)}` } : {}),
       },

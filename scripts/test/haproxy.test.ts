@@ -3,8 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HAPROXY_BIN } from '../lib/haproxy.ts';
-import { fleetHAProxyConfig } from '../lib/stack.ts';
+import { ensureCertificates } from '@poolgraph/testing';
+import { HAPROXY_BIN, haproxyConfig } from '../lib/haproxy.ts';
+import {
+  FLEET_PORTS,
+  fleetHAProxyConfig,
+  fleetReplicaPort,
+  proxiedServices,
+} from '../lib/stack.ts';
 
 const committed = resolve(import.meta.dirname, '../haproxy.fleet.cfg');
 
@@ -41,5 +47,44 @@ describe('the HAProxy config of npm run fleet', () => {
     }
     expect(config).toContain('timeout tunnel 1h');
     expect(config).toContain('bind 127.0.0.1:8080');
+  });
+});
+
+describe('the HAProxy config of npm run fleet -- --tls', () => {
+  it('terminates TLS for clients with each service certificate and verifies the replicas', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'haproxy-tls-'));
+    try {
+      const services = proxiedServices(FLEET_PORTS, 2, fleetReplicaPort);
+      const certs = ensureCertificates(join(dir, 'certs'), { names: services.map((s) => s.name) });
+      const pems = Object.fromEntries(
+        services.map((s) => {
+          const pem = join(dir, `${s.name}.pem`);
+          writeFileSync(
+            pem,
+            readFileSync(certs.cert(s.name), 'utf8') + readFileSync(certs.key(s.name), 'utf8'),
+          );
+          return [s.name, pem];
+        }),
+      );
+      const config = haproxyConfig(services, join(dir, 'haproxy.sock'), { pems, ca: certs.ca });
+      expect(config).toContain(`bind 127.0.0.1:8080 ssl crt ${pems.gateway}`);
+      expect(config).toContain(
+        `server gateway-1 127.0.0.1:4100 check ssl verify required ca-file ${certs.ca} verifyhost localhost`,
+      );
+      // Every frontend is TLS, every backend server verified: no plain hop is left.
+      expect(config.match(/^ {2}bind .*$/gm)?.every((line) => line.includes(' ssl crt '))).toBe(
+        true,
+      );
+      expect(
+        config.match(/^ {2}server .*$/gm)?.every((line) => line.includes('verify required')),
+      ).toBe(true);
+      writeFileSync(join(dir, 'haproxy.cfg'), config);
+      const check = spawnSync(HAPROXY_BIN, ['-c', '-f', join(dir, 'haproxy.cfg')], {
+        encoding: 'utf8',
+      });
+      expect(`${check.stdout}${check.stderr}`).toContain('Configuration file is valid');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

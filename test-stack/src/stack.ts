@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRemoteTokenVerifier, type Role } from '@poolgraph/auth';
 import { createGateway, type GatewayLimits, type GatewayOptions } from '@poolgraph/gateway';
@@ -15,6 +16,8 @@ import {
   createLogger,
   databaseName,
   dropDatabase,
+  mysqlDatabaseUrl,
+  trustPeerCa,
   type HttpService,
   type SubgraphConfig,
   type SubgraphName,
@@ -29,6 +32,7 @@ import {
   graphql,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
+  type CertificateFiles,
   type RequestOptions,
   type TestDatabase,
 } from '@poolgraph/testing';
@@ -80,6 +84,15 @@ export interface StackOptions {
    * (their database on it) for lag-tolerant reads.
    */
   mysqlReplication?: { primaryServerUrl: string; replicaServerUrl: string };
+  /** The MariaDB server the databases are made on (default TEST_MYSQL_URL's). */
+  mysqlServerUrl?: string;
+  /**
+   * TLS on every hop: each subgraph and the gateway serve HTTPS/WSS with their own certificate
+   * from these files (`ensureCertificates`), and this process trusts their CA (as TLS_CA does),
+   * for the services' calls and the test's own. Pair it with a TLS MariaDB (`mysqlServerUrl`
+   * ending in `?tls=true`) and Redis (`rediss://`) for the whole way.
+   */
+  tls?: CertificateFiles;
 }
 
 /**
@@ -136,12 +149,19 @@ export interface Stack {
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = createLogger('test', options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent');
+  const certs = options.tls;
+  if (certs) trustPeerCa(readFileSync(certs.ca, 'utf8'));
+  const serverTls = (name: string) =>
+    certs && {
+      cert: readFileSync(certs.cert(name), 'utf8'),
+      key: readFileSync(certs.key(name), 'utf8'),
+    };
   const names = SUBGRAPHS.filter((name) => !options.without?.includes(name));
   const ports = Object.fromEntries(
     await Promise.all(SUBGRAPHS.map(async (n) => [n, await freePort()])),
   );
   const urls = Object.fromEntries(
-    SUBGRAPHS.map((n) => [n, `http://127.0.0.1:${ports[n]}`]),
+    SUBGRAPHS.map((n) => [n, `${certs ? 'https' : 'http'}://127.0.0.1:${ports[n]}`]),
   ) as Record<SubgraphName, string>;
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((n) => [n, `${urls[n]}/graphql`]));
   const databases: Stack['databases'] = {};
@@ -156,12 +176,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const given = options.databaseUrls?.[name];
       const database = given
         ? { url: given, drop: () => dropDatabase(given) }
-        : await createTestDatabase(name, options.mysqlReplication?.primaryServerUrl);
+        : await createTestDatabase(
+            name,
+            options.mysqlReplication?.primaryServerUrl ?? options.mysqlServerUrl,
+          );
       databases[name] = database;
       const replica = options.mysqlReplication?.replicaServerUrl;
       const mysqlReplicaUrl =
         replica && READS_FROM_REPLICA.includes(name)
-          ? `${replica}/${databaseName(database.url)}`
+          ? mysqlDatabaseUrl(replica, databaseName(database.url))
           : undefined;
       const service = await FACTORIES[name]({
         mysqlUrl: database.url,
@@ -171,6 +194,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         subgraphUrls,
         log: log.child({ service: name }),
         onQuery: options.onQuery?.[name],
+        tls: serverTls(name),
         ...(mysqlReplicaUrl ? { mysqlReplicaUrl } : {}),
         ...options.serviceConfig?.[name],
       });
@@ -195,6 +219,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       redis: gatewayRedis,
       redisPrefix,
       limits,
+      tls: serverTls('gateway'),
       ...options.gateway,
       ...overrides,
     });
@@ -315,6 +340,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       for (const name of [...names].reverse()) await services[name]?.stop();
       await Promise.all(Object.values(databases).map((db) => db.drop()));
       await deleteRedisKeys(redisUrl, redisPrefix);
+      if (certs) trustPeerCa(undefined);
     },
   };
 }

@@ -1,6 +1,5 @@
 import { createClient, type Client, type Sink, type SubscribePayload } from 'graphql-ws';
-import WebSocket from 'ws';
-import type { Logger } from '@poolgraph/platform';
+import { PeerWebSocket, type Logger } from '@poolgraph/platform';
 import type { UpstreamEvent } from './execute.ts';
 
 export interface UpstreamEndpoint {
@@ -45,7 +44,8 @@ export class UpstreamConnections {
     let retries = 0;
     const client = createClient({
       url: wsUrl,
-      webSocketImpl: WebSocket,
+      // wss:// verified against the process's CA (TLS_CA), as every call to a subgraph is.
+      webSocketImpl: PeerWebSocket,
       lazy: true,
       lazyCloseTimeout: 1_000,
       keepAlive: 10_000,

@@ -1,4 +1,5 @@
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { peerFetch } from '@poolgraph/platform';
 
 /** The public keys tokens are verified with, as last loaded, with what `kid`s they hold. */
 export interface KeySet {
@@ -58,7 +59,7 @@ export const localKeySet = (jwks: JSONWebKeySet): KeySet =>
 /** The issuer's JWKS endpoint, fetched with a timeout. */
 export function remoteKeySet(jwksUrl: string, options?: KeySetOptions): KeySet {
   return cachedKeySet(async () => {
-    const response = await fetch(jwksUrl, { signal: AbortSignal.timeout(5_000) });
+    const response = await peerFetch(jwksUrl, { signal: AbortSignal.timeout(5_000) });
     if (!response.ok) throw new Error(`${jwksUrl} answered ${response.status}`);
     const body = (await response.json()) as JSONWebKeySet;
     if (!Array.isArray(body.keys)) throw new Error(`${jwksUrl} is not a JWKS`);

@@ -3,6 +3,17 @@ import { createLogger, type Logger } from './logger.ts';
 import { stopOnSignals } from './http.ts';
 import { startTracing } from './tracing.ts';
 import { subgraphUrlsFromEnv, type ParsedSubgraphEnv, type SubgraphConfig } from './resources.ts';
+import { tlsConfigFromEnv, trustPeerCa, type TlsConfig } from './tls.ts';
+
+/**
+ * The process's TLS from TLS_CERT/TLS_KEY/TLS_CA (tls.ts): its peers are verified against the
+ * CA from here on; the certificate is for its server. Throws naming an unusable file.
+ */
+export function startTls(env: { TLS_CERT?: string; TLS_KEY?: string; TLS_CA?: string }): TlsConfig {
+  const tls = tlsConfigFromEnv(env);
+  trustPeerCa(tls.ca);
+  return tls;
+}
 
 /**
  * Entry-point wrapper: builds and starts a service, printing one clear line (no stack trace)
@@ -36,6 +47,7 @@ export async function bootSubgraph(
   create: (config: SubgraphConfig) => Promise<HttpService>,
 ): Promise<void> {
   await bootService(name, env.LOG_LEVEL, async (log) => {
+    const tls = startTls(env);
     const service = await create({
       mysqlUrl: env.MYSQL_URL,
       redisUrl: env.REDIS_URL,
@@ -45,6 +57,7 @@ export async function bootSubgraph(
       backgroundWork: env.BACKGROUND_WORK === 'true',
       consumerName: env.CONSUMER_NAME,
       log,
+      tls: tls.server,
     });
     if (env.NODE_ENV === 'production') service.restrictOperations(env.OPS_TOKEN);
     return { service, url: `${await service.listen(env.PORT, env.HOST)}/graphql` };

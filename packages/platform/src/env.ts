@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mysqlUrlProblem } from './mysqlUrl.ts';
 import { redisUrlProblem } from './redisUrl.ts';
 
 export class EnvError extends Error {
@@ -48,7 +49,11 @@ export const baseEnv = {
 export const mysqlUrl = z
   .string()
   .url()
-  .refine((v) => v.startsWith('mysql://'), 'must be a mysql:// URL');
+  .refine((v) => v.startsWith('mysql://'), 'must be a mysql:// URL')
+  .superRefine((value, context) => {
+    const problem = mysqlUrlProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 
 /**
  * A read replica for the reads that tolerate lag (pools' listings, reports' queries):
@@ -71,7 +76,10 @@ export function readReplicaConfigFromEnv(env: {
   };
 }
 
-/** One server (redis://host:port) or a cluster (redis-cluster://host:port,host:port,…). */
+/**
+ * One server (redis://host:port) or a cluster (redis-cluster://host:port,host:port,…); over TLS
+ * rediss:// and rediss-cluster:// (verified against TLS_CA).
+ */
 export const redisUrl = z.string().superRefine((value, context) => {
   const problem = redisUrlProblem(value);
   if (problem) context.addIssue({ code: 'custom', message: problem });

@@ -1,5 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
@@ -7,6 +8,7 @@ import type { Registry } from 'prom-client';
 import { HttpError, MAX_BODY_BYTES, closeAfterResponse, readJsonBody } from './body.ts';
 import { runInRequestScope } from './requestScope.ts';
 import { registerReadinessMetrics } from './readinessMetrics.ts';
+import { MIN_TLS_VERSION, type TlsConfig } from './tls.ts';
 import { extractTraceContext, inSpan, SpanKind } from './tracing.ts';
 
 export interface ReadinessCheck {
@@ -40,7 +42,21 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    * (a preflight), false to let it through (it may still set response headers).
    */
   intercept?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Serve HTTPS (and WSS) with this certificate and key (TLS_CERT/TLS_KEY); default HTTP. */
+  tls?: TlsConfig['server'];
 }
+
+/**
+ * Sent on every answer over TLS. HSTS keeps a browser that once reached us over HTTPS from
+ * ever trying plain HTTP again (a year, subdomains too); the rest keep a browser from sniffing
+ * JSON into something executable, framing the endpoints, or leaking URLs in Referer.
+ */
+export const SECURE_HEADERS: Record<string, string> = {
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
 
 export interface HttpService {
   server: Server;
@@ -202,7 +218,7 @@ export function createHttpService<TContext extends BaseContext>(
     if (stopping && inFlight.get(socket) === 0) socket.end();
   };
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const socket = req.socket;
     inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
     const gone = new AbortController();
@@ -216,6 +232,8 @@ export function createHttpService<TContext extends BaseContext>(
     });
     const requestId = assignRequestId(req);
     res.setHeader('x-request-id', requestId);
+    if (options.tls)
+      for (const [name, value] of Object.entries(SECURE_HEADERS)) res.setHeader(name, value);
     runInRequestScope(requestId, () => route(req, res)).catch((error: unknown) => {
       if (error instanceof HttpError) {
         if (error.status === 413) closeAfterResponse(res);
@@ -228,9 +246,14 @@ export function createHttpService<TContext extends BaseContext>(
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
       else res.end();
     });
-  });
+  };
+  // An https.Server is an http.Server over TLS sockets: same events, same upgrade path (WSS).
+  const server: Server = options.tls
+    ? createTlsServer({ ...options.tls, minVersion: MIN_TLS_VERSION }, handle)
+    : createServer(handle);
   server.keepAliveTimeout = 65_000;
-  server.on('connection', (socket) => {
+  // Requests run on the TLS socket, so that is the one counted (not the TCP socket under it).
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
     inFlight.set(socket, 0);
     socket.once('close', () => inFlight.delete(socket));
   });
@@ -253,7 +276,8 @@ export function createHttpService<TContext extends BaseContext>(
     },
     url() {
       const address = server.address() as AddressInfo;
-      return `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+      const scheme = options.tls ? 'https' : 'http';
+      return `${scheme}://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
     },
     /** Idempotent: a second call waits for the first (a test may stop one service early). */
     stop() {

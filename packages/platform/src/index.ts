@@ -32,3 +32,4 @@ export * from './mailer.ts';
 export * from './csv.ts';
 export * from './sealedSecrets.ts';
 export * from './sealedColumns.ts';
+export * from './tls.ts';

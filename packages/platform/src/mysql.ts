@@ -1,9 +1,18 @@
-import { createPool, createConnection, type Pool, type PoolOptions } from 'mysql2/promise';
+import {
+  createPool,
+  createConnection,
+  type ConnectionOptions,
+  type Pool,
+  type PoolOptions,
+} from 'mysql2/promise';
 import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
+import { MYSQL_TLS_OPTION } from './mysqlUrl.ts';
+import { peerTlsOptions } from './tls.ts';
 import { traceMysqlPool } from './tracedClients.ts';
 
 export type { Pool as MysqlPool };
+export * from './mysqlUrl.ts';
 
 export interface MysqlOptions {
   url: string;
@@ -26,9 +35,21 @@ export function databaseName(url: string): string {
   return name;
 }
 
+/**
+ * mysql2's connection options for a URL: our `tls` option becomes `ssl` (verified against the
+ * process's CA); other query options go to mysql2 as they are. Every connection we open to
+ * MySQL (pools, one-off connections in scripts) goes through this.
+ */
+export function mysqlConnectionOptions(url: string): ConnectionOptions {
+  const parsed = new URL(url);
+  const tls = parsed.searchParams.get(MYSQL_TLS_OPTION) === 'true';
+  parsed.searchParams.delete(MYSQL_TLS_OPTION);
+  return { uri: parsed.toString(), ...(tls ? { ssl: peerTlsOptions() } : {}) };
+}
+
 function poolOptions(url: string): PoolOptions {
   return {
-    uri: url,
+    ...mysqlConnectionOptions(url),
     // Without these, BIGINT values above 2^53 come back rounded (docs/STACK.md).
     supportBigNumbers: true,
     bigNumberStrings: true,
@@ -43,7 +64,7 @@ export async function ensureDatabase(url: string): Promise<void> {
   const name = databaseName(url);
   const server = new URL(url);
   server.pathname = '/';
-  const connection = await createConnection({ uri: server.toString() });
+  const connection = await createConnection(mysqlConnectionOptions(server.toString()));
   try {
     await connection.query(
       `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
@@ -57,7 +78,7 @@ export async function dropDatabase(url: string): Promise<void> {
   const name = databaseName(url);
   const server = new URL(url);
   server.pathname = '/';
-  const connection = await createConnection({ uri: server.toString() });
+  const connection = await createConnection(mysqlConnectionOptions(server.toString()));
   try {
     await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
   } finally {

@@ -2,6 +2,7 @@ import { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { traceRedis } from './tracedClients.ts';
 import { parseRedisUrl } from './redisUrl.ts';
+import { peerTlsOptions } from './tls.ts';
 
 export { Cluster, Redis };
 export * from './redisUrl.ts';
@@ -32,6 +33,8 @@ export function createRedisClient(url: string, options: RedisClientOptions = {})
   const common = {
     connectionName: options.connectionName,
     maxRetriesPerRequest: options.maxRetriesPerRequest,
+    // rediss://: verified against the process's CA, host name included (tls.ts).
+    ...(target.tls ? { tls: peerTlsOptions() } : {}),
   };
   if (target.kind === 'single') {
     return new Redis(url, { ...common, lazyConnect: options.lazyConnect, retryStrategy: retry });

@@ -3,20 +3,29 @@
  * - a single server: `redis://[user:password@]host:port[/db]`;
  * - a Redis Cluster: `redis-cluster://[user:password@]host:port,host:port,…`, the seed nodes
  *   (any reachable master or replica; the client discovers the rest from CLUSTER SLOTS).
+ * Over TLS the same with an s: `rediss://…` and `rediss-cluster://…`; the server's certificate
+ * is verified against the process's CA (TLS_CA, tls.ts) and must name the host in the URL.
  * Kept free of ioredis so env parsing can validate it without opening anything.
  */
 export const CLUSTER_SCHEME = 'redis-cluster://';
+export const TLS_CLUSTER_SCHEME = 'rediss-cluster://';
 
 export type RedisTarget =
-  | { kind: 'single'; url: string }
+  | { kind: 'single'; url: string; tls: boolean }
   | {
       kind: 'cluster';
+      tls: boolean;
       nodes: Array<{ host: string; port: number }>;
       username?: string;
       password?: string;
     };
 
-export const isClusterUrl = (url: string): boolean => url.startsWith(CLUSTER_SCHEME);
+export const isClusterUrl = (url: string): boolean =>
+  url.startsWith(CLUSTER_SCHEME) || url.startsWith(TLS_CLUSTER_SCHEME);
+
+/** Whether the URL asks for TLS (rediss://, rediss-cluster://). */
+export const isTlsRedisUrl = (url: string): boolean =>
+  url.startsWith('rediss://') || url.startsWith(TLS_CLUSTER_SCHEME);
 
 /** What is wrong with a Redis URL, in words an operator can act on; undefined when it is fine. */
 export function redisUrlProblem(url: string): string | undefined {
@@ -31,9 +40,9 @@ export function redisUrlProblem(url: string): string | undefined {
 /** Parses a Redis URL of either form; throws an Error naming the problem. */
 export function parseRedisUrl(url: string): RedisTarget {
   if (!isClusterUrl(url)) {
-    if (!url.startsWith('redis://')) {
+    if (!url.startsWith('redis://') && !url.startsWith('rediss://')) {
       throw new Error(
-        `must be a redis:// URL (one server) or ${CLUSTER_SCHEME}host:port,host:port,… (a cluster)`,
+        `must be a redis:// or rediss:// URL (one server) or ${CLUSTER_SCHEME}host:port,host:port,… (a cluster; ${TLS_CLUSTER_SCHEME} over TLS)`,
       );
     }
     let parsed: URL;
@@ -43,9 +52,10 @@ export function parseRedisUrl(url: string): RedisTarget {
       throw new Error(`is not a valid URL: ${url.replace(/\/\/[^@]*@/, '//***@')}`);
     }
     if (!parsed.hostname) throw new Error('names no host (redis://host:port)');
-    return { kind: 'single', url };
+    return { kind: 'single', url, tls: url.startsWith('rediss://') };
   }
-  const rest = url.slice(CLUSTER_SCHEME.length).replace(/\/$/, '');
+  const tls = url.startsWith(TLS_CLUSTER_SCHEME);
+  const rest = url.slice((tls ? TLS_CLUSTER_SCHEME : CLUSTER_SCHEME).length).replace(/\/$/, '');
   const at = rest.lastIndexOf('@');
   const credentials = at >= 0 ? rest.slice(0, at) : '';
   const list = at >= 0 ? rest.slice(at + 1) : rest;
@@ -68,6 +78,7 @@ export function parseRedisUrl(url: string): RedisTarget {
   const password = colon >= 0 ? decodeURIComponent(credentials.slice(colon + 1)) : undefined;
   return {
     kind: 'cluster',
+    tls,
     nodes,
     ...(username ? { username } : {}),
     ...(password ? { password } : {}),

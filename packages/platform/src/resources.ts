@@ -4,6 +4,7 @@ import type { ReadinessCheck } from './http.ts';
 import type { Logger } from './logger.ts';
 import { connectMysql, ensureDatabase, migrateDatabase, pingMysql, type Mysql } from './mysql.ts';
 import { connectRedis, pingRedis, type RedisClient } from './redis.ts';
+import { tlsEnv, type TlsConfig } from './tls.ts';
 import {
   createSessionRevocations,
   registerSessionRevocations,
@@ -41,6 +42,7 @@ export function subgraphEnvShape(database: string, defaultPort: number) {
   return {
     ...subgraphUrlShape,
     ...baseEnv,
+    ...tlsEnv,
     PORT: port(defaultPort),
     MYSQL_URL: mysqlUrl.default(`mysql://root@127.0.0.1:3306/${database}`),
     REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
@@ -119,6 +121,11 @@ export interface SubgraphConfig extends ResourceConfig {
   backgroundWork?: boolean;
   /** This replica's name in its consumer groups; default the host name. */
   consumerName?: string;
+  /**
+   * Serve HTTPS/WSS with this certificate (TLS_CERT/TLS_KEY); default HTTP. Which CA the
+   * service's clients trust is the process's (`trustPeerCa`, from TLS_CA), not per service.
+   */
+  tls?: TlsConfig['server'];
 }
 
 /** What `subgraphEnvShape` parses to. */

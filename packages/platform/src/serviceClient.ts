@@ -1,18 +1,15 @@
-import { Agent, request } from 'undici';
+import { request } from 'undici';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { peerDispatcher } from './tls.ts';
 import { injectTraceHeaders, inSpan, SpanKind, tracingEnabled } from './tracing.ts';
 
-/**
- * Kept-alive, bounded connections for every call between services (the gateway's subgraph
- * fetches and the few direct calls between subgraphs). Without a bound, a burst opens a socket
- * per concurrent request and overflows the callee's accept backlog; with one, requests queue on
- * warm connections. Connections idle longer than the servers' 65 s keep-alive are never reused.
- * undici's request API rather than fetch: no web streams per call, which made fetch a fifth of
- * the gateway's CPU.
+/*
+ * Calls go through the process's peer dispatcher (tls.ts): kept-alive, bounded connections,
+ * https:// verified against TLS_CA. undici's request API rather than fetch: no web streams per
+ * call, which made fetch a fifth of the gateway's CPU.
  */
-const dispatcher = new Agent({ connections: 64, keepAliveTimeout: 30_000, pipelining: 1 });
 
 export interface HttpReply {
   status: number;
@@ -33,7 +30,7 @@ export async function postText(
     { kind: SpanKind.CLIENT, attributes: { 'url.full': url } },
     async (span) => {
       const response = await request(url, {
-        dispatcher,
+        dispatcher: peerDispatcher(),
         method: 'POST',
         headers: tracingEnabled() ? injectTraceHeaders({ ...headers }) : headers,
         body,

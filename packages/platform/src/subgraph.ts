@@ -10,6 +10,7 @@ import { auditLogResolver, auditPlugin, type AuditLog } from './audit.ts';
 import { createHttpService, type HttpService, type ReadinessCheck } from './http.ts';
 import type { GraphQLMetrics } from './metrics.ts';
 import { guardRootFields, type RootFieldAuthorizer } from './rootFieldGuard.ts';
+import type { TlsConfig } from './tls.ts';
 import { attachSubscriptions, type SubgraphSubscriptions } from './websocket.ts';
 
 export interface SubgraphServiceOptions<TContext extends BaseContext> {
@@ -31,6 +32,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   audit?: { log: AuditLog; queryField: string };
   /** Checked before every root field, `_entities` included (partner key scopes). */
   authorizeRootField?: RootFieldAuthorizer<TContext>;
+  /** Serve HTTPS/WSS with this certificate (`config.tls`); default HTTP. */
+  tls?: TlsConfig['server'];
   /** More Apollo plugins (pools picks its read database per operation in one). */
   plugins?: ApolloServerPlugin<TContext>[];
 }
@@ -68,6 +71,7 @@ export function createSubgraphService<TContext extends BaseContext>(
     log: options.log,
     readiness: options.readiness,
     routes: options.routes,
+    tls: options.tls,
     // Queued audit entries are written before the subgraph's pool closes.
     onClose: [...(audit ? [() => audit.log.flush()] : []), ...(options.onClose ?? [])],
     webSockets:

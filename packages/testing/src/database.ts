@@ -4,6 +4,7 @@ import {
   deleteKeys,
   dropDatabase,
   ensureDatabase,
+  mysqlDatabaseUrl,
   scanKeys,
 } from '@poolgraph/platform';
 
@@ -22,7 +23,7 @@ export async function createTestDatabase(
   server = TEST_MYSQL_SERVER,
 ): Promise<TestDatabase> {
   const name = `pgtest_${service}_${randomBytes(5).toString('hex')}`;
-  const url = `${server}/${name}`;
+  const url = mysqlDatabaseUrl(server, name);
   await ensureDatabase(url);
   return { url, drop: () => dropDatabase(url) };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
+import { peerFetch } from '@poolgraph/platform';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
@@ -14,14 +15,17 @@ export interface RequestOptions {
   persisted?: boolean;
 }
 
-/** Posts one GraphQL operation over real HTTP, as a client would. */
+/**
+ * Posts one GraphQL operation over real HTTP, as a client would; https:// is verified against
+ * the CA this process trusts (`trustPeerCa`: a TLS stack's).
+ */
 export async function graphql<TData = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   options: RequestOptions = {},
 ): Promise<GraphQLResponse<TData>> {
-  const response = await fetch(url.endsWith('/graphql') ? url : `${url}/graphql`, {
+  const response = await peerFetch(url.endsWith('/graphql') ? url : `${url}/graphql`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',

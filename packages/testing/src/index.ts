@@ -13,3 +13,5 @@ export * from './mariadbPair.ts';
 export * from './privateMariadb.ts';
 export * from './random.ts';
 export * from './smtp.ts';
+// A local CA and server certificates (openssl): `npm run certs`, `npm start -- --tls`, TLS tests.
+export * from './certificates.ts';

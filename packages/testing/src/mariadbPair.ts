@@ -10,6 +10,7 @@ import {
   stopMariadb,
   type MariadbServerSpec,
   type RunningMariadb,
+  type ServerTlsFiles,
 } from './mariadbServer.ts';
 
 /** Replication's own account on the primary, and the services' read-only account on the replica. */
@@ -24,6 +25,11 @@ export interface MariadbPairOptions {
   /** Default free ports. */
   primaryPort?: number;
   replicaPort?: number;
+  /**
+   * Both servers take TLS only (require_secure_transport), with this one certificate; the
+   * replica reads the primary's binary log over TLS, verifying it; the URLs end in `?tls=true`.
+   */
+  tls?: ServerTlsFiles;
 }
 
 export interface MariadbPair {
@@ -85,13 +91,20 @@ export async function startPrivateMariadbPair(
     port: options.primaryPort ?? (await freePort()),
     serverId: 1,
     role: 'primary',
+    tls: options.tls,
   };
   const replica: MariadbServerSpec = {
     dir: options.replicaDir ?? join(temp ?? primary.dir, temp ? 'replica' : '../mysql-replica'),
     port: options.replicaPort ?? (await freePort()),
     serverId: 2,
     role: 'replica',
+    tls: options.tls,
   };
+  // Said on every start: kept directories may have replicated in plain text before.
+  const replicationTls = options.tls
+    ? `MASTER_SSL=1, MASTER_SSL_CA='${options.tls.ca}', MASTER_SSL_VERIFY_SERVER_CERT=1`
+    : 'MASTER_SSL=0';
+  const tlsOption = options.tls ? '?tls=true' : '';
   const fresh = !hasDataDir(primary.dir) || !hasDataDir(replica.dir);
   if (fresh) {
     rmSync(join(primary.dir, 'data'), { recursive: true, force: true });
@@ -115,14 +128,14 @@ export async function startPrivateMariadbPair(
         replica.dir,
         `CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${primary.port},
            MASTER_USER='${REPL_USER}', MASTER_PASSWORD='${REPL_PASSWORD}',
-           MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1;
+           MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1, ${replicationTls};
          START SLAVE;`,
       );
     } else {
       // Kept directories may come with other ports than last time.
       await run(
         replica.dir,
-        `STOP SLAVE; CHANGE MASTER TO MASTER_PORT=${primary.port}; START SLAVE;`,
+        `STOP SLAVE; CHANGE MASTER TO MASTER_PORT=${primary.port}, ${replicationTls}; START SLAVE;`,
       );
     }
   } catch (error) {
@@ -148,9 +161,9 @@ export async function startPrivateMariadbPair(
   }
 
   return {
-    primaryServerUrl: `mysql://root@127.0.0.1:${primary.port}`,
-    replicaServerUrl: `mysql://${REPLICA_READER.user}:${REPLICA_READER.password}@127.0.0.1:${replica.port}`,
-    replicaAdminUrl: `mysql://root@127.0.0.1:${replica.port}`,
+    primaryServerUrl: `mysql://root@127.0.0.1:${primary.port}${tlsOption}`,
+    replicaServerUrl: `mysql://${REPLICA_READER.user}:${REPLICA_READER.password}@127.0.0.1:${replica.port}${tlsOption}`,
+    replicaAdminUrl: `mysql://root@127.0.0.1:${replica.port}${tlsOption}`,
     async restartReplica(signal = 'SIGTERM') {
       if (servers.replica) await stopMariadb(servers.replica, signal);
       servers.replica = await startMariadb(replica);

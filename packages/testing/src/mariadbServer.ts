@@ -16,6 +16,15 @@ export interface MariadbServerSpec {
    * server (`startPrivateMariadb`: `npm start`'s own, the test run's) keeps none either.
    */
   role: 'primary' | 'replica' | 'standalone';
+  /** PEM file paths: serve TLS with this certificate and refuse any TCP client without TLS. */
+  tls?: ServerTlsFiles;
+}
+
+/** A server's certificate, key and CA as PEM file paths (`ensureCertificates`' files). */
+export interface ServerTlsFiles {
+  cert: string;
+  key: string;
+  ca: string;
 }
 
 export interface RunningMariadb {
@@ -58,6 +67,16 @@ function serverArgs(spec: MariadbServerSpec): string[] {
     '--innodb-flush-log-at-trx-commit=2',
     '--performance-schema=OFF',
     '--max-connections=300',
+    // TCP clients must use TLS; the Unix socket (root's set-up connection) counts as secure.
+    ...(spec.tls
+      ? [
+          `--ssl-cert=${spec.tls.cert}`,
+          `--ssl-key=${spec.tls.key}`,
+          `--ssl-ca=${spec.tls.ca}`,
+          '--require-secure-transport=ON',
+          '--tls-version=TLSv1.2,TLSv1.3',
+        ]
+      : []),
     ...(spec.role === 'standalone'
       ? ['--skip-log-bin']
       : spec.role === 'primary'

@@ -9,6 +9,7 @@ import {
   startMariadb,
   stopMariadb,
   type MariadbServerSpec,
+  type ServerTlsFiles,
 } from './mariadbServer.ts';
 
 export interface PrivateMariadbOptions {
@@ -16,10 +17,12 @@ export interface PrivateMariadbOptions {
   dir?: string;
   /** Default a free port. */
   port?: number;
+  /** Serve TLS only (require_secure_transport); the URL then ends in `?tls=true`. */
+  tls?: ServerTlsFiles;
 }
 
 export interface PrivateMariadb {
-  /** root, no password, no database: `mysql://root@127.0.0.1:<port>`. */
+  /** root, no password, no database: `mysql://root@127.0.0.1:<port>` (`?tls=true` with tls). */
   serverUrl: string;
   pid(): number | undefined;
   stop(): Promise<void>;
@@ -64,6 +67,7 @@ export async function startPrivateMariadb(
     port: options.port ?? (await freePort()),
     serverId: 1,
     role: 'standalone',
+    tls: options.tls,
   };
   if (!hasDataDir(spec.dir)) {
     rmSync(join(spec.dir, 'data'), { recursive: true, force: true });
@@ -85,7 +89,7 @@ export async function startPrivateMariadb(
     throw error;
   }
   return {
-    serverUrl: `mysql://root@127.0.0.1:${spec.port}`,
+    serverUrl: `mysql://root@127.0.0.1:${spec.port}${options.tls ? '?tls=true' : ''}`,
     pid: () => server.child.pid,
     stop,
   };

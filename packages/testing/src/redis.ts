@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { isTlsRedisUrl, peerTlsOptions } from '@poolgraph/platform';
+import type { ServerTlsFiles } from './mariadbServer.ts';
 import { freePort } from './ports.ts';
 
 export interface PrivateRedis {
@@ -28,6 +30,31 @@ export interface PrivateRedisOptions {
   dir?: string;
   /** Default a free port. */
   port?: number;
+  /**
+   * Serve TLS only, on `port` (no plaintext port at all); the URL is then `rediss://`. Clients
+   * need no certificate of their own. The process must trust `ca` (`trustPeerCa`).
+   */
+  tls?: ServerTlsFiles;
+}
+
+/** redis-server's arguments to listen with TLS only on `port`. */
+export function redisTlsArgs(port: number, tls: ServerTlsFiles): string[] {
+  return [
+    '--port',
+    '0',
+    '--tls-port',
+    String(port),
+    '--tls-cert-file',
+    tls.cert,
+    '--tls-key-file',
+    tls.key,
+    '--tls-ca-cert-file',
+    tls.ca,
+    '--tls-auth-clients',
+    'no',
+    '--tls-protocols',
+    'TLSv1.2 TLSv1.3',
+  ];
 }
 
 /** Where a server keeps its data: none (`--save ''`, no AOF) or an AOF fsynced on every write. */
@@ -43,6 +70,7 @@ export async function askRedisOnce<T>(url: string, ask: (client: Redis) => Promi
     lazyConnect: true,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
+    ...(isTlsRedisUrl(url) ? { tls: peerTlsOptions() } : {}),
   });
   client.on('error', () => {});
   try {
@@ -73,7 +101,7 @@ export async function waitForPing(url: string): Promise<void> {
  */
 export async function startPrivateRedis(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
   const port = options.port ?? (await freePort());
-  const url = `redis://127.0.0.1:${port}`;
+  const url = `${options.tls ? 'rediss' : 'redis'}://127.0.0.1:${port}`;
   const temp =
     options.persistent && !options.dir ? mkdtempSync(join(tmpdir(), 'pgredis-')) : undefined;
   const dir = options.dir ?? temp;
@@ -82,7 +110,12 @@ export async function startPrivateRedis(options: PrivateRedisOptions = {}): Prom
   const start = async () => {
     server = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', ...redisPersistenceArgs(dir)],
+      [
+        ...(options.tls ? redisTlsArgs(port, options.tls) : ['--port', String(port)]),
+        '--bind',
+        '127.0.0.1',
+        ...redisPersistenceArgs(dir),
+      ],
       { stdio: 'ignore' },
     );
     // A missing binary fails the ping below rather than crashing the process.

@@ -119,6 +119,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
 
   return createSubgraphService({
     typeDefs,
+    tls: config.tls,
     audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'ledgerAuditLog' },
     // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
     authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),

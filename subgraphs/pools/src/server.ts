@@ -77,6 +77,7 @@ export async function createService(config: PoolsServiceConfig): Promise<HttpSer
 
   return createSubgraphService({
     typeDefs,
+    tls: config.tls,
     audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'poolsAuditLog' },
     // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
     authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),

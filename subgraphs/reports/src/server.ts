@@ -75,6 +75,7 @@ export async function createService(config: ReportsServiceConfig): Promise<HttpS
   });
   return createSubgraphService({
     typeDefs,
+    tls: config.tls,
     audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'reportsAuditLog' },
     // Partner keys (docs/DECISIONS.md, "Partner access"): scopes checked before every root field.
     authorizeRootField: (context, operation) => partnerScope(context.viewer, operation),

@@ -185,6 +185,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
 
   return createSubgraphService({
     typeDefs,
+    tls: config.tls,
     audit: { log: createAuditLog(mysql.pool, config.log), queryField: 'usersAuditLog' },
     resolvers,
     context: createContextFactory({

@@ -1,3 +1,4 @@
+import { peerFetch } from '@poolgraph/platform';
 import type { LedgerTransaction } from '../services/readModel.ts';
 
 const LEDGER_HISTORY = `query LedgerHistory($after: String, $first: Int) {
@@ -24,7 +25,7 @@ type Entry = Omit<LedgerTransaction, 'amountMinor' | 'occurredAt' | 'allocations
  */
 export function ledgerHistoryReader(url: string, token: string) {
   return async (after: string | null, first = 2_000): Promise<HistoryPage> => {
-    const response = await fetch(url, {
+    const response = await peerFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: LEDGER_HISTORY, variables: { after, first } }),
