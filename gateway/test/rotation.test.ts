@@ -124,10 +124,14 @@ describe('signing-key rotation', () => {
     // both were published: each phase is seen as it happens, not guessed from fixed sleeps.
     const phases: string[][] = [await publishedKids()];
     let oldTokenWhileBothPublished: number | undefined;
+    const lookAtPhase = async () => {
+      const kids = (await publishedKids()).sort();
+      if (JSON.stringify(kids) !== JSON.stringify(phases.at(-1))) phases.push(kids);
+      return kids;
+    };
     const watching = (async () => {
       while (keepGoing()) {
-        const kids = (await publishedKids()).sort();
-        if (JSON.stringify(kids) !== JSON.stringify(phases.at(-1))) phases.push(kids);
+        const kids = await lookAtPhase();
         if (kids.length === 2 && oldTokenWhileBothPublished === undefined) {
           const old = await graphql(gatewayUrl, '{ me { id } }', {}, { token: signUp.accessToken });
           oldTokenWhileBothPublished = old.errors ? 401 : old.status;
@@ -154,6 +158,8 @@ describe('signing-key rotation', () => {
     }, 20_000);
     running = false;
     await Promise.all([traffic, watching]);
+    // The watcher may have stopped between the last phase's start and its next look.
+    await lookAtPhase();
     expect(failures).toEqual([]);
     expect(phases).toEqual([[oldKid], [oldKid, newKid].sort(), [newKid]]);
     expect(oldTokenWhileBothPublished).toBe(200);
