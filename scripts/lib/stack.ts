@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { startProcess, stopAll, waitUntilReady, type ManagedProcess } from './processes.ts';
 import { haproxyConfig, startHAProxy, type HAProxy, type ProxiedService } from './haproxy.ts';
 import type { CertificateFiles } from '@poolgraph/testing';
@@ -99,6 +101,19 @@ export interface ProcessStack {
 }
 
 /**
+ * The supergraph the gateway loads. The composed file names http:// subgraph URLs; on TLS the
+ * gateway must call them over https://, so it gets a copy saying so (a re-compose while it
+ * runs then reaches it on the next start, not live).
+ */
+function supergraphFor(options: ProcessStackOptions): string {
+  if (!options.tls) return options.supergraphPath;
+  const path = join(mkdtempSync(join(tmpdir(), 'poolgraph-tls-')), 'supergraph.graphql');
+  const sdl = readFileSync(options.supergraphPath, 'utf8');
+  writeFileSync(path, sdl.replace(/(@join__graph\(name: "[^"]+", url: ")http:\/\//g, '$1https://'));
+  return path;
+}
+
+/**
  * Every service in a process of its own, as in production: the five subgraphs first (each
  * migrating its database), then the gateway once they are ready. Used by `npm start`,
  * `npm run fleet` and the benchmarks, so all of them run and measure the same thing. In a fleet,
@@ -106,6 +121,7 @@ export interface ProcessStack {
  */
 export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
   const { ports, fleet } = options;
+  const supergraphPath = supergraphFor(options);
   const local = (port: number) => `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   const tlsEnv = (name: ServiceName): Record<string, string> =>
     options.tls
@@ -138,7 +154,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       name === 'gateway'
         ? // Everything in front of it (the web app's server, HAProxy) runs on this host, and
           // appends the address it saw to x-forwarded-for (gateway/README.md, "Addresses").
-          { SUPERGRAPH_PATH: options.supergraphPath, TRUSTED_PROXIES: 'loopback' }
+          { SUPERGRAPH_PATH: supergraphPath, TRUSTED_PROXIES: 'loopback' }
         : {
             MYSQL_URL: mysqlDatabaseUrl(options.mysqlServer, options.databaseOf(name)),
             ...(options.mysqlReplicaServer && READS_FROM_REPLICA.includes(name)
