@@ -9,6 +9,7 @@ import { formatMoment } from '../../lib/dates.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
+import { RevokeKeyButton } from '../../components/RevokeKeyButton.tsx';
 import { SecretOnce } from '../../components/SecretOnce.tsx';
 
 export const ApiKeyFields = graphql(`
@@ -185,23 +186,12 @@ export function ApiKeys() {
                 key.revokedAt ? (
                   <Text size="sm">Revoked {when(key.revokedAt)}</Text>
                 ) : (
-                  <Button
-                    size="xs"
-                    color="red"
-                    variant="outline"
-                    aria-label={`Revoke ${key.name}`}
-                    onClick={() =>
-                      setConfirming({
-                        title: `Revoke ${key.name}?`,
-                        body: 'Its partner loses access within seconds, and so do the access tokens it was exchanged for. A revoked key cannot be restored: the partner would need a new one.',
-                        confirmLabel: 'Revoke key',
-                        danger: true,
-                        action: () => revoke({ variables: { id: key.id } }),
-                      })
-                    }
-                  >
-                    Revoke
-                  </Button>
+                  <RevokeKeyButton
+                    name={key.name}
+                    consequence="Its partner loses access within seconds, and so do the access tokens it was exchanged for."
+                    confirm={setConfirming}
+                    revoke={() => revoke({ variables: { id: key.id } })}
+                  />
                 ),
             },
           ]}

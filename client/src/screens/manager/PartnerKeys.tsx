@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
 import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { RevokeKeyButton } from '../../components/RevokeKeyButton.tsx';
 import { SecretOnce } from '../../components/SecretOnce.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatMoment } from '../../lib/dates.ts';
@@ -132,23 +133,12 @@ export function PartnerKeys() {
                 const ended = status(key);
                 if (ended) return <Text size="sm">{ended}</Text>;
                 return (
-                  <Button
-                    size="xs"
-                    color="red"
-                    variant="outline"
-                    aria-label={`Revoke ${key.name}`}
-                    onClick={() =>
-                      setConfirming({
-                        title: `Revoke ${key.name}?`,
-                        body: 'The partner loses access within seconds. A revoked key cannot be restored: the partner would need a new one.',
-                        confirmLabel: 'Revoke key',
-                        danger: true,
-                        action: () => revoke({ variables: { id: key.id } }),
-                      })
-                    }
-                  >
-                    Revoke
-                  </Button>
+                  <RevokeKeyButton
+                    name={key.name}
+                    consequence="The partner loses access within seconds."
+                    confirm={setConfirming}
+                    revoke={() => revoke({ variables: { id: key.id } })}
+                  />
                 );
               },
             },
