@@ -201,14 +201,19 @@ try {
 }
 
 function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: string) {
+  const row = (label: string, value: string) => `  ${label.padEnd(27)} ${value}`;
+  const ownServers = devServers?.describe() ?? [];
   const lines = [
     '',
     'Poolgraph is up.',
     '',
-    `  Web app                     ${scheme}://localhost:${clientPort}/`,
-    `  GraphiQL explorer           ${scheme}://localhost:${gatewayPort}/explorer`,
-    `  GraphQL (HTTP + WebSocket)  ${gatewayUrl}`,
-    `  Gateway health / metrics    ${scheme}://localhost:${gatewayPort}/readyz  ${scheme}://localhost:${gatewayPort}/metrics`,
+    row('Web app', `${scheme}://localhost:${clientPort}/`),
+    row('GraphiQL explorer', `${scheme}://localhost:${gatewayPort}/explorer`),
+    row('GraphQL (HTTP + WebSocket)', gatewayUrl),
+    row(
+      'Gateway health / metrics',
+      `${scheme}://localhost:${gatewayPort}/readyz  ${scheme}://localhost:${gatewayPort}/metrics`,
+    ),
     ...(certs
       ? [`  TLS on every hop; certificates in .poolgraph/certs/ (trust ca.crt in your browser)`]
       : []),
@@ -220,15 +225,20 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: strin
           `  MariaDB primary :3307 and read replica :3308 (pools listings, reports; .poolgraph/fleet/)`,
         ]
       : []),
-    ...(devServers?.describe() ?? []).map((line) => `  ${'Own server'.padEnd(26)} ${line}`),
-    ...SUBGRAPHS.map(
-      (name) => `  ${`${name} subgraph`.padEnd(26)} ${subgraphUrl(ports[name])}/graphql`,
-    ),
-    `  ${'Redis'.padEnd(26)} ${describeRedisUrl(redisUrl)}${
-      isClusterUrl(redisUrl)
-        ? ` (cluster${redisCluster ? ', local, 3 masters: .poolgraph/fleet/redis-cluster/' : ''})`
-        : ''
-    }`,
+    ...SUBGRAPHS.map((name) => row(`${name} subgraph`, `${subgraphUrl(ports[name])}/graphql`)),
+    ...ownServers.map(({ label, text }) => row(label, text)),
+    ...(ownServers.some(({ label }) => label === 'Redis')
+      ? []
+      : [
+          row(
+            'Redis',
+            `${describeRedisUrl(redisUrl)}${
+              isClusterUrl(redisUrl)
+                ? ` (cluster${redisCluster ? ', local, 3 masters: .poolgraph/fleet/redis-cluster/' : ''})`
+                : ''
+            }`,
+          ),
+        ]),
     '',
     ...(logins.length
       ? [

@@ -21,8 +21,8 @@ export const DEV_SERVERS_DIR = '.poolgraph/dev';
 export interface DevServers {
   mysqlServerUrl: string;
   redisUrl: string;
-  /** One line per server for the banner: where it is and whose it is. */
-  describe(): string[];
+  /** One banner row per server this started: where it is and where its data is kept. */
+  describe(): Array<{ label: 'MariaDB' | 'Redis'; text: string }>;
   /** Stops the servers this started (none when both were given or answering). */
   stop(): Promise<void>;
 }
@@ -100,7 +100,7 @@ export async function chooseDevServers(
   choice: DevServerChoice,
 ): Promise<DevServers | undefined> {
   const stops: Array<() => Promise<void>> = [];
-  const lines: string[] = [];
+  const lines: ReturnType<DevServers['describe']> = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne();
   };
@@ -130,7 +130,10 @@ export async function chooseDevServers(
       });
       stops.push(() => mariadb.stop());
       mysqlServerUrl = mariadb.serverUrl;
-      lines.push(`${mysqlServerUrl} (its own, data in ${DEV_SERVERS_DIR}/mysql)`);
+      lines.push({
+        label: 'MariaDB',
+        text: `${mysqlServerUrl} (started for you, data in ${DEV_SERVERS_DIR}/mysql)`,
+      });
     }
     let redisUrl = choice.redisUrl ?? DEFAULT_REDIS_URL;
     if (!choice.redisUrl && !choice.redisProvided && (!!tls || !(await redisAnswers(redisUrl)))) {
@@ -150,7 +153,10 @@ export async function chooseDevServers(
       });
       stops.push(() => redis.stop());
       redisUrl = redis.url;
-      lines.push(`${redisUrl} (its own, data in ${DEV_SERVERS_DIR}/redis)`);
+      lines.push({
+        label: 'Redis',
+        text: `${redisUrl} (started for you, data in ${DEV_SERVERS_DIR}/redis)`,
+      });
     }
     return { mysqlServerUrl, redisUrl, describe: () => lines, stop };
   } catch (error) {
