@@ -289,4 +289,27 @@ describe('delegated partner keys', () => {
       ),
     ).toEqual(['FORBIDDEN']);
   });
+
+  it('keeps a manager to 50 working keys, also when the last ones are asked for at once', async () => {
+    const manager = await stack.signUp('MANAGER');
+    const create = () =>
+      graphql(
+        stack.gatewayUrl,
+        CREATE_PARTNER_KEY,
+        { input: { name: 'CRM', scopes: ['pools:read'] } },
+        manager,
+      );
+    for (let n = 0; n < 45; n++) expect(errorCodes(await create())).toEqual([]);
+    const burst = await Promise.all(Array.from({ length: 12 }, create));
+    const codes = burst.map((answer) => errorCodes(answer)[0] ?? 'OK');
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(5);
+    expect(codes.filter((code) => code === 'CONFLICT')).toHaveLength(7);
+    const listed = await gql<{ apiKeys: unknown[] }>(
+      stack,
+      'query { apiKeys { id } }',
+      {},
+      manager,
+    );
+    expect(listed.apiKeys).toHaveLength(50);
+  });
 });

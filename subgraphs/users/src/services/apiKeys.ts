@@ -13,11 +13,13 @@ import {
   conflict,
   isUuid,
   notFound,
+  retryTransaction,
   uuidv7,
   type CallerIdentity,
   type SessionRevocations,
 } from '@poolgraph/platform';
 import type { UsersDb } from '../db/index.ts';
+import { lockUserCredentials } from '../data/users.ts';
 import type { AccessTokenSigner } from '../auth/keys.ts';
 import type { SecondFactorService } from './secondFactor.ts';
 import {
@@ -90,18 +92,34 @@ export function createApiKeyService({
     // The prefix lets secret scanners and people recognise a key; 32 random bytes follow.
     const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const id = uuidv7();
-    await insertApiKey(db, {
-      id,
-      name,
-      scopes,
-      prefix: secret.slice(0, SHOWN_CHARACTERS),
-      secretHash: hashSecret(secret),
-      createdBy: issuer.userId,
-      delegatedBy: delegation?.managerId ?? null,
-      poolIds: delegation?.poolIds ?? null,
-      expiresAt,
-      note,
-    });
+    // The issuer's row is locked while the cap is counted and the key inserted: 50 requests at
+    // once cannot each see 49 keys and all insert.
+    await retryTransaction(() =>
+      db.transaction(async (tx) => {
+        await lockUserCredentials(tx, issuer.userId);
+        if (
+          delegation &&
+          (await countLiveApiKeysDelegatedBy(tx, issuer.userId, new Date())) >=
+            MAX_LIVE_KEYS_PER_MANAGER
+        ) {
+          throw conflict(
+            `You already have ${MAX_LIVE_KEYS_PER_MANAGER} working keys; revoke one you no longer use first.`,
+          );
+        }
+        await insertApiKey(tx, {
+          id,
+          name,
+          scopes,
+          prefix: secret.slice(0, SHOWN_CHARACTERS),
+          secretHash: hashSecret(secret),
+          createdBy: issuer.userId,
+          delegatedBy: delegation?.managerId ?? null,
+          poolIds: delegation?.poolIds ?? null,
+          expiresAt,
+          note,
+        });
+      }),
+    );
     return { apiKey: (await selectApiKeyById(db, id))!, secret };
   }
 
@@ -124,14 +142,6 @@ export function createApiKeyService({
         if (foreign) {
           throw badUserInput('poolIds', `${foreign} is not a pool you manage.`);
         }
-      }
-      if (
-        (await countLiveApiKeysDelegatedBy(db, manager.userId, new Date())) >=
-        MAX_LIVE_KEYS_PER_MANAGER
-      ) {
-        throw conflict(
-          `You already have ${MAX_LIVE_KEYS_PER_MANAGER} working keys; revoke one you no longer use first.`,
-        );
       }
       return issue(manager, input, { managerId: manager.userId, poolIds });
     },
