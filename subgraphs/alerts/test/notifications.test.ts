@@ -206,4 +206,21 @@ describe('notifications', () => {
       removeNotificationChannel: true,
     });
   });
+
+  it('keeps a manager to 10 channels, also when 25 are asked for at once', async () => {
+    const manager = await stack.signUp('MANAGER');
+    const burst = await Promise.all(
+      Array.from({ length: 25 }, (_, n) =>
+        world.raw(manager, ADD, { i: { kind: 'EMAIL', email: `desk${n}@example.com` } }),
+      ),
+    );
+    const codes = burst.map((response) => errorCodes(response)[0] ?? 'OK');
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(10);
+    expect(codes.filter((code) => code !== 'OK')).toEqual(Array(15).fill('BAD_USER_INPUT'));
+    const { notificationChannels } = await world.as<{ notificationChannels: unknown[] }>(
+      manager,
+      '{ notificationChannels { id } }',
+    );
+    expect(notificationChannels).toHaveLength(10);
+  });
 });

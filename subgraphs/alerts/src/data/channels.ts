@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { openValue, sealValue, type Keyring } from '@poolgraph/platform';
-import type { AlertsQueryable } from '../db/index.ts';
+import type { AlertsQueryable, AlertsTx } from '../db/index.ts';
 import { notificationChannels, type ChannelKind } from '../db/schema.ts';
 import { SEALED } from './sealedColumns.ts';
 
@@ -85,13 +85,18 @@ export async function selectChannelsWithSecret(
   );
 }
 
-/** countChannels: a manager's channel count (the per-manager cap). */
-export async function countChannels(db: AlertsQueryable, managerId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
+/**
+ * countChannelsLocked: the manager's channels, their rows and the gap after them locked until the
+ * transaction ends, so two additions at once cannot both pass the cap (one waits, or deadlocks
+ * and is retried).
+ */
+export async function countChannelsLocked(tx: AlertsTx, managerId: string): Promise<number> {
+  const rows = await tx
+    .select({ id: notificationChannels.id })
     .from(notificationChannels)
-    .where(eq(notificationChannels.managerId, managerId));
-  return Number(row?.n ?? 0);
+    .where(eq(notificationChannels.managerId, managerId))
+    .for('update');
+  return rows.length;
 }
 
 /** insertChannel: the secret (WEBHOOK) is sealed for this channel's id before it is written. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { requireRole } from '@poolgraph/auth';
-import { badUserInput, isUuid, notFound, uuidv7 } from '@poolgraph/platform';
+import { badUserInput, isUuid, notFound, retryTransaction, uuidv7 } from '@poolgraph/platform';
 import type { MutationResolvers } from '../__generated__/resolvers.ts';
 import {
-  countChannels,
+  countChannelsLocked,
   deleteChannel,
   insertChannel,
   selectChannelsByManager,
@@ -42,10 +42,20 @@ export const NotificationMutations: Pick<
     } else {
       throw badUserInput('input.kind', 'IN_APP always exists; add WEBHOOK or EMAIL.');
     }
-    if ((await countChannels(db, caller.userId)) >= MAX_CHANNELS_PER_MANAGER) {
-      throw badUserInput('input.kind', `at most ${MAX_CHANNELS_PER_MANAGER} channels per manager.`);
-    }
-    await insertChannel(db, secrets, { id, managerId: caller.userId, kind: input.kind, ...values });
+    const row = { id, managerId: caller.userId, kind: input.kind, ...values };
+    await retryTransaction(
+      () =>
+        db.transaction(async (tx) => {
+          if ((await countChannelsLocked(tx, caller.userId)) >= MAX_CHANNELS_PER_MANAGER) {
+            throw badUserInput(
+              'input.kind',
+              `at most ${MAX_CHANNELS_PER_MANAGER} channels per manager.`,
+            );
+          }
+          await insertChannel(tx, secrets, row);
+        }),
+      { attempts: 20 },
+    );
     const channel = (await selectChannelsByManager(db, caller.userId)).find((c) => c.id === id)!;
     return { channel, secret: values.secret };
   },
