@@ -291,10 +291,9 @@ describe('delegated partner keys', () => {
     expect(theirs.apiKeys).toEqual([]);
   });
 
-  it('refuses a scope the manager lacks, a pool that is not theirs, and bad input, writing nothing', async () => {
+  it('refuses a pool that is not theirs and bad input, writing nothing', async () => {
     const create = (input: Record<string, unknown>, user = managerA) =>
       graphql(stack.gatewayUrl, CREATE_PARTNER_KEY, { input: { name: 'X', ...input } }, user);
-    expect(errorCodes(await create({ scopes: ['ledger:write'] }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await create({ scopes: ['pools:read'], poolIds: [b1] }))).toEqual([
       'BAD_USER_INPUT',
     ]);

@@ -1,4 +1,4 @@
-import { hasRole, type Viewer } from '@poolgraph/auth';
+import { delegationCovers, hasRole, isDelegated, type Viewer } from '@poolgraph/auth';
 import { badUserInput, conflict, forbidden, notFound } from '@poolgraph/platform';
 import { canSeePool, effectiveStatus, type PoolView } from '../access.ts';
 import type { PoolIdentity } from '../data/poolAccounts.ts';
@@ -79,12 +79,21 @@ export function checkMovement(
 ): void {
   const { actor, by, statuses } = movement.requires;
   const { facts, isMember } = view;
+  // A manager's delegated key moves money only in the pools it covers (recordContribution).
+  const delegated = by === 'manager' && isDelegated(actor);
+  if (
+    delegated &&
+    facts &&
+    !delegationCovers(actor, { id: facts.poolId, managerId: facts.managerId })
+  ) {
+    throw forbidden('This API key does not cover this pool.');
+  }
   // For manager movements the membership is the named investor's, not the caller's.
   if (!facts || !canSeePool(actor, { facts, isMember: isMember && by === 'member' }, null)) {
     throw notFound('Pool');
   }
   if (by === 'manager') {
-    if (facts.managerId !== actor.userId && !hasRole(actor, 'ADMIN')) {
+    if (facts.managerId !== actor.userId && !hasRole(actor, 'ADMIN') && !delegated) {
       throw forbidden("Only the pool's manager can move its money.");
     }
     if (movement.requires.member && !isMember) {
