@@ -68,6 +68,17 @@ export const readsWholePool = (request: Pick<PostingRequest, 'moves'>) =>
   request.moves === 'DISTRIBUTION' || request.moves === 'FEE';
 
 /**
+ * A manager's delegated key moves money only in the pools it covers (recordContribution):
+ * FORBIDDEN in any other, its manager's uncovered pools included. The pool's manager never
+ * changes, so the local copy's word is final (pools, asked as the key, would hide the pool).
+ */
+export function checkDelegatedPool(actor: Viewer, facts: { poolId: string; managerId: string }) {
+  if (!delegationCovers(actor, { id: facts.poolId, managerId: facts.managerId })) {
+    throw forbidden('This API key does not cover this pool.');
+  }
+}
+
+/**
  * The one check of a movement against a view of its pool: run on the local copy before the
  * movement is queued, and inside the posting on the facts and membership read under the pool's
  * cash row lock, so a close or a removal that commits first is always seen. A pool the caller
@@ -79,15 +90,8 @@ export function checkMovement(
 ): void {
   const { actor, by, statuses } = movement.requires;
   const { facts, isMember } = view;
-  // A manager's delegated key moves money only in the pools it covers (recordContribution).
   const delegated = by === 'manager' && isDelegated(actor);
-  if (
-    delegated &&
-    facts &&
-    !delegationCovers(actor, { id: facts.poolId, managerId: facts.managerId })
-  ) {
-    throw forbidden('This API key does not cover this pool.');
-  }
+  if (delegated && facts) checkDelegatedPool(actor, facts);
   // For manager movements the membership is the named investor's, not the caller's.
   if (!facts || !canSeePool(actor, { facts, isMember: isMember && by === 'member' }, null)) {
     throw notFound('Pool');

@@ -1,4 +1,4 @@
-import { requireRole, type Viewer } from '@poolgraph/auth';
+import { isDelegated, requireRole, type Viewer } from '@poolgraph/auth';
 import { parseAmount } from '@poolgraph/money';
 import { badUserInput, forbidden, isUuid } from '@poolgraph/platform';
 import type { TransactionRow } from '../data/transactions.ts';
@@ -10,7 +10,7 @@ import {
   requestHash,
 } from './inputs.ts';
 import type { Poster } from './lanes.ts';
-import { checkMovement, type Movement, type Requirements } from './movement.ts';
+import { checkDelegatedPool, checkMovement, type Movement, type Requirements } from './movement.ts';
 import { checkedView, type PoolFactsDeps } from './poolView.ts';
 
 export interface OperationDeps extends PoolFactsDeps {
@@ -55,6 +55,10 @@ export async function submit(deps: OperationDeps, movement: Movement): Promise<T
       amountMinor: parseAmount(movement.amount, currency, { field: 'amount' }),
       occurredAt: movement.occurredAt,
     });
+  if (isDelegated(movement.requires.actor)) {
+    const local = await deps.views(poolId, movement.investorId);
+    if (local.facts) checkDelegatedPool(movement.requires.actor, local.facts);
+  }
   let facts;
   try {
     ({ facts } = await checkedView(deps, poolId, movement.investorId, (view) =>
