@@ -149,7 +149,7 @@ describe('partner subscriptions (x-api-key in connection_init)', () => {
       },
     );
     // The ledger does not say whether a pool it hides exists; alerts says the key lacks it.
-    await eventually(() => {
+    await eventually(async () => {
       expect(codesOf(otherOfA)).toEqual(['NOT_FOUND']);
       expect(codesOf(ofB)).toEqual(['NOT_FOUND']);
       expect(codesOf(alertsOfB)).toEqual(['FORBIDDEN']);
@@ -157,9 +157,9 @@ describe('partner subscriptions (x-api-key in connection_init)', () => {
     // Large contributions (alerts) in B's pool and A's other pool first, then in the key's.
     await joinAndContribute(stack, b1, investor, '50.00');
     await joinAndContribute(stack, a2, investor, '50.00');
-    await eventually(() => expect(poolsIn(control, 'alertRaised')).toContain(a2), 30_000);
+    await eventually(async () => expect(poolsIn(control, 'alertRaised')).toContain(a2), 30_000);
     const tx = await joinAndContribute(stack, a1, investor, '50.00');
-    await eventually(() => {
+    await eventually(async () => {
       expect(poolsIn(balances, 'balanceChanged')).toContain(a1);
       expect(
         transactions.results.map((r) => (r.data?.transactionPosted as { id: string })?.id),
@@ -183,7 +183,7 @@ describe('partner subscriptions (x-api-key in connection_init)', () => {
       { p: a1 },
       'subscription($p: ID!) { balanceChanged(poolId: $p) { pool { id } } }',
     );
-    await eventually(() => {
+    await eventually(async () => {
       expect(codesOf(manifestText)).toEqual(['PERSISTED_QUERY_NOT_ALLOWED']);
       expect(codesOf(otherText)).toEqual(['PERSISTED_QUERY_NOT_ALLOWED']);
     });
@@ -193,7 +193,7 @@ describe('partner subscriptions (x-api-key in connection_init)', () => {
     const unknown = socket({ 'x-api-key': `pgk_${'A'.repeat(43)}` });
     const malformed = socket({ 'x-api-key': 'pgk_short' });
     const both = socket({ 'x-api-key': key.secret, authorization: `Bearer ${managerA.token}` });
-    await eventually(() => {
+    await eventually(async () => {
       expect(unknown.state.closed).toBe(4401);
       expect(malformed.state.closed).toBe(4401);
       expect(both.state.closed).toBe(4401);
@@ -207,7 +207,7 @@ describe('partner subscriptions (x-api-key in connection_init)', () => {
     // Past the first token's life and the upstream's move to the next one.
     await new Promise((resolve) => setTimeout(resolve, 65_000));
     const tx = await joinAndContribute(stack, a1, await stack.signUp('INVESTOR'), '1.00');
-    await eventually(() => {
+    await eventually(async () => {
       expect(
         transactions.results.map((r) => (r.data?.transactionPosted as { id: string })?.id),
       ).toContain(tx);
@@ -221,7 +221,7 @@ describe('partner subscriptions (x-api-key in connection_init)', () => {
       { id: own.id },
       managerA,
     );
-    await eventually(() => expect(state.closed).toBe(4401), 10_000);
+    await eventually(async () => expect(state.closed).toBe(4401), 10_000);
     expect(Date.now() - revokedAt).toBeLessThan(5_000);
   }, 150_000);
 });
