@@ -156,6 +156,7 @@ export function createGateway(options: GatewayOptions): HttpService {
         metrics: createSubscriptionMetrics(metrics.registry),
         upstream,
         policy: partners.policy,
+        apiKeys: partners.apiKeys,
         limits: limits.limits,
         rateLimiter: limits.limiter,
         addressOf: (req) => resolveClientAddress(req, trustedProxies),

@@ -179,7 +179,7 @@ export type PartnerKeyInput = {
   poolIds?: Array<string | number> | null | undefined;
   /**
    * What the key may do, each listed once; only scopes the manager holds: pools:read,
-   * ledger:read, reports:read.
+   * ledger:read, reports:read, ledger:write (recordContribution in the key's pools).
    */
   scopes: Array<string>;
 };

@@ -21,8 +21,16 @@ export interface ApiKeyIdentity {
 }
 
 export interface ApiKeyAuthenticator {
-  /** The key's identity, or 401 UNAUTHENTICATED when it is not a live key. */
-  authenticate(apiKey: string, requestId: string): Promise<ApiKeyIdentity>;
+  /**
+   * The key's identity, or 401 UNAUTHENTICATED when it is not a live key. `freshForMs`: a
+   * cached token with less life left than this is exchanged again (a socket keeps its token
+   * fresh enough for its upstream subscriptions to move to the next one before it expires).
+   */
+  authenticate(
+    apiKey: string,
+    requestId: string,
+    options?: { freshForMs?: number },
+  ): Promise<ApiKeyIdentity>;
 }
 
 const refused = () => invalidCredential('The API key is not valid or has been revoked.');
@@ -86,9 +94,9 @@ export function createApiKeyAuthenticator({
     return entry;
   }
 
-  async function tokenFor(apiKey: string, hash: string, requestId: string) {
+  async function tokenFor(apiKey: string, hash: string, requestId: string, freshForMs: number) {
     const cached = tokens.get(hash);
-    if (cached && cached.expiresAt - Date.now() > REFRESH_BEFORE_EXPIRY_MS) return cached;
+    if (cached && cached.expiresAt - Date.now() > freshForMs) return cached;
     const failed = refusedAt.get(hash);
     if (failed !== undefined && Date.now() - failed < REFUSED_FOR_MS) throw refused();
     let pending = exchanging.get(hash);
@@ -100,11 +108,12 @@ export function createApiKeyAuthenticator({
   }
 
   return {
-    async authenticate(apiKey, requestId) {
+    async authenticate(apiKey, requestId, options) {
       // Malformed keys never reach the users subgraph.
       if (!looksLikeApiKey(apiKey)) throw refused();
       const hash = createHash('sha256').update(apiKey).digest('hex');
-      const { authorization } = await tokenFor(apiKey, hash, requestId);
+      const freshForMs = Math.max(options?.freshForMs ?? 0, REFRESH_BEFORE_EXPIRY_MS);
+      const { authorization } = await tokenFor(apiKey, hash, requestId, freshForMs);
       try {
         const viewer = await verifier.verify(authorization.slice('Bearer '.length));
         return { viewer, authorization };

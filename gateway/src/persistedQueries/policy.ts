@@ -91,23 +91,26 @@ export function persistedQueryPlugin(
 
 /**
  * The same rule for a graphql-ws subscribe payload (`attachGatewaySubscriptions` asks it): the
- * query to run, or the errors to answer with. Over WebSocket a manifest body sent as is is
- * accepted too (graphql-ws clients send text); anything else is refused when restricted.
+ * query to run, or the errors to answer with. An API key runs manifest operations by id only,
+ * as over HTTP: `extensions.persistedQuery.sha256Hash`, with no query or the manifest's own
+ * body; text without an id is PERSISTED_QUERY_NOT_ALLOWED. Under SAFELIST=enforce other callers
+ * may also send a manifest body as is (graphql-ws clients send text).
  */
 export function subscriptionQuery(
   policy: PersistedQueryPolicy | undefined,
   payload: { query?: unknown; extensions?: Record<string, unknown> | null },
   apiKey: boolean,
 ): string | readonly GraphQLError[] {
-  const query = typeof payload.query === 'string' ? payload.query : undefined;
-  if (!policy) return query ?? '';
+  const query =
+    typeof payload.query === 'string' && payload.query !== '' ? payload.query : undefined;
+  if (!policy && !apiKey) return query ?? '';
   const hash = (payload.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
     ?.sha256Hash;
-  const trusted =
-    (typeof hash === 'string' ? policy.documents.get(hash) : undefined) ??
-    (query !== undefined ? policy.documents.get(sha256(query)) : undefined);
-  if (trusted) return trusted.body;
-  if (!apiKey && !policy.enforce) return query ?? '';
+  const byId = typeof hash === 'string' ? policy?.documents.get(hash) : undefined;
+  if (byId && (query === undefined || sha256(query) === byId.id)) return byId.body;
+  const byText = query !== undefined ? policy?.documents.get(sha256(query)) : undefined;
+  if (byText && !apiKey) return byText.body;
+  if (!apiKey && !policy?.enforce) return query ?? '';
   if (typeof hash === 'string' && query === undefined) return [notFound()];
   return [notAllowed(apiKey ? 'An API key' : 'This gateway (SAFELIST=enforce)')];
 }

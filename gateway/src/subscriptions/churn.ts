@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Viewer } from '@poolgraph/auth';
+import { isPartner, type Viewer } from '@poolgraph/auth';
 import { addressBucket } from '@poolgraph/platform';
 import type { RateIdentity, RateLimiter } from '../limits/rateLimit.ts';
 import { TOO_MANY_CONNECTIONS } from './connectionLimits.ts';
@@ -13,7 +13,11 @@ import { TOO_MANY_CONNECTIONS } from './connectionLimits.ts';
  * The limiter fails open, as on HTTP.
  */
 export function socketRateLimits(limiter: RateLimiter | undefined) {
-  const userOf = (viewer: Viewer): RateIdentity => ({ kind: 'user', id: viewer.userId });
+  // A key is charged to the key's bucket, as over HTTP (its viewer's id is the key's).
+  const userOf = (session: RateSubject): RateIdentity => ({
+    kind: session.apiKey || isPartner(session.viewer) ? 'key' : 'user',
+    id: session.viewer.userId,
+  });
 
   /** The limiter's refusal (RATE_LIMITED with retryAfterSeconds), without its HTTP details. */
   async function refusal(identity: RateIdentity): Promise<GraphQLError | undefined> {
@@ -30,22 +34,28 @@ export function socketRateLimits(limiter: RateLimiter | undefined) {
 
   return {
     /** A subscribe message: refused with RATE_LIMITED when the user is over their allowance. */
-    subscribe: (viewer: Viewer) => refusal(userOf(viewer)),
+    subscribe: (session: RateSubject) => refusal(userOf(session)),
     /** A complete message: honoured (it frees work), but charged. */
-    complete: (viewer: Viewer) => void refusal(userOf(viewer)),
+    complete: (session: RateSubject) => void refusal(userOf(session)),
     /**
      * A connection_init: charged to the user, or to the address when its token is refused.
      * Returns the close reason when over the allowance (close code 4429).
      */
-    async connection(viewer: Viewer | null, address: string): Promise<string | undefined> {
-      const identity: RateIdentity = viewer
-        ? userOf(viewer)
+    async connection(session: RateSubject | null, address: string): Promise<string | undefined> {
+      const identity: RateIdentity = session
+        ? userOf(session)
         : { kind: 'ip', id: addressBucket(address) };
       const refused = await refusal(identity);
       return refused && refused.message;
     },
     closeCode: TOO_MANY_CONNECTIONS,
   };
+}
+
+/** Who a socket's messages are charged to: its session's viewer, by key or by user. */
+interface RateSubject {
+  viewer: Viewer;
+  apiKey?: boolean;
 }
 
 export type SocketRateLimits = ReturnType<typeof socketRateLimits>;

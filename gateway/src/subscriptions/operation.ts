@@ -4,10 +4,13 @@ import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 
 export interface Session {
   viewer: Viewer;
+  /** The token subgraphs get; a key's session swaps in a fresh one before it expires. */
   authorization: string;
-  /** Token expiry, ms since the epoch: the subscriptions end then. */
+  /** Token expiry, ms since the epoch: the subscriptions end then (unless it was renewed). */
   expiresAt: number;
   clientAddress: string;
+  /** Opened with `x-api-key`: persisted operations by id only, charged to the key. */
+  apiKey?: boolean;
   /** Verifies the token again (signature cached, revocation asked); throws when it ended. */
   recheck?: () => Promise<unknown>;
 }

@@ -1,5 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import type { GraphQLError } from 'graphql';
 import { decodeJwt } from 'jose';
-import { bearerTokenOf, viewerFromAuthorization, type TokenVerifier } from '@poolgraph/auth';
+import {
+  bearerTokenOf,
+  looksLikeApiKey,
+  viewerFromAuthorization,
+  type TokenVerifier,
+} from '@poolgraph/auth';
+import { ErrorCode } from '@poolgraph/platform';
+import type { ApiKeyAuthenticator } from '../partners/apiKeys.ts';
 import type { Session } from './operation.ts';
 
 /**
@@ -26,4 +35,65 @@ export async function openSession(
   } catch {
     return null;
   }
+}
+
+/**
+ * A key's token is exchanged again once less than this is left of it, so the shared upstream
+ * subscription (which moves to a fresher token 30 s before its own expires, source.ts) always
+ * finds the next one: keys' tokens live 60 s.
+ */
+export const KEY_TOKEN_FRESH_FOR_MS = 40_000;
+
+const expiryOf = (authorization: string) =>
+  (decodeJwt(bearerTokenOf(authorization)).exp ?? 0) * 1000;
+
+/**
+ * The session a `connection_init` with `x-api-key` opens: the key exchanged for its PARTNER
+ * token as over HTTP (`partners/apiKeys.ts`), or null when the key is malformed, unknown,
+ * expired or revoked (the socket is then closed with 4401). The session outlives its 60 s
+ * tokens: every re-check (2 s) asks the authenticator again, which verifies the current token
+ * against the revocation list and swaps in a fresh one before it expires; a revoked or expired
+ * key fails it with UNAUTHENTICATED. The key's users being unreachable is not a verdict.
+ */
+export async function openKeySession(
+  apiKey: unknown,
+  clientAddress: string,
+  apiKeys: ApiKeyAuthenticator,
+): Promise<Session | null> {
+  if (typeof apiKey !== 'string' || !looksLikeApiKey(apiKey)) return null;
+  const requestId = randomUUID();
+  const identify = async () => {
+    try {
+      return await apiKeys.authenticate(apiKey, requestId, { freshForMs: KEY_TOKEN_FRESH_FOR_MS });
+    } catch (error) {
+      if ((error as GraphQLError).extensions?.code === ErrorCode.UNAUTHENTICATED) throw error;
+      // Not a verdict on the key: stream.ts and the socket's check ignore plain errors.
+      throw new Error(`the API key could not be checked: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  };
+  let first;
+  try {
+    first = await identify();
+  } catch (error) {
+    if ((error as GraphQLError).extensions?.code === ErrorCode.UNAUTHENTICATED) return null;
+    throw error;
+  }
+  const session: Session = {
+    viewer: first.viewer,
+    authorization: first.authorization,
+    expiresAt: expiryOf(first.authorization),
+    clientAddress,
+    apiKey: true,
+    recheck: async () => {
+      const next = await identify();
+      if (next.authorization !== session.authorization) {
+        session.authorization = next.authorization;
+        session.expiresAt = expiryOf(next.authorization);
+      }
+      return next.viewer;
+    },
+  };
+  return session;
 }

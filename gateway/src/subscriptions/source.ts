@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceMap } from '@apollo/gateway';
 import type { ExecutionResult, GraphQLError } from 'graphql';
-import { CURSOR_EXTENSION, ErrorCode, RESUME_EXTENSION, type Logger } from '@poolgraph/platform';
+import {
+  CURSOR_EXTENSION,
+  ErrorCode,
+  RESUME_EXTENSION,
+  SUBSCRIPTION_RECHECK_MS,
+  type Logger,
+} from '@poolgraph/platform';
 import { executeEvent } from './execute.ts';
 import { preSerialized } from './frames.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
@@ -46,6 +52,12 @@ const ROTATE_BEFORE_MS = 30_000;
 export class SharedSource {
   private readonly subscribers = new Map<Subscriber, Session>();
   private upstreamSession: Session;
+  /**
+   * The token and expiry the upstream subscription was made with: a key's session renews its
+   * token in place (session.ts), so the session object alone no longer says which one it was.
+   */
+  private upstreamAuthorization = '';
+  private upstreamExpiresAt = 0;
   private unsubscribe: () => void;
   /** Bumped on every re-subscribe, so the callbacks of a replaced upstream are ignored. */
   private generation = 0;
@@ -74,7 +86,7 @@ export class SharedSource {
   add(subscriber: Subscriber, session: Session): void {
     this.subscribers.set(subscriber, session);
     // A fresher session arriving after the move was due (nobody fresher then) moves it now.
-    if (session.expiresAt > this.upstreamSession.expiresAt) this.scheduleRotation();
+    if (session.expiresAt > this.upstreamExpiresAt) this.scheduleRotation();
   }
 
   remove(subscriber: Subscriber): void {
@@ -98,14 +110,21 @@ export class SharedSource {
 
   private scheduleRotation(): void {
     clearTimeout(this.rotation);
-    const delay = Math.max(this.upstreamSession.expiresAt - ROTATE_BEFORE_MS - Date.now(), 0);
+    const delay = Math.max(this.upstreamExpiresAt - ROTATE_BEFORE_MS - Date.now(), 0);
     this.rotation = setTimeout(() => this.rotate(), delay);
     this.rotation.unref();
   }
 
   private rotate(): void {
     const next = this.freshest();
-    if (next.expiresAt <= this.upstreamSession.expiresAt) return;
+    if (next.expiresAt <= this.upstreamExpiresAt) {
+      // None fresher yet: a key's session renews its token on its next re-check.
+      if (this.upstreamExpiresAt > Date.now()) {
+        this.rotation = setTimeout(() => this.rotate(), SUBSCRIPTION_RECHECK_MS);
+        this.rotation.unref();
+      }
+      return;
+    }
     const previous = this.unsubscribe;
     this.upstreamSession = next;
     this.unsubscribe = this.subscribeUpstream(next);
@@ -119,7 +138,7 @@ export class SharedSource {
    * remembered, so a user whose sessions are all revoked ends after trying each once.
    */
   private failOver(): boolean {
-    this.refused.add(this.upstreamSession.authorization);
+    this.refused.add(this.upstreamAuthorization);
     let next: Session | undefined;
     for (const session of this.subscribers.values()) {
       if (this.refused.has(session.authorization)) continue;
@@ -141,6 +160,8 @@ export class SharedSource {
         .filter((name) => name in this.operation.variables)
         .map((name) => [name, this.operation.variables[name]]),
     );
+    this.upstreamAuthorization = session.authorization;
+    this.upstreamExpiresAt = session.expiresAt;
     const extensions: Record<string, unknown> = { authorization: session.authorization };
     if (this.cursor !== undefined) extensions[RESUME_EXTENSION] = this.cursor;
     return this.deps.upstream.subscribe(

@@ -52,16 +52,23 @@ export function openEventStream(
   };
   source.add(subscriber, operation.session);
   metrics.active.inc();
-  const expiry = setTimeout(
-    () =>
-      endWith([
-        graphQLFailure(
-          ErrorCode.UNAUTHENTICATED,
-          'The access token has expired; subscribe again with a fresh one.',
-        ),
-      ]),
-    Math.max(operation.session.expiresAt - Date.now(), 0),
-  );
+  // A key's session renews its token (session.ts): the end moves with it.
+  let expiry: NodeJS.Timeout;
+  const armExpiry = () => {
+    expiry = setTimeout(
+      () => {
+        if (operation.session.expiresAt > Date.now()) return armExpiry();
+        endWith([
+          graphQLFailure(
+            ErrorCode.UNAUTHENTICATED,
+            'The access token has expired; subscribe again with a fresh one.',
+          ),
+        ]);
+      },
+      Math.max(operation.session.expiresAt - Date.now(), 0),
+    );
+  };
+  armExpiry();
   const { recheck } = operation.session;
   const stopRechecks = recheck
     ? scheduleRecheck(() => {

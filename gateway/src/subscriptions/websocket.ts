@@ -6,7 +6,13 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isPartner, type TokenVerifier } from '@poolgraph/auth';
-import { ErrorCode, resolveClientAddress, TRUST_NO_PROXY, type Logger } from '@poolgraph/platform';
+import {
+  ErrorCode,
+  resolveClientAddress,
+  scheduleRecheck,
+  TRUST_NO_PROXY,
+  type Logger,
+} from '@poolgraph/platform';
 import { subscriptionQuery, type PersistedQueryPolicy } from '../persistedQueries/policy.ts';
 import { DEFAULT_OPERATION_LIMITS, DEFAULT_WEBSOCKET_LIMITS } from '../limits/config.ts';
 import type { OperationLimits, WebSocketLimits } from '../limits/config.ts';
@@ -17,11 +23,34 @@ import { limitConnections } from './connectionLimits.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
 import { spliceFrame } from './frames.ts';
-import { openSession } from './session.ts';
+import { openKeySession, openSession } from './session.ts';
 import { SharedSource } from './source.ts';
 import { openEventStream } from './stream.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
+import type { ApiKeyAuthenticator } from '../partners/apiKeys.ts';
+
+/** The key could not be checked (users unreachable): the client may retry (RFC 6455 1013). */
+const CLOSE_TRY_AGAIN_LATER = 1013;
+
+/**
+ * A key's socket lives only as long as its key: the session's re-check (2 s, the bound bearer
+ * sockets' subscriptions respect) failing with a verdict closes it with 4401, subscriptions and
+ * all, even when it runs none. A failure to ask (users down) is not a verdict.
+ */
+function closeWhenKeyEnds(
+  session: Session,
+  socket: { close(code: number, reason: string): void; once(event: 'close', f: () => void): void },
+): void {
+  const stop = scheduleRecheck(() => {
+    session.recheck?.().catch((error: unknown) => {
+      if ((error as GraphQLError).extensions?.code !== ErrorCode.UNAUTHENTICATED) return;
+      stop();
+      socket.close(CloseCode.Unauthorized, 'Unauthorized: the API key was revoked or has expired');
+    });
+  });
+  socket.once('close', stop);
+}
 
 export interface GatewaySubscriptionsDeps {
   server: Server;
@@ -40,12 +69,16 @@ export interface GatewaySubscriptionsDeps {
   rateLimiter?: RateLimiter;
   /** The caller's address, resolved as for HTTP requests (`TRUSTED_PROXIES`). */
   addressOf?: (req: IncomingMessage) => string;
+  /** Partner keys (`x-api-key` in connection_init); without it, keys are refused (4401). */
+  apiKeys?: ApiKeyAuthenticator;
 }
 
 /**
  * Serves subscriptions over graphql-ws on the gateway's /graphql. Authentication happens once,
- * at connection_init (`{ authorization: "Bearer …" }`, else close 4401); authorization is the
- * owning subgraph's, at subscribe time and per event; the token's expiry ends every subscription.
+ * at connection_init (`{ authorization: "Bearer …" }` or `{ "x-api-key": "pgk_…" }`, else
+ * close 4401); authorization is the owning subgraph's, at subscribe time and per event; the
+ * token's expiry ends every subscription. A key's socket is closed (4401) once its key is
+ * revoked or expired, on the same 2 s re-check as the subscriptions.
  */
 export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () => Promise<void> {
   const { verifier, log, metrics, upstream } = deps;
@@ -99,17 +132,40 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
       connectionInitWaitTimeout: wsLimits.connectionInitTimeoutMs,
       async onConnect(ctx) {
         const address = addressOf(ctx.extra.request);
-        const session = await openSession(ctx.connectionParams?.authorization, address, verifier);
-        // A refused token is charged to the address, as a refused HTTP credential is.
-        const limited = await rates.connection(session?.viewer ?? null, address);
+        const params = ctx.connectionParams ?? {};
+        const apiKey = params['x-api-key'];
+        const { socket } = ctx.extra;
+        if (apiKey !== undefined && params.authorization !== undefined) {
+          socket.close(CloseCode.Unauthorized, 'Send authorization or x-api-key, not both.');
+          return false;
+        }
+        let session: Session | null;
+        try {
+          session =
+            apiKey === undefined
+              ? await openSession(params.authorization, address, verifier)
+              : deps.apiKeys
+                ? await openKeySession(apiKey, address, deps.apiKeys)
+                : null;
+        } catch (error) {
+          log.warn({ err: (error as Error).message }, 'api key could not be checked');
+          socket.close(CLOSE_TRY_AGAIN_LATER, 'API keys cannot be checked right now.');
+          return false;
+        }
+        // A refused credential is charged to the address, as a refused HTTP credential is.
+        const limited = await rates.connection(session, address);
         if (!session || limited) {
-          ctx.extra.socket.close(
+          socket.close(
             limited ? rates.closeCode : CloseCode.Unauthorized,
-            limited ?? 'Unauthorized: send { authorization: "Bearer <token>" } in connection_init',
+            limited ??
+              (apiKey === undefined
+                ? 'Unauthorized: send { authorization: "Bearer <token>" } in connection_init'
+                : 'Unauthorized: the API key is not valid or has been revoked'),
           );
           return false;
         }
-        if (!connections.admitUser(session.viewer.userId, ctx.extra.socket)) return false;
+        if (!connections.admitUser(session.viewer.userId, socket)) return false;
+        if (session.apiKey) closeWhenKeyEnds(session, socket);
         sessions.set(ctx, session);
         return true;
       },
@@ -124,7 +180,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
             ),
           ];
         }
-        const limited = await rates.subscribe(session.viewer);
+        const limited = await rates.subscribe(session);
         if (limited) return [limited];
         // graphql-ws has already counted this one.
         const open = Object.keys(ctx.subscriptions).length;
@@ -139,7 +195,11 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
         const current = deps.current();
         if (!current)
           return [graphQLFailure('SUBGRAPH_UNAVAILABLE', 'The supergraph is not loaded yet.')];
-        const query = subscriptionQuery(deps.policy, payload, isPartner(session.viewer));
+        const query = subscriptionQuery(
+          deps.policy,
+          payload,
+          !!session.apiKey || isPartner(session.viewer),
+        );
         if (typeof query !== 'string') return query;
         const document = parseWithinLimits(query, opLimits);
         if (!('kind' in document)) return document;
@@ -192,7 +252,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
       // A client's complete (or the end of a subscription) is charged like its subscribe.
       onComplete(ctx) {
         const session = sessions.get(ctx);
-        if (session) rates.complete(session.viewer);
+        if (session) rates.complete(session);
       },
       // onSubscribe put the whole operation in contextValue; graphql-ws hands it back here.
       subscribe: (args) => run(args.contextValue as Operation),

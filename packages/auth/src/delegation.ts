@@ -67,13 +67,14 @@ export function delegationCovers(
 
 /**
  * The scopes a role holds, and so may put on a key it issues. An admin holds every scope
- * (platform keys). A manager holds the reads of their own pools; not `ledger:write`, because no
- * operation lets a key change a manager's pool yet: a manager gains it here when partner writes
- * exist. Everyone else holds none and issues no key.
+ * (platform keys). A manager holds the reads of their own pools and `ledger:write`, which lets
+ * their delegated key record contributions received off the platform in the pools it covers
+ * (the ledger's `recordContribution`, the one partner write). Everyone else holds none and
+ * issues no key.
  */
 export const SCOPES_BY_ROLE: Partial<Record<Viewer['roles'][number], readonly Scope[]>> = {
   ADMIN: SCOPES,
-  MANAGER: ['pools:read', 'ledger:read', 'reports:read'],
+  MANAGER: SCOPES,
 };
 
 /** The scopes the viewer's roles hold (a partner key holds none: keys do not issue keys). */

@@ -92,7 +92,7 @@ describe('scopes an issuer holds', () => {
     scopes: [],
   });
 
-  it('gives admins every scope, managers their reads, and investors and keys none', () => {
+  it('gives admins and managers every scope, and investors and keys none', () => {
     expect(scopesHeldBy(viewer(['ADMIN']))).toEqual([
       'pools:read',
       'ledger:read',
@@ -102,11 +102,13 @@ describe('scopes an issuer holds', () => {
     expect(scopesHeldBy(viewer(['MANAGER']))).toEqual([
       'pools:read',
       'ledger:read',
+      'ledger:write',
       'reports:read',
     ]);
     expect(scopesHeldBy(viewer(['INVESTOR']))).toEqual([]);
     expect(scopesHeldBy(viewer(['PARTNER']))).toEqual([]);
-    expect(() => requireHeldScopes(viewer(['MANAGER']), ['ledger:write'])).toThrow(
+    expect(() => requireHeldScopes(viewer(['MANAGER']), ['ledger:write'])).not.toThrow();
+    expect(() => requireHeldScopes(viewer(['INVESTOR']), ['ledger:write'])).toThrow(
       'You cannot give a key the scope ledger:write',
     );
   });

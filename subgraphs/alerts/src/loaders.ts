@@ -20,6 +20,13 @@ export function createLoaders(db: AlertsDb, viewer: Viewer | null): Loaders {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     openAlertCountByPoolId: new DataLoader(async (poolIds) => {
+      const delegation = viewer?.delegation;
+      if (delegation) {
+        // A delegated key counts its manager's alerts in the pools it covers; others are 0.
+        const covered = poolIds.filter((id) => delegation.poolIds?.includes(id) ?? true);
+        const counts = await countOpenAlertsByPools(db, covered, delegation.managerId);
+        return poolIds.map((id) => counts.get(id) ?? 0);
+      }
       if (!viewer || !hasRole(viewer, 'ADMIN', 'MANAGER')) return poolIds.map(() => 0);
       const managerId = hasRole(viewer, 'ADMIN') ? undefined : viewer.userId;
       const counts = await countOpenAlertsByPools(db, poolIds, managerId);

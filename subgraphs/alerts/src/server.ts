@@ -31,7 +31,8 @@ import { createPoolsPeer } from './peers/pools.ts';
 import { resolvers } from './resolvers/index.ts';
 import { startAlertsWorker, type AlertsWorker } from './workers.ts';
 
-const partnerScope = partnerScopeRule({ read: null, write: null });
+// Keys read alerts with pools:read; only a manager's delegated keys get any (access.ts).
+const partnerScope = partnerScopeRule({ read: 'pools:read', write: null });
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 

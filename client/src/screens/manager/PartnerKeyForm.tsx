@@ -33,6 +33,7 @@ const MANAGER_SCOPES = [
   { value: 'pools:read', label: 'Read the pools and their members' },
   { value: 'ledger:read', label: 'Read balances, positions and transactions' },
   { value: 'reports:read', label: 'Read reports' },
+  { value: 'ledger:write', label: 'Record contributions received off the platform' },
 ];
 
 /** The end of the chosen day in the manager's own time zone, as the API takes it. */

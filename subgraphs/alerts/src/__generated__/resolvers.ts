@@ -407,9 +407,10 @@ export type Query = {
   alertRules: Array<AlertRule>;
   /**
    * Alerts newest first, optionally for one pool and in one status. Admins see every pool's;
-   * managers see only the pools they manage. At most `first` alerts (1 to 500, default 100;
-   * `limit` is its older name), after the alert whose id is `after`.
-   * Requires the role ADMIN or MANAGER.
+   * managers see only the pools they manage; a manager's delegated API key (pools:read) the
+   * manager's alerts in the pools it covers (FORBIDDEN for a poolId it does not cover). At most
+   * `first` alerts (1 to 500, default 100; `limit` is its older name), after the alert whose id
+   * is `after`. Requires the role ADMIN or MANAGER, or a delegated key.
    */
   alerts: Array<Alert>;
   /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
@@ -480,7 +481,8 @@ export type Subscription = {
   __typename?: 'Subscription';
   /**
    * Every alert as it is raised, for one pool, or (no poolId) for every pool the caller manages
-   * (admins: every pool). Only the pool's manager and admins may subscribe.
+   * (admins: every pool; a delegated API key: the pools it covers). Only the pool's manager,
+   * admins and the manager's delegated keys (pools:read) may subscribe.
    */
   alertRaised: Alert;
   /** Each notice of the caller's as it is written. Any signed-in user; each sees only their own. */

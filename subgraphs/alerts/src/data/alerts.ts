@@ -61,6 +61,8 @@ export interface AlertFilter {
   /** Only alerts of pools this user manages; undefined means every pool (admins). */
   managerId?: string;
   poolId?: string;
+  /** Only alerts of these pools (a delegated key's list). */
+  poolIds?: readonly string[];
   status?: AlertStatus;
   /** Continue after this alert (newest-first order). */
   after?: { raisedAt: Date; id: string };
@@ -72,6 +74,7 @@ export async function selectAlerts(db: AlertsQueryable, filter: AlertFilter): Pr
   const conditions: SQL[] = [];
   if (filter.managerId !== undefined) conditions.push(eq(alerts.managerId, filter.managerId));
   if (filter.poolId !== undefined) conditions.push(eq(alerts.poolId, filter.poolId));
+  if (filter.poolIds !== undefined) conditions.push(inArray(alerts.poolId, [...filter.poolIds]));
   if (filter.status !== undefined) conditions.push(eq(alerts.status, filter.status));
   if (filter.after) {
     const { raisedAt, id } = filter.after;

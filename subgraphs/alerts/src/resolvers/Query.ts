@@ -1,8 +1,13 @@
-import { hasRole, requireRole } from '@poolgraph/auth';
+import { requireRole } from '@poolgraph/auth';
 import { badUserInput, isUuid } from '@poolgraph/platform';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
-import { canSeeAlert, requireManagedPool } from '../access.ts';
+import {
+  canSeeAlert,
+  requireAlertReader,
+  requireManagedPool,
+  requireWatchablePool,
+} from '../access.ts';
 import { selectAlerts } from '../data/alerts.ts';
 import { selectChannelsByManager } from '../data/channels.ts';
 import { selectNotifications, selectNotificationsByIds } from '../data/notifications.ts';
@@ -33,8 +38,9 @@ async function notificationCursor(db: Context['db'], managerId: string, after?: 
 }
 
 export const Query: QueryResolvers = {
-  alerts: async (_parent, { poolId, status, first, after, limit }, { viewer, db, loaders }) => {
-    const caller = requireRole(viewer, 'ADMIN', 'MANAGER');
+  alerts: async (_parent, { poolId, status, first, after, limit }, context) => {
+    const { viewer, db, loaders } = context;
+    const reader = requireAlertReader(viewer);
     const count = pageSize(
       first != null ? 'first' : 'limit',
       first ?? limit,
@@ -43,17 +49,22 @@ export const Query: QueryResolvers = {
     );
     // A malformed pool id names no pool, so it has no alerts (and must not reach SQL as such).
     if (poolId != null && !isUuid(poolId)) return [];
+    // A key asking for a pool it does not cover is told so, not given an empty list.
+    if (poolId != null && reader.viewer.delegation) {
+      await requireWatchablePool(context, reader, poolId);
+    }
     let cursor: { raisedAt: Date; id: string } | undefined;
     if (after != null) {
       const previous = isUuid(after) ? await loaders.alertById.load(after) : null;
-      if (!previous || !canSeeAlert(caller, previous)) {
+      if (!previous || !canSeeAlert(reader.viewer, previous)) {
         throw badUserInput('after', 'must be the id of an alert from the previous page.');
       }
       cursor = { raisedAt: previous.raisedAt, id: previous.id };
     }
     const rows = await selectAlerts(db, {
-      managerId: hasRole(caller, 'ADMIN') ? undefined : caller.userId,
+      managerId: reader.managerId,
       poolId: poolId ?? undefined,
+      poolIds: reader.poolIds ?? undefined,
       status: status ?? undefined,
       after: cursor,
       limit: count,

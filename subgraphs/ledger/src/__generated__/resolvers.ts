@@ -242,7 +242,7 @@ export type Mutation = {
   distribute: Array<Transaction>;
   /** The removal saga's compensation, called by pools when its removal did not commit. */
   keepMemberInLedger: Scalars['Boolean']['output'];
-  /** Records money a member paid outside the platform (e.g. a bank transfer), at occurredAt (default now, never in the future). The pool's manager or an admin; pool OPEN or CLOSED; the investor must be a member; at most their unfunded commitment (the manager raises the commitment first for more). */
+  /** Records money a member paid outside the platform (e.g. a bank transfer), at occurredAt (default now, never in the future). The pool's manager or an admin, or the manager's delegated API key with ledger:write in a pool it covers (FORBIDDEN in any other); pool OPEN or CLOSED; the investor must be a member; at most their unfunded commitment (the manager raises the commitment first for more). A replay with the same idempotencyKey returns the original transaction. */
   recordContribution: Transaction;
   /**
    * Pays back what a payment holds in suspense (see Pool.suspense): a card payment is refunded

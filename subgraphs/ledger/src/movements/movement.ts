@@ -1,4 +1,4 @@
-import { hasRole, type Viewer } from '@poolgraph/auth';
+import { delegationCovers, hasRole, isDelegated, type Viewer } from '@poolgraph/auth';
 import { badUserInput, conflict, forbidden, notFound } from '@poolgraph/platform';
 import { canSeePool, effectiveStatus, type PoolView } from '../access.ts';
 import type { PoolIdentity } from '../data/poolAccounts.ts';
@@ -68,6 +68,17 @@ export const readsWholePool = (request: Pick<PostingRequest, 'moves'>) =>
   request.moves === 'DISTRIBUTION' || request.moves === 'FEE';
 
 /**
+ * A manager's delegated key moves money only in the pools it covers (recordContribution):
+ * FORBIDDEN in any other, its manager's uncovered pools included. The pool's manager never
+ * changes, so the local copy's word is final (pools, asked as the key, would hide the pool).
+ */
+export function checkDelegatedPool(actor: Viewer, facts: { poolId: string; managerId: string }) {
+  if (!delegationCovers(actor, { id: facts.poolId, managerId: facts.managerId })) {
+    throw forbidden('This API key does not cover this pool.');
+  }
+}
+
+/**
  * The one check of a movement against a view of its pool: run on the local copy before the
  * movement is queued, and inside the posting on the facts and membership read under the pool's
  * cash row lock, so a close or a removal that commits first is always seen. A pool the caller
@@ -79,12 +90,14 @@ export function checkMovement(
 ): void {
   const { actor, by, statuses } = movement.requires;
   const { facts, isMember } = view;
+  const delegated = by === 'manager' && isDelegated(actor);
+  if (delegated && facts) checkDelegatedPool(actor, facts);
   // For manager movements the membership is the named investor's, not the caller's.
   if (!facts || !canSeePool(actor, { facts, isMember: isMember && by === 'member' }, null)) {
     throw notFound('Pool');
   }
   if (by === 'manager') {
-    if (facts.managerId !== actor.userId && !hasRole(actor, 'ADMIN')) {
+    if (facts.managerId !== actor.userId && !hasRole(actor, 'ADMIN') && !delegated) {
       throw forbidden("Only the pool's manager can move its money.");
     }
     if (movement.requires.member && !isMember) {

@@ -1,4 +1,4 @@
-import { requireRole, type Viewer } from '@poolgraph/auth';
+import { isDelegated, requireRole, type Viewer } from '@poolgraph/auth';
 import { parseAmount } from '@poolgraph/money';
 import { badUserInput, forbidden, isUuid } from '@poolgraph/platform';
 import type { TransactionRow } from '../data/transactions.ts';
@@ -10,7 +10,7 @@ import {
   requestHash,
 } from './inputs.ts';
 import type { Poster } from './lanes.ts';
-import { checkMovement, type Movement, type Requirements } from './movement.ts';
+import { checkDelegatedPool, checkMovement, type Movement, type Requirements } from './movement.ts';
 import { checkedView, type PoolFactsDeps } from './poolView.ts';
 
 export interface OperationDeps extends PoolFactsDeps {
@@ -55,6 +55,10 @@ export async function submit(deps: OperationDeps, movement: Movement): Promise<T
       amountMinor: parseAmount(movement.amount, currency, { field: 'amount' }),
       occurredAt: movement.occurredAt,
     });
+  if (isDelegated(movement.requires.actor)) {
+    const local = await deps.views(poolId, movement.investorId);
+    if (local.facts) checkDelegatedPool(movement.requires.actor, local.facts);
+  }
   let facts;
   try {
     ({ facts } = await checkedView(deps, poolId, movement.investorId, (view) =>
@@ -92,9 +96,13 @@ function byMember(viewer: Viewer | null, capped: boolean): Requirements {
   return { actor, by: 'member', member: true, statuses: ['OPEN'], capped };
 }
 
-/** The manager's (or an admin's) movements, in OPEN or CLOSED pools. */
-function byManager(viewer: Viewer | null, forMember: boolean): Requirements {
-  const actor = requireRole(viewer, ...MANAGERS);
+/**
+ * The manager's (or an admin's) movements, in OPEN or CLOSED pools. `keys`: the manager's
+ * delegated keys may make it too (its `ledger:write` scope was checked for the root field;
+ * checkMovement asks that the key covers the pool).
+ */
+function byManager(viewer: Viewer | null, forMember: boolean, keys = false): Requirements {
+  const actor = keys && viewer?.delegation ? viewer : requireRole(viewer, ...MANAGERS);
   const statuses = ['OPEN', 'CLOSED'] as const;
   return { actor, by: 'manager', member: forMember, statuses, capped: forMember };
 }
@@ -180,7 +188,7 @@ export async function recordContribution(
   viewer: Viewer | null,
   args: MoneyArgs & { investorId: string; occurredAt?: Date | null },
 ) {
-  const requires = byManager(viewer, true);
+  const requires = byManager(viewer, true, true);
   if (!isUuid(args.investorId)) throw badUserInput('investorId', 'is not a user id.');
   const movement: Movement = {
     ...fromArgs(args),

@@ -436,7 +436,7 @@ export type PartnerKeyInput = {
   poolIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /**
    * What the key may do, each listed once; only scopes the manager holds: pools:read,
-   * ledger:read, reports:read.
+   * ledger:read, reports:read, ledger:write (recordContribution in the key's pools).
    */
   scopes: Array<Scalars['String']['input']>;
 };
