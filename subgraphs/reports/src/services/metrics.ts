@@ -12,9 +12,7 @@ export const IRR_DECIMALS = 6;
 export function ratio(numerator: bigint, denominator: bigint): string | null {
   if (denominator <= 0n || numerator < 0n) return null;
   const scale = 10n ** BigInt(RATIO_DECIMALS);
-  const digits = ((numerator * scale) / denominator)
-    .toString()
-    .padStart(RATIO_DECIMALS + 1, '0');
+  const digits = ((numerator * scale) / denominator).toString().padStart(RATIO_DECIMALS + 1, '0');
   return `${digits.slice(0, -RATIO_DECIMALS)}.${digits.slice(-RATIO_DECIMALS)}`;
 }
 
