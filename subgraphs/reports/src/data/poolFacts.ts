@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { PoolChangedPayload } from '@poolgraph/events';
 import type { ReportsQueryable } from '../db/index.ts';
-import { list, selectRows, toBigInt } from './rows.ts';
+import { list, selectRows, toBigInt, toInstant } from './rows.ts';
 
 export interface PoolFactsRow {
   poolId: string;
@@ -55,7 +55,7 @@ type Raw = {
   committed_minor: string;
   called_minor: string;
   member_count: number;
-  created_at: Date | null;
+  created_at: Date | string | null;
 };
 const toRow = (r: Raw): PoolFactsRow => ({
   poolId: r.pool_id,
@@ -66,7 +66,7 @@ const toRow = (r: Raw): PoolFactsRow => ({
   committedMinor: toBigInt(r.committed_minor),
   calledMinor: toBigInt(r.called_minor),
   memberCount: Number(r.member_count),
-  createdAt: r.created_at,
+  createdAt: r.created_at === null ? null : toInstant(r.created_at),
 });
 
 /** selectPoolFactsByIds: the pools' latest snapshots (unknown ids are absent). */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ReportsQueryable } from '../db/index.ts';
-import { selectRows, toBigInt } from './rows.ts';
+import { selectRows, toBigInt, toInstant } from './rows.ts';
 
 /** A manager's valuation of a pool on a UTC day. */
 export interface ValuationRow {
@@ -45,7 +45,7 @@ type Raw = {
   value_minor: string;
   note: string | null;
   recorded_by: string;
-  recorded_at: Date;
+  recorded_at: Date | string;
 };
 const toRow = (r: Raw): ValuationRow => ({
   id: r.id,
@@ -55,7 +55,7 @@ const toRow = (r: Raw): ValuationRow => ({
   valueMinor: toBigInt(r.value_minor),
   note: r.note,
   recordedBy: r.recorded_by,
-  recordedAt: r.recorded_at,
+  recordedAt: toInstant(r.recorded_at),
 });
 
 /** selectPoolValuations: a pool's valuations, newest day first (primary key range). */
