@@ -58,14 +58,17 @@ export function Figure({
 export function PerformanceFigures({
   figures,
   navLabel = 'NAV',
+  narrow = false,
 }: {
   figures: Omit<PerformanceFiguresFieldsFragment, 'navDate' | ' $fragmentName'> & {
     navDate?: string | null;
   };
   navLabel?: string;
+  /** In a half-width card: three figures a row at every width. */
+  narrow?: boolean;
 }) {
   return (
-    <SimpleGrid cols={{ base: 3, sm: 6 }} spacing="sm">
+    <SimpleGrid cols={narrow ? 3 : { base: 3, sm: 6 }} spacing="sm">
       <Figure label={navLabel} hint={METRIC_HINTS.NAV} testId="metric-nav">
         <MoneyText money={figures.nav ?? null} />
         {figures.navDate && (

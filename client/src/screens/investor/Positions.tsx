@@ -166,6 +166,7 @@ function PositionCard({
           <PerformanceFigures
             figures={{ ...performance, nav: performance.navShare }}
             navLabel="NAV share"
+            narrow
           />
         </Stack>
       )}
