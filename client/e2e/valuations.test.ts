@@ -147,6 +147,16 @@ describe('valuations and performance in the web app', () => {
       .poll(() => manager.getByTestId('metric-nav').textContent())
       .toContain('$11,000.00');
 
+    // The reports screen shows the same figures.
+    await manager.getByRole('link', { name: 'Reports' }).click();
+    await manager.waitForURL('**/manager/reports');
+    await manager.getByRole('heading', { name: 'Pool performance' }).waitFor();
+    await manager.getByText('Investors', { exact: true }).waitFor();
+    await expect
+      .poll(() => manager.getByTestId('metric-nav').textContent())
+      .toContain('$11,000.00');
+    await review(manager, 'valuations-reports');
+
     // A member sees their own share on their positions.
     const investor = await newPage();
     await logIn(investor, ada);

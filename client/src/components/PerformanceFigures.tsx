@@ -64,11 +64,12 @@ export function PerformanceFigures({
     navDate?: string | null;
   };
   navLabel?: string;
-  /** In a half-width card: three figures a row at every width. */
+  /** In a half-width card: at most three figures a row. */
   narrow?: boolean;
 }) {
+  // Two a row on a phone: a large NAV (monospace, never wrapped) must fit its column.
   return (
-    <SimpleGrid cols={narrow ? 3 : { base: 3, sm: 6 }} spacing="sm">
+    <SimpleGrid cols={narrow ? { base: 2, xs: 3 } : { base: 2, xs: 3, md: 6 }} spacing="sm">
       <Figure label={navLabel} hint={METRIC_HINTS.NAV} testId="metric-nav">
         <MoneyText money={figures.nav ?? null} />
         {figures.navDate && (

@@ -1,6 +1,7 @@
 import { money } from '@poolgraph/money';
 import type { PoolPerformanceResolvers } from '../__generated__/resolvers.ts';
 import { selectPoolSeries } from '../data/poolDays.ts';
+import { multiples } from '../services/metrics.ts';
 
 export const PoolPerformance: PoolPerformanceResolvers = {
   pool: (p) => ({ id: p.poolId }),
@@ -12,7 +13,8 @@ export const PoolPerformance: PoolPerformanceResolvers = {
   withdrawn: (p) => money(p.withdrawn, p.currency),
   cash: (p) => money(p.contributed - p.distributed - p.fees - p.withdrawn, p.currency),
   investorCount: (p) => p.investorCount,
-  dpi: async (p) => (await p.metrics()).dpi,
+  // From the totals alone: DPI needs no valuation, so asking for it reads no movements.
+  dpi: (p) => multiples(p, null).dpi,
   nav: async (p) => {
     const { nav } = await p.metrics();
     return nav === null ? null : money(nav, p.currency);
