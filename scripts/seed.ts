@@ -4,6 +4,7 @@ import { schema as usersSchema } from '@poolgraph/users/db';
 import { call, type Auth } from './lib/graphql.ts';
 import { seedAlerts } from './seed-alerts.ts';
 import { seedPools } from './seed-pools.ts';
+import { seedValuations } from './seed-valuations.ts';
 import { seedReports } from './seed-reports.ts';
 import { seedPayments, type PaymentsSeedOptions } from './seed-payments.ts';
 
@@ -61,7 +62,10 @@ async function account(url: string, person: (typeof PEOPLE)[number]): Promise<Au
   }
 }
 
-/** The demo: an admin, a manager, two investors, two pools with money in them. Idempotent. */
+/**
+ * The demo: an admin, a manager, two investors, two pools with money in them, the fund valued.
+ * Idempotent.
+ */
 export async function seedDemo({
   gatewayUrl,
   usersMysqlUrl,
@@ -80,6 +84,7 @@ export async function seedDemo({
     PEOPLE.map((person) => account(gatewayUrl, person)),
   );
   await seedPools(gatewayUrl, { manager: manager!, ivy: ivy!, ian: ian! });
+  await seedValuations(gatewayUrl, manager!);
   await seedAlerts(gatewayUrl, manager!, ivy!);
   await seedReports({
     gatewayUrl,

@@ -6,4 +6,6 @@ export default subgraphCodegen({
   InvestorStatement: '../services/statements.ts#StatementModel',
   StatementLine: '../services/statements.ts#StatementLineModel',
   PerformancePoint: '../services/performance.ts#PerformancePointModel',
+  Valuation: '../data/valuations.ts#ValuationRow',
+  InvestorPerformance: '../services/poolMetrics.ts#InvestorPerformanceModel',
 });

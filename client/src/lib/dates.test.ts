@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatMoment, formatRatio } from './dates.ts';
+import { formatCalendarDay, formatDay, formatMoment, formatRatio } from './dates.ts';
 
 describe('dates and ratios', () => {
   it('formats a day and a moment in the given locale, the moment with its time zone', () => {
@@ -13,5 +13,11 @@ describe('dates and ratios', () => {
     expect(formatRatio('1.234999')).toBe('1.23×');
     expect(formatRatio('0.995000')).toBe('1.00×');
     expect(formatRatio(null)).toBe('—');
+  });
+});
+
+describe('calendar days stated in UTC', () => {
+  it('shows the same day in every time zone', () => {
+    expect(formatCalendarDay('2026-01-31', 'en-US')).toBe('Jan 31, 2026');
   });
 });

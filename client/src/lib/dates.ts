@@ -5,7 +5,7 @@
  * reading the same row agree on when it happened.
  */
 const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(kind: 'day' | 'moment', locale?: string): Intl.DateTimeFormat {
+function formatter(kind: 'day' | 'utcDay' | 'moment', locale?: string): Intl.DateTimeFormat {
   const key = `${kind}:${locale ?? ''}`;
   let f = cache.get(key);
   if (!f) {
@@ -13,14 +13,16 @@ function formatter(kind: 'day' | 'moment', locale?: string): Intl.DateTimeFormat
       locale,
       kind === 'day'
         ? { dateStyle: 'medium' }
-        : {
-            year: 'numeric',
-            month: 'short',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: '2-digit',
-            timeZoneName: 'short',
-          },
+        : kind === 'utcDay'
+          ? { dateStyle: 'medium', timeZone: 'UTC' }
+          : {
+              year: 'numeric',
+              month: 'short',
+              day: 'numeric',
+              hour: 'numeric',
+              minute: '2-digit',
+              timeZoneName: 'short',
+            },
     );
     cache.set(key, f);
   }
@@ -32,6 +34,14 @@ type DateInput = string | number | Date;
 /** A calendar day in the user's locale: "Jan 15, 2027". */
 export function formatDay(value: DateInput, locale?: string): string {
   return formatter('day', locale).format(new Date(value));
+}
+
+/**
+ * A calendar day the API states as "YYYY-MM-DD" in UTC (a valuation's day, a NAV's date): the
+ * same day for every reader, whatever their time zone.
+ */
+export function formatCalendarDay(day: string, locale?: string): string {
+  return formatter('utcDay', locale).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A moment with its time zone: "Jan 15, 2027, 3:04 PM GMT+1". */

@@ -15,10 +15,10 @@ import { useState } from 'react';
 import { graphql } from '../__generated__/gql.ts';
 import { MoneyText } from '../components/MoneyText.tsx';
 import { PerformanceChart } from '../components/PerformanceChart.tsx';
+import { PerformanceFigures } from '../components/PerformanceFigures.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { useSession } from '../session.tsx';
 import { useDocumentTitle } from '../lib/documentTitle.ts';
-import { formatRatio } from '../lib/dates.ts';
 
 export const TopInvestorsQuery = graphql(`
   query TopInvestors($currency: String!) {
@@ -76,6 +76,7 @@ export const PoolPerformanceQuery = graphql(`
       }
       investorCount
       dpi
+      ...PerformanceFiguresFields
       byDay {
         period
         contributed {
@@ -222,15 +223,8 @@ function PoolPerformance() {
               </Text>
               <Text fw={600}>{p.investorCount}</Text>
             </Stack>
-            <Stack gap={0}>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                DPI
-              </Text>
-              <Text fw={600} title={p.dpi ?? undefined}>
-                {formatRatio(p.dpi)}
-              </Text>
-            </Stack>
           </SimpleGrid>
+          <PerformanceFigures figures={p} />
           <SegmentedControl
             aria-label="Period"
             value={grain}

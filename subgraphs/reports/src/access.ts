@@ -66,3 +66,31 @@ export const scopeCovers = (
   pool: { id: string; managerId: string | null | undefined },
 ): boolean =>
   pool.managerId === scope.managerId && (scope.poolIds === null || scope.poolIds.includes(pool.id));
+
+/** recordValuation: the pool's manager (as pools.events last said) or an ADMIN. */
+export function requireValuationWriter(
+  viewer: Viewer | null,
+  pool: { managerId: string | null },
+): Viewer {
+  const who = requireViewer(viewer);
+  if (!who.delegation && hasRole(who, 'ADMIN')) return who;
+  if (!who.delegation && pool.managerId !== null && pool.managerId === who.userId) return who;
+  throw forbidden("Only the pool's manager or an administrator can record its valuation.");
+}
+
+/**
+ * Whose lines of a pool's per-investor performance a reader sees (after requirePoolReader):
+ * ADMIN/PARTNER, the pool's manager and its delegated keys every investor's; an investor only
+ * their own.
+ */
+export function investorLinesScope(
+  viewer: Viewer | null,
+  pool: { id: string; managerId: string | null },
+): { all: true } | { all: false; investorId: string } {
+  const who = requireViewer(viewer);
+  if (who.delegation)
+    return delegationCovers(who, pool) ? { all: true } : { all: false, investorId: who.userId };
+  if (hasRole(who, 'ADMIN', 'PARTNER')) return { all: true };
+  if (pool.managerId !== null && pool.managerId === who.userId) return { all: true };
+  return { all: false, investorId: who.userId };
+}

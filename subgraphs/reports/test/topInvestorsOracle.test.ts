@@ -37,18 +37,22 @@ describe('topInvestors against a brute-force oracle', () => {
     const mysql = connectMysql({ url: stack.databases.reports!.url }, schema);
     try {
       for (const [i, pool] of pools.entries()) {
-        await upsertPoolFacts(mysql.db, {
-          poolId: pool.id,
-          revision: 1,
-          name: `Pool ${i}`,
-          currency: pool.currency,
-          managerId: managed.includes(pool.id) ? manager.userId : admin.userId,
-          status: 'OPEN',
-          targetMinor: null,
-          committedMinor: '0',
-          calledMinor: '0',
-          memberCount: 0,
-        });
+        await upsertPoolFacts(
+          mysql.db,
+          {
+            poolId: pool.id,
+            revision: 1,
+            name: `Pool ${i}`,
+            currency: pool.currency,
+            managerId: managed.includes(pool.id) ? manager.userId : admin.userId,
+            status: 'OPEN',
+            targetMinor: null,
+            committedMinor: '0',
+            calledMinor: '0',
+            memberCount: 0,
+          },
+          new Date(),
+        );
       }
     } finally {
       await mysql.close();

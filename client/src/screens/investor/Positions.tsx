@@ -2,7 +2,11 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { graphql } from '../../__generated__/gql.ts';
-import type { PositionCardFieldsFragment } from '../../__generated__/graphql.ts';
+import type {
+  MyPerformanceQuery as MyPerformance,
+  PositionCardFieldsFragment,
+} from '../../__generated__/graphql.ts';
+import { PerformanceFigures } from '../../components/PerformanceFigures.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { sumMoney } from '../../lib/money.ts';
 import { STATUS_COLOR } from '../../components/PoolCard.tsx';
@@ -73,6 +77,27 @@ export const MyPositionsQuery = graphql(`
     }
   }
 `);
+/** The investor's own performance per pool (reports): NAV share, multiples, IRR. */
+export const MyPerformanceQuery = graphql(`
+  query MyPerformance($investorId: ID!) {
+    investorPerformance(investorId: $investorId) {
+      pool {
+        id
+      }
+      navShare {
+        amount
+        currency
+      }
+      dpi
+      rvpi
+      tvpi
+      moic
+      irr
+    }
+  }
+`);
+type PoolPerformanceLine = MyPerformance['investorPerformance'][number];
+
 /** Any posted transaction of the pool: the investor's position may have moved. */
 export const PositionEventsSubscription = graphql(`
   subscription PositionEvents($poolId: ID!) {
@@ -85,10 +110,12 @@ export const PositionEventsSubscription = graphql(`
 `);
 function PositionCard({
   membership,
+  performance,
   onContribute,
   onEvent,
 }: {
   membership: PositionCardFieldsFragment;
+  performance: PoolPerformanceLine | undefined;
   onContribute: () => void;
   onEvent: () => void;
 }) {
@@ -131,6 +158,18 @@ function PositionCard({
           </Stack>
         ))}
       </SimpleGrid>
+      {performance?.navShare && (
+        <Stack gap={4} mt="md" data-testid="position-performance">
+          <Text size="xs" c="dimmed">
+            Your share of the pool's value, by your net contributed capital
+          </Text>
+          <PerformanceFigures
+            figures={{ ...performance, nav: performance.navShare }}
+            navLabel="NAV share"
+            narrow
+          />
+        </Stack>
+      )}
       {pool.status === 'OPEN' && (
         <Group justify="flex-end" mt="md">
           <Button onClick={onContribute} aria-label={`Contribute to ${pool.name}`}>
@@ -191,6 +230,15 @@ export function Positions() {
   const { data, loading, error, refetch } = useQuery(MyPositionsQuery);
   const [contributing, setContributing] = useState<PositionCardFieldsFragment | null>(null);
   const memberships = data?.me?.memberships ?? [];
+  const investorId = data?.me?.id;
+  // Reports are another part of the graph: positions show without them if they fail.
+  const performance = useQuery(MyPerformanceQuery, {
+    variables: { investorId: investorId ?? '' },
+    skip: !investorId,
+  });
+  const byPool = new Map(
+    (performance.data?.investorPerformance ?? []).map((line) => [line.pool.id, line]),
+  );
   return (
     <Stack>
       <Title order={2}>My positions</Title>
@@ -208,8 +256,12 @@ export function Positions() {
               <PositionCard
                 key={m.id}
                 membership={m}
+                performance={byPool.get(m.pool.id)}
                 onContribute={() => setContributing(m)}
-                onEvent={() => void refetch()}
+                onEvent={() => {
+                  void refetch();
+                  void performance.refetch();
+                }}
               />
             ))}
           </SimpleGrid>

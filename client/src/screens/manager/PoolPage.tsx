@@ -31,6 +31,7 @@ import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDial
 import { BankTransferReceivedForm } from '../../payments/BankTransferReceivedForm.tsx';
 import { HeldMoney } from '../../components/HeldMoney.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
+import { PerformancePanel } from './PerformancePanel.tsx';
 import { TermsPanel } from './TermsPanel.tsx';
 
 export const PoolPageQuery = graphql(`
@@ -266,6 +267,7 @@ export function PoolPage() {
           <Tabs.Tab value="calls">Capital calls ({pool.capitalCalls.length})</Tabs.Tab>
           <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
           <Tabs.Tab value="terms">Terms</Tabs.Tab>
+          <Tabs.Tab value="performance">Performance</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="md">
           <MembersTable members={pool.members} poolId={pool.id} onConfirm={setConfirming} />
@@ -296,6 +298,9 @@ export function PoolPage() {
         </Tabs.Panel>
         <Tabs.Panel value="terms" pt="md">
           <TermsPanel poolId={pool.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="performance" pt="md">
+          <PerformancePanel poolId={pool.id} currency={pool.currency} canRecord />
         </Tabs.Panel>
       </Tabs>
       <Modal

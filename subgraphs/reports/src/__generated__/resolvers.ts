@@ -2,6 +2,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { InvestorRankingRow } from '../data/investorRankings.ts';
 import type { PoolPerformanceModel, PerformancePointModel } from '../services/performance.ts';
 import type { StatementModel, StatementLineModel } from '../services/statements.ts';
+import type { ValuationRow } from '../data/valuations.ts';
+import type { InvestorPerformanceModel } from '../services/poolMetrics.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -56,6 +58,45 @@ export type AuditEntry = {
   requestId: Scalars['String']['output'];
 };
 
+/**
+ * One investor's performance in one pool. NAV is shared by net contributed capital
+ * (contributed − withdrawn).
+ */
+export type InvestorPerformance = {
+  __typename?: 'InvestorPerformance';
+  /** The investor's posted contributions. */
+  contributed: Money;
+  /** Distributions paid to the investor. */
+  distributed: Money;
+  /** distributed / (contributed − withdrawn), 6 decimals rounded down. */
+  dpi?: Maybe<Scalars['Decimal']['output']>;
+  /** The investor's share of fees. */
+  fees: Money;
+  /** The investor. */
+  investor: User;
+  /**
+   * XIRR of the investor's own dated flows with navShare on the pool's navDate; null when
+   * undefined.
+   */
+  irr?: Maybe<Scalars['Decimal']['output']>;
+  /** (distributed + navShare + fees) / (contributed − withdrawn), 6 decimals rounded down. */
+  moic?: Maybe<Scalars['Decimal']['output']>;
+  /**
+   * The investor's share of the pool's NAV: NAV × their net contributed capital / the pool's,
+   * split with the largest-remainder method so the shares sum to the NAV. Null before the pool's
+   * first valuation.
+   */
+  navShare?: Maybe<Money>;
+  /** The pool. */
+  pool: Pool;
+  /** navShare / (contributed − withdrawn), 6 decimals rounded down. */
+  rvpi?: Maybe<Scalars['Decimal']['output']>;
+  /** (distributed + navShare) / (contributed − withdrawn), 6 decimals rounded down. */
+  tvpi?: Maybe<Scalars['Decimal']['output']>;
+  /** The investor's withdrawals. */
+  withdrawn: Money;
+};
+
 /** One investor's place in the topInvestors ranking. */
 export type InvestorRanking = {
   __typename?: 'InvestorRanking';
@@ -97,6 +138,22 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Records a valuation of a pool. The pool's manager or an ADMIN; FORBIDDEN otherwise.
+   * BAD_USER_INPUT for a malformed, future or too early date, a negative or malformed value, or a
+   * note too long; CONFLICT when the pool has a valuation of that day (unless `replace`);
+   * NOT_FOUND for a pool reports has never heard of.
+   */
+  recordValuation: Valuation;
+};
+
+
+export type MutationRecordValuationArgs = {
+  input: RecordValuationInput;
+};
+
 /** One point of a pool's history: what moved in one day or month (UTC). */
 export type PerformancePoint = {
   __typename?: 'PerformancePoint';
@@ -133,22 +190,68 @@ export type PoolPerformance = {
   /** The sum of posted distributions. */
   distributed: Money;
   /**
-   * Distributions to paid-in capital (distributed / contributed), exact to 6 decimals (rounded
-   * down), e.g. "0.250000"; null before any contribution.
+   * Distributions to paid-in capital: distributed / (contributed − withdrawn), exact to 6
+   * decimals (rounded down), e.g. "0.250000"; null while no capital is paid in.
    */
   dpi?: Maybe<Scalars['Decimal']['output']>;
   /** The sum of posted fees. */
   fees: Money;
   /** Investors with at least one posted contribution to the pool. */
   investorCount: Scalars['Int']['output'];
+  /**
+   * Each investor's share of the pool's performance, by investor id. The pool's manager, ADMIN
+   * and PARTNER see every investor; an investor sees only their own line.
+   */
+  investors: Array<InvestorPerformance>;
+  /**
+   * Internal rate of return per year (XIRR, actual/365) of the investors' dated cash flows:
+   * contributions out, distributions and withdrawals in, and NAV in on navDate; a fraction to 6
+   * decimals, e.g. "0.125000" for 12.5 %. Null when undefined: no NAV, no sign change among the
+   * flows, or no rate found.
+   */
+  irr?: Maybe<Scalars['Decimal']['output']>;
+  /**
+   * Multiple on invested capital, gross of fees: (distributed + NAV + fees) / (contributed −
+   * withdrawn), 6 decimals rounded down; null without a NAV or paid-in capital.
+   */
+  moic?: Maybe<Scalars['Decimal']['output']>;
+  /**
+   * Net asset value: the latest valuation, plus contributions and less distributions,
+   * withdrawals and fees posted on later UTC days; never below zero. Null before the first
+   * valuation.
+   */
+  nav?: Maybe<Money>;
+  /**
+   * The day NAV, IRR and the investors' shares are stated at: the later of the latest
+   * valuation's day and the last day with a posted cash flow ("2026-01-31", UTC); null before
+   * the first valuation.
+   */
+  navDate?: Maybe<Scalars['String']['output']>;
   /** The pool. */
   pool: Pool;
+  /**
+   * Residual value to paid-in capital: NAV / (contributed − withdrawn), 6 decimals rounded down;
+   * null without a NAV or paid-in capital.
+   */
+  rvpi?: Maybe<Scalars['Decimal']['output']>;
+  /**
+   * Total value to paid-in capital: (distributed + NAV) / (contributed − withdrawn), 6 decimals
+   * rounded down; null without a NAV or paid-in capital.
+   */
+  tvpi?: Maybe<Scalars['Decimal']['output']>;
+  /** The pool's valuations, newest day first. */
+  valuations: Array<Valuation>;
   /** The sum of posted withdrawals. */
   withdrawn: Money;
 };
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * An investor's performance in each pool they have capital in, by pool id. The investor,
+   * ADMIN and PARTNER see every pool; a MANAGER the pools they manage; others FORBIDDEN.
+   */
+  investorPerformance: Array<InvestorPerformance>;
   /**
    * An investor's statement per pool over [from, to). The investor themself, ADMIN and PARTNER
    * see every pool; a MANAGER sees the lines of the pools they manage; others FORBIDDEN.
@@ -171,6 +274,11 @@ export type Query = {
    * they manage; INVESTOR is FORBIDDEN.
    */
   topInvestors: Array<InvestorRanking>;
+};
+
+
+export type QueryInvestorPerformanceArgs = {
+  investorId: Scalars['ID']['input'];
 };
 
 
@@ -197,6 +305,23 @@ export type QueryTopInvestorsArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A valuation to record. */
+export type RecordValuationInput = {
+  /**
+   * The UTC day the value is stated at, "YYYY-MM-DD": not in the future, not before the pool
+   * existed.
+   */
+  date: Scalars['String']['input'];
+  /** Where the value comes from, at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The pool (you must manage it, or be an administrator). */
+  poolId: Scalars['ID']['input'];
+  /** Replace the pool's valuation of the same day instead of failing with CONFLICT. */
+  replace?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The pool's net assets on that day, in its currency, at least zero, e.g. "125000.00". */
+  value: Scalars['Decimal']['input'];
 };
 
 /** How current the reports are: they are read models fed by the ledger's events, after commit. */
@@ -244,6 +369,25 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier (a UUID). */
   id: Scalars['ID']['output'];
+};
+
+/** A manager's valuation of a pool's net assets (its holdings and its cash) on a day. */
+export type Valuation = {
+  __typename?: 'Valuation';
+  /** The UTC day the value is stated at ("2026-01-31"); it covers the whole day's cash flows. */
+  date: Scalars['String']['output'];
+  /** Stable identifier (a UUID). */
+  id: Scalars['ID']['output'];
+  /** The manager's note (source, method), if any. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The pool valued. */
+  pool: Pool;
+  /** When it was recorded (or replaced). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who recorded it (for a replaced valuation: who replaced it). */
+  recordedBy: User;
+  /** The value, in the pool's currency. */
+  value: Money;
 };
 
 
@@ -324,19 +468,23 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  InvestorPerformance: ResolverTypeWrapper<InvestorPerformanceModel>;
   InvestorRanking: ResolverTypeWrapper<InvestorRankingRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvestorStatement: ResolverTypeWrapper<StatementModel>;
   Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PerformancePoint: ResolverTypeWrapper<PerformancePointModel>;
   Pool: ResolverTypeWrapper<Pool>;
   PoolPerformance: ResolverTypeWrapper<PoolPerformanceModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordValuationInput: RecordValuationInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ReportsFreshness: ResolverTypeWrapper<ReportsFreshness>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   StatementLine: ResolverTypeWrapper<StatementLineModel>;
   User: ResolverTypeWrapper<User>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Valuation: ResolverTypeWrapper<ValuationRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -346,19 +494,23 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  InvestorPerformance: InvestorPerformanceModel;
   InvestorRanking: InvestorRankingRow;
   Int: Scalars['Int']['output'];
   InvestorStatement: StatementModel;
   Money: Money;
+  Mutation: Record<PropertyKey, never>;
   PerformancePoint: PerformancePointModel;
   Pool: Pool;
   PoolPerformance: PoolPerformanceModel;
   Query: Record<PropertyKey, never>;
+  RecordValuationInput: RecordValuationInput;
+  Boolean: Scalars['Boolean']['output'];
   ReportsFreshness: ReportsFreshness;
   Float: Scalars['Float']['output'];
   StatementLine: StatementLineModel;
   User: User;
-  Boolean: Scalars['Boolean']['output'];
+  Valuation: ValuationRow;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -383,6 +535,21 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'Decimal';
 }
 
+export type InvestorPerformanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestorPerformance'] = ResolversParentTypes['InvestorPerformance']> = {
+  contributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  distributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  dpi?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  irr?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  moic?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  navShare?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  rvpi?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  tvpi?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  withdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type InvestorRankingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestorRanking'] = ResolversParentTypes['InvestorRanking']> = {
   investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   totalInvested?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -400,6 +567,10 @@ export type InvestorStatementResolvers<ContextType = Context, ParentType extends
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  recordValuation?: Resolver<ResolversTypes['Valuation'], ParentType, ContextType, RequireFields<MutationRecordValuationArgs, 'input'>>;
 };
 
 export type PerformancePointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerformancePoint'] = ResolversParentTypes['PerformancePoint']> = {
@@ -423,11 +594,20 @@ export type PoolPerformanceResolvers<ContextType = Context, ParentType extends R
   dpi?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   investorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  investors?: Resolver<Array<ResolversTypes['InvestorPerformance']>, ParentType, ContextType>;
+  irr?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  moic?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  nav?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  navDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  rvpi?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  tvpi?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  valuations?: Resolver<Array<ResolversTypes['Valuation']>, ParentType, ContextType>;
   withdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  investorPerformance?: Resolver<Array<ResolversTypes['InvestorPerformance']>, ParentType, ContextType, RequireFields<QueryInvestorPerformanceArgs, 'investorId'>>;
   investorStatement?: Resolver<ResolversTypes['InvestorStatement'], ParentType, ContextType, RequireFields<QueryInvestorStatementArgs, 'investorId'>>;
   poolPerformance?: Resolver<ResolversTypes['PoolPerformance'], ParentType, ContextType, RequireFields<QueryPoolPerformanceArgs, 'poolId'>>;
   reportsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryReportsAuditLogArgs, 'first'>>;
@@ -454,13 +634,25 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ValuationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Valuation'] = ResolversParentTypes['Valuation']> = {
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  InvestorPerformance?: InvestorPerformanceResolvers<ContextType>;
   InvestorRanking?: InvestorRankingResolvers<ContextType>;
   InvestorStatement?: InvestorStatementResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PerformancePoint?: PerformancePointResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;
   PoolPerformance?: PoolPerformanceResolvers<ContextType>;
@@ -468,5 +660,6 @@ export type Resolvers<ContextType = Context> = {
   ReportsFreshness?: ReportsFreshnessResolvers<ContextType>;
   StatementLine?: StatementLineResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  Valuation?: ValuationResolvers<ContextType>;
 };
 

@@ -81,3 +81,15 @@ export async function countPoolInvestors(db: ReportsQueryable, poolId: string): 
   );
   return Number(row?.n ?? 0);
 }
+
+/** selectPoolInvestorTotals: every investor's totals in one pool, by investor id. */
+export async function selectPoolInvestorTotals(
+  db: ReportsQueryable,
+  poolId: string,
+): Promise<InvestorPoolTotalsRow[]> {
+  const rows = await selectRows<Raw>(
+    db,
+    sql`SELECT * FROM investor_pool_totals WHERE pool_id = ${poolId} ORDER BY investor_id`,
+  );
+  return rows.map(toRow);
+}

@@ -75,3 +75,52 @@ export async function selectMovementSums(
     total: toBigInt(r.total),
   }));
 }
+
+/** One investor's movements of one type in a pool on one UTC day, summed. */
+export interface DailyMovementRow {
+  investorId: string;
+  /** "YYYY-MM-DD" (UTC). */
+  day: string;
+  type: MovementType;
+  total: bigint;
+}
+
+/**
+ * selectPoolDailyMovements: a pool's movements summed per investor, UTC day and type (the
+ * dated cash flows of IRR and the flows after a valuation). Reads movements_pool: O(the pool's
+ * movements).
+ */
+export async function selectPoolDailyMovements(
+  db: ReportsQueryable,
+  poolId: string,
+): Promise<DailyMovementRow[]> {
+  const rows = await selectRows<{
+    investor_id: string;
+    day: string;
+    type: MovementType;
+    total: string;
+  }>(
+    db,
+    sql`SELECT investor_id, DATE_FORMAT(occurred_at, '%Y-%m-%d') AS day, type, SUM(amount_minor) AS total
+        FROM movements WHERE pool_id = ${poolId}
+        GROUP BY investor_id, day, type ORDER BY investor_id, day`,
+  );
+  return rows.map((r) => ({
+    investorId: r.investor_id,
+    day: r.day,
+    type: r.type,
+    total: toBigInt(r.total),
+  }));
+}
+
+/** selectFirstMovementDay: the UTC day of the pool's first posted movement, if any. */
+export async function selectFirstMovementDay(
+  db: ReportsQueryable,
+  poolId: string,
+): Promise<string | null> {
+  const [row] = await selectRows<{ day: string | null }>(
+    db,
+    sql`SELECT DATE_FORMAT(MIN(occurred_at), '%Y-%m-%d') AS day FROM movements WHERE pool_id = ${poolId}`,
+  );
+  return row?.day ?? null;
+}

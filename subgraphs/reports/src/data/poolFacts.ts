@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { PoolChangedPayload } from '@poolgraph/events';
 import type { ReportsQueryable } from '../db/index.ts';
-import { list, selectRows, toBigInt } from './rows.ts';
+import { list, selectRows, toBigInt, toInstant } from './rows.ts';
 
 export interface PoolFactsRow {
   poolId: string;
@@ -12,20 +12,29 @@ export interface PoolFactsRow {
   committedMinor: bigint;
   calledMinor: bigint;
   memberCount: number;
+  /** The earliest snapshot's time seen here (null for pools known before it was kept). */
+  createdAt: Date | null;
 }
 
 /**
  * upsertPoolFacts: stores a PoolChanged snapshot unless a newer (or the same) revision is
- * already stored, so redelivered and reordered events change nothing.
+ * already stored, so redelivered and reordered events change nothing. `occurredAt` (the
+ * event's time) keeps the earliest snapshot's time: the pool's creation for pools first heard
+ * of since it is kept; a row from before stays null (a later snapshot is no creation time).
  */
-export async function upsertPoolFacts(db: ReportsQueryable, p: PoolChangedPayload) {
+export async function upsertPoolFacts(
+  db: ReportsQueryable,
+  p: PoolChangedPayload,
+  occurredAt: Date,
+) {
   const newer = sql.raw('VALUES(revision) > revision');
   await db.execute(sql`
     INSERT INTO pool_facts (pool_id, revision, name, currency, manager_id, status, target_minor,
-      committed_minor, called_minor, member_count)
+      committed_minor, called_minor, member_count, created_at)
     VALUES (${p.poolId}, ${p.revision}, ${p.name}, ${p.currency}, ${p.managerId}, ${p.status},
-      ${p.targetMinor}, ${p.committedMinor}, ${p.calledMinor}, ${p.memberCount})
+      ${p.targetMinor}, ${p.committedMinor}, ${p.calledMinor}, ${p.memberCount}, ${occurredAt})
     ON DUPLICATE KEY UPDATE
+      created_at = IF(created_at IS NULL, NULL, LEAST(created_at, VALUES(created_at))),
       name = IF(${newer}, VALUES(name), name),
       currency = IF(${newer}, VALUES(currency), currency),
       manager_id = IF(${newer}, VALUES(manager_id), manager_id),
@@ -46,6 +55,7 @@ type Raw = {
   committed_minor: string;
   called_minor: string;
   member_count: number;
+  created_at: Date | string | null;
 };
 const toRow = (r: Raw): PoolFactsRow => ({
   poolId: r.pool_id,
@@ -56,6 +66,7 @@ const toRow = (r: Raw): PoolFactsRow => ({
   committedMinor: toBigInt(r.committed_minor),
   calledMinor: toBigInt(r.called_minor),
   memberCount: Number(r.member_count),
+  createdAt: r.created_at === null ? null : toInstant(r.created_at),
 });
 
 /** selectPoolFactsByIds: the pools' latest snapshots (unknown ids are absent). */

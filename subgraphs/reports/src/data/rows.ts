@@ -17,3 +17,7 @@ export async function selectRows<T>(db: ReportsQueryable, query: SQL): Promise<T
 /** A SUM or DECIMAL column as mysql2 returns it (a string; null over no rows) as a bigint. */
 export const toBigInt = (value: unknown): bigint =>
   value === null || value === undefined ? 0n : BigInt(String(value));
+
+/** A DATETIME column as a raw `execute` returns it ("2026-01-31 12:00:00.000", UTC) as a Date. */
+export const toInstant = (value: Date | string): Date =>
+  value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);

@@ -85,6 +85,8 @@ export const movements = mysqlTable(
   (t) => [
     primaryKey({ columns: [t.transactionId, t.investorId] }),
     index('movements_investor').on(t.investorId, t.occurredAt),
+    // A pool's dated cash flows (IRR), per investor too.
+    index('movements_pool').on(t.poolId, t.investorId, t.occurredAt),
   ],
 );
 
@@ -199,8 +201,33 @@ export const poolFacts = mysqlTable(
     committedMinor: total('committed_minor'),
     calledMinor: total('called_minor'),
     memberCount: int('member_count').notNull(),
+    /**
+     * When the pool's earliest snapshot seen here happened (its creation, for pools created
+     * after this column); null for pools known before it. Valuations are not dated before it.
+     */
+    createdAt: instant('created_at'),
   },
   (t) => [index('pool_facts_manager').on(t.managerId, t.poolId)],
+);
+
+/**
+ * A manager's valuation of a pool's net assets on a date (UTC), the one piece of reports that
+ * is a source of truth rather than a read model: the rebuild keeps it, like pool_facts. One
+ * per pool and date; recording the same date again replaces it only when asked to.
+ */
+export const valuations = mysqlTable(
+  'valuations',
+  {
+    id: uuid('id').notNull().unique('valuations_id'),
+    poolId: uuid('pool_id').notNull(),
+    valuationDate: date('valuation_date', { mode: 'string' }).notNull(),
+    currency: currency(),
+    valueMinor: minor('value_minor'),
+    note: varchar('note', { length: 1000 }),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: instant('recorded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.poolId, t.valuationDate] })],
 );
 
 /**

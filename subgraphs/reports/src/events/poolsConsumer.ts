@@ -26,7 +26,9 @@ export function startPoolsConsumer(options: PoolsConsumerOptions): StreamConsume
     consumer: options.consumerName ?? hostname(),
     apply: async (events) => {
       for (const event of events) {
-        if (event.type === 'PoolChanged') await upsertPoolFacts(db, event.payload);
+        if (event.type === 'PoolChanged') {
+          await upsertPoolFacts(db, event.payload, new Date(event.occurredAt));
+        }
       }
     },
     log: options.log,

@@ -1,7 +1,7 @@
 import { money } from '@poolgraph/money';
 import type { PoolPerformanceResolvers } from '../__generated__/resolvers.ts';
 import { selectPoolSeries } from '../data/poolDays.ts';
-import { dpi } from '../services/performance.ts';
+import { multiples } from '../services/metrics.ts';
 
 export const PoolPerformance: PoolPerformanceResolvers = {
   pool: (p) => ({ id: p.poolId }),
@@ -13,7 +13,23 @@ export const PoolPerformance: PoolPerformanceResolvers = {
   withdrawn: (p) => money(p.withdrawn, p.currency),
   cash: (p) => money(p.contributed - p.distributed - p.fees - p.withdrawn, p.currency),
   investorCount: (p) => p.investorCount,
-  dpi: (p) => dpi(p.distributed, p.contributed),
+  // From the totals alone: DPI needs no valuation, so asking for it reads no movements.
+  dpi: (p) => multiples(p, null).dpi,
+  nav: async (p) => {
+    const { nav } = await p.metrics();
+    return nav === null ? null : money(nav, p.currency);
+  },
+  navDate: async (p) => (await p.metrics()).navDate,
+  rvpi: async (p) => (await p.metrics()).rvpi,
+  tvpi: async (p) => (await p.metrics()).tvpi,
+  moic: async (p) => (await p.metrics()).moic,
+  irr: async (p) => (await p.metrics()).irr,
+  valuations: (p) => p.valuations(),
+  investors: async (p) => {
+    const { investors } = await p.metrics();
+    const { lines } = p;
+    return lines.all ? investors : investors.filter((i) => i.investorId === lines.investorId);
+  },
   byDay: async (p, _args, { readDb }) =>
     (await selectPoolSeries(readDb, p.poolId, 'DAY')).map((row) => ({
       ...row,

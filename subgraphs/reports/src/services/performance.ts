@@ -1,11 +1,19 @@
 import { notFound } from '@poolgraph/platform';
 import { isUuid } from '@poolgraph/platform';
-import { requirePoolReader } from '../access.ts';
+import { investorLinesScope, requirePoolReader } from '../access.ts';
 import type { Context } from '../context.ts';
-import { countPoolInvestors, selectInvestorPoolTotals } from '../data/investorPoolTotals.ts';
+import type { ReportsQueryable } from '../db/index.ts';
+import {
+  countPoolInvestors,
+  selectInvestorPoolTotals,
+  selectPoolInvestorTotals,
+} from '../data/investorPoolTotals.ts';
+import { selectPoolDailyMovements } from '../data/movements.ts';
 import { selectPoolFactsByIds } from '../data/poolFacts.ts';
 import type { PoolDayRow } from '../data/poolDays.ts';
 import { selectPoolTotals } from '../data/poolTotals.ts';
+import { selectPoolValuations, type ValuationRow } from '../data/valuations.ts';
+import { poolMetrics, type PoolMetricsModel } from './poolMetrics.ts';
 
 /** What PoolPerformance's resolvers start from (the series load on demand). */
 export interface PoolPerformanceModel {
@@ -18,17 +26,44 @@ export interface PoolPerformanceModel {
   fees: bigint;
   withdrawn: bigint;
   investorCount: number;
+  /** Whose investor lines the caller sees. */
+  lines: { all: true } | { all: false; investorId: string };
+  /** The pool's valuations, newest first (loaded once, on demand). */
+  valuations: () => Promise<ValuationRow[]>;
+  /** NAV, multiples, IRR and investor lines (loaded and computed once, on demand). */
+  metrics: () => Promise<PoolMetricsModel>;
 }
 
-const DPI_DECIMALS = 6n;
+const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
+};
 
-/** distributed / contributed to 6 decimals, rounded down; null without paid-in capital. */
-export function dpi(distributed: bigint, contributed: bigint): string | null {
-  if (contributed <= 0n) return null;
-  const scaled = (distributed * 10n ** DPI_DECIMALS) / contributed;
-  const digits = scaled.toString().padStart(Number(DPI_DECIMALS) + 1, '0');
-  return `${digits.slice(0, -Number(DPI_DECIMALS))}.${digits.slice(-Number(DPI_DECIMALS))}`;
+/**
+ * loadPoolMetrics: reads what the metrics need (the pool's valuations, its movements per
+ * investor and day, every investor's totals) and computes them. O(the pool's movements).
+ */
+export async function loadPoolMetrics(
+  db: ReportsQueryable,
+  pool: { poolId: string; currency: string; totals: PoolMetricsInputTotals },
+  valuations: () => Promise<ValuationRow[]>,
+): Promise<PoolMetricsModel> {
+  const [[latest], daily, investors] = await Promise.all([
+    valuations(),
+    selectPoolDailyMovements(db, pool.poolId),
+    selectPoolInvestorTotals(db, pool.poolId),
+  ]);
+  return poolMetrics({
+    poolId: pool.poolId,
+    currency: pool.currency,
+    totals: pool.totals,
+    latestValuation: latest ?? null,
+    daily,
+    investors,
+  });
 }
+
+type PoolMetricsInputTotals = Parameters<typeof poolMetrics>[0]['totals'];
 
 /**
  * poolPerformance: totals from pool_totals, commitments from pool_facts, the investor count
@@ -45,17 +80,26 @@ export async function poolPerformance(
   if (!facts && !totals) throw notFound('Pool');
   const isInvestor =
     viewer !== null && (await selectInvestorPoolTotals(db, viewer.userId, poolId)) !== undefined;
-  requirePoolReader(viewer, { id: poolId, managerId: facts?.managerId ?? null, isInvestor });
-  return {
-    poolId,
-    currency: totals?.currency ?? facts!.currency,
-    committed: facts?.committedMinor ?? 0n,
-    called: facts?.calledMinor ?? 0n,
+  const pool = { id: poolId, managerId: facts?.managerId ?? null };
+  requirePoolReader(viewer, { ...pool, isInvestor });
+  const currency = totals?.currency ?? facts!.currency;
+  const sums = {
     contributed: totals?.contributed ?? 0n,
     distributed: totals?.distributed ?? 0n,
     fees: totals?.fees ?? 0n,
     withdrawn: totals?.withdrawn ?? 0n,
+  };
+  const valuations = once(() => selectPoolValuations(db, poolId));
+  return {
+    poolId,
+    currency,
+    committed: facts?.committedMinor ?? 0n,
+    called: facts?.calledMinor ?? 0n,
+    ...sums,
     investorCount: await countPoolInvestors(db, poolId),
+    lines: investorLinesScope(viewer, pool),
+    valuations,
+    metrics: once(() => loadPoolMetrics(db, { poolId, currency, totals: sums }, valuations)),
   };
 }
 
