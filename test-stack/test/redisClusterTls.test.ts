@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  Cluster,
   createLogger,
   createRedisClient,
+  redisMasters,
   trustPeerCa,
   type HttpService,
   type RedisClient,
@@ -119,7 +119,7 @@ describe('a Redis Cluster on TLS only', () => {
     expect(errorCodes(await me())).toEqual(['UNAUTHENTICATED']);
     // What it wrote is on the cluster's masters, read back over TLS.
     const keys: string[] = [];
-    for (const node of await (redis as Cluster).nodes('master')) {
+    for (const node of await redisMasters(redis)) {
       keys.push(...(await node.keys(`${redisPrefix}*`)));
     }
     expect(keys.some((key) => key.includes('auth:revoked:session:'))).toBe(true);
