@@ -700,7 +700,9 @@ describe('the web app in Chromium against the real supergraph', () => {
         );
         expect(refused.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
       }, 5_000);
-      await other.reload();
+      // The other browser was last on the confirmation page, which needs no session: its
+      // account page sends it to log in.
+      await other.goto(`${server.url}/account`);
       await other
         .getByRole('heading', { name: 'Log in to Poolgraph' })
         .waitFor({ timeout: 15_000 });
