@@ -49,13 +49,7 @@ export function clusterNodeArgs(node: ClusterNodeSpec): string[] {
   return [
     // Over TLS the nodes announce their TLS ports and talk TLS on the bus and to replicas.
     ...(node.tls
-      ? [
-          ...redisTlsArgs(node.port, node.tls),
-          '--tls-cluster',
-          'yes',
-          '--tls-replication',
-          'yes',
-        ]
+      ? [...redisTlsArgs(node.port, node.tls), '--tls-cluster', 'yes', '--tls-replication', 'yes']
       : ['--port', String(node.port)]),
     '--bind',
     node.host,
