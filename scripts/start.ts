@@ -99,8 +99,13 @@ async function fail(message: string): Promise<never> {
 let redisCluster: LocalRedisCluster | undefined;
 if (wantsLocalCluster) {
   console.log('Starting a local 3-master Redis Cluster (.poolgraph/fleet/redis-cluster/)…');
-  const cluster = await startLocalRedisCluster(resolve(fleetRunDir(), 'redis-cluster')).catch(
-    (error: unknown) => fail(`The local Redis Cluster did not start: ${(error as Error).message}`),
+  const cluster = await startLocalRedisCluster(
+    resolve(fleetRunDir(), 'redis-cluster'),
+    undefined,
+    undefined,
+    certs,
+  ).catch((error: unknown) =>
+    fail(`The local Redis Cluster did not start: ${(error as Error).message}`),
   );
   redisCluster = cluster;
   redisUrl = cluster.url;

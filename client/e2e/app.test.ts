@@ -658,12 +658,56 @@ describe('the web app in Chromium against the real supergraph', () => {
       await other.goto(`${server.url}/confirm-email#token=${emailToken}`);
       await other.getByText('you now log in with your new email address').waitFor();
       await review(other, 'confirm-email');
-      const login = await graphql(
+      const login = await graphql<{ logIn: { accessToken: string } }>(
         confirming.gatewayUrl,
         'mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }',
         { e: newEmail, p: 'the third passphrase' },
       );
-      expectData(login);
+      const apiSession = expectData(login).logIn;
+
+      // Sessions ended from the list stop working within the revocation bound (5 s): the login
+      // just made through the API, and the other browser's.
+      const third = await newPage();
+      await third.goto(`${server.url}/login`);
+      await third.getByLabel('Email').fill(newEmail);
+      await third.getByLabel('Password').first().fill('the third passphrase');
+      await third.getByRole('button', { name: 'Log in' }).click();
+      await third.getByTestId('signed-in-as').click();
+      await third.getByRole('heading', { name: 'Your account' }).waitFor();
+      const ends = third
+        .getByRole('region', { name: 'Sessions' })
+        .getByRole('button', { name: /End the session/ });
+      await expect.poll(() => ends.count()).toBe(2);
+      // The API's session is accepted, so the gateway holds a "not revoked" answer for it.
+      expectData(
+        await graphql(
+          confirming.gatewayUrl,
+          '{ me { id } }',
+          {},
+          { token: apiSession.accessToken },
+        ),
+      );
+      for (const left of [1, 0]) {
+        await ends.first().click();
+        await expect.poll(() => ends.count()).toBe(left);
+      }
+      await eventually(async () => {
+        const refused = await graphql(
+          confirming.gatewayUrl,
+          '{ me { id } }',
+          {},
+          { token: apiSession.accessToken },
+        );
+        expect(refused.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+      }, 5_000);
+      // The other browser was last on the confirmation page, which needs no session: its
+      // account page sends it to log in.
+      await other.goto(`${server.url}/account`);
+      await other
+        .getByRole('heading', { name: 'Log in to Poolgraph' })
+        .waitFor({ timeout: 15_000 });
+      await third.reload();
+      await third.getByRole('heading', { name: 'Your account' }).waitFor();
       expectCleanScreens('account', 'forgot-password', 'reset-password', 'confirm-email');
     }, 240_000);
   });

@@ -75,7 +75,8 @@ describe('a second factor in the browser', () => {
     await page.getByRole('button', { name: 'Confirm and turn on' }).click();
     const codes = page.getByTestId('recovery-codes');
     await codes.waitFor();
-    expect(await codes.locator('code').count()).toBe(10);
+    const recoveryCodes = await codes.locator('code').allTextContents();
+    expect(recoveryCodes).toHaveLength(10);
     await lookAt(page, 'recovery-codes');
     await page.getByRole('button', { name: 'I saved them' }).click();
     await expect.poll(() => page.getByText(/Recovery codes left: 10/).isVisible()).toBe(true);
@@ -119,5 +120,21 @@ describe('a second factor in the browser', () => {
     // Signed in again, back on the page it logged out from.
     await page.getByTestId('signed-in-as').waitFor();
     expect(new URL(page.url()).pathname).toBe('/account');
+
+    // A lost phone: a recovery code stands in for the app's code, once.
+    const codeStep = async (code: string) => {
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await page.waitForURL(/\/login/);
+      await logIn(page, ann);
+      await page.getByRole('heading', { name: 'Enter your code' }).waitFor();
+      await page.getByRole('textbox', { name: 'Code' }).fill(code);
+      await page.getByRole('button', { name: 'Log in' }).click();
+    };
+    await codeStep(recoveryCodes[0]!);
+    await page.getByTestId('signed-in-as').waitFor();
+    await expect.poll(() => page.getByText(/Recovery codes left: 9/).isVisible()).toBe(true);
+    await codeStep(recoveryCodes[0]!);
+    await expect.poll(() => page.getByText(/not a current code/i).isVisible()).toBe(true);
+    expect(await page.getByTestId('signed-in-as').count()).toBe(0);
   }, 180_000);
 });

@@ -123,6 +123,42 @@ describe('revocation of access tokens', () => {
     await expectAccepted(other);
   });
 
+  it('a session ended from the list (revokeSession) stops working everywhere within 5 seconds', async () => {
+    const user = await stack.signUp('INVESTOR');
+    const laptop = expectData(
+      await graphql<{ logIn: { accessToken: string; refreshToken: string } }>(
+        stack.gatewayUrl,
+        LOG_IN,
+        { email: user.email, password: user.password },
+      ),
+    ).logIn;
+    // Accepted once first, so every verifier holds a "not revoked" answer for it in its cache.
+    await expectAccepted(laptop.accessToken);
+    const { mySessions } = expectData(
+      await graphql<{ mySessions: Array<{ id: string; current: boolean }> }>(
+        stack.gatewayUrl,
+        '{ mySessions { id current } }',
+        {},
+        { token: user.token },
+      ),
+    );
+    const other = mySessions.filter((s) => !s.current);
+    expect(other).toHaveLength(1);
+    const revoked = await graphql<{ revokeSession: boolean }>(
+      stack.gatewayUrl,
+      'mutation($id: ID!) { revokeSession(id: $id) }',
+      { id: other[0]!.id },
+      { token: user.token },
+    );
+    expect(expectData(revoked).revokeSession).toBe(true);
+    await expectRefusedEverywhere(laptop.accessToken);
+    expect(
+      errorCodes(await graphql(stack.gatewayUrl, REFRESH, { token: laptop.refreshToken })),
+    ).toEqual(['UNAUTHENTICATED']);
+    // The session that ended it carries on.
+    await expectAccepted(user.token);
+  });
+
   it('a reused refresh token ends the access tokens its family minted', async () => {
     const user = await stack.signUp('INVESTOR');
     const rotated = expectData(

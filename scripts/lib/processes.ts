@@ -97,11 +97,15 @@ export function startCommand(
   return { name, child, exited };
 }
 
-/** Polls a URL until it answers 200, the process exits, or the deadline passes. */
+/**
+ * Polls a URL until it answers 200, the process exits, or the deadline passes. The deadline is
+ * generous: a fleet starts ten processes at once, and on a busy 2-core machine tsx alone took
+ * over 60 s to load a service (a process that dies is reported at once, whatever the deadline).
+ */
 export async function waitUntilReady(
   proc: ManagedProcess,
   url: string,
-  timeoutMs = 60_000,
+  timeoutMs = 180_000,
 ): Promise<void> {
   let exited = false;
   void proc.exited.then(() => (exited = true));

@@ -5,8 +5,10 @@ import {
   clusterNodeArgs,
   clusterUrl,
   createCluster,
+  nodeUrl,
   waitForClusterOk,
   waitForPing,
+  type CertificateFiles,
   type ClusterNodeSpec,
 } from '@poolgraph/testing';
 import { startCommand, stopAll, type ManagedProcess } from './processes.ts';
@@ -26,13 +28,21 @@ export interface LocalRedisCluster {
  * port, each in `<dir>/<port>` (nodes.conf and an AOF fsynced on every write), joined with
  * `redis-cli --cluster create` the first time; later runs start the same nodes, which rejoin
  * with their slots and data. The same node settings as the tests' `startPrivateRedisCluster`.
+ * With `tls` (`--tls`) every node takes TLS only with the `redis` certificate, the bus and
+ * replication included; the caller must trust the CA (`trustPeerCa`).
  */
 export async function startLocalRedisCluster(
   dir: string,
   ports = FLEET_REDIS_CLUSTER_PORTS,
   print?: (line: string) => void,
+  tls?: CertificateFiles,
 ): Promise<LocalRedisCluster> {
-  const nodes = ports.map((port) => ({ host: '127.0.0.1', port, dir: join(dir, String(port)) }));
+  const nodes: ClusterNodeSpec[] = ports.map((port) => ({
+    host: '127.0.0.1',
+    port,
+    dir: join(dir, String(port)),
+    ...(tls ? { tls: { cert: tls.cert('redis'), key: tls.key('redis'), ca: tls.ca } } : {}),
+  }));
   const processes: ManagedProcess[] = [];
   const stop = () => stopAll(processes);
   try {
@@ -42,7 +52,7 @@ export async function startLocalRedisCluster(
       const proc = startCommand(`redis-${node.port}`, 'redis-server', args, {}, print);
       processes.push(proc);
       await Promise.race([
-        waitForPing(`redis://${node.host}:${node.port}`),
+        waitForPing(nodeUrl(node)),
         proc.exited.then(() => {
           throw new Error(`redis-server on port ${node.port} exited (is the port taken?).`);
         }),

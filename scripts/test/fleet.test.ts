@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase } from '@poolgraph/platform';
+import { PeerWebSocket, dropDatabase, peerFetch, trustPeerCa } from '@poolgraph/platform';
 import { composeSupergraph, readSupergraphConfig, withUrls } from '@poolgraph/supergraph';
 import {
   deleteRedisKeys,
+  ensureCertificates,
   eventually,
   expectData,
   freePort,
@@ -32,6 +33,9 @@ const databaseOf = (name: SubgraphName) => `pgfleet_${name}_${id}`;
 const redisPrefix = `pgfleet:${id}:`;
 const runDir = mkdtempSync(join(tmpdir(), 'poolgraph-fleet-test-'));
 const output: string[] = [];
+// As `npm run fleet -- --tls`: HAProxy terminates TLS and verifies the replicas, which serve
+// HTTPS and call each other over it (the plain fleet runs in scripts/test/chaos.test.ts).
+const certs = ensureCertificates(join(runDir, 'certs'), { names: SERVICES });
 
 let stack: ProcessStack;
 let url: string;
@@ -81,7 +85,7 @@ async function send(
 ): Promise<Outcome> {
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await peerFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
@@ -111,6 +115,7 @@ const tally = (list: Outcome[]) =>
   list.reduce<Record<string, number>>((t, o) => ({ ...t, [o]: (t[o] ?? 0) + 1 }), {});
 
 beforeAll(async () => {
+  trustPeerCa(readFileSync(certs.ca, 'utf8'));
   const ports = Object.fromEntries(
     await Promise.all(SERVICES.map(async (name) => [name, await freePort()])),
   ) as Record<ServiceName, number>;
@@ -125,7 +130,7 @@ beforeAll(async () => {
   const supergraphPath = join(runDir, 'supergraph.graphql');
   // The gateways' supergraph routes every subgraph to its HAProxy frontend, not to one replica.
   const urls = Object.fromEntries(
-    SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
+    SUBGRAPHS.map((name) => [name, `https://127.0.0.1:${ports[name]}/graphql`]),
   );
   writeFileSync(
     supergraphPath,
@@ -140,6 +145,7 @@ beforeAll(async () => {
     supergraphPath,
     logLevel: 'warn',
     print: (line) => void output.push(line),
+    tls: certs,
     gatewayEnv: Object.fromEntries(
       ['RATE_LIMIT_PER_KEY', 'RATE_LIMIT_PER_USER', 'RATE_LIMIT_PER_IP'].map((n) => [n, '1000000']),
     ),
@@ -160,7 +166,7 @@ beforeAll(async () => {
     { id: poolId },
     investor.token,
   );
-}, 90_000);
+}, 240_000);
 
 afterAll(async () => {
   await stack?.stop();
@@ -168,10 +174,11 @@ afterAll(async () => {
     SUBGRAPHS.map((name) => dropDatabase(`${TEST_MYSQL_SERVER}/${databaseOf(name)}`)),
   );
   await deleteRedisKeys(TEST_REDIS_URL, redisPrefix);
+  trustPeerCa(undefined);
   rmSync(runDir, { recursive: true, force: true });
 });
 
-describe('npm run fleet: two replicas of everything behind HAProxy', () => {
+describe('npm run fleet -- --tls: two replicas of everything behind HAProxy', () => {
   it('runs every service twice, each replica checked by HAProxy and up', async () => {
     expect(stack.processes.map((p) => p.name).sort()).toEqual(
       SERVICES.flatMap((name) => [`${name}-1`, `${name}-2`]).sort(),
@@ -179,6 +186,16 @@ describe('npm run fleet: two replicas of everything behind HAProxy', () => {
     const servers = await stack.proxy!.servers();
     expect(servers).toHaveLength(SERVICES.length * REPLICAS);
     expect(servers.every((s) => s.status === 'UP')).toBe(true);
+  });
+
+  it('serves HTTPS only: every frontend refuses plaintext', async () => {
+    expect(url).toMatch(/^https:\/\//);
+    for (const service of stack.proxied!) {
+      await expect(
+        request(`http://127.0.0.1:${service.port}/readyz`),
+        service.name,
+      ).rejects.toThrow();
+    }
   });
 
   it('serves a query and a contribution through the one URL', async () => {
@@ -193,8 +210,8 @@ describe('npm run fleet: two replicas of everything behind HAProxy', () => {
 
   it('delivers a subscription event through HAProxy’s WebSocket tunnel', async () => {
     const client = createClient({
-      url: url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
+      url: url.replace(/^https/, 'wss'),
+      webSocketImpl: PeerWebSocket,
       connectionParams: { authorization: `Bearer ${manager.token}` },
       retryAttempts: 0,
     });

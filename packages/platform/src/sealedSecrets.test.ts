@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   SealedSecretError,
@@ -9,9 +9,35 @@ import {
   open,
   rewrap,
   seal,
+  type KeyEncryptionKey,
 } from './sealedSecrets.ts';
 
 const kek = (id: string) => localKek(id, randomBytes(32));
+
+/**
+ * A KMS as the interface sees one: a key it never hands out, asked to encrypt and decrypt data
+ * keys over the network (here in memory, AES-256-CTR so it is not the local KEK's scheme), and
+ * a log of what it was sent.
+ */
+function stubKms(id: string) {
+  const key = randomBytes(32);
+  const sent: Buffer[] = [];
+  const kms: KeyEncryptionKey = {
+    id,
+    async wrap(dataKey) {
+      sent.push(Buffer.from(dataKey));
+      const iv = randomBytes(16);
+      const cipher = createCipheriv('aes-256-ctr', key, iv);
+      return Buffer.concat([iv, cipher.update(dataKey), cipher.final()]);
+    },
+    async unwrap(wrapped) {
+      sent.push(Buffer.from(wrapped));
+      const decipher = createDecipheriv('aes-256-ctr', key, wrapped.subarray(0, 16));
+      return Buffer.concat([decipher.update(wrapped.subarray(16)), decipher.final()]);
+    },
+  };
+  return { kms, sent };
+}
 
 describe('sealed secrets', () => {
   it('round-trips, and each seal of one value differs', async () => {
@@ -65,5 +91,31 @@ describe('sealed secrets', () => {
       /32 bytes/,
     );
     expect(() => keyringFromEnv({ NODE_ENV: 'test', SECRETS_KEK: 'nocolon' })).toThrow(/<id>:/);
+  });
+
+  it('takes any KeyEncryptionKey, as a KMS would be: seals, opens, and rotates to and from one', async () => {
+    const { kms, sent } = stubKms('kms-2026-12');
+    const local = kek('env-2026-11');
+    const before = await seal(keyring(local), 'JBSWY3DPEHPK3PXP', 'user_totp:7');
+    // Moving from the environment's KEK to the KMS is an ordinary rotation.
+    const moving = keyring(kms, [local]);
+    const rewrapped = (await rewrap(moving, before))!;
+    expect(rewrapped).toMatch(/^sealed:v1:kms-2026-12:/);
+    const fresh = await seal(moving, 'whsec_2', 'channels:4');
+    const after = keyring(kms);
+    expect(await open(after, rewrapped, 'user_totp:7')).toBe('JBSWY3DPEHPK3PXP');
+    expect(await open(after, fresh, 'channels:4')).toBe('whsec_2');
+    // The KMS only ever saw 32-byte data keys and its own wrapped bytes, never a secret.
+    expect(sent.length).toBeGreaterThan(0);
+    for (const bytes of sent) {
+      expect(bytes.toString('utf8')).not.toMatch(/JBSWY3DPEHPK3PXP|whsec_2/);
+      expect(bytes.length === 32 || bytes.length === 48).toBe(true);
+    }
+  });
+
+  it('refuses a KEK of any kind whose id cannot be written into a sealed value', () => {
+    const { kms } = stubKms('ok');
+    expect(() => keyring({ ...kms, id: 'arn:aws:kms:key/1' })).toThrow(/must match/);
+    expect(() => keyring(kek('a'), [{ ...kms, id: '' }])).toThrow(/must match/);
   });
 });

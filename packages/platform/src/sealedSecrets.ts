@@ -15,11 +15,22 @@ import { z } from 'zod';
  * (base64url parts).
  */
 
-/** Wraps and unwraps data keys. A cloud KMS is one more implementation of this shape. */
+/**
+ * Wraps and unwraps data keys: the only thing sealing asks of a key-encryption key, and all a
+ * KMS has to do. `localKek` (the key in the environment) is the one implementation here; a cloud
+ * KMS is another whose `wrap`/`unwrap` call the KMS's encrypt/decrypt on the 32-byte data key,
+ * so the KEK never enters the process (docs/OPERATIONS.md, "A KMS"). Nothing else in the
+ * platform reads a KEK's bytes.
+ */
 export interface KeyEncryptionKey {
-  /** Names the key in every value it wrapped, so the right one unwraps it after rotation. */
+  /**
+   * Names the key in every value it wrapped, so the right one unwraps it after rotation
+   * (letters, digits, `-`, `_`; at most 40: it is written into the stored value).
+   */
   readonly id: string;
+  /** The 32-byte data key in, opaque bytes out (stored base64url beside the value). */
   wrap(dataKey: Buffer): Promise<Buffer>;
+  /** What `wrap` returned in, the data key out; throws when the bytes are not its own. */
   unwrap(wrapped: Buffer): Promise<Buffer>;
 }
 
@@ -61,9 +72,13 @@ function gcmDecrypt(key: Buffer, sealed: Buffer, aad: Buffer): Buffer {
   }
 }
 
+function checkKekId(id: string): void {
+  if (!KEK_ID.test(id)) throw new SealedSecretError(`KEK id "${id}" must match ${KEK_ID}`);
+}
+
 /** A KEK held in the process (from the environment): AES-256-GCM key wrapping. */
 export function localKek(id: string, key: Buffer): KeyEncryptionKey {
-  if (!KEK_ID.test(id)) throw new SealedSecretError(`KEK id "${id}" must match ${KEK_ID}`);
+  checkKekId(id);
   if (key.length !== 32) throw new SealedSecretError(`KEK "${id}" must be 32 bytes`);
   const aad = Buffer.from(`poolgraph-dek:${id}`);
   return {
@@ -73,13 +88,24 @@ export function localKek(id: string, key: Buffer): KeyEncryptionKey {
   };
 }
 
+/**
+ * The current KEK and those being rotated away from, of any implementation (local, a KMS, or
+ * both during a move from one to the other); every id is checked, since it goes into the
+ * stored values.
+ */
 export function keyring(current: KeyEncryptionKey, previous: KeyEncryptionKey[] = []): Keyring {
+  for (const kek of [current, ...previous]) checkKekId(kek.id);
   const all = new Map([...previous, current].map((kek) => [kek.id, kek]));
   return { current, byId: (id) => all.get(id) };
 }
 
-/** `<id>:<base64 of 32 bytes>`, the form SECRETS_KEK and SECRETS_KEK_PREVIOUS take. */
-function parseKek(spec: string): KeyEncryptionKey {
+/**
+ * One KEK from its configuration, `<id>:<base64 of 32 bytes>` (the form SECRETS_KEK and
+ * SECRETS_KEK_PREVIOUS take). This is the one place configuration becomes a KEK: users, alerts,
+ * the alerts worker and `keys:rotate-kek` all build their keyring through `keyringFromEnv`, so a
+ * KMS adapter is chosen here (e.g. for a spec whose material names a KMS key) and nowhere else.
+ */
+export function kekFromSpec(spec: string): KeyEncryptionKey {
   const colon = spec.indexOf(':');
   if (colon < 0) throw new SealedSecretError('a KEK is written "<id>:<base64 of 32 bytes>"');
   return localKek(spec.slice(0, colon), Buffer.from(spec.slice(colon + 1), 'base64'));
@@ -112,8 +138,8 @@ export function keyringFromEnv(env: {
     .split(',')
     .map((spec) => spec.trim())
     .filter(Boolean)
-    .map(parseKek);
-  return keyring(parseKek(env.SECRETS_KEK ?? DEVELOPMENT_KEK), previous);
+    .map(kekFromSpec);
+  return keyring(kekFromSpec(env.SECRETS_KEK ?? DEVELOPMENT_KEK), previous);
 }
 
 export function isSealed(value: string): boolean {

@@ -51,11 +51,18 @@ function openssl(args: string[], input?: string): string {
 
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
 
-/** Whether a certificate is there, signed by this CA and good for a while yet. */
+/**
+ * Whether a certificate is there, signed by this CA, good for a while yet and usable as a
+ * client too (certificates issued before clientAuth was added are issued again).
+ */
 function isCurrent(cert: string, key: string, ca: string): boolean {
   if (!existsSync(cert) || !existsSync(key)) return false;
   const verify = spawnSync('openssl', ['verify', '-CAfile', ca, cert], { encoding: 'utf8' });
   if (verify.status !== 0) return false;
+  const usage = spawnSync('openssl', ['x509', '-in', cert, '-noout', '-ext', 'extendedKeyUsage'], {
+    encoding: 'utf8',
+  });
+  if (!usage.stdout.includes('TLS Web Client Authentication')) return false;
   const fresh = spawnSync(
     'openssl',
     ['x509', '-in', cert, '-noout', '-checkend', String(RENEW_WITHIN_SECONDS)],
@@ -138,7 +145,9 @@ export function ensureCertificates(
           `subjectAltName=DNS:localhost,DNS:${name},DNS:metrics.poolgraph.svc,IP:127.0.0.1,IP:::1`,
           'basicConstraints=critical,CA:FALSE',
           'keyUsage=critical,digitalSignature',
-          'extendedKeyUsage=serverAuth',
+          // clientAuth too: Redis Cluster nodes present their own certificate to each other on
+          // the cluster bus, which always verifies the connecting node (mutual TLS).
+          'extendedKeyUsage=serverAuth,clientAuth',
         ].join('\n'),
       );
       openssl([

@@ -2,18 +2,24 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ServerTlsFiles } from './mariadbServer.ts';
 import { portFree } from './ports.ts';
-import { askRedisOnce, redisPersistenceArgs, waitForPing } from './redis.ts';
+import { askRedisOnce, redisPersistenceArgs, redisTlsArgs, waitForPing } from './redis.ts';
 
 export interface ClusterNodeSpec {
   host: string;
   port: number;
   /** The node's own directory: nodes.conf (its view of the cluster) and its AOF. */
   dir: string;
+  /**
+   * Serve TLS only: clients on `port` and the cluster bus (port + 10000) with this
+   * certificate, no plaintext port at all; the URL is then `rediss-cluster://`.
+   */
+  tls?: ServerTlsFiles;
 }
 
 export interface PrivateRedisCluster {
-  /** `redis-cluster://127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3` */
+  /** `redis-cluster://127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3` (`rediss-cluster://` over TLS) */
   url: string;
   nodes: ClusterNodeSpec[];
   /** SIGKILLs node `i` and starts it again on its port and dir: it rejoins with its slots and data. */
@@ -26,6 +32,12 @@ export interface ClusterOptions {
   ports?: number[];
   /** Where the node dirs go (default a temp dir, removed by stop()); kept when given. */
   dir?: string;
+  /**
+   * TLS only, between the nodes too (`tls-cluster`, `tls-replication`): every node serves this
+   * certificate (it must name 127.0.0.1) and refuses plaintext. The process must trust `ca`
+   * (`trustPeerCa`), as its services do through TLS_CA.
+   */
+  tls?: ServerTlsFiles;
 }
 
 /**
@@ -35,8 +47,10 @@ export interface ClusterOptions {
  */
 export function clusterNodeArgs(node: ClusterNodeSpec): string[] {
   return [
-    '--port',
-    String(node.port),
+    // Over TLS the nodes announce their TLS ports and talk TLS on the bus and to replicas.
+    ...(node.tls
+      ? [...redisTlsArgs(node.port, node.tls), '--tls-cluster', 'yes', '--tls-replication', 'yes']
+      : ['--port', String(node.port)]),
     '--bind',
     node.host,
     '--cluster-enabled',
@@ -60,8 +74,12 @@ export async function freeClusterPort(taken: number[] = []): Promise<number> {
   }
 }
 
+/** One node's own URL: `redis://` or `rediss://`. */
+export const nodeUrl = (node: ClusterNodeSpec) =>
+  `${node.tls ? 'rediss' : 'redis'}://${node.host}:${node.port}`;
+
 async function clusterInfo(node: ClusterNodeSpec): Promise<Record<string, string>> {
-  const text = (await askRedisOnce(`redis://${node.host}:${node.port}`, (client) =>
+  const text = (await askRedisOnce(nodeUrl(node), (client) =>
     client.call('CLUSTER', 'INFO'),
   )) as string;
   return Object.fromEntries(text.split('\r\n').map((line) => line.split(':') as [string, string]));
@@ -89,9 +107,11 @@ export async function waitForClusterOk(nodes: ClusterNodeSpec[], timeoutMs = 30_
 
 /** Assigns the 16384 slots over the nodes (masters only) and joins them: `redis-cli --cluster create`. */
 export function createCluster(nodes: ClusterNodeSpec[]): void {
+  const tls = nodes[0]?.tls;
   const created = spawnSync(
     'redis-cli',
     [
+      ...(tls ? ['--tls', '--cacert', tls.ca] : []),
       '--cluster',
       'create',
       ...nodes.map((n) => `${n.host}:${n.port}`),
@@ -99,7 +119,9 @@ export function createCluster(nodes: ClusterNodeSpec[]): void {
       '0',
       '--cluster-yes',
     ],
-    { encoding: 'utf8' },
+    // It waits for the nodes to meet on the bus; nodes that cannot (a TLS bus refusing a
+    // node's certificate) would keep it waiting for ever.
+    { encoding: 'utf8', timeout: 30_000 },
   );
   if (created.status !== 0) {
     throw new Error(`redis-cli --cluster create failed:\n${created.stdout}${created.stderr}`);
@@ -113,11 +135,14 @@ export async function clusterIsNew(nodes: ClusterNodeSpec[]): Promise<boolean> {
 }
 
 export const clusterUrl = (nodes: ClusterNodeSpec[]) =>
-  `redis-cluster://${nodes.map((n) => `${n.host}:${n.port}`).join(',')}`;
+  `${nodes[0]?.tls ? 'rediss-cluster' : 'redis-cluster'}://${nodes
+    .map((n) => `${n.host}:${n.port}`)
+    .join(',')}`;
 
 /**
  * A Redis Cluster of the test's own: three masters (no replicas) on free ports, each with its
  * own dir and an AOF fsynced on every write, so restartNode() keeps what the node acknowledged.
+ * With `tls`, every node takes TLS only (clients, the bus, replication).
  */
 export async function startPrivateRedisCluster(
   options: ClusterOptions = {},
@@ -125,14 +150,19 @@ export async function startPrivateRedisCluster(
   const root = options.dir ?? mkdtempSync(join(tmpdir(), 'pgcluster-'));
   const ports: number[] = options.ports ?? [];
   while (ports.length < 3) ports.push(await freeClusterPort(ports));
-  const nodes = ports.map((port) => ({ host: '127.0.0.1', port, dir: join(root, String(port)) }));
+  const nodes = ports.map((port) => ({
+    host: '127.0.0.1',
+    port,
+    dir: join(root, String(port)),
+    ...(options.tls ? { tls: options.tls } : {}),
+  }));
   const servers: ChildProcess[] = [];
 
   const startNode = async (i: number) => {
     const node = nodes[i]!;
     mkdirSync(node.dir, { recursive: true });
     servers[i] = spawn('redis-server', clusterNodeArgs(node), { stdio: 'ignore', cwd: node.dir });
-    await waitForPing(`redis://${node.host}:${node.port}`);
+    await waitForPing(nodeUrl(node));
   };
   const killNode = async (i: number) => {
     const server = servers[i];

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,16 @@ describe('npm run certs (ensureCertificates)', () => {
     expect(ensureCertificates(certs.dir, { names }).issued).toEqual([]);
     expect(ensureCertificates(certs.dir, { names, renew: true }).issued).toEqual(names);
     expect(ensureCertificates(certs.dir, { names, newCa: true }).issued).toEqual(['ca', ...names]);
+  });
+
+  it('issues certificates a server and a client can both use (a Redis Cluster bus needs both)', () => {
+    const usage = spawnSync(
+      'openssl',
+      ['x509', '-in', certs.cert('users'), '-noout', '-ext', 'extendedKeyUsage'],
+      { encoding: 'utf8' },
+    ).stdout;
+    expect(usage).toContain('TLS Web Server Authentication');
+    expect(usage).toContain('TLS Web Client Authentication');
   });
 });
 
