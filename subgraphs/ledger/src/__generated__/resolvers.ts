@@ -245,6 +245,16 @@ export type Mutation = {
   /** Records money a member paid outside the platform (e.g. a bank transfer), at occurredAt (default now, never in the future). The pool's manager or an admin; pool OPEN or CLOSED; the investor must be a member; at most their unfunded commitment (the manager raises the commitment first for more). */
   recordContribution: Transaction;
   /**
+   * Records money the pool received back from its holdings (an exit, a dividend, a sale) at
+   * occurredAt (default now, never in the future): one PROCEEDS transaction that adds amount to the
+   * pool's cash and credits each current member's capital account pro rata to contributed capital
+   * (largest remainder, ties to the lower investor id), so distribute can pay it out (through the
+   * waterfall for a pool with carry). note (1 to 500 characters) says what the money is. The pool's
+   * manager or an admin; pool OPEN or CLOSED; CONFLICT when no member has capital in the pool. A
+   * replay with the same idempotencyKey returns the original transaction.
+   */
+  recordProceeds: Transaction;
+  /**
    * Pays back what a payment holds in suspense (see Pool.suspense): a card payment is refunded
    * through the provider; for a bank transfer the manager sends the money back and this records
    * it. The pool's manager or an admin; CONFLICT when the payment holds nothing.
@@ -346,6 +356,15 @@ export type MutationRecordContributionArgs = {
   amount: Scalars['Decimal']['input'];
   idempotencyKey: Scalars['String']['input'];
   investorId: Scalars['ID']['input'];
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordProceedsArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  note: Scalars['String']['input'];
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   poolId: Scalars['ID']['input'];
 };
@@ -475,7 +494,7 @@ export type PaymentMismatchKind =
 /** An investment pool (owned by the pools subgraph). The ledger adds its money. */
 export type Pool = {
   __typename?: 'Pool';
-  /** Money the pool holds now: contributions minus distributions, fees and withdrawals. Any signed-in caller who can see the pool. */
+  /** Money the pool holds now: contributions and proceeds minus distributions, fees and withdrawals. Any signed-in caller who can see the pool. */
   cashBalance: Money;
   /** The pool's currency (owned by pools); used for the zero amounts of a pool that has no transactions yet. */
   currency: Scalars['String']['output'];
@@ -503,6 +522,8 @@ export type Pool = {
   totalDistributed: Money;
   /** Sum of all fees charged. Any signed-in caller who can see the pool. */
   totalFees: Money;
+  /** Sum of all proceeds: money the pool received back from its holdings (exits, dividends, sales). Any signed-in caller who can see the pool. */
+  totalProceeds: Money;
   /** Sum of all withdrawals by members. Any signed-in caller who can see the pool. */
   totalWithdrawn: Money;
   /**
@@ -522,7 +543,7 @@ export type PoolTransactionsArgs = {
 /** One investor's money in one pool. Amounts are in the pool's currency. */
 export type Position = {
   __typename?: 'Position';
-  /** The investor's capital account: contributed minus distributed, fees and withdrawn. What they may withdraw while the pool is OPEN (and its cash allows). */
+  /** The investor's capital account: contributed and proceeds minus distributed, fees and withdrawn. What they may withdraw while the pool is OPEN (and its cash allows). */
   capital: Money;
   /**
    * The investor's commitment to the pool, as the ledger holds it from pools' membership events;
@@ -543,6 +564,8 @@ export type Position = {
   pendingPayouts: Money;
   /** The pool. */
   pool: Pool;
+  /** The investor's share of the pool's proceeds (credited to their capital account pro rata to contributed capital). */
+  proceeds: Money;
   /**
    * What is left of the commitment to pay in: commitment minus net contributed capital
    * (contributed − withdrawn) and pending contributions, never below zero. The same figure caps
@@ -685,8 +708,10 @@ export type Transaction = {
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stable identifier (a time-ordered UUID). */
   id: Scalars['ID']['output'];
-  /** The member the money moved for; null for pool-level transactions (fees). */
+  /** The member the money moved for; null for pool-level transactions (fees, proceeds). */
   investor?: Maybe<User>;
+  /** What the money was, as the manager wrote it when recording proceeds; null for other transactions. */
+  note?: Maybe<Scalars['String']['output']>;
   /** When the money moved: the time of posting, or the date a manager recorded for money received outside the platform. */
   occurredAt: Scalars['DateTime']['output'];
   /** The pool the money moved in. */
@@ -770,6 +795,11 @@ export type TransactionType =
   | 'DISTRIBUTION'
   /** A fee taken from the pool's cash, borne by members pro rata to contributed capital. */
   | 'FEE'
+  /**
+   * Money the pool received back from its holdings (an exit, a dividend, a sale), recorded by its
+   * manager: it adds to the pool's cash and is credited to members pro rata to contributed capital.
+   */
+  | 'PROCEEDS'
   /** Capital a member took back out of an OPEN pool. */
   | 'WITHDRAWAL';
 
@@ -876,6 +906,52 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Pool' }
     & GraphQLRecursivePick<FederationTypes['Pool'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
@@ -1187,6 +1263,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   distribute?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationDistributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   keepMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationKeepMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   recordContribution?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationRecordContributionArgs, 'amount' | 'idempotencyKey' | 'investorId' | 'poolId'>>;
+  recordProceeds?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationRecordProceedsArgs, 'amount' | 'idempotencyKey' | 'note' | 'poolId'>>;
   refundPayment?: Resolver<ResolversTypes['PaymentIntent'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'transactionId'>>;
   releaseMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReleaseMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   reopenPoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReopenPoolInLedgerArgs, 'poolId' | 'revision'>>;
@@ -1231,6 +1308,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   totalContributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalDistributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalFees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalProceeds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalWithdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<PoolTransactionsArgs, 'first'>>;
 };
@@ -1245,6 +1323,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
   pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pendingPayouts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  proceeds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   unfundedCommitment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   withdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
@@ -1273,6 +1352,7 @@ export type TransactionResolvers<ContextType = Context, ParentType extends Resol
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   investor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
   reservedAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;

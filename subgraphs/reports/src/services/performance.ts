@@ -17,6 +17,7 @@ export interface PoolPerformanceModel {
   distributed: bigint;
   fees: bigint;
   withdrawn: bigint;
+  proceeds: bigint;
   investorCount: number;
 }
 
@@ -55,6 +56,7 @@ export async function poolPerformance(
     distributed: totals?.distributed ?? 0n,
     fees: totals?.fees ?? 0n,
     withdrawn: totals?.withdrawn ?? 0n,
+    proceeds: totals?.proceeds ?? 0n,
     investorCount: await countPoolInvestors(db, poolId),
   };
 }
