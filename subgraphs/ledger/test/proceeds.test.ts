@@ -144,6 +144,15 @@ describe('recordProceeds', () => {
       investor: null,
       pool: { id: poolId },
     });
+    // The note is kept with the transaction.
+    const stored = expectData(
+      await ls.gql<{ transaction: { note: string | null; type: string } }>(
+        'query($id: ID!) { transaction(id: $id) { note type } }',
+        { id: proceeds.id },
+        manager,
+      ),
+    ).transaction;
+    expect(stored).toEqual({ note: 'Exit of Acme Robotics', type: 'PROCEEDS' });
     // Credited to the members' capital accounts pro rata to their capital (60/40).
     expect(await positionOf(poolId, a.userId)).toEqual({
       contributed: '600.00',

@@ -6,6 +6,7 @@ import type { BalanceChangeValue } from '../subscriptions/transactionCache.ts';
 import type { PaymentIntentValue } from '../payments/intents.ts';
 import type { Mismatch } from '../payments/reconcile.ts';
 import type { DistributionPreviewValue, PreviewMemberValue } from '../waterfall/preview.ts';
+import type { FeePreviewValue, FeeShareValue } from '../fees/preview.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -172,6 +173,46 @@ export type LedgerHistoryPage = {
   entries: Array<LedgerHistoryEntry>;
   /** Whether more transactions follow this page (at the time of reading). */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** The next management fee the fee schedule charges a pool (from the pool's terms), previewed. */
+export type ManagementFeePreview = {
+  __typename?: 'ManagementFeePreview';
+  /** The charge: basisAmount × rate × the period's months / 12 (a ONCE fee: the rate once), rounded down to the minor unit. */
+  amount: Money;
+  /** What the fee is a percentage of: COMMITMENTS or INVESTED_CAPITAL (the pool's terms). */
+  basis: Scalars['String']['output'];
+  /** The basis today: current members' commitments, or their net contributed capital. */
+  basisAmount: Money;
+  /** When the charge is due (the period's start). */
+  dueAt: Scalars['DateTime']['output'];
+  /** How often the fee is charged: ONCE, ANNUAL or QUARTERLY (the pool's terms). */
+  frequency: Scalars['String']['output'];
+  /** Each member's share, as the charge will split it (pro rata to net contributed capital, largest remainder, ties to the lower investor id); empty while no member has capital. */
+  members: Array<ManagementFeeShare>;
+  /** True when the period is due and not charged yet (the pool's cash could not pay it, or the schedule has not run since). */
+  overdue: Scalars['Boolean']['output'];
+  /** The period's number: 0 for the first period after the fee holiday. */
+  period: Scalars['Int']['output'];
+  /** When the next period starts; null for a fee charged once. */
+  periodEnd?: Maybe<Scalars['DateTime']['output']>;
+  /** When the period starts: its fee is due then (charged in advance). Periods count in UTC from the pool's opening plus the fee holiday. */
+  periodStart: Scalars['DateTime']['output'];
+  /** The pool. */
+  pool: Pool;
+  /** The yearly rate in basis points. */
+  rateBps: Scalars['Int']['output'];
+  /** The version of the pool's terms the ledger applies (its copy of them). */
+  termsVersion?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One member's share of a previewed management fee. */
+export type ManagementFeeShare = {
+  __typename?: 'ManagementFeeShare';
+  /** Their share. */
+  amount: Money;
+  /** The member. */
+  investor: User;
 };
 
 /** An investor's participation in a pool (owned by the pools subgraph). The ledger adds the money. */
@@ -586,6 +627,13 @@ export type Query = {
    */
   ledgerHistory: LedgerHistoryPage;
   /**
+   * The next management fee charge of a pool, computed now on today's basis (the charge itself is
+   * computed when the schedule posts it). The pool's manager or an admin (FORBIDDEN otherwise);
+   * null for a pool whose terms have no management fee, that is not OPEN or CLOSED, or whose ONCE
+   * fee was charged.
+   */
+  managementFeePreview?: Maybe<ManagementFeePreview>;
+  /**
    * Reconciliation: every disagreement between the payment providers and the ledger for payments
    * of the last `days` (1 to 365, default 30). ADMIN for all pools; a pool's MANAGER with its poolId.
    * With a poolId, the provider is asked about that pool's card payments only, at most 100 per call
@@ -625,6 +673,11 @@ export type QueryLedgerAuditLogArgs = {
 export type QueryLedgerHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryManagementFeePreviewArgs = {
+  poolId: Scalars['ID']['input'];
 };
 
 
@@ -1104,6 +1157,8 @@ export type ResolversTypes = {
   LedgerHistoryAllocation: ResolverTypeWrapper<LedgerHistoryAllocation>;
   LedgerHistoryEntry: ResolverTypeWrapper<LedgerHistoryEntry>;
   LedgerHistoryPage: ResolverTypeWrapper<LedgerHistoryPage>;
+  ManagementFeePreview: ResolverTypeWrapper<FeePreviewValue>;
+  ManagementFeeShare: ResolverTypeWrapper<FeeShareValue>;
   Membership: ResolverTypeWrapper<MembershipRef>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1141,6 +1196,8 @@ export type ResolversParentTypes = {
   LedgerHistoryAllocation: LedgerHistoryAllocation;
   LedgerHistoryEntry: LedgerHistoryEntry;
   LedgerHistoryPage: LedgerHistoryPage;
+  ManagementFeePreview: FeePreviewValue;
+  ManagementFeeShare: FeeShareValue;
   Membership: MembershipRef;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
@@ -1240,6 +1297,27 @@ export type LedgerHistoryPageResolvers<ContextType = Context, ParentType extends
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ManagementFeePreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ManagementFeePreview'] = ResolversParentTypes['ManagementFeePreview']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  basisAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  frequency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['ManagementFeeShare']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periodEnd?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  rateBps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  termsVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ManagementFeeShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ManagementFeeShare'] = ResolversParentTypes['ManagementFeeShare']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership'], FederationReferenceType extends FederationReferenceTypes['Membership'] = FederationReferenceTypes['Membership']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Membership']> | FederationReferenceType, FederationReferenceType, ContextType>;
   investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -1331,6 +1409,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   ledgerAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryLedgerAuditLogArgs, 'first'>>;
   ledgerHistory?: Resolver<ResolversTypes['LedgerHistoryPage'], ParentType, ContextType, RequireFields<QueryLedgerHistoryArgs, 'first'>>;
+  managementFeePreview?: Resolver<Maybe<ResolversTypes['ManagementFeePreview']>, ParentType, ContextType, RequireFields<QueryManagementFeePreviewArgs, 'poolId'>>;
   paymentMismatches?: Resolver<Array<ResolversTypes['PaymentMismatch']>, ParentType, ContextType, RequireFields<QueryPaymentMismatchesArgs, 'days'>>;
   position?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'investorId' | 'poolId'>>;
   previewDistribution?: Resolver<ResolversTypes['DistributionPreview'], ParentType, ContextType, RequireFields<QueryPreviewDistributionArgs, 'amount' | 'poolId'>>;
@@ -1392,6 +1471,8 @@ export type Resolvers<ContextType = Context> = {
   LedgerHistoryAllocation?: LedgerHistoryAllocationResolvers<ContextType>;
   LedgerHistoryEntry?: LedgerHistoryEntryResolvers<ContextType>;
   LedgerHistoryPage?: LedgerHistoryPageResolvers<ContextType>;
+  ManagementFeePreview?: ManagementFeePreviewResolvers<ContextType>;
+  ManagementFeeShare?: ManagementFeeShareResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

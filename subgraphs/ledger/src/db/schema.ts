@@ -238,6 +238,25 @@ export const poolFacts = mysqlTable(
       .notNull()
       .default('SIMPLE'),
     catchUp: mysqlEnum('catch_up', ['NONE', 'FULL']).notNull().default('NONE'),
+    /**
+     * The management fee of the same terms, for the fee schedule (src/fees/): the yearly rate in
+     * basis points (0: none), what it is a percentage of, how often it is charged, and the months
+     * after opening without it.
+     */
+    managementFeeBps: int('management_fee_bps').notNull().default(0),
+    feeBasis: mysqlEnum('fee_basis', ['COMMITMENTS', 'INVESTED_CAPITAL'])
+      .notNull()
+      .default('COMMITMENTS'),
+    feeFrequency: mysqlEnum('fee_frequency', ['ONCE', 'ANNUAL', 'QUARTERLY'])
+      .notNull()
+      .default('ANNUAL'),
+    feeHolidayMonths: int('fee_holiday_months').notNull().default(0),
+    /**
+     * When the pool opened, as the ledger learned it: the time of the first snapshot that was not
+     * DRAFT (pools' event time; a lookup's answer counts as now, and an earlier event wins).
+     * The fee schedule's periods count from it. Null while DRAFT.
+     */
+    openedAt: datetime('opened_at', { mode: 'date', fsp: 3 }),
     updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
   // A manager's pools (their transaction history across pools).
