@@ -11,4 +11,6 @@ export default subgraphCodegen({
   PaymentMismatch: '../payments/reconcile.ts#Mismatch',
   DistributionPreview: '../waterfall/preview.ts#DistributionPreviewValue',
   DistributionPreviewMember: '../waterfall/preview.ts#PreviewMemberValue',
+  ManagementFeePreview: '../fees/preview.ts#FeePreviewValue',
+  ManagementFeeShare: '../fees/preview.ts#FeeShareValue',
 });

@@ -344,6 +344,11 @@ export type TransactionType =
   | 'DISTRIBUTION'
   /** A fee taken from the pool's cash, borne by members pro rata to contributed capital. */
   | 'FEE'
+  /**
+   * Money the pool received back from its holdings (an exit, a dividend, a sale), recorded by its
+   * manager: it adds to the pool's cash and is credited to members pro rata to contributed capital.
+   */
+  | 'PROCEEDS'
   /** Capital a member took back out of an OPEN pool. */
   | 'WITHDRAWAL';
 

@@ -83,6 +83,7 @@ const TYPE_COLOR = {
   DISTRIBUTION: 'blue',
   FEE: 'grape',
   WITHDRAWAL: 'orange',
+  PROCEEDS: 'teal',
 };
 
 type Row = TransactionRowFieldsFragment;

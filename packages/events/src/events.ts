@@ -11,13 +11,14 @@ export interface DomainEvent<TType extends string = string, TPayload = unknown> 
   payload: TPayload;
 }
 
-export type LedgerTransactionType = 'CONTRIBUTION' | 'DISTRIBUTION' | 'FEE' | 'WITHDRAWAL';
+export type LedgerTransactionType =
+  'CONTRIBUTION' | 'DISTRIBUTION' | 'FEE' | 'WITHDRAWAL' | 'PROCEEDS';
 
 /** One posted ledger transaction. Amounts are minor units as decimal strings (never floats). */
 export interface TransactionPostedPayload {
   transactionId: string;
   poolId: string;
-  /** Null for pool-level transactions (fees). */
+  /** Null for pool-level transactions (fees, proceeds). */
   investorId: string | null;
   type: LedgerTransactionType;
   /** Always positive; the type says which way the money moved. */
@@ -26,8 +27,9 @@ export interface TransactionPostedPayload {
   /** The pool's cash right after this transaction (events of one pool arrive in posting order). */
   cashBalanceMinor: string;
   /**
-   * FEE only: how the fee was borne, one share per member (they sum to amountMinor), so that
-   * statements can show each investor's part. Absent on other types.
+   * FEE and PROCEEDS only: how the fee was borne or the proceeds credited, one positive share
+   * per member (they sum to amountMinor), so that statements can show each investor's part.
+   * Absent on other types.
    */
   allocations?: Array<{ investorId: string; amountMinor: string }>;
   /**
@@ -57,7 +59,7 @@ export type TransactionStepEvent =
  */
 export const ledgerEventsStream = (prefix: string): string => `${prefix}ledger.events`;
 
-const TYPES: readonly string[] = ['CONTRIBUTION', 'DISTRIBUTION', 'FEE', 'WITHDRAWAL'];
+const TYPES: readonly string[] = ['CONTRIBUTION', 'DISTRIBUTION', 'FEE', 'WITHDRAWAL', 'PROCEEDS'];
 const INTEGER = /^-?\d+$/;
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>

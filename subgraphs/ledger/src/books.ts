@@ -20,7 +20,7 @@ const RULES: Array<{ rule: string; query: SQL }> = [
     query: sql`SELECT t.id, t.type, t.amount, c.amount AS cash FROM transactions t
       LEFT JOIN entries c ON c.transaction_id = t.id AND c.investor_id IS NULL
       WHERE t.status = 'POSTED' AND (c.id IS NULL OR ABS(c.amount) <> t.amount
-        OR (t.type = 'CONTRIBUTION') <> (c.amount > 0)) LIMIT 5`,
+        OR (t.type IN ('CONTRIBUTION', 'PROCEEDS')) <> (c.amount > 0)) LIMIT 5`,
   },
   {
     rule: 'PENDING and VOIDED transactions have no entries; posted-for-less never exceeds its reservation',
@@ -55,7 +55,7 @@ const RULES: Array<{ rule: string; query: SQL }> = [
   {
     rule: "a pool's stored cash and totals equal the sums of its entries and transactions",
     query: sql`SELECT p.pool_id, p.cash_balance, e.cash, p.total_contributed, p.total_distributed,
-        p.total_fees, p.total_withdrawn
+        p.total_fees, p.total_withdrawn, p.total_proceeds
       FROM pool_accounts p
       LEFT JOIN (SELECT pool_id, SUM(amount) AS cash FROM entries WHERE investor_id IS NULL
         GROUP BY pool_id) e ON e.pool_id = p.pool_id
@@ -63,24 +63,27 @@ const RULES: Array<{ rule: string; query: SQL }> = [
           SUM(IF(type = 'CONTRIBUTION', amount, 0)) AS contributed,
           SUM(IF(type = 'DISTRIBUTION', amount, 0)) AS distributed,
           SUM(IF(type = 'FEE', amount, 0)) AS fees,
-          SUM(IF(type = 'WITHDRAWAL', amount, 0)) AS withdrawn
+          SUM(IF(type = 'WITHDRAWAL', amount, 0)) AS withdrawn,
+          SUM(IF(type = 'PROCEEDS', amount, 0)) AS proceeds
         FROM transactions WHERE status = 'POSTED' GROUP BY pool_id) t ON t.pool_id = p.pool_id
       WHERE p.cash_balance <> COALESCE(e.cash, 0)
         OR p.total_contributed <> COALESCE(t.contributed, 0)
         OR p.total_distributed <> COALESCE(t.distributed, 0)
         OR p.total_fees <> COALESCE(t.fees, 0)
-        OR p.total_withdrawn <> COALESCE(t.withdrawn, 0) LIMIT 5`,
+        OR p.total_withdrawn <> COALESCE(t.withdrawn, 0)
+        OR p.total_proceeds <> COALESCE(t.proceeds, 0) LIMIT 5`,
   },
   {
     rule: "an investor's stored capital and totals equal the sums of their entries",
     query: sql`SELECT a.pool_id, a.investor_id, a.capital_balance, e.capital, a.contributed,
-        a.distributed, a.fees, a.withdrawn
+        a.distributed, a.fees, a.withdrawn, a.proceeds
       FROM investor_accounts a
       LEFT JOIN (SELECT e.pool_id, e.investor_id, -SUM(e.amount) AS capital,
           SUM(IF(t.type = 'CONTRIBUTION', -e.amount, 0)) AS contributed,
           SUM(IF(t.type = 'DISTRIBUTION', e.amount, 0)) AS distributed,
           SUM(IF(t.type = 'FEE', e.amount, 0)) AS fees,
-          SUM(IF(t.type = 'WITHDRAWAL', e.amount, 0)) AS withdrawn
+          SUM(IF(t.type = 'WITHDRAWAL', e.amount, 0)) AS withdrawn,
+          SUM(IF(t.type = 'PROCEEDS', -e.amount, 0)) AS proceeds
         FROM entries e JOIN transactions t ON t.id = e.transaction_id
         WHERE e.investor_id IS NOT NULL GROUP BY e.pool_id, e.investor_id) e
         ON e.pool_id = a.pool_id AND e.investor_id = a.investor_id
@@ -88,7 +91,8 @@ const RULES: Array<{ rule: string; query: SQL }> = [
         OR a.contributed <> COALESCE(e.contributed, 0)
         OR a.distributed <> COALESCE(e.distributed, 0)
         OR a.fees <> COALESCE(e.fees, 0)
-        OR a.withdrawn <> COALESCE(e.withdrawn, 0) LIMIT 5`,
+        OR a.withdrawn <> COALESCE(e.withdrawn, 0)
+        OR a.proceeds <> COALESCE(e.proceeds, 0) LIMIT 5`,
   },
   {
     rule: 'entries only touch accounts that exist',

@@ -20,6 +20,7 @@ import { createLedgerRelay } from './events/relay.ts';
 import { createPoolsPeer, type PoolsPeer } from './peers/pools.ts';
 import { createPoster } from './movements/lanes.ts';
 import { startExpirySweeper } from './movements/expirySweeper.ts';
+import { startFeeSchedule } from './fees/feeSchedule.ts';
 import { endPending } from './payments/ending.ts';
 import { createPayments, DEFAULT_PAYMENTS, type PaymentsConfig } from './payments/index.ts';
 import { stripeWebhookRoute } from './payments/webhook.ts';
@@ -37,6 +38,8 @@ export interface LedgerServiceConfig extends SubgraphConfig {
   pools?: PoolsPeer;
   /** Payment providers and timeouts (env.ts `paymentsFromEnv`); default: bank transfers only. */
   payments?: PaymentsConfig;
+  /** How often the fee schedule looks for due management fees (ms); default 60 s. */
+  feeScheduleIntervalMs?: number;
   /** What money may move without a provider (env.ts); default: development's (tests, the demo). */
   policy?: Partial<MoneyPolicy>;
 }
@@ -59,7 +62,8 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     redisPrefix: config.redisPrefix,
     log: config.log,
   });
-  // The relay, the expiry sweeper and the pool facts consumer are background work (one switch).
+  // The relay, the expiry sweeper, the pool facts consumer and the fee schedule are background
+  // work (one switch).
   const background = config.backgroundWork !== false;
   if (background) relay.start();
   const poster = createPoster(mysql.db, () => relay.notify());
@@ -73,6 +77,15 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
         end: (row) => endPending(payments, row),
         onSettled: () => relay.notify(),
         intervalMs: paymentsConfig.sweepIntervalMs,
+      })
+    : undefined;
+  // Management fees fall due by the calendar (every replica runs it; the period keys make it safe).
+  const fees = background
+    ? startFeeSchedule({
+        db: mysql.db,
+        poster,
+        log: config.log.child({ component: 'fee-schedule' }),
+        intervalMs: config.feeScheduleIntervalMs,
       })
     : undefined;
   const pools = config.pools ?? createPoolsPeer(config.subgraphUrls.pools, config.log);
@@ -133,6 +146,7 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     // The sweeper, relay and consumer stop first: their last pass still has Redis and MySQL.
     onClose: [
       async () => expiry?.stop(),
+      async () => fees?.stop(),
       () => relay.stop(),
       async () => poolFacts?.stop(),
       () => poolEvents.close(),

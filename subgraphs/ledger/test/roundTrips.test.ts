@@ -60,6 +60,7 @@ async function poolWithMembers(count: number) {
     currency: 'USD',
     managerId: uuidv7(),
     status: 'OPEN',
+    openedAt: new Date(),
     terms: null,
     visibility: 'LISTED',
     revision: 1,

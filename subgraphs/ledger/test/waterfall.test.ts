@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '@poolgraph/test-stack';
 import { uuidv7 } from '@poolgraph/platform';
-import { postContributionsInBulk } from '../src/bulk/index.ts';
 import { errorCodes, expectData, key, POSITION, RECORD, useLedgerStack } from './helpers.ts';
 
 const ls = useLedgerStack();
@@ -91,29 +90,16 @@ async function fundedPool(terms: Record<string, unknown> | null) {
 const preview = (poolId: string, amount: string, user: TestUser) =>
   ls.gql<{ previewDistribution: Preview }>(PREVIEW, { poolId, amount }, user);
 
-/**
- * The ledger has no movement yet for money a pool earns (proceeds of its investments), so a
- * pool's cash never exceeds its members' capital through the API. The import's bulk path
- * records money from someone who is not a member (as imported history does): cash beyond the
- * members' capital, which is what a profitable exit looks like to the waterfall.
- */
-async function addProceeds(poolId: string, managerId: string, amountMinor: bigint) {
-  const [outcome] = await postContributionsInBulk(
-    ls.ledger.db,
-    [
-      {
-        idempotencyKey: key('proceeds'),
-        poolId,
-        currency: 'USD',
-        managerId,
-        investorId: uuidv7(),
-        amountMinor,
-        occurredAt: new Date(),
-      },
-    ],
-    { actorId: managerId },
+/** An exit's proceeds, recorded by the manager: the money beyond capital the waterfall splits. */
+async function addProceeds(poolId: string, manager: TestUser, amount: string) {
+  expectData(
+    await ls.gql(
+      `mutation($p: ID!, $a: Decimal!, $k: String!) {
+        recordProceeds(poolId: $p, amount: $a, note: "exit", idempotencyKey: $k) { id } }`,
+      { p: poolId, a: amount, k: key('proceeds') },
+      manager,
+    ),
   );
-  expect(outcome?.status).toBe('POSTED');
 }
 
 const distribute = (poolId: string, amount: string, user: TestUser) =>
@@ -137,7 +123,7 @@ async function positionOf(poolId: string, investorId: string) {
 describe('distribute through the waterfall', () => {
   it('previews every tier per member, then distributes exactly that, the carry to the manager', async () => {
     const { poolId, manager, a, b } = await fundedPool(TERMS);
-    await addProceeds(poolId, manager.userId, 50_000n);
+    await addProceeds(poolId, manager, '500');
     // Capital back $600 / $400; 8 % for a year: $48 / $32; catch-up 80 × 0.2 / 0.8 = $20;
     // the $400 left split 80/20: $320 to the members (60/40: $192 / $128), $80 carry.
     const seen = expectData(await preview(poolId, '1500', manager)).previewDistribution;
@@ -184,7 +170,7 @@ describe('distribute through the waterfall', () => {
 
   it('pays no carry while capital is unreturned, and pays the rest once it is (cumulative)', async () => {
     const { poolId, manager, a, b } = await fundedPool(TERMS);
-    await addProceeds(poolId, manager.userId, 50_000n);
+    await addProceeds(poolId, manager, '500');
     const first = expectData(await distribute(poolId, '1050', manager)).distribute;
     // $1,000 of capital back, then $50 of the $80 preferred return (pro rata 48:32 → 30 / 20).
     expect(first.map((t) => [t.amount, t.carry])).toEqual([
@@ -203,7 +189,7 @@ describe('distribute through the waterfall', () => {
 
   it('pays the carry as a pending payout with startDistribution, which the manager confirms', async () => {
     const { poolId, manager, a } = await fundedPool(TERMS);
-    await addProceeds(poolId, manager.userId, 50_000n);
+    await addProceeds(poolId, manager, '500');
     const started = expectData(
       await ls.gql<{
         startDistribution: Array<{
@@ -241,7 +227,7 @@ describe('distribute through the waterfall', () => {
 
   it('keeps plain pro rata for a pool without terms', async () => {
     const { poolId, manager, a, b } = await fundedPool(null);
-    await addProceeds(poolId, manager.userId, 50_000n);
+    await addProceeds(poolId, manager, '500');
     const seen = expectData(await preview(poolId, '1500', manager)).previewDistribution;
     expect(seen).toMatchObject({ waterfall: false, termsVersion: null, carryRecipient: null });
     expect(seen.carry).toEqual({ amount: '0.00' });

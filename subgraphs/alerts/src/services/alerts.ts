@@ -89,6 +89,7 @@ const TYPE_WORDS: Record<string, string> = {
   DISTRIBUTION: 'distribution',
   FEE: 'fee',
   WITHDRAWAL: 'withdrawal',
+  PROCEEDS: 'proceeds receipt',
 };
 
 export function largeTransactionMessage(

@@ -6,6 +6,7 @@ import type { BalanceChangeValue } from '../subscriptions/transactionCache.ts';
 import type { PaymentIntentValue } from '../payments/intents.ts';
 import type { Mismatch } from '../payments/reconcile.ts';
 import type { DistributionPreviewValue, PreviewMemberValue } from '../waterfall/preview.ts';
+import type { FeePreviewValue, FeeShareValue } from '../fees/preview.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -174,6 +175,46 @@ export type LedgerHistoryPage = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** The next management fee the fee schedule charges a pool (from the pool's terms), previewed. */
+export type ManagementFeePreview = {
+  __typename?: 'ManagementFeePreview';
+  /** The charge: basisAmount × rate × the period's months / 12 (a ONCE fee: the rate once), rounded down to the minor unit. */
+  amount: Money;
+  /** What the fee is a percentage of: COMMITMENTS or INVESTED_CAPITAL (the pool's terms). */
+  basis: Scalars['String']['output'];
+  /** The basis today: current members' commitments, or their net contributed capital. */
+  basisAmount: Money;
+  /** When the charge is due (the period's start). */
+  dueAt: Scalars['DateTime']['output'];
+  /** How often the fee is charged: ONCE, ANNUAL or QUARTERLY (the pool's terms). */
+  frequency: Scalars['String']['output'];
+  /** Each member's share, as the charge will split it (pro rata to net contributed capital, largest remainder, ties to the lower investor id); empty while no member has capital. */
+  members: Array<ManagementFeeShare>;
+  /** True when the period is due and not charged yet (the pool's cash could not pay it, or the schedule has not run since). */
+  overdue: Scalars['Boolean']['output'];
+  /** The period's number: 0 for the first period after the fee holiday. */
+  period: Scalars['Int']['output'];
+  /** When the next period starts; null for a fee charged once. */
+  periodEnd?: Maybe<Scalars['DateTime']['output']>;
+  /** When the period starts: its fee is due then (charged in advance). Periods count in UTC from the pool's opening plus the fee holiday. */
+  periodStart: Scalars['DateTime']['output'];
+  /** The pool. */
+  pool: Pool;
+  /** The yearly rate in basis points. */
+  rateBps: Scalars['Int']['output'];
+  /** The version of the pool's terms the ledger applies (its copy of them). */
+  termsVersion?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One member's share of a previewed management fee. */
+export type ManagementFeeShare = {
+  __typename?: 'ManagementFeeShare';
+  /** Their share. */
+  amount: Money;
+  /** The member. */
+  investor: User;
+};
+
 /** An investor's participation in a pool (owned by the pools subgraph). The ledger adds the money. */
 export type Membership = {
   __typename?: 'Membership';
@@ -244,6 +285,16 @@ export type Mutation = {
   keepMemberInLedger: Scalars['Boolean']['output'];
   /** Records money a member paid outside the platform (e.g. a bank transfer), at occurredAt (default now, never in the future). The pool's manager or an admin, or the manager's delegated API key with ledger:write in a pool it covers (FORBIDDEN in any other); pool OPEN or CLOSED; the investor must be a member; at most their unfunded commitment (the manager raises the commitment first for more). A replay with the same idempotencyKey returns the original transaction. */
   recordContribution: Transaction;
+  /**
+   * Records money the pool received back from its holdings (an exit, a dividend, a sale) at
+   * occurredAt (default now, never in the future): one PROCEEDS transaction that adds amount to the
+   * pool's cash and credits each current member's capital account pro rata to contributed capital
+   * (largest remainder, ties to the lower investor id), so distribute can pay it out (through the
+   * waterfall for a pool with carry). note (1 to 500 characters) says what the money is. The pool's
+   * manager or an admin; pool OPEN or CLOSED; CONFLICT when no member has capital in the pool. A
+   * replay with the same idempotencyKey returns the original transaction.
+   */
+  recordProceeds: Transaction;
   /**
    * Pays back what a payment holds in suspense (see Pool.suspense): a card payment is refunded
    * through the provider; for a bank transfer the manager sends the money back and this records
@@ -346,6 +397,15 @@ export type MutationRecordContributionArgs = {
   amount: Scalars['Decimal']['input'];
   idempotencyKey: Scalars['String']['input'];
   investorId: Scalars['ID']['input'];
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordProceedsArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  note: Scalars['String']['input'];
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   poolId: Scalars['ID']['input'];
 };
@@ -475,7 +535,7 @@ export type PaymentMismatchKind =
 /** An investment pool (owned by the pools subgraph). The ledger adds its money. */
 export type Pool = {
   __typename?: 'Pool';
-  /** Money the pool holds now: contributions minus distributions, fees and withdrawals. Any signed-in caller who can see the pool. */
+  /** Money the pool holds now: contributions and proceeds minus distributions, fees and withdrawals. Any signed-in caller who can see the pool. */
   cashBalance: Money;
   /** The pool's currency (owned by pools); used for the zero amounts of a pool that has no transactions yet. */
   currency: Scalars['String']['output'];
@@ -503,6 +563,8 @@ export type Pool = {
   totalDistributed: Money;
   /** Sum of all fees charged. Any signed-in caller who can see the pool. */
   totalFees: Money;
+  /** Sum of all proceeds: money the pool received back from its holdings (exits, dividends, sales). Any signed-in caller who can see the pool. */
+  totalProceeds: Money;
   /** Sum of all withdrawals by members. Any signed-in caller who can see the pool. */
   totalWithdrawn: Money;
   /**
@@ -522,7 +584,7 @@ export type PoolTransactionsArgs = {
 /** One investor's money in one pool. Amounts are in the pool's currency. */
 export type Position = {
   __typename?: 'Position';
-  /** The investor's capital account: contributed minus distributed, fees and withdrawn. What they may withdraw while the pool is OPEN (and its cash allows). */
+  /** The investor's capital account: contributed and proceeds minus distributed, fees and withdrawn. What they may withdraw while the pool is OPEN (and its cash allows). */
   capital: Money;
   /**
    * The investor's commitment to the pool, as the ledger holds it from pools' membership events;
@@ -543,6 +605,8 @@ export type Position = {
   pendingPayouts: Money;
   /** The pool. */
   pool: Pool;
+  /** The investor's share of the pool's proceeds (credited to their capital account pro rata to contributed capital). */
+  proceeds: Money;
   /**
    * What is left of the commitment to pay in: commitment minus net contributed capital
    * (contributed − withdrawn) and pending contributions, never below zero. The same figure caps
@@ -562,6 +626,13 @@ export type Query = {
    * at a time after the cursor `after`, for read models that rebuild themselves from the ledger.
    */
   ledgerHistory: LedgerHistoryPage;
+  /**
+   * The next management fee charge of a pool, computed now on today's basis (the charge itself is
+   * computed when the schedule posts it). The pool's manager or an admin (FORBIDDEN otherwise);
+   * null for a pool whose terms have no management fee, that is not OPEN or CLOSED, or whose ONCE
+   * fee was charged.
+   */
+  managementFeePreview?: Maybe<ManagementFeePreview>;
   /**
    * Reconciliation: every disagreement between the payment providers and the ledger for payments
    * of the last `days` (1 to 365, default 30). ADMIN for all pools; a pool's MANAGER with its poolId.
@@ -602,6 +673,11 @@ export type QueryLedgerAuditLogArgs = {
 export type QueryLedgerHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryManagementFeePreviewArgs = {
+  poolId: Scalars['ID']['input'];
 };
 
 
@@ -685,8 +761,10 @@ export type Transaction = {
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stable identifier (a time-ordered UUID). */
   id: Scalars['ID']['output'];
-  /** The member the money moved for; null for pool-level transactions (fees). */
+  /** The member the money moved for; null for pool-level transactions (fees, proceeds). */
   investor?: Maybe<User>;
+  /** What the money was, as the manager wrote it when recording proceeds; null for other transactions. */
+  note?: Maybe<Scalars['String']['output']>;
   /** When the money moved: the time of posting, or the date a manager recorded for money received outside the platform. */
   occurredAt: Scalars['DateTime']['output'];
   /** The pool the money moved in. */
@@ -770,6 +848,11 @@ export type TransactionType =
   | 'DISTRIBUTION'
   /** A fee taken from the pool's cash, borne by members pro rata to contributed capital. */
   | 'FEE'
+  /**
+   * Money the pool received back from its holdings (an exit, a dividend, a sale), recorded by its
+   * manager: it adds to the pool's cash and is credited to members pro rata to contributed capital.
+   */
+  | 'PROCEEDS'
   /** Capital a member took back out of an OPEN pool. */
   | 'WITHDRAWAL';
 
@@ -1004,6 +1087,52 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
+        | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}>
         | GraphQLRecursivePick<FederationTypes['Pool'], {"currency":true}> ) );
   Transaction:
     ( { __typename: 'Transaction' }
@@ -1028,6 +1157,8 @@ export type ResolversTypes = {
   LedgerHistoryAllocation: ResolverTypeWrapper<LedgerHistoryAllocation>;
   LedgerHistoryEntry: ResolverTypeWrapper<LedgerHistoryEntry>;
   LedgerHistoryPage: ResolverTypeWrapper<LedgerHistoryPage>;
+  ManagementFeePreview: ResolverTypeWrapper<FeePreviewValue>;
+  ManagementFeeShare: ResolverTypeWrapper<FeeShareValue>;
   Membership: ResolverTypeWrapper<MembershipRef>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1065,6 +1196,8 @@ export type ResolversParentTypes = {
   LedgerHistoryAllocation: LedgerHistoryAllocation;
   LedgerHistoryEntry: LedgerHistoryEntry;
   LedgerHistoryPage: LedgerHistoryPage;
+  ManagementFeePreview: FeePreviewValue;
+  ManagementFeeShare: FeeShareValue;
   Membership: MembershipRef;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
@@ -1164,6 +1297,27 @@ export type LedgerHistoryPageResolvers<ContextType = Context, ParentType extends
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ManagementFeePreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ManagementFeePreview'] = ResolversParentTypes['ManagementFeePreview']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  basisAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  frequency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['ManagementFeeShare']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periodEnd?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  rateBps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  termsVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ManagementFeeShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ManagementFeeShare'] = ResolversParentTypes['ManagementFeeShare']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership'], FederationReferenceType extends FederationReferenceTypes['Membership'] = FederationReferenceTypes['Membership']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Membership']> | FederationReferenceType, FederationReferenceType, ContextType>;
   investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -1187,6 +1341,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   distribute?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationDistributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   keepMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationKeepMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   recordContribution?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationRecordContributionArgs, 'amount' | 'idempotencyKey' | 'investorId' | 'poolId'>>;
+  recordProceeds?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationRecordProceedsArgs, 'amount' | 'idempotencyKey' | 'note' | 'poolId'>>;
   refundPayment?: Resolver<ResolversTypes['PaymentIntent'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'transactionId'>>;
   releaseMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReleaseMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   reopenPoolInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReopenPoolInLedgerArgs, 'poolId' | 'revision'>>;
@@ -1231,6 +1386,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   totalContributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalDistributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalFees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalProceeds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalWithdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, RequireFields<PoolTransactionsArgs, 'first'>>;
 };
@@ -1245,6 +1401,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
   pending?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pendingPayouts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  proceeds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   unfundedCommitment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   withdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
@@ -1252,6 +1409,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   ledgerAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryLedgerAuditLogArgs, 'first'>>;
   ledgerHistory?: Resolver<ResolversTypes['LedgerHistoryPage'], ParentType, ContextType, RequireFields<QueryLedgerHistoryArgs, 'first'>>;
+  managementFeePreview?: Resolver<Maybe<ResolversTypes['ManagementFeePreview']>, ParentType, ContextType, RequireFields<QueryManagementFeePreviewArgs, 'poolId'>>;
   paymentMismatches?: Resolver<Array<ResolversTypes['PaymentMismatch']>, ParentType, ContextType, RequireFields<QueryPaymentMismatchesArgs, 'days'>>;
   position?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'investorId' | 'poolId'>>;
   previewDistribution?: Resolver<ResolversTypes['DistributionPreview'], ParentType, ContextType, RequireFields<QueryPreviewDistributionArgs, 'amount' | 'poolId'>>;
@@ -1273,6 +1431,7 @@ export type TransactionResolvers<ContextType = Context, ParentType extends Resol
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   investor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
   reservedAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -1312,6 +1471,8 @@ export type Resolvers<ContextType = Context> = {
   LedgerHistoryAllocation?: LedgerHistoryAllocationResolvers<ContextType>;
   LedgerHistoryEntry?: LedgerHistoryEntryResolvers<ContextType>;
   LedgerHistoryPage?: LedgerHistoryPageResolvers<ContextType>;
+  ManagementFeePreview?: ManagementFeePreviewResolvers<ContextType>;
+  ManagementFeeShare?: ManagementFeeShareResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -13,7 +13,7 @@ export interface HistoryRow {
   amountMinor: bigint;
   currency: string;
   occurredAt: Date;
-  /** FEE: each member's share (their capital legs); empty otherwise. */
+  /** FEE and PROCEEDS: each member's share (their capital legs, positive); empty otherwise. */
   allocations: Array<{ investorId: string; amountMinor: bigint }>;
 }
 
@@ -21,7 +21,7 @@ export interface HistoryRow {
  * selectHistoryPage: posted transactions in posting order after `after` (a cash-leg entry id).
  * Every transaction has exactly one cash leg (investor_id NULL), written with the rest of
  * its entries, so the entries' auto-increment id orders transactions as they were posted.
- * Reads the entries primary key from `after` on, then FEE shares by entries_transaction.
+ * Reads the entries primary key from `after` on, then FEE and PROCEEDS shares by entries_transaction.
  */
 export async function selectHistoryPage(
   db: LedgerQueryable,
@@ -46,7 +46,9 @@ export async function selectHistoryPage(
     )
     .orderBy(asc(entries.id))
     .limit(first);
-  const fees = rows.filter((r) => r.type === 'FEE').map((r) => r.transactionId);
+  const fees = rows
+    .filter((r) => r.type === 'FEE' || r.type === 'PROCEEDS')
+    .map((r) => r.transactionId);
   const shares = new Map<string, HistoryRow['allocations']>();
   if (fees.length > 0) {
     const legs = await db
@@ -60,8 +62,10 @@ export async function selectHistoryPage(
       .orderBy(asc(entries.id));
     for (const leg of legs) {
       const list = shares.get(leg.transactionId) ?? [];
-      // A member's capital leg of a fee is a debit (positive): their share.
-      list.push({ investorId: leg.investorId!, amountMinor: leg.amount });
+      // A member's capital leg of a fee is a debit (positive), of proceeds a credit (negative):
+      // either way its size is their share.
+      const share = leg.amount < 0n ? -leg.amount : leg.amount;
+      list.push({ investorId: leg.investorId!, amountMinor: share });
       shares.set(leg.transactionId, list);
     }
   }

@@ -20,6 +20,8 @@ export interface PositionValue {
   distributed: bigint;
   fees: bigint;
   withdrawn: bigint;
+  /** Their share of the pool's proceeds (credited to their capital). */
+  proceeds: bigint;
   capital: bigint;
   /** PENDING contributions (not in contributed yet) and PENDING payouts to the investor. */
   pendingIn: bigint;
@@ -40,6 +42,7 @@ export function positionOf(
     distributed: account?.distributed ?? 0n,
     fees: account?.fees ?? 0n,
     withdrawn: account?.withdrawn ?? 0n,
+    proceeds: account?.proceeds ?? 0n,
     capital: account?.capitalBalance ?? 0n,
     pendingIn: account?.pendingIn ?? 0n,
     pendingOut: account?.pendingOut ?? 0n,
@@ -154,6 +157,7 @@ export async function updateInvestorAccounts(
     'distributed',
     'fees',
     'withdrawn',
+    'proceeds',
     'pending_in',
     'pending_out',
   ];
@@ -170,6 +174,7 @@ export async function updateInvestorAccounts(
       r.distributed,
       r.fees,
       r.withdrawn,
+      r.proceeds,
       r.pendingIn,
       r.pendingOut,
     ]),

@@ -65,6 +65,7 @@ export async function updatePoolAccounts(tx: LedgerTx, rows: PoolAccountRow[]): 
     'total_distributed',
     'total_fees',
     'total_withdrawn',
+    'total_proceeds',
     'pending_in',
     'pending_out',
   ];
@@ -81,6 +82,7 @@ export async function updatePoolAccounts(tx: LedgerTx, rows: PoolAccountRow[]): 
       r.totalDistributed,
       r.totalFees,
       r.totalWithdrawn,
+      r.totalProceeds,
       r.pendingIn,
       r.pendingOut,
     ]),

@@ -14,8 +14,10 @@ export interface PoolSnapshot {
   status: PoolStatus;
   visibility: 'LISTED' | 'INVITE_ONLY';
   revision: number;
-  /** The waterfall's terms (null: none set, plain pro rata). */
-  terms: WaterfallTermsFacts | null;
+  /** The fund terms in force (null: none set: plain pro rata, no management fee). */
+  terms: PoolTermsFacts | null;
+  /** When this snapshot says the pool was already open (not DRAFT): its time; null while DRAFT. */
+  openedAt: Date | null;
 }
 
 /** What distributions need of pools' fund terms. */
@@ -27,6 +29,16 @@ export interface WaterfallTermsFacts {
   catchUp: 'NONE' | 'FULL';
 }
 
+/** What the fee schedule (src/fees/) needs of pools' fund terms. */
+export interface FeeTermsFacts {
+  managementFeeBps: number;
+  feeBasis: 'COMMITMENTS' | 'INVESTED_CAPITAL';
+  feeFrequency: 'ONCE' | 'ANNUAL' | 'QUARTERLY';
+  feeHolidayMonths: number;
+}
+
+export type PoolTermsFacts = WaterfallTermsFacts & FeeTermsFacts;
+
 /**
  * upsertPoolFacts: takes a snapshot if it is newer than the copy. A snapshot at or above a
  * pending closing or archiving revision ends that mark (the saga's change committed, or it
@@ -37,17 +49,27 @@ export async function upsertPoolFacts(db: LedgerQueryable, s: PoolSnapshot): Pro
   const t = s.terms;
   await db.execute(sql`INSERT INTO pool_facts
       (pool_id, currency, manager_id, status, visibility, revision,
-       terms_version, carry_bps, hurdle_bps, hurdle_compounding, catch_up)
+       terms_version, carry_bps, hurdle_bps, hurdle_compounding, catch_up,
+       management_fee_bps, fee_basis, fee_frequency, fee_holiday_months, opened_at)
     VALUES (${s.poolId}, ${s.currency}, ${s.managerId}, ${s.status}, ${s.visibility}, ${s.revision},
       ${t?.version ?? null}, ${t?.carryBps ?? 0}, ${t?.hurdleBps ?? 0},
-      ${t?.hurdleCompounding ?? 'SIMPLE'}, ${t?.catchUp ?? 'NONE'})
+      ${t?.hurdleCompounding ?? 'SIMPLE'}, ${t?.catchUp ?? 'NONE'},
+      ${t?.managementFeeBps ?? 0}, ${t?.feeBasis ?? 'COMMITMENTS'}, ${t?.feeFrequency ?? 'ANNUAL'},
+      ${t?.feeHolidayMonths ?? 0}, ${s.openedAt})
     ON DUPLICATE KEY UPDATE
+      -- The earliest moment any snapshot saw the pool open, whatever the order they arrive in.
+      opened_at = IF(VALUES(opened_at) IS NULL, opened_at,
+        IF(opened_at IS NULL, VALUES(opened_at), LEAST(opened_at, VALUES(opened_at)))),
       currency = IF(${newer}, VALUES(currency), currency),
       terms_version = IF(${newer}, VALUES(terms_version), terms_version),
       carry_bps = IF(${newer}, VALUES(carry_bps), carry_bps),
       hurdle_bps = IF(${newer}, VALUES(hurdle_bps), hurdle_bps),
       hurdle_compounding = IF(${newer}, VALUES(hurdle_compounding), hurdle_compounding),
       catch_up = IF(${newer}, VALUES(catch_up), catch_up),
+      management_fee_bps = IF(${newer}, VALUES(management_fee_bps), management_fee_bps),
+      fee_basis = IF(${newer}, VALUES(fee_basis), fee_basis),
+      fee_frequency = IF(${newer}, VALUES(fee_frequency), fee_frequency),
+      fee_holiday_months = IF(${newer}, VALUES(fee_holiday_months), fee_holiday_months),
       manager_id = IF(${newer}, VALUES(manager_id), manager_id),
       status = IF(${newer}, VALUES(status), status),
       visibility = IF(${newer}, VALUES(visibility), visibility),
@@ -146,4 +168,24 @@ export async function setTransitionMark(
     .update(poolFacts)
     .set({ [mark]: null })
     .where(and(eq(poolFacts.poolId, poolId), eq(poolFacts[mark], change.clear)));
+}
+
+/**
+ * selectPoolsChargingManagementFees: the pools whose terms have a management fee, open (or
+ * closed) since a known time: the fee schedule's work list. A scan of pool_facts, once per pass.
+ */
+export async function selectPoolsChargingManagementFees(
+  db: LedgerQueryable,
+): Promise<PoolFactsRow[]> {
+  return db
+    .select()
+    .from(poolFacts)
+    .where(
+      and(
+        sql`${poolFacts.managementFeeBps} > 0`,
+        sql`${poolFacts.openedAt} IS NOT NULL`,
+        inArray(poolFacts.status, ['OPEN', 'CLOSED']),
+      ),
+    )
+    .orderBy(poolFacts.poolId);
 }

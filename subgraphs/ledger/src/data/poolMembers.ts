@@ -112,3 +112,18 @@ export async function selectCurrentMemberIds(
     );
   return new Set(rows.map((r) => r.investorId));
 }
+
+/** selectCommittedMinor: the sum of a pool's current members' commitments (the fee basis). */
+export async function selectCommittedMinor(db: LedgerQueryable, poolId: string): Promise<bigint> {
+  const [row] = await db
+    .select({ total: sql<string | null>`SUM(${poolMembers.commitmentMinor})` })
+    .from(poolMembers)
+    .where(
+      and(
+        eq(poolMembers.poolId, poolId),
+        eq(poolMembers.member, true),
+        isNull(poolMembers.leavingRevision),
+      ),
+    );
+  return BigInt(row?.total ?? 0);
+}

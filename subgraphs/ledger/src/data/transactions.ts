@@ -64,6 +64,7 @@ interface RawTransaction {
   settled_at: Date | null;
   request_id: string;
   carry: number | boolean;
+  note: string | null;
   occurred_at: Date;
   created_at: Date;
 }
@@ -81,6 +82,7 @@ const fromRaw = (r: RawTransaction): TransactionRow => ({
   settledAt: r.settled_at && new Date(r.settled_at),
   requestId: r.request_id,
   carry: Boolean(Number(r.carry)),
+  note: r.note,
   occurredAt: new Date(r.occurred_at),
   createdAt: new Date(r.created_at),
 });
@@ -97,7 +99,7 @@ export async function selectTransactionPages(
   if (keys.length === 0) return [];
   const parts = keys.map(
     (k, n) => sql`(SELECT ${n} AS page, id, pool_id, investor_id, type, amount, currency, status,
-      reserved_amount, expires_at, settled_at, request_id, carry, occurred_at, created_at FROM transactions
+      reserved_amount, expires_at, settled_at, request_id, carry, note, occurred_at, created_at FROM transactions
       WHERE pool_id = ${k.poolId}
       ${k.investorId ? sql`AND investor_id = ${k.investorId}` : sql``}
       ${k.after ? sql`AND id < ${k.after}` : sql``}

@@ -39,7 +39,13 @@ const minor = (name: string) =>
     .notNull()
     .default(sql`0`);
 
-export const TRANSACTION_TYPES = ['CONTRIBUTION', 'DISTRIBUTION', 'FEE', 'WITHDRAWAL'] as const;
+export const TRANSACTION_TYPES = [
+  'CONTRIBUTION',
+  'DISTRIBUTION',
+  'FEE',
+  'WITHDRAWAL',
+  'PROCEEDS',
+] as const;
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];
 
 /**
@@ -56,6 +62,8 @@ export const poolAccounts = mysqlTable('pool_accounts', {
   totalDistributed: minor('total_distributed'),
   totalFees: minor('total_fees'),
   totalWithdrawn: minor('total_withdrawn'),
+  /** Money the pool received back from its holdings (PROCEEDS: an exit, a dividend, a sale). */
+  totalProceeds: minor('total_proceeds'),
   /**
    * Two-phase money, kept apart from the posted balance (see README, "Two-phase transactions"):
    * money on its way in (PENDING contributions: not cash yet, not spendable) and cash reserved
@@ -81,6 +89,8 @@ export const investorAccounts = mysqlTable(
     distributed: minor('distributed'),
     fees: minor('fees'),
     withdrawn: minor('withdrawn'),
+    /** Their share of the pool's proceeds, credited to their capital account pro rata. */
+    proceeds: minor('proceeds'),
     /** The investor's PENDING contributions (not capital yet) and PENDING payouts (capital reserved). */
     pendingIn: minor('pending_in'),
     pendingOut: minor('pending_out'),
@@ -123,6 +133,8 @@ export const transactions = mysqlTable(
      * rather than a member's share: the waterfall counts it as carry paid, not as money returned.
      */
     carry: boolean('carry').notNull().default(false),
+    /** What the money was (PROCEEDS: "exit of Acme", "Q3 dividend"), as the manager wrote it. */
+    note: varchar('note', { length: 500 }),
     occurredAt: datetime('occurred_at', { mode: 'date', fsp: 3 }).notNull(),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
@@ -226,6 +238,25 @@ export const poolFacts = mysqlTable(
       .notNull()
       .default('SIMPLE'),
     catchUp: mysqlEnum('catch_up', ['NONE', 'FULL']).notNull().default('NONE'),
+    /**
+     * The management fee of the same terms, for the fee schedule (src/fees/): the yearly rate in
+     * basis points (0: none), what it is a percentage of, how often it is charged, and the months
+     * after opening without it.
+     */
+    managementFeeBps: int('management_fee_bps').notNull().default(0),
+    feeBasis: mysqlEnum('fee_basis', ['COMMITMENTS', 'INVESTED_CAPITAL'])
+      .notNull()
+      .default('COMMITMENTS'),
+    feeFrequency: mysqlEnum('fee_frequency', ['ONCE', 'ANNUAL', 'QUARTERLY'])
+      .notNull()
+      .default('ANNUAL'),
+    feeHolidayMonths: int('fee_holiday_months').notNull().default(0),
+    /**
+     * When the pool opened, as the ledger learned it: the time of the first snapshot that was not
+     * DRAFT (pools' event time; a lookup's answer counts as now, and an earlier event wins).
+     * The fee schedule's periods count from it. Null while DRAFT.
+     */
+    openedAt: datetime('opened_at', { mode: 'date', fsp: 3 }),
     updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },
   // A manager's pools (their transaction history across pools).

@@ -22,8 +22,14 @@ export async function applyPoolEvent(db: LedgerQueryable, event: PoolEvent): Pro
             hurdleBps: p.terms.hurdleBps,
             hurdleCompounding: p.terms.hurdleCompounding,
             catchUp: p.terms.catchUp,
+            managementFeeBps: p.terms.managementFeeBps,
+            feeBasis: p.terms.feeBasis,
+            feeFrequency: p.terms.feeFrequency,
+            feeHolidayMonths: p.terms.feeHolidayMonths,
           }
         : null,
+      // The event's time: for the snapshot that opened the pool, when it opened.
+      openedAt: p.status === 'DRAFT' ? null : new Date(event.occurredAt),
     });
     await endLeavingUpTo(db, p.poolId, p.revision);
   } else {

@@ -73,6 +73,8 @@ export interface CanonicalRequest {
   investorId: string | null;
   amountMinor: bigint;
   occurredAt: Date | null;
+  /** recordProceeds' note; absent for every other movement (so their hashes are as before). */
+  note?: string | null;
 }
 
 /**
@@ -86,6 +88,7 @@ export function requestHash(request: CanonicalRequest): string {
     request.investorId,
     request.amountMinor.toString(),
     request.occurredAt?.toISOString() ?? null,
+    ...(request.note == null ? [] : [request.note]),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -32,7 +32,7 @@ export class Journal {
   record(
     books: PoolBooks,
     planned: PlannedTransaction,
-    meta: { requestId: string; occurredAt: Date; createdAt: Date },
+    meta: { requestId: string; occurredAt: Date; createdAt: Date; note?: string | null },
   ): TransactionRow {
     const pending = planned.phase === 'PENDING';
     if (pending) reservePending(books, planned);
@@ -51,6 +51,7 @@ export class Journal {
       settledAt: null,
       requestId: meta.requestId,
       carry: planned.carry ?? false,
+      note: meta.note ?? null,
       occurredAt: meta.occurredAt,
       createdAt: meta.createdAt,
     };
@@ -124,11 +125,16 @@ export class Journal {
       pendingOutMinor: books.pool.pendingOut.toString(),
     };
     if (row.reservedAmount !== null) payload.reservedAmountMinor = row.reservedAmount.toString();
-    if (planned?.type === 'FEE') {
+    if (planned?.type === 'FEE' || planned?.type === 'PROCEEDS') {
       payload.allocations = planned.legs.flatMap((leg) =>
         leg.investorId === null
           ? []
-          : [{ investorId: leg.investorId, amountMinor: leg.amount.toString() }],
+          : [
+              {
+                investorId: leg.investorId,
+                amountMinor: (leg.amount < 0n ? -leg.amount : leg.amount).toString(),
+              },
+            ],
       );
     }
     const type: TransactionStepEvent['type'] =

@@ -25,6 +25,8 @@ export interface Movement {
   occurredAt: Date | null;
   /** Set for two-phase money: the transactions are PENDING until settled or this time. */
   expiresAt: Date | null;
+  /** What the money was, as the caller wrote it (recordProceeds); kept on the transaction. */
+  note?: string | null;
   requires: Requirements;
 }
 
@@ -56,6 +58,7 @@ export interface PostingRequest {
   amountMinor: bigint;
   occurredAt: Date | null;
   expiresAt: Date | null;
+  note?: string | null;
   requires?: Requirements;
 }
 
@@ -65,7 +68,7 @@ export const opensAccount = (request: Pick<PostingRequest, 'moves'>) =>
 
 /** Whether the plan reads every capital account of the pool (pro-rata splits). */
 export const readsWholePool = (request: Pick<PostingRequest, 'moves'>) =>
-  request.moves === 'DISTRIBUTION' || request.moves === 'FEE';
+  request.moves === 'DISTRIBUTION' || request.moves === 'FEE' || request.moves === 'PROCEEDS';
 
 /**
  * A manager's delegated key moves money only in the pools it covers (recordContribution):

@@ -109,7 +109,12 @@ export async function postBatch(
       }
       const planned = planMovement(pool.books, request); // throws before touching the books
       const requestId = uuidv7();
-      const meta = { requestId, occurredAt: request.occurredAt ?? now, createdAt: now };
+      const meta = {
+        requestId,
+        occurredAt: request.occurredAt ?? now,
+        createdAt: now,
+        note: request.note ?? null,
+      };
       const rows = planned.map((p) => journal.record(pool.books, p, meta));
       noteDistributions(pool.books, planned);
       keys.push({

@@ -27,7 +27,9 @@ export function planMovement(books: PoolBooks, request: PostingRequest): Planned
         ? planWithdrawal(books, investorId, amount)
         : request.moves === 'DISTRIBUTION'
           ? planDistribution(books, amount)
-          : planFee(books, amount);
+          : request.moves === 'PROCEEDS'
+            ? planProceeds(books, amount)
+            : planFee(books, amount);
   const { expiresAt } = request;
   return expiresAt ? planned.map((t) => ({ ...t, phase: 'PENDING', expiresAt })) : planned;
 }
@@ -163,6 +165,34 @@ export function planFee(books: PoolBooks, amount: bigint): PlannedTransaction[] 
         ...proRataShares(books, amount).map(({ investorId, share }) => ({
           investorId,
           amount: share,
+        })),
+      ],
+    },
+  ];
+}
+
+/**
+ * Money the pool received back from its holdings: the pool's cash debited, each current member's
+ * capital account credited with their share, pro rata to net contributed capital exactly as a
+ * fee is borne (largest remainder, ties to the lower investor id). It adds cash and moves
+ * nothing out, so no cash check; a pool without members' capital has nobody to credit.
+ */
+export function planProceeds(books: PoolBooks, amount: bigint): PlannedTransaction[] {
+  if (!hasCapital(books)) {
+    throw conflict(
+      'No member has capital in this pool: proceeds are credited to members by their capital.',
+    );
+  }
+  return [
+    {
+      type: 'PROCEEDS',
+      investorId: null,
+      amount,
+      legs: [
+        { investorId: null, amount },
+        ...proRataShares(books, amount).map(({ investorId, share }) => ({
+          investorId,
+          amount: -share,
         })),
       ],
     },

@@ -82,6 +82,7 @@ const COUNTER = {
   DISTRIBUTION: ['distributed', 'totalDistributed'],
   FEE: ['fees', 'totalFees'],
   WITHDRAWAL: ['withdrawn', 'totalWithdrawn'],
+  PROCEEDS: ['proceeds', 'totalProceeds'],
 } as const;
 
 const COUNTER_NAME = {
@@ -89,12 +90,13 @@ const COUNTER_NAME = {
   DISTRIBUTION: 'total distributed',
   FEE: 'total fees',
   WITHDRAWAL: 'total withdrawn',
+  PROCEEDS: 'total proceeds',
 } as const;
 
 /**
  * Applies a balanced transaction to the books: cash moves with debits, capital with credits,
  * and each investor leg counts toward the investor's total of that type (their contributed,
- * distributed, fees or withdrawn), the transaction's amount toward the pool's.
+ * distributed, fees, withdrawn or proceeds), the transaction's amount toward the pool's.
  */
 export function applyToBooks(books: PoolBooks, planned: PlannedTransaction): void {
   const sum = planned.legs.reduce((total, leg) => total + leg.amount, 0n);
@@ -153,6 +155,16 @@ export function unfundedCommitment(
   return commitment > funded ? commitment - funded : 0n;
 }
 
-/** Capital that may be withdrawn: the capital account less its pending payouts. */
-export const spendableCapital = (account: InvestorAccountRow | undefined): bigint =>
-  (account?.capitalBalance ?? 0n) - (account?.pendingOut ?? 0n);
+/**
+ * Capital that may be withdrawn: the capital account less its pending payouts, and never more
+ * than the member's net contributed capital. Proceeds credited to the capital account are profit,
+ * which leaves the pool through distribute (and its waterfall, carry included), not a withdrawal.
+ */
+export function spendableCapital(account: InvestorAccountRow | undefined): bigint {
+  if (!account) return 0n;
+  const capital =
+    account.capitalBalance < contributedCapital(account)
+      ? account.capitalBalance
+      : contributedCapital(account);
+  return capital - account.pendingOut;
+}

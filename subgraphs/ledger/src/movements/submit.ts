@@ -54,6 +54,7 @@ export async function submit(deps: OperationDeps, movement: Movement): Promise<T
       investorId: movement.investorId,
       amountMinor: parseAmount(movement.amount, currency, { field: 'amount' }),
       occurredAt: movement.occurredAt,
+      note: movement.note ?? null,
     });
   if (isDelegated(movement.requires.actor)) {
     const local = await deps.views(poolId, movement.investorId);
@@ -83,6 +84,7 @@ export async function submit(deps: OperationDeps, movement: Movement): Promise<T
     amountMinor,
     occurredAt: movement.occurredAt,
     expiresAt: movement.expiresAt,
+    note: movement.note ?? null,
     requires: movement.requires,
   });
 }
@@ -205,7 +207,7 @@ export async function recordContribution(
 function poolWide(
   viewer: Viewer | null,
   args: MoneyArgs,
-  moves: 'DISTRIBUTION' | 'FEE',
+  moves: 'DISTRIBUTION' | 'FEE' | 'PROCEEDS',
   operation: string,
   expiresAt: Date | null = null,
 ): Movement {
@@ -233,3 +235,31 @@ export const distributePending = (
   args: MoneyArgs,
   expiresAt: Date,
 ) => submit(deps, poolWide(viewer, args, 'DISTRIBUTION', 'startDistribution', expiresAt));
+
+/** Longest note recordProceeds keeps (the transactions.note column). */
+export const MAX_NOTE_LENGTH = 500;
+
+/**
+ * Money the pool received back from its holdings (an exit, a dividend, a sale), recorded by its
+ * manager or an admin while the pool is OPEN or CLOSED (exits mostly come after the close, as
+ * distributions do), at occurredAt (default now, never in the future). Credited to the members'
+ * capital accounts pro rata, so distribute can pay it out through the waterfall.
+ */
+export async function recordProceeds(
+  deps: OperationDeps,
+  viewer: Viewer | null,
+  args: MoneyArgs & { note?: string | null; occurredAt?: Date | null },
+) {
+  const note = args.note?.trim() ?? '';
+  if (note.length === 0)
+    throw badUserInput('note', 'must say what the money is (e.g. "exit of Acme").');
+  if (note.length > MAX_NOTE_LENGTH) {
+    throw badUserInput('note', `must be at most ${MAX_NOTE_LENGTH} characters.`);
+  }
+  const movement: Movement = {
+    ...poolWide(viewer, args, 'PROCEEDS', 'recordProceeds'),
+    occurredAt: args.occurredAt ? checkOccurredAt(args.occurredAt) : null,
+    note,
+  };
+  return first(await submit(deps, movement));
+}

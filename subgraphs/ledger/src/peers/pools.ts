@@ -5,7 +5,7 @@ import {
   type Logger,
 } from '@poolgraph/platform';
 import { parseAmount } from '@poolgraph/money';
-import type { PoolSnapshot, WaterfallTermsFacts } from '../data/poolFacts.ts';
+import type { PoolSnapshot, PoolTermsFacts } from '../data/poolFacts.ts';
 
 /** What pools says about a pool and one investor, as seen by the caller, at the time of asking. */
 export interface PoolsAnswer {
@@ -43,6 +43,10 @@ export const LEDGER_POOL_LOOKUP = /* GraphQL */ `
         hurdleBps
         hurdleCompounding
         catchUp
+        managementFeeBps
+        feeBasis
+        feeFrequency
+        feeHolidayMonths
       }
     }
     membership(poolId: $poolId, investorId: $investorId) {
@@ -63,7 +67,7 @@ interface LookupData {
     revision: number;
     manager: { id: string };
     /** Asked too: the answer replaces the local copy, terms included, when it is newer. */
-    terms: WaterfallTermsFacts | null;
+    terms: PoolTermsFacts | null;
   } | null;
   membership: { id: string; commitment: { amount: string } } | null;
 }
@@ -93,6 +97,8 @@ export function createPoolsPeer(url: string | undefined, log: Logger): PoolsPeer
           visibility: pool.visibility,
           revision: pool.revision,
           terms: pool.terms,
+          // Open already when asked: no later than now (an earlier event time wins).
+          openedAt: pool.status === 'DRAFT' ? null : new Date(),
         },
         // A membership the caller may not read is, for this caller, not one they can act on.
         isMember: !!membership,

@@ -27,6 +27,8 @@ export const Mutation: MutationResolvers = {
   distribute: (_parent, args, context) =>
     operations.distribute(deps(context), context.viewer, args),
   chargeFee: (_parent, args, context) => operations.chargeFee(deps(context), context.viewer, args),
+  recordProceeds: (_parent, args, context) =>
+    operations.recordProceeds(deps(context), context.viewer, args),
   withdraw: (_parent, args, context) =>
     operations.withdraw(
       deps(context),

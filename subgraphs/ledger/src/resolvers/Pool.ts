@@ -59,6 +59,7 @@ export const Pool: PoolResolvers = {
   totalDistributed: (pool, _args, context) => figure(pool, context, (row) => row.totalDistributed),
   totalFees: (pool, _args, context) => figure(pool, context, (row) => row.totalFees),
   totalWithdrawn: (pool, _args, context) => figure(pool, context, (row) => row.totalWithdrawn),
+  totalProceeds: (pool, _args, context) => figure(pool, context, (row) => row.totalProceeds),
   pendingContributions: (pool, _args, context) => figure(pool, context, (row) => row.pendingIn),
   pendingPayouts: (pool, _args, context) => figure(pool, context, (row) => row.pendingOut),
   spendableCash: (pool, _args, context) =>

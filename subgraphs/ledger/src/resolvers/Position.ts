@@ -17,6 +17,7 @@ export const Position: PositionResolvers = {
   distributed: (p) => money(p.distributed, p.currency),
   fees: (p) => money(p.fees, p.currency),
   withdrawn: (p) => money(p.withdrawn, p.currency),
+  proceeds: (p) => money(p.proceeds, p.currency),
   capital: (p) => money(p.capital, p.currency),
   pending: (p) => money(p.pendingIn, p.currency),
   pendingPayouts: (p) => money(p.pendingOut, p.currency),

@@ -6,6 +6,7 @@ import { visibleTransaction } from './Transaction.ts';
 import { paymentMismatches } from './paymentMismatches.ts';
 import { decodeCursor } from './TransactionConnection.ts';
 import { previewDistribution } from '../waterfall/preview.ts';
+import { previewManagementFee } from '../fees/preview.ts';
 import { transactionHistoryCsv, transactionHistoryPage } from '../services/transactionHistory.ts';
 
 export const Query: QueryResolvers = {
@@ -20,6 +21,8 @@ export const Query: QueryResolvers = {
   transaction: (_parent, { id }, context) => visibleTransaction(id, context),
   previewDistribution: (_parent, args, context) =>
     previewDistribution(context, context.viewer, args),
+  managementFeePreview: (_parent, args, context) =>
+    previewManagementFee(context, context.viewer, args),
   ledgerHistory: (_parent, args, context) => ledgerHistory(args, context),
   paymentMismatches: (_parent, args, context) => paymentMismatches(args, context),
   transactionHistory: (_parent, { filter, first, after }, context) =>

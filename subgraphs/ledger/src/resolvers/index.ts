@@ -3,6 +3,7 @@ import { DateTimeScalar } from '@poolgraph/platform';
 import type { Resolvers } from '../__generated__/resolvers.ts';
 import { BalanceChange } from './BalanceChange.ts';
 import { DistributionPreview, DistributionPreviewMember } from './DistributionPreview.ts';
+import { ManagementFeePreview, ManagementFeeShare } from './ManagementFeePreview.ts';
 import { Membership } from './Membership.ts';
 import { Mutation } from './Mutation.ts';
 import { PaymentIntent, PaymentMismatch } from './PaymentIntent.ts';
@@ -22,6 +23,8 @@ export const resolvers: Resolvers = {
   BalanceChange,
   DistributionPreview,
   DistributionPreviewMember,
+  ManagementFeePreview,
+  ManagementFeeShare,
   Pool,
   PaymentIntent,
   PaymentMismatch,

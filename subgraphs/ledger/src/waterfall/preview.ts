@@ -44,6 +44,7 @@ const emptyCash = (poolId: string, currency: string, managerId: string): PoolAcc
   totalDistributed: 0n,
   totalFees: 0n,
   totalWithdrawn: 0n,
+  totalProceeds: 0n,
   pendingIn: 0n,
   pendingOut: 0n,
   createdAt: new Date(),

@@ -114,7 +114,7 @@ export type InvestorStatement = {
   /**
    * The statement as CSV (RFC 4180, header row, exact decimal amounts, one row per line):
    * pool_id, pool_name, currency, opening_balance, contributions, distributions, fees,
-   * withdrawals, closing_balance. Text cells are always quoted, with an apostrophe before any
+   * withdrawals, closing_balance, proceeds (appended last). Text cells are always quoted, with an apostrophe before any
    * character a spreadsheet would start a formula with (in the `,` and the `;` locales alike);
    * amounts are bare decimals with a "." (negative with "-"), so they stay numbers.
    */
@@ -181,7 +181,7 @@ export type PoolPerformance = {
   byMonth: Array<PerformancePoint>;
   /** Capital called so far (from the pools subgraph's events). */
   called: Money;
-  /** The pool's cash: contributed − distributed − fees − withdrawn. */
+  /** The pool's cash: contributed + proceeds − distributed − fees − withdrawn. */
   cash: Money;
   /** The sum of current members' commitments (from the pools subgraph's events). */
   committed: Money;
@@ -229,6 +229,8 @@ export type PoolPerformance = {
   navDate?: Maybe<Scalars['String']['output']>;
   /** The pool. */
   pool: Pool;
+  /** The sum of posted proceeds: money the pool received back from its holdings (exits, dividends, sales). */
+  proceeds: Money;
   /**
    * Residual value to paid-in capital: NAV / (contributed − withdrawn), 6 decimals rounded down;
    * null without a NAV or paid-in capital.
@@ -341,13 +343,13 @@ export type ReportsFreshness = {
 
 /**
  * One pool's line in an investor statement. Balances are the investor's capital account:
- * contributions − distributions − fees − withdrawals.
+ * contributions + proceeds − distributions − fees − withdrawals.
  */
 export type StatementLine = {
   __typename?: 'StatementLine';
   /**
-   * openingBalance + contributions − distributions − fees − withdrawals. Without `to`, it equals
-   * the ledger's position (contributed − distributed − fees − withdrawn).
+   * openingBalance + contributions + proceeds − distributions − fees − withdrawals. Without `to`,
+   * it equals the ledger's position (contributed + proceeds − distributed − fees − withdrawn).
    */
   closingBalance: Money;
   /** Contributions in the window. */
@@ -360,6 +362,8 @@ export type StatementLine = {
   openingBalance: Money;
   /** The pool. */
   pool: Pool;
+  /** The investor's share of the pool's proceeds in the window (credited to their capital account). */
+  proceeds: Money;
   /** Withdrawals in the window. */
   withdrawals: Money;
 };
@@ -600,6 +604,7 @@ export type PoolPerformanceResolvers<ContextType = Context, ParentType extends R
   nav?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   navDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  proceeds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   rvpi?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   tvpi?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   valuations?: Resolver<Array<ResolversTypes['Valuation']>, ParentType, ContextType>;
@@ -627,6 +632,7 @@ export type StatementLineResolvers<ContextType = Context, ParentType extends Res
   fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   openingBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  proceeds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   withdrawals?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 

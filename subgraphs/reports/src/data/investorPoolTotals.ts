@@ -11,9 +11,10 @@ export interface InvestorPoolTotalsRow {
   distributed: bigint;
   fees: bigint;
   withdrawn: bigint;
+  proceeds: bigint;
 }
 
-const SUMS = ['contributed', 'distributed', 'fees', 'withdrawn'] as const;
+const SUMS = ['contributed', 'distributed', 'fees', 'withdrawn', 'proceeds'] as const;
 
 /** addInvestorPoolTotals: adds each row's amounts to the investor's totals in the pool. */
 export async function addInvestorPoolTotals(
@@ -32,6 +33,7 @@ export async function addInvestorPoolTotals(
       d.distributed,
       d.fees,
       d.withdrawn,
+      d.proceeds,
     ]),
     addOnDuplicate(SUMS),
   );
@@ -46,6 +48,7 @@ const toRow = (r: Raw): InvestorPoolTotalsRow => ({
   distributed: toBigInt(r.distributed),
   fees: toBigInt(r.fees),
   withdrawn: toBigInt(r.withdrawn),
+  proceeds: toBigInt(r.proceeds),
 });
 
 /** selectInvestorTotals: every pool an investor has money movements in. O(their pools). */

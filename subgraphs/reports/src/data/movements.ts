@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ReportsQueryable } from '../db/index.ts';
 import { insertRows, selectRows, toBigInt } from './rows.ts';
 
-export type MovementType = 'CONTRIBUTION' | 'DISTRIBUTION' | 'FEE' | 'WITHDRAWAL';
+export type MovementType = 'CONTRIBUTION' | 'DISTRIBUTION' | 'FEE' | 'WITHDRAWAL' | 'PROCEEDS';
 
 /** What one investor's capital account saw of one transaction. */
 export interface MovementRow {

@@ -9,9 +9,10 @@ export interface PoolTotalsRow {
   distributed: bigint;
   fees: bigint;
   withdrawn: bigint;
+  proceeds: bigint;
 }
 
-const SUMS = ['contributed', 'distributed', 'fees', 'withdrawn'] as const;
+const SUMS = ['contributed', 'distributed', 'fees', 'withdrawn', 'proceeds'] as const;
 
 /** addPoolTotals: adds each row's amounts to the pool's totals. */
 export async function addPoolTotals(tx: ReportsQueryable, deltas: readonly PoolTotalsRow[]) {
@@ -19,7 +20,15 @@ export async function addPoolTotals(tx: ReportsQueryable, deltas: readonly PoolT
     tx,
     'pool_totals',
     ['pool_id', 'currency', ...SUMS],
-    deltas.map((d) => [d.poolId, d.currency, d.contributed, d.distributed, d.fees, d.withdrawn]),
+    deltas.map((d) => [
+      d.poolId,
+      d.currency,
+      d.contributed,
+      d.distributed,
+      d.fees,
+      d.withdrawn,
+      d.proceeds,
+    ]),
     addOnDuplicate(SUMS),
   );
 }
@@ -41,5 +50,6 @@ export async function selectPoolTotals(
     distributed: toBigInt(row.distributed),
     fees: toBigInt(row.fees),
     withdrawn: toBigInt(row.withdrawn),
+    proceeds: toBigInt(row.proceeds),
   };
 }

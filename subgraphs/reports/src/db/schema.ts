@@ -38,7 +38,13 @@ const total = (name: string) =>
 const currency = (name = 'currency') => char(name, { length: 3 }).notNull();
 const instant = (name: string) => datetime(name, { mode: 'date', fsp: 3 });
 
-export const MOVEMENT_TYPES = ['CONTRIBUTION', 'DISTRIBUTION', 'FEE', 'WITHDRAWAL'] as const;
+export const MOVEMENT_TYPES = [
+  'CONTRIBUTION',
+  'DISTRIBUTION',
+  'FEE',
+  'WITHDRAWAL',
+  'PROCEEDS',
+] as const;
 
 /**
  * One row per posted CONTRIBUTION (transaction id = key). Serves the partial months at the
@@ -68,8 +74,8 @@ export const contributions = mysqlTable(
 );
 
 /**
- * What each investor's capital account saw, one row per (transaction, investor): a FEE has
- * one row per member it was allocated to. Statements for a window read these.
+ * What each investor's capital account saw, one row per (transaction, investor): a FEE (and
+ * PROCEEDS) has one row per member it was allocated to. Statements for a window read these.
  */
 export const movements = mysqlTable(
   'movements',
@@ -101,6 +107,8 @@ export const investorPoolTotals = mysqlTable(
     distributed: total('distributed'),
     fees: total('fees'),
     withdrawn: total('withdrawn'),
+    /** Their share of the pool's proceeds (exits, dividends), credited to their capital. */
+    proceeds: total('proceeds'),
   },
   (t) => [
     primaryKey({ columns: [t.investorId, t.poolId] }),
@@ -165,7 +173,7 @@ export const investorRankings = mysqlTable(
   ],
 );
 
-/** Per pool: totals by type (cash = contributed − distributed − fees − withdrawn). */
+/** Per pool: totals by type (cash = contributed + proceeds − distributed − fees − withdrawn). */
 export const poolTotals = mysqlTable('pool_totals', {
   poolId: uuid('pool_id').primaryKey(),
   currency: currency(),
@@ -173,6 +181,7 @@ export const poolTotals = mysqlTable('pool_totals', {
   distributed: total('distributed'),
   fees: total('fees'),
   withdrawn: total('withdrawn'),
+  proceeds: total('proceeds'),
 });
 
 /** Per pool and UTC day: contributions and distributions, for charts (months group these). */

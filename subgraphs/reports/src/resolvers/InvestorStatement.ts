@@ -20,5 +20,6 @@ export const StatementLine: StatementLineResolvers = {
   distributions: (l) => money(l.distributions, l.currency),
   fees: (l) => money(l.fees, l.currency),
   withdrawals: (l) => money(l.withdrawals, l.currency),
+  proceeds: (l) => money(l.proceeds, l.currency),
   closingBalance: (l) => money(l.closing, l.currency),
 };

@@ -11,7 +11,8 @@ export const PoolPerformance: PoolPerformanceResolvers = {
   distributed: (p) => money(p.distributed, p.currency),
   fees: (p) => money(p.fees, p.currency),
   withdrawn: (p) => money(p.withdrawn, p.currency),
-  cash: (p) => money(p.contributed - p.distributed - p.fees - p.withdrawn, p.currency),
+  proceeds: (p) => money(p.proceeds, p.currency),
+  cash: (p) => money(p.contributed + p.proceeds - p.distributed - p.fees - p.withdrawn, p.currency),
   investorCount: (p) => p.investorCount,
   // From the totals alone: DPI needs no valuation, so asking for it reads no movements.
   dpi: (p) => multiples(p, null).dpi,

@@ -25,6 +25,7 @@ export interface PoolPerformanceModel {
   distributed: bigint;
   fees: bigint;
   withdrawn: bigint;
+  proceeds: bigint;
   investorCount: number;
   /** Whose investor lines the caller sees. */
   lines: { all: true } | { all: false; investorId: string };
@@ -88,6 +89,7 @@ export async function poolPerformance(
     distributed: totals?.distributed ?? 0n,
     fees: totals?.fees ?? 0n,
     withdrawn: totals?.withdrawn ?? 0n,
+    proceeds: totals?.proceeds ?? 0n,
   };
   const valuations = once(() => selectPoolValuations(db, poolId));
   return {

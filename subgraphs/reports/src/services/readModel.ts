@@ -23,7 +23,7 @@ export interface LedgerTransaction {
   amountMinor: bigint;
   currency: string;
   occurredAt: Date;
-  /** FEE: each member's share; empty when the producer did not say. */
+  /** FEE and PROCEEDS: each member's share; empty when the producer did not say. */
   allocations: Array<{ investorId: string; amountMinor: bigint }>;
 }
 
@@ -40,13 +40,17 @@ class Deltas<T> {
   }
 }
 
-const FIELD: Record<MovementType, 'contributed' | 'distributed' | 'fees' | 'withdrawn'> = {
+const FIELD: Record<
+  MovementType,
+  'contributed' | 'distributed' | 'fees' | 'withdrawn' | 'proceeds'
+> = {
   CONTRIBUTION: 'contributed',
   DISTRIBUTION: 'distributed',
   FEE: 'fees',
   WITHDRAWAL: 'withdrawn',
+  PROCEEDS: 'proceeds',
 };
-const zeroTotals = { contributed: 0n, distributed: 0n, fees: 0n, withdrawn: 0n };
+const zeroTotals = { contributed: 0n, distributed: 0n, fees: 0n, withdrawn: 0n, proceeds: 0n };
 
 /** Where the read models record the transactions they hold (the consumer's de-duplication key). */
 export const APPLIED_TABLE = 'applied_transactions';

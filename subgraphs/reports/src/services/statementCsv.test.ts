@@ -35,6 +35,7 @@ function line(poolName: string, n: number): StatementLineModel {
     distributions: -1_250n,
     fees: -7n,
     withdrawals: 0n,
+    proceeds: 3_000n,
     closing: -123_456n,
   };
 }
@@ -65,13 +66,22 @@ describe('the statement CSV export', () => {
       'fees',
       'withdrawals',
       'closing_balance',
+      'proceeds',
     ]);
     expect(rows).toHaveLength(HOSTILE_NAMES.length);
     rows.forEach((row, n) => {
       const name = row[1]!;
       expect(name.replaceAll("'", '')).toBe(HOSTILE_NAMES[n]!.replaceAll("'", ''));
       for (const cell of row.slice(0, 3)) expect(cell).not.toMatch(FORMULA_START);
-      expect(row.slice(3)).toEqual(['0.00', '1250.50', '-12.50', '-0.07', '0.00', '-1234.56']);
+      expect(row.slice(3)).toEqual([
+        '0.00',
+        '1250.50',
+        '-12.50',
+        '-0.07',
+        '0.00',
+        '-1234.56',
+        '30.00',
+      ]);
       for (const amount of row.slice(3)) expect(Number.isFinite(Number(amount))).toBe(true);
     });
   });
@@ -79,10 +89,10 @@ describe('the statement CSV export', () => {
   it('quotes every text cell and leaves amounts bare, so negative amounts stay numbers', () => {
     const lines = csv.split('\r\n').filter(Boolean);
     expect(lines[0]).toBe(
-      '"pool_id","pool_name","currency","opening_balance","contributions","distributions","fees","withdrawals","closing_balance"',
+      '"pool_id","pool_name","currency","opening_balance","contributions","distributions","fees","withdrawals","closing_balance","proceeds"',
     );
     expect(lines.at(-1)).toBe(
-      '"00000000-0000-4000-8000-000000000014","Plain name","USD",0.00,1250.50,-12.50,-0.07,0.00,-1234.56',
+      '"00000000-0000-4000-8000-000000000014","Plain name","USD",0.00,1250.50,-12.50,-0.07,0.00,-1234.56,30.00',
     );
   });
 

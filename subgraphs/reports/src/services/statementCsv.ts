@@ -12,12 +12,22 @@ const HEADER = [
   'fees',
   'withdrawals',
   'closing_balance',
+  // Appended last, so the columns a reader relied on before keep their positions.
+  'proceeds',
 ];
 
 /** The statement as CSV: ids and names as quoted, inert text; amounts as bare exact decimals. */
 export function statementCsv(statement: StatementModel): string {
   const rows = statement.lines.map((l) => {
-    const amounts = [l.opening, l.contributions, l.distributions, l.fees, l.withdrawals, l.closing];
+    const amounts = [
+      l.opening,
+      l.contributions,
+      l.distributions,
+      l.fees,
+      l.withdrawals,
+      l.closing,
+      l.proceeds,
+    ];
     return [
       text(l.poolId),
       text(l.poolName ?? ''),

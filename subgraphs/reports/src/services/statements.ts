@@ -14,6 +14,8 @@ export interface StatementLineModel {
   distributions: bigint;
   fees: bigint;
   withdrawals: bigint;
+  /** Their share of the pool's proceeds: credited to their capital account. */
+  proceeds: bigint;
   closing: bigint;
 }
 
@@ -26,18 +28,20 @@ export interface StatementModel {
 
 const WINDOW_FIELD: Record<
   MovementType,
-  'contributions' | 'distributions' | 'fees' | 'withdrawals'
+  'contributions' | 'distributions' | 'fees' | 'withdrawals' | 'proceeds'
 > = {
   CONTRIBUTION: 'contributions',
   DISTRIBUTION: 'distributions',
   FEE: 'fees',
   WITHDRAWAL: 'withdrawals',
+  PROCEEDS: 'proceeds',
 };
 const SIGN: Record<MovementType, bigint> = {
   CONTRIBUTION: 1n,
   DISTRIBUTION: -1n,
   FEE: -1n,
   WITHDRAWAL: -1n,
+  PROCEEDS: 1n,
 };
 
 const emptyLine = (poolId: string, currency: string): StatementLineModel => ({
@@ -49,6 +53,7 @@ const emptyLine = (poolId: string, currency: string): StatementLineModel => ({
   distributions: 0n,
   fees: 0n,
   withdrawals: 0n,
+  proceeds: 0n,
   closing: 0n,
 });
 
@@ -77,6 +82,7 @@ export async function investorStatement(
         distributions: t.distributed,
         fees: t.fees,
         withdrawals: t.withdrawn,
+        proceeds: t.proceeds,
       });
     }
   } else {
@@ -100,7 +106,12 @@ export async function investorStatement(
   for (const line of visible) {
     line.poolName = facts.get(line.poolId)?.name ?? null;
     line.closing =
-      line.opening + line.contributions - line.distributions - line.fees - line.withdrawals;
+      line.opening +
+      line.contributions +
+      line.proceeds -
+      line.distributions -
+      line.fees -
+      line.withdrawals;
   }
   return { investorId: args.investorId, from: from ?? null, to: to ?? null, lines: visible };
 }
