@@ -24,6 +24,7 @@ const totals = (investorId: string, contributed: bigint, distributed: bigint, fe
   distributed,
   fees,
   withdrawn: 0n,
+  proceeds: 0n,
 });
 const input = {
   poolId: 'p',

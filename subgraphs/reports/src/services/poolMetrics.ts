@@ -43,7 +43,17 @@ export interface PoolMetricsInput {
 }
 
 /** The investors' side of a day's movement: money in is negative, money back positive. */
-const flowSign = { CONTRIBUTION: -1n, DISTRIBUTION: 1n, WITHDRAWAL: 1n, FEE: 0n } as const;
+/**
+ * Each movement seen from the investors' side. Fees and proceeds move no money between the
+ * investors and the pool (proceeds turn holdings into cash, so they leave NAV unchanged too).
+ */
+const flowSign = {
+  CONTRIBUTION: -1n,
+  DISTRIBUTION: 1n,
+  WITHDRAWAL: 1n,
+  FEE: 0n,
+  PROCEEDS: 0n,
+} as const;
 
 /**
  * poolMetrics: NAV from the latest valuation and the movements on later days, the pool's
