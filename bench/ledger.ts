@@ -11,12 +11,14 @@
  * 100 ms at C=32; bulk ≥ 0.5 × the batched floor.
  */
 import { parseArgs } from 'node:util';
-import { connectMysql } from '@poolgraph/platform';
-import { expectData } from '@poolgraph/testing';
+import { ledgerEventsStream } from '@poolgraph/events';
+import { connectMysql, Redis } from '@poolgraph/platform';
+import { expectData, TEST_REDIS_URL } from '@poolgraph/testing';
 import { createGraphQLClient } from './lib/client.ts';
 import { startBenchStack, type BenchUser } from './lib/processStack.ts';
 import { drive, percentile } from './lib/stats.ts';
 import { cpuMeter, pidOfProgram } from './lib/cpu.ts';
+import { untilGroupsCaughtUp } from './lib/consumerGroups.ts';
 import { batchedFloor, singleRowFloor } from './lib/floors.ts';
 import { assertBooksBalance } from '@poolgraph/ledger/books';
 import { postContributionsInBulk, type BulkContribution } from '@poolgraph/ledger/bulk';
@@ -112,6 +114,23 @@ try {
   const gateway = await drive(N, C, (n) => contribute(n, 'bench'));
   const gatewayRate = report({ label: `gateway contribute (C=${C})`, count: N, ...gateway }, 'tx');
   console.log(`  CPU (share of one core): ${cpu.report()}`);
+  // The consumers of ledger.events may trail the load: their CPU per contribution counts once
+  // every group has read and acknowledged all of it.
+  const redis = new Redis(TEST_REDIS_URL);
+  const caughtUp = await untilGroupsCaughtUp(
+    redis,
+    ledgerEventsStream(stack.redisPrefix),
+    120_000,
+  ).finally(() => redis.disconnect());
+  const consumers = cpu.msPer(N, ['pools', 'alerts', 'reports']);
+  const consumerTotal = Object.values(consumers).reduce((a, b) => a + b, 0);
+  console.log(
+    `  consumers' CPU per contribution${caughtUp ? '' : ' (groups NOT caught up)'}: ` +
+      Object.entries(consumers)
+        .map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`)
+        .join(' · ') +
+      ` = ${consumerTotal.toFixed(2)} ms (whole processes, until their groups caught up)`,
+  );
 
   // The bulk path on the same database and pool (as the CSV import uses it).
   const ledger = connectMysql({ url: stack.databaseUrl('ledger'), connectionLimit: 4 }, schema);
