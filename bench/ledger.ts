@@ -100,6 +100,16 @@ try {
   };
 
   await drive(Math.min(500, N), C, (n) => contribute(n, 'warmup'));
+  // What the consumers' processes spend with no load (relay polls, timers, metrics), so that
+  // their CPU per contribution can be told apart from it.
+  const redis = new Redis(TEST_REDIS_URL);
+  const stream = ledgerEventsStream(stack.redisPrefix);
+  await untilGroupsCaughtUp(redis, stream, 120_000);
+  const consumerNames = ['pools', 'alerts', 'reports'] as const;
+  const idleMeter = cpuMeter(Object.fromEntries(consumerNames.map((n) => [n, stack.pidOf(n)])));
+  const idleStarted = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const idleMsPerSecond = idleMeter.msPer((performance.now() - idleStarted) / 1000, consumerNames);
   const cpu = cpuMeter({
     ...Object.fromEntries(
       (['gateway', 'users', 'pools', 'ledger', 'alerts', 'reports'] as const).map((name) => [
@@ -111,26 +121,34 @@ try {
     redis: pidOfProgram('redis-server'),
     bench: process.pid,
   });
+  const loadStarted = performance.now();
   const gateway = await drive(N, C, (n) => contribute(n, 'bench'));
   const gatewayRate = report({ label: `gateway contribute (C=${C})`, count: N, ...gateway }, 'tx');
   console.log(`  CPU (share of one core): ${cpu.report()}`);
   // The consumers of ledger.events may trail the load: their CPU per contribution counts once
   // every group has read and acknowledged all of it.
-  const redis = new Redis(TEST_REDIS_URL);
-  const caughtUp = await untilGroupsCaughtUp(
-    redis,
-    ledgerEventsStream(stack.redisPrefix),
-    120_000,
-  ).finally(() => redis.disconnect());
-  const consumers = cpu.msPer(N, ['pools', 'alerts', 'reports']);
-  const consumerTotal = Object.values(consumers).reduce((a, b) => a + b, 0);
-  console.log(
-    `  consumers' CPU per contribution${caughtUp ? '' : ' (groups NOT caught up)'}: ` +
-      Object.entries(consumers)
-        .map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`)
-        .join(' · ') +
-      ` = ${consumerTotal.toFixed(2)} ms (whole processes, until their groups caught up)`,
+  const caughtUp = await untilGroupsCaughtUp(redis, stream, 120_000).finally(() =>
+    redis.disconnect(),
   );
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const consumers = cpu.msPer(N, consumerNames);
+  /** Each consumer's ms per contribution, less its idle CPU over the same time if `net`. */
+  const perContribution = (net: boolean) =>
+    consumerNames.map((name) => {
+      const idle = net ? (idleMsPerSecond[name]! * loadSeconds) / N : 0;
+      return [name, consumers[name]! - idle] as const;
+    });
+  const line = (net: boolean) => {
+    const each = perContribution(net);
+    const sum = each.reduce((total, [, ms]) => total + ms, 0);
+    return `${each.map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(' · ')} = ${sum.toFixed(2)} ms`;
+  };
+  const idle = consumerNames.map((n) => `${n} ${idleMsPerSecond[n]!.toFixed(0)}`).join(' · ');
+  console.log(
+    `  consumers' CPU per contribution (whole processes, until their groups caught up` +
+      `${caughtUp ? '' : ': they did NOT'}): ${line(false)}`,
+  );
+  console.log(`    less their idle CPU (${idle} ms/s): ${line(true)}`);
 
   // The bulk path on the same database and pool (as the CSV import uses it).
   const ledger = connectMysql({ url: stack.databaseUrl('ledger'), connectionLimit: 4 }, schema);

@@ -40,7 +40,7 @@ export function cpuMeter(pids: Record<string, number | undefined>) {
         .join(' · ');
     },
     /** CPU milliseconds each named process used since the meter started, per unit of work. */
-    msPer(count: number, names: string[]): Record<string, number> {
+    msPer(count: number, names: readonly string[]): Record<string, number> {
       return Object.fromEntries(
         names.map((name) => [
           name,
