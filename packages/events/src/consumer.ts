@@ -36,9 +36,10 @@ export interface ConsumeStreamOptions<TEvent> {
   batchSize?: number;
   /**
    * After a read that was neither empty nor full (the stream is busy, but slower than the
-   * consumer), wait this long before the next read, so that it takes a fuller batch: fewer
-   * transactions and round trips per event under load, at the price of up to this much latency
-   * then. An entry arriving after an empty read (an idle stream) is read at once. Default 0.
+   * consumer), the next read starts no sooner than this long after it, so that it takes a fuller
+   * batch: fewer transactions and round trips per event under load, at the price of up to this
+   * much latency then (less the time the read took to handle). An entry arriving after an empty
+   * read (an idle stream) is read at once. Default 0.
    */
   lingerMs?: number;
   blockMs?: number;
@@ -215,6 +216,7 @@ export function consumeStream<TEvent = DomainEvent>(
     let delay = 200;
     let ready = false;
     let lastRead = 0;
+    let lastReadAt = 0;
     while (!stopping) {
       try {
         if (!ready) {
@@ -226,8 +228,9 @@ export function consumeStream<TEvent = DomainEvent>(
           await reclaimStale();
           lastClaim = Date.now();
         }
-        if (lingerMs > 0 && lastRead > 0 && lastRead < batchSize) {
-          await new Promise((resolve) => setTimeout(resolve, lingerMs));
+        const wait = lastReadAt + lingerMs - Date.now();
+        if (lastRead > 0 && lastRead < batchSize && wait > 0) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
           if (stopping) return;
         }
         blocking = true;
@@ -246,6 +249,7 @@ export function consumeStream<TEvent = DomainEvent>(
         blocking = false;
         const entries = reply?.[0]?.[1] ?? [];
         lastRead = entries.length;
+        lastReadAt = Date.now();
         await processEntries(entries);
         delay = 200;
       } catch (error) {

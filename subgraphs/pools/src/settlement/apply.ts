@@ -136,11 +136,12 @@ interface ContributionBatch {
 }
 
 /**
- * Contributions of many members, each member's one (merged) movement, in five statements
- * whatever their number: the batch's member rows (`lockKeys`) locked in (pool, investor) order,
- * their pools' currencies, their open items locked (none at all for pools without an open call), then one
- * UPDATE of the items paid and one of the credits left. The same allocation as
- * settleContribution, member by member, in memory.
+ * Contributions of many members, each member's one (merged) movement, in at most five
+ * statements whatever their number: the batch's member rows (`lockKeys`) locked in (pool,
+ * investor) order, their pools' currencies, their open items locked (none at all in a pool
+ * without an open call), then one UPDATE of the items paid and one of the credits left (each
+ * skipped when there is none). The same allocation as settleContribution, member by member, in
+ * memory.
  */
 async function settleContributions(
   tx: PoolsTx,
@@ -166,7 +167,9 @@ async function settleContributions(
     paying.map((m) => m.key),
   )) {
     const key = memberKey(item);
-    itemsOf.set(key, [...(itemsOf.get(key) ?? []), item]);
+    const items = itemsOf.get(key);
+    if (items) items.push(item);
+    else itemsOf.set(key, [item]);
   }
   for (const movement of paying) {
     const key = memberKey(movement.key);
