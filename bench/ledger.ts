@@ -6,17 +6,21 @@
  * transaction (what the bulk path cannot beat). CPU is reported per process.
  *
  *   npm run bench:ledger -- [--n 5000] [--c 32] [--bulk 50000] [--chunk 2000]
+ *                           [--feed 3000] [--feed-rate 241]
  *
  * Targets (2 cores), as ratios of one run: gateway ≥ 0.25 × the single-row floor with p99 <
  * 100 ms at C=32; bulk ≥ 0.5 × the batched floor.
  */
 import { parseArgs } from 'node:util';
-import { connectMysql } from '@poolgraph/platform';
-import { expectData } from '@poolgraph/testing';
+import { ledgerEventsStream } from '@poolgraph/events';
+import { connectMysql, Redis } from '@poolgraph/platform';
+import { expectData, TEST_REDIS_URL } from '@poolgraph/testing';
 import { createGraphQLClient } from './lib/client.ts';
 import { startBenchStack, type BenchUser } from './lib/processStack.ts';
 import { drive, percentile } from './lib/stats.ts';
 import { cpuMeter, pidOfProgram } from './lib/cpu.ts';
+import { untilGroupsCaughtUp } from './lib/consumerGroups.ts';
+import { feedContributions } from './lib/consumerFeed.ts';
 import { batchedFloor, singleRowFloor } from './lib/floors.ts';
 import { assertBooksBalance } from '@poolgraph/ledger/books';
 import { postContributionsInBulk, type BulkContribution } from '@poolgraph/ledger/bulk';
@@ -29,12 +33,17 @@ const { values: args } = parseArgs({
     c: { type: 'string', default: '32' },
     bulk: { type: 'string', default: '50000' },
     chunk: { type: 'string', default: '2000' },
+    // The consumers alone: this many contributions appended to ledger.events at --feed-rate/s.
+    feed: { type: 'string', default: '3000' },
+    'feed-rate': { type: 'string', default: '241' },
   },
 });
 const N = Number(args.n);
 const C = Number(args.c);
 const BULK = Number(args.bulk);
 const CHUNK = Number(args.chunk);
+const FEED = Number(args.feed);
+const FEED_RATE = Number(args['feed-rate']);
 
 interface Result {
   label: string;
@@ -98,6 +107,16 @@ try {
   };
 
   await drive(Math.min(500, N), C, (n) => contribute(n, 'warmup'));
+  // What the consumers' processes spend with no load (relay polls, timers, metrics), so that
+  // their CPU per contribution can be told apart from it.
+  const redis = new Redis(TEST_REDIS_URL);
+  const stream = ledgerEventsStream(stack.redisPrefix);
+  await untilGroupsCaughtUp(redis, stream, 120_000);
+  const consumerNames = ['pools', 'alerts', 'reports'] as const;
+  const idleMeter = cpuMeter(Object.fromEntries(consumerNames.map((n) => [n, stack.pidOf(n)])));
+  const idleStarted = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const idleMsPerSecond = idleMeter.msPer((performance.now() - idleStarted) / 1000, consumerNames);
   const cpu = cpuMeter({
     ...Object.fromEntries(
       (['gateway', 'users', 'pools', 'ledger', 'alerts', 'reports'] as const).map((name) => [
@@ -109,9 +128,59 @@ try {
     redis: pidOfProgram('redis-server'),
     bench: process.pid,
   });
+  const loadStarted = performance.now();
   const gateway = await drive(N, C, (n) => contribute(n, 'bench'));
   const gatewayRate = report({ label: `gateway contribute (C=${C})`, count: N, ...gateway }, 'tx');
   console.log(`  CPU (share of one core): ${cpu.report()}`);
+  // The consumers of ledger.events may trail the load: their CPU per contribution counts once
+  // every group has read and acknowledged all of it.
+  const caughtUp = await untilGroupsCaughtUp(redis, stream, 120_000);
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const consumers = cpu.msPer(N, consumerNames);
+  /** Each consumer's ms per contribution, less its idle CPU over the same time if `net`. */
+  const perContribution = (net: boolean) =>
+    consumerNames.map((name) => {
+      const idle = net ? (idleMsPerSecond[name]! * loadSeconds) / N : 0;
+      return [name, consumers[name]! - idle] as const;
+    });
+  const line = (net: boolean) => {
+    const each = perContribution(net);
+    const sum = each.reduce((total, [, ms]) => total + ms, 0);
+    return `${each.map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(' · ')} = ${sum.toFixed(2)} ms`;
+  };
+  const idle = consumerNames.map((n) => `${n} ${idleMsPerSecond[n]!.toFixed(0)}`).join(' · ');
+  console.log(
+    `  consumers' CPU per contribution (whole processes, until their groups caught up` +
+      `${caughtUp ? '' : ': they did NOT'}): ${line(false)}`,
+  );
+  console.log(`    less their idle CPU (${idle} ms/s): ${line(true)}`);
+
+  // The consumers alone at a steady rate (the request path's rate depends on what else the
+  // machine runs, and a consumer's reads fill with the rate): events appended to the stream.
+  if (FEED > 0) {
+    const feedMeter = cpuMeter(Object.fromEntries(consumerNames.map((n) => [n, stack.pidOf(n)])));
+    const feedStarted = performance.now();
+    await feedContributions(redis, stream, {
+      poolId,
+      investorIds: members.map((m) => m.userId),
+      currency: 'USD',
+      count: FEED,
+      rate: FEED_RATE,
+    });
+    const fed = await untilGroupsCaughtUp(redis, stream, 120_000);
+    const feedSeconds = (performance.now() - feedStarted) / 1000;
+    const used = feedMeter.msPer(FEED, consumerNames);
+    const each = consumerNames.map(
+      (n) => [n, used[n]! - (idleMsPerSecond[n]! * feedSeconds) / FEED] as const,
+    );
+    console.log(
+      `consumers alone: ${FEED} contributions appended to ledger.events at ${FEED_RATE}/s, ` +
+        `caught up ${fed ? 'yes' : 'NO'} in ${feedSeconds.toFixed(1)} s; CPU per contribution less idle: ` +
+        `${each.map(([n, ms]) => `${n} ${ms.toFixed(2)} ms`).join(' · ')} = ` +
+        `${each.reduce((sum, [, ms]) => sum + ms, 0).toFixed(2)} ms`,
+    );
+  }
+  redis.disconnect();
 
   // The bulk path on the same database and pool (as the CSV import uses it).
   const ledger = connectMysql({ url: stack.databaseUrl('ledger'), connectionLimit: 4 }, schema);

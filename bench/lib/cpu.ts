@@ -39,5 +39,14 @@ export function cpuMeter(pids: Record<string, number | undefined>) {
         })
         .join(' · ');
     },
+    /** CPU milliseconds each named process used since the meter started, per unit of work. */
+    msPer(count: number, names: readonly string[]): Record<string, number> {
+      return Object.fromEntries(
+        names.map((name) => [
+          name,
+          (1000 * (cpuSeconds(pids[name]) - (start[name] ?? 0))) / Math.max(1, count),
+        ]),
+      );
+    },
   };
 }

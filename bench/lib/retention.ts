@@ -1,6 +1,7 @@
 import { createOutboxRelay, ledgerEventsStream } from '@poolgraph/events';
 import { createLogger, Redis, type MysqlPool } from '@poolgraph/platform';
 import { TEST_REDIS_URL } from '@poolgraph/testing';
+import { groupLags } from './consumerGroups.ts';
 
 const count = async (pool: MysqlPool, where: string) => {
   const [rows] = await pool.query(`SELECT COUNT(*) AS n FROM outbox WHERE ${where}`);
@@ -30,17 +31,7 @@ export async function reportRetention(pool: MysqlPool, redisPrefix: string): Pro
       async () => (await count(pool, 'published_at IS NULL')) === 0,
       120_000,
     );
-    const lagOf = async () => {
-      const groups = (await redis.xinfo('GROUPS', stream)) as Array<Array<string | number>>;
-      return groups.map((g) => {
-        const field = (name: string) => g[g.indexOf(name) + 1];
-        return {
-          name: String(field('name')),
-          pending: Number(field('pending')),
-          lag: Number(field('lag')),
-        };
-      });
-    };
+    const lagOf = () => groupLags(redis, stream);
     const caughtUp = await until(
       async () => (await lagOf()).every((g) => g.pending === 0 && g.lag === 0),
       120_000,

@@ -1,10 +1,4 @@
-import {
-  insertRows,
-  isDuplicateKey,
-  isLockConflict,
-  sqlList,
-  type SqlExecutor,
-} from '@poolgraph/platform';
+import { isDuplicateKey, isLockConflict, sqlValues, type SqlExecutor } from '@poolgraph/platform';
 import { sql } from 'drizzle-orm';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
 
@@ -38,13 +32,18 @@ export async function applyEventOnce<TSchema extends Record<string, unknown>, T>
   });
 }
 
+/** The width of `processed_events.event_id` (processedEventsTable): a UUID. */
+const KEY_LENGTH = 36;
+
 /**
  * The one de-duplication rule of a batch: which of these keys (event ids, or whatever the
  * consumer records in its table's `event_id`) were never applied, recorded as applied in the
- * caller's transaction, so they commit with the effect or not at all. Two statements whatever
- * the batch's size: a SELECT of the keys, then one multi-row INSERT of the new ones. A replica
- * claiming the same key at once makes the INSERT wait on the primary key and then fail with a
- * duplicate key (isClaimConflict): the whole transaction runs again and finds it taken.
+ * caller's transaction, so they commit with the effect or not at all. One statement whatever
+ * the batch's size: a multi-row INSERT IGNORE … RETURNING (MariaDB), which answers the keys it
+ * inserted, i.e. the new ones; a key already there is ignored. A replica claiming the same key
+ * at once makes the INSERT wait on the primary key: once the other commits, the key is ignored
+ * here (taken); should it roll back, the key is inserted here. A deadlock between two such
+ * claims is a lock conflict (isClaimConflict): the whole transaction runs again.
  */
 export async function claimNew(
   tx: SqlExecutor,
@@ -53,18 +52,16 @@ export async function claimNew(
 ): Promise<Set<string>> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return new Set();
-  const [rows] = (await tx.execute(
-    sql`SELECT event_id FROM ${sql.identifier(table)} WHERE event_id IN (${sqlList(unique)})`,
+  // IGNORE would also turn a too-long key into a truncated one (a warning): refuse it instead.
+  const tooLong = unique.find((key) => key.length > KEY_LENGTH);
+  if (tooLong !== undefined)
+    throw new RangeError(`claim key longer than ${KEY_LENGTH}: ${tooLong}`);
+  const result = (await tx.execute(
+    sql`INSERT IGNORE INTO ${sql.identifier(table)} (event_id) VALUES ${sqlValues(
+      unique.map((key) => [key]),
+    )} RETURNING event_id`,
   )) as unknown as [Array<{ event_id: string }>];
-  const taken = new Set(rows.map((r) => r.event_id));
-  const fresh = unique.filter((key) => !taken.has(key));
-  await insertRows(
-    tx,
-    table,
-    ['event_id'],
-    fresh.map((key) => [key]),
-  );
-  return new Set(fresh);
+  return new Set(result[0].map((row) => row.event_id));
 }
 
 /** What makes a claiming transaction worth running again: a lock conflict or a claim race. */

@@ -56,7 +56,19 @@ export interface LedgerEventHandler<
    * short, and its first effects visible sooner.
    */
   batchSize?: number;
+  /**
+   * How long a busy stream is left to fill the next read (consumeStream's `lingerMs`; default
+   * LEDGER_LINGER_MS): the price, in latency under load, of fewer transactions per event.
+   */
+  lingerMs?: number;
 }
+
+/**
+ * The default wait between reads of a busy `ledger.events` (docs/SCALING.md, "Consumers"): at a
+ * few hundred contributions a second a read then takes several events, so a transaction's fixed
+ * statements (begin, claim, locks, commit) are shared, for at most this much added latency.
+ */
+export const LEDGER_LINGER_MS = 20;
 
 /** What a database must offer: transactions on an executor (drizzle's MySql2Database does). */
 export interface TransactionalDb<TTx> {
@@ -174,6 +186,7 @@ export function consumeLedgerEvents<
     handleBatch,
     retryable: isClaimConflict,
     batchSize: handler.batchSize ?? 100,
+    lingerMs: handler.lingerMs ?? LEDGER_LINGER_MS,
     claimIdleMs: options.claimIdleMs,
     log: options.log,
   });

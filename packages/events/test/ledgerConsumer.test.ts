@@ -157,6 +157,41 @@ describe('consumeLedgerEvents', () => {
     expect(await effectsOf('race')).toEqual([event.id]);
   });
 
+  it('takes a busy stream in fuller reads (lingerMs), each event once and in order', async () => {
+    const prefix = uniqueRedisPrefix('ledgerconsumer');
+    const stream = ledgerEventsStream(prefix);
+    const order: string[] = [];
+    const { handler, reads } = recorder('linger');
+    const consumer = consumeLedgerEvents({
+      redis,
+      redisPrefix: prefix,
+      consumer: 'one',
+      db: mysql.db,
+      handler: {
+        ...handler,
+        lingerMs: 50,
+        apply: async (tx, events) => {
+          order.push(...events.map((e) => e.id));
+          await handler.apply(tx, events);
+        },
+      },
+      log,
+    });
+    // 200 events, one every ~2 ms: without the linger nearly every one is a read of its own.
+    const events = Array.from({ length: 200 }, () => posted());
+    for (const event of events) {
+      await redis.xadd(stream, '*', 'event', JSON.stringify(event));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await eventually(async () => expect(await pending(stream, 'linger')).toBe(0), 20_000);
+    await eventually(async () => expect(order).toHaveLength(200), 20_000);
+    await consumer.stop();
+    expect(order).toEqual(events.map((e) => e.id));
+    expect(reads.length).toBeLessThanOrEqual(40);
+    expect(await effectsOf('linger')).toEqual(events.map((e) => e.id).sort());
+    await redis.del(stream);
+  });
+
   it('applies a key repeated inside one batch once', async () => {
     const event = posted();
     const { handler, reads } = recorder('repeat');

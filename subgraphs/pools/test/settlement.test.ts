@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drizzle } from 'drizzle-orm/mysql2';
 import { applyLedgerEvents, ledgerEventsStream, type LedgerEvent } from '@poolgraph/events';
 import { createLogger, Redis, uuidv7 } from '@poolgraph/platform';
 import { eventually, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
 import { settlementHandler } from '../src/events/ledgerEvents.ts';
+import { schema as poolsSchema } from '../src/db/index.ts';
 import { startPoolsHarness, type PoolsHarness, type TestUser } from './harness.ts';
 import { CALL_CAPITAL, createOpenPool, inAMonth, join } from './helpers.ts';
 
@@ -299,5 +301,61 @@ describe('taking settlement back on ledger withdrawals', () => {
     );
     const next = await call(pool.id, 50, 60);
     expect((await itemOf(pool.id, next)).paid).toBe('0.00');
+  });
+});
+
+describe('what settling a batch costs', () => {
+  /** pools' database as the consumer uses it, counting every statement (begin and commit too). */
+  const counted = () => {
+    const statements: string[] = [];
+    const db = drizzle({
+      client: stack.poolsDb.pool,
+      schema: poolsSchema,
+      mode: 'default',
+      logger: { logQuery: (query) => void statements.push(query) },
+    });
+    return { db, statements };
+  };
+
+  it('runs as many statements for a read of eight members’ contributions as for one, call or no call', async () => {
+    const pool = await createOpenPool(stack, manager);
+    const members = await Promise.all(Array.from({ length: 8 }, () => stack.signUp('INVESTOR')));
+    for (const member of members) {
+      expectData(
+        await graphql(
+          stack.gatewayUrl,
+          'mutation($id: ID!) { joinPool(poolId: $id, commitment: "1000.00") { id } }',
+          { id: pool.id },
+          { token: member.token },
+        ),
+      );
+    }
+    const contribution = (investorId: string, amountMinor: string) =>
+      posted(pool.id, amountMinor, { investorId });
+    const statementsFor = async (events: LedgerEvent[]) => {
+      const { db, statements } = counted();
+      const outcome = await applyLedgerEvents(db, settlementHandler(log), events);
+      expect(outcome.applied).toBe(events.length);
+      return statements.length;
+    };
+
+    // No call yet: every contribution becomes credit.
+    const one = await statementsFor([contribution(members[0]!.userId, '1000')]);
+    const eight = await statementsFor(members.map((m) => contribution(m.userId, '1000')));
+    // begin, claim, lock members, their pools' currency, their open items, credits, commit.
+    expect(one).toBe(7);
+    expect(eight).toBe(one);
+
+    // A call of 100.00 each, settled from credit at once (20.00 for the first member, 10.00 for
+    // the others); a read that pays every member's rest (the first's with 10.00 left over as
+    // credit) costs one more statement: the items' update.
+    const callId = await call(pool.id, 10, 30);
+    const paying = await statementsFor(members.map((m) => contribution(m.userId, '9000')));
+    expect(paying).toBe(one + 1);
+    const [row] = (await stack.poolsDb.pool.query(
+      'SELECT COUNT(*) AS n, SUM(paid_minor) AS paid FROM capital_call_items WHERE call_id = ?',
+      [callId],
+    )) as unknown as [Array<{ n: number; paid: string }>];
+    expect([Number(row[0]!.n), row[0]!.paid]).toEqual([8, String(8 * 100_00)]);
   });
 });

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { sqlValues } from '@poolgraph/platform';
 import type { AlertsQueryable } from '../db/index.ts';
 import { notices, type NoticeKind } from '../db/schema.ts';
 
@@ -40,24 +41,39 @@ const columns = {
 
 /**
  * insertNoticesOnce: the notices not written before (one per event and investor: the unique
- * key ignores a redelivered event's copies), returned as written. The ids are fresh, so the
- * rows found by them afterwards are exactly the ones this call inserted.
+ * key ignores a redelivered event's copies), returned as written. One statement: a multi-row
+ * INSERT IGNORE … RETURNING (MariaDB) answers the rows it inserted, with their creation time,
+ * escaped by mysql2 rather than drizzle's insert builder (it runs for every ledger event the
+ * detector consumes, and the builder cost more CPU than the rest of the consumer).
  */
 export async function insertNoticesOnce(
   tx: AlertsQueryable,
   rows: NewNotice[],
 ): Promise<NoticeRow[]> {
   if (rows.length === 0) return [];
-  await tx.insert(notices).ignore().values(rows);
-  return tx
-    .select(columns)
-    .from(notices)
-    .where(
-      inArray(
-        notices.id,
-        rows.map((r) => r.id),
-      ),
-    );
+  const values = rows.map((r) => [
+    r.id,
+    r.investorId,
+    r.poolId,
+    r.kind,
+    r.amountMinor.toString(),
+    r.currency,
+    r.message,
+    r.transactionId,
+    r.capitalCallId,
+    r.dueDate,
+    r.occurredAt,
+    r.sourceEventId,
+  ]);
+  const [written] = (await tx.execute(sql`
+    INSERT IGNORE INTO notices (id, investor_id, pool_id, kind, amount_minor, currency, message,
+      transaction_id, capital_call_id, due_date, occurred_at, source_event_id)
+    VALUES ${sqlValues(values)}
+    RETURNING id, created_at`)) as unknown as [Array<{ id: string; created_at: Date }>];
+  const createdAt = new Map(written.map((row) => [row.id, row.created_at]));
+  return rows
+    .filter((row) => createdAt.has(row.id))
+    .map((row) => ({ ...row, createdAt: createdAt.get(row.id)!, readAt: null }));
 }
 
 export interface NoticeFilter {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { PoolsQueryable, PoolsTx } from '../db/index.ts';
 import { capitalCallItems, capitalCalls, pools } from '../db/schema.ts';
 import { memberKeysCondition, type MemberKey } from './memberships.ts';
@@ -172,6 +172,40 @@ export async function lockOpenItems(tx: PoolsTx, key: MemberKey): Promise<Settle
     .for('update');
 }
 
+/** An open item with its member, as a batch of settlement locks it. */
+export type MemberSettlementItemRow = SettlementItemRow & MemberKey;
+
+/**
+ * lockOpenItemsOfMembers: lockOpenItems for many members in one statement, by member (pool,
+ * investor), then oldest due first. Nothing for members whose pools have no open call.
+ */
+export async function lockOpenItemsOfMembers(
+  tx: PoolsTx,
+  keys: readonly MemberKey[],
+): Promise<MemberSettlementItemRow[]> {
+  if (keys.length === 0) return [];
+  return tx
+    .select({
+      ...settlementItemColumns,
+      poolId: capitalCallItems.poolId,
+      investorId: capitalCallItems.investorId,
+    })
+    .from(capitalCallItems)
+    .where(
+      and(
+        memberKeysCondition(capitalCallItems, keys),
+        lt(capitalCallItems.paidMinor, capitalCallItems.calledMinor),
+      ),
+    )
+    .orderBy(
+      asc(capitalCallItems.poolId),
+      asc(capitalCallItems.investorId),
+      asc(capitalCallItems.dueDate),
+      asc(capitalCallItems.callId),
+    )
+    .for('update');
+}
+
 /**
  * lockPaidItemsNewestFirst: a member's items with something paid, newest due first (the
  * reverse of lockOpenItems' order), locked; as there, items only. Callers hold the membership
@@ -203,6 +237,27 @@ export async function updateItemPaid(
         eq(capitalCallItems.investorId, item.investorId),
       ),
     );
+}
+
+/** updateItemsPaid: many items' new paid amounts in one statement. */
+export async function updateItemsPaid(
+  tx: PoolsTx,
+  items: ReadonlyArray<Pick<CapitalCallItemRow, 'callId' | 'investorId' | 'paidMinor'>>,
+): Promise<void> {
+  if (items.length === 0) return;
+  if (items.length === 1) return updateItemPaid(tx, items[0]!, items[0]!.paidMinor);
+  const isItem = (item: Pick<CapitalCallItemRow, 'callId' | 'investorId'>) =>
+    and(eq(capitalCallItems.callId, item.callId), eq(capitalCallItems.investorId, item.investorId));
+  const cases = sql.join(
+    items.map(
+      (item) => sql`WHEN ${isItem(item)} THEN CAST(${item.paidMinor.toString()} AS SIGNED)`,
+    ),
+    sql` `,
+  );
+  await tx
+    .update(capitalCallItems)
+    .set({ paidMinor: sql`CASE ${cases} END` })
+    .where(or(...items.map(isItem)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { MySqlColumn } from 'drizzle-orm/mysql-core';
 import type { PoolsQueryable, PoolsTx } from '../db/index.ts';
 import { memberships, pools } from '../db/schema.ts';
@@ -166,6 +166,39 @@ export async function lockMembershipRow(
   return pool && { ...member, currency: pool.currency };
 }
 
+/**
+ * lockMembershipRowsByKeys: many member rows locked in one statement, in (pool, investor) order
+ * (the order lockMembershipRow's callers take them one by one), without their pools' currency
+ * (selectPoolCurrencies reads it without a lock, for the reason given there). For a batch of
+ * settlement.
+ */
+export async function lockMembershipRowsByKeys(
+  tx: PoolsTx,
+  keys: readonly MemberKey[],
+): Promise<Array<Omit<MembershipRow, 'currency'>>> {
+  if (keys.length === 0) return [];
+  const { currency: _currency, ...memberColumns } = columns;
+  return tx
+    .select(memberColumns)
+    .from(memberships)
+    .where(memberKeysCondition(memberships, keys))
+    .orderBy(asc(memberships.poolId), asc(memberships.investorId))
+    .for('update');
+}
+
+/** selectPoolCurrencies: each pool's currency, unlocked (it cannot change once a pool has members). */
+export async function selectPoolCurrencies(
+  tx: PoolsQueryable,
+  poolIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (poolIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: pools.id, currency: pools.currency })
+    .from(pools)
+    .where(inArray(pools.id, [...poolIds]));
+  return new Map(rows.map((row) => [row.id, row.currency]));
+}
+
 /** insertMembership: false when the investor is already a member (the unique key decides). */
 export async function insertMembership(db: PoolsQueryable, row: NewMembership): Promise<boolean> {
   try {
@@ -198,6 +231,29 @@ export async function updateMembershipCredit(
   creditMinor: bigint,
 ): Promise<void> {
   await tx.update(memberships).set({ creditMinor }).where(eq(memberships.id, id));
+}
+
+/** updateMembershipCredits: many members' new credit in one statement. */
+export async function updateMembershipCredits(
+  tx: PoolsTx,
+  credits: ReadonlyArray<{ id: string; creditMinor: bigint }>,
+): Promise<void> {
+  if (credits.length === 0) return;
+  if (credits.length === 1)
+    return updateMembershipCredit(tx, credits[0]!.id, credits[0]!.creditMinor);
+  const cases = sql.join(
+    credits.map((c) => sql`WHEN ${c.id} THEN CAST(${c.creditMinor.toString()} AS SIGNED)`),
+    sql` `,
+  );
+  await tx
+    .update(memberships)
+    .set({ creditMinor: sql`CASE ${memberships.id} ${cases} END` })
+    .where(
+      inArray(
+        memberships.id,
+        credits.map((c) => c.id),
+      ),
+    );
 }
 
 /**

@@ -1,8 +1,23 @@
 import type { LedgerEvent } from '@poolgraph/events';
 import type { Logger } from '@poolgraph/platform';
 import type { PoolsTx } from '../db/index.ts';
-import { lockOpenItems, lockPaidItemsNewestFirst, updateItemPaid } from '../data/capitalCalls.ts';
-import { lockMembershipRow, updateMembershipCredit, type MemberKey } from '../data/memberships.ts';
+import {
+  lockOpenItems,
+  lockOpenItemsOfMembers,
+  lockPaidItemsNewestFirst,
+  updateItemPaid,
+  updateItemsPaid,
+  type SettlementItemRow,
+} from '../data/capitalCalls.ts';
+import {
+  lockMembershipRow,
+  lockMembershipRowsByKeys,
+  memberKey,
+  selectPoolCurrencies,
+  updateMembershipCredit,
+  updateMembershipCredits,
+  type MemberKey,
+} from '../data/memberships.ts';
 import { allocateContribution, allocateWithdrawal } from './allocate.ts';
 
 /** Money a ledger event moved in (a contribution) or out (a withdrawal) for one member. */
@@ -113,24 +128,111 @@ export const settles = (event: LedgerEvent): boolean => {
   );
 };
 
+/** The memberships a batch's contributions paid into, and what they left for each one. */
+interface ContributionBatch {
+  payments: Array<{ callId: string; investorId: string; paidMinor: bigint }>;
+  credits: Array<{ id: string; creditMinor: bigint }>;
+  settled: number;
+}
+
+/**
+ * Contributions of many members, each member's one (merged) movement, in at most five
+ * statements whatever their number: the batch's member rows (`lockKeys`) locked in (pool,
+ * investor) order, their pools' currencies, their open items locked (none at all in a pool
+ * without an open call), then one UPDATE of the items paid and one of the credits left (each
+ * skipped when there is none). The same allocation as settleContribution, member by member, in
+ * memory.
+ */
+async function settleContributions(
+  tx: PoolsTx,
+  movements: readonly MemberMovement[],
+  lockKeys: readonly MemberKey[],
+): Promise<ContributionBatch> {
+  const batch: ContributionBatch = { payments: [], credits: [], settled: 0 };
+  if (lockKeys.length === 0) return batch;
+  const keys = movements.map((m) => m.key);
+  // Every member of the batch, so its member locks are all taken at once, in order.
+  const members = new Map(
+    (await lockMembershipRowsByKeys(tx, lockKeys)).map((row) => [memberKey(row), row]),
+  );
+  if (movements.length === 0) return batch;
+  const currencies = await selectPoolCurrencies(tx, [...new Set(keys.map((k) => k.poolId))]);
+  const paying = movements.filter((m) => {
+    const member = members.get(memberKey(m.key));
+    return member !== undefined && currencies.get(member.poolId) === m.currency;
+  });
+  const itemsOf = new Map<string, SettlementItemRow[]>();
+  for (const item of await lockOpenItemsOfMembers(
+    tx,
+    paying.map((m) => m.key),
+  )) {
+    const key = memberKey(item);
+    const items = itemsOf.get(key);
+    if (items) items.push(item);
+    else itemsOf.set(key, [item]);
+  }
+  for (const movement of paying) {
+    const key = memberKey(movement.key);
+    const member = members.get(key)!;
+    const { payments, leftoverMinor } = allocateContribution(
+      movement.amountMinor,
+      itemsOf.get(key) ?? [],
+    );
+    for (const payment of payments) {
+      batch.payments.push({ ...payment, investorId: movement.key.investorId });
+    }
+    if (leftoverMinor > 0n) {
+      batch.credits.push({ id: member.id, creditMinor: member.creditMinor + leftoverMinor });
+    }
+    batch.settled++;
+  }
+  await updateItemsPaid(tx, batch.payments);
+  await updateMembershipCredits(tx, batch.credits);
+  return batch;
+}
+
 /**
  * Applies new posted events to capital calls, in the caller's transaction (the event consumer
  * records them as applied in the same one). Posted CONTRIBUTIONs of an investor settle calls,
  * WITHDRAWALs take settlement back. Each member's events apply in stream order (a withdrawal
  * after a contribution takes back what it paid); members are taken in (pool, investor) order
  * (a stable sort), so a batch locks memberships in the same order as a call and as any other
- * batch. Returns how many members' movements settled something (0: none was a member).
+ * batch. Members whose only movement is a contribution (the common case: a member's
+ * contributions in a row merge into one) settle together in a constant number of statements
+ * (settleContributions); a member with a withdrawal in the batch goes movement by movement.
+ * Returns how many members' movements settled something (0: none was a member).
  */
 export async function settleLedgerEvents(
   tx: PoolsTx,
   events: readonly LedgerEvent[],
   log: Logger,
 ): Promise<number> {
-  const movements = events.filter(settles).map(movementOf).sort(byMember);
-  let settled = 0;
-  for (const movement of mergeRuns(movements)) {
-    if (await applyMovement(tx, movement)) settled++;
+  const movements = mergeRuns(events.filter(settles).map(movementOf).sort(byMember));
+  // Each member's key, and how many (merged) movements they have in this batch.
+  const members = new Map<string, { key: MemberKey; movements: number }>();
+  for (const m of movements) {
+    const member = members.get(memberKey(m.key));
+    if (member) member.movements++;
+    else members.set(memberKey(m.key), { key: m.key, movements: 1 });
+  }
+  const together = new Set(
+    movements.filter(
+      (m) => m.type === 'CONTRIBUTION' && members.get(memberKey(m.key))!.movements === 1,
+    ),
+  );
+  const { settled: batched } = await settleContributions(
+    tx,
+    [...together],
+    [...members.values()].map((m) => m.key),
+  );
+  let settled = batched;
+  if (batched < together.size) {
     // Normal for imported history (memberless pools) and for a removed member's last movements.
+    log.debug({ movements: together.size - batched }, 'movements for no current membership');
+  }
+  for (const movement of movements) {
+    if (together.has(movement)) continue;
+    if (await applyMovement(tx, movement)) settled++;
     else log.debug({ type: movement.type, ...movement.key }, 'movement for no current membership');
   }
   return settled;

@@ -37,5 +37,7 @@ export const readModelHandler = (): LedgerEventHandler<ReportsTx> => ({
   keyOf: (event) => event.payload.transactionId,
   // A read costs a handful of multi-row upserts whatever its size: take many at once.
   batchSize: 500,
+  // Read models trail the ledger anyway: on a busy stream, wait up to 250 ms for a fuller read.
+  lingerMs: 250,
   apply: (tx, events) => foldLedgerTransactions(tx, events.map(transactionOf)),
 });
