@@ -14,11 +14,12 @@
 import { parseArgs } from 'node:util';
 import { ledgerEventsStream } from '@poolgraph/events';
 import { connectMysql, Redis } from '@poolgraph/platform';
-import { expectData, TEST_REDIS_URL } from '@poolgraph/testing';
+import { expectData, TEST_MYSQL_SERVER, TEST_REDIS_URL } from '@poolgraph/testing';
 import { createGraphQLClient } from './lib/client.ts';
 import { startBenchStack, type BenchUser } from './lib/processStack.ts';
 import { drive, percentile } from './lib/stats.ts';
-import { cpuMeter, pidOfProgram } from './lib/cpu.ts';
+import { cpuMeter, pidServing } from './lib/cpu.ts';
+import { statementMeter } from './lib/statements.ts';
 import { untilGroupsCaughtUp } from './lib/consumerGroups.ts';
 import { feedContributions } from './lib/consumerFeed.ts';
 import { batchedFloor, singleRowFloor } from './lib/floors.ts';
@@ -117,6 +118,9 @@ try {
   const idleStarted = performance.now();
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const idleMsPerSecond = idleMeter.msPer((performance.now() - idleStarted) / 1000, consumerNames);
+  // The same MariaDB server as every service's database: its counters cover all of them.
+  const ledger = connectMysql({ url: stack.databaseUrl('ledger'), connectionLimit: 4 }, schema);
+  const statements = await statementMeter(ledger.pool);
   const cpu = cpuMeter({
     ...Object.fromEntries(
       (['gateway', 'users', 'pools', 'ledger', 'alerts', 'reports'] as const).map((name) => [
@@ -124,14 +128,16 @@ try {
         stack.pidOf(name),
       ]),
     ),
-    mariadb: pidOfProgram('mariadbd'),
-    redis: pidOfProgram('redis-server'),
+    mariadb: pidServing(TEST_MYSQL_SERVER, 'mariadbd'),
+    redis: pidServing(TEST_REDIS_URL, 'redis-server'),
     bench: process.pid,
   });
   const loadStarted = performance.now();
   const gateway = await drive(N, C, (n) => contribute(n, 'bench'));
   const gatewayRate = report({ label: `gateway contribute (C=${C})`, count: N, ...gateway }, 'tx');
   console.log(`  CPU (share of one core): ${cpu.report()}`);
+  console.log(`  CPU per contribution (ms): ${cpu.perItem(N)}`);
+  console.log(`  MariaDB: ${await statements.perItem(N)}`);
   // The consumers of ledger.events may trail the load: their CPU per contribution counts once
   // every group has read and acknowledged all of it.
   const caughtUp = await untilGroupsCaughtUp(redis, stream, 120_000);
@@ -183,7 +189,6 @@ try {
   redis.disconnect();
 
   // The bulk path on the same database and pool (as the CSV import uses it).
-  const ledger = connectMysql({ url: stack.databaseUrl('ledger'), connectionLimit: 4 }, schema);
   const items: BulkContribution[] = Array.from({ length: BULK }, (_, n) => ({
     idempotencyKey: `bulk-${n}`,
     poolId,

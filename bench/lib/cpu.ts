@@ -24,6 +24,23 @@ export function pidOfProgram(name: string): number | undefined {
   }
 }
 
+/**
+ * The pid of the server listening on a URL's port (`ss`), so a benchmark counts the MariaDB or
+ * Redis its stack really uses, not the first `mariadbd` on a machine that runs several; falls
+ * back to the first process of that name.
+ */
+export function pidServing(url: string, program: string): number | undefined {
+  const { port } = new URL(url);
+  try {
+    const line = execFileSync('ss', ['-ltnpH', `sport = :${port || '3306'}`], { encoding: 'utf8' });
+    const pid = /pid=(\d+)/.exec(line)?.[1];
+    if (pid) return Number(pid);
+  } catch {
+    // no ss here: the first process of that name
+  }
+  return pidOfProgram(program);
+}
+
 /** Measures CPU use of named processes over a stretch of work: share of one core each. */
 export function cpuMeter(pids: Record<string, number | undefined>) {
   const start = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuSeconds(pid)]));
@@ -47,6 +64,15 @@ export function cpuMeter(pids: Record<string, number | undefined>) {
           (1000 * (cpuSeconds(pids[name]) - (start[name] ?? 0))) / Math.max(1, count),
         ]),
       );
+    },
+    /** "gateway 0.52 · ledger 0.91 … total 2.40": ms of CPU per item, every process but the bench. */
+    perItem(count: number): string {
+      const each = this.msPer(count, Object.keys(pids));
+      const total = Object.entries(each)
+        .filter(([name]) => name !== 'bench')
+        .reduce((sum, [, ms]) => sum + ms, 0);
+      const parts = Object.entries(each).map(([name, ms]) => `${name} ${ms.toFixed(2)}`);
+      return `${parts.join(' · ')} · total (bench excluded) ${total.toFixed(2)}`;
     },
   };
 }
