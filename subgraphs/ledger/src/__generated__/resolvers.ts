@@ -584,8 +584,10 @@ export type PoolTransactionsArgs = {
 /** One investor's money in one pool. Amounts are in the pool's currency. */
 export type Position = {
   __typename?: 'Position';
-  /** The investor's capital account: contributed and proceeds minus distributed, fees and withdrawn. What they may withdraw while the pool is OPEN (and its cash allows). */
+  /** The investor's capital account: contributed and proceeds minus distributed, fees, withdrawn and carry borne. What they may withdraw while the pool is OPEN (and its cash allows). */
   capital: Money;
+  /** The investor's part of the carried interest the pool paid its manager (a waterfall's carry tiers), borne pro rata to net contributed capital and debited to their capital account. Zero for the manager, whose own capital account the carry does not move. */
+  carryBorne: Money;
   /**
    * The investor's commitment to the pool, as the ledger holds it from pools' membership events;
    * zero once they are no member (or before pools' event arrived).
@@ -753,7 +755,7 @@ export type Transaction = {
   __typename?: 'Transaction';
   /** How much moved (always positive; the type says which way). */
   amount: Money;
-  /** True for a DISTRIBUTION of carried interest to the pool's manager (a waterfall's carry tier, posted to the manager's own account in the pool); false for everything else. */
+  /** True for a DISTRIBUTION of carried interest to the pool's manager (a waterfall's carry tiers, paid from the pool's cash and borne by the members' capital accounts, see Position.carryBorne); false for everything else. */
   carry: Scalars['Boolean']['output'];
   /** When the ledger posted it. */
   createdAt: Scalars['DateTime']['output'];
@@ -1393,6 +1395,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
   capital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  carryBorne?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   commitment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   contributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   distributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
