@@ -42,8 +42,18 @@ export interface PoolMetricsInput {
   investors: readonly InvestorPoolTotalsRow[];
 }
 
-/** The investors' side of a day's movement: money in is negative, money back positive. */
-const flowSign = { CONTRIBUTION: -1n, DISTRIBUTION: 1n, WITHDRAWAL: 1n, FEE: 0n } as const;
+/**
+ * The investors' side of a day's movement: money in is negative, money back positive; proceeds
+ * and carry borne move capital accounts, not money between the investor and the pool.
+ */
+const flowSign = {
+  CONTRIBUTION: -1n,
+  DISTRIBUTION: 1n,
+  WITHDRAWAL: 1n,
+  FEE: 0n,
+  PROCEEDS: 0n,
+  CARRY: 0n,
+} as const;
 
 /**
  * poolMetrics: NAV from the latest valuation and the movements on later days, the pool's
