@@ -256,6 +256,29 @@ describe('recordProceeds', () => {
       ],
     ]);
 
+    // Reports' statement agrees with the ledger: the carry A bore closes the account at zero.
+    await eventually(async () => {
+      const statement = expectData(
+        await ls.gql<{ investorStatement: { lines: unknown[] } }>(
+          `query($i: ID!) { investorStatement(investorId: $i) { lines { pool { id }
+            contributions { amount } proceeds { amount } distributions { amount } carry { amount }
+            closingBalance { amount } } } }`,
+          { i: a.userId },
+          a,
+        ),
+      ).investorStatement;
+      expect(statement.lines).toEqual([
+        {
+          pool: { id: poolId },
+          contributions: { amount: '600.00' },
+          proceeds: { amount: '300.00' },
+          distributions: { amount: '840.00' },
+          carry: { amount: '60.00' },
+          closingBalance: { amount: '0.00' },
+        },
+      ]);
+    }, 15_000);
+
     // With nothing left, a member is removed like any other.
     expectData(
       await ls.gql(
