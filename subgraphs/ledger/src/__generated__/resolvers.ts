@@ -146,7 +146,7 @@ export type LedgerHistoryAllocation = {
 /** A posted transaction in the ledger history export: what its TransactionPosted event carried. */
 export type LedgerHistoryEntry = {
   __typename?: 'LedgerHistoryEntry';
-  /** FEE: each member's share (they sum to amountMinor); empty for other types. */
+  /** FEE and PROCEEDS: each member's share; a carry DISTRIBUTION (to the manager): the carry each member bore, debited to their capital account. They sum to amountMinor; empty for other transactions. */
   allocations: Array<LedgerHistoryAllocation>;
   /** Its amount in minor units, as a decimal string (always positive). */
   amountMinor: Scalars['String']['output'];

@@ -24,7 +24,7 @@ export interface HistoryRow {
  * selectHistoryPage: posted transactions in posting order after `after` (a cash-leg entry id).
  * Every transaction has exactly one cash leg (investor_id NULL), written with the rest of
  * its entries, so the entries' auto-increment id orders transactions as they were posted.
- * Reads the entries primary key from `after` on, then FEE and PROCEEDS shares by entries_transaction.
+ * Reads the entries primary key from `after` on, then FEE, PROCEEDS and carry shares by entries_transaction.
  */
 export async function selectHistoryPage(
   db: LedgerQueryable,
