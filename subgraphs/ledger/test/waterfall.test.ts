@@ -13,7 +13,7 @@ const PREVIEW = `query Preview($poolId: ID!, $amount: Decimal!) {
   previewDistribution(poolId: $poolId, amount: $amount) {
     pool { id } amount { amount currency } waterfall termsVersion
     members { investor { id } capital { amount } returnOfCapital { amount }
-      preferredReturn { amount } profitShare { amount } total { amount } }
+      preferredReturn { amount } profitShare { amount } carryBorne { amount } total { amount } }
     catchUp { amount } carriedInterest { amount } carry { amount } carryRecipient { id } } }`;
 const DISTRIBUTE = `mutation Distribute($poolId: ID!, $amount: Decimal!, $key: String!) {
   distribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {
@@ -146,6 +146,7 @@ describe('distribute through the waterfall', () => {
         returnOfCapital: { amount: '600.00' },
         preferredReturn: { amount: '48.00' },
         profitShare: { amount: '192.00' },
+        carryBorne: { amount: '60.00' },
         total: { amount: '840.00' },
       },
       {
@@ -154,6 +155,7 @@ describe('distribute through the waterfall', () => {
         returnOfCapital: { amount: '400.00' },
         preferredReturn: { amount: '32.00' },
         profitShare: { amount: '128.00' },
+        carryBorne: { amount: '40.00' },
         total: { amount: '560.00' },
       },
     ]);

@@ -122,6 +122,8 @@ export type DistributionPreviewMember = {
   __typename?: 'DistributionPreviewMember';
   /** Their net contributed capital (contributed minus withdrawn), the weight of the split. */
   capital: Money;
+  /** The part of the carry they would bear, debited to their capital account (pro rata to capital, what the catch-up and the carry split take from their pre-carry share); zero without a waterfall. */
+  carryBorne: Money;
   /** The member. */
   investor: User;
   /** Tier 2: their accrued preferred return paid. */
@@ -1270,6 +1272,7 @@ export type DistributionPreviewResolvers<ContextType = Context, ParentType exten
 
 export type DistributionPreviewMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DistributionPreviewMember'] = ResolversParentTypes['DistributionPreviewMember']> = {
   capital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  carryBorne?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   preferredReturn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   profitShare?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
