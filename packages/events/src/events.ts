@@ -27,9 +27,10 @@ export interface TransactionPostedPayload {
   /** The pool's cash right after this transaction (events of one pool arrive in posting order). */
   cashBalanceMinor: string;
   /**
-   * FEE and PROCEEDS only: how the fee was borne or the proceeds credited, one positive share
-   * per member (they sum to amountMinor), so that statements can show each investor's part.
-   * Absent on other types.
+   * FEE and PROCEEDS: how the fee was borne or the proceeds credited; a carry DISTRIBUTION (to
+   * the pool's manager): how the members bore it (debited to their capital accounts, not the
+   * manager's). One positive share per member (they sum to amountMinor), so that statements
+   * can show each investor's part. Absent on other transactions.
    */
   allocations?: Array<{ investorId: string; amountMinor: string }>;
   /**

@@ -1,6 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LedgerDb } from './db/index.ts';
 
+/** A carry DISTRIBUTION's capital leg on another account than the manager's it pays. */
+const BORNE = sql.raw('(t.carry AND e.investor_id <> t.investor_id)');
+
 /**
  * Each query returns the rows that break one rule of the books (at most 5 of them). They read
  * everything, so they are for tests, benchmarks and operators, not for request paths.
@@ -75,12 +78,14 @@ const RULES: Array<{ rule: string; query: SQL }> = [
   },
   {
     rule: "an investor's stored capital and totals equal the sums of their entries",
+    // A carry DISTRIBUTION's legs on members (not the manager it pays) are their carry borne.
     query: sql`SELECT a.pool_id, a.investor_id, a.capital_balance, e.capital, a.contributed,
-        a.distributed, a.fees, a.withdrawn, a.proceeds
+        a.distributed, a.fees, a.withdrawn, a.proceeds, a.carry_borne
       FROM investor_accounts a
       LEFT JOIN (SELECT e.pool_id, e.investor_id, -SUM(e.amount) AS capital,
           SUM(IF(t.type = 'CONTRIBUTION', -e.amount, 0)) AS contributed,
-          SUM(IF(t.type = 'DISTRIBUTION', e.amount, 0)) AS distributed,
+          SUM(IF(t.type = 'DISTRIBUTION' AND NOT ${BORNE}, e.amount, 0)) AS distributed,
+          SUM(IF(t.type = 'DISTRIBUTION' AND ${BORNE}, e.amount, 0)) AS carry_borne,
           SUM(IF(t.type = 'FEE', e.amount, 0)) AS fees,
           SUM(IF(t.type = 'WITHDRAWAL', e.amount, 0)) AS withdrawn,
           SUM(IF(t.type = 'PROCEEDS', -e.amount, 0)) AS proceeds
@@ -92,7 +97,14 @@ const RULES: Array<{ rule: string; query: SQL }> = [
         OR a.distributed <> COALESCE(e.distributed, 0)
         OR a.fees <> COALESCE(e.fees, 0)
         OR a.withdrawn <> COALESCE(e.withdrawn, 0)
-        OR a.proceeds <> COALESCE(e.proceeds, 0) LIMIT 5`,
+        OR a.proceeds <> COALESCE(e.proceeds, 0)
+        OR a.carry_borne <> COALESCE(e.carry_borne, 0) LIMIT 5`,
+  },
+  {
+    rule: "a carry's legs on members' accounts are debits (the carry they bear)",
+    query: sql`SELECT t.id, e.investor_id, e.amount FROM transactions t
+      JOIN entries e ON e.transaction_id = t.id AND e.investor_id IS NOT NULL
+      WHERE t.carry AND t.status = 'POSTED' AND ${BORNE} AND e.amount <= 0 LIMIT 5`,
   },
   {
     rule: 'entries only touch accounts that exist',

@@ -30,6 +30,7 @@ const account = (investorId: string, contributed: bigint): InvestorAccountRow =>
   fees: 0n,
   withdrawn: 0n,
   proceeds: 0n,
+  carryBorne: 0n,
   pendingIn: 0n,
   pendingOut: 0n,
   createdAt: new Date(),

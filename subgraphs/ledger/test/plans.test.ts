@@ -33,6 +33,7 @@ const account = (investorId: string, contributed: bigint, withdrawn = 0n): Inves
   fees: 0n,
   withdrawn,
   proceeds: 0n,
+  carryBorne: 0n,
   pendingIn: 0n,
   pendingOut: 0n,
   createdAt: new Date(),

@@ -28,7 +28,8 @@ const DISTRIBUTE = `mutation Distribute($poolId: ID!, $amount: Decimal!, $key: S
     type status carry amount { amount } investor { id } } }`;
 const POSITION = `query Position($poolId: ID!, $investorId: ID!) {
   position(poolId: $poolId, investorId: $investorId) {
-    contributed { amount } proceeds { amount } distributed { amount } capital { amount } } }`;
+    contributed { amount } proceeds { amount } distributed { amount } carryBorne { amount }
+    capital { amount } } }`;
 const POOL_MONEY = `query PoolMoney($id: ID!) { pool(id: $id) {
   cashBalance { amount } totalContributed { amount } totalProceeds { amount } totalDistributed { amount } } }`;
 const PERFORMANCE = `query Performance($id: ID!) { poolPerformance(poolId: $id) {
@@ -158,6 +159,7 @@ describe('recordProceeds', () => {
       contributed: '600.00',
       proceeds: '300.00',
       distributed: '0.00',
+      carryBorne: '0.00',
       capital: '900.00',
     });
     expect(await positionOf(poolId, b.userId)).toMatchObject({
@@ -188,18 +190,30 @@ describe('recordProceeds', () => {
       { ...posted, carry: false, amount: { amount: '560.00' }, investor: { id: b.userId } },
       { ...posted, carry: true, amount: { amount: '100.00' }, investor: { id: manager.userId } },
     ]);
+    // The members bore the carry, pro rata to capital ($60 / $40: what the catch-up and the
+    // split took from their pre-carry shares); the manager's own capital is not moved by it.
+    // Everything is distributed, so every capital account is zero, as is the cash.
     expect(await positionOf(poolId, manager.userId)).toEqual({
       contributed: '0.00',
       proceeds: '0.00',
-      distributed: '100.00',
-      capital: '-100.00',
+      distributed: '0.00',
+      carryBorne: '0.00',
+      capital: '0.00',
     });
-    // Each member keeps the carry they bore in their capital account; the accounts sum to the cash.
-    expect(await positionOf(poolId, a.userId)).toMatchObject({
+    expect(await positionOf(poolId, a.userId)).toEqual({
+      contributed: '600.00',
+      proceeds: '300.00',
       distributed: '840.00',
-      capital: '60.00',
+      carryBorne: '60.00',
+      capital: '0.00',
     });
-    expect(await positionOf(poolId, b.userId)).toMatchObject({ capital: '40.00' });
+    expect(await positionOf(poolId, b.userId)).toEqual({
+      contributed: '400.00',
+      proceeds: '200.00',
+      distributed: '560.00',
+      carryBorne: '40.00',
+      capital: '0.00',
+    });
     expect(
       expectData(
         await ls.gql<{ pool: { cashBalance: { amount: string } } }>(
@@ -209,6 +223,70 @@ describe('recordProceeds', () => {
         ),
       ).pool.cashBalance,
     ).toEqual({ amount: '0.00' });
+
+    // The carry's history entry (as its event) says who bore it, as a fee's says who paid it.
+    const history = expectData(
+      await ls.gql<{
+        ledgerHistory: {
+          entries: Array<{
+            poolId: string;
+            investorId: string | null;
+            type: string;
+            amountMinor: string;
+            allocations: Array<{ investorId: string; amountMinor: string }>;
+          }>;
+        };
+      }>(
+        `query { ledgerHistory(first: 1000) { entries { poolId investorId type amountMinor
+          allocations { investorId amountMinor } } } }`,
+        {},
+        admin,
+      ),
+    ).ledgerHistory.entries.filter((e) => e.poolId === poolId && e.type === 'DISTRIBUTION');
+    expect(history.map((e) => [e.investorId, e.amountMinor, e.allocations])).toEqual([
+      [a.userId, '84000', []],
+      [b.userId, '56000', []],
+      [
+        manager.userId,
+        '10000',
+        [
+          { investorId: a.userId, amountMinor: '6000' },
+          { investorId: b.userId, amountMinor: '4000' },
+        ],
+      ],
+    ]);
+
+    // Reports' statement agrees with the ledger: the carry A bore closes the account at zero.
+    await eventually(async () => {
+      const statement = expectData(
+        await ls.gql<{ investorStatement: { lines: unknown[] } }>(
+          `query($i: ID!) { investorStatement(investorId: $i) { lines { pool { id }
+            contributions { amount } proceeds { amount } distributions { amount } carry { amount }
+            closingBalance { amount } } } }`,
+          { i: a.userId },
+          a,
+        ),
+      ).investorStatement;
+      expect(statement.lines).toEqual([
+        {
+          pool: { id: poolId },
+          contributions: { amount: '600.00' },
+          proceeds: { amount: '300.00' },
+          distributions: { amount: '840.00' },
+          carry: { amount: '60.00' },
+          closingBalance: { amount: '0.00' },
+        },
+      ]);
+    }, 15_000);
+
+    // With nothing left, a member is removed like any other.
+    expectData(
+      await ls.gql(
+        'mutation($p: ID!, $i: ID!) { removeMember(poolId: $p, investorId: $i) { id } }',
+        { p: poolId, i: a.userId },
+        manager,
+      ),
+    );
 
     // Reports took the new type: proceeds in the pool's performance, DPI above one.
     await eventually(async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '@poolgraph/test-stack';
 import { uuidv7 } from '@poolgraph/platform';
-import { errorCodes, expectData, key, POSITION, RECORD, useLedgerStack } from './helpers.ts';
+import { errorCodes, expectData, key, RECORD, useLedgerStack } from './helpers.ts';
 
 const ls = useLedgerStack();
 let admin: TestUser;
@@ -13,7 +13,7 @@ const PREVIEW = `query Preview($poolId: ID!, $amount: Decimal!) {
   previewDistribution(poolId: $poolId, amount: $amount) {
     pool { id } amount { amount currency } waterfall termsVersion
     members { investor { id } capital { amount } returnOfCapital { amount }
-      preferredReturn { amount } profitShare { amount } total { amount } }
+      preferredReturn { amount } profitShare { amount } carryBorne { amount } total { amount } }
     catchUp { amount } carriedInterest { amount } carry { amount } carryRecipient { id } } }`;
 const DISTRIBUTE = `mutation Distribute($poolId: ID!, $amount: Decimal!, $key: String!) {
   distribute(poolId: $poolId, amount: $amount, idempotencyKey: $key) {
@@ -109,6 +109,10 @@ const distribute = (poolId: string, amount: string, user: TestUser) =>
     user,
   );
 
+const POSITION = `query Position($poolId: ID!, $investorId: ID!) {
+  position(poolId: $poolId, investorId: $investorId) {
+    contributed { amount } distributed { amount } carryBorne { amount } capital { amount } } }`;
+
 async function positionOf(poolId: string, investorId: string) {
   const data = expectData(
     await ls.gql<{ position: Record<string, { amount: string }> }>(
@@ -142,6 +146,7 @@ describe('distribute through the waterfall', () => {
         returnOfCapital: { amount: '600.00' },
         preferredReturn: { amount: '48.00' },
         profitShare: { amount: '192.00' },
+        carryBorne: { amount: '60.00' },
         total: { amount: '840.00' },
       },
       {
@@ -150,6 +155,7 @@ describe('distribute through the waterfall', () => {
         returnOfCapital: { amount: '400.00' },
         preferredReturn: { amount: '32.00' },
         profitShare: { amount: '128.00' },
+        carryBorne: { amount: '40.00' },
         total: { amount: '560.00' },
       },
     ]);
@@ -161,10 +167,20 @@ describe('distribute through the waterfall', () => {
       { ...posted, carry: false, amount: { amount: '560.00' }, investor: { id: b.userId } },
       { ...posted, carry: true, amount: { amount: '100.00' }, investor: { id: manager.userId } },
     ]);
-    // The carry is in the manager's own account of the pool (the books check runs after this test).
+    // The members bear the carry, pro rata to capital; the manager's own account is not moved
+    // (the books check runs after this test).
     expect(await positionOf(poolId, manager.userId)).toMatchObject({
-      distributed: '100.00',
-      capital: '-100.00',
+      distributed: '0.00',
+      carryBorne: '0.00',
+      capital: '0.00',
+    });
+    expect(await positionOf(poolId, a.userId)).toMatchObject({
+      distributed: '840.00',
+      carryBorne: '60.00',
+    });
+    expect(await positionOf(poolId, b.userId)).toMatchObject({
+      distributed: '560.00',
+      carryBorne: '40.00',
     });
   });
 
@@ -221,8 +237,32 @@ describe('distribute through the waterfall', () => {
       ),
     ).confirmPayout;
     expect(confirmed).toEqual({ status: 'POSTED', carry: true });
-    expect(await positionOf(poolId, manager.userId)).toMatchObject({ distributed: '100.00' });
-    expect(await positionOf(poolId, a.userId)).toMatchObject({ distributed: '0.00' });
+    // Posted, the carry is borne by the members (by capital, as at once); the manager's account
+    // only held its reservation.
+    expect(await positionOf(poolId, manager.userId)).toEqual({
+      contributed: '0.00',
+      distributed: '0.00',
+      carryBorne: '0.00',
+      capital: '0.00',
+    });
+    expect(await positionOf(poolId, a.userId)).toMatchObject({
+      distributed: '0.00',
+      carryBorne: '60.00',
+    });
+    // The members' payouts confirm as usual; then nothing is left in A's account.
+    for (const payout of started.slice(0, 2)) {
+      expectData(
+        await ls.gql(
+          'mutation($t: ID!) { confirmPayout(transactionId: $t) { status } }',
+          { t: payout.id },
+          manager,
+        ),
+      );
+    }
+    expect(await positionOf(poolId, a.userId)).toMatchObject({
+      distributed: '840.00',
+      capital: '0.00',
+    });
   });
 
   it('keeps plain pro rata for a pool without terms', async () => {

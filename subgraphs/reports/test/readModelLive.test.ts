@@ -109,6 +109,9 @@ describe('read models fed by the ledger through the gateway', () => {
             position.fees.amount,
             position.withdrawn.amount,
             position.capital.amount,
+            // proceeds and carry (appended last): none in this pool.
+            '0.00',
+            '0.00',
           ].join(','),
         );
       });

@@ -122,6 +122,8 @@ export type DistributionPreviewMember = {
   __typename?: 'DistributionPreviewMember';
   /** Their net contributed capital (contributed minus withdrawn), the weight of the split. */
   capital: Money;
+  /** The part of the carry they would bear, debited to their capital account (pro rata to capital, what the catch-up and the carry split take from their pre-carry share); zero without a waterfall. */
+  carryBorne: Money;
   /** The member. */
   investor: User;
   /** Tier 2: their accrued preferred return paid. */
@@ -146,7 +148,7 @@ export type LedgerHistoryAllocation = {
 /** A posted transaction in the ledger history export: what its TransactionPosted event carried. */
 export type LedgerHistoryEntry = {
   __typename?: 'LedgerHistoryEntry';
-  /** FEE: each member's share (they sum to amountMinor); empty for other types. */
+  /** FEE and PROCEEDS: each member's share; a carry DISTRIBUTION (to the manager): the carry each member bore, debited to their capital account. They sum to amountMinor; empty for other transactions. */
   allocations: Array<LedgerHistoryAllocation>;
   /** Its amount in minor units, as a decimal string (always positive). */
   amountMinor: Scalars['String']['output'];
@@ -584,8 +586,10 @@ export type PoolTransactionsArgs = {
 /** One investor's money in one pool. Amounts are in the pool's currency. */
 export type Position = {
   __typename?: 'Position';
-  /** The investor's capital account: contributed and proceeds minus distributed, fees and withdrawn. What they may withdraw while the pool is OPEN (and its cash allows). */
+  /** The investor's capital account: contributed and proceeds minus distributed, fees, withdrawn and carry borne. What they may withdraw while the pool is OPEN (and its cash allows). */
   capital: Money;
+  /** The investor's part of the carried interest the pool paid its manager (a waterfall's carry tiers), borne pro rata to net contributed capital and debited to their capital account. Zero for the manager, whose own capital account the carry does not move. */
+  carryBorne: Money;
   /**
    * The investor's commitment to the pool, as the ledger holds it from pools' membership events;
    * zero once they are no member (or before pools' event arrived).
@@ -753,7 +757,7 @@ export type Transaction = {
   __typename?: 'Transaction';
   /** How much moved (always positive; the type says which way). */
   amount: Money;
-  /** True for a DISTRIBUTION of carried interest to the pool's manager (a waterfall's carry tier, posted to the manager's own account in the pool); false for everything else. */
+  /** True for a DISTRIBUTION of carried interest to the pool's manager (a waterfall's carry tiers, paid from the pool's cash and borne by the members' capital accounts, see Position.carryBorne); false for everything else. */
   carry: Scalars['Boolean']['output'];
   /** When the ledger posted it. */
   createdAt: Scalars['DateTime']['output'];
@@ -1268,6 +1272,7 @@ export type DistributionPreviewResolvers<ContextType = Context, ParentType exten
 
 export type DistributionPreviewMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DistributionPreviewMember'] = ResolversParentTypes['DistributionPreviewMember']> = {
   capital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  carryBorne?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   preferredReturn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   profitShare?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1393,6 +1398,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
   capital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  carryBorne?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   commitment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   contributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   distributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;

@@ -13,7 +13,10 @@ export interface HistoryRow {
   amountMinor: bigint;
   currency: string;
   occurredAt: Date;
-  /** FEE and PROCEEDS: each member's share (their capital legs, positive); empty otherwise. */
+  /**
+   * FEE and PROCEEDS: each member's share (their capital legs, positive); a carry DISTRIBUTION:
+   * the carry each member bore (its legs on accounts other than the manager's); empty otherwise.
+   */
   allocations: Array<{ investorId: string; amountMinor: bigint }>;
 }
 
@@ -21,7 +24,7 @@ export interface HistoryRow {
  * selectHistoryPage: posted transactions in posting order after `after` (a cash-leg entry id).
  * Every transaction has exactly one cash leg (investor_id NULL), written with the rest of
  * its entries, so the entries' auto-increment id orders transactions as they were posted.
- * Reads the entries primary key from `after` on, then FEE and PROCEEDS shares by entries_transaction.
+ * Reads the entries primary key from `after` on, then FEE, PROCEEDS and carry shares by entries_transaction.
  */
 export async function selectHistoryPage(
   db: LedgerQueryable,
@@ -38,6 +41,7 @@ export async function selectHistoryPage(
       amountMinor: transactions.amount,
       currency: transactions.currency,
       occurredAt: transactions.occurredAt,
+      carry: transactions.carry,
     })
     .from(entries)
     .innerJoin(transactions, eq(transactions.id, entries.transactionId))
@@ -47,8 +51,9 @@ export async function selectHistoryPage(
     .orderBy(asc(entries.id))
     .limit(first);
   const fees = rows
-    .filter((r) => r.type === 'FEE' || r.type === 'PROCEEDS')
+    .filter((r) => r.type === 'FEE' || r.type === 'PROCEEDS' || r.carry)
     .map((r) => r.transactionId);
+  const recipient = new Map(rows.map((r) => [r.transactionId, r.investorId]));
   const shares = new Map<string, HistoryRow['allocations']>();
   if (fees.length > 0) {
     const legs = await db
@@ -61,6 +66,8 @@ export async function selectHistoryPage(
       .where(and(inArray(entries.transactionId, fees), isNotNull(entries.investorId)))
       .orderBy(asc(entries.id));
     for (const leg of legs) {
+      // A carry written before members bore it debited the manager: no allocation.
+      if (leg.investorId === recipient.get(leg.transactionId)) continue;
       const list = shares.get(leg.transactionId) ?? [];
       // A member's capital leg of a fee is a debit (positive), of proceeds a credit (negative):
       // either way its size is their share.
@@ -69,5 +76,8 @@ export async function selectHistoryPage(
       shares.set(leg.transactionId, list);
     }
   }
-  return rows.map((r) => ({ ...r, allocations: shares.get(r.transactionId) ?? [] }));
+  return rows.map(({ carry: _carry, ...r }) => ({
+    ...r,
+    allocations: shares.get(r.transactionId) ?? [],
+  }));
 }

@@ -22,6 +22,8 @@ export interface PositionValue {
   withdrawn: bigint;
   /** Their share of the pool's proceeds (credited to their capital). */
   proceeds: bigint;
+  /** Their part of the carried interest paid to the manager (debited to their capital). */
+  carryBorne: bigint;
   capital: bigint;
   /** PENDING contributions (not in contributed yet) and PENDING payouts to the investor. */
   pendingIn: bigint;
@@ -43,6 +45,7 @@ export function positionOf(
     fees: account?.fees ?? 0n,
     withdrawn: account?.withdrawn ?? 0n,
     proceeds: account?.proceeds ?? 0n,
+    carryBorne: account?.carryBorne ?? 0n,
     capital: account?.capitalBalance ?? 0n,
     pendingIn: account?.pendingIn ?? 0n,
     pendingOut: account?.pendingOut ?? 0n,
@@ -158,6 +161,7 @@ export async function updateInvestorAccounts(
     'fees',
     'withdrawn',
     'proceeds',
+    'carry_borne',
     'pending_in',
     'pending_out',
   ];
@@ -175,6 +179,7 @@ export async function updateInvestorAccounts(
       r.fees,
       r.withdrawn,
       r.proceeds,
+      r.carryBorne,
       r.pendingIn,
       r.pendingOut,
     ]),

@@ -91,6 +91,11 @@ export const investorAccounts = mysqlTable(
     withdrawn: minor('withdrawn'),
     /** Their share of the pool's proceeds, credited to their capital account pro rata. */
     proceeds: minor('proceeds'),
+    /**
+     * The carried interest this member bore: their part of each carry DISTRIBUTION paid to the
+     * manager, debited to their capital account (README, "Distribution waterfall").
+     */
+    carryBorne: minor('carry_borne'),
     /** The investor's PENDING contributions (not capital yet) and PENDING payouts (capital reserved). */
     pendingIn: minor('pending_in'),
     pendingOut: minor('pending_out'),

@@ -70,6 +70,7 @@ export class Journal {
       type: pending.type,
       investorId: pending.investorId,
       amount: pending.reservedAmount ?? pending.amount,
+      carry: pending.carry,
     };
     const settledAt = new Date();
     if (outcome.status === 'VOIDED') {
@@ -125,7 +126,8 @@ export class Journal {
       pendingOutMinor: books.pool.pendingOut.toString(),
     };
     if (row.reservedAmount !== null) payload.reservedAmountMinor = row.reservedAmount.toString();
-    if (planned?.type === 'FEE' || planned?.type === 'PROCEEDS') {
+    // A carry DISTRIBUTION's allocations are the carry each member bore (debited to them).
+    if (planned?.type === 'FEE' || planned?.type === 'PROCEEDS' || planned?.carry) {
       payload.allocations = planned.legs.flatMap((leg) =>
         leg.investorId === null
           ? []

@@ -260,7 +260,8 @@ async function lockBooks(
     currentMembers.set(poolId, await selectCurrentMemberIds(tx, poolId));
     const poolFacts = facts.get(poolId);
     if (distributing.has(poolId) && hasCarry(poolFacts)) {
-      // The carry posts to the manager's own account in the pool: opened on its first carry.
+      // The carry is paid to the manager and borne by the members; a pending carry reserves its
+      // cash on the manager's own account in the pool, opened on the first carry.
       const { managerId } = poolFacts;
       if (!all.some((a) => a.investorId === managerId)) {
         const key = { poolId, investorId: managerId, currency: pools.get(poolId)!.currency };

@@ -94,9 +94,25 @@ const COUNTER_NAME = {
 } as const;
 
 /**
+ * The investor counter a capital leg counts toward: its type's, except a carry DISTRIBUTION's
+ * legs on members' accounts (any account but the manager's, the transaction's investor), which
+ * are the carry those members bear. books.ts sums entries by the same rule.
+ */
+function legCounter(
+  planned: PlannedTransaction,
+  leg: Leg,
+  typeCounter: (typeof COUNTER)[keyof typeof COUNTER][0],
+): [typeof typeCounter | 'carryBorne', string] {
+  return planned.carry && leg.investorId !== planned.investorId
+    ? ['carryBorne', 'carry borne']
+    : [typeCounter, COUNTER_NAME[planned.type]];
+}
+
+/**
  * Applies a balanced transaction to the books: cash moves with debits, capital with credits,
  * and each investor leg counts toward the investor's total of that type (their contributed,
- * distributed, fees, withdrawn or proceeds), the transaction's amount toward the pool's.
+ * distributed, fees, withdrawn or proceeds; a carry's legs on members: their carry borne), the
+ * transaction's amount toward the pool's.
  */
 export function applyToBooks(books: PoolBooks, planned: PlannedTransaction): void {
   const sum = planned.legs.reduce((total, leg) => total + leg.amount, 0n);
@@ -121,7 +137,8 @@ export function applyToBooks(books: PoolBooks, planned: PlannedTransaction): voi
     const account = books.investors.get(leg.investorId);
     if (!account) throw new Error(`capital account ${leg.investorId} is not locked`);
     const moved = leg.amount < 0n ? -leg.amount : leg.amount;
-    checkTotal(account[investorCounter] + moved, 'investor', COUNTER_NAME[planned.type], currency);
+    const [counter, name] = legCounter(planned, leg, investorCounter);
+    checkTotal(account[counter] + moved, 'investor', name, currency);
   }
   for (const leg of planned.legs) {
     if (leg.investorId === null) {
@@ -130,7 +147,8 @@ export function applyToBooks(books: PoolBooks, planned: PlannedTransaction): voi
     }
     const account = books.investors.get(leg.investorId)!;
     account.capitalBalance -= leg.amount;
-    account[investorCounter] += leg.amount < 0n ? -leg.amount : leg.amount;
+    account[legCounter(planned, leg, investorCounter)[0]] +=
+      leg.amount < 0n ? -leg.amount : leg.amount;
   }
   books.pool[poolCounter] += planned.amount;
 }

@@ -6,6 +6,7 @@ import {
   type PlannedTransaction,
   type PoolBooks,
 } from './poolBooks.ts';
+import { carryPosting } from '../waterfall/poolWaterfall.ts';
 
 /**
  * Two-phase money (see README, "Two-phase transactions"). A PENDING transaction writes no
@@ -24,6 +25,8 @@ export interface Reservation {
   type: PlannedTransaction['type'];
   investorId: string | null;
   amount: bigint;
+  /** A carry DISTRIBUTION: reserved on the manager's account, borne by members when posted. */
+  carry?: boolean;
 }
 
 const direction = (type: Reservation['type']): 'in' | 'out' =>
@@ -91,7 +94,10 @@ export function releasePending(books: PoolBooks, reservation: Reservation): void
   account[column] -= reservation.amount;
 }
 
-/** Posts a reservation for `amount` (0 < amount ≤ reserved): release, then the entries. */
+/**
+ * Posts a reservation for `amount` (0 < amount ≤ reserved): release, then the entries. A carry
+ * needs the pool's current members' accounts on the books (settlePending locks them).
+ */
 export function postReservation(
   books: PoolBooks,
   reservation: Reservation,
@@ -101,7 +107,11 @@ export function postReservation(
     throw new Error(`a pending transaction posts for 0 < amount ≤ ${reservation.amount}`);
   }
   releasePending(books, reservation);
-  const planned = legsFor(reservation, amount);
+  // A carry's legs debit the members who bear it, not the manager's account it reserved on.
+  const planned =
+    reservation.carry && reservation.investorId
+      ? carryPosting(books, reservation.investorId, amount)
+      : legsFor(reservation, amount);
   applyToBooks(books, planned);
   return planned;
 }

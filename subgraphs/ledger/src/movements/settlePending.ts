@@ -3,7 +3,9 @@ import { effectiveStatus } from '../access.ts';
 import type { LedgerDb, LedgerTx } from '../db/index.ts';
 import { lockPoolFacts } from '../data/poolFacts.ts';
 import { selectMembers } from '../data/poolMembers.ts';
+import { selectCurrentMemberIds } from '../data/poolMembers.ts';
 import {
+  lockAllInvestorAccounts,
   lockInvestorAccounts,
   updateInvestorAccounts,
   type InvestorAccountRow,
@@ -85,14 +87,20 @@ export async function settlePending(
           outcome.status === 'POSTED' && seen.type === 'CONTRIBUTION'
             ? await whyNotTaken(tx, seen)
             : null;
-        const accounts = await lockInvestorAccounts(tx, [{ poolId, investorId, currency }], {
-          create: false,
-        });
-        const account: InvestorAccountRow | undefined = [...accounts.values()][0];
+        // A carry is borne by the pool's current members: every account of the pool, in order.
+        const others = seen.carry ? await lockAllInvestorAccounts(tx, poolId) : [];
+        const accounts = seen.carry
+          ? new Map(others.map((a) => [a.investorId, a]))
+          : await lockInvestorAccounts(tx, [{ poolId, investorId, currency }], { create: false });
+        const account: InvestorAccountRow | undefined = seen.carry
+          ? accounts.get(investorId)
+          : [...accounts.values()][0];
+        const members = seen.carry ? await selectCurrentMemberIds(tx, poolId) : new Set<string>();
         const row = await lockTransaction(tx, transactionId);
         if (!row || !account) throw new Error(`pending transaction ${transactionId} lost its rows`);
         if (row.status !== 'PENDING') return alreadySettled(row, outcome);
-        if (notTaken) return { ...(await write(tx, pool, account, row, VOID)), notTaken };
+        const locked = { pool, account, others, members };
+        if (notTaken) return { ...(await write(tx, locked, row, VOID)), notTaken };
         if (outcome.status === 'POSTED') {
           const reserved = row.reservedAmount ?? row.amount;
           if (outcome.amount <= 0n || outcome.amount > reserved) {
@@ -101,7 +109,7 @@ export async function settlePending(
             );
           }
         }
-        return write(tx, pool, account, row, outcome);
+        return write(tx, locked, row, outcome);
       }),
     { attempts: MAX_POSTING_ATTEMPTS, retryable: isDeadlock },
   );
@@ -112,21 +120,36 @@ const VOID: SettlementOutcome = { status: 'VOIDED' };
 /** Journals the outcome on copies of the locked rows and writes them back. */
 async function write(
   tx: LedgerTx,
-  pool: PoolAccountRow,
-  account: InvestorAccountRow,
+  locked: {
+    pool: PoolAccountRow;
+    account: InvestorAccountRow;
+    /** A carry's: every account of the pool (the manager's among them). */
+    others: InvestorAccountRow[];
+    members: ReadonlySet<string>;
+  },
   row: TransactionRow,
   outcome: SettlementOutcome,
 ): Promise<Settled> {
+  const { pool, account, others, members } = locked;
   const books = {
     pool: { ...pool },
-    investors: new Map([[account.investorId, { ...account }]]),
-    members: new Set<string>(),
+    investors: new Map(
+      [account, ...others].map((a): [string, InvestorAccountRow] => [a.investorId, { ...a }]),
+    ),
+    members,
     commitments: new Map<string, bigint | null>(),
   };
   const journal = new Journal();
   const settled = journal.settle(books, row, outcome);
   await journal.write(tx);
   await updatePoolAccounts(tx, [books.pool]);
-  await updateInvestorAccounts(tx, [books.investors.get(account.investorId)!]);
+  const moved = new Set([
+    account.investorId,
+    ...journal.entries.flatMap((e) => (e.investorId ? [e.investorId] : [])),
+  ]);
+  await updateInvestorAccounts(
+    tx,
+    [...books.investors.values()].filter((a) => moved.has(a.investorId)),
+  );
   return { row: settled, changed: true };
 }

@@ -20,5 +20,6 @@ export const DistributionPreviewMember: DistributionPreviewMemberResolvers = {
   returnOfCapital: (m) => money(m.returnOfCapital, m.currency),
   preferredReturn: (m) => money(m.preferredReturn, m.currency),
   profitShare: (m) => money(m.profitShare, m.currency),
+  carryBorne: (m) => money(m.carryBorne, m.currency),
   total: (m) => money(m.total, m.currency),
 };

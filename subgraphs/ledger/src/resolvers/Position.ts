@@ -18,6 +18,7 @@ export const Position: PositionResolvers = {
   fees: (p) => money(p.fees, p.currency),
   withdrawn: (p) => money(p.withdrawn, p.currency),
   proceeds: (p) => money(p.proceeds, p.currency),
+  carryBorne: (p) => money(p.carryBorne, p.currency),
   capital: (p) => money(p.capital, p.currency),
   pending: (p) => money(p.pendingIn, p.currency),
   pendingPayouts: (p) => money(p.pendingOut, p.currency),

@@ -1,3 +1,4 @@
+import { conflict } from '@poolgraph/platform';
 import type { LedgerQueryable } from '../db/index.ts';
 import type { PoolFactsRow } from '../data/poolFacts.ts';
 import { selectWaterfallHistory, type WaterfallHistoryRow } from '../data/transactions.ts';
@@ -7,7 +8,13 @@ import {
   type PoolBooks,
 } from '../movements/poolBooks.ts';
 import { accruedPreferred, capitalFlows, type Compounding } from './preferredReturn.ts';
-import { runWaterfall, type WaterfallMember, type WaterfallResult } from './waterfall.ts';
+import {
+  runWaterfall,
+  splitCarry,
+  type MemberCarry,
+  type WaterfallMember,
+  type WaterfallResult,
+} from './waterfall.ts';
 
 /**
  * What a distribution of a pool with carry reads besides the capital accounts: the terms (from
@@ -48,6 +55,12 @@ export async function readWaterfallBooks(
   };
 }
 
+/** The members a waterfall pays and whose capital bears its carry: current, with capital, by id. */
+const membersWithCapital = (books: PoolBooks) =>
+  [...books.investors.values()]
+    .filter((account) => books.members.has(account.investorId) && contributedCapital(account) > 0n)
+    .sort((a, b) => (a.investorId < b.investorId ? -1 : 1));
+
 /** The waterfall's inputs from the books: current members with capital, ordered by id. */
 export function waterfallInput(books: PoolBooks, waterfall: WaterfallBooks, amount: bigint) {
   const byMember = new Map<string, WaterfallHistoryRow[]>();
@@ -61,27 +74,24 @@ export function waterfallInput(books: PoolBooks, waterfall: WaterfallBooks, amou
     rows.push(row);
     byMember.set(row.investorId, rows);
   }
-  const members: WaterfallMember[] = [...books.investors.values()]
-    .filter((account) => books.members.has(account.investorId) && contributedCapital(account) > 0n)
-    .sort((a, b) => (a.investorId < b.investorId ? -1 : 1))
-    .map((account) => {
-      const movements = byMember.get(account.investorId) ?? [];
-      const distributed = movements
-        .filter((m) => m.type === 'DISTRIBUTION')
-        .reduce((sum, m) => sum + m.amount, 0n);
-      const flows = capitalFlows(movements.map((m) => ({ ...m, at: m.occurredAt })));
-      return {
-        investorId: account.investorId,
-        capital: contributedCapital(account),
-        distributed,
-        preferred: accruedPreferred(
-          flows,
-          waterfall.asOf,
-          waterfall.hurdleBps,
-          waterfall.hurdleCompounding,
-        ),
-      };
-    });
+  const members: WaterfallMember[] = membersWithCapital(books).map((account) => {
+    const movements = byMember.get(account.investorId) ?? [];
+    const distributed = movements
+      .filter((m) => m.type === 'DISTRIBUTION')
+      .reduce((sum, m) => sum + m.amount, 0n);
+    const flows = capitalFlows(movements.map((m) => ({ ...m, at: m.occurredAt })));
+    return {
+      investorId: account.investorId,
+      capital: contributedCapital(account),
+      distributed,
+      preferred: accruedPreferred(
+        flows,
+        waterfall.asOf,
+        waterfall.hurdleBps,
+        waterfall.hurdleCompounding,
+      ),
+    };
+  });
   return {
     amount,
     terms: { carryBps: waterfall.carryBps, catchUp: waterfall.catchUp },
@@ -91,9 +101,49 @@ export function waterfallInput(books: PoolBooks, waterfall: WaterfallBooks, amou
 }
 
 /**
+ * The carry's transaction: a DISTRIBUTION to the manager flagged `carry`, the cash credited and
+ * each member's capital account debited by the carry they bear. The manager's own account in the
+ * pool is not moved (it only holds a pending carry's reservation): the carry is the members'
+ * capital paid out to the manager, so after everything is distributed every capital account is
+ * zero, the members' as well as the manager's.
+ */
+export function carryTransaction(
+  managerId: string,
+  carry: bigint,
+  borne: readonly MemberCarry[],
+): PlannedTransaction {
+  return {
+    type: 'DISTRIBUTION',
+    investorId: managerId,
+    amount: carry,
+    carry: true,
+    legs: [
+      { investorId: null, amount: -carry },
+      ...borne
+        .filter((b) => b.amount > 0n)
+        .map((b) => ({ investorId: b.investorId, amount: b.amount })),
+    ],
+  };
+}
+
+/**
+ * A pending carry posted for `amount` (at most what it reserved): borne by the pool's current
+ * members with capital at posting time, split as the waterfall splits a carry (`splitCarry`).
+ */
+export function carryPosting(books: PoolBooks, managerId: string, amount: bigint) {
+  const members = membersWithCapital(books).map((account) => ({
+    investorId: account.investorId,
+    capital: contributedCapital(account),
+  }));
+  if (members.length === 0) {
+    throw conflict('No member of the pool has capital to bear this carry; void it instead.');
+  }
+  return carryTransaction(managerId, amount, splitCarry(amount, members));
+}
+
+/**
  * The transactions of a waterfall distribution: one DISTRIBUTION per member paid (their tiers
- * summed), and one DISTRIBUTION flagged `carry` to the manager's account in the pool. Each is
- * cash credited, the receiving account debited, as every distribution is.
+ * summed), cash credited and the member's account debited, and the carry (`carryTransaction`).
  */
 export function waterfallTransactions(
   result: WaterfallResult,
@@ -111,16 +161,7 @@ export function waterfallTransactions(
       ],
     }));
   if (result.carry > 0n) {
-    planned.push({
-      type: 'DISTRIBUTION',
-      investorId: managerId,
-      amount: result.carry,
-      carry: true,
-      legs: [
-        { investorId: null, amount: -result.carry },
-        { investorId: managerId, amount: result.carry },
-      ],
-    });
+    planned.push(carryTransaction(managerId, result.carry, result.carryBorne));
   }
   return planned;
 }

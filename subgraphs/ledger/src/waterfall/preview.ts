@@ -19,6 +19,8 @@ export interface PreviewMemberValue {
   returnOfCapital: bigint;
   preferredReturn: bigint;
   profitShare: bigint;
+  /** Their part of the carry, debited to their capital (0 without a waterfall). */
+  carryBorne: bigint;
   total: bigint;
 }
 
@@ -100,6 +102,7 @@ export async function previewDistribution(
         returnOfCapital: 0n,
         preferredReturn: 0n,
         profitShare: share,
+        carryBorne: 0n,
         total: share,
       }));
       const none = { catchUp: 0n, carriedInterest: 0n, carryRecipientId: null };
@@ -109,12 +112,18 @@ export async function previewDistribution(
     const input = waterfallInput(books, waterfall, amount);
     if (input.members.length === 0) throw insufficientFunds('No member has capital in this pool.');
     const result = runWaterfall(input);
+    const borne = new Map(result.carryBorne.map((b) => [b.investorId, b.amount]));
     return {
       ...base,
       waterfall: true,
       members: result.members
-        .filter((m) => m.total > 0n)
-        .map((m) => ({ ...m, currency, capital: capitalOf(m.investorId) })),
+        .filter((m) => m.total > 0n || (borne.get(m.investorId) ?? 0n) > 0n)
+        .map((m) => ({
+          ...m,
+          currency,
+          capital: capitalOf(m.investorId),
+          carryBorne: borne.get(m.investorId) ?? 0n,
+        })),
       catchUp: result.catchUp,
       carriedInterest: result.carriedInterest,
       carryRecipientId: waterfall.managerId,

@@ -38,6 +38,24 @@ describe('the waterfall, hand-worked examples (amounts in cents)', () => {
       },
     ]);
     expect(result).toMatchObject({ catchUp: 0n, carriedInterest: 10_000n, carry: 10_000n });
+    // Without carry the members' $500 of profit would be $300 / $200 (their pre-carry shares):
+    // each bears the difference, $60 / $40, the $100 carry pro rata to capital.
+    expect(result.carryBorne).toEqual([
+      { investorId: 'a', amount: 6_000n },
+      { investorId: 'b', amount: 4_000n },
+    ]);
+  });
+
+  it('splits a carry the members bear by capital, largest remainder, ties to the lower id', () => {
+    // 40 cents of carry over three equal members: 14 / 13 / 13 cents, the odd one to the lowest id.
+    const result = runWaterfall({
+      amount: 500n,
+      terms: { carryBps: 2000, catchUp: 'NONE' },
+      members: [member('a', 100n), member('b', 100n), member('c', 100n)],
+      carryPaid: 0n,
+    });
+    expect(result.carry).toBe(40n);
+    expect(result.carryBorne.map((b) => b.amount)).toEqual([14n, 13n, 13n]);
   });
 
   it('pays an 8 % preferred return, a full catch-up, then the 80/20 split', () => {
@@ -160,6 +178,12 @@ describe('the waterfall, generated cases', () => {
               expect(m.returnOfCapital >= 0n && m.preferredReturn >= 0n).toBe(true);
               expect(m.profitShare >= 0n).toBe(true);
             }
+            // The members bear the carry: never a negative part, and the parts sum to it.
+            expect(result.carryBorne.map((b) => b.investorId)).toEqual(
+              members.map((m) => m.investorId),
+            );
+            expect(result.carryBorne.every((b) => b.amount >= 0n)).toBe(true);
+            expect(result.carryBorne.reduce((a, b) => a + b.amount, 0n)).toBe(result.carry);
             members = members.map((m, n) => ({
               ...m,
               distributed: m.distributed + result.members[n]!.total,

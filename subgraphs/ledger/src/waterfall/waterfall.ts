@@ -21,6 +21,12 @@ import { splitProRata } from '@poolgraph/money';
  * the parts sum to the tier and every cent of `amount` is paid to someone. The manager's share
  * of the split is rounded down (the odd cent goes to the members), so the carry never exceeds
  * its percentage of the profit.
+ *
+ * Who bears the carry: without carry, tiers 3 and 4 would go to the members pro rata to their
+ * capital (their pre-carry share); the carry (catch-up + carried interest) is what the waterfall
+ * takes from that, so each member bears it pro rata to capital too, split with the same
+ * largest-remainder rule (`splitCarry`): the parts are never negative and sum to the carry, and a
+ * member's pre-carry share is their profit share plus the carry they bear.
  */
 export interface WaterfallTerms {
   /** The carried interest in basis points, 0 < carryBps < 10000. */
@@ -64,6 +70,33 @@ export interface WaterfallResult {
   carriedInterest: bigint;
   /** catchUp + carriedInterest: the carry this distribution pays. */
   carry: bigint;
+  /** Each member's part of the carry (ordered as `members`, summing to `carry`). */
+  carryBorne: MemberCarry[];
+}
+
+export interface MemberCarry {
+  investorId: string;
+  /** The carry this member bears: their pre-carry share less their profit share. */
+  amount: bigint;
+}
+
+/**
+ * Splits a carry over the members who bear it: pro rata to their capital (net contributed
+ * capital), largest remainder, ties to the lower id (members ordered by investor id). Used for
+ * the carry of a distribution posted at once and for a pending one when it is posted.
+ */
+export function splitCarry(
+  carry: bigint,
+  members: ReadonlyArray<{ investorId: string; capital: bigint }>,
+): MemberCarry[] {
+  const parts =
+    carry === 0n
+      ? members.map(() => 0n)
+      : splitProRata(
+          carry,
+          members.map((m) => m.capital),
+        );
+  return members.map((m, n) => ({ investorId: m.investorId, amount: parts[n]! }));
 }
 
 const BPS = 10000n;
@@ -130,5 +163,6 @@ export function runWaterfall(input: WaterfallInput): WaterfallResult {
     catchUp,
     carriedInterest,
     carry: catchUp + carriedInterest,
+    carryBorne: splitCarry(catchUp + carriedInterest, members),
   };
 }

@@ -114,7 +114,7 @@ export type InvestorStatement = {
   /**
    * The statement as CSV (RFC 4180, header row, exact decimal amounts, one row per line):
    * pool_id, pool_name, currency, opening_balance, contributions, distributions, fees,
-   * withdrawals, closing_balance, proceeds (appended last). Text cells are always quoted, with an apostrophe before any
+   * withdrawals, closing_balance, proceeds, carry (appended last). Text cells are always quoted, with an apostrophe before any
    * character a spreadsheet would start a formula with (in the `,` and the `;` locales alike);
    * amounts are bare decimals with a "." (negative with "-"), so they stay numbers.
    */
@@ -348,8 +348,14 @@ export type ReportsFreshness = {
 export type StatementLine = {
   __typename?: 'StatementLine';
   /**
-   * openingBalance + contributions + proceeds − distributions − fees − withdrawals. Without `to`,
-   * it equals the ledger's position (contributed + proceeds − distributed − fees − withdrawn).
+   * The carried interest the investor bore in the window: their part of each carry the pool paid
+   * its manager (the ledger's Position.carryBorne), debited to their capital account.
+   */
+  carry: Money;
+  /**
+   * openingBalance + contributions + proceeds − distributions − fees − withdrawals − carry. Without
+   * `to`, it equals the ledger's position (contributed + proceeds − distributed − fees − withdrawn
+   * − carry borne).
    */
   closingBalance: Money;
   /** Contributions in the window. */
@@ -626,6 +632,7 @@ export type ReportsFreshnessResolvers<ContextType = Context, ParentType extends 
 };
 
 export type StatementLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementLine'] = ResolversParentTypes['StatementLine']> = {
+  carry?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   closingBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   contributions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   distributions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;

@@ -12,9 +12,11 @@ export interface InvestorPoolTotalsRow {
   fees: bigint;
   withdrawn: bigint;
   proceeds: bigint;
+  /** The carried interest they bore. */
+  carry: bigint;
 }
 
-const SUMS = ['contributed', 'distributed', 'fees', 'withdrawn', 'proceeds'] as const;
+const SUMS = ['contributed', 'distributed', 'fees', 'withdrawn', 'proceeds', 'carry'] as const;
 
 /** addInvestorPoolTotals: adds each row's amounts to the investor's totals in the pool. */
 export async function addInvestorPoolTotals(
@@ -34,6 +36,7 @@ export async function addInvestorPoolTotals(
       d.fees,
       d.withdrawn,
       d.proceeds,
+      d.carry,
     ]),
     addOnDuplicate(SUMS),
   );
@@ -49,6 +52,7 @@ const toRow = (r: Raw): InvestorPoolTotalsRow => ({
   fees: toBigInt(r.fees),
   withdrawn: toBigInt(r.withdrawn),
   proceeds: toBigInt(r.proceeds),
+  carry: toBigInt(r.carry),
 });
 
 /** selectInvestorTotals: every pool an investor has money movements in. O(their pools). */

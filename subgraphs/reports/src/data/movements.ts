@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { ReportsQueryable } from '../db/index.ts';
 import { insertRows, selectRows, toBigInt } from './rows.ts';
 
-export type MovementType = 'CONTRIBUTION' | 'DISTRIBUTION' | 'FEE' | 'WITHDRAWAL' | 'PROCEEDS';
+/** A ledger transaction's type. */
+export type LedgerTransactionType =
+  'CONTRIBUTION' | 'DISTRIBUTION' | 'FEE' | 'WITHDRAWAL' | 'PROCEEDS';
+/** What a capital account saw: a transaction's type, or CARRY (its part of a carry it bore). */
+export type MovementType = LedgerTransactionType | 'CARRY';
 
 /** What one investor's capital account saw of one transaction. */
 export interface MovementRow {

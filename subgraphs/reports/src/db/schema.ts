@@ -44,6 +44,8 @@ export const MOVEMENT_TYPES = [
   'FEE',
   'WITHDRAWAL',
   'PROCEEDS',
+  // A member's part of a carry paid to the pool's manager (the ledger debits it to their capital).
+  'CARRY',
 ] as const;
 
 /**
@@ -109,6 +111,8 @@ export const investorPoolTotals = mysqlTable(
     withdrawn: total('withdrawn'),
     /** Their share of the pool's proceeds (exits, dividends), credited to their capital. */
     proceeds: total('proceeds'),
+    /** The carried interest they bore (their part of each carry paid to the manager). */
+    carry: total('carry'),
   },
   (t) => [
     primaryKey({ columns: [t.investorId, t.poolId] }),

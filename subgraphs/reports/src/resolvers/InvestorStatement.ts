@@ -21,5 +21,6 @@ export const StatementLine: StatementLineResolvers = {
   fees: (l) => money(l.fees, l.currency),
   withdrawals: (l) => money(l.withdrawals, l.currency),
   proceeds: (l) => money(l.proceeds, l.currency),
+  carry: (l) => money(l.carry, l.currency),
   closingBalance: (l) => money(l.closing, l.currency),
 };

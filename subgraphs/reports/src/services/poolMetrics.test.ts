@@ -25,11 +25,18 @@ const totals = (investorId: string, contributed: bigint, distributed: bigint, fe
   fees,
   withdrawn: 0n,
   proceeds: 0n,
+  carry: 0n,
 });
 const input = {
   poolId: 'p',
   currency: 'USD',
-  totals: { contributed: 100_000n, distributed: 20_000n, fees: 1_000n, withdrawn: 0n },
+  totals: {
+    contributed: 100_000n,
+    distributed: 20_000n,
+    fees: 1_000n,
+    withdrawn: 0n,
+    proceeds: 0n,
+  },
   latestValuation: { date: '2023-07-01', valueMinor: 110_000n },
   daily,
   investors: [totals(B, 40_000n, 8_000n, 400n), totals(A, 60_000n, 12_000n, 600n)],

@@ -42,10 +42,9 @@ export interface PoolMetricsInput {
   investors: readonly InvestorPoolTotalsRow[];
 }
 
-/** The investors' side of a day's movement: money in is negative, money back positive. */
 /**
- * Each movement seen from the investors' side. Fees and proceeds move no money between the
- * investors and the pool (proceeds turn holdings into cash, so they leave NAV unchanged too).
+ * The investors' side of a day's movement: money in is negative, money back positive; proceeds
+ * and carry borne move capital accounts, not money between the investor and the pool.
  */
 const flowSign = {
   CONTRIBUTION: -1n,
@@ -53,6 +52,7 @@ const flowSign = {
   WITHDRAWAL: 1n,
   FEE: 0n,
   PROCEEDS: 0n,
+  CARRY: 0n,
 } as const;
 
 /**
@@ -69,7 +69,8 @@ export function poolMetrics(input: PoolMetricsInput): PoolMetricsModel {
     for (const row of daily) {
       if (row.day <= valuation.date) continue;
       if (row.type === 'CONTRIBUTION') after.contributed += row.total;
-      if (row.type === 'DISTRIBUTION') after.distributed += row.total;
+      // The carry the members bore left the pool too (paid to the manager).
+      if (row.type === 'DISTRIBUTION' || row.type === 'CARRY') after.distributed += row.total;
       if (row.type === 'WITHDRAWAL') after.withdrawn += row.total;
       if (row.type === 'FEE') after.fees += row.total;
     }

@@ -3,7 +3,12 @@ import { claimNew } from '@poolgraph/events';
 import { insertContributions, type ContributionRow } from '../data/contributions.ts';
 import { addInvestorPoolTotals, type InvestorPoolTotalsRow } from '../data/investorPoolTotals.ts';
 import { addRankings, type RankingDelta } from '../data/investorRankings.ts';
-import { insertMovements, type MovementRow, type MovementType } from '../data/movements.ts';
+import {
+  insertMovements,
+  type LedgerTransactionType,
+  type MovementRow,
+  type MovementType,
+} from '../data/movements.ts';
 import {
   addPeriodContributions,
   periodKey,
@@ -19,11 +24,14 @@ export interface LedgerTransaction {
   transactionId: string;
   poolId: string;
   investorId: string | null;
-  type: MovementType;
+  type: LedgerTransactionType;
   amountMinor: bigint;
   currency: string;
   occurredAt: Date;
-  /** FEE and PROCEEDS: each member's share; empty when the producer did not say. */
+  /**
+   * FEE and PROCEEDS: each member's share; a carry DISTRIBUTION (to the manager): the carry
+   * each member bore; empty when the producer did not say.
+   */
   allocations: Array<{ investorId: string; amountMinor: bigint }>;
 }
 
@@ -40,17 +48,29 @@ class Deltas<T> {
   }
 }
 
-const FIELD: Record<
-  MovementType,
-  'contributed' | 'distributed' | 'fees' | 'withdrawn' | 'proceeds'
-> = {
+const FIELD = {
   CONTRIBUTION: 'contributed',
   DISTRIBUTION: 'distributed',
   FEE: 'fees',
   WITHDRAWAL: 'withdrawn',
   PROCEEDS: 'proceeds',
-};
+  CARRY: 'carry',
+} as const satisfies Record<MovementType, string>;
 const zeroTotals = { contributed: 0n, distributed: 0n, fees: 0n, withdrawn: 0n, proceeds: 0n };
+
+/**
+ * Whose capital account a transaction moved, by how much and as what: its investor's; a FEE's or
+ * PROCEEDS' members by their allocations; a carry (a DISTRIBUTION to the manager with
+ * allocations) the members who bore it, as CARRY, and not the manager's (the ledger does not
+ * move it). A carry announced before members bore it has no allocations: the manager's, as then.
+ */
+function sharesOf(t: LedgerTransaction) {
+  if (t.investorId === null) return t.allocations.map((a) => ({ ...a, type: t.type }));
+  if (t.type === 'DISTRIBUTION' && t.allocations.length > 0) {
+    return t.allocations.map((a) => ({ ...a, type: 'CARRY' as const }));
+  }
+  return [{ investorId: t.investorId, amountMinor: t.amountMinor, type: t.type }];
+}
 
 /** Where the read models record the transactions they hold (the consumer's de-duplication key). */
 export const APPLIED_TABLE = 'applied_transactions';
@@ -109,17 +129,13 @@ export async function foldLedgerTransactions(
         (r) => (r[t.type === 'CONTRIBUTION' ? 'contributed' : 'distributed'] += t.amountMinor),
       );
     }
-    const shares =
-      t.investorId !== null
-        ? [{ investorId: t.investorId, amountMinor: t.amountMinor }]
-        : t.allocations;
-    for (const { investorId, amountMinor } of shares) {
+    for (const { investorId, amountMinor, type } of sharesOf(t)) {
       if (amountMinor === 0n) continue;
-      movements.push({ ...t, investorId, amountMinor });
+      movements.push({ ...t, investorId, amountMinor, type });
       investorTotals.add(
         `${investorId}|${poolId}`,
-        () => ({ investorId, poolId, currency, ...zeroTotals }),
-        (r) => (r[field] += amountMinor),
+        () => ({ investorId, poolId, currency, ...zeroTotals, carry: 0n }),
+        (r) => (r[FIELD[type]] += amountMinor),
       );
     }
     if (t.type === 'CONTRIBUTION' && t.investorId !== null) {

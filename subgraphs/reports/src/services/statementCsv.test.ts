@@ -36,6 +36,7 @@ function line(poolName: string, n: number): StatementLineModel {
     fees: -7n,
     withdrawals: 0n,
     proceeds: 3_000n,
+    carry: 200n,
     closing: -123_456n,
   };
 }
@@ -67,6 +68,7 @@ describe('the statement CSV export', () => {
       'withdrawals',
       'closing_balance',
       'proceeds',
+      'carry',
     ]);
     expect(rows).toHaveLength(HOSTILE_NAMES.length);
     rows.forEach((row, n) => {
@@ -81,6 +83,7 @@ describe('the statement CSV export', () => {
         '0.00',
         '-1234.56',
         '30.00',
+        '2.00',
       ]);
       for (const amount of row.slice(3)) expect(Number.isFinite(Number(amount))).toBe(true);
     });
@@ -89,10 +92,10 @@ describe('the statement CSV export', () => {
   it('quotes every text cell and leaves amounts bare, so negative amounts stay numbers', () => {
     const lines = csv.split('\r\n').filter(Boolean);
     expect(lines[0]).toBe(
-      '"pool_id","pool_name","currency","opening_balance","contributions","distributions","fees","withdrawals","closing_balance","proceeds"',
+      '"pool_id","pool_name","currency","opening_balance","contributions","distributions","fees","withdrawals","closing_balance","proceeds","carry"',
     );
     expect(lines.at(-1)).toBe(
-      '"00000000-0000-4000-8000-000000000014","Plain name","USD",0.00,1250.50,-12.50,-0.07,0.00,-1234.56,30.00',
+      '"00000000-0000-4000-8000-000000000014","Plain name","USD",0.00,1250.50,-12.50,-0.07,0.00,-1234.56,30.00,2.00',
     );
   });
 

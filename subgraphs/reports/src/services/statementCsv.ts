@@ -14,6 +14,7 @@ const HEADER = [
   'closing_balance',
   // Appended last, so the columns a reader relied on before keep their positions.
   'proceeds',
+  'carry',
 ];
 
 /** The statement as CSV: ids and names as quoted, inert text; amounts as bare exact decimals. */
@@ -27,6 +28,7 @@ export function statementCsv(statement: StatementModel): string {
       l.withdrawals,
       l.closing,
       l.proceeds,
+      l.carry,
     ];
     return [
       text(l.poolId),

@@ -16,6 +16,8 @@ export interface StatementLineModel {
   withdrawals: bigint;
   /** Their share of the pool's proceeds: credited to their capital account. */
   proceeds: bigint;
+  /** The carried interest they bore: debited to their capital account. */
+  carry: bigint;
   closing: bigint;
 }
 
@@ -28,13 +30,14 @@ export interface StatementModel {
 
 const WINDOW_FIELD: Record<
   MovementType,
-  'contributions' | 'distributions' | 'fees' | 'withdrawals' | 'proceeds'
+  'contributions' | 'distributions' | 'fees' | 'withdrawals' | 'proceeds' | 'carry'
 > = {
   CONTRIBUTION: 'contributions',
   DISTRIBUTION: 'distributions',
   FEE: 'fees',
   WITHDRAWAL: 'withdrawals',
   PROCEEDS: 'proceeds',
+  CARRY: 'carry',
 };
 const SIGN: Record<MovementType, bigint> = {
   CONTRIBUTION: 1n,
@@ -42,6 +45,7 @@ const SIGN: Record<MovementType, bigint> = {
   FEE: -1n,
   WITHDRAWAL: -1n,
   PROCEEDS: 1n,
+  CARRY: -1n,
 };
 
 const emptyLine = (poolId: string, currency: string): StatementLineModel => ({
@@ -54,6 +58,7 @@ const emptyLine = (poolId: string, currency: string): StatementLineModel => ({
   fees: 0n,
   withdrawals: 0n,
   proceeds: 0n,
+  carry: 0n,
   closing: 0n,
 });
 
@@ -83,6 +88,7 @@ export async function investorStatement(
         fees: t.fees,
         withdrawals: t.withdrawn,
         proceeds: t.proceeds,
+        carry: t.carry,
       });
     }
   } else {
@@ -111,7 +117,8 @@ export async function investorStatement(
       line.proceeds -
       line.distributions -
       line.fees -
-      line.withdrawals;
+      line.withdrawals -
+      line.carry;
   }
   return { investorId: args.investorId, from: from ?? null, to: to ?? null, lines: visible };
 }

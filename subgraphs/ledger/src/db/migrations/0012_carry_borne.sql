@@ -1,0 +1,1 @@
+ALTER TABLE `investor_accounts` ADD `carry_borne` bigint DEFAULT 0 NOT NULL;

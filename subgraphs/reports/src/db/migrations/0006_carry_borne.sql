@@ -1,0 +1,2 @@
+ALTER TABLE `movements` MODIFY COLUMN `type` enum('CONTRIBUTION','DISTRIBUTION','FEE','WITHDRAWAL','PROCEEDS','CARRY') NOT NULL;--> statement-breakpoint
+ALTER TABLE `investor_pool_totals` ADD `carry` decimal(38,0) DEFAULT 0 NOT NULL;
