@@ -30,6 +30,10 @@ export const PoolCardFields = graphql(`
       amount
       currency
     }
+    totalProceeds {
+      amount
+      currency
+    }
     targetAmount {
       amount
       currency
