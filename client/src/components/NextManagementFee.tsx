@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Card, Collapse, Group, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { graphql } from '../__generated__/gql.ts';
 import type { NextManagementFeeFieldsFragment } from '../__generated__/graphql.ts';
@@ -138,7 +138,7 @@ export function ManagementFeeCard({ fee }: { fee: NextManagementFeeFieldsFragmen
                 {open ? "Hide each member's share" : `Each member's share (${fee.members.length})`}
               </Button>
             </Group>
-            <Collapse expanded={open} id={tableId}>
+            <Box id={tableId}>
               {open && (
                 <DataTable
                   label="Each member's share of the fee"
@@ -155,7 +155,7 @@ export function ManagementFeeCard({ fee }: { fee: NextManagementFeeFieldsFragmen
                   ]}
                 />
               )}
-            </Collapse>
+            </Box>
           </>
         )}
       </Stack>

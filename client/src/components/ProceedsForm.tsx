@@ -193,8 +193,7 @@ export function ProceedsForm({
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
           error={(submitted && noteProblem) || errors.fields.note}
-          autosize
-          minRows={2}
+          rows={2}
           required
         />
         <TextInput
