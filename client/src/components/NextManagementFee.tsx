@@ -129,7 +129,7 @@ export function ManagementFeeCard({ fee }: { fee: NextManagementFeeFieldsFragmen
           <>
             <Group>
               <Button
-                variant="subtle"
+                variant="default"
                 size="compact-sm"
                 onClick={() => setOpen((o) => !o)}
                 aria-expanded={open}

@@ -108,6 +108,11 @@ export function PoolCard({ pool }: { pool: PoolCardFieldsFragment }) {
         <Figure label="Contributed">
           <MoneyText money={pool.totalContributed} />
         </Figure>
+        <Figure label="Proceeds">
+          <span data-testid="pool-proceeds">
+            <MoneyText money={pool.totalProceeds} />
+          </span>
+        </Figure>
         <Figure label="Distributed">
           <MoneyText money={pool.totalDistributed} />
         </Figure>
