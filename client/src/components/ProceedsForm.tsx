@@ -154,8 +154,8 @@ export function ProceedsForm({
             <DistributionPreview members={members} amount={minor.minor} currency={currency} />
           )}
           <Text size="sm" c="dimmed">
-            Posted transactions are final: a mistake is corrected by a new transaction.
-            Distribute the proceeds to pay them out.
+            Posted transactions are final: a mistake is corrected by a new transaction. Distribute
+            the proceeds to pay them out.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setReviewing(null)}>
