@@ -110,15 +110,38 @@ describe('scheduled fees and proceeds in the web app', () => {
       },
     );
     await api(managerUser, 'mutation($id: ID!) { openPool(id: $id) { id } }', { id: poolId });
-    for (const [investor, amount] of [
+    const members = [
       [ada, '6000'],
       [bo, '4000'],
-    ] as const) {
+    ] as const;
+    for (const [investor] of members) {
       await api(
         investor,
         'mutation($id: ID!) { joinPool(poolId: $id, commitment: "10000") { id } }',
         { id: poolId },
       );
+    }
+
+    // Members without capital: the ledger refuses proceeds, and the dialog says so with the code.
+    const manager = await newPage();
+    await logIn(manager, managerUser);
+    const poolUrl = `${app.url}/manager/pools/${poolId}`;
+    await manager.goto(poolUrl);
+    await manager.getByRole('button', { name: 'Record proceeds' }).click();
+    const refused = manager.getByRole('dialog', { name: 'Record proceeds' });
+    await refused.getByLabel('Amount received').fill('500');
+    await refused.getByLabel('What it is').fill('Dividend from Initech');
+    await refused.getByRole('button', { name: 'Review' }).click();
+    await refused.getByText(/No member has capital/).waitFor();
+    await refused.getByRole('button', { name: 'Confirm proceeds' }).click();
+    const error = refused.getByTestId('form-error');
+    await error.waitFor();
+    expect(await error.getByTestId('form-error-code').textContent()).toBe('CONFLICT');
+    await review(manager, 'proceeds-refused');
+    await refused.getByRole('button', { name: 'Close' }).click();
+    await refused.waitFor({ state: 'detached' });
+
+    for (const [investor, amount] of members) {
       await api(
         managerUser,
         'mutation($id: ID!, $inv: ID!, $a: Decimal!, $k: String!) { recordContribution(poolId: $id, investorId: $inv, amount: $a, idempotencyKey: $k) { id } }',
@@ -127,10 +150,7 @@ describe('scheduled fees and proceeds in the web app', () => {
     }
 
     // The next management fee, once the ledger's copy of the pool has the terms and members.
-    const manager = await newPage();
-    await logIn(manager, managerUser);
-    const poolUrl = `${app.url}/manager/pools/${poolId}`;
-    await manager.goto(poolUrl);
+    await manager.reload();
     const fee = manager.getByTestId('next-fee');
     for (let tries = 0; ; tries++) {
       const shown = await fee
