@@ -33,6 +33,10 @@ export const MemberRowFields = graphql(`
         amount
         currency
       }
+      proceeds {
+        amount
+        currency
+      }
       fees {
         amount
         currency
@@ -117,6 +121,7 @@ export function MembersTable({
     money('Commitment', (m) => m.commitment),
     money('Contributed', (m) => m.position.contributed),
     money('Pending', (m) => m.position.pending),
+    money('Proceeds', (m) => m.position.proceeds),
     money('Distributed', (m) => m.position.distributed),
     money('Fees', (m) => m.position.fees),
     money('Capital', (m) => m.position.capital),

@@ -30,6 +30,10 @@ export const PoolCardFields = graphql(`
       amount
       currency
     }
+    totalProceeds {
+      amount
+      currency
+    }
     targetAmount {
       amount
       currency
@@ -103,6 +107,11 @@ export function PoolCard({ pool }: { pool: PoolCardFieldsFragment }) {
         </Figure>
         <Figure label="Contributed">
           <MoneyText money={pool.totalContributed} />
+        </Figure>
+        <Figure label="Proceeds">
+          <span data-testid="pool-proceeds">
+            <MoneyText money={pool.totalProceeds} />
+          </span>
         </Figure>
         <Figure label="Distributed">
           <MoneyText money={pool.totalDistributed} />

@@ -17,6 +17,7 @@ export const TransactionRowFields = graphql(`
     type
     carry
     status
+    note
     occurredAt
     amount {
       amount
@@ -96,21 +97,36 @@ const COLUMNS: Column<Row>[] = [
     label: 'Type',
     primary: true,
     cell: (tx) => (
-      <Group gap={4} wrap="wrap" component="span">
-        <Badge variant="dot" color={TYPE_COLOR[tx.type]}>
-          {tx.carry ? 'carry' : tx.type.toLowerCase()}
-        </Badge>
-        {tx.status !== 'POSTED' && (
-          <Badge
-            variant={tx.status === 'PENDING' ? 'filled' : 'outline'}
-            // Filled yellow with black text: pending stands out and stays readable (AA).
-            color={tx.status === 'PENDING' ? 'yellow.3' : 'gray'}
-            c={tx.status === 'PENDING' ? 'black' : undefined}
-          >
-            {tx.status.toLowerCase()}
+      <Stack gap={2} component="span">
+        <Group gap={4} wrap="wrap" component="span">
+          <Badge variant="dot" color={TYPE_COLOR[tx.type]}>
+            {tx.carry ? 'carry' : tx.type.toLowerCase()}
           </Badge>
+          {tx.status !== 'POSTED' && (
+            <Badge
+              variant={tx.status === 'PENDING' ? 'filled' : 'outline'}
+              // Filled yellow with black text: pending stands out and stays readable (AA).
+              color={tx.status === 'PENDING' ? 'yellow.3' : 'gray'}
+              c={tx.status === 'PENDING' ? 'black' : undefined}
+            >
+              {tx.status.toLowerCase()}
+            </Badge>
+          )}
+        </Group>
+        {/* What the money was, as the manager wrote it (proceeds). */}
+        {tx.note && (
+          <Text
+            size="xs"
+            c="dimmed"
+            component="span"
+            fw={400}
+            style={{ overflowWrap: 'anywhere' }}
+            data-testid="transaction-note"
+          >
+            {tx.note}
+          </Text>
         )}
-      </Group>
+      </Stack>
     ),
   },
   { label: 'Investor', cell: (tx) => tx.investor?.name ?? '—' },
@@ -225,7 +241,7 @@ export function TransactionsFeed({
     seen.has(tx.id) ? false : (seen.add(tx.id), true),
   );
   const view = useListView(rows, {
-    searchText: (tx) => `${tx.investor?.name ?? ''} ${tx.type} ${tx.status}`,
+    searchText: (tx) => `${tx.investor?.name ?? ''} ${tx.type} ${tx.status} ${tx.note ?? ''}`,
     sorts: {
       newest: { label: 'Newest first', compare: () => 0 },
       oldest: {
@@ -237,6 +253,7 @@ export function TransactionsFeed({
       CONTRIBUTION: { label: 'Contributions', keep: (tx) => tx.type === 'CONTRIBUTION' },
       DISTRIBUTION: { label: 'Distributions', keep: (tx) => tx.type === 'DISTRIBUTION' },
       FEE: { label: 'Fees', keep: (tx) => tx.type === 'FEE' },
+      PROCEEDS: { label: 'Proceeds', keep: (tx) => tx.type === 'PROCEEDS' },
       PENDING: { label: 'Pending', keep: (tx) => tx.status === 'PENDING' },
     },
     pageSize: 20,
@@ -247,7 +264,9 @@ export function TransactionsFeed({
   const pageInfo = cursor ?? page?.pageInfo;
   if (rows.length === 0) {
     return (
-      <Empty title="No transactions yet">Contributions, distributions and fees show here.</Empty>
+      <Empty title="No transactions yet">
+        Contributions, distributions, fees and proceeds show here.
+      </Empty>
     );
   }
 

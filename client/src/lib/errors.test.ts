@@ -19,6 +19,8 @@ describe('formErrors', () => {
     const errors = formErrors(error, ['minContribution']);
     expect(errors.fields).toEqual({ minContribution: 'Must be at most the target amount.' });
     expect(errors.form).toBe('amount: exceeds your unfunded commitment.');
+    // The code of what went to the top, once; a field's own error speaks beside it.
+    expect(errors.codes).toEqual(['BAD_USER_INPUT']);
     expect(errors.retryable).toBe(false);
   });
 
@@ -32,6 +34,7 @@ describe('formErrors', () => {
       ),
     );
     expect(errors.form).toBe('The pool is closed. Only the pool’s manager may do this.');
+    expect(errors.codes).toEqual(['CONFLICT', 'FORBIDDEN']);
     expect(errors.retryable).toBe(false);
   });
 

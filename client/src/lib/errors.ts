@@ -5,6 +5,8 @@ export interface FormErrors {
   fields: Record<string, string>;
   /** What belongs to no field the form shows: FORBIDDEN, CONFLICT, a network failure. */
   form?: string;
+  /** The standard codes (`extensions.code`) of the errors in `form`: CONFLICT, FORBIDDEN … */
+  codes?: string[];
   /** The request never got an answer (network, gateway down): trying again may work. */
   retryable: boolean;
 }
@@ -24,7 +26,8 @@ export function isNetworkFailure(error: unknown): boolean {
  * server error is ever lost (a rule on a field the form does not show is still read).
  */
 export function formErrors(error: unknown, shownFields?: readonly string[]): FormErrors {
-  const result: FormErrors = { fields: {}, retryable: false };
+  const codes: string[] = [];
+  const result: FormErrors = { fields: {}, codes, retryable: false };
   if (!error) return result;
   if (CombinedGraphQLErrors.is(error)) {
     const rest: string[] = [];
@@ -37,7 +40,11 @@ export function formErrors(error: unknown, shownFields?: readonly string[]): For
           ? e.message.slice(field.length + 2)
           : e.message;
         result.fields[name] = message.charAt(0).toUpperCase() + message.slice(1);
-      } else rest.push(e.message);
+      } else {
+        rest.push(e.message);
+        const code = e.extensions?.code;
+        if (typeof code === 'string' && !codes.includes(code)) codes.push(code);
+      }
     }
     if (rest.length) result.form = rest.join(' ');
     result.retryable = error.errors.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');

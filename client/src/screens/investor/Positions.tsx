@@ -48,6 +48,10 @@ export const PositionCardFields = graphql(`
         amount
         currency
       }
+      proceeds {
+        amount
+        currency
+      }
       fees {
         amount
         currency
@@ -130,6 +134,8 @@ function PositionCard({
     // What is left to pay in: the same figure that caps contributions.
     ['Unfunded', position.unfundedCommitment],
     ['Contributed', position.contributed],
+    // Their share of what the pool got back from its holdings (in Capital until distributed).
+    ['Proceeds', position.proceeds],
     ['Distributed', position.distributed],
     ['Fees', position.fees],
     ['Capital', position.capital],

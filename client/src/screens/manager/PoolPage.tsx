@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import {
   Alert,
   Anchor,
@@ -19,6 +19,8 @@ import { graphql } from '../../__generated__/gql.ts';
 import { MembersTable } from '../../components/MembersTable.tsx';
 import { CapitalCallForm, MoneyForm } from '../../components/MoneyActions.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
+import { NextManagementFee } from '../../components/NextManagementFee.tsx';
+import { ProceedsForm } from '../../components/ProceedsForm.tsx';
 import { PoolBalanceSubscription, STATUS_COLOR } from '../../components/PoolCard.tsx';
 import { PoolForm } from '../../components/PoolForm.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
@@ -98,7 +100,8 @@ const ArchivePoolMutation = graphql(`
   }
 `);
 
-type Dialog = 'edit' | 'transfer' | 'contribution' | 'call' | 'distribution' | 'fee' | null;
+type Dialog =
+  'edit' | 'transfer' | 'contribution' | 'call' | 'distribution' | 'fee' | 'proceeds' | null;
 const TITLES = {
   edit: 'Edit pool',
   transfer: 'Bank transfer received',
@@ -106,11 +109,13 @@ const TITLES = {
   call: 'Call capital',
   distribution: 'Distribute to members',
   fee: 'Charge a fee',
+  proceeds: 'Record proceeds',
 };
 
 export function PoolPage() {
   const { poolId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(PoolPageQuery, { variables: { id: poolId } });
+  const client = useApolloClient();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [openPool, opening] = useMutation(OpenPoolMutation);
   const [closePool] = useMutation(ClosePoolMutation);
@@ -122,7 +127,8 @@ export function PoolPage() {
   useSubscription(PoolBalanceSubscription, {
     variables: { poolId },
     skip: !pool || pool.status === 'DRAFT',
-    onData: () => void refetch(),
+    // The next management fee too: its basis, its shares, or the charge itself may have posted.
+    onData: () => void client.refetchQueries({ include: ['PoolPage', 'NextManagementFee'] }),
   });
 
   if (loading && !data) return <Loading label="Loading the pool…" />;
@@ -201,10 +207,11 @@ export function PoolPage() {
           {lifecycleError}
         </Alert>
       )}
-      <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
+      <SimpleGrid cols={{ base: 2, sm: 4 }}>
         {[
           ['Cash', pool.cashBalance, 'pool-page-cash'],
           ['Contributed', pool.totalContributed, 'pool-page-contributed'],
+          ['Proceeds', pool.totalProceeds, 'pool-page-proceeds'],
           ['Distributed', pool.totalDistributed, 'pool-page-distributed'],
           ['Fees', pool.totalFees, 'pool-page-fees'],
           ['Pending', pool.pendingContributions, 'pool-page-pending'],
@@ -229,6 +236,7 @@ export function PoolPage() {
         </Card>
       </SimpleGrid>
       <HeldMoney poolId={pool.id} suspense={pool.suspense} onConfirm={setConfirming} />
+      {pool.status !== 'DRAFT' && <NextManagementFee poolId={pool.id} />}
       {canMove && (
         <Group gap="xs">
           <Button
@@ -257,6 +265,13 @@ export function PoolPage() {
           </Button>
           <Button variant="default" onClick={() => setDialog('fee')} disabled={!hasMoney}>
             Fee
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => setDialog('proceeds')}
+            disabled={pool.members.length === 0}
+          >
+            Record proceeds
           </Button>
         </Group>
       )}
@@ -325,6 +340,15 @@ export function PoolPage() {
           />
         )}
         {dialog === 'call' && <CapitalCallForm poolId={pool.id} onDone={close} />}
+        {dialog === 'proceeds' && (
+          <ProceedsForm
+            poolId={pool.id}
+            poolName={pool.name}
+            currency={pool.currency}
+            members={pool.members}
+            onDone={close}
+          />
+        )}
         {dialog === 'transfer' && (
           <BankTransferReceivedForm currency={pool.currency} onDone={close} />
         )}
