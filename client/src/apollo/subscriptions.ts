@@ -29,7 +29,8 @@ export function createSubscriptionsLink(
     ws,
     dispose() {
       unsubscribe();
-      void ws.dispose();
+      // It rejects when a connection attempt in progress fails: then nothing is left to close.
+      ws.dispose().catch(() => undefined);
     },
   };
 }
