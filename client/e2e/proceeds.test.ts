@@ -1,91 +1,18 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectData, graphql } from '@poolgraph/testing';
-import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
-import {
-  OUTPUT,
-  clippedOnPhone,
-  ensureExplorerBuilt,
-  launchChromium,
-  screenshot,
-  seriousViolations,
-  serveBuiltApp,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSuite } from './browserSuite.ts';
 
 /** Scheduled fees and proceeds in Chromium: the manager reads the next management fee and each
  * member's share of it, records proceeds (reviewed first) and sees the pool's figures, the
  * members' shares and the transaction's note; a member reads their share of the proceeds. */
 
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
-let stack: Stack;
-let app: { url: string };
-let close: () => Promise<void>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const a11y: Record<string, unknown[]> = {};
-const clipped: Record<string, string[]> = {};
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: DESKTOP });
-  contexts.push(context);
-  return context.newPage();
-}
-
-/** axe-core and a screenshot at 1280×800, then at 390×844 with nothing clipped. */
-async function review(page: Page, name: string) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  a11y[name] = await seriousViolations(page);
-  await screenshot(page, name);
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(150);
-  a11y[`${name}-phone`] = await seriousViolations(page);
-  clipped[`${name}-phone`] = await clippedOnPhone(page);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(150);
-  writeFileSync(resolve(OUTPUT, 'proceeds-axe.json'), JSON.stringify({ a11y, clipped }, null, 2));
-}
-
-async function logIn(page: Page, user: TestUser) {
-  await page.goto(`${app.url}/login`);
-  await page.getByRole('heading', { name: 'Log in to Poolgraph' }).waitFor();
-  await page.getByLabel('Email').fill(user.email);
-  await page.locator('input[type="password"]').fill(user.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-}
-
-const api = (user: TestUser, query: string, variables: Record<string, unknown> = {}) =>
-  graphql(stack.gatewayUrl, query, variables, { token: user.token }).then(expectData);
+const suite = useBrowserSuite('proceeds');
+const { newPage, review, logIn, api } = suite;
 
 describe('scheduled fees and proceeds in the web app', () => {
-  beforeAll(async () => {
-    await ensureExplorerBuilt();
-    stack = await startStack();
-    const served = await serveBuiltApp(stack.gatewayUrl, { outName: 'proceeds/dist' });
-    app = served;
-    close = () => served.server.close();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await Promise.all(
-      contexts.flatMap((c) => c.pages()).map((p) => p.goto('about:blank').catch(() => undefined)),
-    );
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await close?.();
-    await stack?.stop();
-  });
-
   it('shows the manager the next fee and records proceeds the members are credited with', async () => {
-    const managerUser = await stack.signUp('MANAGER', 'Fay Fees');
-    const ada = await stack.signUp('INVESTOR', 'Ada Angel');
-    const bo = await stack.signUp('INVESTOR', 'Bo Backer');
+    const managerUser = await suite.stack.signUp('MANAGER', 'Fay Fees');
+    const ada = await suite.stack.signUp('INVESTOR', 'Ada Angel');
+    const bo = await suite.stack.signUp('INVESTOR', 'Bo Backer');
     const poolId = (
       (await api(
         managerUser,
@@ -125,7 +52,7 @@ describe('scheduled fees and proceeds in the web app', () => {
     // Members without capital: the ledger refuses proceeds, and the dialog says so with the code.
     const manager = await newPage();
     await logIn(manager, managerUser);
-    const poolUrl = `${app.url}/manager/pools/${poolId}`;
+    const poolUrl = `${suite.appUrl}/manager/pools/${poolId}`;
     await manager.goto(poolUrl);
     await manager.getByRole('button', { name: 'Record proceeds' }).click();
     const refused = manager.getByRole('dialog', { name: 'Record proceeds' });
@@ -213,17 +140,12 @@ describe('scheduled fees and proceeds in the web app', () => {
     // The member reads their share of the proceeds on their position.
     const investor = await newPage();
     await logIn(investor, ada);
-    await investor.goto(`${app.url}/investor/positions`);
+    await investor.goto(`${suite.appUrl}/investor/positions`);
     const card = investor.getByTestId(`position-${poolId}`);
     await expect.poll(() => card.getByTestId('position-proceeds').textContent()).toBe('$1,800.00');
     expect(await card.getByTestId('position-capital').textContent()).toBe('$7,800.00');
     await review(investor, 'proceeds-investor-position');
 
-    for (const [screen, violations] of Object.entries(a11y)) {
-      expect(violations, `axe on ${screen}`).toEqual([]);
-    }
-    for (const [screen, problems] of Object.entries(clipped)) {
-      expect(problems, `clipped on ${screen}`).toEqual([]);
-    }
+    suite.expectReviewed();
   }, 240_000);
 });

@@ -1,0 +1,119 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { expectData, graphql } from '@poolgraph/testing';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
+import {
+  OUTPUT,
+  clippedOnPhone,
+  ensureExplorerBuilt,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+  serveBuiltApp,
+} from './harness.ts';
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * One test file's browser session: a stack, the production build served against it (in its own
+ * folder, `<name>/dist`) and Chromium, started before the file's tests and stopped after them.
+ * `review` runs axe-core and takes screenshots at 1280×800 and 390×844 (checking nothing is
+ * clipped on the phone); `expectReviewed` asserts what every review found, and the findings are
+ * written to `test-output/<name>-axe.json`.
+ */
+export function useBrowserSuite(name: string) {
+  let stack: Stack | undefined;
+  let appUrl = '';
+  let close: () => Promise<void> = async () => undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const a11y: Record<string, unknown[]> = {};
+  const clipped: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    await ensureExplorerBuilt();
+    stack = await startStack();
+    const served = await serveBuiltApp(stack.gatewayUrl, { outName: `${name}/dist` });
+    appUrl = served.url;
+    close = () => served.server.close();
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(
+      contexts.flatMap((c) => c.pages()).map((p) => p.goto('about:blank').catch(() => undefined)),
+    );
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await close();
+    await stack?.stop();
+  });
+
+  const started = () => {
+    if (!stack || !browser) throw new Error('the browser suite is used before it started');
+    return { stack, browser };
+  };
+
+  return {
+    get stack(): Stack {
+      return started().stack;
+    },
+    get appUrl(): string {
+      return appUrl;
+    },
+
+    async newPage(): Promise<Page> {
+      const context = await started().browser.newContext({
+        reducedMotion: 'reduce',
+        viewport: DESKTOP,
+      });
+      contexts.push(context);
+      return context.newPage();
+    },
+
+    async review(page: Page, screen: string): Promise<void> {
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      a11y[screen] = await seriousViolations(page);
+      await screenshot(page, screen);
+      await page.setViewportSize(PHONE);
+      await page.waitForTimeout(150);
+      a11y[`${screen}-phone`] = await seriousViolations(page);
+      clipped[`${screen}-phone`] = await clippedOnPhone(page);
+      await screenshot(page, `${screen}-phone`);
+      await page.setViewportSize(DESKTOP);
+      await page.waitForTimeout(150);
+      writeFileSync(
+        resolve(OUTPUT, `${name}-axe.json`),
+        JSON.stringify({ a11y, clipped }, null, 2),
+      );
+    },
+
+    expectReviewed(): void {
+      for (const [screen, violations] of Object.entries(a11y)) {
+        expect(violations, `axe on ${screen}`).toEqual([]);
+      }
+      for (const [screen, problems] of Object.entries(clipped)) {
+        expect(problems, `clipped on ${screen}`).toEqual([]);
+      }
+    },
+
+    async logIn(page: Page, user: TestUser): Promise<void> {
+      await page.goto(`${appUrl}/login`);
+      await page.getByRole('heading', { name: 'Log in to Poolgraph' }).waitFor();
+      await page.getByLabel('Email').fill(user.email);
+      await page.locator('input[type="password"]').fill(user.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByTestId('signed-in-as').waitFor();
+    },
+
+    /** A GraphQL call through the gateway as `user`, its data or a thrown error. */
+    api(user: TestUser, query: string, variables: Record<string, unknown> = {}) {
+      return graphql(started().stack.gatewayUrl, query, variables, { token: user.token }).then(
+        expectData,
+      );
+    },
+  };
+}
