@@ -30,7 +30,7 @@ export function createSubscriptionsLink(
     dispose() {
       unsubscribe();
       // It rejects when a connection attempt in progress fails: then nothing is left to close.
-      ws.dispose().catch(() => undefined);
+      void Promise.resolve(ws.dispose()).catch(() => undefined);
     },
   };
 }
