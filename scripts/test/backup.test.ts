@@ -79,13 +79,20 @@ async function books(ledgerUrl: string) {
  * Row counts once nothing is still being written: audit entries land up to 100 ms after the
  * mutation they record (the audit log batches its writes).
  */
+/**
+ * The row counts once nothing has changed them for 1.5 s: longer than a consumer lingers
+ * between two reads of a busy stream (250 ms at most), so a read model still catching up is
+ * not taken for settled.
+ */
 async function settledTableCounts(databases: Record<string, string>) {
-  for (let previous = await tableCounts(databases); ;) {
-    await new Promise((done) => setTimeout(done, 300));
+  let previous = await tableCounts(databases);
+  for (let quiet = 0; quiet < 3;) {
+    await new Promise((done) => setTimeout(done, 500));
     const current = await tableCounts(databases);
-    if (JSON.stringify(current) === JSON.stringify(previous)) return current;
+    quiet = JSON.stringify(current) === JSON.stringify(previous) ? quiet + 1 : 0;
     previous = current;
   }
+  return previous;
 }
 
 async function tableCounts(databases: Record<string, string>) {
