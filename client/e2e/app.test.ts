@@ -677,7 +677,7 @@ describe('the web app in Chromium against the real supergraph', () => {
       const ends = third
         .getByRole('region', { name: 'Sessions' })
         .getByRole('button', { name: /End the session/ });
-      await expect.poll(() => ends.count()).toBe(2);
+      await expect.poll(() => ends.count(), { timeout: 15_000 }).toBe(2);
       // The API's session is accepted, so the gateway holds a "not revoked" answer for it.
       expectData(
         await graphql(
@@ -689,7 +689,7 @@ describe('the web app in Chromium against the real supergraph', () => {
       );
       for (const left of [1, 0]) {
         await ends.first().click();
-        await expect.poll(() => ends.count()).toBe(left);
+        await expect.poll(() => ends.count(), { timeout: 15_000 }).toBe(left);
       }
       await eventually(async () => {
         const refused = await graphql(
