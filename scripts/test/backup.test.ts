@@ -180,7 +180,10 @@ describe('backup and restore drill', () => {
       SERVICES.map((s) => [s, databaseName(stack!.databases[s]!.url)]),
     ) as Record<SubgraphName, string>;
     redisPrefix = stack.redisPrefix;
-    // Logging in (for the answers) writes refresh tokens: count the rows after.
+    // The read models catch up first (reports lingers between reads of a busy stream), so the
+    // answers are the complete ones; logging in (for the answers) writes refresh tokens, so the
+    // rows are counted again after.
+    await settledTableCounts(databases);
     const beforeAnswers = await answers(stack, workload);
     before = {
       books: await books(stack.databases.ledger!.url),
