@@ -1,7 +1,4 @@
-import {
-  partnerOperations,
-  type PartnerOperationTypes,
-} from './__generated__/operations.ts';
+import { partnerOperations, type PartnerOperationTypes } from './__generated__/operations.ts';
 
 export { partnerOperations, type PartnerOperationTypes };
 
@@ -19,17 +16,16 @@ export type SubscriptionName = Exclude<OperationName, CallName>;
 
 /** The variables argument: optional when the operation needs none. */
 export type VariablesArg<N extends OperationName> =
-  Record<string, never> extends VariablesOf<N> ? [variables?: VariablesOf<N>] : [variables: VariablesOf<N>];
+  Record<string, never> extends VariablesOf<N>
+    ? [variables?: VariablesOf<N>]
+    : [variables: VariablesOf<N>];
 
 /**
  * The body that names an operation by its persisted id (Apollo's `extensions.persistedQuery`):
  * a partner key may run nothing else, so the query text is never sent.
  */
 export function persistedRequest(name: OperationName, variables: object | undefined) {
-  const operation: { id: string; type: string } | undefined = Object.hasOwn(
-    partnerOperations,
-    name,
-  )
+  const operation: { id: string; type: string } | undefined = Object.hasOwn(partnerOperations, name)
     ? partnerOperations[name]
     : undefined;
   if (!operation) throw new TypeError(`${String(name)} is not an operation of the partner SDK`);

@@ -28,11 +28,7 @@ export interface AlertWebhook {
 }
 
 export type WebhookRejection =
-  | 'MISSING_HEADER'
-  | 'BAD_TIMESTAMP'
-  | 'STALE_TIMESTAMP'
-  | 'BAD_SIGNATURE'
-  | 'BAD_BODY';
+  'MISSING_HEADER' | 'BAD_TIMESTAMP' | 'STALE_TIMESTAMP' | 'BAD_SIGNATURE' | 'BAD_BODY';
 
 /** A delivery that is not Poolgraph's, was altered, or is too old (a replay): answer 400/401. */
 export class WebhookVerificationError extends Error {
@@ -92,10 +88,7 @@ export function verifyWebhook(input: {
   }
   const sent = /^sha256=([0-9a-f]{64})$/.exec(signature)?.[1];
   const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
-  const expected = createHmac('sha256', input.secret)
-    .update(`${timestamp}.`)
-    .update(body)
-    .digest();
+  const expected = createHmac('sha256', input.secret).update(`${timestamp}.`).update(body).digest();
   if (!sent || !timingSafeEqual(Buffer.from(sent, 'hex'), expected)) {
     throw new WebhookVerificationError('BAD_SIGNATURE', 'the signature does not match the body');
   }
