@@ -30,7 +30,7 @@ try {
     )) {
       count += page.nodes.length;
     }
-    console.log(`    ${count} transactions`);
+    console.log(`    ${count} transactions visible to this key`);
   }
   const { topInvestors } = await client.run('PartnerTopInvestors', { limit: 5, currency: 'USD' });
   console.log('Top investors (USD):');

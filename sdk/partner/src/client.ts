@@ -76,12 +76,18 @@ export function createPartnerClient(options: PartnerClientOptions) {
     if (request.type === 'subscription') {
       throw new TypeError(`${name} is a subscription: use subscribe()`);
     }
-    const response = await fetchImpl(options.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': options.apiKey },
-      body: JSON.stringify(request.body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    let response: Response;
+    try {
+      response = await fetchImpl(options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': options.apiKey },
+        body: JSON.stringify(request.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new PartnerCallError(`the gateway could not be reached: ${reason}`, { cause });
+    }
     return (await answerOf(response)) as DataOf<N>;
   }
 

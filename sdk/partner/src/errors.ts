@@ -16,7 +16,8 @@ const codeOf = (error: PartnerGraphQLError | undefined): string | undefined => {
  * `PERSISTED_QUERY_NOT_FOUND` when the gateway does not know this SDK's operation, …);
  * `errors` are all of them; `data` is what the graph answered besides (partial results), if any.
  * Over HTTP `status` is the response's status; on a live feed `closeCode` is the socket's
- * close code when the gateway closed it (4401: the key was refused or revoked).
+ * close code when the gateway closed it (4401: the key was refused or revoked). A gateway that
+ * cannot be reached, or does not answer within the time limit, is one too (no code, `cause`).
  */
 export class PartnerCallError extends Error {
   override readonly name = 'PartnerCallError';
@@ -34,9 +35,10 @@ export class PartnerCallError extends Error {
       data?: unknown;
       status?: number;
       closeCode?: number;
+      cause?: unknown;
     } = {},
   ) {
-    super(message);
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = details.code ?? codeOf(details.errors?.[0]);
     this.errors = details.errors ?? [];
     this.data = details.data;

@@ -163,6 +163,12 @@ describe('the partner SDK over HTTP', () => {
       apiKey: writer.secret,
     });
     expect((await refusal(elsewhere.run('PartnerPools'))).status).toBe(404);
+    const closedPort = createPartnerClient({ url: 'http://127.0.0.1:9/graphql', apiKey: 'pgk_x' });
+    expect((await refusal(closedPort.run('PartnerPools'))).message).toMatch(/could not be reached/);
+
+    // @ts-expect-error the pool's id is required
+    const missing = await refusal(clientWith(writer.secret).run('PartnerPool'));
+    expect(missing.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses an operation the SDK does not have, and a subscription over HTTP, before sending', async () => {
