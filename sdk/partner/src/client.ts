@@ -29,7 +29,15 @@ export interface PartnerClientOptions {
 
 /** Reads an answer; anything but GraphQL JSON with data and no errors is a PartnerCallError. */
 async function answerOf(response: Response): Promise<unknown> {
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    throw new PartnerCallError(`HTTP ${response.status}: the answer was cut off`, {
+      status: response.status,
+      cause,
+    });
+  }
   let body: { data?: unknown; errors?: PartnerGraphQLError[] } | undefined;
   try {
     body = JSON.parse(text) as typeof body;
@@ -62,6 +70,7 @@ async function answerOf(response: Response): Promise<unknown> {
  * - `close()`: closes the live feeds' socket (HTTP needs no closing).
  */
 export function createPartnerClient(options: PartnerClientOptions) {
+  if (!options.apiKey) throw new TypeError('createPartnerClient needs an apiKey (pgk_…)');
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const live = createLiveFeeds({
