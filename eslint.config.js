@@ -64,7 +64,14 @@ export default tseslint.config(
     },
   })),
   {
-    files: ['scripts/**', 'bench/**', 'examples/**', 'deploy/**', 'client/scripts/**'],
+    files: [
+      'scripts/**',
+      'bench/**',
+      'sdk/*/scripts/**',
+      'sdk/*/example.ts',
+      'deploy/**',
+      'client/scripts/**',
+    ],
     rules: { 'no-console': 'off' },
   },
   {

@@ -4,7 +4,7 @@ const DEMO_KEY_NAME = 'Demo partner (npm start)';
 const DEMO_SCOPES = ['pools:read', 'ledger:read', 'reports:read'];
 
 /**
- * A fresh demo partner key for examples/partner. A secret is shown only once, so each start
+ * A fresh demo partner key for the partner SDK's example (sdk/partner). A secret is shown only once, so each start
  * revokes the previous demo key and creates another: one demo key is live at a time.
  */
 export async function seedPartnerKey(

@@ -255,7 +255,7 @@ function printBanner(gatewayUrl: string, logins: DemoLogin[], partnerKey?: strin
     ...(partnerKey
       ? [
           `Demo partner API key (pools:read ledger:read reports:read; shown once): ${partnerKey}`,
-          `  POOLGRAPH_API_KEY=${partnerKey} npx tsx examples/partner/index.ts`,
+          `  POOLGRAPH_API_KEY=${partnerKey} npm run example -w @poolgraph/partner-sdk`,
           '',
         ]
       : []),

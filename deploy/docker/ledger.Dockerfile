@@ -25,6 +25,7 @@ COPY gateway/package.json gateway/
 COPY client/package.json client/
 COPY emulators/stripe/package.json emulators/stripe/
 COPY bench/package.json bench/
+COPY sdk/partner/package.json sdk/partner/
 # Only this service's production dependencies (and the workspaces it depends on): no
 # devDependencies, no other service's packages, no benchmark peers. tsx, which runs the
 # TypeScript, is one of the service's own dependencies.
