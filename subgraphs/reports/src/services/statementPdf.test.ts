@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { pdfLines } from '../../test/pdfText.ts';
 import { STATEMENT_COLUMNS, statementCsv } from './statementCsv.ts';
-import { statementPdf } from './statementPdf.ts';
+import { PDF_ROWS, statementPdf } from './statementPdf.ts';
 import type { StatementLineModel, StatementModel } from './statements.ts';
 
 const line = (n: number, poolName: string, nav: StatementLineModel['nav']): StatementLineModel => ({
@@ -34,6 +34,14 @@ const statement: StatementModel = {
 };
 
 describe('the statement PDF', () => {
+  it('lays out every column of the CSV once, besides the pool id, name and currency heading it', () => {
+    const laid = PDF_ROWS.map((r) => r.column.header);
+    expect(new Set(laid).size).toBe(laid.length);
+    expect([...laid, 'pool_id', 'pool_name', 'currency'].sort()).toEqual(
+      STATEMENT_COLUMNS.map((c) => c.header).sort(),
+    );
+  });
+
   it('shows, per pool, every figure of the CSV with its label, in the CSV order', async () => {
     const pdf = await statementPdf(statement);
     const shown = pdfLines(pdf);
@@ -51,9 +59,7 @@ describe('the statement PDF', () => {
       return [
         cells.get('pool_name')!.replace(/[^\x20-\x7e]/g, '?'),
         `Pool ${cells.get('pool_id')}, amounts in ${cells.get('currency')}`,
-        ...STATEMENT_COLUMNS.filter(
-          (c) => !['pool_id', 'pool_name', 'currency'].includes(c.header),
-        ).map((c) => `${c.label} | ${cells.get(c.header) || '-'}`),
+        ...PDF_ROWS.map(({ column: c }) => `${c.label} | ${cells.get(c.header) || '-'}`),
       ];
     });
     expect(shown.slice(3)).toEqual(expected);

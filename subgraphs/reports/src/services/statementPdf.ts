@@ -2,10 +2,33 @@ import PDFDocument from 'pdfkit';
 import { STATEMENT_COLUMNS, type StatementColumn } from './statementCsv.ts';
 import type { StatementLineModel, StatementModel } from './statements.ts';
 
-/** The columns a pool's block lists as rows (its id, name and currency head the block). */
-const HEAD = new Set(['pool_id', 'pool_name', 'currency']);
-const ROWS = STATEMENT_COLUMNS.filter((c) => !HEAD.has(c.header));
-const column = (header: string) => STATEMENT_COLUMNS.find((c) => c.header === header)!;
+const column = (header: string) => {
+  const found = STATEMENT_COLUMNS.find((c) => c.header === header);
+  if (!found) throw new Error(`no statement column ${header}`);
+  return found;
+};
+
+/**
+ * A pool's block, in the order a capital account reads (opening, what came in, what went out,
+ * closing), the distribution's tiers indented under it: every CSV column but the pool's id,
+ * name and currency (which head the block), each once.
+ */
+export const PDF_ROWS: ReadonlyArray<{ column: StatementColumn; indent?: true; bold?: true }> = [
+  { column: column('opening_balance') },
+  { column: column('contributions') },
+  { column: column('proceeds') },
+  { column: column('distributions') },
+  { column: column('return_of_capital'), indent: true },
+  { column: column('preferred_return'), indent: true },
+  { column: column('profit_share'), indent: true },
+  { column: column('pro_rata_distributions'), indent: true },
+  { column: column('fees') },
+  { column: column('withdrawals') },
+  { column: column('carry') },
+  { column: column('closing_balance'), bold: true },
+  { column: column('nav_share') },
+  { column: column('nav_date') },
+];
 
 /**
  * The standard PDF fonts draw WinAnsi only: any other character (say a pool name in Japanese)
@@ -48,8 +71,12 @@ export function statementPdf(statement: StatementModel): Promise<Buffer> {
   doc.text(period(statement));
   if (statement.lines.length === 0) doc.moveDown().text('No movements in this period.');
 
+  // Every block has the same rows: measured on the first, a block that would not fit starts a
+  // new page rather than being split across two.
+  let blockHeight = 250;
   for (const line of statement.lines) {
-    if (doc.y > doc.page.height - doc.page.margins.bottom - 260) doc.addPage();
+    if (doc.y + blockHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const top = doc.y;
     doc.moveDown(1.2);
     doc
       .font('Helvetica-Bold')
@@ -58,14 +85,15 @@ export function statementPdf(statement: StatementModel): Promise<Buffer> {
     doc.font('Helvetica').fontSize(9).fillColor('#555555');
     doc.text(`Pool ${shown(column('pool_id'), line)}, amounts in ${line.currency}`, left);
     doc.fillColor('#000000').fontSize(10).moveDown(0.4);
-    for (const c of ROWS) {
+    for (const { column: c, indent, bold } of PDF_ROWS) {
       const y = doc.y;
-      const bold = c.header === 'closing_balance';
+      const inset = indent ? 14 : 0;
       doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
-      doc.text(c.label, left, y, { width: width * 0.65 });
+      doc.text(c.label, left + inset, y, { width: width * 0.65 - inset });
       doc.text(shown(c, line), left + width * 0.65, y, { width: width * 0.35, align: 'right' });
       doc.moveDown(0.15);
     }
+    blockHeight = doc.y - top;
   }
   doc.end();
   return done;
