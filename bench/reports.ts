@@ -145,6 +145,7 @@ try {
       investorId: investor,
       poolId: pool,
       type: 'CONTRIBUTION',
+      tiers: null,
       amountMinor: BigInt(amount.includes('.') ? amount.replace('.', '') : `${amount}00`),
       currency: 'USD',
       occurredAt: parseDate(date) as Date,

@@ -98,6 +98,14 @@ export function App() {
             }
           />
           <Route
+            path="/manager/statements/:investorId"
+            element={
+              <RequireRole role="MANAGER">
+                <Statements />
+              </RequireRole>
+            }
+          />
+          <Route
             path="/manager/alerts"
             element={
               <RequireRole role="MANAGER">

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { ApolloProvider } from '@apollo/client/react';
 import { cleanup, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MemberRowFieldsFragment } from '../__generated__/graphql.ts';
 import { answeringClient } from '../test/apollo.ts';
@@ -34,7 +35,11 @@ describe('the members table', () => {
         poolId="p1"
         onConfirm={() => undefined}
       />,
-      (tree) => <ApolloProvider client={answeringClient(() => null)}>{tree}</ApolloProvider>,
+      (tree) => (
+        <MemoryRouter>
+          <ApolloProvider client={answeringClient(() => null)}>{tree}</ApolloProvider>
+        </MemoryRouter>
+      ),
     );
     const table = screen.getByRole('table', { name: 'Members and their positions' });
     const headers = within(table)
@@ -48,5 +53,9 @@ describe('the members table', () => {
         .map((c) => c.textContent);
     expect(cells('a')[column]).toBe('$666.67');
     expect(cells('b')[column]).toBe('$333.33');
+    // Each member's capital account statement is one link away.
+    expect(screen.getByRole('link', { name: 'Statement of Al' }).getAttribute('href')).toBe(
+      '/manager/statements/a',
+    );
   });
 });

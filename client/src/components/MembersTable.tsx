@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { graphql } from '../__generated__/gql.ts';
 import type { MemberRowFieldsFragment } from '../__generated__/graphql.ts';
 import { Empty } from './States.tsx';
@@ -129,30 +130,42 @@ export function MembersTable({
     {
       label: 'Actions',
       align: 'right',
-      cell: (m) =>
-        minor(m.position.capital) === 0n && minor(m.position.pending) === 0n ? (
+      cell: (m) => (
+        <Group gap={4} justify="flex-end" wrap="nowrap">
           <Button
             size="compact-xs"
             variant="subtle"
-            color="red"
-            aria-label={`Remove ${m.investor.name}`}
-            onClick={() =>
-              onConfirm({
-                title: `Remove ${m.investor.name}?`,
-                body: `${m.investor.name} leaves the pool: their commitment ends and their unpaid capital calls are released. Their past transactions stay in the pool's history. They could join again only while the pool is open.`,
-                confirmLabel: 'Remove member',
-                danger: true,
-                action: () => removeMember({ variables: { poolId, investorId: m.investor.id } }),
-              })
-            }
+            component={Link}
+            to={`/manager/statements/${m.investor.id}`}
+            aria-label={`Statement of ${m.investor.name}`}
           >
-            Remove
+            Statement
           </Button>
-        ) : (
-          <Text size="xs" c="dimmed" component="span">
-            Has capital
-          </Text>
-        ),
+          {minor(m.position.capital) === 0n && minor(m.position.pending) === 0n ? (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              aria-label={`Remove ${m.investor.name}`}
+              onClick={() =>
+                onConfirm({
+                  title: `Remove ${m.investor.name}?`,
+                  body: `${m.investor.name} leaves the pool: their commitment ends and their unpaid capital calls are released. Their past transactions stay in the pool's history. They could join again only while the pool is open.`,
+                  confirmLabel: 'Remove member',
+                  danger: true,
+                  action: () => removeMember({ variables: { poolId, investorId: m.investor.id } }),
+                })
+              }
+            >
+              Remove
+            </Button>
+          ) : (
+            <Text size="xs" c="dimmed" component="span">
+              Has capital
+            </Text>
+          )}
+        </Group>
+      ),
     },
   ];
   return (

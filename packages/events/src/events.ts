@@ -34,6 +34,12 @@ export interface TransactionPostedPayload {
    */
   allocations?: Array<{ investorId: string; amountMinor: string }>;
   /**
+   * Present on a member DISTRIBUTION paid through a pool's waterfall, the three parts sum to
+   * amountMinor; absent on pro-rata distributions and on every other transaction. The tiers are
+   * the ones the waterfall paid, recorded with the transaction (never recomputed).
+   */
+  tiers?: { returnOfCapitalMinor: string; preferredReturnMinor: string; profitShareMinor: string };
+  /**
    * Two-phase steps (absent on events written before them): the transaction's status after this
    * step, what it reserved while PENDING (posted-for-less shows both), and the pool's pending
    * money right after it (contributions on their way in, cash held for pending payouts).
@@ -91,6 +97,16 @@ export function parseDomainEvent(raw: unknown): DomainEvent {
   return { id: value.id, type: value.type, occurredAt: value.occurredAt, payload: value.payload };
 }
 
+/** A waterfall's tiers: three non-negative integers summing to the transaction's amount. */
+function isTierSplit(value: unknown, amountMinor: string): boolean {
+  if (!isObject(value)) return false;
+  const parts = [value.returnOfCapitalMinor, value.preferredReturnMinor, value.profitShareMinor];
+  if (!parts.every((part) => typeof part === 'string' && /^\d+$/.test(part))) return false;
+  return (
+    parts.reduce<bigint>((sum, part) => sum + BigInt(part as string), 0n) === BigInt(amountMinor)
+  );
+}
+
 function isTransactionPayload(p: unknown): p is TransactionPostedPayload {
   return (
     isObject(p) &&
@@ -105,6 +121,7 @@ function isTransactionPayload(p: unknown): p is TransactionPostedPayload {
     typeof p.cashBalanceMinor === 'string' &&
     INTEGER.test(p.cashBalanceMinor) &&
     (p.allocations === undefined || isAllocationList(p.allocations)) &&
+    (p.tiers === undefined || (p.type === 'DISTRIBUTION' && isTierSplit(p.tiers, p.amountMinor))) &&
     (p.reservedAmountMinor === undefined ||
       (typeof p.reservedAmountMinor === 'string' && INTEGER.test(p.reservedAmountMinor)))
   );

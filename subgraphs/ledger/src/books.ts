@@ -34,6 +34,17 @@ const RULES: Array<{ rule: string; query: SQL }> = [
       LIMIT 5`,
   },
   {
+    rule: "a waterfall distribution's tiers are all set, on a member's DISTRIBUTION only, never negative, and sum to its amount",
+    query: sql`SELECT id, type, carry, amount, tier_return_of_capital, tier_preferred_return,
+        tier_profit_share FROM transactions
+      WHERE (tier_return_of_capital IS NULL) <> (tier_preferred_return IS NULL)
+        OR (tier_return_of_capital IS NULL) <> (tier_profit_share IS NULL)
+        OR (tier_return_of_capital IS NOT NULL AND (type <> 'DISTRIBUTION' OR carry
+          OR LEAST(tier_return_of_capital, tier_preferred_return, tier_profit_share) < 0
+          OR tier_return_of_capital + tier_preferred_return + tier_profit_share <> amount))
+      LIMIT 5`,
+  },
+  {
     rule: "a pool's pending money equals its PENDING transactions, and pending payouts fit its cash",
     query: sql`SELECT p.pool_id, p.pending_in, p.pending_out, p.cash_balance, t.pin, t.pout
       FROM pool_accounts p

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '@poolgraph/test-stack';
 import { uuidv7 } from '@poolgraph/platform';
+import { sql } from 'drizzle-orm';
 import { errorCodes, expectData, key, RECORD, useLedgerStack } from './helpers.ts';
 
 const ls = useLedgerStack();
@@ -124,6 +125,67 @@ async function positionOf(poolId: string, investorId: string) {
   return Object.fromEntries(Object.entries(data.position).map(([k, v]) => [k, v.amount]));
 }
 
+type Tiers = {
+  returnOfCapitalMinor: string;
+  preferredReturnMinor: string;
+  profitShareMinor: string;
+};
+const HISTORY = `query($after: String) { ledgerHistory(after: $after, first: 5000) {
+  entries { transactionId poolId investorId type amountMinor
+    tiers { returnOfCapitalMinor preferredReturnMinor profitShareMinor } }
+  endCursor hasNextPage } }`;
+
+/**
+ * The tiers recorded for each posted transaction of the pool, as its outbox event (which the
+ * relay publishes, and publishes again after a crash) and the ledger's history export (the
+ * rebuild's replay) carry them: [investorId, amountMinor, tiers | null], in posting order.
+ */
+async function recordedTiers(poolId: string) {
+  const [rows] = (await ls.ledger.db.execute(
+    sql`SELECT payload FROM outbox WHERE aggregate_id = ${poolId} AND type = 'TransactionPosted' ORDER BY seq`,
+  )) as unknown as [Array<{ payload: string | Record<string, unknown> }>];
+  const events = rows
+    .map(
+      (r) =>
+        (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<
+          string,
+          unknown
+        >,
+    )
+    .filter((p) => p.type === 'DISTRIBUTION')
+    .map((p) => [p.investorId, p.amountMinor, p.tiers ?? null]);
+  type Entry = {
+    poolId: string;
+    investorId: string;
+    type: string;
+    amountMinor: string;
+    tiers: Tiers | null;
+  };
+  const history: Entry[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: { entries: Entry[]; endCursor: string | null; hasNextPage: boolean } = expectData(
+      await ls.gql<{
+        ledgerHistory: { entries: Entry[]; endCursor: string | null; hasNextPage: boolean };
+      }>(HISTORY, { after }, admin),
+    ).ledgerHistory;
+    history.push(...page.entries);
+    if (!page.hasNextPage) break;
+    after = page.endCursor;
+  }
+  const replayed = history
+    .filter((e) => e.poolId === poolId && e.type === 'DISTRIBUTION')
+    .map((e) => [e.investorId, e.amountMinor, e.tiers]);
+  expect(replayed).toEqual(events);
+  return events;
+}
+
+const tiers = (roc: string, pref: string, profit: string): Tiers => ({
+  returnOfCapitalMinor: roc,
+  preferredReturnMinor: pref,
+  profitShareMinor: profit,
+});
+
 describe('distribute through the waterfall', () => {
   it('previews every tier per member, then distributes exactly that, the carry to the manager', async () => {
     const { poolId, manager, a, b } = await fundedPool(TERMS);
@@ -182,6 +244,13 @@ describe('distribute through the waterfall', () => {
       distributed: '560.00',
       carryBorne: '40.00',
     });
+    // Each member's tiers are recorded with their distribution, as the preview showed them;
+    // the carry has none (its split is the allocations).
+    expect(await recordedTiers(poolId)).toEqual([
+      [a.userId, '84000', tiers('60000', '4800', '19200')],
+      [b.userId, '56000', tiers('40000', '3200', '12800')],
+      [manager.userId, '10000', null],
+    ]);
   });
 
   it('pays no carry while capital is unreturned, and pays the rest once it is (cumulative)', async () => {
@@ -201,6 +270,14 @@ describe('distribute through the waterfall', () => {
       { investor: { id: b.userId }, amount: { amount: '140.00' }, carry: false },
       { investor: { id: manager.userId }, amount: { amount: '100.00' }, carry: true },
     ]);
+    // Each distribution records what it paid by tier, not what one large one would have.
+    expect(await recordedTiers(poolId)).toEqual([
+      [a.userId, '63000', tiers('60000', '3000', '0')],
+      [b.userId, '42000', tiers('40000', '2000', '0')],
+      [a.userId, '21000', tiers('0', '1800', '19200')],
+      [b.userId, '14000', tiers('0', '1200', '12800')],
+      [manager.userId, '10000', null],
+    ]);
   });
 
   it('pays the carry as a pending payout with startDistribution, which the manager confirms', async () => {
@@ -213,10 +290,11 @@ describe('distribute through the waterfall', () => {
           status: string;
           carry: boolean;
           amount: { amount: string };
+          investor: { id: string };
         }>;
       }>(
         `mutation($p: ID!, $key: String!) { startDistribution(poolId: $p, amount: "1500", idempotencyKey: $key) {
-          id status carry amount { amount } } }`,
+          id status carry amount { amount } investor { id } } }`,
         { p: poolId, key: key('sd') },
         manager,
       ),
@@ -263,6 +341,12 @@ describe('distribute through the waterfall', () => {
       distributed: '840.00',
       capital: '0.00',
     });
+    // A pending payout keeps the tiers it was planned with until it posts.
+    expect(await recordedTiers(poolId)).toEqual([
+      [manager.userId, '10000', null],
+      [started[0]!.investor.id, '84000', tiers('60000', '4800', '19200')],
+      [started[1]!.investor.id, '56000', tiers('40000', '3200', '12800')],
+    ]);
   });
 
   it('keeps plain pro rata for a pool without terms', async () => {
@@ -288,6 +372,11 @@ describe('distribute through the waterfall', () => {
         amount: { amount: '600.00' },
         investor: { id: b.userId },
       },
+    ]);
+    // Pro rata: no tiers on the distributions.
+    expect(await recordedTiers(poolId)).toEqual([
+      [a.userId, '90000', null],
+      [b.userId, '60000', null],
     ]);
   });
 });

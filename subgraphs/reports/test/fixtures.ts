@@ -48,6 +48,7 @@ export const signUpPartner = (stack: Stack) => stack.partner(['reports:read']);
 export const asTransaction = (row: ContributionRow): LedgerTransaction => ({
   ...row,
   type: 'CONTRIBUTION',
+  tiers: null,
   allocations: [],
 });
 

@@ -109,9 +109,17 @@ describe('read models fed by the ledger through the gateway', () => {
             position.fees.amount,
             position.withdrawn.amount,
             position.capital.amount,
-            // proceeds and carry (appended last): none in this pool.
+            // proceeds and carry (appended later): none in this pool.
             '0.00',
             '0.00',
+            // distributions by tier (appended last): a pool without carry pays pro rata only;
+            // no valuation, so no NAV share or date.
+            '0.00',
+            '0.00',
+            '0.00',
+            position.distributed.amount,
+            '""',
+            '""',
           ].join(','),
         );
       });

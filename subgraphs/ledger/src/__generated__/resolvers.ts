@@ -160,6 +160,8 @@ export type LedgerHistoryEntry = {
   occurredAt: Scalars['DateTime']['output'];
   /** Its pool. */
   poolId: Scalars['ID']['output'];
+  /** A member's DISTRIBUTION paid through the pool's waterfall: what it paid by tier, as recorded with the transaction (the parts sum to amountMinor). Null for pro-rata distributions and every other transaction. */
+  tiers?: Maybe<LedgerHistoryTiers>;
   /** The transaction. */
   transactionId: Scalars['ID']['output'];
   /** What kind of movement it was. */
@@ -175,6 +177,17 @@ export type LedgerHistoryPage = {
   entries: Array<LedgerHistoryEntry>;
   /** Whether more transactions follow this page (at the time of reading). */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** What a waterfall distribution paid one member, by tier, in the ledger history export. */
+export type LedgerHistoryTiers = {
+  __typename?: 'LedgerHistoryTiers';
+  /** Preferred return, in minor units as a decimal string. */
+  preferredReturnMinor: Scalars['String']['output'];
+  /** The member's part of the profit split, in minor units as a decimal string. */
+  profitShareMinor: Scalars['String']['output'];
+  /** Return of capital, in minor units as a decimal string. */
+  returnOfCapitalMinor: Scalars['String']['output'];
 };
 
 /** The next management fee the fee schedule charges a pool (from the pool's terms), previewed. */
@@ -1161,6 +1174,7 @@ export type ResolversTypes = {
   LedgerHistoryAllocation: ResolverTypeWrapper<LedgerHistoryAllocation>;
   LedgerHistoryEntry: ResolverTypeWrapper<LedgerHistoryEntry>;
   LedgerHistoryPage: ResolverTypeWrapper<LedgerHistoryPage>;
+  LedgerHistoryTiers: ResolverTypeWrapper<LedgerHistoryTiers>;
   ManagementFeePreview: ResolverTypeWrapper<FeePreviewValue>;
   ManagementFeeShare: ResolverTypeWrapper<FeeShareValue>;
   Membership: ResolverTypeWrapper<MembershipRef>;
@@ -1200,6 +1214,7 @@ export type ResolversParentTypes = {
   LedgerHistoryAllocation: LedgerHistoryAllocation;
   LedgerHistoryEntry: LedgerHistoryEntry;
   LedgerHistoryPage: LedgerHistoryPage;
+  LedgerHistoryTiers: LedgerHistoryTiers;
   ManagementFeePreview: FeePreviewValue;
   ManagementFeeShare: FeeShareValue;
   Membership: MembershipRef;
@@ -1292,6 +1307,7 @@ export type LedgerHistoryEntryResolvers<ContextType = Context, ParentType extend
   investorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   poolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tiers?: Resolver<Maybe<ResolversTypes['LedgerHistoryTiers']>, ParentType, ContextType>;
   transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['TransactionType'], ParentType, ContextType>;
 };
@@ -1300,6 +1316,12 @@ export type LedgerHistoryPageResolvers<ContextType = Context, ParentType extends
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   entries?: Resolver<Array<ResolversTypes['LedgerHistoryEntry']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type LedgerHistoryTiersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerHistoryTiers'] = ResolversParentTypes['LedgerHistoryTiers']> = {
+  preferredReturnMinor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  profitShareMinor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  returnOfCapitalMinor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ManagementFeePreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ManagementFeePreview'] = ResolversParentTypes['ManagementFeePreview']> = {
@@ -1477,6 +1499,7 @@ export type Resolvers<ContextType = Context> = {
   LedgerHistoryAllocation?: LedgerHistoryAllocationResolvers<ContextType>;
   LedgerHistoryEntry?: LedgerHistoryEntryResolvers<ContextType>;
   LedgerHistoryPage?: LedgerHistoryPageResolvers<ContextType>;
+  LedgerHistoryTiers?: LedgerHistoryTiersResolvers<ContextType>;
   ManagementFeePreview?: ManagementFeePreviewResolvers<ContextType>;
   ManagementFeeShare?: ManagementFeeShareResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;

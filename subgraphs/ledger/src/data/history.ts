@@ -18,6 +18,8 @@ export interface HistoryRow {
    * the carry each member bore (its legs on accounts other than the manager's); empty otherwise.
    */
   allocations: Array<{ investorId: string; amountMinor: bigint }>;
+  /** A member's waterfall DISTRIBUTION: its tiers as recorded; null otherwise. */
+  tiers: { returnOfCapital: bigint; preferredReturn: bigint; profitShare: bigint } | null;
 }
 
 /**
@@ -42,6 +44,9 @@ export async function selectHistoryPage(
       currency: transactions.currency,
       occurredAt: transactions.occurredAt,
       carry: transactions.carry,
+      returnOfCapital: transactions.tierReturnOfCapital,
+      preferredReturn: transactions.tierPreferredReturn,
+      profitShare: transactions.tierProfitShare,
     })
     .from(entries)
     .innerJoin(transactions, eq(transactions.id, entries.transactionId))
@@ -76,8 +81,12 @@ export async function selectHistoryPage(
       shares.set(leg.transactionId, list);
     }
   }
-  return rows.map(({ carry: _carry, ...r }) => ({
+  return rows.map(({ carry: _carry, returnOfCapital, preferredReturn, profitShare, ...r }) => ({
     ...r,
     allocations: shares.get(r.transactionId) ?? [],
+    tiers:
+      returnOfCapital === null || preferredReturn === null || profitShare === null
+        ? null
+        : { returnOfCapital, preferredReturn, profitShare },
   }));
 }

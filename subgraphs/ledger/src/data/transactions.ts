@@ -65,9 +65,14 @@ interface RawTransaction {
   request_id: string;
   carry: number | boolean;
   note: string | null;
+  tier_return_of_capital: string | number | null;
+  tier_preferred_return: string | number | null;
+  tier_profit_share: string | number | null;
   occurred_at: Date;
   created_at: Date;
 }
+
+const bigOrNull = (v: string | number | null) => (v === null ? null : BigInt(v));
 
 const fromRaw = (r: RawTransaction): TransactionRow => ({
   id: r.id,
@@ -77,12 +82,15 @@ const fromRaw = (r: RawTransaction): TransactionRow => ({
   amount: BigInt(r.amount),
   currency: r.currency,
   status: r.status,
-  reservedAmount: r.reserved_amount === null ? null : BigInt(r.reserved_amount),
+  reservedAmount: bigOrNull(r.reserved_amount),
   expiresAt: r.expires_at && new Date(r.expires_at),
   settledAt: r.settled_at && new Date(r.settled_at),
   requestId: r.request_id,
   carry: Boolean(Number(r.carry)),
   note: r.note,
+  tierReturnOfCapital: bigOrNull(r.tier_return_of_capital),
+  tierPreferredReturn: bigOrNull(r.tier_preferred_return),
+  tierProfitShare: bigOrNull(r.tier_profit_share),
   occurredAt: new Date(r.occurred_at),
   createdAt: new Date(r.created_at),
 });
@@ -99,7 +107,8 @@ export async function selectTransactionPages(
   if (keys.length === 0) return [];
   const parts = keys.map(
     (k, n) => sql`(SELECT ${n} AS page, id, pool_id, investor_id, type, amount, currency, status,
-      reserved_amount, expires_at, settled_at, request_id, carry, note, occurred_at, created_at FROM transactions
+      reserved_amount, expires_at, settled_at, request_id, carry, note, tier_return_of_capital,
+      tier_preferred_return, tier_profit_share, occurred_at, created_at FROM transactions
       WHERE pool_id = ${k.poolId}
       ${k.investorId ? sql`AND investor_id = ${k.investorId}` : sql``}
       ${k.after ? sql`AND id < ${k.after}` : sql``}

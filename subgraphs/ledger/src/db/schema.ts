@@ -140,6 +140,14 @@ export const transactions = mysqlTable(
     carry: boolean('carry').notNull().default(false),
     /** What the money was (PROCEEDS: "exit of Acme", "Q3 dividend"), as the manager wrote it. */
     note: varchar('note', { length: 500 }),
+    /**
+     * A member's DISTRIBUTION paid through the pool's waterfall: what it paid as return of
+     * capital, preferred return and profit share (summing to the amount, or to the reserved
+     * amount while PENDING), recorded when it was planned. Null on every other transaction.
+     */
+    tierReturnOfCapital: bigint('tier_return_of_capital', { mode: 'bigint' }),
+    tierPreferredReturn: bigint('tier_preferred_return', { mode: 'bigint' }),
+    tierProfitShare: bigint('tier_profit_share', { mode: 'bigint' }),
     occurredAt: datetime('occurred_at', { mode: 'date', fsp: 3 }).notNull(),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),
   },

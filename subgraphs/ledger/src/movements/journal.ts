@@ -10,6 +10,17 @@ import { updateSettledTransactions, type TransactionRow } from '../data/transact
 import { applyToBooks, type PlannedTransaction, type PoolBooks } from './poolBooks.ts';
 import { postReservation, releasePending, reservePending } from './reservations.ts';
 
+/** A waterfall distribution's tiers as its event carries them (minor units as strings). */
+export function tiersOf(row: TransactionRow): TransactionPostedPayload['tiers'] {
+  const { tierReturnOfCapital: roc, tierPreferredReturn: pref, tierProfitShare: profit } = row;
+  if (roc === null || pref === null || profit === null) return undefined;
+  return {
+    returnOfCapitalMinor: roc.toString(),
+    preferredReturnMinor: pref.toString(),
+    profitShareMinor: profit.toString(),
+  };
+}
+
 /** How a pending transaction ends: posted for an amount (at most the reserved one), or voided. */
 export type SettlementOutcome = { status: 'POSTED'; amount: bigint } | { status: 'VOIDED' };
 
@@ -52,6 +63,9 @@ export class Journal {
       requestId: meta.requestId,
       carry: planned.carry ?? false,
       note: meta.note ?? null,
+      tierReturnOfCapital: planned.tiers?.returnOfCapital ?? null,
+      tierPreferredReturn: planned.tiers?.preferredReturn ?? null,
+      tierProfitShare: planned.tiers?.profitShare ?? null,
       occurredAt: meta.occurredAt,
       createdAt: meta.createdAt,
     };
@@ -126,6 +140,9 @@ export class Journal {
       pendingOutMinor: books.pool.pendingOut.toString(),
     };
     if (row.reservedAmount !== null) payload.reservedAmountMinor = row.reservedAmount.toString();
+    // From the row, not the plan: a pending payout's tiers travel with it until it posts.
+    const tiers = tiersOf(row);
+    if (tiers) payload.tiers = tiers;
     // A carry DISTRIBUTION's allocations are the carry each member bore (debited to them).
     if (planned?.type === 'FEE' || planned?.type === 'PROCEEDS' || planned?.carry) {
       payload.allocations = planned.legs.flatMap((leg) =>

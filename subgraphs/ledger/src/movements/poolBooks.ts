@@ -57,6 +57,15 @@ export interface PlannedTransaction {
   expiresAt?: Date;
   /** A DISTRIBUTION of carried interest to the manager's account (the waterfall's carry). */
   carry?: boolean;
+  /** A member's DISTRIBUTION through the waterfall: the tiers it pays (summing to amount). */
+  tiers?: DistributionTiers;
+}
+
+/** What the waterfall paid one member in one distribution, by tier (minor units). */
+export interface DistributionTiers {
+  returnOfCapital: bigint;
+  preferredReturn: bigint;
+  profitShare: bigint;
 }
 
 /** The locked accounts a plan decides on; applying a transaction mutates these copies. */

@@ -36,6 +36,11 @@ export async function ledgerHistory(
         investorId: a.investorId,
         amountMinor: a.amountMinor.toString(),
       })),
+      tiers: r.tiers && {
+        returnOfCapitalMinor: r.tiers.returnOfCapital.toString(),
+        preferredReturnMinor: r.tiers.preferredReturn.toString(),
+        profitShareMinor: r.tiers.profitShare.toString(),
+      },
     })),
     endCursor: page.length > 0 ? page[page.length - 1]!.sequence.toString() : (args.after ?? null),
     hasNextPage: rows.length > first,

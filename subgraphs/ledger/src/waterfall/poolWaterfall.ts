@@ -159,6 +159,12 @@ export function waterfallTransactions(
         { investorId: null, amount: -m.total },
         { investorId: m.investorId, amount: m.total },
       ],
+      // Recorded with the transaction (and on its event), so statements never recompute them.
+      tiers: {
+        returnOfCapital: m.returnOfCapital,
+        preferredReturn: m.preferredReturn,
+        profitShare: m.profitShare,
+      },
     }));
   if (result.carry > 0n) {
     planned.push(carryTransaction(managerId, result.carry, result.carryBorne));

@@ -114,7 +114,9 @@ export type InvestorStatement = {
   /**
    * The statement as CSV (RFC 4180, header row, exact decimal amounts, one row per line):
    * pool_id, pool_name, currency, opening_balance, contributions, distributions, fees,
-   * withdrawals, closing_balance, proceeds, carry (appended last). Text cells are always quoted, with an apostrophe before any
+   * withdrawals, closing_balance, proceeds, carry, return_of_capital, preferred_return,
+   * profit_share, pro_rata_distributions, nav_share, nav_date (appended later, last, so earlier
+   * columns keep their positions; nav_share and nav_date empty without a valuation). Text cells are always quoted, with an apostrophe before any
    * character a spreadsheet would start a formula with (in the `,` and the `;` locales alike);
    * amounts are bare decimals with a "." (negative with "-"), so they stay numbers.
    */
@@ -125,6 +127,11 @@ export type InvestorStatement = {
   investor: User;
   /** One line per pool with any movement up to `to`, by pool id. */
   lines: Array<StatementLine>;
+  /**
+   * The same statement as a PDF document (base64 of its bytes, application/pdf): the period, and
+   * per pool every figure of the CSV, formatted with the pool's currency. Generated on request.
+   */
+  pdf: Scalars['String']['output'];
   /** The window's end (exclusive), as asked; null for "until now". */
   to?: Maybe<Scalars['DateTime']['output']>;
 };
@@ -362,8 +369,36 @@ export type StatementLine = {
   contributions: Money;
   /** Distributions in the window. */
   distributions: Money;
+  /** Of distributions: preferred return, as the pool's waterfall paid it. */
+  distributionsPreferredReturn: Money;
+  /**
+   * Of distributions: those without tiers, i.e. pro-rata distributions (a pool without carry), and
+   * waterfall distributions posted before the ledger recorded tiers. The four parts sum to
+   * distributions.
+   */
+  distributionsProRata: Money;
+  /** Of distributions: the investor's part of the waterfall's profit split. */
+  distributionsProfitShare: Money;
+  /**
+   * Of distributions: return of capital, as the pool's waterfall paid it (recorded by the ledger
+   * with each distribution, never recomputed).
+   */
+  distributionsReturnOfCapital: Money;
   /** The investor's share of fees in the window. */
   fees: Money;
+  /**
+   * The UTC day ("YYYY-MM-DD") navShare is stated at: the later of that valuation's day and the
+   * pool's last movement day before `to`. Null with navShare.
+   */
+  navDate?: Maybe<Scalars['String']['output']>;
+  /**
+   * The investor's share of the pool's NAV as of the statement's end (`to`, or now): the latest
+   * valuation dated on or before the period's last day, moved by the pool's movements on later
+   * days before `to`, split over every investor by net contributed capital before `to` (largest
+   * remainder, ties to the lower id), as poolPerformance's investor lines split it. Null when the
+   * pool has no valuation by then.
+   */
+  navShare?: Maybe<Money>;
   /** The capital account before `from` (zero without `from`). */
   openingBalance: Money;
   /** The pool. */
@@ -571,6 +606,7 @@ export type InvestorStatementResolvers<ContextType = Context, ParentType extends
   from?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['StatementLine']>, ParentType, ContextType>;
+  pdf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
@@ -636,7 +672,13 @@ export type StatementLineResolvers<ContextType = Context, ParentType extends Res
   closingBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   contributions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   distributions?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  distributionsPreferredReturn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  distributionsProRata?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  distributionsProfitShare?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  distributionsReturnOfCapital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  navDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  navShare?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   openingBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
   proceeds?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;

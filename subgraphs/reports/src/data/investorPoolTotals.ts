@@ -14,9 +14,23 @@ export interface InvestorPoolTotalsRow {
   proceeds: bigint;
   /** The carried interest they bore. */
   carry: bigint;
+  /** Of `distributed`: what waterfall distributions paid by tier. */
+  returnOfCapital: bigint;
+  preferredReturn: bigint;
+  profitShare: bigint;
 }
 
-const SUMS = ['contributed', 'distributed', 'fees', 'withdrawn', 'proceeds', 'carry'] as const;
+const SUMS = [
+  'contributed',
+  'distributed',
+  'fees',
+  'withdrawn',
+  'proceeds',
+  'carry',
+  'return_of_capital',
+  'preferred_return',
+  'profit_share',
+] as const;
 
 /** addInvestorPoolTotals: adds each row's amounts to the investor's totals in the pool. */
 export async function addInvestorPoolTotals(
@@ -37,6 +51,9 @@ export async function addInvestorPoolTotals(
       d.withdrawn,
       d.proceeds,
       d.carry,
+      d.returnOfCapital,
+      d.preferredReturn,
+      d.profitShare,
     ]),
     addOnDuplicate(SUMS),
   );
@@ -53,6 +70,9 @@ const toRow = (r: Raw): InvestorPoolTotalsRow => ({
   withdrawn: toBigInt(r.withdrawn),
   proceeds: toBigInt(r.proceeds),
   carry: toBigInt(r.carry),
+  returnOfCapital: toBigInt(r.return_of_capital),
+  preferredReturn: toBigInt(r.preferred_return),
+  profitShare: toBigInt(r.profit_share),
 });
 
 /** selectInvestorTotals: every pool an investor has money movements in. O(their pools). */

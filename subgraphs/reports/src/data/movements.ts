@@ -8,6 +8,13 @@ export type LedgerTransactionType =
 /** What a capital account saw: a transaction's type, or CARRY (its part of a carry it bore). */
 export type MovementType = LedgerTransactionType | 'CARRY';
 
+/** What a waterfall DISTRIBUTION paid one member, by tier (summing to its amount). */
+export interface DistributionTiers {
+  returnOfCapital: bigint;
+  preferredReturn: bigint;
+  profitShare: bigint;
+}
+
 /** What one investor's capital account saw of one transaction. */
 export interface MovementRow {
   transactionId: string;
@@ -16,6 +23,8 @@ export interface MovementRow {
   type: MovementType;
   currency: string;
   amountMinor: bigint;
+  /** A DISTRIBUTION paid through the waterfall: its tiers; null otherwise. */
+  tiers: DistributionTiers | null;
   occurredAt: Date;
 }
 
@@ -24,7 +33,18 @@ export async function insertMovements(tx: ReportsQueryable, rows: readonly Movem
   await insertRows(
     tx,
     'movements',
-    ['transaction_id', 'investor_id', 'pool_id', 'type', 'currency', 'amount_minor', 'occurred_at'],
+    [
+      'transaction_id',
+      'investor_id',
+      'pool_id',
+      'type',
+      'currency',
+      'amount_minor',
+      'return_of_capital',
+      'preferred_return',
+      'profit_share',
+      'occurred_at',
+    ],
     rows.map((r) => [
       r.transactionId,
       r.investorId,
@@ -32,6 +52,9 @@ export async function insertMovements(tx: ReportsQueryable, rows: readonly Movem
       r.type,
       r.currency,
       r.amountMinor,
+      r.tiers?.returnOfCapital ?? null,
+      r.tiers?.preferredReturn ?? null,
+      r.tiers?.profitShare ?? null,
       r.occurredAt,
     ]),
   );
@@ -44,6 +67,8 @@ export interface MovementSums {
   before: boolean;
   type: MovementType;
   total: bigint;
+  /** Of a DISTRIBUTION total, what was paid by tier (zero where no tiers were recorded). */
+  tiers: DistributionTiers;
 }
 
 /**
@@ -65,9 +90,13 @@ export async function selectMovementSums(
     before_from: number | string;
     type: MovementType;
     total: string;
+    roc: string | null;
+    pref: string | null;
+    profit: string | null;
   }>(
     db,
-    sql`SELECT pool_id, currency, (${before}) AS before_from, type, SUM(amount_minor) AS total
+    sql`SELECT pool_id, currency, (${before}) AS before_from, type, SUM(amount_minor) AS total,
+          SUM(return_of_capital) AS roc, SUM(preferred_return) AS pref, SUM(profit_share) AS profit
         FROM movements WHERE investor_id = ${investorId} ${until}
         GROUP BY pool_id, currency, before_from, type`,
   );
@@ -77,6 +106,11 @@ export async function selectMovementSums(
     before: Number(r.before_from) === 1,
     type: r.type,
     total: toBigInt(r.total),
+    tiers: {
+      returnOfCapital: toBigInt(r.roc),
+      preferredReturn: toBigInt(r.pref),
+      profitShare: toBigInt(r.profit),
+    },
   }));
 }
 
@@ -90,13 +124,14 @@ export interface DailyMovementRow {
 }
 
 /**
- * selectPoolDailyMovements: a pool's movements summed per investor, UTC day and type (the
- * dated cash flows of IRR and the flows after a valuation). Reads movements_pool: O(the pool's
- * movements).
+ * selectPoolDailyMovements: a pool's movements (before `before`, exclusive, when given) summed
+ * per investor, UTC day and type (the dated cash flows of IRR and the flows after a valuation).
+ * Reads movements_pool: O(the pool's movements).
  */
 export async function selectPoolDailyMovements(
   db: ReportsQueryable,
   poolId: string,
+  before?: Date,
 ): Promise<DailyMovementRow[]> {
   const rows = await selectRows<{
     investor_id: string;
@@ -106,7 +141,7 @@ export async function selectPoolDailyMovements(
   }>(
     db,
     sql`SELECT investor_id, DATE_FORMAT(occurred_at, '%Y-%m-%d') AS day, type, SUM(amount_minor) AS total
-        FROM movements WHERE pool_id = ${poolId}
+        FROM movements WHERE pool_id = ${poolId} ${before ? sql`AND occurred_at < ${before}` : sql``}
         GROUP BY investor_id, day, type ORDER BY investor_id, day`,
   );
   return rows.map((r) => ({

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { ReportsQueryable } from '../db/index.ts';
 import { selectRows, toBigInt, toInstant } from './rows.ts';
 
@@ -85,4 +85,31 @@ export async function selectValuation(
         FROM valuations WHERE pool_id = ${poolId} AND valuation_date = ${date}`,
   );
   return rows[0] && toRow(rows[0]);
+}
+
+/**
+ * selectLatestValuations: each pool's latest valuation on or before `onOrBefore` ("YYYY-MM-DD";
+ * null: the latest of all), for any number of pools in one query (the primary key's range per
+ * pool). Pools without one are absent.
+ */
+export async function selectLatestValuations(
+  db: ReportsQueryable,
+  poolIds: readonly string[],
+  onOrBefore: string | null,
+): Promise<Map<string, ValuationRow>> {
+  if (poolIds.length === 0) return new Map();
+  const until = (column: SQL) => (onOrBefore ? sql`AND ${column} <= ${onOrBefore}` : sql``);
+  const rows = await selectRows<Raw>(
+    db,
+    sql`SELECT id, pool_id, DATE_FORMAT(valuation_date, '%Y-%m-%d') AS valuation_date, currency,
+          value_minor, note, recorded_by, recorded_at
+        FROM valuations v
+        WHERE pool_id IN (${sql.join(
+          poolIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}) ${until(sql`v.valuation_date`)}
+          AND valuation_date = (SELECT MAX(w.valuation_date) FROM valuations w
+            WHERE w.pool_id = v.pool_id ${until(sql`w.valuation_date`)})`,
+  );
+  return new Map(rows.map((r) => [r.pool_id, toRow(r)]));
 }

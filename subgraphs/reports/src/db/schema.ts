@@ -88,6 +88,13 @@ export const movements = mysqlTable(
     type: mysqlEnum('type', MOVEMENT_TYPES).notNull(),
     currency: currency(),
     amountMinor: minor('amount_minor'),
+    /**
+     * A DISTRIBUTION paid through the pool's waterfall: its tiers as the ledger recorded them
+     * (summing to amount_minor). Null on every other movement, pro-rata distributions included.
+     */
+    returnOfCapital: bigint('return_of_capital', { mode: 'bigint' }),
+    preferredReturn: bigint('preferred_return', { mode: 'bigint' }),
+    profitShare: bigint('profit_share', { mode: 'bigint' }),
     occurredAt: instant('occurred_at').notNull(),
   },
   (t) => [
@@ -113,6 +120,10 @@ export const investorPoolTotals = mysqlTable(
     proceeds: total('proceeds'),
     /** The carried interest they bore (their part of each carry paid to the manager). */
     carry: total('carry'),
+    /** Of `distributed`, what waterfall distributions paid by tier (the rest had no tiers). */
+    returnOfCapital: total('return_of_capital'),
+    preferredReturn: total('preferred_return'),
+    profitShare: total('profit_share'),
   },
   (t) => [
     primaryKey({ columns: [t.investorId, t.poolId] }),

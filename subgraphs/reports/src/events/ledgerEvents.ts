@@ -23,6 +23,13 @@ export function transactionOf(event: LedgerEvent): LedgerTransaction {
       investorId: a.investorId,
       amountMinor: BigInt(a.amountMinor),
     })),
+    tiers: p.tiers
+      ? {
+          returnOfCapital: BigInt(p.tiers.returnOfCapitalMinor),
+          preferredReturn: BigInt(p.tiers.preferredReturnMinor),
+          profitShare: BigInt(p.tiers.profitShareMinor),
+        }
+      : null,
   };
 }
 

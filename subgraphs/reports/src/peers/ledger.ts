@@ -1,10 +1,12 @@
+import type { TransactionPostedPayload } from '@poolgraph/events';
 import { peerFetch } from '@poolgraph/platform';
 import type { LedgerTransaction } from '../services/readModel.ts';
 
 const LEDGER_HISTORY = `query LedgerHistory($after: String, $first: Int) {
   ledgerHistory(after: $after, first: $first) {
     entries { transactionId poolId investorId type amountMinor currency occurredAt
-      allocations { investorId amountMinor } }
+      allocations { investorId amountMinor }
+      tiers { returnOfCapitalMinor preferredReturnMinor profitShareMinor } }
     endCursor hasNextPage } }`;
 
 export interface HistoryPage {
@@ -13,10 +15,11 @@ export interface HistoryPage {
   hasNextPage: boolean;
 }
 
-type Entry = Omit<LedgerTransaction, 'amountMinor' | 'occurredAt' | 'allocations'> & {
+type Entry = Omit<LedgerTransaction, 'amountMinor' | 'occurredAt' | 'allocations' | 'tiers'> & {
   amountMinor: string;
   occurredAt: string;
   allocations: Array<{ investorId: string; amountMinor: string }>;
+  tiers: TransactionPostedPayload['tiers'] | null;
 };
 
 /**
@@ -46,6 +49,13 @@ export function ledgerHistoryReader(url: string, token: string) {
         amountMinor: BigInt(e.amountMinor),
         occurredAt: new Date(e.occurredAt),
         allocations: e.allocations.map((a) => ({ ...a, amountMinor: BigInt(a.amountMinor) })),
+        tiers: e.tiers
+          ? {
+              returnOfCapital: BigInt(e.tiers.returnOfCapitalMinor),
+              preferredReturn: BigInt(e.tiers.preferredReturnMinor),
+              profitShare: BigInt(e.tiers.profitShareMinor),
+            }
+          : null,
       })),
       endCursor: page.endCursor,
       hasNextPage: page.hasNextPage,

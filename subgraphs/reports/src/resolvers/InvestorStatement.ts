@@ -4,6 +4,8 @@ import type {
   StatementLineResolvers,
 } from '../__generated__/resolvers.ts';
 import { statementCsv } from '../services/statementCsv.ts';
+import { statementPdf } from '../services/statementPdf.ts';
+import { proRataDistributions } from '../services/statements.ts';
 
 export const InvestorStatement: InvestorStatementResolvers = {
   investor: (s) => ({ id: s.investorId }),
@@ -11,6 +13,7 @@ export const InvestorStatement: InvestorStatementResolvers = {
   to: (s) => s.to,
   lines: (s) => s.lines,
   csv: (s) => statementCsv(s),
+  pdf: async (s) => (await statementPdf(s)).toString('base64'),
 };
 
 export const StatementLine: StatementLineResolvers = {
@@ -23,4 +26,10 @@ export const StatementLine: StatementLineResolvers = {
   proceeds: (l) => money(l.proceeds, l.currency),
   carry: (l) => money(l.carry, l.currency),
   closingBalance: (l) => money(l.closing, l.currency),
+  distributionsReturnOfCapital: (l) => money(l.returnOfCapital, l.currency),
+  distributionsPreferredReturn: (l) => money(l.preferredReturn, l.currency),
+  distributionsProfitShare: (l) => money(l.profitShare, l.currency),
+  distributionsProRata: (l) => money(proRataDistributions(l), l.currency),
+  navShare: (l) => (l.nav ? money(l.nav.share, l.currency) : null),
+  navDate: (l) => l.nav?.date ?? null,
 };

@@ -39,7 +39,7 @@ export interface PoolMetricsInput {
   /** The pool's movements per investor, day and type. */
   daily: readonly DailyMovementRow[];
   /** Every investor's totals in the pool. */
-  investors: readonly InvestorPoolTotalsRow[];
+  investors: ReadonlyArray<CapitalTotals & Pick<InvestorPoolTotalsRow, 'investorId'>>;
 }
 
 /**

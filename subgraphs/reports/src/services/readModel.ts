@@ -4,6 +4,7 @@ import { insertContributions, type ContributionRow } from '../data/contributions
 import { addInvestorPoolTotals, type InvestorPoolTotalsRow } from '../data/investorPoolTotals.ts';
 import { addRankings, type RankingDelta } from '../data/investorRankings.ts';
 import {
+  type DistributionTiers,
   insertMovements,
   type LedgerTransactionType,
   type MovementRow,
@@ -33,6 +34,8 @@ export interface LedgerTransaction {
    * each member bore; empty when the producer did not say.
    */
   allocations: Array<{ investorId: string; amountMinor: bigint }>;
+  /** A member's DISTRIBUTION through the pool's waterfall: its tiers as recorded; else null. */
+  tiers: DistributionTiers | null;
 }
 
 /** Sums deltas by key, so each table gets one row per key and batch. */
@@ -57,6 +60,7 @@ const FIELD = {
   CARRY: 'carry',
 } as const satisfies Record<MovementType, string>;
 const zeroTotals = { contributed: 0n, distributed: 0n, fees: 0n, withdrawn: 0n, proceeds: 0n };
+const zeroTiers: DistributionTiers = { returnOfCapital: 0n, preferredReturn: 0n, profitShare: 0n };
 
 /**
  * Whose capital account a transaction moved, by how much and as what: its investor's; a FEE's or
@@ -65,11 +69,13 @@ const zeroTotals = { contributed: 0n, distributed: 0n, fees: 0n, withdrawn: 0n, 
  * move it). A carry announced before members bore it has no allocations: the manager's, as then.
  */
 function sharesOf(t: LedgerTransaction) {
-  if (t.investorId === null) return t.allocations.map((a) => ({ ...a, type: t.type }));
-  if (t.type === 'DISTRIBUTION' && t.allocations.length > 0) {
-    return t.allocations.map((a) => ({ ...a, type: 'CARRY' as const }));
+  if (t.investorId === null) {
+    return t.allocations.map((a) => ({ ...a, type: t.type, tiers: null }));
   }
-  return [{ investorId: t.investorId, amountMinor: t.amountMinor, type: t.type }];
+  if (t.type === 'DISTRIBUTION' && t.allocations.length > 0) {
+    return t.allocations.map((a) => ({ ...a, type: 'CARRY' as const, tiers: null }));
+  }
+  return [{ investorId: t.investorId, amountMinor: t.amountMinor, type: t.type, tiers: t.tiers }];
 }
 
 /** Where the read models record the transactions they hold (the consumer's de-duplication key). */
@@ -129,13 +135,19 @@ export async function foldLedgerTransactions(
         (r) => (r[t.type === 'CONTRIBUTION' ? 'contributed' : 'distributed'] += t.amountMinor),
       );
     }
-    for (const { investorId, amountMinor, type } of sharesOf(t)) {
+    for (const { investorId, amountMinor, type, tiers } of sharesOf(t)) {
       if (amountMinor === 0n) continue;
-      movements.push({ ...t, investorId, amountMinor, type });
+      movements.push({ ...t, investorId, amountMinor, type, tiers });
       investorTotals.add(
         `${investorId}|${poolId}`,
-        () => ({ investorId, poolId, currency, ...zeroTotals, carry: 0n }),
-        (r) => (r[FIELD[type]] += amountMinor),
+        () => ({ investorId, poolId, currency, ...zeroTotals, carry: 0n, ...zeroTiers }),
+        (r) => {
+          r[FIELD[type]] += amountMinor;
+          if (!tiers) return;
+          r.returnOfCapital += tiers.returnOfCapital;
+          r.preferredReturn += tiers.preferredReturn;
+          r.profitShare += tiers.profitShare;
+        },
       );
     }
     if (t.type === 'CONTRIBUTION' && t.investorId !== null) {

@@ -38,6 +38,10 @@ function line(poolName: string, n: number): StatementLineModel {
     proceeds: 3_000n,
     carry: 200n,
     closing: -123_456n,
+    returnOfCapital: 1_000n,
+    preferredReturn: 200n,
+    profitShare: 50n,
+    nav: { share: 4_321n, date: '2026-06-30' },
   };
 }
 
@@ -69,6 +73,12 @@ describe('the statement CSV export', () => {
       'closing_balance',
       'proceeds',
       'carry',
+      'return_of_capital',
+      'preferred_return',
+      'profit_share',
+      'pro_rata_distributions',
+      'nav_share',
+      'nav_date',
     ]);
     expect(rows).toHaveLength(HOSTILE_NAMES.length);
     rows.forEach((row, n) => {
@@ -84,19 +94,35 @@ describe('the statement CSV export', () => {
         '-1234.56',
         '30.00',
         '2.00',
+        '10.00',
+        '2.00',
+        '0.50',
+        '-25.00',
+        '43.21',
+        '2026-06-30',
       ]);
-      for (const amount of row.slice(3)) expect(Number.isFinite(Number(amount))).toBe(true);
+      for (const amount of row.slice(3, -1)) expect(Number.isFinite(Number(amount))).toBe(true);
     });
   });
 
   it('quotes every text cell and leaves amounts bare, so negative amounts stay numbers', () => {
     const lines = csv.split('\r\n').filter(Boolean);
     expect(lines[0]).toBe(
-      '"pool_id","pool_name","currency","opening_balance","contributions","distributions","fees","withdrawals","closing_balance","proceeds","carry"',
+      '"pool_id","pool_name","currency","opening_balance","contributions","distributions","fees","withdrawals","closing_balance","proceeds","carry","return_of_capital","preferred_return","profit_share","pro_rata_distributions","nav_share","nav_date"',
     );
     expect(lines.at(-1)).toBe(
-      '"00000000-0000-4000-8000-000000000014","Plain name","USD",0.00,1250.50,-12.50,-0.07,0.00,-1234.56,30.00,2.00',
+      '"00000000-0000-4000-8000-000000000014","Plain name","USD",0.00,1250.50,-12.50,-0.07,0.00,-1234.56,30.00,2.00,10.00,2.00,0.50,-25.00,43.21,"2026-06-30"',
     );
+  });
+
+  it('leaves the NAV share and its date empty for a pool without a valuation by the period end', () => {
+    const unvalued = statementCsv({
+      investorId: 'i-1',
+      from: null,
+      to: null,
+      lines: [{ ...line('Plain name', 1), nav: null }],
+    });
+    expect(unvalued.split('\r\n')[1]).toMatch(/,-25\.00,"",""$/);
   });
 
   for (const delimiter of [',', ';', '\t']) {

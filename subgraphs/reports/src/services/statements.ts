@@ -4,6 +4,7 @@ import type { Context } from '../context.ts';
 import { selectInvestorTotals } from '../data/investorPoolTotals.ts';
 import { selectMovementSums, type MovementType } from '../data/movements.ts';
 import { selectPoolFactsByIds } from '../data/poolFacts.ts';
+import { statementNavShares, type NavShare } from './statementNav.ts';
 
 export interface StatementLineModel {
   poolId: string;
@@ -19,7 +20,17 @@ export interface StatementLineModel {
   /** The carried interest they bore: debited to their capital account. */
   carry: bigint;
   closing: bigint;
+  /** Of `distributions`: what the waterfall paid by tier, as the ledger recorded it. */
+  returnOfCapital: bigint;
+  preferredReturn: bigint;
+  profitShare: bigint;
+  /** Their NAV share as of the statement's end; null without a valuation by then. */
+  nav: NavShare | null;
 }
+
+/** Of a line's distributions, those without recorded tiers (pro rata, or posted before tiers). */
+export const proRataDistributions = (l: StatementLineModel): bigint =>
+  l.distributions - l.returnOfCapital - l.preferredReturn - l.profitShare;
 
 export interface StatementModel {
   investorId: string;
@@ -60,11 +71,17 @@ const emptyLine = (poolId: string, currency: string): StatementLineModel => ({
   proceeds: 0n,
   carry: 0n,
   closing: 0n,
+  returnOfCapital: 0n,
+  preferredReturn: 0n,
+  profitShare: 0n,
+  nav: null,
 });
 
 /**
  * investorStatement: without a window, straight from investor_pool_totals (O(their pools));
- * with one, from the investor's movements (O(their movements)), split at `from`.
+ * with one, from the investor's movements (O(their movements)), split at `from`. Distributions
+ * are split by the tiers the ledger recorded; the NAV share is the pool's as of `to`
+ * (`statementNavShares`).
  */
 export async function investorStatement(
   context: Context,
@@ -89,14 +106,23 @@ export async function investorStatement(
         withdrawals: t.withdrawn,
         proceeds: t.proceeds,
         carry: t.carry,
+        returnOfCapital: t.returnOfCapital,
+        preferredReturn: t.preferredReturn,
+        profitShare: t.profitShare,
       });
     }
   } else {
     for (const sum of await selectMovementSums(db, args.investorId, from, to)) {
       let line = lines.get(sum.poolId);
       if (!line) lines.set(sum.poolId, (line = emptyLine(sum.poolId, sum.currency)));
-      if (sum.before) line.opening += SIGN[sum.type] * sum.total;
-      else line[WINDOW_FIELD[sum.type]] += sum.total;
+      if (sum.before) {
+        line.opening += SIGN[sum.type] * sum.total;
+        continue;
+      }
+      line[WINDOW_FIELD[sum.type]] += sum.total;
+      line.returnOfCapital += sum.tiers.returnOfCapital;
+      line.preferredReturn += sum.tiers.preferredReturn;
+      line.profitShare += sum.tiers.profitShare;
     }
   }
   const facts = new Map(
@@ -120,5 +146,7 @@ export async function investorStatement(
       line.withdrawals -
       line.carry;
   }
+  const navShares = await statementNavShares(db, args.investorId, visible, to ?? null);
+  for (const line of visible) line.nav = navShares.get(line.poolId) ?? null;
   return { investorId: args.investorId, from: from ?? null, to: to ?? null, lines: visible };
 }
