@@ -130,6 +130,11 @@ export type InvitationStatus =
 export type NoticeKind =
   /** A capital call: the investor's own part of it, and when it is due. */
   | 'CAPITAL_CALL'
+  /**
+   * Carried interest the pool paid its manager from a distribution: the investor's own part of
+   * it, borne by their capital (amount and carryBorne).
+   */
+  | 'CARRY'
   /** The investor's contribution arrived and is on the books (amount: what arrived). */
   | 'CONTRIBUTION_POSTED'
   /** The investor's contribution failed, was cancelled or expired; no money moved (amount: what was started). */

@@ -33,6 +33,14 @@ export interface TransactionPostedPayload {
    * can show each investor's part. Absent on other transactions.
    */
   allocations?: Array<{ investorId: string; amountMinor: string }>;
+  /** A member DISTRIBUTION paid through the pool's waterfall: the member's tiers (they sum to amountMinor). Absent on pro-rata distributions and every other transaction. */
+  tiers?: { returnOfCapitalMinor: string; preferredReturnMinor: string; profitShareMinor: string };
+  /**
+   * A FEE the management fee schedule charged: the period it is the fee for (ISO 8601 UTC; `end`
+   * null for a fee charged once). Absent on fees a manager charged by hand and every other
+   * transaction.
+   */
+  feePeriod?: { start: string; end: string | null };
   /**
    * Two-phase steps (absent on events written before them): the transaction's status after this
    * step, what it reserved while PENDING (posted-for-less shows both), and the pool's pending
@@ -65,6 +73,19 @@ const INTEGER = /^-?\d+$/;
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isMinor = (value: unknown): boolean => typeof value === 'string' && INTEGER.test(value);
+const isIsoTime = (value: unknown): boolean =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
+const isTiers = (value: unknown): boolean =>
+  isObject(value) &&
+  isMinor(value.returnOfCapitalMinor) &&
+  isMinor(value.preferredReturnMinor) &&
+  isMinor(value.profitShareMinor);
+
+const isFeePeriod = (value: unknown): boolean =>
+  isObject(value) && isIsoTime(value.start) && (value.end === null || isIsoTime(value.end));
 
 const isAllocationList = (value: unknown): boolean =>
   Array.isArray(value) &&
@@ -105,6 +126,8 @@ function isTransactionPayload(p: unknown): p is TransactionPostedPayload {
     typeof p.cashBalanceMinor === 'string' &&
     INTEGER.test(p.cashBalanceMinor) &&
     (p.allocations === undefined || isAllocationList(p.allocations)) &&
+    (p.tiers === undefined || isTiers(p.tiers)) &&
+    (p.feePeriod === undefined || isFeePeriod(p.feePeriod)) &&
     (p.reservedAmountMinor === undefined ||
       (typeof p.reservedAmountMinor === 'string' && INTEGER.test(p.reservedAmountMinor)))
   );

@@ -49,9 +49,10 @@ const LABEL: Record<Notice['kind'], string> = {
   CONTRIBUTION_VOIDED: 'Contribution failed',
   WITHDRAWAL_POSTED: 'Withdrawal paid',
   WITHDRAWAL_VOIDED: 'Withdrawal cancelled',
+  CARRY: 'Carry borne',
 };
 /** Money leaving the investor's capital reads with a minus sign (the app's one rule). */
-const OUTFLOW = new Set<Notice['kind']>(['DISTRIBUTION', 'FEE', 'WITHDRAWAL_POSTED']);
+const OUTFLOW = new Set<Notice['kind']>(['DISTRIBUTION', 'FEE', 'WITHDRAWAL_POSTED', 'CARRY']);
 
 function NoticeCard({ notice, onRead }: { notice: Notice; onRead: (id: string) => void }) {
   const unread = notice.readAt === null;

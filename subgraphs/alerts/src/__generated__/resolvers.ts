@@ -10,6 +10,7 @@ import type { AttemptRow } from '../data/deliveryAttempts.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -261,10 +262,22 @@ export type Notice = {
    * their payment's amount.
    */
   amount: Money;
+  /**
+   * CARRY: the part of the manager's carried interest the investor's capital bore (the amount);
+   * null for other kinds.
+   */
+  carryBorne?: Maybe<Money>;
   /** When the notice was written (its place in the inbox). */
   createdAt: Scalars['DateTime']['output'];
   /** CAPITAL_CALL: when payment is due; null otherwise. */
   dueDate?: Maybe<Scalars['DateTime']['output']>;
+  /** FEE: the investor's share of the fee (the amount); null for other kinds. */
+  fee?: Maybe<Money>;
+  /**
+   * FEE charged by the management fee schedule: the period it is the fee for; null for a fee the
+   * manager charged by hand and every other kind.
+   */
+  feePeriod?: Maybe<NoticeFeePeriod>;
   /** Stable identifier (a time-ordered UUID). */
   id: Scalars['ID']['output'];
   /** What happened. */
@@ -277,14 +290,33 @@ export type Notice = {
   pool: Pool;
   /** When the investor marked it read; null while unread. */
   readAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * DISTRIBUTION paid through the pool's waterfall: the investor's tiers; null for a pro-rata
+   * distribution and every other kind.
+   */
+  tiers?: Maybe<NoticeTiers>;
   /** The ledger transaction it is about; null for capital calls. */
   transaction?: Maybe<Transaction>;
+};
+
+/** The period a scheduled management fee was charged for. */
+export type NoticeFeePeriod = {
+  __typename?: 'NoticeFeePeriod';
+  /** When the next period starts; null for a fee charged once. */
+  end?: Maybe<Scalars['DateTime']['output']>;
+  /** When the period starts (the fee is charged in advance, due then). */
+  start: Scalars['DateTime']['output'];
 };
 
 /** What a notice tells an investor about. */
 export type NoticeKind =
   /** A capital call: the investor's own part of it, and when it is due. */
   | 'CAPITAL_CALL'
+  /**
+   * Carried interest the pool paid its manager from a distribution: the investor's own part of
+   * it, borne by their capital (amount and carryBorne).
+   */
+  | 'CARRY'
   /** The investor's contribution arrived and is on the books (amount: what arrived). */
   | 'CONTRIBUTION_POSTED'
   /** The investor's contribution failed, was cancelled or expired; no money moved (amount: what was started). */
@@ -299,6 +331,20 @@ export type NoticeKind =
   | 'WITHDRAWAL_POSTED'
   /** The investor's withdrawal was cancelled; the capital stays in the pool. */
   | 'WITHDRAWAL_VOIDED';
+
+/**
+ * A member's distribution paid through the pool's waterfall, tier by tier (they sum to the
+ * notice's amount).
+ */
+export type NoticeTiers = {
+  __typename?: 'NoticeTiers';
+  /** The preferred return (hurdle) on that capital. */
+  preferredReturn: Money;
+  /** The member's share of the profit beyond it, after the carry. */
+  profitShare: Money;
+  /** Capital given back: what the member had contributed and not had returned yet. */
+  returnOfCapital: Money;
+};
 
 /** One alert sent to one channel: the notification outbox's row and its delivery state. */
 export type Notification = {
@@ -619,7 +665,9 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notice: ResolverTypeWrapper<NoticeRow>;
+  NoticeFeePeriod: ResolverTypeWrapper<NoticeFeePeriod>;
   NoticeKind: NoticeKind;
+  NoticeTiers: ResolverTypeWrapper<Omit<NoticeTiers, 'preferredReturn' | 'profitShare' | 'returnOfCapital'> & { preferredReturn: ResolversTypes['Money'], profitShare: ResolversTypes['Money'], returnOfCapital: ResolversTypes['Money'] }>;
   Notification: ResolverTypeWrapper<NotificationRow>;
   NotificationChannel: ResolverTypeWrapper<ChannelRow>;
   NotificationChannelCreated: ResolverTypeWrapper<ChannelCreated>;
@@ -649,6 +697,8 @@ export type ResolversParentTypes = {
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
   Notice: NoticeRow;
+  NoticeFeePeriod: NoticeFeePeriod;
+  NoticeTiers: Omit<NoticeTiers, 'preferredReturn' | 'profitShare' | 'returnOfCapital'> & { preferredReturn: ResolversParentTypes['Money'], profitShare: ResolversParentTypes['Money'], returnOfCapital: ResolversParentTypes['Money'] };
   Notification: NotificationRow;
   NotificationChannel: ChannelRow;
   NotificationChannelCreated: ChannelCreated;
@@ -734,15 +784,30 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type NoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  carryBorne?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fee?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  feePeriod?: Resolver<Maybe<ResolversTypes['NoticeFeePeriod']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  tiers?: Resolver<Maybe<ResolversTypes['NoticeTiers']>, ParentType, ContextType>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
+};
+
+export type NoticeFeePeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeFeePeriod'] = ResolversParentTypes['NoticeFeePeriod']> = {
+  end?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type NoticeTiersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeTiers'] = ResolversParentTypes['NoticeTiers']> = {
+  preferredReturn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  profitShare?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  returnOfCapital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
@@ -810,6 +875,8 @@ export type Resolvers<ContextType = Context> = {
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Notice?: NoticeResolvers<ContextType>;
+  NoticeFeePeriod?: NoticeFeePeriodResolvers<ContextType>;
+  NoticeTiers?: NoticeTiersResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationChannel?: NotificationChannelResolvers<ContextType>;
   NotificationChannelCreated?: NotificationChannelCreatedResolvers<ContextType>;

@@ -31,6 +31,7 @@ export const NOTICE_KINDS = [
   'CONTRIBUTION_VOIDED',
   'WITHDRAWAL_POSTED',
   'WITHDRAWAL_VOIDED',
+  'CARRY',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -199,6 +200,13 @@ export const notices = mysqlTable(
     transactionId: char('transaction_id', { length: 36 }),
     capitalCallId: char('capital_call_id', { length: 36 }),
     dueDate: at('due_date'),
+    /** FEE charged by the management fee schedule: the period it is for (end null: once). */
+    feePeriodStart: at('fee_period_start'),
+    feePeriodEnd: at('fee_period_end'),
+    /** DISTRIBUTION paid through the waterfall: the member's tiers (they sum to the amount). */
+    returnOfCapitalMinor: minor('return_of_capital_minor'),
+    preferredReturnMinor: minor('preferred_return_minor'),
+    profitShareMinor: minor('profit_share_minor'),
     /** When the fact happened (the event's occurredAt). */
     occurredAt: at('occurred_at').notNull(),
     createdAt: at('created_at').notNull().default(now),

@@ -13,17 +13,36 @@ import type { AlertRaisedEvent } from './alertStream.ts';
 export const NOTICE_CREATED = 'NoticeCreated';
 export const noticeKey = (investorId: string) => `notice:${investorId}`;
 
-const DATE_FIELDS = ['dueDate', 'occurredAt', 'createdAt', 'readAt'] as const;
+const DATE_FIELDS = [
+  'dueDate',
+  'feePeriodStart',
+  'feePeriodEnd',
+  'occurredAt',
+  'createdAt',
+  'readAt',
+] as const;
+const MINOR_FIELDS = [
+  'amountMinor',
+  'returnOfCapitalMinor',
+  'preferredReturnMinor',
+  'profitShareMinor',
+] as const;
 
-/** The notice as an event payload: JSON has no bigint, so the amount travels as a string. */
+/** The notice as an event payload: JSON has no bigint, so amounts travel as strings. */
 function payloadOf(row: NoticeRow): Record<string, unknown> {
-  return { ...row, amountMinor: row.amountMinor.toString() };
+  const payload: Record<string, unknown> = { ...row };
+  for (const field of MINOR_FIELDS) payload[field] = row[field]?.toString() ?? null;
+  return payload;
 }
 
-/** The event's payload back into a row. */
+/** The event's payload back into a row (a field an older event lacks is null). */
 export function noticeFromEvent(event: AlertRaisedEvent): NoticeRow {
   const raw = event.payload;
-  const row: Record<string, unknown> = { ...raw, amountMinor: BigInt(String(raw.amountMinor)) };
+  const row: Record<string, unknown> = { ...raw };
+  for (const field of MINOR_FIELDS) {
+    const value = raw[field];
+    row[field] = typeof value === 'string' ? BigInt(value) : null;
+  }
   for (const field of DATE_FIELDS) {
     const value = raw[field];
     row[field] = typeof value === 'string' ? new Date(value) : null;

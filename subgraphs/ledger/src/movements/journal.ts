@@ -32,7 +32,13 @@ export class Journal {
   record(
     books: PoolBooks,
     planned: PlannedTransaction,
-    meta: { requestId: string; occurredAt: Date; createdAt: Date; note?: string | null },
+    meta: {
+      requestId: string;
+      occurredAt: Date;
+      createdAt: Date;
+      note?: string | null;
+      feePeriod?: { start: Date; end: Date | null };
+    },
   ): TransactionRow {
     const pending = planned.phase === 'PENDING';
     if (pending) reservePending(books, planned);
@@ -57,7 +63,7 @@ export class Journal {
     };
     this.transactions.push(row);
     if (!pending) this.journalEntries(row, planned);
-    this.announce(books, row, planned);
+    this.announce(books, row, planned, meta.feePeriod);
     return row;
   }
 
@@ -112,7 +118,12 @@ export class Journal {
    * for alerts, reports and capital calls) or TransactionVoided, with the pool's cash and
    * pending figures right after it.
    */
-  private announce(books: PoolBooks, row: TransactionRow, planned: PlannedTransaction | null) {
+  private announce(
+    books: PoolBooks,
+    row: TransactionRow,
+    planned: PlannedTransaction | null,
+    feePeriod?: { start: Date; end: Date | null },
+  ) {
     const payload: TransactionPostedPayload = {
       transactionId: row.id,
       poolId: row.poolId,
@@ -138,6 +149,12 @@ export class Journal {
               },
             ],
       );
+    }
+    if (feePeriod && row.type === 'FEE') {
+      payload.feePeriod = {
+        start: feePeriod.start.toISOString(),
+        end: feePeriod.end?.toISOString() ?? null,
+      };
     }
     const type: TransactionStepEvent['type'] =
       row.status === 'PENDING'
