@@ -209,6 +209,12 @@ export type Mutation = {
   resolveAlert: Alert;
   /** Sets one of a pool's rules (validated; each error names its field). The pool's manager or an admin. */
   setAlertRule: AlertRule;
+  /**
+   * Sets whether the caller's notices of one kind are also emailed (to the address in
+   * noticeEmailAddress); applies to notices written from then on. Any signed-in person; API keys
+   * FORBIDDEN.
+   */
+  setNoticePreference: NoticePreference;
 };
 
 
@@ -249,6 +255,12 @@ export type MutationResolveAlertArgs = {
 
 export type MutationSetAlertRuleArgs = {
   input: AlertRuleInput;
+};
+
+
+export type MutationSetNoticePreferenceArgs = {
+  email: Scalars['Boolean']['input'];
+  kind: NoticeKind;
 };
 
 /**
@@ -331,6 +343,23 @@ export type NoticeKind =
   | 'WITHDRAWAL_POSTED'
   /** The investor's withdrawal was cancelled; the capital stays in the pool. */
   | 'WITHDRAWAL_VOIDED';
+
+/** How an investor hears of one kind of notice. In the app always; by email as they choose. */
+export type NoticePreference = {
+  __typename?: 'NoticePreference';
+  /**
+   * Whether notices of this kind are also emailed. By default on for capital calls,
+   * distributions, fees, carry and failed or cancelled payments; off for the investor's own
+   * contribution or withdrawal going through.
+   */
+  email: Scalars['Boolean']['output'];
+  /** Always true: every notice is in the app (the inbox and noticeReceived). */
+  inApp: Scalars['Boolean']['output'];
+  /** True while the investor never set it (the kind's default applies). */
+  isDefault: Scalars['Boolean']['output'];
+  /** The kind of notice it is for. */
+  kind: NoticeKind;
+};
 
 /**
  * A member's distribution paid through the pool's waterfall, tier by tier (they sum to the
@@ -466,6 +495,16 @@ export type Query = {
    * manage. `first` 1 to 200 (default 50), after the notification whose id is `after`.
    */
   inbox: Array<Notification>;
+  /**
+   * The address the caller's notice emails go to (their login email, as the users service last
+   * announced it); null until it is known. Any signed-in person; API keys FORBIDDEN.
+   */
+  noticeEmailAddress?: Maybe<Scalars['String']['output']>;
+  /**
+   * How the caller hears of each kind of notice: every kind, their own choice or the default
+   * (isDefault). Any signed-in person; API keys FORBIDDEN.
+   */
+  noticePreferences: Array<NoticePreference>;
   /**
    * The caller's notices, newest first, optionally only the unread. `first` 1 to 200 (default
    * 50), after the notice whose id is `after`. Any signed-in user (each sees only their own).
@@ -667,6 +706,7 @@ export type ResolversTypes = {
   Notice: ResolverTypeWrapper<NoticeRow>;
   NoticeFeePeriod: ResolverTypeWrapper<NoticeFeePeriod>;
   NoticeKind: NoticeKind;
+  NoticePreference: ResolverTypeWrapper<NoticePreference>;
   NoticeTiers: ResolverTypeWrapper<Omit<NoticeTiers, 'preferredReturn' | 'profitShare' | 'returnOfCapital'> & { preferredReturn: ResolversTypes['Money'], profitShare: ResolversTypes['Money'], returnOfCapital: ResolversTypes['Money'] }>;
   Notification: ResolverTypeWrapper<NotificationRow>;
   NotificationChannel: ResolverTypeWrapper<ChannelRow>;
@@ -698,6 +738,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Notice: NoticeRow;
   NoticeFeePeriod: NoticeFeePeriod;
+  NoticePreference: NoticePreference;
   NoticeTiers: Omit<NoticeTiers, 'preferredReturn' | 'profitShare' | 'returnOfCapital'> & { preferredReturn: ResolversParentTypes['Money'], profitShare: ResolversParentTypes['Money'], returnOfCapital: ResolversParentTypes['Money'] };
   Notification: NotificationRow;
   NotificationChannel: ChannelRow;
@@ -780,6 +821,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   replayNotification?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationReplayNotificationArgs, 'id'>>;
   resolveAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationResolveAlertArgs, 'id'>>;
   setAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<MutationSetAlertRuleArgs, 'input'>>;
+  setNoticePreference?: Resolver<ResolversTypes['NoticePreference'], ParentType, ContextType, RequireFields<MutationSetNoticePreferenceArgs, 'email' | 'kind'>>;
 };
 
 export type NoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
@@ -802,6 +844,13 @@ export type NoticeResolvers<ContextType = Context, ParentType extends ResolversP
 export type NoticeFeePeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeFeePeriod'] = ResolversParentTypes['NoticeFeePeriod']> = {
   end?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type NoticePreferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticePreference'] = ResolversParentTypes['NoticePreference']> = {
+  email?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inApp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
 };
 
 export type NoticeTiersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeTiers'] = ResolversParentTypes['NoticeTiers']> = {
@@ -850,6 +899,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit'>>;
   alertsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAlertsAuditLogArgs, 'first'>>;
   inbox?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryInboxArgs, 'first' | 'unreadOnly'>>;
+  noticeEmailAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noticePreferences?: Resolver<Array<ResolversTypes['NoticePreference']>, ParentType, ContextType>;
   notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType, RequireFields<QueryNoticesArgs, 'first' | 'unreadOnly'>>;
   notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
   notificationDeliveries?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationDeliveriesArgs, 'first'>>;
@@ -876,6 +927,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   Notice?: NoticeResolvers<ContextType>;
   NoticeFeePeriod?: NoticeFeePeriodResolvers<ContextType>;
+  NoticePreference?: NoticePreferenceResolvers<ContextType>;
   NoticeTiers?: NoticeTiersResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationChannel?: NotificationChannelResolvers<ContextType>;

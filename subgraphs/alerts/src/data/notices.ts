@@ -164,3 +164,15 @@ export async function markNoticesRead(
     );
   return result.affectedRows;
 }
+
+/** selectNoticesByIds: notices by id, whoever's (the dispatcher's read). */
+export async function selectNoticesByIds(
+  db: AlertsQueryable,
+  ids: readonly string[],
+): Promise<NoticeRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(columns)
+    .from(notices)
+    .where(inArray(notices.id, [...ids]));
+}

@@ -2,7 +2,9 @@ import type { CapitalCalledEvent, OutboxInsert, TransactionStepEvent } from '@po
 import { uuidv7 } from '@poolgraph/platform';
 import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
 import { insertNoticesOnce, type NewNotice, type NoticeRow } from '../data/notices.ts';
+import { insertNoticeDeliveries } from '../data/noticeDeliveries.ts';
 import { insertOutboxEvents } from '../data/outbox.ts';
+import { emailDeliveries, noticesToEmail } from '../services/noticePreferences.ts';
 import { capitalCallNotices, transactionNotices } from '../services/notices.ts';
 import type { AlertRaisedEvent } from './alertStream.ts';
 
@@ -51,9 +53,11 @@ export function noticeFromEvent(event: AlertRaisedEvent): NoticeRow {
 }
 
 /**
- * Writes the notices some events give, with their NoticeCreated events, in the caller's
- * transaction. Exactly once per event and investor: a redelivered event's notices already exist
- * and are neither written nor announced again (data/notices.ts). Returns the notices written now.
+ * Writes the notices some events give, with their NoticeCreated events and, for the kinds each
+ * investor wants by email, their email delivery rows (the dispatcher sends them), in the
+ * caller's transaction. Exactly once per event and investor: a redelivered event's notices
+ * already exist and are neither written, announced nor queued again (data/notices.ts). Returns
+ * the notices written now.
  */
 export async function writeNotices(tx: AlertsQueryable, rows: NewNotice[]): Promise<NoticeRow[]> {
   if (rows.length === 0) return [];
@@ -66,6 +70,7 @@ export async function writeNotices(tx: AlertsQueryable, rows: NewNotice[]): Prom
     occurredAt: row.createdAt,
   }));
   await insertOutboxEvents(tx, events);
+  await insertNoticeDeliveries(tx, emailDeliveries(await noticesToEmail(tx, written)));
   return written;
 }
 
