@@ -90,9 +90,9 @@ describe("the investor's notices with the terms, and their email preferences", (
     await page.getByRole('heading', { name: 'Notices' }).waitFor();
     const tiers = page.getByTestId('notice-tiers');
     await tiers.waitFor();
-    await expect.poll(() => tiers.textContent()).toContain('Return of capital$1,000.00');
-    expect(await tiers.textContent()).toContain('Preferred return$120.00');
-    expect(await tiers.textContent()).toContain('Profit share$400.00');
+    await expect.poll(() => tiers.textContent()).toContain('Return of capital $1,000.00 · ');
+    expect(await tiers.textContent()).toContain('Preferred return $120.00');
+    expect(await tiers.textContent()).toContain('Profit share $400.00');
     await expect
       .poll(() => page.getByTestId('notice-fee-period').textContent())
       .toMatch(/^Management fee for .*2027 – .*2027$/);

@@ -1,4 +1,4 @@
-import { Group, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { MyNoticesQuery } from '../../__generated__/graphql.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { formatDay } from '../../lib/dates.ts';
@@ -14,19 +14,20 @@ export function NoticeDetails({ notice }: { notice: Notice }) {
   return (
     <>
       {tiers && (
-        <Group gap="md" mt={4} wrap="wrap" data-testid="notice-tiers">
+        <Text size="sm" c="dimmed" mt={4} data-testid="notice-tiers">
           {(
             [
               ['Return of capital', tiers.returnOfCapital],
               ['Preferred return', tiers.preferredReturn],
               ['Profit share', tiers.profitShare],
             ] as const
-          ).map(([label, money]) => (
-            <Text key={label} size="sm" c="dimmed">
+          ).map(([label, money], index) => (
+            <span key={label}>
+              {index > 0 && ' · '}
               {label} <MoneyText money={money} c="var(--mantine-color-text)" />
-            </Text>
+            </span>
           ))}
-        </Group>
+        </Text>
       )}
       {feePeriod && (
         <Text size="sm" c="dimmed" mt={4} data-testid="notice-fee-period">

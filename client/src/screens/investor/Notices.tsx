@@ -168,7 +168,6 @@ export function Notices() {
           setMore(true);
         }}
       />
-      <NoticePreferences labels={LABEL} />
       {marking.error && <FormAlert errors={formErrors(marking.error)} />}
       {loading && !data ? (
         <Loading label="Loading your notices…" />
@@ -194,6 +193,7 @@ export function Notices() {
           )}
         </>
       )}
+      <NoticePreferences labels={LABEL} />
     </Stack>
   );
 }
