@@ -60,13 +60,14 @@ export interface NoticeMailDeps {
   onAttempt?: (outcome: 'delivered' | 'retry' | 'dead', channel: string) => void;
 }
 
-type Outcome = { ok: true; to: string } | { ok: false; to: string | null; error: string };
+type Outcome =
+  { ok: true; to: string } | { ok: false; to: string | null; error: string; final?: true };
 
 /**
  * One pass over the notices' email outbox: claims due rows, sends each to the investor's address
  * as users last announced it, and records DELIVERED, a retry with backoff, or DEAD after
- * `maxAttempts` (an investor whose address is not known yet is retried the same way). Returns
- * how many rows it handled.
+ * `maxAttempts` (an investor whose address is not known yet is retried the same way; without
+ * SMTP configured a row is DEAD at once). Returns how many rows it handled.
  */
 export async function deliverDueNoticeEmails(deps: NoticeMailDeps): Promise<number> {
   const { db, retry } = deps;
@@ -98,7 +99,8 @@ export async function deliverDueNoticeEmails(deps: NoticeMailDeps): Promise<numb
     const to = emails.get(row.investorId) ?? null;
     if (!notice) return { ok: false, to, error: 'the notice is gone' };
     if (!to) return { ok: false, to, error: 'no address is known for the investor yet' };
-    if (!deps.mailer) return { ok: false, to, error: 'SMTP is not configured' };
+    // Without SMTP (the demo, development) no email can ever go: DEAD at once, quietly.
+    if (!deps.mailer) return { ok: false, to, error: 'SMTP is not configured', final: true };
     try {
       await deps.mailer.send({
         to,
@@ -115,7 +117,7 @@ export async function deliverDueNoticeEmails(deps: NoticeMailDeps): Promise<numb
     due.map(async (row) => {
       const outcome = await send(row);
       const attempts = row.attempts + 1;
-      const dead = !outcome.ok && attempts >= retry.maxAttempts;
+      const dead = !outcome.ok && (outcome.final || attempts >= retry.maxAttempts);
       await recordNoticeAttempt(db, row.id, {
         status: outcome.ok ? 'DELIVERED' : dead ? 'DEAD' : 'PENDING',
         attempts,
@@ -127,7 +129,7 @@ export async function deliverDueNoticeEmails(deps: NoticeMailDeps): Promise<numb
         ),
       });
       deps.onAttempt?.(outcome.ok ? 'delivered' : dead ? 'dead' : 'retry', 'NOTICE_EMAIL');
-      if (!outcome.ok) {
+      if (!outcome.ok && !outcome.final) {
         deps.log.warn(
           { noticeDeliveryId: row.id, attempts, dead, error: outcome.error },
           'notice email failed',
