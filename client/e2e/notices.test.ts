@@ -88,19 +88,19 @@ describe("the investor's notices with the terms, and their email preferences", (
     await logIn(page, investorUser);
     await page.goto(`${suite.appUrl}/investor/notices`);
     await page.getByRole('heading', { name: 'Notices' }).waitFor();
-    const tiers = page.getByTestId('notice-tiers');
+    const tiers = page.getByTestId('terms-tiers');
     await tiers.waitFor();
     await expect.poll(() => tiers.textContent()).toContain('Return of capital $1,000.00 · ');
     expect(await tiers.textContent()).toContain('Preferred return $120.00');
     expect(await tiers.textContent()).toContain('Profit share $400.00');
     await expect
-      .poll(() => page.getByTestId('notice-fee-period').textContent())
+      .poll(() => page.getByTestId('terms-fee-period').textContent())
       .toMatch(/^Management fee for .*2027 – .*2027$/);
-    await expect.poll(() => page.getByTestId('notice-carry').textContent()).toContain('$100.00');
+    await expect.poll(() => page.getByTestId('terms-carry').textContent()).toContain('$100.00');
     await page.locator('[data-kind="CARRY"]').getByText('Carry borne').waitFor();
 
     // Email preferences: the defaults, the address, and a switch that sticks.
-    const preferences = page.getByTestId('notice-preferences');
+    const preferences = page.getByTestId('email-preferences');
     await preferences
       .getByText(`these also go to ${investorUser.email}`, { exact: false })
       .waitFor();
@@ -122,7 +122,7 @@ describe("the investor's notices with the terms, and their email preferences", (
     await page.reload();
     await expect
       .poll(() =>
-        page.getByTestId('notice-preferences').getByLabel('Fee', { exact: true }).isChecked(),
+        page.getByTestId('email-preferences').getByLabel('Fee', { exact: true }).isChecked(),
       )
       .toBe(false);
 

@@ -14,7 +14,7 @@ export function NoticeDetails({ notice }: { notice: Notice }) {
   return (
     <>
       {tiers && (
-        <Text size="sm" c="dimmed" mt={4} data-testid="notice-tiers">
+        <Text size="sm" c="dimmed" mt={4} data-testid="terms-tiers">
           {(
             [
               ['Return of capital', tiers.returnOfCapital],
@@ -30,7 +30,7 @@ export function NoticeDetails({ notice }: { notice: Notice }) {
         </Text>
       )}
       {feePeriod && (
-        <Text size="sm" c="dimmed" mt={4} data-testid="notice-fee-period">
+        <Text size="sm" c="dimmed" mt={4} data-testid="terms-fee-period">
           Management fee for{' '}
           {feePeriod.end
             ? `${formatDay(feePeriod.start)} – ${formatDay(feePeriod.end)}`
@@ -43,7 +43,7 @@ export function NoticeDetails({ notice }: { notice: Notice }) {
         </Text>
       )}
       {carryBorne && (
-        <Text size="sm" c="dimmed" mt={4} data-testid="notice-carry">
+        <Text size="sm" c="dimmed" mt={4} data-testid="terms-carry">
           Your part of the carried interest paid to the manager:{' '}
           <MoneyText money={carryBorne} c="var(--mantine-color-text)" />
         </Text>

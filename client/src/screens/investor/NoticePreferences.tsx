@@ -38,7 +38,7 @@ export function NoticePreferences({ labels }: { labels: Record<NoticeKind, strin
   });
   const address = data?.noticeEmailAddress;
   return (
-    <Card withBorder padding="md" data-testid="notice-preferences">
+    <Card withBorder padding="md" data-testid="email-preferences">
       <Stack gap="xs">
         <Title order={3} size="h4">
           Email me about
