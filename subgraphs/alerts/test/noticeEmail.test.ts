@@ -295,4 +295,66 @@ describe('notices with the terms, by email', () => {
     ]);
     expect(errorCodes(await world.raw(ivy, SET, { k: 'NOPE', e: true })).length).toBe(1);
   });
+
+  it('tells each member the carry they bore when the real ledger pays a waterfall with carry', async () => {
+    const [owner, amy, bob] = await Promise.all([
+      stack.signUp('MANAGER'),
+      stack.signUp('INVESTOR'),
+      stack.signUp('INVESTOR'),
+    ]);
+    const { createPool } = await world.as<{ createPool: { id: string } }>(
+      owner,
+      'mutation($i: CreatePoolInput!) { createPool(input: $i) { id } }',
+      { i: { name: 'Carry pool', currency: 'USD' } },
+    );
+    const carryPool = createPool.id;
+    // 20 % carry, no hurdle, no catch-up: of a 2,000 distribution over 1,000 of capital, the
+    // 1,000 profit pays 200 carry, borne 60/40 by capital: 120 and 80.
+    await world.as(
+      owner,
+      'mutation($p: ID!, $i: PoolTermsInput!) { setPoolTerms(poolId: $p, input: $i) { id } }',
+      {
+        p: carryPool,
+        i: {
+          managementFeeBps: 0,
+          feeBasis: 'COMMITMENTS',
+          feeFrequency: 'ANNUAL',
+          carryBps: 2000,
+          hurdleBps: 0,
+          hurdleCompounding: 'SIMPLE',
+          catchUp: 'NONE',
+        },
+      },
+    );
+    await world.as(owner, 'mutation($id: ID!) { openPool(id: $id) { id } }', { id: carryPool });
+    await world.join(amy, carryPool, '1000');
+    await world.join(bob, carryPool, '1000');
+    await world.contribute(amy, carryPool, '600');
+    await world.contribute(bob, carryPool, '400');
+    await world.as(
+      owner,
+      'mutation($p: ID!) { recordProceeds(poolId: $p, amount: "1000", note: "exit", idempotencyKey: "carry-exit") { id } }',
+      { p: carryPool },
+    );
+    await world.as(
+      owner,
+      'mutation($p: ID!) { distribute(poolId: $p, amount: "2000", idempotencyKey: "carry-out") { id } }',
+      { p: carryPool },
+    );
+    for (const [member, carry] of [
+      [amy, '120.00'],
+      [bob, '80.00'],
+    ] as const) {
+      await eventually(async () => {
+        const carries = (await noticesOf(member)).filter((n) => n.kind === 'CARRY');
+        expect(carries.map((n) => [n.amount.amount, n.carryBorne?.amount])).toEqual([
+          [carry, carry],
+        ]);
+      }, 15_000);
+    }
+    await eventually(async () => {
+      const received = (await noticesOf(owner)).map((n) => [n.kind, n.message]);
+      expect(received).toEqual([['DISTRIBUTION', 'You received carried interest of 200.00 USD.']]);
+    }, 15_000);
+  });
 });
