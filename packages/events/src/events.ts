@@ -34,6 +34,12 @@ export interface TransactionPostedPayload {
    */
   allocations?: Array<{ investorId: string; amountMinor: string }>;
   /**
+   * A FEE the management fee schedule charged: the period it is the fee for (ISO 8601 UTC; `end`
+   * null for a fee charged once). Absent on fees a manager charged by hand and every other
+   * transaction.
+   */
+  feePeriod?: { start: string; end: string | null };
+  /**
    * Present on a member DISTRIBUTION paid through a pool's waterfall, the three parts sum to
    * amountMinor; absent on pro-rata distributions and on every other transaction. The tiers are
    * the ones the waterfall paid, recorded with the transaction (never recomputed).
@@ -71,6 +77,13 @@ const INTEGER = /^-?\d+$/;
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isMinor = (value: unknown): boolean => typeof value === 'string' && INTEGER.test(value);
+const isIsoTime = (value: unknown): boolean =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
+const isFeePeriod = (value: unknown): boolean =>
+  isObject(value) && isIsoTime(value.start) && (value.end === null || isIsoTime(value.end));
 
 const isAllocationList = (value: unknown): boolean =>
   Array.isArray(value) &&
@@ -122,6 +135,7 @@ function isTransactionPayload(p: unknown): p is TransactionPostedPayload {
     INTEGER.test(p.cashBalanceMinor) &&
     (p.allocations === undefined || isAllocationList(p.allocations)) &&
     (p.tiers === undefined || (p.type === 'DISTRIBUTION' && isTierSplit(p.tiers, p.amountMinor))) &&
+    (p.feePeriod === undefined || (p.type === 'FEE' && isFeePeriod(p.feePeriod))) &&
     (p.reservedAmountMinor === undefined ||
       (typeof p.reservedAmountMinor === 'string' && INTEGER.test(p.reservedAmountMinor)))
   );

@@ -17,6 +17,13 @@ export interface SmtpCapture {
    * sends long lines quoted-printable), so a link in the text can be matched whole.
    */
   textsTo(address: string): string[];
+  /**
+   * Refuses the next `times` messages to this address (451, a temporary failure the sender is
+   * to retry), as a mail server that is briefly down would; each refusal counts in `refused`.
+   */
+  failNext(address: string, times: number): void;
+  /** How many messages to each address were refused so far. */
+  refused: Map<string, number>;
   stop(): Promise<void>;
 }
 
@@ -26,10 +33,19 @@ export interface SmtpCapture {
  */
 export async function startSmtpCapture(): Promise<SmtpCapture> {
   const mails: CapturedMail[] = [];
+  const failing = new Map<string, number>();
+  const refused = new Map<string, number>();
   const port = await freePort();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
+    onRcptTo(address, _session, callback) {
+      const left = failing.get(address.address) ?? 0;
+      if (left <= 0) return callback();
+      failing.set(address.address, left - 1);
+      refused.set(address.address, (refused.get(address.address) ?? 0) + 1);
+      callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
@@ -47,6 +63,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
       mails
         .filter((m) => m.to === address)
         .map((m) => m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=')),
+    failNext: (address, times) => void failing.set(address, times),
+    refused,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -46,7 +46,7 @@ export function createAlertsMetrics(registry: Registry, db: AlertsDb): AlertsMet
     }),
     deliveries: new Counter({
       name: 'alert_notification_attempts_total',
-      help: 'Notification delivery attempts by outcome (delivered, retry, dead) and channel kind',
+      help: "Notification delivery attempts by outcome (delivered, retry, dead) and channel kind (NOTICE_EMAIL: investors' notices)",
       labelNames: ['outcome', 'channel'],
       registers: [registry],
     }),
@@ -54,7 +54,9 @@ export function createAlertsMetrics(registry: Registry, db: AlertsDb): AlertsMet
   // Every series from zero, so rates and alerts see the first increment.
   for (const kind of ['LARGE_TRANSACTION', 'TRANSACTION_SPIKE']) metrics.raised.inc({ kind }, 0);
   for (const outcome of ['delivered', 'retry', 'dead']) {
-    for (const channel of ['WEBHOOK', 'EMAIL']) metrics.deliveries.inc({ outcome, channel }, 0);
+    for (const channel of ['WEBHOOK', 'EMAIL', 'NOTICE_EMAIL']) {
+      metrics.deliveries.inc({ outcome, channel }, 0);
+    }
   }
   return metrics;
 }

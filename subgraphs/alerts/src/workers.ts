@@ -12,6 +12,7 @@ import type { AlertsDb } from './db/index.ts';
 import { createSpikeDetector } from './detection/spikeDetector.ts';
 import { detectionHandler } from './events/ledgerEvents.ts';
 import { startPoolFactsConsumer } from './events/poolConsumer.ts';
+import { startContactsConsumer } from './events/userConsumer.ts';
 import { createAlertsRelay } from './events/relay.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { startDispatcher, type Dispatcher } from './notify/dispatcher.ts';
@@ -48,8 +49,9 @@ export interface AlertsWorker {
 
 /**
  * Everything alerts does in the background, in the subgraph's process or alone
- * (`npm run alerts:worker`), any number of replicas: pool facts from `pools.events`, detection
- * from `ledger.events`, the notification dispatcher, and the outbox relay that publishes
+ * (`npm run alerts:worker`), any number of replicas: pool facts from `pools.events`, investors'
+ * addresses from `users.events`, detection from `ledger.events`, the notification dispatcher
+ * (alerts' notifications and notices' emails), and the outbox relay that publishes
  * AlertRaised events to `alerts.raised` (the live subscriptions' stream). The relay runs
  * wherever detection runs, so alerts raised by a standalone worker go live without waiting
  * for a subgraph process (its GET_LOCK keeps several relays to one publisher at a time).
@@ -76,8 +78,12 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
     pollIntervalMs: options.relayPollIntervalMs,
   });
   relay.start();
-  // Committed notices: their NoticeCreated events are in the outbox; publish them now.
-  const onNoticed = () => relay.notify();
+  // Committed notices: their NoticeCreated events are in the outbox, their emails in
+  // notice_deliveries; publish and send them now.
+  const onNoticed = () => {
+    relay.notify();
+    dispatcher.notify();
+  };
   const consumers: StreamConsumer[] = [
     startPoolFactsConsumer({
       db,
@@ -86,6 +92,13 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
       consumerName: options.consumerName,
       log: log.child({ component: 'pool-facts' }),
       onNoticed,
+    }),
+    startContactsConsumer({
+      db,
+      redis,
+      redisPrefix,
+      consumerName: options.consumerName,
+      log: log.child({ component: 'contacts' }),
     }),
     consumeLedgerEvents({
       db,

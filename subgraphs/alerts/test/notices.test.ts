@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
+import { sql } from 'drizzle-orm';
 import { ledgerEventsStream, poolEventsStream } from '@poolgraph/events';
+import { connectMysql } from '@poolgraph/platform';
 import { errorCodes, eventually, TEST_REDIS_URL } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
+import { schema } from '../src/db/index.ts';
 import { alertsWorld } from './world.ts';
 
 // End to end: real pools (CapitalCalled on pools.events) and the real ledger (ledger.events)
@@ -214,5 +217,27 @@ describe('notices', () => {
     expect(errorCodes(await world.raw(undefined, 'mutation { markNoticesRead }'))).toEqual([
       'UNAUTHENTICATED',
     ]);
+  });
+
+  it('gives up at once on the emails of a stack without SMTP, keeping the notices', async () => {
+    const mysql = connectMysql({ url: stack.databases.alerts!.url }, schema);
+    try {
+      await eventually(async () => {
+        const [rows] = (await mysql.db.execute(
+          sql`SELECT status, attempts, last_error FROM notice_deliveries WHERE investor_id = ${ivy.userId}`,
+        )) as unknown as [Array<{ status: string; attempts: number; last_error: string }>];
+        // Ivy's capital call, voided contribution, distribution and fee (email by default).
+        expect(rows).toHaveLength(4);
+        for (const row of rows) {
+          expect(row).toEqual({
+            status: 'DEAD',
+            attempts: 1,
+            last_error: 'SMTP is not configured',
+          });
+        }
+      }, 15_000);
+    } finally {
+      await mysql.pool.end();
+    }
   });
 });

@@ -184,6 +184,20 @@ describe('the management fee schedule', () => {
       ).position.fees.amount;
     expect(await feesOfMember(a)).toBe('48.00');
     expect(await feesOfMember(b)).toBe('32.00');
+    // Each period's FEE event says which period it charged (members' notices name it).
+    const [events] = (await ls.ledger.db.execute(
+      sql`SELECT payload FROM outbox WHERE aggregate_id = ${poolId} AND type = 'TransactionPosted'`,
+    )) as unknown as [Array<{ payload: string | { type: string; feePeriod?: unknown } }>];
+    const periods = events
+      .map((row) => (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload))
+      .filter((payload: { type: string }) => payload.type === 'FEE')
+      .map((payload: { feePeriod?: unknown }) => payload.feePeriod);
+    expect(periods).toEqual(
+      [3, 6, 9, 12].map((m) => ({
+        start: addMonthsUtc(openedAt, m).toISOString(),
+        end: addMonthsUtc(openedAt, m + 3).toISOString(),
+      })),
+    );
 
     // Nothing is due again until the next quarter.
     expect(await first.run()).toBe(0);

@@ -23,6 +23,7 @@ import { createLoginMetrics } from './auth/metrics.ts';
 import { createLoginThrottle, createSignUpThrottle } from './auth/throttle.ts';
 import { apiKeyExchangeRoute, API_KEY_TOKEN_PATH } from './apiKeyExchange.ts';
 import { createContextFactory } from './context.ts';
+import { createUsersRelay } from './events/relay.ts';
 import { migrationsFolder, schema } from './db/index.ts';
 import { sealedColumns } from './data/sealedColumns.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -106,6 +107,15 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     ? createMailer(config.smtpUrl, config.smtpFrom ?? 'Poolgraph <accounts@poolgraph.local>')
     : undefined;
   const metrics = createMetrics('users');
+  // Background work (the relay of account addresses) unless switched off.
+  const relay = createUsersRelay({
+    pool: mysql.pool,
+    redis,
+    redisPrefix: config.redisPrefix,
+    log: config.log,
+    registry: metrics.registry,
+  });
+  if (config.backgroundWork !== false) relay.start();
   const loginMetrics = createLoginMetrics(metrics.registry);
   const passwords = createPasswordHasher(config.hashing);
   const loginThrottle = createLoginThrottle(
@@ -212,6 +222,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
         res.end(JSON.stringify(await signer.jwks()));
       },
     },
-    onClose: [async () => mailer?.close(), ...close],
+    // The relay stops first: it uses Redis and MySQL, which close after it.
+    onClose: [() => relay.stop(), async () => mailer?.close(), ...close],
   });
 }

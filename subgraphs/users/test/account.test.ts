@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { connectMysql } from '@poolgraph/platform';
 import {
   errorCodes,
   eventually,
@@ -7,6 +9,7 @@ import {
   startSmtpCapture,
   type SmtpCapture,
 } from '@poolgraph/testing';
+import { schema } from '../src/db/index.ts';
 import { LOG_IN, REFRESH, signUp, startUsers, type UsersUnderTest } from './helpers.ts';
 
 // Self-service identity through the users subgraph, with a real SMTP server for the links.
@@ -194,6 +197,22 @@ describe('a user’s own account', () => {
     );
     expect(errorCodes(await graphql(users.url, CONFIRM_EMAIL, { token }))).toEqual([
       'BAD_USER_INPUT',
+    ]);
+    // Other services hear of each address the account had, in order (users.events).
+    const mysql = connectMysql({ url: users.database.url }, schema);
+    const [events] = (await mysql.db.execute(
+      sql`SELECT type, payload FROM outbox WHERE aggregate_id = ${ada.user.id} ORDER BY seq`,
+    )) as unknown as [Array<{ type: string; payload: string | { email: string } }>];
+    await mysql.pool.end();
+    expect(
+      events.map((e) => [
+        e.type,
+        (typeof e.payload === 'string' ? (JSON.parse(e.payload) as { email: string }) : e.payload)
+          .email,
+      ]),
+    ).toEqual([
+      ['UserContactChanged', ada.email],
+      ['UserContactChanged', newEmail],
     ]);
 
     const wrong = await graphql(

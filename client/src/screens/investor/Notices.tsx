@@ -9,6 +9,8 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatDay, formatMoment } from '../../lib/dates.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { formErrors } from '../../lib/errors.ts';
+import { NoticeDetails } from './NoticeDetails.tsx';
+import { NoticePreferences } from './NoticePreferences.tsx';
 
 export const MyNoticesQuery = graphql(`
   query MyNotices($first: Int, $after: ID, $unreadOnly: Boolean) {
@@ -24,6 +26,28 @@ export const MyNoticesQuery = graphql(`
         name
       }
       dueDate
+      tiers {
+        returnOfCapital {
+          amount
+          currency
+        }
+        preferredReturn {
+          amount
+          currency
+        }
+        profitShare {
+          amount
+          currency
+        }
+      }
+      feePeriod {
+        start
+        end
+      }
+      carryBorne {
+        amount
+        currency
+      }
       createdAt
       readAt
     }
@@ -49,9 +73,10 @@ const LABEL: Record<Notice['kind'], string> = {
   CONTRIBUTION_VOIDED: 'Contribution failed',
   WITHDRAWAL_POSTED: 'Withdrawal paid',
   WITHDRAWAL_VOIDED: 'Withdrawal cancelled',
+  CARRY: 'Carry borne',
 };
 /** Money leaving the investor's capital reads with a minus sign (the app's one rule). */
-const OUTFLOW = new Set<Notice['kind']>(['DISTRIBUTION', 'FEE', 'WITHDRAWAL_POSTED']);
+const OUTFLOW = new Set<Notice['kind']>(['DISTRIBUTION', 'FEE', 'WITHDRAWAL_POSTED', 'CARRY']);
 
 function NoticeCard({ notice, onRead }: { notice: Notice; onRead: (id: string) => void }) {
   const unread = notice.readAt === null;
@@ -73,6 +98,7 @@ function NoticeCard({ notice, onRead }: { notice: Notice; onRead: (id: string) =
       <Text size="sm" mt={4}>
         {notice.pool.name}
       </Text>
+      <NoticeDetails notice={notice} />
       <Group justify="space-between" mt="xs" wrap="wrap" gap="xs">
         <Text size="xs" c="dimmed">
           {formatMoment(notice.createdAt)}
@@ -88,7 +114,11 @@ function NoticeCard({ notice, onRead }: { notice: Notice; onRead: (id: string) =
   );
 }
 
-/** The investor's inbox: capital calls, distributions and payment outcomes, with their amounts. */
+/**
+ * The investor's inbox: capital calls, distributions (with their waterfall tiers), fees (the
+ * management fee's period), carry borne and payment outcomes, with their amounts; and which
+ * kinds they also get by email.
+ */
 export function Notices() {
   useDocumentTitle('Notices');
   const [unreadOnly, setUnreadOnly] = useState(false);
@@ -163,6 +193,7 @@ export function Notices() {
           )}
         </>
       )}
+      <NoticePreferences labels={LABEL} />
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import type { AttemptRow } from '../data/deliveryAttempts.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -208,6 +209,12 @@ export type Mutation = {
   resolveAlert: Alert;
   /** Sets one of a pool's rules (validated; each error names its field). The pool's manager or an admin. */
   setAlertRule: AlertRule;
+  /**
+   * Sets whether the caller's notices of one kind are also emailed (to the address in
+   * noticeEmailAddress); applies to notices written from then on. Any signed-in person; API keys
+   * FORBIDDEN.
+   */
+  setNoticePreference: NoticePreference;
 };
 
 
@@ -250,6 +257,12 @@ export type MutationSetAlertRuleArgs = {
   input: AlertRuleInput;
 };
 
+
+export type MutationSetNoticePreferenceArgs = {
+  email: Scalars['Boolean']['input'];
+  kind: NoticeKind;
+};
+
 /**
  * Something that happened to an investor's money in one pool, told to them with their own
  * amount. Visible to that investor only.
@@ -261,10 +274,22 @@ export type Notice = {
    * their payment's amount.
    */
   amount: Money;
+  /**
+   * CARRY: the part of the manager's carried interest the investor's capital bore (the amount);
+   * null for other kinds.
+   */
+  carryBorne?: Maybe<Money>;
   /** When the notice was written (its place in the inbox). */
   createdAt: Scalars['DateTime']['output'];
   /** CAPITAL_CALL: when payment is due; null otherwise. */
   dueDate?: Maybe<Scalars['DateTime']['output']>;
+  /** FEE: the investor's share of the fee (the amount); null for other kinds. */
+  fee?: Maybe<Money>;
+  /**
+   * FEE charged by the management fee schedule: the period it is the fee for; null for a fee the
+   * manager charged by hand and every other kind.
+   */
+  feePeriod?: Maybe<NoticeFeePeriod>;
   /** Stable identifier (a time-ordered UUID). */
   id: Scalars['ID']['output'];
   /** What happened. */
@@ -277,14 +302,33 @@ export type Notice = {
   pool: Pool;
   /** When the investor marked it read; null while unread. */
   readAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * DISTRIBUTION paid through the pool's waterfall: the investor's tiers; null for a pro-rata
+   * distribution and every other kind.
+   */
+  tiers?: Maybe<NoticeTiers>;
   /** The ledger transaction it is about; null for capital calls. */
   transaction?: Maybe<Transaction>;
+};
+
+/** The period a scheduled management fee was charged for. */
+export type NoticeFeePeriod = {
+  __typename?: 'NoticeFeePeriod';
+  /** When the next period starts; null for a fee charged once. */
+  end?: Maybe<Scalars['DateTime']['output']>;
+  /** When the period starts (the fee is charged in advance, due then). */
+  start: Scalars['DateTime']['output'];
 };
 
 /** What a notice tells an investor about. */
 export type NoticeKind =
   /** A capital call: the investor's own part of it, and when it is due. */
   | 'CAPITAL_CALL'
+  /**
+   * Carried interest the pool paid its manager from a distribution: the investor's own part of
+   * it, borne by their capital (amount and carryBorne).
+   */
+  | 'CARRY'
   /** The investor's contribution arrived and is on the books (amount: what arrived). */
   | 'CONTRIBUTION_POSTED'
   /** The investor's contribution failed, was cancelled or expired; no money moved (amount: what was started). */
@@ -299,6 +343,37 @@ export type NoticeKind =
   | 'WITHDRAWAL_POSTED'
   /** The investor's withdrawal was cancelled; the capital stays in the pool. */
   | 'WITHDRAWAL_VOIDED';
+
+/** How an investor hears of one kind of notice. In the app always; by email as they choose. */
+export type NoticePreference = {
+  __typename?: 'NoticePreference';
+  /**
+   * Whether notices of this kind are also emailed. By default on for capital calls,
+   * distributions, fees, carry and failed or cancelled payments; off for the investor's own
+   * contribution or withdrawal going through.
+   */
+  email: Scalars['Boolean']['output'];
+  /** Always true: every notice is in the app (the inbox and noticeReceived). */
+  inApp: Scalars['Boolean']['output'];
+  /** True while the investor never set it (the kind's default applies). */
+  isDefault: Scalars['Boolean']['output'];
+  /** The kind of notice it is for. */
+  kind: NoticeKind;
+};
+
+/**
+ * A member's distribution paid through the pool's waterfall, tier by tier (they sum to the
+ * notice's amount).
+ */
+export type NoticeTiers = {
+  __typename?: 'NoticeTiers';
+  /** The preferred return (hurdle) on that capital. */
+  preferredReturn: Money;
+  /** The member's share of the profit beyond it, after the carry. */
+  profitShare: Money;
+  /** Capital given back: what the member had contributed and not had returned yet. */
+  returnOfCapital: Money;
+};
 
 /** One alert sent to one channel: the notification outbox's row and its delivery state. */
 export type Notification = {
@@ -420,6 +495,16 @@ export type Query = {
    * manage. `first` 1 to 200 (default 50), after the notification whose id is `after`.
    */
   inbox: Array<Notification>;
+  /**
+   * The address the caller's notice emails go to (their login email, as the users service last
+   * announced it); null until it is known. Any signed-in person; API keys FORBIDDEN.
+   */
+  noticeEmailAddress?: Maybe<Scalars['String']['output']>;
+  /**
+   * How the caller hears of each kind of notice: every kind, their own choice or the default
+   * (isDefault). Any signed-in person; API keys FORBIDDEN.
+   */
+  noticePreferences: Array<NoticePreference>;
   /**
    * The caller's notices, newest first, optionally only the unread. `first` 1 to 200 (default
    * 50), after the notice whose id is `after`. Any signed-in user (each sees only their own).
@@ -619,7 +704,10 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notice: ResolverTypeWrapper<NoticeRow>;
+  NoticeFeePeriod: ResolverTypeWrapper<NoticeFeePeriod>;
   NoticeKind: NoticeKind;
+  NoticePreference: ResolverTypeWrapper<NoticePreference>;
+  NoticeTiers: ResolverTypeWrapper<Omit<NoticeTiers, 'preferredReturn' | 'profitShare' | 'returnOfCapital'> & { preferredReturn: ResolversTypes['Money'], profitShare: ResolversTypes['Money'], returnOfCapital: ResolversTypes['Money'] }>;
   Notification: ResolverTypeWrapper<NotificationRow>;
   NotificationChannel: ResolverTypeWrapper<ChannelRow>;
   NotificationChannelCreated: ResolverTypeWrapper<ChannelCreated>;
@@ -649,6 +737,9 @@ export type ResolversParentTypes = {
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
   Notice: NoticeRow;
+  NoticeFeePeriod: NoticeFeePeriod;
+  NoticePreference: NoticePreference;
+  NoticeTiers: Omit<NoticeTiers, 'preferredReturn' | 'profitShare' | 'returnOfCapital'> & { preferredReturn: ResolversParentTypes['Money'], profitShare: ResolversParentTypes['Money'], returnOfCapital: ResolversParentTypes['Money'] };
   Notification: NotificationRow;
   NotificationChannel: ChannelRow;
   NotificationChannelCreated: ChannelCreated;
@@ -730,19 +821,42 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   replayNotification?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationReplayNotificationArgs, 'id'>>;
   resolveAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationResolveAlertArgs, 'id'>>;
   setAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<MutationSetAlertRuleArgs, 'input'>>;
+  setNoticePreference?: Resolver<ResolversTypes['NoticePreference'], ParentType, ContextType, RequireFields<MutationSetNoticePreferenceArgs, 'email' | 'kind'>>;
 };
 
 export type NoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  carryBorne?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fee?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  feePeriod?: Resolver<Maybe<ResolversTypes['NoticeFeePeriod']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  tiers?: Resolver<Maybe<ResolversTypes['NoticeTiers']>, ParentType, ContextType>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
+};
+
+export type NoticeFeePeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeFeePeriod'] = ResolversParentTypes['NoticeFeePeriod']> = {
+  end?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type NoticePreferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticePreference'] = ResolversParentTypes['NoticePreference']> = {
+  email?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inApp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
+};
+
+export type NoticeTiersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeTiers'] = ResolversParentTypes['NoticeTiers']> = {
+  preferredReturn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  profitShare?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  returnOfCapital?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
@@ -785,6 +899,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit'>>;
   alertsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAlertsAuditLogArgs, 'first'>>;
   inbox?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryInboxArgs, 'first' | 'unreadOnly'>>;
+  noticeEmailAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noticePreferences?: Resolver<Array<ResolversTypes['NoticePreference']>, ParentType, ContextType>;
   notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType, RequireFields<QueryNoticesArgs, 'first' | 'unreadOnly'>>;
   notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
   notificationDeliveries?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationDeliveriesArgs, 'first'>>;
@@ -810,6 +926,9 @@ export type Resolvers<ContextType = Context> = {
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Notice?: NoticeResolvers<ContextType>;
+  NoticeFeePeriod?: NoticeFeePeriodResolvers<ContextType>;
+  NoticePreference?: NoticePreferenceResolvers<ContextType>;
+  NoticeTiers?: NoticeTiersResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationChannel?: NotificationChannelResolvers<ContextType>;
   NotificationChannelCreated?: NotificationChannelCreatedResolvers<ContextType>;

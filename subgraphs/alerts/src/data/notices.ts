@@ -14,6 +14,11 @@ export interface NoticeRow {
   transactionId: string | null;
   capitalCallId: string | null;
   dueDate: Date | null;
+  feePeriodStart: Date | null;
+  feePeriodEnd: Date | null;
+  returnOfCapitalMinor: bigint | null;
+  preferredReturnMinor: bigint | null;
+  profitShareMinor: bigint | null;
   occurredAt: Date;
   createdAt: Date;
   readAt: Date | null;
@@ -33,6 +38,11 @@ const columns = {
   transactionId: notices.transactionId,
   capitalCallId: notices.capitalCallId,
   dueDate: notices.dueDate,
+  feePeriodStart: notices.feePeriodStart,
+  feePeriodEnd: notices.feePeriodEnd,
+  returnOfCapitalMinor: notices.returnOfCapitalMinor,
+  preferredReturnMinor: notices.preferredReturnMinor,
+  profitShareMinor: notices.profitShareMinor,
   occurredAt: notices.occurredAt,
   createdAt: notices.createdAt,
   readAt: notices.readAt,
@@ -51,6 +61,7 @@ export async function insertNoticesOnce(
   rows: NewNotice[],
 ): Promise<NoticeRow[]> {
   if (rows.length === 0) return [];
+  const minorText = (value: bigint | null) => (value === null ? null : value.toString());
   const values = rows.map((r) => [
     r.id,
     r.investorId,
@@ -62,12 +73,19 @@ export async function insertNoticesOnce(
     r.transactionId,
     r.capitalCallId,
     r.dueDate,
+    r.feePeriodStart,
+    r.feePeriodEnd,
+    minorText(r.returnOfCapitalMinor),
+    minorText(r.preferredReturnMinor),
+    minorText(r.profitShareMinor),
     r.occurredAt,
     r.sourceEventId,
   ]);
   const [written] = (await tx.execute(sql`
     INSERT IGNORE INTO notices (id, investor_id, pool_id, kind, amount_minor, currency, message,
-      transaction_id, capital_call_id, due_date, occurred_at, source_event_id)
+      transaction_id, capital_call_id, due_date, fee_period_start, fee_period_end,
+      return_of_capital_minor, preferred_return_minor, profit_share_minor, occurred_at,
+      source_event_id)
     VALUES ${sqlValues(values)}
     RETURNING id, created_at`)) as unknown as [Array<{ id: string; created_at: Date }>];
   const createdAt = new Map(written.map((row) => [row.id, row.created_at]));
@@ -145,4 +163,16 @@ export async function markNoticesRead(
       ),
     );
   return result.affectedRows;
+}
+
+/** selectNoticesByIds: notices by id, whoever's (the dispatcher's read). */
+export async function selectNoticesByIds(
+  db: AlertsQueryable,
+  ids: readonly string[],
+): Promise<NoticeRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(columns)
+    .from(notices)
+    .where(inArray(notices.id, [...ids]));
 }

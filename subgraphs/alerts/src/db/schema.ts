@@ -10,6 +10,7 @@ import {
   index,
   int,
   mysqlTable,
+  primaryKey,
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
@@ -31,6 +32,7 @@ export const NOTICE_KINDS = [
   'CONTRIBUTION_VOIDED',
   'WITHDRAWAL_POSTED',
   'WITHDRAWAL_VOIDED',
+  'CARRY',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -199,6 +201,13 @@ export const notices = mysqlTable(
     transactionId: char('transaction_id', { length: 36 }),
     capitalCallId: char('capital_call_id', { length: 36 }),
     dueDate: at('due_date'),
+    /** FEE charged by the management fee schedule: the period it is for (end null: once). */
+    feePeriodStart: at('fee_period_start'),
+    feePeriodEnd: at('fee_period_end'),
+    /** DISTRIBUTION paid through the waterfall: the member's tiers (they sum to the amount). */
+    returnOfCapitalMinor: minor('return_of_capital_minor'),
+    preferredReturnMinor: minor('preferred_return_minor'),
+    profitShareMinor: minor('profit_share_minor'),
     /** When the fact happened (the event's occurredAt). */
     occurredAt: at('occurred_at').notNull(),
     createdAt: at('created_at').notNull().default(now),
@@ -209,6 +218,61 @@ export const notices = mysqlTable(
     uniqueIndex('notices_source_investor').on(t.sourceEventId, t.investorId),
     index('notices_investor_created').on(t.investorId, t.createdAt),
     index('notices_investor_unread').on(t.investorId, t.readAt),
+  ],
+);
+
+/**
+ * Each account's email address as users last announced it (UserContactChanged on
+ * `users.events`): alerts never reads users' tables. The newest event wins (its time, then its
+ * id), so redelivered or reordered events change nothing.
+ */
+export const contacts = mysqlTable('contacts', {
+  userId: char('user_id', { length: 36 }).primaryKey(),
+  email: varchar('email', { length: 320 }).notNull(),
+  changedAt: at('changed_at').notNull(),
+  eventId: asciiBin('event_id', 36).notNull(),
+});
+
+/**
+ * An investor's choice per notice kind: email on or off (in-app is always on). No row: the
+ * kind's default (services/noticePreferences.ts).
+ */
+export const noticePreferences = mysqlTable(
+  'notice_preferences',
+  {
+    investorId: char('investor_id', { length: 36 }).notNull(),
+    kind: varchar('kind', { length: 32 }).$type<NoticeKind>().notNull(),
+    email: boolean('email').notNull(),
+    updatedAt: at('updated_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.investorId, t.kind] })],
+);
+
+/**
+ * The notices' delivery outbox: one row per notice and channel beyond the app (EMAIL), written
+ * in the transaction that writes the notice, for the kinds the investor wants by email; the
+ * dispatcher delivers them as it does alerts' notifications (retries, then DEAD). The unique key
+ * makes it once per (notice, channel).
+ */
+export const noticeDeliveries = mysqlTable(
+  'notice_deliveries',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    noticeId: char('notice_id', { length: 36 }).notNull(),
+    investorId: char('investor_id', { length: 36 }).notNull(),
+    channel: varchar('channel', { length: 16 }).$type<'EMAIL'>().notNull(),
+    status: varchar('status', { length: 16 }).$type<NotificationStatus>().notNull(),
+    attempts: int('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull().default(now),
+    lastError: varchar('last_error', { length: 500 }),
+    /** The address it went to (the contact at the time it was sent). */
+    sentTo: varchar('sent_to', { length: 320 }),
+    createdAt: at('created_at').notNull().default(now),
+    deliveredAt: at('delivered_at'),
+  },
+  (t) => [
+    uniqueIndex('notice_deliveries_notice_channel').on(t.noticeId, t.channel),
+    index('notice_deliveries_due').on(t.status, t.nextAttemptAt),
   ],
 );
 

@@ -2,7 +2,9 @@ import type { CapitalCalledEvent, OutboxInsert, TransactionStepEvent } from '@po
 import { uuidv7 } from '@poolgraph/platform';
 import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
 import { insertNoticesOnce, type NewNotice, type NoticeRow } from '../data/notices.ts';
+import { insertNoticeDeliveries } from '../data/noticeDeliveries.ts';
 import { insertOutboxEvents } from '../data/outbox.ts';
+import { emailDeliveries, noticesToEmail } from '../services/noticePreferences.ts';
 import { capitalCallNotices, transactionNotices } from '../services/notices.ts';
 import type { AlertRaisedEvent } from './alertStream.ts';
 
@@ -13,17 +15,36 @@ import type { AlertRaisedEvent } from './alertStream.ts';
 export const NOTICE_CREATED = 'NoticeCreated';
 export const noticeKey = (investorId: string) => `notice:${investorId}`;
 
-const DATE_FIELDS = ['dueDate', 'occurredAt', 'createdAt', 'readAt'] as const;
+const DATE_FIELDS = [
+  'dueDate',
+  'feePeriodStart',
+  'feePeriodEnd',
+  'occurredAt',
+  'createdAt',
+  'readAt',
+] as const;
+const MINOR_FIELDS = [
+  'amountMinor',
+  'returnOfCapitalMinor',
+  'preferredReturnMinor',
+  'profitShareMinor',
+] as const;
 
-/** The notice as an event payload: JSON has no bigint, so the amount travels as a string. */
+/** The notice as an event payload: JSON has no bigint, so amounts travel as strings. */
 function payloadOf(row: NoticeRow): Record<string, unknown> {
-  return { ...row, amountMinor: row.amountMinor.toString() };
+  const payload: Record<string, unknown> = { ...row };
+  for (const field of MINOR_FIELDS) payload[field] = row[field]?.toString() ?? null;
+  return payload;
 }
 
-/** The event's payload back into a row. */
+/** The event's payload back into a row (a field an older event lacks is null). */
 export function noticeFromEvent(event: AlertRaisedEvent): NoticeRow {
   const raw = event.payload;
-  const row: Record<string, unknown> = { ...raw, amountMinor: BigInt(String(raw.amountMinor)) };
+  const row: Record<string, unknown> = { ...raw };
+  for (const field of MINOR_FIELDS) {
+    const value = raw[field];
+    row[field] = typeof value === 'string' ? BigInt(value) : null;
+  }
   for (const field of DATE_FIELDS) {
     const value = raw[field];
     row[field] = typeof value === 'string' ? new Date(value) : null;
@@ -32,9 +53,11 @@ export function noticeFromEvent(event: AlertRaisedEvent): NoticeRow {
 }
 
 /**
- * Writes the notices some events give, with their NoticeCreated events, in the caller's
- * transaction. Exactly once per event and investor: a redelivered event's notices already exist
- * and are neither written nor announced again (data/notices.ts). Returns the notices written now.
+ * Writes the notices some events give, with their NoticeCreated events and, for the kinds each
+ * investor wants by email, their email delivery rows (the dispatcher sends them), in the
+ * caller's transaction. Exactly once per event and investor: a redelivered event's notices
+ * already exist and are neither written, announced nor queued again (data/notices.ts). Returns
+ * the notices written now.
  */
 export async function writeNotices(tx: AlertsQueryable, rows: NewNotice[]): Promise<NoticeRow[]> {
   if (rows.length === 0) return [];
@@ -47,6 +70,7 @@ export async function writeNotices(tx: AlertsQueryable, rows: NewNotice[]): Prom
     occurredAt: row.createdAt,
   }));
   await insertOutboxEvents(tx, events);
+  await insertNoticeDeliveries(tx, emailDeliveries(await noticesToEmail(tx, written)));
   return written;
 }
 

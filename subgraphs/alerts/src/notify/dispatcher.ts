@@ -6,6 +6,7 @@ import { recordAttempt } from '../data/deliveryAttempts.ts';
 import { claimDueNotifications, type NotificationRow } from '../data/notifications.ts';
 import { selectPoolFacts } from '../data/poolFacts.ts';
 import { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from './backoff.ts';
+import { deliverDueNoticeEmails } from './noticeMail.ts';
 import type { Mailer } from '@poolgraph/platform';
 import { postWebhook, type WebhookOutcome } from './webhook.ts';
 
@@ -53,7 +54,8 @@ export function notificationBody(notificationId: string, alert: AlertRow, poolNa
 }
 
 /**
- * Delivers the notification outbox: claims due PENDING rows (SKIP LOCKED, leased), sends each,
+ * Delivers the notification outbox (and, the same way, investors' notice emails:
+ * noticeMail.ts): claims due PENDING rows (SKIP LOCKED, leased), sends each,
  * logs the attempt, and either marks it DELIVERED, schedules a retry with backoff, or after
  * `maxAttempts` marks it DEAD (replayNotification puts it back). At least once: a dispatcher
  * that dies after sending and before recording sends again after the lease; receivers dedupe on
@@ -170,7 +172,17 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     let delay = pollMs;
     while (!stopping) {
       try {
-        const handled = await runOnce();
+        const handled =
+          (await runOnce()) +
+          (await deliverDueNoticeEmails({
+            db,
+            log,
+            mailer: options.mailer,
+            retry,
+            leaseMs,
+            batchSize: options.batchSize ?? 20,
+            onAttempt: options.onAttempt,
+          }));
         delay = pollMs;
         if (handled > 0) continue;
       } catch (error) {

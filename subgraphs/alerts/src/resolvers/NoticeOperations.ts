@@ -12,12 +12,20 @@ import {
   selectNotices,
 } from '../data/notices.ts';
 import { noticeFromEvent, noticeKey } from '../events/noticeEvents.ts';
+import {
+  noticeEmailAddressOf,
+  noticePreferencesOf,
+  setNoticePreference,
+} from '../services/noticePreferences.ts';
 
 export const MAX_NOTICES_PAGE = 200;
 export const MAX_NOTICES_MARKED = 500;
 
 /** Every notice operation is the caller's own: the investor id is always the caller's. */
-export const NoticeQueries: Pick<QueryResolvers, 'notices' | 'unreadNoticeCount'> = {
+export const NoticeQueries: Pick<
+  QueryResolvers,
+  'notices' | 'unreadNoticeCount' | 'noticePreferences' | 'noticeEmailAddress'
+> = {
   notices: async (_parent, { first, after, unreadOnly }, { viewer, db }) => {
     const caller = requireViewer(viewer);
     const limit = first ?? 50;
@@ -41,9 +49,13 @@ export const NoticeQueries: Pick<QueryResolvers, 'notices' | 'unreadNoticeCount'
 
   unreadNoticeCount: async (_parent, _args, { viewer, db }) =>
     countUnreadNotices(db, requireViewer(viewer).userId),
+  noticePreferences: (_parent, _args, { viewer, db }) => noticePreferencesOf(db, viewer),
+  noticeEmailAddress: (_parent, _args, { viewer, db }) => noticeEmailAddressOf(db, viewer),
 };
 
-export const NoticeMutations: Pick<MutationResolvers, 'markNoticesRead'> = {
+export const NoticeMutations: Pick<MutationResolvers, 'markNoticesRead' | 'setNoticePreference'> = {
+  setNoticePreference: (_parent, { kind, email }, { viewer, db }) =>
+    setNoticePreference(db, viewer, kind, email),
   markNoticesRead: async (_parent, { ids }, { viewer, db }) => {
     const caller = requireViewer(viewer);
     if (ids != null && ids.length > MAX_NOTICES_MARKED) {

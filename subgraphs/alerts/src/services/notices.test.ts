@@ -57,6 +57,91 @@ describe('transactionNotices', () => {
       }),
     );
     expect(notices.map((n) => [n.investorId, n.amountMinor])).toEqual([['ivy', 1000n]]);
+    expect(notices[0]).toMatchObject({
+      message: 'Your share of a fee: 10.00 USD.',
+      feePeriodStart: null,
+      feePeriodEnd: null,
+    });
+  });
+
+  it('says a scheduled fee is the management fee for its period, and keeps the period', () => {
+    const fee = (feePeriod: { start: string; end: string | null }) =>
+      transactionNotices(
+        step('TransactionPosted', {
+          type: 'FEE',
+          investorId: null,
+          amountMinor: '2000',
+          allocations: [{ investorId: 'ivy', amountMinor: '1200' }],
+          feePeriod,
+        }),
+      )[0];
+    const quarter = fee({ start: '2027-01-31T09:00:00.000Z', end: '2027-04-30T09:00:00.000Z' });
+    expect(quarter).toMatchObject({
+      kind: 'FEE',
+      amountMinor: 1200n,
+      message: 'Your share of the management fee for 2027-01-31 to 2027-04-30: 12.00 USD.',
+      feePeriodStart: new Date('2027-01-31T09:00:00.000Z'),
+      feePeriodEnd: new Date('2027-04-30T09:00:00.000Z'),
+    });
+    expect(fee({ start: '2027-01-31T09:00:00.000Z', end: null })).toMatchObject({
+      message: 'Your share of the management fee (charged once) from 2027-01-31: 12.00 USD.',
+      feePeriodEnd: null,
+    });
+  });
+
+  it("shows a waterfall distribution's tiers, and none on a pro-rata one", () => {
+    const [waterfall] = transactionNotices(
+      step('TransactionPosted', {
+        type: 'DISTRIBUTION',
+        amountMinor: '12345',
+        tiers: {
+          returnOfCapitalMinor: '10000',
+          preferredReturnMinor: '800',
+          profitShareMinor: '1545',
+        },
+      }),
+    );
+    expect(waterfall).toMatchObject({
+      kind: 'DISTRIBUTION',
+      amountMinor: 12345n,
+      returnOfCapitalMinor: 10000n,
+      preferredReturnMinor: 800n,
+      profitShareMinor: 1545n,
+      message:
+        'You received a distribution of 123.45 USD: 100.00 USD return of capital, 8.00 USD preferred return, 15.45 USD profit share.',
+    });
+    const [proRata] = transactionNotices(step('TransactionPosted', { type: 'DISTRIBUTION' }));
+    expect(proRata).toMatchObject({ returnOfCapitalMinor: null, profitShareMinor: null });
+    expect(proRata!.message).toBe('You received a distribution of 1000.00 USD.');
+  });
+
+  it('tells the manager the carry they received and each member the part they bore', () => {
+    const notices = transactionNotices(
+      step('TransactionPosted', {
+        type: 'DISTRIBUTION',
+        investorId: 'manager',
+        amountMinor: '3000',
+        allocations: [
+          { investorId: 'ivy', amountMinor: '750' },
+          { investorId: 'zoe', amountMinor: '2250' },
+        ],
+      }),
+    );
+    expect(notices.map((n) => [n.investorId, n.kind, n.amountMinor, n.message])).toEqual([
+      ['manager', 'DISTRIBUTION', 3000n, 'You received carried interest of 30.00 USD.'],
+      [
+        'ivy',
+        'CARRY',
+        750n,
+        'Carried interest of 30.00 USD was paid to the manager from a distribution; your part, borne by your capital: 7.50 USD.',
+      ],
+      [
+        'zoe',
+        'CARRY',
+        2250n,
+        'Carried interest of 30.00 USD was paid to the manager from a distribution; your part, borne by your capital: 22.50 USD.',
+      ],
+    ]);
   });
 });
 

@@ -10,13 +10,21 @@ const day = (iso: string) => iso.slice(0, 10);
 const percentText = (decimal: string) =>
   decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal;
 
+/** What only some kinds of notice carry: null unless a rule below sets it. */
+type Optional =
+  | 'transactionId'
+  | 'capitalCallId'
+  | 'dueDate'
+  | 'feePeriodStart'
+  | 'feePeriodEnd'
+  | 'returnOfCapitalMinor'
+  | 'preferredReturnMinor'
+  | 'profitShareMinor';
+
 function notice(
   event: { id: string; occurredAt: string },
-  fields: Omit<
-    NewNotice,
-    'id' | 'sourceEventId' | 'occurredAt' | 'transactionId' | 'capitalCallId' | 'dueDate'
-  > &
-    Partial<Pick<NewNotice, 'transactionId' | 'capitalCallId' | 'dueDate'>>,
+  fields: Omit<NewNotice, 'id' | 'sourceEventId' | 'occurredAt' | Optional> &
+    Partial<Pick<NewNotice, Optional>>,
 ): NewNotice {
   return {
     id: uuidv7(),
@@ -25,6 +33,11 @@ function notice(
     transactionId: null,
     capitalCallId: null,
     dueDate: null,
+    feePeriodStart: null,
+    feePeriodEnd: null,
+    returnOfCapitalMinor: null,
+    preferredReturnMinor: null,
+    profitShareMinor: null,
     ...fields,
   };
 }
@@ -89,24 +102,74 @@ const OUTCOMES: Record<string, Outcome | undefined> = {
   },
 };
 
-/** The notices one ledger step gives: its investor's outcome, or each member's share of a fee. */
+/** What a fee was: the scheduled management fee for its period, or a fee charged by hand. */
+function feeText(p: TransactionStepEvent['payload']): string {
+  const period = p.feePeriod;
+  if (!period) return 'a fee';
+  return period.end
+    ? `the management fee for ${day(period.start)} to ${day(period.end)}`
+    : `the management fee (charged once) from ${day(period.start)}`;
+}
+
+/**
+ * Each member's share of a pool-level FEE, or of the carry a DISTRIBUTION paid the manager
+ * (`allocations`: what each member bore); nothing for a zero share.
+ */
+function memberShares(event: TransactionStepEvent, kind: 'FEE' | 'CARRY'): NewNotice[] {
+  const p = event.payload;
+  if (event.type !== 'TransactionPosted') return [];
+  const total = formatMoneyText(BigInt(p.amountMinor), p.currency);
+  const period = p.feePeriod;
+  return (p.allocations ?? [])
+    .filter((share) => BigInt(share.amountMinor) > 0n)
+    .map((share) => {
+      const mine = formatMoneyText(BigInt(share.amountMinor), p.currency);
+      return notice(event, {
+        poolId: p.poolId,
+        currency: p.currency,
+        transactionId: p.transactionId,
+        investorId: share.investorId,
+        kind,
+        amountMinor: BigInt(share.amountMinor),
+        message:
+          kind === 'FEE'
+            ? `Your share of ${feeText(p)}: ${mine}.`
+            : `Carried interest of ${total} was paid to the manager from a distribution; your part, borne by your capital: ${mine}.`,
+        feePeriodStart: kind === 'FEE' && period ? new Date(period.start) : null,
+        feePeriodEnd: kind === 'FEE' && period?.end ? new Date(period.end) : null,
+      });
+    });
+}
+
+/** A waterfall distribution's tiers, in words and as the notice's columns. */
+function tiersOf(p: TransactionStepEvent['payload']) {
+  if (!p.tiers) return { text: '', fields: {} };
+  const [capital, preferred, profit] = [
+    BigInt(p.tiers.returnOfCapitalMinor),
+    BigInt(p.tiers.preferredReturnMinor),
+    BigInt(p.tiers.profitShareMinor),
+  ];
+  const text = (amount: bigint) => formatMoneyText(amount, p.currency);
+  return {
+    text: `: ${text(capital)} return of capital, ${text(preferred)} preferred return, ${text(profit)} profit share`,
+    fields: {
+      returnOfCapitalMinor: capital,
+      preferredReturnMinor: preferred,
+      profitShareMinor: profit,
+    },
+  };
+}
+
+/**
+ * The notices one ledger step gives: its investor's outcome (a waterfall distribution with its
+ * tiers), each member's share of a fee, or each member's part of a carry (the manager is told
+ * the carry they received).
+ */
 export function transactionNotices(event: TransactionStepEvent): NewNotice[] {
   const p = event.payload;
   const base = { poolId: p.poolId, currency: p.currency, transactionId: p.transactionId };
-  if (p.type === 'FEE') {
-    if (event.type !== 'TransactionPosted') return [];
-    return (p.allocations ?? [])
-      .filter((share) => BigInt(share.amountMinor) > 0n)
-      .map((share) =>
-        notice(event, {
-          ...base,
-          investorId: share.investorId,
-          kind: 'FEE',
-          amountMinor: BigInt(share.amountMinor),
-          message: `Your share of a fee: ${formatMoneyText(BigInt(share.amountMinor), p.currency)}.`,
-        }),
-      );
-  }
+  if (p.type === 'FEE') return memberShares(event, 'FEE');
+  const carry = p.type === 'DISTRIBUTION' && p.allocations !== undefined;
   const outcome = OUTCOMES[`${event.type}:${p.type}`];
   if (!outcome || p.investorId === null) return [];
   // A voided step moved nothing: what it was about is what it had reserved.
@@ -118,13 +181,24 @@ export function transactionNotices(event: TransactionStepEvent): NewNotice[] {
     p.reservedAmountMinor !== undefined
       ? formatMoneyText(BigInt(p.reservedAmountMinor), p.currency)
       : '';
+  const amount = formatMoneyText(amountMinor, p.currency);
+  const posted = event.type === 'TransactionPosted';
+  const tiers = posted ? tiersOf(p) : { text: '', fields: {} };
+  const message =
+    carry && posted
+      ? `You received carried interest of ${amount}.`
+      : tiers.text
+        ? outcome.message(amount, reserved).replace(/\.$/, `${tiers.text}.`)
+        : outcome.message(amount, reserved);
   return [
     notice(event, {
       ...base,
       investorId: p.investorId,
       kind: outcome.kind,
       amountMinor,
-      message: outcome.message(formatMoneyText(amountMinor, p.currency), reserved),
+      message,
+      ...tiers.fields,
     }),
+    ...(carry ? memberShares(event, 'CARRY') : []),
   ];
 }

@@ -146,6 +146,7 @@ export function feeRequest(facts: PoolFactsRow, period: FeePeriod, amountMinor: 
     occurredAt: null,
     expiresAt: null,
     note,
+    feePeriod: { start: period.start, end: period.end },
     requires: {
       actor: scheduleViewer,
       by: 'manager',

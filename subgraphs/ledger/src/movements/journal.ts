@@ -43,7 +43,13 @@ export class Journal {
   record(
     books: PoolBooks,
     planned: PlannedTransaction,
-    meta: { requestId: string; occurredAt: Date; createdAt: Date; note?: string | null },
+    meta: {
+      requestId: string;
+      occurredAt: Date;
+      createdAt: Date;
+      note?: string | null;
+      feePeriod?: { start: Date; end: Date | null };
+    },
   ): TransactionRow {
     const pending = planned.phase === 'PENDING';
     if (pending) reservePending(books, planned);
@@ -71,7 +77,7 @@ export class Journal {
     };
     this.transactions.push(row);
     if (!pending) this.journalEntries(row, planned);
-    this.announce(books, row, planned);
+    this.announce(books, row, planned, meta.feePeriod);
     return row;
   }
 
@@ -126,7 +132,12 @@ export class Journal {
    * for alerts, reports and capital calls) or TransactionVoided, with the pool's cash and
    * pending figures right after it.
    */
-  private announce(books: PoolBooks, row: TransactionRow, planned: PlannedTransaction | null) {
+  private announce(
+    books: PoolBooks,
+    row: TransactionRow,
+    planned: PlannedTransaction | null,
+    feePeriod?: { start: Date; end: Date | null },
+  ) {
     const payload: TransactionPostedPayload = {
       transactionId: row.id,
       poolId: row.poolId,
@@ -155,6 +166,12 @@ export class Journal {
               },
             ],
       );
+    }
+    if (feePeriod && row.type === 'FEE') {
+      payload.feePeriod = {
+        start: feePeriod.start.toISOString(),
+        end: feePeriod.end?.toISOString() ?? null,
+      };
     }
     const type: TransactionStepEvent['type'] =
       row.status === 'PENDING'

@@ -59,6 +59,8 @@ export interface PostingRequest {
   occurredAt: Date | null;
   expiresAt: Date | null;
   note?: string | null;
+  /** The management fee schedule's FEE: the period it charges (on its event, `feePeriod`). */
+  feePeriod?: { start: Date; end: Date | null };
   requires?: Requirements;
 }
 

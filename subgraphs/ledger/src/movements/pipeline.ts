@@ -114,6 +114,7 @@ export async function postBatch(
         occurredAt: request.occurredAt ?? now,
         createdAt: now,
         note: request.note ?? null,
+        feePeriod: request.feePeriod,
       };
       const rows = planned.map((p) => journal.record(pool.books, p, meta));
       noteDistributions(pool.books, planned);

@@ -3,6 +3,7 @@ import { ROLES, type Role } from '@poolgraph/auth';
 import { isDuplicateKey } from '@poolgraph/platform';
 import type { UsersDb, UsersQueryable, UsersTx } from '../db/index.ts';
 import { users } from '../db/schema.ts';
+import { insertContactChanged } from './outbox.ts';
 
 export interface UserRow {
   id: string;
@@ -90,10 +91,17 @@ export interface NewUser {
   externalId?: string | null;
 }
 
-/** insertUser: returns false when the email (or external id) is taken. */
+/**
+ * insertUser: returns false when the email (or external id) is taken. The account's address
+ * goes out as a UserContactChanged event in the same transaction (a savepoint inside the
+ * caller's).
+ */
 export async function insertUser(db: UsersQueryable, user: NewUser): Promise<boolean> {
   try {
-    await db.insert(users).values({ ...user, roles: user.roles.join(',') });
+    await db.transaction(async (tx) => {
+      await tx.insert(users).values({ ...user, roles: user.roles.join(',') });
+      await insertContactChanged(tx, user);
+    });
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;
@@ -138,14 +146,17 @@ export async function updateUserProfile(
   await db.update(users).set(profile).where(eq(users.id, id));
 }
 
-/** updateUserEmail: returns false when another account has the address. */
+/** updateUserEmail: returns false when another account has the address; announces the new one. */
 export async function updateUserEmail(
   db: UsersQueryable,
   id: string,
   email: string,
 ): Promise<boolean> {
   try {
-    await db.update(users).set({ email }).where(eq(users.id, id));
+    await db.transaction(async (tx) => {
+      await tx.update(users).set({ email }).where(eq(users.id, id));
+      await insertContactChanged(tx, { id, email });
+    });
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
+import { outboxTable } from '@poolgraph/events';
 import { auditLogTable } from '@poolgraph/platform';
 
 const now = sql`CURRENT_TIMESTAMP(3)`;
@@ -229,3 +230,10 @@ export const payoutDetails = mysqlTable('payout_details', {
 
 /** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
 export const auditLog = auditLogTable();
+
+/**
+ * UserContactChanged events (an account's address, for services that write to its owner),
+ * written in the transaction that creates the account or changes its address; the relay
+ * publishes them to `<prefix>users.events` (README, "Events").
+ */
+export const outbox = outboxTable();

@@ -1,0 +1,104 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { sqlValues } from '@poolgraph/platform';
+import type { AlertsQueryable } from '../db/index.ts';
+import { noticeDeliveries, type NotificationStatus } from '../db/schema.ts';
+
+export interface NoticeDeliveryRow {
+  id: string;
+  noticeId: string;
+  investorId: string;
+  channel: 'EMAIL';
+  status: NotificationStatus;
+  attempts: number;
+  lastError: string | null;
+  sentTo: string | null;
+  deliveredAt: Date | null;
+}
+
+const columns = {
+  id: noticeDeliveries.id,
+  noticeId: noticeDeliveries.noticeId,
+  investorId: noticeDeliveries.investorId,
+  channel: noticeDeliveries.channel,
+  status: noticeDeliveries.status,
+  attempts: noticeDeliveries.attempts,
+  lastError: noticeDeliveries.lastError,
+  sentTo: noticeDeliveries.sentTo,
+  deliveredAt: noticeDeliveries.deliveredAt,
+};
+
+/**
+ * insertNoticeDeliveries: PENDING rows, in the notices' transaction. INSERT IGNORE on the
+ * (notice, channel) key: a row that exists already is kept as it is.
+ */
+export async function insertNoticeDeliveries(
+  tx: AlertsQueryable,
+  rows: ReadonlyArray<{ id: string; noticeId: string; investorId: string; channel: 'EMAIL' }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    INSERT IGNORE INTO notice_deliveries (id, notice_id, investor_id, channel, status)
+    VALUES ${sqlValues(rows.map((r) => [r.id, r.noticeId, r.investorId, r.channel, 'PENDING']))}`);
+}
+
+/**
+ * claimDueNoticeDeliveries: PENDING rows whose time has come, locked with SKIP LOCKED (two
+ * dispatchers never take the same row) and leased (next_attempt_at moved `leaseMs` ahead, so a
+ * dispatcher that dies mid-delivery leaves the row to be tried again), as for alerts'.
+ */
+export async function claimDueNoticeDeliveries(
+  db: AlertsQueryable,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+): Promise<NoticeDeliveryRow[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select(columns)
+      .from(noticeDeliveries)
+      .where(and(eq(noticeDeliveries.status, 'PENDING'), lte(noticeDeliveries.nextAttemptAt, now)))
+      .orderBy(asc(noticeDeliveries.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (rows.length) {
+      await tx
+        .update(noticeDeliveries)
+        .set({ nextAttemptAt: new Date(now.getTime() + leaseMs) })
+        .where(
+          inArray(
+            noticeDeliveries.id,
+            rows.map((r) => r.id),
+          ),
+        );
+    }
+    return rows;
+  });
+}
+
+/** recordNoticeAttempt: one attempt's outcome (DELIVERED, PENDING again later, or DEAD). */
+export async function recordNoticeAttempt(
+  db: AlertsQueryable,
+  id: string,
+  outcome: {
+    status: NotificationStatus;
+    attempts: number;
+    lastError: string | null;
+    sentTo: string | null;
+    nextAttemptAt: Date;
+    deliveredAt: Date | null;
+  },
+): Promise<void> {
+  await db.update(noticeDeliveries).set(outcome).where(eq(noticeDeliveries.id, id));
+}
+
+/** selectNoticeDeliveries: the rows of some notices (the investor's view of what was sent). */
+export async function selectNoticeDeliveries(
+  db: AlertsQueryable,
+  noticeIds: readonly string[],
+): Promise<NoticeDeliveryRow[]> {
+  if (noticeIds.length === 0) return [];
+  return db
+    .select(columns)
+    .from(noticeDeliveries)
+    .where(inArray(noticeDeliveries.noticeId, [...noticeIds]));
+}
