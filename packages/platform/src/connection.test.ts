@@ -6,6 +6,7 @@ import {
   idPageRule,
   pageOfList,
   pageRequest,
+  type Connection,
 } from './connection.ts';
 import { uuidv7 } from './ids.ts';
 
@@ -53,7 +54,7 @@ describe('connections', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let n = 0; n < 10; n++) {
-      const page = pageOfList(
+      const page: Connection<{ id: string }> = pageOfList(
         rows,
         pageRequest({ first: 2, after }, rule),
         rule,
