@@ -188,6 +188,54 @@ describe('connections through the gateway', () => {
     expect(field(forbidden)).toEqual([['FORBIDDEN', undefined]]);
   });
 
+  it('pages a manager’s own pools and an investor’s memberships, and refuses another user’s', async () => {
+    type Me = {
+      me: { managedPoolsConnection: Connection<{ id: string }> };
+    };
+    const managed = await everyPage(2, (after) =>
+      gql<Me>(
+        stack,
+        `query($after: String) { me { managedPoolsConnection(first: 2, after: $after) { edges { cursor node { id } } ${PAGE} } } }`,
+        { after },
+        managerA,
+      ).then((d) => d.me.managedPoolsConnection),
+    );
+    expect(managed.nodes.map((p) => p.id)).toEqual([...poolsA].reverse());
+    type Joined = { me: { membershipsConnection: Connection<{ pool: { id: string } }> } };
+    const joined = await everyPage(1, (after) =>
+      gql<Joined>(
+        stack,
+        `query($after: String) { me { membershipsConnection(first: 1, after: $after) { edges { cursor node { pool { id } } } ${PAGE} } } }`,
+        { after },
+        investors[0]!,
+      ).then((d) => d.me.membershipsConnection),
+    );
+    // Newest first: B's pool was joined last.
+    expect(joined.nodes.map((m) => m.pool.id)).toEqual([b1, poolsA[0]]);
+    // Straight to the pools subgraph, as the gateway plans `me`: another user's list is refused.
+    const theirs = await graphql(
+      `${stack.urls.pools}/graphql`,
+      `
+        query ($r: [_Any!]!) {
+          _entities(representations: $r) {
+            ... on User {
+              managedPoolsConnection {
+                edges {
+                  node {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      { r: [{ __typename: 'User', id: managerA.userId }] },
+      { token: managerB.token },
+    );
+    expect((theirs.errors ?? []).map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+  });
+
   it('never shows another manager’s pool or members through a connection', async () => {
     const ofB = await everyPage(10, poolsPage(managerB, 10));
     // B sees its own pool and A's open, listed ones (as `pools` does), never A's members.

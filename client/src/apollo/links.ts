@@ -80,6 +80,12 @@ export function createCache(): InMemoryCache {
         },
       },
       Pool: { fields: { membersConnection: relayStylePagination() } },
+      User: {
+        fields: {
+          managedPoolsConnection: relayStylePagination(),
+          membershipsConnection: relayStylePagination(),
+        },
+      },
     },
   });
 }

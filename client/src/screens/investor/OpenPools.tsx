@@ -18,7 +18,7 @@ import { toMinor } from '../../lib/money.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { TermsSummary } from '../../components/TermsSummary.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
-import { nodesOf } from '../../lib/connections.ts';
+import { nodesOf, useEveryPage } from '../../lib/connections.ts';
 
 export const OpenPoolsQuery = graphql(`
   query OpenPools($after: String) {
@@ -55,12 +55,25 @@ export const OpenPoolsQuery = graphql(`
         endCursor
       }
     }
+  }
+`);
+/** The pools the investor joined, so none of them is offered again (every page of them). */
+export const JoinedPoolsQuery = graphql(`
+  query JoinedPools($after: String) {
     me {
       id
-      memberships {
-        id
-        pool {
-          id
+      membershipsConnection(first: 500, after: $after) {
+        edges {
+          node {
+            id
+            pool {
+              id
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
@@ -78,7 +91,7 @@ type Pool = OpenPoolsData['poolsConnection']['edges'][number]['node'];
 
 function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
   const [join, { loading, error }] = useMutation(JoinPoolMutation, {
-    refetchQueries: ['OpenPools', 'MyPositions'],
+    refetchQueries: ['OpenPools', 'JoinedPools', 'MyPositions'],
   });
   return (
     <CommitmentForm
@@ -102,7 +115,9 @@ export function OpenPools() {
   const { data, loading, error, refetch, fetchMore } = useQuery(OpenPoolsQuery);
   const [joining, setJoining] = useState<Pool | null>(null);
   const navigate = useNavigate();
-  const joined = new Set(data?.me?.memberships.map((m) => m.pool.id));
+  const mine = useQuery(JoinedPoolsQuery);
+  useEveryPage(mine.data?.me?.membershipsConnection, mine.fetchMore);
+  const joined = new Set(nodesOf(mine.data?.me?.membershipsConnection).map((m) => m.pool.id));
   // Private deals the investor was invited to are joined from Invitations, not from here.
   const pools = nodesOf(data?.poolsConnection).filter(
     (p) => p.status === 'OPEN' && p.visibility === 'LISTED' && !joined.has(p.id),

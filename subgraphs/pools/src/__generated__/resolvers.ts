@@ -271,7 +271,7 @@ export type Membership = {
   pool: Pool;
 };
 
-/** A page of a pool's members, oldest first. */
+/** A page of memberships: a pool's members (oldest first) or a user's pools (newest first). */
 export type MembershipConnection = {
   __typename?: 'MembershipConnection';
   /** The memberships with their cursors. */
@@ -283,7 +283,7 @@ export type MembershipConnection = {
 /** One membership in a page. */
 export type MembershipEdge = {
   __typename?: 'MembershipEdge';
-  /** Pass as `after` to continue with later members. */
+  /** Pass as `after` to continue with the next memberships. */
   cursor: Scalars['String']['output'];
   /** The membership. */
   node: Membership;
@@ -754,10 +754,42 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier (a UUID). */
   id: Scalars['ID']['output'];
-  /** Pools this user manages, newest first. Only the user themself and admins may read it (FORBIDDEN otherwise). */
+  /**
+   * Pools this user manages, newest first. Only the user themself and admins may read it (FORBIDDEN otherwise).
+   * @deprecated Use managedPoolsConnection.
+   */
   managedPools: Array<Pool>;
-  /** Pools this user has joined, newest first. Only the user themself and admins may read it (FORBIDDEN otherwise). */
+  /**
+   * Pools this user manages, newest first, a page at a time: `first` 1 to 100 (default 50), after
+   * the cursor `after` (an endCursor of this field). Only the user themself and admins may read it
+   * (FORBIDDEN otherwise).
+   */
+  managedPoolsConnection: PoolConnection;
+  /**
+   * Pools this user has joined, newest first. Only the user themself and admins may read it (FORBIDDEN otherwise).
+   * @deprecated Use membershipsConnection.
+   */
   memberships: Array<Membership>;
+  /**
+   * This user's memberships, newest first (by when they joined), a page at a time: `first` 1 to
+   * 500 (default 100), after the cursor `after` (an endCursor of this field). Only the user
+   * themself and admins may read it (FORBIDDEN otherwise).
+   */
+  membershipsConnection: MembershipConnection;
+};
+
+
+/** A user (owned by the users subgraph). Pools adds the pools they manage and the pools they belong to. */
+export type UserManagedPoolsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A user (owned by the users subgraph). Pools adds the pools they manage and the pools they belong to. */
+export type UserMembershipsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1141,7 +1173,9 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   managedPools?: Resolver<Array<ResolversTypes['Pool']>, ParentType, ContextType>;
+  managedPoolsConnection?: Resolver<ResolversTypes['PoolConnection'], ParentType, ContextType, RequireFields<UserManagedPoolsConnectionArgs, 'first'>>;
   memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  membershipsConnection?: Resolver<ResolversTypes['MembershipConnection'], ParentType, ContextType, RequireFields<UserMembershipsConnectionArgs, 'first'>>;
 };
 
 export type Resolvers<ContextType = Context> = {
