@@ -1,7 +1,7 @@
 /**
  * npm run reports:rebuild [-- --email E --password P] [--gateway URL] [--reports-mysql URL]
  *
- * Rebuilds the reports read models from the ledger's history (Query.ledgerHistory, ADMIN):
+ * Rebuilds the reports read models from the ledger's history (Query.ledgerHistoryConnection, ADMIN):
  * fresh tables, filled, swapped in atomically, then caught up; answers are identical before
  * and after. Safe while the stack runs. Credentials: REPORTS_ADMIN_EMAIL /
  * REPORTS_ADMIN_PASSWORD or the flags.

@@ -145,6 +145,50 @@ describe('the partner manifest, run by a delegated key', () => {
     }, 15_000);
   });
 
+  it("pages its covered pools, their members, positions and alerts through the connection operations, and nothing of another manager's", async () => {
+    const pools = await call(reader, 'PartnerPoolsPage', { first: 10 });
+    expect(codes(pools)).toEqual([]);
+    const poolPage = pools.data?.poolsConnection as Page<{ id: string }>;
+    expect(poolPage.edges.map((e) => e.node.id)).toEqual([a1]);
+    expect(poolPage.pageInfo.hasNextPage).toBe(false);
+
+    // Two members, one a page: the second page follows the first's endCursor.
+    const firstPage = await call(reader, 'PartnerPoolMembersPage', { id: a1, first: 1 });
+    expect(codes(firstPage)).toEqual([]);
+    const one = (firstPage.data?.pool as { membersConnection: Page<{ id: string }> })
+      .membersConnection;
+    expect(one.edges).toHaveLength(1);
+    expect(one.pageInfo.hasNextPage).toBe(true);
+    const secondPage = await call(reader, 'PartnerPoolMembersPage', {
+      id: a1,
+      first: 1,
+      after: one.pageInfo.endCursor,
+    });
+    const two = (secondPage.data?.pool as { membersConnection: Page<{ id: string }> })
+      .membersConnection;
+    expect(two.edges).toHaveLength(1);
+    expect(two.edges[0]!.node.id).not.toBe(one.edges[0]!.node.id);
+    expect(two.pageInfo.hasNextPage).toBe(false);
+
+    const positions = await call(reader, 'PartnerPositionsPage', { id: a1 });
+    expect(codes(positions)).toEqual([]);
+    type Member = { position: { contributed: { amount: string } } };
+    const members = (positions.data?.pool as { membersConnection: Page<Member> }).membersConnection;
+    expect(members.edges.map((e) => e.node.position.contributed.amount).sort()).toEqual([
+      '5.00',
+      '8.00',
+    ]);
+    expect((await call(reader, 'PartnerPoolMembersPage', { id: b1 })).data?.pool).toBeNull();
+
+    const alerts = await call(reader, 'PartnerAlertsPage', { poolId: a1, first: 5 });
+    expect(codes(alerts)).toEqual([]);
+    expect(Array.isArray((alerts.data?.alertsConnection as Page<unknown>).edges)).toBe(true);
+    expect(codes(await call(reader, 'PartnerAlertsPage', { poolId: b1 }))).toEqual(['FORBIDDEN']);
+    expect(codes(await call(reader, 'PartnerPoolsPage', { first: 101 }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+  });
+
   it('records a contribution with ledger:write in its pool, once per idempotency key', async () => {
     expect(await cashOf(a1, managerA)).toBe('13.00');
     const variables = {
@@ -200,5 +244,10 @@ describe('the partner manifest, run by a delegated key', () => {
 
 interface TransactionPage {
   nodes: Array<{ id: string }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+interface Page<T> {
+  edges: Array<{ cursor: string; node: T }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }

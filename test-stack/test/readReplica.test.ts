@@ -117,6 +117,11 @@ describe('reads from a MariaDB replica (pools listings, reports queries)', () =>
   it('serves listings and reports from the replica while it is healthy, single reads from the primary', async () => {
     const seen = await renamedOnReplica(poolId, async () => ({
       listed: await listedNames(),
+      paged: (
+        await gql<{ poolsConnection: { edges: Array<{ node: { id: string; name: string } }> } }>(
+          '{ poolsConnection { edges { node { id name } } } }',
+        )
+      ).poolsConnection.edges.map((e) => e.node),
       managed: await managedNames(),
       single: (
         await gql<{ pool: { name: string } }>('query($id: ID!) { pool(id: $id) { name } }', {
@@ -125,6 +130,7 @@ describe('reads from a MariaDB replica (pools listings, reports queries)', () =>
       ).pool,
     }));
     expect(seen.listed.find((p) => p.id === poolId)?.name).toBe('Replicated pool (replica)');
+    expect(seen.paged.find((p) => p.id === poolId)?.name).toBe('Replicated pool (replica)');
     expect(seen.managed.map((p) => p.name)).toContain('Replicated pool (replica)');
     expect(seen.single.name).toBe('Replicated pool');
 

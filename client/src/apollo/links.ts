@@ -1,6 +1,7 @@
 import { ApolloLink, CombinedGraphQLErrors, InMemoryCache, ServerError } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
+import { relayStylePagination } from '@apollo/client/utilities';
 import { Observable } from 'rxjs';
 import type { SessionStore } from './session.ts';
 
@@ -71,6 +72,20 @@ export function createCache(): InMemoryCache {
       Position: { keyFields: false },
       InvestorStatement: { keyFields: false },
       PoolPerformance: { keyFields: false },
+      // Connections: a page fetched with `after` is appended to the ones before it.
+      Query: {
+        fields: {
+          poolsConnection: relayStylePagination(),
+          alertsConnection: relayStylePagination(['poolId', 'status']),
+        },
+      },
+      Pool: { fields: { membersConnection: relayStylePagination() } },
+      User: {
+        fields: {
+          managedPoolsConnection: relayStylePagination(),
+          membershipsConnection: relayStylePagination(),
+        },
+      },
     },
   });
 }

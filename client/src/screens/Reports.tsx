@@ -19,6 +19,7 @@ import { PerformanceFigures } from '../components/PerformanceFigures.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { useSession } from '../session.tsx';
 import { useDocumentTitle } from '../lib/documentTitle.ts';
+import { nodesOf, useEveryPage } from '../lib/connections.ts';
 
 export const TopInvestorsQuery = graphql(`
   query TopInvestors($currency: String!) {
@@ -36,13 +37,21 @@ export const TopInvestorsQuery = graphql(`
   }
 `);
 export const ReportPoolsQuery = graphql(`
-  query ReportPools {
-    pools {
-      id
-      name
-      currency
-      manager {
-        id
+  query ReportPools($after: String) {
+    poolsConnection(first: 100, after: $after) {
+      edges {
+        node {
+          id
+          name
+          currency
+          manager {
+            id
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -160,8 +169,10 @@ function TopInvestors() {
 function PoolPerformance() {
   const session = useSession();
   const pools = useQuery(ReportPoolsQuery);
+  // The picker offers every pool: the pages after the first load on their own.
+  useEveryPage(pools.data?.poolsConnection, pools.fetchMore);
   const isAdmin = session?.user.roles.includes('ADMIN');
-  const mine = (pools.data?.pools ?? []).filter(
+  const mine = nodesOf(pools.data?.poolsConnection).filter(
     (p) => isAdmin || p.manager.id === session?.user.id,
   );
   const [poolId, setPoolId] = useState<string | null>(null);

@@ -21,7 +21,7 @@ export type Placement =
   | 'fragmentUnderInclude';
 
 export interface Piece {
-  list: 'members' | 'transactions';
+  list: 'members' | 'membersConnection' | 'transactions';
   size: SizeGiven;
   placement: Placement;
   /** For directives: whether the piece is selected. */
@@ -68,6 +68,12 @@ const piece: fc.Arbitrary<Piece> = fc.oneof(
     shown: fc.boolean(),
   }),
   fc.record({
+    list: fc.constant('membersConnection' as const),
+    size: sizeGiven(60),
+    placement,
+    shown: fc.boolean(),
+  }),
+  fc.record({
     list: fc.constant('transactions' as const),
     size: sizeGiven(60),
     placement,
@@ -79,6 +85,7 @@ export const sizedSelection = fc.array(piece, { minLength: 1, maxLength: 4 });
 
 const SELECTIONS = {
   members: 'id investor { id }',
+  membersConnection: 'edges { cursor node { id investor { id } } } pageInfo { hasNextPage }',
   transactions: 'edges { node { id } } nodes { id } pageInfo { hasNextPage }',
 };
 

@@ -4,6 +4,7 @@ import { bigint, datetime, index, mysqlTable, varchar } from 'drizzle-orm/mysql-
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Logger } from 'pino';
 import { callShape } from './auditShape.ts';
+import { connectionOf, pageRequest, type Connection, type PageRule } from './connection.ts';
 import { badUserInput, forbidden, unauthenticated } from './errors.ts';
 import type { MysqlPool } from './mysql.ts';
 
@@ -198,11 +199,36 @@ export function auditPlugin(audit: AuditLog): ApolloServerPlugin<BaseContext> {
   };
 }
 
+function requireAdmin(context: Actor): void {
+  if (!context.viewer) throw unauthenticated();
+  if (!context.viewer.roles.includes('ADMIN')) throw forbidden('The audit log is for admins.');
+}
+
+/** The audit log's connection pages newest first by entry id (increasing within a log). */
+export const AUDIT_PAGE: PageRule<AuditEntry, string> = {
+  kind: 'audit',
+  defaultSize: 50,
+  maxSize: 500,
+  keyOf: (entry) => [entry.id],
+  parseKey: ([id, ...rest]) => (id && rest.length === 0 && /^\d{1,20}$/.test(id) ? id : null),
+};
+
+/** `<name>AuditLogConnection(first, after)`: the audit log in the graph's one pagination shape. */
+export function auditLogConnectionResolver(
+  audit: AuditLog,
+): GraphQLFieldResolver<unknown, Actor, { first?: number | null; after?: string | null }> {
+  return async (_source, args, context): Promise<Connection<AuditEntry>> => {
+    requireAdmin(context);
+    const request = pageRequest(args, AUDIT_PAGE);
+    const rows = await audit.list({ first: request.first + 1, before: request.after ?? undefined });
+    return connectionOf(rows, request, AUDIT_PAGE);
+  };
+}
+
 /** The ADMIN-only query field that reads a subgraph's audit log (`<name>AuditLog(first, before)`). */
 export function auditLogResolver(audit: AuditLog): GraphQLFieldResolver<unknown, Actor> {
   return (_source, args: { first?: number | null; before?: string | null }, context) => {
-    if (!context.viewer) throw unauthenticated();
-    if (!context.viewer.roles.includes('ADMIN')) throw forbidden('The audit log is for admins.');
+    requireAdmin(context);
     const first = args.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > 500) {
       throw badUserInput('first', 'must be between 1 and 500.');

@@ -33,3 +33,4 @@ export * from './csv.ts';
 export * from './sealedSecrets.ts';
 export * from './sealedColumns.ts';
 export * from './tls.ts';
+export * from './connection.ts';

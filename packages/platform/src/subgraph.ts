@@ -6,7 +6,12 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { formatErrorFor, metricsPlugin } from './apollo.ts';
-import { auditLogResolver, auditPlugin, type AuditLog } from './audit.ts';
+import {
+  auditLogConnectionResolver,
+  auditLogResolver,
+  auditPlugin,
+  type AuditLog,
+} from './audit.ts';
 import { createHttpService, type HttpService, type ReadinessCheck } from './http.ts';
 import type { GraphQLMetrics } from './metrics.ts';
 import { guardRootFields, type RootFieldAuthorizer } from './rootFieldGuard.ts';
@@ -27,7 +32,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   subscriptions?: SubgraphSubscriptions<TContext>;
   /**
    * Record every mutation in the subgraph's audit log, readable by ADMINs through the Query
-   * field `queryField` (which the SDL declares: `<name>AuditLog(first: Int, before: ID)`).
+   * fields `queryField` and `<queryField>Connection` (which the SDL declares:
+   * `<name>AuditLog(first: Int, before: ID)`, `<name>AuditLogConnection(first: Int, after: String)`).
    */
   audit?: { log: AuditLog; queryField: string };
   /** Checked before every root field, `_entities` included (partner key scopes). */
@@ -84,5 +90,12 @@ export function createSubgraphService<TContext extends BaseContext>(
 function withAuditQuery(resolvers: object, audit: SubgraphServiceOptions<BaseContext>['audit']) {
   if (!audit) return resolvers;
   const { Query, ...rest } = resolvers as { Query?: object };
-  return { ...rest, Query: { ...Query, [audit.queryField]: auditLogResolver(audit.log) } };
+  return {
+    ...rest,
+    Query: {
+      ...Query,
+      [audit.queryField]: auditLogResolver(audit.log),
+      [`${audit.queryField}Connection`]: auditLogConnectionResolver(audit.log),
+    },
+  };
 }

@@ -60,6 +60,8 @@ const ADD = `mutation($i: NotificationChannelInput!) {
 const DELIVERIES = `query($s: NotificationStatus) { notificationDeliveries(status: $s) {
   id channel status attempts lastError alert { id }
   deliveryAttempts { attempt ok statusCode error durationMs } } }`;
+const DELIVERIES_PAGE = `query($after: String) { notificationDeliveriesConnection(first: 1, after: $after) {
+  edges { node { id alert { id } } } pageInfo { hasNextPage endCursor } } }`;
 type Delivery = {
   id: string;
   channel: string;
@@ -134,6 +136,30 @@ describe('notifications', () => {
     const mail = smtp.mails.find((m) => m.to === 'manager@harbor.example');
     expect(mail?.raw).toContain('Harbor Fund');
     expect(mail?.raw).toContain('1234.56 USD');
+
+    // The same log through its connection, one a page, in the list's order; the inbox too.
+    type Page = {
+      edges: Array<{ node: { id: string; alert: { id: string } } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Page = (
+        await world.as<{ notificationDeliveriesConnection: Page }>(manager, DELIVERIES_PAGE, {
+          after,
+        })
+      ).notificationDeliveriesConnection;
+      paged.push(...page.edges.map((e) => e.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual((await deliveries(manager)).map((d) => d.id));
+    const inbox = await world.as<{ inboxConnection: Page }>(
+      manager,
+      '{ inboxConnection(first: 1) { edges { node { id alert { id } } } pageInfo { hasNextPage endCursor } } }',
+      {},
+    );
+    expect(inbox.inboxConnection.edges.map((e) => e.node.alert.id)).toEqual([webhook.alert.id]);
   });
 
   it('dead-letters a webhook that always fails, and delivers it on replay', async () => {

@@ -105,4 +105,30 @@ describe('ledgerHistory, the export read models rebuild from', () => {
     );
     expect(errorCodes(direct)).toEqual(['BAD_USER_INPUT']);
   });
+
+  it('pages the same history through ledgerHistoryConnection, refusing the old bare cursor', async () => {
+    const CONNECTION = `query($after: String) { ledgerHistoryConnection(first: 2, after: $after) {
+      edges { cursor node { transactionId } } pageInfo { hasNextPage endCursor hasPreviousPage } } }`;
+    type Connection = {
+      ledgerHistoryConnection: {
+        edges: Array<{ cursor: string; node: { transactionId: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null; hasPreviousPage: boolean };
+      };
+    };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Connection = expectData(await ls.gql<Connection>(CONNECTION, { after }, admin));
+      const { edges, pageInfo } = page.ledgerHistoryConnection;
+      expect(pageInfo.hasPreviousPage).toBe(after !== null);
+      seen.push(...edges.map((e) => e.node.transactionId));
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    expect(seen).toEqual(posted);
+    const old = expectData(await ls.gql<Page>(HISTORY, { first: 1 }, admin)).ledgerHistory;
+    const refused = await ls.gql(CONNECTION, { after: old.endCursor }, admin);
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await ls.gql(CONNECTION, {}, pool.manager))).toEqual(['FORBIDDEN']);
+  });
 });

@@ -7,7 +7,7 @@ import type { Context } from './context.ts';
  * pools, and a user's managed pools and memberships (`User` entities, as `me { managedPools }`
  * and `me { memberships }` reach pools through `_entities`).
  */
-const LISTING_FIELDS = new Set(['pools', '__typename']);
+const LISTING_FIELDS = new Set(['pools', 'poolsConnection', '__typename']);
 
 function representationsAreUsers(
   field: Extract<SelectionNode, { kind: 'Field' }>,

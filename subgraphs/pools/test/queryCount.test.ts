@@ -125,3 +125,41 @@ describe('SQL queries per operation in the pools subgraph', () => {
     expect(asAdmin.queries).toBe(2);
   });
 });
+
+const CONNECTION = `query PoolsPage($after: String) {
+  poolsConnection(first: 100, after: $after) {
+    edges { node { id membersConnection(first: 50) { edges { node { investor { name } commitment { amount } } } } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+describe('SQL queries per page of the connections', () => {
+  it('stays at two for a page of 100 pools with 50 members each, and pages on in the same two', async () => {
+    type Page = {
+      poolsConnection: {
+        edges: Array<{ node: { membersConnection: { edges: unknown[] } } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
+    queries = 0;
+    const first = expectData(
+      await graphql<Page>(stack.gatewayUrl, CONNECTION, {}, { token: admin.token }),
+    ).poolsConnection;
+    expect(first.edges).toHaveLength(100);
+    expect(first.edges.map((e) => e.node.membersConnection.edges.length)).toContain(50);
+    // The page of pools (one more than asked, for hasNextPage), then the members of all of them.
+    expect(queries).toBe(2);
+    queries = 0;
+    const second = expectData(
+      await graphql<Page>(
+        stack.gatewayUrl,
+        CONNECTION,
+        { after: first.pageInfo.endCursor },
+        { token: admin.token },
+      ),
+    ).poolsConnection;
+    expect(second.edges).toHaveLength(2);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(queries).toBe(2);
+  });
+});

@@ -25,6 +25,7 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatMoment } from '../../lib/dates.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { formErrors } from '../../lib/errors.ts';
+import { nodesOf, useEveryPage } from '../../lib/connections.ts';
 
 export const TransactionHistoryQuery = graphql(`
   query TransactionHistory($filter: TransactionHistoryFilter, $first: Int, $after: String) {
@@ -58,14 +59,22 @@ export const TransactionHistoryCsvQuery = graphql(`
 `);
 
 export const HistoryPoolsQuery = graphql(`
-  query HistoryPools {
+  query HistoryPools($after: String) {
     me {
       id
-      memberships {
-        id
-        pool {
-          id
-          name
+      membershipsConnection(first: 100, after: $after) {
+        edges {
+          node {
+            id
+            pool {
+              id
+              name
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
@@ -96,6 +105,7 @@ export function History() {
   const badRange = from && to && from >= to ? 'The end must be after the start.' : undefined;
   const filter = { poolId, type, status, from: dayStart(from), to: dayStart(to) };
   const pools = useQuery(HistoryPoolsQuery);
+  useEveryPage(pools.data?.me?.membershipsConnection, pools.fetchMore);
   const { data, loading, error, refetch, fetchMore } = useQuery(TransactionHistoryQuery, {
     variables: { filter, first: PAGE },
     skip: !!badRange,
@@ -129,7 +139,7 @@ export function History() {
     });
   }
 
-  const poolOptions = (pools.data?.me?.memberships ?? []).map((m) => ({
+  const poolOptions = nodesOf(pools.data?.me?.membershipsConnection).map((m) => ({
     value: m.pool.id,
     label: m.pool.name,
   }));

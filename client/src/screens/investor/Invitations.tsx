@@ -72,7 +72,7 @@ export function Invitations() {
   const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
   const navigate = useNavigate();
   const [accept, accepted] = useMutation(AcceptInvitationMutation, {
-    refetchQueries: ['MyInvitations', 'OpenPools', 'MyPositions'],
+    refetchQueries: ['MyInvitations', 'OpenPools', 'JoinedPools', 'MyPositions'],
   });
   const [decline] = useMutation(DeclineInvitationMutation, { refetchQueries: ['MyInvitations'] });
   const invitations = data?.myInvitations ?? [];

@@ -59,7 +59,7 @@ export function InviteLink() {
   const navigate = useNavigate();
   const { data, loading, error, refetch } = useQuery(InviteLinkQuery, { variables: { token } });
   const [accept, accepted] = useMutation(AcceptInviteLinkMutation, {
-    refetchQueries: ['OpenPools', 'MyPositions'],
+    refetchQueries: ['OpenPools', 'JoinedPools', 'MyPositions'],
   });
   const link = data?.inviteLink;
   useDocumentTitle(link ? `Invitation to ${link.poolName}` : 'Invitation');

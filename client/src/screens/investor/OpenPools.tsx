@@ -17,40 +17,63 @@ import {
 import { toMinor } from '../../lib/money.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { TermsSummary } from '../../components/TermsSummary.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { nodesOf, useEveryPage } from '../../lib/connections.ts';
 
 export const OpenPoolsQuery = graphql(`
-  query OpenPools {
-    pools {
-      id
-      name
-      description
-      currency
-      status
-      visibility
-      memberCount
-      maxInvestors
-      manager {
-        id
-        name
+  query OpenPools($after: String) {
+    poolsConnection(first: 100, after: $after) {
+      edges {
+        node {
+          id
+          name
+          description
+          currency
+          status
+          visibility
+          memberCount
+          maxInvestors
+          manager {
+            id
+            name
+          }
+          targetAmount {
+            amount
+            currency
+          }
+          minContribution {
+            amount
+            currency
+          }
+          terms {
+            ...PoolTermsFields
+          }
+        }
       }
-      targetAmount {
-        amount
-        currency
-      }
-      minContribution {
-        amount
-        currency
-      }
-      terms {
-        ...PoolTermsFields
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
+  }
+`);
+/** The pools the investor joined, so none of them is offered again (every page of them). */
+export const JoinedPoolsQuery = graphql(`
+  query JoinedPools($after: String) {
     me {
       id
-      memberships {
-        id
-        pool {
-          id
+      membershipsConnection(first: 500, after: $after) {
+        edges {
+          node {
+            id
+            pool {
+              id
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
@@ -64,11 +87,11 @@ const JoinPoolMutation = graphql(`
   }
 `);
 
-type Pool = OpenPoolsData['pools'][number];
+type Pool = OpenPoolsData['poolsConnection']['edges'][number]['node'];
 
 function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
   const [join, { loading, error }] = useMutation(JoinPoolMutation, {
-    refetchQueries: ['OpenPools', 'MyPositions'],
+    refetchQueries: ['OpenPools', 'JoinedPools', 'MyPositions'],
   });
   return (
     <CommitmentForm
@@ -89,12 +112,14 @@ function JoinForm({ pool, onDone }: { pool: Pool; onDone: () => void }) {
 /** Open pools the investor has not joined yet. */
 export function OpenPools() {
   useDocumentTitle('Open pools');
-  const { data, loading, error, refetch } = useQuery(OpenPoolsQuery);
+  const { data, loading, error, refetch, fetchMore } = useQuery(OpenPoolsQuery);
   const [joining, setJoining] = useState<Pool | null>(null);
   const navigate = useNavigate();
-  const joined = new Set(data?.me?.memberships.map((m) => m.pool.id));
+  const mine = useQuery(JoinedPoolsQuery);
+  useEveryPage(mine.data?.me?.membershipsConnection, mine.fetchMore);
+  const joined = new Set(nodesOf(mine.data?.me?.membershipsConnection).map((m) => m.pool.id));
   // Private deals the investor was invited to are joined from Invitations, not from here.
-  const pools = (data?.pools ?? []).filter(
+  const pools = nodesOf(data?.poolsConnection).filter(
     (p) => p.status === 'OPEN' && p.visibility === 'LISTED' && !joined.has(p.id),
   );
   const view = useListView(pools, {
@@ -159,6 +184,7 @@ export function OpenPools() {
             ))}
           </SimpleGrid>
           <ListPages what="pools" view={view as ListView<unknown>} />
+          <LoadMore connection={data?.poolsConnection} fetchMore={fetchMore} what="pools" />
         </>
       )}
       <Modal

@@ -39,7 +39,19 @@ describe('an investor’s positions', () => {
   it('show their share of the pool’s proceeds beside what they paid in', async () => {
     const client = answeringClient((operation) =>
       operation.operationName === 'MyPositions'
-        ? { data: { me: { __typename: 'User', id: 'u1', memberships: [membership] } } }
+        ? {
+            data: {
+              me: {
+                __typename: 'User',
+                id: 'u1',
+                membershipsConnection: {
+                  __typename: 'MembershipConnection',
+                  edges: [{ __typename: 'MembershipEdge', node: membership }],
+                  pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+                },
+              },
+            },
+          }
         : operation.operationName === 'MyPerformance'
           ? { data: { investorPerformance: [] } }
           : null,

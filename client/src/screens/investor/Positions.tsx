@@ -14,6 +14,7 @@ import { TermsSummary } from '../../components/TermsSummary.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { ContributeFlow } from '../../payments/ContributeFlow.tsx';
+import { nodesOf, useEveryPage } from '../../lib/connections.ts';
 
 export const PositionCardFields = graphql(`
   fragment PositionCardFields on Membership {
@@ -72,11 +73,19 @@ export const PositionCardFields = graphql(`
   }
 `);
 export const MyPositionsQuery = graphql(`
-  query MyPositions {
+  query MyPositions($after: String) {
     me {
       id
-      memberships {
-        ...PositionCardFields
+      membershipsConnection(first: 100, after: $after) {
+        edges {
+          node {
+            ...PositionCardFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -233,9 +242,11 @@ function CommitmentTotals({ memberships }: { memberships: PositionCardFieldsFrag
 /** The investor's positions, live: any transaction in one of their pools refreshes them. */
 export function Positions() {
   useDocumentTitle('My positions');
-  const { data, loading, error, refetch } = useQuery(MyPositionsQuery);
+  const { data, loading, error, refetch, fetchMore } = useQuery(MyPositionsQuery);
   const [contributing, setContributing] = useState<PositionCardFieldsFragment | null>(null);
-  const memberships = data?.me?.memberships ?? [];
+  // Totals are over every position: the pages after the first load on their own.
+  useEveryPage(data?.me?.membershipsConnection, fetchMore);
+  const memberships = nodesOf(data?.me?.membershipsConnection);
   const investorId = data?.me?.id;
   // Reports are another part of the graph: positions show without them if they fail.
   const performance = useQuery(MyPerformanceQuery, {

@@ -24,6 +24,7 @@ import { ManagerDashboardQuery } from './Dashboard.tsx';
 import { WebhookSettings } from './WebhookSettings.tsx';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
+import { nodesOf, useEveryPage } from '../../lib/connections.ts';
 
 export const AlertRuleFields = graphql(`
   fragment AlertRuleFields on AlertRule {
@@ -154,7 +155,8 @@ export function AlertRules() {
   useDocumentTitle('Alert rules');
   const pools = useQuery(ManagerDashboardQuery);
   const [poolId, setPoolId] = useState<string | null>(null);
-  const list = pools.data?.me?.managedPools ?? [];
+  useEveryPage(pools.data?.me?.managedPoolsConnection, pools.fetchMore);
+  const list = nodesOf(pools.data?.me?.managedPoolsConnection);
   const selected = list.find((p) => p.id === poolId) ?? list[0];
   const rules = useQuery(AlertRulesQuery, {
     variables: { poolId: selected?.id ?? '' },

@@ -12,18 +12,28 @@ import {
 } from '../../components/ListControls.tsx';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { formatMoment } from '../../lib/dates.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { nodesOf } from '../../lib/connections.ts';
 
 export const AlertsInboxQuery = graphql(`
-  query AlertsInbox($status: AlertStatus) {
-    alerts(status: $status, first: 100) {
-      id
-      kind
-      message
-      status
-      raisedAt
-      pool {
-        id
-        name
+  query AlertsInbox($status: AlertStatus, $after: String) {
+    alertsConnection(status: $status, first: 100, after: $after) {
+      edges {
+        node {
+          id
+          kind
+          message
+          status
+          raisedAt
+          pool {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -46,11 +56,11 @@ const AcknowledgeAlertMutation = graphql(`
 export function AlertsInbox() {
   useDocumentTitle('Alerts');
   const [status, setStatus] = useState<AlertStatus | 'ALL'>('OPEN');
-  const { data, loading, error, refetch } = useQuery(AlertsInboxQuery, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(AlertsInboxQuery, {
     variables: { status: status === 'ALL' ? null : status },
   });
   const [acknowledge, acking] = useMutation(AcknowledgeAlertMutation);
-  const alerts = data?.alerts ?? [];
+  const alerts = nodesOf(data?.alertsConnection);
   const view = useListView(alerts, {
     searchText: (a) => `${a.pool.name} ${a.message}`,
     sorts: {
@@ -128,6 +138,7 @@ export function AlertsInbox() {
             </Card>
           ))}
           <ListPages what="alerts" view={view as ListView<unknown>} />
+          <LoadMore connection={data?.alertsConnection} fetchMore={fetchMore} what="alerts" />
         </Stack>
       )}
     </Stack>

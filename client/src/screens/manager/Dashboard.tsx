@@ -14,13 +14,22 @@ import {
 } from '../../components/ListControls.tsx';
 import { toMinor } from '../../lib/money.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
+import { nodesOf, useEveryPage } from '../../lib/connections.ts';
 
 export const ManagerDashboardQuery = graphql(`
-  query ManagerDashboard {
+  query ManagerDashboard($after: String) {
     me {
       id
-      managedPools {
-        ...PoolCardFields
+      managedPoolsConnection(first: 100, after: $after) {
+        edges {
+          node {
+            ...PoolCardFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -29,10 +38,12 @@ export const ManagerDashboardQuery = graphql(`
 /** The manager's pools, each live (cash, contributed, distributed, members, open alerts). */
 export function Dashboard() {
   useDocumentTitle('Your pools');
-  const { data, loading, error, refetch } = useQuery(ManagerDashboardQuery);
+  const { data, loading, error, refetch, fetchMore } = useQuery(ManagerDashboardQuery);
   const [creating, { open, close }] = useDisclosure();
   const navigate = useNavigate();
-  const pools = data?.me?.managedPools ?? [];
+  // The dashboard searches and sorts every pool: the pages after the first load on their own.
+  useEveryPage(data?.me?.managedPoolsConnection, fetchMore);
+  const pools = nodesOf(data?.me?.managedPoolsConnection);
   const view = useListView(pools, {
     searchText: (p) => p.name,
     sorts: {

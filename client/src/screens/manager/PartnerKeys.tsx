@@ -10,6 +10,7 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatMoment } from '../../lib/dates.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { PartnerKeyForm } from './PartnerKeyForm.tsx';
+import { nodesOf, useEveryPage } from '../../lib/connections.ts';
 
 export const PartnerKeyFields = graphql(`
   fragment PartnerKeyFields on ApiKey {
@@ -26,15 +27,23 @@ export const PartnerKeyFields = graphql(`
   }
 `);
 const PartnerKeysQuery = graphql(`
-  query PartnerKeys {
+  query PartnerKeys($after: String) {
     apiKeys {
       ...PartnerKeyFields
     }
     me {
       id
-      managedPools {
-        id
-        name
+      managedPoolsConnection(first: 100, after: $after) {
+        edges {
+          node {
+            id
+            name
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -56,12 +65,13 @@ const when = (value: string | null | undefined) => (value ? formatMoment(value) 
  */
 export function PartnerKeys() {
   useDocumentTitle('Partner keys');
-  const { data, loading, error, refetch } = useQuery(PartnerKeysQuery);
+  const { data, loading, error, refetch, fetchMore } = useQuery(PartnerKeysQuery);
   const [secret, setSecret] = useState<string | null>(null);
   const [revoke] = useMutation(RevokePartnerKeyMutation);
   const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
   const keys = data?.apiKeys ?? [];
-  const pools = data?.me?.managedPools ?? [];
+  useEveryPage(data?.me?.managedPoolsConnection, fetchMore);
+  const pools = nodesOf(data?.me?.managedPoolsConnection);
   const poolName = new Map(pools.map((pool) => [pool.id, pool.name]));
   const now = Date.now();
   const status = (key: (typeof keys)[number]) =>

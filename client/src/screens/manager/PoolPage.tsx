@@ -29,6 +29,7 @@ import { formErrors } from '../../lib/errors.ts';
 import { toMinor } from '../../lib/money.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { formatDay } from '../../lib/dates.ts';
+import { nodesOf, useEveryPage } from '../../lib/connections.ts';
 import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
 import { BankTransferReceivedForm } from '../../payments/BankTransferReceivedForm.tsx';
 import { HeldMoney } from '../../components/HeldMoney.tsx';
@@ -37,7 +38,7 @@ import { PerformancePanel } from './PerformancePanel.tsx';
 import { TermsPanel } from './TermsPanel.tsx';
 
 export const PoolPageQuery = graphql(`
-  query PoolPage($id: ID!) {
+  query PoolPage($id: ID!, $after: String) {
     pool(id: $id) {
       ...PoolCardFields
       description
@@ -58,8 +59,16 @@ export const PoolPageQuery = graphql(`
         currency
       }
       maxInvestors
-      members {
-        ...MemberRowFields
+      membersConnection(first: 500, after: $after) {
+        edges {
+          node {
+            ...MemberRowFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
       capitalCalls {
         id
@@ -114,7 +123,9 @@ const TITLES = {
 
 export function PoolPage() {
   const { poolId = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(PoolPageQuery, { variables: { id: poolId } });
+  const { data, loading, error, refetch, fetchMore } = useQuery(PoolPageQuery, {
+    variables: { id: poolId },
+  });
   const client = useApolloClient();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [openPool, opening] = useMutation(OpenPoolMutation);
@@ -122,6 +133,9 @@ export function PoolPage() {
   const [archivePool] = useMutation(ArchivePoolMutation);
   const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
   const pool = data?.pool;
+  // Every member: the table, the counts and the money forms work on the whole pool.
+  useEveryPage(pool?.membersConnection, fetchMore);
+  const members = nodesOf(pool?.membersConnection);
   useDocumentTitle(pool?.name ?? 'Pool');
   // Figures update from the event; positions are refetched (they are per member).
   useSubscription(PoolBalanceSubscription, {
@@ -242,7 +256,7 @@ export function PoolPage() {
           <Button
             variant="default"
             onClick={() => setDialog('contribution')}
-            disabled={pool.members.length === 0}
+            disabled={members.length === 0}
           >
             Record contribution
           </Button>
@@ -256,7 +270,7 @@ export function PoolPage() {
           <Button
             variant="default"
             onClick={() => setDialog('call')}
-            disabled={pool.members.length === 0}
+            disabled={members.length === 0}
           >
             Capital call
           </Button>
@@ -269,7 +283,7 @@ export function PoolPage() {
           <Button
             variant="default"
             onClick={() => setDialog('proceeds')}
-            disabled={pool.members.length === 0}
+            disabled={members.length === 0}
           >
             Record proceeds
           </Button>
@@ -277,7 +291,7 @@ export function PoolPage() {
       )}
       <Tabs defaultValue="members" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="members">Members ({pool.members.length})</Tabs.Tab>
+          <Tabs.Tab value="members">Members ({members.length})</Tabs.Tab>
           <Tabs.Tab value="transactions">Transactions</Tabs.Tab>
           <Tabs.Tab value="calls">Capital calls ({pool.capitalCalls.length})</Tabs.Tab>
           <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
@@ -285,7 +299,7 @@ export function PoolPage() {
           <Tabs.Tab value="performance">Performance</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="md">
-          <MembersTable members={pool.members} poolId={pool.id} onConfirm={setConfirming} />
+          <MembersTable members={members} poolId={pool.id} onConfirm={setConfirming} />
         </Tabs.Panel>
         <Tabs.Panel value="transactions" pt="md">
           <TransactionsFeed poolId={pool.id} onConfirm={setConfirming} />
@@ -345,7 +359,7 @@ export function PoolPage() {
             poolId={pool.id}
             poolName={pool.name}
             currency={pool.currency}
-            members={pool.members}
+            members={members}
             onDone={close}
           />
         )}
@@ -357,7 +371,7 @@ export function PoolPage() {
             kind={dialog}
             poolId={pool.id}
             currency={pool.currency}
-            members={pool.members}
+            members={members}
             onDone={close}
           />
         )}

@@ -98,12 +98,29 @@ export type PartnerTransactionPostedSubscriptionVariables = Exact<{
 
 export type PartnerTransactionPostedSubscription = { transactionPosted: { id: string, type: TransactionType, status: TransactionStatus, occurredAt: string, amount: { amount: string, currency: string }, pool: { id: string }, investor: { id: string } | null } };
 
+export type PartnerPoolsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PartnerPoolsPageQuery = { poolsConnection: { edges: Array<{ cursor: string, node: { id: string, name: string, currency: string, status: PoolStatus, cashBalance: { amount: string, currency: string }, totalContributed: { amount: string, currency: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type PartnerBalanceChangedSubscriptionVariables = Exact<{
   poolId: string;
 }>;
 
 
 export type PartnerBalanceChangedSubscription = { balanceChanged: { status: TransactionStatus, pool: { id: string }, investor: { id: string } | null, cashBalance: { amount: string, currency: string }, pendingContributions: { amount: string, currency: string }, transaction: { id: string, type: TransactionType, amount: { amount: string, currency: string } } } };
+
+export type PartnerPoolMembersPageQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PartnerPoolMembersPageQuery = { pool: { id: string, name: string, membersConnection: { edges: Array<{ cursor: string, node: { id: string, joinedAt: string, investor: { id: string, name: string }, commitment: { amount: string, currency: string }, called: { amount: string, currency: string }, paid: { amount: string, currency: string }, outstanding: { amount: string, currency: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type PartnerPoolsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -137,6 +154,15 @@ export type PartnerRecordContributionMutationVariables = Exact<{
 
 export type PartnerRecordContributionMutation = { recordContribution: { id: string, type: TransactionType, status: TransactionStatus, occurredAt: string, amount: { amount: string, currency: string }, pool: { id: string }, investor: { id: string } | null } };
 
+export type PartnerPositionsPageQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PartnerPositionsPageQuery = { pool: { id: string, currency: string, membersConnection: { edges: Array<{ cursor: string, node: { id: string, investor: { id: string, name: string }, position: { contributed: { amount: string, currency: string }, distributed: { amount: string, currency: string }, fees: { amount: string, currency: string }, withdrawn: { amount: string, currency: string }, capital: { amount: string, currency: string }, pending: { amount: string, currency: string }, commitment: { amount: string, currency: string }, unfundedCommitment: { amount: string, currency: string } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
 export type PartnerPositionsQueryVariables = Exact<{
   id: string;
   first?: number | null | undefined;
@@ -163,6 +189,16 @@ export type PartnerAlertsQueryVariables = Exact<{
 
 export type PartnerAlertsQuery = { alerts: Array<{ id: string, kind: AlertKind, message: string, status: AlertStatus, raisedAt: string, pool: { id: string }, transaction: { id: string } | null }> };
 
+export type PartnerAlertsPageQueryVariables = Exact<{
+  poolId?: string | null | undefined;
+  status?: AlertStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PartnerAlertsPageQuery = { alertsConnection: { edges: Array<{ cursor: string, node: { id: string, kind: AlertKind, message: string, status: AlertStatus, raisedAt: string, pool: { id: string }, transaction: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 /** The operations of the partner manifest: each one's persisted id and kind. */
 export const partnerOperations = {
   PartnerPools: { id: '3fb53e35ac5b3980cbf4cc6b22dcc2dc0d03a41f0e04ecb943a9e304a498c54e', type: 'query' },
@@ -178,6 +214,10 @@ export const partnerOperations = {
   PartnerBalanceChanged: { id: 'ca3bd99c686fc6e8a6b8da3793aca7b6155f3c3ccabb0c9fe597e0c39c1d51a8', type: 'subscription' },
   PartnerTransactionPosted: { id: 'eff690e5b638f0a361acfe8c86aff70a85a64cd275016efa3f47fe194a758b45', type: 'subscription' },
   PartnerAlertRaised: { id: '33b47a9e185ca52bd2ac879f2bbae4a73383b043e85fe0ea218ecc3e263224d5', type: 'subscription' },
+  PartnerPoolsPage: { id: '3641d5599ab091beb15afdefd5abca868735d96722a4c55fe462fee98972adc4', type: 'query' },
+  PartnerPoolMembersPage: { id: 'a3dc6e9d2c999bd05a98d737a3b2feae784fa7430b5353a7309d85a6cbd35115', type: 'query' },
+  PartnerPositionsPage: { id: '123c79d88ebd52ff619bf446408775f016090fd144b49f9029cc2052427333ed', type: 'query' },
+  PartnerAlertsPage: { id: '115b344ba7bf18ca3c101e95cd5cfbb867504421b4d3e068c8bae890d7d0af37', type: 'query' },
 } as const;
 
 /** Each operation's variables and result (`data`). */
@@ -195,4 +235,8 @@ export interface PartnerOperationTypes {
   PartnerBalanceChanged: { variables: PartnerBalanceChangedSubscriptionVariables; data: PartnerBalanceChangedSubscription };
   PartnerTransactionPosted: { variables: PartnerTransactionPostedSubscriptionVariables; data: PartnerTransactionPostedSubscription };
   PartnerAlertRaised: { variables: PartnerAlertRaisedSubscriptionVariables; data: PartnerAlertRaisedSubscription };
+  PartnerPoolsPage: { variables: PartnerPoolsPageQueryVariables; data: PartnerPoolsPageQuery };
+  PartnerPoolMembersPage: { variables: PartnerPoolMembersPageQueryVariables; data: PartnerPoolMembersPageQuery };
+  PartnerPositionsPage: { variables: PartnerPositionsPageQueryVariables; data: PartnerPositionsPageQuery };
+  PartnerAlertsPage: { variables: PartnerAlertsPageQueryVariables; data: PartnerAlertsPageQuery };
 }

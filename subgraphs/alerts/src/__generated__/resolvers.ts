@@ -49,6 +49,24 @@ export type Alert = {
   transaction?: Maybe<Transaction>;
 };
 
+/** A page of alerts, newest first. */
+export type AlertConnection = {
+  __typename?: 'AlertConnection';
+  /** The alerts with their cursors. */
+  edges: Array<AlertEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One alert in a page. */
+export type AlertEdge = {
+  __typename?: 'AlertEdge';
+  /** Pass as `after` to continue with older alerts. */
+  cursor: Scalars['String']['output'];
+  /** The alert. */
+  node: Alert;
+};
+
 /** What kind of unusual activity an alert reports. */
 export type AlertKind =
   /** One posted transaction whose amount exceeds the pool's threshold. */
@@ -154,6 +172,24 @@ export type AuditEntry = {
   outcome: Scalars['String']['output'];
   /** The request id (x-request-id) the gateway gave the request. */
   requestId: Scalars['String']['output'];
+};
+
+/** A page of a subgraph's audit log, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries with their cursors. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One audit entry in a page. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to continue with older entries. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
 };
 
 /** One attempt to deliver a notification. */
@@ -452,6 +488,24 @@ export type NotificationChannelKind =
   /** An HTTPS POST signed with HMAC-SHA256. */
   | 'WEBHOOK';
 
+/** A page of notifications, newest first. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** The notifications with their cursors. */
+  edges: Array<NotificationEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One notification in a page. */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** Pass as `after` to continue with older notifications. */
+  cursor: Scalars['String']['output'];
+  /** The notification. */
+  node: Notification;
+};
+
 /** Where one notification stands. */
 export type NotificationStatus =
   /** Gave up after the maximum number of attempts; replayNotification tries again. */
@@ -460,6 +514,22 @@ export type NotificationStatus =
   | 'DELIVERED'
   /** Not delivered yet; retried with backoff. */
   | 'PENDING';
+
+/**
+ * Where a page of a connection starts and ends (the graph's one pagination shape, declared
+ * identically by every subgraph). Cursors are opaque; pass endCursor as `after` for the next page.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The last edge's cursor, or null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page started after a cursor, so items come before it (pages go forward only). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor, or null for an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
 
 /**
  * An investment pool (syndicate) run by a manager, in one currency.
@@ -486,15 +556,38 @@ export type Query = {
    * manager's alerts in the pools it covers (FORBIDDEN for a poolId it does not cover). At most
    * `first` alerts (1 to 500, default 100; `limit` is its older name), after the alert whose id
    * is `after`. Requires the role ADMIN or MANAGER, or a delegated key.
+   * @deprecated Use alertsConnection.
    */
   alerts: Array<Alert>;
-  /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
+  /**
+   * ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50).
+   * @deprecated Use alertsAuditLogConnection.
+   */
   alertsAuditLog: Array<AuditEntry>;
+  /**
+   * ADMIN only: the mutations this subgraph served, newest first: `first` 1 to 500 (default 50),
+   * after the cursor `after` (an endCursor of this field).
+   */
+  alertsAuditLogConnection: AuditEntryConnection;
+  /**
+   * Alerts newest first, optionally for one pool and in one status, a page at a time. Admins see
+   * every pool's; managers see only the pools they manage; a manager's delegated API key
+   * (pools:read) the manager's alerts in the pools it covers (FORBIDDEN for a poolId it does not
+   * cover). `first` 1 to 500 (default 100), after the cursor `after` (an endCursor of this field).
+   * Requires the role ADMIN or MANAGER, or a delegated key.
+   */
+  alertsConnection: AlertConnection;
   /**
    * The caller's in-app inbox, newest first: one IN_APP notification per alert of the pools they
    * manage. `first` 1 to 200 (default 50), after the notification whose id is `after`.
+   * @deprecated Use inboxConnection.
    */
   inbox: Array<Notification>;
+  /**
+   * The caller's in-app inbox, newest first: one IN_APP notification per alert of the pools they
+   * manage. `first` 1 to 200 (default 50), after the cursor `after` (an endCursor of this field).
+   */
+  inboxConnection: NotificationConnection;
   /**
    * The address the caller's notice emails go to (their login email, as the users service last
    * announced it); null until it is known. Any signed-in person; API keys FORBIDDEN.
@@ -515,8 +608,15 @@ export type Query = {
   /**
    * The delivery log of the caller's webhook and email notifications, newest first, optionally in
    * one status (DEAD: the dead letters). `first` 1 to 200 (default 50).
+   * @deprecated Use notificationDeliveriesConnection.
    */
   notificationDeliveries: Array<Notification>;
+  /**
+   * The delivery log of the caller's webhook and email notifications, newest first, optionally in
+   * one status (DEAD: the dead letters). `first` 1 to 200 (default 50), after the cursor `after`
+   * (an endCursor of this field).
+   */
+  notificationDeliveriesConnection: NotificationConnection;
   /** How many of the caller's notices are unread. Any signed-in user. */
   unreadNoticeCount: Scalars['Int']['output'];
 };
@@ -542,8 +642,29 @@ export type QueryAlertsAuditLogArgs = {
 };
 
 
+export type QueryAlertsAuditLogConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAlertsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  poolId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<AlertStatus>;
+};
+
+
 export type QueryInboxArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryInboxConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -558,6 +679,13 @@ export type QueryNoticesArgs = {
 
 export type QueryNotificationDeliveriesArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<NotificationStatus>;
+};
+
+
+export type QueryNotificationDeliveriesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<NotificationStatus>;
 };
@@ -692,12 +820,16 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AlertConnection: ResolverTypeWrapper<Omit<AlertConnection, 'edges'> & { edges: Array<ResolversTypes['AlertEdge']> }>;
+  AlertEdge: ResolverTypeWrapper<Omit<AlertEdge, 'node'> & { node: ResolversTypes['Alert'] }>;
   AlertKind: AlertKind;
   AlertRule: ResolverTypeWrapper<EffectiveRule>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AlertRuleInput: AlertRuleInput;
   AlertStatus: AlertStatus;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DeliveryAttempt: ResolverTypeWrapper<AttemptRow>;
@@ -713,7 +845,10 @@ export type ResolversTypes = {
   NotificationChannelCreated: ResolverTypeWrapper<ChannelCreated>;
   NotificationChannelInput: NotificationChannelInput;
   NotificationChannelKind: NotificationChannelKind;
+  NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationEdge']> }>;
+  NotificationEdge: ResolverTypeWrapper<Omit<NotificationEdge, 'node'> & { node: ResolversTypes['Notification'] }>;
   NotificationStatus: NotificationStatus;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Pool: ResolverTypeWrapper<PoolRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -727,10 +862,14 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  AlertConnection: Omit<AlertConnection, 'edges'> & { edges: Array<ResolversParentTypes['AlertEdge']> };
+  AlertEdge: Omit<AlertEdge, 'node'> & { node: ResolversParentTypes['Alert'] };
   AlertRule: EffectiveRule;
   Boolean: Scalars['Boolean']['output'];
   AlertRuleInput: AlertRuleInput;
   AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   DeliveryAttempt: AttemptRow;
@@ -744,6 +883,9 @@ export type ResolversParentTypes = {
   NotificationChannel: ChannelRow;
   NotificationChannelCreated: ChannelCreated;
   NotificationChannelInput: NotificationChannelInput;
+  NotificationConnection: Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationEdge']> };
+  NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
+  PageInfo: PageInfo;
   Pool: PoolRef;
   Query: Record<PropertyKey, never>;
   Subscription: Record<PropertyKey, never>;
@@ -761,6 +903,16 @@ export type AlertResolvers<ContextType = Context, ParentType extends ResolversPa
   raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AlertStatus'], ParentType, ContextType>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
+};
+
+export type AlertConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlertConnection'] = ResolversParentTypes['AlertConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AlertEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AlertEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlertEdge'] = ResolversParentTypes['AlertEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Alert'], ParentType, ContextType>;
 };
 
 export type AlertRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlertRule'] = ResolversParentTypes['AlertRule']> = {
@@ -788,6 +940,16 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -888,6 +1050,23 @@ export type NotificationChannelCreatedResolvers<ContextType = Context, ParentTyp
   secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type NotificationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type NotificationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool'], FederationReferenceType extends FederationReferenceTypes['Pool'] = FederationReferenceTypes['Pool']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pool']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -898,12 +1077,16 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   alertRules?: Resolver<Array<ResolversTypes['AlertRule']>, ParentType, ContextType, RequireFields<QueryAlertRulesArgs, 'poolId'>>;
   alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit'>>;
   alertsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAlertsAuditLogArgs, 'first'>>;
+  alertsAuditLogConnection?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAlertsAuditLogConnectionArgs, 'first'>>;
+  alertsConnection?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsConnectionArgs, 'first'>>;
   inbox?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryInboxArgs, 'first' | 'unreadOnly'>>;
+  inboxConnection?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryInboxConnectionArgs, 'first' | 'unreadOnly'>>;
   noticeEmailAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   noticePreferences?: Resolver<Array<ResolversTypes['NoticePreference']>, ParentType, ContextType>;
   notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType, RequireFields<QueryNoticesArgs, 'first' | 'unreadOnly'>>;
   notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
   notificationDeliveries?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationDeliveriesArgs, 'first'>>;
+  notificationDeliveriesConnection?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationDeliveriesConnectionArgs, 'first'>>;
   unreadNoticeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -918,8 +1101,12 @@ export type TransactionResolvers<ContextType = Context, ParentType extends Resol
 
 export type Resolvers<ContextType = Context> = {
   Alert?: AlertResolvers<ContextType>;
+  AlertConnection?: AlertConnectionResolvers<ContextType>;
+  AlertEdge?: AlertEdgeResolvers<ContextType>;
   AlertRule?: AlertRuleResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
@@ -932,6 +1119,9 @@ export type Resolvers<ContextType = Context> = {
   Notification?: NotificationResolvers<ContextType>;
   NotificationChannel?: NotificationChannelResolvers<ContextType>;
   NotificationChannelCreated?: NotificationChannelCreatedResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -14,10 +14,12 @@ import { selectNotifications, selectNotificationsByIds } from '../data/notificat
 import { selectRulesByPool } from '../data/rules.ts';
 import { effectiveRules } from '../services/rules.ts';
 import { NoticeQueries } from './NoticeOperations.ts';
-
-export const DEFAULT_ALERTS_LIMIT = 100;
-export const MAX_ALERTS_LIMIT = 500;
-export const MAX_NOTIFICATIONS_LIMIT = 200;
+import {
+  DEFAULT_ALERTS_LIMIT,
+  MAX_ALERTS_LIMIT,
+  MAX_NOTIFICATIONS_LIMIT,
+  QueryConnections,
+} from './QueryConnections.ts';
 
 function pageSize(field: string, value: number | null | undefined, fallback: number, max: number) {
   const count = value ?? fallback;
@@ -110,4 +112,5 @@ export const Query: QueryResolvers = {
   },
 
   ...NoticeQueries,
+  ...QueryConnections,
 };

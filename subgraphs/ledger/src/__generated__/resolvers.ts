@@ -62,6 +62,24 @@ export type AuditEntry = {
   requestId: Scalars['String']['output'];
 };
 
+/** A page of a subgraph's audit log, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries with their cursors. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One audit entry in a page. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to continue with older entries. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /** A change of a pool's cash, with the transaction that caused it. */
 export type BalanceChange = {
   __typename?: 'BalanceChange';
@@ -143,6 +161,27 @@ export type LedgerHistoryAllocation = {
   amountMinor: Scalars['String']['output'];
   /** The member. */
   investorId: Scalars['ID']['output'];
+};
+
+/** A page of the ledger history export, in posting order. */
+export type LedgerHistoryConnection = {
+  __typename?: 'LedgerHistoryConnection';
+  /** The posted transactions with their cursors. */
+  edges: Array<LedgerHistoryEdge>;
+  /**
+   * Where this page ends; at the end of the ledger, hasNextPage is false (read again later from
+   * the last endCursor for what was posted since).
+   */
+  pageInfo: PageInfo;
+};
+
+/** One posted transaction in a page of the history export. */
+export type LedgerHistoryEdge = {
+  __typename?: 'LedgerHistoryEdge';
+  /** Pass as `after` to continue after this transaction. */
+  cursor: Scalars['String']['output'];
+  /** The transaction. */
+  node: LedgerHistoryEntry;
 };
 
 /** A posted transaction in the ledger history export: what its TransactionPosted event carried. */
@@ -476,6 +515,22 @@ export type MutationWithdrawArgs = {
   poolId: Scalars['ID']['input'];
 };
 
+/**
+ * Where a page of a connection starts and ends (the graph's one pagination shape, declared
+ * identically by every subgraph). Cursors are opaque; pass endCursor as `after` for the next page.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The last edge's cursor, or null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page started after a cursor, so items come before it (pages go forward only). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor, or null for an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** A contribution being paid from outside: its PENDING transaction and what the client needs to pay it. */
 export type PaymentIntent = {
   __typename?: 'PaymentIntent';
@@ -636,13 +691,28 @@ export type Position = {
 
 export type Query = {
   __typename?: 'Query';
-  /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
+  /**
+   * ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50).
+   * @deprecated Use ledgerAuditLogConnection.
+   */
   ledgerAuditLog: Array<AuditEntry>;
+  /**
+   * ADMIN only: the mutations this subgraph served, newest first: `first` 1 to 500 (default 50),
+   * after the cursor `after` (an endCursor of this field).
+   */
+  ledgerAuditLogConnection: AuditEntryConnection;
   /**
    * ADMIN only: every posted transaction in posting order, `first` (1 to 5,000, default 1,000)
    * at a time after the cursor `after`, for read models that rebuild themselves from the ledger.
+   * @deprecated Use ledgerHistoryConnection.
    */
   ledgerHistory: LedgerHistoryPage;
+  /**
+   * ADMIN only: every posted transaction in posting order, `first` (1 to 5,000, default 1,000)
+   * at a time after the cursor `after` (an endCursor of this field), for read models that
+   * rebuild themselves from the ledger.
+   */
+  ledgerHistoryConnection: LedgerHistoryConnection;
   /**
    * The next management fee charge of a pool, computed now on today's basis (the charge itself is
    * computed when the schedule posts it). The pool's manager or an admin (FORBIDDEN otherwise);
@@ -687,7 +757,19 @@ export type QueryLedgerAuditLogArgs = {
 };
 
 
+export type QueryLedgerAuditLogConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryLedgerHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLedgerHistoryConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -842,6 +924,10 @@ export type TransactionPageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True when an older transaction exists after this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page started after a cursor, so newer transactions come before it. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor, or null for an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -1163,6 +1249,8 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   BalanceChange: ResolverTypeWrapper<BalanceChangeValue>;
   BankTransferInstructions: ResolverTypeWrapper<BankTransferInstructions>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1172,6 +1260,8 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DistributionPreviewMember: ResolverTypeWrapper<PreviewMemberValue>;
   LedgerHistoryAllocation: ResolverTypeWrapper<LedgerHistoryAllocation>;
+  LedgerHistoryConnection: ResolverTypeWrapper<LedgerHistoryConnection>;
+  LedgerHistoryEdge: ResolverTypeWrapper<LedgerHistoryEdge>;
   LedgerHistoryEntry: ResolverTypeWrapper<LedgerHistoryEntry>;
   LedgerHistoryPage: ResolverTypeWrapper<LedgerHistoryPage>;
   LedgerHistoryTiers: ResolverTypeWrapper<LedgerHistoryTiers>;
@@ -1180,6 +1270,7 @@ export type ResolversTypes = {
   Membership: ResolverTypeWrapper<MembershipRef>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   PaymentIntent: ResolverTypeWrapper<PaymentIntentValue>;
   PaymentMethod: PaymentMethod;
   PaymentMismatch: ResolverTypeWrapper<Mismatch>;
@@ -1203,6 +1294,8 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
   BalanceChange: BalanceChangeValue;
   BankTransferInstructions: BankTransferInstructions;
   DateTime: Scalars['DateTime']['output'];
@@ -1212,6 +1305,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   DistributionPreviewMember: PreviewMemberValue;
   LedgerHistoryAllocation: LedgerHistoryAllocation;
+  LedgerHistoryConnection: LedgerHistoryConnection;
+  LedgerHistoryEdge: LedgerHistoryEdge;
   LedgerHistoryEntry: LedgerHistoryEntry;
   LedgerHistoryPage: LedgerHistoryPage;
   LedgerHistoryTiers: LedgerHistoryTiers;
@@ -1220,6 +1315,7 @@ export type ResolversParentTypes = {
   Membership: MembershipRef;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   PaymentIntent: PaymentIntentValue;
   PaymentMismatch: Mismatch;
   Pool: PoolRef;
@@ -1246,6 +1342,16 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type BalanceChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BalanceChange'] = ResolversParentTypes['BalanceChange']> = {
@@ -1298,6 +1404,16 @@ export type DistributionPreviewMemberResolvers<ContextType = Context, ParentType
 export type LedgerHistoryAllocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerHistoryAllocation'] = ResolversParentTypes['LedgerHistoryAllocation']> = {
   amountMinor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   investorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type LedgerHistoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerHistoryConnection'] = ResolversParentTypes['LedgerHistoryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LedgerHistoryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type LedgerHistoryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerHistoryEdge'] = ResolversParentTypes['LedgerHistoryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LedgerHistoryEntry'], ParentType, ContextType>;
 };
 
 export type LedgerHistoryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerHistoryEntry'] = ResolversParentTypes['LedgerHistoryEntry']> = {
@@ -1379,6 +1495,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   withdraw?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationWithdrawArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
 };
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PaymentIntentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentIntent'] = ResolversParentTypes['PaymentIntent']> = {
   bankTransfer?: Resolver<Maybe<ResolversTypes['BankTransferInstructions']>, ParentType, ContextType>;
   clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1436,7 +1559,9 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   ledgerAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryLedgerAuditLogArgs, 'first'>>;
+  ledgerAuditLogConnection?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryLedgerAuditLogConnectionArgs, 'first'>>;
   ledgerHistory?: Resolver<ResolversTypes['LedgerHistoryPage'], ParentType, ContextType, RequireFields<QueryLedgerHistoryArgs, 'first'>>;
+  ledgerHistoryConnection?: Resolver<ResolversTypes['LedgerHistoryConnection'], ParentType, ContextType, RequireFields<QueryLedgerHistoryConnectionArgs, 'first'>>;
   managementFeePreview?: Resolver<Maybe<ResolversTypes['ManagementFeePreview']>, ParentType, ContextType, RequireFields<QueryManagementFeePreviewArgs, 'poolId'>>;
   paymentMismatches?: Resolver<Array<ResolversTypes['PaymentMismatch']>, ParentType, ContextType, RequireFields<QueryPaymentMismatchesArgs, 'days'>>;
   position?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'investorId' | 'poolId'>>;
@@ -1482,6 +1607,8 @@ export type TransactionEdgeResolvers<ContextType = Context, ParentType extends R
 export type TransactionPageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransactionPageInfo'] = ResolversParentTypes['TransactionPageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -1490,6 +1617,8 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   BalanceChange?: BalanceChangeResolvers<ContextType>;
   BankTransferInstructions?: BankTransferInstructionsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -1497,6 +1626,8 @@ export type Resolvers<ContextType = Context> = {
   DistributionPreview?: DistributionPreviewResolvers<ContextType>;
   DistributionPreviewMember?: DistributionPreviewMemberResolvers<ContextType>;
   LedgerHistoryAllocation?: LedgerHistoryAllocationResolvers<ContextType>;
+  LedgerHistoryConnection?: LedgerHistoryConnectionResolvers<ContextType>;
+  LedgerHistoryEdge?: LedgerHistoryEdgeResolvers<ContextType>;
   LedgerHistoryEntry?: LedgerHistoryEntryResolvers<ContextType>;
   LedgerHistoryPage?: LedgerHistoryPageResolvers<ContextType>;
   LedgerHistoryTiers?: LedgerHistoryTiersResolvers<ContextType>;
@@ -1505,6 +1636,7 @@ export type Resolvers<ContextType = Context> = {
   Membership?: MembershipResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PaymentIntent?: PaymentIntentResolvers<ContextType>;
   PaymentMismatch?: PaymentMismatchResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;

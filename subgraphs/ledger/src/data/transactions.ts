@@ -16,6 +16,8 @@ export interface PageKey {
 export interface TransactionPage {
   rows: TransactionRow[];
   hasNextPage: boolean;
+  /** Set by the resolver: the page started after a cursor. */
+  hasPreviousPage?: boolean;
 }
 
 /** selectTransactionsByIds: any number of transactions by id, one query. */

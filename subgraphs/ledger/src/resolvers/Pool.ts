@@ -82,7 +82,7 @@ export const Pool: PoolResolvers = {
     const row = await visibleAccount(pool, known, context);
     if (!row) return { rows: [], hasNextPage: false };
     const facts = await context.loaders.poolFactsById.load(pool.id);
-    return context.loaders.transactionPageByKey.load({
+    const page = await context.loaders.transactionPageByKey.load({
       poolId: pool.id,
       investorId: seesWholePool(known, managerOf(facts ?? undefined, row), pool.id)
         ? null
@@ -90,5 +90,6 @@ export const Pool: PoolResolvers = {
       first: size,
       after: afterId,
     });
+    return { ...page, hasPreviousPage: afterId !== null };
   },
 };

@@ -1,6 +1,6 @@
 import { isUuid } from '@poolgraph/platform';
 import type { QueryResolvers } from '../__generated__/resolvers.ts';
-import { ledgerHistory } from './LedgerHistoryPage.ts';
+import { ledgerHistory, ledgerHistoryConnection } from './LedgerHistoryPage.ts';
 import { readPosition } from './Membership.ts';
 import { visibleTransaction } from './Transaction.ts';
 import { paymentMismatches } from './paymentMismatches.ts';
@@ -24,6 +24,7 @@ export const Query: QueryResolvers = {
   managementFeePreview: (_parent, args, context) =>
     previewManagementFee(context, context.viewer, args),
   ledgerHistory: (_parent, args, context) => ledgerHistory(args, context),
+  ledgerHistoryConnection: (_parent, args, context) => ledgerHistoryConnection(args, context),
   paymentMismatches: (_parent, args, context) => paymentMismatches(args, context),
   transactionHistory: (_parent, { filter, first, after }, context) =>
     transactionHistoryPage(filter ?? {}, first ?? 20, after ? decodeCursor(after) : null, context),

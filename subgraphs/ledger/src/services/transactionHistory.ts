@@ -111,7 +111,7 @@ export async function transactionHistoryPage(
   const filter = { ...(await scopedFilter(input, context)), after };
   const rows = await selectTransactionHistory(context.db, filter, first + 1);
   for (const row of rows) context.loaders.transactionById.prime(row.id, row);
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, hasPreviousPage: !!after };
 }
 
 const HEADER = [

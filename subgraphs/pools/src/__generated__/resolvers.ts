@@ -61,6 +61,24 @@ export type AuditEntry = {
   requestId: Scalars['String']['output'];
 };
 
+/** A page of a subgraph's audit log, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries with their cursors. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One audit entry in a page. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to continue with older entries. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /** A manager's request that members pay in a share of their commitments by a due date. */
 export type CapitalCall = {
   __typename?: 'CapitalCall';
@@ -251,6 +269,24 @@ export type Membership = {
   paid: Money;
   /** The pool joined. */
   pool: Pool;
+};
+
+/** A page of memberships: a pool's members (oldest first) or a user's pools (newest first). */
+export type MembershipConnection = {
+  __typename?: 'MembershipConnection';
+  /** The memberships with their cursors. */
+  edges: Array<MembershipEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One membership in a page. */
+export type MembershipEdge = {
+  __typename?: 'MembershipEdge';
+  /** Pass as `after` to continue with the next memberships. */
+  cursor: Scalars['String']['output'];
+  /** The membership. */
+  node: Membership;
 };
 
 /** An exact amount of money in one currency. */
@@ -444,6 +480,22 @@ export type MutationUpdatePoolArgs = {
 };
 
 /**
+ * Where a page of a connection starts and ends (the graph's one pagination shape, declared
+ * identically by every subgraph). Cursors are opaque; pass endCursor as `after` for the next page.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The last edge's cursor, or null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page started after a cursor, so items come before it (pages go forward only). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor, or null for an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/**
  * An investment pool (syndicate) run by a manager, in one currency.
  * Visible to its manager, its members and admins; LISTED pools are also listed to every signed-in
  * user while OPEN, and INVITE_ONLY pools to the investors invited to them while DRAFT or OPEN.
@@ -471,8 +523,15 @@ export type Pool = {
   /**
    * The pool's members, oldest first. Its manager and admins see all of them; an investor sees only their own membership.
    * At most `first` (1 to 500, default 500), after the membership whose id is `after`.
+   * @deprecated Use membersConnection.
    */
   members: Array<Membership>;
+  /**
+   * The pool's members, oldest first (by when they joined). Its manager and admins see all of
+   * them; an investor sees only their own membership. `first` 1 to 500 (default 100), after the
+   * cursor `after` (an endCursor of this field).
+   */
+  membersConnection: MembershipConnection;
   /** The smallest commitment an investor may join with, if set. */
   minContribution?: Maybe<Money>;
   /** Display name, 1 to 200 characters. */
@@ -503,6 +562,35 @@ export type Pool = {
 export type PoolMembersArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An investment pool (syndicate) run by a manager, in one currency.
+ * Visible to its manager, its members and admins; LISTED pools are also listed to every signed-in
+ * user while OPEN, and INVITE_ONLY pools to the investors invited to them while DRAFT or OPEN.
+ */
+export type PoolMembersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of pools, newest first. */
+export type PoolConnection = {
+  __typename?: 'PoolConnection';
+  /** The pools with their cursors. */
+  edges: Array<PoolEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One pool in a page. */
+export type PoolEdge = {
+  __typename?: 'PoolEdge';
+  /** Pass as `after` to continue with older pools. */
+  cursor: Scalars['String']['output'];
+  /** The pool. */
+  node: Pool;
 };
 
 /** Where a pool is in its life. It moves one way only: DRAFT → OPEN → CLOSED → ARCHIVED. */
@@ -587,10 +675,28 @@ export type Query = {
   myInvitations: Array<Invitation>;
   /** A pool by id, or null when it does not exist or the caller may not see it. */
   pool?: Maybe<Pool>;
-  /** The pools the caller may see, newest first: admins all; everyone their own and the ones they joined, plus OPEN LISTED pools and the pools of their live invitations. */
+  /**
+   * The pools the caller may see, newest first: admins all; everyone their own and the ones they joined, plus OPEN LISTED pools and the pools of their live invitations.
+   * @deprecated Use poolsConnection.
+   */
   pools: Array<Pool>;
-  /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
+  /**
+   * ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50).
+   * @deprecated Use poolsAuditLogConnection.
+   */
   poolsAuditLog: Array<AuditEntry>;
+  /**
+   * ADMIN only: the mutations this subgraph served, newest first: `first` 1 to 500 (default 50),
+   * after the cursor `after` (an endCursor of this field).
+   */
+  poolsAuditLogConnection: AuditEntryConnection;
+  /**
+   * The pools the caller may see, newest first, a page at a time: admins all; everyone their own
+   * and the ones they joined, plus OPEN LISTED pools and the pools of their live invitations; a
+   * delegated key its manager's pools it covers. `first` 1 to 100 (default 50), after the cursor
+   * `after` (an endCursor of this field).
+   */
+  poolsConnection: PoolConnection;
 };
 
 
@@ -615,6 +721,18 @@ export type QueryPoolsAuditLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryPoolsAuditLogConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPoolsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Changes to a DRAFT or OPEN pool. An omitted field stays as it is; null clears an optional field. */
 export type UpdatePoolInput = {
   /** Only while the pool is DRAFT and has no members; cannot be cleared. */
@@ -636,10 +754,42 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier (a UUID). */
   id: Scalars['ID']['output'];
-  /** Pools this user manages, newest first. Only the user themself and admins may read it (FORBIDDEN otherwise). */
+  /**
+   * Pools this user manages, newest first. Only the user themself and admins may read it (FORBIDDEN otherwise).
+   * @deprecated Use managedPoolsConnection.
+   */
   managedPools: Array<Pool>;
-  /** Pools this user has joined, newest first. Only the user themself and admins may read it (FORBIDDEN otherwise). */
+  /**
+   * Pools this user manages, newest first, a page at a time: `first` 1 to 100 (default 50), after
+   * the cursor `after` (an endCursor of this field). Only the user themself and admins may read it
+   * (FORBIDDEN otherwise).
+   */
+  managedPoolsConnection: PoolConnection;
+  /**
+   * Pools this user has joined, newest first. Only the user themself and admins may read it (FORBIDDEN otherwise).
+   * @deprecated Use membershipsConnection.
+   */
   memberships: Array<Membership>;
+  /**
+   * This user's memberships, newest first (by when they joined), a page at a time: `first` 1 to
+   * 500 (default 100), after the cursor `after` (an endCursor of this field). Only the user
+   * themself and admins may read it (FORBIDDEN otherwise).
+   */
+  membershipsConnection: MembershipConnection;
+};
+
+
+/** A user (owned by the users subgraph). Pools adds the pools they manage and the pools they belong to. */
+export type UserManagedPoolsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A user (owned by the users subgraph). Pools adds the pools they manage and the pools they belong to. */
+export type UserMembershipsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -748,6 +898,8 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   CapitalCall: ResolverTypeWrapper<CapitalCallRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CapitalCallItem: ResolverTypeWrapper<CapitalCallItemRow>;
@@ -767,9 +919,15 @@ export type ResolversTypes = {
   InviteLinkCreated: ResolverTypeWrapper<Omit<InviteLinkCreated, 'invitation'> & { invitation: ResolversTypes['Invitation'] }>;
   InviteLinkPreview: ResolverTypeWrapper<InvitationRow>;
   Membership: ResolverTypeWrapper<MembershipRow>;
+  MembershipConnection: ResolverTypeWrapper<Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversTypes['MembershipEdge']> }>;
+  MembershipEdge: ResolverTypeWrapper<Omit<MembershipEdge, 'node'> & { node: ResolversTypes['Membership'] }>;
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Pool: ResolverTypeWrapper<PoolRow>;
+  PoolConnection: ResolverTypeWrapper<Omit<PoolConnection, 'edges'> & { edges: Array<ResolversTypes['PoolEdge']> }>;
+  PoolEdge: ResolverTypeWrapper<Omit<PoolEdge, 'node'> & { node: ResolversTypes['Pool'] }>;
   PoolStatus: PoolStatus;
   PoolTerms: ResolverTypeWrapper<PoolTermsRow>;
   PoolTermsInput: PoolTermsInput;
@@ -777,7 +935,6 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdatePoolInput: UpdatePoolInput;
   User: ResolverTypeWrapper<UserRef>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -785,6 +942,8 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
   CapitalCall: CapitalCallRow;
   Float: Scalars['Float']['output'];
   CapitalCallItem: CapitalCallItemRow;
@@ -798,15 +957,20 @@ export type ResolversParentTypes = {
   InviteLinkCreated: Omit<InviteLinkCreated, 'invitation'> & { invitation: ResolversParentTypes['Invitation'] };
   InviteLinkPreview: InvitationRow;
   Membership: MembershipRow;
+  MembershipConnection: Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['MembershipEdge']> };
+  MembershipEdge: Omit<MembershipEdge, 'node'> & { node: ResolversParentTypes['Membership'] };
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   Pool: PoolRow;
+  PoolConnection: Omit<PoolConnection, 'edges'> & { edges: Array<ResolversParentTypes['PoolEdge']> };
+  PoolEdge: Omit<PoolEdge, 'node'> & { node: ResolversParentTypes['Pool'] };
   PoolTerms: PoolTermsRow;
   PoolTermsInput: PoolTermsInput;
   Query: Record<PropertyKey, never>;
   UpdatePoolInput: UpdatePoolInput;
   User: UserRef;
-  Boolean: Scalars['Boolean']['output'];
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -821,6 +985,16 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type CapitalCallResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CapitalCall'] = ResolversParentTypes['CapitalCall']> = {
@@ -891,6 +1065,16 @@ export type MembershipResolvers<ContextType = Context, ParentType extends Resolv
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
 };
 
+export type MembershipConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MembershipConnection'] = ResolversParentTypes['MembershipConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MembershipEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MembershipEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MembershipEdge'] = ResolversParentTypes['MembershipEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Membership'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -918,6 +1102,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updatePool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType, RequireFields<MutationUpdatePoolArgs, 'id' | 'input'>>;
 };
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool'], FederationReferenceType extends FederationReferenceTypes['Pool'] = FederationReferenceTypes['Pool']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pool']> | FederationReferenceType, FederationReferenceType, ContextType>;
   capitalCalls?: Resolver<Array<ResolversTypes['CapitalCall']>, ParentType, ContextType>;
@@ -930,6 +1121,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   maxInvestors?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<PoolMembersArgs, 'first'>>;
+  membersConnection?: Resolver<ResolversTypes['MembershipConnection'], ParentType, ContextType, RequireFields<PoolMembersConnectionArgs, 'first'>>;
   minContribution?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -938,6 +1130,16 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   terms?: Resolver<Maybe<ResolversTypes['PoolTerms']>, ParentType, ContextType>;
   termsHistory?: Resolver<Array<ResolversTypes['PoolTerms']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['PoolVisibility'], ParentType, ContextType>;
+};
+
+export type PoolConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PoolConnection'] = ResolversParentTypes['PoolConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PoolEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoolEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PoolEdge'] = ResolversParentTypes['PoolEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
 };
 
 export type PoolTermsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PoolTerms'] = ResolversParentTypes['PoolTerms']> = {
@@ -963,17 +1165,23 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   pool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType, RequireFields<QueryPoolArgs, 'id'>>;
   pools?: Resolver<Array<ResolversTypes['Pool']>, ParentType, ContextType>;
   poolsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryPoolsAuditLogArgs, 'first'>>;
+  poolsAuditLogConnection?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryPoolsAuditLogConnectionArgs, 'first'>>;
+  poolsConnection?: Resolver<ResolversTypes['PoolConnection'], ParentType, ContextType, RequireFields<QueryPoolsConnectionArgs, 'first'>>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   managedPools?: Resolver<Array<ResolversTypes['Pool']>, ParentType, ContextType>;
+  managedPoolsConnection?: Resolver<ResolversTypes['PoolConnection'], ParentType, ContextType, RequireFields<UserManagedPoolsConnectionArgs, 'first'>>;
   memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  membershipsConnection?: Resolver<ResolversTypes['MembershipConnection'], ParentType, ContextType, RequireFields<UserMembershipsConnectionArgs, 'first'>>;
 };
 
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   CapitalCall?: CapitalCallResolvers<ContextType>;
   CapitalCallItem?: CapitalCallItemResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -983,9 +1191,14 @@ export type Resolvers<ContextType = Context> = {
   InviteLinkCreated?: InviteLinkCreatedResolvers<ContextType>;
   InviteLinkPreview?: InviteLinkPreviewResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
+  MembershipConnection?: MembershipConnectionResolvers<ContextType>;
+  MembershipEdge?: MembershipEdgeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;
+  PoolConnection?: PoolConnectionResolvers<ContextType>;
+  PoolEdge?: PoolEdgeResolvers<ContextType>;
   PoolTerms?: PoolTermsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

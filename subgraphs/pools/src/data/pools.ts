@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { MySqlSelect } from 'drizzle-orm/mysql-core';
 import type { Delegation } from '@poolgraph/auth';
 import type { PoolsQueryable, PoolsTx } from '../db/index.ts';
 import { memberships, pools, type POOL_STATUSES, type POOL_VISIBILITIES } from '../db/schema.ts';
@@ -47,9 +48,20 @@ export async function selectPoolsByManagerIds(
     .orderBy(desc(pools.id));
 }
 
+/** A page of a pool list (newest first): the pools older than `beforeId`, at most `limit`. */
+export interface PoolPage {
+  beforeId?: string | null;
+  limit?: number;
+}
+
+const olderThan = (page: PoolPage) => (page.beforeId ? lt(pools.id, page.beforeId) : undefined);
+const limited = <Q extends MySqlSelect>(query: Q, page: PoolPage) =>
+  page.limit === undefined ? query : query.limit(page.limit);
+
 /** selectAllPools: every pool, newest first (admins). */
-export async function selectAllPools(db: PoolsQueryable): Promise<PoolRow[]> {
-  return db.select().from(pools).orderBy(desc(pools.id));
+export async function selectAllPools(db: PoolsQueryable, page: PoolPage = {}): Promise<PoolRow[]> {
+  const query = db.select().from(pools).where(olderThan(page)).orderBy(desc(pools.id));
+  return limited(query.$dynamic(), page);
 }
 
 /**
@@ -57,26 +69,34 @@ export async function selectAllPools(db: PoolsQueryable): Promise<PoolRow[]> {
  * pools they manage or belong to, OPEN LISTED pools, and the DRAFT or OPEN pools of their live
  * invitations. Ids are UUIDv7, so ordering by id is newest first.
  */
-export async function selectPoolsVisibleTo(db: PoolsQueryable, userId: string): Promise<PoolRow[]> {
+export async function selectPoolsVisibleTo(
+  db: PoolsQueryable,
+  userId: string,
+  page: PoolPage = {},
+): Promise<PoolRow[]> {
   const joined = db
     .select({ poolId: memberships.poolId })
     .from(memberships)
     .where(eq(memberships.investorId, userId));
-  return db
+  const query = db
     .select()
     .from(pools)
     .where(
-      or(
-        eq(pools.managerId, userId),
-        and(eq(pools.status, 'OPEN'), eq(pools.visibility, 'LISTED')),
-        inArray(pools.id, joined),
-        and(
-          inArray(pools.status, ['DRAFT', 'OPEN']),
-          inArray(pools.id, invitedPoolIds(db, userId, new Date())),
+      and(
+        olderThan(page),
+        or(
+          eq(pools.managerId, userId),
+          and(eq(pools.status, 'OPEN'), eq(pools.visibility, 'LISTED')),
+          inArray(pools.id, joined),
+          and(
+            inArray(pools.status, ['DRAFT', 'OPEN']),
+            inArray(pools.id, invitedPoolIds(db, userId, new Date())),
+          ),
         ),
       ),
     )
     .orderBy(desc(pools.id));
+  return limited(query.$dynamic(), page);
 }
 
 /**
@@ -86,17 +106,21 @@ export async function selectPoolsVisibleTo(db: PoolsQueryable, userId: string): 
 export async function selectPoolsDelegatedTo(
   db: PoolsQueryable,
   delegation: Delegation,
+  page: PoolPage = {},
 ): Promise<PoolRow[]> {
   const ofManager = eq(pools.managerId, delegation.managerId);
-  return db
+  const query = db
     .select()
     .from(pools)
     .where(
-      delegation.poolIds === null
-        ? ofManager
-        : and(ofManager, inArray(pools.id, [...delegation.poolIds])),
+      and(
+        olderThan(page),
+        ofManager,
+        delegation.poolIds === null ? undefined : inArray(pools.id, [...delegation.poolIds]),
+      ),
     )
     .orderBy(desc(pools.id));
+  return limited(query.$dynamic(), page);
 }
 
 export async function insertPool(db: PoolsQueryable, pool: NewPool): Promise<void> {

@@ -1,7 +1,20 @@
 import { money } from '@poolgraph/money';
-import { badUserInput, forbidden, isUuid } from '@poolgraph/platform';
+import {
+  badUserInput,
+  forbidden,
+  instantKeyOf,
+  isUuid,
+  pageOfList,
+  pageRequest,
+  parseInstantKey,
+  type InstantKey,
+  type PageRule,
+} from '@poolgraph/platform';
 import type { PoolResolvers } from '../__generated__/resolvers.ts';
 import { ownMembership, seesPoolFully, visiblePool } from '../access.ts';
+import type { Context } from '../context.ts';
+import type { MembershipRow } from '../data/memberships.ts';
+import type { PoolRow } from '../data/pools.ts';
 
 /** The most members one page holds (and its default, so clients without `first` see a whole pool). */
 export const MAX_MEMBERS_PAGE = 500;
@@ -22,6 +35,25 @@ function memberPage<T extends { id: string }>(
   return rows.slice(start, start + first);
 }
 
+/** membersConnection: oldest first by (joinedAt, id), as the memberships loader reads them. */
+export const MEMBER_PAGE: PageRule<MembershipRow, InstantKey> = {
+  kind: 'member',
+  defaultSize: 100,
+  maxSize: MAX_MEMBERS_PAGE,
+  keyOf: (row) => instantKeyOf(row.joinedAt, row.id),
+  parseKey: parseInstantKey,
+};
+
+const joinedAfter = (row: MembershipRow, key: InstantKey) =>
+  row.joinedAt.getTime() > key.at || (row.joinedAt.getTime() === key.at && row.id > key.id);
+
+/** The members the caller sees: all of them for its manager and admins, else their own. */
+async function visibleMembers(pool: PoolRow, context: Context): Promise<MembershipRow[]> {
+  if (seesPoolFully(context.viewer, pool)) return context.loaders.membershipsByPoolId.load(pool.id);
+  const own = await ownMembership(context, pool.id);
+  return own ? [own] : [];
+}
+
 const optionalMoney = (minor: bigint | null, currency: string) =>
   minor === null ? null : money(minor, currency);
 
@@ -36,13 +68,11 @@ export const Pool: PoolResolvers = {
   targetAmount: (pool) => optionalMoney(pool.targetMinor, pool.currency),
   minContribution: (pool) => optionalMoney(pool.minContributionMinor, pool.currency),
   memberCount: (pool, _args, { loaders }) => loaders.memberCountByPoolId.load(pool.id),
-  members: async (pool, { first, after }, context) => {
-    if (seesPoolFully(context.viewer, pool)) {
-      const rows = await context.loaders.membershipsByPoolId.load(pool.id);
-      return memberPage(rows, first ?? MAX_MEMBERS_PAGE, after);
-    }
-    const own = await ownMembership(context, pool.id);
-    return memberPage(own ? [own] : [], first ?? MAX_MEMBERS_PAGE, after);
+  members: async (pool, { first, after }, context) =>
+    memberPage(await visibleMembers(pool, context), first ?? MAX_MEMBERS_PAGE, after),
+  membersConnection: async (pool, args, context) => {
+    const request = pageRequest(args, MEMBER_PAGE);
+    return pageOfList(await visibleMembers(pool, context), request, MEMBER_PAGE, joinedAfter);
   },
   invitations: (pool, _args, { viewer, loaders }) => {
     // FORBIDDEN, not an empty list: a client must not read "not allowed" as "nobody invited".

@@ -58,6 +58,24 @@ export type AuditEntry = {
   requestId: Scalars['String']['output'];
 };
 
+/** A page of a subgraph's audit log, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries with their cursors. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One audit entry in a page. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to continue with older entries. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /**
  * One investor's performance in one pool. NAV is shared by net contributed capital
  * (contributed − withdrawn).
@@ -159,6 +177,22 @@ export type Mutation = {
 
 export type MutationRecordValuationArgs = {
   input: RecordValuationInput;
+};
+
+/**
+ * Where a page of a connection starts and ends (the graph's one pagination shape, declared
+ * identically by every subgraph). Cursors are opaque; pass endCursor as `after` for the next page.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The last edge's cursor, or null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page started after a cursor, so items come before it (pages go forward only). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor, or null for an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** One point of a pool's history: what moved in one day or month (UTC). */
@@ -271,8 +305,16 @@ export type Query = {
    * to it; others FORBIDDEN. NOT_FOUND for a pool reports has never heard of.
    */
   poolPerformance: PoolPerformance;
-  /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
+  /**
+   * ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50).
+   * @deprecated Use reportsAuditLogConnection.
+   */
   reportsAuditLog: Array<AuditEntry>;
+  /**
+   * ADMIN only: the mutations this subgraph served, newest first: `first` 1 to 500 (default 50),
+   * after the cursor `after` (an endCursor of this field).
+   */
+  reportsAuditLogConnection: AuditEntryConnection;
   /** How current the reports are. Any signed-in caller. */
   reportsFreshness: ReportsFreshness;
   /**
@@ -305,6 +347,12 @@ export type QueryPoolPerformanceArgs = {
 
 export type QueryReportsAuditLogArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReportsAuditLogConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -511,6 +559,8 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   InvestorPerformance: ResolverTypeWrapper<InvestorPerformanceModel>;
@@ -519,12 +569,13 @@ export type ResolversTypes = {
   InvestorStatement: ResolverTypeWrapper<StatementModel>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PerformancePoint: ResolverTypeWrapper<PerformancePointModel>;
   Pool: ResolverTypeWrapper<Pool>;
   PoolPerformance: ResolverTypeWrapper<PoolPerformanceModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordValuationInput: RecordValuationInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ReportsFreshness: ResolverTypeWrapper<ReportsFreshness>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   StatementLine: ResolverTypeWrapper<StatementLineModel>;
@@ -537,6 +588,8 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   InvestorPerformance: InvestorPerformanceModel;
@@ -545,12 +598,13 @@ export type ResolversParentTypes = {
   InvestorStatement: StatementModel;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   PerformancePoint: PerformancePointModel;
   Pool: Pool;
   PoolPerformance: PoolPerformanceModel;
   Query: Record<PropertyKey, never>;
   RecordValuationInput: RecordValuationInput;
-  Boolean: Scalars['Boolean']['output'];
   ReportsFreshness: ReportsFreshness;
   Float: Scalars['Float']['output'];
   StatementLine: StatementLineModel;
@@ -570,6 +624,16 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -619,6 +683,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordValuation?: Resolver<ResolversTypes['Valuation'], ParentType, ContextType, RequireFields<MutationRecordValuationArgs, 'input'>>;
 };
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PerformancePointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerformancePoint'] = ResolversParentTypes['PerformancePoint']> = {
   contributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   distributed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -658,6 +729,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   investorStatement?: Resolver<ResolversTypes['InvestorStatement'], ParentType, ContextType, RequireFields<QueryInvestorStatementArgs, 'investorId'>>;
   poolPerformance?: Resolver<ResolversTypes['PoolPerformance'], ParentType, ContextType, RequireFields<QueryPoolPerformanceArgs, 'poolId'>>;
   reportsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryReportsAuditLogArgs, 'first'>>;
+  reportsAuditLogConnection?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryReportsAuditLogConnectionArgs, 'first'>>;
   reportsFreshness?: Resolver<ResolversTypes['ReportsFreshness'], ParentType, ContextType>;
   topInvestors?: Resolver<Array<ResolversTypes['InvestorRanking']>, ParentType, ContextType, RequireFields<QueryTopInvestorsArgs, 'currency' | 'limit'>>;
 };
@@ -701,6 +773,8 @@ export type ValuationResolvers<ContextType = Context, ParentType extends Resolve
 
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   InvestorPerformance?: InvestorPerformanceResolvers<ContextType>;
@@ -708,6 +782,7 @@ export type Resolvers<ContextType = Context> = {
   InvestorStatement?: InvestorStatementResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PerformancePoint?: PerformancePointResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;
   PoolPerformance?: PoolPerformanceResolvers<ContextType>;

@@ -3,11 +3,11 @@ import { peerFetch } from '@poolgraph/platform';
 import type { LedgerTransaction } from '../services/readModel.ts';
 
 const LEDGER_HISTORY = `query LedgerHistory($after: String, $first: Int) {
-  ledgerHistory(after: $after, first: $first) {
-    entries { transactionId poolId investorId type amountMinor currency occurredAt
+  ledgerHistoryConnection(after: $after, first: $first) {
+    edges { node { transactionId poolId investorId type amountMinor currency occurredAt
       allocations { investorId amountMinor }
-      tiers { returnOfCapitalMinor preferredReturnMinor profitShareMinor } }
-    endCursor hasNextPage } }`;
+      tiers { returnOfCapitalMinor preferredReturnMinor profitShareMinor } } }
+    pageInfo { endCursor hasNextPage } } }`;
 
 export interface HistoryPage {
   transactions: LedgerTransaction[];
@@ -23,7 +23,7 @@ type Entry = Omit<LedgerTransaction, 'amountMinor' | 'occurredAt' | 'allocations
 };
 
 /**
- * The ledger's paged, ordered history export (Query.ledgerHistory, ADMIN), read through the
+ * The ledger's paged, ordered history export (Query.ledgerHistoryConnection, ADMIN), read through the
  * gateway or the ledger's own /graphql with an admin's token.
  */
 export function ledgerHistoryReader(url: string, token: string) {
@@ -35,16 +35,21 @@ export function ledgerHistoryReader(url: string, token: string) {
     });
     const body = (await response.json()) as {
       data?: {
-        ledgerHistory: { entries: Entry[]; endCursor: string | null; hasNextPage: boolean };
+        ledgerHistoryConnection: {
+          edges: Array<{ node: Entry }>;
+          pageInfo: { endCursor: string | null; hasNextPage: boolean };
+        };
       };
       errors?: Array<{ message: string }>;
     };
     if (!body.data || body.errors?.length) {
-      throw new Error(`ledgerHistory failed: ${body.errors?.map((e) => e.message).join('; ')}`);
+      throw new Error(
+        `ledgerHistoryConnection failed: ${body.errors?.map((e) => e.message).join('; ')}`,
+      );
     }
-    const page = body.data.ledgerHistory;
+    const page = body.data.ledgerHistoryConnection;
     return {
-      transactions: page.entries.map((e) => ({
+      transactions: page.edges.map(({ node: e }) => ({
         ...e,
         amountMinor: BigInt(e.amountMinor),
         occurredAt: new Date(e.occurredAt),
@@ -57,8 +62,9 @@ export function ledgerHistoryReader(url: string, token: string) {
             }
           : null,
       })),
-      endCursor: page.endCursor,
-      hasNextPage: page.hasNextPage,
+      // An empty page has no cursor of its own: the next read starts where this one did.
+      endCursor: page.pageInfo.endCursor ?? after,
+      hasNextPage: page.pageInfo.hasNextPage,
     };
   };
 }

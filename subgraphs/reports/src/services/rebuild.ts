@@ -23,8 +23,12 @@ export const LEDGER_TABLES = [
   'read_model_state',
 ] as const;
 
-/** Entries re-read before the copy's last cursor by the catch-up pass. */
-const CATCH_UP_MARGIN = 100_000n;
+/**
+ * Pages re-read before the copy's end by the catch-up pass. Cursors are opaque, so the margin
+ * is counted in pages: 50 full pages of 2,000 transactions (the reader's page) are at least
+ * 100,000 ledger entries, each transaction having one or more.
+ */
+const CATCH_UP_PAGES = 50;
 
 export interface RebuildOptions {
   /** The live reports database. */
@@ -39,14 +43,18 @@ const sibling = (url: string, suffix: string) => {
   return u.toString();
 };
 
+/** Replays from `from` to the end; returns the cursors the last CATCH_UP_PAGES pages began at. */
 async function replay(
   db: ReportsDb,
   options: RebuildOptions,
   from: string | null,
   counted: { n: number },
-): Promise<string | null> {
+): Promise<Array<string | null>> {
+  const starts: Array<string | null> = [];
   let cursor = from;
   for (;;) {
+    starts.push(cursor);
+    if (starts.length > CATCH_UP_PAGES) starts.shift();
     const page = await options.readHistory(cursor);
     if (page.transactions.length > 0) {
       await db.transaction((tx) => applyLedgerTransactions(tx, page.transactions));
@@ -54,15 +62,15 @@ async function replay(
       options.onProgress?.(counted.n);
     }
     cursor = page.endCursor ?? cursor;
-    if (!page.hasNextPage) return cursor;
+    if (!page.hasNextPage) return starts;
   }
 }
 
 /**
  * Rebuilds the ledger-derived read models from the ledger's history: replays it into fresh
  * tables in a sibling database, swaps them in with one atomic RENAME TABLE (readers see the
- * old tables or the new ones, never a mix), then replays the history again from the last
- * page's cursor into the live tables, so transactions the consumer applied to the old tables
+ * old tables or the new ones, never a mix), then replays the history again from a margin
+ * of pages before the end into the live tables, so transactions the consumer applied to the old tables
  * while the copy was made are not lost (applied_transactions makes the overlap a no-op).
  */
 export async function rebuildReadModels(
@@ -80,7 +88,7 @@ export async function rebuildReadModels(
   const counted = { n: 0 };
   try {
     await migrateDatabase(fresh, migrationsFolder);
-    const cursor = await replay(fresh.db, options, null, counted);
+    const starts = await replay(fresh.db, options, null, counted);
     const fresher = databaseName(freshUrl);
     const old = databaseName(oldUrl);
     const renames = LEDGER_TABLES.flatMap((t) => [
@@ -90,9 +98,7 @@ export async function rebuildReadModels(
     await target.db.execute(sql.raw(`RENAME TABLE ${renames.join(', ')}`));
     // An entry id is drawn at insert, so a transaction with a smaller id can commit after a
     // larger one was read: the catch-up starts a margin earlier (a re-read changes nothing).
-    const margin =
-      cursor && BigInt(cursor) > CATCH_UP_MARGIN ? BigInt(cursor) - CATCH_UP_MARGIN : 0n;
-    await replay(target.db, options, margin > 0n ? margin.toString() : null, counted);
+    await replay(target.db, options, starts[0] ?? null, counted);
     return { transactions: counted.n };
   } finally {
     await fresh.close();

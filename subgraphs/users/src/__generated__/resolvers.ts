@@ -115,6 +115,24 @@ export type AuditEntry = {
   requestId: Scalars['String']['output'];
 };
 
+/** A page of a subgraph's audit log, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries with their cursors. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One audit entry in a page. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to continue with older entries. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /** A fresh session: a short-lived access token and a rotating refresh token. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -421,6 +439,22 @@ export type MutationUpdateProfileArgs = {
   input: ProfileInput;
 };
 
+/**
+ * Where a page of a connection starts and ends (the graph's one pagination shape, declared
+ * identically by every subgraph). Cursors are opaque; pass endCursor as `after` for the next page.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The last edge's cursor, or null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page started after a cursor, so items come before it (pages go forward only). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor, or null for an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** A partner key a manager issues for their own pools. */
 export type PartnerKeyInput = {
   /** When the key stops working by itself, at least a minute ahead; null: until revoked. */
@@ -487,8 +521,16 @@ export type Query = {
   mySessions: Array<UserSession>;
   /** A user by id. Any signed-in caller; fields are filtered by the rules on User. */
   user?: Maybe<User>;
-  /** ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50). */
+  /**
+   * ADMIN only: the mutations this subgraph served, newest first (first 1 to 500, default 50).
+   * @deprecated Use usersAuditLogConnection.
+   */
   usersAuditLog: Array<AuditEntry>;
+  /**
+   * ADMIN only: the mutations this subgraph served, newest first: `first` 1 to 500 (default 50),
+   * after the cursor `after` (an endCursor of this field).
+   */
+  usersAuditLogConnection: AuditEntryConnection;
 };
 
 
@@ -499,6 +541,12 @@ export type QueryUserArgs = {
 
 export type QueryUsersAuditLogArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryUsersAuditLogConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -748,12 +796,15 @@ export type ResolversTypes = {
   ApiKeyCreated: ResolverTypeWrapper<ApiKeyCreatedRow>;
   ApiKeyKind: ApiKeyKind;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EmailChangeRequested: ResolverTypeWrapper<EmailChangeRequested>;
   LogInStep: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LogInStep']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   PartnerKeyInput: PartnerKeyInput;
   PayoutDetails: ResolverTypeWrapper<PayoutDetailsView>;
   PayoutDetailsInput: PayoutDetailsInput;
@@ -779,12 +830,15 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ApiKeyCreated: ApiKeyCreatedRow;
   AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   DateTime: Scalars['DateTime']['output'];
   EmailChangeRequested: EmailChangeRequested;
   LogInStep: ResolversUnionTypes<ResolversParentTypes>['LogInStep'];
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
+  PageInfo: PageInfo;
   PartnerKeyInput: PartnerKeyInput;
   PayoutDetails: PayoutDetailsView;
   PayoutDetailsInput: PayoutDetailsInput;
@@ -836,6 +890,16 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -884,6 +948,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
 };
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PayoutDetailsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PayoutDetails'] = ResolversParentTypes['PayoutDetails']> = {
   accountHolder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -898,6 +969,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   mySessions?: Resolver<Array<ResolversTypes['UserSession']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   usersAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryUsersAuditLogArgs, 'first'>>;
+  usersAuditLogConnection?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryUsersAuditLogConnectionArgs, 'first'>>;
 };
 
 export type SecondFactorChallengeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SecondFactorChallenge'] = ResolversParentTypes['SecondFactorChallenge']> = {
@@ -959,11 +1031,14 @@ export type Resolvers<ContextType = Context> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyCreated?: ApiKeyCreatedResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EmailChangeRequested?: EmailChangeRequestedResolvers<ContextType>;
   LogInStep?: LogInStepResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PayoutDetails?: PayoutDetailsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SecondFactorChallenge?: SecondFactorChallengeResolvers<ContextType>;

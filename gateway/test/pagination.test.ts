@@ -1,0 +1,307 @@
+import { connectMysql, uuidv7 } from '@poolgraph/platform';
+import { expectData, graphql, type GraphQLResponse } from '@poolgraph/testing';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, joinAndContribute, poolOf } from './delegation.ts';
+
+/**
+ * The graph's one pagination shape through the gateway: every connection pages forward giving
+ * each item once and in order, refuses a page above its maximum and a cursor it did not issue
+ * (naming the argument), counts `first` in the cost limit, and shows a caller nothing a list
+ * would not: a manager never sees another manager's pool through any connection.
+ */
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+}
+interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+}
+
+let stack: Stack;
+let managerA: TestUser;
+let managerB: TestUser;
+let admin: TestUser;
+let investors: TestUser[];
+let poolsA: string[];
+let b1: string;
+let alertsA: string[];
+
+const field = (r: GraphQLResponse<unknown>) =>
+  (r.errors ?? []).map((e) => [e.extensions?.code, (e.extensions as { field?: string })?.field]);
+
+/**
+ * Every page of a connection, `size` at a time, following endCursor; checks each pageInfo on
+ * the way (start and end cursors are the edges', hasPreviousPage after the first page).
+ */
+async function everyPage<T>(
+  size: number,
+  read: (after: string | null) => Promise<Connection<T>>,
+): Promise<{ nodes: T[]; pages: number }> {
+  const nodes: T[] = [];
+  let after: string | null = null;
+  for (let pages = 1; pages < 100; pages++) {
+    const page = await read(after);
+    expect(page.edges.length).toBeLessThanOrEqual(size);
+    expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+    expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+    expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+    nodes.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return { nodes, pages };
+    expect(page.edges).toHaveLength(size);
+    after = page.pageInfo.endCursor;
+  }
+  throw new Error('the connection never ended');
+}
+
+const PAGE = 'pageInfo { hasNextPage endCursor hasPreviousPage startCursor }';
+
+const poolsPage = (user: TestUser, first: number) => (after: string | null) =>
+  gql<{ poolsConnection: Connection<{ id: string }> }>(
+    stack,
+    `query($first: Int, $after: String) { poolsConnection(first: $first, after: $after) { edges { cursor node { id } } ${PAGE} } }`,
+    { first, after },
+    user,
+  ).then((d) => d.poolsConnection);
+
+const membersPage = (user: TestUser, poolId: string, first: number) => (after: string | null) =>
+  gql<{ pool: { membersConnection: Connection<{ id: string; investor: { id: string } }> } }>(
+    stack,
+    `query($id: ID!, $first: Int, $after: String) { pool(id: $id) { membersConnection(first: $first, after: $after) { edges { cursor node { id investor { id } } } ${PAGE} } } }`,
+    { id: poolId, first, after },
+    user,
+  ).then((d) => d.pool.membersConnection);
+
+const alertsPage = (user: TestUser, first: number, poolId?: string) => (after: string | null) =>
+  gql<{ alertsConnection: Connection<{ id: string; pool: { id: string } }> }>(
+    stack,
+    `query($first: Int, $after: String, $p: ID) { alertsConnection(poolId: $p, first: $first, after: $after) { edges { cursor node { id pool { id } } } ${PAGE} } }`,
+    { first, after, p: poolId ?? null },
+    user,
+  ).then((d) => d.alertsConnection);
+
+beforeAll(async () => {
+  stack = await startStack();
+  [managerA, managerB, admin, ...investors] = await Promise.all([
+    stack.signUp('MANAGER'),
+    stack.signUp('MANAGER'),
+    stack.admin(),
+    ...Array.from({ length: 5 }, () => stack.signUp('INVESTOR')),
+  ]);
+  // Five of A's pools, the first with five members (and as many transactions); one of B's,
+  // OPEN and listed, with a member of its own.
+  poolsA = [];
+  for (let n = 0; n < 5; n++) poolsA.push(await poolOf(stack, managerA, `A ${n}`));
+  b1 = await poolOf(stack, managerB, 'B one');
+  for (const investor of investors) await joinAndContribute(stack, poolsA[0]!, investor, '1.00');
+  await joinAndContribute(stack, b1, investors[0]!, '2.00');
+  // Alerts as the detector writes them: A's seven raised at one instant (the id breaks the tie),
+  // and one of B's.
+  const mysql = connectMysql({ url: stack.databases.alerts!.url }, {});
+  try {
+    const at = new Date('2026-11-01T10:00:00.000Z');
+    alertsA = Array.from({ length: 7 }, () => uuidv7());
+    for (const [id, poolId, managerId] of [
+      ...alertsA.map((id) => [id, poolsA[0]!, managerA.userId] as const),
+      [uuidv7(), b1, managerB.userId] as const,
+    ]) {
+      await mysql.db.execute(
+        sql`INSERT INTO alerts (id, pool_id, manager_id, kind, message, status, raised_at) VALUES (${id}, ${poolId}, ${managerId}, 'LARGE_TRANSACTION', 'A large transaction', 'OPEN', ${at})`,
+      );
+    }
+  } finally {
+    await mysql.close();
+  }
+}, 180_000);
+
+afterAll(() => stack?.stop());
+
+describe('connections through the gateway', () => {
+  it('pages a manager’s pools newest first, each once, as the deprecated list has them', async () => {
+    const listed = await gql<{ pools: Array<{ id: string }> }>(
+      stack,
+      '{ pools { id } }',
+      {},
+      managerA,
+    );
+    // A's five pools and B's open, listed one: three pages of two.
+    const { nodes, pages } = await everyPage(2, poolsPage(managerA, 2));
+    expect(pages).toBe(3);
+    expect(nodes.map((p) => p.id)).toEqual(listed.pools.map((p) => p.id));
+    expect(nodes.map((p) => p.id)).toEqual([b1, ...[...poolsA].reverse()]);
+  });
+
+  it('pages a pool’s members oldest first, each once, and an investor sees only their own', async () => {
+    const { nodes } = await everyPage(2, membersPage(managerA, poolsA[0]!, 2));
+    expect(nodes.map((m) => m.investor.id)).toEqual(investors.map((i) => i.userId));
+    const own = await everyPage(2, membersPage(investors[1]!, poolsA[0]!, 2));
+    expect(own.nodes.map((m) => m.investor.id)).toEqual([investors[1]!.userId]);
+  });
+
+  it('pages alerts raised at one instant by their id, each once, and a manager only their own', async () => {
+    const { nodes } = await everyPage(3, alertsPage(managerA, 3));
+    const ids = nodes.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Newest first, the id deciding between alerts of one instant (any the detector raised too).
+    expect(ids.filter((id) => alertsA.includes(id))).toEqual([...alertsA].sort().reverse());
+    const ofB = await everyPage(3, alertsPage(managerB, 3));
+    expect(ofB.nodes.map((a) => a.pool.id)).toEqual([b1]);
+    // Asking for A's pool gives B nothing of it.
+    expect((await alertsPage(managerB, 3, poolsA[0])(null)).edges).toEqual([]);
+  });
+
+  it('pages the transactions of a pool with the standard pageInfo, and the audit logs', async () => {
+    type Tx = { pool: { transactions: Connection<{ id: string }> } };
+    const { nodes } = await everyPage(2, (after) =>
+      gql<Tx>(
+        stack,
+        `query($id: ID!, $after: String) { pool(id: $id) { transactions(first: 2, after: $after) { edges { cursor node { id } } ${PAGE} } } }`,
+        { id: poolsA[0], after },
+        managerA,
+      ).then((d) => d.pool.transactions),
+    );
+    expect(nodes).toHaveLength(5);
+    expect(new Set(nodes.map((n) => n.id)).size).toBe(5);
+    const audit = await everyPage(4, (after) =>
+      gql<{ poolsAuditLogConnection: Connection<{ id: string; operation: string }> }>(
+        stack,
+        `query($after: String) { poolsAuditLogConnection(first: 4, after: $after) { edges { cursor node { id operation } } ${PAGE} } }`,
+        { after },
+        admin,
+      ).then((d) => d.poolsAuditLogConnection),
+    );
+    const ids = audit.nodes.map((e) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((x, y) => y - x));
+    expect(new Set(ids).size).toBe(ids.length);
+    // Six createPool, six openPool and six joinPool at least.
+    expect(ids.length).toBeGreaterThanOrEqual(18);
+    const forbidden = await graphql(
+      stack.gatewayUrl,
+      '{ poolsAuditLogConnection { edges { cursor } } }',
+      {},
+      { token: managerA.token },
+    );
+    expect(field(forbidden)).toEqual([['FORBIDDEN', undefined]]);
+  });
+
+  it('pages a manager’s own pools and an investor’s memberships, and refuses another user’s', async () => {
+    type Me = {
+      me: { managedPoolsConnection: Connection<{ id: string }> };
+    };
+    const managed = await everyPage(2, (after) =>
+      gql<Me>(
+        stack,
+        `query($after: String) { me { managedPoolsConnection(first: 2, after: $after) { edges { cursor node { id } } ${PAGE} } } }`,
+        { after },
+        managerA,
+      ).then((d) => d.me.managedPoolsConnection),
+    );
+    expect(managed.nodes.map((p) => p.id)).toEqual([...poolsA].reverse());
+    type Joined = { me: { membershipsConnection: Connection<{ pool: { id: string } }> } };
+    const joined = await everyPage(1, (after) =>
+      gql<Joined>(
+        stack,
+        `query($after: String) { me { membershipsConnection(first: 1, after: $after) { edges { cursor node { pool { id } } } ${PAGE} } } }`,
+        { after },
+        investors[0]!,
+      ).then((d) => d.me.membershipsConnection),
+    );
+    // Newest first: B's pool was joined last.
+    expect(joined.nodes.map((m) => m.pool.id)).toEqual([b1, poolsA[0]]);
+    // Straight to the pools subgraph, as the gateway plans `me`: another user's list is refused.
+    const theirs = await graphql(
+      `${stack.urls.pools}/graphql`,
+      `
+        query ($r: [_Any!]!) {
+          _entities(representations: $r) {
+            ... on User {
+              managedPoolsConnection {
+                edges {
+                  node {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      { r: [{ __typename: 'User', id: managerA.userId }] },
+      { token: managerB.token },
+    );
+    expect((theirs.errors ?? []).map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+  });
+
+  it('never shows another manager’s pool or members through a connection', async () => {
+    const ofB = await everyPage(10, poolsPage(managerB, 10));
+    // B sees its own pool and A's open, listed ones (as `pools` does), never A's members.
+    expect(ofB.nodes.map((p) => p.id)).toContain(b1);
+    const membersOfA = await membersPage(managerB, poolsA[0]!, 10)(null);
+    expect(membersOfA.edges).toEqual([]);
+    // A closed pool of A's is not listed to B at all.
+    await gql(
+      stack,
+      'mutation($id: ID!) { closePool(id: $id) { id } }',
+      { id: poolsA[4] },
+      managerA,
+    );
+    const after = await everyPage(10, poolsPage(managerB, 10));
+    expect(after.nodes.map((p) => p.id)).not.toContain(poolsA[4]);
+  });
+});
+
+describe('connection limits and cursors', () => {
+  const ask = (query: string, variables: Record<string, unknown> = {}, user = managerA) =>
+    graphql(stack.gatewayUrl, query, variables, { token: user.token });
+
+  it('refuses a page above each connection’s maximum, naming first', async () => {
+    const cases: Array<[string, TestUser]> = [
+      ['{ poolsConnection(first: 101) { edges { cursor } } }', managerA],
+      ['{ alertsConnection(first: 501) { edges { cursor } } }', managerA],
+      ['{ usersAuditLogConnection(first: 501) { edges { cursor } } }', admin],
+      ['{ ledgerHistoryConnection(first: 5001) { edges { cursor } } }', admin],
+      ['{ inboxConnection(first: 201) { edges { cursor } } }', managerA],
+      ['{ poolsConnection(first: 0) { edges { cursor } } }', managerA],
+    ];
+    for (const [query, user] of cases) {
+      expect(field(await ask(query, {}, user))).toEqual([['BAD_USER_INPUT', 'first']]);
+    }
+    const members = await ask(
+      'query($id: ID!) { pool(id: $id) { membersConnection(first: 501) { edges { cursor } } } }',
+      { id: poolsA[0] },
+    );
+    expect(field(members)).toEqual([['BAD_USER_INPUT', 'first']]);
+  });
+
+  it('refuses a made-up, edited or another field’s cursor, naming after', async () => {
+    const memberCursor = (await membersPage(managerA, poolsA[0]!, 1)(null)).edges[0]!.cursor;
+    const poolCursor = (await poolsPage(managerA, 1)(null)).edges[0]!.cursor;
+    const edited = Buffer.from('pool:not-an-id').toString('base64url');
+    const POOLS = 'query($a: String) { poolsConnection(first: 2, after: $a) { edges { cursor } } }';
+    for (const after of ['garbage!', 'abc', edited, memberCursor]) {
+      expect(field(await ask(POOLS, { a: after }))).toEqual([['BAD_USER_INPUT', 'after']]);
+    }
+    const ALERTS = 'query($a: String) { alertsConnection(after: $a) { edges { cursor } } }';
+    expect(field(await ask(ALERTS, { a: poolCursor }))).toEqual([['BAD_USER_INPUT', 'after']]);
+    const TX =
+      'query($id: ID!, $a: String) { pool(id: $id) { transactions(after: $a) { edges { cursor } } } }';
+    expect(field(await ask(TX, { id: poolsA[0], a: poolCursor }))).toEqual([
+      ['BAD_USER_INPUT', 'after'],
+    ]);
+  });
+
+  it('counts first in the cost limit: a page of pools each with a page of members is too complex', async () => {
+    const deep = await ask(
+      '{ poolsConnection(first: 100) { edges { node { membersConnection(first: 500) { edges { node { id investor { id } } } } } } } }',
+    );
+    expect(deep.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const small = await ask(
+      '{ poolsConnection(first: 10) { edges { node { membersConnection(first: 10) { edges { node { id } } } } } } }',
+    );
+    expect(expectData(small)).toBeTruthy();
+  });
+});
