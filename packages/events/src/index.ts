@@ -9,3 +9,4 @@ export * from './metrics.ts';
 export * from './trace.ts';
 export * from './ledgerConsumer.ts';
 export * from './consumerMetrics.ts';
+export * from './keyEvents.ts';

@@ -1,6 +1,7 @@
 import { consumeLedgerEvents, type StreamConsumer } from '@poolgraph/events';
 import {
   annotateActiveSpan,
+  createSessionRevocations,
   type Keyring,
   type Logger,
   type Mailer,
@@ -12,6 +13,7 @@ import type { AlertsDb } from './db/index.ts';
 import { createSpikeDetector } from './detection/spikeDetector.ts';
 import { detectionHandler } from './events/ledgerEvents.ts';
 import { startPoolFactsConsumer } from './events/poolConsumer.ts';
+import { startKeyFactsConsumer } from './events/keyConsumer.ts';
 import { createAlertsRelay } from './events/relay.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { startDispatcher, type Dispatcher } from './notify/dispatcher.ts';
@@ -48,7 +50,8 @@ export interface AlertsWorker {
 
 /**
  * Everything alerts does in the background, in the subgraph's process or alone
- * (`npm run alerts:worker`), any number of replicas: pool facts from `pools.events`, detection
+ * (`npm run alerts:worker`), any number of replicas: pool facts from `pools.events`, partner
+ * keys' facts from `users.events`, detection
  * from `ledger.events`, the notification dispatcher, and the outbox relay that publishes
  * AlertRaised events to `alerts.raised` (the live subscriptions' stream). The relay runs
  * wherever detection runs, so alerts raised by a standalone worker go live without waiting
@@ -65,6 +68,8 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
     retry: options.retry,
     pollIntervalMs: options.pollIntervalMs,
     timeoutMs: options.webhookTimeoutMs,
+    // The list every service checks tokens against (the users subgraph writes it on revokeApiKey).
+    revocations: createSessionRevocations(redis, redisPrefix),
     onAttempt: (outcome, channel) => options.metrics?.deliveries.inc({ outcome, channel }),
   });
   const relay = createAlertsRelay({
@@ -87,6 +92,13 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
       log: log.child({ component: 'pool-facts' }),
       onNoticed,
     }),
+    startKeyFactsConsumer({
+      db,
+      redis,
+      eventsPrefix: redisPrefix,
+      consumerName: options.consumerName,
+      log: log.child({ component: 'key-facts' }),
+    }),
     consumeLedgerEvents({
       db,
       redis,
@@ -100,6 +112,7 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
         detector: createSpikeDetector(redis, redisPrefix),
         log: log.child({ component: 'detection' }),
         onNoticed,
+        onPartnerDeliveries: () => dispatcher.notify(),
         onRaised: (alerts) => {
           // Committed: their AlertRaised events are in the outbox; the relay publishes them now
           // (its poll catches up after a crash between commit and this call).

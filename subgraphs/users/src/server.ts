@@ -28,6 +28,7 @@ import { sealedColumns } from './data/sealedColumns.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createApiKeyService } from './services/apiKeys.ts';
 import { createPoolsPeer } from './peers/pools.ts';
+import { createUsersRelay } from './events/relay.ts';
 import { createOwnerNotices } from './services/ownerNotices.ts';
 import { createAccountService } from './services/account.ts';
 import { createCodeThrottle } from './auth/secondFactorCodes.ts';
@@ -169,12 +170,22 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     notices,
     revocations,
   });
+  // ApiKeyChanged events to `users.events` (alerts keeps which keys see which pools from them).
+  const relay = createUsersRelay({
+    pool: mysql.pool,
+    redis,
+    redisPrefix: config.redisPrefix,
+    log: config.log,
+    registry: metrics.registry,
+  });
+  if (config.backgroundWork !== false) relay.start();
   const apiKeys = createApiKeyService({
     db: mysql.db,
     signer,
     revocations,
     pools: createPoolsPeer(config.subgraphUrls.pools, config.log),
     secondFactor,
+    onKeyChanged: () => relay.notify(),
   });
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
   // just created), at most every 5 s so that made-up kids cannot flood MySQL.
@@ -212,6 +223,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
         res.end(JSON.stringify(await signer.jwks()));
       },
     },
-    onClose: [async () => mailer?.close(), ...close],
+    // The relay stops first: it uses Redis and MySQL, which close after it.
+    onClose: [() => relay.stop(), async () => mailer?.close(), ...close],
   });
 }

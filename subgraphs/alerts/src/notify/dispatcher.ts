@@ -1,4 +1,4 @@
-import { uuidv7, type Keyring, type Logger } from '@poolgraph/platform';
+import { uuidv7, type Keyring, type Logger, type SessionRevocations } from '@poolgraph/platform';
 import type { AlertsDb } from '../db/index.ts';
 import { selectAlertsByIds, type AlertRow } from '../data/alerts.ts';
 import { selectChannelsWithSecret, type ChannelWithSecret } from '../data/channels.ts';
@@ -8,6 +8,7 @@ import { selectPoolFacts } from '../data/poolFacts.ts';
 import { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from './backoff.ts';
 import type { Mailer } from '@poolgraph/platform';
 import { postWebhook, type WebhookOutcome } from './webhook.ts';
+import { partnerDispatch } from './partnerDispatch.ts';
 
 export interface DispatcherOptions {
   db: AlertsDb;
@@ -24,6 +25,8 @@ export interface DispatcherOptions {
   pollIntervalMs?: number;
   timeoutMs?: number;
   batchSize?: number;
+  /** The shared revocation list: partner deliveries of a key revoked a moment ago are not sent. */
+  revocations?: SessionRevocations;
   /** Called after each attempt is recorded (metrics): how it ended and the channel's kind. */
   onAttempt?: (outcome: 'delivered' | 'retry' | 'dead', channel: string) => void;
 }
@@ -68,6 +71,19 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   let stopping = false;
   let wake: (() => void) | null = null;
   let kicked = false;
+  // Partner webhooks (notify/partnerDispatch.ts) share this loop, its backoff and its log.
+  const runPartnerOnce = partnerDispatch({
+    db,
+    log,
+    secrets: options.secrets,
+    production: options.production,
+    retry,
+    timeoutMs,
+    leaseMs,
+    batchSize: options.batchSize ?? 20,
+    revocations: options.revocations,
+    onAttempt: options.onAttempt,
+  });
 
   async function deliver(
     n: NotificationRow,
@@ -170,7 +186,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     let delay = pollMs;
     while (!stopping) {
       try {
-        const handled = await runOnce();
+        const handled = (await runOnce()) + (await runPartnerOnce());
         delay = pollMs;
         if (handled > 0) continue;
       } catch (error) {

@@ -14,6 +14,7 @@ import { selectNotifications, selectNotificationsByIds } from '../data/notificat
 import { selectRulesByPool } from '../data/rules.ts';
 import { effectiveRules } from '../services/rules.ts';
 import { NoticeQueries } from './NoticeOperations.ts';
+import { PartnerWebhookQueries } from './PartnerWebhookOperations.ts';
 
 export const DEFAULT_ALERTS_LIMIT = 100;
 export const MAX_ALERTS_LIMIT = 500;
@@ -110,4 +111,5 @@ export const Query: QueryResolvers = {
   },
 
   ...NoticeQueries,
+  ...PartnerWebhookQueries,
 };

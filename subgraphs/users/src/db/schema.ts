@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
+import { outboxTable } from '@poolgraph/events';
 import { auditLogTable } from '@poolgraph/platform';
 
 const now = sql`CURRENT_TIMESTAMP(3)`;
@@ -229,3 +230,10 @@ export const payoutDetails = mysqlTable('payout_details', {
 
 /** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
 export const auditLog = auditLogTable();
+
+/**
+ * ApiKeyChanged events (a key issued or revoked), written in the transaction that changes the
+ * key; the relay publishes them to `<prefix>users.events` (alerts keeps which keys see which
+ * pools from them, for partner webhooks).
+ */
+export const outbox = outboxTable();
