@@ -1,0 +1,406 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connectRedis, createLogger } from '@poolgraph/platform';
+import { errorCodes, eventually, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
+import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { delegatedKey, gql, joinAndContribute, poolOf, type DelegatedKey } from './delegation.ts';
+
+/**
+ * Partner webhooks through the gateway, to a real HTTP receiver: manager A's delegated keys
+ * receive A's pool events, signed, never manager B's; retries, redelivery, revocation.
+ */
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+  json: {
+    deliveryId: string;
+    eventId: string;
+    type: string;
+    poolId: string;
+    apiKeyId: string;
+    data: Record<string, { id: string; poolId: string; amount?: { amount: string } }>;
+  };
+}
+
+const ADD = `mutation($i: PartnerWebhookInput!) {
+  addPartnerWebhook(input: $i) { secret webhook { id apiKeyId url eventTypes } } }`;
+const DELIVERIES = `query($w: ID!) { partnerDeliveries(webhookId: $w) {
+  id eventId eventType status attempts lastError pool { id }
+  deliveryAttempts { attempt ok statusCode error } } }`;
+const REDELIVER = `mutation($w: ID!, $d: ID, $s: DateTime) {
+  redeliverPartnerWebhook(webhookId: $w, deliveryId: $d, since: $s) }`;
+
+interface Delivery {
+  id: string;
+  eventId: string;
+  eventType: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  pool: { id: string };
+  deliveryAttempts: Array<{ attempt: number; ok: boolean; statusCode: number | null }>;
+}
+
+describe('partner webhooks', () => {
+  let stack: Stack;
+  let receiver: Server;
+  let receiverUrl: string;
+  const received: Record<string, Received[]> = {};
+  let managerA: TestUser;
+  let managerB: TestUser;
+  let investor: TestUser;
+  let a1: string;
+  let b1: string;
+  let key: DelegatedKey;
+  let hook: { id: string; secret: string };
+  const started = new Date();
+
+  const add = (manager: TestUser, input: Record<string, unknown>) =>
+    graphql<{ addPartnerWebhook: { secret: string; webhook: { id: string } } }>(
+      stack.gatewayUrl,
+      ADD,
+      { i: input },
+      manager,
+    );
+  /** Registers once alerts has heard of the key (users announces it within moments). */
+  const register = async (manager: TestUser, input: Record<string, unknown>) => {
+    const { addPartnerWebhook } = await eventually(
+      async () =>
+        gql<{ addPartnerWebhook: { secret: string; webhook: { id: string } } }>(
+          stack,
+          ADD,
+          { i: input },
+          manager,
+        ),
+      10_000,
+    );
+    return { id: addPartnerWebhook.webhook.id, secret: addPartnerWebhook.secret };
+  };
+  let contributions = 0;
+  /** The investor (already a member) contributes again; returns the transaction id. */
+  const contribute = async (poolId: string, amount: string) =>
+    (
+      await gql<{ contribute: { id: string } }>(
+        stack,
+        'mutation($p: ID!, $a: Decimal!, $k: String!) { contribute(poolId: $p, amount: $a, idempotencyKey: $k) { id } }',
+        { p: poolId, a: amount, k: `webhooks-${++contributions}` },
+        investor,
+      )
+    ).contribute.id;
+  const deliveries = async (manager: TestUser, webhookId: string) =>
+    (await gql<{ partnerDeliveries: Delivery[] }>(stack, DELIVERIES, { w: webhookId }, manager))
+      .partnerDeliveries;
+
+  beforeAll(async () => {
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const path = req.url!.slice(1);
+        const list = (received[path] ??= []);
+        const body = Buffer.concat(chunks).toString('utf8');
+        list.push({ headers: req.headers, body, json: JSON.parse(body) as Received['json'] });
+        res.writeHead(path === 'flaky' && list.length <= 2 ? 500 : 200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    stack = await startStack({
+      serviceConfig: {
+        alerts: { retry: { maxAttempts: 4, baseDelayMs: 40, maxDelayMs: 200 }, pollIntervalMs: 50 },
+      },
+    });
+    [managerA, managerB, investor] = await Promise.all([
+      stack.signUp('MANAGER'),
+      stack.signUp('MANAGER'),
+      stack.signUp('INVESTOR'),
+    ]);
+    [a1, b1] = await Promise.all([
+      poolOf(stack, managerA, 'A one'),
+      poolOf(stack, managerB, 'B one'),
+    ]);
+    key = await delegatedKey(stack, managerA, { scopes: ['pools:read', 'ledger:read'] });
+    hook = await register(managerA, {
+      apiKeyId: key.id,
+      url: `${receiverUrl}/ok`,
+      eventTypes: ['TRANSACTION_POSTED', 'ALERT_RAISED'],
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await new Promise((resolve) => receiver?.close(resolve));
+  });
+
+  it("delivers a delegated pool's transaction, signed, and nothing of another manager's pool", async () => {
+    expect(hook.secret).toMatch(/^[0-9a-f]{64}$/);
+    const txB = await joinAndContribute(stack, b1, investor, '10');
+    const txA = await joinAndContribute(stack, a1, investor, '20');
+    const got = await eventually(async () => {
+      const hit = received.ok?.find((r) => r.json.data.transaction?.id === txA);
+      expect(hit).toBeDefined();
+      return hit!;
+    }, 15_000);
+    const signature = createHmac('sha256', hook.secret)
+      .update(`${got.headers['x-poolgraph-timestamp']}.${got.body}`)
+      .digest('hex');
+    expect(got.headers['x-poolgraph-signature']).toBe(`sha256=${signature}`);
+    expect(got.headers['x-poolgraph-event-id']).toBe(got.json.eventId);
+    expect(got.json).toMatchObject({
+      type: 'TRANSACTION_POSTED',
+      poolId: a1,
+      apiKeyId: key.id,
+      data: { transaction: { id: txA, poolId: a1, amount: { amount: '20.00' } } },
+    });
+    // B's transaction was consumed before A's (stream order), in the same or an earlier
+    // transaction: had it been fanned out, its delivery would be listed by now.
+    const list = await deliveries(managerA, hook.id);
+    expect(list.map((d) => d.pool.id)).not.toContain(b1);
+    expect(received.ok!.some((r) => r.json.data.transaction?.id === txB)).toBe(false);
+    expect(received.ok!.some((r) => r.json.poolId === b1)).toBe(false);
+  });
+
+  it('delivers an alert raised on a delegated pool', async () => {
+    const { createPool } = await gql<{ createPool: { id: string } }>(
+      stack,
+      'mutation($input: CreatePoolInput!) { createPool(input: $input) { id } }',
+      { input: { name: 'A small', currency: 'USD', targetAmount: '1000' } },
+      managerA,
+    );
+    await gql(
+      stack,
+      'mutation($id: ID!) { openPool(id: $id) { id } }',
+      { id: createPool.id },
+      managerA,
+    );
+    await joinAndContribute(stack, createPool.id, investor, '500');
+    const alert = await eventually(async () => {
+      const hit = received.ok?.find(
+        (r) => r.json.type === 'ALERT_RAISED' && r.json.poolId === createPool.id,
+      );
+      expect(hit).toBeDefined();
+      return hit!;
+    }, 15_000);
+    expect(alert.json.data.alert).toMatchObject({ poolId: createPool.id });
+  });
+
+  it('retries a failing endpoint with backoff until it answers 2xx', async () => {
+    const flaky = await register(managerA, {
+      apiKeyId: key.id,
+      url: `${receiverUrl}/flaky`,
+      eventTypes: ['TRANSACTION_POSTED'],
+    });
+    const tx = await contribute(a1, '30');
+    const delivered = await eventually(async () => {
+      const d = (await deliveries(managerA, flaky.id)).find((x) => x.status === 'DELIVERED');
+      expect(d).toBeDefined();
+      return d!;
+    }, 15_000);
+    expect(delivered.deliveryAttempts.map((a) => [a.ok, a.statusCode])).toEqual([
+      [false, 500],
+      [false, 500],
+      [true, 200],
+    ]);
+    expect(received.flaky!.map((r) => r.json.data.transaction?.id)).toEqual([tx, tx, tx]);
+    expect(new Set(received.flaky!.map((r) => r.json.deliveryId))).toEqual(new Set([delivered.id]));
+  });
+
+  it('redelivers one delivery, then every delivery since a time, with the same ids', async () => {
+    const list = await eventually(async () => {
+      const all = await deliveries(managerA, hook.id);
+      expect(all.length).toBeGreaterThanOrEqual(2);
+      expect(all.every((d) => d.status === 'DELIVERED')).toBe(true);
+      return all;
+    }, 15_000);
+    const one = list[0]!;
+    const before = received.ok!.filter((r) => r.json.deliveryId === one.id).length;
+    const { redeliverPartnerWebhook } = await gql<{ redeliverPartnerWebhook: number }>(
+      stack,
+      REDELIVER,
+      { w: hook.id, d: one.id },
+      managerA,
+    );
+    expect(redeliverPartnerWebhook).toBe(1);
+    await eventually(async () => {
+      const again = received.ok!.filter((r) => r.json.deliveryId === one.id);
+      expect(again.length).toBe(before + 1);
+      expect(new Set(again.map((r) => r.json.eventId))).toEqual(new Set([one.eventId]));
+    }, 10_000);
+
+    const total = received.ok!.length;
+    const all = await gql<{ redeliverPartnerWebhook: number }>(
+      stack,
+      REDELIVER,
+      { w: hook.id, s: started.toISOString() },
+      managerA,
+    );
+    expect(all.redeliverPartnerWebhook).toBe(list.length);
+    await eventually(async () => expect(received.ok!.length).toBe(total + list.length), 10_000);
+    const after = await deliveries(managerA, hook.id);
+    expect(after.find((d) => d.id === one.id)!.deliveryAttempts.length).toBe(3);
+  });
+
+  it('writes each delivery once when every ledger event is delivered again', async () => {
+    const before = await deliveries(managerA, hook.id);
+    // The ledger events already delivered, appended again (twice), as a relay that lost its
+    // reply would: same event ids, same payloads (rebuilt from what the receiver got).
+    const posted = received.ok!.filter((r) => r.json.type === 'TRANSACTION_POSTED');
+    expect(posted.length).toBeGreaterThan(0);
+    const redis = connectRedis(TEST_REDIS_URL, createLogger('test', 'silent'));
+    try {
+      for (const { json } of [...posted, ...posted]) {
+        const t = json.data.transaction as unknown as {
+          id: string;
+          investorId: string;
+          type: string;
+          amount: { amount: string; currency: string };
+          cashBalance: { amount: string };
+        };
+        const minor = (amount: string) => amount.replace('.', '');
+        const event = {
+          id: json.eventId,
+          type: 'TransactionPosted',
+          occurredAt: new Date().toISOString(),
+          payload: {
+            transactionId: t.id,
+            poolId: json.poolId,
+            investorId: t.investorId,
+            type: t.type,
+            amountMinor: minor(t.amount.amount),
+            currency: t.amount.currency,
+            cashBalanceMinor: minor(t.cashBalance.amount),
+          },
+        };
+        await redis.xadd(`${stack.redisPrefix}ledger.events`, '*', 'event', JSON.stringify(event));
+      }
+    } finally {
+      redis.disconnect();
+    }
+    // A new transaction after the copies: once it is delivered, the copies were consumed.
+    const tx = await contribute(a1, '5');
+    await eventually(
+      async () => expect(received.ok!.some((r) => r.json.data.transaction?.id === tx)).toBe(true),
+      15_000,
+    );
+    const after = await deliveries(managerA, hook.id);
+    expect(after.length).toBe(before.length + 1);
+    expect(new Set(after.map((d) => d.eventId)).size).toBe(after.length);
+  });
+
+  it('refuses callers other than the key owner or an admin, and bad input', async () => {
+    const input = {
+      apiKeyId: key.id,
+      url: `${receiverUrl}/ok`,
+      eventTypes: ['TRANSACTION_POSTED'],
+    };
+    expect(errorCodes(await add(investor, input))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await add(managerB, input))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await add(managerA, { ...input, apiKeyId: 'nope' }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await add(managerA, { ...input, url: 'ftp://example.com/x' }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(errorCodes(await add(managerA, { ...input, eventTypes: [] }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    const ledgerOnly = await delegatedKey(stack, managerA, { scopes: ['ledger:read'] });
+    const alertsWithout = await eventually(async () => {
+      const r = await add(managerA, {
+        ...input,
+        apiKeyId: ledgerOnly.id,
+        eventTypes: ['ALERT_RAISED'],
+      });
+      expect(errorCodes(r)).toEqual(['BAD_USER_INPUT']);
+      return r;
+    }, 10_000);
+    expect(alertsWithout.errors?.[0]?.message).toContain('pools:read');
+    const viaKey = await graphql(
+      stack.gatewayUrl,
+      ADD,
+      { i: input },
+      {
+        headers: { 'x-api-key': key.secret },
+      },
+    );
+    console.log(JSON.stringify(viaKey));
+    expect(errorCodes(viaKey).length).toBeGreaterThan(0);
+
+    const bOther = (s: string) =>
+      graphql(stack.gatewayUrl, DELIVERIES, { w: s }, managerB).then(errorCodes);
+    expect(await bOther(hook.id)).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(await graphql(stack.gatewayUrl, REDELIVER, { w: hook.id }, managerA)),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(
+      errorCodes(await graphql(stack.gatewayUrl, REDELIVER, { w: hook.id, d: hook.id }, managerA)),
+    ).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(
+        await graphql(
+          stack.gatewayUrl,
+          'mutation($id: ID!) { removePartnerWebhook(id: $id) }',
+          { id: hook.id },
+          managerB,
+        ),
+      ),
+    ).toEqual(['NOT_FOUND']);
+
+    const admin = await stack.admin();
+    const listed = await gql<{ partnerWebhooks: Array<{ id: string }> }>(
+      stack,
+      'query($k: ID!) { partnerWebhooks(apiKeyId: $k) { id } }',
+      { k: key.id },
+      admin,
+    );
+    expect(listed.partnerWebhooks.map((w) => w.id)).toContain(hook.id);
+  });
+
+  it('holds the cap of 5 webhooks per key under concurrent registrations', async () => {
+    const capped = await delegatedKey(stack, managerA, { scopes: ['ledger:read'] });
+    const input = {
+      apiKeyId: capped.id,
+      url: `${receiverUrl}/cap`,
+      eventTypes: ['TRANSACTION_POSTED'],
+    };
+    await register(managerA, input);
+    const results = await Promise.all(Array.from({ length: 7 }, () => add(managerA, input)));
+    const codes = results.map((r) => errorCodes(r)[0] ?? 'ok');
+    expect(codes.filter((c) => c === 'ok')).toHaveLength(4);
+    expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(3);
+  });
+
+  it('sends nothing for a revoked key, and refuses to redeliver for it', async () => {
+    const doomed = await delegatedKey(stack, managerA, { scopes: ['ledger:read'], poolIds: [a1] });
+    const gone = await register(managerA, {
+      apiKeyId: doomed.id,
+      url: `${receiverUrl}/revoked`,
+      eventTypes: ['TRANSACTION_POSTED'],
+    });
+    await gql(
+      stack,
+      'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+      { id: doomed.id },
+      managerA,
+    );
+    const tx = await contribute(a1, '40');
+    // The live key's webhook receives the transaction; the revoked key's delivery (if alerts
+    // had not heard of the revocation yet) ends DEAD, unsent.
+    await eventually(async () => {
+      expect(received.ok!.some((r) => r.json.data.transaction?.id === tx)).toBe(true);
+      const list = await deliveries(managerA, gone.id);
+      expect(list.every((d) => d.status === 'DEAD')).toBe(true);
+      for (const d of list) expect(d.lastError).toContain('revoked');
+    }, 15_000);
+    expect(received.revoked ?? []).toEqual([]);
+    await eventually(async () => {
+      const r = await graphql(
+        stack.gatewayUrl,
+        REDELIVER,
+        { w: gone.id, s: started.toISOString() },
+        managerA,
+      );
+      expect(errorCodes(r)).toEqual(['BAD_USER_INPUT']);
+    }, 10_000);
+  });
+});
