@@ -1,54 +1,28 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { connectRedis, createLogger } from '@poolgraph/platform';
-import { errorCodes, eventually, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
+import { errorCodes, eventually, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delegatedKey, gql, joinAndContribute, poolOf, type DelegatedKey } from './delegation.ts';
+import {
+  ADD,
+  DELIVERIES,
+  REDELIVER,
+  appendEvents,
+  startWebhookReceiver,
+  type Delivery,
+  type Received,
+} from './webhookReceiver.ts';
 
 /**
  * Partner webhooks through the gateway, to a real HTTP receiver: manager A's delegated keys
  * receive A's pool events, signed, never manager B's; retries, redelivery, revocation.
  */
-interface Received {
-  headers: IncomingMessage['headers'];
-  body: string;
-  json: {
-    deliveryId: string;
-    eventId: string;
-    type: string;
-    poolId: string;
-    apiKeyId: string;
-    data: Record<string, { id: string; poolId: string; amount?: { amount: string } }>;
-  };
-}
-
-const ADD = `mutation($i: PartnerWebhookInput!) {
-  addPartnerWebhook(input: $i) { secret webhook { id apiKeyId url eventTypes } } }`;
-const DELIVERIES = `query($w: ID!) { partnerDeliveries(webhookId: $w) {
-  id eventId eventType status attempts lastError pool { id }
-  deliveryAttempts { attempt ok statusCode error } } }`;
-const REDELIVER = `mutation($w: ID!, $d: ID, $s: DateTime) {
-  redeliverPartnerWebhook(webhookId: $w, deliveryId: $d, since: $s) }`;
-
-interface Delivery {
-  id: string;
-  eventId: string;
-  eventType: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  pool: { id: string };
-  deliveryAttempts: Array<{ attempt: number; ok: boolean; statusCode: number | null }>;
-}
-
 describe('partner webhooks', () => {
   let stack: Stack;
-  let receiver: Server;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let receiverUrl: string;
-  const received: Record<string, Received[]> = {};
-  const held: Record<string, () => void> = {};
+  let received: Record<string, Received[]>;
+  let held: Record<string, () => void>;
   let managerA: TestUser;
   let managerB: TestUser;
   let investor: TestUser;
@@ -95,24 +69,8 @@ describe('partner webhooks', () => {
       .partnerDeliveries;
 
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const path = req.url!.slice(1);
-        const list = (received[path] ??= []);
-        const body = Buffer.concat(chunks).toString('utf8');
-        list.push({ headers: req.headers, body, json: JSON.parse(body) as Received['json'] });
-        // hold-*: the first request waits for the test to release it, then fails (500).
-        if (path.startsWith('hold-') && list.length === 1) {
-          held[path] = () => res.writeHead(500).end();
-          return;
-        }
-        res.writeHead(path === 'flaky' && list.length <= 2 ? 500 : 200).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    receiver = await startWebhookReceiver();
+    ({ url: receiverUrl, received, held } = receiver);
     stack = await startStack({
       serviceConfig: {
         alerts: { retry: { maxAttempts: 4, baseDelayMs: 40, maxDelayMs: 200 }, pollIntervalMs: 50 },
@@ -143,7 +101,7 @@ describe('partner webhooks', () => {
 
   afterAll(async () => {
     await stack?.stop();
-    await new Promise((resolve) => receiver?.close(resolve));
+    await receiver?.close();
   });
 
   it("delivers a delegated pool's transaction, signed, and nothing of another manager's pool", async () => {
@@ -272,36 +230,31 @@ describe('partner webhooks', () => {
     // reply would: same event ids, same payloads (rebuilt from what the receiver got).
     const posted = received.ok!.filter((r) => r.json.type === 'TRANSACTION_POSTED');
     expect(posted.length).toBeGreaterThan(0);
-    const redis = connectRedis(TEST_REDIS_URL, createLogger('test', 'silent'));
-    try {
-      for (const { json } of [...posted, ...posted]) {
-        const t = json.data.transaction as unknown as {
-          id: string;
-          investorId: string;
-          type: string;
-          amount: { amount: string; currency: string };
-          cashBalance: { amount: string };
-        };
-        const minor = (amount: string) => amount.replace('.', '');
-        const event = {
-          id: json.eventId,
-          type: 'TransactionPosted',
-          occurredAt: new Date().toISOString(),
-          payload: {
-            transactionId: t.id,
-            poolId: json.poolId,
-            investorId: t.investorId,
-            type: t.type,
-            amountMinor: minor(t.amount.amount),
-            currency: t.amount.currency,
-            cashBalanceMinor: minor(t.cashBalance.amount),
-          },
-        };
-        await redis.xadd(`${stack.redisPrefix}ledger.events`, '*', 'event', JSON.stringify(event));
-      }
-    } finally {
-      redis.disconnect();
-    }
+    const minor = (amount: string) => amount.replace('.', '');
+    const copies = [...posted, ...posted].map(({ json }) => {
+      const t = json.data.transaction as unknown as {
+        id: string;
+        investorId: string;
+        type: string;
+        amount: { amount: string; currency: string };
+        cashBalance: { amount: string };
+      };
+      return {
+        id: json.eventId,
+        type: 'TransactionPosted',
+        occurredAt: new Date().toISOString(),
+        payload: {
+          transactionId: t.id,
+          poolId: json.poolId,
+          investorId: t.investorId,
+          type: t.type,
+          amountMinor: minor(t.amount.amount),
+          currency: t.amount.currency,
+          cashBalanceMinor: minor(t.cashBalance.amount),
+        },
+      };
+    });
+    await appendEvents(`${stack.redisPrefix}ledger.events`, copies);
     // A new transaction after the copies: once it is delivered, the copies were consumed.
     const tx = await contribute(a1, '5');
     await eventually(
@@ -492,9 +445,8 @@ describe('partner webhooks', () => {
     const scoped = await delegatedKey(stack, managerA, { scopes: ['ledger:read'], poolIds: [a3] });
     const delivery = await retryAfter('hold-moved', scoped.id, a3, async () => {
       // The pool passes to manager B (pools offers no such change today; its snapshot does).
-      const redis = connectRedis(TEST_REDIS_URL, createLogger('test', 'silent'));
-      try {
-        const moved = {
+      await appendEvents(`${stack.redisPrefix}pools.events`, [
+        {
           id: randomUUID(),
           type: 'PoolChanged',
           occurredAt: new Date().toISOString(),
@@ -510,11 +462,8 @@ describe('partner webhooks', () => {
             calledMinor: '0',
             memberCount: 1,
           },
-        };
-        await redis.xadd(`${stack.redisPrefix}pools.events`, '*', 'event', JSON.stringify(moved));
-      } finally {
-        redis.disconnect();
-      }
+        },
+      ]);
       // Alerts applied it once B may manage the pool's alert rules.
       await eventually(
         async () =>
