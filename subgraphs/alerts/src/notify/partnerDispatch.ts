@@ -48,50 +48,34 @@ export const partnerBody = (d: PartnerDeliveryRow) => ({
 export function partnerDispatch(options: PartnerDispatchOptions): () => Promise<number> {
   const { db, retry } = options;
 
-  async function whyNot(
-    d: PartnerDeliveryRow,
-    webhook: PartnerWebhookWithSecret | undefined,
-    reasons: { key: string | null },
-  ): Promise<string | null> {
-    if (!webhook) return 'the webhook was removed';
-    if (reasons.key) return reasons.key;
-    if (await options.revocations?.isRevoked(d.keyId, d.keyId)) return 'the API key was revoked';
-    return null;
-  }
-
+  /** One attempt; `final` when it must not be retried (the key or the webhook is gone). */
   async function attempt(
     d: PartnerDeliveryRow,
     webhook: PartnerWebhookWithSecret | undefined,
     keyReason: string | null,
   ): Promise<{ outcome: WebhookOutcome; final: boolean }> {
-    const reason = await whyNot(d, webhook, { key: keyReason });
-    if (reason)
-      return {
-        outcome: { ok: false, statusCode: null, error: `not sent: ${reason}` },
-        final: true,
-      };
-    if (webhook!.secret === null) {
-      const problem = webhook!.secretProblem ?? 'the webhook has no secret';
-      return {
-        outcome: { ok: false, statusCode: null, error: `cannot sign: ${problem}`.slice(0, 500) },
-        final: false,
-      };
+    const unsent = (error: string, final: boolean) => ({
+      outcome: { ok: false, statusCode: null, error: error.slice(0, 500) },
+      final,
+    });
+    if (!webhook) return unsent('not sent: the webhook was removed', true);
+    if (keyReason) return unsent(`not sent: ${keyReason}`, true);
+    if (await options.revocations?.isRevoked(d.keyId, d.keyId)) {
+      return unsent('not sent: the API key was revoked', true);
+    }
+    if (webhook.secret === null) {
+      return unsent(`cannot sign: ${webhook.secretProblem ?? 'the webhook has no secret'}`, false);
     }
     const headers = {
       'x-poolgraph-delivery-id': d.id,
       'x-poolgraph-event-id': d.eventId,
       'x-poolgraph-event-type': d.eventType,
     };
-    const outcome = await postWebhook(
-      webhook!.url,
-      webhook!.secret,
-      JSON.stringify(partnerBody(d)),
-      headers,
-      {
-        production: options.production,
-        timeoutMs: options.timeoutMs,
-      },
-    );
+    const body = JSON.stringify(partnerBody(d));
+    const outcome = await postWebhook(webhook.url, webhook.secret, body, headers, {
+      production: options.production,
+      timeoutMs: options.timeoutMs,
+    });
     return { outcome, final: false };
   }
 

@@ -43,23 +43,25 @@ export interface WebhookWithSecret {
  * investors and API keys are FORBIDDEN. A key alerts has not heard of yet (users announces each
  * key as it is issued, within moments) is NOT_FOUND too.
  */
-async function requireOwnedKey({ viewer, db }: Context, keyId: string): Promise<PartnerKeyRow> {
+async function ownedKey({ viewer, db }: Context, keyId: string): Promise<PartnerKeyRow | null> {
   const caller = requireRole(viewer, 'ADMIN', 'MANAGER');
   const [key] = isUuid(keyId) ? await selectPartnerKeysByIds(db, [keyId]) : [];
-  const mine = !!key && (hasRole(caller, 'ADMIN') || key.managerId === caller.userId);
-  if (!key || !mine) throw notFound(`API key ${keyId.slice(0, 64)}`);
+  return key && (hasRole(caller, 'ADMIN') || key.managerId === caller.userId) ? key : null;
+}
+
+async function requireOwnedKey(context: Context, keyId: string): Promise<PartnerKeyRow> {
+  const key = await ownedKey(context, keyId);
+  if (!key) throw notFound(`API key ${keyId.slice(0, 64)}`);
   return key;
 }
 
+/** The webhook, when the caller owns its key; anyone else's is NOT_FOUND, as an unknown one. */
 async function requireOwnedWebhook(context: Context, id: string) {
   requireRole(context.viewer, 'ADMIN', 'MANAGER');
   const webhook = isUuid(id) ? await selectWebhookById(context.db, id) : undefined;
-  if (!webhook) throw notFound('The webhook');
-  try {
-    return { webhook, key: await requireOwnedKey(context, webhook.keyId) };
-  } catch {
-    throw notFound('The webhook');
-  }
+  const key = webhook && (await ownedKey(context, webhook.keyId));
+  if (!webhook || !key) throw notFound('The webhook');
+  return { webhook, key };
 }
 
 function requireWorkingKey(key: PartnerKeyRow, field: string): void {
