@@ -54,7 +54,10 @@ export function createAlertsMetrics(registry: Registry, db: AlertsDb): AlertsMet
   // Every series from zero, so rates and alerts see the first increment.
   for (const kind of ['LARGE_TRANSACTION', 'TRANSACTION_SPIKE']) metrics.raised.inc({ kind }, 0);
   for (const outcome of ['delivered', 'retry', 'dead']) {
-    for (const channel of ['WEBHOOK', 'EMAIL']) metrics.deliveries.inc({ outcome, channel }, 0);
+    // PARTNER: partner webhook deliveries (notify/partnerDispatch.ts), in the same loop.
+    for (const channel of ['WEBHOOK', 'EMAIL', 'PARTNER']) {
+      metrics.deliveries.inc({ outcome, channel }, 0);
+    }
   }
   return metrics;
 }
