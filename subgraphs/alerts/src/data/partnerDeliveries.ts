@@ -1,10 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { AlertsQueryable } from '../db/index.ts';
-import {
-  partnerDeliveries,
-  type PartnerDeliveryStatus,
-  type PartnerEventType,
-} from '../db/schema.ts';
+import { partnerDeliveries, type PartnerDeliveryStatus } from '../db/schema.ts';
 
 export type PartnerDeliveryRow = typeof partnerDeliveries.$inferSelect;
 export type NewPartnerDelivery = Pick<
@@ -138,5 +134,3 @@ export async function killPartnerDeliveries(
       and(eq(partnerDeliveries.webhookId, webhookId), eq(partnerDeliveries.status, 'PENDING')),
     );
 }
-
-export type { PartnerEventType };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { openValue, sealValue, type Keyring } from '@poolgraph/platform';
 import type { AlertsQueryable, AlertsTx } from '../db/index.ts';
 import { partnerWebhooks, type PartnerEventType } from '../db/schema.ts';
@@ -99,6 +99,6 @@ export async function selectWebhooksWithSecret(
 }
 
 export async function deleteWebhook(db: AlertsQueryable, id: string): Promise<boolean> {
-  const [result] = await db.delete(partnerWebhooks).where(and(eq(partnerWebhooks.id, id)));
+  const [result] = await db.delete(partnerWebhooks).where(eq(partnerWebhooks.id, id));
   return result.affectedRows === 1;
 }
