@@ -9,6 +9,7 @@ import { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from './backoff.ts';
 import type { Mailer } from '@poolgraph/platform';
 import { postWebhook, type WebhookOutcome } from './webhook.ts';
 import { partnerDispatch } from './partnerDispatch.ts';
+import { startPollLoop } from './pollLoop.ts';
 
 export interface DispatcherOptions {
   db: AlertsDb;
@@ -69,9 +70,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   const timeoutMs = options.timeoutMs ?? 5_000;
   const leaseMs = timeoutMs * 3 + 5_000;
   let stopping = false;
-  let wake: (() => void) | null = null;
-  let kicked = false;
-  // Partner webhooks (notify/partnerDispatch.ts) share this loop, its backoff and its log.
+  // Partner webhooks (notify/partnerDispatch.ts): the same loop, backoff and log.
   const runPartnerOnce = partnerDispatch({
     db,
     log,
@@ -182,43 +181,19 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     return due.length;
   }
 
-  async function loop() {
-    let delay = pollMs;
-    while (!stopping) {
-      try {
-        const handled = (await runOnce()) + (await runPartnerOnce());
-        delay = pollMs;
-        if (handled > 0) continue;
-      } catch (error) {
-        if (stopping) return;
-        log.warn({ err: error }, 'notification dispatch failed; retrying');
-        delay = Math.min(delay * 2, 30_000);
-      }
-      if (kicked) {
-        kicked = false;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
-    }
-  }
-
-  const done = loop();
+  // Alert notifications and partner webhooks each get a loop of their own, so a partner's slow
+  // endpoint never holds up a manager's alert.
+  const loops = [runOnce, runPartnerOnce].map((run) =>
+    startPollLoop(run, { pollMs, log, stopping: () => stopping }),
+  );
   return {
     notify() {
-      kicked = true;
-      wake?.();
+      for (const loop of loops) loop.notify();
     },
     async stop() {
       stopping = true;
-      wake?.();
-      await done;
+      for (const loop of loops) loop.notify();
+      await Promise.all(loops.map((loop) => loop.done));
     },
   };
 }
