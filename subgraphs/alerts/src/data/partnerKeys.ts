@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { ApiKeyChangedPayload } from '@poolgraph/events';
 import type { AlertsQueryable, AlertsTx } from '../db/index.ts';
 import { partnerKeys } from '../db/schema.ts';
@@ -72,16 +72,4 @@ export async function lockPartnerKey(
     .where(eq(partnerKeys.keyId, keyId))
     .for('update');
   return row;
-}
-
-/** selectLiveDelegatedKeys: the working delegated keys of these managers (the fan-out's candidates). */
-export async function selectLiveDelegatedKeys(
-  db: AlertsQueryable,
-  managerIds: readonly string[],
-): Promise<PartnerKeyRow[]> {
-  if (managerIds.length === 0) return [];
-  return db
-    .select(columns)
-    .from(partnerKeys)
-    .where(and(inArray(partnerKeys.managerId, [...managerIds]), isNull(partnerKeys.revokedAt)));
 }

@@ -1,7 +1,8 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { openValue, sealValue, type Keyring } from '@poolgraph/platform';
 import type { AlertsQueryable, AlertsTx } from '../db/index.ts';
-import { partnerWebhooks, type PartnerEventType } from '../db/schema.ts';
+import { partnerKeys, partnerWebhooks, poolFacts, type PartnerEventType } from '../db/schema.ts';
+import type { PartnerKeyRow } from './partnerKeys.ts';
 import { SEALED } from './sealedColumns.ts';
 
 export interface PartnerWebhookRow {
@@ -101,4 +102,58 @@ export async function selectWebhooksWithSecret(
 export async function deleteWebhook(db: AlertsQueryable, id: string): Promise<boolean> {
   const [result] = await db.delete(partnerWebhooks).where(eq(partnerWebhooks.id, id));
   return result.affectedRows === 1;
+}
+
+/** A webhook that may receive an event of a pool: the pool, the webhook and its key. */
+export interface WebhookTarget {
+  pool: { poolId: string; name: string; managerId: string };
+  webhook: Pick<PartnerWebhookRow, 'id' | 'eventTypes'>;
+  key: Omit<PartnerKeyRow, 'updatedAt'>;
+}
+
+/**
+ * selectWebhookTargets: for the fan-out, the webhooks of the unrevoked keys of these pools'
+ * managers, in one indexed query (nothing at all when no such key has a webhook). The caller
+ * applies the rest of the rule (whyKeyMisses) and the webhook's event types.
+ */
+export async function selectWebhookTargets(
+  db: AlertsQueryable,
+  poolIds: readonly string[],
+): Promise<WebhookTarget[]> {
+  if (poolIds.length === 0) return [];
+  const rows = await db
+    .select({
+      poolId: poolFacts.poolId,
+      name: poolFacts.name,
+      managerId: poolFacts.managerId,
+      webhookId: partnerWebhooks.id,
+      eventTypes: partnerWebhooks.eventTypes,
+      keyId: partnerKeys.keyId,
+      kind: partnerKeys.kind,
+      keyManagerId: partnerKeys.managerId,
+      poolIds: partnerKeys.poolIds,
+      scopes: partnerKeys.scopes,
+      expiresAt: partnerKeys.expiresAt,
+      revokedAt: partnerKeys.revokedAt,
+    })
+    .from(poolFacts)
+    .innerJoin(
+      partnerKeys,
+      and(eq(partnerKeys.managerId, poolFacts.managerId), isNull(partnerKeys.revokedAt)),
+    )
+    .innerJoin(partnerWebhooks, eq(partnerWebhooks.keyId, partnerKeys.keyId))
+    .where(inArray(poolFacts.poolId, [...poolIds]));
+  return rows.map((r) => ({
+    pool: { poolId: r.poolId, name: r.name, managerId: r.managerId },
+    webhook: { id: r.webhookId, eventTypes: r.eventTypes.split(',') as PartnerEventType[] },
+    key: {
+      keyId: r.keyId,
+      kind: r.kind,
+      managerId: r.keyManagerId,
+      poolIds: r.poolIds,
+      scopes: r.scopes,
+      expiresAt: r.expiresAt,
+      revokedAt: r.revokedAt,
+    },
+  }));
 }

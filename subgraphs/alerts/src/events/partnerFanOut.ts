@@ -5,9 +5,7 @@ import type { AlertsQueryable } from '../db/index.ts';
 import type { PartnerEventType } from '../db/schema.ts';
 import type { AlertRow } from '../data/alerts.ts';
 import { insertPartnerDeliveries, type NewPartnerDelivery } from '../data/partnerDeliveries.ts';
-import { selectLiveDelegatedKeys } from '../data/partnerKeys.ts';
-import { selectWebhooksByKeys } from '../data/partnerWebhooks.ts';
-import { selectPoolFactsByIds } from '../data/poolFacts.ts';
+import { selectWebhookTargets } from '../data/partnerWebhooks.ts';
 import { whyKeyMisses } from '../services/partnerEventRules.ts';
 
 interface PoolEvent {
@@ -86,23 +84,13 @@ export async function fanOutPartnerEvents(
   }
   events.push(...raised.map(alertEvent));
   if (events.length === 0) return 0;
-  const facts = new Map(
-    (await selectPoolFactsByIds(tx, [...new Set(events.map((e) => e.poolId))])).map((f) => [
-      f.poolId,
-      f,
-    ]),
-  );
-  const managers = [...new Set([...facts.values()].map((f) => f.managerId))];
-  const keys = new Map((await selectLiveDelegatedKeys(tx, managers)).map((k) => [k.keyId, k]));
-  if (keys.size === 0) return 0;
-  const webhooks = await selectWebhooksByKeys(tx, [...keys.keys()]);
+  const targets = await selectWebhookTargets(tx, [...new Set(events.map((e) => e.poolId))]);
+  if (targets.length === 0) return 0;
   const now = new Date();
   const rows: NewPartnerDelivery[] = [];
   for (const event of events) {
-    const pool = facts.get(event.poolId) ?? null;
-    for (const webhook of webhooks) {
-      const key = keys.get(webhook.keyId)!;
-      if (!webhook.eventTypes.includes(event.type)) continue;
+    for (const { pool, webhook, key } of targets) {
+      if (pool.poolId !== event.poolId || !webhook.eventTypes.includes(event.type)) continue;
       if (whyKeyMisses(key, pool, event.type, now) !== null) continue;
       rows.push({
         id: uuidv7(),
@@ -111,7 +99,7 @@ export async function fanOutPartnerEvents(
         eventId: event.eventId,
         eventType: event.type,
         poolId: event.poolId,
-        payload: { ...event.data, poolName: pool?.name ?? null },
+        payload: { ...event.data, poolName: pool.name },
         occurredAt: event.occurredAt,
       });
     }
