@@ -10,4 +10,7 @@ export default subgraphCodegen({
   Notification: '../data/notifications.ts#NotificationRow',
   Notice: '../data/notices.ts#NoticeRow',
   DeliveryAttempt: '../data/deliveryAttempts.ts#AttemptRow',
+  PartnerWebhook: '../data/partnerWebhooks.ts#PartnerWebhookRow',
+  PartnerWebhookCreated: '../services/partnerWebhooks.ts#WebhookWithSecret',
+  PartnerDelivery: '../data/partnerDeliveries.ts#PartnerDeliveryRow',
 });

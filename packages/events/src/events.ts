@@ -78,7 +78,6 @@ const INTEGER = /^-?\d+$/;
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isMinor = (value: unknown): boolean => typeof value === 'string' && INTEGER.test(value);
 const isIsoTime = (value: unknown): boolean =>
   typeof value === 'string' && !Number.isNaN(Date.parse(value));
 

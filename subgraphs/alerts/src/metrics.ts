@@ -54,7 +54,8 @@ export function createAlertsMetrics(registry: Registry, db: AlertsDb): AlertsMet
   // Every series from zero, so rates and alerts see the first increment.
   for (const kind of ['LARGE_TRANSACTION', 'TRANSACTION_SPIKE']) metrics.raised.inc({ kind }, 0);
   for (const outcome of ['delivered', 'retry', 'dead']) {
-    for (const channel of ['WEBHOOK', 'EMAIL', 'NOTICE_EMAIL']) {
+    // NOTICE_EMAIL: investors' notices by email; PARTNER: partner webhooks (notify/partnerDispatch.ts).
+    for (const channel of ['WEBHOOK', 'EMAIL', 'NOTICE_EMAIL', 'PARTNER']) {
       metrics.deliveries.inc({ outcome, channel }, 0);
     }
   }

@@ -1,6 +1,7 @@
 import { consumeLedgerEvents, type StreamConsumer } from '@poolgraph/events';
 import {
   annotateActiveSpan,
+  createSessionRevocations,
   type Keyring,
   type Logger,
   type Mailer,
@@ -12,7 +13,7 @@ import type { AlertsDb } from './db/index.ts';
 import { createSpikeDetector } from './detection/spikeDetector.ts';
 import { detectionHandler } from './events/ledgerEvents.ts';
 import { startPoolFactsConsumer } from './events/poolConsumer.ts';
-import { startContactsConsumer } from './events/userConsumer.ts';
+import { startUsersConsumer } from './events/userConsumer.ts';
 import { createAlertsRelay } from './events/relay.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { startDispatcher, type Dispatcher } from './notify/dispatcher.ts';
@@ -50,8 +51,9 @@ export interface AlertsWorker {
 /**
  * Everything alerts does in the background, in the subgraph's process or alone
  * (`npm run alerts:worker`), any number of replicas: pool facts from `pools.events`, investors'
- * addresses from `users.events`, detection from `ledger.events`, the notification dispatcher
- * (alerts' notifications and notices' emails), and the outbox relay that publishes
+ * addresses and partner keys' facts from `users.events`, detection from `ledger.events`, the
+ * notification dispatcher (alerts' notifications, notices' emails and partner webhooks), and the
+ * outbox relay that publishes
  * AlertRaised events to `alerts.raised` (the live subscriptions' stream). The relay runs
  * wherever detection runs, so alerts raised by a standalone worker go live without waiting
  * for a subgraph process (its GET_LOCK keeps several relays to one publisher at a time).
@@ -67,6 +69,8 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
     retry: options.retry,
     pollIntervalMs: options.pollIntervalMs,
     timeoutMs: options.webhookTimeoutMs,
+    // The list every service checks tokens against (the users subgraph writes it on revokeApiKey).
+    revocations: createSessionRevocations(redis, redisPrefix),
     onAttempt: (outcome, channel) => options.metrics?.deliveries.inc({ outcome, channel }),
   });
   const relay = createAlertsRelay({
@@ -93,12 +97,12 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
       log: log.child({ component: 'pool-facts' }),
       onNoticed,
     }),
-    startContactsConsumer({
+    startUsersConsumer({
       db,
       redis,
       redisPrefix,
       consumerName: options.consumerName,
-      log: log.child({ component: 'contacts' }),
+      log: log.child({ component: 'users-events' }),
     }),
     consumeLedgerEvents({
       db,
@@ -113,6 +117,7 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
         detector: createSpikeDetector(redis, redisPrefix),
         log: log.child({ component: 'detection' }),
         onNoticed,
+        onPartnerDeliveries: () => dispatcher.notify(),
         onRaised: (alerts) => {
           // Committed: their AlertRaised events are in the outbox; the relay publishes them now
           // (its poll catches up after a crash between commit and this call).

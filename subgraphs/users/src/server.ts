@@ -107,7 +107,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     ? createMailer(config.smtpUrl, config.smtpFrom ?? 'Poolgraph <accounts@poolgraph.local>')
     : undefined;
   const metrics = createMetrics('users');
-  // Background work (the relay of account addresses) unless switched off.
+  // Background work unless switched off: the relay of `users.events` (addresses, API keys).
   const relay = createUsersRelay({
     pool: mysql.pool,
     redis,
@@ -185,6 +185,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     revocations,
     pools: createPoolsPeer(config.subgraphUrls.pools, config.log),
     secondFactor,
+    onKeyChanged: () => relay.notify(),
   });
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
   // just created), at most every 5 s so that made-up kids cannot flood MySQL.

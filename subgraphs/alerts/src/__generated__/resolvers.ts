@@ -7,6 +7,9 @@ import type { ChannelRow, ChannelCreated } from '../data/channels.ts';
 import type { NotificationRow } from '../data/notifications.ts';
 import type { NoticeRow } from '../data/notices.ts';
 import type { AttemptRow } from '../data/deliveryAttempts.ts';
+import type { PartnerWebhookRow } from '../data/partnerWebhooks.ts';
+import type { WebhookWithSecret } from '../services/partnerWebhooks.ts';
+import type { PartnerDeliveryRow } from '../data/partnerDeliveries.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -227,6 +230,13 @@ export type Mutation = {
   acknowledgeAlert: Alert;
   /** Adds a webhook or email channel for the caller (a MANAGER); at most 10 per manager. */
   addNotificationChannel: NotificationChannelCreated;
+  /**
+   * Registers an endpoint for an API key's pool events. The key's owner (the manager who issued a
+   * delegated key) or an ADMIN; another's key NOT_FOUND; a revoked, expired or platform key, an
+   * event type outside the key's scopes, a bad URL BAD_USER_INPUT; past 5 webhooks per key
+   * CONFLICT. The secret is in the answer and nowhere else.
+   */
+  addPartnerWebhook: PartnerWebhookCreated;
   /** Marks in-app notifications read; returns how many changed. */
   markInboxRead: Scalars['Int']['output'];
   /**
@@ -234,8 +244,17 @@ export type Mutation = {
    * how many changed. Ids that are not the caller's own change nothing. At most 500 ids.
    */
   markNoticesRead: Scalars['Int']['output'];
+  /**
+   * Sends again one delivery (`deliveryId`) or every delivery of the webhook queued at or after
+   * `since` (exactly one of the two), whatever their state, with the same delivery and event
+   * ids. How many were queued. Same callers as addPartnerWebhook; a revoked or expired key
+   * BAD_USER_INPUT.
+   */
+  redeliverPartnerWebhook: Scalars['Int']['output'];
   /** Removes one of the caller's channels; pending notifications to it are dead-lettered. */
   removeNotificationChannel: Scalars['Boolean']['output'];
+  /** Removes a webhook; its pending deliveries end DEAD. Same callers as addPartnerWebhook. */
+  removePartnerWebhook: Scalars['Boolean']['output'];
   /** Sends a DEAD (or still PENDING) webhook or email notification again, now, with a fresh count of attempts. */
   replayNotification: Notification;
   /**
@@ -264,6 +283,11 @@ export type MutationAddNotificationChannelArgs = {
 };
 
 
+export type MutationAddPartnerWebhookArgs = {
+  input: PartnerWebhookInput;
+};
+
+
 export type MutationMarkInboxReadArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
@@ -274,7 +298,19 @@ export type MutationMarkNoticesReadArgs = {
 };
 
 
+export type MutationRedeliverPartnerWebhookArgs = {
+  deliveryId?: InputMaybe<Scalars['ID']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  webhookId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveNotificationChannelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemovePartnerWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -531,6 +567,92 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** One pool event sent (or to be sent) to one partner webhook, with its attempts. */
+export type PartnerDelivery = {
+  __typename?: 'PartnerDelivery';
+  /** Attempts since it was last queued (a redelivery starts again from 0). */
+  attempts: Scalars['Int']['output'];
+  /** When it was queued first. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it was last delivered; null if never. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Every attempt, oldest first (redeliveries included). */
+  deliveryAttempts: Array<DeliveryAttempt>;
+  /**
+   * The event's id (the ledger event's, or the alert's for ALERT_RAISED): receivers deduplicate
+   * on it.
+   */
+  eventId: Scalars['ID']['output'];
+  /** What happened. */
+  eventType: PartnerEventType;
+  /** Stable identifier (a UUID), sent as `deliveryId`; the same on every retry and redelivery. */
+  id: Scalars['ID']['output'];
+  /** What went wrong last, if anything. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** PENDING: when the next attempt is due; null otherwise. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The pool it happened in. */
+  pool: Pool;
+  /**
+   * PENDING (to be sent, retried with backoff), DELIVERED (a 2xx answer) or DEAD (given up, or
+   * not sent because the key was revoked or the pool left its scope).
+   */
+  status: NotificationStatus;
+  /** The webhook it is for. */
+  webhookId: Scalars['ID']['output'];
+};
+
+/** A pool event a partner webhook can receive. */
+export type PartnerEventType =
+  /** An alert raised on the pool; needs the key's pools:read. */
+  | 'ALERT_RAISED'
+  /** A transaction of the pool posted (the ledger's TransactionPosted); needs the key's ledger:read. */
+  | 'TRANSACTION_POSTED'
+  /** A pending transaction of the pool voided (the ledger's TransactionVoided); needs ledger:read. */
+  | 'TRANSACTION_VOIDED';
+
+/**
+ * An HTTPS endpoint that receives the pool events a partner API key may read, signed with its own
+ * secret (alerts README, "Partner webhooks").
+ */
+export type PartnerWebhook = {
+  __typename?: 'PartnerWebhook';
+  /** The API key whose pools' events it receives. */
+  apiKeyId: Scalars['ID']['output'];
+  /** When it was registered. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The event types it receives. */
+  eventTypes: Array<PartnerEventType>;
+  /** Stable identifier (a UUID). */
+  id: Scalars['ID']['output'];
+  /** Where the events are POSTed. */
+  url: Scalars['String']['output'];
+};
+
+/** A new partner webhook and its signing secret. The secret cannot be shown again. */
+export type PartnerWebhookCreated = {
+  __typename?: 'PartnerWebhookCreated';
+  /** The HMAC-SHA256 key (64 hex characters) that signs every delivery. Shown only now. */
+  secret: Scalars['String']['output'];
+  /** The webhook as lists show it. */
+  webhook: PartnerWebhook;
+};
+
+/** A partner webhook to register. */
+export type PartnerWebhookInput = {
+  /** The API key (a manager's delegated key) whose pools' events the endpoint receives. */
+  apiKeyId: Scalars['ID']['input'];
+  /** The event types to receive, each listed once, each covered by the key's scopes. */
+  eventTypes: Array<PartnerEventType>;
+  /**
+   * An absolute https URL (http is accepted outside production), at most 2048 characters, that
+   * must not resolve to a private, loopback or link-local address in production.
+   */
+  url: Scalars['String']['input'];
+};
+
 /**
  * An investment pool (syndicate) run by a manager, in one currency.
  * Visible to its manager, its members and admins; OPEN pools are also listed to every signed-in user.
@@ -617,6 +739,16 @@ export type Query = {
    * (an endCursor of this field).
    */
   notificationDeliveriesConnection: NotificationConnection;
+  /**
+   * A webhook's deliveries, newest first, optionally in one status. `first` 1 to 200; `after` the
+   * id of the last delivery of the previous page. Same callers as partnerWebhooks.
+   */
+  partnerDeliveries: Array<PartnerDelivery>;
+  /**
+   * The webhooks of an API key, oldest first. The key's owner (the manager who issued a delegated
+   * key) or an ADMIN; anyone else's key is NOT_FOUND, other roles FORBIDDEN.
+   */
+  partnerWebhooks: Array<PartnerWebhook>;
   /** How many of the caller's notices are unread. Any signed-in user. */
   unreadNoticeCount: Scalars['Int']['output'];
 };
@@ -688,6 +820,19 @@ export type QueryNotificationDeliveriesConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<NotificationStatus>;
+};
+
+
+export type QueryPartnerDeliveriesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<NotificationStatus>;
+  webhookId: Scalars['ID']['input'];
+};
+
+
+export type QueryPartnerWebhooksArgs = {
+  apiKeyId: Scalars['ID']['input'];
 };
 
 export type Subscription = {
@@ -849,6 +994,11 @@ export type ResolversTypes = {
   NotificationEdge: ResolverTypeWrapper<Omit<NotificationEdge, 'node'> & { node: ResolversTypes['Notification'] }>;
   NotificationStatus: NotificationStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartnerDelivery: ResolverTypeWrapper<PartnerDeliveryRow>;
+  PartnerEventType: PartnerEventType;
+  PartnerWebhook: ResolverTypeWrapper<PartnerWebhookRow>;
+  PartnerWebhookCreated: ResolverTypeWrapper<WebhookWithSecret>;
+  PartnerWebhookInput: PartnerWebhookInput;
   Pool: ResolverTypeWrapper<PoolRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -886,6 +1036,10 @@ export type ResolversParentTypes = {
   NotificationConnection: Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationEdge']> };
   NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
   PageInfo: PageInfo;
+  PartnerDelivery: PartnerDeliveryRow;
+  PartnerWebhook: PartnerWebhookRow;
+  PartnerWebhookCreated: WebhookWithSecret;
+  PartnerWebhookInput: PartnerWebhookInput;
   Pool: PoolRef;
   Query: Record<PropertyKey, never>;
   Subscription: Record<PropertyKey, never>;
@@ -977,9 +1131,12 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acknowledgeAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAcknowledgeAlertArgs, 'id'>>;
   addNotificationChannel?: Resolver<ResolversTypes['NotificationChannelCreated'], ParentType, ContextType, RequireFields<MutationAddNotificationChannelArgs, 'input'>>;
+  addPartnerWebhook?: Resolver<ResolversTypes['PartnerWebhookCreated'], ParentType, ContextType, RequireFields<MutationAddPartnerWebhookArgs, 'input'>>;
   markInboxRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkInboxReadArgs, 'ids'>>;
   markNoticesRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNoticesReadArgs>>;
+  redeliverPartnerWebhook?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRedeliverPartnerWebhookArgs, 'webhookId'>>;
   removeNotificationChannel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveNotificationChannelArgs, 'id'>>;
+  removePartnerWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemovePartnerWebhookArgs, 'id'>>;
   replayNotification?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationReplayNotificationArgs, 'id'>>;
   resolveAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationResolveAlertArgs, 'id'>>;
   setAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<MutationSetAlertRuleArgs, 'input'>>;
@@ -1067,6 +1224,35 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PartnerDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerDelivery'] = ResolversParentTypes['PartnerDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveryAttempts?: Resolver<Array<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['PartnerEventType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NotificationStatus'], ParentType, ContextType>;
+  webhookId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PartnerWebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerWebhook'] = ResolversParentTypes['PartnerWebhook']> = {
+  apiKeyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['PartnerEventType']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PartnerWebhookCreatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerWebhookCreated'] = ResolversParentTypes['PartnerWebhookCreated']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webhook?: Resolver<ResolversTypes['PartnerWebhook'], ParentType, ContextType>;
+};
+
 export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool'], FederationReferenceType extends FederationReferenceTypes['Pool'] = FederationReferenceTypes['Pool']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pool']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1087,6 +1273,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
   notificationDeliveries?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationDeliveriesArgs, 'first'>>;
   notificationDeliveriesConnection?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationDeliveriesConnectionArgs, 'first'>>;
+  partnerDeliveries?: Resolver<Array<ResolversTypes['PartnerDelivery']>, ParentType, ContextType, RequireFields<QueryPartnerDeliveriesArgs, 'first' | 'webhookId'>>;
+  partnerWebhooks?: Resolver<Array<ResolversTypes['PartnerWebhook']>, ParentType, ContextType, RequireFields<QueryPartnerWebhooksArgs, 'apiKeyId'>>;
   unreadNoticeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1122,6 +1310,9 @@ export type Resolvers<ContextType = Context> = {
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerDelivery?: PartnerDeliveryResolvers<ContextType>;
+  PartnerWebhook?: PartnerWebhookResolvers<ContextType>;
+  PartnerWebhookCreated?: PartnerWebhookCreatedResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AlertsQueryable } from '../db/index.ts';
-import { deliveryAttempts, notifications } from '../db/schema.ts';
+import { deliveryAttempts, notifications, partnerDeliveries } from '../db/schema.ts';
 import type { NotificationRow } from './notifications.ts';
 
 export interface AttemptRow {
@@ -28,6 +28,31 @@ export async function recordAttempt(
       .set({ ...next, attempts: attempt.attempt })
       .where(
         and(eq(notifications.id, attempt.notificationId), eq(notifications.status, 'PENDING')),
+      );
+  });
+}
+
+/**
+ * recordPartnerAttempt: the same for a partner webhook delivery (`notificationId` is then the
+ * partner delivery's id: the log is one table for both kinds of delivery).
+ */
+export async function recordPartnerAttempt(
+  db: AlertsQueryable,
+  attempt: AttemptRow & { id: string },
+  next: Pick<NotificationRow, 'status' | 'nextAttemptAt' | 'lastError'> & {
+    deliveredAt: Date | null;
+  },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(deliveryAttempts).values(attempt);
+    await tx
+      .update(partnerDeliveries)
+      .set({ ...next, attempts: attempt.attempt })
+      .where(
+        and(
+          eq(partnerDeliveries.id, attempt.notificationId),
+          eq(partnerDeliveries.status, 'PENDING'),
+        ),
       );
   });
 }

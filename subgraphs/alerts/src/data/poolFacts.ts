@@ -61,10 +61,13 @@ export async function selectPoolFactsByIds(
 /**
  * upsertPoolFacts: applies a PoolChanged snapshot only when its revision is newer than the one
  * held (one statement, so concurrent workers and reordered redeliveries cannot regress it).
- * `revision` is assigned last: MySQL evaluates the assignments left to right.
+ * MariaDB evaluates the assignments left to right, and drizzle writes them in the table's column
+ * order, so `revision` (the second column) is already GREATEST(old, new) when the others are
+ * decided: "newer" is then `VALUES(revision) >= revision` (an equal revision is the same
+ * snapshot again, so taking it changes nothing). With `>` no later snapshot was ever taken.
  */
 export async function upsertPoolFacts(db: AlertsQueryable, p: PoolChangedPayload): Promise<void> {
-  const newer = sql`VALUES(revision) > revision`;
+  const newer = sql`VALUES(revision) >= revision`;
   const pick = (column: string) =>
     sql`IF(${newer}, VALUES(${sql.identifier(column)}), ${sql.identifier(column)})`;
   await db

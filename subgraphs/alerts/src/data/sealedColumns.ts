@@ -20,6 +20,13 @@ export const SEALED = {
     column: 'secret',
     aadPrefix: 'notification_channels',
   },
+  /** Partner webhooks' HMAC keys. */
+  partnerWebhookSecret: {
+    table: 'partner_webhooks',
+    idColumn: 'id',
+    column: 'secret',
+    aadPrefix: 'partner_webhooks',
+  },
 } satisfies Record<string, SealedColumn>;
 
 /** What boot and `keys:rotate-kek` walk over. */

@@ -286,3 +286,6 @@ export const outbox = outboxTable();
 
 /** Every mutation this subgraph served (`@poolgraph/platform`'s audit log). */
 export const auditLog = auditLogTable();
+
+/** Partner webhooks: keys' facts, endpoints, deliveries (partnerSchema.ts). */
+export * from './partnerSchema.ts';

@@ -1,4 +1,4 @@
-import { uuidv7, type Keyring, type Logger } from '@poolgraph/platform';
+import { uuidv7, type Keyring, type Logger, type SessionRevocations } from '@poolgraph/platform';
 import type { AlertsDb } from '../db/index.ts';
 import { selectAlertsByIds, type AlertRow } from '../data/alerts.ts';
 import { selectChannelsWithSecret, type ChannelWithSecret } from '../data/channels.ts';
@@ -9,6 +9,8 @@ import { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from './backoff.ts';
 import { deliverDueNoticeEmails } from './noticeMail.ts';
 import type { Mailer } from '@poolgraph/platform';
 import { postWebhook, type WebhookOutcome } from './webhook.ts';
+import { partnerDispatch } from './partnerDispatch.ts';
+import { startPollLoop } from './pollLoop.ts';
 
 export interface DispatcherOptions {
   db: AlertsDb;
@@ -25,6 +27,8 @@ export interface DispatcherOptions {
   pollIntervalMs?: number;
   timeoutMs?: number;
   batchSize?: number;
+  /** The shared revocation list: partner deliveries of a key revoked a moment ago are not sent. */
+  revocations?: SessionRevocations;
   /** Called after each attempt is recorded (metrics): how it ended and the channel's kind. */
   onAttempt?: (outcome: 'delivered' | 'retry' | 'dead', channel: string) => void;
 }
@@ -68,8 +72,19 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   const timeoutMs = options.timeoutMs ?? 5_000;
   const leaseMs = timeoutMs * 3 + 5_000;
   let stopping = false;
-  let wake: (() => void) | null = null;
-  let kicked = false;
+  // Partner webhooks (notify/partnerDispatch.ts): the same loop, backoff and log.
+  const runPartnerOnce = partnerDispatch({
+    db,
+    log,
+    secrets: options.secrets,
+    production: options.production,
+    retry,
+    timeoutMs,
+    leaseMs,
+    batchSize: options.batchSize ?? 20,
+    revocations: options.revocations,
+    onAttempt: options.onAttempt,
+  });
 
   async function deliver(
     n: NotificationRow,
@@ -168,53 +183,29 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     return due.length;
   }
 
-  async function loop() {
-    let delay = pollMs;
-    while (!stopping) {
-      try {
-        const handled =
-          (await runOnce()) +
-          (await deliverDueNoticeEmails({
-            db,
-            log,
-            mailer: options.mailer,
-            retry,
-            leaseMs,
-            batchSize: options.batchSize ?? 20,
-            onAttempt: options.onAttempt,
-          }));
-        delay = pollMs;
-        if (handled > 0) continue;
-      } catch (error) {
-        if (stopping) return;
-        log.warn({ err: error }, 'notification dispatch failed; retrying');
-        delay = Math.min(delay * 2, 30_000);
-      }
-      if (kicked) {
-        kicked = false;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
-    }
-  }
-
-  const done = loop();
+  const runNoticeEmailsOnce = () =>
+    deliverDueNoticeEmails({
+      db,
+      log,
+      mailer: options.mailer,
+      retry,
+      leaseMs,
+      batchSize: options.batchSize ?? 20,
+      onAttempt: options.onAttempt,
+    });
+  // Alert notifications, notices' emails and partner webhooks each get a loop of their own, so a
+  // partner's slow endpoint or a slow mail server never holds up a manager's alert.
+  const loops = [runOnce, runNoticeEmailsOnce, runPartnerOnce].map((run) =>
+    startPollLoop(run, { pollMs, log, stopping: () => stopping }),
+  );
   return {
     notify() {
-      kicked = true;
-      wake?.();
+      for (const loop of loops) loop.notify();
     },
     async stop() {
       stopping = true;
-      wake?.();
-      await done;
+      for (const loop of loops) loop.notify();
+      await Promise.all(loops.map((loop) => loop.done));
     },
   };
 }

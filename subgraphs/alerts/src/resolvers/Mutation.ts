@@ -8,6 +8,7 @@ import type { Context } from '../context.ts';
 import { applyRuleInput, effectiveRules } from '../services/rules.ts';
 import { NoticeMutations } from './NoticeOperations.ts';
 import { NotificationMutations } from './NotificationMutations.ts';
+import { PartnerWebhookMutations } from './PartnerWebhookOperations.ts';
 
 const wrongStatus = (status: string | undefined, allowed: string) =>
   badUserInput(
@@ -63,4 +64,5 @@ export const Mutation: MutationResolvers = {
 
   ...NotificationMutations,
   ...NoticeMutations,
+  ...PartnerWebhookMutations,
 };

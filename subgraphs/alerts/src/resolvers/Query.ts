@@ -20,6 +20,7 @@ import {
   MAX_NOTIFICATIONS_LIMIT,
   QueryConnections,
 } from './QueryConnections.ts';
+import { PartnerWebhookQueries } from './PartnerWebhookOperations.ts';
 
 function pageSize(field: string, value: number | null | undefined, fallback: number, max: number) {
   const count = value ?? fallback;
@@ -113,4 +114,5 @@ export const Query: QueryResolvers = {
 
   ...NoticeQueries,
   ...QueryConnections,
+  ...PartnerWebhookQueries,
 };

@@ -6,6 +6,7 @@ import { AlertRule } from './AlertRule.ts';
 import { Mutation } from './Mutation.ts';
 import { Notice } from './Notice.ts';
 import { Notification } from './Notification.ts';
+import { PartnerDelivery, PartnerWebhook } from './PartnerWebhookOperations.ts';
 import { Pool } from './Pool.ts';
 import { Query } from './Query.ts';
 import { Subscription } from './Subscription.ts';
@@ -20,5 +21,7 @@ export const resolvers: Resolvers = {
   AlertRule,
   Notice,
   Notification,
+  PartnerDelivery,
+  PartnerWebhook,
   Pool,
 };

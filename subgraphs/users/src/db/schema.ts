@@ -232,8 +232,9 @@ export const payoutDetails = mysqlTable('payout_details', {
 export const auditLog = auditLogTable();
 
 /**
- * UserContactChanged events (an account's address, for services that write to its owner),
- * written in the transaction that creates the account or changes its address; the relay
- * publishes them to `<prefix>users.events` (README, "Events").
+ * The users subgraph's events: UserContactChanged (an account's address, for services that write
+ * to its owner) and ApiKeyChanged (a key issued or revoked: which keys see which pools, for
+ * partner webhooks), written in the transaction of the change; the relay publishes them to
+ * `<prefix>users.events` (README, "Events").
  */
 export const outbox = outboxTable();

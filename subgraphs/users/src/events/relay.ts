@@ -2,9 +2,10 @@ import { createOutboxRelay, usersEventsStream, type OutboxRelay } from '@poolgra
 import type { Logger, MysqlPool, RedisClient, Registry } from '@poolgraph/platform';
 
 /**
- * The users outbox relay: UserContactChanged goes to the stream `<prefix>users.events`, read by
- * alerts (the addresses investors' notices are emailed to). Accounts change rarely, so it only
- * polls (no wake-up after each commit): an address is out within a poll.
+ * The users outbox relay: UserContactChanged and ApiKeyChanged go to the stream
+ * `<prefix>users.events`, read by alerts (the addresses investors' notices are emailed to; which
+ * keys see which pools, for partner webhooks). A key change wakes it at once (server.ts); an
+ * address change is out within a poll.
  */
 export function createUsersRelay(options: {
   pool: MysqlPool;

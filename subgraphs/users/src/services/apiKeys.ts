@@ -34,6 +34,7 @@ import {
 import type { PoolsPeer } from '../peers/pools.ts';
 import { validateExpiry, validateKeyName, validateNote, validatePoolIds } from './apiKeyInputs.ts';
 import { createKeyTokens, hashSecret } from './keyTokens.ts';
+import { recordKeyChange } from '../events/keyChanges.ts';
 
 /** What lists show of a secret: the prefix and 8 of its 43 random characters. */
 const SHOWN_CHARACTERS = API_KEY_PREFIX.length + 8;
@@ -47,6 +48,8 @@ export interface ApiKeyServiceDeps {
   pools: PoolsPeer;
   /** Creating a key needs a recent second factor (step-up). */
   secondFactor: Pick<SecondFactorService, 'requireStepUp'>;
+  /** After a key was issued or revoked: its ApiKeyChanged event is in the outbox (the relay). */
+  onKeyChanged?: () => void;
 }
 
 /** What the issuer chose for a key (validated before anything is written). */
@@ -75,6 +78,7 @@ export function createApiKeyService({
   revocations,
   pools,
   secondFactor,
+  onKeyChanged = () => {},
 }: ApiKeyServiceDeps) {
   /** The one place every key is created: what both kinds must pass goes here. */
   async function issue(
@@ -118,8 +122,10 @@ export function createApiKeyService({
           expiresAt,
           note,
         });
+        await recordKeyChange(tx, (await selectApiKeyById(tx, id))!);
       }),
     );
+    onKeyChanged();
     return { apiKey: (await selectApiKeyById(db, id))!, secret };
   }
 
@@ -165,7 +171,13 @@ export function createApiKeyService({
       const mine = !!key && (hasRole(known, 'ADMIN') || key.delegatedBy === known.userId);
       if (!key || !mine) throw notFound(`API key ${id.slice(0, 64)}`);
       await revocations.revokeSession(key.id);
-      await revokeApiKeyById(db, key.id, new Date());
+      if (!key.revokedAt) {
+        await db.transaction(async (tx) => {
+          await revokeApiKeyById(tx, key.id, new Date());
+          await recordKeyChange(tx, (await selectApiKeyById(tx, key.id))!);
+        });
+        onKeyChanged();
+      }
       return (await selectApiKeyById(db, key.id))!;
     },
 

@@ -1,0 +1,109 @@
+import type { TransactionStepEvent } from '@poolgraph/events';
+import { formatAmount } from '@poolgraph/money';
+import { uuidv7 } from '@poolgraph/platform';
+import type { AlertsQueryable } from '../db/index.ts';
+import type { PartnerEventType } from '../db/schema.ts';
+import type { AlertRow } from '../data/alerts.ts';
+import { insertPartnerDeliveries, type NewPartnerDelivery } from '../data/partnerDeliveries.ts';
+import { selectWebhookTargets } from '../data/partnerWebhooks.ts';
+import { whyKeyMisses } from '../services/partnerEventRules.ts';
+
+interface PoolEvent {
+  eventId: string;
+  type: PartnerEventType;
+  poolId: string;
+  occurredAt: Date;
+  data: Record<string, unknown>;
+}
+
+const STEP_TYPES: Partial<Record<TransactionStepEvent['type'], PartnerEventType>> = {
+  TransactionPosted: 'TRANSACTION_POSTED',
+  TransactionVoided: 'TRANSACTION_VOIDED',
+};
+
+const money = (minor: string | undefined, currency: string) =>
+  minor === undefined ? null : { amount: formatAmount(BigInt(minor), currency), currency };
+
+/** A posted or voided transaction as a partner receives it (amounts as the graph shows them). */
+function transactionEvent(event: TransactionStepEvent, type: PartnerEventType): PoolEvent {
+  const p = event.payload;
+  return {
+    eventId: event.id,
+    type,
+    poolId: p.poolId,
+    occurredAt: new Date(event.occurredAt),
+    data: {
+      transaction: {
+        id: p.transactionId,
+        poolId: p.poolId,
+        investorId: p.investorId,
+        type: p.type,
+        status: p.status ?? (type === 'TRANSACTION_VOIDED' ? 'VOIDED' : 'POSTED'),
+        amount: money(p.amountMinor, p.currency),
+        cashBalance: money(p.cashBalanceMinor, p.currency),
+      },
+    },
+  };
+}
+
+function alertEvent(alert: AlertRow): PoolEvent {
+  return {
+    eventId: alert.id,
+    type: 'ALERT_RAISED',
+    poolId: alert.poolId,
+    occurredAt: alert.raisedAt,
+    data: {
+      alert: {
+        id: alert.id,
+        poolId: alert.poolId,
+        kind: alert.kind,
+        message: alert.message,
+        transactionId: alert.transactionId,
+        observedCount: alert.observedCount,
+        baselineCount: alert.baselineCount,
+        raisedAt: alert.raisedAt.toISOString(),
+      },
+    },
+  };
+}
+
+/**
+ * Partner webhook deliveries for a read of `ledger.events` (posted and voided transactions) and
+ * the alerts it raised, in the consumer's transaction: one row per (event, webhook) whose key
+ * receives the event now (whyKeyMisses) and whose webhook asked for its type. How many rows.
+ */
+export async function fanOutPartnerEvents(
+  tx: AlertsQueryable,
+  steps: readonly TransactionStepEvent[],
+  raised: readonly AlertRow[],
+): Promise<number> {
+  const events: PoolEvent[] = [];
+  for (const step of steps) {
+    const type = STEP_TYPES[step.type];
+    if (type) events.push(transactionEvent(step, type));
+  }
+  events.push(...raised.map(alertEvent));
+  if (events.length === 0) return 0;
+  const targets = await selectWebhookTargets(tx, [...new Set(events.map((e) => e.poolId))]);
+  if (targets.length === 0) return 0;
+  const now = new Date();
+  const rows: NewPartnerDelivery[] = [];
+  for (const event of events) {
+    for (const { pool, webhook, key } of targets) {
+      if (pool.poolId !== event.poolId || !webhook.eventTypes.includes(event.type)) continue;
+      if (whyKeyMisses(key, pool, event.type, now) !== null) continue;
+      rows.push({
+        id: uuidv7(),
+        webhookId: webhook.id,
+        keyId: key.keyId,
+        eventId: event.eventId,
+        eventType: event.type,
+        poolId: event.poolId,
+        payload: { ...event.data, poolName: pool.name },
+        occurredAt: event.occurredAt,
+      });
+    }
+  }
+  await insertPartnerDeliveries(tx, rows);
+  return rows.length;
+}
