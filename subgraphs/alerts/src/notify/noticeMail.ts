@@ -97,10 +97,11 @@ export async function deliverDueNoticeEmails(deps: NoticeMailDeps): Promise<numb
   async function send(row: NoticeDeliveryRow): Promise<Outcome> {
     const notice = notices.get(row.noticeId);
     const to = emails.get(row.investorId) ?? null;
+    // Without SMTP (the demo, development) no email can ever go: DEAD at once, quietly, whether
+    // or not the investor's address has arrived yet.
+    if (!deps.mailer) return { ok: false, to, error: 'SMTP is not configured', final: true };
     if (!notice) return { ok: false, to, error: 'the notice is gone' };
     if (!to) return { ok: false, to, error: 'no address is known for the investor yet' };
-    // Without SMTP (the demo, development) no email can ever go: DEAD at once, quietly.
-    if (!deps.mailer) return { ok: false, to, error: 'SMTP is not configured', final: true };
     try {
       await deps.mailer.send({
         to,
