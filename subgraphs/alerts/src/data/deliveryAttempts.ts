@@ -13,47 +13,26 @@ export interface AttemptRow {
   durationMs: number;
 }
 
-/** recordAttempt: one line of the delivery log and the row's new state, in one transaction. */
+/**
+ * recordAttempt: one line of the delivery log and the delivery's new state, in one transaction.
+ * The log is one table for both kinds of delivery: `notificationId` is an alert notification's
+ * id, or a partner webhook delivery's (`partner`).
+ */
 export async function recordAttempt(
   db: AlertsQueryable,
   attempt: AttemptRow & { id: string },
   next: Pick<NotificationRow, 'status' | 'nextAttemptAt' | 'lastError'> & {
     deliveredAt: Date | null;
   },
+  kind: 'notification' | 'partner' = 'notification',
 ): Promise<void> {
+  const deliveries = kind === 'partner' ? partnerDeliveries : notifications;
   await db.transaction(async (tx) => {
     await tx.insert(deliveryAttempts).values(attempt);
     await tx
-      .update(notifications)
+      .update(deliveries)
       .set({ ...next, attempts: attempt.attempt })
-      .where(
-        and(eq(notifications.id, attempt.notificationId), eq(notifications.status, 'PENDING')),
-      );
-  });
-}
-
-/**
- * recordPartnerAttempt: the same for a partner webhook delivery (`notificationId` is then the
- * partner delivery's id: the log is one table for both kinds of delivery).
- */
-export async function recordPartnerAttempt(
-  db: AlertsQueryable,
-  attempt: AttemptRow & { id: string },
-  next: Pick<NotificationRow, 'status' | 'nextAttemptAt' | 'lastError'> & {
-    deliveredAt: Date | null;
-  },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.insert(deliveryAttempts).values(attempt);
-    await tx
-      .update(partnerDeliveries)
-      .set({ ...next, attempts: attempt.attempt })
-      .where(
-        and(
-          eq(partnerDeliveries.id, attempt.notificationId),
-          eq(partnerDeliveries.status, 'PENDING'),
-        ),
-      );
+      .where(and(eq(deliveries.id, attempt.notificationId), eq(deliveries.status, 'PENDING')));
   });
 }
 

@@ -1,6 +1,6 @@
 import { uuidv7, type Keyring, type Logger, type SessionRevocations } from '@poolgraph/platform';
 import type { AlertsDb } from '../db/index.ts';
-import { recordPartnerAttempt } from '../data/deliveryAttempts.ts';
+import { recordAttempt } from '../data/deliveryAttempts.ts';
 import { claimDuePartnerDeliveries, type PartnerDeliveryRow } from '../data/partnerDeliveries.ts';
 import { selectPartnerKeysByIds } from '../data/partnerKeys.ts';
 import {
@@ -100,7 +100,7 @@ export function partnerDispatch(options: PartnerDispatchOptions): () => Promise<
         const { outcome, final } = await attempt(d, webhookById.get(d.webhookId), keyReason);
         const count = d.attempts + 1;
         const dead = !outcome.ok && (final || count >= retry.maxAttempts);
-        await recordPartnerAttempt(
+        await recordAttempt(
           db,
           {
             id: uuidv7(),
@@ -120,6 +120,7 @@ export function partnerDispatch(options: PartnerDispatchOptions): () => Promise<
               Date.now() + (outcome.ok || dead ? 0 : retryDelayMs(retry, count)),
             ),
           },
+          'partner',
         );
         options.onAttempt?.(outcome.ok ? 'delivered' : dead ? 'dead' : 'retry', 'PARTNER');
         if (!outcome.ok) {
