@@ -18,10 +18,23 @@ export {
   DEFAULT_TOLERANCE_SECONDS,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
+  verifyPartnerEvent,
   verifyWebhook,
   WebhookVerificationError,
   type AlertWebhook,
+  type WebhookDelivery,
   type WebhookHeaders,
   type WebhookRejection,
 } from './webhooks.ts';
+export {
+  parsePartnerEvent,
+  type PartnerAlert,
+  type PartnerAlertKind,
+  type PartnerEvent,
+  type PartnerEventType,
+  type PartnerMoney,
+  type PartnerTransaction,
+  type PartnerTransactionStatus,
+  type PartnerTransactionType,
+} from './partnerEvents.ts';
 export type * from './__generated__/operations.ts';

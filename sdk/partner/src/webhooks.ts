@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { parsePartnerEvent, type PartnerEvent } from './partnerEvents.ts';
 
 /** `sha256=<hex of HMAC-SHA256(secret, "<timestamp>.<raw body>")>`. */
 export const SIGNATURE_HEADER = 'x-poolgraph-signature';
@@ -56,23 +57,25 @@ function header(headers: WebhookHeaders, name: string): string {
   return value.trim();
 }
 
-/**
- * Checks a webhook delivery and returns its payload. `body` must be the raw bytes received
- * (read it before any JSON parser touches it: re-serialized JSON does not match the signature).
- * The signature is compared in constant time; a timestamp further than `toleranceSeconds` from
- * `now` (either way) is refused, so a captured delivery cannot be replayed later. Throws
- * WebhookVerificationError naming the reason.
- */
-export function verifyWebhook(input: {
-  /** The channel's secret, shown once when the webhook was added. */
+/** What both verifiers take: the delivery as received and the webhook's secret. */
+export interface WebhookDelivery {
+  /** The webhook's secret, shown once when the webhook was added. */
   secret: string;
+  /** The raw bytes received (before any JSON parser: re-serialized JSON does not match). */
   body: string | Uint8Array;
   headers: WebhookHeaders;
   toleranceSeconds?: number;
   /** The receiver's clock, in milliseconds (tests). */
   now?: number;
-}): AlertWebhook {
-  if (!input.secret) throw new TypeError('verifyWebhook needs the webhook secret');
+}
+
+/**
+ * Checks a delivery's signature and age and answers its body parsed as JSON. The signature is
+ * compared in constant time; a timestamp further than `toleranceSeconds` from `now` (either way)
+ * is refused, so a captured delivery cannot be replayed later.
+ */
+function verifiedJson(input: WebhookDelivery): unknown {
+  if (!input.secret) throw new TypeError('verifying a webhook needs its secret');
   const timestamp = header(input.headers, TIMESTAMP_HEADER);
   const signature = header(input.headers, SIGNATURE_HEADER);
   if (!/^\d{1,12}$/.test(timestamp)) {
@@ -93,8 +96,30 @@ export function verifyWebhook(input: {
     throw new WebhookVerificationError('BAD_SIGNATURE', 'the signature does not match the body');
   }
   try {
-    return JSON.parse(Buffer.from(body).toString('utf8')) as AlertWebhook;
+    return JSON.parse(Buffer.from(body).toString('utf8')) as unknown;
   } catch {
     throw new WebhookVerificationError('BAD_BODY', 'the signed body is not JSON');
+  }
+}
+
+/**
+ * Checks an alert webhook's delivery (a manager's `addNotificationChannel`) and returns its
+ * payload. Throws WebhookVerificationError naming the reason.
+ */
+export function verifyWebhook(input: WebhookDelivery): AlertWebhook {
+  return verifiedJson(input) as AlertWebhook;
+}
+
+/**
+ * Checks a partner webhook's delivery (`addPartnerWebhook`) and returns its pool event, typed by
+ * `type`. Throws WebhookVerificationError naming the reason: a signed body that is not a partner
+ * event (another webhook's, or a shape this SDK does not know) is `BAD_BODY`.
+ */
+export function verifyPartnerEvent(input: WebhookDelivery): PartnerEvent {
+  const value = verifiedJson(input);
+  try {
+    return parsePartnerEvent(value);
+  } catch (error) {
+    throw new WebhookVerificationError('BAD_BODY', (error as Error).message);
   }
 }
