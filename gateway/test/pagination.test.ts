@@ -30,6 +30,7 @@ let investors: TestUser[];
 let poolsA: string[];
 let b1: string;
 let alertsA: string[];
+let noticesOf2: string[];
 
 const field = (r: GraphQLResponse<unknown>) =>
   (r.errors ?? []).map((e) => [e.extensions?.code, (e.extensions as { field?: string })?.field]);
@@ -113,6 +114,13 @@ beforeAll(async () => {
         sql`INSERT INTO alerts (id, pool_id, manager_id, kind, message, status, raised_at) VALUES (${id}, ${poolId}, ${managerId}, 'LARGE_TRANSACTION', 'A large transaction', 'OPEN', ${at})`,
       );
     }
+    // Five capital-call notices of one investor's, written at one instant (the id breaks the tie).
+    noticesOf2 = Array.from({ length: 5 }, () => uuidv7());
+    for (const id of noticesOf2) {
+      await mysql.db.execute(
+        sql`INSERT INTO notices (id, investor_id, pool_id, kind, amount_minor, currency, message, occurred_at, created_at, source_event_id) VALUES (${id}, ${investors[2]!.userId}, ${poolsA[0]}, 'CAPITAL_CALL', 100, 'USD', 'A capital call', ${at}, ${at}, ${id})`,
+      );
+    }
   } finally {
     await mysql.close();
   }
@@ -152,6 +160,33 @@ describe('connections through the gateway', () => {
     expect(ofB.nodes.map((a) => a.pool.id)).toEqual([b1]);
     // Asking for A's pool gives B nothing of it.
     expect((await alertsPage(managerB, 3, poolsA[0])(null)).edges).toEqual([]);
+  });
+
+  it('pages an investor’s notices written at one instant by their id, each once, only their own', async () => {
+    type Notices = { noticesConnection: Connection<{ id: string }> };
+    const noticesPage = (user: TestUser) => (after: string | null) =>
+      gql<Notices>(
+        stack,
+        `query($after: String) { noticesConnection(first: 2, after: $after) { edges { cursor node { id } } ${PAGE} } }`,
+        { after },
+        user,
+      ).then((d) => d.noticesConnection);
+    const { nodes } = await everyPage(2, noticesPage(investors[2]!));
+    const ids = nodes.map((n) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Newest first (the investor's own contribution notice, when written, is newer than these).
+    expect(ids.filter((id) => noticesOf2.includes(id))).toEqual([...noticesOf2].sort().reverse());
+    const listed = await gql<{ notices: Array<{ id: string }> }>(
+      stack,
+      '{ notices(first: 200) { id } }',
+      {},
+      investors[2]!,
+    );
+    // The deprecated list holds the same, in the same order (and any written since).
+    expect(listed.notices.map((n) => n.id).filter((id) => ids.includes(id))).toEqual(ids);
+    // Another investor pages only their own: none of these.
+    const other = await everyPage(2, noticesPage(investors[3]!));
+    expect(other.nodes.filter((n) => noticesOf2.includes(n.id))).toEqual([]);
   });
 
   it('pages the transactions of a pool with the standard pageInfo, and the audit logs', async () => {
@@ -265,6 +300,7 @@ describe('connection limits and cursors', () => {
       ['{ usersAuditLogConnection(first: 501) { edges { cursor } } }', admin],
       ['{ ledgerHistoryConnection(first: 5001) { edges { cursor } } }', admin],
       ['{ inboxConnection(first: 201) { edges { cursor } } }', managerA],
+      ['{ noticesConnection(first: 201) { edges { cursor } } }', investors[2]!],
       ['{ poolsConnection(first: 0) { edges { cursor } } }', managerA],
     ];
     for (const [query, user] of cases) {
@@ -287,6 +323,13 @@ describe('connection limits and cursors', () => {
     }
     const ALERTS = 'query($a: String) { alertsConnection(after: $a) { edges { cursor } } }';
     expect(field(await ask(ALERTS, { a: poolCursor }))).toEqual([['BAD_USER_INPUT', 'after']]);
+    const NOTICES = 'query($a: String) { noticesConnection(after: $a) { edges { cursor } } }';
+    const alertCursor = (await alertsPage(managerA, 1)(null)).edges[0]!.cursor;
+    for (const after of [poolCursor, alertCursor, 'bm90aWNlOjE6Mg']) {
+      expect(field(await ask(NOTICES, { a: after }, investors[2]))).toEqual([
+        ['BAD_USER_INPUT', 'after'],
+      ]);
+    }
     const TX =
       'query($id: ID!, $a: String) { pool(id: $id) { transactions(after: $a) { edges { cursor } } } }';
     expect(field(await ask(TX, { id: poolsA[0], a: poolCursor }))).toEqual([

@@ -13,43 +13,51 @@ import { NoticeDetails } from './NoticeDetails.tsx';
 import { NoticePreferences } from './NoticePreferences.tsx';
 
 export const MyNoticesQuery = graphql(`
-  query MyNotices($first: Int, $after: ID, $unreadOnly: Boolean) {
-    notices(first: $first, after: $after, unreadOnly: $unreadOnly) {
-      id
-      kind
-      amount {
-        amount
-        currency
-      }
-      pool {
-        id
-        name
-      }
-      dueDate
-      tiers {
-        returnOfCapital {
-          amount
-          currency
+  query MyNotices($first: Int, $after: String, $unreadOnly: Boolean) {
+    noticesConnection(first: $first, after: $after, unreadOnly: $unreadOnly) {
+      edges {
+        node {
+          id
+          kind
+          amount {
+            amount
+            currency
+          }
+          pool {
+            id
+            name
+          }
+          dueDate
+          tiers {
+            returnOfCapital {
+              amount
+              currency
+            }
+            preferredReturn {
+              amount
+              currency
+            }
+            profitShare {
+              amount
+              currency
+            }
+          }
+          feePeriod {
+            start
+            end
+          }
+          carryBorne {
+            amount
+            currency
+          }
+          createdAt
+          readAt
         }
-        preferredReturn {
-          amount
-          currency
-        }
-        profitShare {
-          amount
-          currency
-        }
       }
-      feePeriod {
-        start
-        end
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      carryBorne {
-        amount
-        currency
-      }
-      createdAt
-      readAt
     }
     unreadNoticeCount
   }
@@ -61,7 +69,7 @@ export const MarkNoticesReadMutation = graphql(`
   }
 `);
 
-type Notice = MyNoticesData['notices'][number];
+type Notice = MyNoticesData['noticesConnection']['edges'][number]['node'];
 
 const PAGE = 20;
 const LABEL: Record<Notice['kind'], string> = {
@@ -130,21 +138,22 @@ export function Notices() {
   const [markRead, marking] = useMutation(MarkNoticesReadMutation, {
     refetchQueries: ['MyNotices', 'UnreadNoticeCount'],
   });
-  const [more, setMore] = useState(true);
-  const notices = data?.notices ?? [];
+  const page = data?.noticesConnection;
+  const notices = page?.edges.map((edge) => edge.node) ?? [];
   const unread = data?.unreadNoticeCount ?? 0;
 
   async function loadMore() {
-    const last = notices[notices.length - 1];
-    if (!last) return;
-    const next = await fetchMore({
-      variables: { after: last.id },
+    if (!page?.pageInfo.endCursor) return;
+    await fetchMore({
+      variables: { after: page.pageInfo.endCursor },
       updateQuery: (previous, { fetchMoreResult }) => ({
         ...fetchMoreResult,
-        notices: [...previous.notices, ...fetchMoreResult.notices],
+        noticesConnection: {
+          ...fetchMoreResult.noticesConnection,
+          edges: [...previous.noticesConnection.edges, ...fetchMoreResult.noticesConnection.edges],
+        },
       }),
     });
-    if (next.data && next.data.notices.length < PAGE) setMore(false);
   }
 
   return (
@@ -163,10 +172,7 @@ export function Notices() {
       <Switch
         label="Unread only"
         checked={unreadOnly}
-        onChange={(e) => {
-          setUnreadOnly(e.currentTarget.checked);
-          setMore(true);
-        }}
+        onChange={(e) => setUnreadOnly(e.currentTarget.checked)}
       />
       {marking.error && <FormAlert errors={formErrors(marking.error)} />}
       {loading && !data ? (
@@ -186,7 +192,7 @@ export function Notices() {
               onRead={(id) => void markRead({ variables: { ids: [id] } }).catch(() => undefined)}
             />
           ))}
-          {more && notices.length >= PAGE && (
+          {page?.pageInfo.hasNextPage && (
             <Button variant="default" onClick={() => void loadMore()} loading={loading}>
               Show older notices
             </Button>
