@@ -6,6 +6,7 @@ import type { MyNoticesQuery as MyNoticesData } from '../../__generated__/graphq
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { nodesOf, nextPage } from '../../lib/connections.ts';
 import { formatDay, formatMoment } from '../../lib/dates.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { formErrors } from '../../lib/errors.ts';
@@ -139,22 +140,8 @@ export function Notices() {
     refetchQueries: ['MyNotices', 'UnreadNoticeCount'],
   });
   const page = data?.noticesConnection;
-  const notices = page?.edges.map((edge) => edge.node) ?? [];
+  const notices = nodesOf(page);
   const unread = data?.unreadNoticeCount ?? 0;
-
-  async function loadMore() {
-    if (!page?.pageInfo.endCursor) return;
-    await fetchMore({
-      variables: { after: page.pageInfo.endCursor },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        ...fetchMoreResult,
-        noticesConnection: {
-          ...fetchMoreResult.noticesConnection,
-          edges: [...previous.noticesConnection.edges, ...fetchMoreResult.noticesConnection.edges],
-        },
-      }),
-    });
-  }
 
   return (
     <Stack>
@@ -193,7 +180,11 @@ export function Notices() {
             />
           ))}
           {page?.pageInfo.hasNextPage && (
-            <Button variant="default" onClick={() => void loadMore()} loading={loading}>
+            <Button
+              variant="default"
+              onClick={() => void nextPage(page, fetchMore)?.catch(() => undefined)}
+              loading={loading}
+            >
               Show older notices
             </Button>
           )}
