@@ -30,6 +30,7 @@ let investors: TestUser[];
 let poolsA: string[];
 let b1: string;
 let alertsA: string[];
+let noticesOf2: string[];
 
 const field = (r: GraphQLResponse<unknown>) =>
   (r.errors ?? []).map((e) => [e.extensions?.code, (e.extensions as { field?: string })?.field]);
@@ -113,6 +114,13 @@ beforeAll(async () => {
         sql`INSERT INTO alerts (id, pool_id, manager_id, kind, message, status, raised_at) VALUES (${id}, ${poolId}, ${managerId}, 'LARGE_TRANSACTION', 'A large transaction', 'OPEN', ${at})`,
       );
     }
+    // Five capital-call notices of one investor's, written at one instant (the id breaks the tie).
+    noticesOf2 = Array.from({ length: 5 }, () => uuidv7());
+    for (const id of noticesOf2) {
+      await mysql.db.execute(
+        sql`INSERT INTO notices (id, investor_id, pool_id, kind, amount_minor, currency, message, occurred_at, created_at, source_event_id) VALUES (${id}, ${investors[2]!.userId}, ${poolsA[0]}, 'CAPITAL_CALL', 100, 'USD', 'A capital call', ${at}, ${at}, ${id})`,
+      );
+    }
   } finally {
     await mysql.close();
   }
@@ -152,6 +160,115 @@ describe('connections through the gateway', () => {
     expect(ofB.nodes.map((a) => a.pool.id)).toEqual([b1]);
     // Asking for A's pool gives B nothing of it.
     expect((await alertsPage(managerB, 3, poolsA[0])(null)).edges).toEqual([]);
+  });
+
+  it('pages an investor’s notices written at one instant by their id, each once, only their own', async () => {
+    type Notices = { noticesConnection: Connection<{ id: string }> };
+    const noticesPage = (user: TestUser) => (after: string | null) =>
+      gql<Notices>(
+        stack,
+        `query($after: String) { noticesConnection(first: 2, after: $after) { edges { cursor node { id } } ${PAGE} } }`,
+        { after },
+        user,
+      ).then((d) => d.noticesConnection);
+    const { nodes } = await everyPage(2, noticesPage(investors[2]!));
+    const ids = nodes.map((n) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Newest first (the investor's own contribution notice, when written, is newer than these).
+    expect(ids.filter((id) => noticesOf2.includes(id))).toEqual([...noticesOf2].sort().reverse());
+    const listed = await gql<{ notices: Array<{ id: string }> }>(
+      stack,
+      '{ notices(first: 200) { id } }',
+      {},
+      investors[2]!,
+    );
+    // The deprecated list holds the same, in the same order (and any written since).
+    expect(listed.notices.map((n) => n.id).filter((id) => ids.includes(id))).toEqual(ids);
+    // Another investor pages only their own: none of these.
+    const other = await everyPage(2, noticesPage(investors[3]!));
+    expect(other.nodes.filter((n) => noticesOf2.includes(n.id))).toEqual([]);
+  });
+
+  it('pages a pool’s capital calls by due date then id, each once, to its manager and members only', async () => {
+    const CALL =
+      'mutation($p: ID!, $d: DateTime!) { callCapital(poolId: $p, percent: 5, dueDate: $d) { id } }';
+    const day = (n: number) => new Date(Date.UTC(2031, 0, n)).toISOString();
+    // Three calls due on one day (the id decides between them), then two earlier ones.
+    const calls: string[] = [];
+    for (const dueDate of [day(20), day(20), day(20), day(10), day(5)]) {
+      const { callCapital } = await gql<{ callCapital: { id: string } }>(
+        stack,
+        CALL,
+        { p: poolsA[0], d: dueDate },
+        managerA,
+      );
+      calls.push(callCapital.id);
+    }
+    type Calls = { pool: { capitalCallsConnection: Connection<{ id: string; items: unknown[] }> } };
+    const callsPage = (user: TestUser) => (after: string | null) =>
+      gql<Calls>(
+        stack,
+        `query($id: ID!, $after: String) { pool(id: $id) { capitalCallsConnection(first: 2, after: $after) { edges { cursor node { id items { investor { id } } } } ${PAGE} } } }`,
+        { id: poolsA[0], after },
+        user,
+      ).then((d) => d.pool.capitalCallsConnection);
+    const { nodes, pages } = await everyPage(2, callsPage(managerA));
+    expect(pages).toBe(3);
+    expect(nodes.map((c) => c.id)).toEqual([calls[4], calls[3], ...calls.slice(0, 3).sort()]);
+    const listed = await gql<{ pool: { capitalCalls: Array<{ id: string }> } }>(
+      stack,
+      'query($id: ID!) { pool(id: $id) { capitalCalls { id } } }',
+      { id: poolsA[0] },
+      managerA,
+    );
+    expect(nodes.map((c) => c.id)).toEqual(listed.pool.capitalCalls.map((c) => c.id));
+    expect(nodes.every((c) => c.items.length === 5)).toBe(true);
+    // A member sees every call with only their own item; another manager sees none.
+    const member = await everyPage(2, callsPage(investors[1]!));
+    expect(member.nodes.map((c) => c.id)).toEqual(nodes.map((c) => c.id));
+    expect(member.nodes.every((c) => c.items.length === 1)).toBe(true);
+    expect((await everyPage(2, callsPage(managerB))).nodes).toEqual([]);
+  });
+
+  it('pages a pool’s valuations newest day first, each once, to those who see its performance', async () => {
+    // Five days' valuations as recordValuation writes them (it takes no day before the pool).
+    const days = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31'];
+    const mysql = connectMysql({ url: stack.databases.reports!.url }, {});
+    try {
+      for (const day of days) {
+        await mysql.db.execute(
+          sql`INSERT INTO valuations (id, pool_id, valuation_date, currency, value_minor, recorded_by, recorded_at) VALUES (${uuidv7()}, ${poolsA[0]}, ${day}, 'USD', 100000, ${managerA.userId}, ${new Date()})`,
+        );
+      }
+    } finally {
+      await mysql.close();
+    }
+    type Perf = { poolPerformance: { valuationsConnection: Connection<{ date: string }> } };
+    const valuationsPage = (user: TestUser) => (after: string | null) =>
+      gql<Perf>(
+        stack,
+        `query($p: ID!, $after: String) { poolPerformance(poolId: $p) { valuationsConnection(first: 2, after: $after) { edges { cursor node { date } } ${PAGE} } } }`,
+        { p: poolsA[0], after },
+        user,
+      ).then((d) => d.poolPerformance.valuationsConnection);
+    const { nodes, pages } = await everyPage(2, valuationsPage(managerA));
+    expect(pages).toBe(3);
+    expect(nodes.map((v) => v.date)).toEqual([...days].reverse());
+    const listed = await gql<{ poolPerformance: { valuations: Array<{ date: string }> } }>(
+      stack,
+      'query($p: ID!) { poolPerformance(poolId: $p) { valuations { date } } }',
+      { p: poolsA[0] },
+      managerA,
+    );
+    expect(listed.poolPerformance.valuations).toEqual(nodes);
+    // Another manager is refused the pool's performance, connection and all.
+    const theirs = await graphql(
+      stack.gatewayUrl,
+      'query($p: ID!) { poolPerformance(poolId: $p) { valuationsConnection { edges { cursor } } } }',
+      { p: poolsA[0] },
+      { token: managerB.token },
+    );
+    expect(field(theirs)).toEqual([['FORBIDDEN', undefined]]);
   });
 
   it('pages the transactions of a pool with the standard pageInfo, and the audit logs', async () => {
@@ -265,16 +382,19 @@ describe('connection limits and cursors', () => {
       ['{ usersAuditLogConnection(first: 501) { edges { cursor } } }', admin],
       ['{ ledgerHistoryConnection(first: 5001) { edges { cursor } } }', admin],
       ['{ inboxConnection(first: 201) { edges { cursor } } }', managerA],
+      ['{ noticesConnection(first: 201) { edges { cursor } } }', investors[2]!],
       ['{ poolsConnection(first: 0) { edges { cursor } } }', managerA],
     ];
     for (const [query, user] of cases) {
       expect(field(await ask(query, {}, user))).toEqual([['BAD_USER_INPUT', 'first']]);
     }
-    const members = await ask(
+    for (const query of [
       'query($id: ID!) { pool(id: $id) { membersConnection(first: 501) { edges { cursor } } } }',
-      { id: poolsA[0] },
-    );
-    expect(field(members)).toEqual([['BAD_USER_INPUT', 'first']]);
+      'query($id: ID!) { pool(id: $id) { capitalCallsConnection(first: 201) { edges { cursor } } } }',
+      'query($id: ID!) { poolPerformance(poolId: $id) { valuationsConnection(first: 501) { edges { cursor } } } }',
+    ]) {
+      expect(field(await ask(query, { id: poolsA[0] }))).toEqual([['BAD_USER_INPUT', 'first']]);
+    }
   });
 
   it('refuses a made-up, edited or another field’s cursor, naming after', async () => {
@@ -287,6 +407,29 @@ describe('connection limits and cursors', () => {
     }
     const ALERTS = 'query($a: String) { alertsConnection(after: $a) { edges { cursor } } }';
     expect(field(await ask(ALERTS, { a: poolCursor }))).toEqual([['BAD_USER_INPUT', 'after']]);
+    const CALLS =
+      'query($id: ID!, $a: String) { pool(id: $id) { capitalCallsConnection(after: $a) { edges { cursor } } } }';
+    const editedCall = Buffer.from('capital-call:1:x').toString('base64url');
+    const VALUATIONS =
+      'query($id: ID!, $a: String) { poolPerformance(poolId: $id) { valuationsConnection(after: $a) { edges { cursor } } } }';
+    const editedDay = Buffer.from('valuation:2026-1-1').toString('base64url');
+    for (const after of [memberCursor, editedDay]) {
+      expect(field(await ask(VALUATIONS, { id: poolsA[0], a: after }))).toEqual([
+        ['BAD_USER_INPUT', 'after'],
+      ]);
+    }
+    for (const after of [memberCursor, editedCall]) {
+      expect(field(await ask(CALLS, { id: poolsA[0], a: after }))).toEqual([
+        ['BAD_USER_INPUT', 'after'],
+      ]);
+    }
+    const NOTICES = 'query($a: String) { noticesConnection(after: $a) { edges { cursor } } }';
+    const alertCursor = (await alertsPage(managerA, 1)(null)).edges[0]!.cursor;
+    for (const after of [poolCursor, alertCursor, 'bm90aWNlOjE6Mg']) {
+      expect(field(await ask(NOTICES, { a: after }, investors[2]))).toEqual([
+        ['BAD_USER_INPUT', 'after'],
+      ]);
+    }
     const TX =
       'query($id: ID!, $a: String) { pool(id: $id) { transactions(after: $a) { edges { cursor } } } }';
     expect(field(await ask(TX, { id: poolsA[0], a: poolCursor }))).toEqual([

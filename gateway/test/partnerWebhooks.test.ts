@@ -266,6 +266,47 @@ describe('partner webhooks', () => {
     expect(new Set(after.map((d) => d.eventId)).size).toBe(after.length);
   });
 
+  it('pages a webhook’s deliveries newest first, each once, as the deprecated list has them', async () => {
+    type Page = {
+      partnerDeliveriesConnection: {
+        edges: Array<{ cursor: string; node: { id: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null; hasPreviousPage: boolean };
+      };
+    };
+    const PAGE = `query($w: ID!, $a: String, $f: Int) { partnerDeliveriesConnection(webhookId: $w, first: $f, after: $a) {
+      edges { cursor node { id } } pageInfo { hasNextPage endCursor hasPreviousPage } } }`;
+    const page = (user: TestUser, after: string | null, first = 1) =>
+      graphql<Page>(stack.gatewayUrl, PAGE, { w: hook.id, a: after, f: first }, user);
+    const listed = (await deliveries(managerA, hook.id)).map((d) => d.id);
+    expect(listed.length).toBeGreaterThanOrEqual(2);
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let n = 0; n < 100; n++) {
+      const c: Page['partnerDeliveriesConnection'] = (
+        await gql<Page>(stack, PAGE, { w: hook.id, a: after, f: 1 }, managerA)
+      ).partnerDeliveriesConnection;
+      expect(c.pageInfo.hasPreviousPage).toBe(after !== null);
+      paged.push(...c.edges.map((e) => e.node.id));
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    // Newest first, each once (deliveries queued since the list was read come before it).
+    expect(paged.filter((id) => listed.includes(id))).toEqual(listed);
+    expect(new Set(paged).size).toBe(paged.length);
+    // Above the maximum, an edited or made-up cursor: BAD_USER_INPUT naming the argument.
+    const fieldOf = (r: Awaited<ReturnType<typeof page>>) =>
+      (r.errors ?? []).map((e) => [e.extensions?.code, (e.extensions as { field?: string }).field]);
+    expect(fieldOf(await page(managerA, null, 201))).toEqual([['BAD_USER_INPUT', 'first']]);
+    const edited = Buffer.from('partner-delivery:1:x').toString('base64url');
+    const alertCursor = Buffer.from(`alert:1:${hook.id}`).toString('base64url');
+    for (const bad of ['garbage!', edited, alertCursor]) {
+      expect(fieldOf(await page(managerA, bad))).toEqual([['BAD_USER_INPUT', 'after']]);
+    }
+    // Another manager, an investor: as for the list.
+    expect(errorCodes(await page(managerB, null))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await page(investor, null))).toEqual(['FORBIDDEN']);
+  });
+
   it('refuses callers other than the key owner or an admin, and bad input', async () => {
     const input = {
       apiKeyId: key.id,

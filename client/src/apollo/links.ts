@@ -77,6 +77,7 @@ export function createCache(): InMemoryCache {
         fields: {
           poolsConnection: relayStylePagination(),
           alertsConnection: relayStylePagination(['poolId', 'status']),
+          noticesConnection: relayStylePagination(['unreadOnly']),
         },
       },
       Pool: { fields: { membersConnection: relayStylePagination() } },

@@ -3,7 +3,7 @@ import type { MyNoticesQuery } from '../../__generated__/graphql.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { formatDay } from '../../lib/dates.ts';
 
-type Notice = MyNoticesQuery['notices'][number];
+type Notice = MyNoticesQuery['noticesConnection']['edges'][number]['node'];
 
 /**
  * What the fund's terms add to a notice: a waterfall distribution's tiers, the period a

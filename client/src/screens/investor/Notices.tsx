@@ -6,6 +6,7 @@ import type { MyNoticesQuery as MyNoticesData } from '../../__generated__/graphq
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { nodesOf, nextPage } from '../../lib/connections.ts';
 import { formatDay, formatMoment } from '../../lib/dates.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { formErrors } from '../../lib/errors.ts';
@@ -13,43 +14,51 @@ import { NoticeDetails } from './NoticeDetails.tsx';
 import { NoticePreferences } from './NoticePreferences.tsx';
 
 export const MyNoticesQuery = graphql(`
-  query MyNotices($first: Int, $after: ID, $unreadOnly: Boolean) {
-    notices(first: $first, after: $after, unreadOnly: $unreadOnly) {
-      id
-      kind
-      amount {
-        amount
-        currency
-      }
-      pool {
-        id
-        name
-      }
-      dueDate
-      tiers {
-        returnOfCapital {
-          amount
-          currency
+  query MyNotices($first: Int, $after: String, $unreadOnly: Boolean) {
+    noticesConnection(first: $first, after: $after, unreadOnly: $unreadOnly) {
+      edges {
+        node {
+          id
+          kind
+          amount {
+            amount
+            currency
+          }
+          pool {
+            id
+            name
+          }
+          dueDate
+          tiers {
+            returnOfCapital {
+              amount
+              currency
+            }
+            preferredReturn {
+              amount
+              currency
+            }
+            profitShare {
+              amount
+              currency
+            }
+          }
+          feePeriod {
+            start
+            end
+          }
+          carryBorne {
+            amount
+            currency
+          }
+          createdAt
+          readAt
         }
-        preferredReturn {
-          amount
-          currency
-        }
-        profitShare {
-          amount
-          currency
-        }
       }
-      feePeriod {
-        start
-        end
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      carryBorne {
-        amount
-        currency
-      }
-      createdAt
-      readAt
     }
     unreadNoticeCount
   }
@@ -61,7 +70,7 @@ export const MarkNoticesReadMutation = graphql(`
   }
 `);
 
-type Notice = MyNoticesData['notices'][number];
+type Notice = MyNoticesData['noticesConnection']['edges'][number]['node'];
 
 const PAGE = 20;
 const LABEL: Record<Notice['kind'], string> = {
@@ -130,22 +139,9 @@ export function Notices() {
   const [markRead, marking] = useMutation(MarkNoticesReadMutation, {
     refetchQueries: ['MyNotices', 'UnreadNoticeCount'],
   });
-  const [more, setMore] = useState(true);
-  const notices = data?.notices ?? [];
+  const page = data?.noticesConnection;
+  const notices = nodesOf(page);
   const unread = data?.unreadNoticeCount ?? 0;
-
-  async function loadMore() {
-    const last = notices[notices.length - 1];
-    if (!last) return;
-    const next = await fetchMore({
-      variables: { after: last.id },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        ...fetchMoreResult,
-        notices: [...previous.notices, ...fetchMoreResult.notices],
-      }),
-    });
-    if (next.data && next.data.notices.length < PAGE) setMore(false);
-  }
 
   return (
     <Stack>
@@ -163,10 +159,7 @@ export function Notices() {
       <Switch
         label="Unread only"
         checked={unreadOnly}
-        onChange={(e) => {
-          setUnreadOnly(e.currentTarget.checked);
-          setMore(true);
-        }}
+        onChange={(e) => setUnreadOnly(e.currentTarget.checked)}
       />
       {marking.error && <FormAlert errors={formErrors(marking.error)} />}
       {loading && !data ? (
@@ -186,8 +179,12 @@ export function Notices() {
               onRead={(id) => void markRead({ variables: { ids: [id] } }).catch(() => undefined)}
             />
           ))}
-          {more && notices.length >= PAGE && (
-            <Button variant="default" onClick={() => void loadMore()} loading={loading}>
+          {page?.pageInfo.hasNextPage && (
+            <Button
+              variant="default"
+              onClick={() => void nextPage(page, fetchMore)?.catch(() => undefined)}
+              loading={loading}
+            >
               Show older notices
             </Button>
           )}

@@ -7,6 +7,7 @@ import { MoneyText } from '../../components/MoneyText.tsx';
 import { PerformanceFigures } from '../../components/PerformanceFigures.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatCalendarDay, formatMoment, formatRatio } from '../../lib/dates.ts';
+import { nodesOf } from '../../lib/connections.ts';
 import { formatRate } from '../../lib/rates.ts';
 import { ValuationForm } from './ValuationForm.tsx';
 
@@ -14,18 +15,25 @@ const PoolPerformancePanelQuery = graphql(`
   query PoolPerformancePanel($poolId: ID!) {
     poolPerformance(poolId: $poolId) {
       ...PerformanceFiguresFields
-      valuations {
-        id
-        date
-        value {
-          amount
-          currency
+      valuationsConnection(first: 100) {
+        edges {
+          node {
+            id
+            date
+            value {
+              amount
+              currency
+            }
+            note
+            recordedAt
+            recordedBy {
+              id
+              name
+            }
+          }
         }
-        note
-        recordedAt
-        recordedBy {
-          id
-          name
+        pageInfo {
+          hasNextPage
         }
       }
       investors {
@@ -87,6 +95,8 @@ export function PerformancePanel({
     );
   } else if (data) {
     const p = data.poolPerformance;
+    // The newest 100 valuations (the figures above use all of them, server-side).
+    const valuations = nodesOf(p.valuationsConnection);
     body = (
       <Stack>
         <Card withBorder padding="md">
@@ -113,14 +123,14 @@ export function PerformancePanel({
             ]}
           />
         )}
-        {p.valuations.length === 0 ? (
+        {valuations.length === 0 ? (
           <Empty title="No valuations yet">
             A valuation states what the pool's holdings and cash were worth on a day.
           </Empty>
         ) : (
           <DataTable
             label="Valuations"
-            rows={p.valuations}
+            rows={valuations}
             rowKey={(v) => v.id}
             columns={[
               { label: 'Day', cell: (v) => formatCalendarDay(v.date), primary: true },

@@ -70,13 +70,20 @@ export const PoolPageQuery = graphql(`
           endCursor
         }
       }
-      capitalCalls {
-        id
-        percent
-        dueDate
-        totalCalled {
-          amount
-          currency
+      capitalCallsConnection(first: 200) {
+        edges {
+          node {
+            id
+            percent
+            dueDate
+            totalCalled {
+              amount
+              currency
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
         }
       }
     }
@@ -136,6 +143,8 @@ export function PoolPage() {
   // Every member: the table, the counts and the money forms work on the whole pool.
   useEveryPage(pool?.membersConnection, fetchMore);
   const members = nodesOf(pool?.membersConnection);
+  // A pool's calls add up to at most 100%: the first page (200) holds them in practice.
+  const calls = nodesOf(pool?.capitalCallsConnection);
   useDocumentTitle(pool?.name ?? 'Pool');
   // Figures update from the event; positions are refetched (they are per member).
   useSubscription(PoolBalanceSubscription, {
@@ -293,7 +302,10 @@ export function PoolPage() {
         <Tabs.List>
           <Tabs.Tab value="members">Members ({members.length})</Tabs.Tab>
           <Tabs.Tab value="transactions">Transactions</Tabs.Tab>
-          <Tabs.Tab value="calls">Capital calls ({pool.capitalCalls.length})</Tabs.Tab>
+          <Tabs.Tab value="calls">
+            Capital calls ({calls.length}
+            {pool.capitalCallsConnection.pageInfo.hasNextPage ? '+' : ''})
+          </Tabs.Tab>
           <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
           <Tabs.Tab value="terms">Terms</Tabs.Tab>
           <Tabs.Tab value="performance">Performance</Tabs.Tab>
@@ -305,11 +317,11 @@ export function PoolPage() {
           <TransactionsFeed poolId={pool.id} onConfirm={setConfirming} />
         </Tabs.Panel>
         <Tabs.Panel value="calls" pt="md">
-          {pool.capitalCalls.length === 0 ? (
+          {calls.length === 0 ? (
             <Empty title="No capital calls">Call a share of the members' commitments.</Empty>
           ) : (
             <Stack gap="xs">
-              {pool.capitalCalls.map((c) => (
+              {calls.map((c) => (
                 <Card withBorder key={c.id} padding="sm">
                   <Group justify="space-between">
                     <Text>

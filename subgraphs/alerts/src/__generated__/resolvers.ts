@@ -383,6 +383,24 @@ export type Notice = {
   transaction?: Maybe<Transaction>;
 };
 
+/** A page of the caller's notices, newest first. */
+export type NoticeConnection = {
+  __typename?: 'NoticeConnection';
+  /** The notices with their cursors. */
+  edges: Array<NoticeEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One notice in a page. */
+export type NoticeEdge = {
+  __typename?: 'NoticeEdge';
+  /** Pass as `after` to continue with older notices. */
+  cursor: Scalars['String']['output'];
+  /** The notice. */
+  node: Notice;
+};
+
 /** The period a scheduled management fee was charged for. */
 export type NoticeFeePeriod = {
   __typename?: 'NoticeFeePeriod';
@@ -604,6 +622,24 @@ export type PartnerDelivery = {
   webhookId: Scalars['ID']['output'];
 };
 
+/** A page of a webhook's deliveries, newest first. */
+export type PartnerDeliveryConnection = {
+  __typename?: 'PartnerDeliveryConnection';
+  /** The deliveries with their cursors. */
+  edges: Array<PartnerDeliveryEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One delivery in a page. */
+export type PartnerDeliveryEdge = {
+  __typename?: 'PartnerDeliveryEdge';
+  /** Pass as `after` to continue with older deliveries. */
+  cursor: Scalars['String']['output'];
+  /** The delivery. */
+  node: PartnerDelivery;
+};
+
 /** A pool event a partner webhook can receive. */
 export type PartnerEventType =
   /** An alert raised on the pool; needs the key's pools:read. */
@@ -723,8 +759,15 @@ export type Query = {
   /**
    * The caller's notices, newest first, optionally only the unread. `first` 1 to 200 (default
    * 50), after the notice whose id is `after`. Any signed-in user (each sees only their own).
+   * @deprecated Use noticesConnection.
    */
   notices: Array<Notice>;
+  /**
+   * The caller's notices, newest first, optionally only the unread, a page at a time. `first` 1 to
+   * 200 (default 50), after the cursor `after` (an endCursor of this field). Any signed-in user
+   * (each sees only their own).
+   */
+  noticesConnection: NoticeConnection;
   /** The caller's webhook and email channels. */
   notificationChannels: Array<NotificationChannel>;
   /**
@@ -742,8 +785,15 @@ export type Query = {
   /**
    * A webhook's deliveries, newest first, optionally in one status. `first` 1 to 200; `after` the
    * id of the last delivery of the previous page. Same callers as partnerWebhooks.
+   * @deprecated Use partnerDeliveriesConnection.
    */
   partnerDeliveries: Array<PartnerDelivery>;
+  /**
+   * A webhook's deliveries, newest first, optionally in one status, a page at a time. `first` 1 to
+   * 200 (default 50), after the cursor `after` (an endCursor of this field for the same webhook).
+   * Same callers as partnerWebhooks.
+   */
+  partnerDeliveriesConnection: PartnerDeliveryConnection;
   /**
    * The webhooks of an API key, oldest first. The key's owner (the manager who issued a delegated
    * key) or an ADMIN; anyone else's key is NOT_FOUND, other roles FORBIDDEN.
@@ -809,6 +859,13 @@ export type QueryNoticesArgs = {
 };
 
 
+export type QueryNoticesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryNotificationDeliveriesArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -825,6 +882,14 @@ export type QueryNotificationDeliveriesConnectionArgs = {
 
 export type QueryPartnerDeliveriesArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<NotificationStatus>;
+  webhookId: Scalars['ID']['input'];
+};
+
+
+export type QueryPartnerDeliveriesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<NotificationStatus>;
   webhookId: Scalars['ID']['input'];
@@ -981,6 +1046,8 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notice: ResolverTypeWrapper<NoticeRow>;
+  NoticeConnection: ResolverTypeWrapper<Omit<NoticeConnection, 'edges'> & { edges: Array<ResolversTypes['NoticeEdge']> }>;
+  NoticeEdge: ResolverTypeWrapper<Omit<NoticeEdge, 'node'> & { node: ResolversTypes['Notice'] }>;
   NoticeFeePeriod: ResolverTypeWrapper<NoticeFeePeriod>;
   NoticeKind: NoticeKind;
   NoticePreference: ResolverTypeWrapper<NoticePreference>;
@@ -995,6 +1062,8 @@ export type ResolversTypes = {
   NotificationStatus: NotificationStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartnerDelivery: ResolverTypeWrapper<PartnerDeliveryRow>;
+  PartnerDeliveryConnection: ResolverTypeWrapper<Omit<PartnerDeliveryConnection, 'edges'> & { edges: Array<ResolversTypes['PartnerDeliveryEdge']> }>;
+  PartnerDeliveryEdge: ResolverTypeWrapper<Omit<PartnerDeliveryEdge, 'node'> & { node: ResolversTypes['PartnerDelivery'] }>;
   PartnerEventType: PartnerEventType;
   PartnerWebhook: ResolverTypeWrapper<PartnerWebhookRow>;
   PartnerWebhookCreated: ResolverTypeWrapper<WebhookWithSecret>;
@@ -1026,6 +1095,8 @@ export type ResolversParentTypes = {
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
   Notice: NoticeRow;
+  NoticeConnection: Omit<NoticeConnection, 'edges'> & { edges: Array<ResolversParentTypes['NoticeEdge']> };
+  NoticeEdge: Omit<NoticeEdge, 'node'> & { node: ResolversParentTypes['Notice'] };
   NoticeFeePeriod: NoticeFeePeriod;
   NoticePreference: NoticePreference;
   NoticeTiers: Omit<NoticeTiers, 'preferredReturn' | 'profitShare' | 'returnOfCapital'> & { preferredReturn: ResolversParentTypes['Money'], profitShare: ResolversParentTypes['Money'], returnOfCapital: ResolversParentTypes['Money'] };
@@ -1037,6 +1108,8 @@ export type ResolversParentTypes = {
   NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
   PageInfo: PageInfo;
   PartnerDelivery: PartnerDeliveryRow;
+  PartnerDeliveryConnection: Omit<PartnerDeliveryConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartnerDeliveryEdge']> };
+  PartnerDeliveryEdge: Omit<PartnerDeliveryEdge, 'node'> & { node: ResolversParentTypes['PartnerDelivery'] };
   PartnerWebhook: PartnerWebhookRow;
   PartnerWebhookCreated: WebhookWithSecret;
   PartnerWebhookInput: PartnerWebhookInput;
@@ -1160,6 +1233,16 @@ export type NoticeResolvers<ContextType = Context, ParentType extends ResolversP
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
 };
 
+export type NoticeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeConnection'] = ResolversParentTypes['NoticeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NoticeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type NoticeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeEdge'] = ResolversParentTypes['NoticeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notice'], ParentType, ContextType>;
+};
+
 export type NoticeFeePeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeFeePeriod'] = ResolversParentTypes['NoticeFeePeriod']> = {
   end?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1240,6 +1323,16 @@ export type PartnerDeliveryResolvers<ContextType = Context, ParentType extends R
   webhookId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type PartnerDeliveryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerDeliveryConnection'] = ResolversParentTypes['PartnerDeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PartnerDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PartnerDeliveryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerDeliveryEdge'] = ResolversParentTypes['PartnerDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PartnerDelivery'], ParentType, ContextType>;
+};
+
 export type PartnerWebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerWebhook'] = ResolversParentTypes['PartnerWebhook']> = {
   apiKeyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1270,10 +1363,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   noticeEmailAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   noticePreferences?: Resolver<Array<ResolversTypes['NoticePreference']>, ParentType, ContextType>;
   notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType, RequireFields<QueryNoticesArgs, 'first' | 'unreadOnly'>>;
+  noticesConnection?: Resolver<ResolversTypes['NoticeConnection'], ParentType, ContextType, RequireFields<QueryNoticesConnectionArgs, 'first' | 'unreadOnly'>>;
   notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
   notificationDeliveries?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationDeliveriesArgs, 'first'>>;
   notificationDeliveriesConnection?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationDeliveriesConnectionArgs, 'first'>>;
   partnerDeliveries?: Resolver<Array<ResolversTypes['PartnerDelivery']>, ParentType, ContextType, RequireFields<QueryPartnerDeliveriesArgs, 'first' | 'webhookId'>>;
+  partnerDeliveriesConnection?: Resolver<ResolversTypes['PartnerDeliveryConnection'], ParentType, ContextType, RequireFields<QueryPartnerDeliveriesConnectionArgs, 'first' | 'webhookId'>>;
   partnerWebhooks?: Resolver<Array<ResolversTypes['PartnerWebhook']>, ParentType, ContextType, RequireFields<QueryPartnerWebhooksArgs, 'apiKeyId'>>;
   unreadNoticeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1301,6 +1396,8 @@ export type Resolvers<ContextType = Context> = {
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Notice?: NoticeResolvers<ContextType>;
+  NoticeConnection?: NoticeConnectionResolvers<ContextType>;
+  NoticeEdge?: NoticeEdgeResolvers<ContextType>;
   NoticeFeePeriod?: NoticeFeePeriodResolvers<ContextType>;
   NoticePreference?: NoticePreferenceResolvers<ContextType>;
   NoticeTiers?: NoticeTiersResolvers<ContextType>;
@@ -1311,6 +1408,8 @@ export type Resolvers<ContextType = Context> = {
   NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartnerDelivery?: PartnerDeliveryResolvers<ContextType>;
+  PartnerDeliveryConnection?: PartnerDeliveryConnectionResolvers<ContextType>;
+  PartnerDeliveryEdge?: PartnerDeliveryEdgeResolvers<ContextType>;
   PartnerWebhook?: PartnerWebhookResolvers<ContextType>;
   PartnerWebhookCreated?: PartnerWebhookCreatedResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;

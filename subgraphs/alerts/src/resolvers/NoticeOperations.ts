@@ -1,5 +1,15 @@
 import { requireViewer } from '@poolgraph/auth';
-import { badUserInput, isUuid, resumeAfterOf } from '@poolgraph/platform';
+import {
+  badUserInput,
+  connectionOf,
+  instantKeyOf,
+  isUuid,
+  pageRequest,
+  parseInstantKey,
+  resumeAfterOf,
+  type InstantKey,
+  type PageRule,
+} from '@poolgraph/platform';
 import type {
   MutationResolvers,
   QueryResolvers,
@@ -10,6 +20,7 @@ import {
   markNoticesRead,
   selectNoticeOf,
   selectNotices,
+  type NoticeRow,
 } from '../data/notices.ts';
 import { noticeFromEvent, noticeKey } from '../events/noticeEvents.ts';
 import {
@@ -21,10 +32,19 @@ import {
 export const MAX_NOTICES_PAGE = 200;
 export const MAX_NOTICES_MARKED = 500;
 
+/** noticesConnection: newest first by (createdAt, id), as selectNotices reads them. */
+export const NOTICE_PAGE: PageRule<NoticeRow, InstantKey> = {
+  kind: 'notice',
+  defaultSize: 50,
+  maxSize: MAX_NOTICES_PAGE,
+  keyOf: (row) => instantKeyOf(row.createdAt, row.id),
+  parseKey: parseInstantKey,
+};
+
 /** Every notice operation is the caller's own: the investor id is always the caller's. */
 export const NoticeQueries: Pick<
   QueryResolvers,
-  'notices' | 'unreadNoticeCount' | 'noticePreferences' | 'noticeEmailAddress'
+  'notices' | 'noticesConnection' | 'unreadNoticeCount' | 'noticePreferences' | 'noticeEmailAddress'
 > = {
   notices: async (_parent, { first, after, unreadOnly }, { viewer, db }) => {
     const caller = requireViewer(viewer);
@@ -45,6 +65,19 @@ export const NoticeQueries: Pick<
       after: cursor,
       limit,
     });
+  },
+
+  noticesConnection: async (_parent, { unreadOnly, ...args }, { viewer, db }) => {
+    const caller = requireViewer(viewer);
+    const request = pageRequest(args, NOTICE_PAGE);
+    const after = request.after;
+    const rows = await selectNotices(db, {
+      investorId: caller.userId,
+      unreadOnly: unreadOnly ?? false,
+      after: after ? { createdAt: new Date(after.at), id: after.id } : undefined,
+      limit: request.first + 1,
+    });
+    return connectionOf(rows, request, NOTICE_PAGE);
   },
 
   unreadNoticeCount: async (_parent, _args, { viewer, db }) =>

@@ -56,7 +56,7 @@ async function requireOwnedKey(context: Context, keyId: string): Promise<Partner
 }
 
 /** The webhook, when the caller owns its key; anyone else's is NOT_FOUND, as an unknown one. */
-async function requireOwnedWebhook(context: Context, id: string) {
+export async function requireOwnedWebhook(context: Context, id: string) {
   requireRole(context.viewer, 'ADMIN', 'MANAGER');
   const webhook = isUuid(id) ? await selectWebhookById(context.db, id) : undefined;
   const key = webhook && (await ownedKey(context, webhook.keyId));

@@ -98,6 +98,24 @@ export type CapitalCall = {
   totalCalled: Money;
 };
 
+/** A page of a pool's capital calls, by due date. */
+export type CapitalCallConnection = {
+  __typename?: 'CapitalCallConnection';
+  /** The capital calls with their cursors. */
+  edges: Array<CapitalCallEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One capital call in a page. */
+export type CapitalCallEdge = {
+  __typename?: 'CapitalCallEdge';
+  /** Pass as `after` to continue with the calls due later. */
+  cursor: Scalars['String']['output'];
+  /** The capital call. */
+  node: CapitalCall;
+};
+
 /** What one member owes on one capital call. Contributions settle the oldest due items first. */
 export type CapitalCallItem = {
   __typename?: 'CapitalCallItem';
@@ -502,8 +520,13 @@ export type PageInfo = {
  */
 export type Pool = {
   __typename?: 'Pool';
-  /** Capital calls, by due date. Its manager and admins see every item; a member sees the calls with only their own item; others see none. */
+  /**
+   * Capital calls, by due date. Its manager and admins see every item; a member sees the calls with only their own item; others see none.
+   * @deprecated Use capitalCallsConnection.
+   */
   capitalCalls: Array<CapitalCall>;
+  /** Capital calls, by due date (then id), a page at a time. Its manager and admins see every item; a member sees the calls with only their own item; others get an empty page. `first` 1 to 200 (default 50), after the cursor `after` (an endCursor of this field). */
+  capitalCallsConnection: CapitalCallConnection;
   /** When the pool was created. */
   createdAt: Scalars['DateTime']['output'];
   /** ISO 4217 code every amount of this pool is in, e.g. "USD". */
@@ -551,6 +574,17 @@ export type Pool = {
   termsHistory: Array<PoolTerms>;
   /** LISTED (every investor sees it while OPEN) or INVITE_ONLY (a private deal). */
   visibility: PoolVisibility;
+};
+
+
+/**
+ * An investment pool (syndicate) run by a manager, in one currency.
+ * Visible to its manager, its members and admins; LISTED pools are also listed to every signed-in
+ * user while OPEN, and INVITE_ONLY pools to the investors invited to them while DRAFT or OPEN.
+ */
+export type PoolCapitalCallsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -902,6 +936,8 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   CapitalCall: ResolverTypeWrapper<CapitalCallRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CapitalCallConnection: ResolverTypeWrapper<Omit<CapitalCallConnection, 'edges'> & { edges: Array<ResolversTypes['CapitalCallEdge']> }>;
+  CapitalCallEdge: ResolverTypeWrapper<Omit<CapitalCallEdge, 'node'> & { node: ResolversTypes['CapitalCall'] }>;
   CapitalCallItem: ResolverTypeWrapper<CapitalCallItemRow>;
   CatchUp: CatchUp;
   CreatePoolInput: CreatePoolInput;
@@ -946,6 +982,8 @@ export type ResolversParentTypes = {
   AuditEntryEdge: AuditEntryEdge;
   CapitalCall: CapitalCallRow;
   Float: Scalars['Float']['output'];
+  CapitalCallConnection: Omit<CapitalCallConnection, 'edges'> & { edges: Array<ResolversParentTypes['CapitalCallEdge']> };
+  CapitalCallEdge: Omit<CapitalCallEdge, 'node'> & { node: ResolversParentTypes['CapitalCall'] };
   CapitalCallItem: CapitalCallItemRow;
   CreatePoolInput: CreatePoolInput;
   Int: Scalars['Int']['output'];
@@ -1005,6 +1043,16 @@ export type CapitalCallResolvers<ContextType = Context, ParentType extends Resol
   percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
   totalCalled?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CapitalCallConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CapitalCallConnection'] = ResolversParentTypes['CapitalCallConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CapitalCallEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CapitalCallEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CapitalCallEdge'] = ResolversParentTypes['CapitalCallEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CapitalCall'], ParentType, ContextType>;
 };
 
 export type CapitalCallItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CapitalCallItem'] = ResolversParentTypes['CapitalCallItem']> = {
@@ -1112,6 +1160,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool'], FederationReferenceType extends FederationReferenceTypes['Pool'] = FederationReferenceTypes['Pool']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pool']> | FederationReferenceType, FederationReferenceType, ContextType>;
   capitalCalls?: Resolver<Array<ResolversTypes['CapitalCall']>, ParentType, ContextType>;
+  capitalCallsConnection?: Resolver<ResolversTypes['CapitalCallConnection'], ParentType, ContextType, RequireFields<PoolCapitalCallsConnectionArgs, 'first'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1183,6 +1232,8 @@ export type Resolvers<ContextType = Context> = {
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   CapitalCall?: CapitalCallResolvers<ContextType>;
+  CapitalCallConnection?: CapitalCallConnectionResolvers<ContextType>;
+  CapitalCallEdge?: CapitalCallEdgeResolvers<ContextType>;
   CapitalCallItem?: CapitalCallItemResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;

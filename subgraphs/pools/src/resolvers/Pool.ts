@@ -13,6 +13,7 @@ import {
 import type { PoolResolvers } from '../__generated__/resolvers.ts';
 import { ownMembership, seesPoolFully, visiblePool } from '../access.ts';
 import type { Context } from '../context.ts';
+import type { CapitalCallRow } from '../data/capitalCalls.ts';
 import type { MembershipRow } from '../data/memberships.ts';
 import type { PoolRow } from '../data/pools.ts';
 
@@ -46,6 +47,24 @@ export const MEMBER_PAGE: PageRule<MembershipRow, InstantKey> = {
 
 const joinedAfter = (row: MembershipRow, key: InstantKey) =>
   row.joinedAt.getTime() > key.at || (row.joinedAt.getTime() === key.at && row.id > key.id);
+
+/** capitalCallsConnection: by (dueDate, id), as the capital calls loader reads them. */
+export const CAPITAL_CALL_PAGE: PageRule<CapitalCallRow, InstantKey> = {
+  kind: 'capital-call',
+  defaultSize: 50,
+  maxSize: 200,
+  keyOf: (row) => instantKeyOf(row.dueDate, row.id),
+  parseKey: parseInstantKey,
+};
+
+const dueAfter = (row: CapitalCallRow, key: InstantKey) =>
+  row.dueDate.getTime() > key.at || (row.dueDate.getTime() === key.at && row.id > key.id);
+
+/** The calls the caller sees: the manager's, an admin's and a member's (items filtered per call). */
+async function visibleCalls(pool: PoolRow, context: Context): Promise<CapitalCallRow[]> {
+  const allowed = seesPoolFully(context.viewer, pool) || (await ownMembership(context, pool.id));
+  return allowed ? context.loaders.capitalCallsByPoolId.load(pool.id) : [];
+}
 
 /** The members the caller sees: all of them for its manager and admins, else their own. */
 async function visibleMembers(pool: PoolRow, context: Context): Promise<MembershipRow[]> {
@@ -88,8 +107,9 @@ export const Pool: PoolResolvers = {
     }
     return loaders.termsByPoolId.load(pool.id);
   },
-  capitalCalls: async (pool, _args, context) => {
-    const allowed = seesPoolFully(context.viewer, pool) || (await ownMembership(context, pool.id));
-    return allowed ? context.loaders.capitalCallsByPoolId.load(pool.id) : [];
+  capitalCalls: (pool, _args, context) => visibleCalls(pool, context),
+  capitalCallsConnection: async (pool, args, context) => {
+    const request = pageRequest(args, CAPITAL_CALL_PAGE);
+    return pageOfList(await visibleCalls(pool, context), request, CAPITAL_CALL_PAGE, dueAfter);
   },
 };

@@ -7,6 +7,7 @@ import type { InvestorPerformanceModel } from '../services/poolMetrics.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -282,10 +283,25 @@ export type PoolPerformance = {
    * rounded down; null without a NAV or paid-in capital.
    */
   tvpi?: Maybe<Scalars['Decimal']['output']>;
-  /** The pool's valuations, newest day first. */
+  /**
+   * The pool's valuations, newest day first.
+   * @deprecated Use valuationsConnection.
+   */
   valuations: Array<Valuation>;
+  /**
+   * The pool's valuations, newest day first (one per day), a page at a time. `first` 1 to 500
+   * (default 100), after the cursor `after` (an endCursor of this field).
+   */
+  valuationsConnection: ValuationConnection;
   /** The sum of posted withdrawals. */
   withdrawn: Money;
+};
+
+
+/** A pool's performance, from the read models (see reportsFreshness for how current they are). */
+export type PoolPerformanceValuationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Query = {
@@ -483,6 +499,24 @@ export type Valuation = {
   value: Money;
 };
 
+/** A page of a pool's valuations, newest day first. */
+export type ValuationConnection = {
+  __typename?: 'ValuationConnection';
+  /** The valuations with their cursors. */
+  edges: Array<ValuationEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One valuation in a page. */
+export type ValuationEdge = {
+  __typename?: 'ValuationEdge';
+  /** Pass as `after` to continue with older valuations. */
+  cursor: Scalars['String']['output'];
+  /** The valuation. */
+  node: Valuation;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -581,6 +615,8 @@ export type ResolversTypes = {
   StatementLine: ResolverTypeWrapper<StatementLineModel>;
   User: ResolverTypeWrapper<User>;
   Valuation: ResolverTypeWrapper<ValuationRow>;
+  ValuationConnection: ResolverTypeWrapper<Omit<ValuationConnection, 'edges'> & { edges: Array<ResolversTypes['ValuationEdge']> }>;
+  ValuationEdge: ResolverTypeWrapper<Omit<ValuationEdge, 'node'> & { node: ResolversTypes['Valuation'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -610,6 +646,8 @@ export type ResolversParentTypes = {
   StatementLine: StatementLineModel;
   User: User;
   Valuation: ValuationRow;
+  ValuationConnection: Omit<ValuationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ValuationEdge']> };
+  ValuationEdge: Omit<ValuationEdge, 'node'> & { node: ResolversParentTypes['Valuation'] };
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -721,6 +759,7 @@ export type PoolPerformanceResolvers<ContextType = Context, ParentType extends R
   rvpi?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   tvpi?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   valuations?: Resolver<Array<ResolversTypes['Valuation']>, ParentType, ContextType>;
+  valuationsConnection?: Resolver<ResolversTypes['ValuationConnection'], ParentType, ContextType, RequireFields<PoolPerformanceValuationsConnectionArgs, 'first'>>;
   withdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
@@ -771,6 +810,16 @@ export type ValuationResolvers<ContextType = Context, ParentType extends Resolve
   value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type ValuationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValuationConnection'] = ResolversParentTypes['ValuationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ValuationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ValuationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValuationEdge'] = ResolversParentTypes['ValuationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Valuation'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
@@ -791,5 +840,7 @@ export type Resolvers<ContextType = Context> = {
   StatementLine?: StatementLineResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Valuation?: ValuationResolvers<ContextType>;
+  ValuationConnection?: ValuationConnectionResolvers<ContextType>;
+  ValuationEdge?: ValuationEdgeResolvers<ContextType>;
 };
 

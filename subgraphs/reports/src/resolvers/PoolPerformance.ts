@@ -1,7 +1,19 @@
 import { money } from '@poolgraph/money';
+import { pageOfList, pageRequest, type PageRule } from '@poolgraph/platform';
 import type { PoolPerformanceResolvers } from '../__generated__/resolvers.ts';
 import { selectPoolSeries } from '../data/poolDays.ts';
+import type { ValuationRow } from '../data/valuations.ts';
 import { multiples } from '../services/metrics.ts';
+
+/** valuationsConnection: newest day first; a pool has one valuation a day, so the day is unique. */
+export const VALUATION_PAGE: PageRule<ValuationRow, string> = {
+  kind: 'valuation',
+  defaultSize: 100,
+  maxSize: 500,
+  keyOf: (row) => [row.date],
+  parseKey: ([day, ...rest]) =>
+    day !== undefined && rest.length === 0 && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null,
+};
 
 export const PoolPerformance: PoolPerformanceResolvers = {
   pool: (p) => ({ id: p.poolId }),
@@ -26,6 +38,10 @@ export const PoolPerformance: PoolPerformanceResolvers = {
   moic: async (p) => (await p.metrics()).moic,
   irr: async (p) => (await p.metrics()).irr,
   valuations: (p) => p.valuations(),
+  valuationsConnection: async (p, args) => {
+    const request = pageRequest(args, VALUATION_PAGE);
+    return pageOfList(await p.valuations(), request, VALUATION_PAGE, (row, day) => row.date < day);
+  },
   investors: async (p) => {
     const { investors } = await p.metrics();
     const { lines } = p;
