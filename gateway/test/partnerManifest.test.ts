@@ -132,6 +132,14 @@ describe('the partner manifest, run by a delegated key', () => {
     const calls = await call(reader, 'PartnerCapitalCalls', { id: a1 });
     expect(codes(calls)).toEqual([]);
     expect((calls.data?.pool as { capitalCalls: unknown[] }).capitalCalls).toHaveLength(1);
+    const callsPage = await call(reader, 'PartnerCapitalCallsPage', { id: a1, first: 5 });
+    expect(codes(callsPage)).toEqual([]);
+    const callEdges = (callsPage.data?.pool as { capitalCallsConnection: Page<{ id: string }> })
+      .capitalCallsConnection;
+    expect(callEdges.edges.map((e) => e.node.id)).toEqual([
+      (calls.data?.pool as { capitalCalls: Array<{ id: string }> }).capitalCalls[0]!.id,
+    ]);
+    expect(callEdges.pageInfo.hasNextPage).toBe(false);
 
     const alerts = await call(reader, 'PartnerAlerts', { poolId: a1 });
     expect(codes(alerts)).toEqual([]);

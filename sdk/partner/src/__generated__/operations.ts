@@ -67,6 +67,15 @@ export type PartnerPositionQueryVariables = Exact<{
 
 export type PartnerPositionQuery = { position: { pool: { id: string }, investor: { id: string, name: string }, contributed: { amount: string, currency: string }, distributed: { amount: string, currency: string }, fees: { amount: string, currency: string }, withdrawn: { amount: string, currency: string }, capital: { amount: string, currency: string }, pending: { amount: string, currency: string }, commitment: { amount: string, currency: string }, unfundedCommitment: { amount: string, currency: string } } | null };
 
+export type PartnerCapitalCallsPageQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PartnerCapitalCallsPageQuery = { pool: { id: string, capitalCallsConnection: { edges: Array<{ cursor: string, node: { id: string, percent: number, dueDate: string, createdAt: string, totalCalled: { amount: string, currency: string }, items: Array<{ investor: { id: string, name: string }, called: { amount: string, currency: string }, paid: { amount: string, currency: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
 export type PartnerPoolTransactionsQueryVariables = Exact<{
   id: string;
   first?: number | null | undefined;
@@ -209,6 +218,7 @@ export const partnerOperations = {
   PartnerPosition: { id: '589848e92f4e972a19e08ccc03a0f6738ab72fc2edd44f3f794b9353d4c1cd3d', type: 'query' },
   PartnerPoolTransactions: { id: '621d30363a2094f850ba09bd7c782283f7fc673c71062c6c4158e2452c624754', type: 'query' },
   PartnerCapitalCalls: { id: '976e767002a607d727a42ec9a4338574e2b193de1916bc9b22ab7408ddf374ee', type: 'query' },
+  PartnerCapitalCallsPage: { id: 'c821534e7c851fd1c8608fb8f72d36f56068c9c644ab51c21af82491444f17a9', type: 'query' },
   PartnerAlerts: { id: 'dd840d5e2dd228368b7216163bf1e1a7e63f3653cc73d1ac3395d51ce6c85403', type: 'query' },
   PartnerRecordContribution: { id: '28f35b60d23eb6ae5fa4a430fac8f63240fd91032a011a8eecaab284206d50a2', type: 'mutation' },
   PartnerBalanceChanged: { id: 'ca3bd99c686fc6e8a6b8da3793aca7b6155f3c3ccabb0c9fe597e0c39c1d51a8', type: 'subscription' },
@@ -230,6 +240,7 @@ export interface PartnerOperationTypes {
   PartnerPosition: { variables: PartnerPositionQueryVariables; data: PartnerPositionQuery };
   PartnerPoolTransactions: { variables: PartnerPoolTransactionsQueryVariables; data: PartnerPoolTransactionsQuery };
   PartnerCapitalCalls: { variables: PartnerCapitalCallsQueryVariables; data: PartnerCapitalCallsQuery };
+  PartnerCapitalCallsPage: { variables: PartnerCapitalCallsPageQueryVariables; data: PartnerCapitalCallsPageQuery };
   PartnerAlerts: { variables: PartnerAlertsQueryVariables; data: PartnerAlertsQuery };
   PartnerRecordContribution: { variables: PartnerRecordContributionMutationVariables; data: PartnerRecordContributionMutation };
   PartnerBalanceChanged: { variables: PartnerBalanceChangedSubscriptionVariables; data: PartnerBalanceChangedSubscription };
