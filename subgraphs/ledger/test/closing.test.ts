@@ -23,14 +23,23 @@ async function transactionIds(poolId: string): Promise<Set<string>> {
 describe('closing a pool', () => {
   it('posts no contribution once closePool has returned, with contributions in flight', async () => {
     const pool = await openPoolWithMembers(ls, 10);
-    const inFlight = Array.from({ length: 200 }, (_, n) =>
+    // Each member keeps one contribution in flight until closePool has returned, then sends one
+    // more: requests are checked and queued on both sides of the close however fast the machine
+    // is (200 sent at once could all post before the close on a quiet machine).
+    let closed = false;
+    const answers: Array<Awaited<ReturnType<typeof contributeOnce>>> = [];
+    let sent = 0;
+    const contributeOnce = (member: TestUser) =>
       ls.gql<{ contribute: TestTransaction }>(
         CONTRIBUTE,
-        { poolId: pool.id, amount: '1.00', key: key(`race-${n}`) },
-        pool.members[n % 10] as TestUser,
-      ),
-    );
-    // Close while the ledger is busy with them: some posted, many more checked and queued.
+        { poolId: pool.id, amount: '1.00', key: key(`race-${sent++}`) },
+        member,
+      );
+    const members = pool.members.map(async (member) => {
+      while (!closed) answers.push(await contributeOnce(member as TestUser));
+      answers.push(await contributeOnce(member as TestUser));
+    });
+    // Close while the ledger is busy with them: some posted, more checked and queued.
     await eventually(async () => expect((await transactionIds(pool.id)).size).toBeGreaterThan(5));
     expectData(
       await ls.gql(
@@ -39,8 +48,9 @@ describe('closing a pool', () => {
         pool.manager,
       ),
     );
+    closed = true;
     const atClose = await transactionIds(pool.id);
-    const answers = await Promise.all(inFlight);
+    await Promise.all(members);
     let refused = 0;
     for (const answer of answers) {
       const id = answer.data?.contribute.id;
