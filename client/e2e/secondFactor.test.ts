@@ -93,6 +93,10 @@ describe('a second factor in the browser', () => {
     await expect
       .poll(() => page.getByTestId('payout-current').textContent())
       .toContain('DE•• •••• 3000');
+    // Its toast closes first, so the one checked below is the second save's.
+    await expect
+      .poll(() => page.getByText(/Payout details saved/).count(), { timeout: 15_000 })
+      .toBe(0);
 
     // Six minutes later (the users subgraph's clock), the change asks for a code first.
     offsetMs += 6 * 60_000;
