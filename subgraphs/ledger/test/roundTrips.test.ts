@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@poolgraph/auth';
-import { connectMysql, createLogger, uuidv7, type Mysql } from '@poolgraph/platform';
+import { connectMysql, createLogger, tableRows, uuidv7, type Mysql } from '@poolgraph/platform';
 import type { TestDatabase } from '@poolgraph/testing';
 import { assertBooksBalance } from '../src/books.ts';
 import { upsertPoolFacts } from '../src/data/poolFacts.ts';
@@ -124,5 +124,21 @@ describe('a replayed contribution', () => {
       expect(await contribute(deps, investor(members[0]!), args)).toEqual(original),
     );
     expect(sent).toMatchObject({ transactions: 2, commits: 0 });
+  });
+});
+
+describe("the request leg's reads", () => {
+  it('decode every table they read exactly as the query builder does (types included)', async () => {
+    const { poolId, members } = await poolWithMembers(3);
+    await contribute(deps, investor(members[1]!), { poolId, amount: '7.01', idempotencyKey: 'x' });
+    const printed = (row: object) =>
+      JSON.stringify(row, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    const sorted = (rows: object[]) => [...rows].sort((a, b) => (printed(a) < printed(b) ? -1 : 1));
+    const { poolAccounts, investorAccounts, idempotencyKeys, poolFacts, poolMembers } = schema;
+    for (const table of [poolAccounts, investorAccounts, idempotencyKeys, poolFacts, poolMembers]) {
+      const read = await tableRows(table).select(mysql.db, '');
+      expect(read.length).toBeGreaterThan(0);
+      expect(sorted(read)).toStrictEqual(sorted(await mysql.db.select().from(table)));
+    }
   });
 });

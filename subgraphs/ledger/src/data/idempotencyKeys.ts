@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { LedgerQueryable } from '../db/index.ts';
 import { idempotencyKeys } from '../db/schema.ts';
-import { insertRows, isDuplicateKey, sqlList } from '@poolgraph/platform';
+import { insertRows, isDuplicateKey, tableRows } from '@poolgraph/platform';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
 export type NewIdempotencyRow = Omit<typeof idempotencyKeys.$inferInsert, 'keyHash'>;
@@ -32,6 +32,8 @@ export async function selectIdempotencyKey(
   return row;
 }
 
+const idempotencyRows = tableRows(idempotencyKeys);
+
 /** selectIdempotencyKeys: the requests recorded under many (actor, key) pairs, one query. */
 export async function selectIdempotencyKeys(
   db: LedgerQueryable,
@@ -40,15 +42,10 @@ export async function selectIdempotencyKeys(
   if (pairs.length === 0) return [];
   const hashes = [...new Set(pairs.map((p) => keyHashOf(p.idempotencyKey)))];
   const actors = [...new Set(pairs.map((p) => p.actorId))];
-  const rows = await db
-    .select()
-    .from(idempotencyKeys)
-    .where(
-      and(
-        sql`${idempotencyKeys.keyHash} IN (${sqlList(hashes)})`,
-        sql`${idempotencyKeys.actorId} IN (${sqlList(actors)})`,
-      ),
-    );
+  const rows = await idempotencyRows.select(db, 'WHERE key_hash IN (?) AND actor_id IN (?)', [
+    hashes,
+    actors,
+  ]);
   const wanted = new Set(pairs.map((p) => `${p.actorId}:${keyHashOf(p.idempotencyKey)}`));
   return rows.filter((r) => wanted.has(`${r.actorId}:${r.keyHash}`));
 }

@@ -1,5 +1,5 @@
-import { insertRows, onDuplicateKeyUpdate, sqlValues } from '@poolgraph/platform';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { insertRows, onDuplicateKeyUpdate, sqlValues, tableRows } from '@poolgraph/platform';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { investorAccounts } from '../db/schema.ts';
 
@@ -80,6 +80,8 @@ const PAIRS_PER_LOOKUP = 200;
 
 export const accountKey = (poolId: string, investorId: string) => `${poolId}:${investorId}`;
 
+const investorAccountRows = tableRows(investorAccounts);
+
 /** lockInvestorAccounts: capital accounts by (pool, investor), locked in key order; missing ones are created unless create is false. */
 export async function lockInvestorAccounts(
   tx: LedgerTx,
@@ -95,16 +97,13 @@ export async function lockInvestorAccounts(
   const select = async () => {
     const locked: InvestorAccountRow[] = [];
     for (let i = 0; i < unique.length; i += PAIRS_PER_LOOKUP) {
-      const pairs = sqlValues(
-        unique.slice(i, i + PAIRS_PER_LOOKUP).map((k) => [k.poolId, k.investorId]),
-      );
+      const pairs = unique.slice(i, i + PAIRS_PER_LOOKUP).map((k) => [k.poolId, k.investorId]);
       locked.push(
-        ...(await tx
-          .select()
-          .from(investorAccounts)
-          .where(sql`(${investorAccounts.poolId}, ${investorAccounts.investorId}) IN (${pairs})`)
-          .orderBy(asc(investorAccounts.poolId), asc(investorAccounts.investorId))
-          .for('update')),
+        ...(await investorAccountRows.select(
+          tx,
+          'WHERE (pool_id, investor_id) IN (?) ORDER BY pool_id, investor_id FOR UPDATE',
+          [pairs],
+        )),
       );
     }
     return locked;
@@ -145,15 +144,6 @@ export async function updateInvestorAccounts(
   tx: LedgerTx,
   rows: InvestorAccountRow[],
 ): Promise<void> {
-  if (rows.length === 1) {
-    const [row] = rows as [InvestorAccountRow];
-    const { poolId, investorId, currency: _c, createdAt: _t, ...balances } = row;
-    await tx
-      .update(investorAccounts)
-      .set(balances)
-      .where(and(eq(investorAccounts.poolId, poolId), eq(investorAccounts.investorId, investorId)));
-    return;
-  }
   const columns = [
     'capital_balance',
     'contributed',

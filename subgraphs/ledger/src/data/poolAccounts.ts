@@ -1,5 +1,5 @@
-import { insertRows, onDuplicateKeyUpdate } from '@poolgraph/platform';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { insertRows, onDuplicateKeyUpdate, tableRows } from '@poolgraph/platform';
+import { inArray, sql } from 'drizzle-orm';
 import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { poolAccounts } from '../db/schema.ts';
 
@@ -18,6 +18,8 @@ export interface PoolIdentity {
   managerId: string;
 }
 
+const poolAccountRows = tableRows(poolAccounts);
+
 /**
  * lockPoolAccounts: the pools' cash accounts, locked FOR UPDATE in pool id order (the one order
  * every posting path uses, so postings never deadlock each other). Missing rows are created
@@ -29,12 +31,7 @@ export async function lockPoolAccounts(
 ): Promise<Map<string, PoolAccountRow>> {
   const ids = [...new Set(pools.map((p) => p.poolId))].sort();
   const select = () =>
-    tx
-      .select()
-      .from(poolAccounts)
-      .where(inArray(poolAccounts.poolId, ids))
-      .orderBy(asc(poolAccounts.poolId))
-      .for('update');
+    poolAccountRows.select(tx, 'WHERE pool_id IN (?) ORDER BY pool_id FOR UPDATE', [ids]);
   let rows = await select();
   if (rows.length < ids.length) {
     const known = new Set(rows.map((r) => r.poolId));
@@ -52,12 +49,6 @@ export async function lockPoolAccounts(
 
 /** updatePoolAccounts: writes new balances and totals (and the manager) of locked pool rows. */
 export async function updatePoolAccounts(tx: LedgerTx, rows: PoolAccountRow[]): Promise<void> {
-  if (rows.length === 1) {
-    const [row] = rows as [PoolAccountRow];
-    const { poolId, currency: _c, createdAt: _t, ...changes } = row;
-    await tx.update(poolAccounts).set(changes).where(eq(poolAccounts.poolId, poolId));
-    return;
-  }
   const columns = [
     'manager_id',
     'cash_balance',

@@ -1,4 +1,4 @@
-import { sqlValues } from '@poolgraph/platform';
+import { sqlFormat, tableRows } from '@poolgraph/platform';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { poolFacts, poolMembers, type PoolStatus } from '../db/schema.ts';
@@ -103,6 +103,9 @@ export async function selectPoolFactsByIds(
     .where(inArray(poolFacts.poolId, [...poolIds]));
 }
 
+const factsRows = tableRows(poolFacts);
+const memberRows = tableRows(poolMembers);
+
 /**
  * selectPoolCopies: the local copies of pools with the memberships of the (pool, investor) pairs
  * asked about, in one query (facts LEFT JOIN pool_members). A pair whose pool the copy does not
@@ -114,17 +117,26 @@ export async function selectPoolCopies(
   pairs: ReadonlyArray<{ poolId: string; investorId: string }>,
 ): Promise<{ facts: PoolFactsRow[]; members: PoolMemberRow[] }> {
   if (poolIds.length === 0) return { facts: [], members: [] };
-  const asked =
-    pairs.length === 0
-      ? sql`FALSE`
-      : sql`(${poolMembers.poolId}, ${poolMembers.investorId}) IN (${sqlValues(pairs.map((p) => [p.poolId, p.investorId]))})`;
-  const rows = await db
-    .select({ facts: poolFacts, member: poolMembers })
-    .from(poolFacts)
-    .leftJoin(poolMembers, and(eq(poolMembers.poolId, poolFacts.poolId), asked))
-    .where(inArray(poolFacts.poolId, [...new Set(poolIds)]));
-  const facts = new Map(rows.map((r) => [r.facts.poolId, r.facts]));
-  const members = rows.flatMap((r) => (r.member ? [asActed(r.member)] : []));
+  const asked = pairs.length === 0 ? 'FALSE' : '(m.pool_id, m.investor_id) IN (?)';
+  const [rows] = (await db.execute(
+    sqlFormat(
+      `SELECT ${factsRows.columns('f')}, ${memberRows.columns('m')} FROM pool_facts f
+        LEFT JOIN pool_members m ON m.pool_id = f.pool_id AND ${asked}
+        WHERE f.pool_id IN (?)`,
+      [
+        ...(pairs.length === 0 ? [] : [pairs.map((p) => [p.poolId, p.investorId])]),
+        [...new Set(poolIds)],
+      ],
+    ),
+  )) as unknown as [Array<Record<string, unknown>>];
+  const facts = new Map<string, PoolFactsRow>();
+  const members: PoolMemberRow[] = [];
+  for (const raw of rows) {
+    const fact = factsRows.decode(raw, 'f')!;
+    facts.set(fact.poolId, fact);
+    const member = memberRows.decode(raw, 'm');
+    if (member) members.push(asActed(member));
+  }
   return { facts: [...facts.values()], members };
 }
 
