@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '@poolgraph/platform';
 import { expectData, graphql } from '@poolgraph/testing';
 import { memberships } from '../src/db/schema.ts';
-import { insertPool } from '../src/data/pools.ts';
+import { insertPools } from '../src/data/pools.ts';
 import { startPoolsHarness, type PoolsHarness, type TestUser } from './harness.ts';
 import { CALL_CAPITAL, inAMonth } from './helpers.ts';
 
@@ -20,15 +20,17 @@ async function seed(manager: TestUser, pools: number, members: TestUser[]): Prom
     const id = uuidv7();
     poolIds.push(id);
     const now = new Date();
-    await insertPool(stack.poolsDb.db, {
-      id,
-      managerId: manager.userId,
-      name: `pool ${n}`,
-      currency: 'USD',
-      status: 'CLOSED',
-      createdAt: now,
-      updatedAt: now,
-    });
+    await insertPools(stack.poolsDb.db, [
+      {
+        id,
+        managerId: manager.userId,
+        name: `pool ${n}`,
+        currency: 'USD',
+        status: 'CLOSED',
+        createdAt: now,
+        updatedAt: now,
+      },
+    ]);
   }
   const rows = poolIds.flatMap((poolId) =>
     members.map((member) => ({

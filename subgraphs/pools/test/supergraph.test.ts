@@ -4,7 +4,7 @@ import { errorCodes, expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { schema } from '../src/db/index.ts';
 import { memberships } from '../src/db/schema.ts';
-import { insertPool } from '../src/data/pools.ts';
+import { insertPools } from '../src/data/pools.ts';
 import { JOIN_POOL, OPEN_POOL, REMOVE_MEMBER } from './helpers.ts';
 
 /** The five real subgraphs behind the real gateway: pools with the real ledger. */
@@ -32,7 +32,7 @@ async function seed(manager: TestUser, pools: number, members: TestUser[]) {
   for (const [n, id] of ids.entries()) {
     const now = new Date();
     const pool = { id, managerId: manager.userId, name: `pool ${n}`, currency: 'USD' };
-    await insertPool(poolsDb.db, { ...pool, status: 'CLOSED', createdAt: now, updatedAt: now });
+    await insertPools(poolsDb.db, [{ ...pool, status: 'CLOSED', createdAt: now, updatedAt: now }]);
   }
   const rows = ids.flatMap((poolId) =>
     members.map((m) => ({ id: uuidv7(), poolId, investorId: m.userId, commitmentMinor: 1_000n })),

@@ -123,8 +123,8 @@ export async function selectPoolsDelegatedTo(
   return limited(query.$dynamic(), page);
 }
 
-export async function insertPool(db: PoolsQueryable, pool: NewPool): Promise<void> {
-  await db.insert(pools).values(pool);
+export async function insertPools(db: PoolsQueryable, rows: NewPool[]): Promise<void> {
+  if (rows.length > 0) await db.insert(pools).values(rows);
 }
 
 /** lockPool: the pool row with an exclusive lock until the transaction ends (serializes changes). */

@@ -8,7 +8,13 @@ import type {
 import { uuidv7 } from '@poolgraph/platform';
 import type { PoolsTx } from '../db/index.ts';
 import { insertOutboxEvents } from '../data/outbox.ts';
-import { bumpRevision, lockPool, selectPoolTotals } from '../data/pools.ts';
+import {
+  bumpRevision,
+  lockPool,
+  selectPoolTotals,
+  type PoolRow,
+  type PoolTotals,
+} from '../data/pools.ts';
 import { selectCurrentTerms, type PoolTermsRow } from '../data/poolTerms.ts';
 
 /** The terms in force as the event states them (the version and its fields, no audit columns). */
@@ -42,20 +48,6 @@ export async function recordPoolChange(
   const totals = await selectPoolTotals(tx, poolId);
   const terms = termsFacts(await selectCurrentTerms(tx, poolId));
   const now = new Date();
-  const poolChanged: PoolChangedPayload = {
-    poolId,
-    revision: pool.revision,
-    name: pool.name,
-    currency: pool.currency,
-    managerId: pool.managerId,
-    status: pool.status,
-    visibility: pool.visibility,
-    targetMinor: pool.targetMinor?.toString() ?? null,
-    committedMinor: totals.committedMinor.toString(),
-    calledMinor: totals.calledMinor.toString(),
-    memberCount: totals.memberCount,
-    terms,
-  };
   // The membership's snapshot goes first: a consumer that ends a removal in progress on the
   // pool's snapshot has then already applied the removal itself.
   const events: OutboxInsert[] = [];
@@ -76,14 +68,45 @@ export async function recordPoolChange(
       occurredAt: now,
     });
   }
-  events.push({
-    id: uuidv7(),
-    type: 'PoolChanged',
-    aggregateId: poolId,
-    payload: poolChanged,
-    occurredAt: now,
-  });
+  events.push(poolChanged(pool, totals, terms, now));
   await insertOutboxEvents(tx, events);
+}
+
+/**
+ * Records pools created in this transaction at revision 1, in bulk (imports): a new pool has
+ * no members, calls or terms, so its snapshot is its row, and one statement writes them all.
+ */
+export async function recordPoolsCreated(tx: PoolsTx, created: readonly PoolRow[]): Promise<void> {
+  const none: PoolTotals = { committedMinor: 0n, calledMinor: 0n, memberCount: 0 };
+  const now = new Date();
+  await insertOutboxEvents(
+    tx,
+    created.map((pool) => poolChanged(pool, none, null, now)),
+  );
+}
+
+/** A pool's snapshot as of its row (revision included), with its totals and terms. */
+function poolChanged(
+  pool: PoolRow,
+  totals: PoolTotals,
+  terms: PoolTermsFacts | null,
+  occurredAt: Date,
+): OutboxInsert {
+  const payload: PoolChangedPayload = {
+    poolId: pool.id,
+    revision: pool.revision,
+    name: pool.name,
+    currency: pool.currency,
+    managerId: pool.managerId,
+    status: pool.status,
+    visibility: pool.visibility,
+    targetMinor: pool.targetMinor?.toString() ?? null,
+    committedMinor: totals.committedMinor.toString(),
+    calledMinor: totals.calledMinor.toString(),
+    memberCount: totals.memberCount,
+    terms,
+  };
+  return { id: uuidv7(), type: 'PoolChanged', aggregateId: pool.id, payload, occurredAt };
 }
 
 /**

@@ -3,8 +3,8 @@ import { badUserInput, isDuplicateKey, uuidv7 } from '@poolgraph/platform';
 import type { ImportPoolInput } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
 import { insertPoolExternalIds, selectPoolIdsByExternalIds } from '../data/poolExternalIds.ts';
-import { insertPool, selectPoolsByIds, type PoolRow } from '../data/pools.ts';
-import { recordPoolChange } from '../events/poolChanges.ts';
+import { insertPools, selectPoolsByIds, type PoolRow } from '../data/pools.ts';
+import { recordPoolsCreated } from '../events/poolChanges.ts';
 import { requireId, validateCurrency } from './validation.ts';
 
 export const MAX_IMPORTED_POOLS = 2_000;
@@ -69,28 +69,27 @@ async function createMissing(context: Context, managerId: string, wanted: Map<st
   if (missing.length === 0) return;
   await context.transaction(async (tx) => {
     const now = new Date();
-    const created = missing.map(([externalId, currency]) => ({
-      externalId,
-      poolId: uuidv7(),
+    const created: PoolRow[] = missing.map(([externalId, currency]) => ({
+      id: uuidv7(),
+      managerId,
+      name: `Imported pool ${externalId}`,
+      description: 'Created by an import of historical transactions.',
       currency,
+      targetMinor: null,
+      minContributionMinor: null,
+      maxInvestors: null,
+      status: 'CLOSED',
+      visibility: 'LISTED',
+      // Created and announced at once: the revision its PoolChanged states.
+      revision: 1,
+      createdAt: now,
+      updatedAt: now,
     }));
     await insertPoolExternalIds(
       tx,
-      created.map(({ externalId, poolId }) => ({ externalId, poolId })),
+      created.map((pool, i) => ({ externalId: missing[i]![0], poolId: pool.id })),
     );
-    for (const { externalId, poolId, currency } of created) {
-      await insertPool(tx, {
-        id: poolId,
-        managerId,
-        name: `Imported pool ${externalId}`,
-        description: 'Created by an import of historical transactions.',
-        currency,
-        status: 'CLOSED',
-        revision: 0,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await recordPoolChange(tx, poolId);
-    }
+    await insertPools(tx, created);
+    await recordPoolsCreated(tx, created);
   });
 }

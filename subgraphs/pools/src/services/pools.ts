@@ -6,7 +6,7 @@ import type { Context } from '../context.ts';
 import type { PoolsTx } from '../db/index.ts';
 import { countMembersLocked } from '../data/memberships.ts';
 import {
-  insertPool,
+  insertPools,
   lockPool,
   updatePool as writePoolChanges,
   updatePoolStatus,
@@ -57,7 +57,7 @@ export async function createPool(context: Context, input: CreatePoolInput): Prom
     updatedAt: now,
   };
   await context.transaction(async (tx) => {
-    await insertPool(tx, { ...pool, revision: 0 });
+    await insertPools(tx, [{ ...pool, revision: 0 }]);
     await recordPoolChange(tx, pool.id);
   });
   context.loaders.poolById.prime(pool.id, pool);
