@@ -1,6 +1,9 @@
+import { connectMysql, uuidv7 } from '@poolgraph/platform';
 import { eventually } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectPoolFactsByIds, upsertPoolFacts } from '../src/data/poolFacts.ts';
+import { schema } from '../src/db/index.ts';
 import { TOP_INVESTORS, type Ranking } from './fixtures.ts';
 import {
   PERFORMANCE,
@@ -199,5 +202,43 @@ describe('read models fed by the ledger through the gateway', () => {
         },
       ]);
     });
+  });
+
+  it('keeps the newest pool snapshot of a read whatever its order, and the earliest time', async () => {
+    const reports = connectMysql({ url: stack.databases.reports!.url }, schema);
+    try {
+      const poolId = uuidv7();
+      const snapshot = (revision: number, name: string, at: string) => ({
+        payload: {
+          poolId,
+          revision,
+          name,
+          currency: 'USD',
+          managerId: admin.userId,
+          status: 'OPEN' as const,
+          targetMinor: null,
+          committedMinor: `${revision}00`,
+          calledMinor: '0',
+          memberCount: revision,
+        },
+        occurredAt: new Date(at),
+      });
+      // One read: revision 3, a redelivered 3, an older 2; then a later read with 1 again.
+      await upsertPoolFacts(reports.db, [
+        snapshot(3, 'third', '2026-03-01T00:00:00Z'),
+        snapshot(3, 'third again', '2026-03-02T00:00:00Z'),
+        snapshot(2, 'second', '2026-02-01T00:00:00Z'),
+      ]);
+      await upsertPoolFacts(reports.db, [snapshot(1, 'first', '2026-01-01T00:00:00Z')]);
+      const [row] = await selectPoolFactsByIds(reports.db, [poolId]);
+      expect(row).toMatchObject({
+        name: 'third',
+        committedMinor: 300n,
+        memberCount: 3,
+        createdAt: new Date('2026-01-01T00:00:00Z'),
+      });
+    } finally {
+      await reports.close();
+    }
   });
 });

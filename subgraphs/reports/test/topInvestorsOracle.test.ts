@@ -36,10 +36,10 @@ describe('topInvestors against a brute-force oracle', () => {
     await applyToReports(stack, rows.slice(500), 401);
     const mysql = connectMysql({ url: stack.databases.reports!.url }, schema);
     try {
-      for (const [i, pool] of pools.entries()) {
-        await upsertPoolFacts(
-          mysql.db,
-          {
+      await upsertPoolFacts(
+        mysql.db,
+        pools.map((pool, i) => ({
+          payload: {
             poolId: pool.id,
             revision: 1,
             name: `Pool ${i}`,
@@ -51,9 +51,9 @@ describe('topInvestors against a brute-force oracle', () => {
             calledMinor: '0',
             memberCount: 0,
           },
-          new Date(),
-        );
-      }
+          occurredAt: new Date(),
+        })),
+      );
     } finally {
       await mysql.close();
     }

@@ -59,28 +59,35 @@ export async function selectPoolFactsByIds(
 }
 
 /**
- * upsertPoolFacts: applies a PoolChanged snapshot only when its revision is newer than the one
- * held (one statement, so concurrent workers and reordered redeliveries cannot regress it).
+ * upsertPoolFacts: applies PoolChanged snapshots, each only when its revision is newer than the
+ * one held (one statement for all, rows in order, so concurrent workers and reordered
+ * redeliveries cannot regress it).
  * MariaDB evaluates the assignments left to right, and drizzle writes them in the table's column
  * order, so `revision` (the second column) is already GREATEST(old, new) when the others are
  * decided: "newer" is then `VALUES(revision) >= revision` (an equal revision is the same
  * snapshot again, so taking it changes nothing). With `>` no later snapshot was ever taken.
  */
-export async function upsertPoolFacts(db: AlertsQueryable, p: PoolChangedPayload): Promise<void> {
+export async function upsertPoolFacts(
+  db: AlertsQueryable,
+  snapshots: readonly PoolChangedPayload[],
+): Promise<void> {
+  if (snapshots.length === 0) return;
   const newer = sql`VALUES(revision) >= revision`;
   const pick = (column: string) =>
     sql`IF(${newer}, VALUES(${sql.identifier(column)}), ${sql.identifier(column)})`;
   await db
     .insert(poolFacts)
-    .values({
-      poolId: p.poolId,
-      revision: p.revision,
-      name: p.name.slice(0, 200),
-      managerId: p.managerId,
-      currency: p.currency,
-      status: p.status,
-      targetMinor: p.targetMinor === null ? null : BigInt(p.targetMinor),
-    })
+    .values(
+      snapshots.map((p) => ({
+        poolId: p.poolId,
+        revision: p.revision,
+        name: p.name.slice(0, 200),
+        managerId: p.managerId,
+        currency: p.currency,
+        status: p.status,
+        targetMinor: p.targetMinor === null ? null : BigInt(p.targetMinor),
+      })),
+    )
     .onDuplicateKeyUpdate({
       set: {
         name: pick('name'),

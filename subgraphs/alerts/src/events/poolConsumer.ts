@@ -29,11 +29,11 @@ export function startPoolFactsConsumer(options: PoolFactsConsumerOptions): Strea
     redisPrefix: options.eventsPrefix,
     group: 'alerts',
     consumer: options.consumerName ?? hostname(),
-    apply: async (events) => {
-      for (const event of events) {
-        if (event.type === 'PoolChanged') await upsertPoolFacts(db, event.payload);
-      }
-    },
+    apply: (events) =>
+      upsertPoolFacts(
+        db,
+        events.flatMap((event) => (event.type === 'PoolChanged' ? [event.payload] : [])),
+      ),
     capitalCalls: async (events) => {
       const noticed = await noticeCapitalCalls(db, events);
       if (noticed.length) options.onNoticed?.(noticed);

@@ -1,3 +1,4 @@
+import { insertRows } from '@poolgraph/platform';
 import { sql } from 'drizzle-orm';
 import type { PoolChangedPayload } from '@poolgraph/events';
 import type { ReportsQueryable } from '../db/index.ts';
@@ -17,33 +18,52 @@ export interface PoolFactsRow {
 }
 
 /**
- * upsertPoolFacts: stores a PoolChanged snapshot unless a newer (or the same) revision is
- * already stored, so redelivered and reordered events change nothing. `occurredAt` (the
- * event's time) keeps the earliest snapshot's time: the pool's creation for pools first heard
- * of since it is kept; a row from before stays null (a later snapshot is no creation time).
+ * upsertPoolFacts: stores PoolChanged snapshots (one statement for any number) unless a newer
+ * (or the same) revision is already stored, so redelivered and reordered events change nothing;
+ * two snapshots of one pool in the list apply in order. `occurredAt` (the event's time) keeps
+ * the earliest snapshot's time: the pool's creation for pools first heard of since it is kept;
+ * a row from before stays null (a later snapshot is no creation time).
  */
 export async function upsertPoolFacts(
   db: ReportsQueryable,
-  p: PoolChangedPayload,
-  occurredAt: Date,
+  snapshots: ReadonlyArray<{ payload: PoolChangedPayload; occurredAt: Date }>,
 ) {
-  const newer = sql.raw('VALUES(revision) > revision');
-  await db.execute(sql`
-    INSERT INTO pool_facts (pool_id, revision, name, currency, manager_id, status, target_minor,
-      committed_minor, called_minor, member_count, created_at)
-    VALUES (${p.poolId}, ${p.revision}, ${p.name}, ${p.currency}, ${p.managerId}, ${p.status},
-      ${p.targetMinor}, ${p.committedMinor}, ${p.calledMinor}, ${p.memberCount}, ${occurredAt})
-    ON DUPLICATE KEY UPDATE
+  const newer = 'VALUES(revision) > revision';
+  const pick = (column: string) => `${column} = IF(${newer}, VALUES(${column}), ${column})`;
+  await insertRows(
+    db,
+    'pool_facts',
+    [
+      'pool_id',
+      'revision',
+      'name',
+      'currency',
+      'manager_id',
+      'status',
+      'target_minor',
+      'committed_minor',
+      'called_minor',
+      'member_count',
+      'created_at',
+    ],
+    snapshots.map(({ payload: p, occurredAt }) => [
+      p.poolId,
+      p.revision,
+      p.name,
+      p.currency,
+      p.managerId,
+      p.status,
+      p.targetMinor,
+      p.committedMinor,
+      p.calledMinor,
+      p.memberCount,
+      occurredAt,
+    ]),
+    `ON DUPLICATE KEY UPDATE
       created_at = IF(created_at IS NULL, NULL, LEAST(created_at, VALUES(created_at))),
-      name = IF(${newer}, VALUES(name), name),
-      currency = IF(${newer}, VALUES(currency), currency),
-      manager_id = IF(${newer}, VALUES(manager_id), manager_id),
-      status = IF(${newer}, VALUES(status), status),
-      target_minor = IF(${newer}, VALUES(target_minor), target_minor),
-      committed_minor = IF(${newer}, VALUES(committed_minor), committed_minor),
-      called_minor = IF(${newer}, VALUES(called_minor), called_minor),
-      member_count = IF(${newer}, VALUES(member_count), member_count),
-      revision = GREATEST(revision, VALUES(revision))`);
+      ${['name', 'currency', 'manager_id', 'status', 'target_minor', 'committed_minor', 'called_minor', 'member_count'].map(pick).join(', ')},
+      revision = GREATEST(revision, VALUES(revision))`,
+  );
 }
 
 type Raw = {

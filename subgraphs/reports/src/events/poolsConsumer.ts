@@ -24,13 +24,15 @@ export function startPoolsConsumer(options: PoolsConsumerOptions): StreamConsume
     redisPrefix: options.eventsPrefix,
     group: 'reports',
     consumer: options.consumerName ?? hostname(),
-    apply: async (events) => {
-      for (const event of events) {
-        if (event.type === 'PoolChanged') {
-          await upsertPoolFacts(db, event.payload, new Date(event.occurredAt));
-        }
-      }
-    },
+    apply: (events) =>
+      upsertPoolFacts(
+        db,
+        events.flatMap((event) =>
+          event.type === 'PoolChanged'
+            ? [{ payload: event.payload, occurredAt: new Date(event.occurredAt) }]
+            : [],
+        ),
+      ),
     log: options.log,
   });
 }
