@@ -9,8 +9,8 @@ export default subgraphCodegen({
   BalanceChange: '../subscriptions/transactionCache.ts#BalanceChangeValue',
   PaymentIntent: '../payments/intents.ts#PaymentIntentValue',
   PaymentMismatch: '../payments/reconcile.ts#Mismatch',
-  DistributionPreview: '../waterfall/preview.ts#DistributionPreviewValue',
-  DistributionPreviewMember: '../waterfall/preview.ts#PreviewMemberValue',
-  ManagementFeePreview: '../fees/preview.ts#FeePreviewValue',
-  ManagementFeeShare: '../fees/preview.ts#FeeShareValue',
+  DistributionPreview: '../waterfall/distributionPreview.ts#DistributionPreviewValue',
+  DistributionPreviewMember: '../waterfall/distributionPreview.ts#PreviewMemberValue',
+  ManagementFeePreview: '../fees/feePreview.ts#FeePreviewValue',
+  ManagementFeeShare: '../fees/feePreview.ts#FeeShareValue',
 });

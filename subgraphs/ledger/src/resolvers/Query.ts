@@ -5,8 +5,8 @@ import { readPosition } from './Membership.ts';
 import { visibleTransaction } from './Transaction.ts';
 import { paymentMismatches } from './paymentMismatches.ts';
 import { decodeCursor } from './TransactionConnection.ts';
-import { previewDistribution } from '../waterfall/preview.ts';
-import { previewManagementFee } from '../fees/preview.ts';
+import { previewDistribution } from '../waterfall/distributionPreview.ts';
+import { previewManagementFee } from '../fees/feePreview.ts';
 import { transactionHistoryCsv, transactionHistoryPage } from '../services/transactionHistory.ts';
 
 export const Query: QueryResolvers = {
