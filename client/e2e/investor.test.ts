@@ -121,9 +121,10 @@ describe("the investor's notices, history and commitments in Chromium", () => {
     const call = page.locator('[data-kind="CAPITAL_CALL"]');
     await expect.poll(() => call.textContent()).toContain('$4,000.00');
     await expect.poll(() => call.textContent()).toContain(poolName);
-    await expect
-      .poll(() => page.locator('[data-kind="DISTRIBUTION"]').textContent())
-      .toContain('-$500.00');
+    // Paid to the investor: a plain amount, not the capital account's minus.
+    const distribution = page.locator('[data-kind="DISTRIBUTION"]');
+    await expect.poll(() => distribution.textContent()).toContain('$500.00');
+    expect(await distribution.textContent()).not.toContain('-$500.00');
     await review(page, 'notices');
     await page.getByRole('button', { name: 'Mark all read' }).click();
     await expect.poll(() => page.getByTestId('unread-notices').count()).toBe(0);

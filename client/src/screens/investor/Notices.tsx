@@ -84,8 +84,13 @@ const LABEL: Record<Notice['kind'], string> = {
   WITHDRAWAL_VOIDED: 'Withdrawal cancelled',
   CARRY: 'Carry borne',
 };
-/** Money leaving the investor's capital reads with a minus sign (the app's one rule). */
-const OUTFLOW = new Set<Notice['kind']>(['DISTRIBUTION', 'FEE', 'WITHDRAWAL_POSTED', 'CARRY']);
+/**
+ * A notice tells the investor what was paid to them or charged to them: charges (a fee, the
+ * carry they bear) read with a minus sign; a distribution or a withdrawal is money paid to them,
+ * so it reads as a plain amount, though it lowers their capital account (which the statement and
+ * the history show with a minus, as capital leaving).
+ */
+const CHARGED = new Set<Notice['kind']>(['FEE', 'CARRY']);
 
 function NoticeCard({ notice, onRead }: { notice: Notice; onRead: (id: string) => void }) {
   const unread = notice.readAt === null;
@@ -100,7 +105,7 @@ function NoticeCard({ notice, onRead }: { notice: Notice; onRead: (id: string) =
             </Badge>
           )}
         </Group>
-        <MoneyText money={notice.amount} outflow={OUTFLOW.has(notice.kind)} fw={700} />
+        <MoneyText money={notice.amount} outflow={CHARGED.has(notice.kind)} fw={700} />
       </Group>
       {/* The pool and the app's own money and date formats; the server's message (plain text,
           for any channel) writes amounts its own way, so it is not shown beside them. */}
