@@ -105,6 +105,8 @@ export async function selectPoolFactsByIds(
 
 const factsRows = tableRows(poolFacts);
 const memberRows = tableRows(poolMembers);
+const POOL_COPIES = `SELECT ${factsRows.columns('f')}, ${memberRows.columns('m')} FROM pool_facts f
+  LEFT JOIN pool_members m ON m.pool_id = f.pool_id AND`;
 
 /**
  * selectPoolCopies: the local copies of pools with the memberships of the (pool, investor) pairs
@@ -119,15 +121,10 @@ export async function selectPoolCopies(
   if (poolIds.length === 0) return { facts: [], members: [] };
   const asked = pairs.length === 0 ? 'FALSE' : '(m.pool_id, m.investor_id) IN (?)';
   const [rows] = (await db.execute(
-    sqlFormat(
-      `SELECT ${factsRows.columns('f')}, ${memberRows.columns('m')} FROM pool_facts f
-        LEFT JOIN pool_members m ON m.pool_id = f.pool_id AND ${asked}
-        WHERE f.pool_id IN (?)`,
-      [
-        ...(pairs.length === 0 ? [] : [pairs.map((p) => [p.poolId, p.investorId])]),
-        [...new Set(poolIds)],
-      ],
-    ),
+    sqlFormat(`${POOL_COPIES} ${asked} WHERE f.pool_id IN (?)`, [
+      ...(pairs.length === 0 ? [] : [pairs.map((p) => [p.poolId, p.investorId])]),
+      [...new Set(poolIds)],
+    ]),
   )) as unknown as [Array<Record<string, unknown>>];
   const facts = new Map<string, PoolFactsRow>();
   const members: PoolMemberRow[] = [];
