@@ -101,17 +101,8 @@ export async function paymentMismatchesConnection(
   context: Context,
 ) {
   const request = pageRequest({ first, after }, MISMATCH_PAGE);
-  const sorted = (await paymentMismatches(args, context))
-    .map((m) => ({ m, key: keyOf(m) }))
-    .sort((a, b) =>
-      a.key.unknownHere !== b.key.unknownHere
-        ? Number(a.key.unknownHere) - Number(b.key.unknownHere)
-        : a.key.id < b.key.id
-          ? 1
-          : a.key.id > b.key.id
-            ? -1
-            : 0,
-    )
-    .map(({ m }) => m);
+  const sorted = [...(await paymentMismatches(args, context))].sort((a, b) =>
+    follows(a, keyOf(b)) ? 1 : follows(b, keyOf(a)) ? -1 : 0,
+  );
   return pageOfList(sorted, request, MISMATCH_PAGE, follows);
 }
