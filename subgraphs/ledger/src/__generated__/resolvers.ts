@@ -641,7 +641,7 @@ export type Pool = {
   /**
    * Suspense: money a provider received for this pool that the pool did not take (its contribution
    * was voided, or more arrived than was started) and that is not refunded yet. Never cash, never
-   * distributable; paymentMismatches lists each payment (HELD_IN_SUSPENSE), refundPayment pays it
+   * distributable; paymentMismatchesConnection lists each payment (HELD_IN_SUSPENSE), refundPayment pays it
    * back. The pool's manager and admins; zero for anyone else who can see the pool.
    */
   suspense: Money;
