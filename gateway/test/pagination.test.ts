@@ -1,8 +1,9 @@
 import { connectMysql, uuidv7 } from '@poolgraph/platform';
-import { expectData, graphql, type GraphQLResponse } from '@poolgraph/testing';
+import { expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everyPage, field, PAGE, type Connection } from './connections.ts';
 import { gql, joinAndContribute, poolOf } from './delegation.ts';
 
 /**
@@ -11,17 +12,6 @@ import { gql, joinAndContribute, poolOf } from './delegation.ts';
  * (naming the argument), counts `first` in the cost limit, and shows a caller nothing a list
  * would not: a manager never sees another manager's pool through any connection.
  */
-interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-}
-interface Connection<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  pageInfo: PageInfo;
-}
-
 let stack: Stack;
 let managerA: TestUser;
 let managerB: TestUser;
@@ -31,35 +21,6 @@ let poolsA: string[];
 let b1: string;
 let alertsA: string[];
 let noticesOf2: string[];
-
-const field = (r: GraphQLResponse<unknown>) =>
-  (r.errors ?? []).map((e) => [e.extensions?.code, (e.extensions as { field?: string })?.field]);
-
-/**
- * Every page of a connection, `size` at a time, following endCursor; checks each pageInfo on
- * the way (start and end cursors are the edges', hasPreviousPage after the first page).
- */
-async function everyPage<T>(
-  size: number,
-  read: (after: string | null) => Promise<Connection<T>>,
-): Promise<{ nodes: T[]; pages: number }> {
-  const nodes: T[] = [];
-  let after: string | null = null;
-  for (let pages = 1; pages < 100; pages++) {
-    const page = await read(after);
-    expect(page.edges.length).toBeLessThanOrEqual(size);
-    expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
-    expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
-    expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
-    nodes.push(...page.edges.map((e) => e.node));
-    if (!page.pageInfo.hasNextPage) return { nodes, pages };
-    expect(page.edges).toHaveLength(size);
-    after = page.pageInfo.endCursor;
-  }
-  throw new Error('the connection never ended');
-}
-
-const PAGE = 'pageInfo { hasNextPage endCursor hasPreviousPage startCursor }';
 
 const poolsPage = (user: TestUser, first: number) => (after: string | null) =>
   gql<{ poolsConnection: Connection<{ id: string }> }>(

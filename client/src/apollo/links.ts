@@ -71,16 +71,36 @@ export function createCache(): InMemoryCache {
       Money: { keyFields: false },
       Position: { keyFields: false },
       InvestorStatement: { keyFields: false },
-      PoolPerformance: { keyFields: false },
+      // Merged, not replaced, so a page of its members' shares appends to the ones before.
+      PoolPerformance: {
+        keyFields: false,
+        merge: true,
+        fields: {
+          investorsConnection: relayStylePagination(),
+          byDayConnection: relayStylePagination(),
+          byMonthConnection: relayStylePagination(),
+        },
+      },
       // Connections: a page fetched with `after` is appended to the ones before it.
       Query: {
         fields: {
           poolsConnection: relayStylePagination(),
           alertsConnection: relayStylePagination(['poolId', 'status']),
           noticesConnection: relayStylePagination(['unreadOnly']),
+          apiKeysConnection: relayStylePagination(),
+          mySessionsConnection: relayStylePagination(),
+          myInvitationsConnection: relayStylePagination(),
+          paymentMismatchesConnection: relayStylePagination(['poolId', 'days']),
+          investorPerformanceConnection: relayStylePagination(['investorId']),
         },
       },
-      Pool: { fields: { membersConnection: relayStylePagination() } },
+      Pool: {
+        fields: {
+          membersConnection: relayStylePagination(),
+          invitationsConnection: relayStylePagination(),
+          termsHistoryConnection: relayStylePagination(),
+        },
+      },
       User: {
         fields: {
           managedPoolsConnection: relayStylePagination(),

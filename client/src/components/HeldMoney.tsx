@@ -4,24 +4,33 @@ import { graphql } from '../__generated__/gql.ts';
 import { formatMoney, toMinor } from '../lib/money.ts';
 import type { ConfirmRequest } from './ConfirmDialog.tsx';
 import { MoneyText } from './MoneyText.tsx';
+import { nodesOf, useEveryPage } from '../lib/connections.ts';
 
 // Reconciliation asks the card provider about the pool's payments: only when money is held.
 const HeldPaymentsQuery = graphql(`
-  query HeldPayments($poolId: ID!) {
-    paymentMismatches(poolId: $poolId) {
-      kind
-      provider
-      providerAmount {
-        amount
-        currency
-      }
-      transaction {
-        id
-        status
-        investor {
-          id
-          name
+  query HeldPayments($poolId: ID!, $after: String) {
+    paymentMismatchesConnection(poolId: $poolId, first: 200, after: $after) {
+      edges {
+        node {
+          kind
+          provider
+          providerAmount {
+            amount
+            currency
+          }
+          transaction {
+            id
+            status
+            investor {
+              id
+              name
+            }
+          }
         }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -59,13 +68,17 @@ export function HeldMoney({
   onConfirm: (request: ConfirmRequest) => void;
 }) {
   const holds = toMinor(suspense.amount, suspense.currency) > 0n;
-  const { data } = useQuery(HeldPaymentsQuery, { variables: { poolId }, skip: !holds });
+  const { data, fetchMore } = useQuery(HeldPaymentsQuery, { variables: { poolId }, skip: !holds });
+  // Every held payment is listed: the pages after the first load on their own.
+  useEveryPage(data?.paymentMismatchesConnection, fetchMore);
   const [refund] = useMutation(RefundPaymentMutation, {
     refetchQueries: ['PoolPage', 'HeldPayments'],
     awaitRefetchQueries: true,
   });
   if (!holds) return null;
-  const held = (data?.paymentMismatches ?? []).filter((m) => m.kind === 'HELD_IN_SUSPENSE');
+  const held = nodesOf(data?.paymentMismatchesConnection).filter(
+    (m) => m.kind === 'HELD_IN_SUSPENSE',
+  );
   return (
     <Alert color="yellow" title="Money held for a refund" data-testid="held-money">
       <Stack gap="xs">

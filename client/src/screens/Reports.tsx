@@ -86,7 +86,24 @@ export const PoolPerformanceQuery = graphql(`
       investorCount
       dpi
       ...PerformanceFiguresFields
-      byDay {
+    }
+  }
+`);
+/** The chart's series, by day or by month: every page of the one shown. */
+const PoolSeriesQuery = graphql(`
+  query PoolSeries($poolId: ID!, $daily: Boolean!, $after: String) {
+    poolPerformance(poolId: $poolId) {
+      byDayConnection(first: 1000, after: $after) @include(if: $daily) {
+        ...PerformancePointPage
+      }
+      byMonthConnection(first: 1000, after: $after) @skip(if: $daily) {
+        ...PerformancePointPage
+      }
+    }
+  }
+  fragment PerformancePointPage on PerformancePointConnection {
+    edges {
+      node {
         period
         contributed {
           amount
@@ -97,17 +114,10 @@ export const PoolPerformanceQuery = graphql(`
           currency
         }
       }
-      byMonth {
-        period
-        contributed {
-          amount
-          currency
-        }
-        distributed {
-          amount
-          currency
-        }
-      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
 `);
@@ -183,6 +193,14 @@ function PoolPerformance() {
     skip: !pool,
   });
   const p = perf.data?.poolPerformance;
+  const series = useQuery(PoolSeriesQuery, {
+    variables: { poolId: pool?.id ?? '', daily: grain === 'byDay' },
+    skip: !pool,
+  });
+  const shown = series.data?.poolPerformance;
+  const page = grain === 'byDay' ? shown?.byDayConnection : shown?.byMonthConnection;
+  useEveryPage(page, series.fetchMore);
+  const points = nodesOf(page);
   return (
     <Card withBorder padding="md">
       <Group justify="space-between" mb="sm">
@@ -246,10 +264,14 @@ function PoolPerformance() {
             ]}
             w={220}
           />
-          {p[grain].length === 0 ? (
+          {series.loading && !page ? (
+            <Loading label="Loading activity…" />
+          ) : series.error && !page ? (
+            <ErrorState error={series.error} retry={() => void series.refetch()} />
+          ) : points.length === 0 ? (
             <Empty title="No activity yet" />
           ) : (
-            <PerformanceChart points={p[grain]} currency={pool.currency} />
+            <PerformanceChart points={points} currency={pool.currency} />
           )}
         </Stack>
       ) : null}

@@ -30,12 +30,6 @@ export const AccountQuery = graphql(`
         bic
       }
     }
-    mySessions {
-      id
-      startedAt
-      lastActiveAt
-      current
-    }
   }
 `);
 
@@ -64,7 +58,7 @@ export function Account() {
             onChange={() => void refetch()}
           />
         )}
-        <SessionsList sessions={data.mySessions} onChange={() => void refetch()} />
+        <SessionsList />
       </SimpleGrid>
     </Stack>
   );

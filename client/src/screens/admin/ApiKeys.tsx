@@ -11,6 +11,8 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
 import { RevokeKeyButton } from '../../components/RevokeKeyButton.tsx';
 import { SecretOnce } from '../../components/SecretOnce.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { nodesOf } from '../../lib/connections.ts';
 
 export const ApiKeyFields = graphql(`
   fragment ApiKeyFields on ApiKey {
@@ -26,9 +28,17 @@ export const ApiKeyFields = graphql(`
   }
 `);
 export const ApiKeysQuery = graphql(`
-  query ApiKeys {
-    apiKeys {
-      ...ApiKeyFields
+  query ApiKeys($after: String) {
+    apiKeysConnection(first: 50, after: $after) {
+      edges {
+        node {
+          ...ApiKeyFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -137,14 +147,14 @@ function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => void }) {
   );
 }
 
-/** Partner API keys: create with scopes, copy the secret once, revoke. */
+/** Partner API keys, newest first a page at a time: create with scopes, copy the secret once, revoke. */
 export function ApiKeys() {
   useDocumentTitle('API keys');
-  const { data, loading, error, refetch } = useQuery(ApiKeysQuery);
+  const { data, loading, error, refetch, fetchMore } = useQuery(ApiKeysQuery);
   const [secret, setSecret] = useState<string | null>(null);
   const [revoke] = useMutation(RevokeApiKeyMutation);
   const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
-  const keys = data?.apiKeys ?? [];
+  const keys = nodesOf(data?.apiKeysConnection);
   return (
     <Stack>
       <Title order={2}>API keys</Title>
@@ -197,6 +207,7 @@ export function ApiKeys() {
           ]}
         />
       )}
+      <LoadMore connection={data?.apiKeysConnection} fetchMore={fetchMore} what="keys" />
       <ConfirmDialog request={confirming} onClose={() => setConfirming(null)} />
     </Stack>
   );

@@ -12,33 +12,43 @@ import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { INVITATION_STATUS_COLOR, invitationStatusLabel } from '../../lib/invitationStatus.ts';
 import { toast } from '../../lib/toast.ts';
 import { CommitmentForm } from './CommitmentForm.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { nodesOf } from '../../lib/connections.ts';
 
 export const MyInvitationsQuery = graphql(`
-  query MyInvitations {
-    myInvitations {
-      id
-      status
-      poolName
-      expiresAt
-      pool {
-        id
-        name
-        description
-        currency
-        status
-        memberCount
-        manager {
+  query MyInvitations($after: String) {
+    myInvitationsConnection(first: 50, after: $after) {
+      edges {
+        node {
           id
-          name
+          status
+          poolName
+          expiresAt
+          pool {
+            id
+            name
+            description
+            currency
+            status
+            memberCount
+            manager {
+              id
+              name
+            }
+            targetAmount {
+              amount
+              currency
+            }
+            minContribution {
+              amount
+              currency
+            }
+          }
         }
-        targetAmount {
-          amount
-          currency
-        }
-        minContribution {
-          amount
-          currency
-        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -59,13 +69,16 @@ const DeclineInvitationMutation = graphql(`
   }
 `);
 
-type Invitation = MyInvitationsData['myInvitations'][number];
+type Invitation = MyInvitationsData['myInvitationsConnection']['edges'][number]['node'];
 type InvitedPool = NonNullable<Invitation['pool']>;
 
-/** The investor's invitations to private deals: accept with a commitment, or decline. */
+/**
+ * The investor's invitations to private deals, newest first a page at a time (the first page
+ * claims the ones sent to their email): accept with a commitment, or decline.
+ */
 export function Invitations() {
   useDocumentTitle('Invitations');
-  const { data, loading, error, refetch } = useQuery(MyInvitationsQuery, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(MyInvitationsQuery, {
     fetchPolicy: 'cache-and-network',
   });
   const [accepting, setAccepting] = useState<{ id: string; pool: InvitedPool } | null>(null);
@@ -75,7 +88,7 @@ export function Invitations() {
     refetchQueries: ['MyInvitations', 'OpenPools', 'JoinedPools', 'MyPositions'],
   });
   const [decline] = useMutation(DeclineInvitationMutation, { refetchQueries: ['MyInvitations'] });
-  const invitations = data?.myInvitations ?? [];
+  const invitations = nodesOf(data?.myInvitationsConnection);
 
   return (
     <Stack>
@@ -155,6 +168,11 @@ export function Invitations() {
           })}
         </SimpleGrid>
       )}
+      <LoadMore
+        connection={data?.myInvitationsConnection}
+        fetchMore={fetchMore}
+        what="invitations"
+      />
       <Modal
         opened={accepting !== null}
         onClose={() => setAccepting(null)}

@@ -53,7 +53,15 @@ describe('an investor’s positions', () => {
             },
           }
         : operation.operationName === 'MyPerformance'
-          ? { data: { investorPerformance: [] } }
+          ? {
+              data: {
+                investorPerformanceConnection: {
+                  __typename: 'InvestorPerformanceConnection',
+                  edges: [],
+                  pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+                },
+              },
+            }
           : null,
     );
     renderWithMantine(<Positions />, (tree) => (

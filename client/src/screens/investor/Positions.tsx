@@ -92,24 +92,32 @@ export const MyPositionsQuery = graphql(`
 `);
 /** The investor's own performance per pool (reports): NAV share, multiples, IRR. */
 export const MyPerformanceQuery = graphql(`
-  query MyPerformance($investorId: ID!) {
-    investorPerformance(investorId: $investorId) {
-      pool {
-        id
+  query MyPerformance($investorId: ID!, $after: String) {
+    investorPerformanceConnection(investorId: $investorId, first: 100, after: $after) {
+      edges {
+        node {
+          pool {
+            id
+          }
+          navShare {
+            amount
+            currency
+          }
+          dpi
+          rvpi
+          tvpi
+          moic
+          irr
+        }
       }
-      navShare {
-        amount
-        currency
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      dpi
-      rvpi
-      tvpi
-      moic
-      irr
     }
   }
 `);
-type PoolPerformanceLine = MyPerformance['investorPerformance'][number];
+type PoolPerformanceLine = MyPerformance['investorPerformanceConnection']['edges'][number]['node'];
 
 /** Any posted transaction of the pool: the investor's position may have moved. */
 export const PositionEventsSubscription = graphql(`
@@ -253,8 +261,9 @@ export function Positions() {
     variables: { investorId: investorId ?? '' },
     skip: !investorId,
   });
+  useEveryPage(performance.data?.investorPerformanceConnection, performance.fetchMore);
   const byPool = new Map(
-    (performance.data?.investorPerformance ?? []).map((line) => [line.pool.id, line]),
+    nodesOf(performance.data?.investorPerformanceConnection).map((line) => [line.pool.id, line]),
   );
   return (
     <Stack>

@@ -23,23 +23,33 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatMoment } from '../../lib/dates.ts';
 import { formErrors } from '../../lib/errors.ts';
 import { INVITATION_STATUS_COLOR, invitationStatusLabel } from '../../lib/invitationStatus.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { nodesOf } from '../../lib/connections.ts';
 
 export const PoolInvitationsQuery = graphql(`
-  query PoolInvitations($id: ID!) {
+  query PoolInvitations($id: ID!, $after: String) {
     pool(id: $id) {
       id
       name
       status
       visibility
-      invitations {
-        id
-        kind
-        email
-        status
-        expiresAt
-        maxUses
-        uses
-        createdAt
+      invitationsConnection(first: 50, after: $after) {
+        edges {
+          node {
+            id
+            kind
+            email
+            status
+            expiresAt
+            maxUses
+            uses
+            createdAt
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -79,7 +89,9 @@ const RevokeInvitationMutation = graphql(`
   }
 `);
 
-type Invitation = NonNullable<PoolInvitationsData['pool']>['invitations'][number];
+type Invitation = NonNullable<
+  PoolInvitationsData['pool']
+>['invitationsConnection']['edges'][number]['node'];
 const REFETCH = { refetchQueries: ['PoolInvitations'] };
 
 function EmailInviteForm({ poolId }: { poolId: string }) {
@@ -210,7 +222,7 @@ export function InvitationsPanel({
   poolId: string;
   onConfirm: (request: ConfirmRequest) => void;
 }) {
-  const { data, loading, error, refetch } = useQuery(PoolInvitationsQuery, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(PoolInvitationsQuery, {
     variables: { id: poolId },
   });
   const [setVisibility, switching] = useMutation(SetVisibilityMutation);
@@ -220,6 +232,7 @@ export function InvitationsPanel({
   const pool = data?.pool;
   if (!pool) return null;
   const invitable = pool.status === 'DRAFT' || pool.status === 'OPEN';
+  const invitations = nodesOf(pool.invitationsConnection);
   const visibilityError = formErrors(switching.error).form;
   const columns: Column<Invitation>[] = [
     {
@@ -305,16 +318,12 @@ export function InvitationsPanel({
       ) : (
         <Text size="sm">A {pool.status.toLowerCase()} pool takes no new invitations.</Text>
       )}
-      {pool.invitations.length === 0 ? (
+      {invitations.length === 0 ? (
         <Empty title="No invitations yet">Invite investors by email or with a link.</Empty>
       ) : (
-        <DataTable
-          label="Invitations"
-          columns={columns}
-          rows={pool.invitations}
-          rowKey={(i) => i.id}
-        />
+        <DataTable label="Invitations" columns={columns} rows={invitations} rowKey={(i) => i.id} />
       )}
+      <LoadMore connection={pool.invitationsConnection} fetchMore={fetchMore} what="invitations" />
     </Stack>
   );
 }

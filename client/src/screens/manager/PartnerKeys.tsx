@@ -11,6 +11,7 @@ import { formatMoment } from '../../lib/dates.ts';
 import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { PartnerKeyForm } from './PartnerKeyForm.tsx';
 import { nodesOf, useEveryPage } from '../../lib/connections.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 
 export const PartnerKeyFields = graphql(`
   fragment PartnerKeyFields on ApiKey {
@@ -28,9 +29,22 @@ export const PartnerKeyFields = graphql(`
 `);
 const PartnerKeysQuery = graphql(`
   query PartnerKeys($after: String) {
-    apiKeys {
-      ...PartnerKeyFields
+    apiKeysConnection(first: 50, after: $after) {
+      edges {
+        node {
+          ...PartnerKeyFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
+  }
+`);
+/** The pools a key may be limited to, and their names in the list: every page of them. */
+const PartnerKeyPoolsQuery = graphql(`
+  query PartnerKeyPools($after: String) {
     me {
       id
       managedPoolsConnection(first: 100, after: $after) {
@@ -66,12 +80,13 @@ const when = (value: string | null | undefined) => (value ? formatMoment(value) 
 export function PartnerKeys() {
   useDocumentTitle('Partner keys');
   const { data, loading, error, refetch, fetchMore } = useQuery(PartnerKeysQuery);
+  const managed = useQuery(PartnerKeyPoolsQuery);
   const [secret, setSecret] = useState<string | null>(null);
   const [revoke] = useMutation(RevokePartnerKeyMutation);
   const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
-  const keys = data?.apiKeys ?? [];
-  useEveryPage(data?.me?.managedPoolsConnection, fetchMore);
-  const pools = nodesOf(data?.me?.managedPoolsConnection);
+  const keys = nodesOf(data?.apiKeysConnection);
+  useEveryPage(managed.data?.me?.managedPoolsConnection, managed.fetchMore);
+  const pools = nodesOf(managed.data?.me?.managedPoolsConnection);
   const poolName = new Map(pools.map((pool) => [pool.id, pool.name]));
   const now = Date.now();
   const status = (key: (typeof keys)[number]) =>
@@ -155,6 +170,7 @@ export function PartnerKeys() {
           ]}
         />
       )}
+      <LoadMore connection={data?.apiKeysConnection} fetchMore={fetchMore} what="keys" />
       <ConfirmDialog request={confirming} onClose={() => setConfirming(null)} />
     </Stack>
   );

@@ -9,10 +9,11 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatCalendarDay, formatMoment, formatRatio } from '../../lib/dates.ts';
 import { nodesOf } from '../../lib/connections.ts';
 import { formatRate } from '../../lib/rates.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { ValuationForm } from './ValuationForm.tsx';
 
 const PoolPerformancePanelQuery = graphql(`
-  query PoolPerformancePanel($poolId: ID!) {
+  query PoolPerformancePanel($poolId: ID!, $after: String) {
     poolPerformance(poolId: $poolId) {
       ...PerformanceFiguresFields
       valuationsConnection(first: 100) {
@@ -36,25 +37,33 @@ const PoolPerformancePanelQuery = graphql(`
           hasNextPage
         }
       }
-      investors {
-        investor {
-          id
-          name
+      investorsConnection(first: 100, after: $after) {
+        edges {
+          node {
+            investor {
+              id
+              name
+            }
+            contributed {
+              amount
+              currency
+            }
+            distributed {
+              amount
+              currency
+            }
+            navShare {
+              amount
+              currency
+            }
+            tvpi
+            irr
+          }
         }
-        contributed {
-          amount
-          currency
+        pageInfo {
+          hasNextPage
+          endCursor
         }
-        distributed {
-          amount
-          currency
-        }
-        navShare {
-          amount
-          currency
-        }
-        tvpi
-        irr
       }
     }
   }
@@ -73,7 +82,7 @@ export function PerformancePanel({
   currency: string;
   canRecord: boolean;
 }) {
-  const { data, loading, error, refetch } = useQuery(PoolPerformancePanelQuery, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(PoolPerformancePanelQuery, {
     variables: { poolId },
   });
   const [recording, setRecording] = useState(false);
@@ -97,6 +106,8 @@ export function PerformancePanel({
     const p = data.poolPerformance;
     // The newest 100 valuations (the figures above use all of them, server-side).
     const valuations = nodesOf(p.valuationsConnection);
+    // Members' shares a page at a time (the cache appends pages: PoolPerformance merges).
+    const shares = nodesOf(p.investorsConnection);
     body = (
       <Stack>
         <Card withBorder padding="md">
@@ -108,10 +119,10 @@ export function PerformancePanel({
           </Group>
           <PerformanceFigures figures={p} />
         </Card>
-        {p.investors.length > 0 && (
+        {shares.length > 0 && (
           <DataTable
             label="Each member's share"
-            rows={p.investors}
+            rows={shares}
             rowKey={(i) => i.investor.id}
             columns={[
               { label: 'Member', cell: (i) => i.investor.name, primary: true },
@@ -123,6 +134,7 @@ export function PerformancePanel({
             ]}
           />
         )}
+        <LoadMore connection={p.investorsConnection} fetchMore={fetchMore} what="members" />
         {valuations.length === 0 ? (
           <Empty title="No valuations yet">
             A valuation states what the pool's holdings and cash were worth on a day.

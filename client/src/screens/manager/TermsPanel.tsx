@@ -7,22 +7,32 @@ import { ErrorState, Loading } from '../../components/States.tsx';
 import { TermsForm } from '../../components/TermsForm.tsx';
 import { carryText, feeText, TermsSummary } from '../../components/TermsSummary.tsx';
 import { formatMoment } from '../../lib/dates.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { nodesOf } from '../../lib/connections.ts';
 
 const PoolTermsPanelQuery = graphql(`
-  query PoolTermsPanel($id: ID!) {
+  query PoolTermsPanel($id: ID!, $after: String) {
     pool(id: $id) {
       id
       status
       terms {
         ...PoolTermsFields
       }
-      termsHistory {
-        ...PoolTermsFields
-        poolStatus
-        setAt
-        setBy {
-          id
-          name
+      termsHistoryConnection(first: 50, after: $after) {
+        edges {
+          node {
+            ...PoolTermsFields
+            poolStatus
+            setAt
+            setBy {
+              id
+              name
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
@@ -31,10 +41,10 @@ const PoolTermsPanelQuery = graphql(`
 
 /**
  * The manager's view of a pool's fund terms: those in force, every version with who set it and
- * when, and the form that sets them (a new version each time; an archived pool's are final).
+ * when (newest first, a page at a time), and the form that sets them (a new version each time; an archived pool's are final).
  */
 export function TermsPanel({ poolId }: { poolId: string }) {
-  const { data, loading, error, refetch } = useQuery(PoolTermsPanelQuery, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(PoolTermsPanelQuery, {
     variables: { id: poolId },
   });
   const [editing, setEditing] = useState(false);
@@ -42,6 +52,7 @@ export function TermsPanel({ poolId }: { poolId: string }) {
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   const pool = data?.pool;
   if (!pool) return null;
+  const versions = nodesOf(pool.termsHistoryConnection);
   return (
     <Stack>
       <Card withBorder padding="md">
@@ -59,10 +70,10 @@ export function TermsPanel({ poolId }: { poolId: string }) {
           )}
         </Group>
       </Card>
-      {pool.termsHistory.length > 0 && (
+      {versions.length > 0 && (
         <DataTable
           label="Versions of the terms"
-          rows={pool.termsHistory}
+          rows={versions}
           rowKey={(v) => String(v.version)}
           columns={[
             { label: 'Version', cell: (v) => v.version, primary: true },
@@ -83,6 +94,7 @@ export function TermsPanel({ poolId }: { poolId: string }) {
           ]}
         />
       )}
+      <LoadMore connection={pool.termsHistoryConnection} fetchMore={fetchMore} what="versions" />
       <Modal
         opened={editing}
         onClose={() => setEditing(false)}

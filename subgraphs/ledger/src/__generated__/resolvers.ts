@@ -582,6 +582,24 @@ export type PaymentMismatch = {
   transaction?: Maybe<Transaction>;
 };
 
+/** A page of reconciliation's mismatches. */
+export type PaymentMismatchConnection = {
+  __typename?: 'PaymentMismatchConnection';
+  /** The mismatches with their cursors. */
+  edges: Array<PaymentMismatchEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One mismatch in a page. */
+export type PaymentMismatchEdge = {
+  __typename?: 'PaymentMismatchEdge';
+  /** Pass as `after` to continue with the next mismatches. */
+  cursor: Scalars['String']['output'];
+  /** The mismatch. */
+  node: PaymentMismatch;
+};
+
 /** What kind of disagreement reconciliation found. */
 export type PaymentMismatchKind =
   /** Both say paid, for different amounts. */
@@ -623,7 +641,7 @@ export type Pool = {
   /**
    * Suspense: money a provider received for this pool that the pool did not take (its contribution
    * was voided, or more arrived than was started) and that is not refunded yet. Never cash, never
-   * distributable; paymentMismatches lists each payment (HELD_IN_SUSPENSE), refundPayment pays it
+   * distributable; paymentMismatchesConnection lists each payment (HELD_IN_SUSPENSE), refundPayment pays it
    * back. The pool's manager and admins; zero for anyone else who can see the pool.
    */
   suspense: Money;
@@ -725,8 +743,16 @@ export type Query = {
    * of the last `days` (1 to 365, default 30). ADMIN for all pools; a pool's MANAGER with its poolId.
    * With a poolId, the provider is asked about that pool's card payments only, at most 100 per call
    * (BAD_USER_INPUT on `days` when the window holds more: ask for fewer days).
+   * @deprecated Use paymentMismatchesConnection.
    */
   paymentMismatches: Array<PaymentMismatch>;
+  /**
+   * Reconciliation a page at a time, with the callers, window and rules of paymentMismatches: the
+   * ledger's payments first, newest first (by transaction id), then provider payments unknown here
+   * (by provider id). Each page reconciles the window again, so a payment settled meanwhile is not
+   * listed. `first` 1 to 200 (default 50), after the cursor `after` (an endCursor of this field).
+   */
+  paymentMismatchesConnection: PaymentMismatchConnection;
   /** One investor's position in one pool, or null when they have none. The investor, the pool's manager and admins only (FORBIDDEN otherwise). */
   position?: Maybe<Position>;
   /** What distribute(poolId, amount) would pay now, every tier per member, without paying it. The same rules as distribute: the pool's manager or an admin, pool OPEN or CLOSED, an amount within the pool's spendable cash (INSUFFICIENT_FUNDS otherwise). */
@@ -782,6 +808,14 @@ export type QueryManagementFeePreviewArgs = {
 
 export type QueryPaymentMismatchesArgs = {
   days?: InputMaybe<Scalars['Int']['input']>;
+  poolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPaymentMismatchesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  days?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   poolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1274,6 +1308,8 @@ export type ResolversTypes = {
   PaymentIntent: ResolverTypeWrapper<PaymentIntentValue>;
   PaymentMethod: PaymentMethod;
   PaymentMismatch: ResolverTypeWrapper<Mismatch>;
+  PaymentMismatchConnection: ResolverTypeWrapper<Omit<PaymentMismatchConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentMismatchEdge']> }>;
+  PaymentMismatchEdge: ResolverTypeWrapper<Omit<PaymentMismatchEdge, 'node'> & { node: ResolversTypes['PaymentMismatch'] }>;
   PaymentMismatchKind: PaymentMismatchKind;
   Pool: ResolverTypeWrapper<PoolRef>;
   Position: ResolverTypeWrapper<PositionValue>;
@@ -1318,6 +1354,8 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PaymentIntent: PaymentIntentValue;
   PaymentMismatch: Mismatch;
+  PaymentMismatchConnection: Omit<PaymentMismatchConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentMismatchEdge']> };
+  PaymentMismatchEdge: Omit<PaymentMismatchEdge, 'node'> & { node: ResolversParentTypes['PaymentMismatch'] };
   Pool: PoolRef;
   Position: PositionValue;
   Query: Record<PropertyKey, never>;
@@ -1525,6 +1563,16 @@ export type PaymentMismatchResolvers<ContextType = Context, ParentType extends R
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
 };
 
+export type PaymentMismatchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentMismatchConnection'] = ResolversParentTypes['PaymentMismatchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PaymentMismatchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PaymentMismatchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentMismatchEdge'] = ResolversParentTypes['PaymentMismatchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PaymentMismatch'], ParentType, ContextType>;
+};
+
 export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool'], FederationReferenceType extends FederationReferenceTypes['Pool'] = FederationReferenceTypes['Pool']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pool']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cashBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1564,6 +1612,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   ledgerHistoryConnection?: Resolver<ResolversTypes['LedgerHistoryConnection'], ParentType, ContextType, RequireFields<QueryLedgerHistoryConnectionArgs, 'first'>>;
   managementFeePreview?: Resolver<Maybe<ResolversTypes['ManagementFeePreview']>, ParentType, ContextType, RequireFields<QueryManagementFeePreviewArgs, 'poolId'>>;
   paymentMismatches?: Resolver<Array<ResolversTypes['PaymentMismatch']>, ParentType, ContextType, RequireFields<QueryPaymentMismatchesArgs, 'days'>>;
+  paymentMismatchesConnection?: Resolver<ResolversTypes['PaymentMismatchConnection'], ParentType, ContextType, RequireFields<QueryPaymentMismatchesConnectionArgs, 'days' | 'first'>>;
   position?: Resolver<Maybe<ResolversTypes['Position']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'investorId' | 'poolId'>>;
   previewDistribution?: Resolver<ResolversTypes['DistributionPreview'], ParentType, ContextType, RequireFields<QueryPreviewDistributionArgs, 'amount' | 'poolId'>>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
@@ -1639,6 +1688,8 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PaymentIntent?: PaymentIntentResolvers<ContextType>;
   PaymentMismatch?: PaymentMismatchResolvers<ContextType>;
+  PaymentMismatchConnection?: PaymentMismatchConnectionResolvers<ContextType>;
+  PaymentMismatchEdge?: PaymentMismatchEdgeResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

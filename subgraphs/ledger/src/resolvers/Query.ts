@@ -3,7 +3,7 @@ import type { QueryResolvers } from '../__generated__/resolvers.ts';
 import { ledgerHistory, ledgerHistoryConnection } from './LedgerHistoryPage.ts';
 import { readPosition } from './Membership.ts';
 import { visibleTransaction } from './Transaction.ts';
-import { paymentMismatches } from './paymentMismatches.ts';
+import { paymentMismatches, paymentMismatchesConnection } from './paymentMismatches.ts';
 import { decodeCursor } from './TransactionConnection.ts';
 import { previewDistribution } from '../waterfall/distributionPreview.ts';
 import { previewManagementFee } from '../fees/feePreview.ts';
@@ -26,6 +26,8 @@ export const Query: QueryResolvers = {
   ledgerHistory: (_parent, args, context) => ledgerHistory(args, context),
   ledgerHistoryConnection: (_parent, args, context) => ledgerHistoryConnection(args, context),
   paymentMismatches: (_parent, args, context) => paymentMismatches(args, context),
+  paymentMismatchesConnection: (_parent, args, context) =>
+    paymentMismatchesConnection(args, context),
   transactionHistory: (_parent, { filter, first, after }, context) =>
     transactionHistoryPage(filter ?? {}, first ?? 20, after ? decodeCursor(after) : null, context),
   transactionHistoryCsv: (_parent, { filter }, context) =>

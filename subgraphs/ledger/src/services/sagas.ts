@@ -129,7 +129,7 @@ export async function markTransition(
       : 0n;
     if (held > 0n) {
       throw conflict(
-        `The pool holds ${show(held, facts.currency)} in suspense for refunds (paymentMismatches lists them; refundPayment pays them back) before archiving.`,
+        `The pool holds ${show(held, facts.currency)} in suspense for refunds (paymentMismatchesConnection lists them; refundPayment pays them back) before archiving.`,
       );
     }
     // A later revision already arrived: the change (or whatever took that revision) is known.

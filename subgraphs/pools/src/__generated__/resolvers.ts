@@ -221,6 +221,24 @@ export type Invitation = {
   uses: Scalars['Int']['output'];
 };
 
+/** A page of invitations, newest first. */
+export type InvitationConnection = {
+  __typename?: 'InvitationConnection';
+  /** The invitations with their cursors. */
+  edges: Array<InvitationEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One invitation in a page. */
+export type InvitationEdge = {
+  __typename?: 'InvitationEdge';
+  /** Pass as `after` to continue with older invitations. */
+  cursor: Scalars['String']['output'];
+  /** The invitation. */
+  node: Invitation;
+};
+
 /** How an invitation reaches its investor. */
 export type InvitationKind =
   /** Sent to one email address; the account with that email sees it and may accept or decline. */
@@ -535,8 +553,17 @@ export type Pool = {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable identifier (a UUID). */
   id: Scalars['ID']['output'];
-  /** The pool's invitations, newest first, with their status. Its manager and admins only (FORBIDDEN otherwise). */
+  /**
+   * The pool's invitations, newest first, with their status. Its manager and admins only (FORBIDDEN otherwise).
+   * @deprecated Use invitationsConnection.
+   */
   invitations: Array<Invitation>;
+  /**
+   * The pool's invitations, newest first (by id), with their status, a page at a time. Its manager
+   * and admins only (FORBIDDEN otherwise). `first` 1 to 200 (default 50), after the cursor `after`
+   * (an endCursor of this field).
+   */
+  invitationsConnection: InvitationConnection;
   /** The manager who created and runs the pool. */
   manager: User;
   /** The most members the pool accepts, if limited. */
@@ -570,8 +597,17 @@ export type Pool = {
   targetAmount?: Maybe<Money>;
   /** The fund terms in force (the newest version), or null when the manager set none (then distributions are plain pro rata). Visible to anyone who can see the pool: investors read the terms before they join. */
   terms?: Maybe<PoolTerms>;
-  /** Every version of the pool's terms, newest first, with who set each and when. Its manager and admins only (FORBIDDEN otherwise). */
+  /**
+   * Every version of the pool's terms, newest first, with who set each and when. Its manager and admins only (FORBIDDEN otherwise).
+   * @deprecated Use termsHistoryConnection.
+   */
   termsHistory: Array<PoolTerms>;
+  /**
+   * The versions of the pool's terms, newest first (by version), with who set each and when, a
+   * page at a time. Its manager and admins only (FORBIDDEN otherwise). `first` 1 to 200 (default
+   * 50), after the cursor `after` (an endCursor of this field).
+   */
+  termsHistoryConnection: PoolTermsConnection;
   /** LISTED (every investor sees it while OPEN) or INVITE_ONLY (a private deal). */
   visibility: PoolVisibility;
 };
@@ -583,6 +619,17 @@ export type Pool = {
  * user while OPEN, and INVITE_ONLY pools to the investors invited to them while DRAFT or OPEN.
  */
 export type PoolCapitalCallsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An investment pool (syndicate) run by a manager, in one currency.
+ * Visible to its manager, its members and admins; LISTED pools are also listed to every signed-in
+ * user while OPEN, and INVITE_ONLY pools to the investors invited to them while DRAFT or OPEN.
+ */
+export type PoolInvitationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -605,6 +652,17 @@ export type PoolMembersArgs = {
  * user while OPEN, and INVITE_ONLY pools to the investors invited to them while DRAFT or OPEN.
  */
 export type PoolMembersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An investment pool (syndicate) run by a manager, in one currency.
+ * Visible to its manager, its members and admins; LISTED pools are also listed to every signed-in
+ * user while OPEN, and INVITE_ONLY pools to the investors invited to them while DRAFT or OPEN.
+ */
+export type PoolTermsHistoryConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -669,6 +727,24 @@ export type PoolTerms = {
   version: Scalars['Int']['output'];
 };
 
+/** A page of a pool's terms versions, newest first. */
+export type PoolTermsConnection = {
+  __typename?: 'PoolTermsConnection';
+  /** The versions with their cursors. */
+  edges: Array<PoolTermsEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One version of a pool's terms in a page. */
+export type PoolTermsEdge = {
+  __typename?: 'PoolTermsEdge';
+  /** Pass as `after` to continue with older versions. */
+  cursor: Scalars['String']['output'];
+  /** The terms version. */
+  node: PoolTerms;
+};
+
 /** Fund terms to set on a pool. Rates are whole basis points (100 = 1 %). */
 export type PoolTermsInput = {
   /** The carried interest, 0 to 5000. */
@@ -705,8 +781,16 @@ export type Query = {
   /**
    * The caller's EMAIL invitations, newest first (INVESTOR only). Reading them claims the
    * invitations sent to the caller's account email, including ones sent before the account existed.
+   * @deprecated Use myInvitationsConnection.
    */
   myInvitations: Array<Invitation>;
+  /**
+   * The caller's EMAIL invitations, newest first (by id), a page at a time (INVESTOR only).
+   * Reading the first page (no `after`) claims the invitations sent to the caller's account email,
+   * including ones sent before the account existed; later pages continue that list. `first` 1 to
+   * 200 (default 50), after the cursor `after` (an endCursor of this field).
+   */
+  myInvitationsConnection: InvitationConnection;
   /** A pool by id, or null when it does not exist or the caller may not see it. */
   pool?: Maybe<Pool>;
   /**
@@ -742,6 +826,12 @@ export type QueryInviteLinkArgs = {
 export type QueryMembershipArgs = {
   investorId: Scalars['ID']['input'];
   poolId: Scalars['ID']['input'];
+};
+
+
+export type QueryMyInvitationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -950,6 +1040,8 @@ export type ResolversTypes = {
   ImportPoolInput: ImportPoolInput;
   ImportedPool: ResolverTypeWrapper<Omit<ImportedPool, 'pool'> & { pool: ResolversTypes['Pool'] }>;
   Invitation: ResolverTypeWrapper<InvitationRow>;
+  InvitationConnection: ResolverTypeWrapper<Omit<InvitationConnection, 'edges'> & { edges: Array<ResolversTypes['InvitationEdge']> }>;
+  InvitationEdge: ResolverTypeWrapper<Omit<InvitationEdge, 'node'> & { node: ResolversTypes['Invitation'] }>;
   InvitationKind: InvitationKind;
   InvitationStatus: InvitationStatus;
   InviteLinkCreated: ResolverTypeWrapper<Omit<InviteLinkCreated, 'invitation'> & { invitation: ResolversTypes['Invitation'] }>;
@@ -966,6 +1058,8 @@ export type ResolversTypes = {
   PoolEdge: ResolverTypeWrapper<Omit<PoolEdge, 'node'> & { node: ResolversTypes['Pool'] }>;
   PoolStatus: PoolStatus;
   PoolTerms: ResolverTypeWrapper<PoolTermsRow>;
+  PoolTermsConnection: ResolverTypeWrapper<Omit<PoolTermsConnection, 'edges'> & { edges: Array<ResolversTypes['PoolTermsEdge']> }>;
+  PoolTermsEdge: ResolverTypeWrapper<Omit<PoolTermsEdge, 'node'> & { node: ResolversTypes['PoolTerms'] }>;
   PoolTermsInput: PoolTermsInput;
   PoolVisibility: PoolVisibility;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -992,6 +1086,8 @@ export type ResolversParentTypes = {
   ImportPoolInput: ImportPoolInput;
   ImportedPool: Omit<ImportedPool, 'pool'> & { pool: ResolversParentTypes['Pool'] };
   Invitation: InvitationRow;
+  InvitationConnection: Omit<InvitationConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvitationEdge']> };
+  InvitationEdge: Omit<InvitationEdge, 'node'> & { node: ResolversParentTypes['Invitation'] };
   InviteLinkCreated: Omit<InviteLinkCreated, 'invitation'> & { invitation: ResolversParentTypes['Invitation'] };
   InviteLinkPreview: InvitationRow;
   Membership: MembershipRow;
@@ -1005,6 +1101,8 @@ export type ResolversParentTypes = {
   PoolConnection: Omit<PoolConnection, 'edges'> & { edges: Array<ResolversParentTypes['PoolEdge']> };
   PoolEdge: Omit<PoolEdge, 'node'> & { node: ResolversParentTypes['Pool'] };
   PoolTerms: PoolTermsRow;
+  PoolTermsConnection: Omit<PoolTermsConnection, 'edges'> & { edges: Array<ResolversParentTypes['PoolTermsEdge']> };
+  PoolTermsEdge: Omit<PoolTermsEdge, 'node'> & { node: ResolversParentTypes['PoolTerms'] };
   PoolTermsInput: PoolTermsInput;
   Query: Record<PropertyKey, never>;
   UpdatePoolInput: UpdatePoolInput;
@@ -1089,6 +1187,16 @@ export type InvitationResolvers<ContextType = Context, ParentType extends Resolv
   uses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type InvitationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvitationConnection'] = ResolversParentTypes['InvitationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InvitationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type InvitationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvitationEdge'] = ResolversParentTypes['InvitationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType>;
+};
+
 export type InviteLinkCreatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InviteLinkCreated'] = ResolversParentTypes['InviteLinkCreated']> = {
   invitation?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1166,6 +1274,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
+  invitationsConnection?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, RequireFields<PoolInvitationsConnectionArgs, 'first'>>;
   manager?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   maxInvestors?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1178,6 +1287,7 @@ export type PoolResolvers<ContextType = Context, ParentType extends ResolversPar
   targetAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   terms?: Resolver<Maybe<ResolversTypes['PoolTerms']>, ParentType, ContextType>;
   termsHistory?: Resolver<Array<ResolversTypes['PoolTerms']>, ParentType, ContextType>;
+  termsHistoryConnection?: Resolver<ResolversTypes['PoolTermsConnection'], ParentType, ContextType, RequireFields<PoolTermsHistoryConnectionArgs, 'first'>>;
   visibility?: Resolver<ResolversTypes['PoolVisibility'], ParentType, ContextType>;
 };
 
@@ -1207,10 +1317,21 @@ export type PoolTermsResolvers<ContextType = Context, ParentType extends Resolve
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PoolTermsConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PoolTermsConnection'] = ResolversParentTypes['PoolTermsConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PoolTermsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoolTermsEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PoolTermsEdge'] = ResolversParentTypes['PoolTermsEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PoolTerms'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   inviteLink?: Resolver<ResolversTypes['InviteLinkPreview'], ParentType, ContextType, RequireFields<QueryInviteLinkArgs, 'token'>>;
   membership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType, RequireFields<QueryMembershipArgs, 'investorId' | 'poolId'>>;
   myInvitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
+  myInvitationsConnection?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, RequireFields<QueryMyInvitationsConnectionArgs, 'first'>>;
   pool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType, RequireFields<QueryPoolArgs, 'id'>>;
   pools?: Resolver<Array<ResolversTypes['Pool']>, ParentType, ContextType>;
   poolsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryPoolsAuditLogArgs, 'first'>>;
@@ -1239,6 +1360,8 @@ export type Resolvers<ContextType = Context> = {
   Decimal?: GraphQLScalarType;
   ImportedPool?: ImportedPoolResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
+  InvitationConnection?: InvitationConnectionResolvers<ContextType>;
+  InvitationEdge?: InvitationEdgeResolvers<ContextType>;
   InviteLinkCreated?: InviteLinkCreatedResolvers<ContextType>;
   InviteLinkPreview?: InviteLinkPreviewResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
@@ -1251,6 +1374,8 @@ export type Resolvers<ContextType = Context> = {
   PoolConnection?: PoolConnectionResolvers<ContextType>;
   PoolEdge?: PoolEdgeResolvers<ContextType>;
   PoolTerms?: PoolTermsResolvers<ContextType>;
+  PoolTermsConnection?: PoolTermsConnectionResolvers<ContextType>;
+  PoolTermsEdge?: PoolTermsEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { PoolsQueryable, PoolsTx } from '../db/index.ts';
 import { poolInvitations, pools } from '../db/schema.ts';
 import type { MemberKey } from './memberships.ts';
@@ -63,16 +63,25 @@ export async function selectInvitationsByPoolIds(
   );
 }
 
-/** selectEmailInvitationsOf: an investor's claimed EMAIL invitations, newest first. */
+/**
+ * selectEmailInvitationsOf: an investor's claimed EMAIL invitations, newest first (ids are
+ * UUIDv7); a page of `limit` older than the id `beforeId` when given.
+ */
 export async function selectEmailInvitationsOf(
   db: PoolsQueryable,
   investorId: string,
+  page: { beforeId?: string | null; limit?: number } = {},
 ): Promise<InvitationRow[]> {
-  return flat(
-    await withPool(db)
-      .where(and(eq(poolInvitations.investorId, investorId), eq(poolInvitations.kind, 'EMAIL')))
-      .orderBy(desc(poolInvitations.id)),
-  );
+  const query = withPool(db)
+    .where(
+      and(
+        eq(poolInvitations.investorId, investorId),
+        eq(poolInvitations.kind, 'EMAIL'),
+        page.beforeId ? lt(poolInvitations.id, page.beforeId) : undefined,
+      ),
+    )
+    .orderBy(desc(poolInvitations.id));
+  return flat(await (page.limit === undefined ? query : query.limit(page.limit)));
 }
 
 /**

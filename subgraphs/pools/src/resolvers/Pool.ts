@@ -2,6 +2,7 @@ import { money } from '@poolgraph/money';
 import {
   badUserInput,
   forbidden,
+  idPageRule,
   instantKeyOf,
   isUuid,
   pageOfList,
@@ -14,8 +15,10 @@ import type { PoolResolvers } from '../__generated__/resolvers.ts';
 import { ownMembership, seesPoolFully, visiblePool } from '../access.ts';
 import type { Context } from '../context.ts';
 import type { CapitalCallRow } from '../data/capitalCalls.ts';
+import type { InvitationRow } from '../data/invitations.ts';
 import type { MembershipRow } from '../data/memberships.ts';
 import type { PoolRow } from '../data/pools.ts';
+import type { PoolTermsRow } from '../data/poolTerms.ts';
 
 /** The most members one page holds (and its default, so clients without `first` see a whole pool). */
 export const MAX_MEMBERS_PAGE = 500;
@@ -60,6 +63,38 @@ export const CAPITAL_CALL_PAGE: PageRule<CapitalCallRow, InstantKey> = {
 const dueAfter = (row: CapitalCallRow, key: InstantKey) =>
   row.dueDate.getTime() > key.at || (row.dueDate.getTime() === key.at && row.id > key.id);
 
+/** invitationsConnection: newest first by id (UUIDv7), cut from the batched invitations loader. */
+export const INVITATION_PAGE = idPageRule<InvitationRow>('invitation', 50, 200);
+
+/** A pool's invitations: its manager's and admins' only (FORBIDDEN, not an empty list). */
+function poolInvitations(pool: PoolRow, { viewer, loaders }: Context): Promise<InvitationRow[]> {
+  // A client must not read "not allowed" as "nobody invited".
+  if (!seesPoolFully(viewer, pool)) {
+    throw forbidden("Only the pool's manager and admins can read its invitations.");
+  }
+  return loaders.invitationsByPoolId.load(pool.id);
+}
+
+/** termsHistoryConnection: newest version first (versions are unique within a pool). */
+export const TERMS_PAGE: PageRule<PoolTermsRow, number> = {
+  kind: 'terms',
+  defaultSize: 50,
+  maxSize: 200,
+  keyOf: (row) => [String(row.version)],
+  parseKey: ([version, ...rest]) =>
+    version !== undefined && rest.length === 0 && /^[1-9]\d{0,8}$/.test(version)
+      ? Number(version)
+      : null,
+};
+
+/** Every version of a pool's terms: its manager's and admins' only. */
+function termsHistory(pool: PoolRow, { viewer, loaders }: Context): Promise<PoolTermsRow[]> {
+  if (!seesPoolFully(viewer, pool)) {
+    throw forbidden("Only the pool's manager and admins can read its terms' history.");
+  }
+  return loaders.termsByPoolId.load(pool.id);
+}
+
 /** The calls the caller sees: the manager's, an admin's and a member's (items filtered per call). */
 async function visibleCalls(pool: PoolRow, context: Context): Promise<CapitalCallRow[]> {
   const allowed = seesPoolFully(context.viewer, pool) || (await ownMembership(context, pool.id));
@@ -93,19 +128,18 @@ export const Pool: PoolResolvers = {
     const request = pageRequest(args, MEMBER_PAGE);
     return pageOfList(await visibleMembers(pool, context), request, MEMBER_PAGE, joinedAfter);
   },
-  invitations: (pool, _args, { viewer, loaders }) => {
-    // FORBIDDEN, not an empty list: a client must not read "not allowed" as "nobody invited".
-    if (!seesPoolFully(viewer, pool)) {
-      throw forbidden("Only the pool's manager and admins can read its invitations.");
-    }
-    return loaders.invitationsByPoolId.load(pool.id);
+  invitations: (pool, _args, context) => poolInvitations(pool, context),
+  invitationsConnection: async (pool, args, context) => {
+    const request = pageRequest(args, INVITATION_PAGE);
+    const rows = await poolInvitations(pool, context);
+    return pageOfList(rows, request, INVITATION_PAGE, (row, id) => row.id < id);
   },
   terms: async (pool, _args, { loaders }) => (await loaders.termsByPoolId.load(pool.id))[0] ?? null,
-  termsHistory: (pool, _args, { viewer, loaders }) => {
-    if (!seesPoolFully(viewer, pool)) {
-      throw forbidden("Only the pool's manager and admins can read its terms' history.");
-    }
-    return loaders.termsByPoolId.load(pool.id);
+  termsHistory: (pool, _args, context) => termsHistory(pool, context),
+  termsHistoryConnection: async (pool, args, context) => {
+    const request = pageRequest(args, TERMS_PAGE);
+    const rows = await termsHistory(pool, context);
+    return pageOfList(rows, request, TERMS_PAGE, (row, version) => row.version < version);
   },
   capitalCalls: (pool, _args, context) => visibleCalls(pool, context),
   capitalCallsConnection: async (pool, args, context) => {

@@ -10,10 +10,14 @@ import {
   type PoolPage,
   type PoolRow,
 } from '../data/pools.ts';
+import type { InvitationRow } from '../data/invitations.ts';
 import { inviteLinkOf, myInvitations } from '../services/acceptance.ts';
 
 /** poolsConnection: newest first by id (UUIDv7), 50 a page by default, at most 100. */
 export const POOL_PAGE = idPageRule<PoolRow>('pool', 50, 100);
+
+/** myInvitationsConnection: newest first by id (UUIDv7), 50 a page by default, at most 200. */
+export const MY_INVITATION_PAGE = idPageRule<InvitationRow>('my-invitation', 50, 200);
 
 /** The pools a caller may see, newest first (one page of them with `page`). */
 async function visiblePools(
@@ -50,5 +54,10 @@ export const Query: QueryResolvers = {
     return membership && (await canSeeMembership(context, membership)) ? membership : null;
   },
   myInvitations: (_parent, _args, context) => myInvitations(context),
+  myInvitationsConnection: async (_parent, args, context) => {
+    const request = pageRequest(args, MY_INVITATION_PAGE);
+    const page = { beforeId: request.after, limit: request.first + 1 };
+    return connectionOf(await myInvitations(context, page), request, MY_INVITATION_PAGE);
+  },
   inviteLink: (_parent, { token }, context) => inviteLinkOf(context, token),
 };

@@ -29,11 +29,18 @@ async function claimOwnInvitations(context: Context, viewer: Viewer): Promise<vo
   if (email) await claimEmailInvitations(context.db, email, viewer.userId);
 }
 
-/** The caller's EMAIL invitations, claiming those sent to their email first. */
-export async function myInvitations(context: Context): Promise<InvitationRow[]> {
+/**
+ * The caller's EMAIL invitations, newest first, claiming those sent to their email first. With
+ * `page`, a page of them: only the first page (no `beforeId`) claims, once per walk through the
+ * pages, so a later page costs no call to users and lists what the first one's claim bound.
+ */
+export async function myInvitations(
+  context: Context,
+  page?: { beforeId: string | null; limit: number },
+): Promise<InvitationRow[]> {
   const viewer = requireRole(context.viewer, 'INVESTOR');
-  await claimOwnInvitations(context, viewer);
-  return selectEmailInvitationsOf(context.db, viewer.userId);
+  if (!page?.beforeId) await claimOwnInvitations(context, viewer);
+  return selectEmailInvitationsOf(context.db, viewer.userId, page);
 }
 
 /** The caller's EMAIL invitation by id; someone else's is NOT_FOUND (never tells it exists). */

@@ -116,6 +116,24 @@ export type InvestorPerformance = {
   withdrawn: Money;
 };
 
+/** A page of investor performance lines (by investor id in a pool, by pool id for an investor). */
+export type InvestorPerformanceConnection = {
+  __typename?: 'InvestorPerformanceConnection';
+  /** The lines with their cursors. */
+  edges: Array<InvestorPerformanceEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One investor performance line in a page. */
+export type InvestorPerformanceEdge = {
+  __typename?: 'InvestorPerformanceEdge';
+  /** Pass as `after` to continue with the next lines. */
+  cursor: Scalars['String']['output'];
+  /** The line. */
+  node: InvestorPerformance;
+};
+
 /** One investor's place in the topInvestors ranking. */
 export type InvestorRanking = {
   __typename?: 'InvestorRanking';
@@ -207,6 +225,24 @@ export type PerformancePoint = {
   period: Scalars['String']['output'];
 };
 
+/** A page of a pool's activity by day or by month, oldest first. */
+export type PerformancePointConnection = {
+  __typename?: 'PerformancePointConnection';
+  /** The periods with their cursors. */
+  edges: Array<PerformancePointEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One period in a page. */
+export type PerformancePointEdge = {
+  __typename?: 'PerformancePointEdge';
+  /** Pass as `after` to continue with later periods. */
+  cursor: Scalars['String']['output'];
+  /** The period's activity. */
+  node: PerformancePoint;
+};
+
 /** An investment pool (owned by the pools subgraph). */
 export type Pool = {
   __typename?: 'Pool';
@@ -217,10 +253,26 @@ export type Pool = {
 /** A pool's performance, from the read models (see reportsFreshness for how current they are). */
 export type PoolPerformance = {
   __typename?: 'PoolPerformance';
-  /** Contributions and distributions per UTC day with activity, oldest first. */
+  /**
+   * Contributions and distributions per UTC day with activity, oldest first.
+   * @deprecated Use byDayConnection.
+   */
   byDay: Array<PerformancePoint>;
-  /** Contributions and distributions per UTC month with activity, oldest first. */
+  /**
+   * Contributions and distributions per UTC day with activity, oldest first, a page at a time.
+   * `first` 1 to 1,000 (default 366), after the cursor `after` (an endCursor of this field).
+   */
+  byDayConnection: PerformancePointConnection;
+  /**
+   * Contributions and distributions per UTC month with activity, oldest first.
+   * @deprecated Use byMonthConnection.
+   */
   byMonth: Array<PerformancePoint>;
+  /**
+   * Contributions and distributions per UTC month with activity, oldest first, a page at a time.
+   * `first` 1 to 1,000 (default 366), after the cursor `after` (an endCursor of this field).
+   */
+  byMonthConnection: PerformancePointConnection;
   /** Capital called so far (from the pools subgraph's events). */
   called: Money;
   /** The pool's cash: contributed + proceeds − distributed − fees − withdrawn. */
@@ -243,8 +295,15 @@ export type PoolPerformance = {
   /**
    * Each investor's share of the pool's performance, by investor id. The pool's manager, ADMIN
    * and PARTNER see every investor; an investor sees only their own line.
+   * @deprecated Use investorsConnection.
    */
   investors: Array<InvestorPerformance>;
+  /**
+   * Each investor's share of the pool's performance, by investor id, a page at a time. The pool's
+   * manager, ADMIN and PARTNER see every investor; an investor sees only their own line. `first` 1
+   * to 500 (default 100), after the cursor `after` (an endCursor of this field).
+   */
+  investorsConnection: InvestorPerformanceConnection;
   /**
    * Internal rate of return per year (XIRR, actual/365) of the investors' dated cash flows:
    * contributions out, distributions and withdrawals in, and NAV in on navDate; a fraction to 6
@@ -299,6 +358,27 @@ export type PoolPerformance = {
 
 
 /** A pool's performance, from the read models (see reportsFreshness for how current they are). */
+export type PoolPerformanceByDayConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A pool's performance, from the read models (see reportsFreshness for how current they are). */
+export type PoolPerformanceByMonthConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A pool's performance, from the read models (see reportsFreshness for how current they are). */
+export type PoolPerformanceInvestorsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A pool's performance, from the read models (see reportsFreshness for how current they are). */
 export type PoolPerformanceValuationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -309,8 +389,15 @@ export type Query = {
   /**
    * An investor's performance in each pool they have capital in, by pool id. The investor,
    * ADMIN and PARTNER see every pool; a MANAGER the pools they manage; others FORBIDDEN.
+   * @deprecated Use investorPerformanceConnection.
    */
   investorPerformance: Array<InvestorPerformance>;
+  /**
+   * An investor's performance in each pool they have capital in, by pool id, a page at a time
+   * (only the page's pools are computed). Same callers as investorPerformance. `first` 1 to 100
+   * (default 50), after the cursor `after` (an endCursor of this field).
+   */
+  investorPerformanceConnection: InvestorPerformanceConnection;
   /**
    * An investor's statement per pool over [from, to). The investor themself, ADMIN and PARTNER
    * see every pool; a MANAGER sees the lines of the pools they manage; others FORBIDDEN.
@@ -345,6 +432,13 @@ export type Query = {
 
 
 export type QueryInvestorPerformanceArgs = {
+  investorId: Scalars['ID']['input'];
+};
+
+
+export type QueryInvestorPerformanceConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   investorId: Scalars['ID']['input'];
 };
 
@@ -598,6 +692,8 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   InvestorPerformance: ResolverTypeWrapper<InvestorPerformanceModel>;
+  InvestorPerformanceConnection: ResolverTypeWrapper<Omit<InvestorPerformanceConnection, 'edges'> & { edges: Array<ResolversTypes['InvestorPerformanceEdge']> }>;
+  InvestorPerformanceEdge: ResolverTypeWrapper<Omit<InvestorPerformanceEdge, 'node'> & { node: ResolversTypes['InvestorPerformance'] }>;
   InvestorRanking: ResolverTypeWrapper<InvestorRankingRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvestorStatement: ResolverTypeWrapper<StatementModel>;
@@ -606,6 +702,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PerformancePoint: ResolverTypeWrapper<PerformancePointModel>;
+  PerformancePointConnection: ResolverTypeWrapper<Omit<PerformancePointConnection, 'edges'> & { edges: Array<ResolversTypes['PerformancePointEdge']> }>;
+  PerformancePointEdge: ResolverTypeWrapper<Omit<PerformancePointEdge, 'node'> & { node: ResolversTypes['PerformancePoint'] }>;
   Pool: ResolverTypeWrapper<Pool>;
   PoolPerformance: ResolverTypeWrapper<PoolPerformanceModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -629,6 +727,8 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   InvestorPerformance: InvestorPerformanceModel;
+  InvestorPerformanceConnection: Omit<InvestorPerformanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvestorPerformanceEdge']> };
+  InvestorPerformanceEdge: Omit<InvestorPerformanceEdge, 'node'> & { node: ResolversParentTypes['InvestorPerformance'] };
   InvestorRanking: InvestorRankingRow;
   Int: Scalars['Int']['output'];
   InvestorStatement: StatementModel;
@@ -637,6 +737,8 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   PerformancePoint: PerformancePointModel;
+  PerformancePointConnection: Omit<PerformancePointConnection, 'edges'> & { edges: Array<ResolversParentTypes['PerformancePointEdge']> };
+  PerformancePointEdge: Omit<PerformancePointEdge, 'node'> & { node: ResolversParentTypes['PerformancePoint'] };
   Pool: Pool;
   PoolPerformance: PoolPerformanceModel;
   Query: Record<PropertyKey, never>;
@@ -697,6 +799,16 @@ export type InvestorPerformanceResolvers<ContextType = Context, ParentType exten
   withdrawn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type InvestorPerformanceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestorPerformanceConnection'] = ResolversParentTypes['InvestorPerformanceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InvestorPerformanceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type InvestorPerformanceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestorPerformanceEdge'] = ResolversParentTypes['InvestorPerformanceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InvestorPerformance'], ParentType, ContextType>;
+};
+
 export type InvestorRankingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestorRanking'] = ResolversParentTypes['InvestorRanking']> = {
   investor?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   totalInvested?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -734,13 +846,25 @@ export type PerformancePointResolvers<ContextType = Context, ParentType extends 
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PerformancePointConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerformancePointConnection'] = ResolversParentTypes['PerformancePointConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PerformancePointEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PerformancePointEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PerformancePointEdge'] = ResolversParentTypes['PerformancePointEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PerformancePoint'], ParentType, ContextType>;
+};
+
 export type PoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type PoolPerformanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PoolPerformance'] = ResolversParentTypes['PoolPerformance']> = {
   byDay?: Resolver<Array<ResolversTypes['PerformancePoint']>, ParentType, ContextType>;
+  byDayConnection?: Resolver<ResolversTypes['PerformancePointConnection'], ParentType, ContextType, RequireFields<PoolPerformanceByDayConnectionArgs, 'first'>>;
   byMonth?: Resolver<Array<ResolversTypes['PerformancePoint']>, ParentType, ContextType>;
+  byMonthConnection?: Resolver<ResolversTypes['PerformancePointConnection'], ParentType, ContextType, RequireFields<PoolPerformanceByMonthConnectionArgs, 'first'>>;
   called?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   cash?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   committed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -750,6 +874,7 @@ export type PoolPerformanceResolvers<ContextType = Context, ParentType extends R
   fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   investorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   investors?: Resolver<Array<ResolversTypes['InvestorPerformance']>, ParentType, ContextType>;
+  investorsConnection?: Resolver<ResolversTypes['InvestorPerformanceConnection'], ParentType, ContextType, RequireFields<PoolPerformanceInvestorsConnectionArgs, 'first'>>;
   irr?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   moic?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   nav?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -765,6 +890,7 @@ export type PoolPerformanceResolvers<ContextType = Context, ParentType extends R
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   investorPerformance?: Resolver<Array<ResolversTypes['InvestorPerformance']>, ParentType, ContextType, RequireFields<QueryInvestorPerformanceArgs, 'investorId'>>;
+  investorPerformanceConnection?: Resolver<ResolversTypes['InvestorPerformanceConnection'], ParentType, ContextType, RequireFields<QueryInvestorPerformanceConnectionArgs, 'first' | 'investorId'>>;
   investorStatement?: Resolver<ResolversTypes['InvestorStatement'], ParentType, ContextType, RequireFields<QueryInvestorStatementArgs, 'investorId'>>;
   poolPerformance?: Resolver<ResolversTypes['PoolPerformance'], ParentType, ContextType, RequireFields<QueryPoolPerformanceArgs, 'poolId'>>;
   reportsAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryReportsAuditLogArgs, 'first'>>;
@@ -827,12 +953,16 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   InvestorPerformance?: InvestorPerformanceResolvers<ContextType>;
+  InvestorPerformanceConnection?: InvestorPerformanceConnectionResolvers<ContextType>;
+  InvestorPerformanceEdge?: InvestorPerformanceEdgeResolvers<ContextType>;
   InvestorRanking?: InvestorRankingResolvers<ContextType>;
   InvestorStatement?: InvestorStatementResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PerformancePoint?: PerformancePointResolvers<ContextType>;
+  PerformancePointConnection?: PerformancePointConnectionResolvers<ContextType>;
+  PerformancePointEdge?: PerformancePointEdgeResolvers<ContextType>;
   Pool?: PoolResolvers<ContextType>;
   PoolPerformance?: PoolPerformanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

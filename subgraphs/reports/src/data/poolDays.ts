@@ -22,19 +22,23 @@ export async function addPoolDays(tx: ReportsQueryable, deltas: readonly PoolDay
 }
 
 /**
- * selectPoolSeries: the pool's days (or months, grouped from its days), oldest first.
- * O(the pool's days with activity).
+ * selectPoolSeries: the pool's days (or months, grouped from its days), oldest first; with
+ * `page`, `limit` periods after `afterPeriod`. O(the pool's days with activity).
  */
 export async function selectPoolSeries(
   db: ReportsQueryable,
   poolId: string,
   by: 'DAY' | 'MONTH',
+  page?: { afterPeriod: string | null; limit: number },
 ): Promise<PoolDayRow[]> {
   const period = by === 'DAY' ? sql`DATE_FORMAT(day, '%Y-%m-%d')` : sql`DATE_FORMAT(day, '%Y-%m')`;
+  // Periods are zero-padded, so they compare as strings in time order.
+  const after = page?.afterPeriod ? sql` HAVING period > ${page.afterPeriod}` : sql``;
+  const limit = page ? sql` LIMIT ${page.limit}` : sql``;
   const rows = await selectRows<{ period: string; contributed: string; distributed: string }>(
     db,
     sql`SELECT ${period} AS period, SUM(contributed) AS contributed, SUM(distributed) AS distributed
-        FROM pool_days WHERE pool_id = ${poolId} GROUP BY period ORDER BY period`,
+        FROM pool_days WHERE pool_id = ${poolId} GROUP BY period${after} ORDER BY period${limit}`,
   );
   return rows.map((r) => ({
     poolId,

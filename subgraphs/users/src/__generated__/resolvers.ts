@@ -57,6 +57,15 @@ export type ApiKey = {
   scopes: Array<Scalars['String']['output']>;
 };
 
+/** A page of partner API keys, newest first. */
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  /** The keys with their cursors. */
+  edges: Array<ApiKeyEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
 /** A new API key and its secret. The secret is not stored and cannot be shown again. */
 export type ApiKeyCreated = {
   __typename?: 'ApiKeyCreated';
@@ -64,6 +73,15 @@ export type ApiKeyCreated = {
   apiKey: ApiKey;
   /** Send it as the `x-api-key` header ("pgk_" and 43 characters). Shown only now. */
   secret: Scalars['String']['output'];
+};
+
+/** One API key in a page. */
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  /** Pass as `after` to continue with older keys. */
+  cursor: Scalars['String']['output'];
+  /** The key. */
+  node: ApiKey;
 };
 
 /** Whose data a partner API key reads. */
@@ -513,12 +531,28 @@ export type Query = {
   /**
    * Partner API keys, newest first, revoked and expired ones included: every key for an ADMIN,
    * the keys they issued for a MANAGER.
+   * @deprecated Use apiKeysConnection.
    */
   apiKeys: Array<ApiKey>;
+  /**
+   * Partner API keys, newest first (by creation, then id), revoked and expired ones included, a
+   * page at a time: every key for an ADMIN, the keys they issued for a MANAGER. `first` 1 to 200
+   * (default 50), after the cursor `after` (an endCursor of this field).
+   */
+  apiKeysConnection: ApiKeyConnection;
   /** The signed-in user, or null without a valid token. */
   me?: Maybe<User>;
-  /** The caller's own sessions that can still refresh, newest first (not for partner keys). */
+  /**
+   * The caller's own sessions that can still refresh, newest first (not for partner keys).
+   * @deprecated Use mySessionsConnection.
+   */
   mySessions: Array<UserSession>;
+  /**
+   * The caller's own sessions that can still refresh, newest first (by id, which orders them by
+   * start), a page at a time (not for partner keys). `first` 1 to 200 (default 50), after the
+   * cursor `after` (an endCursor of this field).
+   */
+  mySessionsConnection: UserSessionConnection;
   /** A user by id. Any signed-in caller; fields are filtered by the rules on User. */
   user?: Maybe<User>;
   /**
@@ -531,6 +565,18 @@ export type Query = {
    * after the cursor `after` (an endCursor of this field).
    */
   usersAuditLogConnection: AuditEntryConnection;
+};
+
+
+export type QueryApiKeysConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMySessionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -689,6 +735,24 @@ export type UserSession = {
   startedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of the caller's sessions, newest first. */
+export type UserSessionConnection = {
+  __typename?: 'UserSessionConnection';
+  /** The sessions with their cursors. */
+  edges: Array<UserSessionEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One session in a page. */
+export type UserSessionEdge = {
+  __typename?: 'UserSessionEdge';
+  /** Pass as `after` to continue with older sessions. */
+  cursor: Scalars['String']['output'];
+  /** The session. */
+  node: UserSession;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -793,7 +857,9 @@ export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKeyRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ApiKeyConnection: ResolverTypeWrapper<Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversTypes['ApiKeyEdge']> }>;
   ApiKeyCreated: ResolverTypeWrapper<ApiKeyCreatedRow>;
+  ApiKeyEdge: ResolverTypeWrapper<Omit<ApiKeyEdge, 'node'> & { node: ResolversTypes['ApiKey'] }>;
   ApiKeyKind: ApiKeyKind;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
@@ -821,6 +887,8 @@ export type ResolversTypes = {
   TotpEnrolment: ResolverTypeWrapper<TotpEnrolment>;
   User: ResolverTypeWrapper<UserRow>;
   UserSession: ResolverTypeWrapper<UserSession>;
+  UserSessionConnection: ResolverTypeWrapper<UserSessionConnection>;
+  UserSessionEdge: ResolverTypeWrapper<UserSessionEdge>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -828,7 +896,9 @@ export type ResolversParentTypes = {
   ApiKey: ApiKeyRow;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  ApiKeyConnection: Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApiKeyEdge']> };
   ApiKeyCreated: ApiKeyCreatedRow;
+  ApiKeyEdge: Omit<ApiKeyEdge, 'node'> & { node: ResolversParentTypes['ApiKey'] };
   AuditEntry: AuditEntry;
   AuditEntryConnection: AuditEntryConnection;
   AuditEntryEdge: AuditEntryEdge;
@@ -854,6 +924,8 @@ export type ResolversParentTypes = {
   TotpEnrolment: TotpEnrolment;
   User: UserRow;
   UserSession: UserSession;
+  UserSessionConnection: UserSessionConnection;
+  UserSessionEdge: UserSessionEdge;
 };
 
 export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -871,9 +943,19 @@ export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversP
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ApiKeyConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKeyConnection'] = ResolversParentTypes['ApiKeyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiKeyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type ApiKeyCreatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKeyCreated'] = ResolversParentTypes['ApiKeyCreated']> = {
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ApiKeyEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -965,8 +1047,10 @@ export type PayoutDetailsResolvers<ContextType = Context, ParentType extends Res
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  apiKeysConnection?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, RequireFields<QueryApiKeysConnectionArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   mySessions?: Resolver<Array<ResolversTypes['UserSession']>, ParentType, ContextType>;
+  mySessionsConnection?: Resolver<ResolversTypes['UserSessionConnection'], ParentType, ContextType, RequireFields<QueryMySessionsConnectionArgs, 'first'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   usersAuditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryUsersAuditLogArgs, 'first'>>;
   usersAuditLogConnection?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryUsersAuditLogConnectionArgs, 'first'>>;
@@ -1027,9 +1111,21 @@ export type UserSessionResolvers<ContextType = Context, ParentType extends Resol
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type UserSessionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserSessionConnection'] = ResolversParentTypes['UserSessionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UserSessionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type UserSessionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserSessionEdge'] = ResolversParentTypes['UserSessionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserSession'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
   ApiKeyCreated?: ApiKeyCreatedResolvers<ContextType>;
+  ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
@@ -1049,5 +1145,7 @@ export type Resolvers<ContextType = Context> = {
   TotpEnrolment?: TotpEnrolmentResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserSession?: UserSessionResolvers<ContextType>;
+  UserSessionConnection?: UserSessionConnectionResolvers<ContextType>;
+  UserSessionEdge?: UserSessionEdgeResolvers<ContextType>;
 };
 

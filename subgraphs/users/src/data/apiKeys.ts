@@ -66,28 +66,30 @@ export async function selectApiKeyBySecretHash(
 }
 
 /**
- * selectApiKeys: every key, newest first (keys are created by hand: a few per manager, a few
- * thousand at most).
+ * selectApiKeys: every key (or a manager's, `delegatedBy`), newest first by (createdAt, id),
+ * revoked ones included; a page of `limit` after `after` when given (keys are created by hand: a
+ * few per manager, a few thousand at most).
  */
-export async function selectApiKeys(db: UsersQueryable): Promise<ApiKeyRow[]> {
-  const rows = await db
-    .select(columns)
-    .from(apiKeys)
-    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
-  return rows.map(toRow);
-}
-
-/** selectApiKeysDelegatedBy: the keys a manager issued, newest first, revoked ones included. */
-export async function selectApiKeysDelegatedBy(
+export async function selectApiKeys(
   db: UsersQueryable,
-  managerId: string,
+  page: { delegatedBy?: string; after?: { createdAt: Date; id: string }; limit?: number } = {},
 ): Promise<ApiKeyRow[]> {
-  const rows = await db
+  const { delegatedBy, after, limit } = page;
+  const query = db
     .select(columns)
     .from(apiKeys)
-    .where(eq(apiKeys.delegatedBy, managerId))
+    .where(
+      and(
+        delegatedBy === undefined ? undefined : eq(apiKeys.delegatedBy, delegatedBy),
+        after &&
+          or(
+            lt(apiKeys.createdAt, after.createdAt),
+            and(eq(apiKeys.createdAt, after.createdAt), lt(apiKeys.id, after.id)),
+          ),
+      ),
+    )
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
-  return rows.map(toRow);
+  return (await (limit === undefined ? query : query.limit(limit))).map(toRow);
 }
 
 /** countLiveApiKeysDelegatedBy: a manager's keys that are neither revoked nor expired at `now`. */

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { UsersDb, UsersQueryable, UsersTx as Tx } from '../db/index.ts';
 import { refreshTokens } from '../db/schema.ts';
 
@@ -68,14 +68,17 @@ export async function revokeRefreshTokensOfUser(
 
 /**
  * selectLiveSessionsOfUser: one row per session that can still refresh: its live token (every
- * family has at most one unspent, unrevoked token) and when that was issued.
+ * family has at most one unspent, unrevoked token) and when that was issued. Newest session
+ * first (family ids are UUIDv7); a page of `limit` older than the family `beforeFamilyId` when
+ * given.
  */
 export async function selectLiveSessionsOfUser(
   db: UsersQueryable,
   userId: string,
   now: Date,
+  page: { beforeFamilyId?: string | null; limit?: number } = {},
 ): Promise<Array<{ familyId: string; lastActiveAt: Date }>> {
-  return db
+  const query = db
     .select({ familyId: refreshTokens.familyId, lastActiveAt: refreshTokens.createdAt })
     .from(refreshTokens)
     .where(
@@ -84,8 +87,11 @@ export async function selectLiveSessionsOfUser(
         isNull(refreshTokens.revokedAt),
         isNull(refreshTokens.spentAt),
         gt(refreshTokens.expiresAt, now),
+        page.beforeFamilyId ? lt(refreshTokens.familyId, page.beforeFamilyId) : undefined,
       ),
-    );
+    )
+    .orderBy(desc(refreshTokens.familyId));
+  return page.limit === undefined ? query : query.limit(page.limit);
 }
 
 /** revokeRefreshTokenFamilyOfUser: as revokeRefreshTokenFamily, only if the session is theirs. */

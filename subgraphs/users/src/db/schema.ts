@@ -163,6 +163,8 @@ export const apiKeys = mysqlTable(
   (t) => [
     uniqueIndex('api_keys_secret_hash').on(t.secretHash),
     index('api_keys_delegated_by').on(t.delegatedBy, t.createdAt),
+    // An admin's apiKeysConnection: every key newest first, a page at a time.
+    index('api_keys_created').on(t.createdAt, t.id),
   ],
 );
 

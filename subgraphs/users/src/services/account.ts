@@ -213,17 +213,19 @@ export function createAccountService(deps: AccountServiceDeps) {
     },
 
     /** The account's sessions that can still be refreshed, newest first. */
-    async sessions(viewer: Viewer | null) {
+    /** Newest first by id (UUIDv7, so by start); a page of `limit` older than `beforeId`. */
+    async sessions(viewer: Viewer | null, page?: { beforeId: string | null; limit: number }) {
       const { userId, sessionId } = requirePerson(viewer);
-      const rows = await selectLiveSessionsOfUser(db, userId, new Date());
-      return rows
-        .map(({ familyId, lastActiveAt }) => ({
-          id: familyId,
-          startedAt: new Date(sessionStartOf(familyId)),
-          lastActiveAt,
-          current: familyId === sessionId,
-        }))
-        .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+      const rows = await selectLiveSessionsOfUser(db, userId, new Date(), {
+        beforeFamilyId: page?.beforeId,
+        limit: page?.limit,
+      });
+      return rows.map(({ familyId, lastActiveAt }) => ({
+        id: familyId,
+        startedAt: new Date(sessionStartOf(familyId)),
+        lastActiveAt,
+        current: familyId === sessionId,
+      }));
     },
 
     /**

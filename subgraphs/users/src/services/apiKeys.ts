@@ -28,7 +28,6 @@ import {
   revokeApiKeyById,
   selectApiKeyById,
   selectApiKeys,
-  selectApiKeysDelegatedBy,
   type ApiKeyRow,
 } from '../data/apiKeys.ts';
 import type { PoolsPeer } from '../peers/pools.ts';
@@ -152,12 +151,17 @@ export function createApiKeyService({
       return issue(manager, input, { managerId: manager.userId, poolIds });
     },
 
-    /** apiKeys: every key for an admin; the keys a manager issued for a manager. */
-    async list(viewer: Viewer | null): Promise<ApiKeyRow[]> {
+    /**
+     * apiKeys / apiKeysConnection: every key for an admin; the keys a manager issued for a
+     * manager; newest first, the whole list or a page (`limit` after the key `after`).
+     */
+    async list(
+      viewer: Viewer | null,
+      page: { after?: { createdAt: Date; id: string }; limit?: number } = {},
+    ): Promise<ApiKeyRow[]> {
       const known = requireRole(viewer, 'ADMIN', 'MANAGER');
-      return hasRole(known, 'ADMIN')
-        ? selectApiKeys(db)
-        : selectApiKeysDelegatedBy(db, known.userId);
+      const delegatedBy = hasRole(known, 'ADMIN') ? undefined : known.userId;
+      return selectApiKeys(db, { ...page, delegatedBy });
     },
 
     /**
