@@ -123,7 +123,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   async function runOnce(): Promise<number> {
-    const due = await claimDueNotifications(db, new Date(), options.batchSize ?? 20, leaseMs);
+    const due = await claimDueNotifications(db, { limit: options.batchSize ?? 20, leaseMs });
     if (due.length === 0) return 0;
     const alerts = new Map(
       (
