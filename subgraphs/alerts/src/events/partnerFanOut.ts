@@ -21,6 +21,9 @@ const STEP_TYPES: Partial<Record<TransactionStepEvent['type'], PartnerEventType>
   TransactionVoided: 'TRANSACTION_VOIDED',
 };
 
+const poolOf = (source: TransactionStepEvent | AlertRow) =>
+  'payload' in source ? source.payload.poolId : source.poolId;
+
 const money = (minor: string | undefined, currency: string) =>
   minor === undefined ? null : { amount: formatAmount(BigInt(minor), currency), currency };
 
@@ -70,22 +73,23 @@ function alertEvent(alert: AlertRow): PoolEvent {
 /**
  * Partner webhook deliveries for a read of `ledger.events` (posted and voided transactions) and
  * the alerts it raised, in the consumer's transaction: one row per (event, webhook) whose key
- * receives the event now (whyKeyMisses) and whose webhook asked for its type. How many rows.
+ * receives the event now (whyKeyMisses) and whose webhook asked for its type. One indexed query
+ * for the targets, and the events are built only when there is one. How many rows.
  */
 export async function fanOutPartnerEvents(
   tx: AlertsQueryable,
   steps: readonly TransactionStepEvent[],
   raised: readonly AlertRow[],
 ): Promise<number> {
-  const events: PoolEvent[] = [];
-  for (const step of steps) {
-    const type = STEP_TYPES[step.type];
-    if (type) events.push(transactionEvent(step, type));
-  }
-  events.push(...raised.map(alertEvent));
-  if (events.length === 0) return 0;
-  const targets = await selectWebhookTargets(tx, [...new Set(events.map((e) => e.poolId))]);
+  const forPartners = steps.filter((step) => STEP_TYPES[step.type]);
+  const poolIds = new Set([...forPartners, ...raised].map(poolOf));
+  if (poolIds.size === 0) return 0;
+  const targets = await selectWebhookTargets(tx, [...poolIds]);
   if (targets.length === 0) return 0;
+  const events = [
+    ...forPartners.map((step) => transactionEvent(step, STEP_TYPES[step.type]!)),
+    ...raised.map(alertEvent),
+  ];
   const now = new Date();
   const rows: NewPartnerDelivery[] = [];
   for (const event of events) {
