@@ -1,4 +1,4 @@
-import type { LedgerEvent } from '@poolgraph/events';
+import type { LedgerEvent, OutboxInsert } from '@poolgraph/events';
 import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
 import { resolvePoolSpikeAlerts, type AlertRow } from '../data/alerts.ts';
 import { selectPoolFactsByIds, type PoolFactsRow } from '../data/poolFacts.ts';
@@ -163,18 +163,20 @@ function alertsOf(e: Evaluation): AlertToRaise[] {
  * deduplicate by event id themselves, and a redelivered event that had raised a spike gets
  * RAISE again, so a crash between Redis and the commit loses nothing. Throws PoolFactsMissing
  * when a pool's PoolChanged has not arrived yet: the read is then retried event by event, and
- * later. `pending`: notification rows the dispatcher has to deliver.
+ * later. `pending`: notification rows the dispatcher has to deliver; the AlertRaised events go to
+ * `outbox`, for the caller to write.
  */
 export async function detectAlerts(
   tx: AlertsQueryable,
   deps: DetectionDeps,
   events: LedgerEvent[],
+  outbox: OutboxInsert[],
 ): Promise<{ alerts: AlertRow[]; pending: number }> {
   const raised: AlertRow[] = [];
   let pending = 0;
   let toRaise: AlertToRaise[] = [];
   const flush = async () => {
-    const written = await raiseAlerts(tx, toRaise);
+    const written = await raiseAlerts(tx, toRaise, outbox);
     raised.push(...written.alerts);
     pending += written.pending;
     toRaise = [];

@@ -1,11 +1,17 @@
-import type { LedgerEvent, LedgerEventHandler, TransactionStepEvent } from '@poolgraph/events';
+import type {
+  LedgerEvent,
+  LedgerEventHandler,
+  OutboxInsert,
+  TransactionStepEvent,
+} from '@poolgraph/events';
 import type { Logger } from '@poolgraph/platform';
 import type { AlertsTx } from '../db/index.ts';
 import type { AlertRow } from '../data/alerts.ts';
 import { detectAlerts, type DetectionDeps } from '../detection/detectAlerts.ts';
 import type { DispatchWork } from '../notify/dispatcher.ts';
 import { noticeTransactionSteps, type Noticed } from './noticeEvents.ts';
-import { fanOutPartnerEvents } from './partnerFanOut.ts';
+import { insertOutboxEvents } from '../data/outbox.ts';
+import { fanOutPartnerEvents, partnerTargetsOf } from './partnerFanOut.ts';
 
 export interface DetectionHandlerDeps extends DetectionDeps {
   log: Logger;
@@ -30,10 +36,11 @@ const isPosted = (event: TransactionStepEvent): event is LedgerEvent =>
  * Alerts on `ledger.events` (group "alerts"), each read in one transaction with its
  * processed_events rows: investors' notices from every step of a transaction (pending, posted,
  * voided), then detection on the posted ones, then the partner webhooks' deliveries of the
- * posted and voided transactions and of the raised alerts (events/partnerFanOut.ts). A constant
- * number of statements per read, whatever its size (README, "Detection"). After the commit the
- * raised alerts and the notices go live, and the dispatcher is woken for the outboxes that got
- * rows, and only those.
+ * posted and voided transactions and of the raised alerts (events/partnerFanOut.ts, whose
+ * targets are read beside the writes, on another connection), then the outbox events of the
+ * notices and alerts in one insert. A constant number of statements per read, whatever its size
+ * (README, "Detection"). After the commit the raised alerts and the notices go live, and the
+ * dispatcher is woken for the outboxes that got rows, and only those.
  */
 export const detectionHandler = (
   deps: DetectionHandlerDeps,
@@ -41,9 +48,16 @@ export const detectionHandler = (
   group: 'alerts',
   steps: ['TransactionPending', 'TransactionPosted', 'TransactionVoided'],
   apply: async (tx, events) => {
-    const noticed = await noticeTransactionSteps(tx, events);
-    const raised = await detectAlerts(tx, deps, events.filter(isPosted));
-    const partners = await fanOutPartnerEvents(tx, events, raised.alerts);
+    const outbox: OutboxInsert[] = [];
+    const [targets, { noticed, raised }] = await Promise.all([
+      partnerTargetsOf(deps.db, events),
+      (async () => {
+        const noticed = await noticeTransactionSteps(tx, events, outbox);
+        return { noticed, raised: await detectAlerts(tx, deps, events.filter(isPosted), outbox) };
+      })(),
+    ]);
+    const partners = await fanOutPartnerEvents(tx, events, raised.alerts, targets);
+    await insertOutboxEvents(tx, outbox);
     const work = { alerts: raised.pending, noticeEmails: noticed.emails, partners };
     return { noticed, raised: raised.alerts, work };
   },

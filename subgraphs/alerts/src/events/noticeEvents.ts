@@ -59,32 +59,45 @@ export interface Noticed {
 }
 
 /**
- * Writes the notices some events give, with their NoticeCreated events and, for the kinds each
- * investor wants by email, their email delivery rows (the dispatcher sends them), in the
- * caller's transaction: two statements, three when an email is queued. Exactly once per event
- * and investor: a redelivered event's notices already exist and are neither written, announced
- * nor queued again (data/notices.ts).
+ * Writes the notices some events give and, for the kinds each investor wants by email, their
+ * email delivery rows (the dispatcher sends them), in the caller's transaction: one statement,
+ * two when an email is queued. Their NoticeCreated events go to `outbox`, which the caller
+ * writes in the same transaction. Exactly once per event and investor: a redelivered event's
+ * notices already exist and are neither written, announced nor queued again (data/notices.ts).
  */
-export async function writeNotices(tx: AlertsQueryable, rows: NewNotice[]): Promise<Noticed> {
+export async function writeNotices(
+  tx: AlertsQueryable,
+  rows: NewNotice[],
+  outbox: OutboxInsert[],
+): Promise<Noticed> {
   const written = await insertNoticesOnce(tx, rows);
   const notices = written.map((w) => w.notice);
-  const events: OutboxInsert[] = notices.map((row) => ({
-    id: uuidv7(),
-    type: NOTICE_CREATED,
-    aggregateId: row.investorId,
-    payload: payloadOf(row),
-    occurredAt: row.createdAt,
-  }));
-  await insertOutboxEvents(tx, events);
+  for (const row of notices) {
+    outbox.push({
+      id: uuidv7(),
+      type: NOTICE_CREATED,
+      aggregateId: row.investorId,
+      payload: payloadOf(row),
+      occurredAt: row.createdAt,
+    });
+  }
   const emails = emailDeliveries(written);
   await insertNoticeDeliveries(tx, emails);
   return { notices, emails: emails.length };
 }
 
 /** Each investor's payment outcomes and fee shares, from any step of a ledger transaction. */
-export const noticeTransactionSteps = (tx: AlertsQueryable, events: TransactionStepEvent[]) =>
-  writeNotices(tx, events.flatMap(transactionNotices));
+export const noticeTransactionSteps = (
+  tx: AlertsQueryable,
+  events: TransactionStepEvent[],
+  outbox: OutboxInsert[],
+) => writeNotices(tx, events.flatMap(transactionNotices), outbox);
 
 /** The handler `pools.events`' consumer calls: each member's part of a capital call. */
 export const noticeCapitalCalls = (db: AlertsDb, events: CapitalCalledEvent[]) =>
-  db.transaction((tx) => writeNotices(tx, events.flatMap(capitalCallNotices)));
+  db.transaction(async (tx) => {
+    const outbox: OutboxInsert[] = [];
+    const noticed = await writeNotices(tx, events.flatMap(capitalCallNotices), outbox);
+    await insertOutboxEvents(tx, outbox);
+    return noticed;
+  });

@@ -1,10 +1,10 @@
+import type { OutboxInsert } from '@poolgraph/events';
 import { formatMoneyText } from '@poolgraph/money';
 import { uuidv7 } from '@poolgraph/platform';
 import type { AlertsQueryable } from '../db/index.ts';
 import { insertAlerts, type AlertRow, type NewAlert } from '../data/alerts.ts';
 import { selectEnabledChannelsOf } from '../data/channels.ts';
 import { insertNotifications, type NewNotification } from '../data/notifications.ts';
-import { insertOutboxEvents } from '../data/outbox.ts';
 import type { PoolFactsRow } from '../data/poolFacts.ts';
 import { ALERT_RAISED } from '../events/alertStream.ts';
 
@@ -22,15 +22,16 @@ export interface AlertToRaise {
 /**
  * Persists alerts and their notification outbox rows in the caller's transaction: for each
  * alert the in-app row (delivered by being written) and one PENDING row per enabled webhook or
- * email channel of the pool's manager, which the dispatcher delivers after commit; and its
- * AlertRaised event in the outbox, which the relay publishes to the stream the live
- * subscriptions tail. Four statements whatever the number of alerts (a read of their managers'
- * channels, then one multi-row insert per table). `pending` counts the rows the dispatcher has
- * to deliver.
+ * email channel of the pool's manager, which the dispatcher delivers after commit. Three
+ * statements whatever the number of alerts (the alerts, their managers' channels, the
+ * notification rows). Each alert's AlertRaised event goes to `outbox`, which the caller writes
+ * in the same transaction (the relay publishes it to the stream the live subscriptions tail).
+ * `pending` counts the rows the dispatcher has to deliver.
  */
 export async function raiseAlerts(
   tx: AlertsQueryable,
   toRaise: readonly AlertToRaise[],
+  outbox: OutboxInsert[],
   now = new Date(),
 ): Promise<{ alerts: AlertRow[]; pending: number }> {
   if (toRaise.length === 0) return { alerts: [], pending: 0 };
@@ -77,16 +78,15 @@ export async function raiseAlerts(
       })),
   ]);
   await insertNotifications(tx, rows);
-  await insertOutboxEvents(
-    tx,
-    alerts.map((alert) => ({
+  for (const alert of alerts) {
+    outbox.push({
       id: uuidv7(),
       type: ALERT_RAISED,
       aggregateId: alert.id,
       payload: alert,
       occurredAt: now,
-    })),
-  );
+    });
+  }
   return { alerts, pending: rows.length - alerts.length };
 }
 
