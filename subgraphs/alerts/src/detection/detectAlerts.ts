@@ -176,7 +176,7 @@ export async function detectAlerts(
   let pending = 0;
   let toRaise: AlertToRaise[] = [];
   const flush = async () => {
-    const written = await raiseAlerts(tx, toRaise, outbox);
+    const written = await raiseAlerts(tx, toRaise, outbox, deps.db); // channels read beside
     raised.push(...written.alerts);
     pending += written.pending;
     toRaise = [];

@@ -24,14 +24,17 @@ export interface AlertToRaise {
  * alert the in-app row (delivered by being written) and one PENDING row per enabled webhook or
  * email channel of the pool's manager, which the dispatcher delivers after commit. Three
  * statements whatever the number of alerts (the alerts, their managers' channels, the
- * notification rows). Each alert's AlertRaised event goes to `outbox`, which the caller writes
- * in the same transaction (the relay publishes it to the stream the live subscriptions tail).
- * `pending` counts the rows the dispatcher has to deliver.
+ * notification rows); the channels are a non-locking read from `reader`, which may be another
+ * connection than the transaction's, so the read runs beside the alerts' insert. Each alert's
+ * AlertRaised event goes to `outbox`, which the caller writes in the same transaction (the relay
+ * publishes it to the stream the live subscriptions tail). `pending` counts the rows the
+ * dispatcher has to deliver.
  */
 export async function raiseAlerts(
   tx: AlertsQueryable,
   toRaise: readonly AlertToRaise[],
   outbox: OutboxInsert[],
+  reader: AlertsQueryable = tx,
   now = new Date(),
 ): Promise<{ alerts: AlertRow[]; pending: number }> {
   if (toRaise.length === 0) return { alerts: [], pending: 0 };
@@ -51,11 +54,13 @@ export async function raiseAlerts(
     resolvedAt: null,
     resolvedBy: null,
   }));
-  await insertAlerts(
-    tx,
-    alerts.map((alert, i) => ({ ...alert, sourceEventId: toRaise[i]!.draft.sourceEventId })),
-  );
-  const channels = await selectEnabledChannelsOf(tx, [...new Set(alerts.map((a) => a.managerId))]);
+  const [, channels] = await Promise.all([
+    insertAlerts(
+      tx,
+      alerts.map((alert, i) => ({ ...alert, sourceEventId: toRaise[i]!.draft.sourceEventId })),
+    ),
+    selectEnabledChannelsOf(reader, [...new Set(alerts.map((a) => a.managerId))]),
+  ]);
   const rows: NewNotification[] = alerts.flatMap((alert) => [
     {
       id: uuidv7(),
