@@ -194,6 +194,10 @@ async function endToEndBench() {
     const sentAt = new Map<string, number>();
     // When the relay published each alert to the stream the alerts subgraph tails.
     const publishedAt = new Map<string, number>();
+    // Epoch ms, from timestamps the events carry: the alert's raisedAt (the consumer's
+    // transaction, just before its commit) and its alerts.raised entry id (the relay's XADD).
+    const raisedEpoch = new Map<string, number>();
+    const publishedEpoch = new Map<string, number>();
     const listener = new Redis(TEST_REDIS_URL);
     let listening = true;
     const readPublished = (async () => {
@@ -212,9 +216,14 @@ async function endToEndBench() {
           .catch(() => null)) as Array<[string, Array<[string, string[]]>]> | null;
         for (const [id, fields] of reply?.[0]?.[1] ?? []) {
           lastId = id;
-          const event = JSON.parse(fields[1] ?? '{}') as { payload?: { transactionId?: string } };
+          const event = JSON.parse(fields[1] ?? '{}') as {
+            payload?: { transactionId?: string; raisedAt?: string };
+          };
           const transactionId = event.payload?.transactionId;
-          if (transactionId) publishedAt.set(transactionId, performance.now());
+          if (!transactionId) continue;
+          publishedAt.set(transactionId, performance.now());
+          raisedEpoch.set(transactionId, Date.parse(event.payload?.raisedAt ?? ''));
+          publishedEpoch.set(transactionId, Number(id.split('-')[0]));
         }
       }
     })();
@@ -273,13 +282,16 @@ async function endToEndBench() {
       await new Promise((r) => setTimeout(r, 100));
     // Where the time goes: the ledger relay's XADD time is in each stream entry's id.
     const relayedAt = new Map<string, number>();
+    const relayedEpoch = new Map<string, number>();
     const redis = new Redis(TEST_REDIS_URL);
     const entries = await redis.xrange(`${stack.redisPrefix}ledger.events`, '-', '+');
     redis.disconnect();
     const epochOffset = Date.now() - performance.now();
     for (const [streamId, fields] of entries) {
       const event = JSON.parse(fields[1]!) as { payload: { transactionId: string } };
-      relayedAt.set(event.payload.transactionId, Number(streamId.split('-')[0]) - epochOffset);
+      const epoch = Number(streamId.split('-')[0]);
+      relayedAt.set(event.payload.transactionId, epoch - epochOffset);
+      relayedEpoch.set(event.payload.transactionId, epoch);
     }
     const sorted = (values: number[]) => values.sort((a, b) => a - b);
     const toRelay = sorted(
@@ -290,6 +302,16 @@ async function endToEndBench() {
     );
     const toPublish = sorted(
       [...publishedAt].flatMap(([id, t]) => (relayedAt.has(id) ? [t - relayedAt.get(id)!] : [])),
+    );
+    const toRaised = sorted(
+      [...raisedEpoch].flatMap(([id, t]) =>
+        relayedEpoch.has(id) ? [t - relayedEpoch.get(id)!] : [],
+      ),
+    );
+    const raisedToPublished = sorted(
+      [...publishedEpoch].flatMap(([id, t]) =>
+        raisedEpoch.has(id) ? [t - raisedEpoch.get(id)!] : [],
+      ),
     );
     const toClient = sorted(
       [...arrivedAt].flatMap(([id, t]) => (publishedAt.has(id) ? [t - publishedAt.get(id)!] : [])),
@@ -318,6 +340,12 @@ async function endToEndBench() {
     );
     console.log(
       `            ledger.events → alert committed and published  p50 ${percentile(toPublish, 50).toFixed(1)} ms   p99 ${percentile(toPublish, 99).toFixed(1)} ms`,
+    );
+    console.log(
+      `              in ledger.events → raised (alerts' consumer, before commit)  p50 ${percentile(toRaised, 50).toFixed(1)} ms   p99 ${percentile(toRaised, 99).toFixed(1)} ms`,
+    );
+    console.log(
+      `              raised → in alerts.raised (commit, outbox relay)  p50 ${percentile(raisedToPublished, 50).toFixed(1)} ms   p99 ${percentile(raisedToPublished, 99).toFixed(1)} ms`,
     );
     console.log(
       `            published → client (gateway)   p50 ${percentile(toClient, 50).toFixed(1)} ms   p99 ${percentile(toClient, 99).toFixed(1)} ms`,

@@ -14,6 +14,7 @@ import { createSpikeDetector } from './detection/spikeDetector.ts';
 import { detectionHandler } from './events/ledgerEvents.ts';
 import { startPoolFactsConsumer } from './events/poolConsumer.ts';
 import { startUsersConsumer } from './events/userConsumer.ts';
+import type { Noticed } from './events/noticeEvents.ts';
 import { createAlertsRelay } from './events/relay.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { startDispatcher, type Dispatcher } from './notify/dispatcher.ts';
@@ -82,11 +83,11 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
     pollIntervalMs: options.relayPollIntervalMs,
   });
   relay.start();
-  // Committed notices: their NoticeCreated events are in the outbox, their emails in
+  // Committed notices: their NoticeCreated events are in the outbox, their emails (if any) in
   // notice_deliveries; publish and send them now.
-  const onNoticed = () => {
+  const onNoticed = ({ emails }: Noticed) => {
     relay.notify();
-    dispatcher.notify();
+    dispatcher.notify({ noticeEmails: emails });
   };
   const consumers: StreamConsumer[] = [
     startPoolFactsConsumer({
@@ -117,12 +118,11 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
         detector: createSpikeDetector(redis, redisPrefix),
         log: log.child({ component: 'detection' }),
         onNoticed,
-        onPartnerDeliveries: () => dispatcher.notify(),
+        onDeliveries: (work) => dispatcher.notify(work),
         onRaised: (alerts) => {
           // Committed: their AlertRaised events are in the outbox; the relay publishes them now
           // (its poll catches up after a crash between commit and this call).
           relay.notify();
-          dispatcher.notify();
           for (const alert of alerts) {
             options.metrics?.raised.inc({ kind: alert.kind });
             annotateActiveSpan('alert raised', { 'alert.id': alert.id, 'alert.kind': alert.kind });

@@ -3,7 +3,7 @@ import { connectMysql, uuidv7, type Mysql } from '@poolgraph/platform';
 import { errorCodes, expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAlert, type NewAlert } from '../src/data/alerts.ts';
+import { insertAlerts, type NewAlert } from '../src/data/alerts.ts';
 import { schema } from '../src/db/index.ts';
 import { ALERT_FIELDS, alertFixture, type AlertView } from './fixtures.ts';
 
@@ -37,7 +37,7 @@ describe('acknowledgeAlert', () => {
   /** Raises an alert on the manager's pool straight into the alerts database. */
   async function raise(overrides: Partial<NewAlert> = {}): Promise<string> {
     const alert = alertFixture({ poolId, managerId: manager.userId, ...overrides });
-    await insertAlert(mysql.db, alert);
+    await insertAlerts(mysql.db, [alert]);
     return alert.id;
   }
 

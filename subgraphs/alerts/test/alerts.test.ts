@@ -2,7 +2,7 @@ import { connectMysql, uuidv7, type Mysql } from '@poolgraph/platform';
 import { errorCodes, expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAlert } from '../src/data/alerts.ts';
+import { insertAlerts } from '../src/data/alerts.ts';
 import { schema } from '../src/db/index.ts';
 import { ALERT_FIELDS, alertFixture, type AlertView } from './fixtures.ts';
 
@@ -59,7 +59,7 @@ describe('alerts query', () => {
         raisedAt: minutesAgo(5),
       }),
     ]) {
-      await insertAlert(mysql.db, alert);
+      await insertAlerts(mysql.db, [alert]);
     }
   });
 

@@ -2,7 +2,7 @@ import { connectMysql, uuidv7 } from '@poolgraph/platform';
 import { expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAlert } from '../src/data/alerts.ts';
+import { insertAlerts } from '../src/data/alerts.ts';
 import { schema } from '../src/db/index.ts';
 import { alertFixture } from './fixtures.ts';
 
@@ -33,7 +33,7 @@ describe('Alert entity', () => {
     const mysql = connectMysql({ url: stack.databases.alerts!.url }, schema);
     try {
       for (const id of alertIds)
-        await insertAlert(mysql.db, alertFixture({ id, poolId, managerId: manager.userId }));
+        await insertAlerts(mysql.db, [alertFixture({ id, poolId, managerId: manager.userId })]);
     } finally {
       await mysql.close();
     }

@@ -90,9 +90,9 @@ export async function selectAlerts(db: AlertsQueryable, filter: AlertFilter): Pr
     .limit(filter.limit);
 }
 
-/** insertAlert: persists a raised alert (detection and tests call it). */
-export async function insertAlert(db: AlertsQueryable, alert: NewAlert): Promise<void> {
-  await db.insert(alerts).values(alert);
+/** insertAlerts: persists raised alerts, one statement (detection and tests call it). */
+export async function insertAlerts(db: AlertsQueryable, rows: NewAlert[]): Promise<void> {
+  if (rows.length) await db.insert(alerts).values(rows);
 }
 
 /**

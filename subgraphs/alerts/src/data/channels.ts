@@ -48,16 +48,24 @@ export async function selectChannelsByManager(
     .orderBy(asc(notificationChannels.createdAt), asc(notificationChannels.id));
 }
 
-/** selectEnabledChannelIds: where a new alert of this manager's pools must be sent. */
-export async function selectEnabledChannels(
+/** selectEnabledChannelsOf: where new alerts of these managers' pools must be sent. */
+export async function selectEnabledChannelsOf(
   db: AlertsQueryable,
-  managerId: string,
-): Promise<Array<{ id: string; kind: ChannelKind }>> {
+  managerIds: readonly string[],
+): Promise<Array<{ id: string; managerId: string; kind: ChannelKind }>> {
+  if (managerIds.length === 0) return [];
   return db
-    .select({ id: notificationChannels.id, kind: notificationChannels.kind })
+    .select({
+      id: notificationChannels.id,
+      managerId: notificationChannels.managerId,
+      kind: notificationChannels.kind,
+    })
     .from(notificationChannels)
     .where(
-      and(eq(notificationChannels.managerId, managerId), eq(notificationChannels.enabled, true)),
+      and(
+        inArray(notificationChannels.managerId, [...managerIds]),
+        eq(notificationChannels.enabled, true),
+      ),
     );
 }
 

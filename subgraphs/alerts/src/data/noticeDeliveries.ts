@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { sqlValues } from '@poolgraph/platform';
 import type { AlertsQueryable } from '../db/index.ts';
+import { claimDue, type Lease } from './claimDue.ts';
 import { noticeDeliveries, type NotificationStatus } from '../db/schema.ts';
 
 export interface NoticeDeliveryRow {
@@ -41,39 +42,9 @@ export async function insertNoticeDeliveries(
     VALUES ${sqlValues(rows.map((r) => [r.id, r.noticeId, r.investorId, r.channel, 'PENDING']))}`);
 }
 
-/**
- * claimDueNoticeDeliveries: PENDING rows whose time has come, locked with SKIP LOCKED (two
- * dispatchers never take the same row) and leased (next_attempt_at moved `leaseMs` ahead, so a
- * dispatcher that dies mid-delivery leaves the row to be tried again), as for alerts'.
- */
-export async function claimDueNoticeDeliveries(
-  db: AlertsQueryable,
-  now: Date,
-  limit: number,
-  leaseMs: number,
-): Promise<NoticeDeliveryRow[]> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .select(columns)
-      .from(noticeDeliveries)
-      .where(and(eq(noticeDeliveries.status, 'PENDING'), lte(noticeDeliveries.nextAttemptAt, now)))
-      .orderBy(asc(noticeDeliveries.nextAttemptAt))
-      .limit(limit)
-      .for('update', { skipLocked: true });
-    if (rows.length) {
-      await tx
-        .update(noticeDeliveries)
-        .set({ nextAttemptAt: new Date(now.getTime() + leaseMs) })
-        .where(
-          inArray(
-            noticeDeliveries.id,
-            rows.map((r) => r.id),
-          ),
-        );
-    }
-    return rows;
-  });
-}
+/** claimDueNoticeDeliveries: the emails due now, claimed and leased (claimDue). */
+export const claimDueNoticeDeliveries = (db: AlertsQueryable, lease: Lease) =>
+  claimDue(db, noticeDeliveries, columns, lease);
 
 /** recordNoticeAttempt: one attempt's outcome (DELIVERED, PENDING again later, or DEAD). */
 export async function recordNoticeAttempt(

@@ -49,17 +49,25 @@ const columns = {
   sourceEventId: notices.sourceEventId,
 };
 
+/** A notice written now, with its investor's own email choice for its kind (null: never set). */
+export interface WrittenNotice {
+  notice: NoticeRow;
+  ownEmailChoice: boolean | null;
+}
+
 /**
  * insertNoticesOnce: the notices not written before (one per event and investor: the unique
  * key ignores a redelivered event's copies), returned as written. One statement: a multi-row
- * INSERT IGNORE … RETURNING (MariaDB) answers the rows it inserted, with their creation time,
- * escaped by mysql2 rather than drizzle's insert builder (it runs for every ledger event the
- * detector consumes, and the builder cost more CPU than the rest of the consumer).
+ * INSERT IGNORE … RETURNING (MariaDB) answers the rows it inserted, with their creation time and
+ * the investor's stored email preference for the kind (a primary-key lookup in the RETURNING
+ * list, so the email choice costs no statement of its own), escaped by mysql2 rather than
+ * drizzle's insert builder (it runs for every ledger event the detector consumes, and the
+ * builder cost more CPU than the rest of the consumer).
  */
 export async function insertNoticesOnce(
   tx: AlertsQueryable,
   rows: NewNotice[],
-): Promise<NoticeRow[]> {
+): Promise<WrittenNotice[]> {
   if (rows.length === 0) return [];
   const minorText = (value: bigint | null) => (value === null ? null : value.toString());
   const values = rows.map((r) => [
@@ -87,11 +95,17 @@ export async function insertNoticesOnce(
       return_of_capital_minor, preferred_return_minor, profit_share_minor, occurred_at,
       source_event_id)
     VALUES ${sqlValues(values)}
-    RETURNING id, created_at`)) as unknown as [Array<{ id: string; created_at: Date }>];
-  const createdAt = new Map(written.map((row) => [row.id, row.created_at]));
-  return rows
-    .filter((row) => createdAt.has(row.id))
-    .map((row) => ({ ...row, createdAt: createdAt.get(row.id)!, readAt: null }));
+    RETURNING id, created_at, (SELECT email FROM notice_preferences p
+      WHERE p.investor_id = notices.investor_id AND p.kind = notices.kind) AS email`)) as unknown as [
+    Array<{ id: string; created_at: Date; email: number | null }>,
+  ];
+  const returned = new Map(written.map((row) => [row.id, row]));
+  return rows.flatMap((row) => {
+    const back = returned.get(row.id);
+    if (!back) return [];
+    const notice: NoticeRow = { ...row, createdAt: back.created_at, readAt: null };
+    return [{ notice, ownEmailChoice: back.email === null ? null : back.email === 1 }];
+  });
 }
 
 export interface NoticeFilter {

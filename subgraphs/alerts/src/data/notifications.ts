@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AlertsQueryable } from '../db/index.ts';
+import { claimDue, type Lease } from './claimDue.ts';
 import {
   notifications,
   type NotificationChannelKind,
@@ -99,39 +100,9 @@ export async function selectNotificationsByIds(
     .where(inArray(notifications.id, [...ids]));
 }
 
-/**
- * claimDueNotifications: PENDING webhook/email rows whose time has come, locked with SKIP LOCKED
- * so that several dispatchers never take the same row, then leased (next_attempt_at moved
- * `leaseMs` ahead) so that a dispatcher that dies mid-delivery leaves the row to be retried.
- */
-export async function claimDueNotifications(
-  db: AlertsQueryable,
-  now: Date,
-  limit: number,
-  leaseMs: number,
-): Promise<NotificationRow[]> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .select(columns)
-      .from(notifications)
-      .where(and(eq(notifications.status, 'PENDING'), lte(notifications.nextAttemptAt, now)))
-      .orderBy(asc(notifications.nextAttemptAt))
-      .limit(limit)
-      .for('update', { skipLocked: true });
-    if (rows.length) {
-      await tx
-        .update(notifications)
-        .set({ nextAttemptAt: new Date(now.getTime() + leaseMs) })
-        .where(
-          inArray(
-            notifications.id,
-            rows.map((r) => r.id),
-          ),
-        );
-    }
-    return rows;
-  });
-}
+/** claimDueNotifications: the webhook/email rows due now, claimed and leased (claimDue). */
+export const claimDueNotifications = (db: AlertsQueryable, lease: Lease) =>
+  claimDue(db, notifications, columns, lease);
 
 /**
  * requeueNotification: a DEAD (or PENDING) webhook/email row back to PENDING, due now, with a

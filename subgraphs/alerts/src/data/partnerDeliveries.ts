@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { AlertsQueryable } from '../db/index.ts';
+import { claimDue, type Lease } from './claimDue.ts';
 import { partnerDeliveries, type PartnerDeliveryStatus } from '../db/schema.ts';
 
 export type PartnerDeliveryRow = typeof partnerDeliveries.$inferSelect;
@@ -23,40 +24,9 @@ export async function insertPartnerDeliveries(
     .values(rows.map((row) => ({ ...row, status: 'PENDING' as const })));
 }
 
-/**
- * claimDuePartnerDeliveries: as claimDueNotifications: due PENDING rows locked with SKIP LOCKED,
- * then leased, so two dispatchers never send one row at once and a dead one's rows come back.
- */
-export async function claimDuePartnerDeliveries(
-  db: AlertsQueryable,
-  now: Date,
-  limit: number,
-  leaseMs: number,
-): Promise<PartnerDeliveryRow[]> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(partnerDeliveries)
-      .where(
-        and(eq(partnerDeliveries.status, 'PENDING'), lte(partnerDeliveries.nextAttemptAt, now)),
-      )
-      .orderBy(asc(partnerDeliveries.nextAttemptAt))
-      .limit(limit)
-      .for('update', { skipLocked: true });
-    if (rows.length) {
-      await tx
-        .update(partnerDeliveries)
-        .set({ nextAttemptAt: new Date(now.getTime() + leaseMs) })
-        .where(
-          inArray(
-            partnerDeliveries.id,
-            rows.map((r) => r.id),
-          ),
-        );
-    }
-    return rows;
-  });
-}
+/** claimDuePartnerDeliveries: the deliveries due now, claimed and leased (claimDue). */
+export const claimDuePartnerDeliveries = (db: AlertsQueryable, lease: Lease) =>
+  claimDue(db, partnerDeliveries, getTableColumns(partnerDeliveries), lease);
 
 export interface PartnerDeliveryFilter {
   webhookId: string;

@@ -1,4 +1,4 @@
-import type { LedgerEvent } from '@poolgraph/events';
+import type { LedgerEvent, OutboxInsert } from '@poolgraph/events';
 import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
 import { resolvePoolSpikeAlerts, type AlertRow } from '../data/alerts.ts';
 import { selectPoolFactsByIds, type PoolFactsRow } from '../data/poolFacts.ts';
@@ -6,11 +6,10 @@ import { selectRulesByPools } from '../data/rules.ts';
 import type { SpikeResult } from './spike.ts';
 import type { SpikeDetector } from './spikeDetector.ts';
 import {
-  channelsOnce,
   largeTransactionMessage,
-  raiseAlert,
+  raiseAlerts,
   spikeMessage,
-  type ChannelsOf,
+  type AlertToRaise,
 } from '../services/alerts.ts';
 import { effectiveRules, spikeParamsOf, type EffectiveRule } from '../services/rules.ts';
 
@@ -106,83 +105,89 @@ async function evaluate(deps: DetectionDeps, events: LedgerEvent[]): Promise<Eva
   );
 }
 
-/** The alerts one evaluated event raises (and the spike it resolves), in the caller's transaction. */
-async function persist(
-  tx: AlertsQueryable,
-  e: Evaluation,
-  channelsOf: ChannelsOf,
-): Promise<AlertRow[]> {
+/** What one evaluated event raises (nothing, LARGE_TRANSACTION, TRANSACTION_SPIKE or both). */
+function alertsOf(e: Evaluation): AlertToRaise[] {
   const p = e.event.payload;
-  const raised: AlertRow[] = [];
+  const drafts: AlertToRaise[] = [];
   if (e.isLarge) {
-    raised.push(
-      await raiseAlert(
-        tx,
-        e.facts,
-        {
-          kind: 'LARGE_TRANSACTION',
-          message: largeTransactionMessage(
-            p.type,
-            BigInt(p.amountMinor),
-            e.large.thresholdMinor!,
-            p.currency,
-            e.facts.name,
-          ),
-          transactionId: p.transactionId,
-          observedCount: null,
-          baselineCount: null,
-          sourceEventId: e.event.id,
-        },
-        channelsOf,
-      ),
+    const message = largeTransactionMessage(
+      p.type,
+      BigInt(p.amountMinor),
+      e.large.thresholdMinor!,
+      p.currency,
+      e.facts.name,
     );
+    drafts.push({
+      facts: e.facts,
+      draft: {
+        kind: 'LARGE_TRANSACTION',
+        message,
+        transactionId: p.transactionId,
+        observedCount: null,
+        baselineCount: null,
+        sourceEventId: e.event.id,
+      },
+    });
   }
   const spike = e.spikeResult;
   if (spike?.decision === 'RAISE') {
     const params = spikeParamsOf(e.spike);
-    raised.push(
-      await raiseAlert(
-        tx,
-        e.facts,
-        {
-          kind: 'TRANSACTION_SPIKE',
-          message: spikeMessage(
-            spike.observed,
-            spike.baseline,
-            params.windowSeconds,
-            params.baselineSeconds,
-            e.facts.name,
-          ),
-          transactionId: null,
-          observedCount: spike.observed,
-          baselineCount: Math.round(spike.baseline * 100) / 100,
-          sourceEventId: e.event.id,
-        },
-        channelsOf,
-      ),
-    );
+    drafts.push({
+      facts: e.facts,
+      draft: {
+        kind: 'TRANSACTION_SPIKE',
+        message: spikeMessage(
+          spike.observed,
+          spike.baseline,
+          params.windowSeconds,
+          params.baselineSeconds,
+          e.facts.name,
+        ),
+        transactionId: null,
+        observedCount: spike.observed,
+        baselineCount: Math.round(spike.baseline * 100) / 100,
+        sourceEventId: e.event.id,
+      },
+    });
   }
-  if (spike?.decision === 'RESOLVE') await resolvePoolSpikeAlerts(tx, p.poolId, new Date());
-  return raised;
+  return drafts;
 }
 
 /**
  * Evaluates new posted transactions against their pools' rules and persists what they raise,
  * in the caller's transaction (the ledger.events consumer records the events as applied in
- * the same one, so a redelivery raises nothing twice). The spike counters (Redis) deduplicate
- * by event id themselves, and a redelivered event that had raised a spike gets RAISE again,
- * so a crash between Redis and the commit loses nothing. Throws PoolFactsMissing when a pool's
- * PoolChanged has not arrived yet: the read is then retried event by event, and later.
+ * the same one, so a redelivery raises nothing twice): the alerts of the whole read in one
+ * raiseAlerts, so a constant number of statements whatever the read's size. A spike the
+ * detector resolves is resolved in stream order: the alerts raised before it are written first,
+ * so a spike raised and resolved in one read ends RESOLVED. The spike counters (Redis)
+ * deduplicate by event id themselves, and a redelivered event that had raised a spike gets
+ * RAISE again, so a crash between Redis and the commit loses nothing. Throws PoolFactsMissing
+ * when a pool's PoolChanged has not arrived yet: the read is then retried event by event, and
+ * later. `pending`: notification rows the dispatcher has to deliver; the AlertRaised events go to
+ * `outbox`, for the caller to write.
  */
 export async function detectAlerts(
   tx: AlertsQueryable,
   deps: DetectionDeps,
   events: LedgerEvent[],
-): Promise<AlertRow[]> {
+  outbox: OutboxInsert[],
+): Promise<{ alerts: AlertRow[]; pending: number }> {
   const raised: AlertRow[] = [];
-  const channelsOf = channelsOnce();
+  let pending = 0;
+  let toRaise: AlertToRaise[] = [];
+  const flush = async () => {
+    const written = await raiseAlerts(tx, toRaise, outbox, deps.db); // channels read beside
+    raised.push(...written.alerts);
+    pending += written.pending;
+    toRaise = [];
+  };
   for (const evaluation of await evaluate(deps, events)) {
-    raised.push(...(await persist(tx, evaluation, channelsOf)));
+    toRaise.push(...alertsOf(evaluation));
+    if (evaluation.spikeResult?.decision === 'RESOLVE') {
+      await flush();
+      await resolvePoolSpikeAlerts(tx, evaluation.event.payload.poolId, new Date());
+    }
   }
-  return raised;
+  await flush();
+  return { alerts: raised, pending };
 }

@@ -1,20 +1,32 @@
-import type { LedgerEvent, LedgerEventHandler, TransactionStepEvent } from '@poolgraph/events';
+import type {
+  LedgerEvent,
+  LedgerEventHandler,
+  OutboxInsert,
+  TransactionStepEvent,
+} from '@poolgraph/events';
 import type { Logger } from '@poolgraph/platform';
 import type { AlertsTx } from '../db/index.ts';
 import type { AlertRow } from '../data/alerts.ts';
-import type { NoticeRow } from '../data/notices.ts';
 import { detectAlerts, type DetectionDeps } from '../detection/detectAlerts.ts';
-import { noticeTransactionSteps } from './noticeEvents.ts';
-import { fanOutPartnerEvents } from './partnerFanOut.ts';
+import type { DispatchWork } from '../notify/dispatcher.ts';
+import { noticeTransactionSteps, type Noticed } from './noticeEvents.ts';
+import { insertOutboxEvents } from '../data/outbox.ts';
+import { fanOutPartnerEvents, partnerTargetsOf } from './partnerFanOut.ts';
 
 export interface DetectionHandlerDeps extends DetectionDeps {
   log: Logger;
-  /** After commit: the alerts the events raised (live delivery, dispatcher wake-up). */
+  /** After commit: the alerts the events raised (live delivery, metrics). */
   onRaised: (alerts: AlertRow[]) => void;
   /** After commit: the investors' notices the events gave (live delivery). */
-  onNoticed: (notices: NoticeRow[]) => void;
-  /** After commit: partner webhook deliveries were written (dispatcher wake-up). */
-  onPartnerDeliveries?: () => void;
+  onNoticed: (noticed: Noticed) => void;
+  /** After commit: rows for the dispatcher were written (which of its outboxes has work). */
+  onDeliveries: (work: DispatchWork) => void;
+}
+
+interface BatchResult {
+  noticed: Noticed;
+  raised: AlertRow[];
+  work: DispatchWork;
 }
 
 const isPosted = (event: TransactionStepEvent): event is LedgerEvent =>
@@ -23,27 +35,35 @@ const isPosted = (event: TransactionStepEvent): event is LedgerEvent =>
 /**
  * Alerts on `ledger.events` (group "alerts"), each read in one transaction with its
  * processed_events rows: investors' notices from every step of a transaction (pending, posted,
- * voided), then detection on the posted ones. After the commit the raised alerts and the
- * notices go live. Partner webhooks get their deliveries of the posted and voided transactions
- * and of the raised alerts in the same transaction (events/partnerFanOut.ts).
+ * voided), then detection on the posted ones, then the partner webhooks' deliveries of the
+ * posted and voided transactions and of the raised alerts (events/partnerFanOut.ts, whose
+ * targets are read beside the writes, on another connection), then the outbox events of the
+ * notices and alerts in one insert. A constant number of statements per read, whatever its size
+ * (README, "Detection"). After the commit the raised alerts and the notices go live, and the
+ * dispatcher is woken for the outboxes that got rows, and only those.
  */
 export const detectionHandler = (
   deps: DetectionHandlerDeps,
-): LedgerEventHandler<
-  AlertsTx,
-  { raised: AlertRow[]; noticed: NoticeRow[]; forPartners: number },
-  TransactionStepEvent
-> => ({
+): LedgerEventHandler<AlertsTx, BatchResult, TransactionStepEvent> => ({
   group: 'alerts',
   steps: ['TransactionPending', 'TransactionPosted', 'TransactionVoided'],
   apply: async (tx, events) => {
-    const noticed = await noticeTransactionSteps(tx, events);
-    const raised = await detectAlerts(tx, deps, events.filter(isPosted));
-    return { noticed, raised, forPartners: await fanOutPartnerEvents(tx, events, raised) };
+    const outbox: OutboxInsert[] = [];
+    const [targets, { noticed, raised }] = await Promise.all([
+      partnerTargetsOf(deps.db, events),
+      (async () => {
+        const noticed = await noticeTransactionSteps(tx, events, outbox);
+        return { noticed, raised: await detectAlerts(tx, deps, events.filter(isPosted), outbox) };
+      })(),
+    ]);
+    const partners = await fanOutPartnerEvents(tx, events, raised.alerts, targets);
+    await insertOutboxEvents(tx, outbox);
+    const work = { alerts: raised.pending, noticeEmails: noticed.emails, partners };
+    return { noticed, raised: raised.alerts, work };
   },
-  committed: ({ raised, noticed, forPartners }) => {
-    if (noticed.length) deps.onNoticed(noticed);
-    if (forPartners > 0) deps.onPartnerDeliveries?.();
+  committed: ({ noticed, raised, work }) => {
+    if (noticed.notices.length) deps.onNoticed(noticed);
+    deps.onDeliveries(work);
     if (raised.length === 0) return;
     deps.log.info({ alerts: raised.map((a) => a.id) }, 'alerts raised');
     deps.onRaised(raised);

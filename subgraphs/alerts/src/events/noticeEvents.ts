@@ -4,7 +4,7 @@ import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
 import { insertNoticesOnce, type NewNotice, type NoticeRow } from '../data/notices.ts';
 import { insertNoticeDeliveries } from '../data/noticeDeliveries.ts';
 import { insertOutboxEvents } from '../data/outbox.ts';
-import { emailDeliveries, noticesToEmail } from '../services/noticePreferences.ts';
+import { emailDeliveries } from '../services/noticePreferences.ts';
 import { capitalCallNotices, transactionNotices } from '../services/notices.ts';
 import type { AlertRaisedEvent } from './alertStream.ts';
 
@@ -52,32 +52,52 @@ export function noticeFromEvent(event: AlertRaisedEvent): NoticeRow {
   return row as unknown as NoticeRow;
 }
 
+/** What writing some events' notices did: the notices written now, and how many emails queued. */
+export interface Noticed {
+  notices: NoticeRow[];
+  emails: number;
+}
+
 /**
- * Writes the notices some events give, with their NoticeCreated events and, for the kinds each
- * investor wants by email, their email delivery rows (the dispatcher sends them), in the
- * caller's transaction. Exactly once per event and investor: a redelivered event's notices
- * already exist and are neither written, announced nor queued again (data/notices.ts). Returns
- * the notices written now.
+ * Writes the notices some events give and, for the kinds each investor wants by email, their
+ * email delivery rows (the dispatcher sends them), in the caller's transaction: one statement,
+ * two when an email is queued. Their NoticeCreated events go to `outbox`, which the caller
+ * writes in the same transaction. Exactly once per event and investor: a redelivered event's
+ * notices already exist and are neither written, announced nor queued again (data/notices.ts).
  */
-export async function writeNotices(tx: AlertsQueryable, rows: NewNotice[]): Promise<NoticeRow[]> {
-  if (rows.length === 0) return [];
+export async function writeNotices(
+  tx: AlertsQueryable,
+  rows: NewNotice[],
+  outbox: OutboxInsert[],
+): Promise<Noticed> {
   const written = await insertNoticesOnce(tx, rows);
-  const events: OutboxInsert[] = written.map((row) => ({
-    id: uuidv7(),
-    type: NOTICE_CREATED,
-    aggregateId: row.investorId,
-    payload: payloadOf(row),
-    occurredAt: row.createdAt,
-  }));
-  await insertOutboxEvents(tx, events);
-  await insertNoticeDeliveries(tx, emailDeliveries(await noticesToEmail(tx, written)));
-  return written;
+  const notices = written.map((w) => w.notice);
+  for (const row of notices) {
+    outbox.push({
+      id: uuidv7(),
+      type: NOTICE_CREATED,
+      aggregateId: row.investorId,
+      payload: payloadOf(row),
+      occurredAt: row.createdAt,
+    });
+  }
+  const emails = emailDeliveries(written);
+  await insertNoticeDeliveries(tx, emails);
+  return { notices, emails: emails.length };
 }
 
 /** Each investor's payment outcomes and fee shares, from any step of a ledger transaction. */
-export const noticeTransactionSteps = (tx: AlertsQueryable, events: TransactionStepEvent[]) =>
-  writeNotices(tx, events.flatMap(transactionNotices));
+export const noticeTransactionSteps = (
+  tx: AlertsQueryable,
+  events: TransactionStepEvent[],
+  outbox: OutboxInsert[],
+) => writeNotices(tx, events.flatMap(transactionNotices), outbox);
 
 /** The handler `pools.events`' consumer calls: each member's part of a capital call. */
 export const noticeCapitalCalls = (db: AlertsDb, events: CapitalCalledEvent[]) =>
-  db.transaction((tx) => writeNotices(tx, events.flatMap(capitalCallNotices)));
+  db.transaction(async (tx) => {
+    const outbox: OutboxInsert[] = [];
+    const noticed = await writeNotices(tx, events.flatMap(capitalCallNotices), outbox);
+    await insertOutboxEvents(tx, outbox);
+    return noticed;
+  });

@@ -5,7 +5,7 @@ import type { AlertsQueryable } from '../db/index.ts';
 import type { PartnerEventType } from '../db/schema.ts';
 import type { AlertRow } from '../data/alerts.ts';
 import { insertPartnerDeliveries, type NewPartnerDelivery } from '../data/partnerDeliveries.ts';
-import { selectWebhookTargets } from '../data/partnerWebhooks.ts';
+import { selectWebhookTargets, type WebhookTarget } from '../data/partnerWebhooks.ts';
 import { whyKeyMisses } from '../services/partnerEventRules.ts';
 
 interface PoolEvent {
@@ -67,25 +67,41 @@ function alertEvent(alert: AlertRow): PoolEvent {
   };
 }
 
+/** Posted and voided transactions: the steps a partner webhook can receive. */
+const forPartners = (steps: readonly TransactionStepEvent[]) =>
+  steps.filter((step) => STEP_TYPES[step.type]);
+
+/**
+ * The webhooks that may receive events of a read of `ledger.events` (one indexed query, nothing
+ * when no key of the pools' managers has a webhook). The alerts the read raises are about the
+ * same pools, so the query needs only the steps: it runs beside the read's writes, and takes
+ * no round trip of their transaction.
+ */
+export async function partnerTargetsOf(
+  db: AlertsQueryable,
+  steps: readonly TransactionStepEvent[],
+): Promise<WebhookTarget[]> {
+  const poolIds = new Set(forPartners(steps).map((step) => step.payload.poolId));
+  return poolIds.size ? selectWebhookTargets(db, [...poolIds]) : [];
+}
+
 /**
  * Partner webhook deliveries for a read of `ledger.events` (posted and voided transactions) and
  * the alerts it raised, in the consumer's transaction: one row per (event, webhook) whose key
- * receives the event now (whyKeyMisses) and whose webhook asked for its type. How many rows.
+ * receives the event now (whyKeyMisses) and whose webhook asked for its type, among `targets`
+ * (partnerTargetsOf). The events are built only when there is a target. How many rows.
  */
 export async function fanOutPartnerEvents(
   tx: AlertsQueryable,
   steps: readonly TransactionStepEvent[],
   raised: readonly AlertRow[],
+  targets: readonly WebhookTarget[],
 ): Promise<number> {
-  const events: PoolEvent[] = [];
-  for (const step of steps) {
-    const type = STEP_TYPES[step.type];
-    if (type) events.push(transactionEvent(step, type));
-  }
-  events.push(...raised.map(alertEvent));
-  if (events.length === 0) return 0;
-  const targets = await selectWebhookTargets(tx, [...new Set(events.map((e) => e.poolId))]);
   if (targets.length === 0) return 0;
+  const events = [
+    ...forPartners(steps).map((step) => transactionEvent(step, STEP_TYPES[step.type]!)),
+    ...raised.map(alertEvent),
+  ];
   const now = new Date();
   const rows: NewPartnerDelivery[] = [];
   for (const event of events) {

@@ -3,8 +3,7 @@ import { consumePoolSnapshots, type StreamConsumer } from '@poolgraph/events';
 import type { Logger, RedisClient } from '@poolgraph/platform';
 import type { AlertsDb } from '../db/index.ts';
 import { upsertPoolFacts } from '../data/poolFacts.ts';
-import type { NoticeRow } from '../data/notices.ts';
-import { noticeCapitalCalls } from './noticeEvents.ts';
+import { noticeCapitalCalls, type Noticed } from './noticeEvents.ts';
 
 export interface PoolFactsConsumerOptions {
   db: AlertsDb;
@@ -13,8 +12,8 @@ export interface PoolFactsConsumerOptions {
   eventsPrefix: string;
   consumerName?: string;
   log: Logger;
-  /** After commit: the members' capital call notices (live delivery). */
-  onNoticed?: (notices: NoticeRow[]) => void;
+  /** After commit: the members' capital call notices (live delivery, their emails). */
+  onNoticed?: (noticed: Noticed) => void;
 }
 
 /**
@@ -36,7 +35,7 @@ export function startPoolFactsConsumer(options: PoolFactsConsumerOptions): Strea
       ),
     capitalCalls: async (events) => {
       const noticed = await noticeCapitalCalls(db, events);
-      if (noticed.length) options.onNoticed?.(noticed);
+      if (noticed.notices.length) options.onNoticed?.(noticed);
     },
     log,
   });

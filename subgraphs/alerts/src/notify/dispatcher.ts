@@ -33,9 +33,20 @@ export interface DispatcherOptions {
   onAttempt?: (outcome: 'delivered' | 'retry' | 'dead', channel: string) => void;
 }
 
+/** Rows just committed to each of the dispatcher's outboxes. */
+export interface DispatchWork {
+  /** Alert notifications (webhook and email channels). */
+  alerts: number;
+  noticeEmails: number;
+  partners: number;
+}
+
 export interface Dispatcher {
-  /** Wake up now (an alert was just committed). */
-  notify(): void;
+  /**
+   * Runs a pass now of each outbox that got rows (all three without `work`): a loop with
+   * nothing new is left to its poll, so a read of the stream that queued nothing costs no claim.
+   */
+  notify(work?: Partial<DispatchWork>): void;
   stop(): Promise<void>;
 }
 
@@ -123,7 +134,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   async function runOnce(): Promise<number> {
-    const due = await claimDueNotifications(db, new Date(), options.batchSize ?? 20, leaseMs);
+    const due = await claimDueNotifications(db, { limit: options.batchSize ?? 20, leaseMs });
     if (due.length === 0) return 0;
     const alerts = new Map(
       (
@@ -195,17 +206,23 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     });
   // Alert notifications, notices' emails and partner webhooks each get a loop of their own, so a
   // partner's slow endpoint or a slow mail server never holds up a manager's alert.
-  const loops = [runOnce, runNoticeEmailsOnce, runPartnerOnce].map((run) =>
-    startPollLoop(run, { pollMs, log, stopping: () => stopping }),
-  );
+  const runs: Record<keyof DispatchWork, () => Promise<number>> = {
+    alerts: runOnce,
+    noticeEmails: runNoticeEmailsOnce,
+    partners: runPartnerOnce,
+  };
+  const loops = Object.entries(runs).map(([outbox, run]) => ({
+    outbox: outbox as keyof DispatchWork,
+    loop: startPollLoop(run, { pollMs, log, stopping: () => stopping }),
+  }));
   return {
-    notify() {
-      for (const loop of loops) loop.notify();
+    notify(work) {
+      for (const { outbox, loop } of loops) if (!work || (work[outbox] ?? 0) > 0) loop.notify();
     },
     async stop() {
       stopping = true;
-      for (const loop of loops) loop.notify();
-      await Promise.all(loops.map((loop) => loop.done));
+      for (const { loop } of loops) loop.notify();
+      await Promise.all(loops.map(({ loop }) => loop.done));
     },
   };
 }

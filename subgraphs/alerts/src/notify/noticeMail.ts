@@ -71,7 +71,7 @@ type Outcome =
  */
 export async function deliverDueNoticeEmails(deps: NoticeMailDeps): Promise<number> {
   const { db, retry } = deps;
-  const due = await claimDueNoticeDeliveries(db, new Date(), deps.batchSize, deps.leaseMs);
+  const due = await claimDueNoticeDeliveries(db, { limit: deps.batchSize, leaseMs: deps.leaseMs });
   if (due.length === 0) return 0;
   const notices = new Map(
     (

@@ -80,7 +80,10 @@ export function partnerDispatch(options: PartnerDispatchOptions): () => Promise<
   }
 
   return async function runOnce(): Promise<number> {
-    const due = await claimDuePartnerDeliveries(db, new Date(), options.batchSize, options.leaseMs);
+    const due = await claimDuePartnerDeliveries(db, {
+      limit: options.batchSize,
+      leaseMs: options.leaseMs,
+    });
     if (due.length === 0) return 0;
     const [webhooks, keys, pools] = await Promise.all([
       selectWebhooksWithSecret(db, options.secrets, [...new Set(due.map((d) => d.webhookId))]),

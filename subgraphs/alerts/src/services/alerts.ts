@@ -1,10 +1,10 @@
+import type { OutboxInsert } from '@poolgraph/events';
 import { formatMoneyText } from '@poolgraph/money';
 import { uuidv7 } from '@poolgraph/platform';
 import type { AlertsQueryable } from '../db/index.ts';
-import { insertAlert, type AlertRow, type NewAlert } from '../data/alerts.ts';
-import { selectEnabledChannels } from '../data/channels.ts';
-import { insertNotifications } from '../data/notifications.ts';
-import { insertOutboxEvents } from '../data/outbox.ts';
+import { insertAlerts, type AlertRow, type NewAlert } from '../data/alerts.ts';
+import { selectEnabledChannelsOf } from '../data/channels.ts';
+import { insertNotifications, type NewNotification } from '../data/notifications.ts';
 import type { PoolFactsRow } from '../data/poolFacts.ts';
 import { ALERT_RAISED } from '../events/alertStream.ts';
 
@@ -13,35 +13,32 @@ export type AlertDraft = Pick<
   'kind' | 'message' | 'transactionId' | 'observedCount' | 'baselineCount'
 > & { sourceEventId: string };
 
-/**
- * Persists an alert and its notification outbox rows in the caller's transaction: the in-app
- * one (delivered by being written) and one PENDING row per enabled webhook/email channel of the
- * pool's manager, which the dispatcher delivers after commit; and its AlertRaised event in the
- * outbox, which the relay publishes to the stream the live subscriptions tail.
- */
-export type ChannelsOf = (
-  tx: AlertsQueryable,
-  managerId: string,
-) => Promise<Array<{ id: string; kind: 'WEBHOOK' | 'EMAIL' }>>;
-
-/** Channels read once per manager per transaction (a batch raises many alerts of one manager). */
-export function channelsOnce(): ChannelsOf {
-  const byManager = new Map<string, ReturnType<ChannelsOf>>();
-  return (tx, managerId) => {
-    let channels = byManager.get(managerId);
-    if (!channels) byManager.set(managerId, (channels = selectEnabledChannels(tx, managerId)));
-    return channels;
-  };
+/** An alert to raise: the pool it is about (and its manager), and what it says. */
+export interface AlertToRaise {
+  facts: Pick<PoolFactsRow, 'poolId' | 'managerId'>;
+  draft: AlertDraft;
 }
 
-export async function raiseAlert(
+/**
+ * Persists alerts and their notification outbox rows in the caller's transaction: for each
+ * alert the in-app row (delivered by being written) and one PENDING row per enabled webhook or
+ * email channel of the pool's manager, which the dispatcher delivers after commit. Three
+ * statements whatever the number of alerts (the alerts, their managers' channels, the
+ * notification rows); the channels are a non-locking read from `reader`, which may be another
+ * connection than the transaction's, so the read runs beside the alerts' insert. Each alert's
+ * AlertRaised event goes to `outbox`, which the caller writes in the same transaction (the relay
+ * publishes it to the stream the live subscriptions tail). `pending` counts the rows the
+ * dispatcher has to deliver.
+ */
+export async function raiseAlerts(
   tx: AlertsQueryable,
-  facts: Pick<PoolFactsRow, 'poolId' | 'managerId'>,
-  draft: AlertDraft,
-  channelsOf: ChannelsOf = selectEnabledChannels,
+  toRaise: readonly AlertToRaise[],
+  outbox: OutboxInsert[],
+  reader: AlertsQueryable = tx,
   now = new Date(),
-): Promise<AlertRow> {
-  const alert: AlertRow = {
+): Promise<{ alerts: AlertRow[]; pending: number }> {
+  if (toRaise.length === 0) return { alerts: [], pending: 0 };
+  const alerts: AlertRow[] = toRaise.map(({ facts, draft }) => ({
     id: uuidv7(),
     poolId: facts.poolId,
     managerId: facts.managerId,
@@ -56,32 +53,46 @@ export async function raiseAlert(
     acknowledgedBy: null,
     resolvedAt: null,
     resolvedBy: null,
-  };
-  await insertAlert(tx, { ...alert, sourceEventId: draft.sourceEventId });
-  const channels = await channelsOf(tx, facts.managerId);
-  await insertNotifications(tx, [
+  }));
+  const [, channels] = await Promise.all([
+    insertAlerts(
+      tx,
+      alerts.map((alert, i) => ({ ...alert, sourceEventId: toRaise[i]!.draft.sourceEventId })),
+    ),
+    selectEnabledChannelsOf(reader, [...new Set(alerts.map((a) => a.managerId))]),
+  ]);
+  const rows: NewNotification[] = alerts.flatMap((alert) => [
     {
       id: uuidv7(),
       alertId: alert.id,
-      managerId: facts.managerId,
+      managerId: alert.managerId,
       channel: 'IN_APP',
       channelId: null,
       status: 'DELIVERED',
       deliveredAt: now,
     },
-    ...channels.map((c) => ({
+    ...channels
+      .filter((c) => c.managerId === alert.managerId)
+      .map((c) => ({
+        id: uuidv7(),
+        alertId: alert.id,
+        managerId: alert.managerId,
+        channel: c.kind,
+        channelId: c.id,
+        status: 'PENDING' as const,
+      })),
+  ]);
+  await insertNotifications(tx, rows);
+  for (const alert of alerts) {
+    outbox.push({
       id: uuidv7(),
-      alertId: alert.id,
-      managerId: facts.managerId,
-      channel: c.kind,
-      channelId: c.id,
-      status: 'PENDING' as const,
-    })),
-  ]);
-  await insertOutboxEvents(tx, [
-    { id: uuidv7(), type: ALERT_RAISED, aggregateId: alert.id, payload: alert, occurredAt: now },
-  ]);
-  return alert;
+      type: ALERT_RAISED,
+      aggregateId: alert.id,
+      payload: alert,
+      occurredAt: now,
+    });
+  }
+  return { alerts, pending: rows.length - alerts.length };
 }
 
 const TYPE_WORDS: Record<string, string> = {

@@ -3,7 +3,7 @@ import { forbidden, uuidv7 } from '@poolgraph/platform';
 import type { AlertsQueryable } from '../db/index.ts';
 import { NOTICE_KINDS, type NoticeKind } from '../db/schema.ts';
 import { selectContactEmails } from '../data/contacts.ts';
-import type { NoticeRow } from '../data/notices.ts';
+import type { WrittenNotice } from '../data/notices.ts';
 import { selectPreferencesOf, upsertPreference } from '../data/noticePreferences.ts';
 
 /**
@@ -43,22 +43,6 @@ function effective(stored: ReadonlyMap<NoticeKind, boolean>): EffectivePreferenc
   });
 }
 
-/** The notices (of any investors) whose investor wants them by email. */
-export async function noticesToEmail(
-  db: AlertsQueryable,
-  notices: readonly NoticeRow[],
-): Promise<NoticeRow[]> {
-  if (notices.length === 0) return [];
-  const stored = new Map<string, boolean>();
-  for (const row of await selectPreferencesOf(
-    db,
-    notices.map((n) => n.investorId),
-  )) {
-    stored.set(`${row.investorId}:${row.kind}`, row.email);
-  }
-  return notices.filter((n) => stored.get(`${n.investorId}:${n.kind}`) ?? EMAIL_BY_DEFAULT[n.kind]);
-}
-
 /** A person's own preferences; an API key has none (FORBIDDEN), anonymous UNAUTHENTICATED. */
 function owner(viewer: Viewer | null): Viewer {
   const caller = requireViewer(viewer);
@@ -96,11 +80,16 @@ export async function setNoticePreference(
   return { kind, inApp: true, email, isDefault: false };
 }
 
-/** The delivery rows of the notices to email: one per notice on the EMAIL channel. */
-export const emailDeliveries = (notices: readonly NoticeRow[]) =>
-  notices.map((n) => ({
-    id: uuidv7(),
-    noticeId: n.id,
-    investorId: n.investorId,
-    channel: 'EMAIL' as const,
-  }));
+/**
+ * The email delivery rows of notices just written: one on the EMAIL channel for each notice whose
+ * investor wants its kind by email (their own choice when they made one, else the default).
+ */
+export const emailDeliveries = (written: readonly WrittenNotice[]) =>
+  written
+    .filter(({ notice, ownEmailChoice }) => ownEmailChoice ?? EMAIL_BY_DEFAULT[notice.kind])
+    .map(({ notice }) => ({
+      id: uuidv7(),
+      noticeId: notice.id,
+      investorId: notice.investorId,
+      channel: 'EMAIL' as const,
+    }));
