@@ -42,13 +42,17 @@ afterAll(async () => {
   redis?.disconnect();
 });
 
-/** A gateway replica on the shared Redis, under `prefix` (a fresh one unless given). */
+/**
+ * A gateway replica on the shared Redis, under `prefix` (a fresh one unless given). It waits for
+ * Redis up to 10 s, not 200 ms: on a busy machine a slow answer let a request through unchecked
+ * (fail open), and these tests are about the counting; an outage is the last test's.
+ */
 async function gatewayWith(rate: Partial<RateLimits>, prefix = uniqueRedisPrefix('rate')) {
   prefixes.push(prefix);
   const gateway = await startGateway({ supergraphSdl }, keys.verifier, {
     redis,
     redisPrefix: prefix,
-    limits: { rate: { perKey: 0, perUser: 0, perIp: 0, ...rate } },
+    limits: { rate: { perKey: 0, perUser: 0, perIp: 0, redisTimeoutMs: 10_000, ...rate } },
   });
   started.push(gateway);
   return { ...gateway, prefix };
@@ -125,7 +129,8 @@ describe('rate limits', () => {
     const gateway = await startGateway({ supergraphSdl }, keys.verifier, {
       redis: client,
       redisPrefix: 'rate:',
-      limits: { rate: { perKey: 1, perUser: 1, perIp: 1 } },
+      // Long enough for a busy machine's answers; an outage fails open at once (not ready).
+      limits: { rate: { perKey: 1, perUser: 1, perIp: 1, redisTimeoutMs: 2_000 } },
     });
     started.push(gateway);
     let stopped = false;

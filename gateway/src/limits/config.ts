@@ -25,6 +25,8 @@ export interface RateLimits {
   perUser: number;
   /** Anonymous callers, by address. */
   perIp: number;
+  /** How long a request waits for Redis before it is let through unchecked (default 200 ms). */
+  redisTimeoutMs?: number;
 }
 
 export interface WebSocketLimits {

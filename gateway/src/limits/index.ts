@@ -56,6 +56,7 @@ export function createLimits(deps: LimitsDeps) {
       redis: deps.redis,
       prefix: deps.redisPrefix ?? '',
       limits: limits.rate,
+      timeoutMs: limits.rate.redisTimeoutMs,
       log: deps.log,
       failures: new Counter({
         name: 'gateway_rate_limit_failures_total',
