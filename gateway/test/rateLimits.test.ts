@@ -1,4 +1,5 @@
 import { connectRedis, createLogger, type RedisClient } from '@poolgraph/platform';
+import { Counter, Registry } from 'prom-client';
 import {
   TEST_REDIS_URL,
   deleteRedisKeys,
@@ -18,6 +19,7 @@ import {
   type TestSubgraph,
 } from './helpers.ts';
 import type { RateLimits } from '../src/limits/config.ts';
+import { createRateLimiter } from '../src/limits/rateLimit.ts';
 
 const log = createLogger('test', 'silent');
 let echo: TestSubgraph;
@@ -123,6 +125,32 @@ describe('rate limits', () => {
     );
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+  });
+
+  it('keeps counting on a gateway too busy to turn its event loop within the timeout', async () => {
+    const prefix = uniqueRedisPrefix('rate');
+    prefixes.push(prefix);
+    const registry = new Registry();
+    const failures = new Counter({ name: 'failures', help: 'h', registers: [registry] });
+    const limiter = createRateLimiter({
+      redis,
+      prefix,
+      limits: { perKey: 0, perUser: 1, perIp: 0 },
+      log,
+      failures,
+      rejections: new Counter({ name: 'rejections', help: 'h', labelNames: ['kind'] as const }),
+      timeoutMs: 50,
+    });
+    const user = { kind: 'user', id: 'busy' } as const;
+    await limiter.charge(user);
+    // The second request's script goes out, then the loop is blocked past the timeout: Redis'
+    // answer (over the allowance) is waiting when the timer fires, and must still be read.
+    const second = limiter.charge(user);
+    await Promise.resolve();
+    const blockedUntil = Date.now() + 200;
+    while (Date.now() < blockedUntil);
+    await expect(second).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    expect((await registry.getSingleMetric('failures')!.get()).values[0]?.value ?? 0).toBe(0);
   });
 
   it('lets requests through and counts them when Redis is down (fail open)', async () => {

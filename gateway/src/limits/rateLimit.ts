@@ -110,7 +110,13 @@ export function createRateLimiter(deps: RateLimiterDeps): RateLimiter {
         answer = await Promise.race([
           firstReady.then(() => redis.poolgraphGcra(key, 60_000 / limit, limit)),
           new Promise<never>((_resolve, reject) => {
-            timer = setTimeout(() => reject(new Error('redis timeout')), timeoutMs);
+            // Timers run before the event loop reads its sockets: on a gateway too busy to turn
+            // the loop for timeoutMs, Redis' answer may already be waiting. Reject only after
+            // that read (setImmediate), or load alone would switch the limits off.
+            timer = setTimeout(
+              () => setImmediate(() => reject(new Error('redis timeout'))),
+              timeoutMs,
+            );
           }),
         ]);
       } catch (error) {
