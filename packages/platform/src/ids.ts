@@ -1,11 +1,26 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+
+// Random bytes drawn 4 KiB at a time: one call into the CSPRNG per 256 ids instead of one per
+// id (as Node's own randomUUID does). The per-id call was 3% of a consumer's CPU.
+const entropy = Buffer.alloc(4096);
+let entropyAt = entropy.length;
+
+/** `size` fresh random bytes (a copy: callers write into it). */
+function randomChunk(size: number): Buffer {
+  if (entropyAt + size > entropy.length) {
+    randomFillSync(entropy);
+    entropyAt = 0;
+  }
+  entropyAt += size;
+  return Buffer.from(entropy.subarray(entropyAt - size, entropyAt));
+}
 
 /**
  * A UUID version 7 (RFC 9562): time-ordered, so new rows append to InnoDB's primary key
  * instead of splitting pages, and ids sort by creation time.
  */
 export function uuidv7(now = Date.now()): string {
-  const bytes = randomBytes(16);
+  const bytes = randomChunk(16);
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
@@ -38,7 +53,7 @@ export function monotonicUuidv7(now = Date.now()): string {
   if (now > lastMs) {
     lastMs = now;
     // Leave headroom so increments within the millisecond do not overflow.
-    lastRandom = BigInt(`0x${randomBytes(10).toString('hex')}`) & (RANDOM_MAX >> 1n);
+    lastRandom = BigInt(`0x${randomChunk(10).toString('hex')}`) & (RANDOM_MAX >> 1n);
   } else {
     lastRandom += 1n;
     if (lastRandom > RANDOM_MAX) {
