@@ -42,7 +42,11 @@ export interface LedgerTransaction {
   tiers: DistributionTiers | null;
 }
 
-/** Sums deltas by key, so each table gets one row per key and batch. */
+/**
+ * Sums deltas by key, so each table gets one row per key and batch. Keys are the table's
+ * primary key in its column order, and rows are written in key order: consecutive rows land on
+ * the same B-tree pages, and two replicas lock rows in the same order.
+ */
 class Deltas<T> {
   readonly rows = new Map<string, T>();
   add(key: string, create: () => T, add: (row: T) => void) {
@@ -51,7 +55,7 @@ class Deltas<T> {
     add(row);
   }
   get values() {
-    return [...this.rows.values()];
+    return [...this.rows].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
   }
 }
 
@@ -84,6 +88,13 @@ function sharesOf(t: LedgerTransaction) {
 
 /** Where the read models record the transactions they hold (the consumer's de-duplication key). */
 export const APPLIED_TABLE = 'applied_transactions';
+
+/**
+ * Transactions folded per MySQL transaction when replaying history (the rebuild's five pages):
+ * a larger batch sums more of its rows in memory and writes the rest in key order, so more of
+ * them share B-tree pages (2,000 a batch folded about half as fast).
+ */
+export const FOLD_BATCH = 10_000;
 
 /**
  * applyLedgerTransactions: folds posted transactions into every ledger-derived read model, in
