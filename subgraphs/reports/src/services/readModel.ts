@@ -181,8 +181,10 @@ export async function foldLedgerTransactions(
 
   // A row an upsert created is a pool new to the investor: in a calendar period, or all time
   // (their first contribution to the pool).
-  const firstContributions = await addInvestorPoolTotals(tx, investorTotals.values);
-  const created = await addPeriodContributions(tx, periods.values);
+  const totalsRows = investorTotals.values;
+  const periodRows = periods.values;
+  const firstContributions = await addInvestorPoolTotals(tx, totalsRows);
+  const created = await addPeriodContributions(tx, periodRows);
   const rankings = new Deltas<RankingDelta>();
   const rank = (
     { kind, periodStart, currency, investorId }: Omit<RankingDelta, 'newPools' | 'amount'>,
@@ -197,8 +199,8 @@ export async function foldLedgerTransactions(
         if (isNew) r.newPools += 1;
       },
     );
-  for (const p of periods.values) rank(p, p.amount, created.has(periodKey(p)));
-  for (const p of investorTotals.values) {
+  for (const p of periodRows) rank(p, p.amount, created.has(periodKey(p)));
+  for (const p of totalsRows) {
     if (p.contributed === 0n) continue;
     const isNew = firstContributions.has(investorPoolKey(p));
     rank({ ...p, kind: 'A', periodStart: ALL_TIME_START }, p.contributed, isNew);
