@@ -27,7 +27,7 @@ import { schema as usersSchema } from '@poolgraph/users/db';
 import { upsertAdmin } from '@poolgraph/users/admin';
 import { schema as reportsSchema } from '@poolgraph/reports/db';
 import type { LedgerTransaction } from '@poolgraph/reports/readModel';
-import { applyLedgerTransactions } from '@poolgraph/reports/readModel';
+import { applyLedgerTransactions, FOLD_BATCH } from '@poolgraph/reports/readModel';
 import { generateTransactions } from '../scripts/import/generate.ts';
 import { parseDate } from '../scripts/import/rows.ts';
 import { importTransactions } from '../scripts/import/importer.ts';
@@ -151,7 +151,7 @@ try {
       occurredAt: parseDate(date) as Date,
       allocations: [],
     });
-    if (batch.length >= 2000) await flush();
+    if (batch.length >= FOLD_BATCH) await flush();
   }
   if (batch.length > 0) await flush();
   const applySeconds = (performance.now() - applyStarted) / 1000;

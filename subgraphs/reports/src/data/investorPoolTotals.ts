@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ReportsQueryable } from '../db/index.ts';
-import { addOnDuplicate, insertRows, selectRows, toBigInt } from './rows.ts';
+import { addOnDuplicate, selectRows, toBigInt, values } from './rows.ts';
 
 /** Per investor and pool: totals by type (deltas when written, totals when read). */
 export interface InvestorPoolTotalsRow {
@@ -32,31 +32,56 @@ const SUMS = [
   'profit_share',
 ] as const;
 
-/** addInvestorPoolTotals: adds each row's amounts to the investor's totals in the pool. */
+/** The key of an investor's totals in a pool (what addInvestorPoolTotals reports as new). */
+export const investorPoolKey = (r: Pick<InvestorPoolTotalsRow, 'investorId' | 'poolId'>) =>
+  `${r.investorId}|${r.poolId}`;
+
+const ROWS_PER_STATEMENT = 1000;
+
+/**
+ * addInvestorPoolTotals: adds each row's amounts to the investor's totals in the pool, and
+ * returns the keys of the pools the investor first contributed to with these deltas: the pool
+ * new to them for all time. Learned from the upsert itself (RETURNING: the totals after it;
+ * contributions are positive, so `contributed` equal to its delta was zero before), under the
+ * upsert's row lock, so two replicas cannot both count it.
+ */
 export async function addInvestorPoolTotals(
   tx: ReportsQueryable,
   deltas: readonly InvestorPoolTotalsRow[],
-) {
-  await insertRows(
-    tx,
-    'investor_pool_totals',
-    ['investor_id', 'pool_id', 'currency', ...SUMS],
-    deltas.map((d) => [
-      d.investorId,
-      d.poolId,
-      d.currency,
-      d.contributed,
-      d.distributed,
-      d.fees,
-      d.withdrawn,
-      d.proceeds,
-      d.carry,
-      d.returnOfCapital,
-      d.preferredReturn,
-      d.profitShare,
-    ]),
-    addOnDuplicate(SUMS),
-  );
+): Promise<Set<string>> {
+  const firstContributions = new Set<string>();
+  for (let i = 0; i < deltas.length; i += ROWS_PER_STATEMENT) {
+    const slice = deltas.slice(i, i + ROWS_PER_STATEMENT);
+    const rows = await selectRows<{ investor_id: string; pool_id: string; contributed: string }>(
+      tx,
+      sql`INSERT INTO investor_pool_totals (investor_id, pool_id, currency, ${sql.raw(SUMS.join(', '))})
+          VALUES ${values(
+            slice.map((d) => [
+              d.investorId,
+              d.poolId,
+              d.currency,
+              d.contributed,
+              d.distributed,
+              d.fees,
+              d.withdrawn,
+              d.proceeds,
+              d.carry,
+              d.returnOfCapital,
+              d.preferredReturn,
+              d.profitShare,
+            ]),
+          )}
+          ${sql.raw(addOnDuplicate(SUMS))}
+          RETURNING investor_id, pool_id, contributed`,
+    );
+    const contributed = new Map(slice.map((d) => [investorPoolKey(d), d.contributed]));
+    for (const r of rows) {
+      const key = investorPoolKey({ investorId: r.investor_id, poolId: r.pool_id });
+      const delta = contributed.get(key) ?? 0n;
+      if (delta > 0n && toBigInt(r.contributed) === delta) firstContributions.add(key);
+    }
+  }
+  return firstContributions;
 }
 
 type Raw = Record<'investor_id' | 'pool_id' | 'currency' | (typeof SUMS)[number], string>;

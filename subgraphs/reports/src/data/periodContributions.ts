@@ -14,9 +14,10 @@ export interface PeriodContributionRow {
   amount: bigint;
 }
 
+/** The row's primary key, in its order. */
 export const periodKey = (
-  r: Pick<PeriodContributionRow, 'investorId' | 'poolId' | 'kind' | 'periodStart'>,
-) => `${r.investorId}|${r.poolId}|${r.kind}|${r.periodStart}`;
+  r: Pick<PeriodContributionRow, 'currency' | 'kind' | 'periodStart' | 'investorId' | 'poolId'>,
+) => `${r.currency}|${r.kind}|${r.periodStart}|${r.investorId}|${r.poolId}`;
 
 const ROWS_PER_STATEMENT = 1000;
 
@@ -35,25 +36,27 @@ export async function addPeriodContributions(
   for (let i = 0; i < deltas.length; i += ROWS_PER_STATEMENT) {
     const slice = deltas.slice(i, i + ROWS_PER_STATEMENT);
     const rows = await selectRows<{
-      investor_id: string;
-      pool_id: string;
+      currency: string;
       kind: PeriodKind;
       start: string;
+      investor_id: string;
+      pool_id: string;
       amount: string | number;
     }>(
       tx,
       sql`INSERT INTO period_contributions (investor_id, pool_id, kind, period_start, currency, amount)
           VALUES ${values(slice.map((d) => [d.investorId, d.poolId, d.kind, d.periodStart, d.currency, d.amount]))}
           ${sql.raw(addOnDuplicate(['amount']))}
-          RETURNING investor_id, pool_id, kind, DATE_FORMAT(period_start, '%Y-%m-%d') AS start, amount`,
+          RETURNING currency, kind, DATE_FORMAT(period_start, '%Y-%m-%d') AS start, investor_id, pool_id, amount`,
     );
     const deltaOf = new Map(slice.map((d) => [periodKey(d), d.amount]));
     for (const r of rows) {
       const key = periodKey({
-        investorId: r.investor_id,
-        poolId: r.pool_id,
+        currency: r.currency,
         kind: r.kind,
         periodStart: r.start,
+        investorId: r.investor_id,
+        poolId: r.pool_id,
       });
       if (toBigInt(r.amount) === deltaOf.get(key)) created.add(key);
     }
@@ -62,9 +65,10 @@ export async function addPeriodContributions(
 }
 
 /**
- * selectPlannedRanking: a ranking over whole periods of period_contributions plus the raw
- * contributions of the partial edges, grouped per investor. O(rows in the range's periods +
- * contributions at the edges); `pools` (a manager's) narrows every part to those pools.
+ * selectPlannedRanking: a ranking over whole periods of period_contributions (all time: of
+ * investor_pool_totals) plus the raw contributions of the partial edges, grouped per investor.
+ * O(rows in the range's periods + contributions at the edges); `pools` (a manager's) narrows
+ * every part to those pools.
  */
 export async function selectPlannedRanking(
   db: ReportsQueryable,
@@ -76,6 +80,11 @@ export async function selectPlannedRanking(
   const inPools = pools ? sql`AND pool_id IN (${list(pools)})` : sql``;
   const parts: SQL[] = [];
   for (const p of plan.periods) {
+    if (p.kind === 'A') {
+      parts.push(sql`SELECT investor_id, pool_id, contributed AS amount FROM investor_pool_totals
+        WHERE currency = ${currency} AND contributed > 0 ${inPools}`);
+      continue;
+    }
     parts.push(sql`SELECT investor_id, pool_id, amount FROM period_contributions
       WHERE currency = ${currency} AND kind = ${p.kind}
         AND period_start >= ${p.from} AND period_start < ${p.to} ${inPools}`);

@@ -132,9 +132,10 @@ export const investorPoolTotals = mysqlTable(
 );
 
 /**
- * Contributions summed per investor, pool and period: kind 'A' (all time, period_start
- * 1970-01-01), 'Y' (calendar year) or 'M' (calendar month), UTC. A row's first insert is the
- * moment the investor's distinct-pool count for that period grows.
+ * Contributions summed per investor, pool and calendar period: kind 'Y' (year) or 'M' (month),
+ * UTC (all time is investor_pool_totals.contributed). A row's first insert is the moment the
+ * investor's distinct-pool count for that period grows. The primary key is in range order, so
+ * a range made of whole months and years is read from it alone (a pool has one currency).
  */
 export const periodContributions = mysqlTable(
   'period_contributions',
@@ -147,16 +148,7 @@ export const periodContributions = mysqlTable(
     amount: total('amount'),
   },
   (t) => [
-    primaryKey({ columns: [t.investorId, t.poolId, t.kind, t.periodStart] }),
-    // Covers a range made of whole months and years: grouping reads the index alone.
-    index('period_contributions_range').on(
-      t.currency,
-      t.kind,
-      t.periodStart,
-      t.investorId,
-      t.poolId,
-      t.amount,
-    ),
+    primaryKey({ columns: [t.currency, t.kind, t.periodStart, t.investorId, t.poolId] }),
     index('period_contributions_pool').on(t.poolId, t.kind, t.periodStart),
   ],
 );

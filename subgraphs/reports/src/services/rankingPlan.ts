@@ -30,12 +30,11 @@ export interface SpanPlan {
 
 export type RankingPlan = { direct: { kind: PeriodKind; periodStart: string } } | SpanPlan;
 
-/** A contribution's periods: all time, its UTC year and its UTC month. */
-export function periodsOf(at: Date): Array<{ kind: PeriodKind; periodStart: string }> {
+/** A contribution's calendar periods: its UTC year and its UTC month. */
+export function calendarPeriodsOf(at: Date): Array<{ kind: PeriodKind; periodStart: string }> {
   const year = at.getUTCFullYear();
   const month = String(at.getUTCMonth() + 1).padStart(2, '0');
   return [
-    { kind: 'A', periodStart: ALL_TIME_START },
     { kind: 'Y', periodStart: `${year}-01-01` },
     { kind: 'M', periodStart: `${year}-${month}-01` },
   ];

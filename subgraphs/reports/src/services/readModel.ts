@@ -1,7 +1,11 @@
 import type { ReportsQueryable } from '../db/index.ts';
 import { claimNew } from '@poolgraph/events';
 import { insertContributions, type ContributionRow } from '../data/contributions.ts';
-import { addInvestorPoolTotals, type InvestorPoolTotalsRow } from '../data/investorPoolTotals.ts';
+import {
+  addInvestorPoolTotals,
+  investorPoolKey,
+  type InvestorPoolTotalsRow,
+} from '../data/investorPoolTotals.ts';
 import { addRankings, type RankingDelta } from '../data/investorRankings.ts';
 import {
   type DistributionTiers,
@@ -18,7 +22,7 @@ import {
 import { addPoolDays, type PoolDayRow } from '../data/poolDays.ts';
 import { addPoolTotals, type PoolTotalsRow } from '../data/poolTotals.ts';
 import { recordApplied } from '../data/readModelState.ts';
-import { periodsOf } from './rankingPlan.ts';
+import { ALL_TIME_START, calendarPeriodsOf } from './rankingPlan.ts';
 
 /** A posted ledger transaction as the read models need it (from an event or the history). */
 export interface LedgerTransaction {
@@ -38,7 +42,11 @@ export interface LedgerTransaction {
   tiers: DistributionTiers | null;
 }
 
-/** Sums deltas by key, so each table gets one row per key and batch. */
+/**
+ * Sums deltas by key, so each table gets one row per key and batch. Keys are the table's
+ * primary key in its column order, and rows are written in key order: consecutive rows land on
+ * the same B-tree pages, and two replicas lock rows in the same order.
+ */
 class Deltas<T> {
   readonly rows = new Map<string, T>();
   add(key: string, create: () => T, add: (row: T) => void) {
@@ -47,7 +55,7 @@ class Deltas<T> {
     add(row);
   }
   get values() {
-    return [...this.rows.values()];
+    return [...this.rows].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
   }
 }
 
@@ -80,6 +88,13 @@ function sharesOf(t: LedgerTransaction) {
 
 /** Where the read models record the transactions they hold (the consumer's de-duplication key). */
 export const APPLIED_TABLE = 'applied_transactions';
+
+/**
+ * Transactions folded per MySQL transaction when replaying history (the rebuild's five pages):
+ * a larger batch sums more of its rows in memory and writes the rest in key order, so more of
+ * them share B-tree pages (2,000 a batch folded about half as fast).
+ */
+export const FOLD_BATCH = 10_000;
 
 /**
  * applyLedgerTransactions: folds posted transactions into every ledger-derived read model, in
@@ -139,7 +154,7 @@ export async function foldLedgerTransactions(
       if (amountMinor === 0n) continue;
       movements.push({ ...t, investorId, amountMinor, type, tiers });
       investorTotals.add(
-        `${investorId}|${poolId}`,
+        investorPoolKey({ investorId, poolId }),
         () => ({ investorId, poolId, currency, ...zeroTotals, carry: 0n, ...zeroTiers }),
         (r) => {
           r[FIELD[type]] += amountMinor;
@@ -153,7 +168,7 @@ export async function foldLedgerTransactions(
     if (t.type === 'CONTRIBUTION' && t.investorId !== null) {
       const investorId = t.investorId;
       contributions.push({ ...t, investorId });
-      for (const p of periodsOf(t.occurredAt)) {
+      for (const p of calendarPeriodsOf(t.occurredAt)) {
         const row = { investorId, poolId, ...p, currency, amount: 0n };
         periods.add(
           periodKey(row),
@@ -164,22 +179,34 @@ export async function foldLedgerTransactions(
     }
   }
 
-  // A period row the upsert created is a pool new to the investor in that period.
-  const created = await addPeriodContributions(tx, periods.values);
+  // A row an upsert created is a pool new to the investor: in a calendar period, or all time
+  // (their first contribution to the pool).
+  const totalsRows = investorTotals.values;
+  const periodRows = periods.values;
+  const firstContributions = await addInvestorPoolTotals(tx, totalsRows);
+  const created = await addPeriodContributions(tx, periodRows);
   const rankings = new Deltas<RankingDelta>();
-  for (const p of periods.values) {
+  const rank = (
+    { kind, periodStart, currency, investorId }: Omit<RankingDelta, 'newPools' | 'amount'>,
+    amount: bigint,
+    isNew: boolean,
+  ) =>
     rankings.add(
-      `${p.kind}|${p.periodStart}|${p.currency}|${p.investorId}`,
-      () => ({ ...p, newPools: 0, amount: 0n }),
+      `${kind}|${periodStart}|${currency}|${investorId}`,
+      () => ({ kind, periodStart, currency, investorId, newPools: 0, amount: 0n }),
       (r) => {
-        r.amount += p.amount;
-        if (created.has(periodKey(p))) r.newPools += 1;
+        r.amount += amount;
+        if (isNew) r.newPools += 1;
       },
     );
+  for (const p of periodRows) rank(p, p.amount, created.has(periodKey(p)));
+  for (const p of totalsRows) {
+    if (p.contributed === 0n) continue;
+    const isNew = firstContributions.has(investorPoolKey(p));
+    rank({ ...p, kind: 'A', periodStart: ALL_TIME_START }, p.contributed, isNew);
   }
   await insertContributions(tx, contributions);
   await insertMovements(tx, movements);
-  await addInvestorPoolTotals(tx, investorTotals.values);
   await addPoolTotals(tx, poolTotals.values);
   await addPoolDays(tx, poolDays.values);
   await addRankings(tx, rankings.values);

@@ -8,7 +8,7 @@ import {
 } from '@poolgraph/platform';
 import { migrationsFolder, schema, type ReportsDb } from '../db/index.ts';
 import type { HistoryPage } from '../peers/ledger.ts';
-import { applyLedgerTransactions } from './readModel.ts';
+import { applyLedgerTransactions, FOLD_BATCH, type LedgerTransaction } from './readModel.ts';
 
 /** Every table built from the ledger's events (pool_facts follows pools.events: kept). */
 export const LEDGER_TABLES = [
@@ -43,7 +43,10 @@ const sibling = (url: string, suffix: string) => {
   return u.toString();
 };
 
-/** Replays from `from` to the end; returns the cursors the last CATCH_UP_PAGES pages began at. */
+/**
+ * Replays from `from` to the end, FOLD_BATCH transactions per MySQL transaction; returns the
+ * cursors the last CATCH_UP_PAGES pages began at.
+ */
 async function replay(
   db: ReportsDb,
   options: RebuildOptions,
@@ -51,16 +54,21 @@ async function replay(
   counted: { n: number },
 ): Promise<Array<string | null>> {
   const starts: Array<string | null> = [];
+  let batch: LedgerTransaction[] = [];
+  const fold = async () => {
+    const transactions = batch;
+    batch = [];
+    await db.transaction((tx) => applyLedgerTransactions(tx, transactions));
+    counted.n += transactions.length;
+    options.onProgress?.(counted.n);
+  };
   let cursor = from;
   for (;;) {
     starts.push(cursor);
     if (starts.length > CATCH_UP_PAGES) starts.shift();
     const page = await options.readHistory(cursor);
-    if (page.transactions.length > 0) {
-      await db.transaction((tx) => applyLedgerTransactions(tx, page.transactions));
-      counted.n += page.transactions.length;
-      options.onProgress?.(counted.n);
-    }
+    batch.push(...page.transactions);
+    if (batch.length >= FOLD_BATCH || (!page.hasNextPage && batch.length > 0)) await fold();
     cursor = page.endCursor ?? cursor;
     if (!page.hasNextPage) return starts;
   }
