@@ -72,6 +72,7 @@ describe('the bulk posting path', () => {
   it('rejects bad items, reused keys and a currency that contradicts the ledger, posting the rest', async () => {
     const actorId = uuidv7();
     const pool = newPool();
+    const newcomer = uuidv7();
     const [good, reusedLater, ...rest] = contributions([pool], [uuidv7()], 4);
     await postContributionsInBulk(ledger.db, [reusedLater!], { actorId });
     const rows = await count('transactions');
@@ -85,6 +86,12 @@ describe('the bulk posting path', () => {
         { ...good!, idempotencyKey: `${good!.idempotencyKey}-eur`, currency: 'EUR' },
         { ...good!, amountMinor: good!.amountMinor + 5n },
         { ...good!, idempotencyKey: `${good!.idempotencyKey}-max`, amountMinor: 10n ** 18n },
+        {
+          ...good!,
+          idempotencyKey: `${good!.idempotencyKey}-new`,
+          investorId: newcomer,
+          currency: 'EUR',
+        },
       ],
       { actorId },
     );
@@ -96,8 +103,11 @@ describe('the bulk posting path', () => {
       'CONFLICT',
       'IDEMPOTENCY_KEY_REUSED',
       'BAD_USER_INPUT',
+      'CONFLICT',
     ]);
     expect(await count('transactions')).toBe(rows + 1);
+    // Refused under the locks: not even an empty capital account is opened.
+    expect(await count('investor_accounts', 'investor_id = ?', [newcomer])).toBe(0);
     await assertBooksBalance(ledger.db);
   });
 

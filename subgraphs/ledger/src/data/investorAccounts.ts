@@ -97,7 +97,12 @@ const byKey = (
 
 export const accountKey = (poolId: string, investorId: string) => `${poolId}:${investorId}`;
 
-/** lockInvestorAccounts: capital accounts by (pool, investor), locked in key order; missing ones are created unless create is false. */
+/**
+ * lockInvestorAccounts: capital accounts by (pool, investor), locked in key order. With create,
+ * a missing one comes back as a new empty account, written by updateInvestorAccounts if the
+ * posting moves it: the locking read's gap lock keeps any other transaction from creating it
+ * meanwhile, so nothing is written for a refused posting and no second read is needed.
+ */
 export async function lockInvestorAccounts(
   tx: LedgerTx,
   keys: readonly InvestorKey[],
@@ -106,22 +111,30 @@ export async function lockInvestorAccounts(
   const unique = [
     ...new Map(keys.map((k) => [accountKey(k.poolId, k.investorId), k])).values(),
   ].sort(byKey);
-  const rows = await selectByKeys(tx, unique, true);
-  if (create && rows.length < unique.length) {
-    const known = new Set(rows.map((r) => accountKey(r.poolId, r.investorId)));
-    const missing = unique.filter((k) => !known.has(accountKey(k.poolId, k.investorId)));
-    await insertRows(
-      tx,
-      'investor_accounts',
-      ['pool_id', 'investor_id', 'currency'],
-      missing.map((k) => [k.poolId, k.investorId, k.currency]),
-      // Created concurrently by another posting: keep it (and lock it, as the update does).
-      'ON DUPLICATE KEY UPDATE pool_id = pool_id',
-    );
-    rows.push(...(await selectByKeys(tx, missing, true)));
+  const accounts = new Map(
+    (await selectByKeys(tx, unique, true)).map((r) => [accountKey(r.poolId, r.investorId), r]),
+  );
+  if (!create) return accounts;
+  const createdAt = new Date();
+  for (const { poolId, investorId, currency } of unique) {
+    const key = accountKey(poolId, investorId);
+    if (!accounts.has(key))
+      accounts.set(key, { ...EMPTY, poolId, investorId, currency, createdAt });
   }
-  return new Map(rows.map((r) => [accountKey(r.poolId, r.investorId), r]));
+  return accounts;
 }
+
+const EMPTY = {
+  capitalBalance: 0n,
+  contributed: 0n,
+  distributed: 0n,
+  fees: 0n,
+  withdrawn: 0n,
+  proceeds: 0n,
+  carryBorne: 0n,
+  pendingIn: 0n,
+  pendingOut: 0n,
+};
 
 /** lockAllInvestorAccounts: every capital account of one pool (distributions and fees weigh them all). */
 export async function lockAllInvestorAccounts(
@@ -136,7 +149,7 @@ export async function lockAllInvestorAccounts(
     .for('update');
 }
 
-/** updateInvestorAccounts: writes new balances and totals of locked capital accounts. */
+/** updateInvestorAccounts: writes new balances and totals of locked capital accounts, creating new ones. */
 export async function updateInvestorAccounts(
   tx: LedgerTx,
   rows: InvestorAccountRow[],
