@@ -69,6 +69,18 @@ describe('the bulk posting path', () => {
     await assertBooksBalance(ledger.db);
   });
 
+  it('replays a chunk of recorded keys that follows a fresh chunk (an import resumed)', async () => {
+    const actorId = uuidv7();
+    const items = contributions([newPool()], [uuidv7(), uuidv7()], 400);
+    const later = await postContributionsInBulk(ledger.db, items.slice(200), { actorId });
+    const rows = await count('transactions');
+    const all = await postContributionsInBulk(ledger.db, items, { actorId, chunkSize: 200 });
+    expect(statuses(all)).toEqual({ POSTED: 200, REPLAYED: 200 });
+    expect(all.slice(200)).toEqual(later.map((o) => ({ ...o, status: 'REPLAYED' })));
+    expect(await count('transactions')).toBe(rows + 200);
+    await assertBooksBalance(ledger.db);
+  });
+
   it('rejects bad items, reused keys and a currency that contradicts the ledger, posting the rest', async () => {
     const actorId = uuidv7();
     const pool = newPool();
