@@ -90,7 +90,8 @@ try {
   });
   const importRate = summary.rows / summary.seconds;
   console.log(
-    `import: ${summary.rows} rows in ${summary.seconds.toFixed(1)} s = ${importRate.toFixed(0)} rows/s (${summary.posted} posted, ${summary.bad} bad)`,
+    `import: ${summary.rows} rows in ${summary.seconds.toFixed(1)} s = ${importRate.toFixed(0)} rows/s (${summary.posted} posted, ${summary.bad} bad; ` +
+      `investors and pools ${summary.resolveSeconds.toFixed(1)} s, posting ${summary.postSeconds.toFixed(1)} s, overlapped)`,
   );
 
   // 2. The read model catches up (relay → ledger.events → reports consumer).

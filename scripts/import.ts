@@ -63,7 +63,8 @@ try {
   if (process.stderr.isTTY) process.stderr.write('\n');
   console.log(
     `${summary.rows} rows in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rows / Math.max(summary.seconds, 0.001))} rows/s): ` +
-      `${summary.posted} posted, ${summary.replayed} already imported, ${summary.bad} bad`,
+      `${summary.posted} posted, ${summary.replayed} already imported, ${summary.bad} bad ` +
+      `(investors and pools ${summary.resolveSeconds.toFixed(1)} s, posting ${summary.postSeconds.toFixed(1)} s, overlapped)`,
   );
   process.exitCode = summary.bad > 0 ? 2 : 0;
 } catch (error) {

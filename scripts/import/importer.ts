@@ -30,6 +30,9 @@ export interface ImportSummary {
   replayed: number;
   bad: number;
   seconds: number;
+  /** Time spent creating investors and pools, and posting; the two overlap (see below). */
+  resolveSeconds: number;
+  postSeconds: number;
 }
 
 const IMPORT_USERS = `mutation ImportUsers($ids: [String!]!, $role: Role) {
@@ -66,7 +69,20 @@ export async function importTransactions(options: ImportOptions): Promise<Import
     totalBytes: options.totalBytes,
     startedAt: Date.now(),
   };
-  const summary: ImportSummary = { rows: 0, posted: 0, replayed: 0, bad: 0, seconds: 0 };
+  const summary: ImportSummary = {
+    rows: 0,
+    posted: 0,
+    replayed: 0,
+    bad: 0,
+    seconds: 0,
+    resolveSeconds: 0,
+    postSeconds: 0,
+  };
+  const timed = async (phase: 'resolveSeconds' | 'postSeconds', work: Promise<void>) => {
+    const started = performance.now();
+    await work;
+    summary[phase] += (performance.now() - started) / 1000;
+  };
   const bad = (line: number, problem: string) => {
     summary.bad++;
     options.onBadRow?.(line, problem);
@@ -121,9 +137,9 @@ export async function importTransactions(options: ImportOptions): Promise<Import
   // One batch is posted while the next is read and its ids resolved.
   let posting: Promise<void> = Promise.resolve();
   const flush = async (rows: ImportRow[]) => {
-    await resolveIds(rows);
+    await timed('resolveSeconds', resolveIds(rows));
     await posting;
-    posting = post(rows);
+    posting = timed('postSeconds', post(rows));
   };
 
   let columns: ReturnType<typeof readHeader> | undefined;

@@ -69,9 +69,22 @@ describe('the bulk posting path', () => {
     await assertBooksBalance(ledger.db);
   });
 
+  it('replays a chunk of recorded keys that follows a fresh chunk (an import resumed)', async () => {
+    const actorId = uuidv7();
+    const items = contributions([newPool()], [uuidv7(), uuidv7()], 400);
+    const later = await postContributionsInBulk(ledger.db, items.slice(200), { actorId });
+    const rows = await count('transactions');
+    const all = await postContributionsInBulk(ledger.db, items, { actorId, chunkSize: 200 });
+    expect(statuses(all)).toEqual({ POSTED: 200, REPLAYED: 200 });
+    expect(all.slice(200)).toEqual(later.map((o) => ({ ...o, status: 'REPLAYED' })));
+    expect(await count('transactions')).toBe(rows + 200);
+    await assertBooksBalance(ledger.db);
+  });
+
   it('rejects bad items, reused keys and a currency that contradicts the ledger, posting the rest', async () => {
     const actorId = uuidv7();
     const pool = newPool();
+    const newcomer = uuidv7();
     const [good, reusedLater, ...rest] = contributions([pool], [uuidv7()], 4);
     await postContributionsInBulk(ledger.db, [reusedLater!], { actorId });
     const rows = await count('transactions');
@@ -85,6 +98,12 @@ describe('the bulk posting path', () => {
         { ...good!, idempotencyKey: `${good!.idempotencyKey}-eur`, currency: 'EUR' },
         { ...good!, amountMinor: good!.amountMinor + 5n },
         { ...good!, idempotencyKey: `${good!.idempotencyKey}-max`, amountMinor: 10n ** 18n },
+        {
+          ...good!,
+          idempotencyKey: `${good!.idempotencyKey}-new`,
+          investorId: newcomer,
+          currency: 'EUR',
+        },
       ],
       { actorId },
     );
@@ -96,8 +115,11 @@ describe('the bulk posting path', () => {
       'CONFLICT',
       'IDEMPOTENCY_KEY_REUSED',
       'BAD_USER_INPUT',
+      'CONFLICT',
     ]);
     expect(await count('transactions')).toBe(rows + 1);
+    // Refused under the locks: not even an empty capital account is opened.
+    expect(await count('investor_accounts', 'investor_id = ?', [newcomer])).toBe(0);
     await assertBooksBalance(ledger.db);
   });
 

@@ -96,6 +96,9 @@ export async function postContributionsInBulk(
 ): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = new Array(items.length);
   const chunkSize = options.chunkSize ?? 2000;
+  // Recorded keys are read first while the last chunk met some (an import run again); a fresh
+  // import skips that read, and a chunk that does meet one is rerun with it (postInTransaction).
+  let keysFirst = true;
   for (let start = 0; start < items.length; start += chunkSize) {
     const requests: PostingRequest[] = [];
     const indexes: number[] = [];
@@ -107,7 +110,8 @@ export async function postContributionsInBulk(
       } else outcomes[index] = request;
     }
     if (requests.length === 0) continue;
-    const results = await postInTransaction(db, requests);
+    const results = await postInTransaction(db, requests, { keysFirst });
+    keysFirst = results.some((r) => r.kind === 'replayed' || r.kind === 'reused');
     results.forEach((result, n) => {
       const index = indexes[n]!;
       if (result.kind === 'posted' || result.kind === 'replayed') {

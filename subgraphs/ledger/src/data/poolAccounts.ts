@@ -1,5 +1,5 @@
 import { insertRows, onDuplicateKeyUpdate, tableRows } from '@poolgraph/platform';
-import { inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { poolAccounts } from '../db/schema.ts';
 
@@ -29,20 +29,23 @@ export async function lockPoolAccounts(
   tx: LedgerTx,
   pools: readonly PoolIdentity[],
 ): Promise<Map<string, PoolAccountRow>> {
-  const ids = [...new Set(pools.map((p) => p.poolId))].sort();
-  const select = () =>
+  const unique = [...new Map(pools.map((p) => [p.poolId, p])).values()].sort((a, b) =>
+    a.poolId < b.poolId ? -1 : 1,
+  );
+  const select = (ids: string[]) =>
     poolAccountRows.select(tx, 'WHERE pool_id IN (?) ORDER BY pool_id FOR UPDATE', [ids]);
-  let rows = await select();
-  if (rows.length < ids.length) {
+  const rows = await select(unique.map((p) => p.poolId));
+  if (rows.length < unique.length) {
     const known = new Set(rows.map((r) => r.poolId));
-    const missing = pools
-      .filter((p) => !known.has(p.poolId))
-      .sort((a, b) => (a.poolId < b.poolId ? -1 : 1));
-    await tx
-      .insert(poolAccounts)
-      .values(missing)
-      .onDuplicateKeyUpdate({ set: { poolId: sql`${poolAccounts.poolId}` } });
-    rows = await select();
+    const missing = unique.filter((p) => !known.has(p.poolId));
+    await insertRows(
+      tx,
+      'pool_accounts',
+      ['pool_id', 'currency', 'manager_id'],
+      missing.map((p) => [p.poolId, p.currency, p.managerId]),
+      'ON DUPLICATE KEY UPDATE pool_id = pool_id',
+    );
+    rows.push(...(await select(missing.map((p) => p.poolId))));
   }
   return new Map(rows.map((r) => [r.poolId, r]));
 }

@@ -26,7 +26,8 @@ export const idempotencyKeyReused = () =>
  * meanwhile. Outcomes are in the order of `requests`; nothing is written when none posts.
  * `keysFirst: false` (the online lanes, whose requests are almost never replays) skips the
  * read of recorded keys: a recorded key then fails the key insert, and the rerun reads them
- * first. The import, which is often run again, reads them first always.
+ * first. The bulk path reads them first while its chunks meet recorded keys (an import run
+ * again).
  */
 export async function postInTransaction(
   db: LedgerDb,
