@@ -9,12 +9,14 @@
  * Targets: detector ≥ 50% of the EVALSHA floor and ≥ 50,000 events/s; end to end p99 < 200 ms.
  */
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { deleteRedisKeys, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
 import { SPIKE_SCRIPT, SPIKE_SHA, spikeArgs, spikeKeys } from '@poolgraph/alerts/detection';
+import { streamIdMs, uuidv7Ms } from '@poolgraph/events';
 import { startBenchStack, type BenchUser } from './lib/processStack.ts';
 import { percentile } from './lib/stats.ts';
 
@@ -283,19 +285,32 @@ async function endToEndBench() {
     // Where the time goes: the ledger relay's XADD time is in each stream entry's id.
     const relayedAt = new Map<string, number>();
     const relayedEpoch = new Map<string, number>();
+    // When the ledger wrote each event (its UUIDv7 id is made in the posting transaction).
+    const writtenEpoch = new Map<string, number>();
     const redis = new Redis(TEST_REDIS_URL);
     const entries = await redis.xrange(`${stack.redisPrefix}ledger.events`, '-', '+');
     redis.disconnect();
     const epochOffset = Date.now() - performance.now();
     for (const [streamId, fields] of entries) {
-      const event = JSON.parse(fields[1]!) as { payload: { transactionId: string } };
-      const epoch = Number(streamId.split('-')[0]);
+      const event = JSON.parse(fields[1]!) as { id: string; payload: { transactionId: string } };
+      const epoch = streamIdMs(streamId);
       relayedAt.set(event.payload.transactionId, epoch - epochOffset);
       relayedEpoch.set(event.payload.transactionId, epoch);
+      writtenEpoch.set(event.payload.transactionId, uuidv7Ms(event.id));
     }
     const sorted = (values: number[]) => values.sort((a, b) => a - b);
     const toRelay = sorted(
       [...sentAt].flatMap(([id, t]) => (relayedAt.has(id) ? [relayedAt.get(id)! - t] : [])),
+    );
+    const toWritten = sorted(
+      [...sentAt].flatMap(([id, t]) =>
+        writtenEpoch.has(id) ? [writtenEpoch.get(id)! - (t + epochOffset)] : [],
+      ),
+    );
+    const writtenToRelay = sorted(
+      [...writtenEpoch].flatMap(([id, t]) =>
+        relayedEpoch.has(id) ? [relayedEpoch.get(id)! - t] : [],
+      ),
     );
     const afterRelay = sorted(
       [...arrivedAt].flatMap(([id, t]) => (relayedAt.has(id) ? [t - relayedAt.get(id)!] : [])),
@@ -324,7 +339,9 @@ async function endToEndBench() {
     );
     latencies.sort((a, b) => a - b);
     console.log(
-      `end to end: ${TX} contributions at ${RATE}/s (sent in ${sendSeconds.toFixed(1)} s = ${(TX / sendSeconds).toFixed(0)}/s)`,
+      `end to end: ${TX} contributions at ${RATE}/s (sent in ${sendSeconds.toFixed(1)} s = ${(TX / sendSeconds).toFixed(0)}/s; load average ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(', ')})`,
     );
     console.log(
       `  alertRaised received   ${latencies.length} of ${TX} (${failures} contributions failed)`,
@@ -332,24 +349,18 @@ async function endToEndBench() {
     console.log(
       `  contribute → alertRaised  p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms (target p99 < 200 ms)`,
     );
-    console.log(
-      `  of which: contribute → in ledger.events  p50 ${percentile(toRelay, 50).toFixed(1)} ms   p99 ${percentile(toRelay, 99).toFixed(1)} ms`,
-    );
-    console.log(
-      `            ledger.events → alertRaised   p50 ${percentile(afterRelay, 50).toFixed(1)} ms   p99 ${percentile(afterRelay, 99).toFixed(1)} ms`,
-    );
-    console.log(
-      `            ledger.events → alert committed and published  p50 ${percentile(toPublish, 50).toFixed(1)} ms   p99 ${percentile(toPublish, 99).toFixed(1)} ms`,
-    );
-    console.log(
-      `              in ledger.events → raised (alerts' consumer, before commit)  p50 ${percentile(toRaised, 50).toFixed(1)} ms   p99 ${percentile(toRaised, 99).toFixed(1)} ms`,
-    );
-    console.log(
-      `              raised → in alerts.raised (commit, outbox relay)  p50 ${percentile(raisedToPublished, 50).toFixed(1)} ms   p99 ${percentile(raisedToPublished, 99).toFixed(1)} ms`,
-    );
-    console.log(
-      `            published → client (gateway)   p50 ${percentile(toClient, 50).toFixed(1)} ms   p99 ${percentile(toClient, 99).toFixed(1)} ms`,
-    );
+    const hop = (label: string, values: number[]) =>
+      console.log(
+        `${label.padEnd(72)} p50 ${percentile(values, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(values, 99).toFixed(1).padStart(7)} ms`,
+      );
+    hop('  of which: contribute → in ledger.events', toRelay);
+    hop('              contribute → written (gateway, posting transaction)', toWritten);
+    hop('              written → in ledger.events (commit, ledger relay)', writtenToRelay);
+    hop('            ledger.events → alertRaised', afterRelay);
+    hop('            ledger.events → alert committed and published', toPublish);
+    hop("              in ledger.events → raised (alerts' consumer, before commit)", toRaised);
+    hop('              raised → in alerts.raised (commit, alerts relay)', raisedToPublished);
+    hop('            published → client (gateway)', toClient);
     await client.dispose();
   } finally {
     await stack.stop();
