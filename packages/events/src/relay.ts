@@ -74,6 +74,12 @@ const RETAIN_PUBLISHED_MS = 60 * 60_000;
 const LOCK_WAIT_SECONDS = 2;
 const PURGE_INTERVAL_MS = 60_000;
 const TRIM_INTERVAL_MS = 10_000;
+/**
+ * How long an idle relay keeps the lock for the next wake-up: long enough to span the gap
+ * between commits at a few dozen a second, short enough that another replica waiting for the
+ * lock (its own commits) is not held up much longer than by the batch in progress.
+ */
+const HOLD_IDLE_MS = 25;
 
 /**
  * Publishes outbox rows to a Redis Stream (durable: consumer groups and live tails read it),
@@ -165,15 +171,19 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   /**
    * Batches back to back under one lock and connection while there is work: a full batch, or a
-   * commit that woke the relay during the batch (its rows may be newer than the batch's read).
-   * So under load a commit waits for the batch in progress and one read and XADD, not for a
-   * connection, the lock, the mark and the lock's release as well.
+   * commit that woke the relay during the batch or within HOLD_IDLE_MS after it (its rows may be
+   * newer than the batch's read). So under load a commit waits for the batch in progress and
+   * one read and XADD, not for a connection, the lock, the mark and the lock's release as well.
    */
-  const whileBusy = (published: number) => {
+  async function whileBusy(published: number): Promise<boolean> {
+    if (!stopping && !woken && published < batchSize) {
+      await sleep(HOLD_IDLE_MS);
+      wake = undefined;
+    }
     const again = !stopping && (published >= batchSize || woken);
     woken = false;
     return again;
-  };
+  }
 
   async function loop(): Promise<void> {
     let delay = pollMs;

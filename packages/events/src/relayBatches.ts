@@ -45,7 +45,7 @@ async function xaddAll(options: RelayBatchOptions, records: OutboxRecord[]): Pro
 export async function publishBatches(
   connection: RelayConnection,
   options: RelayBatchOptions,
-  more: (published: number) => boolean,
+  more: (published: number) => boolean | Promise<boolean>,
 ): Promise<number> {
   const { table, batchSize } = options;
   let total = 0;
@@ -73,7 +73,7 @@ export async function publishBatches(
         unmarked.push(...records);
         total += records.length;
       }
-      if (!more(records.length)) break;
+      if (!(await more(records.length))) break;
       if (unmarked.length >= batchSize || Date.now() - firstUnmarkedAt >= MARK_AFTER_MS) {
         await mark();
       }
