@@ -84,11 +84,11 @@ const HOLD_IDLE_MS = 25;
 /**
  * Publishes outbox rows to a Redis Stream (durable: consumer groups and live tails read it),
  * then marks them published. Delivery is at least once: a crash after XADD and before the mark
- * republishes those events on the next pass, and consumers deduplicate by event id.
+ * republishes those events, and consumers deduplicate by event id.
  *
- * Exactly one relay publishes at a time per outbox: each pass holds a MariaDB named lock
- * (GET_LOCK) on its own connection, so several replicas may run relays and order is kept. The
- * lock dies with the connection, so a crashed relay never blocks the next one.
+ * Exactly one relay publishes at a time per outbox: it holds a MariaDB named lock (GET_LOCK) on
+ * a connection of its own while it publishes, so several replicas may run relays and order is
+ * kept. The lock dies with the connection, so a crashed relay never blocks the next one.
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const table = options.table ?? 'outbox';
