@@ -9,12 +9,14 @@
  * Targets: detector ≥ 50% of the EVALSHA floor and ≥ 50,000 events/s; end to end p99 < 200 ms.
  */
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { deleteRedisKeys, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
 import { SPIKE_SCRIPT, SPIKE_SHA, spikeArgs, spikeKeys } from '@poolgraph/alerts/detection';
+import { streamIdMs, uuidv7Ms } from '@poolgraph/events';
 import { startBenchStack, type BenchUser } from './lib/processStack.ts';
 import { percentile } from './lib/stats.ts';
 
@@ -160,6 +162,34 @@ async function commandCalls(redis: Redis): Promise<number> {
   return total;
 }
 
+interface StreamEvent {
+  id?: string;
+  payload?: { transactionId?: string; raisedAt?: string };
+}
+
+/** Reads a stream of this run from its first entry as it grows; the result stops reading. */
+function tailStream(stream: string, onEntry: (streamId: string, event: StreamEvent) => void) {
+  const reader = new Redis(TEST_REDIS_URL);
+  let reading = true;
+  const done = (async () => {
+    let lastId = '0-0'; // a new stream: every entry is this run's
+    while (reading) {
+      const reply = (await reader
+        .xread('COUNT', 1000, 'BLOCK', 500, 'STREAMS', stream, lastId)
+        .catch(() => null)) as Array<[string, Array<[string, string[]]>]> | null;
+      for (const [id, fields] of reply?.[0]?.[1] ?? []) {
+        lastId = id;
+        onEntry(id, JSON.parse(fields[1] ?? '{}') as StreamEvent);
+      }
+    }
+  })();
+  return async () => {
+    reading = false;
+    await done;
+    reader.disconnect();
+  };
+}
+
 async function endToEndBench() {
   const stack = await startBenchStack();
   try {
@@ -198,35 +228,26 @@ async function endToEndBench() {
     // transaction, just before its commit) and its alerts.raised entry id (the relay's XADD).
     const raisedEpoch = new Map<string, number>();
     const publishedEpoch = new Map<string, number>();
-    const listener = new Redis(TEST_REDIS_URL);
-    let listening = true;
-    const readPublished = (async () => {
-      let lastId = '0-0'; // a new stream: every entry is this run's
-      while (listening) {
-        const reply = (await listener
-          .xread(
-            'COUNT',
-            1000,
-            'BLOCK',
-            500,
-            'STREAMS',
-            `${stack.redisPrefix}alerts.raised`,
-            lastId,
-          )
-          .catch(() => null)) as Array<[string, Array<[string, string[]]>]> | null;
-        for (const [id, fields] of reply?.[0]?.[1] ?? []) {
-          lastId = id;
-          const event = JSON.parse(fields[1] ?? '{}') as {
-            payload?: { transactionId?: string; raisedAt?: string };
-          };
-          const transactionId = event.payload?.transactionId;
-          if (!transactionId) continue;
-          publishedAt.set(transactionId, performance.now());
-          raisedEpoch.set(transactionId, Date.parse(event.payload?.raisedAt ?? ''));
-          publishedEpoch.set(transactionId, Number(id.split('-')[0]));
-        }
-      }
-    })();
+    // The ledger relay's XADD time is in each ledger.events entry's id, and the ledger wrote
+    // each event when its UUIDv7 id was made (in the posting transaction).
+    const relayedEpoch = new Map<string, number>();
+    const writtenEpoch = new Map<string, number>();
+    const stopTails = [
+      tailStream(`${stack.redisPrefix}alerts.raised`, (streamId, event) => {
+        const transactionId = event.payload?.transactionId;
+        if (!transactionId) return;
+        publishedAt.set(transactionId, performance.now());
+        raisedEpoch.set(transactionId, Date.parse(event.payload?.raisedAt ?? ''));
+        publishedEpoch.set(transactionId, streamIdMs(streamId));
+      }),
+      // Read as it grows: the relay trims entries every consumer group has acknowledged.
+      tailStream(`${stack.redisPrefix}ledger.events`, (streamId, event) => {
+        const transactionId = event.payload?.transactionId;
+        if (!transactionId || !event.id) return;
+        relayedEpoch.set(transactionId, streamIdMs(streamId));
+        writtenEpoch.set(transactionId, uuidv7Ms(event.id));
+      }),
+    ];
     const arrivedAt = new Map<string, number>();
     const client = createClient({
       url: stack.gatewayUrl.replace(/^http/, 'ws'),
@@ -280,22 +301,22 @@ async function endToEndBench() {
     const deadline = Date.now() + 30_000;
     while (arrivedAt.size < TX && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
-    // Where the time goes: the ledger relay's XADD time is in each stream entry's id.
-    const relayedAt = new Map<string, number>();
-    const relayedEpoch = new Map<string, number>();
-    const redis = new Redis(TEST_REDIS_URL);
-    const entries = await redis.xrange(`${stack.redisPrefix}ledger.events`, '-', '+');
-    redis.disconnect();
+    await Promise.all(stopTails.map((stop) => stop()));
     const epochOffset = Date.now() - performance.now();
-    for (const [streamId, fields] of entries) {
-      const event = JSON.parse(fields[1]!) as { payload: { transactionId: string } };
-      const epoch = Number(streamId.split('-')[0]);
-      relayedAt.set(event.payload.transactionId, epoch - epochOffset);
-      relayedEpoch.set(event.payload.transactionId, epoch);
-    }
+    const relayedAt = new Map([...relayedEpoch].map(([id, epoch]) => [id, epoch - epochOffset]));
     const sorted = (values: number[]) => values.sort((a, b) => a - b);
     const toRelay = sorted(
       [...sentAt].flatMap(([id, t]) => (relayedAt.has(id) ? [relayedAt.get(id)! - t] : [])),
+    );
+    const toWritten = sorted(
+      [...sentAt].flatMap(([id, t]) =>
+        writtenEpoch.has(id) ? [writtenEpoch.get(id)! - (t + epochOffset)] : [],
+      ),
+    );
+    const writtenToRelay = sorted(
+      [...writtenEpoch].flatMap(([id, t]) =>
+        relayedEpoch.has(id) ? [relayedEpoch.get(id)! - t] : [],
+      ),
     );
     const afterRelay = sorted(
       [...arrivedAt].flatMap(([id, t]) => (relayedAt.has(id) ? [t - relayedAt.get(id)!] : [])),
@@ -316,15 +337,14 @@ async function endToEndBench() {
     const toClient = sorted(
       [...arrivedAt].flatMap(([id, t]) => (publishedAt.has(id) ? [t - publishedAt.get(id)!] : [])),
     );
-    listening = false;
-    await readPublished;
-    listener.disconnect();
     const latencies = [...sentAt].flatMap(([id, t]) =>
       arrivedAt.has(id) ? [arrivedAt.get(id)! - t] : [],
     );
     latencies.sort((a, b) => a - b);
     console.log(
-      `end to end: ${TX} contributions at ${RATE}/s (sent in ${sendSeconds.toFixed(1)} s = ${(TX / sendSeconds).toFixed(0)}/s)`,
+      `end to end: ${TX} contributions at ${RATE}/s (sent in ${sendSeconds.toFixed(1)} s = ${(TX / sendSeconds).toFixed(0)}/s; load average ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(', ')})`,
     );
     console.log(
       `  alertRaised received   ${latencies.length} of ${TX} (${failures} contributions failed)`,
@@ -332,24 +352,18 @@ async function endToEndBench() {
     console.log(
       `  contribute → alertRaised  p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms (target p99 < 200 ms)`,
     );
-    console.log(
-      `  of which: contribute → in ledger.events  p50 ${percentile(toRelay, 50).toFixed(1)} ms   p99 ${percentile(toRelay, 99).toFixed(1)} ms`,
-    );
-    console.log(
-      `            ledger.events → alertRaised   p50 ${percentile(afterRelay, 50).toFixed(1)} ms   p99 ${percentile(afterRelay, 99).toFixed(1)} ms`,
-    );
-    console.log(
-      `            ledger.events → alert committed and published  p50 ${percentile(toPublish, 50).toFixed(1)} ms   p99 ${percentile(toPublish, 99).toFixed(1)} ms`,
-    );
-    console.log(
-      `              in ledger.events → raised (alerts' consumer, before commit)  p50 ${percentile(toRaised, 50).toFixed(1)} ms   p99 ${percentile(toRaised, 99).toFixed(1)} ms`,
-    );
-    console.log(
-      `              raised → in alerts.raised (commit, outbox relay)  p50 ${percentile(raisedToPublished, 50).toFixed(1)} ms   p99 ${percentile(raisedToPublished, 99).toFixed(1)} ms`,
-    );
-    console.log(
-      `            published → client (gateway)   p50 ${percentile(toClient, 50).toFixed(1)} ms   p99 ${percentile(toClient, 99).toFixed(1)} ms`,
-    );
+    const hop = (label: string, values: number[]) =>
+      console.log(
+        `${label.padEnd(72)} p50 ${percentile(values, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(values, 99).toFixed(1).padStart(7)} ms   (${values.length})`,
+      );
+    hop('  of which: contribute → in ledger.events', toRelay);
+    hop('              contribute → written (gateway, posting transaction)', toWritten);
+    hop('              written → in ledger.events (commit, ledger relay)', writtenToRelay);
+    hop('            ledger.events → alertRaised', afterRelay);
+    hop('            ledger.events → alert committed and published', toPublish);
+    hop("              in ledger.events → raised (alerts' consumer, before commit)", toRaised);
+    hop('              raised → in alerts.raised (commit, alerts relay)', raisedToPublished);
+    hop('            published → client (gateway)', toClient);
     await client.dispose();
   } finally {
     await stack.stop();

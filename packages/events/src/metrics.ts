@@ -5,7 +5,7 @@ import {
   type RedisClient,
   type Registry,
 } from '@poolgraph/platform';
-import type { OutboxRecord } from './relay.ts';
+import type { OutboxRecord } from './outboxRows.ts';
 
 export interface OutboxMetricsOptions {
   registry: Registry;

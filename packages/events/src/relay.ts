@@ -1,20 +1,17 @@
 import type { Logger, MysqlPool, RedisClient, Registry } from '@poolgraph/platform';
 import { registerOutboxMetrics } from './metrics.ts';
-import { splitTraceContext } from './trace.ts';
+import {
+  releaseRelayLock,
+  takeRelayLock,
+  type OutboxRecord,
+  type RelayConnection,
+} from './outboxRows.ts';
+import { publishBatches, type RelayBatchOptions } from './relayBatches.ts';
 import { purgePublishedRows } from './outboxPurge.ts';
 import { startRelayMaintenance, type RelayMaintenance } from './relayMaintenance.ts';
 import { trimAcknowledgedEntries } from './streamTrim.ts';
 
-/** One outbox row as the relay reads it. */
-export interface OutboxRecord {
-  seq: string;
-  id: string;
-  type: string;
-  aggregateId: string;
-  occurredAt: Date;
-  /** The event's JSON text: `{ id, type, occurredAt, payload }`. */
-  json: string;
-}
+export type { OutboxRecord };
 
 export interface OutboxRelayOptions {
   /** The producer's mysql2 pool (the database that holds the outbox table). */
@@ -72,46 +69,26 @@ export interface OutboxRelay {
   trimAcknowledged(): Promise<number>;
 }
 
-interface Row {
-  seq: string;
-  id: string;
-  type: string;
-  aggregate_id: string;
-  occurred_at: Date;
-  payload: unknown;
-}
-
 const RETAIN_PUBLISHED_MS = 60 * 60_000;
 /** How long the loop's pass waits for another relay's pass (each holds the lock briefly). */
 const LOCK_WAIT_SECONDS = 2;
 const PURGE_INTERVAL_MS = 60_000;
 const TRIM_INTERVAL_MS = 10_000;
-
-/** The event JSON from a row; MariaDB returns JSON columns as text, MySQL 8 as objects. */
-function toRecord(row: Row): OutboxRecord {
-  const stored = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
-  const { payloadJson: payload, traceparent } = splitTraceContext(stored);
-  const occurredAt = new Date(row.occurred_at);
-  const trace = traceparent ? `,"trace":{"traceparent":${JSON.stringify(traceparent)}}` : '';
-  const json = `{"id":${JSON.stringify(row.id)},"type":${JSON.stringify(row.type)},"occurredAt":"${occurredAt.toISOString()}","payload":${payload}${trace}}`;
-  return {
-    seq: String(row.seq),
-    id: row.id,
-    type: row.type,
-    aggregateId: row.aggregate_id,
-    occurredAt,
-    json,
-  };
-}
+/**
+ * How long an idle relay keeps the lock for the next wake-up: long enough to span the gap
+ * between commits at a few dozen a second, short enough that another replica waiting for the
+ * lock (its own commits) is not held up much longer than by the batch in progress.
+ */
+const HOLD_IDLE_MS = 25;
 
 /**
  * Publishes outbox rows to a Redis Stream (durable: consumer groups and live tails read it),
  * then marks them published. Delivery is at least once: a crash after XADD and before the mark
- * republishes those events on the next pass, and consumers deduplicate by event id.
+ * republishes those events, and consumers deduplicate by event id.
  *
- * Exactly one relay publishes at a time per outbox: each pass holds a MariaDB named lock
- * (GET_LOCK) on its own connection, so several replicas may run relays and order is kept. The
- * lock dies with the connection, so a crashed relay never blocks the next one.
+ * Exactly one relay publishes at a time per outbox: it holds a MariaDB named lock (GET_LOCK) on
+ * a connection of its own while it publishes, so several replicas may run relays and order is
+ * kept. The lock dies with the connection, so a crashed relay never blocks the next one.
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const table = options.table ?? 'outbox';
@@ -133,57 +110,45 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       stream: options.stream,
     });
 
-  async function publish(records: OutboxRecord[]): Promise<void> {
-    const pipeline = redis.pipeline();
-    for (const record of records) {
-      if (options.maxLen) {
-        pipeline.xadd(options.stream, 'MAXLEN', '~', options.maxLen, '*', 'event', record.json);
-      } else {
-        pipeline.xadd(options.stream, '*', 'event', record.json);
-      }
-    }
-    const results = (await pipeline.exec()) ?? [];
-    const failed = results.find(([error]) => error);
-    if (failed) throw failed[0];
-    if (results.length === 0 && records.length > 0) throw new Error('redis pipeline was aborted');
-  }
+  const batches: RelayBatchOptions = {
+    redis,
+    stream: options.stream,
+    table,
+    batchSize,
+    maxLen: options.maxLen,
+    afterPublish: options.afterPublish,
+    marked: (records) => {
+      metrics?.published(records);
+      options.onPublished?.(records);
+    },
+  };
 
-  async function publishPending(waitForLockSeconds = 0): Promise<number> {
+  /**
+   * Runs `work` holding the relay lock (MariaDB GET_LOCK on a connection of its own, so it dies
+   * with the connection); 0 without running it when another relay keeps the lock longer than
+   * `waitSeconds`.
+   */
+  async function withLock(
+    waitSeconds: number,
+    work: (connection: RelayConnection) => Promise<number>,
+  ): Promise<number> {
     const connection = await pool.getConnection();
     try {
-      const [locked] = await connection.query(
-        'SELECT GET_LOCK(SHA1(CONCAT(DATABASE(), ?)), ?) AS got',
-        [`.${table}.relay`, waitForLockSeconds],
-      );
-      if (Number((locked as Array<{ got: unknown }>)[0]?.got) !== 1) return 0;
+      if (!(await takeRelayLock(connection, table, waitSeconds))) return 0;
       metrics?.lock(true);
       try {
-        const [rows] = await connection.query(
-          `SELECT seq, id, type, aggregate_id, occurred_at, payload FROM \`${table}\`
-           WHERE published_at IS NULL ORDER BY seq LIMIT ?`,
-          [batchSize],
-        );
-        const records = (rows as Row[]).map(toRecord);
-        if (records.length === 0) return 0;
-        await publish(records);
-        await options.afterPublish?.(records);
-        await connection.query(
-          `UPDATE \`${table}\` SET published_at = CURRENT_TIMESTAMP(3) WHERE seq IN (?)`,
-          [records.map((r) => r.seq)],
-        );
-        metrics?.published(records);
-        options.onPublished?.(records);
-        return records.length;
+        return await work(connection);
       } finally {
         metrics?.lock(false);
-        await connection.query('SELECT RELEASE_LOCK(SHA1(CONCAT(DATABASE(), ?)))', [
-          `.${table}.relay`,
-        ]);
+        await releaseRelayLock(connection, table);
       }
     } finally {
       connection.release();
     }
   }
+
+  const publishPending = (waitForLockSeconds = 0) =>
+    withLock(waitForLockSeconds, (connection) => publishBatches(connection, batches, () => false));
 
   const purgePublished = (olderThanMs: number) => purgePublishedRows(pool, table, olderThanMs);
   const trimAcknowledged = () => trimAcknowledgedEntries(redis, options.stream);
@@ -204,17 +169,34 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       };
     });
 
+  /**
+   * Batches back to back under one lock and connection while there is work: a full batch, or a
+   * commit that woke the relay during the batch or within HOLD_IDLE_MS after it (its rows may be
+   * newer than the batch's read). So under load a commit waits for the batch in progress and
+   * one read and XADD, not for a connection, the lock, the mark and the lock's release as well.
+   */
+  async function whileBusy(published: number): Promise<boolean> {
+    if (!stopping && !woken && published < batchSize) {
+      await sleep(HOLD_IDLE_MS);
+      wake = undefined;
+    }
+    const again = !stopping && (published >= batchSize || woken);
+    woken = false;
+    return again;
+  }
+
   async function loop(): Promise<void> {
     let delay = pollMs;
     while (!stopping) {
       woken = false;
       try {
-        // Wait for a relay of another replica to finish its pass rather than give up: rows this
-        // replica's commit just wrote may be newer than that pass's read, and would otherwise
+        // Wait for a relay of another replica to finish its batches rather than give up: rows
+        // this replica's commit just wrote may be newer than its last read, and would otherwise
         // wait for the next poll (up to pollIntervalMs of latency on every cross-replica commit).
-        const published = await publishPending(LOCK_WAIT_SECONDS);
+        await withLock(LOCK_WAIT_SECONDS, (connection) =>
+          publishBatches(connection, batches, whileBusy),
+        );
         delay = pollMs;
-        if (published >= batchSize) continue;
       } catch (error) {
         // Redis or MySQL is down: nothing is lost (rows stay unpublished); back off and retry.
         // Redis coming back wakes the loop at once (below), so the cap only bounds MySQL's case.

@@ -34,9 +34,10 @@ async function streamEventIds(stream: string): Promise<string[]> {
   return entries.map(([, fields]) => parseDomainEvent(fields[1]).id);
 }
 
-async function unpublishedCount(): Promise<number> {
+async function unpublishedCount(aggregateId?: string): Promise<number> {
   const [rows] = await mysql.pool.query(
-    'SELECT COUNT(*) AS n FROM outbox WHERE published_at IS NULL',
+    `SELECT COUNT(*) AS n FROM outbox WHERE published_at IS NULL${aggregateId ? ' AND aggregate_id = ?' : ''}`,
+    [aggregateId],
   );
   return Number((rows as Array<{ n: unknown }>)[0]?.n);
 }
@@ -137,5 +138,84 @@ describe('outbox relay', () => {
     expect(duringPass).toBe(1);
     expect(await gauge('outbox_relay_lock_held')).toBe(0);
     expect(await gauge('outbox_relay_lock_taken_seconds')).toBeGreaterThanOrEqual(before);
+  });
+
+  it('keeps its lock across back-to-back batches while commits keep waking it', async () => {
+    const stream = `${prefix}busy`;
+    const aggregate = uuidv7();
+    const written = await writeEvents(mysql, aggregate, 3);
+    const registry = new Registry();
+    const takenAt: number[] = [];
+    const relay = createOutboxRelay({
+      pool: mysql.pool,
+      redis,
+      stream,
+      log,
+      registry,
+      pollIntervalMs: 60_000, // only wake-ups, never a poll, start the later batches
+      afterPublish: async () => {
+        const taken = await registry.getSingleMetric('outbox_relay_lock_taken_seconds')!.get();
+        takenAt.push(taken.values.find((v) => v.labels.stream === stream)!.value);
+        if (takenAt.length === 4) return;
+        written.push(...(await writeEvents(mysql, aggregate, 2)));
+        relay.notify(); // a commit during the batch, after its read
+      },
+    });
+    relay.start();
+    await eventually(async () => expect(await streamEventIds(stream)).toEqual(written));
+    await relay.stop();
+    expect(written).toHaveLength(9);
+    expect(takenAt).toHaveLength(4);
+    expect(new Set(takenAt).size).toBe(1); // one GET_LOCK for the four batches
+    expect(await unpublishedCount(aggregate)).toBe(0); // marked before the lock was released
+  });
+
+  it('does not republish what earlier batches of the same lock sent when a later batch fails', async () => {
+    const stream = `${prefix}fail-mid-run`;
+    const aggregate = uuidv7();
+    const first = await writeEvents(mysql, aggregate, 2);
+    const second: string[] = [];
+    let batches = 0;
+    const relay = createOutboxRelay({
+      pool: mysql.pool,
+      redis,
+      stream,
+      log,
+      pollIntervalMs: 50,
+      afterPublish: async () => {
+        batches++;
+        if (batches === 1) {
+          second.push(...(await writeEvents(mysql, aggregate, 2)));
+          relay.notify();
+        } else if (batches === 2) throw new Error('killed'); // after the second batch's XADD
+      },
+    });
+    relay.start();
+    await eventually(async () => expect(await unpublishedCount(aggregate)).toBe(0));
+    await relay.stop();
+    expect(await streamEventIds(stream)).toEqual([...first, ...second, ...second]);
+  });
+
+  it('publishes every replica’s commits once and in order while two running relays take turns', async () => {
+    const stream = `${prefix}running-replicas`;
+    const aggregate = uuidv7();
+    const relays = [0, 1].map(() =>
+      createOutboxRelay({
+        pool: mysql.pool,
+        redis,
+        stream,
+        log,
+        batchSize: 4,
+        pollIntervalMs: 60_000,
+      }),
+    );
+    for (const relay of relays) relay.start();
+    const written: string[] = [];
+    for (let commit = 0; commit < 40; commit++) {
+      written.push(...(await writeEvents(mysql, aggregate, 3)));
+      relays[commit % 2]!.notify();
+    }
+    await eventually(async () => expect(await streamEventIds(stream)).toEqual(written));
+    await Promise.all(relays.map((relay) => relay.stop()));
   });
 });
