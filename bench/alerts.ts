@@ -19,6 +19,7 @@ import { SPIKE_SCRIPT, SPIKE_SHA, spikeArgs, spikeKeys } from '@poolgraph/alerts
 import { streamIdMs, uuidv7Ms } from '@poolgraph/events';
 import { startBenchStack, type BenchUser } from './lib/processStack.ts';
 import { percentile } from './lib/stats.ts';
+import { tailStream } from './lib/streamTail.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -160,34 +161,6 @@ async function commandCalls(redis: Redis): Promise<number> {
     }
   }
   return total;
-}
-
-interface StreamEvent {
-  id?: string;
-  payload?: { transactionId?: string; raisedAt?: string };
-}
-
-/** Reads a stream of this run from its first entry as it grows; the result stops reading. */
-function tailStream(stream: string, onEntry: (streamId: string, event: StreamEvent) => void) {
-  const reader = new Redis(TEST_REDIS_URL);
-  let reading = true;
-  const done = (async () => {
-    let lastId = '0-0'; // a new stream: every entry is this run's
-    while (reading) {
-      const reply = (await reader
-        .xread('COUNT', 1000, 'BLOCK', 500, 'STREAMS', stream, lastId)
-        .catch(() => null)) as Array<[string, Array<[string, string[]]>]> | null;
-      for (const [id, fields] of reply?.[0]?.[1] ?? []) {
-        lastId = id;
-        onEntry(id, JSON.parse(fields[1] ?? '{}') as StreamEvent);
-      }
-    }
-  })();
-  return async () => {
-    reading = false;
-    await done;
-    reader.disconnect();
-  };
 }
 
 async function endToEndBench() {

@@ -208,7 +208,7 @@ try {
     await provider.sendWebhooksTo(
       stack.subgraphUrl('ledger').replace(/\/graphql$/, '/webhooks/stripe'),
     );
-    const postings = await watchPostings(TEST_REDIS_URL, stream);
+    const postings = await watchPostings(stream);
     const cardCpu = cpuMeter(processes);
     const cardStatements = await statementMeter(ledger.pool);
     const card = await drive(CARD, C, async (n) => {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from '@poolgraph/platform';
+import { Redis } from 'ioredis';
+import { TEST_REDIS_URL } from '@poolgraph/testing';
 import { createStripeEmulator } from '@poolgraph/stripe-emulator';
+import { tailStream } from './streamTail.ts';
 
 /**
  * The production money path's provider for a benchmark: the Stripe emulator in the bench's own
@@ -53,38 +55,26 @@ export async function startCardProvider() {
  * posting): `posted(id)` resolves on that transaction's TransactionPosted. Register the wait
  * before the step that posts it (a posting nobody waits for is not kept).
  */
-export async function watchPostings(redisUrl: string, stream: string) {
-  const redis = new Redis(redisUrl);
-  const waiting = new Map<string, () => void>();
+export async function watchPostings(stream: string) {
+  const redis = new Redis(TEST_REDIS_URL);
   // From the stream's current end: an id, not '$', so nothing between two reads is missed.
   const [last] = await redis.xrevrange(stream, '+', '-', 'COUNT', 1);
-  let lastId = last?.[0] ?? '0-0';
-  let running = true;
-  const tail = (async () => {
-    while (running) {
-      const reply = (await redis
-        .xread('COUNT', 1000, 'BLOCK', 500, 'STREAMS', stream, lastId)
-        .catch(() => null)) as Array<[string, Array<[string, string[]]>]> | null;
-      for (const [id, fields] of reply?.[0]?.[1] ?? []) {
-        lastId = id;
-        const event = JSON.parse(fields[1] ?? '{}') as {
-          type?: string;
-          payload?: { transactionId?: string };
-        };
-        const resolve = waiting.get(event.payload?.transactionId ?? '');
-        if (event.type !== 'TransactionPosted' || !resolve) continue;
-        waiting.delete(event.payload!.transactionId!);
-        resolve();
-      }
-    }
-  })();
+  redis.disconnect();
+  const waiting = new Map<string, () => void>();
+  const stop = tailStream(
+    stream,
+    (_, event) => {
+      const transactionId = event.payload?.transactionId ?? '';
+      const resolve = waiting.get(transactionId);
+      if (event.type !== 'TransactionPosted' || !resolve) return;
+      waiting.delete(transactionId);
+      resolve();
+    },
+    last?.[0] ?? '0-0',
+  );
   return {
     posted: (transactionId: string) =>
       new Promise<void>((resolve) => waiting.set(transactionId, resolve)),
-    async stop() {
-      running = false;
-      await tail;
-      redis.disconnect();
-    },
+    stop,
   };
 }
