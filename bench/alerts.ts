@@ -9,7 +9,6 @@
  * Targets: detector ≥ 50% of the EVALSHA floor and ≥ 50,000 events/s; end to end p99 < 200 ms.
  */
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { createClient } from 'graphql-ws';
@@ -18,7 +17,7 @@ import { deleteRedisKeys, expectData, graphql, TEST_REDIS_URL } from '@poolgraph
 import { SPIKE_SCRIPT, SPIKE_SHA, spikeArgs, spikeKeys } from '@poolgraph/alerts/detection';
 import { streamIdMs, uuidv7Ms } from '@poolgraph/events';
 import { startBenchStack, type BenchUser } from './lib/processStack.ts';
-import { percentile } from './lib/stats.ts';
+import { loadAverage, percentile } from './lib/stats.ts';
 import { tailStream } from './lib/streamTail.ts';
 
 const { values: args } = parseArgs({
@@ -315,9 +314,7 @@ async function endToEndBench() {
     );
     latencies.sort((a, b) => a - b);
     console.log(
-      `end to end: ${TX} contributions at ${RATE}/s (sent in ${sendSeconds.toFixed(1)} s = ${(TX / sendSeconds).toFixed(0)}/s; load average ${loadavg()
-        .map((n) => n.toFixed(2))
-        .join(', ')})`,
+      `end to end: ${TX} contributions at ${RATE}/s (sent in ${sendSeconds.toFixed(1)} s = ${(TX / sendSeconds).toFixed(0)}/s; load average ${loadAverage()})`,
     );
     console.log(
       `  alertRaised received   ${latencies.length} of ${TX} (${failures} contributions failed)`,

@@ -6,13 +6,12 @@
  *
  *   npm run bench:relay -- [--rate 100] [--seconds 20]
  */
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createOutboxRelay, streamIdMs, uuidv7Ms } from '@poolgraph/events';
 import { connectMysql, connectRedis, uuidv7, type MysqlPool } from '@poolgraph/platform';
 import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix } from '@poolgraph/testing';
 import { log, openTestTables, schema } from '../packages/events/test/helpers.ts';
-import { percentile } from './lib/stats.ts';
+import { loadAverage, percentile } from './lib/stats.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -70,9 +69,7 @@ try {
     .map(([id, fields]) => streamIdMs(id) - uuidv7Ms((JSON.parse(fields[1]!) as { id: string }).id))
     .sort((a, b) => a - b);
   console.log(
-    `relay: ${TOTAL} commits at ${RATE}/s → ${entries.length} entries (load average ${loadavg()
-      .map((n) => n.toFixed(2))
-      .join(', ')})`,
+    `relay: ${TOTAL} commits at ${RATE}/s → ${entries.length} entries (load average ${loadAverage()})`,
   );
   console.log(
     `  write → XADD   p50 ${percentile(hops, 50)} ms   p99 ${percentile(hops, 99)} ms   max ${hops.at(-1)} ms`,
