@@ -19,6 +19,7 @@ import {
   ensureExplorerBuilt,
   launchChromium,
   previewBuiltApp,
+  reloadUntil,
   screenshot,
   seriousViolations,
   serveBuiltApp,
@@ -436,21 +437,16 @@ describe('the web app in Chromium against the real supergraph', () => {
     // The investor's statement: the CSV's figures are the screen's.
     await investor.getByRole('link', { name: 'Statements' }).click();
     const row = investor.locator('[data-testid^="statement-"]').filter({ hasText: poolName });
-    await expect
-      .poll(
-        async () => {
-          if ((await row.count()) === 0) {
-            await investor.reload();
-            return null;
-          }
-          // The read model follows the ledger's events: wait for the last one (the fee).
-          const closing = await row.locator('[data-amount]').nth(5).getAttribute('data-amount');
-          if (closing !== '16740.00') await investor.reload();
-          return closing;
-        },
-        { timeout: 20_000, interval: 500 },
-      )
-      .toBe('16740.00');
+    // The read model follows the ledger's events: wait for the last one (the fee).
+    const closing = await reloadUntil(
+      investor,
+      async () =>
+        (await row.count()) === 0
+          ? null
+          : row.locator('[data-amount]').nth(5).getAttribute('data-amount'),
+      (amount) => amount === '16740.00',
+    );
+    expect(closing).toBe('16740.00');
     const screen = await row.locator('td').allTextContents();
     await review(investor, 'investor-statements');
     const [download] = await Promise.all([

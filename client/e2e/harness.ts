@@ -145,3 +145,29 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: resolve(dir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * What `read` gives once `done` accepts it, reloading the page between tries: notices and read
+ * models trail the ledger's events, and a page shows what its queries returned when it loaded.
+ * Each try first lets the page's requests settle, so that an answer still on its way is not
+ * taken for a missing one (on a loaded machine a query can take longer than a poll's interval,
+ * and reloading again at once would throw it away, every time). Fails with the last value.
+ */
+export async function reloadUntil<T>(
+  page: Page,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`${page.url()} still showed ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    }
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
+}

@@ -11,6 +11,7 @@ import {
   clippedOnPhone,
   ensureExplorerBuilt,
   launchChromium,
+  reloadUntil,
   screenshot,
   seriousViolations,
   serveBuiltApp,
@@ -108,15 +109,13 @@ describe("the investor's notices, history and commitments in Chromium", () => {
 
     // Three notices with the investor's own amounts; the badge counts them.
     const cards = page.locator('[data-testid^="notice-"]');
-    await expect
-      .poll(
-        async () => {
-          if ((await cards.count()) < 3) await page.reload();
-          return cards.count();
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(3);
+    expect(
+      await reloadUntil(
+        page,
+        () => cards.count(),
+        (n) => n >= 3,
+      ),
+    ).toBe(3);
     await expect.poll(() => page.getByTestId('unread-notices').textContent()).toBe('3');
     const call = page.locator('[data-kind="CAPITAL_CALL"]');
     await expect.poll(() => call.textContent()).toContain('$4,000.00');
