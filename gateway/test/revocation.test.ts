@@ -184,8 +184,9 @@ describe('revocation of access tokens', () => {
     ).logIn;
     const newPassword = 'a brand new password';
     await promisify(execFile)(
-      'npx',
+      process.execPath,
       [
+        '--import',
         'tsx',
         'subgraphs/users/src/bin/admin-create.ts',
         '--email',

@@ -70,17 +70,21 @@ describe('logs of failed queries', () => {
         await mysql.close();
       }
       await refuseInserts(database.url, 'signing_keys');
-      const boot = promisify(execFile)('npx', ['tsx', 'subgraphs/users/src/index.ts'], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          MYSQL_URL: database.url,
-          REDIS_URL: TEST_REDIS_URL,
-          REDIS_PREFIX: uniqueRedisPrefix('users-boot'),
-          PORT: '0',
-          LOG_LEVEL: 'info',
+      const boot = promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'subgraphs/users/src/index.ts'],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            MYSQL_URL: database.url,
+            REDIS_URL: TEST_REDIS_URL,
+            REDIS_PREFIX: uniqueRedisPrefix('users-boot'),
+            PORT: '0',
+            LOG_LEVEL: 'info',
+          },
         },
-      });
+      );
       const failure = (await boot.then(
         () => ({ stdout: '', stderr: '' }),
         (error: unknown) => error,
