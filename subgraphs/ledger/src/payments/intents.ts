@@ -51,7 +51,7 @@ export async function startContribution(
   const expiresAt = new Date(Date.now() + payments.timeoutsMs[args.method]);
   const transaction = await contributePending(deps, viewer, args, expiresAt);
   const reference = adapter.provider === 'bank' ? newReference() : null;
-  const { payment, inserted } = await insertPayment(payments.db, {
+  const written = await insertPayment(payments.db, {
     transactionId: transaction.id,
     provider: adapter.provider,
     method: args.method,
@@ -63,20 +63,18 @@ export async function startContribution(
     providerPaymentId: reference,
     providerStatus: reference ? 'awaiting_transfer' : 'creating',
   });
-  let answered = { transaction, payment, clientSecret: null as string | null };
-  let moved = !inserted;
+  let payment = written.payment;
+  let mayHaveMoved = !written.inserted;
+  let clientSecret: string | null = null;
   if (adapter.provider === 'stripe' && transaction.status === 'PENDING') {
     try {
       const opened = await adapter.open(payment);
-      answered = {
-        transaction,
-        payment: await recordOpenedPayment(payments.db, payment, {
-          providerPaymentId: opened.providerPaymentId!,
-          status: opened.status,
-        }),
-        clientSecret: opened.clientSecret,
-      };
-      moved ||= opened.status !== UNCONFIRMED;
+      payment = await recordOpenedPayment(payments.db, payment, {
+        providerPaymentId: opened.providerPaymentId!,
+        status: opened.status,
+      });
+      clientSecret = opened.clientSecret;
+      mayHaveMoved ||= opened.status !== UNCONFIRMED;
     } catch (error) {
       payments.log.warn(
         { err: error, transactionId: transaction.id },
@@ -88,18 +86,15 @@ export async function startContribution(
       );
     }
   }
-  if (moved) {
-    const [current] = await selectTransactionsByIds(payments.db, [transaction.id]);
-    const stored = await selectPaymentByTransactionId(payments.db, transaction.id);
-    answered = {
-      transaction: current ?? transaction,
-      payment: stored ?? answered.payment,
-      clientSecret: answered.clientSecret,
-    };
+  let latest = transaction;
+  if (mayHaveMoved) {
+    latest = (await selectTransactionsByIds(payments.db, [transaction.id]))[0] ?? transaction;
+    payment = (await selectPaymentByTransactionId(payments.db, transaction.id)) ?? payment;
   }
   return {
-    ...answered,
-    clientSecret: answered.transaction.status === 'PENDING' ? answered.clientSecret : null,
+    transaction: latest,
+    payment,
+    clientSecret: latest.status === 'PENDING' ? clientSecret : null,
     bank: adapter.provider === 'bank' ? payments.bank : null,
   };
 }
