@@ -242,10 +242,12 @@ describe('card contributions through the Stripe emulator', () => {
     const investor = pool.members[0]!;
     const intent = await start(ps, pool.id, investor, '80.00', 'CARD');
     const { settlePending } = await import('../src/movements/settlePending.ts');
+    const { selectTransactionsByIds } = await import('../src/data/transactions.ts');
+    const [pending] = await selectTransactionsByIds(ps.ledger.db, [intent.transaction.id]);
     const attempts = Array.from({ length: 30 }, (_, n) =>
       settlePending(
         ps.ledger.db,
-        intent.transaction.id,
+        pending!,
         n % 3 === 0
           ? { status: 'VOIDED' }
           : { status: 'POSTED', amount: BigInt(1000 + (n % 2) * 7000) },

@@ -1,14 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MySqlTable } from 'drizzle-orm/mysql-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStripeEmulator } from '@poolgraph/stripe-emulator';
 import type { Viewer } from '@poolgraph/auth';
 import { connectMysql, createLogger, tableRows, uuidv7, type Mysql } from '@poolgraph/platform';
 import type { TestDatabase } from '@poolgraph/testing';
 import { assertBooksBalance } from '../src/books.ts';
 import { upsertPoolFacts } from '../src/data/poolFacts.ts';
 import { upsertPoolMember } from '../src/data/poolMembers.ts';
+import { selectTransactionsByIds } from '../src/data/transactions.ts';
 import { schema } from '../src/db/index.ts';
 import { createPoster } from '../src/movements/lanes.ts';
 import { createLocalViews } from '../src/movements/poolView.ts';
 import { contribute, type OperationDeps } from '../src/movements/submit.ts';
+import { createPayments } from '../src/payments/index.ts';
+import { startContribution } from '../src/payments/intents.ts';
+import { stripeWebhookRoute } from '../src/payments/webhook.ts';
 import type { PoolsPeer } from '../src/peers/pools.ts';
 import { openLedgerDatabase } from './ledgerDb.ts';
 
@@ -131,14 +140,117 @@ describe("the request leg's reads", () => {
   it('decode every table they read exactly as the query builder does (types included)', async () => {
     const { poolId, members } = await poolWithMembers(3);
     await contribute(deps, investor(members[1]!), { poolId, amount: '7.01', idempotencyKey: 'x' });
-    const printed = (row: object) =>
-      JSON.stringify(row, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
-    const sorted = (rows: object[]) => [...rows].sort((a, b) => (printed(a) < printed(b) ? -1 : 1));
     const { poolAccounts, investorAccounts, idempotencyKeys, poolFacts, poolMembers } = schema;
-    for (const table of [poolAccounts, investorAccounts, idempotencyKeys, poolFacts, poolMembers]) {
-      const read = await tableRows(table).select(mysql.db, '');
-      expect(read.length).toBeGreaterThan(0);
-      expect(sorted(read)).toStrictEqual(sorted(await mysql.db.select().from(table)));
+    await expectSameDecoding([
+      poolAccounts,
+      investorAccounts,
+      idempotencyKeys,
+      poolFacts,
+      poolMembers,
+    ]);
+  });
+});
+
+/** Each table's rows as `tableRows` decodes them are those the query builder returns. */
+async function expectSameDecoding(tables: MySqlTable[]) {
+  const printed = (row: object) =>
+    JSON.stringify(row, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+  const sorted = (rows: object[]) => [...rows].sort((a, b) => (printed(a) < printed(b) ? -1 : 1));
+  for (const table of tables) {
+    const read = await tableRows(table).select(mysql.db, '');
+    expect(read.length).toBeGreaterThan(0);
+    expect(sorted(read)).toStrictEqual(sorted(await mysql.db.select().from(table)));
+  }
+}
+
+describe('a card payment', () => {
+  it('costs the ledger 31 statements: 13 to start it, 3 for its created webhook, 15 for the one that posts it', async () => {
+    const run = randomBytes(8).toString('hex');
+    const keys = { secretKey: `sk_test_${run}`, publishableKey: `pk_test_${run}` };
+    const webhookSecret = `whsec_${run}`;
+    const emulator = createStripeEmulator({ ...keys, retryBaseMs: 50, maxAttempts: 2 });
+    const apiUrl = await emulator.listen(0);
+    const payments = createPayments(
+      {
+        stripe: { secretKey: keys.secretKey, webhookSecret, apiUrl, webhookToleranceSeconds: 300 },
+        bank: { beneficiary: 'Test', iban: 'GB33BUKB20201555555555', bic: 'BUKBGB22' },
+        timeoutsMs: { CARD: 3_600_000, BANK_TRANSFER: 86_400_000 },
+      },
+      mysql.db,
+      createLogger('ledger-test', 'silent'),
+      () => undefined,
+    );
+    const route = stripeWebhookRoute(payments);
+    const webhooks = createServer((req, res) => void route(req, res));
+    await new Promise<void>((resolve) => webhooks.listen(0, '127.0.0.1', resolve));
+    const { port } = webhooks.address() as AddressInfo;
+    const emulatorCall = async (
+      path: string,
+      body: string | URLSearchParams,
+      headers: Record<string, string>,
+    ) => {
+      const response = await fetch(`${apiUrl}${path}`, { method: 'POST', headers, body });
+      expect(response.ok).toBe(true);
+    };
+    const control = (path: string, body: object) =>
+      emulatorCall(`/_emulator/${path}`, JSON.stringify(body), {
+        'content-type': 'application/json',
+      });
+    try {
+      const { poolId, members } = await poolWithMembers(1);
+      const payer = investor(members[0]!);
+      /** One card payment, each step counted: start, its created webhook, confirm to posted. */
+      const pay = async (idempotencyKey: string) => {
+        // Webhooks held back while it starts, so each step's statements are its own.
+        await control('webhooks', { url: `http://127.0.0.1:${port}/`, secret: webhookSecret });
+        await control('webhooks', { hold: true });
+        let intent: Awaited<ReturnType<typeof startContribution>> | undefined;
+        const start = await count(async () => {
+          intent = await startContribution({ ...deps, payments }, payer, {
+            poolId,
+            amount: '12.00',
+            method: 'CARD',
+            idempotencyKey,
+          });
+        });
+        const created = await count(async () => {
+          await control('flush', {});
+          await emulator.idle();
+        });
+        const posted = await count(async () => {
+          await emulatorCall(
+            `/v1/payment_intents/${intent!.payment.providerPaymentId}/confirm`,
+            new URLSearchParams({
+              client_secret: intent!.clientSecret!,
+              payment_method: 'pm_card_visa',
+            }),
+            {
+              authorization: `Bearer ${keys.publishableKey}`,
+              'content-type': 'application/x-www-form-urlencoded',
+            },
+          );
+          await emulator.idle();
+        });
+        const [row] = await selectTransactionsByIds(mysql.db, [intent!.transaction.id]);
+        expect(row?.status).toBe('POSTED');
+        return { start, created, posted };
+      };
+      await pay('card-warm'); // the SDK's first connection
+      expect(await pay('card')).toEqual({
+        // The pending contribution's 11 (contribute's 12 but entries), the payment, the provider's answer.
+        start: { total: 13, transactions: 1, commits: 1 },
+        // Stored, its payment found, marked: no call to the provider.
+        created: { total: 3, transactions: 0, commits: 0 },
+        // Stored, its payment found, its status; the settlement's transaction of 11; marked.
+        posted: { total: 15, transactions: 1, commits: 1 },
+      });
+      // The card path's reads decode as the query builder does.
+      const { transactions, payments: paymentRows, providerEvents } = schema;
+      await expectSameDecoding([transactions, paymentRows, providerEvents]);
+    } finally {
+      await new Promise((resolve) => webhooks.close(resolve));
+      await emulator.idle();
+      await emulator.stop();
     }
   });
 });

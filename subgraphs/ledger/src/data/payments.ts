@@ -1,19 +1,72 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { insertRows, isDuplicateKey, sqlFormat, tableRows } from '@poolgraph/platform';
 import type { LedgerQueryable } from '../db/index.ts';
 import { payments, transactions, type PaymentProviderName } from '../db/schema.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
-export type NewPaymentRow = typeof payments.$inferInsert;
+export type NewPaymentRow = Omit<
+  PaymentRow,
+  'receivedAmount' | 'refundedAmount' | 'createdAt' | 'updatedAt'
+>;
+
+const paymentRows = tableRows(payments);
+const PAYMENT_COLUMNS = [
+  'transaction_id',
+  'provider',
+  'method',
+  'pool_id',
+  'investor_id',
+  'amount',
+  'currency',
+  'provider_payment_id',
+  'reference',
+  'provider_status',
+  'created_at',
+  'updated_at',
+];
 
 /**
- * insertPayment: the payment behind a pending transaction, once (a replayed startContribution
- * finds the row its first call wrote).
+ * insertPayment: the payment behind a pending transaction, once. Returns the row as stored: the
+ * new one (built here, its times written explicitly, so nothing is read back), or the one an
+ * earlier call with the same transaction wrote (a replayed startContribution: `inserted` false).
  */
-export async function insertPayment(db: LedgerQueryable, row: NewPaymentRow): Promise<void> {
-  await db
-    .insert(payments)
-    .values(row)
-    .onDuplicateKeyUpdate({ set: { transactionId: sql`${payments.transactionId}` } });
+export async function insertPayment(
+  db: LedgerQueryable,
+  row: NewPaymentRow,
+): Promise<{ payment: PaymentRow; inserted: boolean }> {
+  const now = new Date();
+  const stored: PaymentRow = {
+    ...row,
+    receivedAmount: null,
+    refundedAmount: 0n,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await insertRows(db, 'payments', PAYMENT_COLUMNS, [
+      [
+        row.transactionId,
+        row.provider,
+        row.method,
+        row.poolId,
+        row.investorId,
+        row.amount,
+        row.currency,
+        row.providerPaymentId,
+        row.reference,
+        row.providerStatus,
+        now,
+        now,
+      ],
+    ]);
+    return { payment: stored, inserted: true };
+  } catch (error) {
+    const earlier = isDuplicateKey(error)
+      ? await selectPaymentByTransactionId(db, row.transactionId)
+      : null;
+    if (earlier) return { payment: earlier, inserted: false };
+    throw error;
+  }
 }
 
 /** selectPaymentByTransactionId: the payment behind one transaction, if any. */
@@ -21,7 +74,7 @@ export async function selectPaymentByTransactionId(
   db: LedgerQueryable,
   transactionId: string,
 ): Promise<PaymentRow | null> {
-  const [row] = await db.select().from(payments).where(eq(payments.transactionId, transactionId));
+  const [row] = await paymentRows.select(db, 'WHERE transaction_id = ?', [transactionId]);
   return row ?? null;
 }
 
@@ -31,10 +84,7 @@ export async function selectPaymentsByTransactionIds(
   ids: readonly string[],
 ): Promise<PaymentRow[]> {
   if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(payments)
-    .where(inArray(payments.transactionId, [...ids]));
+  return paymentRows.select(db, 'WHERE transaction_id IN (?)', [[...ids]]);
 }
 
 /** selectPaymentByProviderId: a provider's payment (a Stripe PaymentIntent id) here. */
@@ -43,10 +93,10 @@ export async function selectPaymentByProviderId(
   provider: PaymentProviderName,
   providerPaymentId: string,
 ): Promise<PaymentRow | null> {
-  const [row] = await db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.provider, provider), eq(payments.providerPaymentId, providerPaymentId)));
+  const [row] = await paymentRows.select(db, 'WHERE provider = ? AND provider_payment_id = ?', [
+    provider,
+    providerPaymentId,
+  ]);
   return row ?? null;
 }
 
@@ -55,7 +105,7 @@ export async function selectPaymentByReference(
   db: LedgerQueryable,
   reference: string,
 ): Promise<PaymentRow | null> {
-  const [row] = await db.select().from(payments).where(eq(payments.reference, reference));
+  const [row] = await paymentRows.select(db, 'WHERE reference = ?', [reference]);
   return row ?? null;
 }
 
@@ -80,29 +130,47 @@ export async function setProviderPaymentId(
 }
 
 /**
- * updatePaymentStatus: what the provider last said (status, amount received). `onlyFrom`: only
- * while the stored status is still that one (the create call's answer must not overwrite what
- * a faster webhook recorded).
+ * recordOpenedPayment: the provider's answer to the create call, in one statement: its id (a
+ * webhook that overtook the answer may have recorded it first; another id never overwrites) and
+ * its status, only while the stored one is still `creating` (the answer must not overwrite what
+ * a faster webhook recorded). Returns the row as the statement left it.
  */
+export async function recordOpenedPayment(
+  db: LedgerQueryable,
+  payment: PaymentRow,
+  opened: { providerPaymentId: string; status: string },
+): Promise<PaymentRow> {
+  const updatedAt = new Date();
+  await db.execute(
+    sqlFormat(
+      `UPDATE payments SET provider_payment_id = COALESCE(provider_payment_id, ?),
+        provider_status = IF(provider_status = 'creating', ?, provider_status), updated_at = ?
+        WHERE transaction_id = ?`,
+      [opened.providerPaymentId, opened.status, updatedAt, payment.transactionId],
+    ),
+  );
+  return {
+    ...payment,
+    providerPaymentId: payment.providerPaymentId ?? opened.providerPaymentId,
+    providerStatus: payment.providerStatus === 'creating' ? opened.status : payment.providerStatus,
+    updatedAt,
+  };
+}
+
+/** updatePaymentStatus: what the provider last said (status, and the amount received once known). */
 export async function updatePaymentStatus(
   db: LedgerQueryable,
   transactionId: string,
   providerStatus: string,
   receivedAmount: bigint | null,
-  onlyFrom?: string,
 ): Promise<void> {
-  await db
-    .update(payments)
-    .set({
-      providerStatus,
-      updatedAt: new Date(),
-      ...(receivedAmount === null ? {} : { receivedAmount }),
-    })
-    .where(
-      onlyFrom === undefined
-        ? eq(payments.transactionId, transactionId)
-        : and(eq(payments.transactionId, transactionId), eq(payments.providerStatus, onlyFrom)),
-    );
+  await db.execute(
+    sqlFormat(
+      `UPDATE payments SET provider_status = ?, received_amount = COALESCE(?, received_amount),
+        updated_at = ? WHERE transaction_id = ?`,
+      [providerStatus, receivedAmount, new Date(), transactionId],
+    ),
+  );
 }
 
 /** selectRecentPayments: payments created since `since`, newest first (reconciliation). */

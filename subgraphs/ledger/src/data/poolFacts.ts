@@ -138,9 +138,9 @@ export async function selectPoolCopies(
 }
 
 /**
- * lockPoolFacts: the copies of the pools a posting is about, read as locking reads (the latest
- * committed state, not the transaction's snapshot). Postings take it after the cash rows, as
- * the closing saga does, so a close and a posting of one pool are strictly ordered.
+ * lockPoolFacts: the copies of pools, read as locking reads (the latest committed state, not the
+ * transaction's snapshot). The sagas take it after the pool's cash row, whose lock is what
+ * orders them with postings (which read the copy plainly after that lock: selectPoolCopies).
  */
 export async function lockPoolFacts(
   tx: LedgerTx,

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { sqlFormat, tableRows } from '@poolgraph/platform';
 import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { transactions, type TransactionStatus, type TransactionType } from '../db/schema.ts';
 
@@ -20,16 +21,15 @@ export interface TransactionPage {
   hasPreviousPage?: boolean;
 }
 
+const transactionRows = tableRows(transactions);
+
 /** selectTransactionsByIds: any number of transactions by id, one query. */
 export async function selectTransactionsByIds(
   db: LedgerQueryable,
   ids: readonly string[],
 ): Promise<TransactionRow[]> {
   if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(transactions)
-    .where(inArray(transactions.id, [...ids]));
+  return transactionRows.select(db, 'WHERE id IN (?)', [[...ids]]);
 }
 
 /** selectTransactionsByRequestIds: what each idempotent request posted, in posting order. */
@@ -130,7 +130,7 @@ export async function selectTransactionPages(
 
 /** lockTransaction: one transaction, locked FOR UPDATE (a pending one is settled under it). */
 export async function lockTransaction(tx: LedgerTx, id: string): Promise<TransactionRow | null> {
-  const [row] = await tx.select().from(transactions).where(eq(transactions.id, id)).for('update');
+  const [row] = await transactionRows.select(tx, 'WHERE id = ? FOR UPDATE', [id]);
   return row ?? null;
 }
 
@@ -144,15 +144,13 @@ export async function updateSettledTransactions(
   rows: readonly TransactionRow[],
 ): Promise<void> {
   for (const row of rows) {
-    const [result] = await tx
-      .update(transactions)
-      .set({
-        status: row.status,
-        amount: row.amount,
-        settledAt: row.settledAt,
-        occurredAt: row.occurredAt,
-      })
-      .where(and(eq(transactions.id, row.id), eq(transactions.status, 'PENDING')));
+    const [result] = (await tx.execute(
+      sqlFormat(
+        `UPDATE transactions SET status = ?, amount = ?, settled_at = ?, occurred_at = ?
+          WHERE id = ? AND status = 'PENDING'`,
+        [row.status, row.amount, row.settledAt, row.occurredAt, row.id],
+      ),
+    )) as unknown as [{ affectedRows: number }];
     if (result.affectedRows !== 1) throw new Error(`transaction ${row.id} was not PENDING`);
   }
 }

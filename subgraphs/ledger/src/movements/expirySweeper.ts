@@ -37,7 +37,7 @@ export interface ExpirySweeper {
  */
 export function startExpirySweeper(options: ExpirySweeperOptions): ExpirySweeper {
   const { db, log } = options;
-  const end = options.end ?? ((row: TransactionRow) => settlePending(db, row.id, VOIDED));
+  const end = options.end ?? ((row: TransactionRow) => settlePending(db, row, VOIDED));
   let running: Promise<number> | undefined;
   let stopped = false;
 

@@ -1,8 +1,7 @@
-import { conflict, isDeadlock, notFound, retryTransaction } from '@poolgraph/platform';
+import { conflict, isDeadlock, retryTransaction } from '@poolgraph/platform';
 import { effectiveStatus } from '../access.ts';
 import type { LedgerDb, LedgerTx } from '../db/index.ts';
-import { lockPoolFacts } from '../data/poolFacts.ts';
-import { selectMembers } from '../data/poolMembers.ts';
+import { selectPoolCopies } from '../data/poolFacts.ts';
 import { selectCurrentMemberIds } from '../data/poolMembers.ts';
 import {
   lockAllInvestorAccounts,
@@ -11,11 +10,7 @@ import {
   type InvestorAccountRow,
 } from '../data/investorAccounts.ts';
 import { lockPoolAccounts, updatePoolAccounts, type PoolAccountRow } from '../data/poolAccounts.ts';
-import {
-  lockTransaction,
-  selectTransactionsByIds,
-  type TransactionRow,
-} from '../data/transactions.ts';
+import { lockTransaction, type TransactionRow } from '../data/transactions.ts';
 import { MAX_POSTING_ATTEMPTS } from './lanes.ts';
 import { Journal, type SettlementOutcome } from './journal.ts';
 
@@ -33,16 +28,32 @@ export interface Settled {
 }
 
 /**
+ * What settling a pending transaction needs to know before it locks anything: fields a
+ * transaction never changes, so any row the caller read (or its payment's) will do. Its status
+ * is read again under the locks.
+ */
+export type PendingRef = Pick<
+  TransactionRow,
+  'id' | 'poolId' | 'investorId' | 'currency' | 'type' | 'carry'
+>;
+
+/**
  * Why confirmed money can no longer enter the pool, under the pool's lock, or null when it can:
  * the pool takes provider money only while OPEN, and only from a current member. Lifecycle
  * changes refuse while contributions are pending (services/sagas.ts), so this is the last line.
+ * One plain read of the pool's copy and the membership, as the posting pipeline's: current,
+ * since it is the transaction's first plain read and comes after the cash row lock, under which
+ * alone the sagas change the copy.
  */
-async function whyNotTaken(tx: LedgerTx, row: TransactionRow): Promise<string | null> {
-  const facts = (await lockPoolFacts(tx, [row.poolId])).get(row.poolId);
+async function whyNotTaken(
+  tx: LedgerTx,
+  { poolId, investorId }: { poolId: string; investorId: string },
+): Promise<string | null> {
+  const copies = await selectPoolCopies(tx, [poolId], [{ poolId, investorId }]);
+  const [facts] = copies.facts;
   const status = facts ? effectiveStatus(facts) : 'unknown';
   if (status !== 'OPEN') return `the pool is ${status}`;
-  const [member] = await selectMembers(tx, [{ poolId: row.poolId, investorId: row.investorId! }]);
-  return member?.member ? null : 'the investor is no member of the pool';
+  return copies.members.some((m) => m.member) ? null : 'the investor is no member of the pool';
 }
 
 const sameOutcome = (row: TransactionRow, outcome: SettlementOutcome) =>
@@ -69,23 +80,21 @@ function alreadySettled(row: TransactionRow, outcome: SettlementOutcome): Settle
  */
 export async function settlePending(
   db: LedgerDb,
-  transactionId: string,
+  seen: PendingRef,
   outcome: SettlementOutcome,
 ): Promise<Settled> {
+  const { id: transactionId, poolId, investorId, currency } = seen;
+  if (!investorId) throw conflict('This transaction is not a pending one of an investor.');
   return retryTransaction(
     () =>
       db.transaction(async (tx) => {
-        const [seen] = await selectTransactionsByIds(tx, [transactionId]);
-        if (!seen) throw notFound('Transaction');
-        if (seen.status !== 'PENDING' || !seen.investorId) return alreadySettled(seen, outcome);
-        const { poolId, investorId, currency } = seen;
         // The cash row exists: the pending transaction created it (the manager is not changed).
         const pools = await lockPoolAccounts(tx, [{ poolId, currency, managerId: '' }]);
         const pool = pools.get(poolId)!;
-        // The pipeline's lock order: cash row, the pool's facts, then capital accounts.
+        // The pipeline's order: cash row, the pool's copy (read), then capital accounts.
         const notTaken =
           outcome.status === 'POSTED' && seen.type === 'CONTRIBUTION'
-            ? await whyNotTaken(tx, seen)
+            ? await whyNotTaken(tx, { poolId, investorId })
             : null;
         // A carry is borne by the pool's current members: every account of the pool, in order.
         const others = seen.carry ? await lockAllInvestorAccounts(tx, poolId) : [];

@@ -12,6 +12,7 @@ import type { TransactionRow } from '../data/transactions.ts';
 import { settlePending } from '../movements/settlePending.ts';
 import { normalizeReference } from './bank.ts';
 import type { PaymentsDeps } from './deps.ts';
+import { pendingOf } from './settlement.ts';
 
 export interface TransferResult {
   payment: PaymentRow;
@@ -35,7 +36,7 @@ export async function matchTransfer(
   if (received <= 0n) throw badUserInput('amount', 'must be greater than zero.');
   const amount = received < payment.amount ? received : payment.amount;
   try {
-    const settled = await settlePending(deps.db, payment.transactionId, {
+    const settled = await settlePending(deps.db, pendingOf(payment), {
       status: 'POSTED',
       amount,
     });

@@ -1,13 +1,13 @@
 import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
 import { badUserInput, isUuid, notFound } from '@poolgraph/platform';
-import { selectPaymentByTransactionId, updatePaymentStatus } from '../data/payments.ts';
+import { selectPaymentByTransactionId } from '../data/payments.ts';
 import { selectPoolFactsByIds } from '../data/poolFacts.ts';
 import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
 import type { SettlementOutcome } from '../movements/journal.ts';
 import { settlePending, type Settled } from '../movements/settlePending.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { refundCardIfHeld } from './refunds.ts';
-import { outcomeOf } from './settlement.ts';
+import { outcomeOf, recordProviderState } from './settlement.ts';
 
 /**
  * Ends a pending transaction early (it expired, or was cancelled). Without a payment (a payout),
@@ -18,21 +18,16 @@ import { outcomeOf } from './settlement.ts';
  * and a cancel is refused with the provider's outage.
  */
 export async function endPending(deps: PaymentsDeps, row: TransactionRow): Promise<Settled> {
-  const payment = await selectPaymentByTransactionId(deps.db, row.id);
+  let payment = await selectPaymentByTransactionId(deps.db, row.id);
   const adapter = payment && deps.adapters[payment.method];
   let outcome: SettlementOutcome = { status: 'VOIDED' };
   if (payment && adapter) {
     const state = await adapter.cancel(payment);
-    await updatePaymentStatus(
-      deps.db,
-      row.id,
-      state.status,
-      state.state === 'succeeded' ? state.amountReceived : null,
-    );
+    payment = await recordProviderState(deps, payment, state);
     outcome = outcomeOf(payment, state) ?? outcome;
   }
-  const settled = await settlePending(deps.db, row.id, outcome);
-  await refundCardIfHeld(deps, row.id);
+  const settled = await settlePending(deps.db, row, outcome);
+  if (payment) await refundCardIfHeld(deps, payment, settled.row);
   return settled;
 }
 

@@ -2,9 +2,8 @@ import type { Viewer } from '@poolgraph/auth';
 import { badUserInput, ErrorCode, graphQLError } from '@poolgraph/platform';
 import {
   insertPayment,
+  recordOpenedPayment,
   selectPaymentByTransactionId,
-  setProviderPaymentId,
-  updatePaymentStatus,
   type PaymentRow,
 } from '../data/payments.ts';
 import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
@@ -36,7 +35,10 @@ export interface StartContributionArgs {
  * that overtakes the provider's answer still finds it; the provider is asked with an
  * idempotency key of the transaction, so a retry (same idempotencyKey) opens no second payment.
  * A provider that does not answer leaves the contribution pending (it voids itself at expiry)
- * and the client retries with the same key.
+ * and the client retries with the same key. The answer is built from the rows this request
+ * wrote; they are read again only when a webhook may have settled the payment meanwhile: on a
+ * retry, or when the provider's answer says the intent was confirmed already (nobody else
+ * holds a new intent's client secret).
  */
 export async function startContribution(
   deps: OperationDeps & { payments: PaymentsDeps },
@@ -48,30 +50,31 @@ export async function startContribution(
   if (!adapter) throw badUserInput('method', `${args.method} payments are not configured here.`);
   const expiresAt = new Date(Date.now() + payments.timeoutsMs[args.method]);
   const transaction = await contributePending(deps, viewer, args, expiresAt);
-  let payment = await selectPaymentByTransactionId(payments.db, transaction.id);
-  if (!payment) {
-    const reference = adapter.provider === 'bank' ? newReference() : null;
-    await insertPayment(payments.db, {
-      transactionId: transaction.id,
-      provider: adapter.provider,
-      method: args.method,
-      poolId: transaction.poolId,
-      investorId: transaction.investorId!,
-      amount: transaction.reservedAmount ?? transaction.amount,
-      currency: transaction.currency,
-      reference,
-      providerPaymentId: reference,
-      providerStatus: reference ? 'awaiting_transfer' : 'creating',
-    });
-    payment = (await selectPaymentByTransactionId(payments.db, transaction.id))!;
-  }
+  const reference = adapter.provider === 'bank' ? newReference() : null;
+  const written = await insertPayment(payments.db, {
+    transactionId: transaction.id,
+    provider: adapter.provider,
+    method: args.method,
+    poolId: transaction.poolId,
+    investorId: transaction.investorId!,
+    amount: transaction.reservedAmount ?? transaction.amount,
+    currency: transaction.currency,
+    reference,
+    providerPaymentId: reference,
+    providerStatus: reference ? 'awaiting_transfer' : 'creating',
+  });
+  let payment = written.payment;
+  let mayHaveMoved = !written.inserted;
   let clientSecret: string | null = null;
   if (adapter.provider === 'stripe' && transaction.status === 'PENDING') {
     try {
       const opened = await adapter.open(payment);
-      await setProviderPaymentId(payments.db, transaction.id, opened.providerPaymentId!);
-      await updatePaymentStatus(payments.db, transaction.id, opened.status, null, 'creating');
+      payment = await recordOpenedPayment(payments.db, payment, {
+        providerPaymentId: opened.providerPaymentId!,
+        status: opened.status,
+      });
       clientSecret = opened.clientSecret;
+      mayHaveMoved ||= opened.status !== UNCONFIRMED;
     } catch (error) {
       payments.log.warn(
         { err: error, transactionId: transaction.id },
@@ -83,13 +86,18 @@ export async function startContribution(
       );
     }
   }
-  // The provider's webhook may have settled it before its answer came back.
-  const [current] = await selectTransactionsByIds(payments.db, [transaction.id]);
-  const latest = current ?? transaction;
+  let latest = transaction;
+  if (mayHaveMoved) {
+    latest = (await selectTransactionsByIds(payments.db, [transaction.id]))[0] ?? transaction;
+    payment = (await selectPaymentByTransactionId(payments.db, transaction.id)) ?? payment;
+  }
   return {
     transaction: latest,
-    payment: (await selectPaymentByTransactionId(payments.db, transaction.id)) ?? payment,
+    payment,
     clientSecret: latest.status === 'PENDING' ? clientSecret : null,
     bank: adapter.provider === 'bank' ? payments.bank : null,
   };
 }
+
+/** A Stripe PaymentIntent nobody has confirmed yet (no payment method attached). */
+const UNCONFIRMED = 'requires_payment_method';

@@ -52,7 +52,7 @@ export async function settlePayout(
   }
   const settled = await settlePending(
     deps.db,
-    transactionId,
+    row,
     status === 'POSTED' ? { status, amount: row.reservedAmount } : { status },
   );
   if (settled.changed) deps.onSettled();

@@ -47,13 +47,22 @@ export async function refundHeld(deps: PaymentsDeps, payment: PaymentRow): Promi
 
 /**
  * After a provider confirmed money that the pool did not take: cards are refunded at once.
- * A provider that fails leaves it held (reconciliation shows it; refundPayment retries).
+ * `seen` is the payment and its transaction as the caller just left them: when they hold
+ * nothing (a payment posted in full, the usual case) nothing is read; otherwise the payment is
+ * read again and refunded (refundHeld reads its transaction). A provider that fails leaves it
+ * held (reconciliation shows it; refundPayment retries).
  */
-export async function refundCardIfHeld(deps: PaymentsDeps, transactionId: string): Promise<void> {
-  const payment = await selectPaymentByTransactionId(deps.db, transactionId);
-  if (!payment || !deps.adapters[payment.method]?.refund) return;
+export async function refundCardIfHeld(
+  deps: PaymentsDeps,
+  seen: PaymentRow,
+  transaction?: TransactionRow,
+): Promise<void> {
+  if (!deps.adapters[seen.method]?.refund) return;
+  if (transaction && heldAmount(seen, transaction) === 0n) return;
+  const { transactionId } = seen;
   try {
-    await refundHeld(deps, payment);
+    const payment = await selectPaymentByTransactionId(deps.db, transactionId);
+    if (payment) await refundHeld(deps, payment);
   } catch (error) {
     deps.log.error({ err: error, transactionId }, 'refund failed; the money stays held');
   }

@@ -2,10 +2,20 @@ import { ErrorCode } from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
 import { updatePaymentStatus, type PaymentRow } from '../data/payments.ts';
 import type { SettlementOutcome } from '../movements/journal.ts';
-import { settlePending } from '../movements/settlePending.ts';
+import { settlePending, type PendingRef } from '../movements/settlePending.ts';
 import type { PaymentsDeps } from './deps.ts';
 import type { ProviderState } from './provider.ts';
 import { refundCardIfHeld } from './refunds.ts';
+
+/** The pending contribution a payment is for, from the payment row (nothing is read again). */
+export const pendingOf = (payment: PaymentRow): PendingRef => ({
+  id: payment.transactionId,
+  poolId: payment.poolId,
+  investorId: payment.investorId,
+  currency: payment.currency,
+  type: 'CONTRIBUTION',
+  carry: false,
+});
 
 /** A provider's final state as a ledger outcome; null while the payment is still open. */
 export function outcomeOf(payment: PaymentRow, state: ProviderState): SettlementOutcome | null {
@@ -19,6 +29,24 @@ export function outcomeOf(payment: PaymentRow, state: ProviderState): Settlement
 }
 
 /**
+ * Records what the provider said on the payment; returns the row as it now stands (the amount
+ * received is set once the provider confirmed it).
+ */
+export async function recordProviderState(
+  deps: PaymentsDeps,
+  payment: PaymentRow,
+  state: ProviderState,
+): Promise<PaymentRow> {
+  const received = state.state === 'succeeded' ? state.amountReceived : null;
+  await updatePaymentStatus(deps.db, payment.transactionId, state.status, received);
+  return {
+    ...payment,
+    providerStatus: state.status,
+    receivedAmount: received ?? payment.receivedAmount,
+  };
+}
+
+/**
  * Brings the ledger in line with the provider's state of a payment: succeeded posts (for what
  * was received), canceled voids, a failed attempt is ended at the provider (cancelled, which
  * answers whether it succeeded meanwhile) and then voided or posted. Exactly once, whatever
@@ -26,47 +54,33 @@ export function outcomeOf(payment: PaymentRow, state: ProviderState): Settlement
  */
 export async function applyProviderState(
   deps: PaymentsDeps,
-  payment: PaymentRow,
+  read: PaymentRow,
   observed: ProviderState,
 ): Promise<string> {
   let state = observed;
   if (state.state === 'failed') {
-    const adapter = deps.adapters[payment.method];
-    if (!adapter) throw new Error(`no adapter for ${payment.method}`);
-    state = await adapter.cancel(payment);
+    const adapter = deps.adapters[read.method];
+    if (!adapter) throw new Error(`no adapter for ${read.method}`);
+    state = await adapter.cancel(read);
   }
-  await updatePaymentStatus(
-    deps.db,
-    payment.transactionId,
-    state.status,
-    state.state === 'succeeded' ? state.amountReceived : null,
-  );
+  const payment = await recordProviderState(deps, read, state);
   const outcome = outcomeOf(payment, state);
   if (!outcome) return `open (${state.status})`;
-  const result = await settle(deps, payment, outcome, state.status);
-  // Money the pool did not take (see refunds.ts) goes back to the card at once.
-  if (state.state === 'succeeded') await refundCardIfHeld(deps, payment.transactionId);
-  return result;
-}
-
-async function settle(
-  deps: PaymentsDeps,
-  payment: PaymentRow,
-  outcome: SettlementOutcome,
-  providerStatus: string,
-): Promise<string> {
   try {
-    const settled = await settlePending(deps.db, payment.transactionId, outcome);
+    const settled = await settlePending(deps.db, pendingOf(payment), outcome);
     if (settled.changed) deps.onSettled();
+    // Money the pool did not take (see refunds.ts) goes back to the card at once.
+    await refundCardIfHeld(deps, payment, settled.row);
     if (settled.notTaken) return `not taken (${settled.notTaken}): voided, held for a refund`;
     return settled.changed ? settled.row.status.toLowerCase() : `already ${settled.row.status}`;
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === ErrorCode.CONFLICT) {
       // E.g. paid at the provider after the ledger voided it on expiry: held, then refunded.
       deps.log.error(
-        { transactionId: payment.transactionId, providerStatus },
+        { transactionId: payment.transactionId, providerStatus: state.status },
         'provider and ledger disagree on a settled payment',
       );
+      if (state.state === 'succeeded') await refundCardIfHeld(deps, payment);
       return `conflict: ${error.message}`;
     }
     throw error;

@@ -42,7 +42,8 @@ function answer(res: ServerResponse, status: number, body: Record<string, unknow
 /**
  * The payment an event is about: by the PaymentIntent id, else by the transaction id the
  * intent carries in metadata (an event that overtook the create call's answer), and only while
- * that payment has no other intent id. Anything else is an unknown payment.
+ * that payment has no other intent id (the create call's answer may record this one meanwhile).
+ * Anything else is an unknown payment.
  */
 async function paymentOf(deps: PaymentsDeps, intent: Stripe.PaymentIntent): Promise<PaymentRow> {
   const byId = await selectPaymentByProviderId(deps.db, 'stripe', intent.id);
@@ -51,17 +52,23 @@ async function paymentOf(deps: PaymentsDeps, intent: Stripe.PaymentIntent): Prom
   const byMetadata = transactionId
     ? await selectPaymentByTransactionId(deps.db, transactionId)
     : null;
-  if (!byMetadata || byMetadata.provider !== 'stripe' || byMetadata.providerPaymentId) {
+  const otherId = byMetadata?.providerPaymentId && byMetadata.providerPaymentId !== intent.id;
+  if (!byMetadata || byMetadata.provider !== 'stripe' || otherId) {
     throw new Refusal(404, 'The event is about a payment this ledger does not know.');
   }
-  await setProviderPaymentId(deps.db, byMetadata.transactionId, intent.id);
+  if (!byMetadata.providerPaymentId) {
+    await setProviderPaymentId(deps.db, byMetadata.transactionId, intent.id);
+  }
   return { ...byMetadata, providerPaymentId: intent.id };
 }
 
 /**
  * What a verified event does. Events arrive late, twice and out of order, so the event only
  * says which payment to look at: the intent's current state is asked from Stripe and applied
- * (applyProviderState, exactly once by the ledger's own checks).
+ * (applyProviderState, exactly once by the ledger's own checks). `payment_intent.created` is
+ * the exception: a new intent is open, and any state it reaches later comes with an event of
+ * its own (succeeded, payment_failed, canceled), so once its payment is found and matches it is
+ * acknowledged without asking Stripe (docs/DECISIONS.md, "Payments").
  */
 async function processEvent(deps: PaymentsDeps, event: Stripe.Event): Promise<string> {
   if (!event.type.startsWith('payment_intent.')) return `ignored: ${event.type}`;
@@ -73,6 +80,7 @@ async function processEvent(deps: PaymentsDeps, event: Stripe.Event): Promise<st
   ) {
     throw new Refusal(422, 'The event names another amount or currency than the payment.');
   }
+  if (event.type === 'payment_intent.created') return 'acknowledged: created';
   const adapter = deps.adapters.CARD!;
   const state = await adapter.state(payment);
   return state ? applyProviderState(deps, payment, state) : 'ignored: no state';
@@ -109,14 +117,14 @@ export function stripeWebhookRoute(deps: PaymentsDeps) {
       );
       return answer(res, status, { error: 'The webhook was refused.' });
     }
-    const stored = await insertProviderEvent(deps.db, {
+    const earlier = await insertProviderEvent(deps.db, {
       provider: 'stripe',
       eventId: event.id,
       type: event.type,
       payload: raw.toString('utf8'),
     });
-    if (stored.duplicate && stored.row.processedAt) {
-      const refused = stored.row.outcome?.startsWith('refused') ?? false;
+    if (earlier?.processedAt) {
+      const refused = earlier.outcome?.startsWith('refused') ?? false;
       return answer(res, refused ? 400 : 200, { received: true, duplicate: true });
     }
     try {
