@@ -20,14 +20,13 @@ export default defineConfig({
     globalSetup: ['test-stack/src/testServers.ts'],
     // Integration tests share one MariaDB and one Redis; two workers keep a 2-core machine responsive.
     maxWorkers: 2,
-    // Isolated files (vitest's default). Keeping modules between files (`isolate: false`) cut
-    // the suite's import time from ~280 s to ~40 s, but files that pass alone failed after
-    // others in the same worker (an investor's notices never arrived; a rate limit let a fourth
-    // request through). Replayed in one worker (`vitest.ordered.config.ts`), the notices failure
-    // came back only after deploy/test/scrape and deploy/test/tracing, and only in 3 of 11 such
-    // runs; those files leave no socket or timer behind. One file of each folder and then every
-    // client/e2e file in one worker: 25 of 26 passed, client/e2e/app failed (a password-reset
-    // page that never came) and passes alone. The cause is not found yet, so isolation stays on.
+    // Modules are kept between the files a worker runs (not vitest's default): importing the
+    // services, Apollo and drizzle once per worker instead of once per file takes the suite's
+    // import time from ~445 s to ~60 s. Each file still owns its databases, Redis prefix and
+    // stacks. The failures once seen this way had causes of their own, since fixed: an e2e
+    // reload loop that never let a slow page answer, a rate limiter that failed open on a busy
+    // gateway, and load left by processes a timed-out file never stopped (docs/CONTRIBUTING.md).
+    isolate: false,
     testTimeout: 30_000,
     // expect.poll's own default (1 s) is shorter than a page can take to load and render on a
     // busy 2-core machine; a poll that passes returns as soon as it does, so only failures wait.

@@ -7,7 +7,7 @@ import base from './vitest.config.ts';
  * The suite's config, but the files run in the order they are named on the command line
  * (vitest otherwise orders them by its cache: failed and slow first). With one worker and
  * shared modules it tells whether a file leaves something in its process that breaks a later
- * one: `npx vitest run -c vitest.ordered.config.ts --no-isolate --maxWorkers 1 A.test.ts B.test.ts`
+ * one: `npx vitest run -c vitest.ordered.config.ts --maxWorkers 1 A.test.ts B.test.ts`
  * runs A, then B in the same process. A named folder keeps its place for all its files.
  */
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
