@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FAULTS } from '../lib/chaos/faults.ts';
 import { summaryTable } from '../lib/chaos/report.ts';
 import { runChaos } from '../lib/chaos/run.ts';
 
 describe('npm run chaos: faults under load', () => {
+  // A run the test's timeout cut short still stops its fleet (processes are not this file's).
+  const abort = new AbortController();
+  afterAll(() => abort.abort());
+
   it('loses no acknowledged money movement, applies every event once and leaks no process across 30 s of seeded faults', async () => {
     const output: string[] = [];
     const result = await runChaos({
@@ -11,6 +15,7 @@ describe('npm run chaos: faults under load', () => {
       seed: 14,
       print: (line) => void output.push(`${line}\n`),
       printService: (line) => void output.push(line),
+      signal: abort.signal,
     }).catch((error: unknown) => {
       console.info(output.slice(-80).join(''));
       throw error;

@@ -124,6 +124,7 @@ export async function startChaosFleet(options: ChaosFleetOptions): Promise<Chaos
     rmSync(runDir, { recursive: true, force: true });
   };
   let stack: ProcessStack;
+  let stopping: Promise<void> | undefined;
   try {
     stack = await startProcessStack({
       mysqlServer,
@@ -160,9 +161,11 @@ export async function startChaosFleet(options: ChaosFleetOptions): Promise<Chaos
       if (!port) throw new Error(`no replica ${name}`);
       return `http://127.0.0.1:${port}`;
     },
-    stop: async () => {
-      await stack.stop();
-      await cleanUp();
-    },
+    // Once, however often it is asked (an aborted run asks again when it unwinds).
+    stop: () =>
+      (stopping ??= (async () => {
+        await stack.stop();
+        await cleanUp();
+      })()),
   };
 }

@@ -34,6 +34,8 @@ export interface ChaosOptions {
   print?: (line: string) => void;
   /** The services' own log lines (warnings and up). */
   printService?: (line: string) => void;
+  /** Stops the fleet at once when aborted (a test that timed out): no process outlives the run. */
+  signal?: AbortSignal;
 }
 
 export interface ChaosResult {
@@ -75,6 +77,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     redisCluster: options.redisCluster ?? false,
     print: options.printService ?? ((line) => process.stdout.write(line)),
   });
+  const stopOnAbort = () => void fleet.stop();
+  options.signal?.addEventListener('abort', stopOnAbort, { once: true });
   const pids: Array<{ name: string; pid: number }> = [];
   const track = (proc: { name: string; child: { pid?: number } }) =>
     proc.child.pid && pids.push({ name: proc.name, pid: proc.child.pid });
@@ -173,6 +177,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   } catch (error) {
     checks.push({ name: 'the run completed', pass: false, detail: (error as Error).message });
   } finally {
+    options.signal?.removeEventListener('abort', stopOnAbort);
     await Promise.all(Object.values(mysql).map((m) => m.close()));
     await fleet.stop();
   }
