@@ -157,6 +157,8 @@ async function measure(
   label: string,
   clients: Awaited<ReturnType<typeof connectClients>>,
   fire: (pool: number, key: string) => Promise<unknown>,
+  /** The processes whose CPU per delivery is printed (the server measured, the bench). */
+  pids: Record<string, number | undefined>,
   /** When to fire each event, ms after the start; default: at `rate` per second. */
   schedule?: number[],
 ) {
@@ -164,6 +166,7 @@ async function measure(
   await Promise.all(Array.from({ length: POOLS }, (_, p) => fire(p, `warmup-${p}`)));
   await clients.waitFor(CLIENTS);
   clients.reset();
+  const meter = cpuMeter(pids);
   const started = Date.now();
   const posts: Array<Promise<unknown>> = [];
   const fireMs: number[] = [];
@@ -183,6 +186,12 @@ async function measure(
   console.log(
     `${label}: delivered ${run.delivered} of ${expected} (${run.failures} errors) in ${seconds.toFixed(2)} s = ${perSecond.toFixed(0)} deliveries/s; ` +
       `commit-to-client p50 ${percentile(sorted, 50)} ms p99 ${percentile(sorted, 99)} ms max ${sorted.at(-1)} ms`,
+  );
+  const cpu = meter.msPer(run.delivered, Object.keys(pids));
+  console.log(
+    `  cpu ${meter.report()}; per delivery: ${Object.entries(cpu)
+      .map(([name, ms]) => `${name} ${(1000 * ms).toFixed(0)} µs`)
+      .join(' · ')}`,
   );
   fireMs.sort((a, b) => a - b);
   const afterAnswer = run.afterAnswer.sort((a, b) => a - b);
@@ -250,6 +259,7 @@ try {
   const floorClients = await connectClients(`ws://127.0.0.1:${floorPort}`, tokenOf, poolOf);
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const floorAfter = await residentBytes(floor.pid);
+  const floorPids = { floor: floor.pid, bench: process.pid };
   const fireFloor = async (pool: number) => {
     const payload = {
       data: {
@@ -268,12 +278,13 @@ try {
       'floor capacity (every event sent at once)',
       floorClients,
       fireFloor,
+      floorPids,
       Array.from({ length: EVENTS }, () => 0),
     );
     rate = Math.max(1, Math.floor(capacity.perSecond / (CLIENTS / POOLS) / 2));
     console.log(`  offered to both runs: ${rate} events/s (half the floor's capacity)`);
   }
-  const floorFigures = await measure('floor (bare ws)', floorClients, fireFloor);
+  const floorFigures = await measure('floor (bare ws)', floorClients, fireFloor, floorPids);
   const floorKb = kbPerConnection(floorBefore, floorAfter);
   console.log(`  floor memory: ${perConnection(floorBefore, floorAfter)}`);
   await floorClients.dispose();
@@ -291,20 +302,19 @@ try {
   await new Promise((resolve) => setTimeout(resolve, Math.max(2_000, CLIENTS / 2)));
   const gatewayAfter = await residentBytes(stack.pidOf('gateway'));
   const ledgerAfter = await residentBytes(stack.pidOf('ledger'));
-  const meter = cpuMeter({
-    gateway: stack.pidOf('gateway'),
-    ledger: stack.pidOf('ledger'),
-    bench: process.pid,
-  });
-  const ours = await measure(`gateway at ${rate} events/s`, clients, async (pool, key) => {
-    const { contribute } = await call<{ contribute: { id: string } }>(
-      pools[pool]!.investor,
-      'mutation($poolId: ID!, $key: String!) { contribute(poolId: $poolId, amount: "10.00", idempotencyKey: $key) { id } }',
-      { poolId: pools[pool]!.id, key },
-    );
-    answeredAt.set(contribute.id, Date.now());
-  });
-  console.log(`  cpu while measuring: ${meter.report()}`);
+  const ours = await measure(
+    `gateway at ${rate} events/s`,
+    clients,
+    async (pool, key) => {
+      const { contribute } = await call<{ contribute: { id: string } }>(
+        pools[pool]!.investor,
+        'mutation($poolId: ID!, $key: String!) { contribute(poolId: $poolId, amount: "10.00", idempotencyKey: $key) { id } }',
+        { poolId: pools[pool]!.id, key },
+      );
+      answeredAt.set(contribute.id, Date.now());
+    },
+    { gateway: stack.pidOf('gateway'), ledger: stack.pidOf('ledger'), bench: process.pid },
+  );
   // Where an event's time goes in the gateway: its resolution (entity fetches), on average.
   const metrics = await fetch(stack.gatewayUrl.replace('/graphql', '/metrics')).then((r) =>
     r.text(),

@@ -15,10 +15,20 @@ export interface Session {
   recheck?: () => Promise<unknown>;
 }
 
+/** The client's socket, as a subscription uses it (a `ws` WebSocket). */
+export interface ClientSocket {
+  send(data: Buffer, options: { binary: boolean }): void;
+  close(code: number, reason: string): void;
+  /** Bytes queued and not yet written to the network. */
+  readonly bufferedAmount: number;
+}
+
 /** One client subscription, as onSubscribe prepared it. */
 export interface Operation {
   session: Session;
-  socket: { close(code: number, reason: string): void };
+  socket: ClientSocket;
+  /** The client's id for this subscription, which every frame for it carries. */
+  id: string;
   plan: SubscriptionPlan;
   planner: SubscriptionPlanner;
   document: DocumentNode;

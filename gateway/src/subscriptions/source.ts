@@ -9,12 +9,12 @@ import {
   type Logger,
 } from '@poolgraph/platform';
 import { executeEvent } from './execute.ts';
-import { preSerialized } from './frames.ts';
+import { EventFrames } from './frames.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
 import { fromUpstreamError, graphQLFailure, type Operation, type Session } from './operation.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
 
-export type Delivery = { result: ExecutionResult } | { failure: readonly GraphQLError[] };
+export type Delivery = { frames: EventFrames } | { failure: readonly GraphQLError[] };
 export type Subscriber = (delivery: Delivery) => void;
 
 export interface SourceDeps {
@@ -261,12 +261,14 @@ export class SharedSource {
         event,
       );
       this.deps.metrics.eventDuration.observe(Number(process.hrtime.bigint() - started) / 1e9);
-      // Serialized once here; every subscriber's socket sends this same text.
-      return { result: preSerialized(result) };
+      // Serialized once here; every subscriber's socket sends these same bytes.
+      return { frames: new EventFrames(result) };
     } catch (error) {
       this.deps.log.error({ err: error }, 'subscription event could not be resolved');
       return {
-        result: { errors: [graphQLFailure('INTERNAL_SERVER_ERROR', 'Internal server error')] },
+        frames: new EventFrames({
+          errors: [graphQLFailure('INTERNAL_SERVER_ERROR', 'Internal server error')],
+        }),
       };
     }
   }

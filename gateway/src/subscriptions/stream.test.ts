@@ -3,32 +3,61 @@ import { Registry } from 'prom-client';
 import { createSubscriptionMetrics } from './metrics.ts';
 import type { Operation } from './operation.ts';
 import type { Delivery } from './source.ts';
-import { CLOSE_TOO_SLOW, MAX_QUEUED_EVENTS, openEventStream } from './stream.ts';
+import { EventFrames } from './frames.ts';
+import { CLOSE_TOO_SLOW, MAX_BUFFERED_BYTES, openEventStream } from './stream.ts';
 
 function setUp(expiresInMs = 60_000) {
   let deliver: ((delivery: Delivery) => void) | undefined;
   const closes: number[] = [];
+  const sent: string[] = [];
   const source = {
     add: (subscriber: (delivery: Delivery) => void) => void (deliver = subscriber),
     remove: () => void (deliver = undefined),
   };
   const operation = {
     session: { expiresAt: Date.now() + expiresInMs },
-    socket: { close: (code: number) => void closes.push(code) },
+    id: 'sub-1',
+    socket: {
+      bufferedAmount: 0,
+      send: (data: Buffer) => void sent.push(data.toString()),
+      close: (code: number) => void closes.push(code),
+    },
   } as unknown as Operation;
   const stream = openEventStream(operation, source, createSubscriptionMetrics(new Registry()));
-  return { stream, closes, deliver: (d: Delivery) => deliver?.(d), subscribed: () => !!deliver };
+  return {
+    stream,
+    closes,
+    sent,
+    socket: operation.socket as { bufferedAmount: number },
+    deliver: (d: Delivery) => deliver?.(d),
+    subscribed: () => !!deliver,
+  };
 }
 
 describe('openEventStream', () => {
-  it('disconnects a client that falls more than the queue limit behind, and only that one', () => {
+  it('sends each event to the socket under the client subscription id, in order', () => {
+    const { deliver, sent } = setUp();
+    deliver({ frames: new EventFrames({ data: { n: 1 } }) });
+    deliver({ frames: new EventFrames({ data: { n: 2 } }) });
+    expect(sent.map((frame) => JSON.parse(frame))).toEqual([
+      { id: 'sub-1', type: 'next', payload: { data: { n: 1 } } },
+      { id: 'sub-1', type: 'next', payload: { data: { n: 2 } } },
+    ]);
+  });
+
+  it('disconnects a client whose socket holds too much unsent, and only that one', async () => {
     const slow = setUp();
     const fast = setUp();
-    for (let n = 0; n <= MAX_QUEUED_EVENTS; n++) {
-      slow.deliver({ result: { data: { n } } });
-    }
+    slow.socket.bufferedAmount = MAX_BUFFERED_BYTES + 1;
+    const frames = new EventFrames({ data: { n: 1 } });
+    slow.deliver({ frames });
+    fast.deliver({ frames });
     expect(slow.closes).toEqual([CLOSE_TOO_SLOW]);
+    expect(slow.sent).toEqual([]);
+    expect(await slow.stream.next()).toEqual({ value: undefined, done: true });
+    expect(slow.subscribed()).toBe(false);
     expect(fast.closes).toEqual([]);
+    expect(fast.sent).toHaveLength(1);
   });
 
   it('leaves the shared source as soon as the client leaves, with no event pending', async () => {

@@ -4,51 +4,55 @@ import type { SubscriptionMetrics } from './metrics.ts';
 import { graphQLFailure, type Operation } from './operation.ts';
 import type { Delivery, SharedSource } from './source.ts';
 
-/** Events a client may fall behind by before it is disconnected as too slow. */
-export const MAX_QUEUED_EVENTS = 256;
+/**
+ * Bytes a client's socket may hold unsent (about a thousand typical events) before the client is
+ * disconnected as too slow.
+ */
+export const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** graphql-ws leaves 1008 (policy violation) to us: the client did not keep up. */
 export const CLOSE_TOO_SLOW = 1008;
+const TEXT = { binary: false };
 
 /**
- * One client's events from a shared source, in a `LiveQueue` of its own (the platform's one
- * bounded queue, which is also the iterator graphql-ws pulls): a client that falls
- * MAX_QUEUED_EVENTS behind is disconnected with 1008 without holding up the others. Its
- * token's expiry, and a verdict of the shared re-check (revoked session), end it with
- * UNAUTHENTICATED after what it was already sent; leaving frees the shared source at once.
+ * One client's events from a shared source. Each event's frame goes straight to the client's
+ * socket as the source delivers it (frames.ts), in the source's order; the socket's own buffer
+ * is the only queue, and a client whose socket holds MAX_BUFFERED_BYTES unsent is disconnected
+ * with 1008 without holding up the others. graphql-ws pulls the returned iterator only for the
+ * end: a last result with the errors (upstream failure, expiry, a verdict of the re-check:
+ * revoked session), then its `complete`, both after every frame already sent. Leaving (the
+ * client's `complete`, a closed socket) frees the shared source at once.
  */
 export function openEventStream(
   operation: Operation,
   source: Pick<SharedSource, 'add' | 'remove'>,
   metrics: SubscriptionMetrics,
 ): AsyncIterableIterator<ExecutionResult> {
-  const queue: LiveQueue<Delivery, ExecutionResult> = new LiveQueue({
-    limit: MAX_QUEUED_EVENTS,
-    onOverflow: () => {
-      metrics.slowClients.inc();
-      operation.socket.close(CLOSE_TOO_SLOW, 'Too slow: events were piling up');
-      return undefined;
-    },
+  const { socket, id } = operation;
+  const end: LiveQueue<ExecutionResult> = new LiveQueue({
+    limit: 1,
+    onOverflow: () => undefined,
     onEnd: () => {
       clearTimeout(expiry);
       stopRechecks();
       source.remove(subscriber);
       metrics.active.dec();
     },
-    take: (delivery) => {
-      // A failure is the last result: the queue was ended behind it.
-      if ('failure' in delivery) return { errors: delivery.failure };
-      metrics.events.inc();
-      return delivery.result;
-    },
   });
   /** A last result (the errors), then the end; an empty failure is the upstream completing. */
   const endWith = (failure: readonly GraphQLError[]) => {
-    if (failure.length) queue.push({ failure });
-    queue.end();
+    if (failure.length) end.push({ errors: failure });
+    end.end();
   };
   const subscriber = (delivery: Delivery) => {
-    if ('failure' in delivery) endWith(delivery.failure);
-    else queue.push(delivery);
+    if ('failure' in delivery) return endWith(delivery.failure);
+    if (end.closed) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      metrics.slowClients.inc();
+      socket.close(CLOSE_TOO_SLOW, 'Too slow: events were piling up');
+      return endWith([]);
+    }
+    metrics.events.inc();
+    socket.send(delivery.frames.frameFor(id), TEXT);
   };
   source.add(subscriber, operation.session);
   metrics.active.inc();
@@ -80,5 +84,5 @@ export function openEventStream(
         });
       })
     : () => undefined;
-  return queue;
+  return end;
 }

@@ -22,7 +22,6 @@ import { socketRateLimits } from './churn.ts';
 import { limitConnections } from './connectionLimits.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
-import { spliceFrame } from './frames.ts';
 import { openKeySession, openSession } from './session.ts';
 import { SharedSource } from './source.ts';
 import { openEventStream } from './stream.ts';
@@ -97,12 +96,6 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
     deps.addressOf ?? ((req: IncomingMessage) => resolveClientAddress(req, TRUST_NO_PROXY));
   const connections = limitConnections(wsServer, wsLimits, addressOf);
   const rates = socketRateLimits(deps.rateLimiter);
-  // Send path: each event's result is serialized once (frames.ts); its text is spliced in here.
-  wsServer.on('connection', (socket) => {
-    const send = socket.send.bind(socket);
-    socket.send = ((data: unknown, ...rest: unknown[]) =>
-      (send as (...args: unknown[]) => void)(spliceFrame(data), ...rest)) as typeof socket.send;
-  });
 
   const sources = new Map<string, SharedSource>();
 
@@ -169,7 +162,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
         sessions.set(ctx, session);
         return true;
       },
-      async onSubscribe(ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
+      async onSubscribe(ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
         const session = sessions.get(ctx);
         if (!session) return [graphQLFailure(ErrorCode.UNAUTHENTICATED, 'Not authenticated.')];
         if (session.expiresAt <= Date.now()) {
@@ -234,6 +227,7 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
         const operation: Operation = {
           session,
           socket: ctx.extra.socket,
+          id,
           plan,
           planner: current.planner,
           document,
