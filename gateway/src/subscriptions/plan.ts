@@ -1,6 +1,6 @@
 import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /** What one subscription operation needs, computed once per distinct operation. */
 export interface SubscriptionPlan {
@@ -10,19 +10,45 @@ export interface SubscriptionPlan {
   rest: PlanNode | undefined;
 }
 
-const MAX_CACHED_PLANS = 500;
+/** Distinct operation texts whose documents and plans are kept, least recently used first out. */
+const MAX_CACHED = 500;
+
+/** A Map used as a least-recently-used cache of at most MAX_CACHED entries. */
+class Recent<V> {
+  private readonly entries = new Map<string, V>();
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      // Refresh its place: the Map's insertion order is the eviction order.
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): V {
+    this.entries.set(key, value);
+    if (this.entries.size > MAX_CACHED) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+}
 
 /**
  * The supergraph as the subscription path sees it: the API schema (to validate client
- * operations), the supergraph schema (to execute plans) and a query planner whose plans are
- * cached by operation text. Rebuilt whenever the gateway loads a new supergraph.
+ * operations), the supergraph schema (to execute plans) and a query planner. Validated documents
+ * and plans are cached by operation text, so the thousands of clients that send the same
+ * subscription share one document (its AST, kept for the subscription's life, is most of what
+ * a subscription would otherwise hold) and one plan. Rebuilt whenever the gateway loads a new
+ * supergraph.
  */
 export class SubscriptionPlanner {
   readonly apiSchema: Schema;
   readonly apiGraphQLSchema: GraphQLSchema;
   readonly supergraphSchema: GraphQLSchema;
   private readonly planner: QueryPlanner;
-  private readonly cache = new Map<string, SubscriptionPlan>();
+  private readonly documents = new Recent<DocumentNode>();
+  private readonly plans = new Recent<SubscriptionPlan>();
 
   constructor(supergraphSdl: string) {
     const supergraph = Supergraph.build(supergraphSdl);
@@ -32,27 +58,35 @@ export class SubscriptionPlanner {
     this.planner = new QueryPlanner(supergraph);
   }
 
+  /**
+   * `source` parsed (by `parse`, which applies the operation limits) and validated against the
+   * API schema, or the errors of either. Only valid documents are kept.
+   */
+  document(
+    source: string,
+    parse: (source: string) => DocumentNode | readonly GraphQLError[],
+  ): DocumentNode | readonly GraphQLError[] {
+    const cached = this.documents.get(source);
+    if (cached) return cached;
+    const document = parse(source);
+    if (!('kind' in document)) return document;
+    const invalid = validate(this.apiGraphQLSchema, document);
+    return invalid.length ? invalid : this.documents.set(source, document);
+  }
+
   plan(
     document: DocumentNode,
     source: string,
     operationName: string | undefined,
   ): SubscriptionPlan {
     const key = `${operationName ?? ''}\n${source}`;
-    const cached = this.cache.get(key);
-    if (cached) {
-      // Refresh its place: the Map's insertion order is the eviction order.
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached;
-    }
+    const cached = this.plans.get(key);
+    if (cached) return cached;
     const operation = operationFromDocument(this.apiSchema, document, { operationName });
     const node = this.planner.buildQueryPlan(operation).node;
     if (node?.kind !== 'Subscription') {
       throw new GraphQLError('Only subscription operations can be planned here.');
     }
-    const plan = { primary: node.primary, rest: node.rest };
-    this.cache.set(key, plan);
-    if (this.cache.size > MAX_CACHED_PLANS) this.cache.delete(this.cache.keys().next().value!);
-    return plan;
+    return this.plans.set(key, { primary: node.primary, rest: node.rest });
   }
 }

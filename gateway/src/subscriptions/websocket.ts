@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { ServiceMap } from '@apollo/gateway';
 import type { GraphQLError } from 'graphql';
-import { getOperationAST, validate, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -194,11 +194,11 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
           !!session.apiKey || isPartner(session.viewer),
         );
         if (typeof query !== 'string') return query;
-        const document = parseWithinLimits(query, opLimits);
+        const document = current.planner.document(query, (text) =>
+          parseWithinLimits(text, opLimits),
+        );
         if (!('kind' in document)) return document;
         const schema = current.planner.apiGraphQLSchema;
-        const invalid = validate(schema, document);
-        if (invalid.length) return invalid;
         const operationName = payload.operationName ?? undefined;
         const operationNode = getOperationAST(document, operationName);
         if (operationNode?.operation !== 'subscription') {
