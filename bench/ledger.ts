@@ -17,11 +17,11 @@
 import { parseArgs } from 'node:util';
 import { ledgerEventsStream } from '@poolgraph/events';
 import { connectMysql, Redis } from '@poolgraph/platform';
-import { expectData, TEST_MYSQL_SERVER, TEST_REDIS_URL } from '@poolgraph/testing';
+import { expectData, TEST_REDIS_URL } from '@poolgraph/testing';
 import { createGraphQLClient } from './lib/client.ts';
 import { startBenchStack, type BenchUser } from './lib/processStack.ts';
 import { drive, percentile } from './lib/stats.ts';
-import { cpuMeter, pidServing } from './lib/cpu.ts';
+import { cpuMeter } from './lib/cpu.ts';
 import { statementMeter } from './lib/statements.ts';
 import { untilGroupsCaughtUp } from './lib/consumerGroups.ts';
 import { feedContributions } from './lib/consumerFeed.ts';
@@ -134,17 +134,7 @@ try {
   // The same MariaDB server as every service's database: its counters cover all of them.
   const ledger = connectMysql({ url: stack.databaseUrl('ledger'), connectionLimit: 4 }, schema);
   const statements = await statementMeter(ledger.pool);
-  const processes = {
-    ...Object.fromEntries(
-      (['gateway', 'users', 'pools', 'ledger', 'alerts', 'reports'] as const).map((name) => [
-        name,
-        stack.pidOf(name),
-      ]),
-    ),
-    mariadb: pidServing(TEST_MYSQL_SERVER, 'mariadbd'),
-    redis: pidServing(TEST_REDIS_URL, 'redis-server'),
-    bench: process.pid,
-  };
+  const processes = { ...stack.processes(), bench: process.pid };
   const cpu = cpuMeter(processes);
   const loadStarted = performance.now();
   const gateway = await drive(N, C, (n) => contribute(n, 'bench'));

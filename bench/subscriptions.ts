@@ -313,7 +313,7 @@ try {
       );
       answeredAt.set(contribute.id, Date.now());
     },
-    { gateway: stack.pidOf('gateway'), ledger: stack.pidOf('ledger'), bench: process.pid },
+    { ...stack.processes(), bench: process.pid },
   );
   // Where an event's time goes in the gateway: its resolution (entity fetches), on average.
   const metrics = await fetch(stack.gatewayUrl.replace('/graphql', '/metrics')).then((r) =>

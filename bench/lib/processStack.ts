@@ -15,6 +15,7 @@ import {
   TEST_REDIS_URL,
 } from '@poolgraph/testing';
 import { SUBGRAPHS, startProcessStack, type SubgraphName } from '../../scripts/lib/stack.ts';
+import { pidServing } from './cpu.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -132,6 +133,17 @@ export async function startBenchStack() {
     /** Resident memory of a service's process, in bytes (Linux). */
     pidOf: (name: SubgraphName | 'gateway') =>
       stack.processes.find((p) => p.name === name)?.child.pid,
+    /** Every process of the stack by name, MariaDB and Redis included, for a `cpuMeter`. */
+    processes: (): Record<string, number | undefined> => ({
+      ...Object.fromEntries(
+        (['gateway', ...SUBGRAPHS] as const).map((name) => [
+          name,
+          stack.processes.find((p) => p.name === name)?.child.pid,
+        ]),
+      ),
+      mariadb: pidServing(TEST_MYSQL_SERVER, 'mariadbd'),
+      redis: pidServing(TEST_REDIS_URL, 'redis-server'),
+    }),
     signUp,
     admin,
     logIn,

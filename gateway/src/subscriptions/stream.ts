@@ -73,7 +73,8 @@ export function openEventStream(
     );
   };
   armExpiry();
-  const { recheck } = operation.session;
+  const { recheck, authorization } = operation.session;
+  // Keyed by token: the subscriptions of one token are re-checked together, with one answer.
   const stopRechecks = recheck
     ? scheduleRecheck(() => {
         recheck().catch((error: unknown) => {
@@ -82,7 +83,7 @@ export function openEventStream(
           const { message, extensions } = error as GraphQLError;
           endWith([graphQLFailure(String(extensions.code), message)]);
         });
-      })
+      }, authorization)
     : () => undefined;
   return end;
 }

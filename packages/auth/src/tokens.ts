@@ -120,14 +120,26 @@ export function createTokenVerifier(
     }
   }
 
+  async function verifyOnce(token: string): Promise<Viewer> {
+    const { viewer } = await verifySignature(token);
+    const revocations = revocationsOf();
+    if (revocations && (await revocations.isRevoked(viewer.userId, viewer.sessionId))) {
+      throw revoked();
+    }
+    return viewer;
+  }
+
+  // Verifications of one token under way at once (a user's live subscriptions re-checked in one
+  // tick, identical requests arriving together) share one answer: it could not differ.
+  const inFlight = new Map<string, Promise<Viewer>>();
   return {
-    async verify(token) {
-      const { viewer } = await verifySignature(token);
-      const revocations = revocationsOf();
-      if (revocations && (await revocations.isRevoked(viewer.userId, viewer.sessionId))) {
-        throw revoked();
+    verify(token) {
+      let answer = inFlight.get(token);
+      if (!answer) {
+        answer = verifyOnce(token).finally(() => inFlight.delete(token));
+        inFlight.set(token, answer);
       }
-      return viewer;
+      return answer;
     },
   };
 }

@@ -55,6 +55,27 @@ describe('createTokenVerifier', () => {
     expect(await verifier.verify(token)).toEqual(viewer);
   });
 
+  it('asks the revocation list once for verifications of one token under way at once', async () => {
+    const { keys, sign } = await keySet();
+    let asked = 0;
+    let revoked = false;
+    const verifier = createTokenVerifier(keys, {
+      revocations: {
+        isRevoked: async () => (asked++, revoked),
+        revokeSession: async () => {},
+        revokeUser: async () => {},
+      },
+    });
+    const token = await sign(now() + 60);
+    const viewers = await Promise.all(Array.from({ length: 5 }, () => verifier.verify(token)));
+    expect(new Set(viewers).size).toBe(1);
+    expect(asked).toBe(1);
+    // Once answered, the next verification asks again: a revocation is seen at once.
+    revoked = true;
+    await expect(verifier.verify(token)).rejects.toThrow('The session has ended');
+    expect(asked).toBe(2);
+  });
+
   it('rejects a remembered token once it has expired', async () => {
     const { keys, sign } = await keySet();
     const verifier = createTokenVerifier(keys);

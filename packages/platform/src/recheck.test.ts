@@ -34,4 +34,17 @@ describe('scheduleRecheck', () => {
     cancelBad();
     cancelGood();
   });
+
+  it('runs the checks that share a key in the same tick, once a period', () => {
+    vi.useFakeTimers();
+    const ticks: number[] = [];
+    const cancels = [0, 1, 2].map((n) => {
+      vi.advanceTimersByTime((SUBSCRIPTION_RECHECK_MS / 10) * n);
+      return scheduleRecheck(() => void ticks.push(Date.now()), 'one token');
+    });
+    vi.advanceTimersByTime(SUBSCRIPTION_RECHECK_MS * 2);
+    expect(ticks).toHaveLength(6);
+    expect(new Set(ticks).size).toBe(2);
+    cancels.forEach((cancel) => cancel());
+  });
 });

@@ -26,15 +26,25 @@ function tick(): void {
   }
 }
 
+/** The slot of the checks that share `key`. */
+function slotOf(key: string): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0;
+  return Math.abs(hash) % SLOTS;
+}
+
 /**
  * Runs `check` every SUBSCRIPTION_RECHECK_MS until the returned function is called. One timer
  * per process serves every live subscription (10,000 sockets are not 10,000 intervals): it
  * ticks ten times a period and runs one slot each tick, a new check joining the slot that just
  * ran, so each runs once a period and the checks spread over it as they did with a timer each.
- * The timer stops when no check is left and never keeps the process alive.
+ * Checks scheduled with the same `key` share a slot instead and run in the same tick, so what
+ * they ask at once can be answered once (the gateway keys its checks by token, and concurrent
+ * verifications of one token share an answer). The timer stops when no check is left and never
+ * keeps the process alive.
  */
-export function scheduleRecheck(check: () => void): () => void {
-  const slot = slots[current]!;
+export function scheduleRecheck(check: () => void, key?: string): () => void {
+  const slot = slots[key === undefined ? current : slotOf(key)]!;
   const entry = () => check(); // its own entry, should one function be scheduled twice
   slot.add(entry);
   registered++;
