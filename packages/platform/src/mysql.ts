@@ -56,6 +56,9 @@ function poolOptions(url: string): PoolOptions {
     timezone: 'Z',
     dateStrings: false,
     waitForConnections: true,
+    // mysql2 otherwise captures a stack trace on every query, in case it fails: 6% of a
+    // consumer's CPU. A failed query's error still names its code, message and SQL.
+    trace: false,
   };
 }
 
