@@ -30,7 +30,8 @@ export async function openSession(
       authorization,
       expiresAt: (exp ?? 0) * 1000,
       clientAddress,
-      recheck: () => viewerFromAuthorization(authorization, verifier),
+      // Bound, not an arrow: one per socket, and a bound function is the smallest (stream.ts).
+      recheck: viewerFromAuthorization.bind(null, authorization, verifier),
     };
   } catch {
     return null;

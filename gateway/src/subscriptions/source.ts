@@ -15,7 +15,9 @@ import { fromUpstreamError, graphQLFailure, type Operation, type Session } from 
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
 
 export type Delivery = { frames: EventFrames } | { failure: readonly GraphQLError[] };
-export type Subscriber = (delivery: Delivery) => void;
+export interface Subscriber {
+  deliver(delivery: Delivery): void;
+}
 
 export interface SourceDeps {
   upstream: UpstreamConnections;
@@ -274,6 +276,6 @@ export class SharedSource {
   }
 
   private broadcast(delivery: Delivery): void {
-    for (const subscriber of this.subscribers.keys()) subscriber(delivery);
+    for (const subscriber of this.subscribers.keys()) subscriber.deliver(delivery);
   }
 }

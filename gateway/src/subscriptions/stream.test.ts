@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Registry } from 'prom-client';
 import { createSubscriptionMetrics } from './metrics.ts';
 import type { Operation } from './operation.ts';
-import type { Delivery } from './source.ts';
+import type { Delivery, Subscriber } from './source.ts';
 import { EventFrames } from './frames.ts';
 import { CLOSE_TOO_SLOW, MAX_BUFFERED_BYTES, openEventStream } from './stream.ts';
 
@@ -11,7 +11,7 @@ function setUp(expiresInMs = 60_000) {
   const closes: number[] = [];
   const sent: string[] = [];
   const source = {
-    add: (subscriber: (delivery: Delivery) => void) => void (deliver = subscriber),
+    add: (subscriber: Subscriber) => void (deliver = (d: Delivery) => subscriber.deliver(d)),
     remove: () => void (deliver = undefined),
   };
   const operation = {
@@ -68,9 +68,9 @@ describe('openEventStream', () => {
     expect(await pending).toEqual({ value: undefined, done: true });
   });
 
-  it('ends with UNAUTHENTICATED when the token expires', async () => {
+  it('ends with UNAUTHENTICATED at the first check after the token expired', async () => {
     const { stream, subscribed } = setUp(50);
-    const first = await stream.next();
+    const first = await stream.next(); // within one period (2 s) of the platform's timer
     expect(JSON.stringify(first.value)).toContain('UNAUTHENTICATED');
     expect(await stream.next()).toEqual({ value: undefined, done: true });
     expect(subscribed()).toBe(false);

@@ -2,7 +2,7 @@ import type { ExecutionResult, GraphQLError } from 'graphql';
 import { ErrorCode, isExpectedError, LiveQueue, scheduleRecheck } from '@poolgraph/platform';
 import type { SubscriptionMetrics } from './metrics.ts';
 import { graphQLFailure, type Operation } from './operation.ts';
-import type { Delivery, SharedSource } from './source.ts';
+import type { Delivery, SharedSource, Subscriber } from './source.ts';
 
 /**
  * Bytes a client's socket may hold unsent (about a thousand typical events) before the client is
@@ -27,63 +27,79 @@ export function openEventStream(
   source: Pick<SharedSource, 'add' | 'remove'>,
   metrics: SubscriptionMetrics,
 ): AsyncIterableIterator<ExecutionResult> {
-  const { socket, id } = operation;
-  const end: LiveQueue<ExecutionResult> = new LiveQueue({
-    limit: 1,
-    onOverflow: () => undefined,
-    onEnd: () => {
-      clearTimeout(expiry);
-      stopRechecks();
-      source.remove(subscriber);
-      metrics.active.dec();
-    },
-  });
-  /** A last result (the errors), then the end; an empty failure is the upstream completing. */
-  const endWith = (failure: readonly GraphQLError[]) => {
-    if (failure.length) end.push({ errors: failure });
-    end.end();
-  };
-  const subscriber = (delivery: Delivery) => {
-    if ('failure' in delivery) return endWith(delivery.failure);
-    if (end.closed) return;
+  return new ClientStream(operation, source, metrics).end;
+}
+
+/** A LiveQueue limit of 1 is never reached: at most the last result waits. */
+const nothing = () => undefined;
+
+/**
+ * A class rather than closures: a gateway holds one per client subscription (10,000 and more),
+ * and each closure a subscription kept cost a few hundred bytes (the runtime names every named
+ * function it creates, which moves the function's properties out of line).
+ */
+class ClientStream implements Subscriber {
+  readonly end: LiveQueue<ExecutionResult>;
+  private readonly stopChecks: () => void;
+
+  constructor(
+    private readonly operation: Operation,
+    private readonly source: Pick<SharedSource, 'add' | 'remove'>,
+    private readonly metrics: SubscriptionMetrics,
+  ) {
+    this.end = new LiveQueue({ limit: 1, onOverflow: nothing, onEnd: this.leave.bind(this) });
+    source.add(this, operation.session);
+    metrics.active.inc();
+    // Keyed by token: the subscriptions of one token are checked together, with one answer.
+    this.stopChecks = scheduleRecheck(() => this.check(), operation.session.authorization);
+  }
+
+  deliver(delivery: Delivery): void {
+    if ('failure' in delivery) return this.endWith(delivery.failure);
+    if (this.end.closed) return;
+    const { socket, id } = this.operation;
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      metrics.slowClients.inc();
+      this.metrics.slowClients.inc();
       socket.close(CLOSE_TOO_SLOW, 'Too slow: events were piling up');
-      return endWith([]);
+      return this.endWith([]);
     }
-    metrics.events.inc();
+    this.metrics.events.inc();
     socket.send(delivery.frames.frameFor(id), TEXT);
-  };
-  source.add(subscriber, operation.session);
-  metrics.active.inc();
-  // A key's session renews its token (session.ts): the end moves with it.
-  let expiry: NodeJS.Timeout;
-  const armExpiry = () => {
-    expiry = setTimeout(
-      () => {
-        if (operation.session.expiresAt > Date.now()) return armExpiry();
-        endWith([
-          graphQLFailure(
-            ErrorCode.UNAUTHENTICATED,
-            'The access token has expired; subscribe again with a fresh one.',
-          ),
-        ]);
-      },
-      Math.max(operation.session.expiresAt - Date.now(), 0),
-    );
-  };
-  armExpiry();
-  const { recheck, authorization } = operation.session;
-  // Keyed by token: the subscriptions of one token are re-checked together, with one answer.
-  const stopRechecks = recheck
-    ? scheduleRecheck(() => {
-        recheck().catch((error: unknown) => {
-          // A verdict on the token ends the subscription; a failure to ask (Redis down) does not.
-          if (!isExpectedError(error)) return;
-          const { message, extensions } = error as GraphQLError;
-          endWith([graphQLFailure(String(extensions.code), message)]);
-        });
-      }, authorization)
-    : () => undefined;
-  return end;
+  }
+
+  /** A last result (the errors), then the end; an empty failure is the upstream completing. */
+  private endWith(failure: readonly GraphQLError[]): void {
+    if (failure.length) this.end.push({ errors: failure });
+    this.end.end();
+  }
+
+  /** A verdict on the token ends the subscription; a failure to ask (Redis down) does not. */
+  private refused(error: unknown): void {
+    if (!isExpectedError(error)) return;
+    const { message, extensions } = error as GraphQLError;
+    this.endWith([graphQLFailure(String(extensions.code), message)]);
+  }
+
+  /**
+   * Every 2 s: the token's expiry (a key's session renews its token, session.ts, and the end
+   * moves with it), then its revocation.
+   */
+  private check(): void {
+    const { session } = this.operation;
+    if (session.expiresAt <= Date.now()) {
+      return this.endWith([
+        graphQLFailure(
+          ErrorCode.UNAUTHENTICATED,
+          'The access token has expired; subscribe again with a fresh one.',
+        ),
+      ]);
+    }
+    session.recheck?.().catch((error: unknown) => this.refused(error));
+  }
+
+  private leave(): void {
+    this.stopChecks();
+    this.source.remove(this);
+    this.metrics.active.dec();
+  }
 }

@@ -125,6 +125,9 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
       connectionInitWaitTimeout: wsLimits.connectionInitTimeoutMs,
       async onConnect(ctx) {
         const address = addressOf(ctx.extra.request);
+        // Nothing needs the upgrade request past this point, and graphql-ws would keep it (its
+        // headers and all) for the socket's life: about 1 KB a socket.
+        (ctx.extra as { request?: unknown }).request = undefined;
         const params = ctx.connectionParams ?? {};
         const apiKey = params['x-api-key'];
         const { socket } = ctx.extra;

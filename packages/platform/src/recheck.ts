@@ -9,16 +9,17 @@ export const SUBSCRIPTION_RECHECK_MS = 2_000;
 /** The period is cut into this many slots, one run per tick. */
 const SLOTS = 10;
 
-const slots: Array<Set<() => void>> = Array.from({ length: SLOTS }, () => new Set());
+/** Each check in its own entry object, should one function be scheduled twice. */
+const slots: Array<Set<{ check: () => void }>> = Array.from({ length: SLOTS }, () => new Set());
 let current = 0;
 let registered = 0;
 let timer: NodeJS.Timeout | undefined;
 
 function tick(): void {
   current = (current + 1) % SLOTS;
-  for (const check of slots[current]!) {
+  for (const entry of slots[current]!) {
     try {
-      check();
+      entry.check();
     } catch {
       // A check reports its own verdict (it ends its subscription); a throw here is a bug in
       // one check and must not stop the others.
@@ -45,7 +46,7 @@ function slotOf(key: string): number {
  */
 export function scheduleRecheck(check: () => void, key?: string): () => void {
   const slot = slots[key === undefined ? current : slotOf(key)]!;
-  const entry = () => check(); // its own entry, should one function be scheduled twice
+  const entry = { check };
   slot.add(entry);
   registered++;
   if (!timer) {
