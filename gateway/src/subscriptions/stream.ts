@@ -82,7 +82,8 @@ class ClientStream implements Subscriber {
 
   /**
    * Every 2 s: the token's expiry (a key's session renews its token, session.ts, and the end
-   * moves with it), then its revocation.
+   * moves with it), then its revocation. A key's socket is re-checked as a whole instead
+   * (websocket.ts, `closeWhenKeyEnds`: a revoked key closes it with 4401, subscriptions and all).
    */
   private check(): void {
     const { session } = this.operation;
@@ -94,7 +95,7 @@ class ClientStream implements Subscriber {
         ),
       ]);
     }
-    session.recheck?.().catch((error: unknown) => this.refused(error));
+    if (!session.apiKey) session.recheck?.().catch((error: unknown) => this.refused(error));
   }
 
   private leave(): void {
