@@ -31,6 +31,15 @@ describe('resolveClientAddress', () => {
     expect(resolveClientAddress(chain, trust('10.0.0.0/8, loopback'))).toBe('198.51.100.7');
   });
 
+  it('keeps its verdicts right for the same setting across many addresses', () => {
+    const ours = trust('10.0.0.0/8');
+    for (let n = 0; n < 1_500; n++) {
+      const spoofed = `198.51.${n >> 8}.${n & 255}`;
+      expect(resolveClientAddress(request('10.0.0.5', `${spoofed}, 10.0.0.9`), ours)).toBe(spoofed);
+      expect(resolveClientAddress(request(spoofed, '10.0.0.9'), ours)).toBe(spoofed);
+    }
+  });
+
   it('never believes an entry written by an untrusted peer', () => {
     expect(resolveClientAddress(request('198.51.100.1', '127.0.0.1'), trust('loopback'))).toBe(
       '198.51.100.1',
