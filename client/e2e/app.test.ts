@@ -19,7 +19,9 @@ import {
   ensureExplorerBuilt,
   launchChromium,
   previewBuiltApp,
+  recordActivity,
   reloadUntil,
+  reportPagesOnFailure,
   screenshot,
   seriousViolations,
   serveBuiltApp,
@@ -48,6 +50,7 @@ let stack: Stack;
 let app: { url: string; server: PreviewServer; outDir: string };
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+reportPagesOnFailure(() => contexts.flatMap((c) => c.pages()));
 /** Every GraphQL request the pages sent over HTTP: the operation and its persisted-query hash. */
 const sent: Array<{ operationName?: string; hash?: string; hasQuery: boolean }> = [];
 const a11y: Record<string, unknown[]> = {};
@@ -63,6 +66,7 @@ async function newPage(): Promise<Page> {
   });
   contexts.push(context);
   const page = await context.newPage();
+  recordActivity(page);
   if (process.env.E2E_DEBUG) {
     page.on('console', (m) => console.error(`[console] ${m.text()}`));
     page.on('response', (r) => {

@@ -9,6 +9,8 @@ import {
   clippedOnPhone,
   ensureExplorerBuilt,
   launchChromium,
+  recordActivity,
+  reportPagesOnFailure,
   screenshot,
   seriousViolations,
   serveBuiltApp,
@@ -42,6 +44,8 @@ export function useBrowserSuite(name: string) {
     browser = await launchChromium();
   }, 180_000);
 
+  reportPagesOnFailure(() => contexts.flatMap((c) => c.pages()));
+
   afterAll(async () => {
     await Promise.all(
       contexts.flatMap((c) => c.pages()).map((p) => p.goto('about:blank').catch(() => undefined)),
@@ -71,7 +75,9 @@ export function useBrowserSuite(name: string) {
         viewport: DESKTOP,
       });
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      recordActivity(page);
+      return page;
     },
 
     async review(page: Page, screen: string): Promise<void> {

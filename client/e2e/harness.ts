@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { beforeEach } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 import { stripeEmulatorProxy } from '../vite.config.ts';
 
@@ -136,6 +137,62 @@ export async function clippedOnPhone(page: Page): Promise<string[]> {
       }
     }
     return problems;
+  });
+}
+
+/** What each page did lately (GraphQL answers, console errors, navigations), for failures. */
+const activity = new WeakMap<Page, string[]>();
+
+/** Keeps the page's last 30 events for `reportPagesOnFailure`. */
+export function recordActivity(page: Page): void {
+  const lines: string[] = [];
+  activity.set(page, lines);
+  const add = (line: string) => {
+    lines.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (lines.length > 30) lines.shift();
+  };
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) add(`navigated to ${frame.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') add(`console error: ${message.text().slice(0, 300)}`);
+  });
+  page.on('response', (response) => {
+    if (!response.url().endsWith('/graphql') || response.request().method() !== 'POST') return;
+    let operation = '?';
+    try {
+      operation = (response.request().postDataJSON() as { operationName?: string }).operationName!;
+    } catch {
+      // not JSON: named "?"
+    }
+    void response
+      .text()
+      .then((body) => add(`graphql ${response.status()} ${operation}: ${body.slice(0, 240)}`))
+      .catch(() => undefined);
+  });
+}
+
+/**
+ * When a test of the file fails, prints what each open page shows (its address and text) and
+ * did lately (`recordActivity`), and keeps a screenshot: a failure in CI is read from its log.
+ */
+export function reportPagesOnFailure(pages: () => Page[]): void {
+  beforeEach(({ onTestFailed, task }) => {
+    onTestFailed(async () => {
+      for (const [n, page] of pages().entries()) {
+        if (page.isClosed()) continue;
+        const text = await page
+          .locator('body')
+          .innerText({ timeout: 2_000 })
+          .catch(() => '');
+        console.error(
+          `--- "${task.name}" failed; page ${n} at ${page.url()} shows:\n${text.slice(0, 600)}\n` +
+            `--- and did lately:\n${(activity.get(page) ?? []).join('\n')}`,
+        );
+        const name = `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}-${n}`;
+        await screenshot(page, name).catch(() => undefined);
+      }
+    });
   });
 }
 
