@@ -635,6 +635,9 @@ describe('the web app in Chromium against the real supergraph', () => {
 
       // Forgotten: the emailed link sets another password and signs in.
       await other.getByRole('link', { name: 'Forgot your password?' }).click();
+      // The log-in form has an Email field too: fill only once this page has replaced it (a
+      // fill that landed in the leaving form sent an empty one, "Enter a valid email address").
+      await other.getByRole('heading', { name: 'Forgot your password' }).waitFor();
       await other.getByLabel('Email').fill(user.email);
       await other.getByRole('button', { name: 'Send the link' }).click();
       await other.getByRole('heading', { name: 'Check your inbox' }).waitFor();
