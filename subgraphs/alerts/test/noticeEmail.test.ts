@@ -108,6 +108,15 @@ beforeAll(async () => {
   await world.join(ivy, poolId, '10000');
   await world.join(zoe, poolId, '30000');
   await world.factsArrived(manager, poolId);
+  // The emails need the addresses users announced: the tests start once alerts has them all (a
+  // notice before that is retried, and the tests' short retry policy gives up within ~0.3 s).
+  const people = [manager, ivy, zoe, outsider].map((user) => user.userId);
+  await eventually(async () => {
+    const [rows] = (await mysql.db.execute(
+      sql`SELECT user_id FROM contacts WHERE user_id IN (${sql.join(people, sql`, `)})`,
+    )) as unknown as [Array<{ user_id: string }>];
+    expect(rows).toHaveLength(people.length);
+  }, 15_000);
 });
 
 afterAll(async () => {
