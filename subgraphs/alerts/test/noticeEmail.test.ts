@@ -265,7 +265,7 @@ describe('notices with the terms, by email', () => {
     expect(smtp.refused.get(ivy.email)).toBe(2);
     // The row is recorded after the server accepted the mail: it may lag the mail a moment.
     await eventually(async () => {
-      // This email's row (earlier ones took retries of their own while addresses arrived).
+      // This email's row, not one found by its attempts: an earlier email may have retried too.
       const row = (await deliveriesOf(ivy.userId)).find((d) => !earlier.has(d.id));
       expect(row).toMatchObject({
         status: 'DELIVERED',
