@@ -120,6 +120,9 @@ export async function startBenchStack() {
     return { token: session.accessToken, userId: session.user.id, email, password };
   }
 
+  const pidOf = (name: SubgraphName | 'gateway') =>
+    stack.processes.find((p) => p.name === name)?.child.pid;
+
   return {
     gatewayUrl: stack.gatewayUrl,
     /** The composed supergraph the stack's gateway serves (other gateways can serve it too). */
@@ -130,17 +133,11 @@ export async function startBenchStack() {
     /** The Redis prefix the stack's services share (streams, channels). */
     redisPrefix,
     databaseUrl: (name: SubgraphName) => `${TEST_MYSQL_SERVER}/${databaseOf(name)}`,
-    /** Resident memory of a service's process, in bytes (Linux). */
-    pidOf: (name: SubgraphName | 'gateway') =>
-      stack.processes.find((p) => p.name === name)?.child.pid,
+    /** The pid of a service's process (for its CPU and resident memory). */
+    pidOf,
     /** Every process of the stack by name, MariaDB and Redis included, for a `cpuMeter`. */
     processes: (): Record<string, number | undefined> => ({
-      ...Object.fromEntries(
-        (['gateway', ...SUBGRAPHS] as const).map((name) => [
-          name,
-          stack.processes.find((p) => p.name === name)?.child.pid,
-        ]),
-      ),
+      ...Object.fromEntries((['gateway', ...SUBGRAPHS] as const).map((n) => [n, pidOf(n)])),
       mariadb: pidServing(TEST_MYSQL_SERVER, 'mariadbd'),
       redis: pidServing(TEST_REDIS_URL, 'redis-server'),
     }),
