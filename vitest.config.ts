@@ -25,7 +25,8 @@ export default defineConfig({
     // import time from ~445 s to ~60 s. Each file still owns its databases, Redis prefix and
     // stacks. The failures once seen this way had causes of their own, since fixed: an e2e
     // reload loop that never let a slow page answer, a rate limiter that failed open on a busy
-    // gateway, and load left by processes a timed-out file never stopped (docs/CONTRIBUTING.md).
+    // gateway, load left by processes a timed-out file never stopped (docs/CONTRIBUTING.md), and
+    // a password-reset step that filled a form the next page was replacing.
     isolate: false,
     testTimeout: 30_000,
     // expect.poll's own default (1 s) is shorter than a page can take to load and render on a
