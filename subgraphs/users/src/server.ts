@@ -53,6 +53,8 @@ const LOOPBACK = (parseProxyTrust('loopback') as { trust: ProxyTrust }).trust;
 
 export interface UsersServiceConfig extends SubgraphConfig {
   accessTokenTtlSeconds?: number;
+  /** How long a partner key's access tokens live (the gateway exchanges again before); default 60 s. */
+  apiKeyTokenTtlSeconds?: number;
   refreshTokenTtlDays?: number;
   /** Sign-ups per client address per 15 minutes; default 100. */
   signUpsPerAddress?: number;
@@ -186,6 +188,7 @@ export async function createService(config: UsersServiceConfig): Promise<HttpSer
     pools: createPoolsPeer(config.subgraphUrls.pools, config.log),
     secondFactor,
     onKeyChanged: () => relay.notify(),
+    keyTokenTtlSeconds: config.apiKeyTokenTtlSeconds,
   });
   // Our own key set, reloaded every minute and early for an unknown kid (a key another replica
   // just created), at most every 5 s so that made-up kids cannot flood MySQL.

@@ -49,6 +49,8 @@ export interface ApiKeyServiceDeps {
   secondFactor: Pick<SecondFactorService, 'requireStepUp'>;
   /** After a key was issued or revoked: its ApiKeyChanged event is in the outbox (the relay). */
   onKeyChanged?: () => void;
+  /** How long a key's access tokens live; default 60 s (tests shorten it). */
+  keyTokenTtlSeconds?: number;
 }
 
 /** What the issuer chose for a key (validated before anything is written). */
@@ -78,6 +80,7 @@ export function createApiKeyService({
   pools,
   secondFactor,
   onKeyChanged = () => {},
+  keyTokenTtlSeconds,
 }: ApiKeyServiceDeps) {
   /** The one place every key is created: what both kinds must pass goes here. */
   async function issue(
@@ -185,7 +188,7 @@ export function createApiKeyService({
       return (await selectApiKeyById(db, key.id))!;
     },
 
-    exchange: createKeyTokens({ db, signer }),
+    exchange: createKeyTokens({ db, signer, ttlSeconds: keyTokenTtlSeconds }),
   };
 }
 

@@ -5,8 +5,8 @@ import type { AccessTokenSigner } from '../auth/keys.ts';
 import { selectApiKeyBySecretHash, touchApiKey, type ApiKeyRow } from '../data/apiKeys.ts';
 import { selectUsersByIds } from '../data/users.ts';
 
-/** A key's access tokens live this long: the gateway exchanges again about once a minute. */
-export const API_KEY_TOKEN_TTL_SECONDS = 60;
+/** A key's access tokens live this long by default: the gateway exchanges again about once a minute. */
+const KEY_TOKEN_TTL_SECONDS = 60;
 /**
  * last_used_at is written at most this often per key, whatever the replicas: a key is
  * exchanged (and so touched) about once a minute per gateway, never once per request.
@@ -31,7 +31,15 @@ async function liveDelegatedScopes(db: UsersDb, key: ApiKeyRow): Promise<Scope[]
  * revoked, expired, or a delegated key whose issuer no longer holds its scopes). The token
  * never outlives the key's expiry. Records the use (at most once a minute per key).
  */
-export function createKeyTokens({ db, signer }: { db: UsersDb; signer: AccessTokenSigner }) {
+export function createKeyTokens({
+  db,
+  signer,
+  ttlSeconds: tokenTtlSeconds = KEY_TOKEN_TTL_SECONDS,
+}: {
+  db: UsersDb;
+  signer: AccessTokenSigner;
+  ttlSeconds?: number;
+}) {
   return async (secret: string): Promise<{ accessToken: string; expiresAt: number } | null> => {
     if (!looksLikeApiKey(secret)) return null;
     const key = await selectApiKeyBySecretHash(db, hashSecret(secret));
@@ -39,7 +47,7 @@ export function createKeyTokens({ db, signer }: { db: UsersDb; signer: AccessTok
     const issuedAt = Date.now();
     const left = key.expiresAt ? Math.floor((key.expiresAt.getTime() - issuedAt) / 1000) : Infinity;
     if (left < 1) return null;
-    const ttlSeconds = Math.min(API_KEY_TOKEN_TTL_SECONDS, left);
+    const ttlSeconds = Math.min(tokenTtlSeconds, left);
     const delegated = key.delegatedBy !== null;
     const scopes = delegated ? await liveDelegatedScopes(db, key) : key.scopes;
     if (scopes.length === 0) return null;
