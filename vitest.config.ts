@@ -1,5 +1,33 @@
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The files that take longest (20 s to 2 minutes each on the 2-core machine), longest first.
+ * They start before the rest: a long file that starts last keeps one worker busy alone at the
+ * end. Vitest orders by the durations it cached in earlier runs, but a clean clone has none.
+ */
+const LONG_FILES = [
+  'client/e2e/app.test.ts',
+  'subgraphs/ledger/test/moneySequences.test.ts',
+  'scripts/test/chaos.test.ts',
+  'scripts/test/backup.test.ts',
+  'gateway/test/fuzz.test.ts',
+  'gateway/test/partnerSubscriptions.test.ts',
+  'deploy/test/docker.test.ts',
+  'client/e2e/deals.test.ts',
+];
+
+class LongFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const index = LONG_FILES.indexOf(relative(import.meta.dirname, file.moduleId));
+      return index < 0 ? LONG_FILES.length : index;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   resolve: {
@@ -28,6 +56,7 @@ export default defineConfig({
     // gateway, load left by processes a timed-out file never stopped (docs/CONTRIBUTING.md), and
     // a password-reset step that filled a form the next page was replacing.
     isolate: false,
+    sequence: { sequencer: LongFilesFirst },
     testTimeout: 30_000,
     // expect.poll's own default (1 s) is shorter than a page can take to load and render on a
     // busy 2-core machine; a poll that passes returns as soon as it does, so only failures wait.

@@ -38,7 +38,7 @@ export function useBrowserSuite(name: string) {
   beforeAll(async () => {
     await ensureExplorerBuilt();
     stack = await startStack();
-    const served = await serveBuiltApp(stack.gatewayUrl, { outName: `${name}/dist` });
+    const served = await serveBuiltApp(stack.gatewayUrl);
     appUrl = served.url;
     close = () => served.server.close();
     browser = await launchChromium();

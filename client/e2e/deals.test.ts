@@ -60,7 +60,7 @@ describe('private deals in the web app', () => {
   beforeAll(async () => {
     await ensureExplorerBuilt();
     stack = await startStack();
-    const served = await serveBuiltApp(stack.gatewayUrl, { outName: 'deals/dist' });
+    const served = await serveBuiltApp(stack.gatewayUrl);
     app = served;
     close = () => served.server.close();
     browser = await launchChromium();

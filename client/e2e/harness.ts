@@ -20,31 +20,42 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
+ * The production build of the app, made once per test worker: every e2e file a worker runs
+ * serves the same sources, and a build costs seconds of CPU. Each worker builds into its own
+ * folder (named …/dist, which lint skips), so two workers never empty each other's build.
+ */
+let built: Promise<string> | undefined;
+function builtApp(): Promise<string> {
+  built ??= (async () => {
+    const outDir = resolve(OUTPUT, `worker-${process.env.VITEST_POOL_ID ?? process.pid}`, 'dist');
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        root: CLIENT,
+        configFile: resolve(CLIENT, 'vite.config.ts'),
+        logLevel: 'warn',
+        build: { outDir, emptyOutDir: true },
+      });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+    return outDir;
+  })();
+  built.catch(() => (built = undefined));
+  return built;
+}
+
+/**
  * The production build of the app, served on a free port, /graphql passed to `gatewayUrl` and
  * /stripe-emulator to the test's Stripe emulator (the card step confirms payments there).
  */
 export async function serveBuiltApp(
   gatewayUrl: string,
-  { stripeEmulatorUrl, outName = 'dist' }: { stripeEmulatorUrl?: string; outName?: string } = {},
+  { stripeEmulatorUrl }: { stripeEmulatorUrl?: string } = {},
 ): Promise<{ url: string; server: PreviewServer; outDir: string }> {
-  // One folder per test file (named …/dist, which lint skips): two files building at once must
-  // not empty each other's build.
-  const outDir = resolve(OUTPUT, outName);
-  const configFile = resolve(CLIENT, 'vite.config.ts');
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root: CLIENT,
-      configFile,
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  return previewBuiltApp(outDir, gatewayUrl, { stripeEmulatorUrl });
+  return previewBuiltApp(await builtApp(), gatewayUrl, { stripeEmulatorUrl });
 }
 
 /** Another server for the build `serveBuiltApp` made, in front of another gateway. */

@@ -82,10 +82,7 @@ describe("the investor's notices, history and commitments in Chromium", () => {
       'mutation($p: ID!, $k: String!) { distribute(poolId: $p, amount: "500", idempotencyKey: $k) { id } }',
       { p: poolId, k: randomUUID() },
     );
-    [app, browser] = await Promise.all([
-      serveBuiltApp(stack.gatewayUrl, { outName: 'investor/dist' }),
-      launchChromium(),
-    ]);
+    [app, browser] = await Promise.all([serveBuiltApp(stack.gatewayUrl), launchChromium()]);
   }, 180_000);
 
   afterAll(async () => {

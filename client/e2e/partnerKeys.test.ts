@@ -55,10 +55,7 @@ describe("a manager's partner keys in Chromium", () => {
         ),
       );
     }
-    [app, browser] = await Promise.all([
-      serveBuiltApp(stack.gatewayUrl, { outName: 'partner-keys/dist' }),
-      launchChromium(),
-    ]);
+    [app, browser] = await Promise.all([serveBuiltApp(stack.gatewayUrl), launchChromium()]);
   }, 180_000);
 
   afterAll(async () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
     without: ['alerts', 'reports'],
     serviceConfig: { users: { clock: now } },
   });
-  app = await serveBuiltApp(stack.gatewayUrl, { outName: 'second-factor/dist' });
+  app = await serveBuiltApp(stack.gatewayUrl);
   browser = await launchChromium();
 }, 240_000);
 afterAll(async () => {
