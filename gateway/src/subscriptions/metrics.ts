@@ -21,7 +21,7 @@ export function createSubscriptionMetrics(registry: Registry): SubscriptionMetri
     }),
     eventDuration: new Histogram({
       name: 'graphql_subscription_event_duration_seconds',
-      help: 'Time to resolve one event for one client, entity fetches included',
+      help: 'Time to resolve one event for one shared source (all its clients), entity fetches included',
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     }),

@@ -71,6 +71,13 @@ async function waitForListeners(count: number) {
   });
 }
 
+/** How many times the gateway has resolved an event (once per shared subscription source). */
+async function resolutions(): Promise<number> {
+  const text = await (await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const count = /^graphql_subscription_event_duration_seconds_count(?:{[^}]*})? (\d+)$/m.exec(text);
+  return Number(count?.[1] ?? 0);
+}
+
 let keys = 0;
 const contribute = (amount: string, url?: string) =>
   as<{ contribute: { id: string } }>(
@@ -148,6 +155,45 @@ describe('balanceChanged through two gateways', () => {
     });
     stop();
     await waitForListeners(0);
+  });
+
+  it('resolves an event once for each user it reaches, however many members watch the pool', async () => {
+    // An event reaches the pool's manager, the investor it is about and admins: the ledger
+    // filters it out of every other member's subscription. So the gateway resolves it (entity
+    // fetches included) once per user it reaches, not once per member or socket watching.
+    const others = await Promise.all([1, 2, 3, 4].map(() => stack.signUp('INVESTOR')));
+    for (const member of others) {
+      await as(
+        member,
+        'mutation($id: ID!) { joinPool(poolId: $id, commitment: "100.00") { id } }',
+        {
+          id: poolId,
+        },
+      );
+    }
+    // Fields of the pools and users subgraphs that members may read too (not the manager's email).
+    const query = `subscription($poolId: ID!) {
+      balanceChanged(poolId: $poolId) { pool { name } investor { name } transaction { id } }
+    }`;
+    const tabs = (user: TestUser) => [1, 2].map(() => watch(connect(user.token), query));
+    const reached = [...tabs(manager), ...tabs(investor)];
+    const passedBy = others.flatMap(tabs);
+    try {
+      // One upstream subscription per user, whatever their tabs.
+      await waitForListeners(2 + others.length);
+      const before = await resolutions();
+      const { contribute: posted } = await contribute('30.00');
+      await eventually(async () => {
+        for (const w of reached) expect(JSON.stringify(w.events)).toContain(posted.id);
+        expect(await resolutions()).toBe(before + 2);
+      });
+      expect(reached.map((w) => w.events[0]?.errors)).toEqual(reached.map(() => undefined));
+      // The others' subscriptions read the same stream: they would have had it by now.
+      expect(passedBy.map((w) => w.events.length)).toEqual(passedBy.map(() => 0));
+    } finally {
+      for (const w of [...reached, ...passedBy]) w.stop();
+      await waitForListeners(0);
+    }
   });
 
   it('gives an investor outside the pool an error and no events', async () => {
