@@ -10,6 +10,11 @@ type OutboxTable = MySqlTable & {
   nextAttemptAt: MySqlColumn;
 };
 
+/** A claimed row's lease: the next_attempt_at its claim wrote. */
+export interface Claimed {
+  leasedUntil: Date;
+}
+
 /** A dispatcher pass's claim: at most `limit` rows due at `now` (default now), held `leaseMs`. */
 export interface Lease {
   limit: number;
@@ -23,13 +28,18 @@ export interface Lease {
  * next_attempt_at moved `leaseMs` ahead in the same transaction, so a dispatcher that dies
  * mid-delivery leaves its rows to be tried again once the lease runs out. The one claim of the
  * three outboxes (alert notifications, notice emails, partner deliveries).
+ *
+ * Each row comes with its lease (`leasedUntil`): an attempt's outcome is written only while
+ * the row still holds it (`heldBy`). A requeue during the attempt (a redelivery, a retry asked
+ * for by hand) or another dispatcher's claim once the lease ran out then wins, so the row is
+ * sent again instead of being marked with the outcome of the attempt before.
  */
 export function claimDue<TSelection extends { id: MySqlColumn } & Record<string, MySqlColumn>>(
   db: AlertsQueryable,
   table: OutboxTable,
   selection: TSelection,
   { limit, leaseMs, now = new Date() }: Lease,
-): Promise<Array<SelectResultFields<TSelection>>> {
+): Promise<Array<SelectResultFields<TSelection> & Claimed>> {
   return db.transaction(async (tx) => {
     const rows = (await tx
       .select(selection as Record<string, MySqlColumn>)
@@ -41,10 +51,18 @@ export function claimDue<TSelection extends { id: MySqlColumn } & Record<string,
       SelectResultFields<TSelection> & { id: string }
     >;
     const ids = rows.map((row) => row.id);
+    const leasedUntil = new Date(now.getTime() + leaseMs);
     if (ids.length) {
-      const leasedUntil = new Date(now.getTime() + leaseMs);
       await tx.update(table).set({ nextAttemptAt: leasedUntil }).where(inArray(table.id, ids));
     }
-    return rows;
+    return rows.map((row) => ({ ...row, leasedUntil }));
   });
 }
+
+/** Where a claimed row's outcome may be written: the row is still PENDING under that claim's lease. */
+export const heldBy = (table: OutboxTable, claimed: Claimed & { id: string }) =>
+  and(
+    eq(table.id, claimed.id),
+    eq(table.status, 'PENDING'),
+    eq(table.nextAttemptAt, claimed.leasedUntil),
+  );

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { AlertsQueryable } from '../db/index.ts';
 import { deliveryAttempts, notifications, partnerDeliveries } from '../db/schema.ts';
+import { heldBy, type Claimed } from './claimDue.ts';
 import type { NotificationRow } from './notifications.ts';
 
 export interface AttemptRow {
@@ -16,7 +17,8 @@ export interface AttemptRow {
 /**
  * recordAttempt: one line of the delivery log and the delivery's new state, in one transaction.
  * The log is one table for both kinds of delivery: `notificationId` is an alert notification's
- * id, or a partner webhook delivery's (`partner`).
+ * id, or a partner webhook delivery's (`partner`). The state is written only while the claim
+ * that made the attempt still holds the row (`heldBy`); the log line is written either way.
  */
 export async function recordAttempt(
   db: AlertsQueryable,
@@ -24,6 +26,7 @@ export async function recordAttempt(
   next: Pick<NotificationRow, 'status' | 'nextAttemptAt' | 'lastError'> & {
     deliveredAt: Date | null;
   },
+  claim: Claimed,
   kind: 'notification' | 'partner' = 'notification',
 ): Promise<void> {
   const deliveries = kind === 'partner' ? partnerDeliveries : notifications;
@@ -32,7 +35,7 @@ export async function recordAttempt(
     await tx
       .update(deliveries)
       .set({ ...next, attempts: attempt.attempt })
-      .where(and(eq(deliveries.id, attempt.notificationId), eq(deliveries.status, 'PENDING')));
+      .where(heldBy(deliveries, { id: attempt.notificationId, leasedUntil: claim.leasedUntil }));
   });
 }
 

@@ -1,7 +1,7 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { sqlValues } from '@poolgraph/platform';
 import type { AlertsQueryable } from '../db/index.ts';
-import { claimDue, type Lease } from './claimDue.ts';
+import { claimDue, heldBy, type Claimed, type Lease } from './claimDue.ts';
 import { noticeDeliveries, type NotificationStatus } from '../db/schema.ts';
 
 export interface NoticeDeliveryRow {
@@ -46,10 +46,13 @@ export async function insertNoticeDeliveries(
 export const claimDueNoticeDeliveries = (db: AlertsQueryable, lease: Lease) =>
   claimDue(db, noticeDeliveries, columns, lease);
 
-/** recordNoticeAttempt: one attempt's outcome (DELIVERED, PENDING again later, or DEAD). */
+/**
+ * recordNoticeAttempt: one attempt's outcome (DELIVERED, PENDING again later, or DEAD), written
+ * only while the claim that made the attempt still holds the row (`heldBy`).
+ */
 export async function recordNoticeAttempt(
   db: AlertsQueryable,
-  id: string,
+  claimed: Claimed & { id: string },
   outcome: {
     status: NotificationStatus;
     attempts: number;
@@ -59,7 +62,7 @@ export async function recordNoticeAttempt(
     deliveredAt: Date | null;
   },
 ): Promise<void> {
-  await db.update(noticeDeliveries).set(outcome).where(eq(noticeDeliveries.id, id));
+  await db.update(noticeDeliveries).set(outcome).where(heldBy(noticeDeliveries, claimed));
 }
 
 /** selectNoticeDeliveries: the rows of some notices (the investor's view of what was sent). */

@@ -178,6 +178,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
               Date.now() + (outcome.ok || dead ? 0 : retryDelayMs(retry, attempt)),
             ),
           },
+          n,
         );
         options.onAttempt?.(
           outcome.ok ? 'delivered' : dead ? 'dead' : 'retry',

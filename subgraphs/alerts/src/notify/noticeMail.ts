@@ -119,7 +119,7 @@ export async function deliverDueNoticeEmails(deps: NoticeMailDeps): Promise<numb
       const outcome = await send(row);
       const attempts = row.attempts + 1;
       const dead = !outcome.ok && (outcome.final || attempts >= retry.maxAttempts);
-      await recordNoticeAttempt(db, row.id, {
+      await recordNoticeAttempt(db, row, {
         status: outcome.ok ? 'DELIVERED' : dead ? 'DEAD' : 'PENDING',
         attempts,
         lastError: outcome.ok ? null : outcome.error,

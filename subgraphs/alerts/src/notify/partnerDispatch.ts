@@ -123,6 +123,7 @@ export function partnerDispatch(options: PartnerDispatchOptions): () => Promise<
               Date.now() + (outcome.ok || dead ? 0 : retryDelayMs(retry, count)),
             ),
           },
+          d,
           'partner',
         );
         options.onAttempt?.(outcome.ok ? 'delivered' : dead ? 'dead' : 'retry', 'PARTNER');
