@@ -1,6 +1,7 @@
 /**
- * The outbox relay alone: a writer commits one outbox row per transaction at R/s and wakes the
- * relay after each commit (as the ledger's poster does); prints write → XADD (the row's UUIDv7
+ * The outbox relay alone, on a ledger database (its migrations, so its own outbox table and
+ * indexes): a writer commits one outbox row per transaction at R/s and wakes the relay after
+ * each commit (as the ledger's poster does); prints write → XADD (the row's UUIDv7
  * id is made in the transaction, the entry id is the XADD's time) and what the relay sent to
  * MariaDB per event (statements, pool checkouts counted as one), on its own pool.
  *
@@ -8,9 +9,16 @@
  */
 import { parseArgs } from 'node:util';
 import { createOutboxRelay, streamIdMs, uuidv7Ms } from '@poolgraph/events';
-import { connectMysql, connectRedis, uuidv7, type MysqlPool } from '@poolgraph/platform';
+import { schema as ledgerSchema, migrationsFolder } from '@poolgraph/ledger/db';
+import {
+  connectMysql,
+  connectRedis,
+  createLogger,
+  migrateDatabase,
+  uuidv7,
+  type MysqlPool,
+} from '@poolgraph/platform';
 import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix } from '@poolgraph/testing';
-import { log, openTestTables, schema } from '../packages/events/test/helpers.ts';
 import { loadAverage, percentile } from './lib/stats.ts';
 
 const { values: args } = parseArgs({
@@ -38,9 +46,11 @@ function countStatements(pool: MysqlPool): () => number {
   return () => sent;
 }
 
+const log = createLogger('bench-relay', 'silent');
 const database = await createTestDatabase('relaybench');
-const writer = await openTestTables(database.url);
-const relayDb = connectMysql({ url: database.url }, schema);
+const writer = connectMysql({ url: database.url }, ledgerSchema);
+await migrateDatabase(writer, migrationsFolder);
+const relayDb = connectMysql({ url: database.url }, ledgerSchema);
 const redis = connectRedis(TEST_REDIS_URL, log);
 const stream = `${uniqueRedisPrefix('relaybench')}events`;
 try {
@@ -55,7 +65,7 @@ try {
     const row = { id: uuidv7(), type: 'BenchHappened', aggregateId: 'a', occurredAt: new Date() };
     commits.push(
       writer.db
-        .transaction((tx) => tx.insert(schema.outbox).values({ ...row, payload: { i } }))
+        .transaction((tx) => tx.insert(ledgerSchema.outbox).values({ ...row, payload: { i } }))
         .then(() => relay.notify()),
     );
   }
