@@ -115,10 +115,13 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await stack?.stop();
-  redis?.disconnect();
-  await cluster?.stop();
+  try {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await stack?.stop();
+  } finally {
+    redis?.disconnect();
+    await cluster?.stop();
+  }
 });
 
 describe('the platform on a Redis Cluster', () => {

@@ -66,13 +66,16 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await users?.stop();
-  await database?.drop();
-  if (cluster) await deleteRedisKeys(cluster.url, redisPrefix);
-  redis?.disconnect();
-  await cluster?.stop();
-  trustPeerCa(undefined);
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  try {
+    await users?.stop();
+    await database?.drop();
+    if (cluster) await deleteRedisKeys(cluster.url, redisPrefix);
+  } finally {
+    redis?.disconnect();
+    await cluster?.stop();
+    trustPeerCa(undefined);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 const portsOf = () => cluster.nodes.map((node) => node.port);

@@ -171,7 +171,12 @@ export async function startPrivateRedisCluster(
     server.kill('SIGKILL');
     await exited;
   };
+  // Should a test's cleanup never get here (a hook that timed out first), the nodes still end
+  // with the process that started them instead of loading the machine for the rest of the run.
+  const killAll = () => servers.forEach((server) => server?.kill('SIGKILL'));
+  process.once('exit', killAll);
   const stop = async () => {
+    process.off('exit', killAll);
     await Promise.all(nodes.map((_, i) => killNode(i)));
     if (!options.dir) rmSync(root, { recursive: true, force: true });
   };
