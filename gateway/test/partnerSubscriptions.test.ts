@@ -110,8 +110,10 @@ async function openPool(manager: TestUser, name: string): Promise<string> {
 beforeAll(async () => {
   stack = await startStack({
     gateway: { persistedQueriesDir: await persistedQueriesDir(Object.values(LIVE)) },
-    // Keys' tokens live 20 s instead of 60 (the gateway exchanges 15 s before expiry), so the
-    // test can outlive one without waiting a minute.
+    // Keys' tokens live 20 s instead of 60, so the test outlives one without waiting a minute.
+    // The gateway renews a socket's key token once less than 40 s is left, so here it renews at
+    // every 2 s check and the upstream moves to each new token: denser than with 60 s tokens,
+    // the same path.
     serviceConfig: { users: { apiKeyTokenTtlSeconds: KEY_TOKEN_TTL_SECONDS } },
   });
   [managerA, managerB, investor] = await Promise.all([

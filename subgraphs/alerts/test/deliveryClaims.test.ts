@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMysql, migrateDatabase, type Mysql } from '@poolgraph/platform';
 import { createTestDatabase, type TestDatabase } from '@poolgraph/testing';
 import { migrationsFolder, schema } from '../src/db/index.ts';
+import type { Claimed } from '../src/data/claimDue.ts';
 import { recordAttempt, selectAttempts } from '../src/data/deliveryAttempts.ts';
 import {
   claimDueNoticeDeliveries,
@@ -32,17 +33,24 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const delivered = (id: string) => ({
-  id: randomUUID(),
-  notificationId: id,
-  attempt: 1,
-  attemptedAt: new Date(),
-  ok: true,
-  statusCode: 200,
-  error: null,
-  durationMs: 5,
-});
-const DELIVERED = { status: 'DELIVERED' as const, deliveredAt: new Date(), lastError: null };
+/** A dispatcher's write after the partner answered 200 to the attempt `claim` made. */
+const recordDelivered = (claim: Claimed & { id: string }) =>
+  recordAttempt(
+    mysql.db,
+    {
+      id: randomUUID(),
+      notificationId: claim.id,
+      attempt: 1,
+      attemptedAt: new Date(),
+      ok: true,
+      statusCode: 200,
+      error: null,
+      durationMs: 5,
+    },
+    { status: 'DELIVERED', deliveredAt: new Date(), lastError: null, nextAttemptAt: new Date() },
+    claim,
+    'partner',
+  );
 
 describe('delivery claims', () => {
   it('sends a partner delivery again when it is redelivered while an attempt is on its way', async () => {
@@ -64,13 +72,7 @@ describe('delivery claims', () => {
     expect(claimed?.id).toBe(id);
     // The partner's server answered 200; before the dispatcher writes so, the owner redelivers.
     expect(await requeuePartnerDeliveries(mysql.db, webhookId, { id }, new Date())).toBe(1);
-    await recordAttempt(
-      mysql.db,
-      delivered(id),
-      { ...DELIVERED, nextAttemptAt: new Date() },
-      claimed!,
-      'partner',
-    );
+    await recordDelivered(claimed!);
     // The attempt is in the log; the redelivery still stands.
     expect((await selectAttempts(mysql.db, [id])).map((a) => a.ok)).toEqual([true]);
     expect(await selectPartnerDeliveryById(mysql.db, id)).toMatchObject({
@@ -80,13 +82,7 @@ describe('delivery claims', () => {
 
     const [again] = await claimDuePartnerDeliveries(mysql.db, { limit: 10, leaseMs: 30_000 });
     expect(again?.id).toBe(id);
-    await recordAttempt(
-      mysql.db,
-      delivered(id),
-      { ...DELIVERED, nextAttemptAt: new Date() },
-      again!,
-      'partner',
-    );
+    await recordDelivered(again!);
     expect(await selectPartnerDeliveryById(mysql.db, id)).toMatchObject({
       status: 'DELIVERED',
       attempts: 1,
