@@ -1,3 +1,4 @@
+import { format } from 'mysql2';
 import {
   createPool,
   createConnection,
@@ -59,7 +60,20 @@ function poolOptions(url: string): PoolOptions {
     // mysql2 otherwise captures a stack trace on every query, in case it fails: 6% of a
     // consumer's CPU. A failed query's error still names its code, message and SQL.
     trace: false,
+    queryFormat: formatWhenValues,
   };
+}
+
+/**
+ * mysql2's own formatting, skipped when a statement comes with no values. drizzle and the
+ * multi-row helpers (`sqlValues`) send statements already formatted, with an empty value list,
+ * and mysql2 would still scan the whole text for a `?` outside quotes: a fifth of the bulk
+ * path's CPU on 300 KB statements. The text is sent exactly as mysql2 would have sent it.
+ */
+function formatWhenValues(sql: string, values: unknown, timezone?: string): string {
+  if (values === undefined || values === null) return sql;
+  if (Array.isArray(values) && values.length === 0) return sql;
+  return format(sql, values as Parameters<typeof format>[1], false, timezone as 'Z');
 }
 
 /** Creates the database named in the URL when it is missing. */

@@ -24,10 +24,12 @@ function viewOf(facts: PoolFactsRow | undefined, member: PoolMemberRow | undefin
 export type LocalViews = (poolId: string, investorId: string) => Promise<PoolView>;
 
 /**
- * localView for every request of the process: the views asked for in one tick are read with
- * one query in all (facts of the pools joined with the memberships of the pairs), not one each
- * — on a busy pool that is most of the pre-posting reads. Nothing is cached across ticks: these
- * reads only decide early refusals and the currency; the posting checks again under the lock.
+ * localView for every request of the process: the views asked for in one turn of the event loop
+ * are read with one query in all (facts of the pools joined with the memberships of the pairs),
+ * not one each. Requests that arrive together are each started by an I/O callback of their own,
+ * so the batch is sent from `setImmediate`, after the loop has run every callback that was
+ * ready: under load that takes most of the pre-posting reads. Nothing is cached: these reads
+ * only decide early refusals and the currency; the posting checks again under the lock.
  */
 export function createLocalViews(db: LedgerDb): LocalViews {
   const views = new DataLoader<string, PoolView>(
@@ -45,7 +47,7 @@ export function createLocalViews(db: LedgerDb): LocalViews {
       const members = new Map(copies.members.map((m) => [`${m.poolId}:${m.investorId}`, m]));
       return pairs.map((p, n) => viewOf(facts.get(p.poolId), members.get(keys[n]!)));
     },
-    { cache: false },
+    { cache: false, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
   );
   return (poolId, investorId) => views.load(`${poolId}:${investorId}`);
 }
