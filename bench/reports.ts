@@ -11,8 +11,9 @@
  * Why two datasets: the import's speed is the ledger bulk path's (see the subgraph README),
  * and on this machine 1,000,000 rows through it take longer than a benchmark should.
  *
- * Targets (2 cores): import ≥ 10,000 rows/s; topInvestors p99 < 20 ms through the gateway,
- * ≥ 100× faster than the plain SQL without an index and ≥ 10× with a covering one; identical answers.
+ * Targets (2 cores): import ≥ 10,000 rows/s end to end (until the read model has caught up);
+ * topInvestors p99 < 20 ms through the gateway, ≥ 100× faster than the plain SQL without an
+ * index and ≥ 10× with a covering one; identical answers.
  */
 import { createReadStream, createWriteStream, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,10 +111,14 @@ try {
       ),
     );
     if (pending === 0 && reportsFreshness.lagSeconds === 0) break;
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 100));
   }
   const catchUp = (performance.now() - caughtUpStarted) / 1000;
-  console.log(`read model caught up ${catchUp.toFixed(1)} s after the import ended`);
+  const endToEnd = summary.rows / (summary.seconds + catchUp);
+  console.log(
+    `read model caught up ${catchUp.toFixed(1)} s after the import ended: ` +
+      `${endToEnd.toFixed(0)} rows/s end to end (the import target's figure)`,
+  );
 
   // 2b. A larger history folded straight into the read model, as reports:rebuild does.
   const reportsDb = connectMysql(
@@ -277,7 +282,7 @@ try {
       `rolling year ${same(results.gatewayRolling.answer, results.sqlRolling.answer) ? 'yes' : 'NO'}`,
   );
   console.log(
-    'targets: import ≥ 10000 rows/s; gateway p99 < 20 ms; ≥ 100× (no index), ≥ 10× (covering index)',
+    'targets: import ≥ 10000 rows/s end to end (read model caught up); gateway p99 < 20 ms; ≥ 100× (no index), ≥ 10× (covering index)',
   );
   await ledger.close();
   await client.close();
