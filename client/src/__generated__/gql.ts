@@ -37,7 +37,7 @@ type Documents = {
     "\n  fragment NextManagementFeeFields on ManagementFeePreview {\n    termsVersion\n    period\n    periodStart\n    periodEnd\n    dueAt\n    overdue\n    frequency\n    basis\n    rateBps\n    basisAmount {\n      amount\n      currency\n    }\n    amount {\n      amount\n      currency\n    }\n    members {\n      investor {\n        id\n        name\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n  }\n": typeof types.NextManagementFeeFieldsFragmentDoc,
     "\n  query NextManagementFee($poolId: ID!) {\n    managementFeePreview(poolId: $poolId) {\n      pool {\n        id\n      }\n      ...NextManagementFeeFields\n    }\n  }\n": typeof types.NextManagementFeeDocument,
     "\n  query UnreadNoticeCount {\n    unreadNoticeCount\n  }\n": typeof types.UnreadNoticeCountDocument,
-    "\n  subscription NoticeReceived {\n    noticeReceived {\n      id\n    }\n  }\n": typeof types.NoticeReceivedDocument,
+    "\n  subscription UnreadNoticeCountLive {\n    unreadNoticeCount\n  }\n": typeof types.UnreadNoticeCountLiveDocument,
     "\n  fragment PerformanceFiguresFields on PoolPerformance {\n    nav {\n      amount\n      currency\n    }\n    navDate\n    dpi\n    rvpi\n    tvpi\n    moic\n    irr\n  }\n": typeof types.PerformanceFiguresFieldsFragmentDoc,
     "\n  fragment PoolCardFields on Pool {\n    id\n    name\n    currency\n    status\n    memberCount\n    openAlertCount\n    cashBalance {\n      amount\n      currency\n    }\n    pendingContributions {\n      amount\n      currency\n    }\n    totalContributed {\n      amount\n      currency\n    }\n    totalDistributed {\n      amount\n      currency\n    }\n    totalProceeds {\n      amount\n      currency\n    }\n    targetAmount {\n      amount\n      currency\n    }\n  }\n": typeof types.PoolCardFieldsFragmentDoc,
     "\n  subscription PoolBalance($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      cashBalance {\n        amount\n        currency\n      }\n      transaction {\n        id\n      }\n      pool {\n        ...PoolCardFields\n      }\n    }\n  }\n": typeof types.PoolBalanceDocument,
@@ -151,7 +151,7 @@ const documents: Documents = {
     "\n  fragment NextManagementFeeFields on ManagementFeePreview {\n    termsVersion\n    period\n    periodStart\n    periodEnd\n    dueAt\n    overdue\n    frequency\n    basis\n    rateBps\n    basisAmount {\n      amount\n      currency\n    }\n    amount {\n      amount\n      currency\n    }\n    members {\n      investor {\n        id\n        name\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n  }\n": types.NextManagementFeeFieldsFragmentDoc,
     "\n  query NextManagementFee($poolId: ID!) {\n    managementFeePreview(poolId: $poolId) {\n      pool {\n        id\n      }\n      ...NextManagementFeeFields\n    }\n  }\n": types.NextManagementFeeDocument,
     "\n  query UnreadNoticeCount {\n    unreadNoticeCount\n  }\n": types.UnreadNoticeCountDocument,
-    "\n  subscription NoticeReceived {\n    noticeReceived {\n      id\n    }\n  }\n": types.NoticeReceivedDocument,
+    "\n  subscription UnreadNoticeCountLive {\n    unreadNoticeCount\n  }\n": types.UnreadNoticeCountLiveDocument,
     "\n  fragment PerformanceFiguresFields on PoolPerformance {\n    nav {\n      amount\n      currency\n    }\n    navDate\n    dpi\n    rvpi\n    tvpi\n    moic\n    irr\n  }\n": types.PerformanceFiguresFieldsFragmentDoc,
     "\n  fragment PoolCardFields on Pool {\n    id\n    name\n    currency\n    status\n    memberCount\n    openAlertCount\n    cashBalance {\n      amount\n      currency\n    }\n    pendingContributions {\n      amount\n      currency\n    }\n    totalContributed {\n      amount\n      currency\n    }\n    totalDistributed {\n      amount\n      currency\n    }\n    totalProceeds {\n      amount\n      currency\n    }\n    targetAmount {\n      amount\n      currency\n    }\n  }\n": types.PoolCardFieldsFragmentDoc,
     "\n  subscription PoolBalance($poolId: ID!) {\n    balanceChanged(poolId: $poolId) {\n      cashBalance {\n        amount\n        currency\n      }\n      transaction {\n        id\n      }\n      pool {\n        ...PoolCardFields\n      }\n    }\n  }\n": types.PoolBalanceDocument,
@@ -351,7 +351,7 @@ export function graphql(source: "\n  query UnreadNoticeCount {\n    unreadNotice
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription NoticeReceived {\n    noticeReceived {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription NoticeReceived {\n    noticeReceived {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  subscription UnreadNoticeCountLive {\n    unreadNoticeCount\n  }\n"): (typeof documents)["\n  subscription UnreadNoticeCountLive {\n    unreadNoticeCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

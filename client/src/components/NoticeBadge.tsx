@@ -8,27 +8,26 @@ export const UnreadNoticeCountQuery = graphql(`
   }
 `);
 
-export const NoticeReceivedSubscription = graphql(`
-  subscription NoticeReceived {
-    noticeReceived {
-      id
-    }
+export const UnreadNoticeCountLiveSubscription = graphql(`
+  subscription UnreadNoticeCountLive {
+    unreadNoticeCount
   }
 `);
 
 /**
- * For investors: how many notices are unread, beside "Notices" in the navigation. A new notice
- * (live) refreshes the count and the inbox; its own chunk, so nobody else downloads it.
+ * For investors: how many notices are unread, beside "Notices" in the navigation; its own
+ * chunk, so nobody else downloads it. The query answers first; the live count replaces it once
+ * the subscription is up, and again after every notice written or read (in any tab), when the
+ * inbox, if open, is fetched again too. The live count wins over any query answer: it is
+ * counted after the subscription is up, so a notice written while the page loads is not lost
+ * between a query's count and the first live event.
  */
 export function NoticeBadge() {
-  const { data, refetch } = useQuery(UnreadNoticeCountQuery, { fetchPolicy: 'cache-and-network' });
-  useSubscription(NoticeReceivedSubscription, {
-    onData: ({ client }) => {
-      void refetch();
-      void client.refetchQueries({ include: ['MyNotices'] });
-    },
+  const { data } = useQuery(UnreadNoticeCountQuery, { fetchPolicy: 'cache-and-network' });
+  const { data: live } = useSubscription(UnreadNoticeCountLiveSubscription, {
+    onData: ({ client }) => void client.refetchQueries({ include: ['MyNotices'] }),
   });
-  const count = data?.unreadNoticeCount ?? 0;
+  const count = live?.unreadNoticeCount ?? data?.unreadNoticeCount ?? 0;
   if (count === 0) return null;
   return (
     <Badge

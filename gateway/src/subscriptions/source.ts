@@ -5,6 +5,7 @@ import {
   CURSOR_EXTENSION,
   ErrorCode,
   RESUME_EXTENSION,
+  STATE_EXTENSION,
   SUBSCRIPTION_RECHECK_MS,
   type Logger,
 } from '@poolgraph/platform';
@@ -70,6 +71,12 @@ export class SharedSource {
   private readonly requestId = randomUUID();
   /** The last upstream event's cursor (opaque), shared by every re-subscribe of this source. */
   private cursor: string | undefined;
+  /**
+   * The last delivery when the subgraph marked its event as the whole current state
+   * (STATE_EXTENSION): a subscriber that joins later gets it at once, as a new upstream
+   * subscription would start with it.
+   */
+  private state: Delivery | undefined;
   /** Tokens the owning subgraph refused (revoked sessions); never used upstream again. */
   private readonly refused = new Set<string>();
   /** The upstream ended (error or complete): new subscribers need a new source. */
@@ -87,6 +94,8 @@ export class SharedSource {
 
   add(subscriber: Subscriber, session: Session): void {
     this.subscribers.set(subscriber, session);
+    // Now, not through the chain: events still resolving are newer and are delivered after it.
+    if (this.state) subscriber.deliver(this.state);
     // A fresher session arriving after the move was due (nobody fresher then) moves it now.
     if (session.expiresAt > this.upstreamExpiresAt) this.scheduleRotation();
   }
@@ -183,7 +192,7 @@ export class SharedSource {
             // graphql-ws sends this same object again when it reconnects.
             extensions[RESUME_EXTENSION] = cursor;
           }
-          this.accept(event as ExecutionResult);
+          this.accept(event as ExecutionResult, event.extensions?.[STATE_EXTENSION] === true);
         },
         error: (failure) => {
           if (!current()) return;
@@ -219,7 +228,7 @@ export class SharedSource {
    * adds its time to theirs. At most MAX_PENDING_EVENTS wait; beyond that the subgraphs cannot
    * keep up and the source ends rather than queue without bound.
    */
-  private accept(event: ExecutionResult): void {
+  private accept(event: ExecutionResult, isState: boolean): void {
     if (this.pending >= MAX_PENDING_EVENTS) {
       this.deps.log.warn({ subgraph: this.deps.owner.name }, 'subscription events piled up');
       this.generation++;
@@ -239,7 +248,9 @@ export class SharedSource {
     this.chain = this.chain.then(async () => {
       const delivery = await resolved;
       this.pending--;
-      if (delivery) this.broadcast(delivery);
+      if (!delivery) return;
+      this.state = isState ? delivery : undefined;
+      this.broadcast(delivery);
     });
   }
 

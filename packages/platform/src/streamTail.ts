@@ -49,8 +49,9 @@ export interface StreamTail<T> {
   subscribe(key: string, resumeAfter?: string): AsyncIterableIterator<Cursored<T>>;
   /**
    * The same, as a subscription resolver returns it: each event of the key the follower
-   * `keep`s becomes its `map`ped root value, marked with the event's cursor (`withCursor`).
-   * Filter and mapping run as the subscriber takes each event, in the one bounded queue.
+   * `keep`s becomes its `map`ped root value, marked with the event's cursor (`withCursor`),
+   * after the follower's `snapshot` when it has one. Filter, mapping and snapshot run as the
+   * subscriber takes each, in the one bounded queue.
    */
   subscribe<R extends object>(key: string, follow: TailFollow<T, R>): AsyncIterableIterator<R>;
   /** Live subscriptions in this process (a metric, and tests wait on it). */
@@ -216,6 +217,7 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
         limit: replayLimit,
         resumeAfter,
         take,
+        snapshot: typeof how === 'object' ? how.snapshot : undefined,
         onEnd: () => {
           listeners--;
           set.delete(subscription);

@@ -13,6 +13,13 @@ export interface TailFollow<T, R extends object> {
   keep?: (event: T) => boolean | Promise<boolean>;
   /** The root value the event becomes; the tail marks it with the event's cursor. */
   map: (event: T) => R | Promise<R>;
+  /**
+   * A root value delivered before any event: the current state (a count, say), computed when
+   * the subscriber first pulls, after the subscription is registered with the tail. An event
+   * written after that read is delivered after it, so the state and the events that follow
+   * miss nothing between them. It has no cursor: a resume starts with a fresh one.
+   */
+  snapshot?: () => R | Promise<R>;
 }
 
 /** The `traceparent` an event envelope carries (the outbox's trace; see @poolgraph/events). */
@@ -49,7 +56,7 @@ export interface TailSubscription<T, R> {
   replayed(entries: readonly TailEntry<T>[]): void;
   fail(error: GraphQLError): void;
   /** What the subscriber pulls: the platform's one bounded queue. */
-  queue: LiveQueue<TailEntry<T>, R>;
+  queue: LiveQueue<TailEntry<T> | typeof SNAPSHOT, R>;
 }
 
 interface Options<T, R> {
@@ -58,8 +65,13 @@ interface Options<T, R> {
   resumeAfter: string | undefined;
   /** The subscriber's own filter and mapping, applied as it takes each entry. */
   take: (entry: TailEntry<T>) => R | undefined | Promise<R | undefined>;
+  /** TailFollow's `snapshot`: the first thing the subscriber takes. */
+  snapshot?: () => R | Promise<R>;
   onEnd: () => void;
 }
+
+/** Where the snapshot waits in the queue: taken first, before any entry. */
+const SNAPSHOT = Symbol('snapshot');
 
 /**
  * One subscriber of a stream tail: a `LiveQueue` (ended with SUBSCRIPTION_BEHIND when it falls
@@ -72,14 +84,16 @@ export function openTailSubscription<T, R>({
   limit,
   resumeAfter,
   take,
+  snapshot,
   onEnd,
 }: Options<T, R>): TailSubscription<T, R> {
-  const queue = new LiveQueue<TailEntry<T>, R>({
+  const queue = new LiveQueue<TailEntry<T> | typeof SNAPSHOT, R>({
     limit,
     onOverflow: () => subscriberBehind(limit),
     onEnd,
-    take,
+    take: (item) => (item === SNAPSHOT ? snapshot!() : take(item)),
   });
+  if (snapshot) queue.push(SNAPSHOT);
   let held: TailEntry<T>[] | undefined = [];
   let last = isStreamId(resumeAfter) ? resumeAfter : undefined;
 

@@ -18,7 +18,9 @@ import { scheduleRecheck } from './recheck.ts';
 import {
   CURSOR_EXTENSION,
   RESUME_EXTENSION,
+  STATE_EXTENSION,
   cursorOf,
+  isState,
   setResumeAfter,
 } from './subscriptionCursor.ts';
 
@@ -120,8 +122,8 @@ export function attachSubscriptions<TContext>(
 
 /**
  * A subscription's results: graphql-js' source stream (the resolver's iterator, a stream
- * tail's `LiveQueue`), each event executed with it as root value and its resume cursor
- * (subscriptionCursor.ts) put in the result's `extensions`, which graphql-ws sends in the
+ * tail's `LiveQueue`), each event executed with it as root value and its resume cursor and state
+ * mark (subscriptionCursor.ts) put in the result's `extensions`, which graphql-ws sends in the
  * `next` message. Ended with a clear error when its credentials stop being valid (`recheck`,
  * on the shared re-check timer, throws an expected error: expired, revoked) and with a masked
  * one when the source fails mid-stream (graphql-ws would otherwise send the raw message: SQL,
@@ -180,10 +182,12 @@ export async function liveResults(
         if (item.done) return await finish();
         const result = await execute({ ...args, rootValue: item.value });
         const cursor = cursorOf(item.value);
-        const value = cursor
-          ? { ...result, extensions: { ...result.extensions, [CURSOR_EXTENSION]: cursor } }
-          : result;
-        return { value, done: false };
+        const state = isState(item.value);
+        if (cursor === undefined && !state) return { value: result, done: false };
+        const extensions = { ...result.extensions };
+        if (cursor !== undefined) extensions[CURSOR_EXTENSION] = cursor;
+        if (state) extensions[STATE_EXTENSION] = true;
+        return { value: { ...result, extensions }, done: false };
       } catch (error) {
         await finish().catch(() => undefined);
         return { value: { errors: [toClientError(error, log)] }, done: false };

@@ -163,4 +163,25 @@ describe('createStreamTail', () => {
       extensions: { code: 'SUBSCRIPTION_BEHIND' },
     });
   });
+
+  it('starts a follower with its snapshot, read after it is registered, then the events after it', async () => {
+    const stream = `${prefix}snapshot`;
+    const t = tail(stream);
+    await caughtUp(stream, t);
+    let written = 0;
+    const follower = t.subscribe('s', {
+      snapshot: () => ({ written }),
+      map: (event: Event) => ({ written, event: event.id }),
+    });
+    // Written after the subscription is registered and before its snapshot is read.
+    written++;
+    await add(stream, { id: 's1', key: 's' });
+    const [snapshot, event] = [await follower.next(), await follower.next()];
+    expect(snapshot.value).toEqual({ written: 1 });
+    expect(cursorOf(snapshot.value)).toBeUndefined();
+    expect(event.value).toMatchObject({ written: 1, event: 's1' });
+    expect(cursorOf(event.value)).toMatch(/^\d+-\d+$/);
+    await follower.return?.();
+    expect(t.listening('s')).toBe(0);
+  });
 });

@@ -23,6 +23,11 @@ export interface Context {
   secrets: Keyring;
   /** Wakes the in-process dispatcher (replays); a no-op when the worker runs elsewhere. */
   kickDispatcher: () => void;
+  /**
+   * Wakes the in-process outbox relay after a request wrote outbox rows; when the worker runs
+   * elsewhere its relay finds them at its next poll.
+   */
+  kickRelay: () => void;
 }
 
 export type ContextDeps = Omit<Context, 'viewer' | 'caller' | 'loaders'> & {

@@ -24,7 +24,7 @@ import {
   ALL_ALERTS,
   type AlertRaisedEvent,
 } from './events/alertStream.ts';
-import { NOTICE_CREATED, noticeKey } from './events/noticeEvents.ts';
+import { NOTICE_CREATED, NOTICES_READ, noticeKey } from './events/noticeEvents.ts';
 import type { RetryPolicy } from './notify/backoff.ts';
 import { createAlertsMetrics } from './metrics.ts';
 import { createPoolsPeer } from './peers/pools.ts';
@@ -102,7 +102,7 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
     keyOf: (event) =>
       event.type === ALERT_RAISED
         ? ALL_ALERTS
-        : event.type === NOTICE_CREATED
+        : event.type === NOTICE_CREATED || event.type === NOTICES_READ
           ? noticeKey(String(event.payload.investorId))
           : undefined,
     idOf: (event) => event.id,
@@ -125,6 +125,7 @@ export async function createService(config: AlertsServiceConfig): Promise<HttpSe
     production,
     secrets,
     kickDispatcher: () => worker?.dispatcher.notify(),
+    kickRelay: () => worker?.notifyRelay(),
   });
   return createSubgraphService({
     typeDefs,

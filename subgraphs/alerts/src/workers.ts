@@ -46,6 +46,8 @@ export interface AlertsWorkerOptions {
 
 export interface AlertsWorker {
   dispatcher: Dispatcher;
+  /** Wakes the relay: a request wrote outbox rows (e.g. NoticesRead). */
+  notifyRelay(): void;
   stop(): Promise<void>;
 }
 
@@ -133,6 +135,7 @@ export function startAlertsWorker(options: AlertsWorkerOptions): AlertsWorker {
   ];
   return {
     dispatcher,
+    notifyRelay: () => relay.notify(),
     async stop() {
       await Promise.all(consumers.map((c) => c.stop()));
       await Promise.all([dispatcher.stop(), relay.stop()]);

@@ -39,6 +39,9 @@ const NOTICES = `query($first: Int, $after: ID, $unread: Boolean) {
 const noticesOf = async (user: TestUser, variables: Record<string, unknown> = { first: 200 }) =>
   (await world.as<{ notices: NoticeView[] }>(user, NOTICES, variables)).notices;
 
+const unreadOf = async (user: TestUser) =>
+  (await world.as<{ unreadNoticeCount: number }>(user, '{ unreadNoticeCount }')).unreadNoticeCount;
+
 /** Waits until the investor holds a notice of that kind and amount; returns it. */
 async function noticeArrives(user: TestUser, kind: string, amount: string): Promise<NoticeView> {
   return eventually(async () => {
@@ -174,11 +177,8 @@ describe('notices', () => {
   });
 
   it('pages the inbox, counts the unread and marks only the caller’s own notices read', async () => {
-    const COUNT = '{ unreadNoticeCount }';
-    const count = async (user: TestUser) =>
-      (await world.as<{ unreadNoticeCount: number }>(user, COUNT)).unreadNoticeCount;
     const all = await noticesOf(ivy);
-    expect(await count(ivy)).toBe(all.length);
+    expect(await unreadOf(ivy)).toBe(all.length);
 
     const first = await noticesOf(ivy, { first: 2 });
     const rest = await noticesOf(ivy, { first: 200, after: first[1]!.id });
@@ -190,20 +190,46 @@ describe('notices', () => {
     expect((await world.as<{ markNoticesRead: number }>(zoe, MARK, { ids })).markNoticesRead).toBe(
       0,
     );
-    expect(await count(ivy)).toBe(all.length);
+    expect(await unreadOf(ivy)).toBe(all.length);
     expect(
       (await world.as<{ markNoticesRead: number }>(ivy, MARK, { ids: [...ids, 'nope'] }))
         .markNoticesRead,
     ).toBe(2);
-    expect(await count(ivy)).toBe(all.length - 2);
+    expect(await unreadOf(ivy)).toBe(all.length - 2);
     expect((await noticesOf(ivy, { first: 200, unread: true })).map((n) => n.id)).not.toContain(
       ids[0],
     );
     expect((await world.as<{ markNoticesRead: number }>(ivy, MARK, {})).markNoticesRead).toBe(
       all.length - 2,
     );
-    expect(await count(ivy)).toBe(0);
-    expect(await count(zoe)).toBeGreaterThan(0);
+    expect(await unreadOf(ivy)).toBe(0);
+    expect(await unreadOf(zoe)).toBeGreaterThan(0);
+  });
+
+  it('counts the unread live: at once, after each notice and read, in a tab that joins later too', async () => {
+    const LIVE = 'subscription { unreadNoticeCount }';
+    type Live = Array<{ data?: Record<string, unknown> | null }>;
+    const latest = (events: Live) => events.at(-1)?.data?.unreadNoticeCount;
+    const firstTab = await world.watch(ivy, LIVE);
+    const zoesTab = await world.watch(zoe, LIVE);
+    const start = await unreadOf(ivy);
+    await eventually(async () => expect(latest(firstTab)).toBe(start), 15_000);
+
+    await world.contribute(ivy, poolId, '3');
+    await eventually(async () => expect(latest(firstTab)).toBe(start + 1), 15_000);
+    // Another tab of ivy's shares the gateway's upstream subscription: it starts from the
+    // latest count at once, not from the next change.
+    const secondTab = await world.watch(ivy, LIVE);
+    expect(secondTab.map((e) => e.data)).toEqual([{ unreadNoticeCount: start + 1 }]);
+
+    // Read in one place, counted again in every tab.
+    await world.as(ivy, 'mutation { markNoticesRead }');
+    await eventually(async () => {
+      expect(latest(firstTab)).toBe(0);
+      expect(latest(secondTab)).toBe(0);
+    }, 15_000);
+    // Zoe heard nothing of ivy's.
+    expect(zoesTab.map((e) => e.data)).toEqual([{ unreadNoticeCount: await unreadOf(zoe) }]);
   });
 
   it('refuses a bad page, another investor’s cursor and an anonymous caller', async () => {

@@ -910,6 +910,13 @@ export type Subscription = {
   alertRaised: Alert;
   /** Each notice of the caller's as it is written. Any signed-in user; each sees only their own. */
   noticeReceived: Notice;
+  /**
+   * How many of the caller's notices are unread, live: the count as soon as the subscription is
+   * up, then again after each notice written for them and each markNoticesRead. Nothing written
+   * between the first count and the subscription going live is missed, as it can be between the
+   * unreadNoticeCount query and noticeReceived. Any signed-in user; each counts only their own.
+   */
+  unreadNoticeCount: Scalars['Int']['output'];
 };
 
 
@@ -1376,6 +1383,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   alertRaised?: SubscriptionResolver<ResolversTypes['Alert'], "alertRaised", ParentType, ContextType, Partial<SubscriptionAlertRaisedArgs>>;
   noticeReceived?: SubscriptionResolver<ResolversTypes['Notice'], "noticeReceived", ParentType, ContextType>;
+  unreadNoticeCount?: SubscriptionResolver<ResolversTypes['Int'], "unreadNoticeCount", ParentType, ContextType>;
 };
 
 export type TransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {

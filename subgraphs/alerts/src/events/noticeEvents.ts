@@ -1,7 +1,12 @@
 import type { CapitalCalledEvent, OutboxInsert, TransactionStepEvent } from '@poolgraph/events';
 import { uuidv7 } from '@poolgraph/platform';
 import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
-import { insertNoticesOnce, type NewNotice, type NoticeRow } from '../data/notices.ts';
+import {
+  insertNoticesOnce,
+  markNoticesRead,
+  type NewNotice,
+  type NoticeRow,
+} from '../data/notices.ts';
 import { insertNoticeDeliveries } from '../data/noticeDeliveries.ts';
 import { insertOutboxEvents } from '../data/outbox.ts';
 import { emailDeliveries } from '../services/noticePreferences.ts';
@@ -13,6 +18,8 @@ import type { AlertRaisedEvent } from './alertStream.ts';
  * written to the outbox with the notice; the stream tail keys them by investor.
  */
 export const NOTICE_CREATED = 'NoticeCreated';
+/** Some of an investor's notices were marked read: their live unread count changes. */
+export const NOTICES_READ = 'NoticesRead';
 export const noticeKey = (investorId: string) => `notice:${investorId}`;
 
 const DATE_FIELDS = [
@@ -85,6 +92,33 @@ export async function writeNotices(
   await insertNoticeDeliveries(tx, emails);
   return { notices, emails: emails.length };
 }
+
+/**
+ * Marks the investor's own notices read (all unread when `ids` is null) and, when any changed,
+ * announces it (NoticesRead, in the same transaction) so that their live unread count
+ * (`Subscription.unreadNoticeCount`) is counted again in every tab. How many changed.
+ */
+export const readNotices = (
+  db: AlertsDb,
+  investorId: string,
+  ids: readonly string[] | null,
+  at: Date,
+): Promise<number> =>
+  db.transaction(async (tx) => {
+    const changed = await markNoticesRead(tx, investorId, ids, at);
+    if (changed > 0) {
+      await insertOutboxEvents(tx, [
+        {
+          id: uuidv7(),
+          type: NOTICES_READ,
+          aggregateId: investorId,
+          payload: { investorId, count: changed },
+          occurredAt: at,
+        },
+      ]);
+    }
+    return changed;
+  });
 
 /** Each investor's payment outcomes and fee shares, from any step of a ledger transaction. */
 export const noticeTransactionSteps = (

@@ -4,6 +4,7 @@ import {
   connectionOf,
   instantKeyOf,
   isUuid,
+  asState,
   pageRequest,
   parseInstantKey,
   resumeAfterOf,
@@ -17,12 +18,11 @@ import type {
 } from '../__generated__/resolvers.ts';
 import {
   countUnreadNotices,
-  markNoticesRead,
   selectNoticeOf,
   selectNotices,
   type NoticeRow,
 } from '../data/notices.ts';
-import { noticeFromEvent, noticeKey } from '../events/noticeEvents.ts';
+import { NOTICE_CREATED, noticeFromEvent, noticeKey, readNotices } from '../events/noticeEvents.ts';
 import {
   noticeEmailAddressOf,
   noticePreferencesOf,
@@ -89,26 +89,50 @@ export const NoticeQueries: Pick<
 export const NoticeMutations: Pick<MutationResolvers, 'markNoticesRead' | 'setNoticePreference'> = {
   setNoticePreference: (_parent, { kind, email }, { viewer, db }) =>
     setNoticePreference(db, viewer, kind, email),
-  markNoticesRead: async (_parent, { ids }, { viewer, db }) => {
+  markNoticesRead: async (_parent, { ids }, { viewer, db, kickRelay }) => {
     const caller = requireViewer(viewer);
     if (ids != null && ids.length > MAX_NOTICES_MARKED) {
       throw badUserInput('ids', `at most ${MAX_NOTICES_MARKED} ids at once, got ${ids.length}.`);
     }
     // Malformed ids name no notice: they change nothing (and never reach SQL as such).
     const own = ids == null ? null : ids.filter(isUuid);
-    return markNoticesRead(db, caller.userId, own, new Date());
+    const changed = await readNotices(db, caller.userId, own, new Date());
+    if (changed > 0) kickRelay();
+    return changed;
   },
 };
 
-export const NoticeSubscriptions: Pick<SubscriptionResolvers, 'noticeReceived'> = {
+export const NoticeSubscriptions: Pick<
+  SubscriptionResolvers,
+  'noticeReceived' | 'unreadNoticeCount'
+> = {
   noticeReceived: {
     /** Keyed by investor on the stream tail, so a subscriber is only ever handed their own. */
     subscribe: (_root, _args, context) => {
       const viewer = requireViewer(context.viewer);
       return context.alertEvents.subscribe(noticeKey(viewer.userId), {
         resumeAfter: resumeAfterOf(context),
-        keep: (event) => noticeFromEvent(event).investorId === viewer.userId,
+        keep: (event) =>
+          event.type === NOTICE_CREATED && noticeFromEvent(event).investorId === viewer.userId,
         map: (event) => ({ noticeReceived: noticeFromEvent(event) }),
+      });
+    },
+  },
+  unreadNoticeCount: {
+    /**
+     * The count once the subscription is registered with the tail, then again after each of the
+     * investor's notice events (written, read): every value is the whole state (asState), so the
+     * gateway hands the latest to a tab that joins later.
+     */
+    subscribe: (_root, _args, context) => {
+      const viewer = requireViewer(context.viewer);
+      const count = async () =>
+        asState({ unreadNoticeCount: await countUnreadNotices(context.db, viewer.userId) });
+      return context.alertEvents.subscribe(noticeKey(viewer.userId), {
+        resumeAfter: resumeAfterOf(context),
+        keep: (event) => event.payload.investorId === viewer.userId,
+        snapshot: count,
+        map: count,
       });
     },
   },
