@@ -1,4 +1,4 @@
-import { GraphQLError, type DocumentNode } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, type DocumentNode } from 'graphql';
 import type { Viewer } from '@poolgraph/auth';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 
@@ -38,23 +38,40 @@ export interface Operation {
 }
 
 /**
+ * Root subscription fields that answer with the caller's own data, whoever the caller is, admins
+ * included (alerts: an investor's notices and their unread count): never shared between users.
+ */
+const CALLERS_OWN: ReadonlySet<string> = new Set(['noticeReceived', 'unreadNoticeCount']);
+
+/**
  * Who a subscription's results depend on. Subgraphs authorize by the verified viewer (its user
  * id and roles) and nothing else of the request, so callers whose answers must be the same
  * share one class:
  * - a user's own sessions and tabs: the user id and roles;
- * - ADMINs: the role set alone. Every subgraph's rule for ADMIN is "everything, whoever the
- *   admin is" (ledger `seesWholePool` and `authorizeWatch`, pools `isAdmin`, users
- *   `viewer.userId === user.id || ADMIN`, alerts and reports alike), so no admin can be shown
- *   anything another admin could not see. Deliberately not extended to managers or investors,
- *   whose answers depend on their own pools and memberships.
+ * - ADMINs: the role set alone, for a root field the subgraphs answer alike for every admin.
+ *   Every subgraph's rule for ADMIN is "everything, whoever the admin is" (ledger
+ *   `seesWholePool` and `authorizeWatch`, pools `isAdmin`, users `viewer.userId === user.id ||
+ *   ADMIN`, alerts' `alertRaised`), so no admin can be shown anything another admin could not
+ *   see. Not for the caller's own fields (CALLERS_OWN), nor a root field the gateway cannot
+ *   name (a fragment at the root). Deliberately not extended to managers or investors, whose
+ *   answers depend on their own pools and memberships.
  * Revocation and expiry stay per subscriber: each stream re-verifies its own token (stream.ts).
  */
-export function sharingIdentity(viewer: Viewer): string {
+export function sharingIdentity(viewer: Viewer, rootField: string | undefined): string {
   // Every field of the viewer but its id and session, so that anything added to it later
   // (scopes, say) separates admins who differ in it.
   const { userId, sessionId: _session, roles, ...rest } = viewer;
   const identity = JSON.stringify({ ...rest, roles: [...roles].sort() });
-  return roles.includes('ADMIN') ? `admin:${identity}` : `user:${userId}:${identity}`;
+  const sharedByAdmins =
+    roles.includes('ADMIN') && rootField !== undefined && !CALLERS_OWN.has(rootField);
+  return sharedByAdmins ? `admin:${identity}` : `user:${userId}:${identity}`;
+}
+
+/** The subscription's one root field, when it is written as a field (not in a fragment). */
+function rootFieldOf(operation: Operation): string | undefined {
+  const definition = getOperationAST(operation.document, operation.operationName);
+  const first = definition?.selectionSet.selections[0];
+  return first?.kind === Kind.FIELD ? first.name.value : undefined;
 }
 
 /**
@@ -64,7 +81,7 @@ export function sharingIdentity(viewer: Viewer): string {
  */
 export const sharingKey = (operation: Operation): string =>
   JSON.stringify([
-    sharingIdentity(operation.session.viewer),
+    sharingIdentity(operation.session.viewer, rootFieldOf(operation)),
     operation.operationName ?? null,
     operation.source,
     operation.variables,
