@@ -1,10 +1,10 @@
 import { requireViewer } from '@poolgraph/auth';
 import {
+  asState,
   badUserInput,
   connectionOf,
   instantKeyOf,
   isUuid,
-  asState,
   pageRequest,
   parseInstantKey,
   resumeAfterOf,
