@@ -177,7 +177,7 @@ try {
   });
   const gatewayUrl = `${scheme}://localhost:${gatewayPort}/graphql`;
   // The web app: built, then served with /graphql (HTTP + WebSocket) passed to the gateway.
-  const client = startProcess('client', resolve(root, 'client/scripts/serve.ts'), {
+  const client = await startProcess('client', resolve(root, 'client/scripts/serve.ts'), {
     GATEWAY_URL: `${scheme}://127.0.0.1:${gatewayPort}`,
     CLIENT_PORT: String(clientPort),
     ...(certs

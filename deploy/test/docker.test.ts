@@ -16,7 +16,7 @@ import {
   type TestDatabase,
 } from '@poolgraph/testing';
 import {
-  startProcess,
+  startCommand,
   stopAll,
   waitUntilReady,
   type ManagedProcess,
@@ -77,6 +77,17 @@ function readDockerfile(service: Service): ParsedDockerfile {
     args,
     cmd: JSON.parse(cmd) as string[],
   };
+}
+
+/** A service started with its image's command (Node with tsx), as its container starts it. */
+function startImageCommand(
+  service: Service,
+  env: Record<string, string>,
+  print: (line: string) => void,
+) {
+  const [, ...args] = readDockerfile(service).cmd;
+  const entry = resolve(ROOT, args.pop()!);
+  return startCommand(service, process.execPath, [...args, entry], env, print);
 }
 
 const entryOf = (service: Service) =>
@@ -297,11 +308,9 @@ describe("every image's command, run by the harness with the image's environment
     for (const { service, database, job } of migrated) {
       expect(job.output).toContain(`${service}: migrations applied`);
       expect(job.status).toBe(0);
-      const [cmd] = [readDockerfile(service).cmd];
       processes.push(
-        startProcess(
+        startImageCommand(
           service,
-          resolve(ROOT, cmd[3]!),
           {
             ...common,
             PORT: String(ports[service]),
@@ -324,9 +333,8 @@ describe("every image's command, run by the harness with the image's environment
       { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...common } },
     );
     expect(composed.status, composed.stderr).toBe(0);
-    const gateway = startProcess(
+    const gateway = startImageCommand(
       'gateway',
-      resolve(ROOT, readDockerfile('gateway').cmd[3]!),
       { ...common, PORT: String(ports.gateway), SUPERGRAPH_PATH: supergraphPath },
       quiet,
     );

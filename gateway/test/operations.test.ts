@@ -7,6 +7,7 @@ import {
   eventually,
   freePort,
   graphql,
+  nodeEntryArgs,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
   type TestDatabase,
@@ -80,7 +81,7 @@ describe('operational endpoints in production', () => {
       database = await createTestDatabase('users');
       const port = await freePort();
       // node itself (not npx), so that killing it stops the service.
-      child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/users/src/index.ts'], {
+      child = spawn(process.execPath, await nodeEntryArgs('subgraphs/users/src/index.ts'), {
         cwd: ROOT,
         stdio: 'ignore',
         env: {

@@ -8,7 +8,14 @@ import { SignJWT, importJWK, type JWK } from 'jose';
 import { connectMysql, keyringFromEnv, openValue } from '@poolgraph/platform';
 import { SEALED } from '@poolgraph/users/sealedColumns';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@poolgraph/auth';
-import { errorCodes, eventually, expectData, graphql, TEST_REDIS_URL } from '@poolgraph/testing';
+import {
+  errorCodes,
+  eventually,
+  expectData,
+  graphql,
+  nodeEntryArgs,
+  TEST_REDIS_URL,
+} from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 
 // Revocation reaches access tokens: after logOut, a reused refresh token or a credential
@@ -186,9 +193,7 @@ describe('revocation of access tokens', () => {
     await promisify(execFile)(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        'subgraphs/users/src/bin/admin-create.ts',
+        ...(await nodeEntryArgs('subgraphs/users/src/bin/admin-create.ts')),
         '--email',
         user.email,
         '--password',

@@ -14,6 +14,7 @@ import {
   expectData,
   freePort,
   graphql,
+  nodeEntryArgs,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
   type TestDatabase,
@@ -175,9 +176,7 @@ describe('signing-key rotation', () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        'subgraphs/users/src/bin/keys-rotate.ts',
+        ...(await nodeEntryArgs('subgraphs/users/src/bin/keys-rotate.ts')),
         '--publish-ahead-seconds',
         '600',
         '--retire-after-seconds',
@@ -208,7 +207,7 @@ describe('signing-key rotation', () => {
       ),
     );
     expect(before).toContain(kidOf(signUp.accessToken));
-    // Its own limit: it starts a Node process that loads tsx and the users subgraph's modules,
-    // which alone took over 30 s on the 2-core machine under a full suite. Nothing is timed.
+    // Its own limit: it starts a Node process that loads the users subgraph's modules, which
+    // (through tsx) once took over 30 s on the 2-core machine under a full suite. Nothing is timed.
   }, 120_000);
 });

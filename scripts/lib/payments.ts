@@ -44,7 +44,7 @@ export async function startPaymentsDemo(
   env.STRIPE_WEBHOOK_SECRET ??= DEMO_STRIPE.webhookSecret;
   env.STRIPE_API_URL ??= url;
   mkdirSync(resolve(ROOT, '.poolgraph'), { recursive: true });
-  const emulator: ManagedProcess = startProcess(
+  const emulator: ManagedProcess = await startProcess(
     'stripe-emu',
     resolve(ROOT, 'emulators/stripe/src/index.ts'),
     {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { peerFetch } from '@poolgraph/platform';
+import { nodeEntryArgs } from '@poolgraph/testing';
 
 const COLORS = [36, 35, 33, 32, 34, 91, 96];
 const LEVEL_LABEL: Record<string, string> = {
@@ -58,19 +59,20 @@ export interface ManagedProcess {
 
 let index = 0;
 
-/** Starts a TypeScript entry point with tsx, prefixing each output line with the service name. */
-export function startProcess(
+/**
+ * Starts a TypeScript entry point (bundled, `nodeEntryArgs`), prefixing each output line with the
+ * service name.
+ */
+export async function startProcess(
   name: string,
   entry: string,
   env: Record<string, string>,
   /** Where output lines go; benchmarks keep them quiet. */
   print: (line: string) => void = (line) => process.stdout.write(line),
-): ManagedProcess {
+): Promise<ManagedProcess> {
   const args = [
     ...(process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : []),
-    '--import',
-    'tsx',
-    entry,
+    ...(await nodeEntryArgs(entry)),
   ];
   return startCommand(name, process.execPath, args, env, print);
 }
@@ -99,7 +101,7 @@ export function startCommand(
 
 /**
  * Polls a URL until it answers 200, the process exits, or the deadline passes. The deadline is
- * generous: a fleet starts ten processes at once, and on a busy 2-core machine tsx alone took
+ * generous: a fleet starts ten processes at once, and on a busy 2-core machine tsx once took
  * over 60 s to load a service (a process that dies is reported at once, whatever the deadline).
  */
 export async function waitUntilReady(

@@ -149,7 +149,8 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     await stopAll(proxy?.processes ?? []);
   };
   const replicaOf = new Map<string, [ServiceName, number]>();
-  const start = async (name: ServiceName, i: number, at = processes.length) => {
+  /** Starts replica i of a service; a restart puts it back at its index in `processes`. */
+  const start = async (name: ServiceName, i: number, at?: number) => {
     const env: Record<string, string> =
       name === 'gateway'
         ? // Everything in front of it (the web app's server, HAProxy) runs on this host, and
@@ -167,7 +168,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
               : {}),
           };
     const entry = name === 'gateway' ? 'gateway/src/index.ts' : `subgraphs/${name}/src/index.ts`;
-    const proc = startProcess(
+    const proc = await startProcess(
       label(name, i),
       resolve(ROOT, entry),
       {
@@ -181,7 +182,8 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       options.print,
     );
     replicaOf.set(proc.name, [name, i]);
-    processes[at] = proc;
+    if (at === undefined) processes.push(proc);
+    else processes[at] = proc;
     await waitUntilReady(proc, `${local(portOf(name, i))}/readyz`);
     return proc;
   };

@@ -16,6 +16,7 @@ import {
   eventually,
   expectData,
   graphql,
+  nodeEntryArgs,
   TEST_MYSQL_SERVER,
   TEST_REDIS_URL,
 } from '@poolgraph/testing';
@@ -34,8 +35,13 @@ const SERVICES: SubgraphName[] = ['users', 'pools', 'ledger', 'alerts', 'reports
 /** The drill's backup key; every run gets it unless the test says otherwise. */
 const BACKUP_KEY = randomBytes(32).toString('base64');
 
-function npmScript(script: 'backup' | 'restore', args: string[], env: Record<string, string> = {}) {
-  const run = spawnSync(resolve(ROOT, 'node_modules/.bin/tsx'), [`scripts/${script}.ts`, ...args], {
+async function npmScript(
+  script: 'backup' | 'restore',
+  args: string[],
+  env: Record<string, string> = {},
+) {
+  const entry = await nodeEntryArgs(`scripts/${script}.ts`);
+  const run = spawnSync(process.execPath, [...entry, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, LOG_LEVEL: 'silent', BACKUP_KEY, ...env },
@@ -204,9 +210,9 @@ describe('backup and restore drill', () => {
     ...SERVICES.map((s) => `--database=${s}=${databases[s]}`),
   ];
 
-  it('refuses to write an unencrypted backup in production', () => {
+  it('refuses to write an unencrypted backup in production', async () => {
     const out = join(backupDir, '..', 'unencrypted');
-    const run = npmScript('backup', [...common(), `--out=${out}`], {
+    const run = await npmScript('backup', [...common(), `--out=${out}`], {
       BACKUP_KEY: '',
       NODE_ENV: 'production',
     });
@@ -215,8 +221,8 @@ describe('backup and restore drill', () => {
     expect(() => readdirSync(out)).toThrow();
   }, 90_000);
 
-  it('backs up every database and the consumer groups, encrypted, with checksums', () => {
-    const run = npmScript('backup', [...common(), `--out=${backupDir}`]);
+  it('backs up every database and the consumer groups, encrypted, with checksums', async () => {
+    const run = await npmScript('backup', [...common(), `--out=${backupDir}`]);
     expect(run.output).toContain('Backup written to');
     expect(run.output).toContain('(encrypted)');
     expect(run.status).toBe(0);
@@ -281,20 +287,22 @@ describe('backup and restore drill', () => {
   }, 60_000);
 
   it('refuses a wrong or missing key before changing anything, even with --force', async () => {
-    const wrong = npmScript('restore', [backupDir, ...common(), '--force'], {
+    const wrong = await npmScript('restore', [backupDir, ...common(), '--force'], {
       BACKUP_KEY: randomBytes(32).toString('base64'),
     });
     expect(wrong.status).toBe(1);
     expect(wrong.output).toContain('BACKUP_KEY is not the key');
     expect(wrong.output).toContain('nothing was restored');
-    const missing = npmScript('restore', [backupDir, ...common(), '--force'], { BACKUP_KEY: '' });
+    const missing = await npmScript('restore', [backupDir, ...common(), '--force'], {
+      BACKUP_KEY: '',
+    });
     expect(missing.status).toBe(1);
     expect(missing.output).toContain('is encrypted: set BACKUP_KEY');
     expect(await books(stack!.databases.ledger!.url)).toEqual(before.books);
   }, 180_000);
 
-  it('refuses to restore over databases that have tables', () => {
-    const run = npmScript('restore', [backupDir, ...common()]);
+  it('refuses to restore over databases that have tables', async () => {
+    const run = await npmScript('restore', [backupDir, ...common()]);
     expect(run.status).toBe(1);
     expect(run.output).toContain('Refusing to restore over existing data');
   }, 90_000);
@@ -303,7 +311,7 @@ describe('backup and restore drill', () => {
     // The disaster: every service stops, every database is dropped, every Redis key is gone.
     await stack!.stop();
     stack = undefined;
-    const run = npmScript('restore', [backupDir, ...common()]);
+    const run = await npmScript('restore', [backupDir, ...common()]);
     expect(run.output).toContain('Restored');
     expect(run.status).toBe(0);
     expect(await tableCounts(databases)).toEqual(before.counts);
@@ -363,7 +371,7 @@ describe('backup and restore drill', () => {
     flipped[Math.floor(flipped.length / 2)]! ^= 1;
     writeFileSync(file, flipped);
     await writeChecksums(backupDir);
-    const tampered = npmScript('restore', [backupDir, ...common(), '--force']);
+    const tampered = await npmScript('restore', [backupDir, ...common(), '--force']);
     expect(tampered.status).toBe(1);
     expect(tampered.output).toContain('does not decrypt; nothing was restored');
     expect(tampered.output).toContain('users.sql.gz.enc is damaged or was tampered with');
@@ -373,16 +381,16 @@ describe('backup and restore drill', () => {
     const manifest = readFileSync(manifestPath, 'utf8');
     writeFileSync(manifestPath, manifest.replace('"ledger": "', '"ledger": "x'));
     await writeChecksums(backupDir);
-    const renamed = npmScript('restore', [backupDir, ...common(), '--force']);
+    const renamed = await npmScript('restore', [backupDir, ...common(), '--force']);
     expect(renamed.status).toBe(1);
     expect(renamed.output).toContain('manifest.json in');
     expect(renamed.output).toContain('was changed after the backup was made');
     expect(await books(stack!.databases.ledger!.url)).toEqual(booksNow);
   }, 180_000);
 
-  it('refuses a backup whose files changed, before touching anything', () => {
+  it('refuses a backup whose files changed, before touching anything', async () => {
     appendFileSync(join(backupDir, 'ledger.sql.gz.enc'), 'x');
-    const run = npmScript('restore', [backupDir, ...common(), '--force']);
+    const run = await npmScript('restore', [backupDir, ...common(), '--force']);
     expect(run.status).toBe(1);
     expect(run.output).toContain('ledger.sql.gz.enc does not match its checksum');
   }, 90_000);

@@ -17,6 +17,7 @@ import {
   deleteRedisKeys,
   expectData,
   graphql,
+  nodeEntryArgs,
   TEST_MYSQL_SERVER,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
@@ -116,15 +117,15 @@ describe('secrets sealed at rest, and a rotation of the key-encryption key', () 
       ),
     ).notificationChannels.map((c) => c.id);
 
-  const rotate = (env: Record<string, string>) => {
+  const rotate = async (env: Record<string, string>) => {
     const clean = { ...process.env };
     delete clean.USERS_MYSQL_URL;
     delete clean.ALERTS_MYSQL_URL;
     delete clean.SECRETS_KEK_PREVIOUS;
     const run = spawnSync(
-      resolve(ROOT, 'node_modules/.bin/tsx'),
+      process.execPath,
       [
-        'scripts/keys-rotate-kek.ts',
+        ...(await nodeEntryArgs('scripts/keys-rotate-kek.ts')),
         `--mysql=${TEST_MYSQL_SERVER}`,
         `--database=users=${new URL(users.url).pathname.slice(1)}`,
         `--database=alerts=${new URL(alerts.url).pathname.slice(1)}`,
@@ -229,18 +230,18 @@ describe('secrets sealed at rest, and a rotation of the key-encryption key', () 
     expect(await channelsSeen(await logIn())).toHaveLength(3);
   }, 60_000);
 
-  it('keys:rotate-kek refuses without the old KEK, then re-wraps everything, and a rerun does nothing', () => {
-    const without = rotate({ SECRETS_KEK: NEW });
+  it('keys:rotate-kek refuses without the old KEK, then re-wraps everything, and a rerun does nothing', async () => {
+    const without = await rotate({ SECRETS_KEK: NEW });
     expect(without.status).toBe(1);
     expect(without.output).toContain('no KEK "old" in the keyring');
 
-    const run = rotate({ SECRETS_KEK: NEW, SECRETS_KEK_PREVIOUS: OLD });
+    const run = await rotate({ SECRETS_KEK: NEW, SECRETS_KEK_PREVIOUS: OLD });
     expect(run.output).toContain('users: signing_keys.private_jwk: 1 re-wrapped, 0 sealed');
     expect(run.output).toContain('alerts: notification_channels.secret: 2 re-wrapped, 0 sealed');
     expect(run.output).toContain('Every sealed secret is on KEK "new"');
     expect(run.status).toBe(0);
 
-    const again = rotate({ SECRETS_KEK: NEW, SECRETS_KEK_PREVIOUS: OLD });
+    const again = await rotate({ SECRETS_KEK: NEW, SECRETS_KEK_PREVIOUS: OLD });
     expect(again.output).toContain('users: signing_keys.private_jwk: 0 re-wrapped, 0 sealed');
     expect(again.output).toContain('alerts: notification_channels.secret: 0 re-wrapped, 0 sealed');
     expect(again.status).toBe(0);

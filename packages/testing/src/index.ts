@@ -15,3 +15,5 @@ export * from './random.ts';
 export * from './smtp.ts';
 // A local CA and server certificates (openssl): `npm run certs`, `npm start -- --tls`, TLS tests.
 export * from './certificates.ts';
+// Runs a TypeScript entry point in a child process without tsx's loader (tests, npm start, benches).
+export * from './nodeEntry.ts';

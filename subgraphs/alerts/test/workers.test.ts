@@ -15,6 +15,7 @@ import {
   createTestDatabase,
   deleteRedisKeys,
   eventually,
+  nodeEntryArgs,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
   type TestDatabase,
@@ -158,7 +159,7 @@ describe('alert workers', () => {
     const before = (await counts(poolId)).processed;
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', resolve(import.meta.dirname, '../src/worker.ts')],
+      await nodeEntryArgs(resolve(import.meta.dirname, '../src/worker.ts')),
       {
         env: {
           ...process.env,

@@ -8,6 +8,7 @@ import {
   createTestDatabase,
   errorCodes,
   graphql,
+  nodeEntryArgs,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
   type TestDatabase,
@@ -72,7 +73,7 @@ describe('logs of failed queries', () => {
       await refuseInserts(database.url, 'signing_keys');
       const boot = promisify(execFile)(
         process.execPath,
-        ['--import', 'tsx', 'subgraphs/users/src/index.ts'],
+        await nodeEntryArgs('subgraphs/users/src/index.ts'),
         {
           cwd: ROOT,
           env: {
