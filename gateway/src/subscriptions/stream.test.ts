@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Registry } from 'prom-client';
 import { createSubscriptionMetrics } from './metrics.ts';
 import type { Operation } from './operation.ts';
 import type { Delivery, Subscriber } from './source.ts';
 import { EventFrames } from './frames.ts';
 import { CLOSE_TOO_SLOW, MAX_BUFFERED_BYTES, openEventStream } from './stream.ts';
+
+/** Every stream a test opens, ended after it: an open one stays on the platform's recheck timer. */
+const opened: Array<AsyncIterator<unknown>> = [];
+afterEach(async () => void (await Promise.all(opened.splice(0).map((s) => s.return?.()))));
 
 function setUp(expiresInMs = 60_000) {
   let deliver: ((delivery: Delivery) => void) | undefined;
@@ -24,6 +28,7 @@ function setUp(expiresInMs = 60_000) {
     },
   } as unknown as Operation;
   const stream = openEventStream(operation, source, createSubscriptionMetrics(new Registry()));
+  opened.push(stream);
   return {
     stream,
     closes,
