@@ -70,7 +70,9 @@ describe('reads from a MariaDB replica (pools listings, reports queries)', () =>
   /**
    * Changes a row on the replica only (root may write there: READ_ONLY ADMIN), runs `read`,
    * and puts the row back, so that later replicated changes of it find what they expect. What
-   * `read` returns shows which server answered.
+   * `read` returns shows which server answered. The replica must be caught up and back in both
+   * services' rotation first: on a busy machine the writes before it can lag the replica past
+   * this file's 1 s bound for a moment, and a read then rightly goes to the primary.
    */
   async function plantedOnReplica<T>(
     change: string,
@@ -78,6 +80,7 @@ describe('reads from a MariaDB replica (pools listings, reports queries)', () =>
     read: () => Promise<T>,
   ): Promise<T> {
     await pair.waitForReplica();
+    await Promise.all([inRotation('pools', true), inRotation('reports', true)]);
     const root = await createConnection({ uri: pair.replicaAdminUrl });
     try {
       await root.query(change);
