@@ -4,9 +4,9 @@
  *
  * Two at a time, longest first: each is one process that keeps about one core busy; on the
  * 2-core machine the seven took 107 s and 143 s one after another, 82 s and 105 s this way
- * (two pairs measured back to back). Every check runs
- * even after one fails, so one run names every problem; each check's output is printed whole
- * when it ends, so two never interleave. Exits 1 if any failed.
+ * (two pairs measured back to back). Every check runs even after one fails, so one run names
+ * every problem; each check's output is printed whole when it ends, so two never interleave.
+ * Exits 1 if any failed.
  *
  *   tsx scripts/checks.ts [group|check …]    (groups: lint, typecheck; default every check)
  */
