@@ -1,13 +1,13 @@
 import { Counter, Histogram, type Registry } from '@poolgraph/platform';
 import type { StreamMessage } from './consumer.ts';
-import type { TransactionStepEvent } from './events.ts';
+import type { LedgerStreamEvent } from './events.ts';
 
 export interface ConsumerMetrics {
   /** Counts a handled read and times its hops (events and messages side by side; null: skipped type). */
   observe(
     group: string,
     outcome: { applied: number; duplicates: number; skipped: number },
-    events: ReadonlyArray<TransactionStepEvent | null>,
+    events: ReadonlyArray<LedgerStreamEvent | null>,
     messages: StreamMessage[],
   ): void;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLedgerEvent, parseTransactionStep } from './events.ts';
+import { parseLedgerEvent, parseLedgerStreamEvent, parseTransactionStep } from './events.ts';
 import { parseUserEvent } from './userEvents.ts';
 
 const event = (payload: Record<string, unknown>) => ({
@@ -97,5 +97,44 @@ describe('user events', () => {
     ).toEqual({ userId: 'u1', email: 'a@b.example' });
     expect(parseUserEvent(event('UserDeleted', { userId: 'u1' }))).toBeNull();
     expect(() => parseUserEvent(event('UserContactChanged', { userId: 'u1' }))).toThrow(TypeError);
+  });
+});
+
+describe("a payment's held and refunded money on ledger.events", () => {
+  const held = (payload: Record<string, unknown>) => ({
+    id: '0190a0a0-0000-7000-8000-000000000009',
+    type: 'PaymentHeld',
+    occurredAt: '2026-06-30T12:00:00.000Z',
+    payload: {
+      transactionId: '0190a0a0-0000-7000-8000-000000000002',
+      poolId: '0190a0a0-0000-7000-8000-000000000003',
+      investorId: '0190a0a0-0000-7000-8000-000000000004',
+      method: 'BANK_TRANSFER',
+      currency: 'USD',
+      amountMinor: '500',
+      receivedMinor: '2500',
+      contributionStatus: 'POSTED',
+      ...payload,
+    },
+  });
+
+  it('parses one, and still parses transaction steps beside it', () => {
+    expect(parseLedgerStreamEvent(JSON.stringify(held({}))).type).toBe('PaymentHeld');
+    expect(parseLedgerStreamEvent(event({})).type).toBe('TransactionPosted');
+  });
+
+  it('refuses a zero, negative or fractional amount, an unknown method or status', () => {
+    for (const bad of [
+      { amountMinor: '0' },
+      { amountMinor: '-5' },
+      { amountMinor: '5.5' },
+      { receivedMinor: '' },
+      { method: 'CASH' },
+      { contributionStatus: 'PENDING' },
+      { investorId: null },
+    ]) {
+      expect(() => parseLedgerStreamEvent(held(bad)), JSON.stringify(bad)).toThrow(TypeError);
+    }
+    expect(() => parseLedgerStreamEvent({ ...held({}), type: 'PaymentLost' })).toThrow(TypeError);
   });
 });

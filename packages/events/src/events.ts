@@ -67,6 +67,32 @@ export type TransactionStepEvent =
   TransactionPostedEvent | TransactionPendingEvent | TransactionVoidedEvent;
 
 /**
+ * Money a payment provider received that the pool did not take (its suspense), and money paid
+ * back from it. Amounts are minor units as decimal strings.
+ */
+export interface PaymentMoneyPayload {
+  transactionId: string;
+  poolId: string;
+  investorId: string;
+  method: 'CARD' | 'BANK_TRANSFER';
+  currency: string;
+  /** PaymentHeld: what became held now; PaymentRefunded: what was paid back now. */
+  amountMinor: string;
+  /** What arrived for the payment in all. */
+  receivedMinor: string;
+  /** VOIDED: the pool took none of it; POSTED: more arrived than the contribution took. */
+  contributionStatus: 'POSTED' | 'VOIDED';
+}
+
+/** Received money the pool did not take: held for the payer until it is paid back. */
+export type PaymentHeldEvent = DomainEvent<'PaymentHeld', PaymentMoneyPayload>;
+/** Held money paid back (to the card, or by the manager's transfer to the payer). */
+export type PaymentRefundedEvent = DomainEvent<'PaymentRefunded', PaymentMoneyPayload>;
+export type PaymentMoneyEvent = PaymentHeldEvent | PaymentRefundedEvent;
+/** Everything the ledger publishes on `ledger.events`. */
+export type LedgerStreamEvent = TransactionStepEvent | PaymentMoneyEvent;
+
+/**
  * Names shared by the ledger (producer) and its consumers. The prefix is the deployment's (or a
  * test's) shared Redis prefix, e.g. "poolgraph:" → "poolgraph:ledger.events".
  */
@@ -155,11 +181,45 @@ const STEP_TYPES: readonly string[] = [
   'TransactionVoided',
 ];
 
+export const isTransactionStep = (event: { type: string }): event is TransactionStepEvent =>
+  STEP_TYPES.includes(event.type);
+
 /** Parses and checks any step of a ledger transaction (pending, posted or voided). */
 export function parseTransactionStep(raw: unknown): TransactionStepEvent {
   const event = parseDomainEvent(raw);
-  if (!STEP_TYPES.includes(event.type) || !isTransactionPayload(event.payload)) {
+  if (!isTransactionStep(event) || !isTransactionPayload(event.payload)) {
     throw new TypeError(`event ${event.id} is not a valid transaction step`);
   }
-  return event as TransactionStepEvent;
+  return event;
+}
+
+const PAYMENT_TYPES: readonly string[] = ['PaymentHeld', 'PaymentRefunded'];
+const POSITIVE = /^[1-9]\d*$/;
+
+function isPaymentMoneyPayload(p: unknown): p is PaymentMoneyPayload {
+  return (
+    isObject(p) &&
+    typeof p.transactionId === 'string' &&
+    typeof p.poolId === 'string' &&
+    typeof p.investorId === 'string' &&
+    (p.method === 'CARD' || p.method === 'BANK_TRANSFER') &&
+    typeof p.currency === 'string' &&
+    typeof p.amountMinor === 'string' &&
+    POSITIVE.test(p.amountMinor) &&
+    typeof p.receivedMinor === 'string' &&
+    POSITIVE.test(p.receivedMinor) &&
+    (p.contributionStatus === 'POSTED' || p.contributionStatus === 'VOIDED')
+  );
+}
+
+/** Parses and checks any event of `ledger.events`: a transaction step or a payment's money. */
+export function parseLedgerStreamEvent(raw: unknown): LedgerStreamEvent {
+  const event = parseDomainEvent(raw);
+  if (PAYMENT_TYPES.includes(event.type)) {
+    if (!isPaymentMoneyPayload(event.payload)) {
+      throw new TypeError(`event ${event.id} is not a valid ${event.type} event`);
+    }
+    return event as PaymentMoneyEvent;
+  }
+  return parseTransactionStep(event);
 }

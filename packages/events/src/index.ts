@@ -1,5 +1,6 @@
 export * from './events.ts';
 export * from './tables.ts';
+export * from './outboxWrites.ts';
 export * from './relay.ts';
 export * from './consumer.ts';
 export * from './applyOnce.ts';

@@ -11,29 +11,29 @@ import { consumeStream, type StreamConsumer, type StreamMessage } from './consum
 import {
   ledgerEventsStream,
   parseDomainEvent,
-  parseTransactionStep,
+  parseLedgerStreamEvent,
   type LedgerEvent,
-  type TransactionStepEvent,
+  type LedgerStreamEvent,
 } from './events.ts';
 import { consumerMetrics, type ConsumerMetrics } from './consumerMetrics.ts';
 
 /**
  * What a service supplies to consume `ledger.events` (its `src/events/`): everything else —
  * parsing, batching, de-duplication, the lock-conflict retry, acknowledgement, metrics — is
- * consumeLedgerEvents'. Posted transactions only, unless the handler names more `steps`.
+ * consumeLedgerEvents'. Posted transactions only, unless the handler names more `types`.
  */
 export interface LedgerEventHandler<
   TTx extends SqlExecutor,
   TResult = void,
-  E extends TransactionStepEvent = LedgerEvent,
+  E extends LedgerStreamEvent = LedgerEvent,
 > {
   /** The consumer group, one per handler ("pools", "alerts", "reports", …). */
   group: string;
   /**
-   * The transaction steps it reads (default only TransactionPosted, the money); the others,
-   * and every other event type, are acknowledged without a transaction.
+   * The event types it reads (default only TransactionPosted, the money): other transaction
+   * steps, a payment's held and refunded money. The rest are acknowledged without a transaction.
    */
-  steps?: ReadonlyArray<E['type']>;
+  types?: ReadonlyArray<E['type']>;
   /**
    * Whether an event can change anything this handler keeps. The rest are acknowledged without
    * opening a transaction, so an unrelated event costs no SQL at all. Default: every event.
@@ -89,7 +89,7 @@ export interface LedgerBatchOutcome {
 export async function applyLedgerBatch<
   TTx extends SqlExecutor,
   TResult,
-  E extends TransactionStepEvent = LedgerEvent,
+  E extends LedgerStreamEvent = LedgerEvent,
 >(
   db: TransactionalDb<TTx>,
   handler: LedgerEventHandler<TTx, TResult, E>,
@@ -114,7 +114,7 @@ export async function applyLedgerBatch<
 export const applyLedgerEvents = <
   TTx extends SqlExecutor,
   TResult,
-  E extends TransactionStepEvent = LedgerEvent,
+  E extends LedgerStreamEvent = LedgerEvent,
 >(
   db: TransactionalDb<TTx>,
   handler: LedgerEventHandler<TTx, TResult, E>,
@@ -125,7 +125,7 @@ export const applyLedgerEvents = <
 export interface LedgerConsumerOptions<
   TTx extends SqlExecutor,
   TResult,
-  E extends TransactionStepEvent = LedgerEvent,
+  E extends LedgerStreamEvent = LedgerEvent,
 > {
   redis: RedisClient;
   /** The deployment's shared prefix (the ledger publishes under it). */
@@ -140,13 +140,13 @@ export interface LedgerConsumerOptions<
   claimIdleMs?: number;
 }
 
-/** A parser for the handler's steps; entries of any other type come out null (skipped). */
-const stepsParser =
-  <E extends TransactionStepEvent>(steps: ReadonlyArray<E['type']>) =>
+/** A parser for the handler's event types; entries of any other type come out null (skipped). */
+const typesParser =
+  <E extends LedgerStreamEvent>(types: ReadonlyArray<E['type']>) =>
   (raw: string): E | null => {
     const event = parseDomainEvent(raw);
-    return (steps as readonly string[]).includes(event.type)
-      ? (parseTransactionStep(event) as E)
+    return (types as readonly string[]).includes(event.type)
+      ? (parseLedgerStreamEvent(event) as E)
       : null;
   };
 
@@ -159,7 +159,7 @@ const stepsParser =
 export function consumeLedgerEvents<
   TTx extends SqlExecutor,
   TResult,
-  E extends TransactionStepEvent = LedgerEvent,
+  E extends LedgerStreamEvent = LedgerEvent,
 >(options: LedgerConsumerOptions<TTx, TResult, E>): StreamConsumer {
   const { db, handler } = options;
   const metrics: ConsumerMetrics | undefined = options.registry
@@ -181,7 +181,7 @@ export function consumeLedgerEvents<
     stream: ledgerEventsStream(options.redisPrefix),
     group: handler.group,
     consumer: options.consumer ?? hostname(),
-    parse: stepsParser<E>(handler.steps ?? ['TransactionPosted' as E['type']]),
+    parse: typesParser<E>(handler.types ?? ['TransactionPosted' as E['type']]),
     handle: (event, message) => handleBatch([event], [message]),
     handleBatch,
     retryable: isClaimConflict,

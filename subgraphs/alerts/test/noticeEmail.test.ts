@@ -308,10 +308,11 @@ describe('notices with the terms, by email', () => {
 
   it('lists every kind with its default, keeps each person to their own, and refuses anonymous callers', async () => {
     const { noticePreferences } = await world.as<Prefs>(outsider, PREFS);
-    expect(noticePreferences).toHaveLength(9);
+    expect(noticePreferences).toHaveLength(11);
     expect(noticePreferences.every((p) => p.inApp && p.isDefault)).toBe(true);
     expect(noticePreferences.find((p) => p.kind === 'CONTRIBUTION_POSTED')!.email).toBe(false);
     expect(noticePreferences.find((p) => p.kind === 'CAPITAL_CALL')!.email).toBe(true);
+    expect(noticePreferences.find((p) => p.kind === 'PAYMENT_HELD')!.email).toBe(true);
     // Zoe's choice is hers alone.
     const zoes = (await world.as<Prefs>(zoe, PREFS)).noticePreferences;
     expect(zoes.find((p) => p.kind === 'FEE')).toMatchObject({ email: false, isDefault: false });

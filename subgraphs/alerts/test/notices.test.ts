@@ -143,6 +143,39 @@ describe('notices', () => {
     expect(await noticesOf(outsider)).toEqual([]);
   });
 
+  it('tells an investor their late transfer is held for them, then that it was sent back', async () => {
+    const { startContribution } = await world.as<{
+      startContribution: { transaction: { id: string }; bankTransfer: { reference: string } };
+    }>(
+      ivy,
+      'mutation($p: ID!, $k: String!) { startContribution(poolId: $p, amount: "60", method: BANK_TRANSFER, idempotencyKey: $k) { transaction { id } bankTransfer { reference } } }',
+      { p: poolId, k: randomUUID() },
+    );
+    const id = startContribution.transaction.id;
+    await world.as(ivy, 'mutation($t: ID!) { cancelContribution(transactionId: $t) { id } }', {
+      t: id,
+    });
+    // Her bank sends it anyway, twice at once (a manager's double click): held once.
+    const CONFIRM =
+      'mutation($r: String!, $a: Decimal!) { confirmBankTransfer(reference: $r, amount: $a) { id } }';
+    const late = { r: startContribution.bankTransfer.reference, a: '60' };
+    const answers = await Promise.all([1, 2].map(() => world.raw(manager, CONFIRM, late)));
+    expect(answers.map(errorCodes)).toEqual([['CONFLICT'], ['CONFLICT']]);
+    const held = await noticeArrives(ivy, 'PAYMENT_HELD', '60.00');
+    expect(held.transaction).toEqual({ id });
+    expect(held.message).toBe(
+      "60.00 USD you paid arrived for a contribution the pool could no longer take; it is held for you and the pool's manager will send it back to you.",
+    );
+    await world.as(manager, 'mutation($t: ID!) { refundPayment(transactionId: $t) { id } }', {
+      t: id,
+    });
+    const refunded = await noticeArrives(ivy, 'PAYMENT_REFUNDED', '60.00');
+    expect(refunded.message).toBe("The pool's manager sent 60.00 USD back to you.");
+    const ivys = await noticesOf(ivy);
+    expect(ivys.filter((n) => n.kind.startsWith('PAYMENT_'))).toHaveLength(2);
+    expect((await noticesOf(zoe)).some((n) => n.kind.startsWith('PAYMENT_'))).toBe(false);
+  });
+
   it('writes each notice exactly once when every event is delivered again', async () => {
     const before = (await noticesOf(ivy)).length + (await noticesOf(zoe)).length;
     expect(before).toBeGreaterThanOrEqual(8);
@@ -252,8 +285,9 @@ describe('notices', () => {
         const [rows] = (await mysql.db.execute(
           sql`SELECT status, attempts, last_error FROM notice_deliveries WHERE investor_id = ${ivy.userId}`,
         )) as unknown as [Array<{ status: string; attempts: number; last_error: string }>];
-        // Ivy's capital call, voided contribution, distribution and fee (email by default).
-        expect(rows).toHaveLength(4);
+        // Ivy's capital call, voided contributions (two), distribution, fee, and her held and
+        // refunded transfer (email by default).
+        expect(rows).toHaveLength(7);
         for (const row of rows) {
           expect(row).toEqual({
             status: 'DEAD',

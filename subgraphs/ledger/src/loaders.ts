@@ -21,7 +21,7 @@ export interface Loaders {
   poolAccountById: DataLoader<string, PoolAccountRow | null>;
   /** The local copy of what pools says about a pool (see movements/poolView.ts). */
   poolFactsById: DataLoader<string, PoolFactsRow | null>;
-  /** Each pool's suspense in minor units (payments/refunds.ts). */
+  /** Each pool's suspense in minor units (payments/suspense.ts). */
   heldByPoolId: DataLoader<string, bigint>;
   /** Keyed by accountKey(poolId, investorId): the ledger's copy of the membership, if any. */
   memberByKey: DataLoader<string, PoolMemberRow | null>;

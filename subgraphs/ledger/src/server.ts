@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { createRemoteTokenVerifier, partnerScopeRule } from '@poolgraph/auth';
-import { ledgerEventsStream, type TransactionStepEvent } from '@poolgraph/events';
+import {
+  isTransactionStep,
+  ledgerEventsStream,
+  type TransactionStepEvent,
+} from '@poolgraph/events';
 import {
   createMetrics,
   createStreamTail,
@@ -105,7 +109,8 @@ export async function createService(config: LedgerServiceConfig): Promise<HttpSe
     redisUrl: config.redisUrl,
     redis,
     stream: ledgerEventsStream(config.redisPrefix),
-    keyOf: (event) => event.payload?.poolId,
+    // Transaction steps only: a payment's held and refunded money is the investor's notice.
+    keyOf: (event) => (isTransactionStep(event) ? event.payload?.poolId : undefined),
     idOf: (event) => event.id,
     log: config.log.child({ component: 'stream-tail' }),
   });

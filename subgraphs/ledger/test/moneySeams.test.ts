@@ -4,7 +4,13 @@ import type { TestUser } from '@poolgraph/test-stack';
 import { applyPoolEvent } from '../src/events/poolsConsumer.ts';
 import { selectPoolFactsByIds } from '../src/data/poolFacts.ts';
 import { errorCodes, expectData, key, openPoolWithMembers, type TestPool } from './helpers.ts';
-import { CONFIRM_TRANSFER, start, transactionOf, usePaymentsStack } from './payments.ts';
+import {
+  CONFIRM_TRANSFER,
+  paymentMoneyEvents as moneyEventsOf,
+  start,
+  transactionOf,
+  usePaymentsStack,
+} from './payments.ts';
 
 // Production's setting: contribute is off, money comes in through payments or the manager.
 const ps = usePaymentsStack(
@@ -37,6 +43,8 @@ interface PoolMoney {
 }
 const moneyOf = async (pool: TestPool) =>
   expectData(await gql<PoolMoney>(MONEY, { id: pool.id }, pool.manager));
+
+const paymentMoneyEvents = (transactionId: string) => moneyEventsOf(ps, transactionId);
 
 /**
  * Moves the ledger's copy of a pool to CLOSED as a pools event would, without the saga: the
@@ -133,6 +141,9 @@ describe('lifecycle changes account for pending money', () => {
     expect(held.paymentMismatches).toEqual([
       { kind: 'HELD_IN_SUSPENSE', transaction: { id: intent.id } },
     ]);
+    expect(await paymentMoneyEvents(intent.id)).toEqual([
+      'PaymentHeld 3300 of 3300 (BANK_TRANSFER, VOIDED)',
+    ]);
     const archiveWhileHeld = await gql(ARCHIVE, { id: pool.id }, pool.manager);
     expect(errorCodes(archiveWhileHeld)).toEqual(['CONFLICT']);
     expect(message(archiveWhileHeld)).toMatch(/33\.00 USD in suspense/);
@@ -142,6 +153,10 @@ describe('lifecycle changes account for pending money', () => {
     });
     const after = await moneyOf(pool);
     expect(after.pool.suspense.amount).toBe('0.00');
+    expect(await paymentMoneyEvents(intent.id)).toEqual([
+      'PaymentHeld 3300 of 3300 (BANK_TRANSFER, VOIDED)',
+      'PaymentRefunded 3300 of 3300 (BANK_TRANSFER, VOIDED)',
+    ]);
     expect(after.paymentMismatches).toEqual([]);
     expect(expectData(await gql(ARCHIVE, { id: pool.id }, pool.manager))).toEqual({
       archivePool: { status: 'ARCHIVED' },
@@ -202,6 +217,10 @@ describe('a confirmation the pool can no longer take is never posted into it', (
     expect(money.pool.cashBalance.amount).toBe('0.00');
     expect(money.pool.suspense.amount).toBe('0.00');
     expect(money.paymentMismatches).toEqual([]);
+    expect(await paymentMoneyEvents(intent.id)).toEqual([
+      'PaymentHeld 2500 of 2500 (CARD, VOIDED)',
+      'PaymentRefunded 2500 of 2500 (CARD, VOIDED)',
+    ]);
   });
 
   it('holds a bank transfer confirmed after the pool stopped taking money in suspense', async () => {
@@ -220,6 +239,59 @@ describe('a confirmation the pool can no longer take is never posted into it', (
     const money = await moneyOf(pool);
     expect(money.pool.cashBalance.amount).toBe('0.00');
     expect(money.pool.suspense.amount).toBe('18.00');
+    expect(await paymentMoneyEvents(intent.id)).toEqual([
+      'PaymentHeld 1800 of 1800 (BANK_TRANSFER, VOIDED)',
+    ]);
+  });
+});
+
+describe('the payer is told of money held for them, each amount once', () => {
+  it('holds what a transfer brought beyond its contribution, announced once however often it is confirmed', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const investor = pool.members[0]!;
+    const intent = await start(ps, pool.id, investor, '20.00', 'BANK_TRANSFER');
+    const confirm = () =>
+      gql<{ confirmBankTransfer: { status: string } }>(
+        CONFIRM_TRANSFER,
+        { reference: intent.bankTransfer!.reference, amount: '25.00' },
+        pool.manager,
+      );
+    // The same statement line confirmed ten times at once: one posting, one announcement.
+    const answers = await Promise.all(Array.from({ length: 10 }, confirm));
+    for (const answer of answers) {
+      expect(expectData(answer).confirmBankTransfer.status).toBe('POSTED');
+    }
+    const money = await moneyOf(pool);
+    expect(money.pool.cashBalance.amount).toBe('20.00');
+    expect(money.pool.suspense.amount).toBe('5.00');
+    expect(await paymentMoneyEvents(intent.id)).toEqual([
+      'PaymentHeld 500 of 2500 (BANK_TRANSFER, POSTED)',
+    ]);
+    expect(expectData(await gql(REFUND, { t: intent.id }, pool.manager)).refundPayment).toEqual({
+      held: { amount: '0.00' },
+      refunded: { amount: '5.00' },
+    });
+    expectData(await confirm());
+    expect(await paymentMoneyEvents(intent.id)).toEqual([
+      'PaymentHeld 500 of 2500 (BANK_TRANSFER, POSTED)',
+      'PaymentRefunded 500 of 2500 (BANK_TRANSFER, POSTED)',
+    ]);
+  });
+
+  it('announces a late transfer confirmed many times at once exactly once', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const investor = pool.members[0]!;
+    const intent = await start(ps, pool.id, investor, '9.00', 'BANK_TRANSFER');
+    expectData(await gql(CANCEL, { t: intent.id }, investor));
+    const late = { reference: intent.bankTransfer!.reference, amount: '9.00' };
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => gql(CONFIRM_TRANSFER, late, pool.manager)),
+    );
+    expect(new Set(answers.map((a) => errorCodes(a).join()))).toEqual(new Set(['CONFLICT']));
+    expect((await moneyOf(pool)).pool.suspense.amount).toBe('9.00');
+    expect(await paymentMoneyEvents(intent.id)).toEqual([
+      'PaymentHeld 900 of 900 (BANK_TRANSFER, VOIDED)',
+    ]);
   });
 });
 

@@ -14,6 +14,7 @@ import {
 } from './helpers.ts';
 import {
   countRows,
+  paymentMoneyEvents,
   pendingMoney,
   signedWebhook,
   start,
@@ -265,6 +266,27 @@ describe('card contributions through the Stripe emulator', () => {
     const entries = await countRows(ps, 'entries', `transaction_id = '${intent.transaction.id}'`);
     expect(entries).toBe(final.status === 'POSTED' ? 2 : 0);
     await ps.control(`payment_intents/${intent.providerPaymentId}/force`, { status: 'canceled' });
+  });
+
+  it('refunds a card paid after the ledger voided it, telling the payer once of each', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const investor = pool.members[0]!;
+    const intent = await start(ps, pool.id, investor, '45.00', 'CARD');
+    const { settlePending } = await import('../src/movements/settlePending.ts');
+    const { selectTransactionsByIds } = await import('../src/data/transactions.ts');
+    const [pending] = await selectTransactionsByIds(ps.ledger.db, [intent.transaction.id]);
+    await settlePending(ps.ledger.db, pending!, { status: 'VOIDED' });
+    // The card is charged anyway (the provider's answer raced the void): held, then refunded.
+    expect((await ps.confirmCard(intent.providerPaymentId!, intent.clientSecret!)).status).toBe(
+      200,
+    );
+    await eventually(async () => {
+      expect(await paymentMoneyEvents(ps, intent.transaction.id)).toEqual([
+        'PaymentHeld 4500 of 4500 (CARD, VOIDED)',
+        'PaymentRefunded 4500 of 4500 (CARD, VOIDED)',
+      ]);
+    }, 10_000);
+    expect((await transactionOf(ps, intent.transaction.id, investor)).status).toBe('VOIDED');
   });
 
   it('never lets pending money be spent: no distribution, fee or withdrawal out of it', async () => {

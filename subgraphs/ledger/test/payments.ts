@@ -225,3 +225,22 @@ export async function countRows(ps: PaymentsStack, table: string, where = '1=1')
   const [rows] = await ps.ledger.pool.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`);
   return Number((rows as Array<{ n: unknown }>)[0]?.n);
 }
+
+/**
+ * What the ledger told a payment's payer about its money, in order: "PaymentHeld 500 of 2500
+ * (BANK_TRANSFER, POSTED)" is 5.00 held of 25.00 received, the contribution posted for the rest.
+ */
+export async function paymentMoneyEvents(ps: PaymentsStack, transactionId: string) {
+  const [rows] = await ps.ledger.pool.query(
+    `SELECT type, payload FROM outbox WHERE type IN ('PaymentHeld', 'PaymentRefunded')
+      AND JSON_VALUE(payload, '$.transactionId') = ? ORDER BY seq`,
+    [transactionId],
+  );
+  return (rows as Array<{ type: string; payload: string | Record<string, string> }>).map((row) => {
+    const p =
+      typeof row.payload === 'string'
+        ? (JSON.parse(row.payload) as Record<string, string>)
+        : row.payload;
+    return `${row.type} ${p.amountMinor} of ${p.receivedMinor} (${p.method}, ${p.contributionStatus})`;
+  });
+}

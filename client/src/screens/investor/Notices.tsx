@@ -83,6 +83,8 @@ const LABEL: Record<Notice['kind'], string> = {
   WITHDRAWAL_POSTED: 'Withdrawal paid',
   WITHDRAWAL_VOIDED: 'Withdrawal cancelled',
   CARRY: 'Carry borne',
+  PAYMENT_HELD: 'Payment held for you',
+  PAYMENT_REFUNDED: 'Payment refunded',
 };
 /**
  * A notice tells the investor what was paid to them or charged to them: charges (a fee, the

@@ -421,7 +421,10 @@ export type NoticeKind =
   | 'CARRY'
   /** The investor's contribution arrived and is on the books (amount: what arrived). */
   | 'CONTRIBUTION_POSTED'
-  /** The investor's contribution failed, was cancelled or expired; no money moved (amount: what was started). */
+  /**
+   * The investor's contribution failed, was cancelled or expired; the pool took none of it (amount:
+   * what was started). Money that arrived for it anyway is a PAYMENT_HELD notice.
+   */
   | 'CONTRIBUTION_VOIDED'
   /** A distribution paid to the investor: their own share. */
   | 'DISTRIBUTION'
@@ -429,6 +432,17 @@ export type NoticeKind =
   | 'DISTRIBUTION_VOIDED'
   /** A fee charged to the pool: the investor's own share of it. */
   | 'FEE'
+  /**
+   * Money the investor paid that the pool did not take (their contribution had ended, or more
+   * arrived than it was for) and that is held for them until it is paid back (amount: what became
+   * held). A card payment is refunded at once; a bank transfer is sent back by the pool's manager.
+   */
+  | 'PAYMENT_HELD'
+  /**
+   * Held money paid back to the investor: to their card, or by the manager's transfer (amount: what
+   * was paid back).
+   */
+  | 'PAYMENT_REFUNDED'
   /** The investor's withdrawal was paid. */
   | 'WITHDRAWAL_POSTED'
   /** The investor's withdrawal was cancelled; the capital stays in the pool. */

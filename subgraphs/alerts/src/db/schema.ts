@@ -33,6 +33,8 @@ export const NOTICE_KINDS = [
   'WITHDRAWAL_POSTED',
   'WITHDRAWAL_VOIDED',
   'CARRY',
+  'PAYMENT_HELD',
+  'PAYMENT_REFUNDED',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

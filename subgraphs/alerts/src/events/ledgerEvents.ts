@@ -1,16 +1,18 @@
-import type {
-  LedgerEvent,
-  LedgerEventHandler,
-  OutboxInsert,
-  TransactionStepEvent,
+import {
+  insertOutboxEvents,
+  isTransactionStep,
+  type LedgerEvent,
+  type LedgerEventHandler,
+  type LedgerStreamEvent,
+  type OutboxInsert,
 } from '@poolgraph/events';
 import type { Logger } from '@poolgraph/platform';
 import type { AlertsTx } from '../db/index.ts';
 import type { AlertRow } from '../data/alerts.ts';
 import { detectAlerts, type DetectionDeps } from '../detection/detectAlerts.ts';
 import type { DispatchWork } from '../notify/dispatcher.ts';
-import { noticeTransactionSteps, type Noticed } from './noticeEvents.ts';
-import { insertOutboxEvents } from '../data/outbox.ts';
+import { noticeLedgerEvents, type Noticed } from './noticeEvents.ts';
+
 import { fanOutPartnerEvents, partnerTargetsOf } from './partnerFanOut.ts';
 
 export interface DetectionHandlerDeps extends DetectionDeps {
@@ -29,13 +31,13 @@ interface BatchResult {
   work: DispatchWork;
 }
 
-const isPosted = (event: TransactionStepEvent): event is LedgerEvent =>
+const isPosted = (event: LedgerStreamEvent): event is LedgerEvent =>
   event.type === 'TransactionPosted';
 
 /**
  * Alerts on `ledger.events` (group "alerts"), each read in one transaction with its
  * processed_events rows: investors' notices from every step of a transaction (pending, posted,
- * voided), then detection on the posted ones, then the partner webhooks' deliveries of the
+ * voided) and from their payments' held and refunded money, then detection on the posted ones, then the partner webhooks' deliveries of the
  * posted and voided transactions and of the raised alerts (events/partnerFanOut.ts, whose
  * targets are read beside the writes, on another connection), then the outbox events of the
  * notices and alerts in one insert. A constant number of statements per read, whatever its size
@@ -44,22 +46,29 @@ const isPosted = (event: TransactionStepEvent): event is LedgerEvent =>
  */
 export const detectionHandler = (
   deps: DetectionHandlerDeps,
-): LedgerEventHandler<AlertsTx, BatchResult, TransactionStepEvent> => ({
+): LedgerEventHandler<AlertsTx, BatchResult, LedgerStreamEvent> => ({
   group: 'alerts',
   // A read costs ~3 ms of CPU whatever its size (docs/SCALING.md, "Consumers of ledger.events"):
   // 60 ms lets a busy stream fill it, for at most that much more alert latency.
   lingerMs: 60,
-  steps: ['TransactionPending', 'TransactionPosted', 'TransactionVoided'],
+  types: [
+    'TransactionPending',
+    'TransactionPosted',
+    'TransactionVoided',
+    'PaymentHeld',
+    'PaymentRefunded',
+  ],
   apply: async (tx, events) => {
     const outbox: OutboxInsert[] = [];
+    const steps = events.filter(isTransactionStep);
     const [targets, { noticed, raised }] = await Promise.all([
-      partnerTargetsOf(deps.db, events),
+      partnerTargetsOf(deps.db, steps),
       (async () => {
-        const noticed = await noticeTransactionSteps(tx, events, outbox);
-        return { noticed, raised: await detectAlerts(tx, deps, events.filter(isPosted), outbox) };
+        const noticed = await noticeLedgerEvents(tx, events, outbox);
+        return { noticed, raised: await detectAlerts(tx, deps, steps.filter(isPosted), outbox) };
       })(),
     ]);
-    const partners = await fanOutPartnerEvents(tx, events, raised.alerts, targets);
+    const partners = await fanOutPartnerEvents(tx, steps, raised.alerts, targets);
     await insertOutboxEvents(tx, outbox);
     const work = { alerts: raised.pending, noticeEmails: noticed.emails, partners };
     return { noticed, raised: raised.alerts, work };

@@ -1,4 +1,10 @@
-import type { CapitalCalledEvent, OutboxInsert, TransactionStepEvent } from '@poolgraph/events';
+import {
+  insertOutboxEvents,
+  isTransactionStep,
+  type CapitalCalledEvent,
+  type LedgerStreamEvent,
+  type OutboxInsert,
+} from '@poolgraph/events';
 import { uuidv7 } from '@poolgraph/platform';
 import type { AlertsDb, AlertsQueryable } from '../db/index.ts';
 import {
@@ -8,9 +14,8 @@ import {
   type NoticeRow,
 } from '../data/notices.ts';
 import { insertNoticeDeliveries } from '../data/noticeDeliveries.ts';
-import { insertOutboxEvents } from '../data/outbox.ts';
 import { emailDeliveries } from '../services/noticePreferences.ts';
-import { capitalCallNotices, transactionNotices } from '../services/notices.ts';
+import { capitalCallNotices, paymentMoneyNotice, transactionNotices } from '../services/notices.ts';
 import type { AlertRaisedEvent } from './alertStream.ts';
 
 /**
@@ -120,12 +125,22 @@ export const readNotices = (
     return changed;
   });
 
-/** Each investor's payment outcomes and fee shares, from any step of a ledger transaction. */
-export const noticeTransactionSteps = (
+/**
+ * Each investor's payment outcomes and fee shares, from any step of a ledger transaction, and
+ * their money held or paid back.
+ */
+export const noticeLedgerEvents = (
   tx: AlertsQueryable,
-  events: TransactionStepEvent[],
+  events: LedgerStreamEvent[],
   outbox: OutboxInsert[],
-) => writeNotices(tx, events.flatMap(transactionNotices), outbox);
+) =>
+  writeNotices(
+    tx,
+    events.flatMap((event) =>
+      isTransactionStep(event) ? transactionNotices(event) : [paymentMoneyNotice(event)],
+    ),
+    outbox,
+  );
 
 /** The handler `pools.events`' consumer calls: each member's part of a capital call. */
 export const noticeCapitalCalls = (db: AlertsDb, events: CapitalCalledEvent[]) =>

@@ -22,6 +22,8 @@ const SUBJECT: Record<NoticeKind, string> = {
   CONTRIBUTION_VOIDED: 'Contribution failed',
   WITHDRAWAL_POSTED: 'Withdrawal paid',
   WITHDRAWAL_VOIDED: 'Withdrawal cancelled',
+  PAYMENT_HELD: 'Payment held for you',
+  PAYMENT_REFUNDED: 'Payment refunded',
 };
 
 const day = (date: Date) => date.toISOString().slice(0, 10);

@@ -8,7 +8,8 @@ import { selectPreferencesOf, upsertPreference } from '../data/noticePreferences
 
 /**
  * Email by default for what the investor did not start themself and may have to act on (a
- * capital call, money paid or charged to them, a payment of theirs that failed); not for their
+ * capital call, money paid or charged to them, a payment of theirs that failed, money of
+ * theirs held or paid back); not for their
  * own contribution or withdrawal going through as they asked (the app tells them).
  */
 export const EMAIL_BY_DEFAULT: Record<NoticeKind, boolean> = {
@@ -21,6 +22,8 @@ export const EMAIL_BY_DEFAULT: Record<NoticeKind, boolean> = {
   CONTRIBUTION_VOIDED: true,
   WITHDRAWAL_POSTED: false,
   WITHDRAWAL_VOIDED: true,
+  PAYMENT_HELD: true,
+  PAYMENT_REFUNDED: true,
 };
 
 export interface EffectivePreference {

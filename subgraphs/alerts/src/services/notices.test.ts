@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TransactionStepEvent } from '@poolgraph/events';
-import { capitalCallNotices, transactionNotices } from './notices.ts';
+import type { PaymentMoneyEvent, TransactionStepEvent } from '@poolgraph/events';
+import { capitalCallNotices, paymentMoneyNotice, transactionNotices } from './notices.ts';
 
 const step = (
   type: TransactionStepEvent['type'],
@@ -164,5 +164,51 @@ describe('capitalCallNotices', () => {
     expect(notices[0]!.message).toBe(
       'Capital call: 12.5% of your commitment, 1250 JPY, due 2027-01-04.',
     );
+  });
+});
+
+describe('paymentMoneyNotice', () => {
+  const money = (
+    type: PaymentMoneyEvent['type'],
+    payload: Partial<PaymentMoneyEvent['payload']>,
+  ): PaymentMoneyEvent => ({
+    id: 'event-2',
+    type,
+    occurredAt: '2026-12-01T10:00:00.000Z',
+    payload: {
+      transactionId: 'tx-1',
+      poolId: 'pool-1',
+      investorId: 'ivy',
+      method: 'CARD',
+      currency: 'USD',
+      amountMinor: '2500',
+      receivedMinor: '2500',
+      contributionStatus: 'VOIDED',
+      ...payload,
+    },
+  });
+
+  it('tells the payer why their money is held and how it comes back, card or transfer', () => {
+    const card = paymentMoneyNotice(money('PaymentHeld', {}));
+    expect(card).toMatchObject({ investorId: 'ivy', kind: 'PAYMENT_HELD', amountMinor: 2500n });
+    expect(card.message).toBe(
+      '25.00 USD you paid arrived for a contribution the pool could no longer take; it is held for you and is being refunded to your card.',
+    );
+    const surplus = paymentMoneyNotice(
+      money('PaymentHeld', {
+        method: 'BANK_TRANSFER',
+        amountMinor: '500',
+        contributionStatus: 'POSTED',
+      }),
+    );
+    expect(surplus.message).toBe(
+      "5.00 USD more than your contribution arrived; it is held for you and the pool's manager will send it back to you.",
+    );
+  });
+
+  it('tells the payer what was paid back, and where', () => {
+    const back = paymentMoneyNotice(money('PaymentRefunded', {}));
+    expect(back).toMatchObject({ kind: 'PAYMENT_REFUNDED', transactionId: 'tx-1' });
+    expect(back.message).toBe('25.00 USD was refunded to your card.');
   });
 });

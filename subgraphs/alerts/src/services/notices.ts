@@ -1,4 +1,8 @@
-import type { CapitalCalledEvent, TransactionStepEvent } from '@poolgraph/events';
+import type {
+  CapitalCalledEvent,
+  PaymentMoneyEvent,
+  TransactionStepEvent,
+} from '@poolgraph/events';
 import { formatMoneyText } from '@poolgraph/money';
 import { uuidv7 } from '@poolgraph/platform';
 import type { NewNotice } from '../data/notices.ts';
@@ -81,7 +85,7 @@ const OUTCOMES: Record<string, Outcome | undefined> = {
   },
   'TransactionVoided:CONTRIBUTION': {
     kind: 'CONTRIBUTION_VOIDED',
-    message: (amount) => `Your contribution of ${amount} did not go through; no money moved.`,
+    message: (amount) => `Your contribution of ${amount} did not go through.`,
   },
   'TransactionPosted:DISTRIBUTION': {
     kind: 'DISTRIBUTION',
@@ -201,4 +205,33 @@ export function transactionNotices(event: TransactionStepEvent): NewNotice[] {
     }),
     ...(carry ? memberShares(event, 'CARRY') : []),
   ];
+}
+
+/**
+ * The investor's notice of their money held (the pool did not take it) or paid back. The card
+ * path refunds at once, so its held notice says so; a bank transfer waits for the manager.
+ */
+export function paymentMoneyNotice(event: PaymentMoneyEvent): NewNotice {
+  const p = event.payload;
+  const amount = formatMoneyText(BigInt(p.amountMinor), p.currency);
+  const card = p.method === 'CARD';
+  const why =
+    p.contributionStatus === 'VOIDED'
+      ? `${amount} you paid arrived for a contribution the pool could no longer take`
+      : `${amount} more than your contribution arrived`;
+  const message =
+    event.type === 'PaymentHeld'
+      ? `${why}; it is held for you and ${card ? 'is being refunded to your card' : "the pool's manager will send it back to you"}.`
+      : card
+        ? `${amount} was refunded to your card.`
+        : `The pool's manager sent ${amount} back to you.`;
+  return notice(event, {
+    investorId: p.investorId,
+    poolId: p.poolId,
+    kind: event.type === 'PaymentHeld' ? 'PAYMENT_HELD' : 'PAYMENT_REFUNDED',
+    amountMinor: BigInt(p.amountMinor),
+    currency: p.currency,
+    transactionId: p.transactionId,
+    message: message.charAt(0).toUpperCase() + message.slice(1),
+  });
 }

@@ -1,5 +1,5 @@
 import { insertRows } from '@poolgraph/platform';
-import { withTraceContext, type OutboxInsert } from '@poolgraph/events';
+import { insertOutboxEvents, type OutboxInsert } from '@poolgraph/events';
 import type { LedgerTx } from '../db/index.ts';
 import type { TransactionRow } from './transactions.ts';
 
@@ -68,16 +68,5 @@ export async function insertJournal(
     ['transaction_id', 'pool_id', 'investor_id', 'amount', 'currency'],
     journal.entries.map((e) => [e.transactionId, e.poolId, e.investorId, e.amount, e.currency]),
   );
-  await insertRows(
-    tx,
-    'outbox',
-    ['id', 'type', 'aggregate_id', 'payload', 'occurred_at'],
-    journal.events.map((e) => [
-      e.id,
-      e.type,
-      e.aggregateId,
-      JSON.stringify(withTraceContext(e.payload)),
-      e.occurredAt,
-    ]),
-  );
+  await insertOutboxEvents(tx, journal.events);
 }

@@ -1,12 +1,12 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { insertRows, isDuplicateKey, sqlFormat, tableRows } from '@poolgraph/platform';
-import type { LedgerQueryable } from '../db/index.ts';
+import type { LedgerQueryable, LedgerTx } from '../db/index.ts';
 import { payments, transactions, type PaymentProviderName } from '../db/schema.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
 export type NewPaymentRow = Omit<
   PaymentRow,
-  'receivedAmount' | 'refundedAmount' | 'createdAt' | 'updatedAt'
+  'receivedAmount' | 'refundedAmount' | 'heldAnnounced' | 'createdAt' | 'updatedAt'
 >;
 
 const paymentRows = tableRows(payments);
@@ -39,6 +39,7 @@ export async function insertPayment(
     ...row,
     receivedAmount: null,
     refundedAmount: 0n,
+    heldAnnounced: 0n,
     createdAt: now,
     updatedAt: now,
   };
@@ -76,6 +77,28 @@ export async function selectPaymentByTransactionId(
 ): Promise<PaymentRow | null> {
   const [row] = await paymentRows.select(db, 'WHERE transaction_id = ?', [transactionId]);
   return row ?? null;
+}
+
+/** lockPayment: the payment behind one transaction, locked FOR UPDATE (payments/suspense.ts). */
+export async function lockPayment(tx: LedgerTx, transactionId: string): Promise<PaymentRow | null> {
+  const [row] = await paymentRows.select(tx, 'WHERE transaction_id = ? FOR UPDATE', [
+    transactionId,
+  ]);
+  return row ?? null;
+}
+
+/** setHeldAnnounced: how much of the payment's suspense the payer has now been told about. */
+export async function setHeldAnnounced(
+  tx: LedgerTx,
+  transactionId: string,
+  amount: bigint,
+): Promise<void> {
+  await tx.execute(
+    sqlFormat('UPDATE payments SET held_announced = ? WHERE transaction_id = ?', [
+      amount,
+      transactionId,
+    ]),
+  );
 }
 
 /** selectPaymentsByTransactionIds: payments of several transactions (expiry, reconciliation). */
@@ -210,7 +233,7 @@ export async function setRefundedAmount(
 
 /**
  * selectHeldByPoolIds: each pool's suspense, money received for its payments that it did not
- * take and that is not refunded yet: Σ received − posted − refunded (see payments/refunds.ts).
+ * take and that is not refunded yet: Σ received − posted − refunded (see payments/suspense.ts).
  */
 export async function selectHeldByPoolIds(
   db: LedgerQueryable,

@@ -333,9 +333,16 @@ export const payments = mysqlTable(
     /**
      * What has been paid back to the payer, in minor units. Received money the pool could not
      * take (received − posted) and not yet refunded is the pool's suspense: never cash, never
-     * distributable (payments/refunds.ts).
+     * distributable (payments/suspense.ts).
      */
     refundedAmount: bigint('refunded_amount', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    /**
+     * How much of the suspense (received − posted) the payer has been told is held, so that each
+     * amount is announced once (payments/suspense.ts).
+     */
+    heldAnnounced: bigint('held_announced', { mode: 'bigint' })
       .notNull()
       .default(sql`0`),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(now),

@@ -11,6 +11,7 @@ import {
 } from '../data/investorAccounts.ts';
 import { lockPoolAccounts, updatePoolAccounts, type PoolAccountRow } from '../data/poolAccounts.ts';
 import { lockTransaction, type TransactionRow } from '../data/transactions.ts';
+import { announceHeld } from '../payments/suspense.ts';
 import { MAX_POSTING_ATTEMPTS } from './lanes.ts';
 import { Journal, type SettlementOutcome } from './journal.ts';
 
@@ -22,7 +23,7 @@ export interface Settled {
   /**
    * Set when money confirmed for a contribution could no longer be taken into the pool (it is
    * not OPEN, or the investor is no member): the contribution was VOIDED instead, and what was
-   * received is the pool's suspense until it is refunded (payments/refunds.ts).
+   * received is the pool's suspense until it is refunded (payments/suspense.ts).
    */
   notTaken?: string;
 }
@@ -151,6 +152,8 @@ async function write(
   const journal = new Journal();
   const settled = journal.settle(books, row, outcome);
   await journal.write(tx);
+  // What a provider received that this leaves untaken becomes the payer's suspense, told now.
+  if (row.type === 'CONTRIBUTION') await announceHeld(tx, settled);
   await updatePoolAccounts(tx, [books.pool]);
   const moved = new Set([
     account.investorId,

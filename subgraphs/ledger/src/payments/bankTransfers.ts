@@ -2,17 +2,14 @@ import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
 import { parseAmount } from '@poolgraph/money';
 import { badUserInput, ErrorCode, forbidden, notFound } from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
-import {
-  selectPaymentByReference,
-  updatePaymentStatus,
-  type PaymentRow,
-} from '../data/payments.ts';
+import { selectPaymentByReference, type PaymentRow } from '../data/payments.ts';
 import { selectPoolFactsByIds } from '../data/poolFacts.ts';
 import type { TransactionRow } from '../data/transactions.ts';
 import { settlePending } from '../movements/settlePending.ts';
 import { normalizeReference } from './bank.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { pendingOf } from './settlement.ts';
+import { announceHeldOf } from './suspense.ts';
 
 export interface TransferResult {
   payment: PaymentRow;
@@ -40,15 +37,20 @@ export async function matchTransfer(
       status: 'POSTED',
       amount,
     });
-    if (settled.changed) {
-      await updatePaymentStatus(deps.db, payment.transactionId, 'received', received);
+    // Also on a replay that finds nothing recorded (a crash right after the settlement), so that
+    // what arrived beyond the contribution is never lost from the suspense.
+    if (settled.changed || payment.receivedAmount === null) {
+      // With what arrived beyond what the contribution took, announced as held.
+      const transfer = { providerStatus: 'received', amount: received };
+      await announceHeldOf(deps, payment.transactionId, transfer);
       deps.onSettled();
     }
     return { payment, row: settled.row, changed: settled.changed };
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === ErrorCode.CONFLICT) {
       if (/already VOIDED/.test(error.message)) {
-        await updatePaymentStatus(deps.db, payment.transactionId, 'received_after_void', received);
+        const transfer = { providerStatus: 'received_after_void', amount: received };
+        await announceHeldOf(deps, payment.transactionId, transfer);
       }
     }
     throw error;

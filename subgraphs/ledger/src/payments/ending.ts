@@ -7,6 +7,7 @@ import type { SettlementOutcome } from '../movements/journal.ts';
 import { settlePending, type Settled } from '../movements/settlePending.ts';
 import type { PaymentsDeps } from './deps.ts';
 import { refundCardIfHeld } from './refunds.ts';
+import { announceHeldOf } from './suspense.ts';
 import { outcomeOf, recordProviderState } from './settlement.ts';
 
 /**
@@ -27,7 +28,10 @@ export async function endPending(deps: PaymentsDeps, row: TransactionRow): Promi
     outcome = outcomeOf(payment, state) ?? outcome;
   }
   const settled = await settlePending(deps.db, row, outcome);
-  if (payment) await refundCardIfHeld(deps, payment, settled.row);
+  if (!payment) return settled;
+  // Settled by another meanwhile (a webhook): what the provider's answer made held is told here.
+  if (!settled.changed) await announceHeldOf(deps, row.id);
+  await refundCardIfHeld(deps, payment, settled.row);
   return settled;
 }
 

@@ -4,7 +4,7 @@ import { selectTransactionsByIds, type TransactionRow } from '../data/transactio
 import type { PaymentsDeps } from './deps.ts';
 import { lookUpPoolPayments } from './poolLookups.ts';
 import type { ProviderPayment } from './provider.ts';
-import { heldAmount } from './refunds.ts';
+import { heldAmount } from './suspense.ts';
 
 export type MismatchKind =
   | 'POSTED_HERE_NOT_PAID_THERE'

@@ -1,4 +1,5 @@
 import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
+import { insertOutboxEvents } from '@poolgraph/events';
 import { formatMoneyText } from '@poolgraph/money';
 import { conflict, isUuid, notFound } from '@poolgraph/platform';
 import {
@@ -9,19 +10,7 @@ import {
 import { selectPoolFactsByIds } from '../data/poolFacts.ts';
 import { selectTransactionsByIds, type TransactionRow } from '../data/transactions.ts';
 import type { PaymentsDeps } from './deps.ts';
-
-/**
- * Suspense: money a provider received for a payment that the pool did not take — its
- * contribution was voided (expired, cancelled, or confirmed when the pool no longer took money
- * from that investor), or more arrived than was started — and that has not been paid back yet.
- * It is never cash, so nothing can distribute it or charge a fee from it; Pool.suspense shows
- * it to the manager and reconciliation lists it (HELD_IN_SUSPENSE) until it is refunded.
- */
-export function heldAmount(payment: PaymentRow, transaction: TransactionRow | undefined): bigint {
-  const posted = transaction?.status === 'POSTED' ? transaction.amount : 0n;
-  const held = (payment.receivedAmount ?? 0n) - posted - payment.refundedAmount;
-  return held > 0n ? held : 0n;
-}
+import { heldAmount, paymentMoneyEvent } from './suspense.ts';
 
 /**
  * Pays a payment's held money back. Cards go back through the provider (idempotent: a retry
@@ -31,13 +20,20 @@ export function heldAmount(payment: PaymentRow, transaction: TransactionRow | un
 export async function refundHeld(deps: PaymentsDeps, payment: PaymentRow): Promise<bigint> {
   const [transaction] = await selectTransactionsByIds(deps.db, [payment.transactionId]);
   const held = heldAmount(payment, transaction);
-  if (held === 0n) return 0n;
+  if (held === 0n || !transaction) return 0n;
   const adapter = deps.adapters[payment.method];
   if (adapter?.refund) await adapter.refund(payment, held);
   const to = payment.refundedAmount + held;
-  if (!(await setRefundedAmount(deps.db, payment.transactionId, payment.refundedAmount, to))) {
-    return 0n; // another refund of this payment recorded first; the provider's key made it one
-  }
+  const recorded = await deps.db.transaction(async (tx) => {
+    if (!(await setRefundedAmount(tx, payment.transactionId, payment.refundedAmount, to))) {
+      return false; // another refund of this payment recorded first; the provider's key made it one
+    }
+    const event = paymentMoneyEvent('PaymentRefunded', payment, transaction, held);
+    await insertOutboxEvents(tx, [event]);
+    return true;
+  });
+  if (!recorded) return 0n;
+  deps.onSettled();
   deps.log.info(
     { transactionId: payment.transactionId, refundedMinor: held.toString() },
     'held money refunded',

@@ -6,6 +6,7 @@ import { settlePending, type PendingRef } from '../movements/settlePending.ts';
 import type { PaymentsDeps } from './deps.ts';
 import type { ProviderState } from './provider.ts';
 import { refundCardIfHeld } from './refunds.ts';
+import { announceHeldOf } from './suspense.ts';
 
 /** The pending contribution a payment is for, from the payment row (nothing is read again). */
 export const pendingOf = (payment: PaymentRow): PendingRef => ({
@@ -30,7 +31,8 @@ export function outcomeOf(payment: PaymentRow, state: ProviderState): Settlement
 
 /**
  * Records what the provider said on the payment; returns the row as it now stands (the amount
- * received is set once the provider confirmed it).
+ * received is set once the provider confirmed it). Money that this makes held is announced by
+ * the settlement that follows, or (when another had settled it) by announceHeldOf.
  */
 export async function recordProviderState(
   deps: PaymentsDeps,
@@ -69,7 +71,8 @@ export async function applyProviderState(
   try {
     const settled = await settlePending(deps.db, pendingOf(payment), outcome);
     if (settled.changed) deps.onSettled();
-    // Money the pool did not take (see refunds.ts) goes back to the card at once.
+    else await announceHeldOf(deps, payment.transactionId);
+    // Money the pool did not take (see suspense.ts) goes back to the card at once.
     await refundCardIfHeld(deps, payment, settled.row);
     if (settled.notTaken) return `not taken (${settled.notTaken}): voided, held for a refund`;
     return settled.changed ? settled.row.status.toLowerCase() : `already ${settled.row.status}`;
@@ -80,6 +83,7 @@ export async function applyProviderState(
         { transactionId: payment.transactionId, providerStatus: state.status },
         'provider and ledger disagree on a settled payment',
       );
+      await announceHeldOf(deps, payment.transactionId);
       if (state.state === 'succeeded') await refundCardIfHeld(deps, payment);
       return `conflict: ${error.message}`;
     }

@@ -9,7 +9,7 @@ import type { PaymentsDeps } from './deps.ts';
 export interface StatementLineResult {
   line: number;
   reference: string;
-  /** held: the money arrived for a contribution the pool did not take (payments/refunds.ts). */
+  /** held: the money arrived for a contribution the pool did not take (payments/suspense.ts). */
   outcome: 'posted' | 'partial' | 'already' | 'held' | 'unmatched' | 'refused';
   detail: string;
   transactionId?: string;

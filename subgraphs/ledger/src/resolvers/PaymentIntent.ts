@@ -3,7 +3,7 @@ import type {
   PaymentIntentResolvers,
   PaymentMismatchResolvers,
 } from '../__generated__/resolvers.ts';
-import { heldAmount } from '../payments/refunds.ts';
+import { heldAmount } from '../payments/suspense.ts';
 
 export const PaymentIntent: PaymentIntentResolvers = {
   id: ({ transaction }) => transaction.id,

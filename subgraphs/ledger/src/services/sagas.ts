@@ -99,7 +99,7 @@ function refuseWhilePending(
  * - closing refuses while contributions are pending (money on its way in would otherwise
  *   arrive in a pool that no longer takes it); pending payouts may finish after the close.
  * - archiving refuses while the pool holds anything: cash, pending money either way, or money
- *   held in suspense for a refund (payments/refunds.ts).
+ *   held in suspense for a refund (payments/suspense.ts).
  */
 export async function markTransition(
   deps: PoolFactsDeps,

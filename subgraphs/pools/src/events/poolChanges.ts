@@ -1,13 +1,13 @@
-import type {
-  CapitalCalledPayload,
-  MembershipChangedPayload,
-  OutboxInsert,
-  PoolChangedPayload,
-  PoolTermsFacts,
+import {
+  insertOutboxEvents,
+  type CapitalCalledPayload,
+  type MembershipChangedPayload,
+  type OutboxInsert,
+  type PoolChangedPayload,
+  type PoolTermsFacts,
 } from '@poolgraph/events';
 import { uuidv7 } from '@poolgraph/platform';
 import type { PoolsTx } from '../db/index.ts';
-import { insertOutboxEvents } from '../data/outbox.ts';
 import {
   bumpRevision,
   lockPool,

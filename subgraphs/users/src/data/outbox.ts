@@ -1,13 +1,12 @@
 import {
   API_KEY_CHANGED,
+  insertOutboxEvents,
   USER_CONTACT_CHANGED,
-  withTraceContext,
   type ApiKeyChangedPayload,
   type UserContactChangedPayload,
 } from '@poolgraph/events';
 import { uuidv7 } from '@poolgraph/platform';
 import type { UsersQueryable } from '../db/index.ts';
-import { outbox } from '../db/schema.ts';
 
 /** insertOutboxEvent: one event, written in the transaction of the change it describes. */
 async function insertOutboxEvent(
@@ -16,13 +15,9 @@ async function insertOutboxEvent(
   aggregateId: string,
   payload: object,
 ): Promise<void> {
-  await tx.insert(outbox).values({
-    id: uuidv7(),
-    type,
-    aggregateId,
-    payload: withTraceContext(payload),
-    occurredAt: new Date(),
-  });
+  await insertOutboxEvents(tx, [
+    { id: uuidv7(), type, aggregateId, payload, occurredAt: new Date() },
+  ]);
 }
 
 /**
