@@ -84,7 +84,7 @@ async function detectorBench() {
         SPIKE_SHA,
         spikeKeys(prefix, pool).length,
         ...spikeKeys(prefix, pool),
-        ...spikeArgs(PARAMS, { id: `e${i}`, atMs: at }, at),
+        ...spikeArgs(PARAMS, [{ id: `e${i}`, atMs: at }], at),
       );
     });
     const after = await commandCalls(redis);
@@ -96,7 +96,7 @@ async function detectorBench() {
         emptySha,
         spikeKeys(prefix, pool).length,
         ...spikeKeys(prefix, pool),
-        ...spikeArgs(PARAMS, { id: `e${i}`, atMs: at }, at),
+        ...spikeArgs(PARAMS, [{ id: `e${i}`, atMs: at }], at),
       );
     });
     const bareSeconds = await pipelined(redis, EVENTS, (p) => {

@@ -179,7 +179,7 @@ describe('the platform on a Redis Cluster', () => {
     for (const [round, pool] of [...pools, ...pools].entries()) {
       if (round === pools.length)
         for (const node of await redisMasters(redis)) await node.script('FLUSH');
-      await detector.observe(pool, params, { id: `e${round}`, atMs: now - round }, now);
+      await detector.observe(pool, params, [{ id: `e${round}`, atMs: now - round }], now);
     }
     const counts = await Promise.all(
       pools.map((pool) => redis.hget(spikeKeys(stack.redisPrefix, pool)[0], 'ws')),

@@ -77,32 +77,49 @@ interface Evaluation {
   spikeResult: SpikeResult | null;
 }
 
-/** Facts, rules and detector decisions for some events (no MySQL writes yet). */
+/**
+ * Facts, rules and detector decisions for some events (no MySQL writes yet): each pool's events
+ * go to the detector in one call, in stream order, the pools' calls issued together (ioredis
+ * writes them back to back on one connection).
+ */
 async function evaluate(deps: DetectionDeps, events: LedgerEvent[]): Promise<Evaluation[]> {
-  const poolIds = [...new Set(events.map((e) => e.payload.poolId))];
+  const byPool = new Map<string, LedgerEvent[]>();
+  for (const event of events) {
+    const ofPool = byPool.get(event.payload.poolId);
+    if (ofPool) ofPool.push(event);
+    else byPool.set(event.payload.poolId, [event]);
+  }
   const nowMs = deps.now?.() ?? Date.now();
-  const cache = await poolSetups(deps.db, poolIds, nowMs);
-  // Issued together: ioredis writes them back to back on one connection (one flush, in order).
-  return Promise.all(
-    events.map(async (event) => {
-      const p = event.payload;
-      const { facts: poolFacts, rules } = cache.get(p.poolId)!;
-      const [large, spike] = rules;
-      const atMs = Date.parse(event.occurredAt);
-      const params = spikeParamsOf(spike);
-      // Older than the baseline: history, not news (README "Detection").
-      const stale = atMs < nowMs - (params.windowSeconds + params.baselineSeconds) * 1000;
-      const isLarge =
-        !stale &&
-        large.enabled &&
-        large.thresholdMinor !== null &&
-        BigInt(p.amountMinor) > large.thresholdMinor;
-      const spikeResult = spike.enabled
-        ? await deps.detector.observe(p.poolId, params, { id: event.id, atMs }, nowMs)
-        : null;
-      return { event, facts: poolFacts, large, spike, isLarge, spikeResult };
+  const cache = await poolSetups(deps.db, [...byPool.keys()], nowMs);
+  const spikes = new Map<LedgerEvent, SpikeResult>();
+  await Promise.all(
+    [...byPool].map(async ([poolId, ofPool]) => {
+      const [, spike] = cache.get(poolId)!.rules;
+      if (!spike.enabled) return;
+      const observed = ofPool.map((event) => ({
+        id: event.id,
+        atMs: Date.parse(event.occurredAt),
+      }));
+      const results = await deps.detector.observe(poolId, spikeParamsOf(spike), observed, nowMs);
+      ofPool.forEach((event, i) => spikes.set(event, results[i]!));
     }),
   );
+  return events.map((event) => {
+    const p = event.payload;
+    const { facts: poolFacts, rules } = cache.get(p.poolId)!;
+    const [large, spike] = rules;
+    const params = spikeParamsOf(spike);
+    // Older than the baseline: history, not news (README "Detection").
+    const stale =
+      Date.parse(event.occurredAt) < nowMs - (params.windowSeconds + params.baselineSeconds) * 1000;
+    const isLarge =
+      !stale &&
+      large.enabled &&
+      large.thresholdMinor !== null &&
+      BigInt(p.amountMinor) > large.thresholdMinor;
+    const spikeResult = spikes.get(event) ?? null;
+    return { event, facts: poolFacts, large, spike, isLarge, spikeResult };
+  });
 }
 
 /** What one evaluated event raises (nothing, LARGE_TRANSACTION, TRANSACTION_SPIKE or both). */

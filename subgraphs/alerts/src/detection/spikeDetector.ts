@@ -27,19 +27,20 @@ export function spikeKeys(prefix: string, poolId: string): [string] {
 }
 
 export interface SpikeDetector {
+  /** One pool's events, in order, in one atomic call: a result for each. */
   observe(
     poolId: string,
     params: SpikeParams,
-    event: SpikeEvent,
+    events: readonly SpikeEvent[],
     nowMs?: number,
-  ): Promise<SpikeResult>;
+  ): Promise<SpikeResult[]>;
 }
 
 export const SPIKE_SHA = createHash('sha1').update(SPIKE_SCRIPT).digest('hex');
 
 type SpikeReply = [string, number, string];
 
-/** The reply of spike.lua as a result. */
+/** The reply of spike.lua for one event as a result. */
 export const spikeResultOf = ([decision, observed, baseline]: SpikeReply): SpikeResult => ({
   decision: decision as SpikeDecision,
   observed,
@@ -47,39 +48,44 @@ export const spikeResultOf = ([decision, observed, baseline]: SpikeReply): Spike
 });
 
 /**
- * The detector on Redis: one EVALSHA per event, atomic, so any number of workers share each
- * pool's state. After a NOSCRIPT (a restarted or new Redis, or a cluster node that never ran it)
+ * The detector on Redis: one EVALSHA per pool and read of the stream, atomic, so any number of
+ * workers share each pool's state (a read's events of one pool are one call: the commands, and
+ * the socket writes and replies each costs the worker, scale with the pools a read touches, not
+ * its events). After a NOSCRIPT (a restarted or new Redis, or a cluster node that never ran it)
  * the call is repeated as EVAL, which is routed by the key to that same node and caches the
- * script there; a SCRIPT LOAD would go to whichever node the client picks, not to that one. `prefix` is the deployment's shared prefix; keys live under `<prefix>alerts:`.
+ * script there; a SCRIPT LOAD would go to whichever node the client picks, not to that one.
+ * `prefix` is the deployment's shared prefix; keys live under `<prefix>alerts:`.
  */
 export function createSpikeDetector(redis: RedisClient, prefix: string): SpikeDetector {
   return {
-    async observe(poolId, params, event, nowMs = Date.now()) {
+    async observe(poolId, params, events, nowMs = Date.now()) {
+      if (events.length === 0) return [];
       const keys = spikeKeys(prefix, poolId);
-      const args = spikeArgs(params, event, nowMs);
+      const args = spikeArgs(params, events, nowMs);
+      let replies: SpikeReply[];
       try {
-        return spikeResultOf((await redis.evalsha(SPIKE_SHA, 1, ...keys, ...args)) as SpikeReply);
+        replies = (await redis.evalsha(SPIKE_SHA, 1, ...keys, ...args)) as SpikeReply[];
       } catch (error) {
         if (!String((error as Error).message).includes('NOSCRIPT')) throw error;
-        return spikeResultOf((await redis.eval(SPIKE_SCRIPT, 1, ...keys, ...args)) as SpikeReply);
+        replies = (await redis.eval(SPIKE_SCRIPT, 1, ...keys, ...args)) as SpikeReply[];
       }
+      return replies.map(spikeResultOf);
     },
   };
 }
 
-/** ARGV of spike.lua, in order. */
+/** ARGV of spike.lua, in order: the pool's parameters, then each event's id and time. */
 export function spikeArgs(
   params: SpikeParams,
-  event: SpikeEvent,
+  events: readonly SpikeEvent[],
   nowMs: number,
 ): Array<string | number> {
   return [
-    event.id,
-    Math.floor(event.atMs),
     Math.floor(nowMs),
     params.windowSeconds,
     params.baselineSeconds,
     params.spikeFactor,
     params.minCount,
+    ...events.flatMap((event) => [event.id, Math.floor(event.atMs)]),
   ];
 }
