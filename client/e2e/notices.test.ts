@@ -74,6 +74,27 @@ describe("the investor's notices with the terms, and their email preferences", (
       amountMinor: '10000',
       allocations: [{ investorId: investorUser.userId, amountMinor: '10000' }],
     });
+    // A late transfer the ledger held for her (PaymentHeld, as the ledger writes it).
+    await redis.xadd(
+      ledgerEventsStream(suite.stack.redisPrefix),
+      '*',
+      'event',
+      JSON.stringify({
+        id: randomUUID(),
+        type: 'PaymentHeld',
+        occurredAt: new Date().toISOString(),
+        payload: {
+          transactionId: randomUUID(),
+          poolId,
+          investorId: investorUser.userId,
+          method: 'BANK_TRANSFER',
+          currency: 'USD',
+          amountMinor: '25000',
+          receivedMinor: '25000',
+          contributionStatus: 'VOIDED',
+        },
+      }),
+    );
     redis.disconnect();
     await expect
       .poll(
@@ -82,7 +103,7 @@ describe("the investor's notices with the terms, and their email preferences", (
             .length,
         { timeout: 15_000 },
       )
-      .toBe(3);
+      .toBe(4);
 
     const page = await newPage();
     await logIn(page, investorUser);
@@ -98,7 +119,11 @@ describe("the investor's notices with the terms, and their email preferences", (
       .toMatch(/^Management fee for .*2027 – .*2027$/);
     await expect.poll(() => page.getByTestId('terms-carry').textContent()).toContain('$100.00');
     await page.locator('[data-kind="CARRY"]').getByText('Carry borne').waitFor();
-
+    const held = page.locator('[data-kind="PAYMENT_HELD"]');
+    await held.getByText('Payment held for you').waitFor();
+    expect(await held.getByTestId('payment-held').textContent()).toContain(
+      'It is held for you until it is paid back',
+    );
     // Email preferences: the defaults, the address, and a switch that sticks.
     const preferences = page.getByTestId('email-preferences');
     await preferences
@@ -107,6 +132,7 @@ describe("the investor's notices with the terms, and their email preferences", (
     const fee = preferences.getByLabel('Fee', { exact: true });
     expect(await fee.isChecked()).toBe(true);
     expect(await preferences.getByLabel('Contribution received').isChecked()).toBe(false);
+    expect(await preferences.getByLabel('Payment held for you').isChecked()).toBe(true);
     await review(page, 'notices-terms');
     await fee.click();
     await expect.poll(() => fee.isChecked()).toBe(false);

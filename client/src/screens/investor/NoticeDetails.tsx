@@ -42,6 +42,17 @@ export function NoticeDetails({ notice }: { notice: Notice }) {
           A fee the manager charged
         </Text>
       )}
+      {notice.kind === 'PAYMENT_HELD' && (
+        <Text size="sm" c="dimmed" mt={4} data-testid="payment-held">
+          Money you paid that the pool did not take. It is held for you until it is paid back: a
+          card is refunded at once, a bank transfer is sent back by the manager.
+        </Text>
+      )}
+      {notice.kind === 'PAYMENT_REFUNDED' && (
+        <Text size="sm" c="dimmed" mt={4}>
+          Paid back to you from money the pool did not take
+        </Text>
+      )}
       {carryBorne && (
         <Text size="sm" c="dimmed" mt={4} data-testid="terms-carry">
           Your part of the carried interest paid to the manager:{' '}
