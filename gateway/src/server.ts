@@ -26,7 +26,7 @@ import { partnerAccess, type PartnerAccessOptions } from './partners/access.ts';
 import { subgraphReadiness } from './readiness.ts';
 import { requestLogPlugin } from './requestLog.ts';
 import { createSubscriptionMetrics } from './subscriptions/metrics.ts';
-import { SubscriptionPlanner } from './subscriptions/plan.ts';
+import { subscriptionPlannerFor, type SubscriptionPlanner } from './subscriptions/plan.ts';
 import { UpstreamConnections } from './subscriptions/upstream.ts';
 import { attachGatewaySubscriptions } from './subscriptions/websocket.ts';
 import {
@@ -97,7 +97,7 @@ export function createGateway(options: GatewayOptions): HttpService {
   let planner: SubscriptionPlanner | undefined;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     subgraphs = subgraphsOf(coreSupergraphSdl);
-    planner = new SubscriptionPlanner(coreSupergraphSdl);
+    planner = subscriptionPlannerFor(coreSupergraphSdl);
   });
 
   const partners = partnerAccess(options, verifier, log);

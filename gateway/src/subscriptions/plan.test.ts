@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse, type GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { SubscriptionPlanner } from './plan.ts';
+import { SubscriptionPlanner, subscriptionPlannerFor } from './plan.ts';
 
-const planner = new SubscriptionPlanner(
-  readFileSync(new URL('../../../supergraph.graphql', import.meta.url), 'utf8'),
-);
+const SDL = readFileSync(new URL('../../../supergraph.graphql', import.meta.url), 'utf8');
+const planner = new SubscriptionPlanner(SDL);
 const BALANCE = 'subscription { balanceChanged(poolId: "p1") { transaction { id } } }';
 
 describe('SubscriptionPlanner', () => {
@@ -26,5 +25,19 @@ describe('SubscriptionPlanner', () => {
       expect(errors[0]!.message).toContain('noSuchField');
     }
     expect(parses).toBe(2);
+  });
+});
+
+describe('subscriptionPlannerFor', () => {
+  it("shares one planner between supergraphs that differ only in their subgraphs' URLs", () => {
+    const moved = SDL.replaceAll('http://127.0.0.1:40', 'https://ledger.internal:80');
+    expect(moved).not.toBe(SDL);
+    const first = subscriptionPlannerFor(SDL);
+    expect(subscriptionPlannerFor(moved) === first).toBe(true);
+    // Another shape (here a changed description) is another planner.
+    const other = SDL.replace('What a notice tells an investor about.', 'What a notice is about.');
+    expect(other).not.toBe(SDL);
+    expect(subscriptionPlannerFor(other) === first).toBe(false);
+    expect(subscriptionPlannerFor(moved) === first).toBe(true);
   });
 });

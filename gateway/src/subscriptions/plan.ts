@@ -34,6 +34,25 @@ class Recent<V> {
   }
 }
 
+/** Planners built in this process, by supergraph less its subgraphs' URLs; the newest last. */
+const built = new Map<string, SubscriptionPlanner>();
+
+/**
+ * The planner of a supergraph, built at most once per process for supergraphs that differ only
+ * in their subgraphs' URLs: plans never use them (a fetch names its subgraph; the gateway's data
+ * sources know where it is), and building one costs 0.4–1 s of CPU. A gateway reloading a new
+ * supergraph gets a new planner; the two newest are kept (test stacks of other shapes in one
+ * process, a reload that is rolled back).
+ */
+export function subscriptionPlannerFor(supergraphSdl: string): SubscriptionPlanner {
+  const key = supergraphSdl.replace(/(@join__graph\(name: "[^"]*", url: )"[^"]*"/g, '$1""');
+  const planner = built.get(key) ?? new SubscriptionPlanner(supergraphSdl);
+  built.delete(key);
+  built.set(key, planner);
+  if (built.size > 2) built.delete(built.keys().next().value!);
+  return planner;
+}
+
 /**
  * The supergraph as the subscription path sees it: the API schema (to validate client
  * operations), the supergraph schema (to execute plans) and a query planner. Validated documents
