@@ -278,7 +278,7 @@ describe('the payer is told of money held for them, each amount once', () => {
     ]);
   });
 
-  it('announces a late transfer confirmed many times at once exactly once', async () => {
+  it('announces a late transfer confirmed many times at once, and its refund clicked many times, exactly once', async () => {
     const pool = await openPoolWithMembers(ps, 1);
     const investor = pool.members[0]!;
     const intent = await start(ps, pool.id, investor, '9.00', 'BANK_TRANSFER');
@@ -291,6 +291,17 @@ describe('the payer is told of money held for them, each amount once', () => {
     expect((await moneyOf(pool)).pool.suspense.amount).toBe('9.00');
     expect(await paymentMoneyEvents(intent.id)).toEqual([
       'PaymentHeld 900 of 900 (BANK_TRANSFER, VOIDED)',
+    ]);
+    // The manager's refund clicked five times at once: recorded once, told once.
+    const refunds = await Promise.all(
+      Array.from({ length: 5 }, () => gql(REFUND, { t: intent.id }, pool.manager)),
+    );
+    for (const refund of refunds)
+      expect(errorCodes(refund).filter((c) => c !== 'CONFLICT')).toEqual([]);
+    expect((await moneyOf(pool)).pool.suspense.amount).toBe('0.00');
+    expect(await paymentMoneyEvents(intent.id)).toEqual([
+      'PaymentHeld 900 of 900 (BANK_TRANSFER, VOIDED)',
+      'PaymentRefunded 900 of 900 (BANK_TRANSFER, VOIDED)',
     ]);
   });
 });
