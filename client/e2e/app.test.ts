@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -14,14 +14,14 @@ import { startStack, type Stack } from '@poolgraph/test-stack';
 import { createStripeEmulator } from '@poolgraph/stripe-emulator';
 import { INITIAL_SCRIPT_BUDGET_BYTES, initialScript, kB } from '../scripts/bundle-size.ts';
 import {
-  OUTPUT,
-  clippedOnPhone,
   ensureExplorerBuilt,
   launchChromium,
+  OUTPUT,
   previewBuiltApp,
   recordActivity,
   reloadUntil,
   reportPagesOnFailure,
+  screenReviews,
   screenshot,
   seriousViolations,
   serveBuiltApp,
@@ -44,7 +44,6 @@ const emulator = createStripeEmulator({
 });
 
 const DESKTOP = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 let stack: Stack;
 let app: { url: string; server: PreviewServer; outDir: string };
@@ -53,9 +52,7 @@ const contexts: BrowserContext[] = [];
 reportPagesOnFailure(() => contexts.flatMap((c) => c.pages()));
 /** Every GraphQL request the pages sent over HTTP: the operation and its persisted-query hash. */
 const sent: Array<{ operationName?: string; hash?: string; hasQuery: boolean }> = [];
-const a11y: Record<string, unknown[]> = {};
-/** Per phone screen: what the page clips or scrolls sideways (should be nothing). */
-const clipped: Record<string, string[]> = {};
+const { review, expectClean, a11y, clipped } = screenReviews('axe.json');
 
 async function newPage(): Promise<Page> {
   // Reduced motion: axe measures colours as they are, not halfway through a fade-in.
@@ -101,26 +98,6 @@ async function newPage(): Promise<Page> {
     });
   });
   return page;
-}
-
-/**
- * Checks the screen with axe-core and keeps a screenshot of it, at 1366×800 and (unless it is
- * an open dialog, checked where it opened) at 390×844, where nothing may be clipped.
- */
-async function review(page: Page, name: string, { phone = true } = {}) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  a11y[name] = await seriousViolations(page);
-  await screenshot(page, name);
-  // Written as it goes: a failed run still shows what axe found on the screens it reached.
-  writeFileSync(resolve(OUTPUT, 'axe.json'), JSON.stringify({ a11y, clipped }, null, 2));
-  if (!phone) return;
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(150);
-  a11y[`${name}-phone`] = await seriousViolations(page);
-  clipped[`${name}-phone`] = await clippedOnPhone(page);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(150);
 }
 
 async function signUp(page: Page, role: 'manager' | 'investor', name: string) {
@@ -505,9 +482,7 @@ describe('the web app in Chromium against the real supergraph', () => {
     // Every HTTP operation went by its SHA-256, and every hash is in the gateway's manifest.
     expect(sent.length).toBeGreaterThan(10);
     expect(sent.filter((s) => !s.hash || !manifestIds.has(s.hash))).toEqual([]);
-    writeFileSync(resolve(OUTPUT, 'axe.json'), JSON.stringify(a11y, null, 2));
-    expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((k) => [k, []])));
-    expect(clipped).toEqual(Object.fromEntries(Object.keys(clipped).map((k) => [k, []])));
+    expectClean();
   }, 600_000);
 
   describe('on a platform that confirms emails, as production does', () => {

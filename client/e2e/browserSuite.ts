@@ -1,23 +1,17 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import {
-  OUTPUT,
-  clippedOnPhone,
   ensureExplorerBuilt,
   launchChromium,
   recordActivity,
   reportPagesOnFailure,
-  screenshot,
-  seriousViolations,
+  screenReviews,
   serveBuiltApp,
 } from './harness.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 /**
  * One test file's browser session: a stack, the production build served against it (in its own
@@ -32,8 +26,7 @@ export function useBrowserSuite(name: string) {
   let close: () => Promise<void> = async () => undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
-  const a11y: Record<string, unknown[]> = {};
-  const clipped: Record<string, string[]> = {};
+  const reviews = screenReviews(`${name}-axe.json`);
 
   beforeAll(async () => {
     await ensureExplorerBuilt();
@@ -80,31 +73,8 @@ export function useBrowserSuite(name: string) {
       return page;
     },
 
-    async review(page: Page, screen: string): Promise<void> {
-      await page.waitForLoadState('networkidle').catch(() => undefined);
-      a11y[screen] = await seriousViolations(page);
-      await screenshot(page, screen);
-      await page.setViewportSize(PHONE);
-      await page.waitForTimeout(150);
-      a11y[`${screen}-phone`] = await seriousViolations(page);
-      clipped[`${screen}-phone`] = await clippedOnPhone(page);
-      await screenshot(page, `${screen}-phone`);
-      await page.setViewportSize(DESKTOP);
-      await page.waitForTimeout(150);
-      writeFileSync(
-        resolve(OUTPUT, `${name}-axe.json`),
-        JSON.stringify({ a11y, clipped }, null, 2),
-      );
-    },
-
-    expectReviewed(): void {
-      for (const [screen, violations] of Object.entries(a11y)) {
-        expect(violations, `axe on ${screen}`).toEqual([]);
-      }
-      for (const [screen, problems] of Object.entries(clipped)) {
-        expect(problems, `clipped on ${screen}`).toEqual([]);
-      }
-    },
+    review: reviews.review,
+    expectReviewed: reviews.expectClean,
 
     async logIn(page: Page, user: TestUser): Promise<void> {
       await page.goto(`${appUrl}/login`);

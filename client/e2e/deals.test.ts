@@ -1,51 +1,23 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '@poolgraph/test-stack';
-import {
-  OUTPUT,
-  clippedOnPhone,
-  ensureExplorerBuilt,
-  launchChromium,
-  screenshot,
-  seriousViolations,
-  serveBuiltApp,
-} from './harness.ts';
+import { ensureExplorerBuilt, launchChromium, screenReviews, serveBuiltApp } from './harness.ts';
 
 /** Private deals in Chromium: a manager's invite-only pool, an email invitation and a link. */
 
 const DESKTOP = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 let stack: Stack;
 let app: { url: string };
 let close: () => Promise<void>;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-const a11y: Record<string, unknown[]> = {};
-const clipped: Record<string, string[]> = {};
+const { review, expectClean } = screenReviews('deals-axe.json');
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ reducedMotion: 'reduce', viewport: DESKTOP });
   contexts.push(context);
   return context.newPage();
-}
-
-/** axe-core and a screenshot at 1366×800, and (unless a dialog) at 390×844 with nothing clipped. */
-async function review(page: Page, name: string, { phone = true } = {}) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  a11y[name] = await seriousViolations(page);
-  await screenshot(page, name);
-  writeFileSync(resolve(OUTPUT, 'deals-axe.json'), JSON.stringify({ a11y, clipped }, null, 2));
-  if (!phone) return;
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(150);
-  a11y[`${name}-phone`] = await seriousViolations(page);
-  clipped[`${name}-phone`] = await clippedOnPhone(page);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(150);
 }
 
 async function logIn(page: Page, email: string, password: string) {
@@ -185,11 +157,6 @@ describe('private deals in the web app', () => {
     await table.getByText('Accepted').waitFor();
     await review(manager, 'deals-manager-invitations-after');
 
-    for (const [screen, violations] of Object.entries(a11y)) {
-      expect(violations, `axe on ${screen}`).toEqual([]);
-    }
-    for (const [screen, problems] of Object.entries(clipped)) {
-      expect(problems, `clipped on ${screen}`).toEqual([]);
-    }
+    expectClean();
   }, 180_000);
 });

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { beforeEach } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 import { stripeEmulatorProxy } from '../vite.config.ts';
 
@@ -160,6 +160,51 @@ export async function clippedOnPhone(page: Page): Promise<string[]> {
     }
     return problems;
   });
+}
+
+/** The phone the screens are checked on. */
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * One test file's screen reviews: `review` checks a screen with axe-core and keeps a screenshot
+ * of it (named `prefix` + name) at the page's size and (unless `phone: false`: an open dialog,
+ * checked where it opened) at 390×844, where nothing may be clipped, then restores the page's
+ * size. What they found is written to test-output/`file` as they go, so a failed run still
+ * shows the screens it reached; `expectClean` asserts all of it.
+ */
+export function screenReviews(file: string, prefix = '') {
+  const a11y: Record<string, AxeViolation[]> = {};
+  const clipped: Record<string, string[]> = {};
+  const write = () =>
+    writeFileSync(resolve(OUTPUT, file), JSON.stringify({ a11y, clipped }, null, 2));
+  return {
+    a11y,
+    clipped,
+    async review(page: Page, name: string, { phone = true } = {}): Promise<void> {
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      a11y[name] = await seriousViolations(page);
+      await screenshot(page, `${prefix}${name}`);
+      write();
+      const size = page.viewportSize();
+      if (!phone || !size) return;
+      await page.setViewportSize(PHONE);
+      await page.waitForTimeout(150);
+      a11y[`${name}-phone`] = await seriousViolations(page);
+      clipped[`${name}-phone`] = await clippedOnPhone(page);
+      await screenshot(page, `${prefix}${name}-phone`);
+      await page.setViewportSize(size);
+      await page.waitForTimeout(150);
+      write();
+    },
+    expectClean(): void {
+      for (const [screen, violations] of Object.entries(a11y)) {
+        expect(violations, `axe on ${screen}`).toEqual([]);
+      }
+      for (const [screen, problems] of Object.entries(clipped)) {
+        expect(problems, `clipped on ${screen}`).toEqual([]);
+      }
+    },
+  };
 }
 
 /** What each page did lately (GraphQL answers, console errors, navigations), for failures. */

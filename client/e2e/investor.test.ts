@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import {
-  OUTPUT,
-  clippedOnPhone,
   ensureExplorerBuilt,
   launchChromium,
   reloadUntil,
-  screenshot,
-  seriousViolations,
+  screenReviews,
   serveBuiltApp,
 } from './harness.ts';
 
 // The investor's own screens in Chromium: notices (a capital call, a distribution, their
 // contribution), the transactions history with its CSV, commitment and unfunded commitment.
 const DESKTOP = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 let stack: Stack;
 let app: { url: string; server: PreviewServer };
@@ -29,28 +23,13 @@ let manager: TestUser;
 let investor: TestUser;
 let poolId: string;
 const poolName = `Harbour Fund ${randomUUID().slice(0, 4)}`;
-const a11y: Record<string, unknown[]> = {};
-const clipped: Record<string, string[]> = {};
+const { review, expectClean } = screenReviews('axe-investor.json', 'investor-');
 
 const as = <T = Record<string, unknown>>(
   user: TestUser,
   query: string,
   variables: Record<string, unknown> = {},
 ) => graphql<T>(stack.gatewayUrl, query, variables, { token: user.token }).then(expectData);
-
-/** axe-core and a screenshot at both sizes; on the phone nothing may be clipped. */
-async function review(page: Page, name: string) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  a11y[name] = await seriousViolations(page);
-  await screenshot(page, `investor-${name}`);
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(150);
-  a11y[`${name}-phone`] = await seriousViolations(page);
-  clipped[`${name}-phone`] = await clippedOnPhone(page);
-  await screenshot(page, `investor-${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-  writeFileSync(resolve(OUTPUT, 'axe-investor.json'), JSON.stringify({ a11y, clipped }, null, 2));
-}
 
 describe("the investor's notices, history and commitments in Chromium", () => {
   beforeAll(async () => {
@@ -166,11 +145,6 @@ describe("the investor's notices, history and commitments in Chromium", () => {
 
     await page.goto('about:blank');
     await context.close();
-    for (const [name, violations] of Object.entries(a11y)) {
-      expect(violations, `axe on ${name}`).toEqual([]);
-    }
-    for (const [name, problems] of Object.entries(clipped)) {
-      expect(problems, `clipped on ${name}`).toEqual([]);
-    }
+    expectClean();
   }, 180_000);
 });

@@ -1,44 +1,19 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, graphql } from '@poolgraph/testing';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
-import {
-  OUTPUT,
-  clippedOnPhone,
-  ensureExplorerBuilt,
-  launchChromium,
-  screenshot,
-  seriousViolations,
-  serveBuiltApp,
-} from './harness.ts';
+import { ensureExplorerBuilt, launchChromium, screenReviews, serveBuiltApp } from './harness.ts';
 
 // A manager's Partner keys screen in Chromium: issue a key for one pool with a note and an
 // expiry, copy the secret shown once, see the key listed, use it, revoke it.
 const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 let stack: Stack;
 let app: { url: string; server: PreviewServer };
 let browser: Browser;
 let manager: TestUser;
-const findings: Record<string, unknown> = {};
-
-/** axe-core and a screenshot at both sizes; on the phone nothing may be clipped. */
-async function review(page: Page, name: string) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  findings[name] = await seriousViolations(page);
-  await screenshot(page, `partner-keys-${name}`);
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(150);
-  findings[`${name}-phone`] = await seriousViolations(page);
-  findings[`${name}-phone-clipped`] = await clippedOnPhone(page);
-  await screenshot(page, `partner-keys-${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-  writeFileSync(resolve(OUTPUT, 'axe-partner-keys.json'), JSON.stringify(findings, null, 2));
-}
+const { review, expectClean } = screenReviews('axe-partner-keys.json', 'partner-keys-');
 
 describe("a manager's partner keys in Chromium", () => {
   beforeAll(async () => {
@@ -113,9 +88,7 @@ describe("a manager's partner keys in Chromium", () => {
     await expect.poll(() => row.textContent()).toContain('Revoked');
     await review(page, 'revoked');
 
-    for (const [name, list] of Object.entries(findings)) {
-      expect(list, name).toEqual([]);
-    }
+    expectClean();
     await context.close();
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { totpCode } from '../../subgraphs/users/src/auth/totp.ts';
 import {
   clippedOnPhone,
   launchChromium,
+  PHONE,
   screenshot,
   seriousViolations,
   serveBuiltApp,
@@ -15,7 +16,6 @@ import {
 // code once the last one is 5 minutes old: the users subgraph's clock is moved, nobody waits),
 // and logs in again in two steps. Each screen is looked at on a desktop and on a phone.
 const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 let stack: Stack;
 let app: { url: string; server: PreviewServer };
