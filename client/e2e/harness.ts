@@ -163,7 +163,7 @@ export async function clippedOnPhone(page: Page): Promise<string[]> {
 }
 
 /** The phone the screens are checked on. */
-export const PHONE = { width: 390, height: 844 };
+const PHONE = { width: 390, height: 844 };
 
 /**
  * One test file's screen reviews: `review` checks a screen with axe-core and keeps a screenshot

@@ -3,14 +3,7 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack, type TestUser } from '@poolgraph/test-stack';
 import { totpCode } from '../../subgraphs/users/src/auth/totp.ts';
-import {
-  clippedOnPhone,
-  launchChromium,
-  PHONE,
-  screenshot,
-  seriousViolations,
-  serveBuiltApp,
-} from './harness.ts';
+import { launchChromium, screenReviews, serveBuiltApp } from './harness.ts';
 
 // A person turns on a second factor in the browser, saves payout details (asked for a fresh
 // code once the last one is 5 minutes old: the users subgraph's clock is moved, nobody waits),
@@ -21,6 +14,7 @@ let stack: Stack;
 let app: { url: string; server: PreviewServer };
 let browser: Browser;
 let offsetMs = 0;
+const { review, expectClean } = screenReviews('second-factor-axe.json', 'second-factor-');
 const now = () => Date.now() + offsetMs;
 
 beforeAll(async () => {
@@ -36,16 +30,6 @@ afterAll(async () => {
   await app?.server.close();
   await stack?.stop();
 });
-
-/** Looks at the page as it is on a phone too: nothing clipped, nothing serious for axe. */
-async function lookAt(page: Page, name: string) {
-  await screenshot(page, `second-factor-${name}-desktop`);
-  await page.setViewportSize(PHONE);
-  await screenshot(page, `second-factor-${name}-phone`);
-  expect(await clippedOnPhone(page), name).toEqual([]);
-  expect(await seriousViolations(page), name).toEqual([]);
-  await page.setViewportSize(DESKTOP);
-}
 
 async function logIn(page: Page, user: TestUser) {
   await page.goto(`${app.url}/login`);
@@ -70,14 +54,14 @@ describe('a second factor in the browser', () => {
       .toBe(true);
     const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    await lookAt(page, 'enrol');
+    await review(page, 'enrol');
     await page.getByLabel('Code from the app').fill(totpCode(secret, now()));
     await page.getByRole('button', { name: 'Confirm and turn on' }).click();
     const codes = page.getByTestId('recovery-codes');
     await codes.waitFor();
     const recoveryCodes = await codes.locator('code').allTextContents();
     expect(recoveryCodes).toHaveLength(10);
-    await lookAt(page, 'recovery-codes');
+    await review(page, 'recovery-codes');
     await page.getByRole('button', { name: 'I saved them' }).click();
     await expect.poll(() => page.getByText(/Recovery codes left: 10/).isVisible()).toBe(true);
 
@@ -103,7 +87,7 @@ describe('a second factor in the browser', () => {
     await fill();
     const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
     await dialog.waitFor();
-    await lookAt(page, 'step-up');
+    await review(page, 'step-up');
     await dialog.getByRole('textbox', { name: 'Code' }).fill('000000');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => dialog.getByText(/not a current code/i).isVisible()).toBe(true);
@@ -117,7 +101,7 @@ describe('a second factor in the browser', () => {
     await page.waitForURL(/\/login/);
     await logIn(page, ann);
     await page.getByRole('heading', { name: 'Enter your code' }).waitFor();
-    await lookAt(page, 'login-code');
+    await review(page, 'login-code');
     offsetMs += 30_000;
     await page.getByRole('textbox', { name: 'Code' }).fill(totpCode(secret, now()));
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -140,5 +124,6 @@ describe('a second factor in the browser', () => {
     await codeStep(recoveryCodes[0]!);
     await expect.poll(() => page.getByText(/not a current code/i).isVisible()).toBe(true);
     expect(await page.getByTestId('signed-in-as').count()).toBe(0);
+    expectClean();
   }, 180_000);
 });
