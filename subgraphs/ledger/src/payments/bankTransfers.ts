@@ -37,10 +37,10 @@ export async function matchTransfer(
       status: 'POSTED',
       amount,
     });
-    // Also on a replay that finds nothing recorded (a crash right after the settlement), so that
-    // what arrived beyond the contribution is never lost from the suspense.
+    // What arrived is recorded, and what it brought beyond the contribution announced as held;
+    // also on a replay that finds nothing recorded (a crash right after the settlement), so no
+    // surplus is ever lost from the suspense.
     if (settled.changed || payment.receivedAmount === null) {
-      // With what arrived beyond what the contribution took, announced as held.
       const transfer = { providerStatus: 'received', amount: received };
       await announceHeldOf(deps, payment.transactionId, transfer);
       deps.onSettled();
