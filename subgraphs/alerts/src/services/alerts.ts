@@ -1,6 +1,6 @@
 import type { OutboxInsert } from '@poolgraph/events';
 import { formatMoneyText } from '@poolgraph/money';
-import { uuidv7 } from '@poolgraph/platform';
+import { monotonicUuidv7, uuidv7 } from '@poolgraph/platform';
 import type { AlertsQueryable } from '../db/index.ts';
 import { insertAlerts, type AlertRow, type NewAlert } from '../data/alerts.ts';
 import { selectEnabledChannelsOf } from '../data/channels.ts';
@@ -39,7 +39,8 @@ export async function raiseAlerts(
 ): Promise<{ alerts: AlertRow[]; pending: number }> {
   if (toRaise.length === 0) return { alerts: [], pending: 0 };
   const alerts: AlertRow[] = toRaise.map(({ facts, draft }) => ({
-    id: uuidv7(),
+    // Increasing, as notices' (services/notices.ts): alerts list by (raisedAt, id).
+    id: monotonicUuidv7(),
     poolId: facts.poolId,
     managerId: facts.managerId,
     kind: draft.kind,

@@ -206,6 +206,14 @@ describe('paymentMoneyNotice', () => {
     );
   });
 
+  it('gives notices written one after another increasing ids (the inbox order of one read)', () => {
+    const ids = Array.from(
+      { length: 50 },
+      (_, i) => paymentMoneyNotice(money(i % 2 ? 'PaymentRefunded' : 'PaymentHeld', {})).id,
+    );
+    expect([...ids].sort()).toEqual(ids);
+  });
+
   it('tells the payer what was paid back, and where', () => {
     const back = paymentMoneyNotice(money('PaymentRefunded', {}));
     expect(back).toMatchObject({ kind: 'PAYMENT_REFUNDED', transactionId: 'tx-1' });

@@ -4,7 +4,7 @@ import type {
   TransactionStepEvent,
 } from '@poolgraph/events';
 import { formatMoneyText } from '@poolgraph/money';
-import { uuidv7 } from '@poolgraph/platform';
+import { monotonicUuidv7 } from '@poolgraph/platform';
 import type { NewNotice } from '../data/notices.ts';
 import type { NoticeKind } from '../db/schema.ts';
 
@@ -31,7 +31,9 @@ function notice(
     Partial<Pick<NewNotice, Optional>>,
 ): NewNotice {
   return {
-    id: uuidv7(),
+    // Increasing within the process: the inbox lists by (createdAt, id), and a read's notices
+    // share one createdAt, so their ids keep the stream's order (a refund after its hold).
+    id: monotonicUuidv7(),
     sourceEventId: event.id,
     occurredAt: new Date(event.occurredAt),
     transactionId: null,
