@@ -102,7 +102,8 @@ export async function seedPayments(people: People, options: PaymentsSeedOptions)
   const file = resolve(import.meta.dirname, '../.poolgraph/demo-statement.csv');
   writeFileSync(
     file,
-    `date,reference,amount,currency,payer\n${new Date().toISOString().slice(0, 10)},${reference},5000.00,USD,Ivy Investor\n`,
+    // The bank's id of the transfer keeps it one transfer when the demo is seeded again another day.
+    `date,reference,amount,currency,transfer_id,payer\n${new Date().toISOString().slice(0, 10)},${reference},5000.00,USD,DEMO-${fund}-IVY-1,Ivy Investor\n`,
   );
   const mysql = connectMysql({ url: options.ledgerMysqlUrl }, ledgerSchema);
   try {

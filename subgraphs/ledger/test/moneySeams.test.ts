@@ -3,6 +3,7 @@ import { eventually } from '@poolgraph/testing';
 import type { TestUser } from '@poolgraph/test-stack';
 import { applyPoolEvent } from '../src/events/poolsConsumer.ts';
 import { selectPoolFactsByIds } from '../src/data/poolFacts.ts';
+import { matchStatement } from '../src/payments/statement.ts';
 import { errorCodes, expectData, key, openPoolWithMembers, type TestPool } from './helpers.ts';
 import {
   CONFIRM_TRANSFER,
@@ -303,6 +304,104 @@ describe('the payer is told of money held for them, each amount once', () => {
       'PaymentHeld 900 of 900 (BANK_TRANSFER, VOIDED)',
       'PaymentRefunded 900 of 900 (BANK_TRANSFER, VOIDED)',
     ]);
+  });
+});
+
+describe('every transfer the bank received is recorded once', () => {
+  const statement = (lines: string[], header = 'date,reference,amount,currency') =>
+    [header, ...lines, ''].join('\n');
+  const outcomes = async (csv: string) =>
+    (await matchStatement(ps.payments(), csv)).map((r) => r.outcome);
+
+  it("holds a second and a third transfer after the contribution posted, never counts the manager's confirmed one again, and records nothing twice on re-import", async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const intent = await start(ps, pool.id, pool.members[0]!, '20.00', 'BANK_TRANSFER');
+    const reference = intent.bankTransfer!.reference;
+    const confirm = (amount: string) => gql(CONFIRM_TRANSFER, { reference, amount }, pool.manager);
+    expectData(await confirm('20.00'));
+    // The statement lists the transfer the manager saw, then two equal ones a day later.
+    const first = statement([
+      `2026-03-01,${reference},20.00,USD`,
+      `2026-03-02,${reference},5.00,USD`,
+      `2026-03-02,${reference},5.00,USD`,
+    ]);
+    // Imported five times at once: each transfer recorded once.
+    const imports = await Promise.all(Array.from({ length: 5 }, () => outcomes(first)));
+    expect(imports.flat().filter((o) => o === 'held')).toHaveLength(2);
+    expect(await outcomes(first)).toEqual(['already', 'already', 'already']);
+    // The next statement overlaps the last day and brings one more.
+    expect(
+      await outcomes(
+        statement([
+          `2026-03-02,${reference},5.00,USD`,
+          `2026-03-02,${reference},5.00,USD`,
+          `2026-03-03,${reference},1.50,USD`,
+        ]),
+      ),
+    ).toEqual(['already', 'already', 'held']);
+    // The manager confirming a recorded amount again is a replay; another amount is refused,
+    // naming the way to record a second transfer.
+    expect(expectData(await confirm('5.00'))).toBeTruthy();
+    const other = await confirm('3.00');
+    expect(errorCodes(other)).toEqual(['CONFLICT']);
+    expect(message(other)).toMatch(/already received 31\.50 USD.*bank statement/);
+    const money = await moneyOf(pool);
+    expect(money.pool.cashBalance.amount).toBe('20.00');
+    expect(money.pool.suspense.amount).toBe('11.50');
+    const events = await paymentMoneyEvents(intent.id);
+    expect(events.map((e) => e.split(' ').slice(0, 2).join(' ')).sort()).toEqual([
+      'PaymentHeld 150',
+      'PaymentHeld 500',
+      'PaymentHeld 500',
+    ]);
+    // Refunded in full: what arrived is accounted for to the cent.
+    expect(expectData(await gql(REFUND, { t: intent.id }, pool.manager)).refundPayment).toEqual({
+      held: { amount: '0.00' },
+      refunded: { amount: '11.50' },
+    });
+  });
+
+  it('adds up two transfers for a cancelled contribution instead of keeping the last', async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const investor = pool.members[0]!;
+    const intent = await start(ps, pool.id, investor, '9.00', 'BANK_TRANSFER');
+    expectData(await gql(CANCEL, { t: intent.id }, investor));
+    const reference = intent.bankTransfer!.reference;
+    const csv = statement(
+      [`2026-03-01,${reference},9.00,USD,BK-1`, `2026-03-04,${reference},4.00,USD,BK-2`],
+      'date,reference,amount,currency,transfer_id',
+    );
+    expect(await outcomes(csv)).toEqual(['held', 'held']);
+    expect(await outcomes(csv)).toEqual(['already', 'already']);
+    expect((await moneyOf(pool)).pool.suspense.amount).toBe('13.00');
+    expect(await paymentMoneyEvents(intent.id)).toEqual([
+      'PaymentHeld 900 of 900 (BANK_TRANSFER, VOIDED)',
+      'PaymentHeld 400 of 1300 (BANK_TRANSFER, VOIDED)',
+    ]);
+  });
+
+  it("keys lines by the bank's transfer id when the statement has one, and refuses a malformed id", async () => {
+    const pool = await openPoolWithMembers(ps, 1);
+    const intent = await start(ps, pool.id, pool.members[0]!, '30.00', 'BANK_TRANSFER');
+    const reference = intent.bankTransfer!.reference;
+    const header = 'date,reference,amount,currency,transfer_id';
+    // Two equal lines with distinct ids are two transfers; the same id twice is one.
+    expect(
+      await outcomes(
+        statement(
+          [
+            `2026-03-01,${reference},10.00,USD,BK-7`,
+            `2026-03-01,${reference},10.00,USD,BK-8`,
+            `2026-03-01,${reference},10.00,USD,BK-8`,
+            `2026-03-01,${reference},10.00,USD,BK\u00e9`,
+          ],
+          header,
+        ),
+      ),
+    ).toEqual(['partial', 'held', 'already', 'refused']);
+    const money = await moneyOf(pool);
+    expect(money.pool.cashBalance.amount).toBe('10.00');
+    expect(money.pool.suspense.amount).toBe('10.00');
   });
 });
 

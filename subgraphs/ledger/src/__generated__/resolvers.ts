@@ -316,7 +316,10 @@ export type Mutation = {
   /**
    * The pool's manager (or an admin) saw a bank transfer arrive: posts its pending contribution for
    * the amount received (at most the amount started; less posts less and ends it). Confirming the
-   * same transfer again returns the same transaction; another amount after that is CONFLICT.
+   * same transfer again returns the same transaction; another amount after that is CONFLICT (a
+   * second transfer is recorded from the bank statement). Money arriving after the contribution
+   * ended (cancelled, expired, or the pool stopped taking money) is recorded and held for a refund
+   * (Pool.suspense), and the answer is CONFLICT saying so.
    */
   confirmBankTransfer: Transaction;
   /**

@@ -356,6 +356,25 @@ export const payments = mysqlTable(
 );
 
 /**
+ * Every bank transfer recorded for a bank-transfer payment, once: the payment's received amount
+ * is their sum (payments/bankTransfers.ts). `bankKey` tells one transfer from another: the
+ * bank's own id for it, or a statement line's date, amount and rank among identical lines when
+ * the statement names none; null for a manager's confirmation without one (a later statement
+ * line of the same amount takes it over, so nothing arrives twice).
+ */
+export const bankTransfers = mysqlTable(
+  'bank_transfers',
+  {
+    id: uuid('id').primaryKey(),
+    transactionId: uuid('transaction_id').notNull(),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    bankKey: asciiKey(191)('bank_key'),
+    recordedAt: datetime('recorded_at', { mode: 'date', fsp: 3 }).notNull().default(now),
+  },
+  (t) => [uniqueIndex('bank_transfers_key').on(t.transactionId, t.bankKey)],
+);
+
+/**
  * Every provider event that passed its signature check, stored raw before it is processed, once
  * per (provider, event id): a duplicate delivery finds its row and has no second effect.
  */

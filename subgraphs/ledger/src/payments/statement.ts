@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { parseAmount } from '@poolgraph/money';
 import { GraphQLError } from 'graphql';
 import { selectPaymentByReference } from '../data/payments.ts';
 import { normalizeReference } from './bank.ts';
-import { matchTransfer } from './bankTransfers.ts';
+import { bankKeyOf, matchTransfer } from './bankTransfers.ts';
 import type { PaymentsDeps } from './deps.ts';
 
 /** What became of one statement line. */
@@ -41,11 +42,14 @@ function splitCsvLine(line: string): string[] {
 }
 
 /**
- * Matches a bank statement (CSV with a header naming at least `date,reference,amount,currency`;
- * other columns, such as the payer, are ignored) to pending bank-transfer contributions, by
- * reference and amount: a full amount posts, a smaller one posts the smaller amount (partial),
- * a line already matched is a replay (importing a statement twice changes nothing), and lines
- * without a known reference or in another currency are reported, not guessed.
+ * Matches a bank statement (CSV with a header naming at least `date,reference,amount,currency`,
+ * and `transfer_id`, the bank's id of each transfer, when the bank gives one; other columns, such
+ * as the payer, are ignored) to pending bank-transfer contributions, by reference and amount: a
+ * full amount posts, a smaller one posts the smaller amount (partial), money for a contribution
+ * that had ended is held for a refund, a line recorded before is a replay (importing a statement
+ * twice, or overlapping ones, changes nothing), and lines without a known reference or in another
+ * currency are reported, not guessed. A line without a transfer id is told from another by its
+ * date, amount and rank among identical lines of the statement.
  */
 export async function matchStatement(
   deps: PaymentsDeps,
@@ -56,6 +60,8 @@ export async function matchStatement(
   const index = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)]));
   const missing = COLUMNS.filter((c) => index[c]! < 0);
   if (missing.length > 0) throw new Error(`The statement has no ${missing.join(', ')} column.`);
+  const transferIdAt = header.indexOf('transfer_id');
+  const seen = new Map<string, number>();
   const results: StatementLineResult[] = [];
   for (let n = 1; n < lines.length; n++) {
     if (!lines[n]!.trim()) continue;
@@ -75,21 +81,43 @@ export async function matchStatement(
       continue;
     }
     try {
-      const received = parseAmount(fields[index.amount!] ?? '', currency, { field: 'amount' });
-      const matched = await matchTransfer(deps, payment, received);
-      const partial = matched.row.amount < payment.amount;
-      const outcome = matched.row.status === 'VOIDED' ? 'held' : partial ? 'partial' : 'posted';
+      const amount = parseAmount(fields[index.amount!] ?? '', currency, { field: 'amount' });
+      const bankKey =
+        bankKeyOf(fields[transferIdAt]) ??
+        lineKey(seen, reference!, fields[index.date!] ?? '', amount);
+      const matched = await matchTransfer(deps, payment, { amount, bankKey });
+      const { row } = matched;
+      const outcome =
+        !matched.recorded && !matched.settled
+          ? 'already'
+          : row.status === 'VOIDED' || (!matched.settled && matched.held > 0n)
+            ? 'held'
+            : row.amount < payment.amount
+              ? 'partial'
+              : 'posted';
+      const held = matched.held > 0n ? `; ${matched.held} held for a refund` : '';
       result(
-        matched.changed ? outcome : 'already',
-        `${matched.row.status} for ${matched.row.amount} of ${payment.amount} minor units`,
+        outcome,
+        `${row.status} for ${row.amount} of ${payment.amount} minor units${held}`,
         payment.transactionId,
       );
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      // Money for a voided contribution is held for a refund (matchTransfer recorded it).
-      const held = /already VOIDED/.test(error.message);
-      result(held ? 'held' : 'refused', error.message, payment.transactionId);
+      result('refused', error.message, payment.transactionId);
     }
   }
   return results;
+}
+
+/**
+ * A line's key when the statement names no transfer id: its date, amount and rank among the
+ * statement's lines with the same reference, date and amount, so the same statement imported
+ * again (or one overlapping it) finds each transfer recorded, and two equal transfers on one day
+ * are two.
+ */
+function lineKey(seen: Map<string, number>, reference: string, date: string, amount: bigint) {
+  const same = `${reference}|${date.trim()}|${amount}`;
+  const rank = (seen.get(same) ?? 0) + 1;
+  seen.set(same, rank);
+  return `line:${createHash('sha256').update(`${same}|${rank}`).digest('hex').slice(0, 40)}`;
 }

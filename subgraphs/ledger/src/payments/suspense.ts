@@ -2,12 +2,7 @@ import type { PaymentMoneyEvent, PaymentMoneyPayload } from '@poolgraph/events';
 import { insertOutboxEvents } from '@poolgraph/events';
 import { isDeadlock, monotonicUuidv7, retryTransaction } from '@poolgraph/platform';
 import type { LedgerTx } from '../db/index.ts';
-import {
-  lockPayment,
-  setHeldAnnounced,
-  updatePaymentStatus,
-  type PaymentRow,
-} from '../data/payments.ts';
+import { lockPayment, setHeldAnnounced, type PaymentRow } from '../data/payments.ts';
 import { lockTransaction, type TransactionRow } from '../data/transactions.ts';
 import type { PaymentsDeps } from './deps.ts';
 
@@ -87,25 +82,21 @@ export async function announceHeld(tx: LedgerTx, transaction: TransactionRow): P
 /**
  * announceHeld in a transaction of its own, after a provider's money was recorded on a
  * transaction that a settlement may already have ended (a webhook that lost the race to the
- * sweeper, a replay), or with the recording itself (`received`: a bank transfer matched after
- * its settlement, or arriving for a voided contribution), so that nothing can end between the
- * two. Wakes the relay when it announced something.
+ * sweeper, a bank transfer arriving after its contribution ended, a replay). Wakes the relay
+ * when it announced something; returns the transaction as it stands.
  */
 export async function announceHeldOf(
   deps: PaymentsDeps,
   transactionId: string,
-  received?: { providerStatus: string; amount: bigint },
-): Promise<void> {
-  const announced = await retryTransaction(
+): Promise<TransactionRow | null> {
+  const { row, announced } = await retryTransaction(
     () =>
       deps.db.transaction(async (tx) => {
-        const transaction = await lockTransaction(tx, transactionId);
-        if (received) {
-          await updatePaymentStatus(tx, transactionId, received.providerStatus, received.amount);
-        }
-        return transaction ? announceHeld(tx, transaction) : false;
+        const row = await lockTransaction(tx, transactionId);
+        return { row, announced: row ? await announceHeld(tx, row) : false };
       }),
     { retryable: isDeadlock },
   );
   if (announced) deps.onSettled();
+  return row;
 }
