@@ -33,6 +33,16 @@ const alert = {
   raisedAt: '2026-12-06T08:00:00.000Z',
 };
 const raised = { ...envelope, type: 'ALERT_RAISED', data: { alert, poolName: 'A' } };
+const payment = {
+  transactionId: 'tx-1',
+  poolId: 'pool-1',
+  investorId: 'inv-1',
+  method: 'BANK_TRANSFER',
+  amount: { amount: '5.00', currency: 'USD' },
+  received: { amount: '25.00', currency: 'USD' },
+  contributionStatus: 'POSTED',
+};
+const held = { ...envelope, type: 'PAYMENT_HELD', data: { payment, poolName: 'A' } };
 
 /** What the parser says about `value`: the typed event, or its refusal's message. */
 const outcome = (value: unknown): PartnerEvent | string => {
@@ -47,7 +57,7 @@ const outcome = (value: unknown): PartnerEvent | string => {
 describe('parsePartnerEvent', () => {
   it('types each event by its type', () => {
     const event = parsePartnerEvent(posted);
-    if (event.type === 'ALERT_RAISED') throw new Error('narrowed wrongly');
+    if (event.type !== 'TRANSACTION_POSTED') throw new Error('narrowed wrongly');
     expect(event.data.transaction.amount).toEqual({ amount: '20.00', currency: 'USD' });
     const voided = { ...transaction, status: 'VOIDED', investorId: null, type: 'FEE' };
     const other = {
@@ -70,6 +80,11 @@ describe('parsePartnerEvent', () => {
     expect(outcome({ ...raised, data: { alert: spike, poolName: 'A' } })).toMatchObject({
       type: 'ALERT_RAISED',
     });
+    const heldEvent = parsePartnerEvent(held);
+    if (heldEvent.type !== 'PAYMENT_HELD') throw new Error('narrowed wrongly');
+    expect(heldEvent.data.payment.received.amount).toBe('25.00');
+    const refunded = { ...held, type: 'PAYMENT_REFUNDED' };
+    expect(outcome(refunded)).toEqual(refunded);
   });
 
   it('refuses what is not a partner event, naming the fields', () => {
@@ -85,6 +100,8 @@ describe('parsePartnerEvent', () => {
     // The data of another type, or of another pool.
     expect(outcome({ ...posted, data: raised.data })).toMatch(/event\.data\.transaction is not/);
     expect(outcome({ ...raised, data: posted.data })).toMatch(/event\.data\.alert is not/);
+    expect(outcome({ ...held, data: posted.data })).toMatch(/event\.data\.payment is not/);
+    expect(outcome({ ...posted, type: 'toString' })).toMatch(/event\.type/);
     const elsewhere = { ...transaction, poolId: 'pool-2' };
     expect(outcome({ ...posted, data: { transaction: elsewhere, poolName: 'A' } })).toMatch(
       /transaction\.poolId is not the event's pool/,
@@ -108,6 +125,12 @@ describe('parsePartnerEvent', () => {
     expect(al({ observedCount: -1 })).toMatch(/alert\.observedCount/);
     expect(al({ baselineCount: 1.5 })).toMatch(/alert\.baselineCount/);
     expect(al({ raisedAt: null })).toMatch(/alert\.raisedAt/);
+    const pay = (change: Record<string, unknown>) =>
+      outcome({ ...held, data: { payment: { ...payment, ...change }, poolName: 'A' } });
+    expect(pay({ method: 'CASH' })).toMatch(/payment\.method/);
+    expect(pay({ received: null })).toMatch(/payment\.received/);
+    expect(pay({ contributionStatus: 'PENDING' })).toMatch(/payment\.contributionStatus/);
+    expect(pay({ poolId: 'pool-2' })).toMatch(/payment\.poolId is not the event's pool/);
   });
 });
 

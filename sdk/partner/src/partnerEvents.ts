@@ -43,6 +43,24 @@ export interface PartnerAlert {
   raisedAt: string;
 }
 
+/**
+ * Money an investor paid for a contribution that the pool did not take, held for a refund
+ * (PAYMENT_HELD), or paid back (PAYMENT_REFUNDED).
+ */
+export interface PartnerPayment {
+  /** The contribution the money was paid for. */
+  transactionId: string;
+  poolId: string;
+  investorId: string;
+  method: 'CARD' | 'BANK_TRANSFER';
+  /** What became held now (PAYMENT_HELD), or what was paid back now (PAYMENT_REFUNDED). */
+  amount: PartnerMoney;
+  /** What arrived for the payment in all. */
+  received: PartnerMoney;
+  /** VOIDED: the pool took none of it; POSTED: more arrived than the contribution took. */
+  contributionStatus: 'POSTED' | 'VOIDED';
+}
+
 interface Envelope<Type extends string, Data> {
   /** This delivery (a redelivery keeps it). */
   deliveryId: string;
@@ -62,7 +80,8 @@ interface Envelope<Type extends string, Data> {
 export type PartnerEvent =
   | Envelope<'TRANSACTION_POSTED', { transaction: PartnerTransaction }>
   | Envelope<'TRANSACTION_VOIDED', { transaction: PartnerTransaction }>
-  | Envelope<'ALERT_RAISED', { alert: PartnerAlert }>;
+  | Envelope<'ALERT_RAISED', { alert: PartnerAlert }>
+  | Envelope<'PAYMENT_HELD' | 'PAYMENT_REFUNDED', { payment: PartnerPayment }>;
 
 type Check = (value: unknown) => boolean;
 type Checks<T> = { [K in keyof T]-?: Check };
@@ -121,10 +140,29 @@ const ALERT = {
   raisedAt: isTime,
 } satisfies Checks<PartnerAlert>;
 
+const PAYMENT = {
+  transactionId: isString,
+  poolId: isString,
+  investorId: isString,
+  method: oneOf<PartnerPayment['method']>('CARD', 'BANK_TRANSFER'),
+  amount: money,
+  received: money,
+  contributionStatus: oneOf<PartnerPayment['contributionStatus']>('POSTED', 'VOIDED'),
+} satisfies Checks<PartnerPayment>;
+
+/** What each event type carries in `data`, under which name. */
+const DATA: Record<PartnerEventType, [name: string, shape: Record<string, Check>]> = {
+  TRANSACTION_POSTED: ['transaction', TRANSACTION],
+  TRANSACTION_VOIDED: ['transaction', TRANSACTION],
+  ALERT_RAISED: ['alert', ALERT],
+  PAYMENT_HELD: ['payment', PAYMENT],
+  PAYMENT_REFUNDED: ['payment', PAYMENT],
+};
+
 const ENVELOPE = {
   deliveryId: isString,
   eventId: isString,
-  type: oneOf<PartnerEventType>('TRANSACTION_POSTED', 'TRANSACTION_VOIDED', 'ALERT_RAISED'),
+  type: (v: unknown) => typeof v === 'string' && Object.hasOwn(DATA, v),
   occurredAt: isTime,
   poolId: isString,
   apiKeyId: isString,
@@ -133,21 +171,20 @@ const ENVELOPE = {
 
 /**
  * Checks a parsed body against the partner event shapes: the envelope, the `data` of its `type`
- * (a transaction or an alert of the event's pool) and the pool's name. Throws a TypeError naming
+ * (a transaction, an alert or a payment of the event's pool) and the pool's name. Throws a TypeError naming
  * the fields that are missing or wrong; answers the value, typed, otherwise.
  */
 export function parsePartnerEvent(value: unknown): PartnerEvent {
   const wrong = problems(value, ENVELOPE, 'event');
   if (wrong.length === 0) {
     const event = value as PartnerEvent;
-    const alert = event.type === 'ALERT_RAISED';
-    const name = alert ? 'alert' : 'transaction';
+    const [name, shape] = DATA[event.type];
     const data: unknown = event.data;
     if (!isObject(data)) wrong.push('event.data is not an object');
     else {
       const inner = data[name];
       wrong.push(...problems(data, { poolName: isString }, 'event.data'));
-      wrong.push(...problems(inner, alert ? ALERT : TRANSACTION, `event.data.${name}`));
+      wrong.push(...problems(inner, shape, `event.data.${name}`));
       if (isObject(inner) && inner.poolId !== event.poolId) {
         wrong.push(`event.data.${name}.poolId is not the event's pool`);
       }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '@poolgraph/testing';
+import { eventually, graphql } from '@poolgraph/testing';
 import type { Stack, TestUser } from '@poolgraph/test-stack';
 import {
   verifyPartnerEvent,
@@ -23,7 +23,12 @@ let a1: string;
 let b1: string;
 let receiver: Server;
 let hook: { id: string; secret: string };
-const received: Array<{ headers: IncomingHttpHeaders; body: Buffer }> = [];
+let keyId: string;
+let port: number;
+type Received = { headers: IncomingHttpHeaders; body: Buffer };
+/** What the receiver got at /poolgraph (the first webhook's), and at /money. */
+const received: Received[] = [];
+const receivedMoney: Received[] = [];
 
 const delivery = (body: Buffer, headers: IncomingHttpHeaders): WebhookDelivery => ({
   secret: hook.secret,
@@ -38,7 +43,8 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks) });
+      const to = req.url === '/money' ? receivedMoney : received;
+      to.push({ headers: req.headers, body: Buffer.concat(chunks) });
       res.writeHead(204).end();
     });
   });
@@ -56,7 +62,8 @@ beforeAll(async () => {
     scopes: ['pools:read', 'ledger:read'],
     poolIds: [a1],
   });
-  const { port } = receiver.address() as AddressInfo;
+  keyId = key.id;
+  ({ port } = receiver.address() as AddressInfo);
   // The manager registers it with their own token; alerts hears of the key within moments.
   const { addPartnerWebhook } = await eventually(
     () =>
@@ -153,5 +160,79 @@ describe('partner webhooks, verified with the SDK', () => {
       return verified()[before]!;
     }, 30_000);
     expect(again).toEqual(posted.event);
+  }, 60_000);
+});
+
+describe('held and refunded money, verified with the SDK', () => {
+  it('tells a webhook that asked for them of money held for an investor and paid back, and no other', async () => {
+    const { addPartnerWebhook } = await as<{
+      addPartnerWebhook: { secret: string; webhook: { id: string } };
+    }>(
+      stack,
+      manager,
+      'mutation($i: PartnerWebhookInput!) { addPartnerWebhook(input: $i) { secret webhook { id } } }',
+      {
+        i: {
+          apiKeyId: keyId,
+          url: `http://127.0.0.1:${port}/money`,
+          eventTypes: ['PAYMENT_HELD', 'PAYMENT_REFUNDED'],
+        },
+      },
+    );
+    // A bank transfer started, cancelled, and sent anyway: held, then paid back by the manager.
+    const { startContribution } = await as<{
+      startContribution: { transaction: { id: string }; bankTransfer: { reference: string } };
+    }>(
+      stack,
+      investor,
+      `mutation($p: ID!, $k: String!) { startContribution(poolId: $p, amount: "4.00",
+        method: BANK_TRANSFER, idempotencyKey: $k) { transaction { id } bankTransfer { reference } } }`,
+      { p: a1, k: `sdk-test-held-${Date.now()}` },
+    );
+    const tx = startContribution.transaction.id;
+    await as(
+      stack,
+      investor,
+      'mutation($t: ID!) { cancelContribution(transactionId: $t) { id } }',
+      {
+        t: tx,
+      },
+    );
+    const late = await graphql(
+      stack.gatewayUrl,
+      'mutation($r: String!) { confirmBankTransfer(reference: $r, amount: "4.00") { id } }',
+      { r: startContribution.bankTransfer.reference },
+      { token: manager.token },
+    );
+    expect(late.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    await as(
+      stack,
+      manager,
+      'mutation($t: ID!) { refundPayment(transactionId: $t) { held { amount } } }',
+      {
+        t: tx,
+      },
+    );
+    const secret = addPartnerWebhook.secret;
+    const events = await eventually(async () => {
+      const all = receivedMoney.map((r) => verifyPartnerEvent({ secret, ...r }));
+      expect(all.map((e) => e.type).sort()).toEqual(['PAYMENT_HELD', 'PAYMENT_REFUNDED']);
+      return all;
+    }, 30_000);
+    const payment = {
+      transactionId: tx,
+      poolId: a1,
+      investorId: investor.userId,
+      method: 'BANK_TRANSFER',
+      amount: { amount: '4.00', currency: 'USD' },
+      received: { amount: '4.00', currency: 'USD' },
+      contributionStatus: 'VOIDED',
+    };
+    for (const event of events) {
+      expect(event).toMatchObject({ poolId: a1, webhookId: addPartnerWebhook.webhook.id });
+      expect(event.data).toEqual({ poolName: 'A one', payment });
+    }
+    // The first webhook did not ask for them.
+    expect(verified().some((e) => e.type.startsWith('PAYMENT'))).toBe(false);
   }, 60_000);
 });

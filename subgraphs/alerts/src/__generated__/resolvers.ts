@@ -658,6 +658,13 @@ export type PartnerDeliveryEdge = {
 export type PartnerEventType =
   /** An alert raised on the pool; needs the key's pools:read. */
   | 'ALERT_RAISED'
+  /**
+   * Money an investor paid that the pool did not take (the contribution had ended, or more arrived
+   * than it asked) is held for a refund (the ledger's PaymentHeld); needs ledger:read.
+   */
+  | 'PAYMENT_HELD'
+  /** Held money was paid back to the investor (the ledger's PaymentRefunded); needs ledger:read. */
+  | 'PAYMENT_REFUNDED'
   /** A transaction of the pool posted (the ledger's TransactionPosted); needs the key's ledger:read. */
   | 'TRANSACTION_POSTED'
   /** A pending transaction of the pool voided (the ledger's TransactionVoided); needs ledger:read. */

@@ -15,6 +15,8 @@ export const PARTNER_EVENT_TYPES = [
   'TRANSACTION_POSTED',
   'TRANSACTION_VOIDED',
   'ALERT_RAISED',
+  'PAYMENT_HELD',
+  'PAYMENT_REFUNDED',
 ] as const;
 export type PartnerEventType = (typeof PARTNER_EVENT_TYPES)[number];
 export type PartnerKeyKind = 'PLATFORM' | 'DELEGATED';

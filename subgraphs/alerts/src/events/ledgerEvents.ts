@@ -1,6 +1,5 @@
 import {
   insertOutboxEvents,
-  isTransactionStep,
   type LedgerEvent,
   type LedgerEventHandler,
   type LedgerStreamEvent,
@@ -37,8 +36,9 @@ const isPosted = (event: LedgerStreamEvent): event is LedgerEvent =>
 /**
  * Alerts on `ledger.events` (group "alerts"), each read in one transaction with its
  * processed_events rows: investors' notices from every step of a transaction (pending, posted,
- * voided) and from their payments' held and refunded money, then detection on the posted ones, then the partner webhooks' deliveries of the
- * posted and voided transactions and of the raised alerts (events/partnerFanOut.ts, whose
+ * voided) and from their payments' held and refunded money, then detection on the posted ones,
+ * then the partner webhooks' deliveries of the posted and voided transactions, the held and
+ * refunded money and the raised alerts (events/partnerFanOut.ts, whose
  * targets are read beside the writes, on another connection), then the outbox events of the
  * notices and alerts in one insert. A constant number of statements per read, whatever its size
  * (README, "Detection"). After the commit the raised alerts and the notices go live, and the
@@ -60,15 +60,14 @@ export const detectionHandler = (
   ],
   apply: async (tx, events) => {
     const outbox: OutboxInsert[] = [];
-    const steps = events.filter(isTransactionStep);
     const [targets, { noticed, raised }] = await Promise.all([
-      partnerTargetsOf(deps.db, steps),
+      partnerTargetsOf(deps.db, events),
       (async () => {
         const noticed = await noticeLedgerEvents(tx, events, outbox);
-        return { noticed, raised: await detectAlerts(tx, deps, steps.filter(isPosted), outbox) };
+        return { noticed, raised: await detectAlerts(tx, deps, events.filter(isPosted), outbox) };
       })(),
     ]);
-    const partners = await fanOutPartnerEvents(tx, steps, raised.alerts, targets);
+    const partners = await fanOutPartnerEvents(tx, events, raised.alerts, targets);
     await insertOutboxEvents(tx, outbox);
     const work = { alerts: raised.pending, noticeEmails: noticed.emails, partners };
     return { noticed, raised: raised.alerts, work };

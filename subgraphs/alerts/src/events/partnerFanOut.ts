@@ -1,4 +1,4 @@
-import type { TransactionStepEvent } from '@poolgraph/events';
+import { isTransactionStep, type LedgerStreamEvent } from '@poolgraph/events';
 import { formatAmount } from '@poolgraph/money';
 import { uuidv7 } from '@poolgraph/platform';
 import type { AlertsQueryable } from '../db/index.ts';
@@ -16,22 +16,45 @@ interface PoolEvent {
   data: Record<string, unknown>;
 }
 
-const STEP_TYPES: Partial<Record<TransactionStepEvent['type'], PartnerEventType>> = {
+/** The ledger's events a partner webhook can receive, by the type it receives them as. */
+const PARTNER_TYPES: Partial<Record<LedgerStreamEvent['type'], PartnerEventType>> = {
   TransactionPosted: 'TRANSACTION_POSTED',
   TransactionVoided: 'TRANSACTION_VOIDED',
+  PaymentHeld: 'PAYMENT_HELD',
+  PaymentRefunded: 'PAYMENT_REFUNDED',
 };
 
 const money = (minor: string | undefined, currency: string) =>
   minor === undefined ? null : { amount: formatAmount(BigInt(minor), currency), currency };
 
-/** A posted or voided transaction as a partner receives it (amounts as the graph shows them). */
-function transactionEvent(event: TransactionStepEvent, type: PartnerEventType): PoolEvent {
-  const p = event.payload;
-  return {
+/** A ledger event as a partner receives it (amounts as the graph shows them). */
+function ledgerEvent(event: LedgerStreamEvent, type: PartnerEventType): PoolEvent {
+  const base = {
     eventId: event.id,
     type,
-    poolId: p.poolId,
+    poolId: event.payload.poolId,
     occurredAt: new Date(event.occurredAt),
+  };
+  if (!isTransactionStep(event)) {
+    const p = event.payload;
+    return {
+      ...base,
+      data: {
+        payment: {
+          transactionId: p.transactionId,
+          poolId: p.poolId,
+          investorId: p.investorId,
+          method: p.method,
+          amount: money(p.amountMinor, p.currency),
+          received: money(p.receivedMinor, p.currency),
+          contributionStatus: p.contributionStatus,
+        },
+      },
+    };
+  }
+  const p = event.payload;
+  return {
+    ...base,
     data: {
       transaction: {
         id: p.transactionId,
@@ -67,39 +90,39 @@ function alertEvent(alert: AlertRow): PoolEvent {
   };
 }
 
-/** Posted and voided transactions: the steps a partner webhook can receive. */
-const forPartners = (steps: readonly TransactionStepEvent[]) =>
-  steps.filter((step) => STEP_TYPES[step.type]);
+/** Posted and voided transactions, held and refunded money: what a partner webhook can receive. */
+const forPartners = (events: readonly LedgerStreamEvent[]) =>
+  events.filter((event) => PARTNER_TYPES[event.type]);
 
 /**
  * The webhooks that may receive events of a read of `ledger.events` (one indexed query, nothing
  * when no key of the pools' managers has a webhook). The alerts the read raises are about the
- * same pools, so the query needs only the steps: it runs beside the read's writes, and takes
+ * same pools, so the query needs only the ledger's events: it runs beside the read's writes, and takes
  * no round trip of their transaction.
  */
 export async function partnerTargetsOf(
   db: AlertsQueryable,
-  steps: readonly TransactionStepEvent[],
+  events: readonly LedgerStreamEvent[],
 ): Promise<WebhookTarget[]> {
-  const poolIds = new Set(forPartners(steps).map((step) => step.payload.poolId));
+  const poolIds = new Set(forPartners(events).map((event) => event.payload.poolId));
   return poolIds.size ? selectWebhookTargets(db, [...poolIds]) : [];
 }
 
 /**
- * Partner webhook deliveries for a read of `ledger.events` (posted and voided transactions) and
- * the alerts it raised, in the consumer's transaction: one row per (event, webhook) whose key
+ * Partner webhook deliveries for a read of `ledger.events` (posted and voided transactions, held
+ * and refunded money) and the alerts it raised, in the consumer's transaction: one row per (event, webhook) whose key
  * receives the event now (whyKeyMisses) and whose webhook asked for its type, among `targets`
  * (partnerTargetsOf). The events are built only when there is a target. How many rows.
  */
 export async function fanOutPartnerEvents(
   tx: AlertsQueryable,
-  steps: readonly TransactionStepEvent[],
+  read: readonly LedgerStreamEvent[],
   raised: readonly AlertRow[],
   targets: readonly WebhookTarget[],
 ): Promise<number> {
   if (targets.length === 0) return 0;
   const events = [
-    ...forPartners(steps).map((step) => transactionEvent(step, STEP_TYPES[step.type]!)),
+    ...forPartners(read).map((event) => ledgerEvent(event, PARTNER_TYPES[event.type]!)),
     ...raised.map(alertEvent),
   ];
   const now = new Date();

@@ -3,12 +3,15 @@ import type { PartnerKeyRow } from '../data/partnerKeys.ts';
 
 /**
  * The scope a key needs for each event type: what it would need to read the same thing through
- * the graph (transactions are the ledger's, `ledger:read`; alerts are read with `pools:read`).
+ * the graph (transactions and payments are the ledger's, `ledger:read`; alerts are read with
+ * `pools:read`).
  */
 export const SCOPE_OF_EVENT: Record<PartnerEventType, string> = {
   TRANSACTION_POSTED: 'ledger:read',
   TRANSACTION_VOIDED: 'ledger:read',
   ALERT_RAISED: 'pools:read',
+  PAYMENT_HELD: 'ledger:read',
+  PAYMENT_REFUNDED: 'ledger:read',
 };
 
 /**
