@@ -35,6 +35,13 @@ export interface OutboxRelayOptions {
   retainPublishedMs?: number;
   /** How often the loop purges published rows older than retainPublishedMs (default 60 s). */
   purgeIntervalMs?: number;
+  /**
+   * How long an idle relay keeps the lock for the next wake-up (default 25 ms). A producer that
+   * commits at a steady pace slower than that (a consumer of a stream, committing a read every
+   * `lingerMs`) sets it above its pace, so a busy stretch takes and releases the lock once,
+   * not on every commit; the price is that much latency for rows another replica commits.
+   */
+  holdIdleMs?: number;
   /** How often the loop trims the stream below what every group acknowledged (default 10 s). */
   trimIntervalMs?: number;
   /** False: the loop never trims the stream (trimAcknowledged() still works). Default true. */
@@ -75,9 +82,9 @@ const LOCK_WAIT_SECONDS = 2;
 const PURGE_INTERVAL_MS = 60_000;
 const TRIM_INTERVAL_MS = 10_000;
 /**
- * How long an idle relay keeps the lock for the next wake-up: long enough to span the gap
- * between commits at a few dozen a second, short enough that another replica waiting for the
- * lock (its own commits) is not held up much longer than by the batch in progress.
+ * How long an idle relay keeps the lock for the next wake-up, by default: long enough to span
+ * the gap between commits at a few dozen a second, short enough that another replica waiting
+ * for the lock (its own commits) is not held up much longer than by the batch in progress.
  */
 const HOLD_IDLE_MS = 25;
 
@@ -99,6 +106,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const purgeIntervalMs = options.purgeIntervalMs ?? PURGE_INTERVAL_MS;
   const trimIntervalMs = options.trimIntervalMs ?? TRIM_INTERVAL_MS;
   const trimStream = options.trimStream ?? true;
+  const holdIdleMs = options.holdIdleMs ?? HOLD_IDLE_MS;
   const { pool, redis, log } = options;
   const metrics =
     options.registry &&
@@ -171,13 +179,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   /**
    * Batches back to back under one lock and connection while there is work: a full batch, or a
-   * commit that woke the relay during the batch or within HOLD_IDLE_MS after it (its rows may be
+   * commit that woke the relay during the batch or within holdIdleMs after it (its rows may be
    * newer than the batch's read). So under load a commit waits for the batch in progress and
    * one read and XADD, not for a connection, the lock, the mark and the lock's release as well.
    */
   async function whileBusy(published: number): Promise<boolean> {
     if (!stopping && !woken && published < batchSize) {
-      await sleep(HOLD_IDLE_MS);
+      await sleep(holdIdleMs);
       wake = undefined;
     }
     const again = !stopping && (published >= batchSize || woken);

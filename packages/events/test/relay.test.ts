@@ -170,6 +170,42 @@ describe('outbox relay', () => {
     expect(await unpublishedCount(aggregate)).toBe(0); // marked before the lock was released
   });
 
+  it("keeps its lock across a steady producer's gaps shorter than holdIdleMs, and releases it between them by default", async () => {
+    /** How many times a relay took its lock while 4 commits came 80 ms apart. */
+    const locksTaken = async (holdIdleMs: number | undefined) => {
+      const stream = `${prefix}paced-${holdIdleMs ?? 'default'}`;
+      const aggregate = uuidv7();
+      const registry = new Registry();
+      const takenAt = new Set<number>();
+      const relay = createOutboxRelay({
+        pool: mysql.pool,
+        redis,
+        stream,
+        log,
+        registry,
+        holdIdleMs,
+        pollIntervalMs: 60_000,
+        afterPublish: async () => {
+          const taken = await registry.getSingleMetric('outbox_relay_lock_taken_seconds')!.get();
+          takenAt.add(taken.values.find((v) => v.labels.stream === stream)!.value);
+        },
+      });
+      relay.start();
+      const written: string[] = [];
+      for (let n = 0; n < 4; n++) {
+        written.push(...(await writeEvents(mysql, aggregate, 1)));
+        relay.notify();
+        await new Promise((resolve) => setTimeout(resolve, 80));
+      }
+      await eventually(async () => expect(await streamEventIds(stream)).toEqual(written));
+      await relay.stop();
+      expect(await unpublishedCount(aggregate)).toBe(0);
+      return takenAt.size;
+    };
+    expect(await locksTaken(400)).toBe(1);
+    expect(await locksTaken(undefined)).toBeGreaterThan(1);
+  });
+
   it('does not republish what earlier batches of the same lock sent when a later batch fails', async () => {
     const stream = `${prefix}fail-mid-run`;
     const aggregate = uuidv7();

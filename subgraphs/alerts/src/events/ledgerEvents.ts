@@ -30,6 +30,12 @@ interface BatchResult {
   work: DispatchWork;
 }
 
+/**
+ * A read costs ~3 ms of CPU whatever its size (docs/SCALING.md, "Consumers of ledger.events"):
+ * 60 ms lets a busy stream fill it, for at most that much more alert latency.
+ */
+export const DETECTION_LINGER_MS = 60;
+
 const isPosted = (event: LedgerStreamEvent): event is LedgerEvent =>
   event.type === 'TransactionPosted';
 
@@ -48,9 +54,7 @@ export const detectionHandler = (
   deps: DetectionHandlerDeps,
 ): LedgerEventHandler<AlertsTx, BatchResult, LedgerStreamEvent> => ({
   group: 'alerts',
-  // A read costs ~3 ms of CPU whatever its size (docs/SCALING.md, "Consumers of ledger.events"):
-  // 60 ms lets a busy stream fill it, for at most that much more alert latency.
-  lingerMs: 60,
+  lingerMs: DETECTION_LINGER_MS,
   types: [
     'TransactionPending',
     'TransactionPosted',
