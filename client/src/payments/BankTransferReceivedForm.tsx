@@ -5,7 +5,7 @@ import { graphql } from '../__generated__/gql.ts';
 import { AmountInput } from '../components/AmountInput.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { formErrors } from '../lib/errors.ts';
-import { parseAmountInput, toDecimal } from '../lib/money.ts';
+import { parseAmountInput, toDecimal, toMinor } from '../lib/money.ts';
 import { toast } from '../lib/toast.ts';
 
 const ConfirmBankTransferMutation = graphql(`
@@ -22,9 +22,36 @@ const ConfirmBankTransferMutation = graphql(`
 `);
 
 /**
+ * What became of a confirmed transfer, said as it is: posted in full, or with the rest held in
+ * suspense for a refund (more arrived than was started), or all of it held (the pool no longer
+ * took money from the investor).
+ */
+export function receivedToast(
+  settled: { status: string; amount: { amount: string; currency: string } },
+  receivedMinor: bigint,
+): { color: string; message: string } {
+  const { currency } = settled.amount;
+  const posted = `${settled.amount.amount} ${currency}`;
+  if (settled.status !== 'POSTED') {
+    return {
+      color: 'yellow',
+      message: `Transfer received, but the pool no longer takes money from this investor: ${toDecimal(receivedMinor, currency)} ${currency} is held in suspense for a refund.`,
+    };
+  }
+  const surplus = receivedMinor - toMinor(settled.amount.amount, currency);
+  return surplus > 0n
+    ? {
+        color: 'yellow',
+        message: `Transfer received: ${posted} is posted; the other ${toDecimal(surplus, currency)} ${currency} is held in suspense for a refund.`,
+      }
+    : { color: 'green', message: `Transfer received: ${posted} is posted.` };
+}
+
+/**
  * The manager saw a transfer arrive on the pool's bank statement: its reference (the one the
  * investor was given) and the amount that arrived post the pending contribution, for that
  * amount. Confirming the same transfer again changes nothing; another amount is refused.
+ * Money the pool did not take is said so, never shown as posted.
  */
 export function BankTransferReceivedForm({
   currency,
@@ -50,8 +77,9 @@ export function BankTransferReceivedForm({
     const result = await confirm({
       variables: { reference: reference.trim(), amount: toDecimal(parsed.minor, currency) },
     }).catch(() => null);
-    if (result?.data) {
-      toast({ color: 'green', message: 'Transfer received: the contribution is posted.' });
+    const settled = result?.data?.confirmBankTransfer;
+    if (settled) {
+      toast(receivedToast(settled, parsed.minor));
       onDone();
     }
   }

@@ -175,7 +175,7 @@ export async function confirmBankTransfer(
         ? `POSTED for ${formatMoneyText(row.amount, payment.currency)}`
         : row.status;
     throw conflict(
-      `This contribution was already ${ended}; the transfer is recorded as received, and what the pool did not take is held for a refund (Pool.suspense).`,
+      `This contribution was already ${ended}; the transfer is recorded as received, and what the pool did not take is held in suspense for a refund.`,
     );
   }
   return row;
