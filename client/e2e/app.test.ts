@@ -385,6 +385,7 @@ describe('the web app in Chromium against the real supergraph', () => {
     await review(manager, 'manager-transfer-received-error', { phone: false });
     await received.getByLabel('Reference').fill(reference);
     await received.getByRole('button', { name: 'Post contribution' }).click();
+    await manager.getByText('Transfer received: $1,000.00 is posted.').waitFor();
     await expect
       .poll(() => manager.getByTestId('pool-page-cash').textContent(), { timeout: 15_000 })
       .toBe('$16,740.00');

@@ -5,7 +5,7 @@ import { graphql } from '../__generated__/gql.ts';
 import { AmountInput } from '../components/AmountInput.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { formErrors } from '../lib/errors.ts';
-import { parseAmountInput, toDecimal, toMinor } from '../lib/money.ts';
+import { formatMoney, parseAmountInput, toDecimal, toMinor } from '../lib/money.ts';
 import { toast } from '../lib/toast.ts';
 
 const ConfirmBankTransferMutation = graphql(`
@@ -31,20 +31,20 @@ export function receivedToast(
   receivedMinor: bigint,
 ): { color: string; message: string } {
   const { currency } = settled.amount;
-  const posted = `${settled.amount.amount} ${currency}`;
+  const money = (minor: bigint) => formatMoney({ amount: toDecimal(minor, currency), currency });
   if (settled.status !== 'POSTED') {
     return {
       color: 'yellow',
-      message: `Transfer received, but the pool no longer takes money from this investor: ${toDecimal(receivedMinor, currency)} ${currency} is held in suspense for a refund.`,
+      message: `Transfer received, but the pool no longer takes money from this investor: ${money(receivedMinor)} is held in suspense for a refund.`,
     };
   }
-  const surplus = receivedMinor - toMinor(settled.amount.amount, currency);
-  return surplus > 0n
+  const posted = toMinor(settled.amount.amount, currency);
+  return receivedMinor > posted
     ? {
         color: 'yellow',
-        message: `Transfer received: ${posted} is posted; the other ${toDecimal(surplus, currency)} ${currency} is held in suspense for a refund.`,
+        message: `Transfer received: ${money(posted)} is posted; the other ${money(receivedMinor - posted)} is held in suspense for a refund.`,
       }
-    : { color: 'green', message: `Transfer received: ${posted} is posted.` };
+    : { color: 'green', message: `Transfer received: ${money(posted)} is posted.` };
 }
 
 /**
