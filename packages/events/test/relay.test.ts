@@ -34,6 +34,12 @@ async function streamEventIds(stream: string): Promise<string[]> {
   return entries.map(([, fields]) => parseDomainEvent(fields[1]).id);
 }
 
+/** A relay metric's value for one stream, as /metrics shows it. */
+async function gaugeOf(registry: Registry, name: string, stream: string) {
+  const metric = await registry.getSingleMetric(name)!.get();
+  return metric.values.find((v) => v.labels.stream === stream)?.value;
+}
+
 async function unpublishedCount(aggregateId?: string): Promise<number> {
   const [rows] = await mysql.pool.query(
     `SELECT COUNT(*) AS n FROM outbox WHERE published_at IS NULL${aggregateId ? ' AND aggregate_id = ?' : ''}`,
@@ -118,9 +124,7 @@ describe('outbox relay', () => {
     const stream = `${prefix}lock-gauge`;
     await writeEvents(mysql, uuidv7(), 2);
     const registry = new Registry();
-    const gauge = async (name: string) =>
-      (await registry.getSingleMetric(name)!.get()).values.find((v) => v.labels.stream === stream)
-        ?.value;
+    const gauge = (name: string) => gaugeOf(registry, name, stream);
     let duringPass: number | undefined;
     const before = Date.now() / 1000;
     const relay = createOutboxRelay({
@@ -154,8 +158,7 @@ describe('outbox relay', () => {
       registry,
       pollIntervalMs: 60_000, // only wake-ups, never a poll, start the later batches
       afterPublish: async () => {
-        const taken = await registry.getSingleMetric('outbox_relay_lock_taken_seconds')!.get();
-        takenAt.push(taken.values.find((v) => v.labels.stream === stream)!.value);
+        takenAt.push((await gaugeOf(registry, 'outbox_relay_lock_taken_seconds', stream))!);
         if (takenAt.length === 4) return;
         written.push(...(await writeEvents(mysql, aggregate, 2)));
         relay.notify(); // a commit during the batch, after its read
@@ -186,8 +189,7 @@ describe('outbox relay', () => {
         holdIdleMs,
         pollIntervalMs: 60_000,
         afterPublish: async () => {
-          const taken = await registry.getSingleMetric('outbox_relay_lock_taken_seconds')!.get();
-          takenAt.add(taken.values.find((v) => v.labels.stream === stream)!.value);
+          takenAt.add((await gaugeOf(registry, 'outbox_relay_lock_taken_seconds', stream))!);
         },
       });
       relay.start();
