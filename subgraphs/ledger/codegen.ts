@@ -9,6 +9,7 @@ export default subgraphCodegen({
   BalanceChange: '../subscriptions/transactionCache.ts#BalanceChangeValue',
   PaymentIntent: '../payments/intents.ts#PaymentIntentValue',
   PaymentMismatch: '../payments/reconcile.ts#Mismatch',
+  BankStatementLine: '../payments/statement.ts#StatementLineResult',
   DistributionPreview: '../waterfall/distributionPreview.ts#DistributionPreviewValue',
   DistributionPreviewMember: '../waterfall/distributionPreview.ts#PreviewMemberValue',
   ManagementFeePreview: '../fees/feePreview.ts#FeePreviewValue',

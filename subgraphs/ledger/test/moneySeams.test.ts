@@ -405,6 +405,65 @@ describe('every transfer the bank received is recorded once', () => {
   });
 });
 
+describe("a manager imports the pool's bank statement through the graph", () => {
+  const IMPORT = `mutation($p: ID!, $csv: String!) { importBankStatement(poolId: $p, csv: $csv) {
+    line reference outcome detail transaction { id status } } }`;
+  interface Line {
+    line: number;
+    outcome: string;
+    detail: string;
+    transaction: { id: string; status: string } | null;
+  }
+  const importAs = (user: TestUser, poolId: string, csv: string) =>
+    gql<{ importBankStatement: Line[] }>(IMPORT, { p: poolId, csv }, user);
+
+  it("matches its own pool's lines only, refuses strangers and malformed statements whole, and records each transfer once under 20 imports at once", async () => {
+    const [a, b] = await Promise.all([openPoolWithMembers(ps, 1), openPoolWithMembers(ps, 1)]);
+    const [mine, theirs] = await Promise.all([
+      start(ps, a.id, a.members[0]!, '40.00', 'BANK_TRANSFER'),
+      start(ps, b.id, b.members[0]!, '15.00', 'BANK_TRANSFER'),
+    ]);
+    const csv = [
+      'Date,Reference,Amount,Currency,Payer',
+      `2026-04-01,${mine.bankTransfer!.reference},40.00,USD,A`,
+      `2026-04-01,${theirs.bankTransfer!.reference},15.00,USD,B`,
+      `2026-04-02,${mine.bankTransfer!.reference},2.50,USD,A`,
+    ].join('\n');
+    for (const [who, pool, code] of [
+      [b.manager, a.id, 'FORBIDDEN'],
+      [a.members[0]!, a.id, 'FORBIDDEN'],
+      [a.manager, '00000000-0000-7000-8000-000000000000', 'NOT_FOUND'],
+      [a.manager, 'not-a-pool', 'NOT_FOUND'],
+    ] as const) {
+      expect(errorCodes(await importAs(who, pool, csv))).toEqual([code]);
+    }
+    const noHeader = await importAs(a.manager, a.id, csv.replace('Currency', 'Ccy'));
+    expect(errorCodes(noHeader)).toEqual(['BAD_USER_INPUT']);
+    expect(message(noHeader)).toMatch(/no currency column/);
+    const tooLong = ['date,reference,amount,currency'];
+    for (let n = 0; n < 2001; n++) tooLong.push(`2026-04-01,PG-2222-2222-2,1.00,USD`);
+    expect(errorCodes(await importAs(a.manager, a.id, tooLong.join('\n')))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect((await transactionOf(ps, mine.transaction.id, a.members[0]!)).status).toBe('PENDING');
+
+    const imports = await Promise.all(
+      Array.from({ length: 20 }, () => importAs(a.manager, a.id, csv)),
+    );
+    const outcomes = imports.map((r) => expectData(r).importBankStatement.map((l) => l.outcome));
+    // Each line recorded by exactly one import; B's line is never this pool's.
+    expect(outcomes.filter((o) => o[0] === 'POSTED')).toHaveLength(1);
+    expect(outcomes.filter((o) => o[2] === 'HELD')).toHaveLength(1);
+    expect(new Set(outcomes.map((o) => o[1]))).toEqual(new Set(['UNMATCHED']));
+    const [first] = expectData(imports[0]!).importBankStatement;
+    expect(first!.transaction).toEqual({ id: mine.transaction.id, status: 'POSTED' });
+    expect((await transactionOf(ps, theirs.transaction.id, b.members[0]!)).status).toBe('PENDING');
+    const money = await moneyOf(a);
+    expect(money.pool.cashBalance.amount).toBe('40.00');
+    expect(money.pool.suspense.amount).toBe('2.50');
+  });
+});
+
 describe('commitments cap contributions', () => {
   it('caps payments and recorded money by the unfunded commitment, pending included, until the manager raises it', async () => {
     const pool = await openPoolWithMembers(ps, 1, 'USD', 'OPEN', '50000');

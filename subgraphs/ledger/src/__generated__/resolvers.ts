@@ -5,6 +5,7 @@ import type { PositionValue, MembershipRef } from '../data/investorAccounts.ts';
 import type { BalanceChangeValue } from '../subscriptions/transactionCache.ts';
 import type { PaymentIntentValue } from '../payments/intents.ts';
 import type { Mismatch } from '../payments/reconcile.ts';
+import type { StatementLineResult } from '../payments/statement.ts';
 import type { DistributionPreviewValue, PreviewMemberValue } from '../waterfall/distributionPreview.ts';
 import type { FeePreviewValue, FeeShareValue } from '../fees/feePreview.ts';
 import type { Context } from '../context.ts';
@@ -96,6 +97,38 @@ export type BalanceChange = {
   /** The posted transaction. */
   transaction: Transaction;
 };
+
+/** What importBankStatement did with one line of the statement. */
+export type BankStatementLine = {
+  __typename?: 'BankStatementLine';
+  /** Why, in words: what the contribution is now, or what is wrong with the line. */
+  detail: Scalars['String']['output'];
+  /** The line's number in the file (the header is line 1). */
+  line: Scalars['Int']['output'];
+  outcome: BankStatementOutcome;
+  /** The reference as the statement quotes it. */
+  reference: Scalars['String']['output'];
+  /** The contribution the line was matched to; null when it matched none. */
+  transaction?: Maybe<Transaction>;
+};
+
+/** The fate of one bank statement line. */
+export type BankStatementOutcome =
+  /**
+   * This transfer was recorded before (the same statement, an overlapping one, or the manager's
+   * confirmation of the amount): nothing changed.
+   */
+  | 'ALREADY'
+  /** The money arrived after the contribution ended (or beyond it): held for a refund. */
+  | 'HELD'
+  /** Less arrived than was started: the contribution posted for what arrived and ended. */
+  | 'PARTIAL'
+  /** The contribution posted for the whole amount. */
+  | 'POSTED'
+  /** Matched, but refused: another currency, a malformed amount or transfer id. */
+  | 'REFUSED'
+  /** No bank-transfer contribution of this pool has the reference. */
+  | 'UNMATCHED';
 
 /** Where to send a bank transfer, and what to quote. */
 export type BankTransferInstructions = {
@@ -338,6 +371,18 @@ export type Mutation = {
   contribute: Transaction;
   /** Pays amount out of the pool's cash to its members pro rata to their contributed capital (contributed minus withdrawn), split exactly with the largest-remainder method (extra minor units go to the largest remainders, ties to the lower investor id). One transaction per member paid. The pool's manager or an admin; pool OPEN or CLOSED; INSUFFICIENT_FUNDS above the pool's cash. */
   distribute: Array<Transaction>;
+  /**
+   * The pool's manager (or an admin) imports the collection account's bank statement for one
+   * pool: a CSV with a header naming date, reference, amount and currency, and transfer_id when
+   * the bank gives its id of each transfer (other columns are ignored), at most 2,000 lines and
+   * 500,000 bytes. Each line is matched to the pool's bank-transfer contribution by reference and
+   * amount, as confirmBankTransfer would, except that every transfer is recorded, a second one
+   * too: money the contribution did not take is held for a refund (Pool.suspense). Importing the
+   * same or an overlapping statement again records nothing twice. Lines of other pools' references
+   * are UNMATCHED, as unknown ones are. A malformed statement is BAD_USER_INPUT, with nothing
+   * recorded.
+   */
+  importBankStatement: Array<BankStatementLine>;
   /** The removal saga's compensation, called by pools when its removal did not commit. */
   keepMemberInLedger: Scalars['Boolean']['output'];
   /** Records money a member paid outside the platform (e.g. a bank transfer), at occurredAt (default now, never in the future). The pool's manager or an admin, or the manager's delegated API key with ledger:write in a pool it covers (FORBIDDEN in any other); pool OPEN or CLOSED; the investor must be a member; at most their unfunded commitment (the manager raises the commitment first for more). A replay with the same idempotencyKey returns the original transaction. */
@@ -439,6 +484,12 @@ export type MutationContributeArgs = {
 export type MutationDistributeArgs = {
   amount: Scalars['Decimal']['input'];
   idempotencyKey: Scalars['String']['input'];
+  poolId: Scalars['ID']['input'];
+};
+
+
+export type MutationImportBankStatementArgs = {
+  csv: Scalars['String']['input'];
   poolId: Scalars['ID']['input'];
 };
 
@@ -1289,11 +1340,13 @@ export type ResolversTypes = {
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   BalanceChange: ResolverTypeWrapper<BalanceChangeValue>;
+  BankStatementLine: ResolverTypeWrapper<StatementLineResult>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BankStatementOutcome: BankStatementOutcome;
   BankTransferInstructions: ResolverTypeWrapper<BankTransferInstructions>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DistributionPreview: ResolverTypeWrapper<DistributionPreviewValue>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DistributionPreviewMember: ResolverTypeWrapper<PreviewMemberValue>;
   LedgerHistoryAllocation: ResolverTypeWrapper<LedgerHistoryAllocation>;
@@ -1336,11 +1389,12 @@ export type ResolversParentTypes = {
   AuditEntryConnection: AuditEntryConnection;
   AuditEntryEdge: AuditEntryEdge;
   BalanceChange: BalanceChangeValue;
+  BankStatementLine: StatementLineResult;
+  Int: Scalars['Int']['output'];
   BankTransferInstructions: BankTransferInstructions;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   DistributionPreview: DistributionPreviewValue;
-  Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
   DistributionPreviewMember: PreviewMemberValue;
   LedgerHistoryAllocation: LedgerHistoryAllocation;
@@ -1402,6 +1456,14 @@ export type BalanceChangeResolvers<ContextType = Context, ParentType extends Res
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TransactionStatus'], ParentType, ContextType>;
   transaction?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
+};
+
+export type BankStatementLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementLine'] = ResolversParentTypes['BankStatementLine']> = {
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['BankStatementOutcome'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType>;
 };
 
 export type BankTransferInstructionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankTransferInstructions'] = ResolversParentTypes['BankTransferInstructions']> = {
@@ -1523,6 +1585,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   confirmPayout?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationConfirmPayoutArgs, 'transactionId'>>;
   contribute?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationContributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
   distribute?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<MutationDistributeArgs, 'amount' | 'idempotencyKey' | 'poolId'>>;
+  importBankStatement?: Resolver<Array<ResolversTypes['BankStatementLine']>, ParentType, ContextType, RequireFields<MutationImportBankStatementArgs, 'csv' | 'poolId'>>;
   keepMemberInLedger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationKeepMemberInLedgerArgs, 'investorId' | 'poolId' | 'revision'>>;
   recordContribution?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationRecordContributionArgs, 'amount' | 'idempotencyKey' | 'investorId' | 'poolId'>>;
   recordProceeds?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType, RequireFields<MutationRecordProceedsArgs, 'amount' | 'idempotencyKey' | 'note' | 'poolId'>>;
@@ -1672,6 +1735,7 @@ export type Resolvers<ContextType = Context> = {
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   BalanceChange?: BalanceChangeResolvers<ContextType>;
+  BankStatementLine?: BankStatementLineResolvers<ContextType>;
   BankTransferInstructions?: BankTransferInstructionsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
 import { parseAmount } from '@poolgraph/money';
+import { badUserInput, forbidden, isUuid, notFound } from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
 import { selectPaymentByReference } from '../data/payments.ts';
+import { selectPoolFactsByIds } from '../data/poolFacts.ts';
 import { normalizeReference } from './bank.ts';
 import { bankKeyOf, matchTransfer } from './bankTransfers.ts';
 import type { PaymentsDeps } from './deps.ts';
@@ -54,12 +57,19 @@ function splitCsvLine(line: string): string[] {
 export async function matchStatement(
   deps: PaymentsDeps,
   csv: string,
+  scope: { poolId?: string; maxLines?: number } = {},
 ): Promise<StatementLineResult[]> {
   const lines = csv.split(/\r?\n/);
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
   const index = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)]));
   const missing = COLUMNS.filter((c) => index[c]! < 0);
-  if (missing.length > 0) throw new Error(`The statement has no ${missing.join(', ')} column.`);
+  if (missing.length > 0) {
+    throw badUserInput('csv', `has no ${missing.join(', ')} column in its header line.`);
+  }
+  const count = lines.filter((line, n) => n > 0 && line.trim()).length;
+  if (scope.maxLines !== undefined && count > scope.maxLines) {
+    throw badUserInput('csv', `has ${count} lines; import at most ${scope.maxLines} at a time.`);
+  }
   const transferIdAt = header.indexOf('transfer_id');
   const seen = new Map<string, number>();
   const results: StatementLineResult[] = [];
@@ -70,9 +80,13 @@ export async function matchStatement(
     const result = (outcome: StatementLineResult['outcome'], detail: string, id?: string) =>
       results.push({ line: n + 1, reference: quoted, outcome, detail, transactionId: id });
     const reference = normalizeReference(quoted);
-    const payment = reference ? await selectPaymentByReference(deps.db, reference) : null;
+    const found = reference ? await selectPaymentByReference(deps.db, reference) : null;
+    const payment = found && (!scope.poolId || found.poolId === scope.poolId) ? found : null;
     if (!payment) {
-      result('unmatched', 'no pending transfer has this reference');
+      result(
+        'unmatched',
+        `no bank transfer${scope.poolId ? ' of this pool' : ''} has this reference`,
+      );
       continue;
     }
     const currency = (fields[index.currency!] ?? '').toUpperCase();
@@ -120,4 +134,36 @@ function lineKey(seen: Map<string, number>, reference: string, date: string, amo
   const rank = (seen.get(same) ?? 0) + 1;
   seen.set(same, rank);
   return `line:${createHash('sha256').update(`${same}|${rank}`).digest('hex').slice(0, 40)}`;
+}
+
+/** The most importBankStatement takes in one call (a month of a busy collection account). */
+export const STATEMENT_LIMITS = { lines: 2_000, bytes: 500_000 };
+
+/**
+ * importBankStatement: the pool's manager (or an admin) matches the pool's lines of a bank
+ * statement (matchStatement, limited to the pool's payments). The statement is checked whole
+ * (size, header) before any line is matched; each line is then recorded in its own
+ * transactions, so an import cut short is finished by importing the statement again.
+ */
+export async function importBankStatement(
+  deps: PaymentsDeps,
+  viewer: Viewer | null,
+  args: { poolId: string; csv: string },
+): Promise<StatementLineResult[]> {
+  const actor = requireRole(viewer, 'MANAGER', 'ADMIN');
+  const [facts] = isUuid(args.poolId) ? await selectPoolFactsByIds(deps.db, [args.poolId]) : [];
+  if (!facts) throw notFound('Pool');
+  if (!hasRole(actor, 'ADMIN') && facts.managerId !== actor.userId) {
+    throw forbidden("Only the pool's manager can import its bank statements.");
+  }
+  if (Buffer.byteLength(args.csv) > STATEMENT_LIMITS.bytes) {
+    throw badUserInput(
+      'csv',
+      `is larger than ${STATEMENT_LIMITS.bytes} bytes; import it in parts.`,
+    );
+  }
+  return matchStatement(deps, args.csv, {
+    poolId: facts.poolId,
+    maxLines: STATEMENT_LIMITS.lines,
+  });
 }

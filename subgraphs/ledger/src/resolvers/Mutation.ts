@@ -5,6 +5,7 @@ import * as operations from '../movements/submit.ts';
 import { confirmBankTransfer } from '../payments/bankTransfers.ts';
 import { cancelContribution } from '../payments/ending.ts';
 import { refundPayment } from '../payments/refunds.ts';
+import { importBankStatement } from '../payments/statement.ts';
 import { startContribution } from '../payments/intents.ts';
 import { settlePayout, startDistribution } from '../payments/payouts.ts';
 
@@ -40,6 +41,8 @@ export const Mutation: MutationResolvers = {
     startContribution(deps(context), context.viewer, args),
   confirmBankTransfer: (_parent, args, context) =>
     confirmBankTransfer(context.payments, context.viewer, args),
+  importBankStatement: (_parent, args, context) =>
+    importBankStatement(context.payments, context.viewer, args),
   startDistribution: (_parent, args, context) =>
     startDistribution(deps(context), context.viewer, args),
   confirmPayout: (_parent, { transactionId }, context) =>

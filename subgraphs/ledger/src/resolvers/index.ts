@@ -2,6 +2,7 @@ import { DecimalScalar } from '@poolgraph/money';
 import { DateTimeScalar } from '@poolgraph/platform';
 import type { Resolvers } from '../__generated__/resolvers.ts';
 import { BalanceChange } from './BalanceChange.ts';
+import { BankStatementLine } from './BankStatementLine.ts';
 import { DistributionPreview, DistributionPreviewMember } from './DistributionPreview.ts';
 import { ManagementFeePreview, ManagementFeeShare } from './ManagementFeePreview.ts';
 import { Membership } from './Membership.ts';
@@ -21,6 +22,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Subscription,
   BalanceChange,
+  BankStatementLine,
   DistributionPreview,
   DistributionPreviewMember,
   ManagementFeePreview,
