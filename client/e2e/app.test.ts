@@ -391,6 +391,33 @@ describe('the web app in Chromium against the real supergraph', () => {
       .toBe('$16,740.00');
     await expect.poll(() => manager.getByTestId('pool-page-pending').textContent()).toBe('$0.00');
 
+    // The bank's statement lists the same transfer: imported, it is recognised, not counted
+    // twice; a line of a reference the pool does not know is reported.
+    await manager.getByRole('button', { name: 'Import statement' }).click();
+    const statement = manager.getByRole('dialog', { name: 'Import a bank statement' });
+    await statement.locator('input[type="file"]').setInputFiles({
+      name: 'statement.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `date,reference,amount,currency\n2026-12-01,${reference},1000.00,USD\n2026-12-01,PG-2222-2222-2,5.00,USD\n`,
+      ),
+    });
+    await statement.getByRole('button', { name: 'Import statement' }).click();
+    const lines = statement.getByRole('table', { name: 'Statement lines' });
+    await lines.waitFor();
+    expect(await lines.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^2\\s+${reference}\\s+Already recorded\\s+POSTED for 1000\\.00 USD of 1000\\.00 USD$`,
+          'i',
+        ),
+      ),
+      expect.stringMatching(/^3\s+PG-2222-2222-2\s+No match\s+no bank transfer of this pool/i),
+    ]);
+    await review(manager, 'manager-statement-import', { phone: false });
+    await manager.keyboard.press('Escape');
+    expect(await manager.getByTestId('pool-page-cash').textContent()).toBe('$16,740.00');
+
     // Closing is confirmed first, saying what it does; Cancel changes nothing.
     await manager.getByRole('button', { name: 'Close pool' }).click();
     const confirm = manager.getByRole('dialog', { name: `Close ${poolName}?` });

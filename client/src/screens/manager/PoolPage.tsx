@@ -31,6 +31,7 @@ import { useDocumentTitle } from '../../lib/documentTitle.ts';
 import { formatDay } from '../../lib/dates.ts';
 import { nodesOf, useEveryPage } from '../../lib/connections.ts';
 import { ConfirmDialog, type ConfirmRequest } from '../../components/ConfirmDialog.tsx';
+import { BankStatementImport } from '../../payments/BankStatementImport.tsx';
 import { BankTransferReceivedForm } from '../../payments/BankTransferReceivedForm.tsx';
 import { HeldMoney } from '../../components/HeldMoney.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
@@ -117,10 +118,19 @@ const ArchivePoolMutation = graphql(`
 `);
 
 type Dialog =
-  'edit' | 'transfer' | 'contribution' | 'call' | 'distribution' | 'fee' | 'proceeds' | null;
+  | 'edit'
+  | 'transfer'
+  | 'statement'
+  | 'contribution'
+  | 'call'
+  | 'distribution'
+  | 'fee'
+  | 'proceeds'
+  | null;
 const TITLES = {
   edit: 'Edit pool',
   transfer: 'Bank transfer received',
+  statement: 'Import a bank statement',
   contribution: 'Record a contribution',
   call: 'Call capital',
   distribution: 'Distribute to members',
@@ -276,6 +286,9 @@ export function PoolPage() {
           >
             Transfer received
           </Button>
+          <Button variant="default" onClick={() => setDialog('statement')}>
+            Import statement
+          </Button>
           <Button
             variant="default"
             onClick={() => setDialog('call')}
@@ -378,6 +391,7 @@ export function PoolPage() {
         {dialog === 'transfer' && (
           <BankTransferReceivedForm currency={pool.currency} onDone={close} />
         )}
+        {dialog === 'statement' && <BankStatementImport poolId={pool.id} />}
         {(dialog === 'contribution' || dialog === 'distribution' || dialog === 'fee') && (
           <MoneyForm
             kind={dialog}

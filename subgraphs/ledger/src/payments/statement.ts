@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { hasRole, requireRole, type Viewer } from '@poolgraph/auth';
-import { parseAmount } from '@poolgraph/money';
+import { formatMoneyText, parseAmount } from '@poolgraph/money';
 import { badUserInput, forbidden, isUuid, notFound } from '@poolgraph/platform';
 import { GraphQLError } from 'graphql';
 import { selectPaymentByReference } from '../data/payments.ts';
@@ -109,10 +109,11 @@ export async function matchStatement(
             : row.amount < payment.amount
               ? 'partial'
               : 'posted';
-      const held = matched.held > 0n ? `; ${matched.held} held for a refund` : '';
+      const text = (minor: bigint) => formatMoneyText(minor, currency);
+      const held = matched.held > 0n ? `; ${text(matched.held)} held for a refund` : '';
       result(
         outcome,
-        `${row.status} for ${row.amount} of ${payment.amount} minor units${held}`,
+        `${row.status} for ${text(row.amount)} of ${text(payment.amount)}${held}`,
         payment.transactionId,
       );
     } catch (error) {
