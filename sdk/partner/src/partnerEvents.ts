@@ -171,8 +171,8 @@ const ENVELOPE = {
 
 /**
  * Checks a parsed body against the partner event shapes: the envelope, the `data` of its `type`
- * (a transaction, an alert or a payment of the event's pool) and the pool's name. Throws a TypeError naming
- * the fields that are missing or wrong; answers the value, typed, otherwise.
+ * (a transaction, an alert or a payment of the event's pool) and the pool's name. Throws a
+ * TypeError naming the fields that are missing or wrong; answers the value, typed, otherwise.
  */
 export function parsePartnerEvent(value: unknown): PartnerEvent {
   const wrong = problems(value, ENVELOPE, 'event');
