@@ -403,16 +403,16 @@ describe('the web app in Chromium against the real supergraph', () => {
       ),
     });
     await statement.getByRole('button', { name: 'Import statement' }).click();
-    const lines = statement.getByRole('table', { name: 'Statement lines' });
+    const lines = statement.getByRole('list', { name: 'Statement lines' });
     await lines.waitFor();
-    expect(await lines.locator('tbody tr').allInnerTexts()).toEqual([
+    expect(await lines.getByRole('listitem').allInnerTexts()).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^2\\s+${reference}\\s+Already recorded\\s+POSTED for 1000\\.00 USD of 1000\\.00 USD$`,
+          `^Line 2\\s+${reference}\\s+Already recorded\\s+POSTED for 1000\\.00 USD of 1000\\.00 USD$`,
           'i',
         ),
       ),
-      expect.stringMatching(/^3\s+PG-2222-2222-2\s+No match\s+no bank transfer of this pool/i),
+      expect.stringMatching(/^Line 3\s+PG-2222-2222-2\s+No match\s+no bank transfer of this pool/i),
     ]);
     await review(manager, 'manager-statement-import', { phone: false });
     await manager.keyboard.press('Escape');

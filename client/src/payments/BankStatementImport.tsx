@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Badge, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, FileInput, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../__generated__/gql.ts';
 import type { BankStatementOutcome } from '../__generated__/graphql.ts';
@@ -90,34 +90,24 @@ export function BankStatementImport({ poolId }: { poolId: string }) {
           </Button>
         </Group>
         {lines && (
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped aria-label="Statement lines">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Line</Table.Th>
-                  <Table.Th>Reference</Table.Th>
-                  <Table.Th>Outcome</Table.Th>
-                  <Table.Th>Detail</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {lines.map((l) => (
-                  <Table.Tr key={l.line}>
-                    <Table.Td>{l.line}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.reference}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge variant="light" color={OUTCOME[l.outcome].color} miw="max-content">
-                        {OUTCOME[l.outcome].label}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{l.detail}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <Stack gap="xs" role="list" aria-label="Statement lines">
+            {lines.map((l) => (
+              <Paper key={l.line} withBorder p="xs" role="listitem">
+                <Group gap="xs" wrap="wrap">
+                  <Text size="sm" c="dimmed">
+                    Line {l.line}
+                  </Text>
+                  <Text size="sm" ff="monospace">
+                    {l.reference}
+                  </Text>
+                  <Badge variant="light" color={OUTCOME[l.outcome].color} miw="max-content">
+                    {OUTCOME[l.outcome].label}
+                  </Badge>
+                </Group>
+                <Text size="sm">{l.detail}</Text>
+              </Paper>
+            ))}
+          </Stack>
         )}
       </Stack>
     </form>
