@@ -373,6 +373,8 @@ describe('every transfer the bank received is recorded once', () => {
     );
     expect(await outcomes(csv)).toEqual(['held', 'held']);
     expect(await outcomes(csv)).toEqual(['already', 'already']);
+    // The same statement as a bank with a decimal comma exports it: semicolons between columns.
+    expect(await outcomes(csv.replaceAll(',', ';'))).toEqual(['already', 'already']);
     expect((await moneyOf(pool)).pool.suspense.amount).toBe('13.00');
     expect(await paymentMoneyEvents(intent.id)).toEqual([
       'PaymentHeld 900 of 900 (BANK_TRANSFER, VOIDED)',
@@ -424,7 +426,8 @@ describe("a manager imports the pool's bank statement through the graph", () => 
       start(ps, b.id, b.members[0]!, '15.00', 'BANK_TRANSFER'),
     ]);
     const csv = [
-      'Date,Reference,Amount,Currency,Payer',
+      // As a spreadsheet exports it: a byte order mark, capitalised column names.
+      '\uFEFFDate,Reference,Amount,Currency,Payer',
       `2026-04-01,${mine.bankTransfer!.reference},40.00,USD,A`,
       `2026-04-01,${theirs.bankTransfer!.reference},15.00,USD,B`,
       `2026-04-02,${mine.bankTransfer!.reference},2.50,USD,A`,

@@ -21,8 +21,8 @@ export interface StatementLineResult {
 
 const COLUMNS = ['date', 'reference', 'amount', 'currency'] as const;
 
-/** One CSV record: commas, optional double quotes ("" inside quotes is a quote). */
-function splitCsvLine(line: string): string[] {
+/** One CSV record: `separator`s, optional double quotes ("" inside quotes is a quote). */
+function splitCsvLine(line: string, separator: string): string[] {
   const fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -33,7 +33,7 @@ function splitCsvLine(line: string): string[] {
       n++;
     } else if (c === '"') {
       quoted = !quoted;
-    } else if (c === ',' && !quoted) {
+    } else if (c === separator && !quoted) {
       fields.push(field);
       field = '';
     } else {
@@ -45,9 +45,10 @@ function splitCsvLine(line: string): string[] {
 }
 
 /**
- * Matches a bank statement (CSV with a header naming at least `date,reference,amount,currency`,
- * and `transfer_id`, the bank's id of each transfer, when the bank gives one; other columns, such
- * as the payer, are ignored) to pending bank-transfer contributions, by reference and amount: a
+ * Matches a bank statement (CSV, commas or semicolons between the columns, with a header naming
+ * at least `date,reference,amount,currency`, and `transfer_id`, the bank's id of each transfer,
+ * when the bank gives one; other columns, such as the payer, are ignored; a leading byte order
+ * mark is dropped) to bank-transfer contributions, by reference and amount: a
  * full amount posts, a smaller one posts the smaller amount (partial), money for a contribution
  * that had ended is held for a refund, a line recorded before is a replay (importing a statement
  * twice, or overlapping ones, changes nothing), and lines without a known reference or in another
@@ -59,8 +60,12 @@ export async function matchStatement(
   csv: string,
   scope: { poolId?: string; maxLines?: number } = {},
 ): Promise<StatementLineResult[]> {
-  const lines = csv.split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
+  // A spreadsheet's export may start with a byte order mark, which is not part of the header.
+  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+  // Banks where the decimal mark is a comma export with semicolons between the columns.
+  const first = lines[0] ?? '';
+  const separator = first.includes(';') && !first.includes(',') ? ';' : ',';
+  const header = splitCsvLine(first, separator).map((h) => h.toLowerCase());
   const index = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)]));
   const missing = COLUMNS.filter((c) => index[c]! < 0);
   if (missing.length > 0) {
@@ -75,7 +80,7 @@ export async function matchStatement(
   const results: StatementLineResult[] = [];
   for (let n = 1; n < lines.length; n++) {
     if (!lines[n]!.trim()) continue;
-    const fields = splitCsvLine(lines[n]!);
+    const fields = splitCsvLine(lines[n]!, separator);
     const quoted = fields[index.reference!] ?? '';
     const result = (outcome: StatementLineResult['outcome'], detail: string, id?: string) =>
       results.push({ line: n + 1, reference: quoted, outcome, detail, transactionId: id });
