@@ -97,8 +97,8 @@ const forPartners = (events: readonly LedgerStreamEvent[]) =>
 /**
  * The webhooks that may receive events of a read of `ledger.events` (one indexed query, nothing
  * when no key of the pools' managers has a webhook). The alerts the read raises are about the
- * same pools, so the query needs only the ledger's events: it runs beside the read's writes, and takes
- * no round trip of their transaction.
+ * same pools, so the query needs only the ledger's events: it runs beside the read's writes,
+ * and takes no round trip of their transaction.
  */
 export async function partnerTargetsOf(
   db: AlertsQueryable,
@@ -110,9 +110,10 @@ export async function partnerTargetsOf(
 
 /**
  * Partner webhook deliveries for a read of `ledger.events` (posted and voided transactions, held
- * and refunded money) and the alerts it raised, in the consumer's transaction: one row per (event, webhook) whose key
- * receives the event now (whyKeyMisses) and whose webhook asked for its type, among `targets`
- * (partnerTargetsOf). The events are built only when there is a target. How many rows.
+ * and refunded money) and the alerts it raised, in the consumer's transaction: one row per
+ * (event, webhook) whose key receives the event now (whyKeyMisses) and whose webhook asked for
+ * its type, among `targets` (partnerTargetsOf). The events are built only when there is a
+ * target. How many rows.
  */
 export async function fanOutPartnerEvents(
   tx: AlertsQueryable,

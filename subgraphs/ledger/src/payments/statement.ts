@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
 import { selectPaymentByReference } from '../data/payments.ts';
 import { selectPoolFactsByIds } from '../data/poolFacts.ts';
 import { normalizeReference } from './bank.ts';
-import { bankKeyOf, matchTransfer } from './bankTransfers.ts';
+import { bankKeyOf, matchTransfer, type TransferResult } from './bankTransfers.ts';
 import type { PaymentsDeps } from './deps.ts';
 
 /** What became of one statement line. */
@@ -106,18 +106,10 @@ export async function matchStatement(
         lineKey(seen, reference!, fields[index.date!] ?? '', amount);
       const matched = await matchTransfer(deps, payment, { amount, bankKey });
       const { row } = matched;
-      const outcome =
-        !matched.recorded && !matched.settled
-          ? 'already'
-          : row.status === 'VOIDED' || (!matched.settled && matched.held > 0n)
-            ? 'held'
-            : row.amount < payment.amount
-              ? 'partial'
-              : 'posted';
       const text = (minor: bigint) => formatMoneyText(minor, currency);
       const held = matched.held > 0n ? `; ${text(matched.held)} held for a refund` : '';
       result(
-        outcome,
+        lineOutcome(matched, payment.amount),
         `${row.status} for ${text(row.amount)} of ${text(payment.amount)}${held}`,
         payment.transactionId,
       );
@@ -127,6 +119,15 @@ export async function matchStatement(
     }
   }
   return results;
+}
+
+/** What a matched line did: nothing new, money held, or the contribution posted (in part). */
+function lineOutcome(matched: TransferResult, started: bigint): StatementLineResult['outcome'] {
+  if (!matched.recorded && !matched.settled) return 'already';
+  // Voided (now, or before the money came), or posted before this transfer brought more.
+  if (matched.row.status === 'VOIDED') return 'held';
+  if (!matched.settled && matched.held > 0n) return 'held';
+  return matched.row.amount < started ? 'partial' : 'posted';
 }
 
 /**
