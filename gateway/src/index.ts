@@ -1,6 +1,5 @@
 import { createRemoteTokenVerifier } from '@poolgraph/auth';
 import {
-  connectRedis,
   createLogger,
   createSessionRevocations,
   startTls,
@@ -9,7 +8,7 @@ import {
 } from '@poolgraph/platform';
 import { loadGatewayEnv } from './env.ts';
 import { limitsFromEnv } from './limits/env.ts';
-import { createGateway } from './server.ts';
+import { connectGatewayRedis, createGateway } from './server.ts';
 import { startWorkers } from './workers.ts';
 
 const env = loadGatewayEnv();
@@ -31,7 +30,7 @@ const tls = (() => {
 })();
 
 // Every request's session is checked against the revocation list the users subgraph writes.
-const redis = connectRedis(env.REDIS_URL, log);
+const redis = connectGatewayRedis(env.REDIS_URL, log);
 const revocations = createSessionRevocations(redis, env.REDIS_PREFIX);
 
 const service = createGateway({

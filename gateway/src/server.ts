@@ -2,6 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { TokenVerifier } from '@poolgraph/auth';
 import {
+  connectRedis,
   createHttpService,
   createMetrics,
   formatErrorFor,
@@ -11,6 +12,7 @@ import {
   type HttpService,
   type Logger,
   type ProxyTrust,
+  type RedisClient,
   type TlsConfig,
 } from '@poolgraph/platform';
 import { createContextFunction, type GatewayContext } from './context.ts';
@@ -41,6 +43,16 @@ export { SUBGRAPH_UNAVAILABLE } from './dataSource.ts';
 export type { SupergraphSource } from './supergraph.ts';
 export type { PartnerAccessOptions } from './partners/access.ts';
 export type { GatewayLimits } from './limits/index.ts';
+
+/**
+ * The gateway's Redis client (revocation list, rate limits, persisted queries, partner keys).
+ * Every request sends a command or two, so the commands of concurrent requests leave together
+ * (auto-pipelining): one write and one read per turn of the event loop instead of one each. In
+ * `bench:ledger` (C=32) that took the gateway's Redis writes from ~13% of its CPU to a few %,
+ * ~0.1 ms of CPU per contribution across the gateway and Redis. Nothing on it blocks.
+ */
+export const connectGatewayRedis = (url: string, log: Logger): RedisClient =>
+  connectRedis(url, log, 'main', { autoPipelining: true });
 
 export type GatewayOptions = SupergraphSource & {
   verifier: TokenVerifier;

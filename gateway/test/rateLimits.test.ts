@@ -1,4 +1,5 @@
-import { connectRedis, createLogger, type RedisClient } from '@poolgraph/platform';
+import { createLogger, type RedisClient } from '@poolgraph/platform';
+import { connectGatewayRedis } from '../src/server.ts';
 import { Counter, Registry } from 'prom-client';
 import {
   TEST_REDIS_URL,
@@ -35,7 +36,7 @@ beforeAll(async () => {
   });
   supergraphSdl = supergraphOf(echo.source());
   keys = await createTestKeys();
-  redis = connectRedis(TEST_REDIS_URL, log);
+  redis = connectGatewayRedis(TEST_REDIS_URL, log);
 });
 afterAll(async () => {
   await Promise.all(started.map((gateway) => gateway.service.stop()));
@@ -155,7 +156,7 @@ describe('rate limits', () => {
 
   it('lets requests through and counts them when Redis is down (fail open)', async () => {
     const privateRedis = await startPrivateRedis();
-    const client = connectRedis(privateRedis.url, log);
+    const client = connectGatewayRedis(privateRedis.url, log);
     await client.ping();
     const gateway = await startGateway({ supergraphSdl }, keys.verifier, {
       redis: client,

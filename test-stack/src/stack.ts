@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRemoteTokenVerifier, type Role } from '@poolgraph/auth';
-import { createGateway, type GatewayLimits, type GatewayOptions } from '@poolgraph/gateway';
+import { connectGatewayRedis, createGateway, type GatewayLimits, type GatewayOptions } from '@poolgraph/gateway';
 import { createService as createUsers } from '@poolgraph/users';
 import { upsertAdmin } from '@poolgraph/users/admin';
 import { createService as createPools } from '@poolgraph/pools';
@@ -12,7 +12,6 @@ import { createService as createReports } from '@poolgraph/reports';
 import {
   SUBGRAPH_NAMES,
   connectMysql,
-  connectRedis,
   createLogger,
   databaseName,
   dropDatabase,
@@ -206,7 +205,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const supergraphSdl = supergraphAt(subgraphUrls);
   const extraGateways: HttpService[] = [];
   // The gateways' own Redis client, as each gateway process has: the shared APQ cache.
-  const gatewayRedis = connectRedis(redisUrl, log, 'gateway');
+  const gatewayRedis = connectGatewayRedis(redisUrl, log);
   const limits: Partial<GatewayLimits> = options.rateLimits
     ? { ...options.gatewayLimits }
     : { rate: { perKey: 0, perUser: 0, perIp: 0 }, ...options.gatewayLimits };

@@ -24,6 +24,12 @@ export interface RedisClientOptions {
   maxRetriesPerRequest?: number | null;
   /** False: give up after the first lost connection (checks, one-shot scripts). */
   reconnect?: boolean;
+  /**
+   * Commands issued in one turn of the event loop go out as one pipeline (ioredis'
+   * enableAutoPipelining): one write and one read for all of them instead of one each. For a
+   * client that many concurrent requests share; never for one that blocks (XREAD BLOCK).
+   */
+  autoPipelining?: boolean;
 }
 
 /** An ioredis client for either form of URL, without logging (scripts and tests use it). */
@@ -33,6 +39,7 @@ export function createRedisClient(url: string, options: RedisClientOptions = {})
   const common = {
     connectionName: options.connectionName,
     maxRetriesPerRequest: options.maxRetriesPerRequest,
+    enableAutoPipelining: options.autoPipelining ?? false,
     // rediss://: verified against the process's CA, host name included (tls.ts).
     ...(target.tls ? { tls: peerTlsOptions() } : {}),
   };
@@ -66,7 +73,7 @@ export function connectRedis(
   url: string,
   log: Logger,
   name = 'main',
-  options: Pick<RedisClientOptions, 'maxRetriesPerRequest'> = {},
+  options: Pick<RedisClientOptions, 'maxRetriesPerRequest' | 'autoPipelining'> = {},
 ): RedisClient {
   const redis = createRedisClient(url, {
     connectionName: name,
