@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { TEST_REDIS_URL } from '@poolgraph/testing';
+import { STRIPE_WEBHOOK_EVENTS } from '@poolgraph/ledger/payments';
 import { createStripeEmulator } from '@poolgraph/stripe-emulator';
 import { tailStream } from './streamTail.ts';
 
@@ -27,7 +28,11 @@ export async function startCardProvider() {
       const response = await fetch(`${url}/_emulator/webhooks`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ url: webhookUrl, secret: webhookSecret }),
+        body: JSON.stringify({
+          url: webhookUrl,
+          secret: webhookSecret,
+          events: STRIPE_WEBHOOK_EVENTS,
+        }),
       });
       if (!response.ok) throw new Error(`emulator webhooks: ${response.status}`);
     },

@@ -10,7 +10,7 @@ import {
   startSmtpCapture,
   type SmtpCapture,
 } from '@poolgraph/testing';
-import { startStack, type Stack } from '@poolgraph/test-stack';
+import { startStack, STRIPE_WEBHOOK_EVENTS, type Stack } from '@poolgraph/test-stack';
 import { createStripeEmulator } from '@poolgraph/stripe-emulator';
 import { INITIAL_SCRIPT_BUDGET_BYTES, initialScript, kB } from '../scripts/bundle-size.ts';
 import {
@@ -165,6 +165,7 @@ describe('the web app in Chromium against the real supergraph', () => {
       body: JSON.stringify({
         url: `${stack.urls.ledger!}/webhooks/stripe`,
         secret: STRIPE_WEBHOOK_SECRET,
+        events: STRIPE_WEBHOOK_EVENTS,
       }),
     });
     // The app talks to a gateway as production runs it: only the manifests' operations, by id.

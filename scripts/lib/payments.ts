@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { STRIPE_WEBHOOK_EVENTS } from '@poolgraph/ledger/payments';
 import { startProcess, stopAll, waitUntilReady, type ManagedProcess } from './processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -50,6 +51,7 @@ export async function startPaymentsDemo(
     {
       STRIPE_EMULATOR_PORT: String(port),
       STRIPE_WEBHOOK_URL: `${tls ? 'https' : 'http'}://127.0.0.1:${ledgerPort}/webhooks/stripe`,
+      STRIPE_WEBHOOK_EVENTS: STRIPE_WEBHOOK_EVENTS.join(','),
       // The emulator stands in for Stripe, not one of our services: it trusts the local CA the
       // way any Node program can, rather than through our TLS_CA.
       ...(tls ? { NODE_EXTRA_CA_CERTS: tls.ca } : {}),

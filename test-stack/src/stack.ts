@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRemoteTokenVerifier, type Role } from '@poolgraph/auth';
-import { connectGatewayRedis, createGateway, type GatewayLimits, type GatewayOptions } from '@poolgraph/gateway';
+import {
+  connectGatewayRedis,
+  createGateway,
+  type GatewayLimits,
+  type GatewayOptions,
+} from '@poolgraph/gateway';
 import { createService as createUsers } from '@poolgraph/users';
 import { upsertAdmin } from '@poolgraph/users/admin';
 import { createService as createPools } from '@poolgraph/pools';
@@ -39,6 +44,8 @@ import {
 const SUBGRAPHS = SUBGRAPH_NAMES;
 export type { SubgraphName };
 export { upstreamSockets } from './upgrades.ts';
+/** The events the ledger's Stripe endpoint subscribes to: for an emulator pointed at a stack. */
+export { STRIPE_WEBHOOK_EVENTS } from '@poolgraph/ledger/payments';
 
 const FACTORIES: Record<SubgraphName, (config: SubgraphConfig) => Promise<HttpService>> = {
   users: createUsers,

@@ -11,6 +11,8 @@ const emulator = createStripeEmulator({
   publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? 'pk_test_poolgraph_emulator',
   webhookUrl: env.STRIPE_WEBHOOK_URL ?? 'http://127.0.0.1:4003/webhooks/stripe',
   webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? 'whsec_poolgraph_emulator',
+  // Comma-separated, as the endpoint's enabled events; unset: every event.
+  webhookEvents: env.STRIPE_WEBHOOK_EVENTS?.split(',').map((type) => type.trim()),
   dataFile: env.STRIPE_EMULATOR_DATA,
 });
 const url = await emulator.listen(port, env.STRIPE_EMULATOR_HOST ?? '127.0.0.1');

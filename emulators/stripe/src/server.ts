@@ -22,6 +22,8 @@ export interface StripeEmulatorOptions extends WebhookSenderOptions {
   /** Where signed events go, and the endpoint secret they are signed with (`whsec_…`). */
   webhookUrl?: string;
   webhookSecret?: string;
+  /** The endpoint's `enabled_events` (default `*`: every event). */
+  webhookEvents?: readonly string[];
   /** Keeps PaymentIntents across restarts (the demo); absent: memory only. */
   dataFile?: string;
 }
@@ -75,7 +77,11 @@ const text = (value: FormValue | undefined): string | null =>
 export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmulator {
   const webhooks = createWebhookSender(options);
   if (options.webhookUrl && options.webhookSecret) {
-    webhooks.configure({ url: options.webhookUrl, secret: options.webhookSecret });
+    webhooks.configure({
+      url: options.webhookUrl,
+      secret: options.webhookSecret,
+      events: options.webhookEvents,
+    });
   }
   const intents = createPaymentIntents(webhooks);
   if (options.dataFile) {

@@ -35,7 +35,7 @@ export interface WebhookSenderOptions {
 }
 
 /**
- * Sends signed events to the one configured endpoint, retrying non-2xx answers and network
+ * Sends signed events to the one configured endpoint (only the types it enabled, as Stripe does), retrying non-2xx answers and network
  * errors with doubling pauses. On request it holds events back and releases them later in
  * reverse order, and sends each several times (duplicates), as real webhooks can arrive.
  */
@@ -43,6 +43,8 @@ export function createWebhookSender(options: WebhookSenderOptions = {}) {
   const maxAttempts = options.maxAttempts ?? 6;
   const retryBaseMs = options.retryBaseMs ?? 200;
   let endpoint: { url: string; secret: string } | null = null;
+  /** The endpoint's `enabled_events`, as on Stripe: the types it is sent; `*` every type. */
+  let enabled: ReadonlySet<string> = new Set(['*']);
   let hold = false;
   let duplicates = 1;
   const held: StripeEvent[] = [];
@@ -102,15 +104,23 @@ export function createWebhookSender(options: WebhookSenderOptions = {}) {
     Promise.all(Array.from({ length: duplicates }, () => track(deliver(event)))).then(() => {});
 
   return {
-    configure(settings: { url?: string; secret?: string; hold?: boolean; duplicates?: number }) {
+    configure(settings: {
+      url?: string;
+      secret?: string;
+      events?: readonly string[];
+      hold?: boolean;
+      duplicates?: number;
+    }) {
       if (settings.url && settings.secret)
         endpoint = { url: settings.url, secret: settings.secret };
+      if (settings.events) enabled = new Set(settings.events);
       if (settings.hold !== undefined) hold = settings.hold;
       if (settings.duplicates !== undefined)
         duplicates = Math.max(1, Math.min(10, settings.duplicates));
     },
     /** Queues or sends an event; resolves once its copies were delivered (or gave up). */
     emit(event: StripeEvent): Promise<void> {
+      if (!enabled.has('*') && !enabled.has(event.type)) return Promise.resolve();
       if (hold || !endpoint) {
         held.push(event);
         return Promise.resolve();

@@ -74,4 +74,34 @@ describe('the emulator', () => {
       data: { object: { id: first.id } },
     });
   });
+
+  it("sends only the event types the endpoint enabled, as Stripe's enabled_events", async () => {
+    const control = (body: object) =>
+      fetch(`${url}/_emulator/webhooks`, { method: 'POST', body: JSON.stringify(body) });
+    const call = (path: string, body: string) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer sk_test_x',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body,
+      });
+    received.length = 0;
+    await control({ events: ['payment_intent.succeeded', 'payment_intent.canceled'] });
+    try {
+      const intent = (await (
+        await call('/v1/payment_intents', 'amount=700&currency=usd')
+      ).json()) as {
+        id: string;
+      };
+      await call(`/v1/payment_intents/${intent.id}/confirm`, 'payment_method=pm_card_visa');
+      await emulator.idle();
+      expect(received.map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual([
+        'payment_intent.succeeded',
+      ]);
+    } finally {
+      await control({ events: ['*'] });
+    }
+  });
 });

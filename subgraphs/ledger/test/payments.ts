@@ -5,6 +5,7 @@ import { createLogger } from '@poolgraph/platform';
 import type { StackOptions, TestUser } from '@poolgraph/test-stack';
 import { createPayments, type PaymentsConfig } from '../src/payments/index.ts';
 import type { PaymentsDeps } from '../src/payments/deps.ts';
+import { STRIPE_WEBHOOK_EVENTS } from '../src/payments/webhook.ts';
 import { assertBooksBalance } from '../src/books.ts';
 import { expectData, startLedgerStack, type LedgerStack, type TestTransaction } from './helpers.ts';
 
@@ -71,7 +72,11 @@ export async function startPaymentsStack(
       throw new Error(`emulator ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
-  await control('webhooks', { url: webhookUrl, secret: WEBHOOK_SECRET });
+  await control('webhooks', {
+    url: webhookUrl,
+    secret: WEBHOOK_SECRET,
+    events: STRIPE_WEBHOOK_EVENTS,
+  });
   return {
     ...ls,
     emulatorUrl,

@@ -7,6 +7,7 @@ import { matchStatement, type StatementLineResult } from './statement.ts';
 
 export type { Mismatch, StatementLineResult };
 export { createPayments, DEFAULT_PAYMENTS, reconcile, matchStatement };
+export { STRIPE_WEBHOOK_EVENTS } from './webhook.ts';
 
 /**
  * The payment services over the ledger's database and the providers the ledger's environment

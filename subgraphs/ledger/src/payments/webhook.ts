@@ -10,6 +10,20 @@ import { insertProviderEvent, markProviderEventProcessed } from '../data/provide
 import type { PaymentsDeps } from './deps.ts';
 import { applyProviderState } from './settlement.ts';
 
+/**
+ * The events the ledger's Stripe webhook endpoint subscribes to (the endpoint's
+ * `enabled_events`): a card payment's outcomes. Every other `payment_intent.*` event is
+ * handled too if it comes (processEvent), but none changes what the ledger holds:
+ * `payment_intent.created` announces an intent the ledger itself opened and recorded (a
+ * webhook request and three statements for an acknowledgement), and the intermediate states
+ * (`processing`, `requires_action`) leave the contribution pending.
+ */
+export const STRIPE_WEBHOOK_EVENTS = [
+  'payment_intent.succeeded',
+  'payment_intent.payment_failed',
+  'payment_intent.canceled',
+] as const;
+
 /** Stripe's events are a few KB; anything far larger is not one. */
 const MAX_WEBHOOK_BYTES = 256 * 1024;
 
