@@ -118,6 +118,34 @@ describe('npm run import (importTransactions)', () => {
     }, 10_000);
   });
 
+  it('tells no investor of imported history: the alerts worker takes it, and writes no notice', async () => {
+    const { summary } = await run(
+      'investor_id,syndicate_id,transaction_amount,transaction_date\nN-1,N-1,40,2022-05-02\nN-1,N-1,60,2022-06-01\n',
+    );
+    expect(summary.posted).toBe(2);
+    const [events] = (await ledger.pool.query(
+      "SELECT id FROM outbox WHERE type = 'TransactionPosted' AND JSON_EXTRACT(payload, '$.imported') IS NOT NULL",
+    )) as unknown as [Array<{ id: string }>];
+    expect(events.length).toBeGreaterThanOrEqual(2);
+    const alerts = connectMysql({ url: stack.databases.alerts!.url }, {});
+    try {
+      const countIn = async (sql: string, values: unknown[]) => {
+        const [rows] = await alerts.pool.query(sql, values);
+        return Number((rows as Array<{ n: unknown }>)[0]!.n);
+      };
+      const ids = events.map((e) => e.id);
+      // Each event applied by the alerts worker (its de-duplication rows), and no notice.
+      await eventually(async () => {
+        expect(
+          await countIn('SELECT COUNT(*) AS n FROM processed_events WHERE event_id IN (?)', [ids]),
+        ).toBe(ids.length);
+      }, 15_000);
+      expect(await countIn('SELECT COUNT(*) AS n FROM notices', [])).toBe(0);
+    } finally {
+      await alerts.close();
+    }
+  });
+
   it('refuses a file without the import header, and non-admins', async () => {
     await expect(run('a,b,c\n1,2,3\n')).rejects.toThrow(
       /line 1: the header has no "investor_id" column/,

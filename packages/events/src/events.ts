@@ -54,6 +54,12 @@ export interface TransactionPostedPayload {
   reservedAmountMinor?: string;
   pendingInMinor?: string;
   pendingOutMinor?: string;
+  /**
+   * True on a transaction the import brought in (`npm run import`, the ledger's bulk path):
+   * history, dated when it happened. It counts as money for the books and the read models like
+   * any other, but it is not news: no investor is notified of it. Absent on everything else.
+   */
+  imported?: true;
 }
 
 /** Posted money: the only ledger event that counts for alerts, reports and capital calls. */

@@ -169,10 +169,13 @@ function tiersOf(p: TransactionStepEvent['payload']) {
 /**
  * The notices one ledger step gives: its investor's outcome (a waterfall distribution with its
  * tiers), each member's share of a fee, or each member's part of a carry (the manager is told
- * the carry they received).
+ * the carry they received). None for imported history: an investor whose years of
+ * contributions are imported is not told of each today (nor emailed), as detection does not
+ * alert on history.
  */
 export function transactionNotices(event: TransactionStepEvent): NewNotice[] {
   const p = event.payload;
+  if (p.imported) return [];
   const base = { poolId: p.poolId, currency: p.currency, transactionId: p.transactionId };
   if (p.type === 'FEE') return memberShares(event, 'FEE');
   const carry = p.type === 'DISTRIBUTION' && p.allocations !== undefined;

@@ -69,6 +69,7 @@ function requestOf(item: BulkContribution, actorId: string): PostingRequest | Bu
     amountMinor: item.amountMinor,
     occurredAt: item.occurredAt,
     expiresAt: null,
+    imported: true,
   };
 }
 

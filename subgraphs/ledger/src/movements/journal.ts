@@ -49,6 +49,7 @@ export class Journal {
       createdAt: Date;
       note?: string | null;
       feePeriod?: { start: Date; end: Date | null };
+      imported?: true;
     },
   ): TransactionRow {
     const pending = planned.phase === 'PENDING';
@@ -77,7 +78,7 @@ export class Journal {
     };
     this.transactions.push(row);
     if (!pending) this.journalEntries(row, planned);
-    this.announce(books, row, planned, meta.feePeriod);
+    this.announce(books, row, planned, meta);
     return row;
   }
 
@@ -136,7 +137,7 @@ export class Journal {
     books: PoolBooks,
     row: TransactionRow,
     planned: PlannedTransaction | null,
-    feePeriod?: { start: Date; end: Date | null },
+    { feePeriod, imported }: { feePeriod?: { start: Date; end: Date | null }; imported?: true } = {},
   ) {
     const payload: TransactionPostedPayload = {
       transactionId: row.id,
@@ -167,6 +168,7 @@ export class Journal {
             ],
       );
     }
+    if (imported) payload.imported = true;
     if (feePeriod && row.type === 'FEE') {
       payload.feePeriod = {
         start: feePeriod.start.toISOString(),

@@ -61,6 +61,8 @@ export interface PostingRequest {
   note?: string | null;
   /** The management fee schedule's FEE: the period it charges (on its event, `feePeriod`). */
   feePeriod?: { start: Date; end: Date | null };
+  /** History the import brings in (the bulk path): its events say so (`imported`). */
+  imported?: true;
   requires?: Requirements;
 }
 

@@ -115,6 +115,7 @@ export async function postBatch(
         createdAt: now,
         note: request.note ?? null,
         feePeriod: request.feePeriod,
+        imported: request.imported,
       };
       const rows = planned.map((p) => journal.record(pool.books, p, meta));
       noteDistributions(pool.books, planned);
