@@ -137,7 +137,10 @@ export class Journal {
     books: PoolBooks,
     row: TransactionRow,
     planned: PlannedTransaction | null,
-    { feePeriod, imported }: { feePeriod?: { start: Date; end: Date | null }; imported?: true } = {},
+    {
+      feePeriod,
+      imported,
+    }: { feePeriod?: { start: Date; end: Date | null }; imported?: true } = {},
   ) {
     const payload: TransactionPostedPayload = {
       transactionId: row.id,
