@@ -1,5 +1,4 @@
 import { createLogger, type RedisClient } from '@poolgraph/platform';
-import { connectGatewayRedis } from '../src/server.ts';
 import { Counter, Registry } from 'prom-client';
 import {
   TEST_REDIS_URL,
@@ -19,6 +18,7 @@ import {
   type StartedGateway,
   type TestSubgraph,
 } from './helpers.ts';
+import { connectGatewayRedis } from '../src/server.ts';
 import type { RateLimits } from '../src/limits/config.ts';
 import { createRateLimiter } from '../src/limits/rateLimit.ts';
 

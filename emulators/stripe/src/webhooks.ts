@@ -35,9 +35,10 @@ export interface WebhookSenderOptions {
 }
 
 /**
- * Sends signed events to the one configured endpoint (only the types it enabled, as Stripe does), retrying non-2xx answers and network
- * errors with doubling pauses. On request it holds events back and releases them later in
- * reverse order, and sends each several times (duplicates), as real webhooks can arrive.
+ * Sends signed events to the one configured endpoint (the types it enabled, as Stripe does),
+ * retrying non-2xx answers and network errors with doubling pauses. On request it holds events
+ * back and releases them later in reverse order, and sends each several times (duplicates), as
+ * real webhooks can arrive.
  */
 export function createWebhookSender(options: WebhookSenderOptions = {}) {
   const maxAttempts = options.maxAttempts ?? 6;

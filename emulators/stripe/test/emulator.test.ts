@@ -90,11 +90,8 @@ describe('the emulator', () => {
     received.length = 0;
     await control({ events: ['payment_intent.succeeded', 'payment_intent.canceled'] });
     try {
-      const intent = (await (
-        await call('/v1/payment_intents', 'amount=700&currency=usd')
-      ).json()) as {
-        id: string;
-      };
+      const created = await call('/v1/payment_intents', 'amount=700&currency=usd');
+      const intent = (await created.json()) as { id: string };
       await call(`/v1/payment_intents/${intent.id}/confirm`, 'payment_method=pm_card_visa');
       await emulator.idle();
       expect(received.map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual([
