@@ -24,6 +24,16 @@ export function tiersOf(row: TransactionRow): TransactionPostedPayload['tiers'] 
 /** How a pending transaction ends: posted for an amount (at most the reserved one), or voided. */
 export type SettlementOutcome = { status: 'POSTED'; amount: bigint } | { status: 'VOIDED' };
 
+/** What the pipeline knows of a transaction beside its plan (journaled on its row and event). */
+interface RecordMeta {
+  requestId: string;
+  occurredAt: Date;
+  createdAt: Date;
+  note?: string | null;
+  feePeriod?: { start: Date; end: Date | null };
+  imported?: true;
+}
+
 /**
  * The rows a posting writes, collected in memory so that every table gets one multi-row
  * INSERT per posting (or per chunk of the bulk path), however many transactions it holds.
@@ -40,18 +50,7 @@ export class Journal {
    * its TransactionPosted event (carrying the pool's cash right after it). A PENDING one only
    * reserves (no entries) and announces TransactionPending.
    */
-  record(
-    books: PoolBooks,
-    planned: PlannedTransaction,
-    meta: {
-      requestId: string;
-      occurredAt: Date;
-      createdAt: Date;
-      note?: string | null;
-      feePeriod?: { start: Date; end: Date | null };
-      imported?: true;
-    },
-  ): TransactionRow {
+  record(books: PoolBooks, planned: PlannedTransaction, meta: RecordMeta): TransactionRow {
     const pending = planned.phase === 'PENDING';
     if (pending) reservePending(books, planned);
     else applyToBooks(books, planned);
@@ -137,10 +136,7 @@ export class Journal {
     books: PoolBooks,
     row: TransactionRow,
     planned: PlannedTransaction | null,
-    {
-      feePeriod,
-      imported,
-    }: { feePeriod?: { start: Date; end: Date | null }; imported?: true } = {},
+    { feePeriod, imported }: Pick<RecordMeta, 'feePeriod' | 'imported'> = {},
   ) {
     const payload: TransactionPostedPayload = {
       transactionId: row.id,
