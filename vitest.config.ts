@@ -46,7 +46,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**'],
     // A private MariaDB and Redis for the whole run (TEST_MYSQL_URL / TEST_REDIS_URL).
     globalSetup: ['test-stack/src/testServers.ts'],
-    // Integration tests share one MariaDB and one Redis; two workers keep a 2-core machine responsive.
+    // Integration tests share one MariaDB and one Redis; two workers keep a 2-core machine
+    // responsive. The suite is CPU-bound there (services, MariaDB, Chromium): three workers took
+    // 745 s against two's 644 s on the same machine, back to back.
     maxWorkers: 2,
     // Modules are kept between the files a worker runs (not vitest's default): importing the
     // services, Apollo and drizzle once per worker instead of once per file takes the suite's
