@@ -3,6 +3,7 @@ import type { ServiceMap } from '@apollo/gateway';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import {
   CURSOR_EXTENSION,
+  POSITION_EXTENSION,
   ErrorCode,
   RESUME_EXTENSION,
   STATE_EXTENSION,
@@ -48,8 +49,10 @@ const ROTATE_BEFORE_MS = 30_000;
  * Resuming: a subgraph that marks its events with a cursor (`extensions.cursor` of the `next`
  * message; the ledger does) is asked to resume after the last one on every re-subscribe: the
  * reconnects graphql-ws makes (it re-sends the same payload object, which is kept up to date),
- * a rotation and a fail-over. The subgraph replays what the new subscription would have missed
- * or ends it with SUBSCRIPTION_BEHIND. The cursor is not forwarded to clients (executeEvent
+ * a rotation and a fail-over. Before the first event the cursor is the position the subgraph
+ * said the subscription started after (asked for with `extensions.position`; that message is
+ * not an event), so a socket lost before any event still resumes where it began. The subgraph
+ * replays what the new subscription would have missed or ends it with SUBSCRIPTION_BEHIND. The cursor is not forwarded to clients (executeEvent
  * builds their results from the plan): it names one upstream subscription, not theirs.
  */
 export class SharedSource {
@@ -173,7 +176,10 @@ export class SharedSource {
     );
     this.upstreamAuthorization = session.authorization;
     this.upstreamExpiresAt = session.expiresAt;
-    const extensions: Record<string, unknown> = { authorization: session.authorization };
+    const extensions: Record<string, unknown> = {
+      authorization: session.authorization,
+      [POSITION_EXTENSION]: true,
+    };
     if (this.cursor !== undefined) extensions[RESUME_EXTENSION] = this.cursor;
     return this.deps.upstream.subscribe(
       this.deps.owner,
@@ -192,6 +198,7 @@ export class SharedSource {
             // graphql-ws sends this same object again when it reconnects.
             extensions[RESUME_EXTENSION] = cursor;
           }
+          if (event.extensions?.[POSITION_EXTENSION] === true) return;
           this.accept(event as ExecutionResult, event.extensions?.[STATE_EXTENSION] === true);
         },
         error: (failure) => {

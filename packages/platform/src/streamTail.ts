@@ -98,6 +98,8 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
     return false;
   };
   let lastId: string | undefined;
+  /** The position the first read started after (subscriptions made before it start there). */
+  let firstPosition = '0-0';
   let started: () => void = () => undefined;
   /** Resolves once the tail knows where the stream is (resumes wait for it). */
   const ready = new Promise<void>((resolve) => (started = resolve));
@@ -150,7 +152,7 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
     while (!stopping) {
       try {
         if (lastId === undefined) {
-          lastId = await position();
+          lastId = firstPosition = await position();
           started();
         }
         const reply = (await blocking.xread(
@@ -218,6 +220,14 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
         resumeAfter,
         take,
         snapshot: typeof how === 'object' ? how.snapshot : undefined,
+        // Whatever the tail reads from here on is offered to it: it starts after the tail's
+        // position now (or after the first read's, before that).
+        startsAfter:
+          typeof how === 'object' && how.position && resumeAfter === undefined
+            ? lastId !== undefined
+              ? Promise.resolve(lastId)
+              : ready.then(() => firstPosition)
+            : undefined,
         onEnd: () => {
           listeners--;
           set.delete(subscription);

@@ -4,9 +4,15 @@
  * (not in the schema: it is transport, like a sequence number). A caller that lost its socket
  * subscribes again with `extensions.resumeAfter` set to the last cursor it received, and is
  * sent what it missed first. The gateway does this for its upstream subscriptions.
+ *
+ * A caller that also sends `extensions.position: true` is first sent where its subscription
+ * starts: a `next` message with no data whose extensions are `{ cursor, position: true }`. So a
+ * socket lost before the first event resumes after that position instead of missing whatever
+ * was published until it subscribed again.
  */
 const CURSOR = Symbol('subscription cursor');
 const STATE = Symbol('subscription state');
+const POSITION = Symbol('subscription position');
 
 /** The name of the `next` message extension that carries the cursor. */
 export const CURSOR_EXTENSION = 'cursor';
@@ -18,6 +24,11 @@ export const RESUME_EXTENSION = 'resumeAfter';
  * one at once (the gateway's shared sources do), since it replaces everything before it.
  */
 export const STATE_EXTENSION = 'state';
+/**
+ * The subscribe message extension (true) that asks for the starting position, and the `next`
+ * message extension (true) that marks the message carrying it (no data: not an event).
+ */
+export const POSITION_EXTENSION = 'position';
 
 /** Marks a subscription's root value with the cursor of the event it came from. */
 export function withCursor<T extends object>(value: T, cursor: string): T {
@@ -41,18 +52,43 @@ export function isState(value: unknown): boolean {
   return typeof value === 'object' && value !== null && STATE in value;
 }
 
-const resumes = new WeakMap<object, string>();
-
-/** Called by the WebSocket server: the subscription with this context asked to resume. */
-export function setResumeAfter(context: unknown, cursor: unknown): void {
-  if (typeof context !== 'object' || context === null) return;
-  if (typeof cursor === 'string' && cursor.length > 0 && cursor.length <= 64) {
-    resumes.set(context, cursor);
-  }
+/** A root value that is the position a subscription starts after (`position`), not an event. */
+export function positionMarker(cursor: string): object {
+  return withCursor({ [POSITION]: true }, cursor);
 }
 
-/** The cursor a subscription's subscribe message asked to resume after, if any. */
-export function resumeAfterOf(context: unknown): string | undefined {
-  if (typeof context !== 'object' || context === null) return undefined;
-  return resumes.get(context);
+/** Whether positionMarker made a root value. */
+export function isPositionMarker(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && POSITION in value;
+}
+
+/** What a subscribe message asked of a resumable subscription. */
+export interface Resume {
+  /** Resume after this cursor: the events missed since come first. */
+  resumeAfter?: string;
+  /** Say first where the subscription starts (POSITION_EXTENSION). */
+  position?: boolean;
+}
+
+const resumes = new WeakMap<object, Resume>();
+
+/** Called by the WebSocket server with the subscribe message's extensions. */
+export function setResume(
+  context: unknown,
+  extensions: Record<string, unknown> | null | undefined,
+) {
+  if (typeof context !== 'object' || context === null || !extensions) return;
+  const cursor = extensions[RESUME_EXTENSION];
+  const resume: Resume = {};
+  if (typeof cursor === 'string' && cursor.length > 0 && cursor.length <= 64) {
+    resume.resumeAfter = cursor;
+  }
+  if (extensions[POSITION_EXTENSION] === true) resume.position = true;
+  resumes.set(context, resume);
+}
+
+/** What the subscription with this context asked for; spread into a stream tail's follow. */
+export function resumeOf(context: unknown): Resume {
+  if (typeof context !== 'object' || context === null) return {};
+  return resumes.get(context) ?? {};
 }

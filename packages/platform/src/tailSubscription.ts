@@ -1,14 +1,19 @@
 import type { GraphQLError } from 'graphql';
 import { LiveQueue, subscriberBehind } from './liveQueue.ts';
 import { compareStreamIds as cmp, isStreamId } from './streamIds.ts';
-import { withCursor } from './subscriptionCursor.ts';
+import { positionMarker, withCursor } from './subscriptionCursor.ts';
 import type { TailEntry } from './tailWindow.ts';
 import { contextOfTraceparent, inSpan, SpanKind, tracingEnabled } from './tracing.ts';
 
 /** What a subscriber makes of its key's events (a resolver's filter and root value). */
 export interface TailFollow<T, R extends object> {
-  /** Ask to resume after this cursor (`resumeAfterOf(context)`): the missed events come first. */
+  /** Ask to resume after this cursor (`resumeOf(context)`): the missed events come first. */
   resumeAfter?: string;
+  /**
+   * Deliver first where the subscription starts (`positionMarker`), when it does not resume:
+   * a caller that loses it before the first event resumes from there (`resumeOf(context)`).
+   */
+  position?: boolean;
   /** The subscriber's own filter (per-event authorization); false skips the event. */
   keep?: (event: T) => boolean | Promise<boolean>;
   /** The root value the event becomes; the tail marks it with the event's cursor. */
@@ -56,7 +61,7 @@ export interface TailSubscription<T, R> {
   replayed(entries: readonly TailEntry<T>[]): void;
   fail(error: GraphQLError): void;
   /** What the subscriber pulls: the platform's one bounded queue. */
-  queue: LiveQueue<TailEntry<T> | typeof SNAPSHOT, R>;
+  queue: LiveQueue<TailEntry<T> | typeof SNAPSHOT | typeof POSITION, R>;
 }
 
 interface Options<T, R> {
@@ -67,11 +72,15 @@ interface Options<T, R> {
   take: (entry: TailEntry<T>) => R | undefined | Promise<R | undefined>;
   /** TailFollow's `snapshot`: the first thing the subscriber takes. */
   snapshot?: () => R | Promise<R>;
+  /** The cursor the subscription starts after, delivered before anything else (`position`). */
+  startsAfter?: Promise<string>;
   onEnd: () => void;
 }
 
 /** Where the snapshot waits in the queue: taken first, before any entry. */
 const SNAPSHOT = Symbol('snapshot');
+/** Where the starting position waits: before the snapshot. */
+const POSITION = Symbol('position');
 
 /**
  * One subscriber of a stream tail: a `LiveQueue` (ended with SUBSCRIPTION_BEHIND when it falls
@@ -85,14 +94,21 @@ export function openTailSubscription<T, R>({
   resumeAfter,
   take,
   snapshot,
+  startsAfter,
   onEnd,
 }: Options<T, R>): TailSubscription<T, R> {
-  const queue = new LiveQueue<TailEntry<T> | typeof SNAPSHOT, R>({
+  const queue = new LiveQueue<TailEntry<T> | typeof SNAPSHOT | typeof POSITION, R>({
     limit,
     onOverflow: () => subscriberBehind(limit),
     onEnd,
-    take: (item) => (item === SNAPSHOT ? snapshot!() : take(item)),
+    take: (item) =>
+      item === POSITION
+        ? startsAfter!.then((cursor) => positionMarker(cursor) as R)
+        : item === SNAPSHOT
+          ? snapshot!()
+          : take(item),
   });
+  if (startsAfter) queue.push(POSITION);
   if (snapshot) queue.push(SNAPSHOT);
   let held: TailEntry<T>[] | undefined = [];
   let last = isStreamId(resumeAfter) ? resumeAfter : undefined;

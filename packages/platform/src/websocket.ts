@@ -17,11 +17,12 @@ import { ErrorCode, isExpectedError } from './errors.ts';
 import { scheduleRecheck } from './recheck.ts';
 import {
   CURSOR_EXTENSION,
-  RESUME_EXTENSION,
+  POSITION_EXTENSION,
   STATE_EXTENSION,
   cursorOf,
+  isPositionMarker,
   isState,
-  setResumeAfter,
+  setResume,
 } from './subscriptionCursor.ts';
 
 export interface SubgraphSubscriptions<TContext> {
@@ -91,7 +92,7 @@ export function attachSubscriptions<TContext>(
           const contextValue = await options.context(authorization);
           if (typeof contextValue === 'object' && contextValue !== null) {
             admitted.set(contextValue, authorization);
-            setResumeAfter(contextValue, payload.extensions?.[RESUME_EXTENSION]);
+            setResume(contextValue, payload.extensions);
           }
           return {
             schema,
@@ -180,6 +181,10 @@ export async function liveResults(
         wake = undefined;
         if (verdict || !item) return await ended();
         if (item.done) return await finish();
+        if (isPositionMarker(item.value)) {
+          const position = { [CURSOR_EXTENSION]: cursorOf(item.value), [POSITION_EXTENSION]: true };
+          return { value: { extensions: position }, done: false };
+        }
         const result = await execute({ ...args, rootValue: item.value });
         const cursor = cursorOf(item.value);
         const state = isState(item.value);

@@ -152,6 +152,25 @@ describe('resumable subscriptions', () => {
     expect(cuts).toBe(4);
   }, 60_000);
 
+  it('delivers what was posted while the upstream was down before its first event', async () => {
+    const f = await fixture();
+    const upstream = upstreamSockets(f.stack.services.ledger!.server);
+    const watcher = f.watch();
+    await waitForListeners(f.stack, 1);
+    // No event has reached the gateway yet, so it has no event cursor to resume after: the
+    // position the ledger sent when the subscription started is what it resumes from.
+    upstream.cut(true);
+    await waitForListeners(f.stack, 0);
+    const posted = [await f.contribute(), await f.contribute()];
+    upstream.cut(false);
+    await waitForListeners(f.stack, 1);
+    posted.push(await f.contribute());
+    await eventually(async () => expect(watcher.ids.length).toBeGreaterThanOrEqual(3), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(watcher.errors).toEqual([]);
+    expect(watcher.ids).toEqual(posted);
+  }, 60_000);
+
   it('delivers every event once and in order across Redis restarts', async () => {
     const redis = await startPrivateRedis({ persistent: true });
     redises.push(redis);

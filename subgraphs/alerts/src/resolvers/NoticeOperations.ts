@@ -7,7 +7,7 @@ import {
   isUuid,
   pageRequest,
   parseInstantKey,
-  resumeAfterOf,
+  resumeOf,
   type InstantKey,
   type PageRule,
 } from '@poolgraph/platform';
@@ -111,7 +111,7 @@ export const NoticeSubscriptions: Pick<
     subscribe: (_root, _args, context) => {
       const viewer = requireViewer(context.viewer);
       return context.alertEvents.subscribe(noticeKey(viewer.userId), {
-        resumeAfter: resumeAfterOf(context),
+        ...resumeOf(context),
         keep: (event) =>
           event.type === NOTICE_CREATED && noticeFromEvent(event).investorId === viewer.userId,
         map: (event) => ({ noticeReceived: noticeFromEvent(event) }),
@@ -129,7 +129,7 @@ export const NoticeSubscriptions: Pick<
       const count = async () =>
         asState({ unreadNoticeCount: await countUnreadNotices(context.db, viewer.userId) });
       return context.alertEvents.subscribe(noticeKey(viewer.userId), {
-        resumeAfter: resumeAfterOf(context),
+        ...resumeOf(context),
         keep: (event) => event.payload.investorId === viewer.userId,
         snapshot: count,
         map: count,

@@ -1,4 +1,4 @@
-import { resumeAfterOf } from '@poolgraph/platform';
+import { resumeOf } from '@poolgraph/platform';
 import type { SubscriptionResolvers } from '../__generated__/resolvers.ts';
 import { canSeeAlert, requireAlertReader, requireWatchablePool } from '../access.ts';
 import { alertFromEvent, ALL_ALERTS } from '../events/alertStream.ts';
@@ -18,7 +18,7 @@ export const Subscription: SubscriptionResolvers = {
       const reader = requireAlertReader(context.viewer);
       if (poolId != null) await requireWatchablePool(context, reader, poolId);
       return context.alertEvents.subscribe(ALL_ALERTS, {
-        resumeAfter: resumeAfterOf(context),
+        ...resumeOf(context),
         keep: (event) => {
           const alert = alertFromEvent(event);
           if (poolId != null && alert.poolId !== poolId) return false;

@@ -1,5 +1,5 @@
 import type { TransactionStepEvent } from '@poolgraph/events';
-import { isUuid, notFound, resumeAfterOf } from '@poolgraph/platform';
+import { isUuid, notFound, resumeOf } from '@poolgraph/platform';
 import type { SubscriptionResolvers } from '../__generated__/resolvers.ts';
 import type { Context } from '../context.ts';
 import type { TransactionRow } from '../data/transactions.ts';
@@ -20,7 +20,7 @@ async function watchPool<R extends object>(
   if (!isUuid(poolId)) throw notFound('The pool');
   const keep = await authorizeWatch(context, poolId);
   return context.poolEvents.subscribe(poolId, {
-    resumeAfter: resumeAfterOf(context),
+    ...resumeOf(context),
     keep,
     map: async (event) => {
       const transaction = await context.postedTransactions.load(event.payload.transactionId);
