@@ -1,4 +1,4 @@
-import { createLogger, type RedisClient } from '@poolgraph/platform';
+import { connectRedis, createLogger, type RedisClient } from '@poolgraph/platform';
 import { Counter, Registry } from 'prom-client';
 import {
   TEST_REDIS_URL,
@@ -68,6 +68,14 @@ const hello = (url: string, headers: Record<string, string> = {}) =>
     body: JSON.stringify({ query: '{ hello }' }),
   });
 
+/** A script that keeps Redis busy for ARGV[1] microseconds (no other command runs meanwhile). */
+const SPIN = `
+local function now() local t = redis.call('TIME') return t[1] * 1000000 + t[2] end
+local start = now()
+repeat until now() - start >= tonumber(ARGV[1])
+return 1
+`;
+
 describe('rate limits', () => {
   it('lets an anonymous address make its allowance, then answers 429 with Retry-After', async () => {
     const { url } = await gatewayWith({ perIp: 3 });
@@ -129,29 +137,41 @@ describe('rate limits', () => {
   });
 
   it('keeps counting on a gateway too busy to turn its event loop within the timeout', async () => {
-    const prefix = uniqueRedisPrefix('rate');
-    prefixes.push(prefix);
-    const registry = new Registry();
-    const failures = new Counter({ name: 'failures', help: 'h', registers: [registry] });
-    const limiter = createRateLimiter({
-      redis,
-      prefix,
-      limits: { perKey: 0, perUser: 1, perIp: 0 },
-      log,
-      failures,
-      rejections: new Counter({ name: 'rejections', help: 'h', labelNames: ['kind'] as const }),
-      timeoutMs: 50,
-    });
-    const user = { kind: 'user', id: 'busy' } as const;
-    await limiter.charge(user);
-    // The second request's script goes out, then the loop is blocked past the timeout: Redis'
-    // answer (over the allowance) is waiting when the timer fires, and must still be read.
-    const second = limiter.charge(user);
-    await Promise.resolve();
-    const blockedUntil = Date.now() + 200;
-    while (Date.now() < blockedUntil);
-    await expect(second).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
-    expect((await registry.getSingleMetric('failures')!.get()).values[0]?.value ?? 0).toBe(0);
+    // A Redis of its own, since it is kept busy below.
+    const privateRedis = await startPrivateRedis();
+    const client = connectGatewayRedis(privateRedis.url, log);
+    try {
+      const registry = new Registry();
+      const failures = new Counter({ name: 'failures', help: 'h', registers: [registry] });
+      const limiter = createRateLimiter({
+        redis: client,
+        prefix: 'rate:',
+        limits: { perKey: 0, perUser: 1, perIp: 0 },
+        log,
+        failures,
+        rejections: new Counter({ name: 'rejections', help: 'h', labelNames: ['kind'] as const }),
+        timeoutMs: 100,
+      });
+      const user = { kind: 'user', id: 'busy' } as const;
+      await limiter.charge(user);
+      // The second request's script is issued, then the loop is blocked past the timeout: the
+      // pipelined client writes the script only once the block ends, and Redis (busy with
+      // another client's script until 250 ms) answers after the late timer has fired. That is
+      // a busy gateway, not a slow Redis: the answer (over the allowance) must still count.
+      const busy = connectRedis(privateRedis.url, log);
+      await busy.ping();
+      void busy.eval(SPIN, 0, 250_000);
+      const second = limiter.charge(user);
+      await Promise.resolve();
+      const blockedUntil = Date.now() + 200;
+      while (Date.now() < blockedUntil);
+      await expect(second).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+      expect((await registry.getSingleMetric('failures')!.get()).values[0]?.value ?? 0).toBe(0);
+      busy.disconnect();
+    } finally {
+      client.disconnect();
+      await privateRedis.stop();
+    }
   });
 
   it('lets requests through and counts them when Redis is down (fail open)', async () => {

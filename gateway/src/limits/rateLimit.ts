@@ -51,6 +51,9 @@ export interface RateLimiterDeps {
   timeoutMs?: number;
 }
 
+/** A timer this late means the event loop was busy rather than Redis slow (rateLimit's timeout). */
+const LATE_TIMER_MS = 5;
+
 const perMinute = (limits: RateLimits, kind: RateIdentity['kind']) =>
   kind === 'key' ? limits.perKey : kind === 'user' ? limits.perUser : limits.perIp;
 
@@ -110,13 +113,19 @@ export function createRateLimiter(deps: RateLimiterDeps): RateLimiter {
         answer = await Promise.race([
           firstReady.then(() => redis.poolgraphGcra(key, 60_000 / limit, limit)),
           new Promise<never>((_resolve, reject) => {
-            // Timers run before the event loop reads its sockets: on a gateway too busy to turn
-            // the loop for timeoutMs, Redis' answer may already be waiting. Reject only after
-            // that read (setImmediate), or load alone would switch the limits off.
-            timer = setTimeout(
-              () => setImmediate(() => reject(new Error('redis timeout'))),
-              timeoutMs,
-            );
+            // Load alone must not switch the limits off. A timer that fires late found the loop
+            // busy, and the pipelined client writes what a turn issued only as the turn ends:
+            // Redis may have had the script for no time at all, so it gets one more timeoutMs.
+            // Then, since timers run before the loop reads its sockets, reject only after that
+            // read (setImmediate): an answer already waiting still counts.
+            const arm = (again: boolean) => {
+              const due = Date.now() + timeoutMs;
+              timer = setTimeout(() => {
+                if (again && Date.now() - due > LATE_TIMER_MS) return arm(false);
+                setImmediate(() => reject(new Error('redis timeout')));
+              }, timeoutMs);
+            };
+            arm(true);
           }),
         ]);
       } catch (error) {
