@@ -52,8 +52,9 @@ const ROTATE_BEFORE_MS = 30_000;
  * a rotation and a fail-over. Before the first event the cursor is the position the subgraph
  * said the subscription started after (asked for with `extensions.position`; that message is
  * not an event), so a socket lost before any event still resumes where it began. The subgraph
- * replays what the new subscription would have missed or ends it with SUBSCRIPTION_BEHIND. The cursor is not forwarded to clients (executeEvent
- * builds their results from the plan): it names one upstream subscription, not theirs.
+ * replays what the new subscription would have missed or ends it with SUBSCRIPTION_BEHIND.
+ * The cursor is not forwarded to clients (executeEvent builds their results from the plan):
+ * it names one upstream subscription, not theirs.
  */
 export class SharedSource {
   private readonly subscribers = new Map<Subscriber, Session>();
