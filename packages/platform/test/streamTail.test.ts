@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { createStreamTail, type Cursored, type StreamTail } from '../src/streamTail.ts';
-import { cursorOf } from '../src/subscriptionCursor.ts';
+import { cursorOf, isPositionMarker } from '../src/subscriptionCursor.ts';
 
 // The stream tail against a real Redis: resumes from its window, from the stream itself when
 // the window does not reach back, and refuses (SUBSCRIPTION_BEHIND) what it cannot replay.
@@ -162,6 +162,33 @@ describe('createStreamTail', () => {
     await expect(t.subscribe('a', 'not-a-cursor').next()).rejects.toMatchObject({
       extensions: { code: 'SUBSCRIPTION_BEHIND' },
     });
+  });
+
+  it('tells a follower that asks where it starts: a resume from there misses nothing', async () => {
+    const stream = `${prefix}position`;
+    const t = tail(stream);
+    // Asked before the tail has read anything: it starts where the tail's first read does.
+    const early = t.subscribe('p', { position: true, map: (event: Event) => ({ id: event.id }) });
+    await caughtUp(stream, t);
+    const follower = t.subscribe('p', {
+      position: true,
+      map: (event: Event) => ({ id: event.id }),
+    });
+    const [start, earlyStart] = [await follower.next(), await early.next()];
+    expect(isPositionMarker(start.value)).toBe(true);
+    expect(isPositionMarker(earlyStart.value)).toBe(true);
+    // The follower's socket is lost before its first event; two are written meanwhile.
+    await follower.return?.();
+    await add(stream, { id: 'p1', key: 'p' });
+    await add(stream, { id: 'p2', key: 'p' });
+    for (const from of [start.value, earlyStart.value]) {
+      const cursor = cursorOf(from);
+      expect(cursor).toMatch(/^\d+-\d+$/);
+      const resumed = t.subscribe('p', cursor);
+      expect((await take(resumed, 2)).map(({ event }) => event.id)).toEqual(['p1', 'p2']);
+      await resumed.return?.();
+    }
+    await early.return?.();
   });
 
   it('starts a follower with its snapshot, read after it is registered, then the events after it', async () => {
