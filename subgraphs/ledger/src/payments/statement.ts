@@ -121,12 +121,18 @@ export async function matchStatement(
   return results;
 }
 
-/** What a matched line did: nothing new, money held, or the contribution posted (in part). */
+/**
+ * What a matched line did: nothing new, money held, or the contribution posted (in part). The
+ * import that settles the contribution reports the posting: the one that recorded the line, or
+ * one that found it recorded and finished the settlement (an import cut short between the two,
+ * or one running at the same moment, which then settled first). So one line posts once, and is
+ * reported POSTED once, however many imports of the statement run at once.
+ */
 function lineOutcome(matched: TransferResult, started: bigint): StatementLineResult['outcome'] {
   if (!matched.recorded && !matched.settled) return 'already';
   // Voided (now, or before the money came), or posted before this transfer brought more.
   if (matched.row.status === 'VOIDED') return 'held';
-  if (!matched.settled && matched.held > 0n) return 'held';
+  if (!matched.settled) return matched.held > 0n ? 'held' : 'already';
   return matched.row.amount < started ? 'partial' : 'posted';
 }
 
