@@ -98,11 +98,9 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
     return false;
   };
   let lastId: string | undefined;
-  /** The position the first read started after (subscriptions made before it start there). */
-  let firstPosition = '0-0';
-  let started: () => void = () => undefined;
-  /** Resolves once the tail knows where the stream is (resumes wait for it). */
-  const ready = new Promise<void>((resolve) => (started = resolve));
+  let started: (position: string) => void = () => undefined;
+  /** The position the tail's first read starts after, once it knows it (resumes wait for it). */
+  const ready = new Promise<string>((resolve) => (started = resolve));
   let stopping = false;
 
   const entryOf = (id: string, fields: string[]): TailEntry<T> | undefined => {
@@ -152,8 +150,8 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
     while (!stopping) {
       try {
         if (lastId === undefined) {
-          lastId = firstPosition = await position();
-          started();
+          lastId = await position();
+          started(lastId);
         }
         const reply = (await blocking.xread(
           'COUNT',
@@ -224,9 +222,7 @@ export function createStreamTail<T>(options: StreamTailOptions<T>): StreamTail<T
         // position now (or after the first read's, before that).
         startsAfter:
           typeof how === 'object' && how.position && resumeAfter === undefined
-            ? lastId !== undefined
-              ? Promise.resolve(lastId)
-              : ready.then(() => firstPosition)
+            ? Promise.resolve(lastId ?? ready)
             : undefined,
         onEnd: () => {
           listeners--;
