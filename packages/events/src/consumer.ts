@@ -43,14 +43,17 @@ export interface ConsumeStreamOptions<TEvent> {
    */
   lingerMs?: number;
   blockMs?: number;
-  /** Entries pending longer than this (a crashed consumer's, or failed ones) are reclaimed. */
+  /**
+   * Another consumer's entries pending longer than this (it crashed or left) are reclaimed; the
+   * ceiling of the backoff between retries of this consumer's own failed entries.
+   */
   claimIdleMs?: number;
   /**
    * Failures after which a handle (or batch) runs again at once, up to five times, through the
    * platform's retryTransaction (default isLockConflict: InnoDB rolled it back for a deadlock or
    * a lock wait timeout, common when two replicas of a projector upsert the same new rows).
-   * Handles are idempotent transactions, so a repeat is safe; anything else waits for the
-   * reclaim (`claimIdleMs`).
+   * Handles are idempotent transactions, so a repeat is safe; anything else stays pending and is
+   * retried with backoff (200 ms, doubling, at most `claimIdleMs`).
    */
   retryable?: (error: unknown) => boolean;
   log: Logger;
@@ -72,7 +75,8 @@ const fieldOf = (fields: string[], name: string): string | undefined => {
 
 /**
  * Reads a stream through a consumer group: XREADGROUP for new entries, XACK after `handle`
- * succeeds, XAUTOCLAIM for entries left pending by crashed consumers or failed handles. Delivery
+ * succeeds, its own pending entries read again after a failed handle or a lost connection, and
+ * XAUTOCLAIM for entries left pending by crashed consumers. Delivery
  * is at least once and in stream order except for retried entries; handles deduplicate by id.
  */
 export function consumeStream<TEvent = DomainEvent>(
@@ -90,6 +94,17 @@ export function consumeStream<TEvent = DomainEvent>(
   client.on('error', () => {}); // the parent client logs outages; retries are below
   let stopping = false;
   let blocking = false;
+  /**
+   * This consumer may hold entries it has not handled: at start (a previous run's), after a
+   * failed handle, and after a lost connection. A read's reply can be lost with the connection
+   * after Redis made its entries pending here; ioredis resends the read, and a '>' read never
+   * returns them. Such entries are read again by id within seconds (drainOwnPending), not left
+   * for the reclaim after claimIdleMs.
+   */
+  let ownPending = true;
+  const mayHoldUnseen = () => void (ownPending = true);
+  client.on('close', mayHoldUnseen);
+  client.on('-node', mayHoldUnseen); // a cluster node's connection: the same, per node
 
   async function ensureGroup(): Promise<void> {
     try {
@@ -138,6 +153,7 @@ export function consumeStream<TEvent = DomainEvent>(
       await consumerSpan(entry, () => retry(() => options.handle(event, { streamId })));
       await client.xack(stream, group, streamId);
     } catch (error) {
+      ownPending = true;
       log.warn({ err: error, stream, streamId }, 'event handler failed; the entry will be retried');
     }
   }
@@ -173,8 +189,9 @@ export function consumeStream<TEvent = DomainEvent>(
     }
   }
 
-  /** Entries this consumer received before a restart and never acknowledged. */
+  /** Entries this consumer received and never acknowledged (see ownPending). */
   async function drainOwnPending(): Promise<void> {
+    ownPending = false;
     let cursor = '0';
     while (!stopping) {
       const reply = (await client.xreadgroup(
@@ -214,6 +231,9 @@ export function consumeStream<TEvent = DomainEvent>(
   async function run(): Promise<void> {
     let lastClaim = 0;
     let delay = 200;
+    // Own pending entries that keep failing are retried ever less often, up to claimIdleMs.
+    let ownDelay = 200;
+    let ownRetryAt = 0;
     let ready = false;
     let lastRead = 0;
     let lastReadAt = 0;
@@ -221,8 +241,15 @@ export function consumeStream<TEvent = DomainEvent>(
       try {
         if (!ready) {
           await ensureGroup();
-          await drainOwnPending();
           ready = true;
+        }
+        if (ownPending && Date.now() >= ownRetryAt) {
+          await drainOwnPending();
+          if (!ownPending) ownDelay = 200;
+          else {
+            ownRetryAt = Date.now() + ownDelay;
+            ownDelay = Math.min(ownDelay * 2, claimIdleMs);
+          }
         }
         if (Date.now() - lastClaim >= claimIdleMs / 2) {
           await reclaimStale();
@@ -255,6 +282,7 @@ export function consumeStream<TEvent = DomainEvent>(
       } catch (error) {
         blocking = false;
         if (stopping) return;
+        ownPending = true;
         // NOGROUP: the stream or group vanished (Redis restarted empty); recreate it.
         if (String((error as Error).message).includes('NOGROUP')) ready = false;
         log.warn({ err: error, stream, group }, 'stream read failed; retrying');

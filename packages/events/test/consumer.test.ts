@@ -228,29 +228,73 @@ describe('consumeStream', () => {
     expect((await effectCounts()).get(id!)).toBe(1);
   });
 
-  it('leaves an entry pending when the handler fails and retries it after claimIdleMs', async () => {
+  it('retries an entry whose handler failed at once, then with backoff, not after claimIdleMs', async () => {
     const stream = `${prefix}retry`;
     const [id] = await writeEvents(mysql, uuidv7(), 1);
     await createOutboxRelay({ pool: mysql.pool, redis, stream, log }).publishPending();
-    let attempts = 0;
+    const attemptsAt: number[] = [];
     const consumer = consumeStream({
       redis,
       stream,
       group: 'flaky',
       consumer: 'one',
-      claimIdleMs: 200,
+      claimIdleMs: 60_000,
       blockMs: 100,
       log,
       handle: async (event) => {
-        attempts += 1;
-        if (attempts === 1) throw new Error('database hiccup');
+        attemptsAt.push(Date.now());
+        // Redis or the database is away for a moment: three attempts fail.
+        if (attemptsAt.length <= 3) throw new Error('database hiccup');
         await recordEffect(event);
       },
     });
-    await eventually(async () => expect(attempts).toBe(2));
+    await eventually(async () => expect(attemptsAt).toHaveLength(4), 5_000);
     await eventually(async () => expect(await pendingCount(stream, 'flaky')).toBe(0));
     await consumer.stop();
     expect((await effectCounts()).get(id!)).toBe(1);
+    // At once, then 200 ms later, then 400 ms later.
+    const gaps = attemptsAt.slice(1).map((at, i) => at - attemptsAt[i]!);
+    expect(gaps[1]).toBeGreaterThanOrEqual(180);
+    expect(gaps[2]).toBeGreaterThanOrEqual(380);
+  });
+
+  it('handles entries whose read reply was lost with the connection, within a second', async () => {
+    // Redis made the entry pending for this consumer, then the connection dropped before the
+    // reply arrived (a Redis restart); ioredis resends the '>' read, which never returns it.
+    const stream = `${prefix}lostreply`;
+    const name = `consumer-${uuidv7()}`;
+    const own = connectRedis(TEST_REDIS_URL, log, name);
+    const seen: string[] = [];
+    const consumer = consumeStream({
+      redis: own,
+      stream,
+      group: 'lost',
+      consumer: 'one',
+      claimIdleMs: 60_000,
+      blockMs: 300,
+      log,
+      handle: async (event) => {
+        seen.push(event.id);
+        await recordEffect(event);
+      },
+    });
+    const blockedId = async () => {
+      const list = String(await redis.client('LIST'));
+      const line = list
+        .split('\n')
+        .find((l) => l.includes(`name=${name} `) && /cmd=xreadgroup/.test(l));
+      return /\bid=(\d+)/.exec(line ?? '')?.[1];
+    };
+    await eventually(async () => expect(await blockedId()).toBeDefined());
+    await redis.client('KILL', 'ID', (await blockedId())!);
+    // Within ioredis' 200 ms before reconnecting: the lost reply's entry, pending for "one".
+    const [id] = await writeEvents(mysql, uuidv7(), 1);
+    await createOutboxRelay({ pool: mysql.pool, redis, stream, log }).publishPending();
+    await redis.xreadgroup('GROUP', 'lost', 'one', 'COUNT', 10, 'STREAMS', stream, '>');
+    await eventually(async () => expect(seen).toEqual([id]), 3_000);
+    await eventually(async () => expect(await pendingCount(stream, 'lost')).toBe(0));
+    await consumer.stop();
+    await own.quit();
   });
 
   it("reclaims a crashed consumer's pending entries in another consumer of the group", async () => {
