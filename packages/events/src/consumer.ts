@@ -102,9 +102,9 @@ export function consumeStream<TEvent = DomainEvent>(
    * for the reclaim after claimIdleMs.
    */
   let ownPending = true;
-  const mayHoldUnseen = () => void (ownPending = true);
-  client.on('close', mayHoldUnseen);
-  client.on('-node', mayHoldUnseen); // a cluster node's connection: the same, per node
+  const markOwnPending = () => void (ownPending = true);
+  client.on('close', markOwnPending);
+  client.on('-node', markOwnPending); // a cluster node's connection: the same, per node
 
   async function ensureGroup(): Promise<void> {
     try {
@@ -153,7 +153,7 @@ export function consumeStream<TEvent = DomainEvent>(
       await consumerSpan(entry, () => retry(() => options.handle(event, { streamId })));
       await client.xack(stream, group, streamId);
     } catch (error) {
-      ownPending = true;
+      markOwnPending();
       log.warn({ err: error, stream, streamId }, 'event handler failed; the entry will be retried');
     }
   }
@@ -282,7 +282,7 @@ export function consumeStream<TEvent = DomainEvent>(
       } catch (error) {
         blocking = false;
         if (stopping) return;
-        ownPending = true;
+        markOwnPending();
         // NOGROUP: the stream or group vanished (Redis restarted empty); recreate it.
         if (String((error as Error).message).includes('NOGROUP')) ready = false;
         log.warn({ err: error, stream, group }, 'stream read failed; retrying');
