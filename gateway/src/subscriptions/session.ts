@@ -7,13 +7,14 @@ import {
   viewerFromAuthorization,
   type TokenVerifier,
 } from '@poolgraph/auth';
-import { ErrorCode } from '@poolgraph/platform';
+import { ErrorCode, isVerdict } from '@poolgraph/platform';
 import type { ApiKeyAuthenticator } from '../partners/apiKeys.ts';
 import type { Session } from './operation.ts';
 
 /**
  * The session a `connection_init` opens: its `authorization` verified like an HTTP request's,
- * or null when it is missing, malformed or refused (the socket is then closed with 4401).
+ * or null when it is missing, malformed or refused (the socket is then closed with 4401). A
+ * failure to check it (Redis or the issuer's keys unreachable) is thrown: not a verdict.
  */
 export async function openSession(
   authorization: unknown,
@@ -33,8 +34,9 @@ export async function openSession(
       // Bound, not an arrow: one per socket, and a bound function is the smallest (stream.ts).
       recheck: viewerFromAuthorization.bind(null, authorization, verifier),
     };
-  } catch {
-    return null;
+  } catch (error) {
+    if (isVerdict(error)) return null;
+    throw error;
   }
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { GraphQLError } from 'graphql';
 import { Registry } from 'prom-client';
 import { createSubscriptionMetrics } from './metrics.ts';
 import type { Operation } from './operation.ts';
@@ -10,7 +11,7 @@ import { CLOSE_TOO_SLOW, MAX_BUFFERED_BYTES, openEventStream } from './stream.ts
 const opened: Array<AsyncIterator<unknown>> = [];
 afterEach(async () => void (await Promise.all(opened.splice(0).map((s) => s.return?.()))));
 
-function setUp(expiresInMs = 60_000) {
+function setUp(expiresInMs = 60_000, recheck?: () => Promise<unknown>) {
   let deliver: ((delivery: Delivery) => void) | undefined;
   const closes: number[] = [];
   const sent: string[] = [];
@@ -19,7 +20,7 @@ function setUp(expiresInMs = 60_000) {
     remove: () => void (deliver = undefined),
   };
   const operation = {
-    session: { expiresAt: Date.now() + expiresInMs },
+    session: { expiresAt: Date.now() + expiresInMs, recheck },
     id: 'sub-1',
     socket: {
       bufferedAmount: 0,
@@ -80,4 +81,19 @@ describe('openEventStream', () => {
     expect(await stream.next()).toEqual({ value: undefined, done: true });
     expect(subscribed()).toBe(false);
   });
+
+  it('keeps running while its token cannot be checked, and ends at the first verdict', async () => {
+    const answers = ['SUBGRAPH_UNAVAILABLE', 'UNAUTHENTICATED'];
+    let checks = 0;
+    const recheck = async () => {
+      const code = answers[Math.min(checks++, answers.length - 1)]!;
+      throw new GraphQLError(code, { extensions: { code } });
+    };
+    const { stream, subscribed } = setUp(60_000, recheck);
+    const first = await stream.next(); // the second check: ~4 s of the platform's 2 s timer
+    expect(checks).toBe(2);
+    expect(JSON.stringify(first.value)).toContain('UNAUTHENTICATED');
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    expect(subscribed()).toBe(false);
+  }, 10_000);
 });

@@ -1,5 +1,5 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
-import { ErrorCode, isExpectedError, LiveQueue, scheduleRecheck } from '@poolgraph/platform';
+import { ErrorCode, isVerdict, LiveQueue, scheduleRecheck } from '@poolgraph/platform';
 import type { SubscriptionMetrics } from './metrics.ts';
 import { graphQLFailure, type Operation } from './operation.ts';
 import type { Delivery, SharedSource, Subscriber } from './source.ts';
@@ -75,7 +75,7 @@ class ClientStream implements Subscriber {
 
   /** A verdict on the token ends the subscription; a failure to ask (Redis down) does not. */
   private refused(error: unknown): void {
-    if (!isExpectedError(error)) return;
+    if (!isVerdict(error)) return;
     const { message, extensions } = error as GraphQLError;
     this.endWith([graphQLFailure(String(extensions.code), message)]);
   }

@@ -29,7 +29,7 @@ import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
 import type { ApiKeyAuthenticator } from '../partners/apiKeys.ts';
 
-/** The key could not be checked (users unreachable): the client may retry (RFC 6455 1013). */
+/** The credential could not be checked (Redis or users unreachable): the client may retry (RFC 6455 1013). */
 const CLOSE_TRY_AGAIN_LATER = 1013;
 
 /**
@@ -144,8 +144,8 @@ export function attachGatewaySubscriptions(deps: GatewaySubscriptionsDeps): () =
                 ? await openKeySession(apiKey, address, deps.apiKeys)
                 : null;
         } catch (error) {
-          log.warn({ err: (error as Error).message }, 'api key could not be checked');
-          socket.close(CLOSE_TRY_AGAIN_LATER, 'API keys cannot be checked right now.');
+          log.warn({ err: (error as Error).message }, 'credentials could not be checked');
+          socket.close(CLOSE_TRY_AGAIN_LATER, 'Credentials cannot be checked right now.');
           return false;
         }
         // A refused credential is charged to the address, as a refused HTTP credential is.

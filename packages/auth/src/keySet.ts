@@ -14,19 +14,40 @@ export interface KeySetOptions {
   maxAgeMs?: number;
   /** An unknown kid reloads early, at most this often (made-up kids cannot flood the source). */
   cooldownMs?: number;
+  /**
+   * While reloads fail, the last set keeps verifying for up to this long past `maxAgeMs`
+   * (default 10 minutes), so a moment when the issuer does not answer does not reject every
+   * token. A failed load is tried again no sooner than `cooldownMs` later.
+   */
+  staleIfErrorMs?: number;
+}
+
+/**
+ * The issuer's keys could not be read (never loaded, or the last load is older than the stale
+ * window allows, or a kid the set does not have could not be looked up): the token may well be
+ * valid, so this is not a verdict on it.
+ */
+export class KeysUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`the signing keys could not be loaded: ${(cause as Error)?.message ?? cause}`, {
+      cause,
+    });
+    this.name = 'KeysUnavailable';
+  }
 }
 
 /**
  * A key set loaded by `load` and kept for `maxAgeMs`. Loads are shared: concurrent callers
- * wait for one load. A failed load keeps nothing new and fails the callers (their tokens are
- * then "not valid"), which is what an unreachable issuer must mean.
+ * wait for one load. A failed load keeps the last set (within `staleIfErrorMs`); without one the
+ * callers fail with KeysUnavailable, which verifiers answer as "try again", not as a bad token.
  */
 export function cachedKeySet(
   load: () => Promise<JSONWebKeySet>,
-  { maxAgeMs = 60_000, cooldownMs = 5_000 }: KeySetOptions = {},
+  { maxAgeMs = 60_000, cooldownMs = 5_000, staleIfErrorMs = 10 * 60_000 }: KeySetOptions = {},
 ): KeySet {
   let cached: { kids: Set<string>; local: JWTVerifyGetKey; at: number } | undefined;
   let loading: Promise<void> | undefined;
+  let failed: { error: unknown; at: number } | undefined;
 
   const reload = () =>
     (loading ??= load()
@@ -36,13 +57,20 @@ export function cachedKeySet(
           local: createLocalJWKSet(jwks),
           at: Date.now(),
         };
+        failed = undefined;
       })
+      .catch((error: unknown) => void (failed = { error, at: Date.now() }))
       .finally(() => (loading = undefined)));
 
   async function current(kid?: string) {
-    const age = cached ? Date.now() - cached.at : Infinity;
+    const now = Date.now();
+    const age = cached ? now - cached.at : Infinity;
     const unknown = kid !== undefined && !cached?.kids.has(kid);
-    if (!cached || age > maxAgeMs || (unknown && age > cooldownMs)) await reload();
+    const due = !cached || age > maxAgeMs || (unknown && age > cooldownMs);
+    if (due && !(failed && now - failed.at < cooldownMs)) await reload();
+    if (failed && (!cached || Date.now() - cached.at > maxAgeMs + staleIfErrorMs || unknown)) {
+      throw new KeysUnavailable(failed.error);
+    }
     return cached!;
   }
 

@@ -7,7 +7,7 @@ import {
   sessionRevocationsFor,
   type SessionRevocations,
 } from '@poolgraph/platform';
-import { remoteKeySet, type KeySet, type KeySetOptions } from './keySet.ts';
+import { KeysUnavailable, remoteKeySet, type KeySet, type KeySetOptions } from './keySet.ts';
 import { delegationOfClaim } from './delegation.ts';
 import { scopesOfClaim } from './scopes.ts';
 import { ROLES, type Role, type Viewer } from './viewer.ts';
@@ -46,6 +46,18 @@ export interface TokenVerifierOptions {
 const revoked = () => invalidCredential('The session has ended; log in again.');
 
 /**
+ * The issuer's keys could not be read: the token was not judged, so the client should try again
+ * rather than take it as a rejected credential (and log its user out). 503, like any part of
+ * the graph that is down.
+ */
+const keysUnavailable = () =>
+  graphQLError(
+    ErrorCode.SUBGRAPH_UNAVAILABLE,
+    'The access token could not be checked: the keys that sign it could not be loaded. Try again.',
+    { http: { status: 503 } },
+  );
+
+/**
  * Verifies access tokens against a key set. Only EdDSA is accepted, so `alg: none` and
  * HMAC-confusion tokens fail before any key is looked at. A token must carry `sid` (its
  * session), must not claim to live longer than the access-token lifetime, and must not be older.
@@ -66,10 +78,10 @@ export function createTokenVerifier(
   const verified = new Map<string, { viewer: Viewer; kid: string; expiresAt: number }>();
 
   async function verifySignature(token: string) {
-    const known = verified.get(token);
-    if (known && known.expiresAt > Date.now() && (await keys.has(known.kid))) return known;
-    if (known) verified.delete(token);
     try {
+      const known = verified.get(token);
+      if (known && known.expiresAt > Date.now() && (await keys.has(known.kid))) return known;
+      if (known) verified.delete(token);
       const { payload, protectedHeader } = await jwtVerify(token, keys.getKey, {
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
@@ -114,6 +126,7 @@ export function createTokenVerifier(
       return entry;
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
+      if (error instanceof KeysUnavailable) throw keysUnavailable();
       if (error instanceof errors.JWTExpired)
         throw invalidCredential('The access token has expired.');
       throw invalidCredential('The access token is not valid.');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GraphQLError } from 'graphql';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { uuidv7 } from '@poolgraph/platform';
 import {
@@ -7,24 +8,30 @@ import {
   bearerTokenOf,
   cachedKeySet,
   createTokenVerifier,
+  type KeySetOptions,
 } from '../src/index.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
 
-/** A key set whose published keys a test can change, reloaded every `maxAgeMs`. */
-async function keySet(maxAgeMs = 60_000) {
+/**
+ * A key set whose published keys a test can change, reloaded every `maxAgeMs`, and whose
+ * issuer a test can make unreachable (`down`).
+ */
+async function keySet(maxAgeMs = 60_000, options: KeySetOptions = {}) {
   const { privateKey, publicKey } = await generateKeyPair('EdDSA', {
     crv: 'Ed25519',
     extractable: true,
   });
   let published: JWK[] = [{ ...(await exportJWK(publicKey)), kid: 'k' }];
   let loads = 0;
+  let reachable = true;
   const keys = cachedKeySet(
     async () => {
       loads++;
+      if (!reachable) throw new Error('connect ECONNREFUSED');
       return { keys: published };
     },
-    { maxAgeMs },
+    { maxAgeMs, ...options },
   );
   const sessionId = uuidv7();
   const sign = (expiresAt: number, issuedAt = now()) =>
@@ -41,9 +48,13 @@ async function keySet(maxAgeMs = 60_000) {
     sign,
     sessionId,
     retire: () => void (published = []),
+    down: (down = true) => void (reachable = !down),
     loads: () => loads,
   };
 }
+
+const codeOf = (error: unknown) => (error as GraphQLError).extensions?.code;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('createTokenVerifier', () => {
   it('checks a token’s signature once and remembers the result', async () => {
@@ -117,6 +128,42 @@ describe('createTokenVerifier', () => {
     await expect(verifier.verify(await sign(now() + 3_900, now() + 3_600))).rejects.toThrow(
       /not valid|expired/,
     );
+  });
+
+  it('answers 503 SUBGRAPH_UNAVAILABLE, not UNAUTHENTICATED, when the issuer’s keys were never loaded', async () => {
+    const { keys, sign, down } = await keySet(60_000, { cooldownMs: 50 });
+    down();
+    const verifier = createTokenVerifier(keys);
+    const error = await verifier.verify(await sign(now() + 60)).catch((e: unknown) => e);
+    expect(codeOf(error)).toBe('SUBGRAPH_UNAVAILABLE');
+    expect((error as GraphQLError).extensions.http).toEqual({ status: 503 });
+    // Once the issuer answers (after the cooldown), the same token verifies.
+    down(false);
+    await sleep(60);
+    await expect(verifier.verify(await sign(now() + 60))).resolves.toMatchObject({
+      userId: 'user-1',
+    });
+  });
+
+  it('keeps verifying with the last keys while reloads fail, for staleIfErrorMs, trying again once per cooldown', async () => {
+    const { keys, sign, down, loads } = await keySet(100, {
+      cooldownMs: 150,
+      staleIfErrorMs: 600,
+    });
+    const verifier = createTokenVerifier(keys);
+    await verifier.verify(await sign(now() + 60));
+    down();
+    await sleep(150); // stale: the next verification reloads, which fails
+    const before = loads();
+    for (let i = 0; i < 5; i++) await verifier.verify(await sign(now() + 60)); // fresh tokens
+    expect(loads()).toBe(before + 1);
+    await sleep(650); // past maxAgeMs + staleIfErrorMs
+    const error = await verifier.verify(await sign(now() + 60)).catch((e: unknown) => e);
+    expect(codeOf(error)).toBe('SUBGRAPH_UNAVAILABLE');
+    // Back once the issuer answers again (the next try, a cooldown after the last).
+    down(false);
+    await sleep(160);
+    await verifier.verify(await sign(now() + 60));
   });
 
   it('never remembers a token that failed', async () => {

@@ -48,3 +48,16 @@ export function isExpectedError(error: unknown): boolean {
   const code = (error as GraphQLError | undefined)?.extensions?.code;
   return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;
 }
+
+/**
+ * True when a live subscription's re-check answered with a verdict on the caller (the token is
+ * no longer valid, the membership is gone), which ends the subscription; false when it could not
+ * be answered (Redis, or the issuer's keys, unreachable: SUBGRAPH_UNAVAILABLE, or a bug), which
+ * leaves the subscription running until the next check.
+ */
+export function isVerdict(error: unknown): boolean {
+  return (
+    isExpectedError(error) &&
+    (error as GraphQLError).extensions.code !== ErrorCode.SUBGRAPH_UNAVAILABLE
+  );
+}

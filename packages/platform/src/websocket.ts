@@ -13,7 +13,7 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
-import { ErrorCode, isExpectedError } from './errors.ts';
+import { ErrorCode, isExpectedError, isVerdict } from './errors.ts';
 import { scheduleRecheck } from './recheck.ts';
 import {
   CURSOR_EXTENSION,
@@ -145,7 +145,7 @@ export async function liveResults(
   const stopRechecks = scheduleRecheck(() => {
     recheck().catch((error: unknown) => {
       // Only a verdict on the credentials ends the subscription; a Redis blip does not.
-      if (!isExpectedError(error)) {
+      if (!isVerdict(error)) {
         log.warn({ err: error }, 'subscription credentials could not be checked');
       } else if (!finished && !verdict) {
         verdict = toClientError(error, log);
