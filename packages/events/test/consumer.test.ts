@@ -18,6 +18,7 @@ import {
   claimNew,
   consumeStream,
   createOutboxRelay,
+  type ConsumeStreamOptions,
   type DomainEvent,
 } from '../src/index.ts';
 import { eventually, log, openTestTables, writeEvents, type schema } from './helpers.ts';
@@ -60,6 +61,20 @@ async function effectCounts(): Promise<Map<string, number>> {
 async function pendingCount(stream: string, group: string): Promise<number> {
   const summary = (await redis.xpending(stream, group)) as [number, ...unknown[]];
   return Number(summary[0]);
+}
+
+/** A consumer that records each event it handles (recordEffect) and lists their ids in `seen`. */
+function recordingConsumer(options: Omit<ConsumeStreamOptions<DomainEvent>, 'handle' | 'log'>) {
+  const seen: string[] = [];
+  const consumer = consumeStream({
+    ...options,
+    log,
+    handle: async (event) => {
+      seen.push(event.id);
+      await recordEffect(event);
+    },
+  });
+  return { seen, consumer };
 }
 
 /** recordEffect for a whole read: one transaction, each event once (claimNew). */
@@ -153,17 +168,11 @@ describe('consumeStream', () => {
     await createOutboxRelay({ pool: mysql.pool, redis, stream, log }).publishPending();
     expect(await redis.xlen(stream)).toBe(12);
 
-    const seen: string[] = [];
-    const consumer = consumeStream({
+    const { seen, consumer } = recordingConsumer({
       redis,
       stream,
       group: 'read-model',
       consumer: 'one',
-      log,
-      handle: async (event) => {
-        seen.push(event.id);
-        await recordEffect(event);
-      },
     });
     await eventually(async () => expect(seen).toHaveLength(12));
     await consumer.stop();
@@ -264,19 +273,13 @@ describe('consumeStream', () => {
     const stream = `${prefix}lostreply`;
     const name = `consumer-${uuidv7()}`;
     const own = connectRedis(TEST_REDIS_URL, log, name);
-    const seen: string[] = [];
-    const consumer = consumeStream({
+    const { seen, consumer } = recordingConsumer({
       redis: own,
       stream,
       group: 'lost',
       consumer: 'one',
       claimIdleMs: 60_000,
       blockMs: 300,
-      log,
-      handle: async (event) => {
-        seen.push(event.id);
-        await recordEffect(event);
-      },
     });
     const blockedId = async () => {
       const list = String(await redis.client('LIST'));
@@ -306,19 +309,13 @@ describe('consumeStream', () => {
     await redis.xreadgroup('GROUP', 'workers', 'dead', 'COUNT', 10, 'STREAMS', stream, '>');
     expect(await pendingCount(stream, 'workers')).toBe(3);
 
-    const seen: string[] = [];
-    const survivor = consumeStream({
+    const { seen, consumer: survivor } = recordingConsumer({
       redis,
       stream,
       group: 'workers',
       consumer: 'alive',
       claimIdleMs: 100,
       blockMs: 100,
-      log,
-      handle: async (event) => {
-        seen.push(event.id);
-        await recordEffect(event);
-      },
     });
     await eventually(async () => expect(seen.sort()).toEqual([...ids].sort()));
     await eventually(async () => expect(await pendingCount(stream, 'workers')).toBe(0));
@@ -328,17 +325,12 @@ describe('consumeStream', () => {
   it('drops a malformed entry instead of retrying it forever', async () => {
     const stream = `${prefix}malformed`;
     await redis.xadd(stream, '*', 'event', 'not json');
-    const seen: string[] = [];
-    const consumer = consumeStream({
+    const { seen, consumer } = recordingConsumer({
       redis,
       stream,
       group: 'strict',
       consumer: 'one',
       blockMs: 100,
-      log,
-      handle: async (event) => {
-        seen.push(event.id);
-      },
     });
     await eventually(async () => expect(await pendingCount(stream, 'strict')).toBe(0));
     await consumer.stop();
