@@ -29,7 +29,7 @@ import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
 import type { ApiKeyAuthenticator } from '../partners/apiKeys.ts';
 
-/** The credential could not be checked (Redis or users unreachable): the client may retry (RFC 6455 1013). */
+/** The credential could not be checked (Redis or users down): retry later (RFC 6455 1013). */
 const CLOSE_TRY_AGAIN_LATER = 1013;
 
 /**
