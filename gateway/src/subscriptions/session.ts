@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { decodeJwt } from 'jose';
 import {
   bearerTokenOf,
@@ -9,7 +10,7 @@ import {
 } from '@poolgraph/auth';
 import { ErrorCode, isVerdict } from '@poolgraph/platform';
 import type { ApiKeyAuthenticator } from '../partners/apiKeys.ts';
-import type { Session } from './operation.ts';
+import type { ClientSocket, Session } from './operation.ts';
 
 /**
  * The session a `connection_init` opens: its `authorization` verified like an HTTP request's,
@@ -38,6 +39,15 @@ export async function openSession(
     if (isVerdict(error)) return null;
     throw error;
   }
+}
+
+/**
+ * Ends a key's socket, subscriptions and all, with 4401: the key was revoked or has expired.
+ * Said by the socket's own re-check (websocket.ts) or by a subgraph refusing the key's token on
+ * a live subscription (stream.ts), whichever comes first.
+ */
+export function closeEndedKeySocket(socket: Pick<ClientSocket, 'close'>): void {
+  socket.close(CloseCode.Unauthorized, 'Unauthorized: the API key was revoked or has expired');
 }
 
 /**

@@ -11,7 +11,7 @@ import { CLOSE_TOO_SLOW, MAX_BUFFERED_BYTES, openEventStream } from './stream.ts
 const opened: Array<AsyncIterator<unknown>> = [];
 afterEach(async () => void (await Promise.all(opened.splice(0).map((s) => s.return?.()))));
 
-function setUp(expiresInMs = 60_000, recheck?: () => Promise<unknown>) {
+function setUp(expiresInMs = 60_000, recheck?: () => Promise<unknown>, apiKey = false) {
   let deliver: ((delivery: Delivery) => void) | undefined;
   const closes: number[] = [];
   const sent: string[] = [];
@@ -20,7 +20,7 @@ function setUp(expiresInMs = 60_000, recheck?: () => Promise<unknown>) {
     remove: () => void (deliver = undefined),
   };
   const operation = {
-    session: { expiresAt: Date.now() + expiresInMs, recheck },
+    session: { expiresAt: Date.now() + expiresInMs, recheck, apiKey },
     id: 'sub-1',
     socket: {
       bufferedAmount: 0,
@@ -80,6 +80,27 @@ describe('openEventStream', () => {
     expect(JSON.stringify(first.value)).toContain('UNAUTHENTICATED');
     expect(await stream.next()).toEqual({ value: undefined, done: true });
     expect(subscribed()).toBe(false);
+  });
+
+  it('closes a key’s socket with 4401 when a subgraph refuses the key’s token, and ends others with the error', async () => {
+    const unauthenticated = new GraphQLError('The session has ended; log in again.', {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    const key = setUp(60_000, undefined, true);
+    key.deliver({ failure: [unauthenticated] });
+    expect(key.closes).toEqual([4401]);
+    expect(await key.stream.next()).toEqual({ value: undefined, done: true });
+
+    const user = setUp();
+    user.deliver({ failure: [unauthenticated] });
+    expect(user.closes).toEqual([]);
+    expect(JSON.stringify((await user.stream.next()).value)).toContain('The session has ended');
+
+    // The upstream completing (no errors) ends a key's subscription, not its socket.
+    const completed = setUp(60_000, undefined, true);
+    completed.deliver({ failure: [] });
+    expect(completed.closes).toEqual([]);
+    expect(await completed.stream.next()).toEqual({ value: undefined, done: true });
   });
 
   it('keeps running while its token cannot be checked, and ends at the first verdict', async () => {

@@ -2,6 +2,7 @@ import type { ExecutionResult, GraphQLError } from 'graphql';
 import { ErrorCode, isVerdict, LiveQueue, scheduleRecheck } from '@poolgraph/platform';
 import type { SubscriptionMetrics } from './metrics.ts';
 import { graphQLFailure, type Operation } from './operation.ts';
+import { closeEndedKeySocket } from './session.ts';
 import type { Delivery, SharedSource, Subscriber } from './source.ts';
 
 /**
@@ -55,7 +56,20 @@ class ClientStream implements Subscriber {
   }
 
   deliver(delivery: Delivery): void {
-    if ('failure' in delivery) return this.endWith(delivery.failure);
+    if ('failure' in delivery) {
+      const { session, socket } = this.operation;
+      // A key's token refused upstream means the key ended (its tokens are renewed before they
+      // expire): the socket closes with 4401, as its own re-check would say a moment later.
+      if (
+        session.apiKey &&
+        delivery.failure.length > 0 &&
+        delivery.failure.every((e) => e.extensions.code === ErrorCode.UNAUTHENTICATED)
+      ) {
+        closeEndedKeySocket(socket);
+        return this.endWith([]);
+      }
+      return this.endWith(delivery.failure);
+    }
     if (this.end.closed) return;
     const { socket, id } = this.operation;
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {

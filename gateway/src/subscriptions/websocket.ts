@@ -22,7 +22,7 @@ import { socketRateLimits } from './churn.ts';
 import { limitConnections } from './connectionLimits.ts';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 import { graphQLFailure, sharingKey, type Operation, type Session } from './operation.ts';
-import { openKeySession, openSession } from './session.ts';
+import { closeEndedKeySocket, openKeySession, openSession } from './session.ts';
 import { SharedSource } from './source.ts';
 import { openEventStream } from './stream.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
@@ -45,7 +45,7 @@ function closeWhenKeyEnds(
     session.recheck?.().catch((error: unknown) => {
       if ((error as GraphQLError).extensions?.code !== ErrorCode.UNAUTHENTICATED) return;
       stop();
-      socket.close(CloseCode.Unauthorized, 'Unauthorized: the API key was revoked or has expired');
+      closeEndedKeySocket(socket);
     });
   });
   socket.once('close', stop);
