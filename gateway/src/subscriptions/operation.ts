@@ -1,5 +1,6 @@
 import { getOperationAST, GraphQLError, Kind, type DocumentNode } from 'graphql';
 import type { Viewer } from '@poolgraph/auth';
+import { ErrorCode } from '@poolgraph/platform';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan.ts';
 
 export interface Session {
@@ -89,6 +90,14 @@ export const sharingKey = (operation: Operation): string =>
 
 export const graphQLFailure = (code: string, message: string) =>
   new GraphQLError(message, { extensions: { code } });
+
+/**
+ * An upstream failure that is only the subgraph refusing the token it was sent (UNAUTHENTICATED,
+ * nothing else): the shared source then fails over to another session, and with none left a
+ * key's socket closes with 4401 (stream.ts).
+ */
+export const refusesToken = (errors: readonly GraphQLError[]): boolean =>
+  errors.length > 0 && errors.every((e) => e.extensions.code === ErrorCode.UNAUTHENTICATED);
 
 /**
  * An error a subgraph sent over graphql-ws (plain JSON) as a GraphQLError, which graphql-ws

@@ -13,7 +13,13 @@ import {
 import { executeEvent } from './execute.ts';
 import { EventFrames } from './frames.ts';
 import type { SubscriptionMetrics } from './metrics.ts';
-import { fromUpstreamError, graphQLFailure, type Operation, type Session } from './operation.ts';
+import {
+  fromUpstreamError,
+  graphQLFailure,
+  refusesToken,
+  type Operation,
+  type Session,
+} from './operation.ts';
 import type { UpstreamConnections, UpstreamEndpoint } from './upstream.ts';
 
 export type Delivery = { frames: EventFrames } | { failure: readonly GraphQLError[] };
@@ -212,9 +218,7 @@ export class SharedSource {
                   `Subgraph "${this.deps.owner.name}" ended the subscription.`,
                 ),
               ];
-          if (errors.every((e) => e.extensions.code === 'UNAUTHENTICATED') && this.failOver()) {
-            return;
-          }
+          if (refusesToken(errors) && this.failOver()) return;
           this.end({ failure: errors });
         },
         complete: () => {

@@ -1,7 +1,7 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { ErrorCode, isVerdict, LiveQueue, scheduleRecheck } from '@poolgraph/platform';
 import type { SubscriptionMetrics } from './metrics.ts';
-import { graphQLFailure, type Operation } from './operation.ts';
+import { graphQLFailure, refusesToken, type Operation } from './operation.ts';
 import { closeEndedKeySocket } from './session.ts';
 import type { Delivery, SharedSource, Subscriber } from './source.ts';
 
@@ -60,11 +60,7 @@ class ClientStream implements Subscriber {
       const { session, socket } = this.operation;
       // A key's token refused upstream means the key ended (its tokens are renewed before they
       // expire): the socket closes with 4401, as its own re-check would say a moment later.
-      if (
-        session.apiKey &&
-        delivery.failure.length > 0 &&
-        delivery.failure.every((e) => e.extensions.code === ErrorCode.UNAUTHENTICATED)
-      ) {
+      if (session.apiKey && refusesToken(delivery.failure)) {
         closeEndedKeySocket(socket);
         return this.endWith([]);
       }
