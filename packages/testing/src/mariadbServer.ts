@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, type Connection } from 'mysql2/promise';
+import { killOnProcessExit } from './processExit.ts';
 
 /** One private `mariadbd`: its data directory, port and socket. */
 export interface MariadbServerSpec {
@@ -162,6 +163,7 @@ export async function startMariadb(spec: MariadbServerSpec): Promise<RunningMari
   }
   rmSync(socketPath(spec.dir), { force: true });
   const child = spawn('/usr/sbin/mariadbd', serverArgs(spec), { stdio: 'ignore' });
+  killOnProcessExit(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 30_000;
   for (;;) {

@@ -2,6 +2,7 @@ import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports.ts';
+import { onProcessExit } from './processExit.ts';
 import {
   hasDataDir,
   installDataDir,
@@ -77,9 +78,13 @@ export async function startPrivateMariadb(
     if (temp) rmSync(temp, { recursive: true, force: true });
     throw error;
   });
+  const forgetTemp = temp
+    ? onProcessExit(() => rmSync(temp, { recursive: true, force: true }))
+    : undefined;
   const stop = async () => {
     await stopMariadb(server);
     if (temp) rmSync(temp, { recursive: true, force: true });
+    forgetTemp?.();
   };
   try {
     const connection = await rootConnection(spec.dir);

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { isTlsRedisUrl, peerTlsOptions } from '@poolgraph/platform';
 import type { ServerTlsFiles } from './mariadbServer.ts';
 import { freePort } from './ports.ts';
+import { killOnProcessExit, onProcessExit } from './processExit.ts';
 
 export interface PrivateRedis {
   url: string;
@@ -118,6 +119,7 @@ export async function startPrivateRedis(options: PrivateRedisOptions = {}): Prom
       ],
       { stdio: 'ignore' },
     );
+    killOnProcessExit(server);
     // A missing binary fails the ping below rather than crashing the process.
     server.on('error', () => {});
     await waitForPing(url);
@@ -129,6 +131,9 @@ export async function startPrivateRedis(options: PrivateRedisOptions = {}): Prom
     await exited;
   };
   await start();
+  const forgetTemp = temp
+    ? onProcessExit(() => rmSync(temp, { recursive: true, force: true }))
+    : undefined;
   return {
     url,
     restart: async () => {
@@ -138,6 +143,7 @@ export async function startPrivateRedis(options: PrivateRedisOptions = {}): Prom
     stop: async () => {
       await stop();
       if (temp) rmSync(temp, { recursive: true, force: true });
+      forgetTemp?.();
     },
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerTlsFiles } from './mariadbServer.ts';
 import { portFree } from './ports.ts';
+import { killOnProcessExit, onProcessExit } from './processExit.ts';
 import { askRedisOnce, redisPersistenceArgs, redisTlsArgs, waitForPing } from './redis.ts';
 
 export interface ClusterNodeSpec {
@@ -162,6 +163,7 @@ export async function startPrivateRedisCluster(
     const node = nodes[i]!;
     mkdirSync(node.dir, { recursive: true });
     servers[i] = spawn('redis-server', clusterNodeArgs(node), { stdio: 'ignore', cwd: node.dir });
+    killOnProcessExit(servers[i]!);
     await waitForPing(nodeUrl(node));
   };
   const killNode = async (i: number) => {
@@ -172,13 +174,14 @@ export async function startPrivateRedisCluster(
     await exited;
   };
   // Should a test's cleanup never get here (a hook that timed out first), the nodes still end
-  // with the process that started them instead of loading the machine for the rest of the run.
-  const killAll = () => servers.forEach((server) => server?.kill('SIGKILL'));
-  process.once('exit', killAll);
+  // with the process that started them (killOnProcessExit), and so does a temp dir.
+  const forgetRoot = options.dir
+    ? undefined
+    : onProcessExit(() => rmSync(root, { recursive: true, force: true }));
   const stop = async () => {
-    process.off('exit', killAll);
     await Promise.all(nodes.map((_, i) => killNode(i)));
     if (!options.dir) rmSync(root, { recursive: true, force: true });
+    forgetRoot?.();
   };
 
   try {
