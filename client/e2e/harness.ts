@@ -162,6 +162,20 @@ export async function clippedOnPhone(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Once the page has rendered at its new size: two frames (media queries report the change and
+ * React commits what they switch), then every finite transition or animation has finished.
+ */
+function laidOut(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+    const running = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+  });
+}
+
 /** The phone the screens are checked on. */
 const PHONE = { width: 390, height: 844 };
 
@@ -188,12 +202,12 @@ export function screenReviews(file: string, prefix = '') {
       const size = page.viewportSize();
       if (!phone || !size) return;
       await page.setViewportSize(PHONE);
-      await page.waitForTimeout(150);
+      await laidOut(page);
       a11y[`${name}-phone`] = await seriousViolations(page);
       clipped[`${name}-phone`] = await clippedOnPhone(page);
       await screenshot(page, `${prefix}${name}-phone`);
       await page.setViewportSize(size);
-      await page.waitForTimeout(150);
+      await laidOut(page);
       write();
     },
     expectClean(): void {

@@ -18,7 +18,7 @@ const LIVE = {
   alerts: 'subscription PartnerAlertRaised($p: ID) { alertRaised(poolId: $p) { id pool { id } } }',
 } as const;
 /** How long a key's tokens live in this file's stack (60 s by default). */
-const KEY_TOKEN_TTL_SECONDS = 20;
+const KEY_TOKEN_TTL_SECONDS = 10;
 const idOf = (body: string) => createHash('sha256').update(body).digest('hex');
 
 interface Feed {
@@ -110,7 +110,7 @@ async function openPool(manager: TestUser, name: string): Promise<string> {
 beforeAll(async () => {
   stack = await startStack({
     gateway: { persistedQueriesDir: await persistedQueriesDir(Object.values(LIVE)) },
-    // Keys' tokens live 20 s instead of 60, so the test outlives one without waiting a minute.
+    // Keys' tokens live 10 s instead of 60, so the test outlives one without waiting a minute.
     // The gateway renews a socket's key token once less than 40 s is left, so here it renews at
     // every 2 s check and the upstream moves to each new token: denser than with 60 s tokens,
     // the same path.
