@@ -46,12 +46,13 @@ export default defineConfig({
     exclude: ['**/node_modules/**'],
     // A private MariaDB and Redis for the whole run (TEST_MYSQL_URL / TEST_REDIS_URL).
     globalSetup: ['test-stack/src/testServers.ts'],
-    // Three workers on the 2-core machine: a test spends much of its time waiting on its stack,
-    // MariaDB, a timer or a page, and two workers left a quarter of the machine idle. Measured
-    // on a quiet machine (2026-12-08): `vitest run` 311 s with three against 337 s with two. On a
-    // machine already busy with other work, a third worker only adds contention (745 s against
-    // two's 644 s, 2026-12-06).
-    maxWorkers: 3,
+    // Integration tests share one MariaDB and one Redis. Two workers leave a quiet 2-core machine
+    // idle about a quarter of the time (tests wait on their stacks, timers and pages), and the
+    // static checks fill some of it (scripts/test.ts). Three workers fill more (`vitest run` 311 s
+    // against 337 s, 2026-12-08), but in one of four runs the web app's live pool page missed a
+    // posted payment for 20 s, and on a machine busy with other work a third worker only adds
+    // contention (745 s against two's 644 s, 2026-12-06).
+    maxWorkers: 2,
     // Modules are kept between the files a worker runs (not vitest's default): importing the
     // services, Apollo and drizzle once per worker instead of once per file takes the suite's
     // import time from ~445 s to ~60 s. Each file still owns its databases, Redis prefix and
