@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports.ts';
-import { onProcessExit } from './processExit.ts';
+import { removeOnProcessExit } from './processExit.ts';
 import {
   hasDataDir,
   installDataDir,
@@ -144,9 +144,7 @@ export async function startPrivateMariadbPair(
     if (temp) rmSync(temp, { recursive: true, force: true });
     throw error;
   }
-  const forgetTemp = temp
-    ? onProcessExit(() => rmSync(temp, { recursive: true, force: true }))
-    : undefined;
+  const removeTemp = temp ? removeOnProcessExit(temp) : undefined;
 
   async function waitForReplica(timeoutMs = 15_000) {
     const [{ pos }] = (await run(primary.dir, 'SELECT @@GLOBAL.gtid_binlog_pos AS pos')) as [
@@ -185,8 +183,7 @@ export async function startPrivateMariadbPair(
       [servers.primary, servers.replica].flatMap((s) => (s?.child.pid ? [s.child.pid] : [])),
     async stop() {
       await stopServers();
-      if (temp) rmSync(temp, { recursive: true, force: true });
-      forgetTemp?.();
+      removeTemp?.();
     },
   };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports.ts';
-import { onProcessExit } from './processExit.ts';
+import { removeOnProcessExit } from './processExit.ts';
 import {
   hasDataDir,
   installDataDir,
@@ -78,13 +78,10 @@ export async function startPrivateMariadb(
     if (temp) rmSync(temp, { recursive: true, force: true });
     throw error;
   });
-  const forgetTemp = temp
-    ? onProcessExit(() => rmSync(temp, { recursive: true, force: true }))
-    : undefined;
+  const removeTemp = temp ? removeOnProcessExit(temp) : undefined;
   const stop = async () => {
     await stopMariadb(server);
-    if (temp) rmSync(temp, { recursive: true, force: true });
-    forgetTemp?.();
+    removeTemp?.();
   };
   try {
     const connection = await rootConnection(spec.dir);

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 /**
  * Work to do when this process exits before it has cleaned up after itself: a hook that timed
@@ -37,4 +38,14 @@ export function killOnProcessExit(child: ChildProcess): void {
     'exit',
     onProcessExit(() => child.kill('SIGKILL')),
   );
+}
+
+/** Removes `dir` when this process exits; the returned function removes it now instead. */
+export function removeOnProcessExit(dir: string): () => void {
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const forget = onProcessExit(remove);
+  return () => {
+    forget();
+    remove();
+  };
 }

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { isTlsRedisUrl, peerTlsOptions } from '@poolgraph/platform';
 import type { ServerTlsFiles } from './mariadbServer.ts';
 import { freePort } from './ports.ts';
-import { killOnProcessExit, onProcessExit } from './processExit.ts';
+import { killOnProcessExit, removeOnProcessExit } from './processExit.ts';
 
 export interface PrivateRedis {
   url: string;
@@ -131,9 +131,7 @@ export async function startPrivateRedis(options: PrivateRedisOptions = {}): Prom
     await exited;
   };
   await start();
-  const forgetTemp = temp
-    ? onProcessExit(() => rmSync(temp, { recursive: true, force: true }))
-    : undefined;
+  const removeTemp = temp ? removeOnProcessExit(temp) : undefined;
   return {
     url,
     restart: async () => {
@@ -142,8 +140,7 @@ export async function startPrivateRedis(options: PrivateRedisOptions = {}): Prom
     },
     stop: async () => {
       await stop();
-      if (temp) rmSync(temp, { recursive: true, force: true });
-      forgetTemp?.();
+      removeTemp?.();
     },
   };
 }

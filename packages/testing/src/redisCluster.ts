@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerTlsFiles } from './mariadbServer.ts';
 import { portFree } from './ports.ts';
-import { killOnProcessExit, onProcessExit } from './processExit.ts';
+import { killOnProcessExit, removeOnProcessExit } from './processExit.ts';
 import { askRedisOnce, redisPersistenceArgs, redisTlsArgs, waitForPing } from './redis.ts';
 
 export interface ClusterNodeSpec {
@@ -175,13 +175,10 @@ export async function startPrivateRedisCluster(
   };
   // Should a test's cleanup never get here (a hook that timed out first), the nodes still end
   // with the process that started them (killOnProcessExit), and so does a temp dir.
-  const forgetRoot = options.dir
-    ? undefined
-    : onProcessExit(() => rmSync(root, { recursive: true, force: true }));
+  const removeRoot = options.dir ? undefined : removeOnProcessExit(root);
   const stop = async () => {
     await Promise.all(nodes.map((_, i) => killNode(i)));
-    if (!options.dir) rmSync(root, { recursive: true, force: true });
-    forgetRoot?.();
+    removeRoot?.();
   };
 
   try {
