@@ -47,10 +47,7 @@ export function createPoolgraphClient(
     wsLink,
     httpChain(session, new HttpLink({ uri: httpUrl })),
   );
-  const client = new ApolloClient({
-    link,
-    cache: createCache(),
-  });
+  const client = apolloClient(link);
 
   session.refresher = async (refreshToken: string): Promise<Session> => {
     // Imported when first needed: the generated module holds every screen's operations, which
@@ -77,4 +74,14 @@ export function createPoolgraphClient(
 function defaultWsUrl(): string {
   const { protocol, host } = globalThis.location ?? { protocol: 'http:', host: 'localhost' };
   return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/graphql`;
+}
+
+/**
+ * The client over a link. Identical queries in flight are not merged (`queryDeduplication`):
+ * live events refetch the screens they change, and a refetch made while an earlier one is on
+ * its way would otherwise get that earlier, older answer. A pool page showed a payment's
+ * pending step and never its posting, until the next event.
+ */
+export function apolloClient(link: ApolloLink): ApolloClient {
+  return new ApolloClient({ link, cache: createCache(), queryDeduplication: false });
 }
