@@ -148,8 +148,12 @@ export function bankKeyOf(quoted: string | undefined): string | null {
 
 /**
  * confirmBankTransfer: the pool's manager (or an admin) saw the money arrive. Money arriving
- * after the contribution ended is recorded and held for a refund, and the answer is CONFLICT
- * saying so (the contribution is not what this confirmed), also when it is confirmed again.
+ * after the contribution was voided is recorded and held for a refund, and the answer is
+ * CONFLICT saying so (the contribution is not what this confirmed), also when it is confirmed
+ * again. A posted contribution is the answer, also to the confirmation that recorded the
+ * transfer when a replay of it settled first: a confirmation records only a payment's first
+ * transfer, so nothing but this transfer can have posted it. What it brought beyond the
+ * contribution is held either way (the answer's amount says what posted).
  */
 export async function confirmBankTransfer(
   deps: PaymentsDeps,
@@ -163,19 +167,10 @@ export async function confirmBankTransfer(
     throw forbidden("Only the pool's manager can confirm transfers into it.");
   }
   const amount = parseAmount(args.amount, payment.currency, { field: 'amount' });
-  const { row, recorded, settled, held } = await matchTransfer(deps, payment, {
-    amount,
-    bankKey: null,
-  });
-  // Money the contribution could not take because it had ended before: this confirmation's
-  // (recorded now), or a replay's of a voided one (as the first answer was).
-  if (!settled && (recorded ? held > 0n : row.status === 'VOIDED')) {
-    const ended =
-      row.status === 'POSTED'
-        ? `POSTED for ${formatMoneyText(row.amount, payment.currency)}`
-        : row.status;
+  const { row, settled } = await matchTransfer(deps, payment, { amount, bankKey: null });
+  if (!settled && row.status === 'VOIDED') {
     throw conflict(
-      `This contribution was already ${ended}; the transfer is recorded as received, and what the pool did not take is held in suspense for a refund.`,
+      'This contribution was already VOIDED; the transfer is recorded as received and held in suspense for a refund.',
     );
   }
   return row;
