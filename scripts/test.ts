@@ -29,7 +29,11 @@ const vitest = spawn(resolve(ROOT, 'node_modules/.bin/vitest'), ['run', ...proce
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     stopping.abort();
-    if (vitest.exitCode === null) process.kill(-vitest.pid!, 'SIGTERM');
+    try {
+      process.kill(-vitest.pid!, 'SIGTERM');
+    } catch {
+      // The group has ended already (a second Ctrl-C).
+    }
   });
 }
 const checks = runChecks({
