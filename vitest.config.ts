@@ -48,11 +48,11 @@ export default defineConfig({
     globalSetup: ['test-stack/src/testServers.ts'],
     // Integration tests share one MariaDB and one Redis. Two workers leave a quiet 2-core machine
     // idle about a quarter of the time (tests wait on their stacks, timers and pages), and the
-    // static checks fill some of it (scripts/test.ts). Three workers fill more (`npm test` 338–370
-    // s against 370–385 s, 2026-12-08; the two failures seen with three were races, since fixed),
-    // but on a machine busy with other work a third worker only adds contention (745 s against
-    // two's 644 s, 2026-12-06), so two stay the default until three have run steady there too.
-    maxWorkers: 2,
+    // static checks fill some of it (scripts/test.ts); a third worker fills more. 2026-12-08, the
+    // same machine: `npm test` 338–370 s with three against 370–385 s with two; with two busy
+    // loops beside the suite, `vitest run` 404 s with three against 495 s with two. The two
+    // failures seen with three were races in the code, since fixed.
+    maxWorkers: 3,
     // Modules are kept between the files a worker runs (not vitest's default): importing the
     // services, Apollo and drizzle once per worker instead of once per file takes the suite's
     // import time from ~445 s to ~60 s. Each file still owns its databases, Redis prefix and
