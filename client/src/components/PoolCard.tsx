@@ -89,7 +89,8 @@ export function PoolCard({ pool }: { pool: PoolCardFieldsFragment }) {
         <Anchor component={Link} to={`/manager/pools/${pool.id}`} fw={700} size="lg">
           {pool.name}
         </Anchor>
-        <Badge color={STATUS_COLOR[pool.status]} variant="dot">
+        {/* The name wraps; the status keeps its width (a long name squeezed it to "O…"). */}
+        <Badge color={STATUS_COLOR[pool.status]} variant="dot" style={{ flexShrink: 0 }}>
           {pool.status.toLowerCase()}
         </Badge>
       </Group>
